@@ -1,0 +1,193 @@
+"""Page chrome: the lines a Thread Reader App page wraps around a thread.
+
+Chrome lines are never part of a post; the parser records each one as skipped. They come in two
+strengths. A *strong* line (the end marker, "Keep Current with …", donation pleas) is chrome
+wherever it stands. A *weak* line ("Share", "Post", "Read on X", a bare date) is ordinary enough to
+appear inside a post, so it only counts as chrome next to other chrome, as it does on real pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Each rule matches a whole line, give or take trailing spaces and a final full stop.
+_STRONG = [
+    r"(?:\xe2\x80\xa2[ \t]*){3}",  # • • •
+    r"Missing some Tweets? in this thread\? You can try to"
+    r"(?:[ \t]+\[?force a refresh\]?(?:\(#\))?)?",
+    r"force a refresh",
+    r"Enjoying this thread\?",
+    r"Keep Current with(?:[ \t].*)?",
+    r"Stay in touch and get notified when new unrolls are available from this author!",
+    r'Add to "My Authors"',
+    r"My Authors",
+    r"Read all threads",
+    r"This Thread may be Removed Anytime!",
+    r"Twitter may remove this content at anytime[,!].*",
+    r"Save (?:this thread )?as PDF",
+    r"Try unrolling a thread yourself!",
+    r"[Hh]ow to unroll video",
+    r"(?:\d[.)][ \t]+)?Follow @ThreadReaderApp to mention us!",
+    r"(?:\d[.)][ \t]+)?From a Twitter thread mention us with a keyword \"unroll\"",
+    r"1\) Follow Thread Reader App on Twitter so you can easily mention us!",
+    r"2\) Go to a Twitter thread \(series of Tweets by the same owner\) and mention us with a"
+    r" keyword \"unroll\"(?:[ \t]+@threadreaderapp unroll)?",
+    r"@threadreaderapp unroll",
+    r"(?:You can )?[Pp]ractice here first or read more on our help page[ \t]?!",
+    r"Follow Us(?: on Twitter)?!",
+    r"More from @\w{1,20}",
+    r"Read \d{1,4} tweets?",
+    r"Did Thread Reader help you today\?",
+    r"Support us! We are indie developers!",
+    r"This site is made by just \w+ indie developers on a laptop doing marketing, support and"
+    r" development! Read more about the story[ \t]?",
+    r"Become a Premium Member .*",
+    r"Become Premium",
+    r"Too expensive\? Make a small donation .*",
+    r"Make a small donation by buying us coffee .*",
+    r"Don't want to be a Premium member but still want to support us\?",
+    r"Donate via Paypal.*",
+    r"Or Donate anonymously using crypto!",
+    r"Thank you for your support!",
+    r"Thread by @\w{1,20} on Thread Reader App.*",
+    r"Share this page!",
+    r"Enter URL or ID to Unroll",
+    r"Unroll Thread",
+    r"You can paste full URL like: .*",
+    r"or just the ID like: \d+",
+    r"How to get URL link on X \(Twitter\) App",
+    r"On the Twitter thread, click on .*",
+    r"Click again on .*",
+    r"Click on Copy Link to Tweet",
+    r"Paste it above and click \"Unroll Thread\"!",
+    r"More info at Twitter Help",
+    r"Send Email!",
+    r"Email the whole thread instead of just a link!",
+    r"Separate emails with commas",
+    r"Here's a great thread you should read right now!",
+    r"Email Successfully Sent!",
+    r"(?:Help|About|TOS)[ \t]\|",
+    r"\d[\d,.]*[KkMm]? views",
+    r"(?:[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?)?\d{1,4} tweets?"
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+]
+# Rules that end a line rather than start it: found by their literal text, then checked whole.
+_SUFFIX_RULES = [
+    (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
+    (
+        b"(@threadreaderapp) got hacked",
+        re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),
+    ),
+]
+_WEAK = [
+    r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
+    r"Ethereum|Bitcoin|\xc3\x97|Read on X|Thread Reader|Thread Reader App",
+    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
+    r"(?:\d{1,2} [A-Z][a-z]{2}|[A-Z][a-z]{2} \d{1,2})(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+]
+_BODY = (
+    rb"[ \t]*(?:(?P<strong>"
+    + "|".join(_STRONG).encode()
+    + rb")|(?P<weak>"
+    + "|".join(_WEAK).encode()
+    + rb"))[ \t.]*(?=\n|\Z)"
+)
+_FIRST_LINE = re.compile(_BODY)
+_LATER_LINE = re.compile(rb"\n" + _BODY)
+_BLANK_LINE = re.compile(rb"[ \t]*(?:\n|\Z)")
+# "Keep Current with" alone on its line puts the author's name on the next one.
+_NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+_AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeLine:
+    """One chrome line: where it starts and ends in the buffer (the end excludes `\\n`)."""
+
+    start: int
+    end: int
+
+
+def find_chrome(buf: bytes | bytearray) -> list[ChromeLine]:
+    """Every chrome line of `buf`, in order."""
+    strong: list[tuple[int, int]] = []
+    weak: list[tuple[int, int]] = []
+    for start, end, is_strong in _candidates(buf):
+        (strong if is_strong else weak).append((start, end))
+    strong += _author_names_after(buf, strong)
+    if weak:
+        strong = _confirm_weak(buf, sorted(strong), weak)
+    return [ChromeLine(start, end) for start, end in sorted(set(strong))]
+
+
+def _candidates(buf: bytes | bytearray) -> Iterator[tuple[int, int, bool]]:
+    first = _FIRST_LINE.match(buf)
+    if first:
+        yield first.start(), first.end(), first.group("strong") is not None
+    for match in _LATER_LINE.finditer(buf):
+        yield match.start() + 1, match.end(), match.group("strong") is not None
+    for needle, whole_line in _SUFFIX_RULES:
+        at = buf.find(needle)
+        while at >= 0:
+            start = buf.rfind(b"\n", 0, at) + 1
+            end = buf.find(b"\n", at)
+            end = len(buf) if end < 0 else end
+            if whole_line.fullmatch(buf, start, end):
+                yield start, end, True
+            at = buf.find(needle, end)
+
+
+def _author_names_after(
+    buf: bytes | bytearray, strong: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    names = []
+    for start, end in strong:
+        if _NAME_FOLLOWS.fullmatch(buf, start, end):
+            following = _next_nonblank_line(buf, end)
+            if following is not None and _AUTHOR_NAME.fullmatch(buf, *following):
+                names.append(following)
+    return names
+
+
+def _confirm_weak(
+    buf: bytes | bytearray, strong: list[tuple[int, int]], weak: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Add the weak lines that touch confirmed chrome, ignoring blank lines, until none is left."""
+    confirmed = set(strong)
+    pending = set(weak)
+    changed = True
+    while changed and pending:
+        changed = False
+        for line in sorted(pending):
+            before = _previous_nonblank_line(buf, line[0])
+            after = _next_nonblank_line(buf, line[1])
+            if before in confirmed or after in confirmed:
+                confirmed.add(line)
+                pending.discard(line)
+                changed = True
+    return sorted(confirmed)
+
+
+def _next_nonblank_line(buf: bytes | bytearray, line_end: int) -> tuple[int, int] | None:
+    pos = line_end + 1
+    while pos < len(buf):
+        blank = _BLANK_LINE.match(buf, pos)
+        if blank is None:
+            end = buf.find(b"\n", pos)
+            return pos, len(buf) if end < 0 else end
+        if blank.end() == pos:
+            break
+        pos = blank.end()
+    return None
+
+
+def _previous_nonblank_line(buf: bytes | bytearray, line_start: int) -> tuple[int, int] | None:
+    end = line_start - 1
+    while end > 0:
+        start = buf.rfind(b"\n", 0, end) + 1
+        if buf[start:end].strip():
+            return start, end
+        end = start - 1
+    return None

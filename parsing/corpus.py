@@ -1,0 +1,132 @@
+"""A parsed corpus: sources, post and thread columns, skipped lines, and text on demand."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .chrome import find_chrome
+from .decoding import decode
+from .layout import LayoutBuilder
+from .lines import scan_lines
+from .tables import PostColumns, SkippedLine, ThreadColumns
+from .titles import title_of
+
+
+@dataclass(slots=True)
+class Source:
+    """One input file as normalised UTF-8; chrome lines are blanked out of `buf`."""
+
+    name: str
+    buf: bytearray
+    encoding: str
+    replaced: int
+
+
+@dataclass
+class Corpus:
+    """Threads and posts in compact columns over the source buffers.
+
+    Build it with `add_source` (or `parsing.load_corpus`); read it with the accessors, which
+    decode text only for the posts asked for.
+    """
+
+    sources: list[Source] = field(default_factory=list)
+    posts: PostColumns = field(default_factory=PostColumns)
+    threads: ThreadColumns = field(default_factory=ThreadColumns)
+    skipped: list[SkippedLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """One line for each thing worth telling the user: a file skipped, bytes replaced."""
+
+    # -- building -----------------------------------------------------------------------------
+
+    def add_source(self, name: str, raw: bytes | bytearray) -> Source:
+        """Decode `raw`, lay out its threads and posts and append them."""
+        decoded = decode(raw)
+        source = Source(name, decoded.data, decoded.encoding, decoded.replaced)
+        if decoded.replaced:
+            plural = "s" if decoded.replaced != 1 else ""
+            self.warnings.append(
+                f"{name}: {decoded.replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
+            )
+        self.sources.append(source)
+        builder = LayoutBuilder(
+            source.buf, len(self.sources) - 1, self.posts, self.threads, self.skipped
+        )
+        builder.build(find_chrome(source.buf), scan_lines(source.buf))
+        for start, end in builder.blanks:
+            source.buf[start:end] = b" " * (end - start)
+        self.__dict__.pop("thread_ids", None)
+        return source
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def thread_count(self) -> int:
+        return len(self.threads)
+
+    @property
+    def post_count(self) -> int:
+        return len(self.posts)
+
+    def source_of(self, thread: int) -> Source:
+        return self.sources[self.threads.source[thread]]
+
+    def post_bytes(self, post: int, source: Source | None = None) -> bytes:
+        """The UTF-8 text of a post (its marker left out)."""
+        posts = self.posts
+        if source is None:
+            source = self.sources[self.threads.source[self.thread_of(post)]]
+        buf = source.buf
+        start, hole_start = posts.text_start[post], posts.hole_start[post]
+        hole_end, end = posts.hole_end[post], posts.text_end[post]
+        if hole_start == hole_end:
+            return bytes(buf[start:end])
+        return bytes(buf[start:hole_start]) + bytes(buf[hole_end:end])
+
+    def post_text(self, post: int) -> str:
+        return self.post_bytes(post).decode("utf-8", "replace")
+
+    def thread_of(self, post: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self.threads.first_post, post, 0, len(self.threads)) - 1
+
+    def thread_posts(self, thread: int) -> range:
+        return self.threads.posts(thread)
+
+    def thread_numbers(self, thread: int) -> list[int | None]:
+        numbers = self.posts.number
+        return [numbers[i] or None for i in self.thread_posts(thread)]
+
+    def missing(self, thread: int) -> list[int]:
+        """Post numbers absent from 1..highest."""
+        present = {n for n in self.thread_numbers(thread) if n}
+        return [n for n in range(1, max(present, default=0) + 1) if n not in present]
+
+    def first_line(self, thread: int) -> int:
+        return self.posts.first_line[self.threads.first_post[thread]]
+
+    def last_line(self, thread: int) -> int:
+        return self.posts.last_line[self.threads.first_post[thread + 1] - 1]
+
+    def title(self, thread: int) -> str:
+        return title_of(self.post_text(self.threads.first_post[thread]))
+
+    @cached_property
+    def thread_ids(self) -> list[str]:
+        """A stable id per thread: a hash of its numbers and text, made unique in the corpus."""
+        ids: list[str] = []
+        seen: dict[str, int] = {}
+        for thread in range(len(self.threads)):
+            source = self.source_of(thread)
+            digest = hashlib.blake2b(digest_size=6)
+            for post in self.thread_posts(thread):
+                digest.update(b"%d\x00" % self.posts.number[post])
+                digest.update(self.post_bytes(post, source))
+                digest.update(b"\x01")
+            base = digest.hexdigest()
+            seen[base] = seen.get(base, 0) + 1
+            ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        return ids

@@ -1,0 +1,134 @@
+"""Raw bytes in, normalised UTF-8 out.
+
+Everything downstream works on one kind of buffer: UTF-8 without a byte-order mark, lines ending
+in `\\n` only, every invalid byte sequence replaced by U+FFFD. Keeping that invariant here lets
+the scanners use plain `bytes` regular expressions and count lines with `bytes.count`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import threading
+from dataclasses import dataclass
+
+REPLACEMENT = "\ufffd".encode()
+_UTF8_BOM = codecs.BOM_UTF8
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Validation runs over slices so that no giant str is ever built: decoding 260 MB at once
+# would allocate about 1 GB of UCS-4 text just to learn the bytes are valid.
+_VALIDATE_CHUNK = 1 << 20
+_SNIFF = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A source's text as normalised UTF-8, and what it took to get there."""
+
+    data: bytearray
+    encoding: str
+    replaced: int
+    """How many invalid byte sequences became U+FFFD."""
+
+
+def decode(raw: bytes | bytearray) -> DecodedText:
+    """Normalise `raw` (UTF-8 or UTF-16, any line ends) to UTF-8 with `\\n` line ends.
+
+    A bytearray that needs no change comes back as the same object: a large file is never
+    copied just to be looked at.
+    """
+    data = raw if isinstance(raw, bytearray) else bytearray(raw)
+    encoding = utf16_encoding(data)
+    replaced = 0
+    if encoding is not None:
+        data, replaced = _from_utf16(data, encoding)
+    else:
+        encoding = "utf-8"
+        if data.startswith(_UTF8_BOM):
+            del data[: len(_UTF8_BOM)]
+            encoding = "utf-8-sig"
+        data, replaced = replace_invalid_utf8(data)
+    return DecodedText(normalise_newlines(data), encoding, replaced)
+
+
+def utf16_encoding(raw: bytes | bytearray) -> str | None:
+    """The UTF-16 flavour of `raw`, from its byte-order mark or, without one, its NUL pattern."""
+    for bom, name in _UTF16_BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:_SNIFF]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # Mostly-ASCII UTF-16 has a NUL in every other byte and almost none in the rest.
+    if odd_nuls >= half * 0.4 and even_nuls <= half * 0.05:
+        return "utf-16-le"
+    if even_nuls >= half * 0.4 and odd_nuls <= half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _from_utf16(raw: bytearray, encoding: str) -> tuple[bytearray, int]:
+    _replacements.count = 0
+    text = raw.decode(encoding, _COUNTING_REPLACE).removeprefix("\ufeff")
+    return bytearray(text.encode("utf-8", "surrogatepass")), _replacements.count
+
+
+# A codec error handler that replaces like `replace` and counts, per thread, what it replaced.
+_COUNTING_REPLACE = "threadline.counting-replace"
+_replacements = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _replacements.count += 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_COUNTING_REPLACE, _count_and_replace)
+
+
+def replace_invalid_utf8(data: bytearray) -> tuple[bytearray, int]:
+    """`data` with each maximal invalid UTF-8 subpart replaced by U+FFFD, and how many there were.
+
+    Valid input comes back as the same object, without a copy.
+    """
+    if data.isascii():
+        return data, 0
+    view = memoryview(data)
+    size = len(data)
+    pieces: list[bytes | bytearray] = []
+    kept_from = 0
+    pos = 0
+    replaced = 0
+    width = _VALIDATE_CHUNK
+    while pos < size:
+        end = min(pos + width, size)
+        try:
+            _, consumed = codecs.utf_8_decode(view[pos:end], "strict", end == size)
+        except UnicodeDecodeError as exc:
+            bad_start, bad_end = pos + exc.start, pos + exc.end
+            pieces.append(data[kept_from:bad_start])
+            pieces.append(REPLACEMENT)
+            replaced += 1
+            kept_from = pos = bad_end
+            continue
+        if consumed == 0:
+            # The slice holds only the start of a sequence cut at its end: widen it.
+            width *= 2
+            continue
+        width = _VALIDATE_CHUNK
+        pos += consumed
+    if not replaced:
+        return data, 0
+    pieces.append(data[kept_from:])
+    return bytearray(b"".join(pieces)), replaced
+
+
+def normalise_newlines(data: bytearray) -> bytearray:
+    """Universal newlines: `\\r\\n` and a lone `\\r` both become `\\n`."""
+    if b"\r" not in data:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")

@@ -1,0 +1,75 @@
+"""All the entities of one text, in order, without overlaps.
+
+This is the reference reading of a post: every scanner runs over the post's UTF-8 bytes, glued
+mention+link tokens are split where the evidence allows, and where two entities overlap the one
+that starts first wins (a `#fragment` inside a link stays part of the link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .cashtags import find_cashtags
+from .flags import find_flags
+from .glued import GluedEvidence, GluedToken, find_glued, split_spans
+from .hashtags import find_hashtags
+from .mentions import find_mentions
+from .spans import EntityKind, Span
+from .urls import domain_of, scan_links
+
+
+def extract_spans(buf: bytes | bytearray, evidence: GluedEvidence | None = None) -> list[Span]:
+    """The entities of `buf` as byte spans, sorted, overlaps removed.
+
+    `evidence` comes from the whole corpus; without it the text is its own evidence.
+    """
+    links = list(scan_links(buf, 0, len(buf)))
+    glued = list(find_glued(buf))
+    if evidence is None:
+        evidence = GluedEvidence.gather((domain_of(link.host) for link in links), glued)
+    spans = [
+        Span(EntityKind.LINK, link.start, link.end, link.url, link.truncated) for link in links
+    ]
+    spans += find_mentions(buf)
+    spans += find_hashtags(buf)
+    spans += find_cashtags(buf)
+    spans += find_flags(buf)
+    if glued:
+        spans = _apply_splits(spans, glued, evidence)
+    return drop_overlaps(spans)
+
+
+def drop_overlaps(spans: Iterable[Span]) -> list[Span]:
+    kept: list[Span] = []
+    reach = -1
+    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+        if span.start >= reach:
+            kept.append(span)
+            reach = span.end
+    return kept
+
+
+def _apply_splits(
+    spans: list[Span], glued: list[GluedToken], evidence: GluedEvidence
+) -> list[Span]:
+    replaced: set[int] = set()
+    extra: list[Span] = []
+    for token in glued:
+        split = evidence.split(token)
+        if split is not None:
+            replaced.add(token.start)
+            extra += split_spans(token, split[0])
+    kept = [s for s in spans if not (s.kind is EntityKind.MENTION and s.start in replaced)]
+    return kept + extra
+
+
+def code_point_offsets(buf: bytes, spans: list[Span]) -> list[tuple[int, int]]:
+    """Each span's (start, end) in code points, walking the text once."""
+    marks = sorted({offset for span in spans for offset in (span.start, span.end)})
+    positions: dict[int, int] = {}
+    byte_at = code_point = 0
+    for mark in marks:
+        code_point += len(buf[byte_at:mark].decode("utf-8", "surrogatepass"))
+        positions[mark] = code_point
+        byte_at = mark
+    return [(positions[span.start], positions[span.end]) for span in spans]

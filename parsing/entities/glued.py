@@ -1,0 +1,123 @@
+"""A mention and a link glued together by copying a page: `@baunovcarnegie.ru/commentary/829…`.
+
+Thread Reader App puts a link right after the mention before it, and copying the page loses the
+space between them. By twitter-text's rules such a token is one long mention and no link. It is
+split (mention `@baunov`, link `carnegie.ru/commentary/829…`) only on evidence from the corpus:
+
+1. the domain appears as a link elsewhere (`bloomberg.com/news/…` makes `@businessbloomberg.com/…`
+   `@business` + `bloomberg.com/…`);
+2. several glued tokens share a domain and a path, and the names before the domain differ: their
+   common ending is the domain's first label.
+
+Without evidence the mention stays as twitter-text reads it (`@test.com` is `@test`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .mentions import AT_SIGN
+from .spans import EntityKind, Span
+from .tlds import tld_pattern
+from .urls import domain_of, extent_after_host
+
+GLUED = re.compile(
+    AT_SIGN
+    + rb"(?P<merged>[A-Za-z0-9_]++[A-Za-z0-9\-]*+)(?P<rest>(?:\.[A-Za-z0-9\-]++)*\."
+    + tld_pattern()
+    + rb")(?=[^0-9A-Za-z@+\-]|\Z)"
+)
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,20}")
+_LABEL_START = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class GluedToken:
+    start: int
+    """Where the at sign starts."""
+    name_start: int
+    merged: str
+    """The handle and the domain's first label, run together: `baunovcarnegie`."""
+    rest: str
+    """The rest of the host: `.ru`."""
+    end: int
+    """Where the glued link ends."""
+    path: str
+    truncated: bool
+
+
+def find_glued(
+    buf: bytes | bytearray, start: int = 0, end: int | None = None
+) -> Iterator[GluedToken]:
+    limit = len(buf) if end is None else end
+    for match in GLUED.finditer(buf, start, limit):
+        link_end, truncated = extent_after_host(buf, match.end(), limit)
+        yield GluedToken(
+            start=match.start(),
+            name_start=match.start("merged"),
+            merged=match.group("merged").decode(),
+            rest=match.group("rest").decode(),
+            end=link_end,
+            path=bytes(buf[match.end() : link_end]).decode("utf-8", "replace"),
+            truncated=truncated,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GluedEvidence:
+    """The domains that justify splitting a glued token."""
+
+    domains: frozenset[str]
+
+    @classmethod
+    def gather(cls, link_domains: Iterable[str], tokens: Iterable[GluedToken]) -> GluedEvidence:
+        domains = set(link_domains)
+        by_tail: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for token in tokens:
+            if token.path.strip("/\u2026"):
+                by_tail[(token.rest.lower(), token.path)].add(token.merged.lower())
+        for (rest, _path), names in by_tail.items():
+            if len(names) >= 2:
+                label = _common_ending(names)
+                if len(label) >= 2 and all(len(name) > len(label) for name in names):
+                    domains.add(label + rest)
+        return cls(frozenset(domains))
+
+    def split(self, token: GluedToken) -> tuple[str, str] | None:
+        """(handle, domain) when the evidence says where the handle ends."""
+        host = (token.merged + token.rest).lower()
+        for cut in range(1, len(token.merged)):
+            domain = host[cut:]
+            if domain in self.domains:
+                handle = token.merged[:cut]
+                if _HANDLE.fullmatch(handle) and _LABEL_START.match(token.merged[cut]):
+                    return handle, domain
+        return None
+
+
+def split_spans(token: GluedToken, handle: str) -> tuple[Span, Span]:
+    """The mention and the link a glued token splits into."""
+    cut = token.name_start + len(handle)
+    url = token.merged[len(handle) :] + token.rest + token.path
+    if token.truncated:
+        url = url[:-1]
+    mention = Span(EntityKind.MENTION, token.start, cut, handle)
+    return mention, Span(EntityKind.LINK, cut, token.end, "https://" + url, token.truncated)
+
+
+def glued_domain(token: GluedToken, handle: str) -> str:
+    return domain_of(token.merged[len(handle) :] + token.rest)
+
+
+def _common_ending(names: set[str]) -> str:
+    reversed_names = [name[::-1] for name in names]
+    shortest = min(reversed_names, key=len)
+    length = 0
+    while length < len(shortest) and all(
+        name[length] == shortest[length] for name in reversed_names
+    ):
+        length += 1
+    return shortest[:length][::-1]

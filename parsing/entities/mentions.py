@@ -1,0 +1,48 @@
+"""@mentions, by twitter-text's rules.
+
+A mention is `@` or `＠` and 1–20 of `[A-Za-z0-9_]`. What stands before the at sign must not be a
+letter, digit or one of `_!#$%&*@＠`, except that a retweet prefix (`RT@a`, `rt:@a`) is fine; what
+follows the name must not be another at sign, a latin accented letter or `://` (`@http://…` is a
+link gone wrong, not a mention). The name never gives back characters to satisfy that last rule:
+`@user@host` is no mention at all.
+
+The rules are all expressible as one `bytes` pattern, so counting mentions over a whole corpus is
+a single `findall`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .spans import EntityKind, Span
+from .utf8 import LATIN_ACCENT_BYTES
+
+_FULLWIDTH_AT = "\uff20".encode()
+_NOT_BEFORE = rb"[A-Za-z0-9_!#$%&*@]"
+_NOT_BEFORE_RETWEET = rb"[A-Za-z0-9_+~.\-]"
+
+
+def _after_sign(sign: bytes) -> bytes:
+    """The context test, placed after the at sign so the pattern starts with a literal."""
+    return (
+        rb"(?:(?<!" + _NOT_BEFORE + sign + rb")(?<!" + _FULLWIDTH_AT + sign + rb")"
+        rb"|(?<=[Rr][Tt]" + sign + rb")(?<!" + _NOT_BEFORE_RETWEET + rb"[Rr][Tt]" + sign + rb")"
+        rb"|(?<=[Rr][Tt]:" + sign + rb")(?<!" + _NOT_BEFORE_RETWEET + rb"[Rr][Tt]:" + sign + rb"))"
+    )
+
+
+AT_SIGN = rb"(?:@" + _after_sign(b"@") + rb"|" + _FULLWIDTH_AT + _after_sign(_FULLWIDTH_AT) + rb")"
+MENTION = re.compile(
+    AT_SIGN
+    + rb"([A-Za-z0-9_]{1,20}+)(?!@|"
+    + _FULLWIDTH_AT
+    + rb"|"
+    + LATIN_ACCENT_BYTES
+    + rb"|://)"
+)
+
+
+def find_mentions(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    for match in MENTION.finditer(buf, start, len(buf) if end is None else end):
+        yield Span(EntityKind.MENTION, match.start(), match.end(), match.group(1).decode())

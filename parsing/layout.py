@@ -1,0 +1,308 @@
+"""Threads and posts from one source's marked lines: the Thread Reader App layout rules.
+
+Only marker, head, emoji-only and chrome lines are visited; the ordinary lines between them are
+never looked at one by one, they simply extend the post above them. That keeps the cost at a few
+operations per post, whatever the text's length.
+
+The rules, in the order they apply:
+
+- chrome ends the thread in progress; text after it starts a new one;
+- a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
+  belongs to the post under it;
+- a marker not higher than the thread's last one restarts numbering: a new thread, whose first
+  post is taken from the unnumbered lines just above the marker (see `thread_starts`);
+- unnumbered lines that open a thread form its first post: post 1 when `2/` follows, and a bare
+  marker line under them (`1/n`) numbers them;
+- any other line belongs to the post above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .chrome import ChromeLine
+from .lines import LineKind, MarkedLine, line_end
+from .tables import PostColumns, SkippedLine, ThreadColumns
+from .thread_starts import first_post_start
+
+_WHITESPACE = frozenset(b" \t\n\v\f\r")
+_LEADING_WHITESPACE = re.compile(rb"[ \t\n\v\f\r]*")
+_BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
+
+
+class LayoutBuilder:
+    """Appends the threads and posts of one source to shared columns."""
+
+    def __init__(
+        self,
+        buf: bytes | bytearray,
+        source: int,
+        posts: PostColumns,
+        threads: ThreadColumns,
+        skipped: list[SkippedLine],
+    ) -> None:
+        self.buf = buf
+        self.source = source
+        self.posts = posts
+        self.threads = threads
+        self.skipped = skipped
+        self._line_pos = 0
+        self._line_no = 1
+        # The open post, if any (start < 0: none). Its continuation lines begin at `cont_start`.
+        self.start = -1
+        self.first_line = 0
+        self.text_start = 0
+        self.hole = (0, 0)
+        self.number = 0
+        self.cont_start = 0
+        self.thread_open = False
+        self.last_number = 0
+        self.free_from = 0
+        """Where unassigned text may begin while no post is open."""
+        self.blanks: list[tuple[int, int]] = []
+        """Byte ranges outside every post that could touch post text: chrome lines, and markers
+        glued to their text (`2/Text`). Blanking them lets one scan of the whole buffer read
+        entities exactly as a scan of each post would."""
+
+    def build(self, chrome: list[ChromeLine], lines: Iterable[MarkedLine]) -> None:
+        lead: MarkedLine | None = None
+        lead_opens = False
+        for line, following in _with_next(_merge(chrome, lines)):
+            kind = line.kind
+            if kind is LineKind.MARKER:
+                self._on_marker(line, following, lead, lead_opens or line.opens_thread)
+                lead, lead_opens = None, False
+            elif kind is LineKind.CHROME:
+                self._on_chrome(line)
+                lead, lead_opens = None, False
+            elif self._stands_above(line, following):
+                lead = lead or line
+                lead_opens = lead_opens or kind is LineKind.HEAD
+            elif kind is LineKind.HEAD:
+                self._adopt_free_text((lead or line).start)
+                self._close_post((lead or line).start)
+                self._close_thread()
+                self._open_unnumbered((lead or line).start)
+                lead, lead_opens = None, False
+            else:
+                lead, lead_opens = None, False  # an emoji line amid text is just text
+        self._finish()
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _on_marker(
+        self, line: MarkedLine, following: MarkedLine | None, lead: MarkedLine | None, opens: bool
+    ) -> None:
+        start = lead.start if lead is not None else line.start
+        restarts = opens or line.number <= self.last_number
+        if self.start < 0 and not self._adopt_free_text(start) and restarts:
+            self._close_thread()
+        if self.start >= 0 and self.number == 0:
+            if opens:
+                self._close_post(start)
+                self._close_thread()
+            elif self._end_preamble(line, following, start):
+                return
+        elif self.start >= 0:
+            if opens:
+                self._close_post(start)
+                self._close_thread()
+            elif line.number <= self.last_number:
+                self._restart(line.number, start)
+            else:
+                self._close_post(start)
+        self._open_marker_post(line, start, lead)
+
+    def _end_preamble(self, line: MarkedLine, following: MarkedLine | None, start: int) -> bool:
+        """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
+        split = first_post_start(self.buf, self.start, start, guess_without_cue=False)
+        if split is not None and split > self.start:
+            self._close_post(split)
+            self._close_thread()
+            self._open_unnumbered(split)
+        if self._is_bare_trailer(line, following):
+            # `1/n` alone under the text it numbers.
+            self.number = self.last_number = line.number
+            self._close_post(line_end(self.buf, line.start), text_limit=line.start)
+            return True
+        self.number = 1 if line.number == 2 else 0
+        self._close_post(start)
+        return False
+
+    def _restart(self, number: int, start: int) -> None:
+        split = first_post_start(self.buf, self.cont_start, start, guess_without_cue=number == 2)
+        if split is None:
+            self._close_post(start)
+            self._close_thread()
+            return
+        self._close_post(split)
+        self._close_thread()
+        self._open_unnumbered(split)
+        self.number = 1 if number == 2 else 0
+        self._close_post(start)
+
+    def _on_chrome(self, line: MarkedLine) -> None:
+        self._adopt_free_text(line.start)
+        self._close_post(line.start)
+        self._close_thread()
+        end = line.text_start
+        text = bytes(self.buf[line.start : end]).decode("utf-8", "replace")
+        self.skipped.append(SkippedLine(self.source, self._line_at(line.start), text))
+        self.blanks.append((line.start, end))
+        self.free_from = end + 1
+
+    def _finish(self) -> None:
+        self._adopt_free_text(len(self.buf))
+        self._close_post(len(self.buf))
+        self._close_thread()
+
+    # -- posts and threads --------------------------------------------------------------------
+
+    def _open_marker_post(self, line: MarkedLine, start: int, lead: MarkedLine | None) -> None:
+        if not self.thread_open:
+            self._open_thread()
+        self.start = start
+        self.first_line = self._line_at(start)
+        self.number = self.last_number = line.number
+        if line.text_start > line.start and self.buf[line.text_start - 1] not in _WHITESPACE:
+            self.blanks.append((line.start, line.text_start))
+        if lead is None:
+            self.text_start = line.text_start
+            self.hole = (line.text_start, line.text_start)
+        else:
+            self.text_start = start
+            self.hole = (line.start, line.text_start)
+        self.cont_start = min(line_end(self.buf, line.start) + 1, len(self.buf))
+
+    def _open_unnumbered(self, start: int) -> None:
+        if not self.thread_open:
+            self._open_thread()
+        self.start = self.text_start = start
+        self.first_line = self._line_at(start)
+        self.number = 0
+        self.hole = (start, start)
+        self.cont_start = start
+
+    def _close_post(self, limit: int, text_limit: int | None = None) -> None:
+        """End the open post at the last non-blank byte before `limit` and record it."""
+        if self.start < 0:
+            return
+        buf = self.buf
+        content_end = _trim_end(buf, self.start, limit)
+        text_start = self.text_start
+        text_end = _trim_end(buf, text_start, limit if text_limit is None else text_limit)
+        hole_start, hole_end = self.hole
+        if hole_start == hole_end:
+            text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
+            hole_start = hole_end = text_start
+        elif hole_end >= text_end:
+            # Nothing follows the marker: the post is its lead lines alone.
+            text_end = hole_start = hole_end = _trim_end(buf, text_start, hole_start)
+        posts = self.posts
+        posts.text_start.append(text_start)
+        posts.text_end.append(text_end)
+        posts.hole_start.append(hole_start)
+        posts.hole_end.append(hole_end)
+        posts.first_line.append(self.first_line)
+        posts.last_line.append(self.first_line + buf.count(b"\n", self.start, content_end - 1))
+        posts.number.append(self.number)
+        self.start = -1
+        self.free_from = limit
+
+    def _adopt_free_text(self, stop: int) -> bool:
+        """With no post open, make text before `stop` the unnumbered first post of a new thread."""
+        if self.start >= 0:
+            return False
+        first = self._first_text_line(self.free_from, stop)
+        if first is None:
+            return False
+        self._close_thread()
+        self._open_unnumbered(first)
+        return True
+
+    def _open_thread(self) -> None:
+        self.thread_open = True
+        self.last_number = 0
+
+    def _close_thread(self) -> None:
+        if not self.thread_open:
+            return
+        threads = self.threads
+        if len(self.posts) > threads.first_post[-1]:
+            threads.source.append(self.source)
+            threads.first_post.append(len(self.posts))
+        self.thread_open = False
+        self.last_number = 0
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _line_at(self, pos: int) -> int:
+        """The 1-based line number of `pos`; positions must be asked for in increasing order."""
+        if pos >= self._line_pos:
+            self._line_no += self.buf.count(b"\n", self._line_pos, pos)
+        else:
+            self._line_no -= self.buf.count(b"\n", pos, self._line_pos)
+        self._line_pos = pos
+        return self._line_no
+
+    def _first_text_line(self, start: int, stop: int) -> int | None:
+        text = _skip_whitespace(self.buf, start, stop)
+        if text >= stop:
+            return None
+        return max(self.buf.rfind(b"\n", start, text) + 1, start)
+
+    def _stands_above(self, line: MarkedLine, following: MarkedLine | None) -> bool:
+        """A head or emoji line with only blank lines between it and a marker or another lead."""
+        if following is None or following.kind is LineKind.CHROME:
+            return False
+        end = line_end(self.buf, line.start)
+        if line.kind is LineKind.HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
+            return False  # "THREAD: Here is why …" is a post of its own
+        return self._first_text_line(end, following.start) is None
+
+    def _is_bare_trailer(self, line: MarkedLine, following: MarkedLine | None) -> bool:
+        end = line_end(self.buf, line.start)
+        if line.text_start < end:
+            return False
+        stop = following.start if following is not None else len(self.buf)
+        return self._first_text_line(end, stop) is None
+
+
+def _skip_whitespace(buf: bytes | bytearray, start: int, stop: int) -> int:
+    """The first position at or after `start` that is not whitespace (or `stop`)."""
+    match = _LEADING_WHITESPACE.match(buf, start, stop)
+    return stop if match is None else match.end()
+
+
+def _trim_end(buf: bytes | bytearray, start: int, limit: int) -> int:
+    while limit > start and buf[limit - 1] in _WHITESPACE:
+        limit -= 1
+    return limit
+
+
+def _merge(chrome: list[ChromeLine], lines: Iterable[MarkedLine]) -> Iterator[MarkedLine]:
+    """Marked lines and chrome lines in order; a chrome line wins over a marked one."""
+    pending = iter(chrome)
+    next_chrome = next(pending, None)
+    for line in lines:
+        covered = False
+        while next_chrome is not None and next_chrome.start <= line.start:
+            covered = covered or next_chrome.start == line.start
+            yield MarkedLine(next_chrome.start, LineKind.CHROME, text_start=next_chrome.end)
+            next_chrome = next(pending, None)
+        if not covered:
+            yield line
+    while next_chrome is not None:
+        yield MarkedLine(next_chrome.start, LineKind.CHROME, text_start=next_chrome.end)
+        next_chrome = next(pending, None)
+
+
+def _with_next(items: Iterator[MarkedLine]) -> Iterator[tuple[MarkedLine, MarkedLine | None]]:
+    previous = next(items, None)
+    for item in items:
+        assert previous is not None
+        yield previous, item
+        previous = item
+    if previous is not None:
+        yield previous, None

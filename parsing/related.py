@@ -1,0 +1,89 @@
+"""Related threads: the others that share the most distinctive flags, people, tags, sites and words.
+
+A thread's score against another is the sum of what they share, each shared feature weighted by
+how rare it is in the corpus (IDF) and by its kind: a shared mention or hashtag says more than a
+shared flag. Only features held by at most `_CANDIDATE_CAP` threads are used to find candidates,
+so even a flag that half a million-post corpus uses costs nothing; it still adds to the score of
+candidates found through rarer features.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .entities.flags import flag_emoji
+from .index import CorpusIndex, Feature
+
+MAX_RELATED = 5
+MIN_SCORE = 2.0
+_CANDIDATE_CAP = 5000
+# Flags are what these threads are filed by; words are the weakest hint.
+_KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.5}
+_MAX_REASONS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedThread:
+    thread: int
+    score: float
+    reasons: tuple[str, ...]
+    """What the two share, most telling first: ("🇨🇳 🇷🇺", "@dmitritrenin", "dependency")."""
+
+
+def related_threads(
+    index: CorpusIndex, thread: int, limit: int = MAX_RELATED
+) -> list[RelatedThread]:
+    """Up to `limit` other threads, best first; none scoring below `MIN_SCORE`."""
+    features = index.features[thread]
+    weights = {feature: _weight(index, feature) for feature in features}
+    scores: dict[int, float] = {}
+    for feature in features:
+        holders = index.threads_with(feature)
+        if len(holders) <= _CANDIDATE_CAP:
+            weight = weights[feature]
+            for other in holders:
+                scores[other] = scores.get(other, 0.0) + weight
+    scores.pop(thread, None)
+    common = [f for f in features if len(index.threads_with(f)) > _CANDIDATE_CAP]
+    for other in scores:
+        for feature in common:
+            if _holds(index, feature, other):
+                scores[other] += weights[feature]
+    ranked = sorted((s, t) for t, s in scores.items() if s >= MIN_SCORE)
+    ranked.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [
+        RelatedThread(other, round(score, 3), _reasons(index, features, other, weights))
+        for score, other in ranked[:limit]
+    ]
+
+
+def _weight(index: CorpusIndex, feature: Feature) -> float:
+    return _KIND_WEIGHT[feature[0]] * index.idf(feature)
+
+
+def _holds(index: CorpusIndex, feature: Feature, thread: int) -> bool:
+    holders = index.threads_with(feature)
+    at = bisect_left(holders, thread)
+    return at < len(holders) and holders[at] == thread
+
+
+def _reasons(
+    index: CorpusIndex, own: tuple[Feature, ...], other: int, weights: dict[Feature, float]
+) -> tuple[str, ...]:
+    theirs = set(index.features[other])
+    shared = [f for f in own if f in theirs]
+    flags = [key for kind, key in shared if kind == "flag"]
+    others = sorted((f for f in shared if f[0] != "flag"), key=lambda f: (-weights[f], f))
+    reasons = [" ".join(flag_emoji(code) for code in flags)] if flags else []
+    reasons += [_describe(feature) for feature in others]
+    return tuple(reasons[:_MAX_REASONS])
+
+
+def _describe(feature: Feature) -> str:
+    kind, key = feature
+    if kind == "mention":
+        return "@" + key
+    if kind == "hashtag":
+        return "#" + key
+    return key

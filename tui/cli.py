@@ -1,0 +1,113 @@
+"""The `threadline` command: the reader, `threadline export` and `threadline stats`.
+
+Exit codes: 0 done, 2 bad input or usage (one line on stderr, never a traceback), 1 a bug.
+`export` and `stats` never import Textual: the reader is imported only when it is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from . import __version__
+
+COMMANDS = ("export", "stats")
+_EPILOG = """\
+commands:
+  threadline [PATH ...]            read threads in the terminal (no PATH: the demo corpus)
+  threadline export [PATH ...]     print threads as JSON or Markdown
+  threadline stats [PATH ...]      counts, flags, top mentions, hashtags and link domains
+
+PATH is a file, a folder (its files, recursively) or - for standard input.
+Run `threadline export --help` or `threadline stats --help` for their options."""
+
+
+class UsageError(Exception):
+    """Bad input or usage: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _add_corpus_arguments(parser: argparse.ArgumentParser, *, filters: bool) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - (stdin)")
+    if filters:
+        parser.add_argument(
+            "--flag", action="append", default=[], metavar="F",
+            help="only threads with this flag: a code (RU), an emoji (🇷🇺) or a name (Russia); "
+            "repeat to require several",
+        )  # fmt: skip
+        parser.add_argument("--search", metavar="TEXT", help="only threads containing TEXT")
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="threadline",
+        description="A terminal reader for collections of X/Twitter threads.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_corpus_arguments(parser, filters=True)
+    parser.add_argument("--version", action="version", version=f"threadline {__version__}")
+    return parser
+
+
+def command_parser(command: str) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"threadline {command}")
+    if command == "export":
+        parser.description = "Print threads as JSON (the corpus model) or Markdown."
+        _add_corpus_arguments(parser, filters=True)
+        parser.add_argument("--related", action="store_true", help="add related threads")
+        parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    else:
+        parser.description = "Counts, flags, top mentions, hashtags and link domains."
+        _add_corpus_arguments(parser, filters=False)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            from .commands import run_command
+
+            return run_command(args[0], command_parser(args[0]).parse_args(args[1:]))
+        options = reader_parser().parse_args(args)
+        from .launch import run_reader
+
+        return run_reader(options)
+    except UsageError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so in one line, the traceback only on request
+        if os.environ.get("THREADLINE_DEBUG"):
+            raise
+        name = type(error).__name__
+        print(f"threadline: internal error: {name}: {error} (THREADLINE_DEBUG=1 shows more)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+
+
+def _fail(message: str) -> int:
+    print(f"threadline: {message}", file=sys.stderr)
+    return 2
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at /dev/null so a closed pipe stays quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def entry() -> NoReturn:
+    sys.exit(main())

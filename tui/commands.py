@@ -1,0 +1,79 @@
+"""`threadline export` and `threadline stats`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from parsing.entities.flags import flag_emoji, region_names
+from parsing.stats import CorpusStats, corpus_stats
+
+from .sources import flag_codes, load, report_warnings
+
+_BAR_WIDTH = 40
+
+
+def run_command(command: str, options: argparse.Namespace) -> int:
+    if command == "export":
+        return _export(options)
+    return _stats(options)
+
+
+def _export(options: argparse.Namespace) -> int:
+    from parsing.export import export_model, to_json, to_markdown
+    from parsing.filters import filter_threads
+    from parsing.index import build_index
+
+    codes = flag_codes(options.flag)
+    corpus = load(options.paths)
+    report_warnings(corpus)
+    index = build_index(corpus)
+    threads = filter_threads(corpus, index, codes, options.search)
+    export = export_model(corpus, index, threads, with_related=options.related)
+    sys.stdout.write((to_json(export) if options.format == "json" else to_markdown(export)) + "\n")
+    return 0
+
+
+def _stats(options: argparse.Namespace) -> int:
+    corpus = load(options.paths)
+    report_warnings(corpus)
+    stats = corpus_stats(corpus)
+    if options.json:
+        sys.stdout.write(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_stats(stats))
+    return 0
+
+
+def format_stats(stats: CorpusStats) -> str:
+    """The human-readable report, with the flags drawn as a bar chart."""
+    files = "file" if stats.sources == 1 else "files"
+    lines = [
+        f"{stats.threads} threads, {stats.posts} posts ({stats.missing} missing) "
+        f"in {stats.sources} {files}; {stats.skipped} chrome lines skipped",
+        "",
+        "Entities  " + " · ".join(f"{kind}s {count}" for kind, count in stats.entities.items()),
+        "",
+    ]
+    if stats.flags:
+        names = region_names()
+        top = stats.flags.most_common()
+        widest = max(count for _, count in top)
+        name_width = min(max(len(names.get(code, code)) for code, _ in top), 28)
+        lines.append("Flags")
+        for code, count in top:
+            bar = "█" * max(1, round(count / widest * _BAR_WIDTH))
+            name = names.get(code, code)[:name_width]
+            lines.append(f"  {flag_emoji(code)} {code:<6} {name:<{name_width}} {count:>7}  {bar}")
+        lines.append("")
+    for title, counts, prefix in (
+        ("Top mentions", stats.mentions, "@"),
+        ("Top hashtags", stats.hashtags, "#"),
+        ("Top link domains", stats.domains, ""),
+    ):
+        if counts:
+            lines.append(title)
+            lines += [f"  {count:>7}  {prefix}{name}" for name, count in counts.most_common(10)]
+            lines.append("")
+    return "\n".join(lines)
