@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .entities import extract_entities
+    from .entities.models_of import extract_entities
     from .filters import UnknownFlagError, filter_threads, resolve_flag
     from .index import CorpusIndex, build_index
     from .loader import load_corpus
@@ -36,7 +36,7 @@ _WHERE = {
     "UnknownFlagError": "filters",
     "build_index": "index",
     "corpus_stats": "stats",
-    "extract_entities": "entities",
+    "extract_entities": "entities.models_of",
     "filter_threads": "filters",
     "load_corpus": "loader",
     "related_threads": "related",

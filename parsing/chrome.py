@@ -87,13 +87,9 @@ _WEAK = [
     # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
     r"(?:\d{1,2} [A-Z][a-z]{2}|[A-Z][a-z]{2} \d{1,2})(?:,? \d{4})?(?: \xe2\x80\xa2)?",
 ]
-_BODY = (
-    rb"[ \t]*(?:(?P<strong>"
-    + "|".join(_STRONG).encode()
-    + rb")|(?P<weak>"
-    + "|".join(_WEAK).encode()
-    + rb"))[ \t.]*(?=\n|\Z)"
-)
+STRONG = "|".join(_STRONG).encode()
+WEAK = "|".join(_WEAK).encode()
+_BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
 _FIRST_LINE = re.compile(_BODY)
 _LATER_LINE = re.compile(rb"\n" + _BODY)
 _BLANK_LINE = re.compile(rb"[ \t]*(?:\n|\Z)")
@@ -112,10 +108,18 @@ class ChromeLine:
 
 def find_chrome(buf: bytes | bytearray) -> list[ChromeLine]:
     """Every chrome line of `buf`, in order."""
-    strong: list[tuple[int, int]] = []
-    weak: list[tuple[int, int]] = []
-    for start, end, is_strong in _candidates(buf):
-        (strong if is_strong else weak).append((start, end))
+    return resolve_chrome(buf, list(_candidates(buf)))
+
+
+def resolve_chrome(
+    buf: bytes | bytearray, candidates: list[tuple[int, int, bool]]
+) -> list[ChromeLine]:
+    """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
+    recognisable by how they end ("… Profile picture") and author names after "Keep Current
+    with"; weak candidates count only next to other chrome."""
+    strong = [(start, end) for start, end, is_strong in candidates if is_strong]
+    weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
+    strong += _suffix_rule_lines(buf)
     strong += _author_names_after(buf, strong)
     if weak:
         strong = _confirm_weak(buf, sorted(strong), weak)
@@ -128,6 +132,10 @@ def _candidates(buf: bytes | bytearray) -> Iterator[tuple[int, int, bool]]:
         yield first.start(), first.end(), first.group("strong") is not None
     for match in _LATER_LINE.finditer(buf):
         yield match.start() + 1, match.end(), match.group("strong") is not None
+
+
+def _suffix_rule_lines(buf: bytes | bytearray) -> list[tuple[int, int]]:
+    found = []
     for needle, whole_line in _SUFFIX_RULES:
         at = buf.find(needle)
         while at >= 0:
@@ -135,8 +143,9 @@ def _candidates(buf: bytes | bytearray) -> Iterator[tuple[int, int, bool]]:
             end = buf.find(b"\n", at)
             end = len(buf) if end < 0 else end
             if whole_line.fullmatch(buf, start, end):
-                yield start, end, True
+                found.append((start, end))
             at = buf.find(needle, end)
+    return found
 
 
 def _author_names_after(

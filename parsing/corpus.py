@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .chrome import find_chrome
 from .decoding import decode
 from .layout import LayoutBuilder
 from .lines import scan_lines
@@ -54,7 +53,7 @@ class Corpus:
         builder = LayoutBuilder(
             source.buf, len(self.sources) - 1, self.posts, self.threads, self.skipped
         )
-        builder.build(find_chrome(source.buf), scan_lines(source.buf))
+        builder.build(scan_lines(source.buf))
         for start, end in builder.blanks:
             source.buf[start:end] = b" " * (end - start)
         self.__dict__.pop("thread_ids", None)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .corpus import Corpus
-from .entities import entities_of
 from .entities.extract import extract_spans
+from .entities.models_of import entities_of
 from .index import CorpusIndex
 from .models import CorpusExport, Post, Related, Skipped, Thread
 from .related import related_threads

@@ -68,15 +68,12 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
         entity_features.append(_entity_features(counts))
         if thread % 4096 == 0:
             report(thread, 3 * total)
-    evidence = GluedEvidence.gather(whole.domains, whole.glued)
+    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
+    apply_glued(whole, evidence)
     for thread in with_glued:
         # Re-read the few threads with glued tokens: their mentions and links change.
         counts = _thread_tally(corpus, thread)
-        whole.mentions.subtract(counts.mentions)
-        whole.domains.subtract(counts.domains)
-        apply_glued(counts, corpus.source_of(thread).buf, evidence, _thread_span(corpus, thread)[1])
-        whole.mentions.update(counts.mentions)
-        whole.domains.update(counts.domains)
+        apply_glued(counts, evidence)
         entity_features[thread] = _entity_features(counts)
     index = CorpusIndex(tally=whole, evidence=evidence, thread_count=total)
     frequency = _document_frequency(corpus, lambda done: report(total + done, 3 * total))

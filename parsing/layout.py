@@ -19,10 +19,8 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
-from .chrome import ChromeLine
-from .lines import LineKind, MarkedLine, line_end
+from .lines import CHROME, HEAD, MARKER, Event, line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
@@ -55,7 +53,8 @@ class LayoutBuilder:
         self.text_start = 0
         self.hole = (0, 0)
         self.number = 0
-        self.cont_start = 0
+        self.marker_line = -1
+        """Where the open post's marker line starts (-1: unnumbered)."""
         self.thread_open = False
         self.last_number = 0
         self.free_from = 0
@@ -65,25 +64,39 @@ class LayoutBuilder:
         glued to their text (`2/Text`). Blanking them lets one scan of the whole buffer read
         entities exactly as a scan of each post would."""
 
-    def build(self, chrome: list[ChromeLine], lines: Iterable[MarkedLine]) -> None:
-        lead: MarkedLine | None = None
+    def build(self, events: list[Event]) -> None:
+        lead: Event | None = None
         lead_opens = False
-        for line, following in _with_next(_merge(chrome, lines)):
-            kind = line.kind
-            if kind is LineKind.MARKER:
-                self._on_marker(line, following, lead, lead_opens or line.opens_thread)
+        last = len(events) - 1
+        for index, event in enumerate(events):
+            kind = event.kind
+            if kind == MARKER:
+                if (
+                    lead is None
+                    and self.number
+                    and self.start >= 0
+                    and not event.opens
+                    and event.number > self.last_number
+                ):
+                    # The common case: the next post of the thread in progress.
+                    self._close_post(event.start)
+                    self._open_marker_post(event, event.start, None)
+                    continue
+                following = events[index + 1] if index < last else None
+                self._on_marker(event, following, lead, lead_opens or event.opens)
                 lead, lead_opens = None, False
-            elif kind is LineKind.CHROME:
-                self._on_chrome(line)
+            elif kind == CHROME:
+                self._on_chrome(event)
                 lead, lead_opens = None, False
-            elif self._stands_above(line, following):
-                lead = lead or line
-                lead_opens = lead_opens or kind is LineKind.HEAD
-            elif kind is LineKind.HEAD:
-                self._adopt_free_text((lead or line).start)
-                self._close_post((lead or line).start)
+            elif self._stands_above(event, events[index + 1] if index < last else None):
+                lead = lead or event
+                lead_opens = lead_opens or kind == HEAD
+            elif kind == HEAD:
+                start = (lead or event).start
+                self._adopt_free_text(start)
+                self._close_post(start)
                 self._close_thread()
-                self._open_unnumbered((lead or line).start)
+                self._open_unnumbered(start)
                 lead, lead_opens = None, False
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
@@ -92,7 +105,7 @@ class LayoutBuilder:
     # -- events -------------------------------------------------------------------------------
 
     def _on_marker(
-        self, line: MarkedLine, following: MarkedLine | None, lead: MarkedLine | None, opens: bool
+        self, line: Event, following: Event | None, lead: Event | None, opens: bool
     ) -> None:
         start = lead.start if lead is not None else line.start
         restarts = opens or line.number <= self.last_number
@@ -114,7 +127,7 @@ class LayoutBuilder:
                 self._close_post(start)
         self._open_marker_post(line, start, lead)
 
-    def _end_preamble(self, line: MarkedLine, following: MarkedLine | None, start: int) -> bool:
+    def _end_preamble(self, line: Event, following: Event | None, start: int) -> bool:
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         split = first_post_start(self.buf, self.start, start, guess_without_cue=False)
         if split is not None and split > self.start:
@@ -131,7 +144,8 @@ class LayoutBuilder:
         return False
 
     def _restart(self, number: int, start: int) -> None:
-        split = first_post_start(self.buf, self.cont_start, start, guess_without_cue=number == 2)
+        continuation = min(line_end(self.buf, self.marker_line) + 1, start)
+        split = first_post_start(self.buf, continuation, start, guess_without_cue=number == 2)
         if split is None:
             self._close_post(start)
             self._close_thread()
@@ -142,7 +156,7 @@ class LayoutBuilder:
         self.number = 1 if number == 2 else 0
         self._close_post(start)
 
-    def _on_chrome(self, line: MarkedLine) -> None:
+    def _on_chrome(self, line: Event) -> None:
         self._adopt_free_text(line.start)
         self._close_post(line.start)
         self._close_thread()
@@ -159,21 +173,27 @@ class LayoutBuilder:
 
     # -- posts and threads --------------------------------------------------------------------
 
-    def _open_marker_post(self, line: MarkedLine, start: int, lead: MarkedLine | None) -> None:
+    def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
         if not self.thread_open:
             self._open_thread()
         self.start = start
-        self.first_line = self._line_at(start)
+        if start >= self._line_pos:
+            self._line_no += self.buf.count(b"\n", self._line_pos, start)
+            self._line_pos = start
+            self.first_line = self._line_no
+        else:
+            self.first_line = self._line_at(start)
         self.number = self.last_number = line.number
-        if line.text_start > line.start and self.buf[line.text_start - 1] not in _WHITESPACE:
-            self.blanks.append((line.start, line.text_start))
+        text_start = line.text_start
+        if text_start > line.start and self.buf[text_start - 1] not in _WHITESPACE:
+            self.blanks.append((line.start, text_start))
         if lead is None:
-            self.text_start = line.text_start
-            self.hole = (line.text_start, line.text_start)
+            self.text_start = text_start
+            self.hole = (text_start, text_start)
         else:
             self.text_start = start
-            self.hole = (line.start, line.text_start)
-        self.cont_start = min(line_end(self.buf, line.start) + 1, len(self.buf))
+            self.hole = (line.start, text_start)
+        self.marker_line = line.start
 
     def _open_unnumbered(self, start: int) -> None:
         if not self.thread_open:
@@ -182,19 +202,26 @@ class LayoutBuilder:
         self.first_line = self._line_at(start)
         self.number = 0
         self.hole = (start, start)
-        self.cont_start = start
+        self.marker_line = -1
 
     def _close_post(self, limit: int, text_limit: int | None = None) -> None:
         """End the open post at the last non-blank byte before `limit` and record it."""
         if self.start < 0:
             return
         buf = self.buf
-        content_end = _trim_end(buf, self.start, limit)
+        start = self.start
+        content_end = limit
+        while content_end > start and buf[content_end - 1] in _WHITESPACE:
+            content_end -= 1
         text_start = self.text_start
-        text_end = _trim_end(buf, text_start, limit if text_limit is None else text_limit)
+        if text_limit is None:
+            text_end = content_end if content_end > text_start else text_start
+        else:
+            text_end = _trim_end(buf, text_start, text_limit)
         hole_start, hole_end = self.hole
         if hole_start == hole_end:
-            text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
+            if text_start < text_end and buf[text_start] in _WHITESPACE:
+                text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
             hole_start = hole_end = text_start
         elif hole_end >= text_end:
             # Nothing follows the marker: the post is its lead lines alone.
@@ -205,7 +232,7 @@ class LayoutBuilder:
         posts.hole_start.append(hole_start)
         posts.hole_end.append(hole_end)
         posts.first_line.append(self.first_line)
-        posts.last_line.append(self.first_line + buf.count(b"\n", self.start, content_end - 1))
+        posts.last_line.append(self.first_line + buf.count(b"\n", start, content_end - 1))
         posts.number.append(self.number)
         self.start = -1
         self.free_from = limit
@@ -252,16 +279,16 @@ class LayoutBuilder:
             return None
         return max(self.buf.rfind(b"\n", start, text) + 1, start)
 
-    def _stands_above(self, line: MarkedLine, following: MarkedLine | None) -> bool:
+    def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""
-        if following is None or following.kind is LineKind.CHROME:
+        if following is None or following.kind == CHROME:
             return False
         end = line_end(self.buf, line.start)
-        if line.kind is LineKind.HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
+        if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
             return False  # "THREAD: Here is why …" is a post of its own
         return self._first_text_line(end, following.start) is None
 
-    def _is_bare_trailer(self, line: MarkedLine, following: MarkedLine | None) -> bool:
+    def _is_bare_trailer(self, line: Event, following: Event | None) -> bool:
         end = line_end(self.buf, line.start)
         if line.text_start < end:
             return False
@@ -279,30 +306,3 @@ def _trim_end(buf: bytes | bytearray, start: int, limit: int) -> int:
     while limit > start and buf[limit - 1] in _WHITESPACE:
         limit -= 1
     return limit
-
-
-def _merge(chrome: list[ChromeLine], lines: Iterable[MarkedLine]) -> Iterator[MarkedLine]:
-    """Marked lines and chrome lines in order; a chrome line wins over a marked one."""
-    pending = iter(chrome)
-    next_chrome = next(pending, None)
-    for line in lines:
-        covered = False
-        while next_chrome is not None and next_chrome.start <= line.start:
-            covered = covered or next_chrome.start == line.start
-            yield MarkedLine(next_chrome.start, LineKind.CHROME, text_start=next_chrome.end)
-            next_chrome = next(pending, None)
-        if not covered:
-            yield line
-    while next_chrome is not None:
-        yield MarkedLine(next_chrome.start, LineKind.CHROME, text_start=next_chrome.end)
-        next_chrome = next(pending, None)
-
-
-def _with_next(items: Iterator[MarkedLine]) -> Iterator[tuple[MarkedLine, MarkedLine | None]]:
-    previous = next(items, None)
-    for item in items:
-        assert previous is not None
-        yield previous, item
-        previous = item
-    if previous is not None:
-        yield previous, None

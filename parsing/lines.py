@@ -1,29 +1,29 @@
-"""The line shapes that give a thread its structure: number markers, thread heads, emoji leads.
+"""The line shapes that give a thread its structure: number markers, thread heads, emoji leads,
+page chrome.
 
 One compiled `bytes` expression finds them all. It is anchored on `\\n`, so the regular
-expression engine skips from line to line at memchr speed and only looks at line starts.
+expression engine skips from line to line quickly and only looks at line starts; ordinary lines
+cost nothing more. Each line found becomes a small tuple, an `Event`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import IntEnum
+from typing import NamedTuple
+
+from .chrome import STRONG, WEAK, ChromeLine, resolve_chrome
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 # `2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, optionally after `THREAD` or 🧵. A total is
 # only a total when whitespace or the line end follows it: `2/3rds` and `10/31/2020` are text.
 _MARKER = (
-    rb"(?:(?:THREAD|Thread|" + _THREAD_EMOJI + rb")[ \t]*[:.]?[ \t]*)?"
+    rb"(?P<opens>(?:THREAD|Thread|" + _THREAD_EMOJI + rb")[ \t]*[:.]?[ \t]*)?"
     rb"[(\[]?(?P<num>\d{1,4})/"
     rb"(?:(?P<total>\d{1,4}|[nN])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))[)\]]?[ \t]*"
 )
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
-_HEAD = (
-    rb"(?:THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI + rb")"
-)
+_HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 # Pictographs (U+1F000–U+1FAFF), misc symbols and dingbats (U+2600–U+27BF), arrows and stars
 # (U+2B00–U+2BFF), ‼ ⁉ 〰 〽, with their joiners, variation selectors, keycaps and tags.
 _EMOJI_CHAR = (
@@ -31,66 +31,94 @@ _EMOJI_CHAR = (
     rb"|\xe2\x80[\xbc\x8d]|\xe2\x81\x89|\xe3\x80[\xb0\xbd]|\xef\xb8\x8f|\xe2\x83\xa3"
     rb"|\xf3\xa0[\x80-\x81][\x80-\xbf])"
 )
-_EMOJI_LINE = rb"(?:" + _EMOJI_CHAR + rb"[ \t]*)+(?=\n|\Z)"
+_LINE_END = rb"(?=\n|\Z)"
+_CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 _BODY = (
     rb"[ \t]{0,3}(?:(?P<marker>"
     + _MARKER
     + rb")|(?P<head>"
     + _HEAD
-    + rb")|(?P<emoji>"
-    + _EMOJI_LINE
+    + rb")|(?P<emoji>(?:"
+    + _EMOJI_CHAR
+    + rb"[ \t]*)+"
+    + _LINE_END
+    + rb")|(?P<strong>(?:"
+    + STRONG
+    + rb")"
+    + _CHROME_TAIL
+    + rb")|(?P<weak>(?:"
+    + WEAK
+    + rb")"
+    + _CHROME_TAIL
     + rb"))"
 )
 _FIRST_LINE = re.compile(_BODY)
 _LATER_LINE = re.compile(rb"\n" + _BODY)
 
-
-class LineKind(IntEnum):
-    MARKER = 1
-    HEAD = 2
-    EMOJI = 3
-    CHROME = 4
+MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedLine:
-    """A line that matters to the structure: where it starts and what it says."""
+class Event(NamedTuple):
+    """A line that matters to the structure."""
 
     start: int
-    kind: LineKind
+    """Where the line starts."""
+    kind: int
     number: int = 0
-    """The post number of a marker line."""
+    """A marker's post number."""
     text_start: int = 0
-    """Where the post text begins after the marker (and its spaces)."""
-    opens_thread: bool = False
+    """Where a marker's post text begins (after the marker and its spaces); a chrome line's end."""
+    opens: bool = False
     """A marker after `THREAD` or 🧵 starts a thread whatever its number."""
 
 
-def scan_lines(buf: bytes | bytearray) -> Iterator[MarkedLine]:
-    """The marker, head and emoji-only lines of `buf`, in order."""
+def scan_lines(buf: bytes | bytearray) -> list[Event]:
+    """The marker, head, emoji-only and chrome lines of `buf`, in order."""
+    events: list[Event] = []
+    chrome: list[tuple[int, int, bool]] = []
+    append = events.append
     first = _FIRST_LINE.match(buf)
+    matches = _LATER_LINE.finditer(buf)
     if first is not None:
-        line = _classify(first, first.start())
-        if line is not None:
-            yield line
-    for match in _LATER_LINE.finditer(buf):
-        line = _classify(match, match.start() + 1)
-        if line is not None:
-            yield line
+        _classify(first, first.start(), events, chrome)
+    for match in matches:
+        number = match["num"]
+        if number is not None:
+            total = match["total"]
+            value = int(number)
+            if value and (total is None or not total.isdigit() or value <= int(total)):
+                append(Event(match.start() + 1, MARKER, value, match.end(), bool(match["opens"])))
+            continue
+        _classify(match, match.start() + 1, events, chrome)
+    if chrome or b"Profile picture" in buf or b"got hacked" in buf:
+        return _with_chrome(events, resolve_chrome(buf, chrome))
+    return events
 
 
-def _classify(match: re.Match[bytes], start: int) -> MarkedLine | None:
+def _classify(
+    match: re.Match[bytes], start: int, events: list[Event], chrome: list[tuple[int, int, bool]]
+) -> None:
     kind = match.lastgroup
     if kind == "marker":
-        number = int(match.group("num"))
-        total = match.group("total")
-        if number == 0 or (total is not None and total.isdigit() and number > int(total)):
-            return None  # `0/`, `24/7`: a fraction, not a post number
-        opens = match.group("marker")[:1] in (b"T", b"\xf0")
-        return MarkedLine(start, LineKind.MARKER, number, match.end(), opens)
-    if kind == "head":
-        return MarkedLine(start, LineKind.HEAD)
-    return MarkedLine(start, LineKind.EMOJI)
+        total = match["total"]
+        value = int(match["num"])
+        if value and (total is None or not total.isdigit() or value <= int(total)):
+            events.append(Event(start, MARKER, value, match.end(), bool(match["opens"])))
+    elif kind == "head":
+        events.append(Event(start, HEAD))
+    elif kind == "emoji":
+        events.append(Event(start, EMOJI))
+    else:
+        chrome.append((start, match.end(), kind == "strong"))
+
+
+def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
+    """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
+    lines = {line.start for line in chrome}
+    merged = [event for event in events if event.start not in lines]
+    merged += [Event(line.start, CHROME, text_start=line.end) for line in chrome]
+    merged.sort()
+    return merged
 
 
 def line_end(buf: bytes | bytearray, start: int) -> int:

@@ -55,12 +55,8 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
     whole = Tally()
     for part in tallies:
         whole.add(part)
-    evidence = GluedEvidence.gather(whole.domains, whole.glued)
-    if whole.glued:
-        whole = Tally()
-        for part, source in zip(tallies, corpus.sources, strict=True):
-            apply_glued(part, source.buf, evidence, len(source.buf))
-            whole.add(part)
+    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
+    apply_glued(whole, evidence)
     return CorpusStats(
         sources=len(corpus.sources),
         threads=corpus.thread_count,

@@ -111,3 +111,7 @@ def _silence_stdout() -> None:
 
 def entry() -> NoReturn:
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,33 +1,5 @@
-"""Entities in post text: mentions, links, hashtags, cashtags and flags."""
+"""Entities in post text: mentions, links, hashtags, cashtags and flags.
 
-from __future__ import annotations
-
-from ..models import Entity
-from .extract import code_point_offsets, extract_spans
-from .glued import GluedEvidence
-from .spans import EntityKind, Span
-
-__all__ = ["Entity", "EntityKind", "GluedEvidence", "Span", "entities_of", "extract_entities"]
-
-
-def extract_entities(text: str, evidence: GluedEvidence | None = None) -> list[Entity]:
-    """The entities of one text, with code-point offsets; `text[e.start:e.end] == e.text`."""
-    buf = text.encode("utf-8", "surrogatepass")
-    return entities_of(text, buf, extract_spans(buf, evidence))
-
-
-def entities_of(text: str, buf: bytes, spans: list[Span]) -> list[Entity]:
-    """Pydantic entities for byte `spans` of `buf`, which is `text` encoded."""
-    entities = []
-    for span, (start, end) in zip(spans, code_point_offsets(buf, spans), strict=True):
-        entities.append(
-            Entity(
-                kind=span.kind.value,
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=span.value,
-                truncated=span.truncated,
-            )
-        )
-    return entities
+`extract_entities` (in `models_of`) builds pydantic entities for one text; the scanners and the
+corpus-wide `tally` work on UTF-8 bytes and import no pydantic.
+"""

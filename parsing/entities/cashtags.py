@@ -14,13 +14,10 @@ from .spans import EntityKind, Span
 from .utf8 import SPACE_BYTES, SPACES, utf8_pieces
 
 _AFTER_SPACE = b"|".join(rb"(?<=" + piece + rb"\$)" for piece in utf8_pieces(SPACES))
-CASHTAG = re.compile(
-    rb"\$(?:(?<![\x00-\xff]\$)|"
-    + _AFTER_SPACE
-    + rb")([A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?)(?=\Z|[!-/:-@\[-`{-~]|"
-    + SPACE_BYTES
-    + rb")"
-)
+DOLLAR_CONTEXT = rb"(?:(?<![\x00-\xff]\$)|" + _AFTER_SPACE + rb")"
+SYMBOL = rb"[A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?"
+SYMBOL_END = rb"(?=\Z|[!-/:-@\[-`{-~]|" + SPACE_BYTES + rb")"
+CASHTAG = re.compile(rb"\$" + DOLLAR_CONTEXT + rb"(" + SYMBOL + rb")" + SYMBOL_END)
 
 
 def find_cashtags(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:

@@ -18,9 +18,12 @@ from .spans import EntityKind, Span
 
 _REGIONAL_INDICATOR = rb"\xf0\x9f\x87[\xa6-\xbf]"
 _TAG = rb"(?:\xf3\xa0\x80[\xb0-\xb9]|\xf3\xa0\x81[\xa1-\xba])"  # tag digits and small letters
-FLAG = re.compile(
-    rb"(?:" + _REGIONAL_INDICATOR + rb"){2}|\xf0\x9f\x8f\xb4" + _TAG + rb"{2,6}\xf3\xa0\x81\xbf"
+# Both shapes start with the same two bytes: a literal prefix the engine skips to.
+AFTER_PREFIX = (
+    rb"\x87[\xa6-\xbf]" + _REGIONAL_INDICATOR + rb"|\x8f\xb4" + _TAG + rb"{2,6}\xf3\xa0\x81\xbf"
 )
+"""What follows the two bytes (F0 9F) every flag starts with."""
+FLAG = re.compile(rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")")
 _REGIONAL_A = 0x1F1E6
 _TAG_BASE = 0xE0000
 

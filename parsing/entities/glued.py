@@ -21,15 +21,13 @@ from dataclasses import dataclass
 
 from .mentions import AT_SIGN
 from .spans import EntityKind, Span
-from .tlds import tld_pattern
+from .tlds import is_tld
 from .urls import domain_of, extent_after_host
 
 GLUED = re.compile(
-    AT_SIGN
-    + rb"(?P<merged>[A-Za-z0-9_]++[A-Za-z0-9\-]*+)(?P<rest>(?:\.[A-Za-z0-9\-]++)*\."
-    + tld_pattern()
-    + rb")(?=[^0-9A-Za-z@+\-]|\Z)"
+    AT_SIGN + rb"(?P<merged>[A-Za-z0-9_]++[A-Za-z0-9\-]*+)(?P<rest>(?:\.[A-Za-z0-9\-]++)+)"
 )
+"""A mention run into a dotted name; `find_glued` keeps those ending in a TLD."""
 _HANDLE = re.compile(r"[A-Za-z0-9_]{1,20}")
 _LABEL_START = re.compile(r"[A-Za-z0-9]")
 
@@ -54,16 +52,36 @@ def find_glued(
 ) -> Iterator[GluedToken]:
     limit = len(buf) if end is None else end
     for match in GLUED.finditer(buf, start, limit):
-        link_end, truncated = extent_after_host(buf, match.end(), limit)
-        yield GluedToken(
-            start=match.start(),
-            name_start=match.start("merged"),
-            merged=match.group("merged").decode(),
-            rest=match.group("rest").decode(),
-            end=link_end,
-            path=bytes(buf[match.end() : link_end]).decode("utf-8", "replace"),
-            truncated=truncated,
-        )
+        token = _glued_from(buf, match, limit)
+        if token is not None:
+            yield token
+
+
+def glued_in_token(token: bytes) -> GluedToken | None:
+    """The glued mention+link a whitespace-free `token` starting at its at sign holds, if any.
+
+    Offsets are relative to the token. The mention's context was checked where the token stands.
+    """
+    match = GLUED.match(token)
+    return None if match is None else _glued_from(token, match, len(token))
+
+
+def _glued_from(buf: bytes | bytearray, match: re.Match[bytes], limit: int) -> GluedToken | None:
+    rest = match.group("rest")
+    if not is_tld(rest.rsplit(b".", 1)[1].decode()) or _continues_name(
+        buf[match.end() : match.end() + 1]
+    ):
+        return None
+    link_end, truncated = extent_after_host(buf, match.end(), limit)
+    return GluedToken(
+        start=match.start(),
+        name_start=match.start("merged"),
+        merged=match.group("merged").decode(),
+        rest=rest.decode(),
+        end=link_end,
+        path=bytes(buf[match.end() : link_end]).decode("utf-8", "replace"),
+        truncated=truncated,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +128,10 @@ def split_spans(token: GluedToken, handle: str) -> tuple[Span, Span]:
 
 def glued_domain(token: GluedToken, handle: str) -> str:
     return domain_of(token.merged[len(handle) :] + token.rest)
+
+
+def _continues_name(after: bytes | bytearray) -> bool:
+    return bool(after) and (after.isalnum() or after in (b"@", b"+", b"-")) and after.isascii()
 
 
 def _common_ending(names: set[str]) -> str:

@@ -27,20 +27,27 @@ _VARIATION_SELECTORS = frozenset("\ufe0e\ufe0f")
 _SIGNS = frozenset("#\uff03")
 _NOT_BEFORE_ASCII = rb"[&A-Za-z0-9_\x80-\xff]"
 
+HASH_CONTEXT = rb"(?<!" + _NOT_BEFORE_ASCII + rb"#)"
+FULLWIDTH_HASH_CONTEXT = rb"\xef\xbc\x83(?<!" + _NOT_BEFORE_ASCII + rb"\xef\xbc\x83)"
+ASCII_NAME = rb"[A-Za-z0-9_]++"
+ASCII_NAME_END = rb"(?![\x80-\xff]|#|://)"
 ASCII_HASHTAG = re.compile(
-    rb"(?:#(?<!"
-    + _NOT_BEFORE_ASCII
-    + rb"#)|\xef\xbc\x83(?<!"
-    + _NOT_BEFORE_ASCII
-    + rb"\xef\xbc\x83))"
-    rb"([A-Za-z0-9_]++)(?![\x80-\xff]|#|://)"
+    rb"(?:#"
+    + HASH_CONTEXT
+    + rb"|"
+    + FULLWIDTH_HASH_CONTEXT
+    + rb")("
+    + ASCII_NAME
+    + rb")"
+    + ASCII_NAME_END
 )
 """Hashtags whose sign follows ASCII (or nothing) and whose name is ASCII and ends in ASCII."""
 
-NEEDS_UNICODE = re.compile(
-    rb"(?:#(?<=[\x80-\xff]#)|\xef\xbc\x83(?<=[\x80-\xff]\xef\xbc\x83)"
-    rb"|" + _SIGN + rb"(?=[A-Za-z0-9_]*+[\x80-\xff]))"
+HASH_NEEDS_UNICODE = rb"(?:(?<=[\x80-\xff]#)|(?=[A-Za-z0-9_]*+[\x80-\xff]))"
+FULLWIDTH_HASH_NEEDS_UNICODE = (
+    rb"\xef\xbc\x83(?:(?<=[\x80-\xff]\xef\xbc\x83)|(?=[A-Za-z0-9_]*+[\x80-\xff]))"
 )
+NEEDS_UNICODE = re.compile(rb"#" + HASH_NEEDS_UNICODE + rb"|" + FULLWIDTH_HASH_NEEDS_UNICODE)
 """Every sign `ASCII_HASHTAG` does not settle: after a non-ASCII character, or before one."""
 
 _ANY_SIGN = re.compile(_SIGN)

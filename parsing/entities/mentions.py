@@ -32,15 +32,12 @@ def _after_sign(sign: bytes) -> bytes:
     )
 
 
-AT_SIGN = rb"(?:@" + _after_sign(b"@") + rb"|" + _FULLWIDTH_AT + _after_sign(_FULLWIDTH_AT) + rb")"
-MENTION = re.compile(
-    AT_SIGN
-    + rb"([A-Za-z0-9_]{1,20}+)(?!@|"
-    + _FULLWIDTH_AT
-    + rb"|"
-    + LATIN_ACCENT_BYTES
-    + rb"|://)"
-)
+AT_CONTEXT = _after_sign(b"@")
+FULLWIDTH_AT_CONTEXT = _FULLWIDTH_AT + _after_sign(_FULLWIDTH_AT)
+AT_SIGN = rb"(?:@" + AT_CONTEXT + rb"|" + FULLWIDTH_AT_CONTEXT + rb")"
+NAME = rb"[A-Za-z0-9_]{1,20}+"
+NAME_END = rb"(?!@|" + _FULLWIDTH_AT + rb"|" + LATIN_ACCENT_BYTES + rb"|://)"
+MENTION = re.compile(AT_SIGN + rb"(" + NAME + rb")" + NAME_END)
 
 
 def find_mentions(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:

@@ -1,53 +1,35 @@
-"""The top-level domains that make a link, as one fast `bytes` pattern.
-
-An alternation of 1,400 names is tried name by name; folded into a trie (`c(?:o(?:m|op)?|…)`),
-the engine decides in a few steps per character.
-"""
+"""The top-level domains that make a link (`data/tlds.txt`)."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
-_END = ""
-_Trie = dict[str, "_Trie"]
-
 
 @cache
-def top_level_domains() -> tuple[str, ...]:
+def top_level_domains() -> frozenset[str]:
+    """Every TLD in lower case, ASCII (`com`) and internationalised (`みんな`)."""
     text = resources.files("parsing").joinpath("data/tlds.txt").read_text(encoding="utf-8")
-    return tuple(line for line in text.split() if not line.startswith("#"))
+    return frozenset(line for line in text.split() if not line.startswith("#"))
 
 
-@cache
-def tld_pattern() -> bytes:
-    """A non-capturing pattern for any TLD (ASCII letters in either case), longest first."""
-    trie: _Trie = {}
-    for name in top_level_domains():
-        node = trie
-        for byte in name.encode():
-            node = node.setdefault(f"{byte:02x}", {})
-        node[_END] = {}
-    return b"(?:" + _emit(trie) + b"|xn--[0-9A-Za-z\\-]+)"
+def is_tld(label: str) -> bool:
+    """True for a known TLD, or a punycode one (`xn--p1ai`), in any case."""
+    lower = label.lower()
+    return lower in top_level_domains() or (lower.startswith("xn--") and len(lower) > 4)
 
 
-def _emit(node: _Trie) -> bytes:
-    branches: list[bytes] = []
-    for key in sorted(k for k in node if k != _END):
-        byte = int(key, 16)
-        char = chr(byte)
-        is_ascii_letter = char.isascii() and char.isalpha()
-        atom = (
-            f"[{char.lower()}{char.upper()}]".encode()
-            if is_ascii_letter
-            else re.escape(bytes([byte]))
-        )
-        child = node[key]
-        if len(child) == 1 and _END in child:
-            branches.append(atom)
-        else:
-            branches.append(atom + b"(?:" + _emit(child) + b")")
-    if _END in node:
-        branches.append(b"")  # the shorter name, tried after every longer one
-    return b"|".join(branches)
+def tld_prefix(label: str, next_char: str) -> int:
+    """The length of the longest TLD that starts `label` and may end where it does, or 0.
+
+    A TLD may stop inside a label (`comだよね` holds `com`) but not before an ASCII letter or
+    digit, `@`, `+` or `-`: `foo.comm` and `foo.com-bar` have no TLD. `next_char` is what
+    follows the whole label.
+    """
+    for length in range(len(label), 0, -1):
+        after = label[length] if length < len(label) else next_char
+        if after and (after.isascii() and (after.isalnum() or after in "@+-")):
+            continue
+        if is_tld(label[:length]):
+            return length
+    return 0

@@ -20,42 +20,43 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .spans import EntityKind, Span
-from .tlds import tld_pattern
-from .utf8 import LATIN_ACCENT_BYTES, utf8_alternation
+from .tlds import tld_prefix, top_level_domains
+from .utf8 import LATIN_ACCENT_BYTES
 
 ELLIPSIS = "\u2026".encode()
 _EN_DASH = "\u2013".encode()
-_TLD_END = rb"(?=[^0-9A-Za-z@+\-]|\Z)"
-# Non-ASCII characters a host may hold: everything but spaces, general punctuation (dashes, quotes,
-# `…`, bidirectional marks), the ideographic space and noncharacters.
-_HOST_EXTRA = utf8_alternation(
-    [(0x80, 0x84), (0x86, 0x9F), (0xA1, 0x167F), (0x1681, 0x1FFF), (0x2070, 0x2FFF),
-     (0x3001, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)]
-)  # fmt: skip
-_HOST_CHAR = rb"(?:[A-Za-z0-9]|" + _HOST_EXTRA + rb")"
-_SUBDOMAIN = _HOST_CHAR + rb"(?:[\-_]*+" + _HOST_CHAR + rb")*+\."
-_DOMAIN_NAME = _HOST_CHAR + rb"(?:-*+" + _HOST_CHAR + rb")*+\."
-_ASCII_LABEL = rb"(?:[A-Za-z0-9\-]|" + LATIN_ACCENT_BYTES + rb")++\."
+# Non-ASCII characters a host may hold: all but the no-break and ideographic spaces, general
+# punctuation (dashes, quotes, `…`, bidirectional marks) and noncharacters.
+_HOST_EXTRA = (
+    rb"(?!\xe2[\x80\x81]|\xe3\x80\x80|\xc2[\x80-\xa0]|\xe1\x9a\x80|\xef\xbb\xbf|\xef\xbf[\xbe\xbf])"
+    rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+)
+_HOST_LABEL = rb"(?:[A-Za-z0-9\-_]|" + _HOST_EXTRA + rb")++"
+_ASCII_LABEL = rb"(?:[A-Za-z0-9\-]|" + LATIN_ACCENT_BYTES + rb")++"
+_IDN_LABEL = _HOST_EXTRA + rb"++"  # a scheme-less host may still end in `.みんな`
 # Not after a letter or digit, `@ $ #`, their full-width forms or a noncharacter.
 _NOT_BEFORE = (
     rb"(?<![A-Za-z0-9@$#])(?<!\xef\xbc\xa0)(?<!\xef\xbc\x83)"
     rb"(?<!\xef\xbb\xbf)(?<!\xef\xbf[\xbe\xbf])"
 )
+# A host is read greedily, label by label; `_host_end` then finds where its TLD ends.
 _URL_START = re.compile(
     _NOT_BEFORE
-    + rb"(?:(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)(?P<host>(?:"
-    + _SUBDOMAIN
-    + rb")*"
-    + _DOMAIN_NAME
-    + tld_pattern()
-    + _TLD_END
-    + rb")|(?P<bare>(?:"
+    + rb"(?:(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)(?P<host>"
+    + _HOST_LABEL
+    + rb"(?:\."
+    + _HOST_LABEL
+    + rb")++)|(?P<bare>"
     + _ASCII_LABEL
-    + rb")+"
-    + tld_pattern()
-    + _TLD_END
-    + rb"))(?::[0-9]++)?"
+    + rb"(?:(?:\."
+    + _ASCII_LABEL
+    + rb")++(?:\."
+    + _IDN_LABEL
+    + rb")?|\."
+    + _IDN_LABEL
+    + rb")))"
 )
+_PORT = re.compile(rb":[0-9]++")
 _PATH_CHAR = (
     rb"(?:[A-Za-z0-9!*';:=+,.$/%#\[\]\-_~&|@]|\xe2\x80\x93|[\xd0-\xd3][\x80-\xbf]|"
     + LATIN_ACCENT_BYTES
@@ -73,10 +74,18 @@ _TCO_SLUG_MAX = 40
 _MAX_LENGTH = 4096
 _MAX_LABEL = 63
 
-CANDIDATE = re.compile(rb"\." + tld_pattern() + _TLD_END)
-"""A dot and a top-level domain: every link has one."""
+CANDIDATE = re.compile(rb"\.(?:[A-Za-z]{2}|xn--|[\xc2-\xf4])[^ \t\n\r\f\v]*+")
+"""A dot and what could start a top-level domain, to the end of the token: every link has one."""
 
-_WHITESPACE = re.compile(rb"[ \t\n\r\f\v]")
+# A token that is just a plain link: ASCII host, safe path ending on a path-ending character, an
+# optional `…`. `scan_links` reads such a token directly; it gives what the general rules give.
+_LABEL = rb"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_SIMPLE_TOKEN = re.compile(
+    rb"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)?(?P<host>(?:"
+    + _LABEL
+    + rb"\.)+(?P<tld>[A-Za-z]{2,63}))(?:/[A-Za-z0-9/_.\-~%]{0,4000}[A-Za-z0-9/_\-])?"
+    rb"(?P<more>\xe2\x80\xa6)?"
+)
 _RARE_WHITESPACE = (b"\t", b"\r", b"\f", b"\v")
 _LOOKBACK = 8192
 
@@ -98,14 +107,32 @@ def find_links(buf: bytes | bytearray, start: int = 0, end: int | None = None) -
 def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
     """Every link in `buf[start:end]`, reading only the tokens a dot-TLD candidate points at."""
     covered = start
+    tlds = top_level_domains()
+    rare = [blank for blank in _RARE_WHITESPACE if buf.find(blank, start, end) >= 0]
     for candidate in CANDIDATE.finditer(buf, start, end):
         dot = candidate.start()
         if dot < covered:
             continue
-        token_start = max(_last_whitespace(buf, max(covered, dot - _LOOKBACK), dot) + 1, covered)
-        token_end = _next_whitespace(buf, dot, end)
+        floor = max(covered, dot - _LOOKBACK)
+        last = max(buf.rfind(b" ", floor, dot), buf.rfind(b"\n", floor, dot), floor - 1)
+        for blank in rare:
+            last = max(last, buf.rfind(blank, last + 1, dot))
+        token_start = last + 1
+        token_end = covered = candidate.end()
+        simple = _SIMPLE_TOKEN.fullmatch(buf, token_start, token_end)
+        if (
+            simple is not None
+            and (token_start > floor or token_start == start)
+            and simple["tld"].lower().decode() in tlds
+            and not (simple["scheme"] and simple["host"].lower() == b"t.co")
+        ):
+            # The usual token, a plain link and nothing else: read without the general rules.
+            truncated = simple["more"] is not None
+            text = bytes(buf[token_start : token_end - 3 if truncated else token_end]).decode()
+            url = text if simple["scheme"] else "https://" + text
+            yield Link(token_start, token_end, url, simple["host"].decode().lower(), truncated)
+            continue
         yield from links_in_token(buf, token_start, token_end)
-        covered = token_end
 
 
 def links_in_token(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
@@ -126,13 +153,13 @@ def _link_from(
     """The link `match` begins, if it holds, and where to go on scanning either way."""
     start = match.start()
     scheme = match.group("scheme")
-    host = match.group("host") if scheme else match.group("bare")
-    if not scheme and start > 0 and buf[start - 1] in b"-_./":
+    host_start = match.start("host") if scheme else start
+    host_end = _host_end(buf, host_start, match.end(), bool(scheme))
+    if host_end is None or (not scheme and start > 0 and buf[start - 1] in b"-_./"):
         return None, match.end()
-    end, truncated = extent_after_host(buf, match.end(), limit)
+    port = _PORT.match(buf, host_end, limit) if host_end == match.end() else None
+    end, truncated = extent_after_host(buf, port.end() if port else host_end, limit)
     if scheme:
-        if not _valid_host(host):
-            return None, match.end()
         tco = _TCO.match(buf, start, end)
         if tco is not None:
             if len(tco.group(1)) > _TCO_SLUG_MAX:
@@ -142,8 +169,39 @@ def _link_from(
     if len(text) > _MAX_LENGTH:
         return None, end
     url = text[:-1] if truncated else text
-    absolute = url if scheme else "https://" + url
-    return Link(start, end, absolute, host.decode("utf-8", "replace").lower(), truncated), end
+    host = bytes(buf[host_start:host_end]).decode("utf-8", "replace")
+    return Link(start, end, url if scheme else "https://" + url, host.lower(), truncated), end
+
+
+def _host_end(buf: bytes | bytearray, start: int, stop: int, scheme: bool) -> int | None:
+    """Where the host read greedily in `buf[start:stop]` really ends: after the last label that
+    starts with a TLD, with valid labels before it. None when there is no such label."""
+    host = bytes(buf[start:stop]).decode("utf-8", "replace")
+    labels = host.split(".")
+    following = bytes(buf[stop : stop + 4]).decode("utf-8", "ignore")[:1]
+    for last in range(len(labels) - 1, 0, -1):
+        after = following if last == len(labels) - 1 else "."
+        length = tld_prefix(labels[last], after)
+        if length and _valid_labels(labels[:last], scheme):
+            kept = ".".join(labels[:last]) + "." + labels[last][:length]
+            return start + len(kept.encode())
+    return None
+
+
+def _valid_labels(labels: list[str], scheme: bool) -> bool:
+    """Labels before the TLD: DNS-sized, no `_` in the last, no `-`/`_` at either end (links
+    with a scheme); `xn--` labels ASCII."""
+    for position, label in enumerate(labels):
+        size = len(label) if label.isascii() else len(label.encode("punycode")) + len("xn--")
+        if not label or size > _MAX_LABEL:
+            return False
+        if not label.isascii() and label[:4].lower() == "xn--":
+            return False
+        if scheme and (label[0] in "-_" or label[-1] in "-_"):
+            return False
+        if scheme and position == len(labels) - 1 and "_" in label:
+            return False
+    return True
 
 
 def extent_after_host(buf: bytes | bytearray, pos: int, limit: int) -> tuple[int, bool]:
@@ -195,29 +253,3 @@ def _trim(buf: bytes | bytearray, floor: int, end: int, endings: frozenset[int])
         else:
             end -= 1
     return end
-
-
-def _valid_host(host: bytes) -> bool:
-    """Labels fit DNS: at most 63 characters once punycoded; `xn--` labels are ASCII."""
-    if host.isascii():
-        return all(len(label) <= _MAX_LABEL for label in host.split(b"."))
-    for label in host.decode("utf-8", "replace").split("."):
-        if label.isascii():
-            if len(label) > _MAX_LABEL:
-                return False
-        elif label[:4].lower() == "xn--" or len(label.encode("punycode")) + 4 > _MAX_LABEL:
-            return False
-    return True
-
-
-def _last_whitespace(buf: bytes | bytearray, floor: int, pos: int) -> int:
-    """The last whitespace byte in `buf[floor:pos]`, or `floor - 1`."""
-    found = max(buf.rfind(b" ", floor, pos), buf.rfind(b"\n", floor, pos), floor - 1)
-    for rare in _RARE_WHITESPACE:  # searched only within the token, so they cost little
-        found = max(found, buf.rfind(rare, found + 1, pos))
-    return found
-
-
-def _next_whitespace(buf: bytes | bytearray, pos: int, limit: int) -> int:
-    found = _WHITESPACE.search(buf, pos, limit)
-    return limit if found is None else found.start()

@@ -1,0 +1,137 @@
+"""Generate a realistic Thread Reader App corpus of any size, reproducibly.
+
+    python -m tests.bench.generate --posts 100000 --seed 7 > /tmp/corpus-100k.txt
+
+Threads of 3–15 posts in the formats real copies show: unnumbered first posts followed by `2/`,
+`THREAD` heads, emoji lead lines, `2/Text` and `(3/7)` markers, multi-paragraph posts, missing
+posts and threads that start at `2/`, end-of-thread chrome and header chrome. Posts carry
+mentions, scheme-less `…`-truncated links, glued mention+link tokens, hashtags (some non-Latin),
+cashtags next to dollar amounts, flags, flag runs and subdivision flags, fractions and dates that
+are not markers. About 260 bytes a post, like the real pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Iterator
+
+_WORDS = (
+    "analysis pipeline sanctions tariff election coalition ministry grid interconnector refinery "
+    "export import dependency leverage corridor summit talks ceasefire budget inflation currency "
+    "reserves semiconductor lithography foundry subsidy quota shipping tanker insurance port "
+    "frontier drone brigade logistics parliament referendum turnout polling court ruling treaty "
+    "negotiation envoy delegation memorandum partnership region border customs data quarter "
+    "growth decline market bond yield default restructuring audit procurement tender contract "
+    "pipeline storage capacity demand supply outage winter summer harvest grain fertilizer"
+).split()
+_GLUE = "the a of to and in on for with that this is was by as at from but not".split()
+_NAMES = ("mara", "ilse", "tomas", "lena", "oskar", "yuki", "amir", "nadia", "pavel", "ines")
+_HANDLES = [f"{a}{b}" for a in _NAMES for b in ("_k", "_desk", "watch", "_obs", "88", "")]
+_DOMAINS = (
+    "northwindpolicy.org", "kestrelmonitor.eu", "harborledger.com", "baltic-wire.net",
+    "eastdesk.info", "tradelens.io", "gridwatch.org", "chipbrief.jp", "steppe-review.kz",
+)  # fmt: skip
+_FLAGS = "🇺🇦 🇷🇺 🇨🇳 🇺🇸 🇪🇺 🇩🇪 🇵🇱 🇯🇵 🇰🇷 🇹🇼 🇮🇳 🇹🇷 🇬🇪 🇲🇩 🇫🇷 🇬🇧 🇮🇷 🇮🇱 🇦🇲 🇦🇿".split()
+_TAGS = ("energy", "sanctions", "chips", "elections", "grain", "энергетика", "半導体", "반도체")
+_CHROME = (
+    "• • •\nMissing some Tweet in this thread? You can try to\nforce a refresh",
+    "Missing some Tweet in this thread? You can try to force a refresh",
+    "Nadia Verhoeven Profile picture\nMar 14 9 tweets 3 min read",
+)
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS if rng.random() < 0.6 else _GLUE) for _ in range(rng.randint(6, 14))]
+    return " ".join(words).capitalize() + rng.choice((".", ".", ".", "?", "!"))
+
+
+def decoration(rng: random.Random) -> str:
+    """One entity (or a trap that is not one) to drop into a post."""
+    roll = rng.random()
+    if roll < 0.22:
+        return "@" + rng.choice(_HANDLES)
+    if roll < 0.40:
+        return f"{rng.choice(_DOMAINS)}/{rng.choice(_WORDS)}/{rng.randint(100, 999)}…"
+    if roll < 0.50:
+        return "#" + rng.choice(_TAGS)
+    if roll < 0.56:
+        symbol = rng.choice(("NVLT", "KSTR", "BRK.B", "GRDX"))
+        return f"${symbol} fell to ${rng.randint(5, 90)}.{rng.randint(10, 99)}"
+    if roll < 0.80:
+        return rng.choice(_FLAGS)
+    if roll < 0.86:
+        return "".join(rng.sample(_FLAGS, rng.randint(2, 3)))
+    if roll < 0.88:
+        return "🏴󠁧󠁢󠁳󠁣󠁴󠁿"
+    if roll < 0.92:
+        return f"@{rng.choice(_HANDLES)}{rng.choice(_DOMAINS)}/analysis/{rng.randint(10, 99)}…"
+    if roll < 0.96:
+        return f"about {rng.randint(1, 3)}/4 of them on {rng.randint(1, 12)}/{rng.randint(1, 28)}"
+    return "https://" + rng.choice(_DOMAINS) + "/" + rng.choice(_WORDS)
+
+
+def post_text(rng: random.Random) -> str:
+    parts = [sentence(rng) for _ in range(rng.randint(1, 3))]
+    for _ in range(rng.randint(1, 4)):
+        parts.insert(rng.randint(0, len(parts)), decoration(rng))
+    text = " ".join(parts)
+    if rng.random() < 0.08:
+        text += "\n\n" + sentence(rng)
+    return text
+
+
+def thread(rng: random.Random) -> Iterator[str]:
+    size = rng.randint(3, 15)
+    style = rng.random()
+    if rng.random() < 0.05:
+        yield rng.choice(_CHROME)
+    if rng.random() < 0.06:
+        first = 2  # a thread whose first post is gone
+    else:
+        first = 1
+        head = post_text(rng)
+        if style < 0.15:
+            head = "THREAD: " + head
+        elif style < 0.22:
+            yield "⚡️⚡️⚡️"
+        elif style < 0.30:
+            head += " 🧵👇 1/"
+        yield head
+    gap = rng.randint(3, size) if rng.random() < 0.08 and size > 4 else -1
+    for number in range(2, size + 1):
+        if number == gap:
+            continue
+        marker = f"{number}/ "
+        if style > 0.9:
+            marker = f"{number}/"
+        elif style > 0.85:
+            marker = f"({number}/{size}) "
+        yield marker + post_text(rng)
+    if first == 2 and size < 3:
+        yield "3/ " + post_text(rng)
+
+
+def generate(posts: int, seed: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    written = 0
+    while written < posts:
+        for line in thread(rng):
+            yield line
+            if not line.startswith(("• •", "Missing", "Nadia", "⚡")):
+                written += 1
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args(argv)
+    out = sys.stdout
+    for line in generate(options.posts, options.seed):
+        out.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()
