@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from .corpus import Corpus
 from .entities.flags import FLAG, flag_code, fold, region_names
-from .index import CorpusIndex
+from .index import CorpusIndex, Feature
 from .search import threads_matching
 
 # Names people type that CLDR spells otherwise.
@@ -60,10 +60,18 @@ def threads_with_flags(index: CorpusIndex, codes: Iterable[str]) -> list[int]:
 
 
 def filter_threads(
-    corpus: Corpus, index: CorpusIndex, flags: Sequence[str] = (), search: str | None = None
+    corpus: Corpus,
+    index: CorpusIndex,
+    flags: Sequence[str] = (),
+    search: str | None = None,
+    features: Sequence[Feature] = (),
 ) -> list[int]:
-    """Threads passing every flag filter and, if given, containing `search` in a post."""
+    """Threads with every flag and every feature (`("mention", "dmitritrenin")`) and, if given,
+    containing `search` in a post."""
     chosen = threads_with_flags(index, flags)
+    for feature in features:
+        holders = set(index.threads_with(feature))
+        chosen = [thread for thread in chosen if thread in holders]
     if search:
         found = set(threads_matching(corpus, search))
         chosen = [thread for thread in chosen if thread in found]

@@ -1,0 +1,17 @@
+"""Fixtures for the parsing tests; the helpers themselves live in `helpers.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parsing.corpus import Corpus
+
+from .helpers import parse_text
+
+
+@pytest.fixture
+def parse() -> Callable[[str], Corpus]:
+    """`parse(text)`: the corpus of one source holding `text`."""
+    return parse_text

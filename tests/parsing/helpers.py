@@ -1,0 +1,75 @@
+"""Shared helpers for the parsing tests: fixture paths, a text-to-corpus parser, and summaries
+of a parsed corpus that are easy to compare in assertions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parsing.corpus import Corpus
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_40994531d2f32d28.txt"
+TRA = SHARED / "corpus" / "tra"
+CONFORMANCE = SHARED / "conformance" / "twitter-text" / "extract.yml"
+
+SHARED_MARKS = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent"),
+]
+"""`pytestmark = SHARED_MARKS` in a module that reads ../shared: skipped cleanly without it."""
+
+
+def parse_text(text: str, name: str = "t.txt") -> Corpus:
+    """A corpus of one source holding `text` (UTF-8)."""
+    corpus = Corpus()
+    corpus.add_source(name, text.encode("utf-8", "surrogatepass"))
+    return corpus
+
+
+def parse_bytes(raw: bytes, name: str = "t.txt") -> Corpus:
+    corpus = Corpus()
+    corpus.add_source(name, raw)
+    return corpus
+
+
+def numbers(corpus: Corpus) -> list[list[int | None]]:
+    """Per thread, its post numbers (None for an unnumbered post)."""
+    return [corpus.thread_numbers(t) for t in range(corpus.thread_count)]
+
+
+def line_ranges(corpus: Corpus) -> list[list[tuple[int, int]]]:
+    """Per thread, each post's (first_line, last_line)."""
+    posts = corpus.posts
+    return [
+        [(posts.first_line[p], posts.last_line[p]) for p in corpus.thread_posts(t)]
+        for t in range(corpus.thread_count)
+    ]
+
+
+def texts(corpus: Corpus) -> list[list[str]]:
+    """Per thread, each post's text."""
+    return [
+        [corpus.post_text(p) for p in corpus.thread_posts(t)] for t in range(corpus.thread_count)
+    ]
+
+
+def skipped(corpus: Corpus) -> list[tuple[int, str]]:
+    """(line, text) of every skipped line."""
+    return [(line.line, line.text) for line in corpus.skipped]
+
+
+def summary(corpus: Corpus) -> dict[str, Any]:
+    """Everything the layout decides, in one comparable value."""
+    return {
+        "numbers": numbers(corpus),
+        "missing": [corpus.missing(t) for t in range(corpus.thread_count)],
+        "lines": line_ranges(corpus),
+        "texts": texts(corpus),
+        "skipped": skipped(corpus),
+        "titles": [corpus.title(t) for t in range(corpus.thread_count)],
+    }

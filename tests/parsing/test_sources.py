@@ -1,0 +1,154 @@
+"""Reading sources: universal newlines, byte-order marks, UTF-16, invalid UTF-8, binary data,
+and several files and folders in one corpus."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from parsing import CorpusError, load_corpus
+from parsing.decoding import decode
+from parsing.sources import looks_binary, resolve
+
+from .helpers import FIXTURES, parse_bytes, summary
+
+ENCODING = FIXTURES / "encoding"
+FOLDER = FIXTURES / "folder"
+
+
+@pytest.mark.parametrize(
+    "name", ["crlf.txt", "cr.txt", "bom_crlf.txt", "utf16le.txt", "utf16be.txt"]
+)
+def test_encodings_and_line_ends_parse_like_plain_utf8(name: str) -> None:
+    """The same text with \\r\\n, lone \\r, a UTF-8 BOM or UTF-16 (with BOM) gives the same corpus."""
+    base = load_corpus([ENCODING / "base.txt"])
+    other = load_corpus([ENCODING / name])
+    assert summary(other) == summary(base)
+    assert other.warnings == []
+    assert base.thread_count == 2
+    assert summary(base)["numbers"] == [[1, 2, 3], [1, 2]]
+    assert summary(base)["skipped"][0] == (5, "• • •")
+
+
+def test_utf16_is_read_as_utf16() -> None:
+    assert load_corpus([ENCODING / "utf16le.txt"]).sources[0].encoding == "utf-16-le"
+    assert load_corpus([ENCODING / "utf16be.txt"]).sources[0].encoding == "utf-16-be"
+
+
+def test_bom_is_dropped() -> None:
+    corpus = load_corpus([ENCODING / "bom_crlf.txt"])
+    assert not corpus.post_text(0).startswith("\ufeff")
+    assert corpus.post_text(0).startswith("THREAD\n")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a\r\nb", b"a\nb"),
+        (b"a\rb", b"a\nb"),
+        (b"a\r\rb", b"a\n\nb"),
+        (b"a\n\rb", b"a\n\nb"),
+        (b"a\r\n\r\nb", b"a\n\nb"),
+        (codecs.BOM_UTF8 + b"x\r", b"x\n"),
+        ("a\u2028b\x85c\x0bd".encode(), "a\u2028b\x85c\x0bd".encode()),
+    ],
+)
+def test_decode_newlines(raw: bytes, expected: bytes) -> None:
+    """Lines end at \\n, \\r\\n or a lone \\r and nowhere else (not at U+2028, NEL or VT)."""
+    assert bytes(decode(raw).data) == expected
+
+
+def test_line_numbers_count_only_real_line_ends() -> None:
+    """U+2028 and a vertical tab inside a post do not start new lines."""
+    corpus = parse_bytes("1/ one\u2028still one\x0bstill\r2/ two\r\n3/ three".encode())
+    assert summary(corpus)["numbers"] == [[1, 2, 3]]
+    assert summary(corpus)["lines"] == [[(1, 1), (2, 2), (3, 3)]]
+
+
+def test_invalid_utf8_is_replaced_and_reported_once_naming_the_file() -> None:
+    path = ENCODING / "invalid.txt"
+    corpus = load_corpus([path])
+    assert len(corpus.warnings) == 1
+    assert str(path) in corpus.warnings[0]
+    assert "\ufffd" in corpus.post_text(1)
+    assert corpus.post_text(1).count("\ufffd") == 2
+    base = summary(load_corpus([ENCODING / "base.txt"]))
+    got = summary(corpus)
+    assert got["numbers"] == base["numbers"]
+    assert got["lines"] == base["lines"]
+    assert got["skipped"] == base["skipped"]
+
+
+def test_valid_utf8_gives_no_warning() -> None:
+    assert load_corpus([ENCODING / "base.txt"]).warnings == []
+
+
+def test_folder_is_read_recursively_in_name_order() -> None:
+    corpus = load_corpus([FOLDER])
+    names = [Path(source.name).relative_to(FOLDER).as_posix() for source in corpus.sources]
+    assert names == ["a.txt", "nested/b.txt", "nested/deeper/c.txt"]
+    assert corpus.thread_count == 3
+    assert summary(corpus)["numbers"] == [[1, 2]] * 3
+    assert [corpus.threads.source[t] for t in range(3)] == [0, 1, 2]
+
+
+def test_several_files_and_folders_in_one_corpus() -> None:
+    corpus = load_corpus([ENCODING / "base.txt", FOLDER, FIXTURES / "layout" / "gaps.txt"])
+    assert len(corpus.sources) == 5
+    assert corpus.thread_count == 2 + 3 + 1
+    assert corpus.post_count == 5 + 6 + 4
+    # Line numbers restart with every file.
+    assert summary(corpus)["lines"][2] == [(1, 1), (2, 2)]
+    assert corpus.missing(5) == [3, 5, 6]
+
+
+def test_thread_ids_are_stable_and_unique() -> None:
+    first = load_corpus([FOLDER, FOLDER]).thread_ids
+    again = load_corpus([FOLDER, FOLDER]).thread_ids
+    assert first == again
+    assert len(set(first)) == len(first) == 6
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="no such file"):
+        load_corpus([tmp_path / "nothing.txt"])
+
+
+def test_file_named_as_folder_is_an_error() -> None:
+    with pytest.raises(CorpusError, match="not a directory"):
+        resolve([f"{ENCODING / 'base.txt'}/"])
+
+
+def test_named_binary_file_is_an_error(tmp_path: Path) -> None:
+    image = tmp_path / "image.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(CorpusError, match="binary"):
+        load_corpus([image])
+
+
+def test_binary_file_in_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("1/ A note.\n2/ Another.\n", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(1024))
+    corpus = load_corpus([tmp_path])
+    assert corpus.thread_count == 1
+    assert len(corpus.warnings) == 1
+    assert "photo.png" in corpus.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "binary"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), True),
+        (b"%PDF-1.4\n" + bytes(range(256)), True),
+        (bytes(200), True),
+        (b"plain text\n", False),
+        ("текст 🇷🇺\n".encode(), False),
+        (codecs.BOM_UTF16_LE + "utf-16 text".encode("utf-16-le"), False),
+        (b"text with a \x1b[31m escape and a \x00 NUL in a long enough line of text", False),
+        (b"", False),
+    ],
+)
+def test_looks_binary(data: bytes, binary: bool) -> None:
+    assert looks_binary(data) is binary

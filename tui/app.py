@@ -1,0 +1,333 @@
+"""threadline's reader: the thread list, the posts of the open thread, and related threads.
+
+| Key | Action |
+| --- | --- |
+| enter | open the selected thread |
+| j / k | next / previous post |
+| n / p | next / previous thread |
+| f | flag filter |
+| / | search |
+| escape | close a dialog, cancel a search, or clear the filters |
+| r | show or hide related threads |
+| tab | move between panes |
+| o | open a link of the current post |
+| backspace | go back |
+| ? | help |
+| q | quit |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Footer, Input
+
+from parsing.filters import filter_threads
+
+from .assets import stylesheet
+from .links import open_url
+from .loading import CorpusLoader
+from .palette import FlagCommands, ThreadCommands
+from .screens.flag_picker import FlagPicker
+from .screens.help_screen import HelpScreen
+from .screens.link_picker import LinkPicker
+from .state import Filters, History, Snapshot
+from .views import CorpusView
+from .widgets.header_bar import HeaderBar
+from .widgets.post_pane import PostCard, PostPane
+from .widgets.related_pane import RelatedPane
+from .widgets.thread_list import ThreadList
+
+NARROW = 100
+"""Below this many columns the related pane hides (r shows it)."""
+
+
+class ThreadlineApp(App[int]):
+    """Read, filter and cross-reference a corpus of threads."""
+
+    CSS_PATH = str(stylesheet())
+    TITLE = "threadline"
+    COMMANDS = App.COMMANDS | {ThreadCommands, FlagCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("f", "flags", "Flags"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "step_thread(1)", "Next thread"),
+        Binding("p", "step_thread(-1)", "Prev thread"),
+        Binding("j", "step_post(1)", "Next post", show=False),
+        Binding("k", "step_post(-1)", "Prev post", show=False),
+        Binding("r", "toggle_related", "Related"),
+        Binding("o", "open_link", "Open link"),
+        Binding("backspace", "back", "Back"),
+        Binding("escape", "escape", "Clear filters"),
+    ]
+
+    show_related: reactive[bool | None] = reactive(None)
+    """The user's choice for the related pane; None follows the terminal width."""
+
+    def __init__(
+        self, paths: Sequence[str] = (), flags: Sequence[str] = (), search: str = ""
+    ) -> None:
+        super().__init__()
+        self.loader = CorpusLoader(paths)
+        self.view = CorpusView(self.loader.corpus)
+        self.filters = Filters(tuple(flags), (), search)
+        self.history = History()
+        self.opened: int | None = None
+        self._shown_threads = 0
+        self._indexed = False
+        self._search_before: Filters | None = None
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        with Horizontal(id="panes"):
+            yield ThreadList(self.view.row, id="threads")
+            yield PostPane(id="posts")
+            yield RelatedPane(id="related")
+        yield Input(placeholder="Search posts…", id="search")
+        yield Footer()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.loader.prepare()
+        self.query_one(PostPane).show(None, [])
+        self.query_one(RelatedPane).show([], "Related threads appear once a thread is open.")
+        self._refresh_header()
+        self._load()
+        self.set_interval(0.1, self._poll)
+        self.query_one(ThreadList).focus()
+        self._apply_width(self.size.width)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        self.loader.run()
+
+    def _poll(self) -> None:
+        corpus = self.loader.corpus
+        count = corpus.thread_count
+        threads = self.query_one(ThreadList)
+        if count > self._shown_threads and not self.filters.active:
+            threads.extend_rows(range(self._shown_threads, count))
+            if self._shown_threads == 0:
+                threads.cursor = 0
+        self._shown_threads = count
+        for warning in self.loader.warnings:
+            self.notify(warning, title="Skipped", severity="warning", timeout=8)
+        self.loader.warnings.clear()
+        if self.loader.index is not None and not self._indexed:
+            self._on_indexed()
+        self._refresh_header()
+
+    def _on_indexed(self) -> None:
+        self._indexed = True
+        self.view.index = self.loader.index
+        if self.filters.active:
+            self._apply_filters(self.filters, remember=False)
+        self.query_one(ThreadList).forget_rendering()
+        if self.opened is not None:
+            self._open(self.opened, self.query_one(PostPane).current, remember=False)
+        elif self.loader.corpus.thread_count == 0:
+            self.query_one(PostPane).show(None, [])
+            self.notify("No threads found in " + self.loader.name, severity="warning")
+
+    def _refresh_header(self) -> None:
+        progress = self.loader.progress()
+        threads = self.query_one(ThreadList)
+        total = self.loader.corpus.thread_count
+        status = f"{len(threads.rows)} of {total} threads"
+        if progress.phase != "ready":
+            status += f" · {progress.phase} {progress.fraction:.0%}"
+        self.query_one(ThreadList).border_title = f"{len(threads.rows)} of {total} threads"
+        chips = self.filters.flags
+        labels = [("@" if kind == "mention" else "#") + key for kind, key in self.filters.features]
+        search = " ".join([*labels, self.filters.search]).strip()
+        self.query_one(HeaderBar).show(self.loader.name, chips, search, status)
+
+    # -- filters --------------------------------------------------------------------------------
+
+    def _apply_filters(self, filters: Filters, *, remember: bool = True) -> None:
+        if remember:
+            self._remember()
+        self.filters = filters
+        index = self.loader.index
+        threads = self.query_one(ThreadList)
+        if index is None:
+            if filters.active:
+                self.notify("Filters apply once indexing is done.", timeout=3)
+            return
+        rows = filter_threads(
+            self.loader.corpus, index, filters.flags, filters.search, filters.features
+        )
+        threads.set_rows(rows, keep=self.opened)
+        self._refresh_header()
+
+    def _remember(self) -> None:
+        posts = self.query_one(PostPane)
+        cursor = self.query_one(ThreadList).current
+        self.history.push(Snapshot(self.filters, self.opened, posts.current, cursor))
+
+    # -- opening threads ------------------------------------------------------------------------
+
+    def _open(self, thread: int, post: int = 0, *, remember: bool = False) -> None:
+        if remember:
+            self._remember()
+        self.opened = thread
+        self.query_one(PostPane).show(thread, self.view.posts(thread), post)
+        self.query_one(ThreadList).mark_open(thread)
+        waiting = "" if self.loader.index is not None else "Indexing… related threads follow."
+        self.query_one(RelatedPane).show(self.view.related(thread), waiting)
+        self.query_one(PostPane).border_title = self.view.title(thread)
+        self.query_one(PostPane).border_subtitle = self.view.source_line(thread)
+
+    @on(ThreadList.Opened)
+    def _thread_opened(self, event: ThreadList.Opened) -> None:
+        self._open(event.thread)
+        self.query_one(PostPane).focus()
+
+    @on(RelatedPane.Chosen)
+    def _related_chosen(self, event: RelatedPane.Chosen) -> None:
+        self._open(event.thread, remember=True)
+
+    @on(PostCard.EntityClicked)
+    def _entity_clicked(self, event: PostCard.EntityClicked) -> None:
+        if event.kind == "link":
+            open_url(self, event.value)
+        elif event.kind == "flag":
+            flags = tuple(dict.fromkeys((*self.filters.flags, event.value)))
+            self._apply_filters(Filters(flags, self.filters.features, self.filters.search))
+        elif event.kind in ("mention", "hashtag"):
+            feature = (event.kind, event.value.lower())
+            features = tuple(dict.fromkeys((*self.filters.features, feature)))
+            self._apply_filters(Filters(self.filters.flags, features, self.filters.search))
+        elif event.kind == "cashtag":
+            self._apply_filters(
+                Filters(self.filters.flags, self.filters.features, "$" + event.value)
+            )
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_step_thread(self, step: int) -> None:
+        rows = self.query_one(ThreadList).rows
+        if not rows:
+            return
+        anchor = self.opened if self.opened in rows else self.query_one(ThreadList).current
+        if anchor is None or anchor not in rows:
+            target = rows[0]
+        else:
+            target = rows[max(0, min(rows.index(anchor) + step, len(rows) - 1))]
+        self._open(target)
+
+    def action_step_post(self, step: int) -> None:
+        self.query_one(PostPane).action_move(step)
+
+    def action_flags(self) -> None:
+        choices = self.view.flag_choices()
+        if not choices:
+            self.notify("No flags to filter by yet.", timeout=3)
+            return
+
+        def chosen(codes: tuple[str, ...] | None) -> None:
+            if codes is not None:
+                self._apply_filters(Filters(codes, self.filters.features, self.filters.search))
+
+        self.push_screen(FlagPicker(choices, self.filters.flags), chosen)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self._search_before = self.filters
+        search.value = self.filters.search
+        search.add_class("-open")
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_before is not None:
+            self._run_search(event.value)
+
+    @work(exclusive=True, group="search")
+    async def _run_search(self, text: str) -> None:
+        base = self._search_before or self.filters
+        self._apply_filters(Filters(base.flags, base.features, text), remember=False)
+
+    @on(Input.Submitted, "#search")
+    def _search_kept(self, event: Input.Submitted) -> None:
+        before = self._search_before
+        self._close_search()
+        if before is not None and before != self.filters:
+            self.history.push(Snapshot(before, self.opened, self.query_one(PostPane).current, None))
+
+    def _close_search(self) -> None:
+        self._search_before = None
+        search = self.query_one("#search", Input)
+        search.remove_class("-open")
+        self.query_one(ThreadList).focus()
+
+    def action_escape(self) -> None:
+        if self._search_before is not None:
+            before = self._search_before
+            self._close_search()
+            self._apply_filters(before, remember=False)
+        elif self.filters.active:
+            self._apply_filters(Filters())
+
+    def action_back(self) -> None:
+        snapshot = self.history.pop()
+        if snapshot is None:
+            return
+        self._apply_filters(snapshot.filters, remember=False)
+        if snapshot.opened is not None:
+            self._open(snapshot.opened, snapshot.post)
+        if snapshot.cursor_thread is not None:
+            threads = self.query_one(ThreadList)
+            if snapshot.cursor_thread in threads.rows:
+                threads.cursor = threads.rows.index(snapshot.cursor_thread)
+
+    def action_toggle_related(self) -> None:
+        self.show_related = not self.query_one(RelatedPane).display
+
+    def watch_show_related(self) -> None:
+        self._apply_width(self.size.width)
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        wanted = self.show_related if self.show_related is not None else width >= NARROW
+        self.query_one(RelatedPane).display = wanted
+        self.screen.set_class(width < NARROW, "-narrow")
+
+    def action_open_link(self) -> None:
+        post = self.query_one(PostPane).current_post
+        links = [e.value for e in post.entities if e.kind == "link"] if post else []
+        if not links:
+            self.notify("This post has no link.", timeout=3)
+        elif len(links) == 1:
+            open_url(self, links[0])
+        else:
+            self.push_screen(LinkPicker(links), lambda url: url and open_url(self, url))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return bool(self.history.snapshots) or None
+        if action == "open_link":
+            return self.query_one(PostPane).current_post is not None or None
+        return True
+
+    def go_to_thread(self, thread: int) -> None:
+        """Open a thread chosen in the command palette."""
+        self._open(thread, remember=True)
+
+    def filter_by_flag(self, code: str) -> None:
+        """Filter by a flag chosen in the command palette."""
+        flags = tuple(dict.fromkeys((*self.filters.flags, code)))
+        self._apply_filters(Filters(flags, self.filters.features, self.filters.search))

@@ -1,0 +1,50 @@
+"""Post text as styled `Content`: entities highlighted from their spans, never through markup.
+
+Corpus text is data. It is made visible (control characters shown as symbols, same length), put
+into a `Content` as plain text, and styled by `Span`s at the entities' code-point offsets. Each
+entity span also carries meta data (its kind and value) that a click handler reads back; nothing
+from the corpus is ever parsed as markup or turned into an action string.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content, Span
+from textual.style import Style
+
+from parsing.entities.flags import region_names
+from parsing.models import Entity
+from parsing.safe_text import visible
+
+ENTITY_STYLES = {
+    "mention": "bold $text-accent",
+    "link": "underline $text-primary",
+    "hashtag": "bold $text-success",
+    "cashtag": "bold $text-warning",
+    "flag": "",
+}
+"""How each kind of entity looks, in the theme's colours."""
+
+
+def entity_meta(entity: Entity) -> dict[str, str]:
+    return {"entity": entity.kind, "value": entity.value}
+
+
+def post_content(text: str, entities: list[Entity]) -> Content:
+    """The post's text with its entities styled and clickable."""
+    spans: list[Span] = []
+    for entity in entities:
+        style = ENTITY_STYLES[entity.kind]
+        if style:
+            spans.append(Span(entity.start, entity.end, style))
+        spans.append(Span(entity.start, entity.end, Style.from_meta(entity_meta(entity))))
+    return Content(visible(text), spans, strip_control_codes=False)
+
+
+def flag_label(code: str) -> str:
+    """`China (CN)` for a flag code."""
+    return f"{region_names().get(code, code)} ({code})"
+
+
+def plain(text: str) -> Content:
+    """Untrusted text as unstyled content, shown literally."""
+    return Content(visible(text, keep_newlines=False), strip_control_codes=False)

@@ -1,0 +1,31 @@
+"""Opening links from the corpus: only http and https, and never through a shell."""
+
+from __future__ import annotations
+
+import webbrowser
+from urllib.parse import urlsplit
+
+from textual.app import App
+
+SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+def is_openable(url: str) -> bool:
+    """True for a well-formed http(s) URL with a host and no control or space characters."""
+    if any(ord(ch) < 0x21 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
+
+
+def open_url(app: App[object], url: str) -> None:
+    """Open `url` in the browser if it is safe to; say so either way."""
+    if not is_openable(url):
+        app.notify("Only http and https links are opened.", severity="warning", timeout=4)
+        return
+    # webbrowser passes the URL as one argument to the browser program; no shell is involved.
+    opened = webbrowser.open(url, new=2)
+    app.notify(("Opened " if opened else "No browser to open ") + url, timeout=4, markup=False)

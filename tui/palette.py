@@ -1,0 +1,66 @@
+"""Command palette entries: go to a thread by title, filter by a flag (themes are built in)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from parsing.entities.flags import flag_emoji
+
+from .highlight import flag_label, plain
+
+if TYPE_CHECKING:
+    from .app import ThreadlineApp
+
+_MAX_TITLES = 20_000
+"""Titles searched at most: enough for any corpus a person would scroll through by name."""
+
+
+class ThreadCommands(Provider):
+    """`Go to: <title>` for the threads of the corpus."""
+
+    def _threads(self) -> range:
+        reader = cast("ThreadlineApp", self.app)
+        return range(min(reader.loader.corpus.thread_count, _MAX_TITLES))
+
+    async def discover(self) -> Hits:
+        reader = cast("ThreadlineApp", self.app)
+        for thread in self._threads()[:10]:
+            title = reader.view.title(thread)
+            yield DiscoveryHit(
+                plain(f"Go to: {title}"), partial(reader.go_to_thread, thread), text=title
+            )
+
+    async def search(self, query: str) -> Hits:
+        reader = cast("ThreadlineApp", self.app)
+        matcher = self.matcher(query)
+        for thread in self._threads():
+            title = reader.view.title(thread)
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    plain(f"Go to: {title}"),
+                    partial(reader.go_to_thread, thread),
+                    text=title,
+                )
+
+
+class FlagCommands(Provider):
+    """`Filter by flag: 🇨🇳 China (CN)` for each flag in the corpus."""
+
+    async def search(self, query: str) -> Hits:
+        reader = cast("ThreadlineApp", self.app)
+        matcher = self.matcher(query)
+        for choice in reader.view.flag_choices():
+            text = f"Filter by flag: {flag_emoji(choice.code)} {flag_label(choice.code)}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(reader.filter_by_flag, choice.code),
+                    text=text,
+                )

@@ -1,0 +1,136 @@
+"""The flag picker: every flag in the corpus, narrowed as you type; space toggles, enter applies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from parsing.entities.flags import flag_emoji, fold
+
+
+@dataclass(frozen=True, slots=True)
+class FlagChoice:
+    code: str
+    name: str
+    threads: int
+
+
+class FlagPicker(ModalScreen[tuple[str, ...] | None]):
+    """Pick the flags every listed thread must have.
+
+    | Key | Action |
+    | --- | --- |
+    | letters | narrow the list by name or code |
+    | up / down | move |
+    | space | toggle the highlighted flag |
+    | enter | apply the toggled flags (or the highlighted one) |
+    | escape | cancel |
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "apply", "Apply", priority=True),
+        Binding("space", "toggle", "Toggle", priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    FlagPicker {
+        align: center middle;
+    }
+    FlagPicker > Vertical {
+        width: 60;
+        max-width: 100%;
+        height: 80%;
+        border: round $accent;
+        background: $surface;
+    }
+    FlagPicker Input {
+        margin: 0 0 1 0;
+    }
+    FlagPicker SelectionList {
+        height: 1fr;
+    }
+    FlagPicker .hint {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, choices: Sequence[FlagChoice], selected: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.choices = list(choices)
+        self.toggled: list[str] = list(selected)
+        self.touched = False
+        """Space was pressed: enter applies exactly the toggled flags."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(placeholder="Type a name or code: china, cn, 🇨🇳 …", id="flag-query")
+            yield SelectionList[str](id="flag-list")
+            yield Static("space toggles · enter applies · escape cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self._refill("")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#flag-query")
+    def _narrow(self, event: Input.Changed) -> None:
+        self._refill(event.value)
+
+    def _refill(self, query: str) -> None:
+        wanted = fold(query.strip())
+        selection = self.query_one(SelectionList)
+        selection.clear_options()
+        for choice in self.choices:
+            if wanted and wanted not in fold(choice.name) and wanted not in choice.code.lower():
+                if query.strip() != flag_emoji(choice.code):
+                    continue
+            label = Content.assemble(
+                f"{flag_emoji(choice.code)}  ",
+                (f"{choice.code:<7}", "bold"),
+                f"{choice.name}  ",
+                (f"{choice.threads} threads", "$text-muted"),
+            )
+            selection.add_option(Selection(label, choice.code, choice.code in self.toggled))
+        if selection.option_count:
+            selection.highlighted = 0
+
+    def action_move(self, step: int) -> None:
+        selection = self.query_one(SelectionList)
+        if selection.option_count:
+            current = selection.highlighted or 0
+            selection.highlighted = max(0, min(current + step, selection.option_count - 1))
+
+    def action_toggle(self) -> None:
+        selection = self.query_one(SelectionList)
+        if selection.highlighted is None:
+            return
+        code = selection.get_option_at_index(selection.highlighted).value
+        selection.toggle(code)
+        self.touched = True
+        if code in self.toggled:
+            self.toggled.remove(code)
+        else:
+            self.toggled.append(code)
+
+    def action_apply(self) -> None:
+        selection = self.query_one(SelectionList)
+        if not self.touched and selection.highlighted is not None:
+            code = selection.get_option_at_index(selection.highlighted).value
+            if code not in self.toggled:
+                self.toggled.append(code)
+        self.dismiss(tuple(self.toggled))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,77 @@
+"""From the corpus to what the widgets show: rows, posts, related threads, flag choices."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from parsing.corpus import Corpus
+from parsing.entities.extract import extract_spans
+from parsing.entities.flags import region_names
+from parsing.entities.glued import GluedEvidence
+from parsing.entities.models_of import entities_of
+from parsing.index import CorpusIndex
+from parsing.related import related_threads
+
+from .screens.flag_picker import FlagChoice
+from .widgets.post_pane import PostData
+from .widgets.thread_list import Row
+
+_NO_EVIDENCE = GluedEvidence(frozenset())
+
+
+class CorpusView:
+    """Cached, display-ready facts about the threads of a corpus (and its index, once built)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.index: CorpusIndex | None = None
+        self.title = lru_cache(maxsize=65536)(self._title)
+
+    def _title(self, thread: int) -> str:
+        return self.corpus.title(thread)
+
+    def row(self, thread: int) -> Row:
+        flags = self.index.flags[thread] if self.index is not None else ()
+        return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
+
+    def posts(self, thread: int) -> list[PostData]:
+        corpus = self.corpus
+        source = corpus.source_of(thread)
+        evidence = self.index.evidence if self.index is not None else _NO_EVIDENCE
+        result = []
+        for post in corpus.thread_posts(thread):
+            raw = corpus.post_bytes(post, source)
+            text = raw.decode("utf-8", "replace")
+            result.append(
+                PostData(
+                    number=corpus.posts.number[post] or None,
+                    text=text,
+                    entities=entities_of(text, raw, extract_spans(raw, evidence)),
+                    first_line=corpus.posts.first_line[post],
+                    last_line=corpus.posts.last_line[post],
+                )
+            )
+        return result
+
+    def related(self, thread: int) -> list[tuple[int, str, tuple[str, ...]]]:
+        if self.index is None:
+            return []
+        return [
+            (item.thread, self.title(item.thread), item.reasons)
+            for item in related_threads(self.index, thread)
+        ]
+
+    def flag_choices(self) -> list[FlagChoice]:
+        if self.index is None:
+            return []
+        names = region_names()
+        counts = [
+            (len(threads), key)
+            for (kind, key), threads in self.index.postings.items()
+            if kind == "flag"
+        ]
+        counts.sort(key=lambda item: (-item[0], item[1]))
+        return [FlagChoice(code, names.get(code, code), n) for n, code in counts]
+
+    def source_line(self, thread: int) -> str:
+        return f"{self.corpus.source_of(thread).name}:{self.corpus.first_line(thread)}"

@@ -1,0 +1,165 @@
+"""The post pane: the posts of one thread, each headed `n/total`, missing posts shown in place.
+
+One small widget per post (a thread has tens of posts, not thousands). The current post is
+marked and kept in view; `j`/`k` move between posts, skipping the placeholders of missing ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import events
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from parsing.models import Entity
+
+from ..highlight import plain, post_content
+
+
+@dataclass(frozen=True, slots=True)
+class PostData:
+    """A post as the pane shows it."""
+
+    number: int | None
+    text: str
+    entities: list[Entity]
+    first_line: int
+    last_line: int
+
+
+class PostCard(Static):
+    """One post: its number, then its text with entities highlighted."""
+
+    DEFAULT_CSS = """
+    PostCard {
+        padding: 0 1;
+        margin-bottom: 1;
+        border-left: blank;
+    }
+    PostCard.-current {
+        border-left: thick $accent;
+        background: $boost;
+    }
+    """
+
+    class EntityClicked(Message):
+        """An entity in a post was clicked."""
+
+        def __init__(self, kind: str, value: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.value = value
+
+    def __init__(self, post: PostData, total: int, index: int) -> None:
+        self.post = post
+        self.index = index
+        label = f"{post.number}/{total}" if post.number is not None else "·"
+        header = Content.styled(label, "bold $text-secondary")
+        body = post_content(post.text, post.entities)
+        super().__init__(Content.assemble(header, "\n", body))
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if "entity" in meta:
+            event.stop()
+            self.post_message(self.EntityClicked(str(meta["entity"]), str(meta["value"])))
+
+
+class MissingPost(Static):
+    """The place of a post the copy does not have."""
+
+    DEFAULT_CSS = """
+    MissingPost {
+        color: $text-muted;
+        text-style: italic;
+        padding: 0 1;
+        margin-bottom: 1;
+        border-left: blank;
+    }
+    """
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"post {number} is missing")
+        self.number = number
+
+
+class PostPane(VerticalScroll, can_focus=True):
+    """The posts of the open thread.
+
+    | Key | Action |
+    | --- | --- |
+    | j / down | next post |
+    | k / up | previous post |
+    """
+
+    BINDINGS = [
+        ("down", "move(1)", "Next post"),
+        ("up", "move(-1)", "Previous post"),
+    ]
+
+    current: reactive[int] = reactive(0)
+    """Index of the current post among the thread's posts."""
+
+    class Moved(Message):
+        """The current post changed."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cards: list[PostCard] = []
+        self.thread: int | None = None
+
+    def show(self, thread: int | None, posts: Sequence[PostData], current: int = 0) -> None:
+        """Replace the pane's content with `posts` of `thread`."""
+        self.thread = thread
+        self.remove_children()
+        self.cards = []
+        total = max((post.number or 0 for post in posts), default=0)
+        present = {post.number for post in posts if post.number}
+        widgets: list[Static] = []
+        expected = 1
+        for index, post in enumerate(posts):
+            if post.number is not None:
+                widgets += [
+                    MissingPost(n) for n in range(expected, post.number) if n not in present
+                ]
+                expected = max(expected, post.number + 1)
+            card = PostCard(post, total, index)
+            self.cards.append(card)
+            widgets.append(card)
+        if thread is None:
+            widgets.append(Static(plain("Open a thread with enter."), classes="hint"))
+        self.mount_all(widgets)
+        self.current = min(current, max(len(self.cards) - 1, 0))
+        self.scroll_home(animate=False)
+        self.call_after_refresh(self._mark_current)
+
+    def watch_current(self) -> None:
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        for card in self.cards:
+            card.set_class(card.index == self.current, "-current")
+        if 0 <= self.current < len(self.cards):
+            card = self.cards[self.current]
+            if self.current == 0:
+                self.scroll_home(animate=False)
+            else:
+                self.scroll_to_widget(card, animate=False, top=False)
+            self.post_message(self.Moved(self.current))
+
+    def action_move(self, step: int) -> None:
+        if self.cards:
+            self.current = max(0, min(self.current + step, len(self.cards) - 1))
+
+    @property
+    def current_post(self) -> PostData | None:
+        return self.cards[self.current].post if 0 <= self.current < len(self.cards) else None

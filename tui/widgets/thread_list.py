@@ -1,0 +1,218 @@
+"""The thread list: one line per thread, drawn line by line (no widget per row).
+
+A `ScrollView` with the line API, as Textualize's toolong draws its log lines: `render_line` is
+asked only for the rows on screen, and each row's strip is cached. A million-post corpus has a
+hundred thousand threads; building a widget (or an `OptionList` option) for each would take
+seconds, drawing the visible twenty takes a millisecond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from parsing.entities.flags import flag_emoji
+from parsing.safe_text import visible
+
+_MAX_FLAGS = 4
+
+
+def _flag_room(width: int) -> int:
+    """How many flags a row of `width` cells shows: none when narrow, up to four when wide;
+    the title keeps the larger part of the row."""
+    return max(0, min(_MAX_FLAGS, (width - 24) // 6))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What a row shows."""
+
+    title: str
+    posts: int
+    flags: tuple[str, ...]
+
+
+RowSource = Callable[[int], Row]
+
+
+class ThreadList(ScrollView, can_focus=True):
+    """The threads that pass the filters.
+
+    | Key | Action |
+    | --- | --- |
+    | up / down | move the cursor |
+    | page up / page down, home / end | move by a screen, to the ends |
+    | enter | open the thread under the cursor |
+    """
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "open", "Open thread"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "thread-list--cursor",
+        "thread-list--open",
+        "thread-list--meta",
+    }
+
+    DEFAULT_CSS = """
+    ThreadList {
+        overflow-x: hidden;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index into `rows` of the highlighted thread."""
+
+    class Highlighted(Message):
+        """The cursor moved to another thread."""
+
+        def __init__(self, thread: int) -> None:
+            super().__init__()
+            self.thread = thread
+
+    class Opened(Message):
+        """The user asked to open a thread."""
+
+        def __init__(self, thread: int) -> None:
+            super().__init__()
+            self.thread = thread
+
+    def __init__(self, row_source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._row_source = row_source
+        self.rows: list[int] = []
+        self.opened: int | None = None
+        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
+        """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there."""
+        self.rows = list(rows)
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        target = 0
+        if keep is not None and keep in self.rows:
+            target = self.rows.index(keep)
+        self.cursor = min(target, max(len(self.rows) - 1, 0))
+        self.refresh()
+
+    def extend_rows(self, rows: Sequence[int]) -> None:
+        """Append threads that finished loading, keeping the cursor where it is."""
+        self.rows.extend(rows)
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.refresh()
+
+    def forget_rendering(self) -> None:
+        """Draw every row again (flags arrived, the theme changed)."""
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def current(self) -> int | None:
+        """The thread under the cursor."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def mark_open(self, thread: int | None) -> None:
+        self.opened = thread
+        if thread is not None and thread in self.rows:
+            self.cursor = self.rows.index(thread)
+        self._cache.clear()
+        self.refresh()
+
+    # -- cursor ---------------------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self.refresh()
+        self.scroll_to_region_if_needed(new)
+        thread = self.current
+        if thread is not None:
+            self.post_message(self.Highlighted(thread))
+
+    def scroll_to_region_if_needed(self, row: int) -> None:
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height or 1
+        if row < top:
+            self.scroll_to(y=row, animate=False)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = where if where >= 0 else len(self.rows) - 1
+
+    def action_open(self) -> None:
+        thread = self.current
+        if thread is not None:
+            self.post_message(self.Opened(thread))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y + self.scroll_offset.y
+        if 0 <= row < len(self.rows):
+            self.cursor = row
+            self.action_open()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self._cache.clear()
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if row >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        thread = self.rows[row]
+        key = (thread, width, row == self.cursor, thread == self.opened)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(thread, width, row == self.cursor, thread == self.opened)
+            self._cache[key] = strip
+        return strip
+
+    def _render_row(self, thread: int, width: int, at_cursor: bool, is_open: bool) -> Strip:
+        row = self._row_source(thread)
+        room = _flag_room(width)
+        shown = row.flags[:room] if len(row.flags) <= room else row.flags[: max(room - 1, 0)]
+        flags = " ".join(flag_emoji(code) for code in shown)
+        if len(shown) < len(row.flags) and room:
+            flags += f" +{len(row.flags) - len(shown)}"
+        flags_cell = Content(flags).truncate(room * 3, pad=True) if room else Content("")
+        count = Content.styled(f"{row.posts:>4} ", "$text-muted")
+        marker = Content.styled("▌" if is_open else " ", "$text-accent")
+        title_width = max(width - 1 - count.cell_length - flags_cell.cell_length - 1, 4)
+        title = Content(visible(row.title, keep_newlines=False), strip_control_codes=False)
+        title = title.truncate(title_width, ellipsis=True, pad=True)
+        line = Content.assemble(marker, title, count, flags_cell)
+        components = ["thread-list--cursor"] if at_cursor else []
+        base = self.get_visual_style(*components)
+        segments = [Segment(text, style.rich_style) for text, style in line.render(base, end="")]
+        return Strip(segments).adjust_cell_length(width, base.rich_style)
