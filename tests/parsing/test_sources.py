@@ -81,6 +81,20 @@ def test_invalid_utf8_is_replaced_and_reported_once_naming_the_file() -> None:
     assert got["skipped"] == base["skipped"]
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (codecs.BOM_UTF8 + b"\x00", "\x00"),
+        (codecs.BOM_UTF8 + b"\x00a\x00b\x00c", "\x00a\x00b\x00c"),
+    ],
+)
+def test_utf8_bom_means_utf8(raw: bytes, text: str) -> None:
+    """A file that starts with a UTF-8 BOM is UTF-8, however many NULs follow it."""
+    decoded = decode(raw)
+    assert decoded.encoding == "utf-8-sig"
+    assert bytes(decoded.data).decode("utf-8") == text
+
+
 def test_valid_utf8_gives_no_warning() -> None:
     assert load_corpus([ENCODING / "base.txt"]).warnings == []
 

@@ -93,9 +93,8 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
         selection = self.query_one(SelectionList)
         selection.clear_options()
         for choice in self.choices:
-            if wanted and wanted not in fold(choice.name) and wanted not in choice.code.lower():
-                if query.strip() != flag_emoji(choice.code):
-                    continue
+            if wanted and not _matches(choice, wanted, query.strip()):
+                continue
             label = Content.assemble(
                 f"{flag_emoji(choice.code)}  ",
                 (f"{choice.code:<7}", "bold"),
@@ -134,3 +133,12 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _matches(choice: FlagChoice, folded: str, typed: str) -> bool:
+    """Does what was typed name this flag: part of its name or code, or its emoji?"""
+    return (
+        folded in fold(choice.name)
+        or folded in choice.code.lower()
+        or typed == flag_emoji(choice.code)
+    )

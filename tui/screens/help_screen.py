@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -13,7 +14,7 @@ from ..keys import KEYS, MOUSE
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and mouse actions. Any of escape, ? or q closes it."""
+    """Keys and mouse actions. Escape, ? or q closes it."""
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
@@ -26,26 +27,43 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > VerticalScroll {
-        width: 76;
+        width: 80;
         max-width: 100%;
         height: auto;
         max-height: 90%;
         border: round $accent;
+        border-title-color: $text-accent;
         background: $surface;
         padding: 0 1;
+    }
+    HelpScreen Grid {
+        grid-size: 2;
+        grid-columns: 26 1fr;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+    HelpScreen .key {
+        color: $text-primary;
+        text-style: bold;
+    }
+    HelpScreen .section {
+        color: $text-accent;
+        text-style: bold;
+        margin-top: 1;
     }
     """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(self._table())
+        with VerticalScroll() as body:
+            body.border_title = "threadline help"
+            yield Static("keys", classes="section")
+            yield from _table(KEYS)
+            yield Static("mouse", classes="section")
+            yield from _table(MOUSE)
 
-    def _table(self) -> Content:
-        width = max(len(key) for key, _ in KEYS + MOUSE) + 2
-        lines: list[Content] = [Content.styled("threadline keys", "bold $text-accent"), Content("")]
-        for key, action in KEYS:
-            lines.append(Content.assemble((key.ljust(width), "bold $text-primary"), action))
-        lines += [Content(""), Content.styled("mouse", "bold $text-accent")]
-        for what, action in MOUSE:
-            lines.append(Content.assemble((what.ljust(width), "bold $text-primary"), action))
-        return Content("\n").join(lines)
+
+def _table(rows: Iterable[tuple[str, str]]) -> ComposeResult:
+    with Grid():
+        for key, action in rows:
+            yield Static(key, classes="key", markup=False)
+            yield Static(action, markup=False)

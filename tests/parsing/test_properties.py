@@ -1,0 +1,189 @@
+"""Properties over random text built from the pieces the parser cares about: markers, heads,
+emoji leads, chrome, entity sigils, flags, line ends of every kind."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from parsing import extract_entities
+from parsing.corpus import Corpus
+from parsing.decoding import utf16_encoding
+from parsing.entities.extract import extract_spans
+from parsing.entities.flags import flag_emoji
+from parsing.entities.glued import GluedEvidence
+from parsing.entities.tally import Tally, apply_glued, tally
+from parsing.search import threads_matching, threads_matching_slowly
+
+from .helpers import parse_bytes, parse_text, summary
+
+PIECES = [
+    "1/", "2/", "3/ ", "4/", "2/5 ", "(2/5)", "[1/4]", "1/n", "10/31", "24/7", "3/4 of",
+    "🧵", "🧵 ", "THREAD", "THREAD ", "Thread: ", "⚡️", "⚡️⚡️⚡️", "👇", " 1/",
+    "• • •", "Missing some Tweet in this thread? You can try to", "force a refresh", ".",
+    "Share", "Read on X", "Keep Current with", "More from @someone", "12,345 views",
+    "3 tweets • 1 min read", "Profile picture", "Read all threads",
+    "@", "＠", "#", "＃", "$", "…", "@bob", "@alicecarnegie", "carnegie.ru", "example.com",
+    "/path", "/x/1…", "https://", "t.co/abc", "#tag", "$TSLA", "$5.20b", "RT",
+    "🇷🇺", "🇦🇲", "🇨🇳", "🇺", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+    "\n", "\n", "\n", "\r", "\r\n", "\n\n", " ", " ", "\t", "\ufeff", "\u2028", "\x85", "\x0b",
+    "\x00", "\x1b[2J", "a", "word", "Й", "é", "İ", "ß", "ﬀ", "沈阳", "😀", "\u200d",
+]  # fmt: skip
+
+pieces = st.sampled_from(PIECES) | st.text(max_size=4)
+texts = st.lists(pieces, max_size=60).map("".join)
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LINE_END = re.compile(r"\r\n|\r|\n")
+ASCII_BLANK = " \t\v\f"
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of `text` as the parser numbers them: BOM dropped, universal newlines."""
+    return LINE_END.split(text.removeprefix("\ufeff"))
+
+
+@PROPERTY
+@given(texts)
+def test_parsing_text_never_raises(text: str) -> None:
+    corpus = parse_text(text)
+    for thread in range(corpus.thread_count):
+        corpus.title(thread)
+        corpus.missing(thread)
+    for post in range(corpus.post_count):
+        corpus.post_text(post)
+
+
+@PROPERTY
+@given(st.binary(max_size=300))
+def test_parsing_bytes_never_raises(raw: bytes) -> None:
+    corpus = parse_bytes(raw)
+    assert all(corpus.post_text(post) is not None for post in range(corpus.post_count))
+
+
+@PROPERTY
+@given(texts)
+def test_every_line_is_in_one_post_or_skipped(text: str) -> None:
+    """Non-blank lines land in exactly one post range or one skipped entry; ranges are disjoint,
+    in order, and start and end on non-blank lines."""
+    corpus = parse_text(text)
+    lines = source_lines(text)
+    owner: dict[int, str] = {}
+    previous_end = 0
+    for thread in range(corpus.thread_count):
+        for post in corpus.thread_posts(thread):
+            first, last = corpus.posts.first_line[post], corpus.posts.last_line[post]
+            assert previous_end < first <= last <= len(lines), (first, last)
+            previous_end = last
+            assert lines[first - 1].strip(ASCII_BLANK), f"post {post} starts on a blank line"
+            assert lines[last - 1].strip(ASCII_BLANK), f"post {post} ends on a blank line"
+            for line in range(first, last + 1):
+                assert line not in owner, f"line {line} is in {owner[line]} and post {post}"
+                owner[line] = f"post {post}"
+    for entry in corpus.skipped:
+        assert entry.line not in owner, f"skipped line {entry.line} is also in {owner[entry.line]}"
+        owner[entry.line] = "skipped"
+        assert entry.text.strip() == lines[entry.line - 1].strip(), entry
+    for number, line in enumerate(lines, 1):
+        if line.strip(ASCII_BLANK):
+            assert number in owner, f"line {number} {line!r} is dropped"
+
+
+def entity_text_fits(kind: str, text: str, value: str, truncated: bool) -> bool:
+    if kind == "mention":
+        return text[0] in "@＠" and text[1:] == value
+    if kind in ("hashtag",):
+        return text[0] in "#＃" and text[1:] == value
+    if kind == "cashtag":
+        return text == "$" + value
+    if kind == "flag":
+        return flag_emoji(value) == text
+    body = text[:-1] if truncated else text
+    return truncated == text.endswith("…") and value in (body, "https://" + body)
+
+
+@PROPERTY
+@given(texts)
+def test_entity_offsets_cut_out_their_text(text: str) -> None:
+    buf = text.encode("utf-8")
+    entities = extract_entities(text)
+    spans = extract_spans(buf)
+    assert len(spans) == len(entities)
+    reach = 0
+    for entity, span in zip(entities, spans, strict=True):
+        assert entity.text == text[entity.start : entity.end]
+        assert entity.text == buf[span.start : span.end].decode()
+        assert reach <= entity.start < entity.end
+        reach = entity.end
+        assert entity_text_fits(entity.kind, entity.text, entity.value, entity.truncated), entity
+
+
+def counters(spans_of_posts: list[list[object]]) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = {k: Counter() for k in ("mention", "hashtag", "cashtag")}
+    counts |= {"flag": Counter(), "link": Counter()}
+    for spans in spans_of_posts:
+        for span in spans:
+            kind, value = span.kind.value, span.value  # type: ignore[attr-defined]
+            counts[kind][value] += 1
+    return counts
+
+
+@PROPERTY
+@given(st.lists(texts, min_size=1, max_size=3))
+def test_bulk_tally_equals_per_post_extraction(sources: list[str]) -> None:
+    """What `stats` counts over whole buffers is what extraction finds post by post."""
+    corpus = Corpus()
+    for number, text in enumerate(sources):
+        corpus.add_source(f"s{number}.txt", text.encode("utf-8"))
+    whole = Tally()
+    for source in corpus.sources:
+        whole.add(tally(source.buf))
+    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
+    apply_glued(whole, evidence)
+    per_post = [extract_spans(corpus.post_bytes(p), evidence) for p in range(corpus.post_count)]
+    expected = counters(per_post)
+    assert whole.counts() == {kind: c.total() for kind, c in expected.items()}
+    assert +whole.mentions == expected["mention"]
+    assert +whole.hashtags == expected["hashtag"]
+    assert +whole.cashtags == expected["cashtag"]
+    assert +whole.flags == expected["flag"]
+
+
+@PROPERTY
+@given(st.data(), texts)
+def test_fast_search_equals_slow_search(data: st.DataObject, text: str) -> None:
+    corpus = parse_text(text)
+    start = data.draw(st.integers(0, len(text)))
+    length = data.draw(st.integers(1, 12))
+    query = data.draw(st.sampled_from([text[start : start + length] or "a", "A", "é", "İ"]))
+    assert threads_matching(corpus, query) == threads_matching_slowly(corpus, query)
+
+
+@PROPERTY
+@given(texts)
+def test_crlf_and_bom_copy_parses_identically(text: str) -> None:
+    """The same text with \\r\\n line ends and a UTF-8 BOM gives the same corpus."""
+    assume(utf16_encoding(text.encode()) is None)  # BOM-less UTF-16 look-alikes: see below
+    base = parse_text(text)
+    lines = source_lines(text)
+    copy = parse_bytes(codecs.BOM_UTF8 + "\r\n".join(lines).encode("utf-8"))
+    assert summary(copy) == summary(base)
+
+
+@PROPERTY
+@given(texts)
+def test_utf16_copy_parses_identically(text: str) -> None:
+    """The same text in UTF-16 LE and BE with a BOM gives the same corpus.
+
+    Texts whose UTF-8 bytes look like BOM-less UTF-16 (a NUL in every other byte) are left out
+    of both copy tests: the parser deliberately sniffs such bytes as UTF-16.
+    """
+    assume(utf16_encoding(text.encode()) is None)
+    base = parse_text(text)
+    plain = text.removeprefix("\ufeff")
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        copy = parse_bytes(bom + plain.encode(codec))
+        assert summary(copy) == summary(base)
