@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .decoding import decode
 from .layout import LayoutBuilder
-from .lines import scan_lines
+from .lines import Event, blank_outside_posts, scan_lines
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 
@@ -21,6 +21,15 @@ class Source:
     buf: bytearray
     encoding: str
     replaced: int
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSource:
+    """A decoded source with its structural lines found, ready to be laid out."""
+
+    source: Source
+    events: list[Event]
+    chrome_texts: dict[int, str]
 
 
 @dataclass
@@ -42,6 +51,16 @@ class Corpus:
 
     def add_source(self, name: str, raw: bytes | bytearray) -> Source:
         """Decode `raw`, lay out its threads and posts and append them."""
+        prepared = self.prepare_source(name, raw)
+        self.lay_out(prepared)
+        return prepared.source
+
+    def prepare_source(self, name: str, raw: bytes | bytearray) -> PreparedSource:
+        """Decode `raw` and find its structural lines; its buffer is final after this.
+
+        Chrome lines and glued markers are blanked here, so entities can be counted over the
+        buffer (in another process, say) while `lay_out` builds the posts.
+        """
         decoded = decode(raw)
         source = Source(name, decoded.data, decoded.encoding, decoded.replaced)
         if decoded.replaced:
@@ -49,15 +68,18 @@ class Corpus:
             self.warnings.append(
                 f"{name}: {decoded.replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
             )
-        self.sources.append(source)
+        events = scan_lines(source.buf)
+        return PreparedSource(source, events, blank_outside_posts(source.buf, events))
+
+    def lay_out(self, prepared: PreparedSource) -> None:
+        """Append the threads and posts of a prepared source."""
+        self.sources.append(prepared.source)
         builder = LayoutBuilder(
-            source.buf, len(self.sources) - 1, self.posts, self.threads, self.skipped
+            prepared.source.buf, len(self.sources) - 1, self.posts, self.threads, self.skipped
         )
-        builder.build(scan_lines(source.buf))
-        for start, end in builder.blanks:
-            source.buf[start:end] = b" " * (end - start)
+        builder.chrome_texts = prepared.chrome_texts
+        builder.build(prepared.events)
         self.__dict__.pop("thread_ids", None)
-        return source
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -59,16 +59,17 @@ class LayoutBuilder:
         self.last_number = 0
         self.free_from = 0
         """Where unassigned text may begin while no post is open."""
-        self.blanks: list[tuple[int, int]] = []
-        """Byte ranges outside every post that could touch post text: chrome lines, and markers
-        glued to their text (`2/Text`). Blanking them lets one scan of the whole buffer read
-        entities exactly as a scan of each post would."""
+        self.chrome_texts: dict[int, str] = {}
+        """The text of each chrome line by its start, taken before the line was blanked."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
         lead_opens = False
         last = len(events) - 1
-        for index, event in enumerate(events):
+        index = -1
+        while index < last:
+            index += 1
+            event = events[index]
             kind = event.kind
             if kind == MARKER:
                 if (
@@ -78,9 +79,10 @@ class LayoutBuilder:
                     and not event.opens
                     and event.number > self.last_number
                 ):
-                    # The common case: the next post of the thread in progress.
+                    # The common case: the next posts of the thread in progress.
                     self._close_post(event.start)
                     self._open_marker_post(event, event.start, None)
+                    index = self._run_of_posts(events, index + 1) - 1
                     continue
                 following = events[index + 1] if index < last else None
                 self._on_marker(event, following, lead, lead_opens or event.opens)
@@ -101,6 +103,56 @@ class LayoutBuilder:
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
         self._finish()
+
+    def _run_of_posts(self, events: list[Event], index: int) -> int:
+        """Lay out the plain posts from `events[index]` on: markers that continue the thread in
+        progress, with no lead line above them. Returns the index of the first event that is not
+        one; everything else is handled one event at a time by `build`.
+
+        This is the path almost every post takes, so it keeps its state in local variables.
+        """
+        buf = self.buf
+        posts = self.posts
+        add_text_start, add_text_end = posts.text_start.append, posts.text_end.append
+        add_hole_start, add_hole_end = posts.hole_start.append, posts.hole_end.append
+        add_first_line, add_last_line = posts.first_line.append, posts.last_line.append
+        add_number = posts.number.append
+        count = buf.count
+        whitespace = _WHITESPACE
+        start, text_start, first_line = self.start, self.text_start, self.first_line
+        number, line_pos, line_no = self.number, self._line_pos, self._line_no
+        total = len(events)
+        while index < total:
+            event = events[index]
+            if event.kind != MARKER or event.opens or event.number <= number:
+                break
+            limit = event.start
+            end = limit
+            while end > start and buf[end - 1] in whitespace:
+                end -= 1
+            text_end = end if end > text_start else text_start
+            if text_start < text_end and buf[text_start] in whitespace:
+                text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
+            add_text_start(text_start)
+            add_text_end(text_end)
+            add_hole_start(text_start)
+            add_hole_end(text_start)
+            add_first_line(first_line)
+            add_last_line(first_line + count(b"\n", start, end - 1))
+            add_number(number)
+            line_no += count(b"\n", line_pos, limit)
+            line_pos = start = limit
+            first_line = line_no
+            number = event.number
+            text_start = event.text_start
+            self.marker_line = limit
+            index += 1
+        self.start, self.text_start, self.first_line = start, text_start, first_line
+        self.number = self.last_number = number
+        self.hole = (text_start, text_start)
+        self._line_pos, self._line_no = line_pos, line_no
+        self.free_from = start
+        return index
 
     # -- events -------------------------------------------------------------------------------
 
@@ -161,9 +213,10 @@ class LayoutBuilder:
         self._close_post(line.start)
         self._close_thread()
         end = line.text_start
-        text = bytes(self.buf[line.start : end]).decode("utf-8", "replace")
+        text = self.chrome_texts.get(line.start)
+        if text is None:
+            text = bytes(self.buf[line.start : end]).decode("utf-8", "replace")
         self.skipped.append(SkippedLine(self.source, self._line_at(line.start), text))
-        self.blanks.append((line.start, end))
         self.free_from = end + 1
 
     def _finish(self) -> None:
@@ -185,8 +238,6 @@ class LayoutBuilder:
             self.first_line = self._line_at(start)
         self.number = self.last_number = line.number
         text_start = line.text_start
-        if text_start > line.start and self.buf[text_start - 1] not in _WHITESPACE:
-            self.blanks.append((line.start, text_start))
         if lead is None:
             self.text_start = text_start
             self.hole = (text_start, text_start)

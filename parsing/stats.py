@@ -6,15 +6,22 @@ decoding of post text), then glued tokens split with the corpus-wide evidence.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .background import later, safe_split
 from .corpus import Corpus
+from .decoding import decode
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence
 from .entities.tally import Tally, apply_glued, tally
+from .sources import CorpusError, read, resolve
 
 TOP = 10
+_PARALLEL_BYTES = 4 << 20
+"""Below this, a second process costs more than it saves."""
 
 
 @dataclass
@@ -50,25 +57,98 @@ class CorpusStats:
 
 
 def corpus_stats(corpus: Corpus) -> CorpusStats:
-    """Statistics of `corpus`, reading each source buffer once per entity kind."""
-    tallies = [tally(source.buf) for source in corpus.sources]
+    """Statistics of a loaded `corpus`."""
     whole = Tally()
-    for part in tallies:
-        whole.add(part)
+    for source in corpus.sources:
+        whole.add(tally(source.buf))
+    counts = Part(
+        corpus.thread_count, corpus.post_count, missing_posts(corpus), len(corpus.skipped)
+    )
+    return _finish(whole, counts, len(corpus.sources), corpus.warnings)
+
+
+def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
+    """Statistics of the files behind `paths`, using every core: a big file is split where a
+    thread must end anyway, and the second half is parsed and counted in a forked process."""
+    resolved = resolve(paths)
+    warnings = list(resolved.warnings)
+    named = {os.fspath(path) for path in paths}
+    whole, counts, sources = Tally(), Part(), 0
+    for file in resolved.files:
+        try:
+            raw = read(file)
+        except CorpusError as error:
+            if file.name in named:
+                raise
+            warnings.append(f"{error} (skipped)")
+            continue
+        decoded = decode(raw)
+        if decoded.replaced:
+            plural = "s" if decoded.replaced != 1 else ""
+            warnings.append(
+                f"{file.name}: {decoded.replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
+            )
+        sources += 1
+        for part in _parts(decoded.data):
+            whole.add(part.tally)
+            counts.add(part)
+    return _finish(whole, counts, sources, warnings)
+
+
+@dataclass
+class Part:
+    """What one stretch of a source contributes to the statistics."""
+
+    threads: int = 0
+    posts: int = 0
+    missing: int = 0
+    skipped: int = 0
+    tally: Tally = field(default_factory=Tally)
+
+    def add(self, other: Part) -> None:
+        self.threads += other.threads
+        self.posts += other.posts
+        self.missing += other.missing
+        self.skipped += other.skipped
+
+
+def _parts(buf: bytearray) -> list[Part]:
+    """Parse and count `buf`, its second half in a forked process when it is big enough."""
+    split = safe_split(buf) if len(buf) >= _PARALLEL_BYTES else None
+    if split is None:
+        return [_part(buf)]
+    second = later(lambda: _part(bytearray(buf[split:])))
+    del buf[split:]
+    return [_part(buf), second()]
+
+
+def _part(buf: bytearray) -> Part:
+    corpus = Corpus()
+    corpus.add_source("part", buf)
+    return Part(
+        corpus.thread_count,
+        corpus.post_count,
+        missing_posts(corpus),
+        len(corpus.skipped),
+        tally(corpus.sources[0].buf),
+    )
+
+
+def _finish(whole: Tally, counts: Part, sources: int, warnings: list[str]) -> CorpusStats:
     evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
     apply_glued(whole, evidence)
     return CorpusStats(
-        sources=len(corpus.sources),
-        threads=corpus.thread_count,
-        posts=corpus.post_count,
-        missing=missing_posts(corpus),
-        skipped=len(corpus.skipped),
+        sources=sources,
+        threads=counts.threads,
+        posts=counts.posts,
+        missing=counts.missing,
+        skipped=counts.skipped,
         entities=whole.counts(),
         flags=+whole.flags,
         mentions=_case_insensitive(whole.mentions),
         hashtags=_case_insensitive(whole.hashtags),
         domains=+whole.domains,
-        warnings=list(corpus.warnings),
+        warnings=list(warnings),
     )
 
 

@@ -42,6 +42,9 @@ def first_post_start(
     `None` when no line qualifies. With `guess_without_cue`, a run with no cue still gives up its
     last paragraph (or, without blank lines, its last line): that is what a restart at `2/` means.
     """
+    one_line = start < stop - 1 and buf.find(b"\n", start, stop - 1) < 0
+    if guess_without_cue and one_line and not _BLANK.fullmatch(buf, start, stop - 1):
+        return start  # one line before `2/`: it is post 1, cue or no cue
     lines = _nonblank_lines(buf, start, stop)
     if not lines:
         return None

@@ -7,8 +7,10 @@ import json
 import sys
 
 from parsing.entities.flags import flag_emoji, region_names
-from parsing.stats import CorpusStats, corpus_stats
+from parsing.sources import CorpusError
+from parsing.stats import CorpusStats, corpus_stats, stats_for_paths
 
+from .cli import UsageError
 from .sources import flag_codes, load, report_warnings
 
 _BAR_WIDTH = 40
@@ -36,9 +38,15 @@ def _export(options: argparse.Namespace) -> int:
 
 
 def _stats(options: argparse.Namespace) -> int:
-    corpus = load(options.paths)
-    report_warnings(corpus)
-    stats = corpus_stats(corpus)
+    if options.paths:
+        try:
+            stats = stats_for_paths(options.paths)
+        except CorpusError as error:
+            raise UsageError(str(error)) from None
+    else:
+        stats = corpus_stats(load(options.paths))
+    for warning in stats.warnings:
+        print(f"threadline: {warning}", file=sys.stderr)
     if options.json:
         sys.stdout.write(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:

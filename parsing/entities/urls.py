@@ -16,7 +16,9 @@ one such dot to the next with a literal-prefixed pattern and reads just those to
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
 from .spans import EntityKind, Span
@@ -106,33 +108,67 @@ def find_links(buf: bytes | bytearray, start: int = 0, end: int | None = None) -
 
 def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
     """Every link in `buf[start:end]`, reading only the tokens a dot-TLD candidate points at."""
+    for token_start, token_end, simple in _candidate_tokens(buf, start, end):
+        if simple is None:
+            yield from links_in_token(buf, token_start, token_end)
+            continue
+        truncated = simple["more"] is not None
+        text = bytes(buf[token_start : token_end - 3 if truncated else token_end]).decode()
+        url = text if simple["scheme"] else "https://" + text
+        yield Link(token_start, token_end, url, simple["host"].decode().lower(), truncated)
+
+
+def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[str]) -> list[Link]:
+    """Count the links of `buf[start:end]` by domain into `domains`, as `scan_links` finds them.
+
+    Plain links are only counted (their hosts tallied as bytes, decoded once per host); the
+    others are returned too, for the caller to look inside.
+    """
+    others: list[Link] = []
+    plain_hosts: Counter[bytes] = Counter()
+    for token_start, token_end, simple in _candidate_tokens(buf, start, end):
+        if simple is None:
+            for link in links_in_token(buf, token_start, token_end):
+                domains[domain_of(link.host)] += 1
+                others.append(link)
+        else:
+            plain_hosts[simple.group("host")] += 1
+    for host, count in plain_hosts.items():
+        domains[domain_of(host.decode())] += count
+    return others
+
+
+def _candidate_tokens(
+    buf: bytes | bytearray, start: int, end: int
+) -> Iterator[tuple[int, int, re.Match[bytes] | None]]:
+    """Each whitespace-free token with a dot-TLD candidate, and its match as a plain link (the
+    usual case: an ASCII host and a safe path, read without the general rules) or None."""
     covered = start
-    tlds = top_level_domains()
+    tlds = _ascii_tlds()
     rare = [blank for blank in _RARE_WHITESPACE if buf.find(blank, start, end) >= 0]
+    rfind = buf.rfind
+    simple_token = _SIMPLE_TOKEN.fullmatch
     for candidate in CANDIDATE.finditer(buf, start, end):
         dot = candidate.start()
         if dot < covered:
             continue
-        floor = max(covered, dot - _LOOKBACK)
-        last = max(buf.rfind(b" ", floor, dot), buf.rfind(b"\n", floor, dot), floor - 1)
+        floor = covered if covered > dot - _LOOKBACK else dot - _LOOKBACK
+        space, newline = rfind(b" ", floor, dot), rfind(b"\n", floor, dot)
+        last = space if space > newline else newline
         for blank in rare:
-            last = max(last, buf.rfind(blank, last + 1, dot))
-        token_start = last + 1
+            last = max(last, rfind(blank, last + 1, dot))
+        token_start = last + 1 if last >= floor else floor
         token_end = covered = candidate.end()
-        simple = _SIMPLE_TOKEN.fullmatch(buf, token_start, token_end)
+        simple = simple_token(buf, token_start, token_end)
         if (
             simple is not None
-            and (token_start > floor or token_start == start)
-            and simple["tld"].lower().decode() in tlds
-            and not (simple["scheme"] and simple["host"].lower() == b"t.co")
+            and (last >= floor or token_start == start)
+            and simple.group("tld").lower() in tlds
+            and not (simple.group("host").lower() == b"t.co" and simple.group("scheme"))
         ):
-            # The usual token, a plain link and nothing else: read without the general rules.
-            truncated = simple["more"] is not None
-            text = bytes(buf[token_start : token_end - 3 if truncated else token_end]).decode()
-            url = text if simple["scheme"] else "https://" + text
-            yield Link(token_start, token_end, url, simple["host"].decode().lower(), truncated)
-            continue
-        yield from links_in_token(buf, token_start, token_end)
+            yield token_start, token_end, simple
+        else:
+            yield token_start, token_end, None
 
 
 def links_in_token(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
@@ -223,6 +259,11 @@ def extent_after_host(buf: bytes | bytearray, pos: int, limit: int) -> tuple[int
     if buf.startswith(ELLIPSIS, pos):
         return pos + len(ELLIPSIS), True
     return pos, False
+
+
+@cache
+def _ascii_tlds() -> frozenset[bytes]:
+    return frozenset(tld.encode() for tld in top_level_domains() if tld.isascii())
 
 
 def domain_of(host: str) -> str:

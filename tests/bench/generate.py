@@ -73,7 +73,7 @@ def decoration(rng: random.Random) -> str:
 
 
 def post_text(rng: random.Random) -> str:
-    parts = [sentence(rng) for _ in range(rng.randint(1, 3))]
+    parts = [sentence(rng) for _ in range(rng.randint(2, 4))]
     for _ in range(rng.randint(1, 4)):
         parts.insert(rng.randint(0, len(parts)), decoration(rng))
     text = " ".join(parts)
