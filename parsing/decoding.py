@@ -51,7 +51,12 @@ def decode(raw: bytes | bytearray) -> DecodedText:
 
 
 def utf16_encoding(raw: bytes | bytearray) -> str | None:
-    """The UTF-16 flavour of `raw`, from its byte-order mark or, without one, its NUL pattern."""
+    """The UTF-16 flavour of `raw`, from its byte-order mark or, without one, its NUL pattern.
+
+    A UTF-8 byte-order mark settles it the other way, however many NULs follow.
+    """
+    if raw.startswith(_UTF8_BOM):
+        return None
     for bom, name in _UTF16_BOMS:
         if raw.startswith(bom):
             return name

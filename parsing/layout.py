@@ -55,6 +55,8 @@ class LayoutBuilder:
         self.number = 0
         self.marker_line = -1
         """Where the open post's marker line starts (-1: unnumbered)."""
+        self.min_end = 0
+        """The open post reaches at least this far: its first line's text or marker."""
         self.thread_open = False
         self.last_number = 0
         self.free_from = 0
@@ -130,7 +132,9 @@ class LayoutBuilder:
             end = limit
             while end > start and buf[end - 1] in whitespace:
                 end -= 1
+            # The marker may have been blanked: the post still ends no earlier than it does.
             text_end = end if end > text_start else text_start
+            end = text_end
             if text_start < text_end and buf[text_start] in whitespace:
                 text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
             add_text_start(text_start)
@@ -148,6 +152,7 @@ class LayoutBuilder:
             self.marker_line = limit
             index += 1
         self.start, self.text_start, self.first_line = start, text_start, first_line
+        self.min_end = text_start
         self.number = self.last_number = number
         self.hole = (text_start, text_start)
         self._line_pos, self._line_no = line_pos, line_no
@@ -189,6 +194,7 @@ class LayoutBuilder:
         if self._is_bare_trailer(line, following):
             # `1/n` alone under the text it numbers.
             self.number = self.last_number = line.number
+            self.min_end = line.text_start
             self._close_post(line_end(self.buf, line.start), text_limit=line.start)
             return True
         self.number = 1 if line.number == 2 else 0
@@ -238,6 +244,7 @@ class LayoutBuilder:
             self.first_line = self._line_at(start)
         self.number = self.last_number = line.number
         text_start = line.text_start
+        self.min_end = text_start
         if lead is None:
             self.text_start = text_start
             self.hole = (text_start, text_start)
@@ -253,6 +260,7 @@ class LayoutBuilder:
         self.first_line = self._line_at(start)
         self.number = 0
         self.hole = (start, start)
+        self.min_end = start + 1
         self.marker_line = -1
 
     def _close_post(self, limit: int, text_limit: int | None = None) -> None:
@@ -264,6 +272,8 @@ class LayoutBuilder:
         content_end = limit
         while content_end > start and buf[content_end - 1] in _WHITESPACE:
             content_end -= 1
+        # A marker blanked out (`2/Text`, `1/n`) still ends its line: never end before it.
+        content_end = max(content_end, self.min_end)
         text_start = self.text_start
         if text_limit is None:
             text_end = content_end if content_end > text_start else text_start

@@ -11,6 +11,7 @@ rules and links are read one by one, with the same functions `extract_spans` use
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from .hashtags import (
 )
 from .mentions import AT_CONTEXT, FULLWIDTH_AT_CONTEXT, NAME, NAME_END, find_mentions
 from .spans import EntityKind, Span
-from .urls import count_links
+from .urls import count_links, domain_of
 
 _GLUE = rb"(?=([A-Za-z0-9_\-]*+\.[A-Za-z0-9\-][^ \t\n\r\f\v]*+)|)"
 # One pattern per sigil, each starting with its literal bytes: the engine finds a lone literal
@@ -118,15 +119,28 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
         code = flag_code(flag)
         if code is not None:
             result.flags[code] += count
+    wide_tags: list[tuple[int, int]] = []
     for pattern in (NEEDS_UNICODE, WIDE_NEEDS_UNICODE):
         for match in pattern.finditer(buf, start, end):
             span = hashtag_at(buf, match.start(), end)
             if span is not None:
                 result.hashtags[span.value] += 1
+                wide_tags.append((span.start, span.end))
+    wide_tags.sort()
     for link in count_links(buf, start, end, result.domains):
-        if any(sigil in buf[link.start : link.end] for sigil in _SIGILS_IN_LINK):
+        if _inside_any(link.start, wide_tags):
+            # `#tagÀexample.com`: a link may start after a non-ASCII letter, inside a hashtag
+            # that starts first; the hashtag wins, as in `extract_spans`.
+            result.domains[domain_of(link.host)] -= 1
+        elif any(sigil in buf[link.start : link.end] for sigil in _SIGILS_IN_LINK):
             _forget_inside(result, buf, link.start, link.end, end)
     return result
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Is `position` inside one of the sorted, non-overlapping `spans`?"""
+    at = bisect_right(spans, (position, position)) - 1
+    return at >= 0 and spans[at][0] < position < spans[at][1]
 
 
 def _forget_inside(result: Tally, buf: bytes | bytearray, start: int, stop: int, end: int) -> None:

@@ -26,7 +26,8 @@ def cldr_flag_names() -> dict[str, str]:
             names["".join(chr(p - REGIONAL_A + ord("A")) for p in points)] = name
         elif points[0] == BLACK_FLAG and all(TAG_BASE < p < TAG_BASE + 0x80 for p in points[1:]):
             tags = "".join(chr(p - TAG_BASE) for p in points[1:-1]).upper()
-            names[f"{tags[:2]}-{tags[2:]}"] = name
+            if len(tags) > 2:  # a region and a subdivision, like gbsct
+                names[f"{tags[:2]}-{tags[2:]}"] = name
     return dict(sorted(names.items()))
 
 
