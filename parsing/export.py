@@ -1,58 +1,22 @@
-"""`threadline export`: selected threads as JSON (the model's shape) or Markdown."""
+"""`threadline export`: threads as pydantic models, and as Markdown."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 
 from .corpus import Corpus
-from .entities.extract import extract_spans
-from .entities.models_of import entities_of
+from .export_json import encode, thread_value
 from .index import CorpusIndex
-from .models import CorpusExport, Post, Related, Skipped, Thread
-from .related import related_threads
+from .models import CorpusExport, Post, Skipped, Thread
 from .safe_text import visible
 
-# JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def thread_model(corpus: Corpus, index: CorpusIndex, thread: int, with_related: bool) -> Thread:
-    source = corpus.source_of(thread)
-    posts = []
-    for post in corpus.thread_posts(thread):
-        raw = corpus.post_bytes(post, source)
-        text = raw.decode("utf-8", "replace")
-        posts.append(
-            Post(
-                number=corpus.posts.number[post] or None,
-                first_line=corpus.posts.first_line[post],
-                last_line=corpus.posts.last_line[post],
-                text=text,
-                entities=entities_of(text, raw, extract_spans(raw, index.evidence)),
-            )
-        )
-    related = None
-    if with_related:
-        ids = corpus.thread_ids
-        related = [
-            Related(id=ids[r.thread], score=r.score, reasons=list(r.reasons))
-            for r in related_threads(index, thread)
-        ]
-    return Thread(
-        id=corpus.thread_ids[thread],
-        title=corpus.title(thread),
-        source=source.name,
-        first_line=corpus.first_line(thread),
-        last_line=corpus.last_line(thread),
-        missing=corpus.missing(thread),
-        flags=list(index.flags[thread]),
-        posts=posts,
-        related=related,
-    )
+    """A thread as the validated pydantic model (the JSON export writes the same dict)."""
+    return Thread.model_validate(thread_value(corpus, index, thread, with_related))
 
 
 def export_model(
@@ -68,8 +32,8 @@ def export_model(
 
 
 def to_json(export: CorpusExport) -> str:
-    text = json.dumps(export.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """The export as one JSON text (for a whole corpus, `export_json.write_json` streams)."""
+    return encode(export.model_dump(mode="json"))
 
 
 def to_markdown(export: CorpusExport) -> str:

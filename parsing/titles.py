@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 MAX_TITLE = 160
+_LOOK_AT = 4 * MAX_TITLE
+"""Only the start of a post can hold its first sentence; a 20 MB post is not read whole."""
 _EMOJI = (
     "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u203c\u2049\u3030\u303d"
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
@@ -24,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 
 def title_of(first_post: str) -> str:
     """The title of a thread whose first post is `first_post`."""
+    first_post = first_post[:_LOOK_AT]
     text = _LEAD.sub("", first_post, count=1)
     end = _SENTENCE_END.search(text)
     if end is not None:

@@ -23,7 +23,8 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from parsing.export import export_model, to_json, to_markdown
+    from parsing.export import export_model, to_markdown
+    from parsing.export_json import write_json
     from parsing.filters import filter_threads
     from parsing.index import build_index
 
@@ -32,8 +33,11 @@ def _export(options: argparse.Namespace) -> int:
     report_warnings(corpus)
     index = build_index(corpus)
     threads = filter_threads(corpus, index, codes, options.search)
-    export = export_model(corpus, index, threads, with_related=options.related)
-    sys.stdout.write((to_json(export) if options.format == "json" else to_markdown(export)) + "\n")
+    if options.format == "json":
+        write_json(corpus, index, threads, sys.stdout, with_related=options.related)
+    else:
+        export = export_model(corpus, index, threads, with_related=options.related)
+        sys.stdout.write(to_markdown(export) + "\n")
     return 0
 
 

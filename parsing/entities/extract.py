@@ -65,11 +65,21 @@ def _apply_splits(
 
 def code_point_offsets(buf: bytes, spans: list[Span]) -> list[tuple[int, int]]:
     """Each span's (start, end) in code points, walking the text once."""
-    marks = sorted({offset for span in spans for offset in (span.start, span.end)})
-    positions: dict[int, int] = {}
-    byte_at = code_point = 0
-    for mark in marks:
-        code_point += len(buf[byte_at:mark].decode("utf-8", "surrogatepass"))
-        positions[mark] = code_point
-        byte_at = mark
-    return [(positions[span.start], positions[span.end]) for span in spans]
+    counter = CodePoints(buf)
+    return [(counter.at(span.start), counter.at(span.end)) for span in spans]
+
+
+class CodePoints:
+    """Byte offsets of a UTF-8 text to code-point offsets, for offsets asked in increasing order."""
+
+    def __init__(self, buf: bytes) -> None:
+        self.buf = buf
+        self.byte = 0
+        self.code_point = 0
+
+    def at(self, byte: int) -> int:
+        if byte < self.byte:  # a step back (an end after a later start); rare, so recount
+            self.byte = self.code_point = 0
+        self.code_point += len(self.buf[self.byte : byte].decode("utf-8", "surrogatepass"))
+        self.byte = byte
+        return self.code_point

@@ -1,0 +1,138 @@
+"""`threadline export` as JSON, written one thread at a time.
+
+The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it),
+but the values are plain dicts and lists encoded by the json module's C encoder, thread by
+thread. So a million-post corpus, or a single post holding millions of entities, is never held
+in memory as model objects or run through the pure-Python indenting encoder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from .corpus import Corpus
+from .entities.extract import CodePoints, extract_spans
+from .entities.spans import EntityKind, Span
+from .index import CorpusIndex
+from .related import related_threads
+
+# JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
+# export to a terminal cannot drive it.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_BATCH = 10_000
+
+
+def write_json(
+    corpus: Corpus,
+    index: CorpusIndex,
+    threads: Sequence[int],
+    out: TextIO,
+    with_related: bool = False,
+) -> None:
+    """Write `{"threads": [...], "skipped": [...]}`, one thread a line."""
+    out.write('{"threads": [')
+    for position, thread in enumerate(threads):
+        out.write("\n" if position == 0 else ",\n")
+        _write_thread(out, corpus, index, thread, with_related)
+    out.write('\n], "skipped": [')
+    for position, line in enumerate(corpus.skipped):
+        out.write("\n" if position == 0 else ",\n")
+        skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
+        out.write(encode(skipped))
+    out.write("\n]}\n")
+
+
+def _write_thread(
+    out: TextIO, corpus: Corpus, index: CorpusIndex, thread: int, with_related: bool
+) -> None:
+    """A thread as `thread_value` gives it, its entities encoded a batch at a time (a post
+    can hold millions)."""
+    head = thread_value(corpus, index, thread, with_related, posts=False)
+    related = head.pop("related", None)
+    out.write(encode(head)[:-1] + ', "posts": [')
+    source = corpus.source_of(thread)
+    for position, post in enumerate(corpus.thread_posts(thread)):
+        raw = corpus.post_bytes(post, source)
+        text = raw.decode("utf-8", "replace")
+        value = _post_value(corpus, post, text, [])
+        out.write(("" if position == 0 else ", ") + encode(value)[:-2])
+        spans = extract_spans(raw, index.evidence)
+        offsets = CodePoints(raw)
+        for first in range(0, len(spans), _BATCH):
+            batch = entity_values(text, spans[first : first + _BATCH], offsets)
+            out.write(("" if first == 0 else ", ") + encode(batch)[1:-1])
+        out.write("]}")
+    out.write("]")
+    if related is not None:
+        out.write(', "related": ' + encode(related))
+    out.write("}")
+
+
+def encode(value: Any) -> str:
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", _ENCODER.encode(value))
+
+
+def thread_value(
+    corpus: Corpus, index: CorpusIndex, thread: int, with_related: bool, posts: bool = True
+) -> dict[str, Any]:
+    """A thread as the model's dict: id, title, source, lines, missing, flags, posts, related."""
+    source = corpus.source_of(thread)
+    post_values = []
+    for post in corpus.thread_posts(thread) if posts else ():
+        raw = corpus.post_bytes(post, source)
+        text = raw.decode("utf-8", "replace")
+        entities = entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
+        post_values.append(_post_value(corpus, post, text, entities))
+    value: dict[str, Any] = {
+        "id": corpus.thread_ids[thread],
+        "title": corpus.title(thread),
+        "source": source.name,
+        "first_line": corpus.first_line(thread),
+        "last_line": corpus.last_line(thread),
+        "missing": corpus.missing(thread),
+        "flags": list(index.flags[thread]),
+    }
+    if posts:
+        value["posts"] = post_values
+    if with_related:
+        ids = corpus.thread_ids
+        value["related"] = [
+            {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}
+            for item in related_threads(index, thread)
+        ]
+    return value
+
+
+def _post_value(corpus: Corpus, post: int, text: str, entities: list[Any]) -> dict[str, Any]:
+    return {
+        "number": corpus.posts.number[post] or None,
+        "first_line": corpus.posts.first_line[post],
+        "last_line": corpus.posts.last_line[post],
+        "text": text,
+        "entities": entities,
+    }
+
+
+def entity_values(text: str, spans: list[Span], offsets: CodePoints) -> list[dict[str, Any]]:
+    """The model's entity dicts: kind, start, end, text, value, and `truncated` for links.
+
+    `offsets` turns the spans' byte offsets into code points; it moves forward across calls.
+    """
+    values = []
+    for span in spans:
+        start, end = offsets.at(span.start), offsets.at(span.end)
+        entity: dict[str, Any] = {
+            "kind": span.kind.value,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "value": span.value,
+        }
+        if span.kind is EntityKind.LINK:
+            entity["truncated"] = span.truncated
+        values.append(entity)
+    return values
