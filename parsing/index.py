@@ -6,6 +6,7 @@ related threads then answer from these maps in milliseconds instead of rereading
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .corpus import Corpus
+from .entities.by_thread import tally_by_thread
 from .entities.glued import GluedEvidence
 from .entities.tally import Tally, apply_glued, tally
 from .stopwords import STOP_WORDS
@@ -52,75 +54,79 @@ class CorpusIndex:
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> CorpusIndex:
     """Index every thread of `corpus`; `progress(done, total)` is called now and then.
 
-    Memory stays proportional to the features kept (a few dozen per thread): entity counts and
-    word counts are folded into the index thread by thread and then dropped.
+    Threads are read in batches (`tally_by_thread`), and their counts are folded into a few
+    dozen features per thread and then dropped, so memory follows the features, not the text.
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    entity_features: list[tuple[Feature, ...]] = []
-    with_glued: list[int] = []
     whole = Tally()
-    for thread in range(total):
-        counts = _thread_tally(corpus, thread)
-        whole.add(counts)
-        if counts.glued:
-            with_glued.append(thread)
-        entity_features.append(_entity_features(counts))
-        if thread % 4096 == 0:
-            report(thread, 3 * total)
+    for source in corpus.sources:
+        whole.add(tally(source.buf))
     evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
     apply_glued(whole, evidence)
-    for thread in with_glued:
-        # Re-read the few threads with glued tokens: their mentions and links change.
-        counts = _thread_tally(corpus, thread)
-        apply_glued(counts, evidence)
-        entity_features[thread] = _entity_features(counts)
+    frequency = _document_frequency(corpus)
     index = CorpusIndex(tally=whole, evidence=evidence, thread_count=total)
-    frequency = _document_frequency(corpus, lambda done: report(total + done, 3 * total))
     postings: dict[Feature, list[int]] = defaultdict(list)
-    for thread in range(total):
-        index.flags.append(tuple(key for kind, key in entity_features[thread] if kind == "flag"))
-        features = entity_features[thread] + _top_words(_words(corpus, thread), frequency)
-        index.features.append(features)
-        for feature in features:
-            postings[feature].append(thread)
-        if thread % 4096 == 0:
-            report(2 * total + thread, 3 * total)
+    for first in range(0, total, _BATCH):
+        threads = range(first, min(first + _BATCH, total))
+        for thread, counts in zip(threads, _batch_tallies(corpus, threads), strict=True):
+            if counts.glued:
+                apply_glued(counts, evidence)
+            entities = _entity_features(counts)
+            index.flags.append(tuple(key for kind, key in entities if kind == "flag"))
+            features = entities + _top_words(_words(corpus, thread), frequency)
+            index.features.append(features)
+            for feature in features:
+                postings[feature].append(thread)
+        report(threads.stop, total)
     index.postings = dict(postings)
     return index
 
 
-_DF_SAMPLE = 20_000
+_BATCH = 512
+_DF_SAMPLE = 4_000
+"""Threads read to estimate how common each word is; enough for TF-IDF to rank words."""
 
 
-def _document_frequency(corpus: Corpus, report: Callable[[int], None]) -> _Frequency:
+def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
+    """Entity counts for consecutive threads, one scan per pattern for each source they use."""
+    tallies: list[Tally] = []
+    position = threads.start
+    while position < threads.stop:
+        source = corpus.threads.source[position]
+        end = position
+        while end < threads.stop and corpus.threads.source[end] == source:
+            end += 1
+        spans = [_thread_span(corpus, thread) for thread in range(position, end)]
+        tallies += tally_by_thread(corpus.sources[source].buf, spans)
+        position = end
+    return tallies
+
+
+def _document_frequency(corpus: Corpus) -> _Frequency:
     """How many threads use each word; from an even sample when the corpus is large."""
     total = corpus.thread_count
     step = max(1, total // _DF_SAMPLE)
-    counts: Counter[str] = Counter()
+    counts: Counter[bytes] = Counter()
     sampled = 0
     for thread in range(0, total, step):
         counts.update(_words(corpus, thread).keys())
         sampled += 1
-        if sampled % 4096 == 0:
-            report(thread)
     return _Frequency(counts, sampled)
 
 
 @dataclass(frozen=True, slots=True)
 class _Frequency:
-    threads_with: Counter[str]
+    threads_with: Counter[bytes]
     threads: int
+
+    def idf(self, word: bytes) -> float:
+        return math.log(1 + self.threads / self.threads_with[word])
 
 
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
     posts = corpus.thread_posts(thread)
     return corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-
-
-def _thread_tally(corpus: Corpus, thread: int) -> Tally:
-    start, end = _thread_span(corpus, thread)
-    return tally(corpus.source_of(thread).buf, start, end)
 
 
 def _entity_features(counts: Tally) -> tuple[Feature, ...]:
@@ -131,22 +137,25 @@ def _entity_features(counts: Tally) -> tuple[Feature, ...]:
     return tuple(features)
 
 
-def _words(corpus: Corpus, thread: int) -> Counter[str]:
+def _words(corpus: Corpus, thread: int) -> Counter[bytes]:
+    """How often each word (lower case, not a stop word) is used in a thread."""
     start, end = _thread_span(corpus, thread)
-    text = bytes(corpus.source_of(thread).buf[start:end])
-    found = Counter(_WORD.findall(text.lower()))
+    found = Counter(_WORD.findall(corpus.source_of(thread).buf[start:end].lower()))
     for stop in STOP_WORDS.intersection(found):
         del found[stop]
-    return Counter({word.decode(): n for word, n in found.items()})
+    return found
 
 
-def _top_words(words: Counter[str], frequency: _Frequency) -> tuple[Feature, ...]:
+def _top_words(words: Counter[bytes], frequency: _Frequency) -> tuple[Feature, ...]:
     """The thread's most distinctive words by TF-IDF; words no other thread uses left out."""
     seen, threads = frequency.threads_with, frequency.threads
+    # A word half the threads use tells nothing about which of them belong together.
+    common = max(2, threads // 2)
+    shared = [word for word in words if 1 < seen[word] <= common]
 
-    def weight(word: str) -> float:
-        return (1 + math.log(words[word])) * math.log(1 + threads / seen[word])
+    def rank(word: bytes) -> tuple[float, int, bytes]:
+        weight = (1 + math.log(words[word])) * frequency.idf(word)
+        return (-weight, seen[word], word)  # heaviest, then rarest, then alphabetical
 
-    shared = [word for word in words if 1 < seen[word] < threads]
-    best = sorted(shared, key=lambda word: (-weight(word), word))[:WORDS_PER_THREAD]
-    return tuple(("word", word) for word in sorted(best))
+    best = heapq.nsmallest(WORDS_PER_THREAD, shared, key=rank)
+    return tuple(("word", word.decode()) for word in sorted(best))

@@ -19,7 +19,7 @@ MAX_RELATED = 5
 MIN_SCORE = 2.0
 _CANDIDATE_CAP = 5000
 # Flags are what these threads are filed by; words are the weakest hint.
-_KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.5}
+_KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.4}
 _MAX_REASONS = 4
 
 

@@ -32,17 +32,18 @@ from .hashtags import (
 )
 from .mentions import AT_CONTEXT, FULLWIDTH_AT_CONTEXT, NAME, NAME_END, find_mentions
 from .spans import EntityKind, Span
-from .urls import count_links, domain_of
+from .urls import Link, count_links, domain_of
 
 _GLUE = rb"(?=([A-Za-z0-9_\-]*+\.[A-Za-z0-9\-][^ \t\n\r\f\v]*+)|)"
 # One pattern per sigil, each starting with its literal bytes: the engine finds a lone literal
 # with memchr, several times faster than testing every byte against a set of possible starts.
-_MENTIONS = re.compile(rb"@" + AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUE)
-_WIDE_MENTIONS = re.compile(FULLWIDTH_AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUE)
-_HASHTAGS = re.compile(rb"#" + HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
-_WIDE_HASHTAGS = re.compile(FULLWIDTH_HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
-_CASHTAGS = re.compile(rb"\$" + DOLLAR_CONTEXT + rb"(" + SYMBOL + rb")" + SYMBOL_END)
-_FLAGS = re.compile(rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")")
+MENTIONS = re.compile(rb"@" + AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUE)
+WIDE_MENTIONS = re.compile(FULLWIDTH_AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUE)
+HASHTAGS = re.compile(rb"#" + HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
+WIDE_HASHTAGS = re.compile(FULLWIDTH_HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
+CASHTAGS = re.compile(rb"\$" + DOLLAR_CONTEXT + rb"(" + SYMBOL + rb")" + SYMBOL_END)
+FLAGS = re.compile(rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")")
+WIDE_SIGN = "\uff20".encode()
 _NOT_GLUED = GluedToken(0, 0, "", "", 0, "", False)
 _GLUED_CACHE: dict[bytes, GluedToken] = {}
 """Glued tokens read so far: the same token is read for the evidence and for the split."""
@@ -104,18 +105,18 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
     tokens still unsplit (see `apply_glued`)."""
     end = len(buf) if end is None else end
     result = Tally()
-    for sign, pattern in ((b"@", _MENTIONS), ("\uff20".encode(), _WIDE_MENTIONS)):
+    for sign, pattern in ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)):
         for (name, glue), count in Counter(pattern.findall(buf, start, end)).items():
             result.mentions[name.decode()] += count
             if glue:
                 result.glued[sign + name + glue] += count
-    for pattern in (_HASHTAGS, _WIDE_HASHTAGS):
+    for pattern in (HASHTAGS, WIDE_HASHTAGS):
         for name, count in Counter(pattern.findall(buf, start, end)).items():
             if ascii_name_is_valid(name):
                 result.hashtags[name.decode()] += count
-    for name, count in Counter(_CASHTAGS.findall(buf, start, end)).items():
+    for name, count in Counter(CASHTAGS.findall(buf, start, end)).items():
         result.cashtags[name.decode()] += count
-    for flag, count in Counter(_FLAGS.findall(buf, start, end)).items():
+    for flag, count in Counter(FLAGS.findall(buf, start, end)).items():
         code = flag_code(flag)
         if code is not None:
             result.flags[code] += count
@@ -128,13 +129,23 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
                 wide_tags.append((span.start, span.end))
     wide_tags.sort()
     for link in count_links(buf, start, end, result.domains):
-        if _inside_any(link.start, wide_tags):
-            # `#tagÀexample.com`: a link may start after a non-ASCII letter, inside a hashtag
-            # that starts first; the hashtag wins, as in `extract_spans`.
-            result.domains[domain_of(link.host)] -= 1
-        elif any(sigil in buf[link.start : link.end] for sigil in _SIGILS_IN_LINK):
-            _forget_inside(result, buf, link.start, link.end, end)
+        settle_link(result, buf, link, wide_tags, end)
     return result
+
+
+def settle_link(
+    result: Tally, buf: bytes | bytearray, link: Link, wide_tags: list[tuple[int, int]], end: int
+) -> None:
+    """A link read by the general rules, already counted: undo what `extract_spans` would drop.
+
+    `#tagÀexample.com`: a link may start after a non-ASCII letter inside a hashtag (`wide_tags`,
+    sorted) that starts first; the hashtag wins. `example.com/#frag`: what starts inside the link
+    is not an entity of its own.
+    """
+    if _inside_any(link.start, wide_tags):
+        result.domains[domain_of(link.host)] -= 1
+    elif any(sigil in buf[link.start : link.end] for sigil in _SIGILS_IN_LINK):
+        _forget_inside(result, buf, link.start, link.end, end)
 
 
 def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:

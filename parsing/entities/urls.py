@@ -108,7 +108,7 @@ def find_links(buf: bytes | bytearray, start: int = 0, end: int | None = None) -
 
 def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
     """Every link in `buf[start:end]`, reading only the tokens a dot-TLD candidate points at."""
-    for token_start, token_end, simple in _candidate_tokens(buf, start, end):
+    for token_start, token_end, simple in candidate_tokens(buf, start, end):
         if simple is None:
             yield from links_in_token(buf, token_start, token_end)
             continue
@@ -126,7 +126,7 @@ def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[s
     """
     others: list[Link] = []
     plain_hosts: Counter[bytes] = Counter()
-    for token_start, token_end, simple in _candidate_tokens(buf, start, end):
+    for token_start, token_end, simple in candidate_tokens(buf, start, end):
         if simple is None:
             for link in links_in_token(buf, token_start, token_end):
                 domains[domain_of(link.host)] += 1
@@ -138,7 +138,7 @@ def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[s
     return others
 
 
-def _candidate_tokens(
+def candidate_tokens(
     buf: bytes | bytearray, start: int, end: int
 ) -> Iterator[tuple[int, int, re.Match[bytes] | None]]:
     """Each whitespace-free token with a dot-TLD candidate, and its match as a plain link (the
