@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -45,6 +45,8 @@ from .widgets.thread_list import ThreadList
 
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
+SMALL = 5000
+"""Up to this many threads, related threads and searches are quick enough to run in place."""
 
 
 class ThreadlineApp(App[int]):
@@ -181,10 +183,24 @@ class ThreadlineApp(App[int]):
         self.opened = thread
         self.query_one(PostPane).show(thread, self.view.posts(thread), post)
         self.query_one(ThreadList).mark_open(thread)
-        waiting = "" if self.loader.index is not None else "Indexing… related threads follow."
-        self.query_one(RelatedPane).show(self.view.related(thread), waiting)
+        if self.loader.index is None:
+            self.query_one(RelatedPane).show([], "Indexing… related threads follow.")
+        elif self.loader.corpus.thread_count <= SMALL:
+            self.query_one(RelatedPane).show(self.view.related(thread))
+        else:
+            self.query_one(RelatedPane).show([], "Finding related threads…")
+            self._find_related(thread)
         self.query_one(PostPane).border_title = self.view.title(thread)
         self.query_one(PostPane).border_subtitle = self.view.source_line(thread)
+
+    @work(thread=True, exclusive=True, group="related")
+    def _find_related(self, thread: int) -> None:
+        related = self.view.related(thread)
+        self.call_from_thread(self._show_related, thread, related)
+
+    def _show_related(self, thread: int, related: list[tuple[int, str, tuple[str, ...]]]) -> None:
+        if thread == self.opened:
+            self.query_one(RelatedPane).show(related)
 
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:
@@ -214,15 +230,14 @@ class ThreadlineApp(App[int]):
     # -- actions --------------------------------------------------------------------------------
 
     def action_step_thread(self, step: int) -> None:
-        rows = self.query_one(ThreadList).rows
-        if not rows:
+        threads = self.query_one(ThreadList)
+        if not threads.rows:
             return
-        anchor = self.opened if self.opened in rows else self.query_one(ThreadList).current
-        if anchor is None or anchor not in rows:
-            target = rows[0]
-        else:
-            target = rows[max(0, min(rows.index(anchor) + step, len(rows) - 1))]
-        self._open(target)
+        row = threads.row_of(self.opened)
+        if row is None:
+            row = threads.cursor - step if self.opened is None else -step
+        target = max(0, min(row + step, len(threads.rows) - 1))
+        self._open(threads.rows[target])
 
     def action_step_post(self, step: int) -> None:
         self.query_one(PostPane).action_move(step)
@@ -251,10 +266,28 @@ class ThreadlineApp(App[int]):
         if self._search_before is not None:
             self._run_search(event.value)
 
-    @work(exclusive=True, group="search")
-    async def _run_search(self, text: str) -> None:
+    def _run_search(self, text: str) -> None:
         base = self._search_before or self.filters
-        self._apply_filters(Filters(base.flags, base.features, text), remember=False)
+        wanted = Filters(base.flags, base.features, text)
+        if self.loader.corpus.thread_count <= SMALL or self.loader.index is None:
+            self._apply_filters(wanted, remember=False)
+        else:
+            self._search_in_background(wanted)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_background(self, wanted: Filters) -> None:
+        index = self.loader.index
+        if index is None:
+            return
+        rows = filter_threads(
+            self.loader.corpus, index, wanted.flags, wanted.search, wanted.features
+        )
+        self.call_from_thread(self._show_rows, wanted, rows)
+
+    def _show_rows(self, filters: Filters, rows: list[int]) -> None:
+        self.filters = filters
+        self.query_one(ThreadList).set_rows(rows, keep=self.opened)
+        self._refresh_header()
 
     @on(Input.Submitted, "#search")
     def _search_kept(self, event: Input.Submitted) -> None:
@@ -284,10 +317,10 @@ class ThreadlineApp(App[int]):
         self._apply_filters(snapshot.filters, remember=False)
         if snapshot.opened is not None:
             self._open(snapshot.opened, snapshot.post)
-        if snapshot.cursor_thread is not None:
-            threads = self.query_one(ThreadList)
-            if snapshot.cursor_thread in threads.rows:
-                threads.cursor = threads.rows.index(snapshot.cursor_thread)
+        threads = self.query_one(ThreadList)
+        row = threads.row_of(snapshot.cursor_thread)
+        if row is not None:
+            threads.cursor = row
 
     def action_toggle_related(self) -> None:
         self.show_related = not self.query_one(RelatedPane).display
@@ -295,8 +328,8 @@ class ThreadlineApp(App[int]):
     def watch_show_related(self) -> None:
         self._apply_width(self.size.width)
 
-    def on_resize(self) -> None:
-        self._apply_width(self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
         wanted = self.show_related if self.show_related is not None else width >= NARROW

@@ -24,6 +24,13 @@ class FlagChoice:
     threads: int
 
 
+class FlagQuery(Input):
+    """The picker's text box: it types letters but leaves space to the picker (toggle)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
 class FlagPicker(ModalScreen[tuple[str, ...] | None]):
     """Pick the flags every listed thread must have.
 
@@ -76,7 +83,7 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="Type a name or code: china, cn, 🇨🇳 …", id="flag-query")
+            yield FlagQuery(placeholder="Type a name or code: china, cn, 🇨🇳 …", id="flag-query")
             yield SelectionList[str](id="flag-list")
             yield Static("space toggles · enter applies · escape cancels", classes="hint")
 

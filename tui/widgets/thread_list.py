@@ -99,6 +99,8 @@ class ThreadList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._row_source = row_source
         self.rows: list[int] = []
+        self._row_of: dict[int, int] = {}
+        """Thread number to its row, so finding a thread never scans the list."""
         self.opened: int | None = None
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
 
@@ -107,17 +109,18 @@ class ThreadList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
         """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there."""
         self.rows = list(rows)
+        self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows))
-        target = 0
-        if keep is not None and keep in self.rows:
-            target = self.rows.index(keep)
+        target = self._row_of.get(keep, 0) if keep is not None else 0
         self.cursor = min(target, max(len(self.rows) - 1, 0))
         self.refresh()
 
     def extend_rows(self, rows: Sequence[int]) -> None:
         """Append threads that finished loading, keeping the cursor where it is."""
-        self.rows.extend(rows)
+        for thread in rows:
+            self._row_of[thread] = len(self.rows)
+            self.rows.append(thread)
         self.virtual_size = Size(self.size.width, len(self.rows))
         self.refresh()
 
@@ -131,11 +134,15 @@ class ThreadList(ScrollView, can_focus=True):
         """The thread under the cursor."""
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
+    def row_of(self, thread: int | None) -> int | None:
+        """The row showing `thread`, if it is listed."""
+        return None if thread is None else self._row_of.get(thread)
+
     def mark_open(self, thread: int | None) -> None:
         self.opened = thread
-        if thread is not None and thread in self.rows:
-            self.cursor = self.rows.index(thread)
-        self._cache.clear()
+        row = self.row_of(thread)
+        if row is not None:
+            self.cursor = row
         self.refresh()
 
     # -- cursor ---------------------------------------------------------------------------------
@@ -144,7 +151,6 @@ class ThreadList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
         self.refresh()
         self.scroll_to_region_if_needed(new)
         thread = self.current
