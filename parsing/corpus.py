@@ -21,6 +21,20 @@ class Source:
     buf: bytearray
     encoding: str
     replaced: int
+    folded: bytes | None = None
+    """`buf` with ASCII letters in lower case, made on the first search (same offsets)."""
+    _holds: dict[bytes, bool] = field(default_factory=dict)
+
+    def holds(self, needle: bytes) -> bool:
+        """Does `buf` contain `needle`? Remembered, since a search may ask often."""
+        if needle not in self._holds:
+            self._holds[needle] = needle in self.buf
+        return self._holds[needle]
+
+    def ascii_folded(self) -> bytes:
+        if self.folded is None:
+            self.folded = bytes(self.buf).lower()
+        return self.folded
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
 from .entities.glued import GluedEvidence
-from .entities.tally import Tally, apply_glued, tally
+from .entities.tally import Tally, apply_glued, glued_tokens
+from .entities.urls import count_links
 from .stopwords import STOP_WORDS
 
 # A word: letters only, four or more, not part of a handle, tag, link or file name.
@@ -33,8 +34,6 @@ Feature = tuple[str, str]
 class CorpusIndex:
     """What each thread holds, and which threads hold each thing."""
 
-    tally: Tally = field(default_factory=Tally)
-    """Entity counts for the whole corpus, glued tokens split."""
     evidence: GluedEvidence = field(default_factory=lambda: GluedEvidence(frozenset()))
     flags: list[tuple[str, ...]] = field(default_factory=list)
     """Per thread: its flag codes in order of first appearance."""
@@ -56,16 +55,14 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
 
     Threads are read in batches (`tally_by_thread`), and their counts are folded into a few
     dozen features per thread and then dropped, so memory follows the features, not the text.
+    Glued mention+link tokens need the whole corpus's evidence, so the few threads that hold
+    one are read again once the evidence is known.
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    whole = Tally()
-    for source in corpus.sources:
-        whole.add(tally(source.buf))
-    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
-    apply_glued(whole, evidence)
+    evidence = glued_evidence(corpus)
     frequency = _document_frequency(corpus)
-    index = CorpusIndex(tally=whole, evidence=evidence, thread_count=total)
+    index = CorpusIndex(evidence=evidence, thread_count=total)
     postings: dict[Feature, list[int]] = defaultdict(list)
     for first in range(0, total, _BATCH):
         threads = range(first, min(first + _BATCH, total))
@@ -81,6 +78,17 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
         report(threads.stop, total)
     index.postings = dict(postings)
     return index
+
+
+def glued_evidence(corpus: Corpus) -> GluedEvidence:
+    """The corpus-wide evidence for splitting glued mention+link tokens: every link's domain
+    and every glued token, from one quick pass over each buffer."""
+    domains: Counter[str] = Counter()
+    glued = Tally()
+    for source in corpus.sources:
+        glued.glued.update(glued_tokens(source.buf))
+        count_links(source.buf, 0, len(source.buf), domains)
+    return GluedEvidence.gather(domains, glued.glued_tokens())
 
 
 _BATCH = 512

@@ -288,6 +288,8 @@ class LayoutBuilder:
             # Nothing follows the marker: the post is its lead lines alone.
             text_end = hole_start = hole_end = _trim_end(buf, text_start, hole_start)
         posts = self.posts
+        if hole_start != hole_end:
+            posts.with_holes.append(len(posts))
         posts.text_start.append(text_start)
         posts.text_end.append(text_end)
         posts.hole_start.append(hole_start)

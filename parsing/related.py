@@ -9,7 +9,6 @@ candidates found through rarer features.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .entities.flags import flag_emoji
@@ -21,6 +20,8 @@ _CANDIDATE_CAP = 5000
 # Flags are what these threads are filed by; words are the weakest hint.
 _KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.4}
 _MAX_REASONS = 4
+_INTERSECTED = 4
+"""Common features intersected at most, to find threads that share several of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +37,47 @@ def related_threads(
 ) -> list[RelatedThread]:
     """Up to `limit` other threads, best first; none scoring below `MIN_SCORE`."""
     features = index.features[thread]
+    own = set(features)
     weights = {feature: _weight(index, feature) for feature in features}
-    scores: dict[int, float] = {}
+    candidates = _candidates(index, features, limit)
+    candidates.discard(thread)
+    scored = []
+    for other in candidates:
+        score = sum(weights[f] for f in index.features[other] if f in own)
+        if score >= MIN_SCORE:
+            scored.append((-score, other))
+    scored.sort()
+    return [
+        RelatedThread(other, round(-score, 3), _reasons(index, features, other, weights))
+        for score, other in scored[:limit]
+    ]
+
+
+def _candidates(index: CorpusIndex, features: tuple[Feature, ...], limit: int) -> set[int]:
+    """Threads worth scoring: all holders of the rarer features; where those are too few,
+    the threads that share the most of the common ones (posting lists intersected)."""
+    found: set[int] = set()
+    common: list[list[int]] = []
     for feature in features:
         holders = index.threads_with(feature)
         if len(holders) <= _CANDIDATE_CAP:
-            weight = weights[feature]
-            for other in holders:
-                scores[other] = scores.get(other, 0.0) + weight
-    scores.pop(thread, None)
-    common = [f for f in features if len(index.threads_with(f)) > _CANDIDATE_CAP]
-    for other in scores:
-        for feature in common:
-            if _holds(index, feature, other):
-                scores[other] += weights[feature]
-    ranked = sorted((s, t) for t, s in scores.items() if s >= MIN_SCORE)
-    ranked.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [
-        RelatedThread(other, round(score, 3), _reasons(index, features, other, weights))
-        for score, other in ranked[:limit]
-    ]
+            found.update(holders)
+        else:
+            common.append(holders)
+    if len(found) <= limit and common:
+        common.sort(key=len)
+        pool = set(common[0])
+        for holders in common[1:_INTERSECTED]:
+            narrower = pool.intersection(holders)
+            if len(narrower) <= limit:
+                break
+            pool = narrower
+        found.update(sorted(pool)[:_CANDIDATE_CAP])
+    return found
 
 
 def _weight(index: CorpusIndex, feature: Feature) -> float:
     return _KIND_WEIGHT[feature[0]] * index.idf(feature)
-
-
-def _holds(index: CorpusIndex, feature: Feature, thread: int) -> bool:
-    holders = index.threads_with(feature)
-    at = bisect_left(holders, thread)
-    return at < len(holders) and holders[at] == thread
 
 
 def _reasons(

@@ -64,36 +64,95 @@ def query_pattern(query: str) -> re.Pattern[bytes]:
 
 
 def threads_matching(corpus: Corpus, query: str) -> list[int]:
-    """Threads with a post whose text contains `query`, ignoring case, in corpus order."""
+    """Threads with a post whose text contains `query`, ignoring case, in corpus order.
+
+    A query whose every character folds to ASCII alone is searched as a literal in an
+    ASCII-lower-cased copy of each buffer (memchr speed); any other query uses `query_pattern`.
+    """
     if not query:
         return list(range(corpus.thread_count))
-    pattern = query_pattern(query)
-    posts, threads = corpus.posts, corpus.threads
+    ascii_query, exotic = _ascii_form(query)
+    pattern: re.Pattern[bytes] | None = None
     found: list[int] = []
     for index, source in enumerate(corpus.sources):
-        first_thread = bisect_left(threads.source, index)
-        last_thread = bisect_right(threads.source, index)
-        if first_thread == last_thread:
-            continue
-        first_post = threads.first_post[first_thread]
-        last_post = threads.first_post[last_thread]
-        buf = source.buf
-        pos = 0
-        while (match := pattern.search(buf, pos)) is not None:
-            start, end = match.span()
-            post = bisect_right(posts.text_start, start, first_post, last_post) - 1
-            inside = (
-                post >= first_post
-                and end <= posts.text_end[post]
-                and (end <= posts.hole_start[post] or start >= posts.hole_end[post])
-            )
-            if not inside:
-                pos = start + 1
-                continue
-            thread = bisect_right(threads.first_post, post, first_thread, last_thread) - 1
-            found.append(thread)
-            pos = posts.text_end[threads.first_post[thread + 1] - 1]
-    return found
+        locate = _Locator(corpus, index)
+        literal = ascii_query
+        if literal is not None and any(source.holds(variant) for variant in exotic):
+            literal = None  # the text has a Kelvin sign for the query's `k`: read it exactly
+        if literal is None and pattern is None:
+            pattern = query_pattern(query)
+        position = 0
+        while True:
+            if literal is not None:
+                start = source.ascii_folded().find(literal, position)
+                if start < 0:
+                    break
+                end = start + len(literal)
+            else:
+                assert pattern is not None
+                match = pattern.search(source.buf, position)
+                if match is None:
+                    break
+                start, end = match.span()
+            thread, position = locate(start, end)
+            if thread is not None:
+                found.append(thread)
+    return _with_matches_across_holes(corpus, query, found)
+
+
+def _with_matches_across_holes(corpus: Corpus, query: str, found: list[int]) -> list[int]:
+    """Add the threads whose match spans a hole (a lead line, then the text after the marker
+    below it): the scan cannot see those, so the few posts with a hole are read whole."""
+    if not corpus.posts.with_holes:
+        return found
+    more = set(found)
+    for post in corpus.posts.with_holes:
+        thread = corpus.thread_of(post)
+        if thread not in more and contains(corpus.post_text(post), query):
+            more.add(thread)
+    return sorted(more)
+
+
+class _Locator:
+    """Which thread of one source a match falls in, and where to look next."""
+
+    def __init__(self, corpus: Corpus, source: int) -> None:
+        threads = corpus.threads
+        self.posts = corpus.posts
+        self.first_post_of = threads.first_post
+        self.first_thread = bisect_left(threads.source, source)
+        self.last_thread = bisect_right(threads.source, source)
+        self.first_post = threads.first_post[self.first_thread]
+        self.last_post = threads.first_post[self.last_thread]
+
+    def __call__(self, start: int, end: int) -> tuple[int | None, int]:
+        """(thread, the end of that thread) for a match inside a post's text, else (None,
+        the next byte): a thread is reported once, at its first match."""
+        posts = self.posts
+        if self.first_thread == self.last_thread:
+            return None, 1 << 62
+        post = bisect_right(posts.text_start, start, self.first_post, self.last_post) - 1
+        inside = (
+            post >= self.first_post
+            and end <= posts.text_end[post]
+            and (end <= posts.hole_start[post] or start >= posts.hole_end[post])
+        )
+        if not inside:
+            return None, start + 1
+        thread = bisect_right(self.first_post_of, post, self.first_thread, self.last_thread) - 1
+        return thread, posts.text_end[self.first_post_of[thread + 1] - 1]
+
+
+def _ascii_form(query: str) -> tuple[bytes | None, tuple[bytes, ...]]:
+    """The folded query as bytes if it is ASCII, with the non-ASCII characters that also fold to
+    its letters (`K`, the Kelvin sign, folds to `k`): where none of those occurs, a match of
+    the ASCII form in ASCII-lower-cased text is exactly a case-insensitive match."""
+    folded = fold(query)
+    if not folded.isascii():
+        return None, ()
+    variants = _variants()
+    exotic = {v for char in folded for v in variants.get(char, ()) if not v.isascii()}
+    return folded.encode(), tuple(sorted(v.encode() for v in exotic))
 
 
 def threads_matching_slowly(corpus: Corpus, query: str) -> list[int]:

@@ -34,6 +34,8 @@ class PostColumns:
     last_line: array[int] = field(default_factory=_ints)
     number: array[int] = field(default_factory=_ints)
     """The post number, 0 for an unnumbered post."""
+    with_holes: list[int] = field(default_factory=list)
+    """The posts that have a hole (rare): search reads them whole, across the hole."""
 
     def __len__(self) -> int:
         return len(self.number)

@@ -133,6 +133,17 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
     return result
 
 
+def glued_tokens(buf: bytes | bytearray) -> Counter[bytes]:
+    """The glued mention+link tokens of `buf` as `tally` records them, from the mention scans
+    alone."""
+    found: Counter[bytes] = Counter()
+    for sign, pattern in ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)):
+        for (name, glue), count in Counter(pattern.findall(buf)).items():
+            if glue:
+                found[sign + name + glue] += count
+    return found
+
+
 def settle_link(
     result: Tally, buf: bytes | bytearray, link: Link, wide_tags: list[tuple[int, int]], end: int
 ) -> None:
