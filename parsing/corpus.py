@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .decoding import decode
+from .decoding import DecodedText, decode, replace_invalid_utf8
 from .layout import LayoutBuilder
 from .lines import Event, blank_outside_posts, scan_lines
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -63,19 +63,29 @@ class Corpus:
 
     # -- building -----------------------------------------------------------------------------
 
-    def add_source(self, name: str, raw: bytes | bytearray) -> Source:
-        """Decode `raw`, lay out its threads and posts and append them."""
-        prepared = self.prepare_source(name, raw)
+    def add_source(self, name: str, raw: bytes | bytearray, *, normalised: bool = False) -> Source:
+        """Decode `raw`, lay out its threads and posts and append them.
+
+        With `normalised`, `raw` already went through `decoding.normalise` (byte-order mark,
+        UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace.
+        """
+        prepared = self.prepare_source(name, raw, normalised=normalised)
         self.lay_out(prepared)
         return prepared.source
 
-    def prepare_source(self, name: str, raw: bytes | bytearray) -> PreparedSource:
+    def prepare_source(
+        self, name: str, raw: bytes | bytearray, *, normalised: bool = False
+    ) -> PreparedSource:
         """Decode `raw` and find its structural lines; its buffer is final after this.
 
         Chrome lines and glued markers are blanked here, so entities can be counted over the
         buffer (in another process, say) while `lay_out` builds the posts.
         """
-        decoded = decode(raw)
+        if normalised:
+            data, replaced = replace_invalid_utf8(bytearray(raw) if isinstance(raw, bytes) else raw)
+            decoded = DecodedText(data, "utf-8", replaced)
+        else:
+            decoded = decode(raw)
         source = Source(name, decoded.data, decoded.encoding, decoded.replaced)
         if decoded.replaced:
             plural = "s" if decoded.replaced != 1 else ""

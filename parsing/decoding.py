@@ -36,6 +36,19 @@ def decode(raw: bytes | bytearray) -> DecodedText:
     A bytearray that needs no change comes back as the same object: a large file is never
     copied just to be looked at.
     """
+    unchecked = normalise(raw)
+    if unchecked.encoding.startswith("utf-16"):
+        return unchecked
+    data, replaced = replace_invalid_utf8(unchecked.data)
+    return DecodedText(data, unchecked.encoding, replaced)
+
+
+def normalise(raw: bytes | bytearray) -> DecodedText:
+    """`decode` without the check for invalid UTF-8: byte-order marks, UTF-16 and line ends.
+
+    What comes out may still hold invalid UTF-8, to be replaced by `decode` later; parts of it
+    split at line starts can be checked separately (invalid sequences never cross a newline).
+    """
     data = raw if isinstance(raw, bytearray) else bytearray(raw)
     encoding = utf16_encoding(data)
     replaced = 0
@@ -46,7 +59,6 @@ def decode(raw: bytes | bytearray) -> DecodedText:
         if data.startswith(_UTF8_BOM):
             del data[: len(_UTF8_BOM)]
             encoding = "utf-8-sig"
-        data, replaced = replace_invalid_utf8(data)
     return DecodedText(normalise_newlines(data), encoding, replaced)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .background import later, safe_split
 from .corpus import Corpus
-from .decoding import decode
+from .decoding import normalise
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence
 from .entities.tally import Tally, apply_glued, tally
@@ -82,16 +82,18 @@ def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
                 raise
             warnings.append(f"{error} (skipped)")
             continue
-        decoded = decode(raw)
-        if decoded.replaced:
-            plural = "s" if decoded.replaced != 1 else ""
-            warnings.append(
-                f"{file.name}: {decoded.replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
-            )
+        normalised = normalise(raw)
         sources += 1
-        for part in _parts(decoded.data):
+        replaced = normalised.replaced
+        for part in _parts(normalised.data):
             whole.add(part.tally)
             counts.add(part)
+            replaced += part.replaced
+        if replaced:
+            plural = "s" if replaced != 1 else ""
+            warnings.append(
+                f"{file.name}: {replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
+            )
     return _finish(whole, counts, sources, warnings)
 
 
@@ -104,6 +106,8 @@ class Part:
     missing: int = 0
     skipped: int = 0
     tally: Tally = field(default_factory=Tally)
+    replaced: int = 0
+    """Invalid UTF-8 sequences replaced in this part."""
 
     def add(self, other: Part) -> None:
         self.threads += other.threads
@@ -123,14 +127,16 @@ def _parts(buf: bytearray) -> list[Part]:
 
 
 def _part(buf: bytearray) -> Part:
+    """Parse and count one part (its invalid UTF-8 is replaced here, where it is read)."""
     corpus = Corpus()
-    corpus.add_source("part", buf)
+    source = corpus.add_source("part", buf, normalised=True)
     return Part(
         corpus.thread_count,
         corpus.post_count,
         missing_posts(corpus),
         len(corpus.skipped),
-        tally(corpus.sources[0].buf),
+        tally(source.buf),
+        source.replaced,
     )
 
 

@@ -19,7 +19,7 @@ _LEAD = re.compile(
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.
 _SENTENCE_END = re.compile(
     rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
-    rf"[.!?…](?=[\"'”’)\]]*(?:\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$))|\n"
+    rf"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
 _SPACES = re.compile(r"\s+")
 
