@@ -22,6 +22,8 @@ _SENTENCE_END = re.compile(
     rf"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
 _SPACES = re.compile(r"\s+")
+# What trails a first post and says nothing: ` 1/`, `(1/5)`, 👇, 🧵, a link cut short by `…`.
+_TRAILING = re.compile(r"(?:\s+(?:[(\[]?1/(?:\d+|n)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$")
 
 
 def title_of(first_post: str) -> str:
@@ -31,7 +33,7 @@ def title_of(first_post: str) -> str:
     end = _SENTENCE_END.search(text)
     if end is not None:
         text = text[: end.end()] if end.group() != "\n" else text[: end.start()]
-    text = _SPACES.sub(" ", text).strip()
+    text = _TRAILING.sub("", _SPACES.sub(" ", text).strip())
     if not text:
         text = _SPACES.sub(" ", first_post).strip() or "(empty thread)"
     if len(text) > MAX_TITLE:

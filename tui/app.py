@@ -28,8 +28,10 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
 from parsing.filters import filter_threads
+from parsing.safe_text import visible
 
 from .assets import stylesheet
+from .highlight import plain
 from .links import open_url
 from .loading import CorpusLoader
 from .palette import FlagCommands, ThreadCommands
@@ -121,7 +123,9 @@ class ThreadlineApp(App[int]):
                 threads.cursor = 0
         self._shown_threads = count
         for warning in self.loader.warnings:
-            self.notify(warning, title="Skipped", severity="warning", timeout=8)
+            self.notify(
+                visible(warning), title="Skipped", severity="warning", timeout=8, markup=False
+            )
         self.loader.warnings.clear()
         if self.loader.index is not None and not self._indexed:
             self._on_indexed()
@@ -137,7 +141,9 @@ class ThreadlineApp(App[int]):
             self._open(self.opened, self.query_one(PostPane).current, remember=False)
         elif self.loader.corpus.thread_count == 0:
             self.query_one(PostPane).show(None, [])
-            self.notify("No threads found in " + self.loader.name, severity="warning")
+            self.notify(
+                visible("No threads found in " + self.loader.name), severity="warning", markup=False
+            )
 
     def _refresh_header(self) -> None:
         progress = self.loader.progress()
@@ -190,8 +196,9 @@ class ThreadlineApp(App[int]):
         else:
             self.query_one(RelatedPane).show([], "Finding related threads…")
             self._find_related(thread)
-        self.query_one(PostPane).border_title = self.view.title(thread)
-        self.query_one(PostPane).border_subtitle = self.view.source_line(thread)
+        # Titles and file names come from the corpus: Content, never markup.
+        self.query_one(PostPane).border_title = plain(self.view.title(thread))
+        self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, thread: int) -> None:

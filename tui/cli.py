@@ -92,15 +92,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so in one line, the traceback only on request
         if os.environ.get("THREADLINE_DEBUG"):
             raise
-        name = type(error).__name__
-        print(f"threadline: internal error: {name}: {error} (THREADLINE_DEBUG=1 shows more)",
-              file=sys.stderr)  # fmt: skip
+        say(f"internal error: {type(error).__name__}: {error} (THREADLINE_DEBUG=1 shows more)")
         return 1
 
 
 def _fail(message: str) -> int:
-    print(f"threadline: {message}", file=sys.stderr)
+    say(message)
     return 2
+
+
+def say(message: str) -> None:
+    """One line on stderr; file names and values in it are shown, never obeyed, by the
+    terminal (control characters become visible symbols)."""
+    from parsing.safe_text import visible
+
+    print(f"threadline: {visible(message, keep_newlines=False)}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -10,7 +10,7 @@ from parsing.entities.flags import flag_emoji, region_names
 from parsing.sources import CorpusError
 from parsing.stats import CorpusStats, corpus_stats, stats_for_paths
 
-from .cli import UsageError
+from .cli import UsageError, say
 from .sources import flag_codes, load, report_warnings
 
 _BAR_WIDTH = 40
@@ -50,7 +50,7 @@ def _stats(options: argparse.Namespace) -> int:
     else:
         stats = corpus_stats(load(options.paths))
     for warning in stats.warnings:
-        print(f"threadline: {warning}", file=sys.stderr)
+        say(warning)
     if options.json:
         sys.stdout.write(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 from parsing.corpus import Corpus
@@ -11,7 +10,7 @@ from parsing.loader import load_corpus
 from parsing.sources import CorpusError
 
 from .assets import demo_dir
-from .cli import UsageError
+from .cli import UsageError, say
 
 
 def load_demo() -> Corpus:
@@ -42,4 +41,4 @@ def flag_codes(specs: Sequence[str]) -> list[str]:
 
 def report_warnings(corpus: Corpus) -> None:
     for warning in corpus.warnings:
-        print(f"threadline: {warning}", file=sys.stderr)
+        say(warning)
