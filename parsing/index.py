@@ -64,6 +64,9 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
     frequency = _document_frequency(corpus)
     index = CorpusIndex(evidence=evidence, thread_count=total)
     postings: dict[Feature, list[int]] = defaultdict(list)
+    shared: dict[Feature, Feature] = {}
+    """One tuple object per distinct feature: a million-post corpus repeats them millions of
+    times, and sharing them saves over a hundred megabytes."""
     for first in range(0, total, _BATCH):
         threads = range(first, min(first + _BATCH, total))
         for thread, counts in zip(threads, _batch_tallies(corpus, threads), strict=True):
@@ -71,7 +74,10 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
                 apply_glued(counts, evidence)
             entities = _entity_features(counts)
             index.flags.append(tuple(key for kind, key in entities if kind == "flag"))
-            features = entities + _top_words(_words(corpus, thread), frequency)
+            features = tuple(
+                shared.setdefault(feature, feature)
+                for feature in entities + _top_words(_words(corpus, thread), frequency)
+            )
             index.features.append(features)
             for feature in features:
                 postings[feature].append(thread)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from .corpus import Corpus
-from .sources import CorpusError, SourceFile, read, resolve
+from .sources import SourceFile, read_all
 
 Progress = Callable[[Corpus, SourceFile], None]
 
@@ -20,17 +20,8 @@ def load_corpus(
     that cannot be read, or is binary, is skipped with a line in `corpus.warnings`.
     `on_source` is called after each file, for progress.
     """
-    resolved = resolve(paths)
-    corpus = Corpus(warnings=list(resolved.warnings))
-    named = {os.fspath(p) for p in paths}
-    for file in resolved.files:
-        try:
-            raw = read(file)
-        except CorpusError as error:
-            if file.name in named:
-                raise
-            corpus.warnings.append(f"{error} (skipped)")
-            continue
+    corpus = Corpus()
+    for file, raw in read_all(paths, corpus.warnings):
         corpus.add_source(file.name, raw)
         if on_source is not None:
             on_source(corpus, file)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +75,28 @@ def _folder_files(folder: Path, shown: str, warnings: list[str]) -> Iterable[Sou
             path = Path(root) / file
             relative = path.relative_to(folder)
             yield SourceFile(os.path.join(shown, str(relative)), path)
+
+
+def read_all(
+    paths: Sequence[str | os.PathLike[str]], warnings: list[str]
+) -> Iterator[tuple[SourceFile, bytearray]]:
+    """Each readable file behind `paths` with its bytes.
+
+    A path the user named that cannot be read raises `CorpusError`; a file found in a folder
+    that cannot be read, or is binary, is skipped with a line added to `warnings`.
+    """
+    resolved = resolve(paths)
+    warnings += resolved.warnings
+    named = {os.fspath(path) for path in paths}
+    for file in resolved.files:
+        try:
+            raw = read(file)
+        except CorpusError as error:
+            if file.name in named:
+                raise
+            warnings.append(f"{error} (skipped)")
+            continue
+        yield file, raw
 
 
 def read(source: SourceFile) -> bytearray:

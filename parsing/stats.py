@@ -17,7 +17,7 @@ from .decoding import normalise
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence
 from .entities.tally import Tally, apply_glued, tally
-from .sources import CorpusError, read, resolve
+from .sources import read_all
 
 TOP = 10
 _PARALLEL_BYTES = 4 << 20
@@ -70,18 +70,9 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
 def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     """Statistics of the files behind `paths`, using every core: a big file is split where a
     thread must end anyway, and the second half is parsed and counted in a forked process."""
-    resolved = resolve(paths)
-    warnings = list(resolved.warnings)
-    named = {os.fspath(path) for path in paths}
+    warnings: list[str] = []
     whole, counts, sources = Tally(), Part(), 0
-    for file in resolved.files:
-        try:
-            raw = read(file)
-        except CorpusError as error:
-            if file.name in named:
-                raise
-            warnings.append(f"{error} (skipped)")
-            continue
+    for file, raw in read_all(paths, warnings):
         normalised = normalise(raw)
         sources += 1
         replaced = normalised.replaced
