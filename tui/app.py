@@ -24,6 +24,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
@@ -62,8 +63,8 @@ class ThreadlineApp(App[int]):
         Binding("question_mark", "help", "Help"),
         Binding("f", "flags", "Flags"),
         Binding("slash", "search", "Search"),
-        Binding("n", "step_thread(1)", "Next thread"),
-        Binding("p", "step_thread(-1)", "Prev thread"),
+        Binding("n", "step_thread(1)", "Next"),
+        Binding("p", "step_thread(-1)", "Prev"),
         Binding("j", "step_post(1)", "Next post", show=False),
         Binding("k", "step_post(-1)", "Prev post", show=False),
         Binding("r", "toggle_related", "Related"),
@@ -105,7 +106,7 @@ class ThreadlineApp(App[int]):
         self.query_one(RelatedPane).show([], "Related threads appear once a thread is open.")
         self._refresh_header()
         self._load()
-        self.set_interval(0.1, self._poll)
+        self._poll_timer = self.set_interval(0.1, self._poll)
         self.query_one(ThreadList).focus()
         self._apply_width(self.size.width)
 
@@ -114,9 +115,15 @@ class ThreadlineApp(App[int]):
         self.loader.run()
 
     def _poll(self) -> None:
+        """Show what the loader has done since the last tick; stop once it is done."""
+        if not self.is_running:
+            return
+        try:
+            threads = self.query_one(ThreadList)
+        except NoMatches:
+            return  # the app is shutting down
         corpus = self.loader.corpus
         count = corpus.thread_count
-        threads = self.query_one(ThreadList)
         if count > self._shown_threads and not self.filters.active:
             threads.extend_rows(range(self._shown_threads, count))
             if self._shown_threads == 0:
@@ -130,6 +137,8 @@ class ThreadlineApp(App[int]):
         if self.loader.index is not None and not self._indexed:
             self._on_indexed()
         self._refresh_header()
+        if self._indexed and self.loader.progress().phase == "ready":
+            self._poll_timer.stop()
 
     def _on_indexed(self) -> None:
         self._indexed = True
@@ -180,6 +189,7 @@ class ThreadlineApp(App[int]):
         posts = self.query_one(PostPane)
         cursor = self.query_one(ThreadList).current
         self.history.push(Snapshot(self.filters, self.opened, posts.current, cursor))
+        self.refresh_bindings()  # backspace now applies
 
     # -- opening threads ------------------------------------------------------------------------
 
@@ -199,6 +209,7 @@ class ThreadlineApp(App[int]):
         # Titles and file names come from the corpus: Content, never markup.
         self.query_one(PostPane).border_title = plain(self.view.title(thread))
         self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
+        self.refresh_bindings()  # `o` may apply now
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, thread: int) -> None:
@@ -302,6 +313,7 @@ class ThreadlineApp(App[int]):
         self._close_search()
         if before is not None and before != self.filters:
             self.history.push(Snapshot(before, self.opened, self.query_one(PostPane).current, None))
+            self.refresh_bindings()
 
     def _close_search(self) -> None:
         self._search_before = None
@@ -319,6 +331,7 @@ class ThreadlineApp(App[int]):
 
     def action_back(self) -> None:
         snapshot = self.history.pop()
+        self.refresh_bindings()
         if snapshot is None:
             return
         self._apply_filters(snapshot.filters, remember=False)
@@ -358,9 +371,9 @@ class ThreadlineApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            return bool(self.history.snapshots) or None
+            return bool(self.history.snapshots)
         if action == "open_link":
-            return self.query_one(PostPane).current_post is not None or None
+            return self.query_one(PostPane).current_post is not None
         return True
 
     def go_to_thread(self, thread: int) -> None:

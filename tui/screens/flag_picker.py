@@ -106,7 +106,7 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
                 f"{flag_emoji(choice.code)}  ",
                 (f"{choice.code:<7}", "bold"),
                 f"{choice.name}  ",
-                (f"{choice.threads} threads", "$text-muted"),
+                (f"{choice.threads} thread{'s' if choice.threads != 1 else ''}", "$text-muted"),
             )
             selection.add_option(Selection(label, choice.code, choice.code in self.toggled))
         if selection.option_count:

@@ -180,7 +180,10 @@ class ThreadList(ScrollView, can_focus=True):
             self.post_message(self.Opened(thread))
 
     def on_click(self, event: events.Click) -> None:
-        row = event.y + self.scroll_offset.y
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return  # on the border
+        row = offset.y + self.scroll_offset.y
         if 0 <= row < len(self.rows):
             self.cursor = row
             self.action_open()
