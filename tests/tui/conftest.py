@@ -1,0 +1,179 @@
+"""Shared helpers for the reader's Pilot and snapshot tests.
+
+The corpora live in `fixtures/` (invented text; `fixtures/make_fixtures.py` writes them):
+
+- `seedlike.txt`: 7 threads. Thread 0 has posts 1-12 and 14-17 (13 missing) and one link in
+  post 9; thread 1 starts at `2/` after end-of-thread chrome; threads 2-5 all carry 🇨🇳 and 🇷🇺;
+  thread 6 is the only one that says "Quasarcorp".
+- `hostile.txt`: one thread whose posts hold markup-looking text and terminal escape sequences.
+- `empty.txt`: nothing at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.worker import WorkerState
+
+from tui.app import ThreadlineApp
+from tui.widgets.header_bar import HeaderBar
+from tui.widgets.post_pane import PostCard, PostPane
+from tui.widgets.related_pane import RelatedPane
+from tui.widgets.thread_list import ThreadList
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDLIKE = str(FIXTURES / "seedlike.txt")
+HOSTILE = str(FIXTURES / "hostile.txt")
+EMPTY = str(FIXTURES / "empty.txt")
+
+WIDE = (120, 40)
+NARROW = (90, 30)
+SMALL = (80, 24)
+
+LIGHTHOUSE, ORCHARD, RAIL, GRAIN, TIMBER, PIPELINE, QUASAR = range(7)
+"""The threads of `seedlike.txt`, in file order."""
+SHARED_FLAGS = [RAIL, GRAIN, TIMBER, PIPELINE]
+LOAD_TIMEOUT = 10.0
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0
+) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        failed = [worker for worker in pilot.app.workers if worker.state == WorkerState.ERROR]
+        if failed:
+            raise AssertionError(f"a worker failed: {failed[0].error!r}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+        await pilot.pause(0.05)
+
+
+async def wait_loaded(pilot: Pilot[Any], app: ThreadlineApp) -> None:
+    """Wait until the corpus is read and indexed, and the app has taken the index in."""
+    await wait_until(
+        pilot,
+        lambda: app.loader.progress().phase == "ready" and app._indexed,
+        timeout=LOAD_TIMEOUT,
+    )
+    await pilot.pause()
+
+
+def make_app(*paths: str, flags: tuple[str, ...] = (), search: str = "") -> ThreadlineApp:
+    return ThreadlineApp(paths=list(paths), flags=list(flags), search=search)
+
+
+async def open_thread(pilot: Pilot[Any], app: ThreadlineApp, thread: int) -> None:
+    """Put the list's cursor on `thread` and press enter, as a user would."""
+    threads = thread_list(app)
+    threads.focus()
+    threads.cursor = threads.rows.index(thread)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: post_pane(app).thread == thread and bool(post_pane(app).cards))
+    await pilot.pause()
+
+
+def focused(app: ThreadlineApp) -> Widget | None:
+    """The focused widget (typed loosely, so identity checks against any pane type-check)."""
+    return app.focused
+
+
+def thread_list(app: ThreadlineApp) -> ThreadList:
+    return app.query_one(ThreadList)
+
+
+def post_pane(app: ThreadlineApp) -> PostPane:
+    return app.query_one(PostPane)
+
+
+def related_pane(app: ThreadlineApp) -> RelatedPane:
+    return app.query_one(RelatedPane)
+
+
+def count_title(app: ThreadlineApp) -> str:
+    """The list's border title, `N of M threads`."""
+    return str(thread_list(app).border_title)
+
+
+def header_text(app: ThreadlineApp) -> str:
+    return plain_text(app.query_one(HeaderBar))
+
+
+def plain_text(widget: Widget) -> str:
+    """The plain text a Static-like widget was given to show (its `Content`)."""
+    visual = widget.visual  # type: ignore[attr-defined]
+    return str(getattr(visual, "plain", visual))
+
+
+def rendered_text(widget: Widget) -> str:
+    """What the widget actually draws on screen, line by line, without styles."""
+    width, height = widget.outer_size
+    strips = widget.render_lines(Region(0, 0, width, height))
+    return "\n".join(strip.text for strip in strips)
+
+
+def screen_text(app: ThreadlineApp) -> str:
+    """Everything the active screen draws, as lines of plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def list_lines(app: ThreadlineApp) -> list[str]:
+    """The thread list's visible rows as text."""
+    threads = thread_list(app)
+    height = threads.scrollable_content_region.height
+    return [threads.render_line(y).text for y in range(height)]
+
+
+def notifications(app: ThreadlineApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def card_of(app: ThreadlineApp, number: int) -> PostCard:
+    """The card of post `number` in the open thread."""
+    return next(card for card in post_pane(app).cards if card.post.number == number)
+
+
+def visible_in(widget: Widget, container: Widget) -> bool:
+    """The widget is laid out and at least partly inside the container's viewport."""
+    region = widget.region
+    return bool(region) and region.overlaps(container.scrollable_content_region)
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the URLs the reader asks the browser to open (instead of opening them)."""
+    opened: list[str] = []
+
+    def fake_open(url: str, new: int = 0, autoraise: bool = True) -> bool:
+        opened.append(url)
+        return True
+
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    return opened
+
+
+def run_snapshot_setup(*keys: str) -> Callable[[Pilot[Any]], object]:
+    """A `run_before` for snap_compare: wait for the corpus, then press `keys`."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, ThreadlineApp)
+        await wait_loaded(pilot, app)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await asyncio.sleep(0)
+        await pilot.pause()
+
+    return run_before

@@ -1,0 +1,171 @@
+"""The related pane: shown or hidden by width and `r`, its entries, following them and going
+back."""
+
+from __future__ import annotations
+
+from tui.app import ThreadlineApp
+
+from .conftest import (
+    GRAIN,
+    NARROW,
+    PIPELINE,
+    RAIL,
+    SEEDLIKE,
+    SMALL,
+    TIMBER,
+    WIDE,
+    make_app,
+    open_thread,
+    post_pane,
+    related_pane,
+    thread_list,
+    wait_loaded,
+    wait_until,
+)
+
+
+def related_entries(app: ThreadlineApp) -> list[tuple[str | None, str]]:
+    """(option id, prompt text) for each entry of the related pane."""
+    pane = related_pane(app)
+    entries = []
+    for index in range(pane.option_count):
+        option = pane.get_option_at_index(index)
+        entries.append((option.id, str(getattr(option.prompt, "plain", option.prompt))))
+    return entries
+
+
+async def test_related_pane_visible_at_120_columns() -> None:
+    """At 120x40 the related pane is shown from the start."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        assert related_pane(app).display
+        assert related_pane(app).region.width > 0
+
+
+async def test_r_hides_the_related_pane_at_120_columns() -> None:
+    """At 120x40 `r` hides the related pane and `r` again shows it."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert not related_pane(app).display
+        await pilot.press("r")
+        await pilot.pause()
+        assert related_pane(app).display
+
+
+async def test_related_pane_hidden_below_100_columns() -> None:
+    """At 90x30 the related pane starts hidden."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_loaded(pilot, app)
+        assert not related_pane(app).display
+
+
+async def test_r_shows_the_related_pane_below_100_columns() -> None:
+    """At 90x30 `r` shows the hidden related pane, with a real width on screen."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert related_pane(app).display
+        assert related_pane(app).region.width > 0
+
+
+async def test_related_pane_hides_when_the_terminal_shrinks() -> None:
+    """Resizing from 120 to 80 columns hides the related pane."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        assert related_pane(app).display
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause(0.1)
+        assert not related_pane(app).display
+
+
+async def test_related_pane_shows_when_the_terminal_grows() -> None:
+    """Resizing from 80 to 120 columns shows the related pane again."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        assert not related_pane(app).display
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause(0.1)
+        assert related_pane(app).display
+
+
+async def test_related_pane_lists_threads_sharing_flags_with_reasons() -> None:
+    """After opening the rail thread, the related pane lists the three other threads with
+    🇨🇳 and 🇷🇺, each with the flags it shares as its reason."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, RAIL)
+        entries = related_entries(app)
+        assert {entry_id for entry_id, _ in entries} == {str(GRAIN), str(TIMBER), str(PIPELINE)}
+        for _, text in entries:
+            assert "🇨🇳" in text and "🇷🇺" in text
+        assert any("Grain shipments" in text for _, text in entries)
+
+
+async def test_related_pane_before_opening_says_what_it_is_for() -> None:
+    """Before any thread is open the related pane has one disabled hint entry."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        pane = related_pane(app)
+        assert pane.option_count == 1
+        assert pane.get_option_at_index(0).disabled
+
+
+async def test_enter_on_a_related_thread_opens_it() -> None:
+    """tab to the related pane, enter on its highlighted entry: that thread opens."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, RAIL)
+        for _ in range(4):
+            if app.focused is related_pane(app):
+                break
+            await pilot.press("tab")
+        assert app.focused is related_pane(app)
+        pane = related_pane(app)
+        chosen = pane.get_option_at_index(pane.highlighted or 0).id
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: post_pane(app).thread == int(str(chosen)))
+        assert thread_list(app).opened == int(str(chosen))
+
+
+async def test_backspace_returns_from_a_related_thread() -> None:
+    """After following a related thread, backspace opens the rail thread again."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, RAIL)
+        await pilot.press("tab")
+        assert app.focused is related_pane(app)
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: post_pane(app).thread not in (None, RAIL))
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: post_pane(app).thread == RAIL)
+        assert thread_list(app).opened == RAIL
+
+
+async def test_backspace_restores_the_post_that_was_current() -> None:
+    """Going back to a thread puts you on the post you left it at."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, RAIL)
+        await pilot.press("j", "j")
+        assert post_pane(app).current == 2
+        related_pane(app).focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: post_pane(app).thread not in (None, RAIL))
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: post_pane(app).thread == RAIL)
+        await pilot.pause()
+        assert post_pane(app).current == 2
