@@ -20,7 +20,7 @@ from .helpers import parse_text
 SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 CODE = re.compile(r"[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3}")
 
-CORPUS = """\
+CORPUS = f"""\
 1/ Grain prices in 🇺🇦 and 🇵🇱 rose again this week. @grainwatch has the weekly numbers.
 2/ Port capacity on the coast matters most for the autumn harvest. #grain
 • • •
@@ -30,7 +30,7 @@ CORPUS = """\
 1/ Another look at grain exports from 🇺🇦, this time by rail through 🇵🇱. @grainwatch again.
 2/ Rail gauges differ at the border, so wagons are swapped. #grain
 • • •
-1/ A walk across the Highlands of 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f in October.
+1/ A walk across the Highlands of {SCOTLAND} in October.
 2/ Bring boots and a map, the paths are wet.
 """
 
@@ -121,6 +121,22 @@ def test_filter_with_search(corpus: Any, index: Any) -> None:
 )
 def test_search_fast_equals_slow(corpus: Any, query: str) -> None:
     assert threads_matching(corpus, query) == threads_matching_slowly(corpus, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("1/ Tide tables.\n2/ Low at noon.\n⚡️\n2/ Storm warning for the coast.", "⚡️\nstorm"),
+        ("1/ Tide tables.\n2/ Low at noon.\nTHREAD\n2/ Storm warning for the coast.", "D\nSt"),
+    ],
+)
+def test_search_across_a_lead_line(text: str, query: str) -> None:
+    """A lead line and the text after the marker under it are one post text: search sees it
+    the way the reader shows it."""
+    corpus = parse_text(text)
+    assert query.casefold() in corpus.post_text(2).casefold()
+    assert threads_matching_slowly(corpus, query) == [1]
+    assert threads_matching(corpus, query) == [1]
 
 
 def test_search_does_not_find_markers_or_chrome(corpus: Any) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from parsing import load_corpus
 
-from .helpers import FIXTURES, line_ranges, numbers, skipped, summary, texts
+from .helpers import FIXTURES, line_ranges, numbers, summary, texts
 
 LAYOUT = FIXTURES / "layout"
 
@@ -304,55 +304,3 @@ def test_a_bare_total_line_numbers_the_lines_above_it() -> None:
         "Spring migration has started at the estuary. Here are the first sightings of the "
         "season.\nThe counts come from volunteers on the sea wall."
     )
-
-
-def test_weak_chrome_inside_a_post_stays_text() -> None:
-    """`Share` between two text lines of a post is text; next to other chrome it is skipped."""
-    corpus = load("chrome_header.txt")
-    assert (4, "Share") in skipped(corpus)
-    assert texts(corpus)[0][2].splitlines()[1] == "Share"
-
-
-STRONG_CHROME = [
-    "• • •",
-    "Missing some Tweet in this thread? You can try to force a refresh",
-    "Missing some Tweet in this thread? You can try to force a refresh.",
-    "Keep Current with Orchard Notes",
-    "Stay in touch and get notified when new unrolls are available from this author!",
-    "This Thread may be Removed Anytime!",
-    "Twitter may remove this content at anytime, convert it as a PDF, save and print for later "
-    "use!",
-    "Read all threads",
-    "More from @orchardnotes",
-    "23,043 views",
-    "815 views",
-    "7 tweets • 2 min read",
-    "Missing some Tweet in this thread? You can try to\nforce a refresh",
-    "Missing some Tweet in this thread? You can try to\nforce a refresh.",
-    "• • •\nMissing some Tweet in this thread? You can try to\nforce a refresh",
-]
-
-
-@pytest.mark.parametrize("chrome", STRONG_CHROME)
-def test_chrome_after_a_thread_is_skipped(parse: Any, chrome: str) -> None:
-    """Each chrome line is recorded with its own line number; the posts are untouched."""
-    corpus = parse(
-        f"1/ Orchard notes for May. Blossom is late.\n2/ Bees are busy anyway.\n{chrome}\n"
-    )
-    assert numbers(corpus) == [[1, 2]]
-    assert skipped(corpus) == [(3 + i, line) for i, line in enumerate(chrome.split("\n"))]
-    assert texts(corpus) == [["Orchard notes for May. Blossom is late.", "Bees are busy anyway."]]
-
-
-@pytest.mark.parametrize("word", ["Share", "Read on X", "Post", "Subscribe"])
-def test_weak_chrome_alone_is_text(parse: Any, word: str) -> None:
-    corpus = parse(f"1/ A note on the village hall.\n{word}\n2/ The roof is fixed.\n")
-    assert corpus.skipped == []
-    assert texts(corpus) == [[f"A note on the village hall.\n{word}", "The roof is fixed."]]
-
-
-@pytest.mark.parametrize("word", ["Share", "Read on X", "Post", "Subscribe"])
-def test_weak_chrome_next_to_chrome_is_skipped(parse: Any, word: str) -> None:
-    corpus = parse(f"1/ A note on the village hall.\n2/ The roof is fixed.\n• • •\n{word}\n")
-    assert skipped(corpus) == [(3, "• • •"), (4, word)]
-    assert texts(corpus) == [["A note on the village hall.", "The roof is fixed."]]

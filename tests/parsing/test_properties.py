@@ -4,10 +4,11 @@ emoji leads, chrome, entity sigils, flags, line ends of every kind."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from parsing import extract_entities
@@ -34,9 +35,22 @@ PIECES = [
     "\x00", "\x1b[2J", "a", "word", "Й", "é", "İ", "ß", "ﬀ", "沈阳", "😀", "\u200d",
 ]  # fmt: skip
 
+LEADS = [
+    "", "", "", "1/ ", "2/ ", "3/", "5/ ", "1/5 ", "(2/5) ", "[3/4] ", "🧵 1/ ", "THREAD 1/ ",
+    "THREAD", "🧵 ", "⚡️⚡️⚡️", "1/n", "24/7 ", "• • •", "force a refresh", "Share", "  ",
+]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
-texts = st.lists(pieces, max_size=60).map("".join)
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)
+lines_text = st.tuples(
+    st.lists(line, max_size=15), st.sampled_from(["\n", "\r\n", "\r", "\n\n"])
+).map(lambda parts: parts[1].join(parts[0]))
+texts = st.lists(pieces, max_size=60).map("".join) | lines_text
+"""Random text: loose pieces, or lines that often open with a marker, head or chrome."""
+EXAMPLES = int(os.environ.get("THREADLINE_PROPERTY_EXAMPLES", "300"))
+"""Raise it for a longer hunt: THREADLINE_PROPERTY_EXAMPLES=5000 pytest tests/parsing."""
+PROPERTY = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 LINE_END = re.compile(r"\r\n|\r|\n")
 ASCII_BLANK = " \t\v\f"
 
@@ -155,15 +169,21 @@ def test_bulk_tally_equals_per_post_extraction(sources: list[str]) -> None:
 @PROPERTY
 @given(st.data(), texts)
 def test_fast_search_equals_slow_search(data: st.DataObject, text: str) -> None:
+    """Queries cut from the source text or from a post's text (which may join a lead line to
+    the text after its marker)."""
     corpus = parse_text(text)
-    start = data.draw(st.integers(0, len(text)))
+    posts = [corpus.post_text(post) for post in range(corpus.post_count)]
+    haystack = data.draw(st.sampled_from([text, *posts]))
+    start = data.draw(st.integers(0, len(haystack)))
     length = data.draw(st.integers(1, 12))
-    query = data.draw(st.sampled_from([text[start : start + length] or "a", "A", "é", "İ"]))
+    query = data.draw(st.sampled_from([haystack[start : start + length] or "a", "A", "é", "İ"]))
     assert threads_matching(corpus, query) == threads_matching_slowly(corpus, query)
 
 
 @PROPERTY
 @given(texts)
+@example("\x00")  # a BOM then a NUL: still UTF-8
+@example("1/ a\x00b\x00c\x00")
 def test_crlf_and_bom_copy_parses_identically(text: str) -> None:
     """The same text with \\r\\n line ends and a UTF-8 BOM gives the same corpus."""
     assume(utf16_encoding(text.encode()) is None)  # BOM-less UTF-16 look-alikes: see below

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -78,7 +79,10 @@ def test_first_posts(corpus: Any) -> None:
 def test_every_line_is_in_a_post_or_skipped(corpus: Any) -> None:
     lines = SEED.read_text(encoding="utf-8").splitlines()
     covered = [
-        line for first, last in sum(line_ranges(corpus), []) for line in range(first, last + 1)
+        line
+        for thread in line_ranges(corpus)
+        for first, last in thread
+        for line in range(first, last + 1)
     ]
     covered += [line for line, _ in skipped(corpus)]
     assert sorted(covered) == list(range(1, len(lines) + 1))
@@ -116,11 +120,12 @@ def test_money_is_no_cashtag(corpus: Any) -> None:
     [("baunov", "carnegie.ru"), ("sinanulgen1", "carnegie.ru"), ("business", "bloomberg.com")],
 )
 def test_glued_tokens_split(exported: Any, handle: str, domain: str) -> None:
-    """`@baunovcarnegie.ru/…` is @baunov then carnegie.ru/…: each mention is followed by its link."""
+    """`@baunovcarnegie.ru/…` is @baunov, then carnegie.ru/…: each mention is followed by
+    its link."""
     for thread in exported.threads:
         for post in thread.posts:
             entities = post.entities
-            for here, after in zip(entities, entities[1:], strict=False):
+            for here, after in pairwise(entities):
                 if here.kind == "mention" and here.value == handle:
                     assert after.kind == "link"
                     assert after.start == here.end

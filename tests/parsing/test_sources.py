@@ -22,7 +22,7 @@ FOLDER = FIXTURES / "folder"
     "name", ["crlf.txt", "cr.txt", "bom_crlf.txt", "utf16le.txt", "utf16be.txt"]
 )
 def test_encodings_and_line_ends_parse_like_plain_utf8(name: str) -> None:
-    """The same text with \\r\\n, lone \\r, a UTF-8 BOM or UTF-16 (with BOM) gives the same corpus."""
+    """The same text with \\r\\n, lone \\r, a UTF-8 BOM or UTF-16 (with BOM): the same corpus."""
     base = load_corpus([ENCODING / "base.txt"])
     other = load_corpus([ENCODING / name])
     assert summary(other) == summary(base)
@@ -85,7 +85,7 @@ def test_invalid_utf8_is_replaced_and_reported_once_naming_the_file() -> None:
     ("raw", "text"),
     [
         (codecs.BOM_UTF8 + b"\x00", "\x00"),
-        (codecs.BOM_UTF8 + b"\x00a\x00b\x00c", "\x00a\x00b\x00c"),
+        (codecs.BOM_UTF8 + b"\x00a\x00b\x00c\x00", "\x00a\x00b\x00c\x00"),
     ],
 )
 def test_utf8_bom_means_utf8(raw: bytes, text: str) -> None:

@@ -1,0 +1,91 @@
+"""Thread titles (the first sentence, without the THREAD/🧵/emoji lead), corpus text made safe
+to print, and the JSON and Markdown exports."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from parsing import build_index
+from parsing.export import export_model, to_json, to_markdown
+from parsing.models import CorpusExport
+from parsing.safe_text import visible
+from parsing.titles import MAX_TITLE, title_of
+
+from .helpers import parse_text
+
+CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    ("first_post", "title"),
+    [
+        ("THREAD\nThe pier reopens. Details below.", "The pier reopens."),
+        ("THREAD: The pier reopens. Details below.", "The pier reopens."),
+        ("THREAD. The pier reopens. Details below.", "The pier reopens."),
+        ("(THREAD) The pier reopens. Details below.", "The pier reopens."),
+        ("🧵 The pier reopens. Details below.", "The pier reopens."),
+        ("Thread 🧵: The pier reopens. Details below.", "The pier reopens."),
+        ("⚡️⚡️⚡️\nThe pier reopens! Details below.", "The pier reopens!"),
+        ("Why did the pier close? Details below.", "Why did the pier close?"),
+        ("Dr. Reyes and the U.S. team met at 5.30 today. Then lunch.",
+         "Dr. Reyes and the U.S. team met at 5.30 today."),
+        ("First line without a full stop\nsecond line", "First line without a full stop"),
+        ("Water rose by 2.5 metres… Then it fell.", "Water rose by 2.5 metres…"),
+        ("The mayor said “the pier stays open.” Then she left.",
+         "The mayor said “the pier stays open.”"),
+        ("  spaced   out   words.  ", "spaced out words."),
+        ("", "(empty thread)"),
+    ],
+)  # fmt: skip
+def test_title(first_post: str, title: str) -> None:
+    assert title_of(first_post) == title
+
+
+def test_long_title_is_cut_with_an_ellipsis() -> None:
+    title = title_of("word " * 100)
+    assert len(title) <= MAX_TITLE
+    assert title.endswith("…")
+    assert title.startswith("word word")
+
+
+@pytest.mark.parametrize("lead", ["THREAD", "🧵", "👇"])
+def test_a_lead_alone_is_still_a_title(lead: str) -> None:
+    assert title_of(lead) == lead
+
+
+HOSTILE = "Bell\x07, escape \x1b]0;owned\x07, C1 \x9b2J, DEL \x7f, NUL \x00, tab\tend"
+
+
+def test_visible_leaves_no_control_characters() -> None:
+    shown = visible(HOSTILE + "\nnext line")
+    assert not CONTROLS.search(shown)
+    assert shown.count("\n") == 1
+    assert "\n" not in visible("a\nb", keep_newlines=False)
+    assert visible("plain text, nothing to do") == "plain text, nothing to do"
+
+
+def hostile_export() -> CorpusExport:
+    corpus = parse_text(f"1/ {HOSTILE} #tag\n2/ *stars* and _under_ [x](y)\n5/ last")
+    return export_model(corpus, build_index(corpus), range(corpus.thread_count))
+
+
+def test_json_export_escapes_controls_and_round_trips() -> None:
+    export = hostile_export()
+    text = to_json(export)
+    assert not CONTROLS.search(text.replace("\n", ""))
+    data = json.loads(text)
+    assert data["threads"][0]["posts"][0]["text"] == f"{HOSTILE} #tag"
+    [tag] = data["threads"][0]["posts"][0]["entities"]
+    assert (tag["kind"], tag["value"], tag["text"]) == ("hashtag", "tag", "#tag")
+    assert data["threads"][0]["missing"] == [3, 4]
+
+
+def test_markdown_export_is_safe_and_shows_missing_posts() -> None:
+    markdown = to_markdown(hostile_export())
+    assert not CONTROLS.search(markdown)
+    assert "\\*stars\\*" in markdown
+    assert markdown.index("post 3 is missing") < markdown.index("post 4 is missing")
+    assert markdown.index("post 4 is missing") < markdown.index("last")
