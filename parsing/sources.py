@@ -52,6 +52,7 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
             resolved.files.append(SourceFile(STDIN, None))
             continue
         path = Path(name)
+        name = shown_name(name)
         if name.endswith(("/", os.sep)) and path.is_file():
             raise CorpusError(f"{name}: not a directory")
         if path.is_dir():
@@ -65,16 +66,48 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
     return resolved
 
 
+def check_named(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """Raise CorpusError for the first path the user named that is missing, not a regular file
+    or folder, unreadable or binary, reading only the head of each named file.
+
+    The reader calls this before it takes over the screen, so a bad path ends the command with
+    one line and exit status 2 instead of a notice inside the reader.
+    """
+    for raw in paths:
+        name = os.fspath(raw)
+        if name == STDIN or Path(name).is_dir():
+            continue
+        for file in resolve([raw]).files:  # raises for a missing or special path
+            assert file.path is not None
+            try:
+                with file.path.open("rb") as stream:
+                    head = stream.read(_SNIFF)
+            except OSError as error:
+                reason = error.strerror or type(error).__name__
+                raise CorpusError(f"{file.name}: cannot read ({reason})") from None
+            if looks_binary(head):
+                raise CorpusError(f"{file.name}: binary file, not text")
+
+
+def shown_name(name: str) -> str:
+    """`name` as valid Unicode: bytes of a file name that are not UTF-8 (legal on Linux, kept by
+    Python as lone surrogates) become U+FFFD, so the name can be printed and written as JSON."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no file name byte could have produced
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def _folder_files(folder: Path, shown: str, warnings: list[str]) -> Iterable[SourceFile]:
     def report(error: OSError) -> None:
-        warnings.append(f"{error.filename}: cannot read folder ({error.strerror})")
+        warnings.append(f"{shown_name(str(error.filename))}: cannot read folder ({error.strerror})")
 
     for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(f for f in files if not f.startswith(".")):
             path = Path(root) / file
             relative = path.relative_to(folder)
-            yield SourceFile(os.path.join(shown, str(relative)), path)
+            yield SourceFile(shown_name(os.path.join(shown, str(relative))), path)
 
 
 def read_all(
@@ -87,7 +120,7 @@ def read_all(
     """
     resolved = resolve(paths)
     warnings += resolved.warnings
-    named = {os.fspath(path) for path in paths}
+    named = {shown_name(os.fspath(path)) for path in paths}
     for file in resolved.files:
         try:
             raw = read(file)
@@ -130,8 +163,10 @@ def _read_file(path: Path) -> bytearray:
 def looks_binary(data: bytes | bytearray) -> bool:
     """True for images, archives and other non-text data; UTF-16 text is text.
 
-    NUL and control bytes alone do not make a file binary (hostile text may be full of them):
-    it takes a known format's signature, or a sample that is mostly NULs or mostly invalid UTF-8.
+    NUL and control bytes alone do not make a file binary (hostile text may be full of them),
+    nor does invalid UTF-8 alone (a Latin-1 file is text in the wrong encoding). It takes a
+    known format's signature, a sample that is mostly NULs, or invalid UTF-8 mixed with the
+    control bytes that text in any 8-bit encoding lacks and compressed data is full of.
     """
     sample = bytes(data[:_SNIFF])
     if not sample or utf16_encoding(sample) is not None:
@@ -140,7 +175,14 @@ def looks_binary(data: bytes | bytearray) -> bool:
     invalid = _invalid_utf8(sample)
     if sample.startswith(_MAGIC) and (nuls or invalid):
         return True
-    return nuls > len(sample) * 0.3 or invalid > len(sample) * 0.1
+    if nuls > len(sample) * 0.3:
+        return True
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    return invalid > len(sample) * 0.1 and controls > len(sample) * 0.01
+
+
+# C0 controls other than the whitespace ones and ESC (which hostile or coloured text carries).
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 
 
 def _invalid_utf8(sample: bytes) -> int:
