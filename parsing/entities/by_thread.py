@@ -72,6 +72,9 @@ def tally_by_thread(buf: bytes | bytearray, spans: Sequence[tuple[int, int]]) ->
             if span is not None:
                 tallies[at].hashtags[span.value] += 1
                 wide_tags.setdefault(at, []).append((span.start, span.end))
+    for tags in wide_tags.values():  # two patterns found them: sort once, not once per link
+        tags.sort()
+    no_tags: list[tuple[int, int]] = []
     for token_start, token_end, plain in candidate_tokens(buf, low, high):
         at = bisect_right(starts, token_start) - 1
         if at < 0 or token_start >= spans[at][1]:
@@ -82,5 +85,5 @@ def tally_by_thread(buf: bytes | bytearray, spans: Sequence[tuple[int, int]]) ->
             continue
         for link in links_in_token(buf, token_start, token_end):
             counts.domains[domain_of(link.host)] += 1
-            settle_link(counts, buf, link, sorted(wide_tags.get(at, [])), spans[at][1])
+            settle_link(counts, buf, link, wide_tags.get(at, no_tags), spans[at][1])
     return tallies

@@ -28,7 +28,8 @@ GLUED = re.compile(
     AT_SIGN + rb"(?P<merged>[A-Za-z0-9_]++[A-Za-z0-9\-]*+)(?P<rest>(?:\.[A-Za-z0-9\-]++)+)"
 )
 """A mention run into a dotted name; `find_glued` keeps those ending in a TLD."""
-_HANDLE = re.compile(r"[A-Za-z0-9_]{1,20}")
+_MAX_HANDLE = 20  # twitter-text's longest mention name
+_HANDLE = re.compile(rf"[A-Za-z0-9_]{{1,{_MAX_HANDLE}}}")
 _LABEL_START = re.compile(r"[A-Za-z0-9]")
 
 
@@ -107,7 +108,9 @@ class GluedEvidence:
     def split(self, token: GluedToken) -> tuple[str, str] | None:
         """(handle, domain) when the evidence says where the handle ends."""
         host = (token.merged + token.rest).lower()
-        for cut in range(1, len(token.merged)):
+        # A handle is at most _MAX_HANDLE long, so only the first cuts can split: trying every
+        # cut of a long glued word would slice the host once per character.
+        for cut in range(1, min(len(token.merged), _MAX_HANDLE + 1)):
             domain = host[cut:]
             if domain in self.domains:
                 handle = token.merged[:cut]
