@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import webbrowser
 from urllib.parse import urlsplit
 
@@ -12,13 +13,19 @@ SAFE_SCHEMES = frozenset({"http", "https"})
 
 def is_openable(url: str) -> bool:
     """True for a well-formed http(s) URL with a host and no control or space characters."""
-    if any(ord(ch) < 0x21 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+    if any(ord(ch) < 0x21 or (ord(ch) >= 0x7F and _is_space_or_control(ch)) for ch in url):
         return False
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
     return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
+
+
+def _is_space_or_control(ch: str) -> bool:
+    # Unicode spaces and separators (Z*) and controls, format characters such as bidi overrides,
+    # surrogates and unassigned code points (C*) have no place in a link a browser is handed.
+    return unicodedata.category(ch)[0] in "CZ"
 
 
 def open_url(app: App[object], url: str) -> None:
