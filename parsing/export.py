@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from .corpus import Corpus
 from .export_json import encode, thread_value
+from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
-from .models import CorpusExport, Post, Skipped, Thread
+from .models import CorpusExport, Skipped, Thread
 from .safe_text import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -44,12 +45,11 @@ def to_markdown(export: CorpusExport) -> str:
         meta = f"{thread.source}, lines {thread.first_line}–{thread.last_line} · id {thread.id}"
         lines.append(f"*{_markdown(meta)}{' · ' + flags if flags else ''}*")
         lines.append("")
-        by_number = {post.number: post for post in thread.posts if post.number}
-        total = max(by_number, default=0)
-        for post in thread.posts:
-            if post.number is not None:
-                for gap in _gap_before(post.number, by_number):
-                    lines += [f"> post {gap} is missing", ""]
+        total = max((post.number or 0 for post in thread.posts), default=0)
+        gaps = gaps_before_posts(post.number for post in thread.posts)
+        for post, gap in zip(thread.posts, gaps, strict=True):
+            if gap is not None:
+                lines += [f"> {describe_gap(*gap)}", ""]
             label = f"**{post.number}/{total}**" if post.number else "**·**"
             body = _markdown(post.text).replace("\n", "  \n")
             lines += [f"{label} {body}", ""]
@@ -60,16 +60,6 @@ def to_markdown(export: CorpusExport) -> str:
             )
             lines.append("")
     return "\n".join(lines)
-
-
-def _gap_before(number: int, by_number: Mapping[int, Post]) -> list[int]:
-    """The missing numbers just below `number`: each gap is told once, before the post after it."""
-    gap = []
-    previous = number - 1
-    while previous >= 1 and previous not in by_number:
-        gap.append(previous)
-        previous -= 1
-    return gap[::-1]
 
 
 def _markdown(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.widgets.post_pane import MissingPost, PostCard
 
 from .conftest import (
@@ -208,6 +210,22 @@ async def test_missing_post_shows_in_place() -> None:
         where = children.index(missing[0])
         assert children[where - 1] is card_of(app, 12)
         assert children[where + 1] is card_of(app, 14)
+
+
+async def test_a_run_of_missing_posts_is_one_placeholder(tmp_path: Path) -> None:
+    """A thread that starts at 40/ and jumps from 41/ to 45/ shows two placeholders,
+    "posts 1–39 are missing" and "posts 42–44 are missing", not one per number."""
+    corpus = tmp_path / "late.txt"
+    corpus.write_text("40/ Picked up late.\n41/ Still here.\n45/ After a gap.\n", encoding="utf-8")
+    app = make_app(str(corpus))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        missing = [child for child in post_pane(app).children if isinstance(child, MissingPost)]
+        assert [plain_text(child) for child in missing] == [
+            "posts 1\u201339 are missing",
+            "posts 42\u201344 are missing",
+        ]
 
 
 async def test_j_skips_the_missing_post_placeholder() -> None:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from parsing.gaps import describe_gap, gaps_before_posts
 from parsing.models import Entity
 
 from ..highlight import plain, post_content
@@ -83,9 +84,9 @@ class MissingPost(Static):
     }
     """
 
-    def __init__(self, number: int) -> None:
-        super().__init__(f"post {number} is missing")
-        self.number = number
+    def __init__(self, first: int, last: int) -> None:
+        super().__init__(describe_gap(first, last))
+        self.first, self.last = first, last
 
 
 class PostPane(VerticalScroll, can_focus=True):
@@ -123,15 +124,11 @@ class PostPane(VerticalScroll, can_focus=True):
         self.remove_children()
         self.cards = []
         total = max((post.number or 0 for post in posts), default=0)
-        present = {post.number for post in posts if post.number}
         widgets: list[Static] = []
-        expected = 1
-        for index, post in enumerate(posts):
-            if post.number is not None:
-                widgets += [
-                    MissingPost(n) for n in range(expected, post.number) if n not in present
-                ]
-                expected = max(expected, post.number + 1)
+        gaps = gaps_before_posts(post.number for post in posts)
+        for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
+            if gap is not None:
+                widgets.append(MissingPost(*gap))
             card = PostCard(post, total, index)
             self.cards.append(card)
             widgets.append(card)
