@@ -90,7 +90,7 @@ def test_search_open(snap_compare: SnapCompare, in_fixtures: None) -> None:
     )
 
 
-def test_hostile_text(snap_compare: SnapCompare, in_fixtures: None) -> None:
+def test_hostile_text_screen(snap_compare: SnapCompare, in_fixtures: None) -> None:
     """Markup-looking text and escape sequences drawn literally, as symbols."""
     assert snap_compare(
         ThreadlineApp(paths=["hostile.txt"]),

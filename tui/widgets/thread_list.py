@@ -102,7 +102,7 @@ class ThreadList(ScrollView, can_focus=True):
         self._row_of: dict[int, int] = {}
         """Thread number to its row, so finding a thread never scans the list."""
         self.opened: int | None = None
-        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -188,6 +188,13 @@ class ThreadList(ScrollView, can_focus=True):
             self.cursor = row
             self.action_open()
 
+    def notify_style_update(self) -> None:
+        # Focus (the cursor row is brighter while the list has it) and theme changes restyle
+        # the rows: cached strips would keep the old colours.
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
         self._cache.clear()
@@ -200,7 +207,7 @@ class ThreadList(ScrollView, can_focus=True):
         if row >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         thread = self.rows[row]
-        key = (thread, width, row == self.cursor, thread == self.opened)
+        key = (thread, width, row == self.cursor, thread == self.opened, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(thread, width, row == self.cursor, thread == self.opened)
