@@ -15,7 +15,7 @@ from .background import later, safe_split
 from .corpus import Corpus
 from .decoding import normalise
 from .entities.flags import region_names
-from .entities.glued import GluedEvidence
+from .entities.glued import GluedEvidence, GluedToken
 from .entities.tally import Tally, apply_glued, tally
 from .sources import read_all
 
@@ -77,6 +77,7 @@ def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
         sources += 1
         replaced = normalised.replaced
         for part in _parts(normalised.data):
+            Tally.remember_glued(part.glued_readings)
             whole.add(part.tally)
             counts.add(part)
             replaced += part.replaced
@@ -99,6 +100,8 @@ class Part:
     tally: Tally = field(default_factory=Tally)
     replaced: int = 0
     """Invalid UTF-8 sequences replaced in this part."""
+    glued_readings: dict[bytes, GluedToken | None] = field(default_factory=dict)
+    """Its glued tokens already read, so the parent does not read them again."""
 
     def add(self, other: Part) -> None:
         self.threads += other.threads
@@ -121,13 +124,15 @@ def _part(buf: bytearray) -> Part:
     """Parse and count one part (its invalid UTF-8 is replaced here, where it is read)."""
     corpus = Corpus()
     source = corpus.add_source("part", buf, normalised=True)
+    counts = tally(source.buf)
     return Part(
         corpus.thread_count,
         corpus.post_count,
         missing_posts(corpus),
         len(corpus.skipped),
-        tally(source.buf),
+        counts,
         source.replaced,
+        counts.glued_readings(),
     )
 
 

@@ -11,7 +11,6 @@ from parsing.sources import CorpusError
 from parsing.stats import CorpusStats, corpus_stats, stats_for_paths
 
 from .cli import UsageError, say
-from .sources import flag_codes, load, report_warnings
 
 _BAR_WIDTH = 40
 
@@ -27,6 +26,8 @@ def _export(options: argparse.Namespace) -> int:
     from parsing.export_json import write_json
     from parsing.filters import filter_threads
     from parsing.index import build_index
+
+    from .sources import flag_codes, load, report_warnings
 
     codes = flag_codes(options.flag)
     corpus = load(options.paths)
@@ -48,6 +49,8 @@ def _stats(options: argparse.Namespace) -> int:
         except CorpusError as error:
             raise UsageError(str(error)) from None
     else:
+        from .sources import load
+
         stats = corpus_stats(load(options.paths))
     for warning in stats.warnings:
         say(warning)

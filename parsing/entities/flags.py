@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
+from ..data_files import read_data
 from .spans import EntityKind, Span
 
 _REGIONAL_INDICATOR = rb"\xf0\x9f\x87[\xa6-\xbf]"
@@ -54,7 +54,7 @@ def flag_emoji(code: str) -> str:
 @cache
 def region_names() -> dict[str, str]:
     """Every flag code to its English name."""
-    table = resources.files("parsing").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+    table = read_data("regions.tsv")
     names: dict[str, str] = {}
     for line in table.splitlines():
         if line and not line.startswith("#"):

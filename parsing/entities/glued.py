@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .mentions import AT_SIGN
 from .spans import EntityKind, Span
@@ -90,6 +90,17 @@ class GluedEvidence:
     """The domains that justify splitting a glued token."""
 
     domains: frozenset[str]
+    _labels: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    """The rest of each domain after its first label (`.ru`) to the first labels seen with it
+    (`carnegie`): a glued token can only split into one of these, so most are told at once."""
+
+    def __post_init__(self) -> None:
+        labels: dict[str, set[str]] = defaultdict(set)
+        for domain in self.domains:
+            first, dot, after = domain.partition(".")
+            if dot and first:
+                labels[dot + after].add(first)
+        object.__setattr__(self, "_labels", {rest: frozenset(v) for rest, v in labels.items()})
 
     @classmethod
     def gather(cls, link_domains: Iterable[str], tokens: Iterable[GluedToken]) -> GluedEvidence:
@@ -107,15 +118,17 @@ class GluedEvidence:
 
     def split(self, token: GluedToken) -> tuple[str, str] | None:
         """(handle, domain) when the evidence says where the handle ends."""
-        host = (token.merged + token.rest).lower()
+        labels = self._labels.get(token.rest.lower())
+        if not labels:
+            return None
+        merged = token.merged.lower()
         # A handle is at most _MAX_HANDLE long, so only the first cuts can split: trying every
-        # cut of a long glued word would slice the host once per character.
-        for cut in range(1, min(len(token.merged), _MAX_HANDLE + 1)):
-            domain = host[cut:]
-            if domain in self.domains:
+        # cut of a long glued word would slice it once per character.
+        for cut in range(1, min(len(merged), _MAX_HANDLE + 1)):
+            if merged[cut:] in labels:
                 handle = token.merged[:cut]
                 if _HANDLE.fullmatch(handle) and _LABEL_START.match(token.merged[cut]):
-                    return handle, domain
+                    return handle, merged[cut:] + token.rest.lower()
         return None
 
 

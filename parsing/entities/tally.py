@@ -47,7 +47,8 @@ WIDE_SIGN = "\uff20".encode()
 _NOT_GLUED = GluedToken(0, 0, "", "", 0, "", False)
 _GLUED_CACHE: dict[bytes, GluedToken] = {}
 """Glued tokens read so far: the same token is read for the evidence and for the split."""
-_SIGILS_IN_LINK = (b"@", b"#", b"\xef\xbc", b"\xf0\x9f")
+# What could start an entity inside a link: @, #, a fullwidth sign (EF BC ..), an emoji (F0 9F).
+_SIGIL_IN_LINK = re.compile(rb"[@#]|\xef\xbc|\xf0\x9f")
 _COUNTED_NAME = re.compile(NAME)
 
 
@@ -87,6 +88,19 @@ class Tally:
     def glued_tokens(self) -> Iterator[GluedToken]:
         for _, _, token in self.parsed_glued():
             yield token
+
+    def glued_readings(self) -> dict[bytes, GluedToken | None]:
+        """Each distinct glued token's reading (None: not glued after all). A forked part sends
+        these back with its counts, so reading them is shared out like the rest of the work."""
+        self.parsed_glued()
+        readings = {token: _GLUED_CACHE[token] for token in self.glued}
+        return {token: None if r is _NOT_GLUED else r for token, r in readings.items()}
+
+    @staticmethod
+    def remember_glued(readings: dict[bytes, GluedToken | None]) -> None:
+        """Take readings made elsewhere (`glued_readings`), so `parsed_glued` need not redo them."""
+        for token, reading in readings.items():
+            _GLUED_CACHE[token] = _NOT_GLUED if reading is None else reading
 
     def parsed_glued(self) -> list[tuple[bytes, int, GluedToken]]:
         """Each glued token, its count and its reading, read once per distinct token."""
@@ -155,7 +169,7 @@ def settle_link(
     """
     if _inside_any(link.start, wide_tags):
         result.domains[domain_of(link.host)] -= 1
-    elif any(sigil in buf[link.start : link.end] for sigil in _SIGILS_IN_LINK):
+    elif _SIGIL_IN_LINK.search(buf, link.start, link.end):
         _forget_inside(result, buf, link.start, link.end, end)
 
 
@@ -199,7 +213,7 @@ def apply_glued(result: Tally, evidence: GluedEvidence) -> None:
         result.mentions[handle] += count
         result.domains[glued_domain(token, handle)] += count
         link_start = token.name_start + len(handle)
-        if any(sigil in token_bytes[link_start : token.end] for sigil in _SIGILS_IN_LINK):
+        if _SIGIL_IN_LINK.search(token_bytes, link_start, token.end):
             inner = Tally()
             _forget_inside(inner, token_bytes, link_start, token.end, len(token_bytes))
             for counter, extra in (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from ..data_files import read_data
 
 
 @cache
 def top_level_domains() -> frozenset[str]:
     """Every TLD in lower case, ASCII (`com`) and internationalised (`みんな`)."""
-    text = resources.files("parsing").joinpath("data/tlds.txt").read_text(encoding="utf-8")
+    text = read_data("tlds.txt")
     return frozenset(line for line in text.split() if not line.startswith("#"))
 
 
