@@ -1,28 +1,21 @@
 """Case-insensitive search over post text, as one scan of each raw buffer.
 
-Case is folded character by character (`fold_char`), which keeps offsets aligned, and the query
-becomes a `bytes` pattern that accepts every case variant of each character. A match counts when
-it lies inside a post's text; the scan then skips to the end of that thread, so even a word in
-every thread costs one search per thread, not one per occurrence.
+Case is folded character by character (`fold_char`), which keeps offsets aligned. The scan
+finds the query's case key in each source's case key (`case_key.py`) and, where the key could
+stand for other letters too, confirms with a `bytes` pattern that accepts every case variant of
+each character. A match counts when it lies inside a post's text; the scan then skips to the
+end of that thread, so even a word in every thread costs one search per thread, not one per
+occurrence.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from functools import cache
+from collections.abc import Callable
 
+from .case_key import case_variants, exotic_variants, fold_char, key_of
 from .corpus import Corpus
-
-# Beyond this, no code point changes when lower-cased.
-_CASED_LIMIT = 0x1E944
-
-
-def fold_char(char: str) -> str:
-    """`char` lower-cased, unless lower-casing would change its length (`İ`)."""
-    lower = char.lower()
-    return lower if len(lower) == 1 else char
 
 
 def fold(text: str) -> str:
@@ -34,21 +27,9 @@ def contains(text: str, query: str) -> bool:
     return fold(query) in fold(text)
 
 
-@cache
-def _variants() -> dict[str, frozenset[str]]:
-    """Each folded character to every character that folds to it."""
-    table: dict[str, set[str]] = defaultdict(set)
-    for point in range(_CASED_LIMIT + 1):
-        char = chr(point)
-        folded = fold_char(char)
-        if folded != char:
-            table[folded].update((folded, char))
-    return {folded: frozenset(chars) for folded, chars in table.items()}
-
-
 def query_pattern(query: str) -> re.Pattern[bytes]:
     """A pattern matching `query` in UTF-8 in any case."""
-    variants = _variants()
+    variants = case_variants()
     parts: list[bytes] = []
     for char in query:
         folded = fold_char(char)
@@ -66,38 +47,57 @@ def query_pattern(query: str) -> re.Pattern[bytes]:
 def threads_matching(corpus: Corpus, query: str) -> list[int]:
     """Threads with a post whose text contains `query`, ignoring case, in corpus order.
 
-    A query whose every character folds to ASCII alone is searched as a literal in an
-    ASCII-lower-cased copy of each buffer (memchr speed); any other query uses `query_pattern`.
+    The query's case key is found in each source's case key (`Source.case_keyed`) at memory
+    speed. For an ASCII query a hit is a match; for any other it is a candidate that the exact
+    pattern confirms. A source holding a variant the key cannot fold (the Kelvin sign for `k`)
+    is scanned with the exact pattern instead.
     """
     if not query:
         return list(range(corpus.thread_count))
-    ascii_query, exotic = _ascii_form(query)
-    pattern: re.Pattern[bytes] | None = None
+    key, exotic = key_of(query), exotic_variants(query)
+    pattern = query_pattern(query)
+    confirm = not query.isascii()
     found: list[int] = []
     for index, source in enumerate(corpus.sources):
         locate = _Locator(corpus, index)
-        literal = ascii_query
-        if literal is not None and any(source.holds(variant) for variant in exotic):
-            literal = None  # the text has a Kelvin sign for the query's `k`: read it exactly
-        if literal is None and pattern is None:
-            pattern = query_pattern(query)
+        if any(source.holds(variant) for variant in exotic):
+            scan = _pattern_scan(source.buf, pattern)
+        else:
+            scan = _key_scan(source.buf, source.case_keyed(), key, pattern if confirm else None)
         position = 0
-        while True:
-            if literal is not None:
-                start = source.ascii_folded().find(literal, position)
-                if start < 0:
-                    break
-                end = start + len(literal)
-            else:
-                assert pattern is not None
-                match = pattern.search(source.buf, position)
-                if match is None:
-                    break
-                start, end = match.span()
-            thread, position = locate(start, end)
+        while (span := scan(position)) is not None:
+            thread, position = locate(*span)
             if thread is not None:
                 found.append(thread)
     return _with_matches_across_holes(corpus, query, found)
+
+
+Scan = Callable[[int], "tuple[int, int] | None"]
+"""The first match at or after a position, as (start, end), or None."""
+
+
+def _pattern_scan(buf: bytearray, pattern: re.Pattern[bytes]) -> Scan:
+    def scan(position: int) -> tuple[int, int] | None:
+        match = pattern.search(buf, position)
+        return None if match is None else match.span()
+
+    return scan
+
+
+def _key_scan(
+    buf: bytearray, keyed: bytearray, key: bytes, confirm: re.Pattern[bytes] | None
+) -> Scan:
+    def scan(position: int) -> tuple[int, int] | None:
+        while (start := keyed.find(key, position)) >= 0:
+            if confirm is None:
+                return start, start + len(key)
+            match = confirm.match(buf, start)
+            if match is not None:
+                return match.span()
+            position = start + 1
+        return None
+
+    return scan
 
 
 def _with_matches_across_holes(corpus: Corpus, query: str, found: list[int]) -> list[int]:
@@ -141,18 +141,6 @@ class _Locator:
             return None, start + 1
         thread = bisect_right(self.first_post_of, post, self.first_thread, self.last_thread) - 1
         return thread, posts.text_end[self.first_post_of[thread + 1] - 1]
-
-
-def _ascii_form(query: str) -> tuple[bytes | None, tuple[bytes, ...]]:
-    """The folded query as bytes if it is ASCII, with the non-ASCII characters that also fold to
-    its letters (`K`, the Kelvin sign, folds to `k`): where none of those occurs, a match of
-    the ASCII form in ASCII-lower-cased text is exactly a case-insensitive match."""
-    folded = fold(query)
-    if not folded.isascii():
-        return None, ()
-    variants = _variants()
-    exotic = {v for char in folded for v in variants.get(char, ()) if not v.isascii()}
-    return folded.encode(), tuple(sorted(v.encode() for v in exotic))
 
 
 def threads_matching_slowly(corpus: Corpus, query: str) -> list[int]:

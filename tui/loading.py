@@ -83,6 +83,7 @@ class CorpusLoader:
             self._done_bytes += _size(file.path)
         self.warnings += self.corpus.warnings
         self._phase = "indexing"
+        self.corpus.prepare_search()
         self.index = build_index(self.corpus, self._on_index_progress)
         self._phase = "ready"
 

@@ -1,0 +1,90 @@
+"""The case key behind search: one byte-for-byte copy in which case forms coincide."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsing.case_key import case_variants, exotic_variants, fold_char, key_of, key_table
+from parsing.search import threads_matching, threads_matching_slowly
+
+from .helpers import parse_text
+
+
+def test_ascii_key_is_lower_case() -> None:
+    """An ASCII text's key is its lower case, so an ASCII hit needs no confirmation."""
+    assert key_of("Port Of RIGA, 2024!") == b"port of riga, 2024!"
+
+
+def test_key_never_turns_a_non_ascii_byte_into_ascii() -> None:
+    """Bytes from 0x80 up keep keys from 0x80 up: an ASCII key is found only in ASCII text."""
+    table = key_table()
+    assert all(table[byte] >= 0x80 for byte in range(0x80, 0x100))
+    assert all(table[byte] < 0x80 for byte in range(0x80))
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("энергетика", "ЭНЕРГЕТИКА", "Энергетика", "эНеРгЕтИкА"),
+        ("ёлка", "Ёлка"),
+        ("crème brûlée", "CRÈME BRÛLÉE"),
+        ("ελλαδα", "ΕΛΛΑΔΑ", "Ελλαδα"),
+        ("україна", "УКРАЇНА"),
+    ],
+    ids=["cyrillic", "yo", "latin-1", "greek", "ukrainian"],
+)
+def test_case_forms_share_a_key(forms: tuple[str, ...]) -> None:
+    """Cyrillic, Latin-1 and Greek letters key alike in every case form."""
+    assert len({key_of(form) for form in forms}) == 1, forms
+
+
+@given(st.characters(max_codepoint=0x1E944))
+def test_every_variant_keys_alike_or_is_named_exotic(char: str) -> None:
+    """For any character, each case variant either has the character's key or is listed by
+    `exotic_variants`: nothing is silently missed."""
+    own = key_of(char)
+    exotic = set(exotic_variants(char))
+    for variant in case_variants().get(fold_char(char), ()):
+        assert key_of(variant) == own or variant.encode("utf-8", "surrogatepass") in exotic
+
+
+def test_kelvin_sign_is_exotic_for_k() -> None:
+    """`K` (Kelvin, 3 bytes) cannot share the 1-byte key of `k`: it is named."""
+    assert "\u212a".encode() in exotic_variants("kyiv")
+
+
+SEARCHES = {
+    "cyrillic upper in text": ("1/ ЭНЕРГЕТИКА и сети", "энергетика", [0]),
+    "cyrillic mixed query": ("1/ энергетика и сети", "ЭнерГетика", [0]),
+    "same key, other letters": ("1/ ннергетика", "энергетика", []),
+    "kelvin sign in text": ("1/ 5 \u212aelvin", "kelvin", [0]),
+    "sharp s capital": ("1/ STRA\u1e9eE", "straße", [0]),
+    "greek tonos": ("1/ ΆΘΗΝΑ", "άθηνα", [0]),
+    "turkish dotted i": ("1/ İstanbul", "İSTANBUL", [0]),
+    "latin-1 mixed": ("1/ Café CRÈME", "crème", [0]),
+}
+
+
+@pytest.mark.parametrize(("text", "query", "threads"), SEARCHES.values(), ids=SEARCHES.keys())
+def test_search_by_key_equals_the_reference(text: str, query: str, threads: list[int]) -> None:
+    """The key scan finds what the decoding reference finds, no more, no less."""
+    corpus = parse_text(text)
+    assert threads_matching_slowly(corpus, query) == threads
+    assert threads_matching(corpus, query) == threads
+
+
+@given(
+    st.lists(st.sampled_from("эЭнНаАkK\u212aßẞσΣςάΆéÉ ."), min_size=1, max_size=30),
+    st.lists(st.sampled_from("эЭнНаАkK\u212aßẞσΣςάΆéÉ"), min_size=1, max_size=4),
+)
+def test_search_by_key_equals_the_reference_on_confusable_letters(
+    text: list[str], query: list[str]
+) -> None:
+    """Texts and queries drawn from letters that share keys or have exotic variants: the key
+    scan and the reference agree."""
+    corpus = parse_text("1/ " + "".join(text))
+    assert threads_matching(corpus, "".join(query)) == threads_matching_slowly(
+        corpus, "".join(query)
+    )
