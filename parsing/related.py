@@ -53,6 +53,15 @@ def related_threads(
     ]
 
 
+def related_cost(index: CorpusIndex, thread: int) -> int:
+    """About how many candidates `related_threads` would score for `thread`: a caller with a
+    frame to keep (the reader) runs the cheap ones in place and the rest in the background."""
+    sizes = [len(index.threads_with(feature)) for feature in index.features[thread]]
+    rare = sum(size for size in sizes if size <= _CANDIDATE_CAP)
+    common = [size for size in sizes if size > _CANDIDATE_CAP]
+    return rare + (_CANDIDATE_CAP if common else 0)  # common ones: one capped intersection
+
+
 def _candidates(index: CorpusIndex, features: tuple[Feature, ...], limit: int) -> set[int]:
     """Threads worth scoring: all holders of the rarer features; where those are too few,
     the threads that share the most of the common ones (posting lists intersected)."""

@@ -29,6 +29,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
 from parsing.filters import filter_threads
+from parsing.related import related_cost
 from parsing.safe_text import visible
 
 from .assets import stylesheet
@@ -50,6 +51,9 @@ NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
 SMALL = 5000
 """Up to this many threads, related threads and searches are quick enough to run in place."""
+CHEAP_RELATED = 20_000
+"""Related threads with up to this many candidates take a few ms: found in place, shown in the
+same frame as the posts, instead of a moment later from a worker."""
 
 
 class ThreadlineApp(App[int]):
@@ -201,7 +205,10 @@ class ThreadlineApp(App[int]):
         self.query_one(ThreadList).mark_open(thread)
         if self.loader.index is None:
             self.query_one(RelatedPane).show([], "Indexing… related threads follow.")
-        elif self.loader.corpus.thread_count <= SMALL:
+        elif (
+            self.loader.corpus.thread_count <= SMALL
+            or related_cost(self.loader.index, thread) <= CHEAP_RELATED
+        ):
             self.query_one(RelatedPane).show(self.view.related(thread))
         else:
             self.query_one(RelatedPane).show([], "Finding related threads…")

@@ -34,6 +34,8 @@ with open(sys.argv[1], encoding="utf-8") as corpus:
         if line.strip():
             parser.parse(line)
 """
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+"""The seed corpus the project was asked to read, beside the checkout when present."""
 _READ_SCRIPT = "import sys; open(sys.argv[1], 'rb').read()"
 
 
@@ -114,7 +116,7 @@ def bench_in_process(path: Path, runs: int) -> dict[str, float]:
     }
 
 
-async def bench_reader(path: Path, presses: int = 20) -> dict[str, float]:
+async def bench_reader(path: Path, presses: int = 24) -> dict[str, float]:
     from tui.app import ThreadlineApp
 
     started = time.perf_counter()
@@ -130,7 +132,8 @@ async def bench_reader(path: Path, presses: int = 20) -> dict[str, float]:
             await pilot.pause(0.05)
         await pilot.press("enter")
         timings = []
-        for key in ["n"] * (presses // 2) + ["p"] * (presses // 2):
+        # Six n, six p, over and over: every press changes thread, even in a 7-thread corpus.
+        for key in (["n"] * 6 + ["p"] * 6) * (presses // 12):
             before = time.perf_counter()
             await pilot.press(key)
             await pilot.pause()
@@ -143,11 +146,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--baseline", type=Path, default=SEEDS if SEEDS.is_dir() else None,
+        help="the small corpus n/p is compared with (default: the seed corpus, if present, "
+        "else a generated 60-post corpus)",
+    )  # fmt: skip
+    parser.add_argument(
         "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
     )
     options = parser.parse_args(argv)
     options.folder.mkdir(parents=True, exist_ok=True)
-    small = corpus_file(options.folder, 60)
+    small = options.baseline or corpus_file(options.folder, 60)
     cores = os.cpu_count()
     print(
         f"machine: {cores} cores, Python {sys.version.split()[0]}; medians of {options.runs} runs"
