@@ -9,7 +9,7 @@ from typing import Any
 import emoji
 import pytest
 
-from parsing import UnknownFlagError, build_index
+from parsing import UnknownFlagError, build_index, related
 from parsing.entities.flags import flag_emoji, region_names
 from parsing.filters import filter_threads, resolve_flag, threads_with_flags
 from parsing.related import related_threads
@@ -153,3 +153,21 @@ def test_related_threads(index: Any) -> None:
     reasons = related_threads(index, 0)[0].reasons
     assert reasons[0] == "🇺🇦 🇵🇱"
     assert "@grainwatch" in reasons
+
+
+@pytest.mark.parametrize("cap", [1, 2, 5000])
+def test_related_cost_bounds_the_candidates_scored(
+    index: Any, cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`related_cost` never under-estimates how many threads `related_threads` will score, with
+    features rare or common (a small cap makes every shared feature common)."""
+    monkeypatch.setattr(related, "_CANDIDATE_CAP", cap)
+    for thread in range(index.thread_count):
+        features = index.features[thread]
+        scored = related._candidates(index, features, related.MAX_RELATED)
+        assert len(scored) <= related.related_cost(index, thread)
+
+
+def test_related_cost_of_a_thread_sharing_nothing_is_its_own_postings(index: Any) -> None:
+    """Thread 3 shares no feature: each posting list holds only itself."""
+    assert related.related_cost(index, 3) == len(index.features[3])
