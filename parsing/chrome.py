@@ -98,17 +98,6 @@ _NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
-_END_MARKER = re.compile(
-    rb"[ \t]*(?:force a refresh|Missing some Tweets? in this thread\? You can try to"
-    rb"[ \t]+force a refresh)[ \t.]*"
-)
-
-
-def is_end_marker(buf: bytes | bytearray, start: int, end: int) -> bool:
-    """Is `buf[start:end]` the line that ends a thread's page ("… force a refresh")?"""
-    return _END_MARKER.fullmatch(buf, start, end) is not None
-
-
 def is_chrome_candidate(buf: bytes | bytearray, start: int, end: int) -> bool:
     """Could the line `buf[start:end]` be chrome (strong, weak, or by how it ends)?"""
     match = _FIRST_LINE.match(buf, start, end)

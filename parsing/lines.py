@@ -113,6 +113,18 @@ def _classify(
         chrome.append((start, match.end(), kind == "strong"))
 
 
+def read_line(buf: bytes | bytearray, start: int, end: int) -> tuple[str | None, Event | None]:
+    """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
+    "emoji", "strong" or "weak" (chrome), or None for text; with the marker's event when the
+    marker is a valid one. (Chrome judged by its neighbours or by its end is not seen here.)"""
+    match = _FIRST_LINE.match(buf, start, end)
+    if match is None:
+        return None, None
+    events: list[Event] = []
+    _classify(match, start, events, [])
+    return match.lastgroup, events[0] if events and events[0].kind == MARKER else None
+
+
 def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
     """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
     lines = {line.start for line in chrome}

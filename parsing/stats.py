@@ -11,13 +11,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .background import later, safe_split
+from .background import later
 from .corpus import Corpus
 from .decoding import normalise
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence, GluedToken
 from .entities.tally import Tally, apply_glued, tally
 from .sources import read_all
+from .split_points import safe_split
 
 TOP = 10
 _PARALLEL_BYTES = 4 << 20
@@ -48,12 +49,18 @@ class CorpusStats:
             "missing": self.missing,
             "skipped": self.skipped,
             "entities": self.entities,
-            "flags": dict(self.flags.most_common()),
-            "flag_names": {code: names.get(code, code) for code, _ in self.flags.most_common()},
-            "top_mentions": self.mentions.most_common(TOP),
-            "top_hashtags": self.hashtags.most_common(TOP),
-            "top_domains": self.domains.most_common(TOP),
+            "flags": dict(ranked(self.flags)),
+            "flag_names": {code: names.get(code, code) for code, _ in ranked(self.flags)},
+            "top_mentions": ranked(self.mentions, TOP),
+            "top_hashtags": ranked(self.hashtags, TOP),
+            "top_domains": ranked(self.domains, TOP),
         }
+
+
+def ranked(counts: Counter[str], limit: int | None = None) -> list[tuple[str, int]]:
+    """The most common first; ties in name order, so the ranking does not depend on the order
+    the counts were gathered in (one pass or several parts)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def corpus_stats(corpus: Corpus) -> CorpusStats:

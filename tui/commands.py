@@ -8,7 +8,7 @@ import sys
 
 from parsing.entities.flags import flag_emoji, region_names
 from parsing.sources import CorpusError
-from parsing.stats import CorpusStats, corpus_stats, stats_for_paths
+from parsing.stats import CorpusStats, corpus_stats, ranked, stats_for_paths
 
 from .cli import UsageError, say
 
@@ -73,7 +73,7 @@ def format_stats(stats: CorpusStats) -> str:
     ]
     if stats.flags:
         names = region_names()
-        top = stats.flags.most_common()
+        top = ranked(stats.flags)
         widest = max(count for _, count in top)
         name_width = min(max(len(names.get(code, code)) for code, _ in top), 28)
         lines.append("Flags")
@@ -89,6 +89,6 @@ def format_stats(stats: CorpusStats) -> str:
     ):
         if counts:
             lines.append(title)
-            lines += [f"  {count:>7}  {prefix}{name}" for name, count in counts.most_common(10)]
+            lines += [f"  {count:>7}  {prefix}{name}" for name, count in ranked(counts, 10)]
             lines.append("")
     return "\n".join(lines)

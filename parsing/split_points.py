@@ -1,0 +1,111 @@
+"""Where a source may be cut in two so that each part parses exactly as it does inside the whole.
+
+`threadline stats` lays out the two halves of a big file on two cores. Layout carries state from
+line to line (the open post, the last number, lead lines, chrome judged by its neighbours), so a
+cut is only allowed where that state is provably the fresh one. Two shapes guarantee it:
+
+- the first non-blank line after *strong* chrome ("• • •", "… force a refresh", "Read all
+  threads"): chrome closes the thread, and strong chrome needs no neighbour to be chrome. The line
+  after it must not be chrome of any kind, so no neighbour judgement crosses the cut;
+- a marker that restarts numbering (`1/`, `2/` after a higher number), with only plain text lines
+  between it and the numbered post above: the restart rules alone decide where the old thread
+  ends (at the marker, or where the new thread's unnumbered first post begins), and a part that
+  starts there lays that first post out the same way.
+
+Pages saved from Thread Reader App end each thread with chrome; bare copies number their posts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chrome import STRONG, is_chrome_candidate
+from .lines import Event, line_end, read_line
+from .thread_starts import first_post_start
+
+_CANDIDATE = re.compile(
+    rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?[12]/"
+    rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
+)
+# "Keep Current with" alone puts the author's name, any short line, on the next line as chrome.
+_NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+_BLANK = re.compile(rb"[ \t\f\v\r]*")
+_LOOK_BACK = 200
+"""Plain lines a restart may follow; past that the cut is not worth proving."""
+
+
+def safe_split(buf: bytes | bytearray, near: float = 0.5) -> int | None:
+    """A line start close to `near` of the buffer (within a quarter of it, after first) where
+    parsing may begin afresh, or None."""
+    middle = int(len(buf) * near)
+    quarter = len(buf) // 4
+    for start, stop in ((middle, middle + quarter), (max(middle - quarter, 0), middle)):
+        for found in _CANDIDATE.finditer(buf, start, min(stop, len(buf))):
+            cut = cut_at(buf, found.start() + 1)
+            if cut is not None:
+                return cut
+    return None
+
+
+def cut_at(buf: bytes | bytearray, line: int) -> int | None:
+    """Where to cut for the line starting at `line`, or None when no cut is provably safe there:
+    after it (strong chrome), at it (a restart), or at the first post the restart takes from the
+    lines above it."""
+    end = line_end(buf, line)
+    shape, marker = read_line(buf, line, end)
+    if shape == "strong" and not _NAME_FOLLOWS.fullmatch(buf, line, end):
+        following = _next_nonblank(buf, end)
+        if following is not None and not is_chrome_candidate(buf, *following):
+            return following[0]
+        return None
+    if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
+        return None  # a bare marker may number the text above it: not a clean restart
+    above = _numbered_post_above(buf, line)
+    if above is None or marker.number > above.number:
+        return None
+    if marker.opens:
+        return line
+    continuation = min(line_end(buf, above.start) + 1, line)
+    first = first_post_start(buf, continuation, line, guess_without_cue=marker.number == 2)
+    return line if first is None else first
+
+
+def _numbered_post_above(buf: bytes | bytearray, line: int) -> Event | None:
+    """The marker line of the post the line at `line` continues, when only plain text lines lie
+    between them and the marker has text of its own (a plain numbered post); else None."""
+    above = _previous_nonblank(buf, line)
+    for _ in range(_LOOK_BACK):
+        if above is None or is_chrome_candidate(buf, *above):
+            return None
+        start, stop = above
+        shape, marker = read_line(buf, start, stop)
+        if shape is None:
+            above = _previous_nonblank(buf, start)
+            continue
+        if marker is None or marker.text_start >= stop:
+            return None  # a head, an emoji lead, an invalid or a bare marker
+        named = _previous_nonblank(buf, start)
+        if named is not None and _NAME_FOLLOWS.fullmatch(buf, *named):
+            return None  # the marker line is the author's name under "Keep Current with"
+        return marker
+    return None
+
+
+def _next_nonblank(buf: bytes | bytearray, end: int) -> tuple[int, int] | None:
+    pos = end + 1
+    while pos < len(buf):
+        stop = line_end(buf, pos)
+        if not _BLANK.fullmatch(buf, pos, stop):
+            return pos, stop
+        pos = stop + 1
+    return None
+
+
+def _previous_nonblank(buf: bytes | bytearray, start: int) -> tuple[int, int] | None:
+    stop = start - 1
+    while stop > 0:
+        begin = buf.rfind(b"\n", 0, stop) + 1
+        if not _BLANK.fullmatch(buf, begin, stop):
+            return begin, stop
+        stop = begin - 1
+    return None

@@ -1,0 +1,167 @@
+"""Cutting a source in two for `threadline stats`: every cut it allows parses exactly like the
+whole, and the parallel statistics equal the single-pass ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import parsing.stats
+from parsing import load_corpus
+from parsing.corpus import Corpus
+from parsing.split_points import cut_at, safe_split
+from parsing.stats import corpus_stats, stats_for_paths
+from tests.bench.generate import generate
+
+from .helpers import REPO
+from .test_mutations import PROPERTY, WORDS
+
+Layout = tuple[list[list[tuple[int, str]]], list[str]]
+
+
+def layout(raw: bytes) -> Layout:
+    """Each thread as (number, text) per post, and the skipped lines' text."""
+    corpus = Corpus()
+    corpus.add_source("t.txt", raw)
+    threads = [
+        [(corpus.posts.number[post], corpus.post_text(post)) for post in corpus.thread_posts(t)]
+        for t in range(corpus.thread_count)
+    ]
+    return threads, [skipped.text for skipped in corpus.skipped]
+
+
+def layout_in_two(raw: bytes, cut: int) -> Layout:
+    first_threads, first_skipped = layout(raw[:cut])
+    second_threads, second_skipped = layout(raw[cut:])
+    return first_threads + second_threads, first_skipped + second_skipped
+
+
+def allowed_cuts(raw: bytes) -> list[int]:
+    line_starts = [0] + [pos + 1 for pos, byte in enumerate(raw) if byte == 0x0A]
+    return sorted({cut for line in line_starts if (cut := cut_at(raw, line)) is not None})
+
+
+# A grammar heavy in the lines whose reading depends on their neighbours.
+text = st.lists(st.sampled_from([*WORDS, "thread", "Share"]), min_size=1, max_size=5).map(" ".join)
+line = st.one_of(
+    st.builds("{}/ {}".format, st.integers(1, 4), text),
+    st.builds("1/{}".format, st.sampled_from(["", " ", "5", "n", "Text"])),
+    st.builds("{} 1/".format, text),
+    st.builds("(1/{}) {}".format, st.integers(1, 3), text),
+    st.builds("🧵 1/ {}".format, text),
+    text,
+    st.sampled_from(["THREAD", "🧵", "Thread:", "⚡️⚡️", "👇", "Share", "Post", "Jun 22", "Email"]),
+    st.sampled_from(["• • •", "force a refresh", "Read all threads", "This Thread may be Removed"]),
+    st.sampled_from(["Keep Current with", "Keep Current with Ana Vidal", "Ana Vidal", "3 views"]),
+    st.sampled_from(["Ana Vidal Profile picture", "More from @ana", "12 tweets • 3 min read"]),
+    st.sampled_from(["", "", " "]),
+)
+corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
+
+
+@PROPERTY
+@given(corpora)
+@example(b"1/ a\n2/ b\n1/ c\n2/ d")
+@example(b"2/ a\ncontinued\n\n1/ b")
+@example(b"2/ a\nmore\n\xf0\x9f\x91\x87\n1/ b")
+@example(b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nShare\n1/ b")
+@example(b"1/ a\nKeep Current with\n1/ b\n1/ c")
+@example(b"3/ a\nb\n\n\xe2\x9a\xa1\xef\xb8\x8f\n\nc thread\nd\n2/ e")
+@example(b"3/ a\nb\n\nc\n1/ d")
+def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
+    """Wherever `cut_at` allows a cut, the two parts laid out alone give the same threads, posts
+    and skipped lines as the whole."""
+    whole = layout(raw)
+    for cut in allowed_cuts(raw):
+        assert layout_in_two(raw, cut) == whole, cut
+
+
+def test_cut_after_strong_chrome() -> None:
+    """The line after an end-of-thread chrome line is a cut."""
+    raw = b"1/ a\n2/ b\nforce a refresh\n\n1/ c\n"
+    assert cut_at(raw, raw.index(b"force")) == raw.index(b"1/ c")
+
+
+def test_no_cut_before_weak_chrome() -> None:
+    """After strong chrome, a line that may itself be chrome (judged by neighbours) is no cut."""
+    raw = b"1/ a\nforce a refresh\nShare\n1/ c\n"
+    assert cut_at(raw, raw.index(b"force")) is None
+
+
+def test_no_cut_at_the_name_after_keep_current() -> None:
+    """`Keep Current with` alone makes the next line chrome: no cut is taken there."""
+    raw = b"1/ a\nKeep Current with\n1/ Ana\n"
+    assert cut_at(raw, raw.index(b"Keep")) is None
+    assert cut_at(raw, raw.index(b"1/ Ana")) is None
+
+
+def test_cut_at_a_restart_after_plain_lines() -> None:
+    """`1/` after a numbered post and plain continuation lines is a cut at the marker."""
+    raw = b"1/ a\n2/ b\nmore of b\n\n1/ c\n"
+    assert cut_at(raw, raw.index(b"1/ c")) == raw.index(b"1/ c")
+
+
+def test_cut_above_a_restart_where_its_first_post_begins() -> None:
+    """A line with a `thread` cue above `1/` opens the new thread: the cut is at that line."""
+    raw = b"1/ a\n2/ b\nA new thread on grids\n1/ c\n"
+    assert cut_at(raw, raw.index(b"1/ c")) == raw.index(b"A new")
+
+
+def test_no_cut_under_an_emoji_lead() -> None:
+    """An emoji lead line is laid out by its neighbours: no cut is taken under it."""
+    raw = b"1/ a\n2/ b\n\xe2\x9a\xa1\xef\xb8\x8f\xe2\x9a\xa1\xef\xb8\x8f\n1/ c\n"
+    assert cut_at(raw, raw.index(b"1/ c")) is None
+
+
+def test_cut_at_the_unnumbered_first_post_of_a_restart_at_2() -> None:
+    """`2/` after a higher number takes the paragraph above it as post 1: the cut is there."""
+    raw = b"1/ a\n2/ b\nend of b\n\nFirst post\n2/ c\n"
+    assert cut_at(raw, raw.index(b"2/ c")) == raw.index(b"First post")
+
+
+def test_no_cut_at_a_marker_that_continues_the_thread() -> None:
+    """`2/` under `1/` continues the thread: no cut."""
+    raw = b"1/ a\n2/ b\n"
+    assert cut_at(raw, raw.index(b"2/ b")) is None
+
+
+def test_no_cut_at_a_file_without_structure() -> None:
+    """Text with neither chrome nor restarts offers no cut."""
+    raw = b"just words\n" * 1000
+    assert safe_split(raw) is None
+
+
+def test_safe_split_looks_before_the_middle_too() -> None:
+    """With the only cut a little before the middle, `safe_split` still finds it."""
+    raw = b"words\n" * 400 + b"1/ a\n2/ b\n1/ c\n" + b"more words\n" * 300
+    assert safe_split(raw) == raw.index(b"1/ c")
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `threadline stats` split files of any size."""
+    monkeypatch.setattr(parsing.stats, "_PARALLEL_BYTES", 1)
+
+
+@pytest.mark.parametrize("chrome", [True, False], ids=["with-chrome", "bare"])
+def test_parallel_stats_equal_single_pass(small_parts: None, tmp_path: Path, chrome: bool) -> None:
+    """Stats of a generated corpus split in two (with or without page chrome between threads)
+    equal the statistics of the corpus loaded whole."""
+    lines = [line for line in generate(600, seed=3) if chrome or not _is_chrome(line)]
+    path = tmp_path / "corpus.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert safe_split(path.read_bytes()) is not None
+    assert stats_for_paths([path]).as_json() == corpus_stats(load_corpus([path])).as_json()
+
+
+def test_parallel_stats_equal_single_pass_on_the_demo(small_parts: None) -> None:
+    """The demo corpus gives the same statistics split or whole."""
+    demo = REPO / "assets" / "demo"
+    assert stats_for_paths([demo]).as_json() == corpus_stats(load_corpus([demo])).as_json()
+
+
+def _is_chrome(line: str) -> bool:
+    return line.startswith(("• •", "Missing", "force", "Keep", "Read all", "This Thread"))
