@@ -63,7 +63,23 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
             raise CorpusError(f"{name}: not a regular file")
         else:
             raise CorpusError(f"{name}: no such file or directory")
+    resolved.files = _each_once(resolved.files)
     return resolved
+
+
+def _each_once(files: list[SourceFile]) -> list[SourceFile]:
+    """`files` without repeats: a file named twice, or named and also inside a named folder, is
+    one source, or its threads and counts would be doubled."""
+    seen: set[Path] = set()
+    unique = []
+    for file in files:
+        if file.path is not None:
+            real = file.path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+        unique.append(file)
+    return unique
 
 
 def check_named(paths: Sequence[str | os.PathLike[str]]) -> None:

@@ -4,6 +4,7 @@ and several files and folders in one corpus."""
 from __future__ import annotations
 
 import codecs
+import shutil
 from pathlib import Path
 
 import pytest
@@ -118,9 +119,12 @@ def test_several_files_and_folders_in_one_corpus() -> None:
     assert corpus.missing(5) == [3, 5, 6]
 
 
-def test_thread_ids_are_stable_and_unique() -> None:
-    first = load_corpus([FOLDER, FOLDER]).thread_ids
-    again = load_corpus([FOLDER, FOLDER]).thread_ids
+def test_thread_ids_are_stable_and_unique(tmp_path: Path) -> None:
+    """Ids repeat from one load to the next, and differ between copies of the same text."""
+    copy = tmp_path / "copy"
+    shutil.copytree(FOLDER, copy)
+    first = load_corpus([FOLDER, copy]).thread_ids
+    again = load_corpus([FOLDER, copy]).thread_ids
     assert first == again
     assert len(set(first)) == len(first) == 6
 
@@ -166,3 +170,12 @@ def test_binary_file_in_folder_is_skipped_with_a_warning(tmp_path: Path) -> None
 )
 def test_looks_binary(data: bytes, binary: bool) -> None:
     assert looks_binary(data) is binary
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """A file named on its own and also inside a named folder is one source, not two."""
+    (tmp_path / "a.txt").write_text("1/ one\n2/ two\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1/ three\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path, tmp_path / "a.txt", str(tmp_path / "b.txt")])
+    assert [Path(source.name).name for source in corpus.sources] == ["a.txt", "b.txt"]
+    assert corpus.thread_count == 2
