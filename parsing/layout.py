@@ -23,6 +23,7 @@ import re
 from .lines import CHROME, HEAD, MARKER, Event, line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
+from .trailing_numbers import Trailer, trailing_numbers
 
 _WHITESPACE = frozenset(b" \t\n\v\f\r")
 _LEADING_WHITESPACE = re.compile(rb"[ \t\n\v\f\r]*")
@@ -264,9 +265,29 @@ class LayoutBuilder:
         self.marker_line = -1
 
     def _close_post(self, limit: int, text_limit: int | None = None) -> None:
-        """End the open post at the last non-blank byte before `limit` and record it."""
+        """End the open post at the last non-blank byte before `limit` and record it (several
+        posts, when an unnumbered run turns out to be numbered at its line ends)."""
         if self.start < 0:
             return
+        if self.number == 0 and self.marker_line < 0 and text_limit is None:
+            trailers = trailing_numbers(self.buf, self.start, limit)
+            if trailers:
+                self._close_numbered_at_ends(trailers, limit)
+                return
+        self._append_post(limit, text_limit)
+
+    def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
+        for trailer in trailers:
+            self.number = trailer.number
+            self._append_post(trailer.line_end, text_limit=trailer.text_end)
+            following = self._first_text_line(trailer.line_end, limit)
+            if following is None:
+                self.free_from = limit
+                return
+            self._open_unnumbered(following)
+        self._append_post(limit)
+
+    def _append_post(self, limit: int, text_limit: int | None = None) -> None:
         buf = self.buf
         start = self.start
         content_end = limit

@@ -70,11 +70,11 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
 def _each_once(files: list[SourceFile]) -> list[SourceFile]:
     """`files` without repeats: a file named twice, or named and also inside a named folder, is
     one source, or its threads and counts would be doubled."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     unique = []
     for file in files:
         if file.path is not None:
-            real = file.path.resolve()
+            real = os.path.realpath(file.path)  # never raises, even for a symlink loop
             if real in seen:
                 continue
             seen.add(real)

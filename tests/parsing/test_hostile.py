@@ -262,6 +262,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "200k-nuls-in-a-post": lambda: "1/ " + "\x00" * 200_000,
     "100k-wide-hashtag-link-pairs": lambda: "1/ " + "#тег https://t.co/x " * 100_000,
     "200k-escapes": lambda: "1/ " + "\x1b[2J" * 200_000,
+    "200k-dots-after-an-end-number": lambda: "a 1/ " + "." * 200_000 + " x",
+    "100k-lines-numbered-at-end": lambda: "\n".join(f"text {n}/" for n in range(1, 100_001)),
 }
 """Inputs that defeat naive scanning: long runs of one sigil, unclosed sequences, huge lines."""
 

@@ -178,6 +178,18 @@ CASES: dict[str, dict[str, Any]] = {
         "lines": [[(1, 3), (4, 4), (5, 5)]],
         "titles": ["Spring migration has started at the estuary."],
     },
+    "numbered_at_end.txt": {
+        # Numbers after the text end each post; the line after the last one is unnumbered.
+        "numbers": [[1, 2, 3, 4, None]],
+        "lines": [[(2, 2), (3, 3), (4, 4), (6, 6), (7, 7)]],
+        "skipped": [(1, "Ada Marsh Profile picture")],
+        "titles": ["Why the harbour dredging keeps slipping, in short."],
+    },
+    "numbers_at_end_not_rising.txt": {
+        # `1/2 cup`, a lone `1/` and dates at line ends do not number posts.
+        "numbers": [[None]],
+        "lines": [[(1, 4)]],
+    },
     "chrome_end_one_line.txt": {
         "numbers": [[1, 2]],
         "lines": [[(1, 1), (2, 2)]],
@@ -239,6 +251,15 @@ def test_layout_rule(name: str) -> None:
 
 def post_texts(name: str) -> list[list[str]]:
     return texts(load(name))
+
+
+def test_numbers_at_line_ends_leave_the_text() -> None:
+    """A number after the text is not part of it, unless a link follows the number."""
+    first, second, third, fourth, _ = post_texts("numbered_at_end.txt")[0]
+    assert first == "THREAD: Why the harbour dredging keeps slipping, in short."
+    assert second == "The contract was signed in spring, but the barge only arrived in August."
+    assert third.endswith("volume. 3/8 harbourwatch.example/survey/12…")
+    assert fourth == "Crews now work nights to avoid the ferries"
 
 
 def test_fractions_inside_a_line_stay_text() -> None:
