@@ -362,6 +362,7 @@ class ThreadlineApp(App[int]):
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.query_one(RelatedPane).display = wanted
         self.screen.set_class(width < NARROW, "-narrow")
+        self.query_one(PostPane).keep_current_in_view()
 
     def action_open_link(self) -> None:
         post = self.query_one(PostPane).current_post

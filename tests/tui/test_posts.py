@@ -92,6 +92,27 @@ async def test_ten_j_make_post_11_current_and_visible() -> None:
         assert not visible_in(pane.cards[0], pane)
 
 
+async def test_showing_the_related_pane_keeps_the_current_post_in_view() -> None:
+    """At 80x24, `r` narrows the post pane and re-wraps the posts; post 11, current after ten
+    `j`, is still in view afterwards (and again when `r` hides the pane)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        for _ in range(10):
+            await pilot.press("j")
+        await pilot.pause()
+        pane = post_pane(app)
+        card = pane.cards[10]
+        assert visible_in(card, pane)
+        for _ in range(2):
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.pause()
+            assert pane.current == 10
+            assert visible_in(card, pane)
+
+
 async def test_k_goes_back_a_post() -> None:
     """`k` after ten `j` makes post 10 current."""
     app = make_app(SEEDLIKE)

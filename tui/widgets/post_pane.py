@@ -146,12 +146,19 @@ class PostPane(VerticalScroll, can_focus=True):
         for card in self.cards:
             card.set_class(card.index == self.current, "-current")
         if 0 <= self.current < len(self.cards):
-            card = self.cards[self.current]
-            if self.current == 0:
-                self.scroll_home(animate=False)
-            else:
-                self.scroll_to_widget(card, animate=False, top=False)
+            self._scroll_to_current()
             self.post_message(self.Moved(self.current))
+
+    def keep_current_in_view(self) -> None:
+        """Bring the current post back into view once the posts are laid out again: a new
+        width (the related pane shown or hidden, a resized terminal) re-wraps every post."""
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        if self.current == 0:
+            self.scroll_home(animate=False)
+        elif self.current < len(self.cards):
+            self.scroll_to_widget(self.cards[self.current], animate=False, top=False)
 
     def action_move(self, step: int) -> None:
         if self.cards:

@@ -217,11 +217,14 @@ class ThreadList(ScrollView, can_focus=True):
     def _render_row(self, thread: int, width: int, at_cursor: bool, is_open: bool) -> Strip:
         row = self._row_source(thread)
         room = _flag_room(width)
-        shown = row.flags[:room] if len(row.flags) <= room else row.flags[: max(room - 1, 0)]
+        # With more flags than room, the last place goes to "+N"; a single place still shows
+        # the first flag, in a cell wide enough for both.
+        shown = row.flags[:room] if len(row.flags) <= room else row.flags[: max(room - 1, 1)]
         flags = " ".join(flag_emoji(code) for code in shown)
         if len(shown) < len(row.flags) and room:
             flags += f" +{len(row.flags) - len(shown)}"
-        flags_cell = Content(flags).truncate(room * 3, pad=True) if room else Content("")
+        cells = room * 3 + (3 if room == 1 else 0)
+        flags_cell = Content(flags).truncate(cells, pad=True) if room else Content("")
         count = Content.styled(f"{row.posts:>4} ", "$text-muted")
         marker = Content.styled("▌" if is_open else " ", "$text-accent")
         title_width = max(width - 1 - count.cell_length - flags_cell.cell_length - 1, 4)
