@@ -51,6 +51,8 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
         if name == STDIN:
             resolved.files.append(SourceFile(STDIN, None))
             continue
+        if not name:
+            raise CorpusError("'': no such file or directory (an empty path)")
         path = Path(name)
         name = shown_name(name)
         if name.endswith(("/", os.sep)) and path.is_file():
@@ -122,8 +124,12 @@ def _folder_files(folder: Path, shown: str, warnings: list[str]) -> Iterable[Sou
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(f for f in files if not f.startswith(".")):
             path = Path(root) / file
-            relative = path.relative_to(folder)
-            yield SourceFile(shown_name(os.path.join(shown, str(relative))), path)
+            name = shown_name(os.path.join(shown, str(path.relative_to(folder))))
+            if path.exists() and not path.is_file():
+                # A FIFO would block the read forever, a device never end: never open them.
+                warnings.append(f"{name}: not a regular file (skipped)")
+                continue
+            yield SourceFile(name, path)
 
 
 def read_all(

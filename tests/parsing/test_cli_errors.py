@@ -390,6 +390,36 @@ def test_broken_symlinks_in_a_folder_are_named_and_skipped(
         assert json.loads(out)["sources"] == 1
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_special_files_in_a_folder_are_named_and_never_opened(
+    command: str, tmp_path: Path, cli: Cli
+) -> None:
+    """A FIFO (whose read would wait forever) and a symlink to /dev/zero (which never ends)
+    inside a folder are named on one stderr line each and skipped; the good file loads, exit 0."""
+    write(tmp_path / "good.txt", GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    code, out, err = cli(command, json_flag(command), tmp_path)
+    assert code == 0, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2, err
+    assert all("not a regular file (skipped)" in line for line in lines), err
+    assert sum("pipe.txt" in line for line in lines) == sum("zero.txt" in line for line in lines)
+    assert any("pipe.txt" in line for line in lines), err
+    if command == "export":
+        assert sources_of(export_of(out)) == {os.path.join(str(tmp_path), "good.txt")}
+    else:
+        assert json.loads(out)["sources"] == 1
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_empty_path_is_an_error(command: str, cli: Cli) -> None:
+    """An empty PATH is not the current folder: exit 2 with one line."""
+    code, _, err = cli(command, "")
+    assert code == 2
+    assert err.count("\n") == 1 and "no such file or directory" in err, err
+
+
 # -- invalid UTF-8 -------------------------------------------------------------------------------
 
 
