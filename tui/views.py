@@ -17,6 +17,22 @@ from .widgets.post_pane import PostData
 from .widgets.thread_list import Row
 
 _NO_EVIDENCE = GluedEvidence(frozenset())
+SHOWN_BYTES = 50_000
+"""The most of one post the pane lays out: X's longest posts are 25,000 characters; a
+pathological 20 MB "post" would take minutes to wrap and style."""
+
+
+def shown_part(raw: bytes) -> bytes:
+    """`raw`, or its first `SHOWN_BYTES` cut at a space (or at least between characters), so
+    that no entity is cut in two."""
+    if len(raw) <= SHOWN_BYTES:
+        return raw
+    cut = raw.rfind(b" ", SHOWN_BYTES // 2, SHOWN_BYTES)
+    if cut < 0:
+        cut = SHOWN_BYTES
+        while cut and 0x80 <= raw[cut] < 0xC0:  # not inside a UTF-8 sequence
+            cut -= 1
+    return raw[:cut]
 
 
 class CorpusView:
@@ -40,8 +56,10 @@ class CorpusView:
         evidence = self.index.evidence if self.index is not None else _NO_EVIDENCE
         result = []
         for post in corpus.thread_posts(thread):
-            raw = corpus.post_bytes(post, source)
+            whole = corpus.post_bytes(post, source)
+            raw = shown_part(whole)
             text = raw.decode("utf-8", "replace")
+            hidden = len(whole.decode("utf-8", "replace")) - len(text) if raw is not whole else 0
             result.append(
                 PostData(
                     number=corpus.posts.number[post] or None,
@@ -49,6 +67,7 @@ class CorpusView:
                     entities=entities_of(text, raw, extract_spans(raw, evidence)),
                     first_line=corpus.posts.first_line[post],
                     last_line=corpus.posts.last_line[post],
+                    hidden=hidden,
                 )
             )
         return result

@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from tui.app import ThreadlineApp
 from tui.links import is_openable, open_url
+from tui.views import SHOWN_BYTES
 from tui.widgets.header_bar import HeaderBar
 from tui.widgets.post_pane import PostCard
 
@@ -338,3 +339,20 @@ def test_hostile_thread_snapshot(
     assert snap_compare(
         ThreadlineApp(paths=[NAME]), terminal_size=SIZE, run_before=run_snapshot_setup("enter")
     )
+
+
+async def test_a_huge_post_is_shown_in_part_with_a_note(tmp_path: Path) -> None:
+    """A 2 MB one-line post opens at once: the pane shows its first SHOWN_BYTES (cut at a
+    space) and a note saying how many characters are left out."""
+    words = "@anna example.com/a… #tag word " * 70_000
+    path = tmp_path / "huge.txt"
+    path.write_text(f"1/ {words}\n2/ short\n", encoding="utf-8")
+    app = ThreadlineApp(paths=[str(path)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        card = app.query(PostCard).first()
+        assert card.post.text == words[: len(card.post.text)]
+        assert SHOWN_BYTES // 2 <= len(card.post.text) <= SHOWN_BYTES
+        assert card.post.hidden == len(words.rstrip()) - len(card.post.text)
+        assert f"{card.post.hidden:,} more characters not shown" in plain_text(card)

@@ -31,6 +31,8 @@ class PostData:
     entities: list[Entity]
     first_line: int
     last_line: int
+    hidden: int = 0
+    """Characters at the end of a very long post that are not shown."""
 
 
 class PostCard(Static):
@@ -62,7 +64,11 @@ class PostCard(Static):
         label = f"{post.number}/{total}" if post.number is not None else "·"
         header = Content.styled(label, "bold $text-secondary")
         body = post_content(post.text, post.entities)
-        super().__init__(Content.assemble(header, "\n", body))
+        parts = [header, "\n", body]
+        if post.hidden:
+            note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
+            parts.append(Content.styled(note, "italic $text-muted"))
+        super().__init__(Content.assemble(*parts))
 
     def on_click(self, event: events.Click) -> None:
         meta = event.style.meta
