@@ -43,8 +43,17 @@ class CorpusIndex:
     """Per feature: the threads that hold it, in order."""
     thread_count: int = 0
 
+    holder_sets: dict[Feature, frozenset[int]] = field(default_factory=dict, repr=False)
+    """`threads_with` as sets, made on first use (for the common features only)."""
+
     def threads_with(self, feature: Feature) -> list[int]:
         return self.postings.get(feature, [])
+
+    def holder_set(self, feature: Feature) -> frozenset[int]:
+        held = self.holder_sets.get(feature)
+        if held is None:
+            held = self.holder_sets[feature] = frozenset(self.threads_with(feature))
+        return held
 
     def idf(self, feature: Feature) -> float:
         return math.log(1 + self.thread_count / max(len(self.threads_with(feature)), 1))

@@ -2,14 +2,15 @@
 
 A thread's score against another is the sum of what they share, each shared feature weighted by
 how rare it is in the corpus (IDF) and by its kind: a shared mention or hashtag says more than a
-shared flag. Only features held by at most `_CANDIDATE_CAP` threads are used to find candidates,
-so even a flag that half a million-post corpus uses costs nothing; it still adds to the score of
-candidates found through rarer features.
+shared flag. Only features held by few threads (at most a twentieth of them, and never more than
+`_CANDIDATE_CAP`) are used to find candidates, so even a flag or word that half the corpus uses
+costs nothing; it still adds to the score of candidates found through rarer features.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
@@ -17,11 +18,19 @@ from .index import CorpusIndex, Feature
 MAX_RELATED = 5
 MIN_SCORE = 2.0
 _CANDIDATE_CAP = 5000
+_COMMON_SHARE = 20
+"""A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
+it only narrows candidates found otherwise, or is intersected with other common ones."""
+_CAP_FLOOR = 64
 # Flags are what these threads are filed by; words are the weakest hint.
 _KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.4}
 _MAX_REASONS = 4
 _INTERSECTED = 4
 """Common features intersected at most, to find threads that share several of them."""
+_POOL_CAP = 100
+_SCAN_CAP = 10 * _POOL_CAP
+"""Threads taken from that intersection: they all share the same common features, so a
+hundred of them rank like all of them, and `export --related` stays linear in the threads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,33 +65,49 @@ def related_threads(
 def related_cost(index: CorpusIndex, thread: int) -> int:
     """About how many candidates `related_threads` would score for `thread`: a caller with a
     frame to keep (the reader) runs the cheap ones in place and the rest in the background."""
+    cap = _rare_cap(index)
     sizes = [len(index.threads_with(feature)) for feature in index.features[thread]]
-    rare = sum(size for size in sizes if size <= _CANDIDATE_CAP)
-    common = [size for size in sizes if size > _CANDIDATE_CAP]
-    return rare + (_CANDIDATE_CAP if common else 0)  # common ones: one capped intersection
+    rare = sum(size for size in sizes if size <= cap)
+    common = [size for size in sizes if size > cap]
+    return rare + (_POOL_CAP if common else 0)  # common ones: one capped intersection
 
 
 def _candidates(index: CorpusIndex, features: tuple[Feature, ...], limit: int) -> set[int]:
     """Threads worth scoring: all holders of the rarer features; where those are too few,
-    the threads that share the most of the common ones (posting lists intersected)."""
+    threads that share the common ones too (see `_common_pool`)."""
     found: set[int] = set()
-    common: list[list[int]] = []
+    common: list[Feature] = []
+    cap = _rare_cap(index)
     for feature in features:
         holders = index.threads_with(feature)
-        if len(holders) <= _CANDIDATE_CAP:
+        if len(holders) <= cap:
             found.update(holders)
         else:
-            common.append(holders)
+            common.append(feature)
     if len(found) <= limit and common:
-        common.sort(key=len)
-        pool = set(common[0])
-        for holders in common[1:_INTERSECTED]:
-            narrower = pool.intersection(holders)
-            if len(narrower) <= limit:
-                break
-            pool = narrower
-        found.update(sorted(pool)[:_CANDIDATE_CAP])
+        found.update(_common_pool(index, common, limit))
     return found
+
+
+def _common_pool(index: CorpusIndex, common: list[Feature], limit: int) -> list[int]:
+    """Up to `_POOL_CAP` holders of the rarest common feature that hold the next ones too
+    (at most `_INTERSECTED` in all), or, when too few hold them all, of the rarest alone.
+
+    Only the first `_SCAN_CAP` holders are intersected with cached sets of the others: the
+    whole intersection would cost every call as much as the corpus has threads, and
+    `export --related` calls it for every thread."""
+    common.sort(key=lambda feature: len(index.threads_with(feature)))
+    first = index.threads_with(common[0])
+    others = [index.holder_set(feature) for feature in common[1:_INTERSECTED]]
+    pool = sorted(set(first[:_SCAN_CAP]).intersection(*others))[:_POOL_CAP]
+    if len(pool) <= limit:
+        pool = list(islice(first, _POOL_CAP))
+    return pool
+
+
+def _rare_cap(index: CorpusIndex) -> int:
+    """The most threads a feature may have and still be used to find candidates."""
+    return min(_CANDIDATE_CAP, max(_CAP_FLOOR, len(index.features) // _COMMON_SHARE))
 
 
 def _weight(index: CorpusIndex, feature: Feature) -> float:

@@ -171,3 +171,20 @@ def test_related_cost_bounds_the_candidates_scored(
 def test_related_cost_of_a_thread_sharing_nothing_is_its_own_postings(index: Any) -> None:
     """Thread 3 shares no feature: each posting list holds only itself."""
     assert related.related_cost(index, 3) == len(index.features[3])
+
+
+def test_threads_sharing_only_common_features_score_a_bounded_pool() -> None:
+    """When every feature of a thread is held by most threads, only a capped pool of them is
+    scored (so `export --related` stays linear), and related threads are still found."""
+    text = "\n\n".join(
+        f"1/ 🇺🇦 @grainwatch #harvest port.example/x{n % 3} silos\n2/ barges and silos"
+        for n in range(300)
+    )
+    index = build_index(parse_text(text))
+    assert index.thread_count == 300
+    scored = related._candidates(index, index.features[0], related.MAX_RELATED)
+    assert related.MAX_RELATED < len(scored) <= related._POOL_CAP
+    assert len(scored) <= related.related_cost(index, 0)
+    found = related_threads(index, 0)
+    assert len(found) == related.MAX_RELATED
+    assert "@grainwatch" in found[0].reasons
