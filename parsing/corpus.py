@@ -8,7 +8,7 @@ from functools import cached_property
 from string import ascii_lowercase
 
 from .case_key import exotic_variants, key_table
-from .decoding import DecodedText, decode, replace_invalid_utf8
+from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
 from .layout import LayoutBuilder
 from .lines import Event, blank_outside_posts, scan_lines
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -91,10 +91,7 @@ class Corpus:
             decoded = decode(raw)
         source = Source(name, decoded.data, decoded.encoding, decoded.replaced)
         if decoded.replaced:
-            plural = "s" if decoded.replaced != 1 else ""
-            self.warnings.append(
-                f"{name}: {decoded.replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
-            )
+            self.warnings.append(replacement_warning(name, decoded.replaced, decoded.encoding))
         events = scan_lines(source.buf)
         return PreparedSource(source, events, blank_outside_posts(source.buf, events))
 

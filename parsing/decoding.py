@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import codecs
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 REPLACEMENT = "\ufffd".encode()
 _UTF8_BOM = codecs.BOM_UTF8
-_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PLAUSIBLE_SHARE = 0.95
+"""Of a BOM-less sample read as UTF-16, the characters that must look like text."""
 # Validation runs over slices so that no giant str is ever built: decoding 260 MB at once
 # would allocate about 1 GB of UCS-4 text just to learn the bytes are valid.
 _VALIDATE_CHUNK = 1 << 20
@@ -37,7 +46,7 @@ def decode(raw: bytes | bytearray) -> DecodedText:
     copied just to be looked at.
     """
     unchecked = normalise(raw)
-    if unchecked.encoding.startswith("utf-16"):
+    if unchecked.encoding.startswith(("utf-16", "utf-32")):
         return unchecked
     data, replaced = replace_invalid_utf8(unchecked.data)
     return DecodedText(data, unchecked.encoding, replaced)
@@ -53,7 +62,7 @@ def normalise(raw: bytes | bytearray) -> DecodedText:
     encoding = utf16_encoding(data)
     replaced = 0
     if encoding is not None:
-        data, replaced = _from_utf16(data, encoding)
+        data, replaced = _from_wide(data, encoding)
     else:
         encoding = "utf-8"
         if data.startswith(_UTF8_BOM):
@@ -62,17 +71,28 @@ def normalise(raw: bytes | bytearray) -> DecodedText:
     return DecodedText(normalise_newlines(data), encoding, replaced)
 
 
+def replacement_warning(name: str, replaced: int, encoding: str) -> str:
+    """The one line that tells the user how many invalid sequences of `name` became U+FFFD."""
+    codec = "UTF-8"
+    if encoding.startswith(("utf-16", "utf-32")):
+        codec = encoding[:6].upper()
+    plural = "s" if replaced != 1 else ""
+    return f"{name}: {replaced} invalid {codec} sequence{plural} replaced by U+FFFD"
+
+
 def utf16_encoding(raw: bytes | bytearray) -> str | None:
-    """The UTF-16 flavour of `raw`, from its byte-order mark or, without one, its NUL pattern.
+    """The UTF-16 (or UTF-32) flavour of `raw`, from its byte-order mark or, without one, from
+    how it reads: NULs in every other byte (mostly ASCII), or text that only makes sense as
+    UTF-16 (CJK, say, with its spaces and newlines as NUL-paired bytes).
 
     A UTF-8 byte-order mark settles it the other way, however many NULs follow.
     """
     if raw.startswith(_UTF8_BOM):
         return None
-    for bom, name in _UTF16_BOMS:
+    for bom, name in _WIDE_BOMS:
         if raw.startswith(bom):
             return name
-    sample = raw[:_SNIFF]
+    sample = bytes(raw[:_SNIFF])
     if len(sample) < 4 or len(sample) % 2:
         return None
     even_nuls = sample[0::2].count(0)
@@ -83,10 +103,40 @@ def utf16_encoding(raw: bytes | bytearray) -> str | None:
         return "utf-16-le"
     if even_nuls >= half * 0.4 and odd_nuls <= half * 0.05:
         return "utf-16-be"
-    return None
+    if not (odd_nuls or even_nuls) or _is_utf8(sample):
+        return None
+    shares = {name: _text_share(sample, name) for name in ("utf-16-le", "utf-16-be")}
+    best = max(shares, key=shares.__getitem__)
+    return best if shares[best] >= _PLAUSIBLE_SHARE else None
 
 
-def _from_utf16(raw: bytearray, encoding: str) -> tuple[bytearray, int]:
+def _is_utf8(sample: bytes) -> bool:
+    try:
+        codecs.utf_8_decode(sample, "strict", False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _text_share(sample: bytes, encoding: str) -> float:
+    """How much of `sample` read as `encoding` is text: letters, marks, numbers, punctuation,
+    symbols, spaces, format characters and line ends (with one line end at least); not
+    controls, lone surrogates, private or unassigned code points."""
+    text = sample.decode(encoding, "replace")
+    if "\n" not in text and "\r" not in text:
+        return 0.0
+    plain = sum(
+        1
+        for char in text
+        if char in "\t\n\r" or (char != "\ufffd" and unicodedata.category(char) not in _NOT_TEXT)
+    )
+    return plain / len(text)
+
+
+_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
+
+
+def _from_wide(raw: bytearray, encoding: str) -> tuple[bytearray, int]:
     _replacements.count = 0
     text = raw.decode(encoding, _COUNTING_REPLACE).removeprefix("\ufeff")
     return bytearray(text.encode("utf-8", "surrogatepass")), _replacements.count

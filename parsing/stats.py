@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .background import later
 from .corpus import Corpus
-from .decoding import normalise
+from .decoding import normalise, replacement_warning
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence, GluedToken
 from .entities.tally import Tally, apply_glued, tally
@@ -89,10 +89,7 @@ def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
             counts.add(part)
             replaced += part.replaced
         if replaced:
-            plural = "s" if replaced != 1 else ""
-            warnings.append(
-                f"{file.name}: {replaced} invalid UTF-8 sequence{plural} replaced by U+FFFD"
-            )
+            warnings.append(replacement_warning(file.name, replaced, normalised.encoding))
     return _finish(whole, counts, sources, warnings)
 
 

@@ -179,3 +179,33 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     corpus = load_corpus([tmp_path, tmp_path / "a.txt", str(tmp_path / "b.txt")])
     assert [Path(source.name).name for source in corpus.sources] == ["a.txt", "b.txt"]
     assert corpus.thread_count == 2
+
+
+CJK_THREAD = "1/ 新しい指針では、半導体の輸出を話す。 #半導体\n\n2/ 続き：中国と日本 🇨🇳🇯🇵\n" * 6
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        CJK_THREAD.encode("utf-16-le"),
+        CJK_THREAD.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + CJK_THREAD.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + CJK_THREAD.encode("utf-32-be"),
+    ],
+    ids=["utf-16-le-no-bom", "utf-16-be-no-bom", "utf-32-le-bom", "utf-32-be-bom"],
+)
+def test_wide_encodings_of_cjk_text_parse_like_utf8(encoded: bytes) -> None:
+    """CJK text in UTF-16 without a byte-order mark (few NUL bytes, but NUL-paired line ends)
+    and UTF-32 with one are text, not binary, and parse exactly like the UTF-8 original."""
+    assert not looks_binary(encoded)
+    assert summary(parse_bytes(encoded)) == summary(parse_bytes(CJK_THREAD.encode()))
+
+
+def test_an_invalid_utf16_sequence_is_reported_as_utf16() -> None:
+    """A lone surrogate in a UTF-16 file becomes U+FFFD, and the warning says UTF-16."""
+    raw = (
+        codecs.BOM_UTF16_LE + "1/ a\n".encode("utf-16-le") + b"\x00\xd8" + "b\n".encode("utf-16-le")
+    )
+    corpus = parse_bytes(raw, name="lone.txt")
+    assert corpus.warnings == ["lone.txt: 1 invalid UTF-16 sequence replaced by U+FFFD"]
+    assert "\ufffd" in corpus.post_text(0)
