@@ -77,16 +77,27 @@ def encode(value: Any) -> str:
 
 
 def thread_value(
-    corpus: Corpus, index: CorpusIndex, thread: int, with_related: bool, posts: bool = True
+    corpus: Corpus,
+    index: CorpusIndex,
+    thread: int,
+    with_related: bool,
+    posts: bool = True,
+    *,
+    entities: bool = True,
 ) -> dict[str, Any]:
-    """A thread as the model's dict: id, title, source, lines, missing, flags, posts, related."""
+    """A thread as the model's dict: id, title, source, lines, missing, flags, posts, related
+    (posts with empty entity lists without `entities`, for a caller that does not show them)."""
     source = corpus.source_of(thread)
     post_values = []
     for post in corpus.thread_posts(thread) if posts else ():
         raw = corpus.post_bytes(post, source)
         text = raw.decode("utf-8", "replace")
-        entities = entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
-        post_values.append(_post_value(corpus, post, text, entities))
+        found = (
+            entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
+            if entities
+            else []
+        )
+        post_values.append(_post_value(corpus, post, text, found))
     value: dict[str, Any] = {
         "id": corpus.thread_ids[thread],
         "title": corpus.title(thread),

@@ -22,7 +22,7 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from parsing.export import export_model, to_markdown
+    from parsing.export import write_markdown
     from parsing.export_json import write_json
     from parsing.filters import filter_threads
     from parsing.index import build_index
@@ -37,8 +37,7 @@ def _export(options: argparse.Namespace) -> int:
     if options.format == "json":
         write_json(corpus, index, threads, sys.stdout, with_related=options.related)
     else:
-        export = export_model(corpus, index, threads, with_related=options.related)
-        sys.stdout.write(to_markdown(export) + "\n")
+        write_markdown(corpus, index, threads, sys.stdout, with_related=options.related)
     return 0
 
 

@@ -3,18 +3,19 @@ to print, and the JSON and Markdown exports."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 
-from parsing import build_index
-from parsing.export import export_model, to_json, to_markdown
+from parsing import build_index, load_corpus
+from parsing.export import export_model, to_json, to_markdown, write_markdown
 from parsing.models import CorpusExport
 from parsing.safe_text import visible
 from parsing.titles import MAX_TITLE, title_of
 
-from .helpers import parse_text
+from .helpers import REPO, parse_text
 
 CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -89,3 +90,16 @@ def test_markdown_export_is_safe_and_shows_missing_posts() -> None:
     assert "\\*stars\\*" in markdown
     assert markdown.index("posts 3–4 are missing") < markdown.index("last")
     assert "post 3 is missing" not in markdown
+
+
+def test_streamed_markdown_equals_the_markdown_of_the_model() -> None:
+    """`write_markdown` (what `export --format markdown` runs, thread by thread and without
+    entities) writes exactly `to_markdown` of the whole export model, related threads included."""
+    corpus = load_corpus([REPO / "assets" / "demo"])
+    index = build_index(corpus)
+    threads = list(range(corpus.thread_count))
+    out = io.StringIO()
+    write_markdown(corpus, index, threads, out, with_related=True)
+    expected = to_markdown(export_model(corpus, index, threads, with_related=True)) + "\n"
+    assert out.getvalue() == expected
+    assert "Related: " in expected
