@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual import events
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -104,9 +105,10 @@ class PostPane(VerticalScroll, can_focus=True):
     | k / up | previous post |
     """
 
+    # Out of the footer, which has no room for them at 120 columns; `?` lists them.
     BINDINGS = [
-        ("down", "move(1)", "Next post"),
-        ("up", "move(-1)", "Previous post"),
+        Binding("down", "move(1)", "Next post", show=False),
+        Binding("up", "move(-1)", "Previous post", show=False),
     ]
 
     current: reactive[int] = reactive(0)
