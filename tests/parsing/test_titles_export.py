@@ -68,6 +68,15 @@ def test_visible_leaves_no_control_characters() -> None:
     assert visible("plain text, nothing to do") == "plain text, nothing to do"
 
 
+def test_visible_shows_bidi_overrides_and_keeps_marks() -> None:
+    """Bidi embeddings, overrides and isolates (which reorder text on screen) become ⌧, one
+    for one; the right-to-left and left-to-right marks stay, as Arabic and Hebrew need them."""
+    text = "admin\u202e\u2066 // evil\u2069\u202c ok \u200f\u200e"
+    shown = visible(text)
+    assert len(shown) == len(text)
+    assert shown == "admin⌧⌧ // evil⌧⌧ ok \u200f\u200e"
+
+
 def hostile_export() -> CorpusExport:
     corpus = parse_text(f"1/ {HOSTILE} #tag\n2/ *stars* and _under_ [x](y)\n5/ last")
     return export_model(corpus, build_index(corpus), range(corpus.thread_count))
