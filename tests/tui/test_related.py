@@ -18,6 +18,7 @@ from .conftest import (
     open_thread,
     post_pane,
     related_pane,
+    rendered_text,
     thread_list,
     wait_loaded,
     wait_until,
@@ -169,3 +170,30 @@ async def test_backspace_restores_the_post_that_was_current() -> None:
         await wait_until(pilot, lambda: post_pane(app).thread == RAIL)
         await pilot.pause()
         assert post_pane(app).current == 2
+
+
+async def test_every_related_entry_is_drawn_whole() -> None:
+    """On the demo corpus at 120x40, every related entry's last reason is drawn, and entries
+    are separated by a rule: no entry loses its last wrapped line when the pane's scrollbar
+    appears."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        pane = related_pane(app)
+        await wait_until(pilot, lambda: pane.option_count == 5)
+        await pilot.pause()
+        lines: list[str] = []
+        page = pane.scrollable_content_region.height
+        for top in range(0, pane.max_scroll_y + page, page):  # page by page, as drawn
+            pane.scroll_to(y=top, animate=False)
+            await pilot.pause()
+            inside = rendered_text(pane).splitlines()[1:-1]  # not the border's top and bottom
+            lines += [line.strip("│ ▁▂▃▄▅▆▇█") for line in inside]
+        drawn = " ".join(" ".join(lines).split())
+        for index in range(pane.option_count):
+            prompt = str(getattr(pane.get_option_at_index(index).prompt, "plain", ""))
+            last_reason = prompt.rsplit(" · ", maxsplit=1)[-1]
+            assert last_reason in drawn, (last_reason, drawn)
+        rules = [line for line in lines if line and set(line) == {"─"}]
+        assert len(rules) >= pane.option_count - 1

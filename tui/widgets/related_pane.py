@@ -34,7 +34,9 @@ class RelatedPane(OptionList):
         if not items:
             self.add_option(Option(plain(waiting or "No related threads."), disabled=True))
             return
-        for thread, title, reasons in items:
+        for position, (thread, title, reasons) in enumerate(items):
+            if position:
+                self.add_option(None)  # a rule between entries: titles wrap over several lines
             label = Content.assemble(plain(title), "\n", (" · ".join(reasons), "$text-muted"))
             self.add_option(Option(label, id=str(thread)))
         self.highlighted = 0
