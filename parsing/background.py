@@ -4,7 +4,7 @@ The machine has more than one core, and `threadline stats` splits well: laying o
 a big file and counting its entities is independent of the other half, once the split falls
 where parsing may begin afresh (`split_points`). A forked child shares the buffer copy-on-write,
 does its half and sends back a small pickled result. Where forking is unavailable or unsafe (no
-`os.fork`, other threads running), the work simply runs here when its result is asked for.
+`os.fork`, other threads running), the work simply runs here, at once.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ Result = TypeVar("Result")
 
 
 def later(work: Callable[[], Result]) -> Callable[[], Result]:
-    """Start `work` in a forked child; call the result to wait for its return value."""
+    """Start `work` in a forked child; call the result to wait for its return value.
+
+    Without a child (no `os.fork`, or other threads running) `work` runs here and now, before
+    the caller goes on: the caller may change the data `work` reads once this returns."""
     if not (hasattr(os, "fork") and threading.active_count() == 1):
-        return work
+        value = work()
+        return lambda: value
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: work, send, leave without running the parent's cleanup
@@ -41,7 +45,8 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
             data = incoming.read()
         _, status = os.waitpid(pid, 0)
         if status != 0 or not data:
-            return work()  # the child failed: do the work here instead
+            # Its input may be gone by now (the caller keeps only its own part): say so.
+            raise RuntimeError(f"the worker process failed (status {status})")
         value: Result = pickle.loads(data)
         return value
 

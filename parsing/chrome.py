@@ -94,7 +94,7 @@ _FIRST_LINE = re.compile(_BODY)
 _LATER_LINE = re.compile(rb"\n" + _BODY)
 _BLANK_LINE = re.compile(rb"[ \t]*(?:\n|\Z)")
 # "Keep Current with" alone on its line puts the author's name on the next one.
-_NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
@@ -161,7 +161,7 @@ def _author_names_after(
 ) -> list[tuple[int, int]]:
     names = []
     for start, end in strong:
-        if _NAME_FOLLOWS.fullmatch(buf, start, end):
+        if NAME_FOLLOWS.fullmatch(buf, start, end):
             following = _next_nonblank_line(buf, end)
             if following is not None and _AUTHOR_NAME.fullmatch(buf, *following):
                 names.append(following)

@@ -111,7 +111,7 @@ class Corpus:
         """Make each source's case key now (a reader does it while loading), so the first
         search is as fast as the next: well under a second and the file's size again in
         memory at a million posts."""
-        exotic = exotic_variants(ascii_lowercase)  # the Kelvin sign, the long s
+        exotic = exotic_variants(ascii_lowercase)  # the Kelvin sign
         for source in self.sources:
             source.case_keyed()
             for variant in exotic:  # checked once here, not on the first search for `k`

@@ -90,7 +90,7 @@ def utf16_encoding(raw: bytes | bytearray) -> str | None:
     if raw.startswith(_UTF8_BOM):
         return None
     for bom, name in _WIDE_BOMS:
-        if raw.startswith(bom):
+        if raw.startswith(bom) and (not name.startswith("utf-32") or _reads_as(raw, name)):
             return name
     sample = bytes(raw[:_SNIFF])
     if len(sample) < 4 or len(sample) % 2:
@@ -108,6 +108,19 @@ def utf16_encoding(raw: bytes | bytearray) -> str | None:
     shares = {name: _text_share(sample, name) for name in ("utf-16-le", "utf-16-be")}
     best = max(shares, key=shares.__getitem__)
     return best if shares[best] >= _PLAUSIBLE_SHARE else None
+
+
+def _reads_as(raw: bytes | bytearray, utf32: str) -> bool:
+    """Is `raw`, which starts like a UTF-32 byte-order mark, really UTF-32? `FF FE 00 00` is
+    also UTF-16 for a BOM then U+0000: it takes whole, valid UTF-32 code units after it."""
+    sample = bytes(raw[4 : 4 + _SNIFF])
+    if not sample or len(raw) % 4:
+        return False
+    try:
+        sample.decode(utf32)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_utf8(sample: bytes) -> bool:

@@ -175,6 +175,8 @@ class LayoutBuilder:
                 self._close_thread()
             elif self._end_preamble(line, following, start):
                 return
+            elif line.number <= self.last_number:  # numbered at line ends, now restarting
+                self._close_thread()
         elif self.start >= 0:
             if opens:
                 self._close_post(start)
@@ -278,7 +280,7 @@ class LayoutBuilder:
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
         for trailer in trailers:
-            self.number = trailer.number
+            self.number = self.last_number = trailer.number
             self._append_post(trailer.line_end, text_limit=trailer.text_end)
             following = self._first_text_line(trailer.line_end, limit)
             if following is None:

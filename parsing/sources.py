@@ -65,11 +65,11 @@ def resolve(paths: Sequence[str | os.PathLike[str]]) -> Resolved:
             raise CorpusError(f"{name}: not a regular file")
         else:
             raise CorpusError(f"{name}: no such file or directory")
-    resolved.files = _each_once(resolved.files)
+    resolved.files = each_once(resolved.files)
     return resolved
 
 
-def _each_once(files: list[SourceFile]) -> list[SourceFile]:
+def each_once(files: list[SourceFile]) -> list[SourceFile]:
     """`files` without repeats: a file named twice, or named and also inside a named folder, is
     one source, or its threads and counts would be doubled."""
     seen: set[str] = set()

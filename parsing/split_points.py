@@ -18,8 +18,10 @@ Pages saved from Thread Reader App end each thread with chrome; bare copies numb
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
-from .chrome import STRONG, is_chrome_candidate
+from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
 from .lines import Event, line_end, read_line
 from .thread_starts import first_post_start
 
@@ -27,8 +29,6 @@ _CANDIDATE = re.compile(
     rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?[12]/"
     rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
 )
-# "Keep Current with" alone puts the author's name, any short line, on the next line as chrome.
-_NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _BLANK = re.compile(rb"[ \t\f\v\r]*")
 _LOOK_BACK = 200
 """Plain lines a restart may follow; past that the cut is not worth proving."""
@@ -39,12 +39,22 @@ def safe_split(buf: bytes | bytearray, near: float = 0.5) -> int | None:
     parsing may begin afresh, or None."""
     middle = int(len(buf) * near)
     quarter = len(buf) // 4
-    for start, stop in ((middle, middle + quarter), (max(middle - quarter, 0), middle)):
-        for found in _CANDIDATE.finditer(buf, start, min(stop, len(buf))):
-            cut = cut_at(buf, found.start() + 1)
-            if cut is not None:
-                return cut
+    after = _CANDIDATE.finditer(buf, middle, min(middle + quarter, len(buf)))
+    for found in chain(after, _backwards(buf, max(middle - quarter, 0), middle)):
+        cut = cut_at(buf, found.start() + 1)
+        if cut is not None:
+            return cut
     return None
+
+
+def _backwards(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Match[bytes]]:
+    """The candidates of `buf[start:stop]` from the last to the first, found a slice at a time
+    from `stop` down, so that the one nearest `stop` comes without scanning the rest."""
+    step = 1 << 16
+    while stop > start:
+        low = max(start, stop - step)
+        yield from reversed(list(_CANDIDATE.finditer(buf, low, stop)))
+        stop = low
 
 
 def cut_at(buf: bytes | bytearray, line: int) -> int | None:
@@ -53,7 +63,7 @@ def cut_at(buf: bytes | bytearray, line: int) -> int | None:
     lines above it."""
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
-    if shape == "strong" and not _NAME_FOLLOWS.fullmatch(buf, line, end):
+    if shape == "strong" and not NAME_FOLLOWS.fullmatch(buf, line, end):
         following = _next_nonblank(buf, end)
         if following is not None and not is_chrome_candidate(buf, *following):
             return following[0]
@@ -85,7 +95,7 @@ def _numbered_post_above(buf: bytes | bytearray, line: int) -> Event | None:
         if marker is None or marker.text_start >= stop:
             return None  # a head, an emoji lead, an invalid or a bare marker
         named = _previous_nonblank(buf, start)
-        if named is not None and _NAME_FOLLOWS.fullmatch(buf, *named):
+        if named is not None and NAME_FOLLOWS.fullmatch(buf, *named):
             return None  # the marker line is the author's name under "Keep Current with"
         return marker
     return None

@@ -119,7 +119,7 @@ def _parts(buf: bytearray) -> list[Part]:
     split = safe_split(buf) if len(buf) >= _PARALLEL_BYTES else None
     if split is None:
         return [_part(buf)]
-    second = later(lambda: _part(bytearray(buf[split:])))
+    second = later(lambda: _part(buf[split:]))  # a bytearray's slice is a copy
     del buf[split:]
     return [_part(buf), second()]
 

@@ -37,6 +37,8 @@ class Trailer(NamedTuple):
 def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
     """The lines of `buf[start:stop]` that end a post with a rising number, or [] when the
     run is not numbered that way."""
+    if buf.find(b"1/", start, stop) < 0 and buf.find(b"2/", start, stop) < 0:
+        return []  # the first number is 1 or 2: most runs are ruled out without the regex
     trailers: list[Trailer] = []
     for match in _TRAILER.finditer(buf, start, stop):
         number, total = int(match[1]), match[2]

@@ -1,19 +1,6 @@
 """threadline's reader: the thread list, the posts of the open thread, and related threads.
 
-| Key | Action |
-| --- | --- |
-| enter | open the selected thread |
-| j / k | next / previous post |
-| n / p | next / previous thread |
-| f | flag filter |
-| / | search |
-| escape | close a dialog, cancel a search, or clear the filters |
-| r | show or hide related threads |
-| tab | move between panes |
-| o | open a link of the current post |
-| backspace | go back |
-| ? | help |
-| q | quit |
+Its keys are listed once, in `tui/keys.py` (the help screen and the README are made from it).
 """
 
 from __future__ import annotations
@@ -92,6 +79,8 @@ class ThreadlineApp(App[int]):
         self._shown_threads = 0
         self._indexed = False
         self._search_before: Filters | None = None
+        self._search_wanted: Filters | None = None
+        """The search running in the background, whose result is still wanted."""
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -133,11 +122,10 @@ class ThreadlineApp(App[int]):
             if self._shown_threads == 0:
                 threads.cursor = 0
         self._shown_threads = count
-        for warning in self.loader.warnings:
+        for warning in self.loader.take_warnings():
             self.notify(
                 visible(warning), title="Skipped", severity="warning", timeout=8, markup=False
             )
-        self.loader.warnings.clear()
         if self.loader.index is not None and not self._indexed:
             self._on_indexed()
         self._refresh_header()
@@ -161,11 +149,11 @@ class ThreadlineApp(App[int]):
     def _refresh_header(self) -> None:
         progress = self.loader.progress()
         threads = self.query_one(ThreadList)
-        total = self.loader.corpus.thread_count
-        status = f"{len(threads.rows)} of {total} threads"
+        threads.border_title = status = (
+            f"{len(threads.rows)} of {self.loader.corpus.thread_count} threads"
+        )
         if progress.phase != "ready":
             status += f" · {progress.phase} {progress.fraction:.0%}"
-        self.query_one(ThreadList).border_title = f"{len(threads.rows)} of {total} threads"
         chips = self.filters.flags
         labels = [("@" if kind == "mention" else "#") + key for kind, key in self.filters.features]
         search = " ".join([*labels, self.filters.search]).strip()
@@ -179,9 +167,11 @@ class ThreadlineApp(App[int]):
         self.filters = filters
         index = self.loader.index
         threads = self.query_one(ThreadList)
-        if index is None:
+        if index is None:  # filters wait for the index; cleared ones give back every thread
             if filters.active:
                 self.notify("Filters apply once indexing is done.", timeout=3)
+            else:
+                threads.set_rows(range(self._shown_threads), keep=self.opened)
             return
         rows = filter_threads(
             self.loader.corpus, index, filters.flags, filters.search, filters.features
@@ -297,6 +287,7 @@ class ThreadlineApp(App[int]):
         if self.loader.corpus.thread_count <= SMALL or self.loader.index is None:
             self._apply_filters(wanted, remember=False)
         else:
+            self._search_wanted = wanted
             self._search_in_background(wanted)
 
     @work(thread=True, exclusive=True, group="search")
@@ -310,20 +301,24 @@ class ThreadlineApp(App[int]):
         self.call_from_thread(self._show_rows, wanted, rows)
 
     def _show_rows(self, filters: Filters, rows: list[int]) -> None:
-        self.filters = filters
+        if filters != self._search_wanted:
+            return  # overtaken: more typing, enter or escape came since it was asked for
+        self.filters, self._search_wanted = filters, None
         self.query_one(ThreadList).set_rows(rows, keep=self.opened)
         self._refresh_header()
 
     @on(Input.Submitted, "#search")
     def _search_kept(self, event: Input.Submitted) -> None:
-        before = self._search_before
+        before, pending = self._search_before, self._search_wanted
         self._close_search()
+        if pending is not None:  # its background result is not in yet: apply the final text
+            self._apply_filters(pending, remember=False)
         if before is not None and before != self.filters:
             self.history.push(Snapshot(before, self.opened, self.query_one(PostPane).current, None))
             self.refresh_bindings()
 
     def _close_search(self) -> None:
-        self._search_before = None
+        self._search_before = self._search_wanted = None
         search = self.query_one("#search", Input)
         search.remove_class("-open")
         self.query_one(ThreadList).focus()

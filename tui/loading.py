@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
-from parsing.sources import CorpusError, SourceFile, read, resolve
+from parsing.sources import CorpusError, SourceFile, each_once, read, resolve
 
 from .assets import demo_dir
 
@@ -65,10 +65,11 @@ class CorpusLoader:
                 try:
                     resolved = resolve([path])
                 except CorpusError as error:
-                    self.warnings.append(str(error))
+                    self._warn([str(error)])
                     continue
                 self._files += resolved.files
-                self.warnings += resolved.warnings
+                self._warn(resolved.warnings)
+            self._files = each_once(self._files)  # paths may overlap: a file is read once
         self._total_bytes = sum(_size(file.path) for file in self._files) or 1
 
     def run(self) -> None:
@@ -77,15 +78,25 @@ class CorpusLoader:
             try:
                 raw = read(file)
             except CorpusError as error:
-                self.warnings.append(str(error))
+                self._warn([str(error)])
                 continue
             self.corpus.add_source(file.name, raw)
             self._done_bytes += _size(file.path)
-        self.warnings += self.corpus.warnings
+        self._warn(self.corpus.warnings)
         self._phase = "indexing"
         self.corpus.prepare_search()
         self.index = build_index(self.corpus, self._on_index_progress)
         self._phase = "ready"
+
+    def take_warnings(self) -> list[str]:
+        """The warnings since the last call (the loading thread may be adding more)."""
+        with self._lock:
+            taken, self.warnings = self.warnings, []
+        return taken
+
+    def _warn(self, lines: list[str]) -> None:
+        with self._lock:
+            self.warnings += lines
 
     def _on_index_progress(self, done: int, total: int) -> None:
         self._index_fraction = done / total if total else 1.0

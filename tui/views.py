@@ -59,7 +59,8 @@ class CorpusView:
             whole = corpus.post_bytes(post, source)
             raw = shown_part(whole)
             text = raw.decode("utf-8", "replace")
-            hidden = len(whole.decode("utf-8", "replace")) - len(text) if raw is not whole else 0
+            # The cut falls between characters: decode only what is left out, to count it.
+            hidden = len(whole[len(raw) :].decode("utf-8", "replace")) if raw is not whole else 0
             result.append(
                 PostData(
                     number=corpus.posts.number[post] or None,

@@ -47,10 +47,10 @@ HASH_NEEDS_UNICODE = rb"(?:(?<=[\x80-\xff]#)|(?=[A-Za-z0-9_]*+[\x80-\xff]))"
 FULLWIDTH_HASH_NEEDS_UNICODE = (
     rb"\xef\xbc\x83(?:(?<=[\x80-\xff]\xef\xbc\x83)|(?=[A-Za-z0-9_]*+[\x80-\xff]))"
 )
+# Split in two so that each pattern starts with one literal, which the engine finds fast.
 NEEDS_UNICODE = re.compile(rb"#" + HASH_NEEDS_UNICODE)
-WIDE_NEEDS_UNICODE = re.compile(FULLWIDTH_HASH_NEEDS_UNICODE)
-"""Split in two so that each pattern starts with one literal, which the engine finds fast."""
 """Every sign `ASCII_HASHTAG` does not settle: after a non-ASCII character, or before one."""
+WIDE_NEEDS_UNICODE = re.compile(FULLWIDTH_HASH_NEEDS_UNICODE)
 
 _ANY_SIGN = re.compile(_SIGN)
 # Where a name could end: ASCII word characters and any non-ASCII character. `_name_in` then finds

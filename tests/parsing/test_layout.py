@@ -13,7 +13,7 @@ import pytest
 
 from parsing import load_corpus
 
-from .helpers import FIXTURES, line_ranges, numbers, summary, texts
+from .helpers import FIXTURES, line_ranges, numbers, parse_text, summary, texts
 
 LAYOUT = FIXTURES / "layout"
 
@@ -325,3 +325,18 @@ def test_a_bare_total_line_numbers_the_lines_above_it() -> None:
         "Spring migration has started at the estuary. Here are the first sightings of the "
         "season.\nThe counts come from volunteers on the sea wall."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 1/\nB 2/\n1/ New\n2/ x", [[1, 2], [1, 2]]),
+        ("A 1/\nB 2/\n3/ Next\n4/ x", [[1, 2, 3, 4]]),
+        ("A 1/\nB 2/\nTail\n1/ New\n2/ x", [[1, 2, None], [1, 2]]),
+    ],
+    ids=["restart", "continued-at-line-starts", "tail-then-restart"],
+)
+def test_numbers_at_line_ends_count_for_restarts(text: str, expected: list[list[int]]) -> None:
+    """Posts numbered at their line ends set the thread's last number: a `1/` after them
+    starts a new thread, a `3/` continues theirs."""
+    assert numbers(parse_text(text)) == expected

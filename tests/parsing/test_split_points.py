@@ -3,6 +3,7 @@ whole, and the parallel statistics equal the single-pass ones."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,18 @@ def test_parallel_stats_equal_single_pass_on_the_demo(small_parts: None) -> None
 
 def _is_chrome(line: str) -> bool:
     return line.startswith(("• •", "Missing", "force", "Keep", "Read all", "This Thread"))
+
+
+def test_stats_without_a_second_process_count_both_halves(small_parts: None) -> None:
+    """With another thread running, no process is forked: the second half is counted here,
+    before the first half's buffer is cut, and the statistics equal the single-pass ones."""
+    demo = REPO / "assets" / "demo"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        split = stats_for_paths([demo]).as_json()
+    finally:
+        release.set()
+        other.join()
+    assert split == corpus_stats(load_corpus([demo])).as_json()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
+from tui import app as app_module
+from tui import loading
 from tui.app import ThreadlineApp
 from tui.screens.flag_picker import FlagPicker
 
@@ -258,3 +263,62 @@ async def test_command_line_search_filters_at_startup() -> None:
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [QUASAR]
+
+
+async def test_a_search_cleared_while_loading_leaves_every_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Threads that finish loading while a search waits for the index are listed again once
+    escape clears it: the list ends with every thread of the demo corpus."""
+    second_file = threading.Event()
+    real_read = loading.read
+    reads = []
+
+    def read_slowly(file: Any) -> bytearray:
+        reads.append(file)
+        if len(reads) == 2:
+            second_file.wait(10)
+        return real_read(file)
+
+    indexing = threading.Event()
+    real_index = loading.build_index
+
+    def index_later(*args: Any) -> Any:
+        indexing.wait(10)
+        return real_index(*args)
+
+    monkeypatch.setattr(loading, "read", read_slowly)
+    monkeypatch.setattr(loading, "build_index", index_later)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: len(thread_list(app).rows) > 0)
+        await pilot.press("slash", "x")
+        second_file.set()
+        await wait_until(pilot, lambda: app.loader.progress().phase != "reading")
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        indexing.set()
+        await wait_loaded(pilot, app)
+        assert thread_list(app).rows == list(range(app.loader.corpus.thread_count))
+
+
+async def test_a_late_background_search_does_not_undo_escape(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A background search that finishes after escape is dropped: the filters stay cleared
+    and every thread stays listed."""
+    real_filter = app_module.filter_threads
+
+    def filter_slowly(*args: Any) -> list[int]:
+        time.sleep(0.3)
+        return real_filter(*args)
+
+    monkeypatch.setattr(app_module, "SMALL", 0)  # every search runs in the background
+    monkeypatch.setattr(app_module, "filter_threads", filter_slowly)
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("slash", "x", "y", "escape")
+        await pilot.pause(0.8)
+        assert not app.filters.active
+        assert thread_list(app).rows == list(range(app.loader.corpus.thread_count))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tui.app import ThreadlineApp
+from tui.loading import CorpusLoader
 from tui.screens.help_screen import HelpScreen
 
 from .conftest import (
@@ -179,3 +181,15 @@ async def test_small_terminal_is_usable() -> None:
         assert not related_pane(app).display
         assert post_pane(app).region.width > 20
         assert thread_list(app).region.width >= 24
+
+
+def test_the_loader_reads_a_file_named_twice_once(tmp_path: Path) -> None:
+    """A folder and a file inside it, both named, give each file one source in the reader,
+    as they do for `threadline export`."""
+    (tmp_path / "a.txt").write_text("1/ one\n2/ two\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1/ three\n", encoding="utf-8")
+    loader = CorpusLoader([str(tmp_path), str(tmp_path / "a.txt")])
+    loader.prepare()
+    loader.run()
+    assert [Path(source.name).name for source in loader.corpus.sources] == ["a.txt", "b.txt"]
+    assert loader.corpus.thread_count == 2
