@@ -114,13 +114,6 @@ class PostPane(VerticalScroll, can_focus=True):
     current: reactive[int] = reactive(0)
     """Index of the current post among the thread's posts."""
 
-    class Moved(Message):
-        """The current post changed."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cards: list[PostCard] = []
@@ -155,7 +148,6 @@ class PostPane(VerticalScroll, can_focus=True):
             card.set_class(card.index == self.current, "-current")
         if 0 <= self.current < len(self.cards):
             self._scroll_to_current()
-            self.post_message(self.Moved(self.current))
 
     def keep_current_in_view(self) -> None:
         """Bring the current post back into view once the posts are laid out again: a new

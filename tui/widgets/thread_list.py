@@ -81,13 +81,6 @@ class ThreadList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
     """Index into `rows` of the highlighted thread."""
 
-    class Highlighted(Message):
-        """The cursor moved to another thread."""
-
-        def __init__(self, thread: int) -> None:
-            super().__init__()
-            self.thread = thread
-
     class Opened(Message):
         """The user asked to open a thread."""
 
@@ -153,9 +146,6 @@ class ThreadList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
         self.scroll_to_region_if_needed(new)
-        thread = self.current
-        if thread is not None:
-            self.post_message(self.Highlighted(thread))
 
     def scroll_to_region_if_needed(self, row: int) -> None:
         top = self.scroll_offset.y
