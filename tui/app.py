@@ -78,6 +78,7 @@ class ThreadlineApp(App[int]):
         self.opened: int | None = None
         self._shown_threads = 0
         self._indexed = False
+        self._binding_answers: tuple[bool, bool] | None = None
         self._search_before: Filters | None = None
         self._search_wanted: Filters | None = None
         """The search running in the background, whose result is still wanted."""
@@ -183,7 +184,7 @@ class ThreadlineApp(App[int]):
         posts = self.query_one(PostPane)
         cursor = self.query_one(ThreadList).current
         self.history.push(Snapshot(self.filters, self.opened, posts.current, cursor))
-        self.refresh_bindings()  # backspace now applies
+        self._refresh_bindings()  # backspace now applies
 
     # -- opening threads ------------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ class ThreadlineApp(App[int]):
         # Titles and file names come from the corpus: Content, never markup.
         self.query_one(PostPane).border_title = plain(self.view.title(thread))
         self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
-        self.refresh_bindings()  # `o` may apply now
+        self._refresh_bindings()  # `o` may apply now
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, thread: int) -> None:
@@ -315,7 +316,7 @@ class ThreadlineApp(App[int]):
             self._apply_filters(pending, remember=False)
         if before is not None and before != self.filters:
             self.history.push(Snapshot(before, self.opened, self.query_one(PostPane).current, None))
-            self.refresh_bindings()
+            self._refresh_bindings()
 
     def _close_search(self) -> None:
         self._search_before = self._search_wanted = None
@@ -333,7 +334,7 @@ class ThreadlineApp(App[int]):
 
     def action_back(self) -> None:
         snapshot = self.history.pop()
-        self.refresh_bindings()
+        self._refresh_bindings()
         if snapshot is None:
             return
         self._apply_filters(snapshot.filters, remember=False)
@@ -378,6 +379,14 @@ class ThreadlineApp(App[int]):
         if action == "open_link":
             return self.query_one(PostPane).current_post is not None
         return True
+
+    def _refresh_bindings(self) -> None:
+        """Tell the footer when `check_action`'s answers change, and only then: the footer
+        rebuilds every key on each refresh, which was a good part of every `n`/`p`."""
+        answers = (bool(self.history.snapshots), self.query_one(PostPane).current_post is not None)
+        if answers != self._binding_answers:
+            self._binding_answers = answers
+            self.refresh_bindings()
 
     def go_to_thread(self, thread: int) -> None:
         """Open a thread chosen in the command palette."""

@@ -59,7 +59,7 @@ class PostCard(Static):
             self.kind = kind
             self.value = value
 
-    def __init__(self, post: PostData, total: int, index: int) -> None:
+    def __init__(self, post: PostData, total: int, index: int, *, current: bool = False) -> None:
         self.post = post
         self.index = index
         label = f"{post.number}/{total}" if post.number is not None else "·"
@@ -69,7 +69,7 @@ class PostCard(Static):
         if post.hidden:
             note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
             parts.append(Content.styled(note, "italic $text-muted"))
-        super().__init__(Content.assemble(*parts))
+        super().__init__(Content.assemble(*parts), classes="-current" if current else None)
 
     def on_click(self, event: events.Click) -> None:
         meta = event.style.meta
@@ -120,33 +120,37 @@ class PostPane(VerticalScroll, can_focus=True):
         self.thread: int | None = None
 
     def show(self, thread: int | None, posts: Sequence[PostData], current: int = 0) -> None:
-        """Replace the pane's content with `posts` of `thread`."""
+        """Replace the pane's content with `posts` of `thread`, `current` marked.
+
+        The current card is built marked and the pane starts at the top, so opening a thread
+        costs one repaint; only a later post needs a scroll once the cards are laid out.
+        """
         self.thread = thread
         self.remove_children()
         self.cards = []
+        current = min(current, max(len(posts) - 1, 0))
         total = max((post.number or 0 for post in posts), default=0)
         widgets: list[Static] = []
         gaps = gaps_before_posts(post.number for post in posts)
         for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
             if gap is not None:
                 widgets.append(MissingPost(*gap))
-            card = PostCard(post, total, index)
+            card = PostCard(post, total, index, current=index == current)
             self.cards.append(card)
             widgets.append(card)
         if thread is None:
             widgets.append(Static(plain("Open a thread with enter."), classes="hint"))
         self.mount_all(widgets)
-        self.current = min(current, max(len(self.cards) - 1, 0))
+        self.set_reactive(PostPane.current, current)  # the cards are marked already
         self.scroll_home(animate=False)
-        self.call_after_refresh(self._mark_current)
+        if current:
+            self.call_after_refresh(self._scroll_to_current)
 
-    def watch_current(self) -> None:
-        self._mark_current()
-
-    def _mark_current(self) -> None:
-        for card in self.cards:
-            card.set_class(card.index == self.current, "-current")
-        if 0 <= self.current < len(self.cards):
+    def watch_current(self, old: int, new: int) -> None:
+        for index, marked in ((old, False), (new, True)):
+            if 0 <= index < len(self.cards):
+                self.cards[index].set_class(marked, "-current")
+        if 0 <= new < len(self.cards):
             self._scroll_to_current()
 
     def keep_current_in_view(self) -> None:

@@ -10,9 +10,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..highlight import plain
+from .scrolling import OwnVirtualSize
 
 
-class RelatedPane(OptionList):
+class RelatedPane(OptionList, OwnVirtualSize):
     """Threads related to the open one, each with what it shares.
 
     | Key | Action |

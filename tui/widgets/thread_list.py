@@ -19,11 +19,12 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parsing.entities.flags import flag_emoji
 from parsing.safe_text import visible
+
+from .scrolling import OwnVirtualSize
 
 _MAX_FLAGS = 4
 
@@ -46,7 +47,7 @@ class Row:
 RowSource = Callable[[int], Row]
 
 
-class ThreadList(ScrollView, can_focus=True):
+class ThreadList(OwnVirtualSize, can_focus=True):
     """The threads that pass the filters.
 
     | Key | Action |
