@@ -30,7 +30,7 @@ from .screens.link_picker import LinkPicker
 from .state import Filters, History, Snapshot
 from .views import CorpusView
 from .widgets.header_bar import HeaderBar
-from .widgets.post_pane import PostCard, PostPane
+from .widgets.post_pane import PostPane
 from .widgets.related_pane import RelatedPane
 from .widgets.thread_list import ThreadList
 
@@ -227,8 +227,8 @@ class ThreadlineApp(App[int]):
     def _related_chosen(self, event: RelatedPane.Chosen) -> None:
         self._open(event.thread, remember=True)
 
-    @on(PostCard.EntityClicked)
-    def _entity_clicked(self, event: PostCard.EntityClicked) -> None:
+    @on(PostPane.EntityClicked)
+    def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
         if event.kind == "link":
             open_url(self, event.value)
         elif event.kind == "flag":

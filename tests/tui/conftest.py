@@ -25,7 +25,7 @@ from textual.worker import WorkerState
 
 from tui.app import ThreadlineApp
 from tui.widgets.header_bar import HeaderBar
-from tui.widgets.post_pane import PostCard, PostPane
+from tui.widgets.post_pane import PostPane
 from tui.widgets.related_pane import RelatedPane
 from tui.widgets.thread_list import ThreadList
 
@@ -78,7 +78,7 @@ async def open_thread(pilot: Pilot[Any], app: ThreadlineApp, thread: int) -> Non
     threads.focus()
     threads.cursor = threads.rows.index(thread)
     await pilot.press("enter")
-    await wait_until(pilot, lambda: post_pane(app).thread == thread and bool(post_pane(app).cards))
+    await wait_until(pilot, lambda: post_pane(app).thread == thread and bool(post_pane(app).posts))
     await pilot.pause()
 
 
@@ -137,9 +137,54 @@ def notifications(app: ThreadlineApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-def card_of(app: ThreadlineApp, number: int) -> PostCard:
-    """The card of post `number` in the open thread."""
-    return next(card for card in post_pane(app).cards if card.post.number == number)
+def post_numbers(app: ThreadlineApp) -> list[int | None]:
+    """The numbers of the open thread's posts, in the order shown."""
+    return [post.number for post in post_pane(app).posts]
+
+
+def index_of(app: ThreadlineApp, number: int) -> int:
+    """Where post `number` stands among the open thread's posts."""
+    return post_numbers(app).index(number)
+
+
+def post_text(app: ThreadlineApp, number: int) -> str:
+    """What the pane shows for post `number` (its `n/total` label, then its text), unwrapped."""
+    pane = post_pane(app)
+    index = index_of(app, number)
+    return next(block.text for block in pane.blocks if block.post == index)
+
+
+def placeholder_texts(app: ThreadlineApp) -> list[str]:
+    """The placeholders of missing posts, in order."""
+    return [block.text for block in post_pane(app).blocks if block.post is None]
+
+
+def shown_blocks(app: ThreadlineApp) -> list[int | str | None]:
+    """What the pane shows, in order: each post's number, each placeholder's text."""
+    pane = post_pane(app)
+    return [
+        block.text if block.post is None else pane.posts[block.post].number for block in pane.blocks
+    ]
+
+
+def pane_lines(app: ThreadlineApp) -> list[str]:
+    """The post pane's lines on screen, as text."""
+    pane = post_pane(app)
+    return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+
+
+def marked_lines(app: ThreadlineApp) -> list[str]:
+    """The lines on screen drawn with the current post's mark."""
+    return [line[1:].strip() for line in pane_lines(app) if line.startswith("\u258c")]
+
+
+async def click_text(pilot: Pilot[Any], app: ThreadlineApp, needle: str, skip: int = 0) -> bool:
+    """Click the post pane `skip` characters into the first `needle` on screen."""
+    lines = pane_lines(app)
+    y = next(i for i, line in enumerate(lines) if needle in line)
+    region = post_pane(app).scrollable_content_region
+    offset = (region.x + lines[y].index(needle) + skip, region.y + y)
+    return await pilot.click(offset=offset)
 
 
 def visible_in(widget: Widget, container: Widget) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tui.app import ThreadlineApp
-from tui.widgets.post_pane import PostCard
+from tui.widgets.post_pane import PostPane
 
 from .conftest import (
     LIGHTHOUSE,
@@ -16,24 +16,21 @@ from .conftest import (
     SEEDLIKE,
     SHARED_FLAGS,
     WIDE,
-    card_of,
+    click_text,
     count_title,
     header_text,
     make_app,
     open_thread,
     post_pane,
-    rendered_text,
     thread_list,
     wait_loaded,
     wait_until,
 )
 
 
-async def click_entity(
-    pilot: Pilot[Any], app: ThreadlineApp, number: int, kind: str, value: str
-) -> None:
-    """Post the message a click on an entity of post `number` sends."""
-    card_of(app, number).post_message(PostCard.EntityClicked(kind, value))
+async def click_entity(pilot: Pilot[Any], app: ThreadlineApp, kind: str, value: str) -> None:
+    """Post the message a click on an entity of the post pane sends."""
+    post_pane(app).post_message(PostPane.EntityClicked(kind, value))
     await pilot.pause()
 
 
@@ -43,7 +40,7 @@ async def test_clicking_a_flag_filters_by_it() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, RAIL)
-        await click_entity(pilot, app, 1, "flag", "CN")
+        await click_entity(pilot, app, "flag", "CN")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         assert thread_list(app).rows == SHARED_FLAGS
         assert "China" in header_text(app)
@@ -55,7 +52,7 @@ async def test_clicking_a_hashtag_filters_by_it() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, ORCHARD)
-        await click_entity(pilot, app, 5, "hashtag", "cidernight")
+        await click_entity(pilot, app, "hashtag", "cidernight")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [ORCHARD]
         assert "#cidernight" in header_text(app)
@@ -67,7 +64,7 @@ async def test_clicking_a_mention_filters_by_it() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        await click_entity(pilot, app, 2, "mention", "marit_lamp")
+        await click_entity(pilot, app, "mention", "marit_lamp")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [LIGHTHOUSE]
         assert "@marit_lamp" in header_text(app)
@@ -79,7 +76,7 @@ async def test_backspace_undoes_an_entity_filter() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, RAIL)
-        await click_entity(pilot, app, 1, "flag", "CN")
+        await click_entity(pilot, app, "flag", "CN")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         await pilot.press("backspace")
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
@@ -93,8 +90,8 @@ async def test_backspace_undoes_stacked_filters_one_at_a_time() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, RAIL)
-        await click_entity(pilot, app, 1, "flag", "CN")
-        await click_entity(pilot, app, 3, "hashtag", "railfreight")
+        await click_entity(pilot, app, "flag", "CN")
+        await click_entity(pilot, app, "hashtag", "railfreight")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         await pilot.press("backspace")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
@@ -108,11 +105,7 @@ async def test_mouse_click_on_a_mention_filters() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        card = card_of(app, 2)
-        lines = rendered_text(card).splitlines()
-        y = next(i for i, line in enumerate(lines) if "@marit_lamp" in line)
-        x = lines[y].index("@marit_lamp") + 3
-        await pilot.click(card, offset=(x, y))
+        assert await click_text(pilot, app, "@marit_lamp", 3)
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert app.filters.features == (("mention", "marit_lamp"),)
 
@@ -123,10 +116,7 @@ async def test_mouse_click_on_plain_text_does_nothing() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        card = card_of(app, 3)
-        lines = rendered_text(card).splitlines()
-        y = next(i for i, line in enumerate(lines) if "logbooks" in line)
-        await pilot.click(card, offset=(lines[y].index("logbooks") + 2, y))
+        assert await click_text(pilot, app, "logbooks", 2)
         await pilot.pause()
         assert not app.filters.active
         assert count_title(app) == "7 of 7 threads"

@@ -23,18 +23,17 @@ from tui.app import ThreadlineApp
 from tui.links import is_openable, open_url
 from tui.views import SHOWN_BYTES
 from tui.widgets.header_bar import HeaderBar
-from tui.widgets.post_pane import PostCard
 
 from .conftest import (
-    card_of,
+    click_text,
     header_text,
     list_lines,
     make_app,
     notifications,
     open_thread,
-    plain_text,
+    pane_lines,
     post_pane,
-    rendered_text,
+    post_text,
     run_snapshot_setup,
     thread_list,
     wait_loaded,
@@ -98,37 +97,36 @@ async def opened(pilot: Any, app: ThreadlineApp) -> None:
     await open_thread(pilot, app, 0)
 
 
-# -- (a) the card shows symbols and literal brackets ----------------------------------------------
+# -- (a) the posts show symbols and literal brackets ----------------------------------------------
 
 
-async def test_post_cards_show_control_characters_as_symbols(hostile_file: str) -> None:
-    """The cards' text has ␛ ␇ ␀ ⌧ where the corpus has ESC, BEL, NUL and the C1 CSI, and no raw
+async def test_posts_show_control_characters_as_symbols(hostile_file: str) -> None:
+    """The posts' text has ␛ ␇ ␀ ⌧ where the corpus has ESC, BEL, NUL and the C1 CSI, and no raw
     control character."""
     app = make_app(hostile_file)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot, app)
-        first, second, third = (plain_text(card_of(app, n)) for n in (1, 2, 3))
+        first, second, third = (post_text(app, n) for n in (1, 2, 3))
         assert "␛]0;PWNED␇ Escape title" in first
         assert "Clear ␛[2J colour ␛[31mred␛[0m bell ␇ nul ␀ c1 ⌧31m end." in second
         assert "Hyperlink ␛]8;;https://evil.example␛\\click here␛]8;;␛\\ done." in third
-        for card in post_pane(app).cards:
-            assert raw_controls(plain_text(card)) == [], plain_text(card)
+        for block in post_pane(app).blocks:
+            assert raw_controls(block.text) == [], block.text
 
 
-async def test_post_card_shows_markup_literally(hostile_file: str) -> None:
+async def test_post_shows_markup_literally(hostile_file: str) -> None:
     """`[bold red]x[/]`, `[@click=app.quit]click me[/]` and `[link=…]x[/link]` stay as typed,
-    in the card's text and in what it draws, and style nothing."""
+    in the post's text and in what the pane draws, and style nothing."""
     app = make_app(hostile_file)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot, app)
-        card = card_of(app, 4)
-        text = plain_text(card)
+        text = post_text(app, 4)
         for markup in (MARKUP, CLICK, LINK):
             assert markup in text
-        drawn = "".join(rendered_text(card).split())
+        drawn = "".join("".join(pane_lines(app)).split())
         for markup in (MARKUP, CLICK, LINK):
             assert "".join(markup.split()) in drawn
-        for segment in segments_of(card):
+        for segment in segments_of(post_pane(app)):
             if "x" in segment.text and segment.style is not None:
                 assert not segment.style.bold
                 assert segment.style.link in (None, "")
@@ -138,13 +136,12 @@ async def test_post_card_shows_markup_literally(hostile_file: str) -> None:
 
 
 async def test_no_rendered_segment_holds_a_raw_control_character(hostile_file: str) -> None:
-    """Every segment drawn by the cards, the post pane, the thread list and the header is free of
-    raw control characters and carries no control codes."""
+    """Every segment drawn by the post pane, the thread list and the header is free of raw
+    control characters and carries no control codes."""
     app = make_app(hostile_file)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot, app)
         widgets: list[Widget] = [
-            *post_pane(app).cards,
             post_pane(app),
             thread_list(app),
             app.query_one(HeaderBar),
@@ -153,7 +150,7 @@ async def test_no_rendered_segment_holds_a_raw_control_character(hostile_file: s
             for segment in segments_of(widget):
                 assert raw_controls(segment.text) == [], (widget, segment.text)
                 assert not segment.control, (widget, segment)
-        assert any("␛" in segment.text for segment in segments_of(card_of(app, 2)))
+        assert any("␛" in segment.text for segment in segments_of(post_pane(app)))
 
 
 async def test_screenshot_holds_symbols_and_no_raw_control_character(hostile_file: str) -> None:
@@ -171,24 +168,16 @@ async def test_screenshot_holds_symbols_and_no_raw_control_character(hostile_fil
 # -- (c) markup does not act ----------------------------------------------------------------------
 
 
-def position_of(card: PostCard, needle: str, skip: int = 0) -> tuple[int, int]:
-    """(x, y) inside `card` of the character `skip` after the start of `needle`."""
-    lines = rendered_text(card).splitlines()
-    y = next(i for i, line in enumerate(lines) if needle in line)
-    return lines[y].index(needle) + skip, y
-
-
 async def test_clicking_fake_click_markup_does_not_quit(hostile_file: str) -> None:
     """Clicking `click me` of `[@click=app.quit]click me[/]` leaves the app running."""
     app = make_app(hostile_file)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot, app)
-        card = card_of(app, 4)
-        assert await pilot.click(card, offset=position_of(card, "click me", 2))
+        assert await click_text(pilot, app, "click me", 2)
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None
-        assert "[@click=app.quit]" in plain_text(card_of(app, 4))
+        assert "[@click=app.quit]" in post_text(app, 4)
 
 
 async def test_clicking_fake_links_opens_nothing(hostile_file: str, browser: list[str]) -> None:
@@ -197,11 +186,9 @@ async def test_clicking_fake_links_opens_nothing(hostile_file: str, browser: lis
     app = make_app(hostile_file)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot, app)
-        card = card_of(app, 4)
-        assert await pilot.click(card, offset=position_of(card, "]x[/link]", 1))
+        assert await click_text(pilot, app, "]x[/link]", 1)
         await pilot.pause()
-        card = card_of(app, 3)
-        assert await pilot.click(card, offset=position_of(card, "click", 2))
+        assert await click_text(pilot, app, "evil.example␛\\click", 14)
         await pilot.pause()
         assert browser == []
         assert app.is_running
@@ -351,8 +338,8 @@ async def test_a_huge_post_is_shown_in_part_with_a_note(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, 0)
-        card = app.query(PostCard).first()
-        assert card.post.text == words[: len(card.post.text)]
-        assert SHOWN_BYTES // 2 <= len(card.post.text) <= SHOWN_BYTES
-        assert card.post.hidden == len(words.rstrip()) - len(card.post.text)
-        assert f"{card.post.hidden:,} more characters not shown" in plain_text(card)
+        post = post_pane(app).posts[0]
+        assert post.text == words[: len(post.text)]
+        assert SHOWN_BYTES // 2 <= len(post.text) <= SHOWN_BYTES
+        assert post.hidden == len(words.rstrip()) - len(post.text)
+        assert f"{post.hidden:,} more characters not shown" in post_text(app, 1)

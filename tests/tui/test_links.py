@@ -7,13 +7,12 @@ import pytest
 from tui.app import ThreadlineApp
 from tui.links import is_openable
 from tui.screens.link_picker import LinkPicker
-from tui.widgets.post_pane import PostCard
+from tui.widgets.post_pane import PostPane
 
 from .conftest import (
     LIGHTHOUSE,
     SEEDLIKE,
     WIDE,
-    card_of,
     make_app,
     notifications,
     open_thread,
@@ -80,7 +79,7 @@ async def test_clicked_link_opens_in_browser(browser: list[str]) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        card_of(app, 9).post_message(PostCard.EntityClicked("link", ALMANAC))
+        post_pane(app).post_message(PostPane.EntityClicked("link", ALMANAC))
         await wait_until(pilot, lambda: bool(browser))
         assert browser == [ALMANAC]
 
@@ -91,7 +90,7 @@ async def test_clicked_javascript_link_is_refused(browser: list[str]) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        card_of(app, 9).post_message(PostCard.EntityClicked("link", "javascript:alert(1)"))
+        post_pane(app).post_message(PostPane.EntityClicked("link", "javascript:alert(1)"))
         await wait_until(pilot, lambda: bool(notifications(app)))
         assert browser == []
 

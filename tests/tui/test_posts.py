@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.widgets.post_pane import MissingPost, PostCard
-
 from .conftest import (
     LIGHTHOUSE,
     ORCHARD,
     SEEDLIKE,
     WIDE,
-    card_of,
     make_app,
+    marked_lines,
     open_thread,
-    plain_text,
+    placeholder_texts,
+    post_numbers,
     post_pane,
+    post_text,
+    shown_blocks,
     thread_list,
-    visible_in,
     wait_loaded,
     wait_until,
 )
@@ -32,7 +32,7 @@ async def test_enter_opens_the_selected_thread() -> None:
         await pilot.press("enter")
         await wait_until(pilot, lambda: post_pane(app).thread == LIGHTHOUSE)
         pane = post_pane(app)
-        assert [card.post.number for card in pane.cards] == [*range(1, 13), *range(14, 18)]
+        assert post_numbers(app) == [*range(1, 13), *range(14, 18)]
         assert thread_list(app).opened == LIGHTHOUSE
         assert app.focused is pane
         assert "Seventeen notes" in str(pane.border_title)
@@ -68,7 +68,7 @@ async def test_first_post_is_current_after_opening() -> None:
         await open_thread(pilot, app, LIGHTHOUSE)
         pane = post_pane(app)
         assert pane.current == 0
-        assert "-current" in pane.cards[0].classes
+        assert marked_lines(app)[0] == "1/17"
         assert pane.current_post is not None and pane.current_post.number == 1
 
 
@@ -82,14 +82,14 @@ async def test_ten_j_make_post_11_current_and_visible() -> None:
             await pilot.press("j")
         await pilot.pause()
         pane = post_pane(app)
-        card = pane.cards[pane.current]
         assert pane.current == 10
-        assert card.post.number == 11
-        assert "-current" in card.classes
-        assert [c for c in pane.cards if "-current" in c.classes] == [card]
+        assert pane.current_post is not None and pane.current_post.number == 11
+        marked = marked_lines(app)
+        assert marked[0] == "11/17"
+        assert not any(line.endswith("/17") for line in marked[1:])
         assert pane.scroll_offset.y > 0
-        assert visible_in(card, pane)
-        assert not visible_in(pane.cards[0], pane)
+        assert pane.post_in_view(10)
+        assert not pane.post_in_view(0)
 
 
 async def test_showing_the_related_pane_keeps_the_current_post_in_view() -> None:
@@ -103,14 +103,16 @@ async def test_showing_the_related_pane_keeps_the_current_post_in_view() -> None
             await pilot.press("j")
         await pilot.pause()
         pane = post_pane(app)
-        card = pane.cards[10]
-        assert visible_in(card, pane)
+        assert pane.post_in_view(10)
         for _ in range(2):
+            width = pane.scrollable_content_region.width
             await pilot.press("r")
             await pilot.pause()
             await pilot.pause()
+            assert pane.scrollable_content_region.width != width
             assert pane.current == 10
-            assert visible_in(card, pane)
+            assert pane.post_in_view(10)
+            assert "11/17" in marked_lines(app)
 
 
 async def test_k_goes_back_a_post() -> None:
@@ -125,8 +127,8 @@ async def test_k_goes_back_a_post() -> None:
         await pilot.pause()
         pane = post_pane(app)
         assert pane.current == 9
-        assert "-current" in card_of(app, 10).classes
-        assert visible_in(card_of(app, 10), pane)
+        assert "10/17" in marked_lines(app)
+        assert pane.post_in_view(9)
 
 
 async def test_k_scrolls_back_to_the_first_post() -> None:
@@ -138,12 +140,12 @@ async def test_k_scrolls_back_to_the_first_post() -> None:
         for _ in range(20):
             await pilot.press("j")
         pane = post_pane(app)
-        assert pane.current == len(pane.cards) - 1
+        assert pane.current == len(pane.posts) - 1
         for _ in range(20):
             await pilot.press("k")
         await pilot.pause()
         assert pane.current == 0
-        assert visible_in(pane.cards[0], pane)
+        assert pane.post_in_view(0)
 
 
 async def test_arrows_move_between_posts_in_the_focused_pane() -> None:
@@ -158,7 +160,7 @@ async def test_arrows_move_between_posts_in_the_focused_pane() -> None:
         assert pane.current == 3
         await pilot.press("up")
         assert pane.current == 2
-        assert "-current" in card_of(app, 3).classes
+        assert "3/17" in marked_lines(app)
 
 
 async def test_j_from_the_list_moves_posts_too() -> None:
@@ -182,10 +184,7 @@ async def test_n_opens_next_thread_with_missing_first_post() -> None:
         await pilot.press("n")
         await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
         await pilot.pause()
-        children = list(post_pane(app).children)
-        assert isinstance(children[0], MissingPost)
-        assert "post 1 is missing" in plain_text(children[0])
-        assert isinstance(children[1], PostCard) and children[1].post.number == 2
+        assert shown_blocks(app)[:2] == ["post 1 is missing", 2]
         assert thread_list(app).opened == ORCHARD
 
 
@@ -224,13 +223,10 @@ async def test_missing_post_shows_in_place() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        children = list(post_pane(app).children)
-        missing = [child for child in children if isinstance(child, MissingPost)]
-        assert len(missing) == 1
-        assert plain_text(missing[0]) == "post 13 is missing"
-        where = children.index(missing[0])
-        assert children[where - 1] is card_of(app, 12)
-        assert children[where + 1] is card_of(app, 14)
+        shown = shown_blocks(app)
+        assert placeholder_texts(app) == ["post 13 is missing"]
+        where = shown.index("post 13 is missing")
+        assert shown[where - 1 : where + 2] == [12, "post 13 is missing", 14]
 
 
 async def test_a_run_of_missing_posts_is_one_placeholder(tmp_path: Path) -> None:
@@ -242,8 +238,7 @@ async def test_a_run_of_missing_posts_is_one_placeholder(tmp_path: Path) -> None
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, 0)
-        missing = [child for child in post_pane(app).children if isinstance(child, MissingPost)]
-        assert [plain_text(child) for child in missing] == [
+        assert placeholder_texts(app) == [
             "posts 1\u201339 are missing",
             "posts 42\u201344 are missing",
         ]
@@ -261,11 +256,11 @@ async def test_j_skips_the_missing_post_placeholder() -> None:
         assert pane.current_post is not None and pane.current_post.number == 14
 
 
-async def test_post_card_header_shows_number_of_total() -> None:
-    """Each card starts with `n/total`, the total being the highest post number (17)."""
+async def test_post_header_shows_number_of_total() -> None:
+    """Each post starts with `n/total`, the total being the highest post number (17)."""
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        assert plain_text(card_of(app, 11)).startswith("11/17")
-        assert "lens was cleaned" in plain_text(card_of(app, 11))
+        assert post_text(app, 11).startswith("11/17")
+        assert "lens was cleaned" in post_text(app, 11)

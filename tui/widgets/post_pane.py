@@ -1,26 +1,37 @@
 """The post pane: the posts of one thread, each headed `n/total`, missing posts shown in place.
 
-One small widget per post (a thread has tens of posts, not thousands). The current post is
-marked and kept in view; `j`/`k` move between posts, skipping the placeholders of missing ones.
+Drawn line by line (a `ScrollView` with the line API, like the thread list): opening a thread
+wraps its posts into lines once, and a frame draws only the lines on screen. A widget per post
+cost a mount, a stylesheet pass and a layout pass for every post on every `n`/`p`, so a long
+thread opened slower than a short one. The current post is marked and kept in view; `j`/`k`
+move between posts, skipping the placeholders of missing ones.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.strip import Strip
 
 from parsing.gaps import describe_gap, gaps_before_posts
 from parsing.models import Entity
 
-from ..highlight import plain, post_content
+from ..highlight import post_content
+from .scrolling import OwnVirtualSize
+
+_HINT = "Open a thread with enter."
+_MARK = "▌"
+_GUTTER = 3
+"""Cells left of and right of a post's text: the mark of the current post, a space each side."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,67 +47,36 @@ class PostData:
     """Characters at the end of a very long post that are not shown."""
 
 
-class PostCard(Static):
-    """One post: its number, then its text with entities highlighted."""
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A post, or the placeholder of missing posts, wrapped to the pane's width."""
 
-    DEFAULT_CSS = """
-    PostCard {
-        padding: 0 1;
-        margin-bottom: 1;
-        border-left: blank;
-    }
-    PostCard.-current {
-        border-left: thick $accent;
-        background: $boost;
-    }
-    """
+    post: int | None
+    """Index of the post among the thread's posts; None for a placeholder or the hint."""
+    content: Content
+    lines: list[Content]
+    """`content` wrapped."""
+    top: int
+    """Its first line in the pane; a blank line follows its last."""
 
-    class EntityClicked(Message):
-        """An entity in a post was clicked."""
-
-        def __init__(self, kind: str, value: str) -> None:
-            super().__init__()
-            self.kind = kind
-            self.value = value
-
-    def __init__(self, post: PostData, total: int, index: int, *, current: bool = False) -> None:
-        self.post = post
-        self.index = index
-        label = f"{post.number}/{total}" if post.number is not None else "·"
-        header = Content.styled(label, "bold $text-secondary")
-        body = post_content(post.text, post.entities)
-        parts = [header, "\n", body]
-        if post.hidden:
-            note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
-            parts.append(Content.styled(note, "italic $text-muted"))
-        super().__init__(Content.assemble(*parts), classes="-current" if current else None)
-
-    def on_click(self, event: events.Click) -> None:
-        meta = event.style.meta
-        if "entity" in meta:
-            event.stop()
-            self.post_message(self.EntityClicked(str(meta["entity"]), str(meta["value"])))
+    @property
+    def text(self) -> str:
+        """The block's text as given, before wrapping."""
+        return self.content.plain
 
 
-class MissingPost(Static):
-    """The place of a post the copy does not have."""
-
-    DEFAULT_CSS = """
-    MissingPost {
-        color: $text-muted;
-        text-style: italic;
-        padding: 0 1;
-        margin-bottom: 1;
-        border-left: blank;
-    }
-    """
-
-    def __init__(self, first: int, last: int) -> None:
-        super().__init__(describe_gap(first, last))
-        self.first, self.last = first, last
+def post_text(post: PostData, total: int) -> Content:
+    """What the pane shows of a post: `n/total` (· when unnumbered), then its text."""
+    label = f"{post.number}/{total}" if post.number is not None else "·"
+    parts: list[str | Content] = [Content.styled(label, "bold $text-secondary"), "\n"]
+    parts.append(post_content(post.text, post.entities))
+    if post.hidden:
+        note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
+        parts.append(Content.styled(note, "italic $text-muted"))
+    return Content.assemble(*parts)
 
 
-class PostPane(VerticalScroll, can_focus=True):
+class PostPane(OwnVirtualSize, can_focus=True):
     """The posts of the open thread.
 
     | Key | Action |
@@ -111,63 +91,162 @@ class PostPane(VerticalScroll, can_focus=True):
         Binding("up", "move(-1)", "Previous post", show=False),
     ]
 
+    COMPONENT_CLASSES = {"post-pane--current"}
+
+    DEFAULT_CSS = """
+    PostPane {
+        overflow-x: hidden;
+        /* Posts are wrapped to the width left by a scrollbar, shown or not. */
+        scrollbar-gutter: stable;
+    }
+    PostPane > .post-pane--current {
+        background: $boost;
+    }
+    """
+
     current: reactive[int] = reactive(0)
     """Index of the current post among the thread's posts."""
 
+    class EntityClicked(Message):
+        """An entity in a post was clicked."""
+
+        def __init__(self, kind: str, value: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.value = value
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.cards: list[PostCard] = []
         self.thread: int | None = None
+        self.posts: list[PostData] = []
+        self.blocks: list[Block] = []
+        self._tops: list[int] = []
+        self._block_of_post: list[int] = []
+        self._width = 0
+        """The text width the blocks were wrapped to (0: not laid out yet)."""
+        self._strips: dict[tuple[int, bool], Strip] = {}
 
     def show(self, thread: int | None, posts: Sequence[PostData], current: int = 0) -> None:
-        """Replace the pane's content with `posts` of `thread`, `current` marked.
-
-        The current card is built marked and the pane starts at the top, so opening a thread
-        costs one repaint; only a later post needs a scroll once the cards are laid out.
-        """
+        """Replace the pane's content with `posts` of `thread`, `current` marked."""
         self.thread = thread
-        self.remove_children()
-        self.cards = []
-        current = min(current, max(len(posts) - 1, 0))
-        total = max((post.number or 0 for post in posts), default=0)
-        widgets: list[Static] = []
-        gaps = gaps_before_posts(post.number for post in posts)
-        for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
-            if gap is not None:
-                widgets.append(MissingPost(*gap))
-            card = PostCard(post, total, index, current=index == current)
-            self.cards.append(card)
-            widgets.append(card)
-        if thread is None:
-            widgets.append(Static(plain("Open a thread with enter."), classes="hint"))
-        self.mount_all(widgets)
-        self.set_reactive(PostPane.current, current)  # the cards are marked already
-        self.scroll_home(animate=False)
-        if current:
-            self.call_after_refresh(self._scroll_to_current)
-
-    def watch_current(self, old: int, new: int) -> None:
-        for index, marked in ((old, False), (new, True)):
-            if 0 <= index < len(self.cards):
-                self.cards[index].set_class(marked, "-current")
-        if 0 <= new < len(self.cards):
+        self.posts = list(posts)
+        self.set_reactive(PostPane.current, min(current, max(len(self.posts) - 1, 0)))
+        self._lay_out()
+        self.scroll_home(animate=False, immediate=True)
+        if self.current:
             self._scroll_to_current()
 
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        """Wrap every post and placeholder to the pane's width."""
+        self._strips.clear()
+        self.blocks, self._tops, self._block_of_post = [], [], []
+        width = self.scrollable_content_region.width - _GUTTER
+        self._width = max(width, 1) if self.scrollable_content_region.width else 0
+        if self._width:
+            self._wrap_blocks()
+        height = self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
+        self.take_virtual_size(Size(self.scrollable_content_region.width, height))
+
+    def _wrap_blocks(self) -> None:
+        total = max((post.number or 0 for post in self.posts), default=0)
+        gaps = gaps_before_posts(post.number for post in self.posts)
+        for index, (post, gap) in enumerate(zip(self.posts, gaps, strict=True)):
+            if gap is not None:
+                self._add_block(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
+            self._block_of_post.append(len(self.blocks))
+            self._add_block(index, post_text(post, total))
+        if self.thread is None:
+            self._add_block(None, Content.styled(_HINT, "$text-muted"))
+
+    def _add_block(self, post: int | None, content: Content) -> None:
+        top = self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
+        self.blocks.append(Block(post, content, content.wrap(self._width), top))
+        self._tops.append(top)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width - _GUTTER != self._width:
+            self._lay_out()
+            self._scroll_to_current()
+
+    def notify_style_update(self) -> None:
+        # A theme change restyles the lines: cached strips would keep the old colours.
+        super().notify_style_update()
+        self._strips.clear()
+        self.refresh()
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        at = bisect_right(self._tops, row) - 1
+        if at < 0:
+            return Strip.blank(width, self.rich_style)
+        block = self.blocks[at]
+        line = row - block.top
+        if line >= len(block.lines):
+            return Strip.blank(width, self.rich_style)  # the space between posts
+        marked = block.post is not None and block.post == self.current
+        strip = self._strips.get((row, marked))
+        if strip is None:
+            strip = self._strips[row, marked] = self._draw(block.lines[line], width, marked)
+        return strip
+
+    def _draw(self, line: Content, width: int, marked: bool) -> Strip:
+        base = self.get_visual_style(*(["post-pane--current"] if marked else []))
+        mark = Content.styled(_MARK, "$accent") if marked else Content(" ")
+        drawn = Content.assemble(mark, " ", line).render(base, end="")
+        segments = [Segment(text, style.rich_style) for text, style in drawn]
+        return Strip(segments).adjust_cell_length(width, base.rich_style)
+
+    # -- the current post -----------------------------------------------------------------------
+
+    def watch_current(self) -> None:
+        self.refresh()
+        self._scroll_to_current()
+
+    def post_region(self, index: int) -> Region:
+        """Where post `index` is drawn, in the pane's scrollable lines."""
+        if not 0 <= index < len(self._block_of_post):
+            return Region()
+        block = self.blocks[self._block_of_post[index]]
+        return Region(0, block.top, self.virtual_size.width, len(block.lines))
+
+    def post_in_view(self, index: int) -> bool:
+        """Is some of post `index` on screen?"""
+        view = Region(0, self.scroll_offset.y, 1, self.scrollable_content_region.height)
+        region = self.post_region(index)
+        return bool(region) and region.y < view.bottom and view.y < region.bottom
+
     def keep_current_in_view(self) -> None:
-        """Bring the current post back into view once the posts are laid out again: a new
-        width (the related pane shown or hidden, a resized terminal) re-wraps every post."""
+        """Bring the current post back into view once the pane has its new width (the related
+        pane shown or hidden, a resized terminal): every post is wrapped again."""
         self.call_after_refresh(self._scroll_to_current)
 
     def _scroll_to_current(self) -> None:
         if self.current == 0:
-            self.scroll_home(animate=False)
-        elif self.current < len(self.cards):
-            self.scroll_to_widget(self.cards[self.current], animate=False, top=False)
+            self.scroll_home(animate=False, immediate=True)
+        elif self.current < len(self.posts):
+            region = self.post_region(self.current)
+            # A post taller than the pane shows its top.
+            height = min(region.height, self.scrollable_content_region.height)
+            region = Region(region.x, region.y, region.width, height)
+            self.scroll_to_region(region, animate=False, immediate=True)
 
     def action_move(self, step: int) -> None:
-        if self.cards:
-            self.current = max(0, min(self.current + step, len(self.cards) - 1))
+        if self.posts:
+            self.current = max(0, min(self.current + step, len(self.posts) - 1))
 
     @property
     def current_post(self) -> PostData | None:
-        return self.cards[self.current].post if 0 <= self.current < len(self.cards) else None
+        return self.posts[self.current] if 0 <= self.current < len(self.posts) else None
+
+    # -- the mouse ------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if "entity" in meta:
+            event.stop()
+            self.post_message(self.EntityClicked(str(meta["entity"]), str(meta["value"])))

@@ -11,12 +11,30 @@ class OwnVirtualSize(ScrollView):
 
     On every layout pass anywhere on the screen, Textual compares the virtual size the layout
     gives such a view (that of its children: it has none) with the one the view set itself.
-    They never match, so each pass repainted its scrollbar in a frame of its own: a second
-    frame for every `n`/`p` once the thread list scrolls. The view's own size is the one to
-    compare with; a real change of size or container still updates the scrollbars.
+    They never match, so each pass updated its scrollbars once more and repainted them in a
+    frame of their own: a second frame for every `n`/`p`. Here a layout pass updates the
+    scrollbars only when the view's own virtual size changed since they were last updated (or
+    its size, or its container's).
     """
+
+    _sized_for: Size | None = None
+    """The virtual size the scrollbars were last updated for."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
+        if self.virtual_size == self._sized_for:
+            virtual_size = self.virtual_size  # nothing of ours changed: compare sizes only
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        super()._scroll_update(virtual_size)
+        self._sized_for = self.virtual_size
+
+    def take_virtual_size(self, size: Size) -> None:
+        """Take a new virtual size at once: the scrollbars follow in the frame being drawn,
+        with no layout pass unless a scrollbar appears or goes."""
+        shown = self.show_vertical_scrollbar
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh(layout=self.show_vertical_scrollbar != shown)

@@ -1,0 +1,99 @@
+"""What one `n`/`p` repaints: the frame it needs, and nothing more (the footer, scrollbars)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from .conftest import (
+    LIGHTHOUSE,
+    ORCHARD,
+    SEEDLIKE,
+    WIDE,
+    make_app,
+    open_thread,
+    post_pane,
+    thread_list,
+    wait_loaded,
+    wait_until,
+)
+
+
+def many_threads(folder: Path, count: int = 120) -> str:
+    """A corpus of `count` two-post threads: more than the thread list shows, so it scrolls."""
+    path = folder / "many.txt"
+    path.write_text(
+        "".join(f"1/ Thread {n} opens here.\n2/ And goes on.\n" for n in range(count)),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+async def test_n_keeps_the_footer_keys() -> None:
+    """`n` opens the next thread without rebuilding the footer: its key widgets stay the same
+    objects (the footer rebuilt every key on every `n`, a good part of its cost)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        before = list(app.query_one(Footer).query(FooterKey))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: post_pane(app).thread != LIGHTHOUSE)
+        await pilot.pause()
+        assert before and list(app.query_one(Footer).query(FooterKey)) == before
+
+
+async def test_backspace_appears_in_the_footer_once_there_is_history() -> None:
+    """The footer still follows what applies: after going to a thread from the command palette
+    (which backspace undoes) its `Back` key is enabled."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+
+        def back_enabled() -> bool:
+            keys = app.query_one(Footer).query(FooterKey)
+            return any(key.action == "back" and not key._disabled for key in keys)
+
+        assert not back_enabled()
+        app.go_to_thread(ORCHARD)
+        await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
+        await wait_until(pilot, back_enabled)
+
+
+async def test_a_layout_pass_does_not_repaint_the_lists_scrollbar(tmp_path: Path) -> None:
+    """When the screen is laid out again and nothing about the scrolled thread list changed,
+    its scrollbar is not repainted (it was, after every layout pass: an extra frame per `n`)."""
+    app = make_app(many_threads(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        threads = thread_list(app)
+        assert threads.show_vertical_scrollbar
+        repaints: list[int] = []
+        scrollbar = threads.vertical_scrollbar
+        original = scrollbar.refresh
+        scrollbar.refresh = lambda *a, **k: repaints.append(1) or original(*a, **k)  # type: ignore[method-assign]
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert repaints == []
+
+
+async def test_the_list_scrollbar_follows_new_rows(tmp_path: Path) -> None:
+    """A filter that leaves a few rows hides the list's scrollbar; clearing it shows it again
+    (its own virtual size changed, so a layout pass does update it)."""
+    app = make_app(many_threads(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        threads = thread_list(app)
+        assert threads.show_vertical_scrollbar
+        threads.set_rows(range(3))
+        await pilot.pause()
+        await pilot.pause()
+        assert not threads.show_vertical_scrollbar
+        threads.set_rows(range(120))
+        await pilot.pause()
+        await pilot.pause()
+        assert threads.show_vertical_scrollbar
