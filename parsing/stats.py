@@ -6,9 +6,11 @@ decoding of post text), then glued tokens split with the corpus-wide evidence.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .background import later
@@ -77,6 +79,25 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
 def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     """Statistics of the files behind `paths`, using every core: a big file is split where a
     thread must end anyway, and the second half is parsed and counted in a forked process."""
+    with _cycle_collector_paused():
+        return _stats_for_paths(paths)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Parsing makes hundreds of thousands of small objects (line events, counts) and no
+    reference cycles; the cycle collector's passes over them cost about a tenth of the time
+    at a million posts. Memory is freed by reference counting as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     warnings: list[str] = []
     whole, counts, sources = Tally(), Part(), 0
     for file, raw in read_all(paths, warnings):

@@ -3,8 +3,10 @@ whole, and the parallel statistics equal the single-pass ones."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -181,3 +183,28 @@ def test_stats_without_a_second_process_count_both_halves(small_parts: None) -> 
         release.set()
         other.join()
     assert split == corpus_stats(load_corpus([demo])).as_json()
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_stats_pause_the_cycle_collector_and_restore_it(
+    enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`stats_for_paths` counts with the cycle collector paused, and gives it back in the state
+    it was in, collecting or not."""
+    seen: list[bool] = []
+    finish = parsing.stats._finish
+
+    def finish_and_look(*args: Any) -> parsing.stats.CorpusStats:
+        seen.append(gc.isenabled())
+        return finish(*args)
+
+    monkeypatch.setattr(parsing.stats, "_finish", finish_and_look)
+    demo = REPO / "assets" / "demo"
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        stats_for_paths([demo])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]
