@@ -5,6 +5,7 @@ Its keys are listed once, in `tui/keys.py` (the help screen and the README are m
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from textual import events, on, work
@@ -135,6 +136,11 @@ class ThreadlineApp(App[int]):
 
     def _on_indexed(self) -> None:
         self._indexed = True
+        # The corpus and its index now live as long as the app: move them out of the cycle
+        # collector's sight. At a million posts each full collection walked them all, a pause
+        # of tens of milliseconds every few keys.
+        gc.collect()
+        gc.freeze()
         self.view.index = self.loader.index
         if self.filters.active:
             self._apply_filters(self.filters, remember=False)
@@ -194,6 +200,17 @@ class ThreadlineApp(App[int]):
         self.opened = thread
         self.query_one(PostPane).show(thread, self.view.posts(thread), post)
         self.query_one(ThreadList).mark_open(thread)
+        # Titles and file names come from the corpus: Content, never markup.
+        self.query_one(PostPane).border_title = plain(self.view.title(thread))
+        self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
+        self._refresh_bindings()  # `o` may apply now
+        self.call_after_refresh(self._fill_related, thread)
+
+    def _fill_related(self, thread: int) -> None:
+        """Show the threads related to `thread`, once its posts are on screen: the posts come
+        first, and a thread already left (`n` held down) is skipped."""
+        if thread != self.opened:
+            return
         if self.loader.index is None:
             self.query_one(RelatedPane).show([], "Indexing… related threads follow.")
         elif (
@@ -204,10 +221,6 @@ class ThreadlineApp(App[int]):
         else:
             self.query_one(RelatedPane).show([], "Finding related threads…")
             self._find_related(thread)
-        # Titles and file names come from the corpus: Content, never markup.
-        self.query_one(PostPane).border_title = plain(self.view.title(thread))
-        self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
-        self._refresh_bindings()  # `o` may apply now
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, thread: int) -> None:

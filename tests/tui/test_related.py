@@ -197,3 +197,29 @@ async def test_every_related_entry_is_drawn_whole() -> None:
             assert last_reason in drawn, (last_reason, drawn)
         rules = [line for line in lines if line and set(line) == {"─"}]
         assert len(rules) >= pane.option_count - 1
+
+
+async def test_a_thread_left_at_once_gets_no_related_lookup() -> None:
+    """Related threads are looked up once the posts are drawn: of two threads opened one after
+    the other before a frame (`n` held down), only the second is looked up and shown."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        looked_up: list[int] = []
+        related = app.view.related
+
+        def spy(thread: int) -> list[tuple[int, str, tuple[str, ...]]]:
+            looked_up.append(thread)
+            return related(thread)
+
+        app.view.related = spy  # type: ignore[method-assign]
+        app.go_to_thread(TIMBER)
+        app.go_to_thread(RAIL)
+        await wait_until(pilot, lambda: bool(looked_up))
+        await pilot.pause()
+        assert looked_up == [RAIL]
+        assert {entry_id for entry_id, _ in related_entries(app)} == {
+            str(GRAIN),
+            str(TIMBER),
+            str(PIPELINE),
+        }
