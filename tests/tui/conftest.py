@@ -12,8 +12,9 @@ The corpora live in `fixtures/` (invented text; `fixtures/make_fixtures.py` writ
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +223,11 @@ def run_snapshot_setup(*keys: str) -> Callable[[Pilot[Any]], object]:
         await pilot.pause()
 
     return run_before
+
+
+@pytest.fixture(autouse=True)
+def unfreeze_objects() -> Iterator[None]:
+    """Give back to the cycle collector what a reader froze once indexed (a real reader keeps
+    its corpus until it exits; a test session starts a hundred readers)."""
+    yield
+    gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.widgets import Footer
@@ -97,3 +98,14 @@ async def test_the_list_scrollbar_follows_new_rows(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert threads.show_vertical_scrollbar
+
+
+async def test_the_indexed_corpus_is_frozen_out_of_the_cycle_collector() -> None:
+    """Once indexing is done, the reader freezes what it holds (the corpus and its index live
+    as long as it does), so full collections no longer walk them while keys are pressed."""
+    gc.unfreeze()
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await wait_until(pilot, lambda: app._indexed)
+        assert gc.get_freeze_count() > 0
