@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Offset
+from textual.selection import Selection
+
 from .conftest import (
     LIGHTHOUSE,
     ORCHARD,
@@ -264,3 +267,33 @@ async def test_post_header_shows_number_of_total() -> None:
         await open_thread(pilot, app, LIGHTHOUSE)
         assert post_text(app, 11).startswith("11/17")
         assert "lens was cleaned" in post_text(app, 11)
+
+
+async def test_selected_post_text_is_copied_without_the_gutter() -> None:
+    """Text selected over the first post's wrapped lines is its text, without the mark and
+    margin drawn left of it."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        app.screen.selections = {pane: Selection(Offset(0, 1), Offset(9, 2))}
+        await pilot.pause()
+        first, second = (line.plain for line in pane.blocks[0].lines[1:3])
+        assert app.screen.get_selected_text() == f"{first}\n{second[:9]}"
+        assert first.startswith("Seventeen notes")
+
+
+async def test_dragging_the_mouse_selects_post_text() -> None:
+    """A mouse drag across the first words of post 1 selects them (the pane's lines carry
+    their text positions)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        region = post_pane(app).scrollable_content_region
+        await pilot.mouse_down(offset=(region.x + 2, region.y + 1))
+        await pilot.hover(offset=(region.x + 2 + 8, region.y + 1))
+        await pilot.mouse_up(offset=(region.x + 2 + 8, region.y + 1))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Seventeen"

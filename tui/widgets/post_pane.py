@@ -20,7 +20,9 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from parsing.gaps import describe_gap, gaps_before_posts
 from parsing.models import Entity
@@ -74,6 +76,10 @@ def post_text(post: PostData, total: int) -> Content:
         note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
         parts.append(Content.styled(note, "italic $text-muted"))
     return Content.assemble(*parts)
+
+
+def _segments(content: Content, base: VisualStyle) -> list[Segment]:
+    return [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
 
 
 class PostPane(OwnVirtualSize, can_focus=True):
@@ -189,17 +195,44 @@ class PostPane(OwnVirtualSize, can_focus=True):
         if line >= len(block.lines):
             return Strip.blank(width, self.rich_style)  # the space between posts
         marked = block.post is not None and block.post == self.current
+        selection = self.text_selection
+        if selection is not None:  # drawn afresh while text is being selected
+            return self._draw(block.lines[line], width, marked, row, selection)
         strip = self._strips.get((row, marked))
         if strip is None:
-            strip = self._strips[row, marked] = self._draw(block.lines[line], width, marked)
+            strip = self._strips[row, marked] = self._draw(block.lines[line], width, marked, row)
         return strip
 
-    def _draw(self, line: Content, width: int, marked: bool) -> Strip:
+    def _draw(
+        self, line: Content, width: int, marked: bool, row: int, selection: Selection | None = None
+    ) -> Strip:
         base = self.get_visual_style(*(["post-pane--current"] if marked else []))
         mark = Content.styled(_MARK, "$accent") if marked else Content(" ")
-        drawn = Content.assemble(mark, " ", line).render(base, end="")
-        segments = [Segment(text, style.rich_style) for text, style in drawn]
-        return Strip(segments).adjust_cell_length(width, base.rich_style)
+        if selection is not None and (span := selection.get_span(row)) is not None:
+            start, end = span
+            line = line.stylize(
+                self.screen.get_visual_style("screen--selection"),
+                start,
+                len(line.plain) if end == -1 else end,
+            )
+        # Text carries its position (row, column) for mouse selection; the gutter does not, so
+        # columns count from the text's first character, as in `get_selection`'s text.
+        text = Strip(_segments(line, base)).apply_offsets(0, row)
+        drawn = Strip.join([Strip(_segments(Content.assemble(mark, " "), base)), text])
+        return drawn.adjust_cell_length(width, base.rich_style)
+
+    # -- selecting text with the mouse ----------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text: rows as drawn (wrapped), without the gutter."""
+        rows: list[str] = []
+        for block in self.blocks:
+            rows.extend(line.plain for line in block.lines)
+            rows.append("")
+        return selection.extract("\n".join(rows)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     # -- the current post -----------------------------------------------------------------------
 
