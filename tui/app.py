@@ -17,7 +17,6 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
 from parsing.filters import filter_threads
-from parsing.related import related_cost
 from parsing.safe_text import visible
 
 from .assets import stylesheet
@@ -29,7 +28,7 @@ from .screens.flag_picker import FlagPicker
 from .screens.help_screen import HelpScreen
 from .screens.link_picker import LinkPicker
 from .state import Filters, History, Snapshot
-from .views import CorpusView
+from .views import SMALL, CorpusView
 from .widgets.header_bar import HeaderBar
 from .widgets.post_pane import PostPane
 from .widgets.related_pane import RelatedPane
@@ -37,11 +36,6 @@ from .widgets.thread_list import ThreadList
 
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
-SMALL = 5000
-"""Up to this many threads, related threads and searches are quick enough to run in place."""
-CHEAP_RELATED = 20_000
-"""Related threads with up to this many candidates take a few ms: found in place, shown in the
-same frame as the posts, instead of a moment later from a worker."""
 
 
 class ThreadlineApp(App[int]):
@@ -89,7 +83,7 @@ class ThreadlineApp(App[int]):
         with Horizontal(id="panes"):
             yield ThreadList(self.view.row, id="threads")
             yield PostPane(id="posts")
-            yield RelatedPane(id="related")
+            yield RelatedPane(self.view, id="related")
         yield Input(placeholder="Search posts…", id="search")
         yield Footer()
 
@@ -204,32 +198,7 @@ class ThreadlineApp(App[int]):
         self.query_one(PostPane).border_title = plain(self.view.title(thread))
         self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
         self._refresh_bindings()  # `o` may apply now
-        self.call_after_refresh(self._fill_related, thread)
-
-    def _fill_related(self, thread: int) -> None:
-        """Show the threads related to `thread`, once its posts are on screen: the posts come
-        first, and a thread already left (`n` held down) is skipped."""
-        if thread != self.opened:
-            return
-        if self.loader.index is None:
-            self.query_one(RelatedPane).show([], "Indexing… related threads follow.")
-        elif (
-            self.loader.corpus.thread_count <= SMALL
-            or related_cost(self.loader.index, thread) <= CHEAP_RELATED
-        ):
-            self.query_one(RelatedPane).show(self.view.related(thread))
-        else:
-            self.query_one(RelatedPane).show([], "Finding related threads…")
-            self._find_related(thread)
-
-    @work(thread=True, exclusive=True, group="related")
-    def _find_related(self, thread: int) -> None:
-        related = self.view.related(thread)
-        self.call_from_thread(self._show_related, thread, related)
-
-    def _show_related(self, thread: int, related: list[tuple[int, str, tuple[str, ...]]]) -> None:
-        if thread == self.opened:
-            self.query_one(RelatedPane).show(related)
+        self.query_one(RelatedPane).follow(thread)
 
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:

@@ -10,13 +10,18 @@ from parsing.entities.flags import region_names
 from parsing.entities.glued import GluedEvidence
 from parsing.entities.models_of import entities_of
 from parsing.index import CorpusIndex
-from parsing.related import related_threads
+from parsing.related import related_cost, related_threads
 
 from .screens.flag_picker import FlagChoice
 from .widgets.post_pane import PostData
 from .widgets.thread_list import Row
 
 _NO_EVIDENCE = GluedEvidence(frozenset())
+SMALL = 5000
+"""Up to this many threads, related threads and searches are quick enough to run in place."""
+CHEAP_RELATED = 20_000
+"""Related threads with up to this many candidates take a few ms: found in place instead of a
+moment later from a worker."""
 SHOWN_BYTES = 50_000
 """The most of one post the pane lays out: X's longest posts are 25,000 characters; a
 pathological 20 MB "post" would take minutes to wrap and style."""
@@ -80,6 +85,12 @@ class CorpusView:
             (item.thread, self.title(item.thread), item.reasons)
             for item in related_threads(self.index, thread)
         ]
+
+    def related_is_quick(self, thread: int) -> bool:
+        """Can the threads related to `thread` be found without keeping a frame waiting?"""
+        return self.index is not None and (
+            self.corpus.thread_count <= SMALL or related_cost(self.index, thread) <= CHEAP_RELATED
+        )
 
     def flag_choices(self) -> list[FlagChoice]:
         if self.index is None:

@@ -3,6 +3,9 @@ back."""
 
 from __future__ import annotations
 
+import pytest
+
+from tui import views
 from tui.app import ThreadlineApp
 
 from .conftest import (
@@ -218,6 +221,26 @@ async def test_a_thread_left_at_once_gets_no_related_lookup() -> None:
         await wait_until(pilot, lambda: bool(looked_up))
         await pilot.pause()
         assert looked_up == [RAIL]
+        assert {entry_id for entry_id, _ in related_entries(app)} == {
+            str(GRAIN),
+            str(TIMBER),
+            str(PIPELINE),
+        }
+
+
+async def test_costly_related_threads_arrive_from_the_background(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When finding related threads would keep a frame waiting, a worker finds them: the pane
+    gets the same entries a moment later."""
+    monkeypatch.setattr(views, "SMALL", 0)
+    monkeypatch.setattr(views, "CHEAP_RELATED", 0)
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        assert not app.view.related_is_quick(RAIL)
+        await open_thread(pilot, app, RAIL)
+        await wait_until(pilot, lambda: len(related_entries(app)) > 1)
         assert {entry_id for entry_id, _ in related_entries(app)} == {
             str(GRAIN),
             str(TIMBER),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -11,6 +13,12 @@ from textual.widgets.option_list import Option
 
 from ..highlight import plain
 from .scrolling import OwnVirtualSize
+
+if TYPE_CHECKING:
+    from ..views import CorpusView
+
+Related = list[tuple[int, str, tuple[str, ...]]]
+"""(thread, title, reasons) for each related thread."""
 
 
 class RelatedPane(OptionList, OwnVirtualSize):
@@ -28,6 +36,38 @@ class RelatedPane(OptionList, OwnVirtualSize):
         def __init__(self, thread: int) -> None:
             super().__init__()
             self.thread = thread
+
+    def __init__(self, view: CorpusView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self.thread: int | None = None
+        """The thread whose related threads the pane shows, or is about to."""
+
+    def follow(self, thread: int) -> None:
+        """Show the threads related to `thread` once the frame being drawn is on screen: the
+        posts come first, and a thread left before then (`n` held down) is never looked up."""
+        self.thread = thread
+        self.call_after_refresh(self._fill, thread)
+
+    def _fill(self, thread: int) -> None:
+        if thread != self.thread:
+            return
+        if self.view.index is None:
+            self.show([], "Indexing… related threads follow.")
+        elif self.view.related_is_quick(thread):
+            self.show(self.view.related(thread))
+        else:
+            self.show([], "Finding related threads…")
+            self._find(thread)
+
+    @work(thread=True, exclusive=True, group="related")
+    def _find(self, thread: int) -> None:
+        related = self.view.related(thread)
+        self.app.call_from_thread(self._found, thread, related)
+
+    def _found(self, thread: int, related: Related) -> None:
+        if thread == self.thread:
+            self.show(related)
 
     def show(self, items: Sequence[tuple[int, str, Sequence[str]]], waiting: str = "") -> None:
         """`items` are (thread, title, reasons); `waiting` says why there are none yet."""
