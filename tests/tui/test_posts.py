@@ -81,8 +81,7 @@ async def test_ten_j_make_post_11_current_and_visible() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        for _ in range(10):
-            await pilot.press("j")
+        await pilot.press(*"j" * 10)
         await pilot.pause()
         pane = post_pane(app)
         assert pane.current == 10
@@ -102,8 +101,7 @@ async def test_showing_the_related_pane_keeps_the_current_post_in_view() -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        for _ in range(10):
-            await pilot.press("j")
+        await pilot.press(*"j" * 10)
         await pilot.pause()
         pane = post_pane(app)
         assert pane.post_in_view(10)
@@ -124,8 +122,7 @@ async def test_k_goes_back_a_post() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        for _ in range(10):
-            await pilot.press("j")
+        await pilot.press(*"j" * 10)
         await pilot.press("k")
         await pilot.pause()
         pane = post_pane(app)
@@ -140,12 +137,10 @@ async def test_k_scrolls_back_to_the_first_post() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        for _ in range(20):
-            await pilot.press("j")
+        await pilot.press(*"j" * 20)
         pane = post_pane(app)
         assert pane.current == len(pane.posts) - 1
-        for _ in range(20):
-            await pilot.press("k")
+        await pilot.press(*"k" * 20)
         await pilot.pause()
         assert pane.current == 0
         assert pane.post_in_view(0)
@@ -253,8 +248,7 @@ async def test_j_skips_the_missing_post_placeholder() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        for _ in range(12):
-            await pilot.press("j")
+        await pilot.press(*"j" * 12)
         pane = post_pane(app)
         assert pane.current_post is not None and pane.current_post.number == 14
 
