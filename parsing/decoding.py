@@ -8,11 +8,14 @@ the scanners use plain `bytes` regular expressions and count lines with `bytes.c
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 
 REPLACEMENT = "\ufffd".encode()
+_UNASSIGNED_PLANES = re.compile("[\U00040000-\U000dffff]")
+"""Planes 4 to 13: no character is assigned there, none is planned."""
 _UTF8_BOM = codecs.BOM_UTF8
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _WIDE_BOMS = (
@@ -112,15 +115,17 @@ def utf16_encoding(raw: bytes | bytearray) -> str | None:
 
 def _reads_as(raw: bytes | bytearray, utf32: str) -> bool:
     """Is `raw`, which starts like a UTF-32 byte-order mark, really UTF-32? `FF FE 00 00` is
-    also UTF-16 for a BOM then U+0000: it takes whole, valid UTF-32 code units after it."""
+    also UTF-16 for a BOM then U+0000: it takes whole, valid UTF-32 code units after it, none of
+    them in planes 4 to 13, where nothing is assigned (UTF-16 `@` and a control, `40 00 0B 00`,
+    is the UTF-32 unit U+B0040)."""
     sample = bytes(raw[4 : 4 + _SNIFF])
     if not sample or len(raw) % 4:
         return False
     try:
-        sample.decode(utf32)
+        text = sample.decode(utf32)
     except UnicodeDecodeError:
         return False
-    return True
+    return _UNASSIGNED_PLANES.search(text) is None
 
 
 def _is_utf8(sample: bytes) -> bool:

@@ -197,6 +197,7 @@ def test_crlf_and_bom_copy_parses_identically(text: str) -> None:
 @given(texts)
 @example("\x00")  # BOM + U+0000 in UTF-16 LE is also a UTF-32 LE BOM: still UTF-16
 @example("\x00ab")
+@example("\x00@\x0b")  # after the BOM, `40 00 0B 00` is also the UTF-32 unit U+B0040
 def test_utf16_copy_parses_identically(text: str) -> None:
     """The same text in UTF-16 LE and BE with a BOM gives the same corpus.
 

@@ -201,6 +201,14 @@ def test_wide_encodings_of_cjk_text_parse_like_utf8(encoded: bytes) -> None:
     assert summary(parse_bytes(encoded)) == summary(parse_bytes(CJK_THREAD.encode()))
 
 
+def test_utf16_that_reads_as_utf32_in_an_empty_plane_stays_utf16() -> None:
+    """`FF FE 00 00 40 00 0B 00` is UTF-16 (BOM, U+0000, `@`, VT) or UTF-32 (BOM, U+B0040).
+    Nothing is assigned in plane 11, so it is read as UTF-16."""
+    raw = codecs.BOM_UTF16_LE + "\x00@\x0b".encode("utf-16-le")
+    assert raw[:4] == codecs.BOM_UTF32_LE
+    assert summary(parse_bytes(raw)) == summary(parse_bytes(b"\x00@\x0b"))
+
+
 def test_an_invalid_utf16_sequence_is_reported_as_utf16() -> None:
     """A lone surrogate in a UTF-16 file becomes U+FFFD, and the warning says UTF-16."""
     raw = (
