@@ -193,20 +193,32 @@ def test_crlf_and_bom_copy_parses_identically(text: str) -> None:
     assert summary(copy) == summary(base)
 
 
+def _also_utf32(data: bytes) -> bool:
+    if not data.startswith(codecs.BOM_UTF32_LE) or len(data) == 4 or len(data) % 4:
+        return False
+    try:
+        data[4:].decode("utf-32-le")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @PROPERTY
 @given(texts)
 @example("\x00")  # BOM + U+0000 in UTF-16 LE is also a UTF-32 LE BOM: still UTF-16
 @example("\x00ab")
-@example("\x00@\x0b")  # after the BOM, `40 00 0B 00` is also the UTF-32 unit U+B0040
 def test_utf16_copy_parses_identically(text: str) -> None:
     """The same text in UTF-16 LE and BE with a BOM gives the same corpus.
 
     Texts whose UTF-8 bytes look like BOM-less UTF-16 (a NUL in every other byte) are left out
-    of both copy tests: the parser deliberately sniffs such bytes as UTF-16.
+    of both copy tests: the parser deliberately sniffs such bytes as UTF-16. So are the texts
+    whose UTF-16 LE copy is also valid UTF-32 LE (a NUL first, then a character up to U+0010
+    in every other place): those bytes mean both, and the decoder has to guess.
     """
     assume(utf16_encoding(text.encode()) is None)
-    base = parse_text(text)
     plain = text.removeprefix("\ufeff")
+    assume(not _also_utf32(codecs.BOM_UTF16_LE + plain.encode("utf-16-le")))
+    base = parse_text(text)
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         copy = parse_bytes(bom + plain.encode(codec))
         assert summary(copy) == summary(base)
