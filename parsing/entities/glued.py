@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .mentions import AT_SIGN
 from .spans import EntityKind, Span
 from .tlds import is_tld
-from .urls import domain_of, extent_after_host
+from .urls import extent_after_host
 
 GLUED = re.compile(
     AT_SIGN + rb"(?P<merged>[A-Za-z0-9_]++[A-Za-z0-9\-]*+)(?P<rest>(?:\.[A-Za-z0-9\-]++)+)"
@@ -118,17 +118,21 @@ class GluedEvidence:
 
     def split(self, token: GluedToken) -> tuple[str, str] | None:
         """(handle, domain) when the evidence says where the handle ends."""
-        labels = self._labels.get(token.rest.lower())
+        return self.split_name(token.merged, token.rest)
+
+    def split_name(self, merged: str, rest: str) -> tuple[str, str] | None:
+        """`split` for a token's run-together name and the rest of its host."""
+        labels = self._labels.get(rest.lower())
         if not labels:
             return None
-        merged = token.merged.lower()
+        lowered = merged.lower()
         # A handle is at most _MAX_HANDLE long, so only the first cuts can split: trying every
         # cut of a long glued word would slice it once per character.
-        for cut in range(1, min(len(merged), _MAX_HANDLE + 1)):
-            if merged[cut:] in labels:
-                handle = token.merged[:cut]
-                if _HANDLE.fullmatch(handle) and _LABEL_START.match(token.merged[cut]):
-                    return handle, merged[cut:] + token.rest.lower()
+        for cut in range(1, min(len(lowered), _MAX_HANDLE + 1)):
+            if lowered[cut:] in labels:
+                handle = merged[:cut]
+                if _HANDLE.fullmatch(handle) and _LABEL_START.match(merged[cut]):
+                    return handle, lowered[cut:] + rest.lower()
         return None
 
 
@@ -142,20 +146,17 @@ def split_spans(token: GluedToken, handle: str) -> tuple[Span, Span]:
     return mention, Span(EntityKind.LINK, cut, token.end, "https://" + url, token.truncated)
 
 
-def glued_domain(token: GluedToken, handle: str) -> str:
-    return domain_of(token.merged[len(handle) :] + token.rest)
-
-
 def _continues_name(after: bytes | bytearray) -> bool:
     return bool(after) and (after.isalnum() or after in (b"@", b"+", b"-")) and after.isascii()
 
 
 def _common_ending(names: set[str]) -> str:
+    # The common prefix of a set is that of its smallest and largest members.
     reversed_names = [name[::-1] for name in names]
-    shortest = min(reversed_names, key=len)
+    first, last = min(reversed_names), max(reversed_names)
     length = 0
-    while length < len(shortest) and all(
-        name[length] == shortest[length] for name in reversed_names
-    ):
+    for one, other in zip(first, last, strict=False):  # the shorter one bounds it
+        if one != other:
+            break
         length += 1
-    return shortest[:length][::-1]
+    return first[:length][::-1]

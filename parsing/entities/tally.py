@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .cashtags import DOLLAR_CONTEXT, SYMBOL, SYMBOL_END
 from .flags import AFTER_PREFIX, FLAG, flag_code
-from .glued import GluedEvidence, GluedToken, glued_domain, glued_in_token
+from .glued import GluedEvidence, GluedToken, glued_in_token
 from .hashtags import (
     ASCII_NAME,
     ASCII_NAME_END,
@@ -201,25 +201,41 @@ def _starting_inside(spans: Iterator[Span], stop: int) -> list[Span]:
 
 
 def apply_glued(result: Tally, evidence: GluedEvidence) -> None:
-    """Split the glued tokens the evidence allows, as `extract_spans` does."""
+    """Split the glued tokens the evidence allows, as `extract_spans` does.
+
+    Where a token splits depends only on its name and host, which many tokens share (the same
+    mention glued to different pages of one site), so each pair is split once with the counts of
+    all its tokens. Only a token with a sigil in its path needs a look of its own.
+    """
+    by_host: Counter[tuple[str, str]] = Counter()
+    sigil_in_path: list[tuple[bytes, int, GluedToken]] = []
     for token_bytes, count, token in result.parsed_glued():
-        split = evidence.split(token)
+        by_host[token.merged, token.rest] += count
+        path_start = token.name_start + len(token.merged) + len(token.rest)  # both ASCII
+        if _SIGIL_IN_LINK.search(token_bytes, path_start, token.end):
+            sigil_in_path.append((token_bytes, count, token))
+    splits: dict[tuple[str, str], str] = {}
+    for (merged, rest), count in by_host.items():
+        split = evidence.split_name(merged, rest)
         if split is None:
             continue
-        handle = split[0]
-        counted = _COUNTED_NAME.match(token_bytes, token.name_start)
+        handle = splits[merged, rest] = split[0]
+        counted = _COUNTED_NAME.match(merged.encode())
         if counted is not None:
             result.mentions[counted.group().decode()] -= count
         result.mentions[handle] += count
-        result.domains[glued_domain(token, handle)] += count
+        result.domains[domain_of(merged[len(handle) :] + rest)] += count
+    for token_bytes, count, token in sigil_in_path:
+        handle = splits.get((token.merged, token.rest), "")
+        if not handle:
+            continue
+        inner = Tally()
         link_start = token.name_start + len(handle)
-        if _SIGIL_IN_LINK.search(token_bytes, link_start, token.end):
-            inner = Tally()
-            _forget_inside(inner, token_bytes, link_start, token.end, len(token_bytes))
-            for counter, extra in (
-                (result.mentions, inner.mentions),
-                (result.hashtags, inner.hashtags),
-                (result.flags, inner.flags),
-            ):
-                for name, delta in extra.items():
-                    counter[name] += delta * count
+        _forget_inside(inner, token_bytes, link_start, token.end, len(token_bytes))
+        for counter, extra in (
+            (result.mentions, inner.mentions),
+            (result.hashtags, inner.hashtags),
+            (result.flags, inner.flags),
+        ):
+            for name, delta in extra.items():
+                counter[name] += delta * count
