@@ -54,6 +54,7 @@ _BODY = (
 )
 _FIRST_LINE = re.compile(_BODY)
 _LATER_LINE = re.compile(rb"\n" + _BODY)
+_NUM, _TOTAL, _OPENS = (_LATER_LINE.groupindex[name] for name in ("num", "total", "opens"))
 
 MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
 
@@ -81,14 +82,16 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     matches = _LATER_LINE.finditer(buf)
     if first is not None:
         _classify(first, first.start(), events, chrome)
-    make = Event._make
+    # Most lines found are markers: they are read with numbered groups and made into events by
+    # `tuple.__new__`, which skips a Python-level call each (a fifth of this function's time).
+    new = tuple.__new__
     for match in matches:
-        number, total, opens = match.group("num", "total", "opens")
+        number, total, opens = match.group(_NUM, _TOTAL, _OPENS)
         if number is not None:
             value = int(number)
             if value and (total is None or not total.isdigit() or value <= int(total)):
                 start, end = match.span()
-                append(make((start + 1, MARKER, value, end, opens is not None)))
+                append(new(Event, (start + 1, MARKER, value, end, opens is not None)))
             continue
         _classify(match, match.start() + 1, events, chrome)
     if chrome or b"Profile picture" in buf or b"got hacked" in buf:
