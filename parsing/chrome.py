@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .neighbours import next_nonblank_line, previous_nonblank_line
+
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
 _STRONG = [
     r"(?:\xe2\x80\xa2[ \t]*){3}",  # • • •
@@ -92,7 +94,6 @@ WEAK = "|".join(_WEAK).encode()
 _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
 _FIRST_LINE = re.compile(_BODY)
 _LATER_LINE = re.compile(rb"\n" + _BODY)
-_BLANK_LINE = re.compile(rb"[ \t]*(?:\n|\Z)")
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -162,7 +163,7 @@ def _author_names_after(
     names = []
     for start, end in strong:
         if NAME_FOLLOWS.fullmatch(buf, start, end):
-            following = _next_nonblank_line(buf, end)
+            following = next_nonblank_line(buf, end)
             if following is not None and _AUTHOR_NAME.fullmatch(buf, *following):
                 names.append(following)
     return names
@@ -178,33 +179,10 @@ def _confirm_weak(
     while changed and pending:
         changed = False
         for line in sorted(pending):
-            before = _previous_nonblank_line(buf, line[0])
-            after = _next_nonblank_line(buf, line[1])
+            before = previous_nonblank_line(buf, line[0])
+            after = next_nonblank_line(buf, line[1])
             if before in confirmed or after in confirmed:
                 confirmed.add(line)
                 pending.discard(line)
                 changed = True
     return sorted(confirmed)
-
-
-def _next_nonblank_line(buf: bytes | bytearray, line_end: int) -> tuple[int, int] | None:
-    pos = line_end + 1
-    while pos < len(buf):
-        blank = _BLANK_LINE.match(buf, pos)
-        if blank is None:
-            end = buf.find(b"\n", pos)
-            return pos, len(buf) if end < 0 else end
-        if blank.end() == pos:
-            break
-        pos = blank.end()
-    return None
-
-
-def _previous_nonblank_line(buf: bytes | bytearray, line_start: int) -> tuple[int, int] | None:
-    end = line_start - 1
-    while end > 0:
-        start = buf.rfind(b"\n", 0, end) + 1
-        if buf[start:end].strip():
-            return start, end
-        end = start - 1
-    return None

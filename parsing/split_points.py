@@ -23,13 +23,13 @@ from itertools import chain
 
 from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
 from .lines import Event, line_end, read_line
+from .neighbours import next_nonblank_line, previous_nonblank_line
 from .thread_starts import first_post_start
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?[12]/"
     rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
 )
-_BLANK = re.compile(rb"[ \t\f\v\r]*")
 _LOOK_BACK = 200
 """Plain lines a restart may follow; past that the cut is not worth proving."""
 
@@ -64,7 +64,7 @@ def cut_at(buf: bytes | bytearray, line: int) -> int | None:
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
     if shape == "strong" and not NAME_FOLLOWS.fullmatch(buf, line, end):
-        following = _next_nonblank(buf, end)
+        following = next_nonblank_line(buf, end)
         if following is not None and not is_chrome_candidate(buf, *following):
             return following[0]
         return None
@@ -83,39 +83,19 @@ def cut_at(buf: bytes | bytearray, line: int) -> int | None:
 def _numbered_post_above(buf: bytes | bytearray, line: int) -> Event | None:
     """The marker line of the post the line at `line` continues, when only plain text lines lie
     between them and the marker has text of its own (a plain numbered post); else None."""
-    above = _previous_nonblank(buf, line)
+    above = previous_nonblank_line(buf, line)
     for _ in range(_LOOK_BACK):
         if above is None or is_chrome_candidate(buf, *above):
             return None
         start, stop = above
         shape, marker = read_line(buf, start, stop)
         if shape is None:
-            above = _previous_nonblank(buf, start)
+            above = previous_nonblank_line(buf, start)
             continue
         if marker is None or marker.text_start >= stop:
             return None  # a head, an emoji lead, an invalid or a bare marker
-        named = _previous_nonblank(buf, start)
+        named = previous_nonblank_line(buf, start)
         if named is not None and NAME_FOLLOWS.fullmatch(buf, *named):
             return None  # the marker line is the author's name under "Keep Current with"
         return marker
-    return None
-
-
-def _next_nonblank(buf: bytes | bytearray, end: int) -> tuple[int, int] | None:
-    pos = end + 1
-    while pos < len(buf):
-        stop = line_end(buf, pos)
-        if not _BLANK.fullmatch(buf, pos, stop):
-            return pos, stop
-        pos = stop + 1
-    return None
-
-
-def _previous_nonblank(buf: bytes | bytearray, start: int) -> tuple[int, int] | None:
-    stop = start - 1
-    while stop > 0:
-        begin = buf.rfind(b"\n", 0, stop) + 1
-        if not _BLANK.fullmatch(buf, begin, stop):
-            return begin, stop
-        stop = begin - 1
     return None

@@ -64,6 +64,19 @@ def test_weak_chrome_next_to_chrome_is_skipped(parse: Any, word: str) -> None:
     assert texts(corpus) == [["A note on the village hall.", "The roof is fixed."]]
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "\t", "\f", "\v", " \f\t"])
+@pytest.mark.parametrize("weak_first", [True, False])
+def test_blank_lines_between_weak_and_strong_chrome(
+    parse: Any, blank: str, weak_first: bool
+) -> None:
+    """A line of spaces, tabs, form feeds or vertical tabs is blank on either side of a weak
+    line: `Share` above or below it still touches the strong chrome beyond it."""
+    lines = ["Share", blank, "• • •"] if weak_first else ["• • •", blank, "Share"]
+    corpus = parse("1/ A note on the village hall.\n2/ The roof is fixed.\n" + "\n".join(lines))
+    assert [text for _, text in skipped(corpus)] == [line for line in lines if line != blank]
+    assert texts(corpus) == [["A note on the village hall.", "The roof is fixed."]]
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "   \n\t\n", "\ufeff"])
 def test_nothing_to_read(parse: Any, text: str) -> None:
     corpus = parse(text)

@@ -1,0 +1,37 @@
+"""The non-blank lines next to a line: chrome is judged by its neighbours, and a split point must
+see them the same way, so both ask here.
+
+A blank line holds nothing but spaces, tabs, form feeds, vertical tabs and carriage returns.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BLANK = re.compile(rb"[ \t\f\v\r]*")
+
+Line = tuple[int, int]
+"""A line's start and end (the end excludes its `\\n`)."""
+
+
+def next_nonblank_line(buf: bytes | bytearray, end: int) -> Line | None:
+    """The first non-blank line after the line that ends at `end`."""
+    pos = end + 1
+    while pos < len(buf):
+        stop = buf.find(b"\n", pos)
+        stop = len(buf) if stop < 0 else stop
+        if not _BLANK.fullmatch(buf, pos, stop):
+            return pos, stop
+        pos = stop + 1
+    return None
+
+
+def previous_nonblank_line(buf: bytes | bytearray, start: int) -> Line | None:
+    """The last non-blank line before the line that starts at `start`."""
+    stop = start - 1
+    while stop > 0:
+        begin = buf.rfind(b"\n", 0, stop) + 1
+        if not _BLANK.fullmatch(buf, begin, stop):
+            return begin, stop
+        stop = begin - 1
+    return None
