@@ -57,9 +57,13 @@ def first_post_start(
 
 
 def _cued_line(buf: bytes | bytearray, lines: list[_Line]) -> int | None:
+    find = buf.find
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if _ENDS_WITH_FIRST_MARKER.search(buf, line.start, line.end):
+        # The expression is tried at every space of the line; most lines hold no `1/` at all.
+        if find(b"1/", line.start, line.end) >= 0 and _ENDS_WITH_FIRST_MARKER.search(
+            buf, line.start, line.end
+        ):
             return index
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
