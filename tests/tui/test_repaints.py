@@ -46,6 +46,23 @@ async def test_n_keeps_the_footer_keys() -> None:
         assert before and list(app.query_one(Footer).query(FooterKey)) == before
 
 
+async def test_n_repaints_only_the_list_rows_that_change(tmp_path: Path) -> None:
+    """`n` draws again only the two rows of the thread list whose marks move (the thread left
+    and the thread opened); the other rows on screen keep their drawn lines."""
+    app = make_app(many_threads(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        threads = thread_list(app)
+        drawn: list[int] = []
+        original = threads.render_line
+        threads.render_line = lambda y: drawn.append(y) or original(y)  # type: ignore[method-assign]
+        await pilot.press("n")
+        await wait_until(pilot, lambda: post_pane(app).thread == 1)
+        await pilot.pause()
+        assert sorted(set(drawn)) == [0, 1]
+
+
 async def test_backspace_appears_in_the_footer_once_there_is_history() -> None:
     """The footer still follows what applies: after going to a thread from the command palette
     (which backspace undoes) its `Back` key is enabled."""

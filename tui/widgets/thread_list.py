@@ -79,7 +79,7 @@ class ThreadList(OwnVirtualSize, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
     """Index into `rows` of the highlighted thread."""
 
     class Opened(Message):
@@ -133,11 +133,12 @@ class ThreadList(OwnVirtualSize, can_focus=True):
         return None if thread is None else self._row_of.get(thread)
 
     def mark_open(self, thread: int | None) -> None:
+        was_open = self.row_of(self.opened)
         self.opened = thread
         row = self.row_of(thread)
+        self._refresh_rows(was_open, row)
         if row is not None:
             self.cursor = row
-        self.refresh()
 
     # -- cursor ---------------------------------------------------------------------------------
 
@@ -145,8 +146,16 @@ class ThreadList(OwnVirtualSize, can_focus=True):
         return max(0, min(cursor, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        self._refresh_rows(old, new)
         self.scroll_to_region_if_needed(new)
+
+    def _refresh_rows(self, *rows: int | None) -> None:
+        """Repaint only `rows` (an `n`/`p` changes two or four rows; repainting every row on
+        screen cost more than drawing the new thread's posts). A scroll repaints them all."""
+        top = self.scroll_offset.y
+        for row in set(rows):
+            if row is not None and top <= row < top + self.scrollable_content_region.height:
+                self.refresh_line(row)
 
     def scroll_to_region_if_needed(self, row: int) -> None:
         top = self.scroll_offset.y
