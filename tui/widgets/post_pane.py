@@ -131,6 +131,8 @@ class PostPane(OwnVirtualSize, can_focus=True):
         self._width = 0
         """The text width the blocks were wrapped to (0: not laid out yet)."""
         self._strips: dict[tuple[int, bool], Strip] = {}
+        self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
+        """The drawn gutter (the current post's mark, or a space), for each base style."""
 
     def show(self, thread: int | None, posts: Sequence[PostData], current: int = 0) -> None:
         """Replace the pane's content with `posts` of `thread`, `current` marked."""
@@ -180,6 +182,7 @@ class PostPane(OwnVirtualSize, can_focus=True):
         # A theme change restyles the lines: cached strips would keep the old colours.
         super().notify_style_update()
         self._strips.clear()
+        self._gutters.clear()
         self.refresh()
 
     # -- drawing --------------------------------------------------------------------------------
@@ -207,7 +210,6 @@ class PostPane(OwnVirtualSize, can_focus=True):
         self, line: Content, width: int, marked: bool, row: int, selection: Selection | None = None
     ) -> Strip:
         base = self.get_visual_style(*(["post-pane--current"] if marked else []))
-        mark = Content.styled(_MARK, "$accent") if marked else Content(" ")
         if selection is not None and (span := selection.get_span(row)) is not None:
             start, end = span
             line = line.stylize(
@@ -218,8 +220,16 @@ class PostPane(OwnVirtualSize, can_focus=True):
         # Text carries its position (row, column) for mouse selection; the gutter does not, so
         # columns count from the text's first character, as in `get_selection`'s text.
         text = Strip(_segments(line, base)).apply_offsets(0, row)
-        drawn = Strip.join([Strip(_segments(Content.assemble(mark, " "), base)), text])
+        drawn = Strip.join([self._gutter(marked, base), text])
         return drawn.adjust_cell_length(width, base.rich_style)
+
+    def _gutter(self, marked: bool, base: VisualStyle) -> Strip:
+        gutter = self._gutters.get((marked, base))
+        if gutter is None:
+            mark = Content.styled(_MARK, "$accent") if marked else Content(" ")
+            gutter = Strip(_segments(Content.assemble(mark, " "), base))
+            self._gutters[marked, base] = gutter
+        return gutter
 
     # -- selecting text with the mouse ----------------------------------------------------------
 
