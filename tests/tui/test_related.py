@@ -3,6 +3,8 @@ back."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui import views
@@ -246,3 +248,40 @@ async def test_costly_related_threads_arrive_from_the_background(
             str(TIMBER),
             str(PIPELINE),
         }
+
+
+def long_related_threads(folder: Path, count: int = 8) -> str:
+    """`count` threads with long titles that all share flags and a hashtag: each has five
+    related threads, more than a short related pane shows without scrolling."""
+    path = folder / "related.txt"
+    words = "a long title about grain shipments through the northern ports this winter"
+    path.write_text(
+        "".join(f"1/ Thread {n}: {words} 🇨🇳🇷🇺 #grain\n2/ More on #grain.\n" for n in range(count)),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+async def test_refilling_the_related_pane_keeps_its_scrollbar(tmp_path: Path) -> None:
+    """`n` replaces the related entries in one go: a pane that scrolls before and after keeps
+    its scrollbar throughout (emptied and refilled entry by entry, it hid and showed it again,
+    a layout pass each time)."""
+    app = make_app(long_related_threads(tmp_path))
+    async with app.run_test(size=(110, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        pane = related_pane(app)
+        await wait_until(pilot, lambda: pane.option_count > 1 and pane.show_vertical_scrollbar)
+        shown: list[bool] = []
+        original = pane._refresh_scrollbars
+
+        def record() -> None:
+            original()
+            shown.append(pane.show_vertical_scrollbar)
+
+        pane._refresh_scrollbars = record  # type: ignore[method-assign]
+        first = related_entries(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: related_entries(app) != first)
+        await pilot.pause()
+        assert pane.show_vertical_scrollbar and False not in shown

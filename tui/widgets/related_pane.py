@@ -71,15 +71,18 @@ class RelatedPane(OptionList, OwnVirtualSize):
 
     def show(self, items: Sequence[tuple[int, str, Sequence[str]]], waiting: str = "") -> None:
         """`items` are (thread, title, reasons); `waiting` says why there are none yet."""
-        self.clear_options()
+        # All options in one go: emptied and refilled one by one, a list taller than the pane
+        # hid its scrollbar and showed it again (a layout pass each time) on every key.
         if not items:
-            self.add_option(Option(plain(waiting or "No related threads."), disabled=True))
+            self.set_options([Option(plain(waiting or "No related threads."), disabled=True)])
             return
+        options: list[Option | None] = []
         for position, (thread, title, reasons) in enumerate(items):
             if position:
-                self.add_option(None)  # a rule between entries: titles wrap over several lines
+                options.append(None)  # a rule between entries: titles wrap over several lines
             label = Content.assemble(plain(title), "\n", (" · ".join(reasons), "$text-muted"))
-            self.add_option(Option(label, id=str(thread)))
+            options.append(Option(label, id=str(thread)))
+        self.set_options(options)
         self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
