@@ -199,6 +199,18 @@ class ThreadlineApp(App[int]):
         self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
         self._refresh_bindings()  # `o` may apply now
         self.query_one(RelatedPane).follow(thread)
+        # Once the posts, then the related threads, are on screen: ready where `n`/`p` go.
+        later = self.query_one(PostPane).call_after_refresh
+        later(later, self._prepare_neighbours, thread)
+
+    def _prepare_neighbours(self, thread: int) -> None:
+        if thread != self.opened or self.view.index is None:
+            return
+        try:
+            near = self.query_one(ThreadList).neighbours(thread)
+            self.query_one(PostPane).prepare({other: self.view.posts(other) for other in near})
+        except NoMatches:
+            return  # a dialog is open (or the app is closing): the keys wait for it
 
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:

@@ -22,6 +22,8 @@ SMALL = 5000
 CHEAP_RELATED = 20_000
 """Related threads with up to this many candidates take a few ms: found in place instead of a
 moment later from a worker."""
+RECENT_THREADS = 8
+"""How many threads' posts are kept: the open one, those `n`/`p` go to, and a few more."""
 SHOWN_BYTES = 50_000
 """The most of one post the pane lays out: X's longest posts are 25,000 characters; a
 pathological 20 MB "post" would take minutes to wrap and style."""
@@ -45,8 +47,19 @@ class CorpusView:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.index: CorpusIndex | None = None
+        self._index: CorpusIndex | None = None
         self.title = lru_cache(maxsize=65536)(self._title)
+        self._posts: dict[int, list[PostData]] = {}
+        """The posts of the threads asked for last, once the corpus is indexed."""
+
+    @property
+    def index(self) -> CorpusIndex | None:
+        return self._index
+
+    @index.setter
+    def index(self, index: CorpusIndex | None) -> None:
+        self._index = index
+        self._posts.clear()  # their entities depend on the index's evidence
 
     def _title(self, thread: int) -> str:
         return self.corpus.title(thread)
@@ -56,6 +69,16 @@ class CorpusView:
         return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
 
     def posts(self, thread: int) -> list[PostData]:
+        """The posts of `thread`: the same list each time for a recent thread, once indexed."""
+        if self.index is None:
+            return self._make_posts(thread)
+        posts = self._posts.pop(thread, None) or self._make_posts(thread)
+        self._posts[thread] = posts
+        if len(self._posts) > RECENT_THREADS:
+            del self._posts[next(iter(self._posts))]
+        return posts
+
+    def _make_posts(self, thread: int) -> list[PostData]:
         corpus = self.corpus
         source = corpus.source_of(thread)
         evidence = self.index.evidence if self.index is not None else _NO_EVIDENCE

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from textual import events
@@ -78,6 +78,47 @@ def post_text(post: PostData, total: int) -> Content:
     return Content.assemble(*parts)
 
 
+@dataclass(slots=True)
+class Layout:
+    """A thread's posts wrapped to one width, and the lines drawn from them so far."""
+
+    posts: Sequence[PostData]
+    """The posts as given: the same object tells that a prepared layout is still current."""
+    width: int
+    """The text width the blocks were wrapped to (0: not laid out)."""
+    blocks: list[Block] = field(default_factory=list)
+    tops: list[int] = field(default_factory=list)
+    block_of_post: list[int] = field(default_factory=list)
+    strips: dict[tuple[int, bool], Strip] = field(default_factory=dict)
+    """Drawn lines by (row, marked)."""
+
+    @property
+    def height(self) -> int:
+        return self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
+
+    def add(self, post: int | None, content: Content) -> None:
+        top = self.height
+        self.tops.append(top)
+        self.blocks.append(Block(post, content, content.wrap(self.width), top))
+
+
+def lay_out(thread: int | None, posts: Sequence[PostData], width: int) -> Layout:
+    """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0)."""
+    layout = Layout(posts, width)
+    if not width:
+        return layout
+    total = max((post.number or 0 for post in posts), default=0)
+    gaps = gaps_before_posts(post.number for post in posts)
+    for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
+        if gap is not None:
+            layout.add(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
+        layout.block_of_post.append(len(layout.blocks))
+        layout.add(index, post_text(post, total))
+    if thread is None:
+        layout.add(None, Content.styled(_HINT, "$text-muted"))
+    return layout
+
+
 def _segments(content: Content, base: VisualStyle) -> list[Segment]:
     return [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
 
@@ -125,63 +166,82 @@ class PostPane(OwnVirtualSize, can_focus=True):
         super().__init__(id=id)
         self.thread: int | None = None
         self.posts: list[PostData] = []
-        self.blocks: list[Block] = []
-        self._tops: list[int] = []
-        self._block_of_post: list[int] = []
-        self._width = 0
-        """The text width the blocks were wrapped to (0: not laid out yet)."""
-        self._strips: dict[tuple[int, bool], Strip] = {}
+        self._layout = Layout([], 0)
+        self._prepared: dict[int, Layout] = {}
+        """Threads laid out ahead of being shown (the ones `n` and `p` open next)."""
         self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
         """The drawn gutter (the current post's mark, or a space), for each base style."""
 
+    @property
+    def blocks(self) -> list[Block]:
+        """The open thread's posts and placeholders, wrapped."""
+        return self._layout.blocks
+
     def show(self, thread: int | None, posts: Sequence[PostData], current: int = 0) -> None:
         """Replace the pane's content with `posts` of `thread`, `current` marked."""
+        if self.thread is not None and self._layout.blocks:
+            self._prepared[self.thread] = self._layout  # `p` or `n` may go back to it
         self.thread = thread
         self.posts = list(posts)
         self.set_reactive(PostPane.current, min(current, max(len(self.posts) - 1, 0)))
-        self._lay_out()
+        prepared = self._prepared.pop(thread, None) if thread is not None else None
+        if prepared is not None and prepared.posts is posts and prepared.width == self._width_now:
+            self._take(prepared)
+        else:
+            self._lay_out()
         self.scroll_home(animate=False, immediate=True)
         if self.current:
             self._scroll_to_current()
 
+    def prepare(self, threads: dict[int, Sequence[PostData]]) -> None:
+        """Lay out `threads` (thread: its posts) and draw their first screen now, so that
+        showing one of them next costs neither (the threads before and after the open one)."""
+        width, prepared = self._width_now, {}
+        for thread, posts in threads.items():
+            layout = self._prepared.get(thread)
+            if layout is None or layout.posts is not posts or layout.width != width:
+                layout = self._first_screen(lay_out(thread, posts, width))
+            prepared[thread] = layout
+        self._prepared = prepared
+
+    def _first_screen(self, layout: Layout) -> Layout:
+        width = self.scrollable_content_region.width
+        for row in range(min(layout.height, self.scrollable_content_region.height)):
+            at = bisect_right(layout.tops, row) - 1
+            block = layout.blocks[at]
+            if row - block.top < len(block.lines):
+                marked = block.post == 0
+                line = block.lines[row - block.top]
+                layout.strips[row, marked] = self._draw(line, width, marked, row)
+        return layout
+
     # -- layout ---------------------------------------------------------------------------------
+
+    @property
+    def _width_now(self) -> int:
+        """The text width posts are wrapped to at the pane's size (0: not laid out yet)."""
+        width = self.scrollable_content_region.width
+        return max(width - _GUTTER, 1) if width else 0
 
     def _lay_out(self) -> None:
         """Wrap every post and placeholder to the pane's width."""
-        self._strips.clear()
-        self.blocks, self._tops, self._block_of_post = [], [], []
-        width = self.scrollable_content_region.width - _GUTTER
-        self._width = max(width, 1) if self.scrollable_content_region.width else 0
-        if self._width:
-            self._wrap_blocks()
-        height = self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
-        self.take_virtual_size(Size(self.scrollable_content_region.width, height))
+        self._take(lay_out(self.thread, self.posts, self._width_now))
 
-    def _wrap_blocks(self) -> None:
-        total = max((post.number or 0 for post in self.posts), default=0)
-        gaps = gaps_before_posts(post.number for post in self.posts)
-        for index, (post, gap) in enumerate(zip(self.posts, gaps, strict=True)):
-            if gap is not None:
-                self._add_block(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
-            self._block_of_post.append(len(self.blocks))
-            self._add_block(index, post_text(post, total))
-        if self.thread is None:
-            self._add_block(None, Content.styled(_HINT, "$text-muted"))
-
-    def _add_block(self, post: int | None, content: Content) -> None:
-        top = self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
-        self.blocks.append(Block(post, content, content.wrap(self._width), top))
-        self._tops.append(top)
+    def _take(self, layout: Layout) -> None:
+        self._layout = layout
+        self.take_virtual_size(Size(self.scrollable_content_region.width, layout.height))
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width - _GUTTER != self._width:
+        if self._width_now != self._layout.width:
+            self._prepared.clear()
             self._lay_out()
             self._scroll_to_current()
 
     def notify_style_update(self) -> None:
         # A theme change restyles the lines: cached strips would keep the old colours.
         super().notify_style_update()
-        self._strips.clear()
+        for layout in (self._layout, *self._prepared.values()):
+            layout.strips.clear()
         self._gutters.clear()
         self.refresh()
 
@@ -190,7 +250,7 @@ class PostPane(OwnVirtualSize, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        at = bisect_right(self._tops, row) - 1
+        at = bisect_right(self._layout.tops, row) - 1
         if at < 0:
             return Strip.blank(width, self.rich_style)
         block = self.blocks[at]
@@ -201,9 +261,10 @@ class PostPane(OwnVirtualSize, can_focus=True):
         selection = self.text_selection
         if selection is not None:  # drawn afresh while text is being selected
             return self._draw(block.lines[line], width, marked, row, selection)
-        strip = self._strips.get((row, marked))
+        strips = self._layout.strips
+        strip = strips.get((row, marked))
         if strip is None:
-            strip = self._strips[row, marked] = self._draw(block.lines[line], width, marked, row)
+            strip = strips[row, marked] = self._draw(block.lines[line], width, marked, row)
         return strip
 
     def _draw(
@@ -252,9 +313,10 @@ class PostPane(OwnVirtualSize, can_focus=True):
 
     def post_region(self, index: int) -> Region:
         """Where post `index` is drawn, in the pane's scrollable lines."""
-        if not 0 <= index < len(self._block_of_post):
+        block_of_post = self._layout.block_of_post
+        if not 0 <= index < len(block_of_post):
             return Region()
-        block = self.blocks[self._block_of_post[index]]
+        block = self.blocks[block_of_post[index]]
         return Region(0, block.top, self.virtual_size.width, len(block.lines))
 
     def post_in_view(self, index: int) -> bool:

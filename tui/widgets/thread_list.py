@@ -132,6 +132,13 @@ class ThreadList(OwnVirtualSize, can_focus=True):
         """The row showing `thread`, if it is listed."""
         return None if thread is None else self._row_of.get(thread)
 
+    def neighbours(self, thread: int) -> list[int]:
+        """The threads listed just after and just before `thread`: where `n` and `p` go."""
+        row = self.row_of(thread)
+        if row is None:
+            return []
+        return [self.rows[near] for near in (row + 1, row - 1) if 0 <= near < len(self.rows)]
+
     def mark_open(self, thread: int | None) -> None:
         was_open = self.row_of(self.opened)
         self.opened = thread

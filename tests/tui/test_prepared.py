@@ -1,0 +1,99 @@
+"""Threads laid out ahead: once a thread is open and on screen, the threads `n` and `p` open
+next are wrapped and their first screen drawn, so that the key only swaps them in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rich.segment import Segment
+from textual.pilot import Pilot
+
+import tui.widgets.post_pane as post_pane_module
+from tui.app import ThreadlineApp
+from tui.widgets.post_pane import Layout, PostData
+
+from .conftest import (
+    GRAIN,
+    ORCHARD,
+    RAIL,
+    SEEDLIKE,
+    WIDE,
+    make_app,
+    open_thread,
+    post_pane,
+    wait_loaded,
+    wait_until,
+)
+
+
+def drawn(app: ThreadlineApp) -> list[list[Segment]]:
+    """The post pane's lines on screen, with their styles."""
+    pane = post_pane(app)
+    return [list(pane.render_line(y)) for y in range(pane.scrollable_content_region.height)]
+
+
+async def open_and_settle(pilot: Pilot[Any], app: ThreadlineApp, thread: int) -> None:
+    """Open `thread` and wait until the threads on either side of it are laid out."""
+    await open_thread(pilot, app, thread)
+    await wait_until(pilot, lambda: {thread - 1, thread + 1} <= set(post_pane(app)._prepared))
+
+
+@pytest.fixture
+def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The threads the post pane lays out, in order."""
+    threads: list[int | None] = []
+    original = post_pane_module.lay_out
+
+    def lay_out(thread: int | None, posts: list[PostData], width: int) -> Layout:
+        threads.append(thread)
+        return original(thread, posts, width)
+
+    monkeypatch.setattr(post_pane_module, "lay_out", lay_out)
+    return threads
+
+
+@pytest.mark.parametrize(("key", "target"), [("n", GRAIN), ("p", ORCHARD)])
+async def test_n_and_p_open_a_thread_laid_out_ahead(
+    laid_out: list[int | None], key: str, target: int
+) -> None:
+    """`n` and `p` show a thread that was wrapped before the key was pressed: the key does not
+    wrap its posts again."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_and_settle(pilot, app, RAIL)
+        laid_out.clear()
+        await pilot.press(key)
+        await wait_until(pilot, lambda: post_pane(app).thread == target)
+        assert target not in laid_out
+
+
+async def test_a_thread_laid_out_ahead_looks_as_one_laid_out_on_opening() -> None:
+    """The thread `n` opens is drawn exactly as the same thread laid out when it is shown."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_and_settle(pilot, app, RAIL)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: post_pane(app).thread == GRAIN)
+        ahead = drawn(app)
+        post_pane(app)._prepared.clear()
+        post_pane(app).show(GRAIN, list(app.view.posts(GRAIN)))
+        assert drawn(app) == ahead
+
+
+async def test_a_theme_change_redraws_threads_laid_out_ahead() -> None:
+    """After a theme change, the thread `n` opens is drawn in the new theme's colours."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_and_settle(pilot, app, RAIL)
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("n")
+        await wait_until(pilot, lambda: post_pane(app).thread == GRAIN)
+        ahead = drawn(app)
+        post_pane(app)._prepared.clear()
+        post_pane(app).show(GRAIN, list(app.view.posts(GRAIN)))
+        assert drawn(app) == ahead
