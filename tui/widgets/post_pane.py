@@ -3,8 +3,10 @@
 Drawn line by line (a `ScrollView` with the line API, like the thread list): opening a thread
 wraps its posts into lines once, and a frame draws only the lines on screen. A widget per post
 cost a mount, a stylesheet pass and a layout pass for every post on every `n`/`p`, so a long
-thread opened slower than a short one. The current post is marked and kept in view; `j`/`k`
-move between posts, skipping the placeholders of missing ones.
+thread opened slower than a short one. The threads before and after the open one are laid out
+(and their first screen drawn) ahead, once the reader is idle, so `n`/`p` only swap one in. The
+current post is marked and kept in view; `j`/`k` move between posts, skipping the placeholders
+of missing ones.
 """
 
 from __future__ import annotations
