@@ -18,6 +18,7 @@ from .conftest import (
     ORCHARD,
     RAIL,
     SEEDLIKE,
+    TIMBER,
     WIDE,
     make_app,
     open_thread,
@@ -67,6 +68,21 @@ async def test_n_and_p_open_a_thread_laid_out_ahead(
         await pilot.press(key)
         await wait_until(pilot, lambda: post_pane(app).thread == target)
         assert target not in laid_out
+
+
+async def test_the_thread_left_is_kept_for_going_back(laid_out: list[int | None]) -> None:
+    """The thread `n` leaves is kept as laid out: `p` goes back to it without wrapping it
+    again, before or after the threads around the new one are laid out."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_and_settle(pilot, app, RAIL)
+        laid_out.clear()
+        await pilot.press("n")
+        await wait_until(pilot, lambda: {RAIL, TIMBER} <= set(post_pane(app)._prepared))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: post_pane(app).thread == RAIL)
+        assert RAIL not in laid_out
 
 
 async def test_a_thread_laid_out_ahead_looks_as_one_laid_out_on_opening() -> None:

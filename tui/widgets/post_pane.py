@@ -190,7 +190,7 @@ class PostPane(OwnVirtualSize, can_focus=True):
         if prepared is not None and prepared.posts is posts and prepared.width == self._width_now:
             self._take(prepared)
         else:
-            self._lay_out()
+            self._lay_out(posts)
         self.scroll_home(animate=False, immediate=True)
         if self.current:
             self._scroll_to_current()
@@ -225,9 +225,9 @@ class PostPane(OwnVirtualSize, can_focus=True):
         width = self.scrollable_content_region.width
         return max(width - _GUTTER, 1) if width else 0
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, posts: Sequence[PostData]) -> None:
         """Wrap every post and placeholder to the pane's width."""
-        self._take(lay_out(self.thread, self.posts, self._width_now))
+        self._take(lay_out(self.thread, posts, self._width_now))
 
     def _take(self, layout: Layout) -> None:
         self._layout = layout
@@ -236,7 +236,7 @@ class PostPane(OwnVirtualSize, can_focus=True):
     def on_resize(self) -> None:
         if self._width_now != self._layout.width:
             self._prepared.clear()
-            self._lay_out()
+            self._lay_out(self._layout.posts)
             self._scroll_to_current()
 
     def notify_style_update(self) -> None:
