@@ -140,7 +140,17 @@ def _parts(buf: bytearray) -> list[Part]:
     split = safe_split(buf) if len(buf) >= _PARALLEL_BYTES else None
     if split is None:
         return [_part(buf)]
-    second = later(lambda: _part(buf[split:]))  # a bytearray's slice is a copy
+    parent = os.getpid()
+
+    def second_half() -> Part:
+        half = buf[split:]  # a bytearray's slice is a copy
+        if os.getpid() != parent:
+            # A forked child shares the parent's pages until it writes to them; having read its
+            # half, it lets go of the whole buffer, so its peak memory holds one copy, not two.
+            buf.clear()
+        return _part(half)
+
+    second = later(second_half)
     del buf[split:]
     return [_part(buf), second()]
 
