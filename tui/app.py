@@ -212,10 +212,17 @@ class ThreadlineApp(App[int]):
         except NoMatches:
             return  # a dialog is open (or the app is closing): the keys wait for it
 
+    def action_open_thread(self, thread: int | None = None) -> None:
+        """enter on the list (a binding of the list's) opens its thread at once, not by message:
+        keys that arrive with it (pasted, or over a slow link) then act on the open thread."""
+        thread = self.query_one(ThreadList).current if thread is None else thread
+        if thread is not None:
+            self._open(thread)
+            self.set_focus(self.query_one(PostPane))
+
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:
-        self._open(event.thread)
-        self.query_one(PostPane).focus()
+        self.action_open_thread(event.thread)
 
     @on(RelatedPane.Chosen)
     def _related_chosen(self, event: RelatedPane.Chosen) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.geometry import Offset
 from textual.selection import Selection
 
@@ -61,6 +62,19 @@ async def test_clicking_a_row_opens_its_thread() -> None:
         await pilot.click(offset=(content.x + 5, content.y + 2))
         await wait_until(pilot, lambda: post_pane(app).thread == 2)
         assert threads.opened == 2
+
+
+async def test_keys_typed_right_after_enter_move_in_the_opened_thread() -> None:
+    """enter, j, j arriving at once (pasted, or over a slow link) open the thread and make its
+    third post current: the j's are not lost on the list."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        for key, character in (("enter", "\r"), ("j", "j"), ("j", "j")):
+            app.post_message(events.Key(key, character))  # queued together, not one at a time
+        await wait_until(pilot, lambda: post_pane(app).thread == LIGHTHOUSE)
+        await pilot.pause()
+        assert post_pane(app).current == 2
 
 
 async def test_first_post_is_current_after_opening() -> None:

@@ -64,7 +64,7 @@ class ThreadList(OwnVirtualSize, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "open", "Open thread"),
+        Binding("enter", "app.open_thread", "Open thread"),  # at once: see the app's action
     ]
 
     COMPONENT_CLASSES = {
