@@ -18,6 +18,7 @@ from parsing.entities.extract import extract_spans
 from parsing.entities.flags import flag_emoji
 from parsing.entities.glued import GluedEvidence
 from parsing.entities.tally import Tally, apply_glued, tally
+from parsing.entities.urls import _URL_START, GLUED_WITHOUT_LINKS, _link_from
 from parsing.search import threads_matching, threads_matching_slowly
 
 from .helpers import parse_bytes, parse_text, summary
@@ -58,6 +59,31 @@ ASCII_BLANK = " \t\v\f"
 def source_lines(text: str) -> list[str]:
     """The lines of `text` as the parser numbers them: BOM dropped, universal newlines."""
     return LINE_END.split(text.removeprefix("\ufeff"))
+
+
+@PROPERTY
+@given(
+    st.lists(st.sampled_from(["@", "a", "Z", "0", "_", "-", ".", "/", "com", "ru", "xn--"]))
+    .map("".join)
+    .map(lambda token: "@" + token),
+    st.booleans(),
+)
+def test_glued_tokens_the_shortcut_skips_hold_no_link(token: str, truncated: bool) -> None:
+    """A token `links_in_token` answers at once (`@` and name, host and path characters, maybe
+    a closing `…`) holds no link by the general search either."""
+    raw = (token + ("…" if truncated else "")).encode()
+    assert GLUED_WITHOUT_LINKS.fullmatch(raw)
+    assert list(_links_by_search(raw)) == []
+
+
+def _links_by_search(raw: bytes) -> list[object]:
+    """The general search of `links_in_token`, without the shortcut."""
+    found, pos = [], 0
+    while (match := _URL_START.search(raw, pos)) is not None:
+        link, pos = _link_from(raw, match, len(raw))
+        if link is not None:
+            found.append(link)
+    return found
 
 
 @PROPERTY
