@@ -116,11 +116,8 @@ class LayoutBuilder:
         its columns in lists, added to the arrays once at the end (a list appends faster).
         """
         buf = self.buf
-        starts: list[int] = []
-        ends: list[int] = []
-        first_lines: list[int] = []
-        last_lines: list[int] = []
-        numbers: list[int] = []
+        columns: tuple[list[int], ...] = ([], [], [], [], [])
+        starts, ends, first_lines, last_lines, numbers = columns
         count = buf.count
         whitespace = _WHITESPACE
         # The open post starts on line `first_line`, at `start`; the lines are counted from there.
@@ -144,7 +141,7 @@ class LayoutBuilder:
             inside = count(b"\n", start, text_end - 1)
             last_lines.append(first_line + inside)
             numbers.append(number)
-            # Usually one newline ends the post; only count what lies between when there is more.
+            # One newline usually ends the post: `buf[limit - 1]` is one, `buf[text_end - 1]` never.
             after = 1 if limit - text_end == 1 else count(b"\n", text_end - 1, limit)
             first_line += inside + after
             start = limit

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_BLANK = re.compile(rb"[ \t\f\v\r]*")
+BLANK = re.compile(rb"[ \t\f\v\r]*")
 
 Line = tuple[int, int]
 """A line's start and end (the end excludes its `\\n`)."""
@@ -20,7 +20,7 @@ def next_nonblank_line(buf: bytes | bytearray, end: int) -> Line | None:
     while pos < len(buf):
         stop = buf.find(b"\n", pos)
         stop = len(buf) if stop < 0 else stop
-        if not _BLANK.fullmatch(buf, pos, stop):
+        if not BLANK.fullmatch(buf, pos, stop):
             return pos, stop
         pos = stop + 1
     return None
@@ -31,7 +31,7 @@ def previous_nonblank_line(buf: bytes | bytearray, start: int) -> Line | None:
     stop = start - 1
     while stop > 0:
         begin = buf.rfind(b"\n", 0, stop) + 1
-        if not _BLANK.fullmatch(buf, begin, stop):
+        if not BLANK.fullmatch(buf, begin, stop):
             return begin, stop
         stop = begin - 1
     return None

@@ -145,8 +145,9 @@ def _parts(buf: bytearray) -> list[Part]:
     def second_half() -> Part:
         half = buf[split:]  # a bytearray's slice is a copy
         if os.getpid() != parent:
-            # A forked child shares the parent's pages until it writes to them; having read its
-            # half, it lets go of the whole buffer, so its peak memory holds one copy, not two.
+            # A forked child shares the parent's pages until it writes to them. Having copied its
+            # half, it lets go of the whole buffer, so the pages of the original half it read
+            # are not kept alongside the copy while it parses.
             buf.clear()
         return _part(half)
 

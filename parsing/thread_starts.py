@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .lines import line_end
+from .neighbours import BLANK
 
-_BLANK = re.compile(rb"[ \t\f\v\r]*")
 # `… 1/`, `… (1/5)`, `… 1/n`, possibly followed by one more token (a link, an emoji).
 _ENDS_WITH_FIRST_MARKER = re.compile(
     rb"(?:^|[ \t])[(\[]?1/(?:\d{1,3}|[nN])?[)\]]?(?:[ \t]+[^ \t]+)?[ \t]*$"
@@ -43,7 +43,7 @@ def first_post_start(
     last paragraph (or, without blank lines, its last line): that is what a restart at `2/` means.
     """
     one_line = start < stop - 1 and buf.find(b"\n", start, stop - 1) < 0
-    if guess_without_cue and one_line and not _BLANK.fullmatch(buf, start, stop - 1):
+    if guess_without_cue and one_line and not BLANK.fullmatch(buf, start, stop - 1):
         return start  # one line before `2/`: it is post 1, cue or no cue
     lines = _nonblank_lines(buf, start, stop)
     if not lines:
@@ -92,7 +92,7 @@ def _nonblank_lines(buf: bytes | bytearray, start: int, stop: int) -> list[_Line
     blank_before = False
     while pos < stop:
         end = min(line_end(buf, pos), stop)
-        if _BLANK.fullmatch(buf, pos, end):
+        if BLANK.fullmatch(buf, pos, end):
             blank_before = bool(lines)
         else:
             lines.append(_Line(pos, end, blank_before))

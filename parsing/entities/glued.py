@@ -36,7 +36,7 @@ _LABEL_START = re.compile(r"[A-Za-z0-9]")
 
 class GluedToken(NamedTuple):
     """A tuple, not a frozen dataclass: `stats` reads thousands of them in a forked process and
-    sends them back pickled, which costs a tenth as much for a tuple."""
+    sends them back pickled, which costs about half as much for a tuple."""
 
     start: int
     """Where the at sign starts."""

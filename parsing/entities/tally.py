@@ -207,30 +207,30 @@ def apply_glued(result: Tally, evidence: GluedEvidence) -> None:
     mention glued to different pages of one site), so each pair is split once with the counts of
     all its tokens. Only a token with a sigil in its path needs a look of its own.
     """
-    by_host: Counter[tuple[str, str]] = Counter()
+    by_name: Counter[tuple[str, str]] = Counter()
     sigil_in_path: list[tuple[bytes, int, GluedToken]] = []
     for token_bytes, count, token in result.parsed_glued():
-        by_host[token.merged, token.rest] += count
+        by_name[token.merged, token.rest] += count
         path_start = token.name_start + len(token.merged) + len(token.rest)  # both ASCII
         if _SIGIL_IN_LINK.search(token_bytes, path_start, token.end):
             sigil_in_path.append((token_bytes, count, token))
-    splits: dict[tuple[str, str], str] = {}
-    for (merged, rest), count in by_host.items():
+    handles: dict[tuple[str, str], str] = {}
+    for (merged, rest), count in by_name.items():
         split = evidence.split_name(merged, rest)
         if split is None:
             continue
-        handle = splits[merged, rest] = split[0]
+        handle = handles[merged, rest] = split[0]
         counted = _COUNTED_NAME.match(merged.encode())
         if counted is not None:
             result.mentions[counted.group().decode()] -= count
         result.mentions[handle] += count
         result.domains[domain_of(merged[len(handle) :] + rest)] += count
     for token_bytes, count, token in sigil_in_path:
-        handle = splits.get((token.merged, token.rest), "")
-        if not handle:
+        found = handles.get((token.merged, token.rest))
+        if found is None:
             continue
         inner = Tally()
-        link_start = token.name_start + len(handle)
+        link_start = token.name_start + len(found)
         _forget_inside(inner, token_bytes, link_start, token.end, len(token_bytes))
         for counter, extra in (
             (result.mentions, inner.mentions),

@@ -88,11 +88,12 @@ _SIMPLE_TOKEN = re.compile(
     + rb"\.)+(?P<tld>[A-Za-z]{2,63}))(?:/[A-Za-z0-9/_.\-~%]{0,4000}[A-Za-z0-9/_\-])?"
     rb"(?P<more>\xe2\x80\xa6)?"
 )
-# A glued mention+link (`@name` run into `site.com/path…`) of these characters holds no link by
+# A token of `@` and these characters (a glued mention+link: `@name` run into `site.com/path…`,
+# or the like) holds no link by
 # the general rules: a link may not start at `@`, nor right after a letter, digit or `@`; after
 # `_ - . /` only a link with a scheme may, and without `:` there is none. Such tokens are most of
 # the ones that are not plain links, and they skip the search character by character.
-GLUED_WITHOUT_LINKS = re.compile(rb"@[A-Za-z0-9_\-./@]*+(?:\xe2\x80\xa6)?")
+AT_TOKEN_WITHOUT_LINKS = re.compile(rb"@[A-Za-z0-9_\-./@]*+(?:\xe2\x80\xa6)?")
 _RARE_WHITESPACE = (b"\t", b"\r", b"\f", b"\v")
 _LOOKBACK = 8192
 
@@ -178,8 +179,12 @@ def candidate_tokens(
 
 def links_in_token(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
     """The links of one whitespace-free stretch, scanning from left to right."""
-    if GLUED_WITHOUT_LINKS.fullmatch(buf, start, end):
-        return
+    if not AT_TOKEN_WITHOUT_LINKS.fullmatch(buf, start, end):
+        yield from search_links(buf, start, end)
+
+
+def search_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
+    """`links_in_token` by the general rules alone, every position tried."""
     pos = start
     while pos < end:
         match = _URL_START.search(buf, pos, end)

@@ -18,7 +18,7 @@ from parsing.entities.extract import extract_spans
 from parsing.entities.flags import flag_emoji
 from parsing.entities.glued import GluedEvidence
 from parsing.entities.tally import Tally, apply_glued, tally
-from parsing.entities.urls import _URL_START, GLUED_WITHOUT_LINKS, _link_from
+from parsing.entities.urls import AT_TOKEN_WITHOUT_LINKS, search_links
 from parsing.search import threads_matching, threads_matching_slowly
 
 from .helpers import parse_bytes, parse_text, summary
@@ -72,18 +72,8 @@ def test_glued_tokens_the_shortcut_skips_hold_no_link(token: str, truncated: boo
     """A token `links_in_token` answers at once (`@` and name, host and path characters, maybe
     a closing `…`) holds no link by the general search either."""
     raw = (token + ("…" if truncated else "")).encode()
-    assert GLUED_WITHOUT_LINKS.fullmatch(raw)
-    assert list(_links_by_search(raw)) == []
-
-
-def _links_by_search(raw: bytes) -> list[object]:
-    """The general search of `links_in_token`, without the shortcut."""
-    found, pos = [], 0
-    while (match := _URL_START.search(raw, pos)) is not None:
-        link, pos = _link_from(raw, match, len(raw))
-        if link is not None:
-            found.append(link)
-    return found
+    assert AT_TOKEN_WITHOUT_LINKS.fullmatch(raw)  # the shortcut would skip it
+    assert list(search_links(raw, 0, len(raw))) == []
 
 
 @PROPERTY
