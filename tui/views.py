@@ -72,7 +72,9 @@ class CorpusView:
         """The posts of `thread`: the same list each time for a recent thread, once indexed."""
         if self.index is None:
             return self._make_posts(thread)
-        posts = self._posts.pop(thread, None) or self._make_posts(thread)
+        posts = self._posts.pop(thread, None)
+        if posts is None:
+            posts = self._make_posts(thread)
         self._posts[thread] = posts
         if len(self._posts) > RECENT_THREADS:
             del self._posts[next(iter(self._posts))]

@@ -113,3 +113,16 @@ async def test_a_theme_change_redraws_threads_laid_out_ahead() -> None:
         post_pane(app)._prepared.clear()
         post_pane(app).show(GRAIN, list(app.view.posts(GRAIN)))
         assert drawn(app) == ahead
+
+
+async def test_threads_left_are_kept_only_a_few() -> None:
+    """Showing thread after thread keeps only the last few left for going back: before the
+    corpus is indexed nothing else trims them, and a layout holds a thread's wrapped text."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        pane = post_pane(app)
+        for thread in range(app.loader.corpus.thread_count):
+            pane.show(thread, list(app.view.posts(thread)))
+        assert app.loader.corpus.thread_count > 4
+        assert 0 < len(pane._prepared) <= 3

@@ -284,4 +284,6 @@ async def test_refilling_the_related_pane_keeps_its_scrollbar(tmp_path: Path) ->
         await pilot.press("n")
         await wait_until(pilot, lambda: related_entries(app) != first)
         await pilot.pause()
+        # Refilled in one go the scrollbar needs no refresh at all (`shown` stays empty); entry
+        # by entry it was hidden, then shown again.
         assert pane.show_vertical_scrollbar and False not in shown

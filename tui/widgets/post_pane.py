@@ -80,6 +80,10 @@ def post_text(post: PostData, total: int) -> Content:
     return Content.assemble(*parts)
 
 
+_KEPT_LAYOUTS = 3
+"""Threads kept laid out: the one left, and the two `n` and `p` lead to."""
+
+
 @dataclass(slots=True)
 class Layout:
     """A thread's posts wrapped to one width, and the lines drawn from them so far."""
@@ -183,6 +187,8 @@ class PostPane(OwnVirtualSize, can_focus=True):
         """Replace the pane's content with `posts` of `thread`, `current` marked."""
         if self.thread is not None and self._layout.blocks:
             self._prepared[self.thread] = self._layout  # `p` or `n` may go back to it
+            while len(self._prepared) > _KEPT_LAYOUTS:  # before indexing nothing replaces them
+                del self._prepared[next(iter(self._prepared))]
         self.thread = thread
         self.posts = list(posts)
         self.set_reactive(PostPane.current, min(current, max(len(self.posts) - 1, 0)))
