@@ -30,6 +30,7 @@ from parsing.gaps import describe_gap, gaps_before_posts
 from parsing.models import Entity
 
 from ..highlight import post_content
+from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
 _HINT = "Open a thread with enter."
@@ -129,7 +130,7 @@ def _segments(content: Content, base: VisualStyle) -> list[Segment]:
     return [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
 
 
-class PostPane(OwnVirtualSize, can_focus=True):
+class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     """The posts of the open thread.
 
     | Key | Action |
@@ -255,7 +256,7 @@ class PostPane(OwnVirtualSize, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
+    def render_view_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         at = bisect_right(self._layout.tops, row) - 1

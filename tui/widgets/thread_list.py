@@ -24,6 +24,7 @@ from textual.strip import Strip
 from parsing.entities.flags import flag_emoji
 from parsing.safe_text import visible
 
+from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
 _MAX_FLAGS = 4
@@ -47,7 +48,7 @@ class Row:
 RowSource = Callable[[int], Row]
 
 
-class ThreadList(OwnVirtualSize, can_focus=True):
+class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     """The threads that pass the filters.
 
     | Key | Action |
@@ -188,8 +189,8 @@ class ThreadList(OwnVirtualSize, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
-            return  # on the border
+        if offset is None or self.on_scrollbar(event.x, event.y):
+            return  # on the border or the scrollbar
         row = offset.y + self.scroll_offset.y
         if 0 <= row < len(self.rows):
             self.cursor = row
@@ -208,7 +209,7 @@ class ThreadList(OwnVirtualSize, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
+    def render_view_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if row >= len(self.rows):

@@ -1,0 +1,128 @@
+"""The scrollbars of the thread list and the post pane, drawn in the panes' own lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+
+from tests.tui.conftest import (
+    LIGHTHOUSE,
+    SEEDLIKE,
+    WIDE,
+    make_app,
+    open_thread,
+    post_pane,
+    thread_list,
+    wait_loaded,
+)
+from tui.widgets.drawn_scrollbar import DrawnScrollbar
+
+
+def bar_styles(view: DrawnScrollbar, y: int) -> list[Style]:
+    """The styles of the cells the bar occupies on content row `y` of `view`."""
+    bar = view.scrollbar_region()
+    line: Strip = view.render_line(y)
+    cells = line.crop(line.cell_length - bar.width, line.cell_length)
+    return [segment.style for segment in cells if segment.style is not None]
+
+
+def is_thumb(styles: list[Style]) -> bool:
+    """The thumb is drawn in reverse video (or as a partial block), the track as background."""
+    return any(style.reverse or style.color is not None for style in styles)
+
+
+def many_threads(folder: Path, count: int = 80) -> str:
+    """A corpus of `count` short threads: more than the list shows at once."""
+    path = folder / "many.txt"
+    path.write_text(
+        "\n\n".join(f"1/ Thread {n} opens here.\n\n2/ And it goes on." for n in range(count)),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+async def test_tall_thread_has_a_drawn_scrollbar_and_no_scrollbar_widget() -> None:
+    """A thread taller than the pane shows a scrollbar, drawn in the pane's lines: no
+    scrollbar widget is placed on the screen, so frames are not cut at its edges."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        bar = pane.scrollbar_region()
+        assert bar.height == pane.scrollable_content_region.height
+        assert bar.width == pane.styles.scrollbar_size_vertical
+        placed = app.screen._compositor.visible_widgets
+        assert not [widget for widget in placed if isinstance(widget, ScrollBar)]
+        assert pane.render_line(0).cell_length == pane.content_region.width
+
+
+async def test_thumb_follows_the_scroll_position() -> None:
+    """The thumb is at the top of the bar when the thread opens and at the bottom once the
+    pane is scrolled to its end."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        last = pane.scrollbar_region().height - 1
+        assert is_thumb(bar_styles(pane, 0))
+        assert not is_thumb(bar_styles(pane, last))
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert not is_thumb(bar_styles(pane, 0))
+        assert is_thumb(bar_styles(pane, last))
+
+
+async def test_pressing_the_bottom_of_the_bar_scrolls_the_posts_to_the_end() -> None:
+    """A click at the foot of the post pane's scrollbar brings the thumb there: the pane
+    scrolls to its last line."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        bar = pane.scrollbar_region()
+        assert pane.scroll_y == 0
+        await pilot.click(pane, offset=(bar.x, bar.bottom - 1))
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y > 0
+
+
+async def test_dragging_on_the_bar_scrolls_and_selects_no_text() -> None:
+    """Pressing in the bar and dragging moves the posts with the pointer, and selects no text
+    on the way."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        bar = pane.scrollbar_region()
+        await pilot.mouse_down(pane, offset=(bar.x, bar.y))
+        await pilot.hover(pane, offset=(bar.x, bar.y + bar.height // 2))
+        await pilot.pause()
+        halfway = pane.scroll_y
+        await pilot.hover(pane, offset=(bar.x, bar.bottom - 1))
+        await pilot.mouse_up(pane, offset=(bar.x, bar.bottom - 1))
+        await pilot.pause()
+        assert 0 < halfway < pane.max_scroll_y
+        assert pane.scroll_y == pane.max_scroll_y
+        assert not app.screen.selections
+
+
+async def test_pressing_the_list_bar_scrolls_the_list_and_opens_nothing(tmp_path: Path) -> None:
+    """A click on the thread list's scrollbar scrolls the list; it does not open the thread
+    drawn on that row."""
+    app = make_app(many_threads(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        threads = thread_list(app)
+        bar = threads.scrollbar_region()
+        assert bar, "the list should be taller than its pane"
+        await pilot.click(threads, offset=(bar.x, bar.bottom - 1))
+        await pilot.pause()
+        assert threads.scroll_y == threads.max_scroll_y > 0
+        assert app.opened is None
