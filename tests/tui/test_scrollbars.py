@@ -10,6 +10,7 @@ from textual.strip import Strip
 
 from tests.tui.conftest import (
     LIGHTHOUSE,
+    ORCHARD,
     SEEDLIKE,
     WIDE,
     make_app,
@@ -126,3 +127,30 @@ async def test_pressing_the_list_bar_scrolls_the_list_and_opens_nothing(tmp_path
         await pilot.pause()
         assert threads.scroll_y == threads.max_scroll_y > 0
         assert app.opened is None
+
+
+async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pass() -> None:
+    """`n` from a thread taller than the pane to one that fits hides the bar without a layout
+    pass of the whole screen (the pane keeps its width: the gutter stays)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        width = pane.scrollable_content_region.width
+        assert pane.scrollbar_region()
+        layouts = 0
+        refresh_layout = app.screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            nonlocal layouts
+            layouts += 1
+            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        await pilot.press("n")
+        await pilot.pause()
+        assert pane.thread == ORCHARD
+        assert not pane.scrollbar_region()
+        assert pane.scrollable_content_region.width == width
+        assert layouts == 0

@@ -46,6 +46,8 @@ class DrawnScrollbar(ScrollView):
         outer = self.outer_size
         bottom = gutter.bottom + self.scrollbar_size_horizontal
         height = outer.height - gutter.top - bottom
+        if self.virtual_size.height <= height:
+            return Region()  # nothing to scroll (`overflow-y: scroll` keeps the gutter only)
         return Region(outer.width - gutter.right - width, gutter.top, width, height)
 
     def render_view_line(self, y: int) -> Strip:

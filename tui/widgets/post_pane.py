@@ -150,8 +150,10 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     DEFAULT_CSS = """
     PostPane {
         overflow-x: hidden;
-        /* Posts are wrapped to the width left by a scrollbar, shown or not. */
-        scrollbar-gutter: stable;
+        /* Posts are wrapped to the width left by the scrollbar. It counts as always shown, and
+           is drawn only for a thread taller than the pane: a thread that fits, opened after
+           one that does not, then needs no layout pass of the whole screen. */
+        overflow-y: scroll;
     }
     PostPane > .post-pane--current {
         background: $boost;
