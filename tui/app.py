@@ -199,9 +199,9 @@ class ThreadlineApp(App[int]):
         self.query_one(PostPane).border_subtitle = plain(self.view.source_line(thread))
         self._refresh_bindings()  # `o` may apply now
         self.query_one(RelatedPane).follow(thread)
-        # Once the posts, then the related threads, are on screen: ready where `n`/`p` go.
-        later = self.query_one(PostPane).call_after_refresh
-        later(later, self._prepare_neighbours, thread)
+        # Once the posts are on screen, with the related threads: ready where `n`/`p` go. This
+        # fits before the next frame may be drawn (Textual draws at most 60 a second).
+        self.query_one(PostPane).call_after_refresh(self._prepare_neighbours, thread)
 
     def _prepare_neighbours(self, thread: int) -> None:
         if thread != self.opened or self.view.index is None:

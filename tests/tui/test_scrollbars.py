@@ -16,8 +16,10 @@ from tests.tui.conftest import (
     make_app,
     open_thread,
     post_pane,
+    related_pane,
     thread_list,
     wait_loaded,
+    wait_until,
 )
 from tui.widgets.drawn_scrollbar import DrawnScrollbar
 
@@ -153,4 +155,32 @@ async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pa
         assert pane.thread == ORCHARD
         assert not pane.scrollbar_region()
         assert pane.scrollable_content_region.width == width
+        assert layouts == 0
+
+
+async def test_stepping_through_threads_refills_related_without_a_layout_pass() -> None:
+    """`n` over several threads shows each one's related threads, and no step needs a layout
+    pass of the whole screen: the panes keep their sizes whatever they hold."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        layouts = 0
+        refresh_layout = app.screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            nonlocal layouts
+            layouts += 1
+            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        related = related_pane(app)
+        for _ in range(4):
+            before = app.opened
+            await pilot.press("n")
+            await wait_until(pilot, lambda before=before: app.opened != before)
+            await wait_until(
+                pilot, lambda: related.option_count > 0 and related.thread == app.opened
+            )
+            await pilot.pause(0.1)
         assert layouts == 0

@@ -65,9 +65,11 @@ class DrawnScrollbar(ScrollView):
         cells = self._drawn_bar[1]
         if not 0 <= y < len(cells):
             return line
-        cell = cells[y]
+        width = self.scrollable_content_region.width
+        if line.cell_length != width:  # the bar goes right after the scrollable region
+            line = line.adjust_cell_length(width, self.rich_style)
         # One strip, its width known: `Strip.join` would measure every segment again.
-        return Strip([*line, *cell], line.cell_length + bar.width)
+        return Strip([*line, *cells[y]], width + bar.width)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..highlight import plain
+from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ Related = list[tuple[int, str, tuple[str, ...]]]
 """(thread, title, reasons) for each related thread."""
 
 
-class RelatedPane(OptionList, OwnVirtualSize):
+class RelatedPane(OptionList, DrawnScrollbar, OwnVirtualSize):
     """Threads related to the open one, each with what it shares.
 
     | Key | Action |
@@ -84,6 +86,20 @@ class RelatedPane(OptionList, OwnVirtualSize):
             options.append(Option(label, id=str(thread)))
         self.set_options(options)
         self.highlighted = 0
+
+    # Textual takes CSS and component classes from the first base only (the option list's),
+    # and the option list's own `render_line` comes first: the bar is wired in by hand.
+    DEFAULT_CSS = """
+    RelatedPane {
+        scrollbar-visibility: hidden;
+    }
+    """
+
+    def render_line(self, y: int) -> Strip:
+        return DrawnScrollbar.render_line(self, y)
+
+    def render_view_line(self, y: int) -> Strip:
+        return OptionList.render_line(self, y)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

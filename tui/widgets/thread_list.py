@@ -106,7 +106,7 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.rows = list(rows)
         self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.take_virtual_size(Size(self.size.width, len(self.rows)))
         target = self._row_of.get(keep, 0) if keep is not None else 0
         self.cursor = min(target, max(len(self.rows) - 1, 0))
         self.refresh()
@@ -116,7 +116,7 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         for thread in rows:
             self._row_of[thread] = len(self.rows)
             self.rows.append(thread)
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.take_virtual_size(Size(self.size.width, len(self.rows)))
         self.refresh()
 
     def forget_rendering(self) -> None:
@@ -204,7 +204,7 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.take_virtual_size(Size(self.size.width, len(self.rows)))
         self._cache.clear()
 
     # -- drawing --------------------------------------------------------------------------------
