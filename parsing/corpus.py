@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from string import ascii_lowercase
@@ -172,6 +171,8 @@ class Corpus:
     @cached_property
     def thread_ids(self) -> list[str]:
         """A stable id per thread: a hash of its numbers and text, made unique in the corpus."""
+        import hashlib  # here: only export and the reader need ids; `stats` saves its import
+
         ids: list[str] = []
         seen: dict[str, int] = {}
         for thread in range(len(self.threads)):
