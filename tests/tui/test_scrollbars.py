@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.style import Style
+from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
@@ -30,6 +31,18 @@ def bar_styles(view: DrawnScrollbar, y: int) -> list[Style]:
     line: Strip = view.render_line(y)
     cells = line.crop(line.cell_length - bar.width, line.cell_length)
     return [segment.style for segment in cells if segment.style is not None]
+
+
+def bar_as_drawn(view: DrawnScrollbar) -> list[Style | None]:
+    """The styles of the bar's cells as the screen gets them: through the view's cache of
+    drawn lines, which only a repaint of the right lines brings up to date."""
+    bar = view.scrollbar_region()
+    lines = view.render_lines(Region(0, 0, *view.outer_size))
+    return [
+        segment.style
+        for row in range(bar.y, bar.bottom)
+        for segment in lines[row].crop(bar.x, bar.right)
+    ]
 
 
 def is_thumb(styles: list[Style]) -> bool:
@@ -184,3 +197,52 @@ async def test_stepping_through_threads_refills_related_without_a_layout_pass() 
             )
             await pilot.pause(0.1)
         assert layouts == 0
+
+
+async def test_pressing_the_bar_shows_it_pressed_until_released() -> None:
+    """While the bar is held it is drawn in its pressed colours; released and left, in its
+    own again."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        bar = pane.scrollbar_region()
+        before = bar_as_drawn(pane)
+        await pilot.mouse_down(pane, offset=(bar.x, bar.y))
+        await pilot.pause()
+        held = bar_as_drawn(pane)
+        await pilot.mouse_up(pane, offset=(bar.x, bar.y))
+        await pilot.hover(pane, offset=(5, bar.y))  # off the bar: no hover colours either
+        await pilot.pause()
+        assert held != before
+        assert bar_as_drawn(pane) == before
+
+
+async def test_a_drag_released_over_the_rows_opens_no_thread(tmp_path: Path) -> None:
+    """Dragging the list's bar and letting go over the rows scrolls the list; the release is
+    not a click on the row under the pointer."""
+    app = make_app(many_threads(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        threads = thread_list(app)
+        bar = threads.scrollbar_region()
+        await pilot.mouse_down(threads, offset=(bar.x, bar.y))
+        await pilot.hover(threads, offset=(5, bar.bottom - 1))
+        await pilot.mouse_up(threads, offset=(5, bar.bottom - 1))
+        await pilot.pause()
+        assert threads.scroll_y == threads.max_scroll_y > 0
+        assert app.opened is None
+
+
+async def test_the_last_cell_of_a_long_lists_bar_reaches_the_end(tmp_path: Path) -> None:
+    """With a thumb smaller than a cell (thousands of threads), a click on the bar's last cell
+    still scrolls to the last thread."""
+    app = make_app(many_threads(tmp_path, 3000))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        threads = thread_list(app)
+        bar = threads.scrollbar_region()
+        await pilot.click(threads, offset=(bar.x, bar.bottom - 1))
+        await pilot.pause()
+        assert threads.scroll_y == threads.max_scroll_y > 1000

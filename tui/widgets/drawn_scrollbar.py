@@ -34,6 +34,7 @@ class DrawnScrollbar(ScrollView):
 
     _dragging = False
     _hovering = False
+    _pressed_on_bar = False
     _drawn_bar: tuple[tuple[object, ...], tuple[Strip, ...]] | None = None
     """The bar's cells for the state (size, scroll position, pointer) they were drawn for."""
 
@@ -108,9 +109,22 @@ class DrawnScrollbar(ScrollView):
 
     @property
     def allow_select(self) -> bool:
-        # A press on the bar scrolls; it does not start selecting text.
+        # A press on the bar scrolls; it does not start selecting text. (While a selection is
+        # being dragged, the pointer's place does not take this view out of it.)
+        if getattr(self.screen, "_selecting", False):
+            return super().allow_select
         pointer = self.app.mouse_position - self.region.offset
         return super().allow_select and not self.on_scrollbar(pointer.x, pointer.y)
+
+    def _forward_event(self, event: events.Event) -> None:
+        # Decided as the press arrives: a release after a press on the bar, wherever a drag
+        # took the pointer, is no click on the rows, options or links under it.
+        if isinstance(event, events.MouseDown):
+            self._pressed_on_bar = self.on_scrollbar(event.x, event.y)
+        elif isinstance(event, events.Click) and self._pressed_on_bar:
+            self._pressed_on_bar = False
+            return
+        super()._forward_event(event)
 
     def _on_mouse_down(self, event: events.MouseDown) -> None:
         if self.on_scrollbar(event.x, event.y):
@@ -118,13 +132,14 @@ class DrawnScrollbar(ScrollView):
             self._dragging = True
             self.capture_mouse()
             self._follow_pointer(event.y)
+            self._refresh_bar()  # in its pressed colours
 
     def _on_mouse_move(self, event: events.MouseMove) -> None:
         if self._dragging:
             self._follow_pointer(event.y)
         elif self._hovering != self.on_scrollbar(event.x, event.y):
             self._hovering = not self._hovering
-            self.refresh(self.scrollbar_region())
+            self._refresh_bar()
 
     def _on_mouse_up(self, event: events.MouseUp) -> None:
         if self._dragging:
@@ -133,22 +148,27 @@ class DrawnScrollbar(ScrollView):
 
     def _on_mouse_release(self, event: events.MouseRelease) -> None:
         self._dragging = False
-        self.refresh(self.scrollbar_region())
+        self._refresh_bar()
 
     def _on_leave(self, event: events.Leave) -> None:
         if self._hovering:
             self._hovering = False
-            self.refresh(self.scrollbar_region())
+            self._refresh_bar()
+
+    def _refresh_bar(self) -> None:
+        bar = self.scrollbar_region()
+        if bar:  # `refresh` counts from the content's corner, inside the border
+            self.refresh(bar.translate(-self.content_offset))
 
     def _follow_pointer(self, y: int) -> None:
-        """Scroll so that the thumb's middle is at row `y` of the widget."""
+        """Scroll so that the thumb's middle is at the middle of row `y` of the widget."""
         bar = self.scrollbar_region()
         virtual = self.virtual_size.height
         if not bar or virtual <= bar.height:
             return
         thumb = max(1.0, bar.height * bar.height / virtual)
         travel = bar.height - thumb
-        fraction = (y - bar.y - thumb / 2) / travel if travel > 0 else 0.0
+        fraction = (y + 0.5 - bar.y - thumb / 2) / travel if travel > 0 else 0.0
         target = max(0.0, min(1.0, fraction)) * self.max_scroll_y
         self.scroll_to(y=round(target), animate=False, immediate=True)
 

@@ -189,8 +189,8 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or self.on_scrollbar(event.x, event.y):
-            return  # on the border or the scrollbar
+        if offset is None:
+            return  # on the border
         row = offset.y + self.scroll_offset.y
         if 0 <= row < len(self.rows):
             self.cursor = row
