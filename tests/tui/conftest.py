@@ -69,6 +69,29 @@ async def wait_loaded(pilot: Pilot[Any], app: ThreadlineApp) -> None:
     await pilot.pause()
 
 
+def many_threads(folder: Path, count: int = 120) -> str:
+    """A corpus of `count` two-post threads: more than the thread list shows, so it scrolls."""
+    path = folder / "many.txt"
+    path.write_text(
+        "".join(f"1/ Thread {n} opens here.\n2/ And goes on.\n" for n in range(count)),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def layout_passes(app: ThreadlineApp) -> list[None]:
+    """Count the screen's layout passes from now on: one item per pass."""
+    passes: list[None] = []
+    refresh_layout = app.screen._refresh_layout
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        passes.append(None)
+        refresh_layout(*args, **kwargs)
+
+    app.screen._refresh_layout = counted  # type: ignore[method-assign]
+    return passes
+
+
 def make_app(*paths: str, flags: tuple[str, ...] = (), search: str = "") -> ThreadlineApp:
     return ThreadlineApp(paths=list(paths), flags=list(flags), search=search)
 

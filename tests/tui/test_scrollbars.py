@@ -14,7 +14,9 @@ from tests.tui.conftest import (
     ORCHARD,
     SEEDLIKE,
     WIDE,
+    layout_passes,
     make_app,
+    many_threads,
     open_thread,
     post_pane,
     related_pane,
@@ -48,16 +50,6 @@ def bar_as_drawn(view: DrawnScrollbar) -> list[Style | None]:
 def is_thumb(styles: list[Style]) -> bool:
     """The thumb is drawn in reverse video (or as a partial block), the track as background."""
     return any(style.reverse or style.color is not None for style in styles)
-
-
-def many_threads(folder: Path, count: int = 80) -> str:
-    """A corpus of `count` short threads: more than the list shows at once."""
-    path = folder / "many.txt"
-    path.write_text(
-        "\n\n".join(f"1/ Thread {n} opens here.\n\n2/ And it goes on." for n in range(count)),
-        encoding="utf-8",
-    )
-    return str(path)
 
 
 async def test_tall_thread_has_a_drawn_scrollbar_and_no_scrollbar_widget() -> None:
@@ -154,21 +146,13 @@ async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pa
         pane = post_pane(app)
         width = pane.scrollable_content_region.width
         assert pane.scrollbar_region()
-        layouts = 0
-        refresh_layout = app.screen._refresh_layout
-
-        def counted(*args: object, **kwargs: object) -> None:
-            nonlocal layouts
-            layouts += 1
-            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
-
-        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        layouts = layout_passes(app)
         await pilot.press("n")
         await pilot.pause()
         assert pane.thread == ORCHARD
         assert not pane.scrollbar_region()
         assert pane.scrollable_content_region.width == width
-        assert layouts == 0
+        assert not layouts
 
 
 async def test_stepping_through_threads_refills_related_without_a_layout_pass() -> None:
@@ -178,15 +162,7 @@ async def test_stepping_through_threads_refills_related_without_a_layout_pass() 
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, LIGHTHOUSE)
-        layouts = 0
-        refresh_layout = app.screen._refresh_layout
-
-        def counted(*args: object, **kwargs: object) -> None:
-            nonlocal layouts
-            layouts += 1
-            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
-
-        app.screen._refresh_layout = counted  # type: ignore[method-assign]
+        layouts = layout_passes(app)
         related = related_pane(app)
         for _ in range(4):
             before = app.opened
@@ -196,7 +172,7 @@ async def test_stepping_through_threads_refills_related_without_a_layout_pass() 
                 pilot, lambda: related.option_count > 0 and related.thread == app.opened
             )
             await pilot.pause(0.1)
-        assert layouts == 0
+        assert not layouts
 
 
 async def test_pressing_the_bar_shows_it_pressed_until_released() -> None:

@@ -32,6 +32,14 @@ class RelatedPane(OptionList, DrawnScrollbar, OwnVirtualSize):
     | enter | open the related thread (backspace comes back) |
     """
 
+    # Textual takes CSS and component classes from the first base only (the option list's),
+    # and the option list's own `render_line` comes first: the bar is wired in by hand.
+    DEFAULT_CSS = """
+    RelatedPane {
+        scrollbar-visibility: hidden;
+    }
+    """
+
     class Chosen(Message):
         """A related thread was chosen."""
 
@@ -87,15 +95,7 @@ class RelatedPane(OptionList, DrawnScrollbar, OwnVirtualSize):
         self.set_options(options)
         self.highlighted = 0
 
-    # Textual takes CSS and component classes from the first base only (the option list's),
-    # and the option list's own `render_line` comes first: the bar is wired in by hand.
-    DEFAULT_CSS = """
-    RelatedPane {
-        scrollbar-visibility: hidden;
-    }
-    """
-
-    def render_line(self, y: int) -> Strip:
+    def render_line(self, y: int) -> Strip:  # see DEFAULT_CSS: the drawn bar's, not the list's
         return DrawnScrollbar.render_line(self, y)
 
     def render_view_line(self, y: int) -> Strip:

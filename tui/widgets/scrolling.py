@@ -12,10 +12,10 @@ class OwnVirtualSize(ScrollView):
 
     On every layout pass anywhere on the screen, Textual compares the virtual size the layout
     gives such a view (that of its children: it has none) with the one the view set itself.
-    They never match, so each pass updated its scrollbars once more and repainted them in a
-    frame of their own: a second frame for every `n`/`p`. Here a layout pass updates the
-    scrollbars only when the view's own virtual size changed since they were last updated (or
-    its size, or its container's).
+    They never match, so each pass updated the view's scrollbars once more (with Textual's
+    scrollbar widgets, a repaint in a frame of its own: a second frame for every `n`/`p`). Here
+    a layout pass updates the scrollbars only when the view's own virtual size changed since
+    they were last updated (or its size, or its container's).
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
