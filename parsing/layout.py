@@ -244,12 +244,7 @@ class LayoutBuilder:
         if not self.thread_open:
             self._open_thread()
         self.start = start
-        if start >= self._line_pos:
-            self._line_no += self.buf.count(b"\n", self._line_pos, start)
-            self._line_pos = start
-            self.first_line = self._line_no
-        else:
-            self.first_line = self._line_at(start)
+        self.first_line = self._line_at(start)
         self.number = self.last_number = line.number
         text_start = line.text_start
         self.min_end = text_start

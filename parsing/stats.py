@@ -19,8 +19,10 @@ from .decoding import normalise, replacement_warning
 from .entities.flags import region_names
 from .entities.glued import GluedEvidence, GluedToken
 from .entities.tally import Tally, apply_glued, tally
+from .layout_counts import CountingLayout
 from .sources import read_all
 from .split_points import safe_split
+from .tables import PostColumns, SkippedLine, ThreadColumns
 
 TOP = 10
 _PARALLEL_BYTES = 4 << 20
@@ -70,9 +72,8 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
     whole = Tally()
     for source in corpus.sources:
         whole.add(tally(source.buf))
-    counts = Part(
-        corpus.thread_count, corpus.post_count, missing_posts(corpus), len(corpus.skipped)
-    )
+    missing = missing_posts(corpus.posts.number, corpus.threads.first_post)
+    counts = Part(corpus.thread_count, corpus.post_count, missing, len(corpus.skipped))
     return _finish(whole, counts, len(corpus.sources), corpus.warnings)
 
 
@@ -158,16 +159,19 @@ def _parts(buf: bytearray) -> list[Part]:
 
 def _part(buf: bytearray) -> Part:
     """Parse and count one part (its invalid UTF-8 is replaced here, where it is read)."""
-    corpus = Corpus()
-    source = corpus.add_source("part", buf, normalised=True)
-    counts = tally(source.buf)
+    prepared = Corpus().prepare_source("part", buf, normalised=True)
+    posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
+    layout = CountingLayout(prepared.source.buf, 0, posts, threads, skipped)
+    layout.chrome_texts = prepared.chrome_texts
+    layout.build(prepared.events)
+    counts = tally(prepared.source.buf)
     return Part(
-        corpus.thread_count,
-        corpus.post_count,
-        missing_posts(corpus),
-        len(corpus.skipped),
+        len(threads),
+        len(posts),
+        missing_posts(posts.number, threads.first_post),
+        len(skipped),
         counts,
-        source.replaced,
+        prepared.source.replaced,
         counts.glued_readings(),
     )
 
@@ -190,11 +194,11 @@ def _finish(whole: Tally, counts: Part, sources: int, warnings: list[str]) -> Co
     )
 
 
-def missing_posts(corpus: Corpus) -> int:
-    """How many post numbers are absent from 1..highest, over all threads."""
-    numbers, first_post = corpus.posts.number, corpus.threads.first_post
+def missing_posts(numbers: Sequence[int], first_post: Sequence[int]) -> int:
+    """How many post numbers are absent from 1..highest, over all threads (thread t owns posts
+    `first_post[t]` up to `first_post[t + 1]`)."""
     missing = 0
-    for thread in range(corpus.thread_count):
+    for thread in range(len(first_post) - 1):
         present = set(numbers[first_post[thread] : first_post[thread + 1]])
         present.discard(0)
         if present:
