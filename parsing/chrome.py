@@ -9,9 +9,9 @@ appear inside a post, so it only counts as chrome next to other chrome, as it do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .byte_source import ByteSource
 from .neighbours import next_nonblank_line, previous_nonblank_line
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
@@ -92,16 +92,15 @@ _WEAK = [
 STRONG = "|".join(_STRONG).encode()
 WEAK = "|".join(_WEAK).encode()
 _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
-_FIRST_LINE = re.compile(_BODY)
-_LATER_LINE = re.compile(rb"\n" + _BODY)
+_CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
-def is_chrome_candidate(buf: bytes | bytearray, start: int, end: int) -> bool:
+def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
     """Could the line `buf[start:end]` be chrome (strong, weak, or by how it ends)?"""
-    match = _FIRST_LINE.match(buf, start, end)
+    match = _CHROME_LINE.match(buf, start, end)
     if match is not None and match.end() == end:
         return True
     return any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES)
@@ -113,11 +112,6 @@ class ChromeLine:
 
     start: int
     end: int
-
-
-def find_chrome(buf: bytes | bytearray) -> list[ChromeLine]:
-    """Every chrome line of `buf`, in order."""
-    return resolve_chrome(buf, list(_candidates(buf)))
 
 
 def resolve_chrome(
@@ -133,14 +127,6 @@ def resolve_chrome(
     if weak:
         strong = _confirm_weak(buf, sorted(strong), weak)
     return [ChromeLine(start, end) for start, end in sorted(set(strong))]
-
-
-def _candidates(buf: bytes | bytearray) -> Iterator[tuple[int, int, bool]]:
-    first = _FIRST_LINE.match(buf)
-    if first:
-        yield first.start(), first.end(), first.group("strong") is not None
-    for match in _LATER_LINE.finditer(buf):
-        yield match.start() + 1, match.end(), match.group("strong") is not None
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ the scanners use plain `bytes` regular expressions and count lines with `bytes.c
 from __future__ import annotations
 
 import codecs
+import mmap
 import re
 import threading
 import unicodedata
@@ -72,6 +73,13 @@ def normalise(raw: bytes | bytearray) -> DecodedText:
             del data[: len(_UTF8_BOM)]
             encoding = "utf-8-sig"
     return DecodedText(normalise_newlines(data), encoding, replaced)
+
+
+def needs_normalising(data: bytes | bytearray | mmap.mmap) -> bool:
+    """Would `normalise` change `data`: a byte-order mark, UTF-16 or UTF-32, a carriage return?
+    Reads only the head and one fast search for `\r`."""
+    head = bytes(data[:_SNIFF])
+    return head.startswith(_UTF8_BOM) or utf16_encoding(head) is not None or data.find(b"\r") >= 0
 
 
 def replacement_warning(name: str, replaced: int, encoding: str) -> str:

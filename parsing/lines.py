@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .byte_source import ByteSource
 from .chrome import STRONG, WEAK, ChromeLine, resolve_chrome
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
@@ -116,7 +117,7 @@ def _classify(
         chrome.append((start, match.end(), kind == "strong"))
 
 
-def read_line(buf: bytes | bytearray, start: int, end: int) -> tuple[str | None, Event | None]:
+def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
     """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
     "emoji", "strong" or "weak" (chrome), or None for text; with the marker's event when the
     marker is a valid one. (Chrome judged by its neighbours or by its end is not seen here.)"""
@@ -137,7 +138,7 @@ def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
     return merged
 
 
-def line_end(buf: bytes | bytearray, start: int) -> int:
+def line_end(buf: ByteSource, start: int) -> int:
     """Where the line starting at `start` ends (its `\\n`, or the buffer end)."""
     end = buf.find(b"\n", start)
     return len(buf) if end < 0 else end

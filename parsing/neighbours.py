@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from .byte_source import ByteSource
+
 BLANK = re.compile(rb"[ \t\f\v\r]*")
 
 Line = tuple[int, int]
 """A line's start and end (the end excludes its `\\n`)."""
 
 
-def next_nonblank_line(buf: bytes | bytearray, end: int) -> Line | None:
+def next_nonblank_line(buf: ByteSource, end: int) -> Line | None:
     """The first non-blank line after the line that ends at `end`."""
     pos = end + 1
     while pos < len(buf):
@@ -26,7 +28,7 @@ def next_nonblank_line(buf: bytes | bytearray, end: int) -> Line | None:
     return None
 
 
-def previous_nonblank_line(buf: bytes | bytearray, start: int) -> Line | None:
+def previous_nonblank_line(buf: ByteSource, start: int) -> Line | None:
     """The last non-blank line before the line that starts at `start`."""
     stop = start - 1
     while stop > 0:

@@ -6,11 +6,13 @@ folder, a file that cannot be read or is binary is reported and skipped, and the
 
 from __future__ import annotations
 
+import mmap
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from .decoding import utf16_encoding
 
@@ -132,20 +134,33 @@ def _folder_files(folder: Path, shown: str, warnings: list[str]) -> Iterable[Sou
             yield SourceFile(name, path)
 
 
+@overload
 def read_all(
     paths: Sequence[str | os.PathLike[str]], warnings: list[str]
-) -> Iterator[tuple[SourceFile, bytearray]]:
+) -> Iterator[tuple[SourceFile, bytearray]]: ...
+
+
+@overload
+def read_all(
+    paths: Sequence[str | os.PathLike[str]], warnings: list[str], *, map_from: int
+) -> Iterator[tuple[SourceFile, bytearray | mmap.mmap]]: ...
+
+
+def read_all(
+    paths: Sequence[str | os.PathLike[str]], warnings: list[str], *, map_from: int | None = None
+) -> Iterator[tuple[SourceFile, bytearray | mmap.mmap]]:
     """Each readable file behind `paths` with its bytes.
 
     A path the user named that cannot be read raises `CorpusError`; a file found in a folder
-    that cannot be read, or is binary, is skipped with a line added to `warnings`.
+    that cannot be read, or is binary, is skipped with a line added to `warnings`. Files of at
+    least `map_from` bytes come as a read-only map, which the caller closes.
     """
     resolved = resolve(paths)
     warnings += resolved.warnings
     named = {shown_name(os.fspath(path)) for path in paths}
     for file in resolved.files:
         try:
-            raw = read(file)
+            raw = read(file, map_from=map_from)
         except CorpusError as error:
             if file.name in named:
                 raise
@@ -154,24 +169,34 @@ def read_all(
         yield file, raw
 
 
-def read(source: SourceFile) -> bytearray:
-    """The raw bytes of `source`; raises CorpusError when it cannot be read or is binary."""
+def read(source: SourceFile, *, map_from: int | None = None) -> bytearray | mmap.mmap:
+    """The raw bytes of `source` (mapped when it is a file of `map_from` bytes or more); raises
+    CorpusError when it cannot be read or is binary."""
     try:
         if source.path is None:
-            data = bytearray(sys.stdin.buffer.read())
+            data: bytearray | mmap.mmap = bytearray(sys.stdin.buffer.read())
         else:
-            data = _read_file(source.path)
+            data = _read_file(source.path, map_from)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise CorpusError(f"{source.name}: cannot read ({reason})") from None
     if looks_binary(data):
+        if isinstance(data, mmap.mmap):
+            data.close()
         raise CorpusError(f"{source.name}: binary file, not text")
     return data
 
 
-def _read_file(path: Path) -> bytearray:
+def _read_file(path: Path, map_from: int | None) -> bytearray | mmap.mmap:
     with path.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
+        if map_from is not None and size >= map_from:
+            # A map costs nothing up front: its pages come from the page cache as they are read,
+            # where reading would zero a buffer and copy the whole file into it first.
+            try:
+                return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+            except ValueError:  # the file shrank since it was measured: read what is there
+                pass
         data = bytearray(size)
         got = stream.readinto(data)
         if got < size:
@@ -182,7 +207,7 @@ def _read_file(path: Path) -> bytearray:
     return data
 
 
-def looks_binary(data: bytes | bytearray) -> bool:
+def looks_binary(data: bytes | bytearray | mmap.mmap) -> bool:
     """True for images, archives and other non-text data; UTF-16 text is text.
 
     NUL and control bytes alone do not make a file binary (hostile text may be full of them),

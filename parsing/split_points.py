@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
+from .byte_source import ByteSource
 from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
 from .lines import Event, line_end, read_line
 from .neighbours import next_nonblank_line, previous_nonblank_line
@@ -34,7 +35,7 @@ _LOOK_BACK = 200
 """Plain lines a restart may follow; past that the cut is not worth proving."""
 
 
-def safe_split(buf: bytes | bytearray, near: float = 0.5) -> int | None:
+def safe_split(buf: ByteSource, near: float = 0.5) -> int | None:
     """A line start close to `near` of the buffer (within a quarter of it, after first) where
     parsing may begin afresh, or None."""
     middle = int(len(buf) * near)
@@ -47,7 +48,7 @@ def safe_split(buf: bytes | bytearray, near: float = 0.5) -> int | None:
     return None
 
 
-def _backwards(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Match[bytes]]:
+def _backwards(buf: ByteSource, start: int, stop: int) -> Iterator[re.Match[bytes]]:
     """The candidates of `buf[start:stop]` from the last to the first, found a slice at a time
     from `stop` down, so that the one nearest `stop` comes without scanning the rest."""
     step = 1 << 16
@@ -57,7 +58,7 @@ def _backwards(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Mat
         stop = low
 
 
-def cut_at(buf: bytes | bytearray, line: int) -> int | None:
+def cut_at(buf: ByteSource, line: int) -> int | None:
     """Where to cut for the line starting at `line`, or None when no cut is provably safe there:
     after it (strong chrome), at it (a restart), or at the first post the restart takes from the
     lines above it."""
@@ -80,7 +81,7 @@ def cut_at(buf: bytes | bytearray, line: int) -> int | None:
     return line if first is None else first
 
 
-def _numbered_post_above(buf: bytes | bytearray, line: int) -> Event | None:
+def _numbered_post_above(buf: ByteSource, line: int) -> Event | None:
     """The marker line of the post the line at `line` continues, when only plain text lines lie
     between them and the marker has text of its own (a plain numbered post); else None."""
     above = previous_nonblank_line(buf, line)

@@ -7,6 +7,7 @@ decoding of post text), then glued tokens split with the corpus-wide evidence.
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -15,14 +16,11 @@ from dataclasses import dataclass, field
 
 from .background import later
 from .corpus import Corpus
-from .decoding import normalise, replacement_warning
+from .decoding import needs_normalising, normalise, replacement_warning
 from .entities.flags import region_names
-from .entities.glued import GluedEvidence, GluedToken
-from .entities.tally import Tally, apply_glued, tally
-from .layout_counts import CountingLayout
+from .part_counts import Part, Totals, corpus_totals, count_part
 from .sources import read_all
 from .split_points import safe_split
-from .tables import PostColumns, SkippedLine, ThreadColumns
 
 TOP = 10
 _PARALLEL_BYTES = 4 << 20
@@ -69,12 +67,7 @@ def ranked(counts: Counter[str], limit: int | None = None) -> list[tuple[str, in
 
 def corpus_stats(corpus: Corpus) -> CorpusStats:
     """Statistics of a loaded `corpus`."""
-    whole = Tally()
-    for source in corpus.sources:
-        whole.add(tally(source.buf))
-    missing = missing_posts(corpus.posts.number, corpus.threads.first_post)
-    counts = Part(corpus.thread_count, corpus.post_count, missing, len(corpus.skipped))
-    return _finish(whole, counts, len(corpus.sources), corpus.warnings)
+    return _finish(corpus_totals(corpus), len(corpus.sources), corpus.warnings)
 
 
 def stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
@@ -100,91 +93,83 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     warnings: list[str] = []
-    whole, counts, sources = Tally(), Part(), 0
-    for file, raw in read_all(paths, warnings):
-        normalised = normalise(raw)
+    totals, sources = Totals(), 0
+    for file, raw in read_all(paths, warnings, map_from=_PARALLEL_BYTES):
+        if isinstance(raw, mmap.mmap) and not needs_normalising(raw):
+            # Each process copies its own half straight from the map, in parallel.
+            encoding, replaced, parts = "utf-8", 0, _parts(raw)
+        else:
+            normalised = normalise(_read_out(raw))
+            encoding, replaced = normalised.encoding, normalised.replaced
+            parts = _parts(normalised.data)
         sources += 1
-        replaced = normalised.replaced
-        for part in _parts(normalised.data):
-            Tally.remember_glued(part.glued_readings)
-            whole.add(part.tally)
-            counts.add(part)
+        for part in parts:
+            totals.add(part)
             replaced += part.replaced
         if replaced:
-            warnings.append(replacement_warning(file.name, replaced, normalised.encoding))
-    return _finish(whole, counts, sources, warnings)
+            warnings.append(replacement_warning(file.name, replaced, encoding))
+    return _finish(totals, sources, warnings)
 
 
-@dataclass
-class Part:
-    """What one stretch of a source contributes to the statistics."""
-
-    threads: int = 0
-    posts: int = 0
-    missing: int = 0
-    skipped: int = 0
-    tally: Tally = field(default_factory=Tally)
-    replaced: int = 0
-    """Invalid UTF-8 sequences replaced in this part."""
-    glued_readings: dict[bytes, GluedToken | None] = field(default_factory=dict)
-    """Its glued tokens already read, so the parent does not read them again."""
-
-    def add(self, other: Part) -> None:
-        self.threads += other.threads
-        self.posts += other.posts
-        self.missing += other.missing
-        self.skipped += other.skipped
+def _read_out(raw: bytearray | mmap.mmap) -> bytearray:
+    """`raw` as a buffer of its own (a map is copied out and closed)."""
+    if isinstance(raw, bytearray):
+        return raw
+    with raw:
+        return bytearray(raw)
 
 
-def _parts(buf: bytearray) -> list[Part]:
-    """Parse and count `buf`, its second half in a forked process when it is big enough."""
+def _parts(buf: bytearray | mmap.mmap) -> list[Part]:
+    """Parse and count `buf` (normalised, or a map that needs no normalising), its second half
+    in a forked process when it is big enough. A map is closed when its parts are copied out."""
     split = safe_split(buf) if len(buf) >= _PARALLEL_BYTES else None
     if split is None:
-        return [_part(buf)]
+        return [count_part(_take(buf, 0, len(buf)))]
     parent = os.getpid()
 
     def second_half() -> Part:
-        half = buf[split:]  # a bytearray's slice is a copy
+        half = _copy(buf, split, len(buf))
         if os.getpid() != parent:
             # A forked child shares the parent's pages until it writes to them. Having copied its
             # half, it lets go of the whole buffer, so the pages of the original half it read
             # are not kept alongside the copy while it parses.
-            buf.clear()
-        return _part(half)
+            _release(buf)
+        return count_part(half)
 
     second = later(second_half)
-    del buf[split:]
-    return [_part(buf), second()]
+    return [count_part(_take(buf, 0, split)), second()]
 
 
-def _part(buf: bytearray) -> Part:
-    """Parse and count one part (its invalid UTF-8 is replaced here, where it is read)."""
-    prepared = Corpus().prepare_source("part", buf, normalised=True)
-    posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
-    layout = CountingLayout(prepared.source.buf, 0, posts, threads, skipped)
-    layout.chrome_texts = prepared.chrome_texts
-    layout.build(prepared.events)
-    counts = tally(prepared.source.buf)
-    return Part(
-        len(threads),
-        len(posts),
-        missing_posts(posts.number, threads.first_post),
-        len(skipped),
-        counts,
-        prepared.source.replaced,
-        counts.glued_readings(),
-    )
+def _copy(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+    return bytearray(memoryview(buf)[start:stop])
 
 
-def _finish(whole: Tally, counts: Part, sources: int, warnings: list[str]) -> CorpusStats:
-    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
-    apply_glued(whole, evidence)
+def _take(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+    """`buf[start:stop]` as a bytearray of its own; `buf` is not needed after."""
+    if isinstance(buf, bytearray) and start == 0:
+        del buf[stop:]  # in place, no copy
+        return buf
+    part = _copy(buf, start, stop)
+    _release(buf)
+    return part
+
+
+def _release(buf: bytearray | mmap.mmap) -> None:
+    if isinstance(buf, bytearray):
+        buf.clear()
+    else:
+        buf.close()
+
+
+def _finish(totals: Totals, sources: int, warnings: list[str]) -> CorpusStats:
+    totals.split_glued()
+    whole = totals.whole
     return CorpusStats(
         sources=sources,
-        threads=counts.threads,
-        posts=counts.posts,
-        missing=counts.missing,
-        skipped=counts.skipped,
+        threads=totals.threads,
+        posts=totals.posts,
+        missing=totals.missing,
+        skipped=totals.skipped,
         entities=whole.counts(),
         flags=+whole.flags,
         mentions=_case_insensitive(whole.mentions),
@@ -192,18 +177,6 @@ def _finish(whole: Tally, counts: Part, sources: int, warnings: list[str]) -> Co
         domains=+whole.domains,
         warnings=list(warnings),
     )
-
-
-def missing_posts(numbers: Sequence[int], first_post: Sequence[int]) -> int:
-    """How many post numbers are absent from 1..highest, over all threads (thread t owns posts
-    `first_post[t]` up to `first_post[t + 1]`)."""
-    missing = 0
-    for thread in range(len(first_post) - 1):
-        present = set(numbers[first_post[thread] : first_post[thread + 1]])
-        present.discard(0)
-        if present:
-            missing += max(present) - len(present)
-    return missing
 
 
 def _case_insensitive(counts: Counter[str]) -> Counter[str]:

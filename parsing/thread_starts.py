@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .byte_source import ByteSource
 from .lines import line_end
 from .neighbours import BLANK
 
@@ -35,7 +36,7 @@ class _Line:
 
 
 def first_post_start(
-    buf: bytes | bytearray, start: int, stop: int, *, guess_without_cue: bool
+    buf: ByteSource, start: int, stop: int, *, guess_without_cue: bool
 ) -> int | None:
     """The start of the line in `buf[start:stop]` where a new thread's first post begins.
 
@@ -56,7 +57,7 @@ def first_post_start(
     return lines[_paragraph_start(lines, chosen, buf)].start
 
 
-def _cued_line(buf: bytes | bytearray, lines: list[_Line]) -> int | None:
+def _cued_line(buf: ByteSource, lines: list[_Line]) -> int | None:
     find = buf.find
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -76,7 +77,7 @@ def _cued_line(buf: bytes | bytearray, lines: list[_Line]) -> int | None:
     return None
 
 
-def _paragraph_start(lines: list[_Line], index: int, buf: bytes | bytearray) -> int:
+def _paragraph_start(lines: list[_Line], index: int, buf: ByteSource) -> int:
     """Back up from `index` to the first line of its paragraph, and over emoji lead lines."""
     if any(line.blank_before for line in lines[1 : index + 1]):
         while index > 0 and not lines[index].blank_before:
@@ -86,7 +87,7 @@ def _paragraph_start(lines: list[_Line], index: int, buf: bytes | bytearray) -> 
     return index
 
 
-def _nonblank_lines(buf: bytes | bytearray, start: int, stop: int) -> list[_Line]:
+def _nonblank_lines(buf: ByteSource, start: int, stop: int) -> list[_Line]:
     lines: list[_Line] = []
     pos = start
     blank_before = False

@@ -4,14 +4,15 @@ and several files and folders in one corpus."""
 from __future__ import annotations
 
 import codecs
+import mmap
 import shutil
 from pathlib import Path
 
 import pytest
 
 from parsing import CorpusError, load_corpus
-from parsing.decoding import decode
-from parsing.sources import looks_binary, resolve
+from parsing.decoding import decode, needs_normalising
+from parsing.sources import SourceFile, looks_binary, read, resolve
 
 from .helpers import FIXTURES, parse_bytes, summary
 
@@ -217,3 +218,35 @@ def test_an_invalid_utf16_sequence_is_reported_as_utf16() -> None:
     corpus = parse_bytes(raw, name="lone.txt")
     assert corpus.warnings == ["lone.txt: 1 invalid UTF-16 sequence replaced by U+FFFD"]
     assert "\ufffd" in corpus.post_text(0)
+
+
+@pytest.mark.parametrize(
+    ("raw", "needed"),
+    [
+        (b"1/ plain text\n2/ more\n", False),
+        (codecs.BOM_UTF8 + b"1/ text\n", True),
+        ("1/ text\n".encode("utf-16"), True),
+        (b"1/ text\r\n2/ more\r\n", True),
+        (b"1/ text\n" * 2000 + b"2/ old Mac line end\r", True),
+    ],
+    ids=["plain", "utf-8-bom", "utf-16", "crlf", "late-cr"],
+)
+def test_needs_normalising(raw: bytes, needed: bool) -> None:
+    """Only plain UTF-8 with `\\n` line ends can be used as it is on disk; a byte-order mark,
+    UTF-16 or a carriage return anywhere (not only in the head) need normalising."""
+    assert needs_normalising(raw) is needed
+
+
+@pytest.mark.parametrize(("size", "mapped"), [(999, False), (1000, True)])
+def test_files_from_the_map_size_on_are_mapped(tmp_path: Path, size: int, mapped: bool) -> None:
+    """`read(map_from=...)` maps a file of that size or more, read-only, with the same bytes,
+    and reads a smaller one into memory."""
+    path = tmp_path / "corpus.txt"
+    path.write_bytes(b"1/ text\n" * (size // 8) + b"x" * (size % 8))
+    data = read(SourceFile("corpus.txt", path), map_from=1000)
+    try:
+        assert isinstance(data, mmap.mmap) is mapped
+        assert bytes(data) == path.read_bytes()
+    finally:
+        if isinstance(data, mmap.mmap):
+            data.close()

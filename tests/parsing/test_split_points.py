@@ -3,6 +3,7 @@ whole, and the parallel statistics equal the single-pass ones."""
 
 from __future__ import annotations
 
+import codecs
 import gc
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import parsing.stats
 from parsing import load_corpus
 from parsing.corpus import Corpus
+from parsing.decoding import normalise
 from parsing.split_points import cut_at, safe_split
 from parsing.stats import corpus_stats, stats_for_paths
 from tests.bench.generate import generate
@@ -164,6 +166,28 @@ def test_parallel_stats_equal_single_pass_on_the_demo(small_parts: None) -> None
     """The demo corpus gives the same statistics split or whole."""
     demo = REPO / "assets" / "demo"
     assert stats_for_paths([demo]).as_json() == corpus_stats(load_corpus([demo])).as_json()
+
+
+ENCODINGS = {
+    "plain": lambda text: text.encode(),
+    "crlf": lambda text: text.replace("\n", "\r\n").encode(),
+    "cr": lambda text: text.replace("\n", "\r").encode(),
+    "bom-crlf": lambda text: codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode(),
+    "utf-16": lambda text: text.encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+def test_parallel_stats_of_any_encoding_equal_single_pass(
+    small_parts: None, tmp_path: Path, encoding: str
+) -> None:
+    """A file mapped as it is (plain UTF-8) or normalised first (line ends, byte-order mark,
+    UTF-16) gives the same statistics split in two as loaded whole."""
+    text = "\n".join(generate(300, seed=5)) + "\n"
+    path = tmp_path / "corpus.txt"
+    path.write_bytes(ENCODINGS[encoding](text))
+    assert safe_split(normalise(path.read_bytes()).data) is not None
+    assert stats_for_paths([path]).as_json() == corpus_stats(load_corpus([path])).as_json()
 
 
 def _is_chrome(line: str) -> bool:

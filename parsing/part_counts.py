@@ -1,0 +1,98 @@
+"""What one stretch of a source adds to `threadline stats`, and the sum of the stretches.
+
+This module brings in the parser: the line scanner, the layout rules and every entity rule.
+`stats` imports it only where a part is counted, which for a big file is after it has forked,
+so the two processes import the parser side by side instead of one after the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .corpus import Corpus
+from .entities.glued import GluedEvidence, GluedToken
+from .entities.tally import Tally, apply_glued, tally
+from .layout_counts import CountingLayout
+from .tables import PostColumns, SkippedLine, ThreadColumns
+
+
+@dataclass
+class Part:
+    """What one stretch of a source contributes to the statistics."""
+
+    threads: int = 0
+    posts: int = 0
+    missing: int = 0
+    skipped: int = 0
+    tally: Tally = field(default_factory=Tally)
+    replaced: int = 0
+    """Invalid UTF-8 sequences replaced in this part."""
+    glued_readings: dict[bytes, GluedToken | None] = field(default_factory=dict)
+    """Its glued tokens already read, so the parent does not read them again."""
+
+
+def count_part(buf: bytearray) -> Part:
+    """Lay out and count one part (its invalid UTF-8 is replaced here, where it is read)."""
+    prepared = Corpus().prepare_source("part", buf, normalised=True)
+    posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
+    layout = CountingLayout(prepared.source.buf, 0, posts, threads, skipped)
+    layout.chrome_texts = prepared.chrome_texts
+    layout.build(prepared.events)
+    counts = tally(prepared.source.buf)
+    return Part(
+        len(threads),
+        len(posts),
+        missing_posts(posts.number, threads.first_post),
+        len(skipped),
+        counts,
+        prepared.source.replaced,
+        counts.glued_readings(),
+    )
+
+
+@dataclass
+class Totals:
+    """The parts added up; glued tokens are split once all are in (`split_glued`)."""
+
+    whole: Tally = field(default_factory=Tally)
+    threads: int = 0
+    posts: int = 0
+    missing: int = 0
+    skipped: int = 0
+
+    def add(self, part: Part) -> None:
+        Tally.remember_glued(part.glued_readings)
+        self.whole.add(part.tally)
+        self.threads += part.threads
+        self.posts += part.posts
+        self.missing += part.missing
+        self.skipped += part.skipped
+
+    def split_glued(self) -> None:
+        """Split the glued mention+link tokens the whole corpus gives evidence for."""
+        evidence = GluedEvidence.gather(self.whole.domains, self.whole.glued_tokens())
+        apply_glued(self.whole, evidence)
+
+
+def corpus_totals(corpus: Corpus) -> Totals:
+    """The totals of a corpus already loaded."""
+    totals = Totals()
+    for source in corpus.sources:
+        totals.whole.add(tally(source.buf))
+    totals.threads, totals.posts = corpus.thread_count, corpus.post_count
+    totals.missing = missing_posts(corpus.posts.number, corpus.threads.first_post)
+    totals.skipped = len(corpus.skipped)
+    return totals
+
+
+def missing_posts(numbers: Sequence[int], first_post: Sequence[int]) -> int:
+    """How many post numbers are absent from 1..highest, over all threads (thread t owns posts
+    `first_post[t]` up to `first_post[t + 1]`)."""
+    missing = 0
+    for thread in range(len(first_post) - 1):
+        present = set(numbers[first_post[thread] : first_post[thread + 1]])
+        present.discard(0)
+        if present:
+            missing += max(present) - len(present)
+    return missing
