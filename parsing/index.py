@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
 from .entities.glued import GluedEvidence
-from .entities.tally import Tally, apply_glued, glued_tokens
+from .entities.glued_counts import apply_glued
+from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
 from .stopwords import STOP_WORDS
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .corpus import Corpus
-from .entities.glued import GluedEvidence, GluedToken
-from .entities.tally import Tally, apply_glued, tally
+from .entities.glued_counts import GluedSummary, apply_glued
+from .entities.tally import Tally, tally
 from .layout_counts import CountingLayout
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
@@ -28,8 +28,9 @@ class Part:
     tally: Tally = field(default_factory=Tally)
     replaced: int = 0
     """Invalid UTF-8 sequences replaced in this part."""
-    glued_readings: dict[bytes, GluedToken | None] = field(default_factory=dict)
-    """Its glued tokens already read, so the parent does not read them again."""
+    glued: GluedSummary = field(default_factory=GluedSummary)
+    """Its glued tokens, summed up (`tally.glued` is left empty: this is what a forked part sends
+    back, much smaller than the tokens)."""
 
 
 def count_part(buf: bytearray) -> Part:
@@ -40,6 +41,8 @@ def count_part(buf: bytearray) -> Part:
     layout.chrome_texts = prepared.chrome_texts
     layout.build(prepared.events)
     counts = tally(prepared.source.buf)
+    glued = GluedSummary.of(counts)
+    counts.glued.clear()
     return Part(
         len(threads),
         len(posts),
@@ -47,7 +50,7 @@ def count_part(buf: bytearray) -> Part:
         len(skipped),
         counts,
         prepared.source.replaced,
-        counts.glued_readings(),
+        glued,
     )
 
 
@@ -56,14 +59,15 @@ class Totals:
     """The parts added up; glued tokens are split once all are in (`split_glued`)."""
 
     whole: Tally = field(default_factory=Tally)
+    glued: GluedSummary = field(default_factory=GluedSummary)
     threads: int = 0
     posts: int = 0
     missing: int = 0
     skipped: int = 0
 
     def add(self, part: Part) -> None:
-        Tally.remember_glued(part.glued_readings)
         self.whole.add(part.tally)
+        self.glued.add(part.glued)
         self.threads += part.threads
         self.posts += part.posts
         self.missing += part.missing
@@ -71,15 +75,17 @@ class Totals:
 
     def split_glued(self) -> None:
         """Split the glued mention+link tokens the whole corpus gives evidence for."""
-        evidence = GluedEvidence.gather(self.whole.domains, self.whole.glued_tokens())
-        apply_glued(self.whole, evidence)
+        apply_glued(self.whole, self.glued.evidence(self.whole.domains), self.glued)
 
 
 def corpus_totals(corpus: Corpus) -> Totals:
     """The totals of a corpus already loaded."""
     totals = Totals()
     for source in corpus.sources:
-        totals.whole.add(tally(source.buf))
+        part = tally(source.buf)
+        totals.glued.add(GluedSummary.of(part))
+        part.glued.clear()
+        totals.whole.add(part)
     totals.threads, totals.posts = corpus.thread_count, corpus.post_count
     totals.missing = missing_posts(corpus.posts.number, corpus.threads.first_post)
     totals.skipped = len(corpus.skipped)

@@ -107,12 +107,16 @@ class GluedEvidence:
 
     @classmethod
     def gather(cls, link_domains: Iterable[str], tokens: Iterable[GluedToken]) -> GluedEvidence:
-        domains = set(link_domains)
-        by_tail: dict[tuple[str, str], set[str]] = defaultdict(set)
+        tails: Tails = defaultdict(set)
         for token in tokens:
-            if token.path.strip("/\u2026"):
-                by_tail[(token.rest.lower(), token.path)].add(token.merged.lower())
-        for (rest, _path), names in by_tail.items():
+            add_tail(tails, token)
+        return cls.from_tails(link_domains, tails)
+
+    @classmethod
+    def from_tails(cls, link_domains: Iterable[str], tails: Tails) -> GluedEvidence:
+        """The evidence from link domains and the names seen before each tail (`add_tail`)."""
+        domains = set(link_domains)
+        for (rest, _path), names in tails.items():
             if len(names) >= 2:
                 label = _common_ending(names)
                 if len(label) >= 2 and all(len(name) > len(label) for name in names):
@@ -137,6 +141,17 @@ class GluedEvidence:
                 if _HANDLE.fullmatch(handle) and _LABEL_START.match(merged[cut]):
                     return handle, lowered[cut:] + rest.lower()
         return None
+
+
+Tails = dict[tuple[str, str], set[str]]
+"""Glued tokens by their tail, the rest of the host and the path (`.ru`, `/commentary/829…`), to
+the names run together before it (`baunovcarnegie`), all in lower case."""
+
+
+def add_tail(tails: Tails, token: GluedToken) -> None:
+    """Note `token` under its tail, if it has a path: a bare domain is no evidence."""
+    if token.path.strip("/\u2026"):
+        tails.setdefault((token.rest.lower(), token.path), set()).add(token.merged.lower())
 
 
 def split_spans(token: GluedToken, handle: str) -> tuple[Span, Span]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .cashtags import DOLLAR_CONTEXT, SYMBOL, SYMBOL_END
 from .flags import AFTER_PREFIX, FLAG, flag_code
-from .glued import GluedEvidence, GluedToken, glued_in_token
+from .glued import GluedToken, glued_in_token
 from .hashtags import (
     ASCII_NAME,
     ASCII_NAME_END,
@@ -51,8 +51,7 @@ _NOT_GLUED = GluedToken(0, 0, "", "", 0, "", False)
 _GLUED_CACHE: dict[bytes, GluedToken] = {}
 """Glued tokens read so far: the same token is read for the evidence and for the split."""
 # What could start an entity inside a link: @, #, a fullwidth sign (EF BC ..), an emoji (F0 9F).
-_SIGIL_IN_LINK = re.compile(rb"[@#]|\xef\xbc|\xf0\x9f")
-_COUNTED_NAME = re.compile(NAME)
+SIGIL_IN_LINK = re.compile(rb"[@#]|\xef\xbc|\xf0\x9f")
 
 
 @dataclass(slots=True)
@@ -91,19 +90,6 @@ class Tally:
     def glued_tokens(self) -> Iterator[GluedToken]:
         for _, _, token in self.parsed_glued():
             yield token
-
-    def glued_readings(self) -> dict[bytes, GluedToken | None]:
-        """Each distinct glued token's reading (None: not glued after all). A forked part sends
-        these back with its counts, so reading them is shared out like the rest of the work."""
-        self.parsed_glued()
-        readings = {token: _GLUED_CACHE[token] for token in self.glued}
-        return {token: None if r is _NOT_GLUED else r for token, r in readings.items()}
-
-    @staticmethod
-    def remember_glued(readings: dict[bytes, GluedToken | None]) -> None:
-        """Take readings made elsewhere (`glued_readings`), so `parsed_glued` need not redo them."""
-        for token, reading in readings.items():
-            _GLUED_CACHE[token] = _NOT_GLUED if reading is None else reading
 
     def parsed_glued(self) -> list[tuple[bytes, int, GluedToken]]:
         """Each glued token, its count and its reading, read once per distinct token."""
@@ -174,8 +160,8 @@ def settle_link(
     """
     if _inside_any(link.start, wide_tags):
         result.domains[domain_of(link.host)] -= 1
-    elif _SIGIL_IN_LINK.search(buf, link.start, link.end):
-        _forget_inside(result, buf, link.start, link.end, end)
+    elif SIGIL_IN_LINK.search(buf, link.start, link.end):
+        forget_inside(result, buf, link.start, link.end, end)
 
 
 def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -184,7 +170,7 @@ def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
     return at >= 0 and spans[at][0] < position < spans[at][1]
 
 
-def _forget_inside(result: Tally, buf: bytes | bytearray, start: int, stop: int, end: int) -> None:
+def forget_inside(result: Tally, buf: bytes | bytearray, start: int, stop: int, end: int) -> None:
     """Un-count the mentions, hashtags and flags that start inside the link at start..stop."""
     for span in _starting_inside(find_mentions(buf, start, end), stop):
         result.mentions[span.value] -= 1
@@ -203,44 +189,3 @@ def _starting_inside(spans: Iterator[Span], stop: int) -> list[Span]:
             break
         found.append(span)
     return found
-
-
-def apply_glued(result: Tally, evidence: GluedEvidence) -> None:
-    """Split the glued tokens the evidence allows, as `extract_spans` does.
-
-    Where a token splits depends only on its name and host, which many tokens share (the same
-    mention glued to different pages of one site), so each pair is split once with the counts of
-    all its tokens. Only a token with a sigil in its path needs a look of its own.
-    """
-    by_name: Counter[tuple[str, str]] = Counter()
-    sigil_in_path: list[tuple[bytes, int, GluedToken]] = []
-    for token_bytes, count, token in result.parsed_glued():
-        by_name[token.merged, token.rest] += count
-        path_start = token.name_start + len(token.merged) + len(token.rest)  # both ASCII
-        if _SIGIL_IN_LINK.search(token_bytes, path_start, token.end):
-            sigil_in_path.append((token_bytes, count, token))
-    handles: dict[tuple[str, str], str] = {}
-    for (merged, rest), count in by_name.items():
-        split = evidence.split_name(merged, rest)
-        if split is None:
-            continue
-        handle = handles[merged, rest] = split[0]
-        counted = _COUNTED_NAME.match(merged.encode())
-        if counted is not None:
-            result.mentions[counted.group().decode()] -= count
-        result.mentions[handle] += count
-        result.domains[domain_of(merged[len(handle) :] + rest)] += count
-    for token_bytes, count, token in sigil_in_path:
-        found = handles.get((token.merged, token.rest))
-        if found is None:
-            continue
-        inner = Tally()
-        link_start = token.name_start + len(found)
-        _forget_inside(inner, token_bytes, link_start, token.end, len(token_bytes))
-        for counter, extra in (
-            (result.mentions, inner.mentions),
-            (result.hashtags, inner.hashtags),
-            (result.flags, inner.flags),
-        ):
-            for name, delta in extra.items():
-                counter[name] += delta * count

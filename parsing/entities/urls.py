@@ -114,7 +114,8 @@ def find_links(buf: bytes | bytearray, start: int = 0, end: int | None = None) -
 
 def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
     """Every link in `buf[start:end]`, reading only the tokens a dot-TLD candidate points at."""
-    for token_start, token_end, simple in candidate_tokens(buf, start, end):
+    for token_start, token_end, host in candidate_tokens(buf, start, end):
+        simple = None if host is None else _SIMPLE_TOKEN.fullmatch(buf, token_start, token_end)
         if simple is None:
             yield from links_in_token(buf, token_start, token_end)
             continue
@@ -127,35 +128,35 @@ def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
 def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[str]) -> list[Link]:
     """Count the links of `buf[start:end]` by domain into `domains`, as `scan_links` finds them.
 
-    Plain links are only counted (their hosts tallied as bytes, decoded once per host); the
-    others are returned too, for the caller to look inside.
+    Plain links are only counted (their hosts gathered as bytes, counted in one go and decoded
+    once per host); the others are returned too, for the caller to look inside.
     """
     others: list[Link] = []
-    plain_hosts: Counter[bytes] = Counter()
-    for token_start, token_end, simple in candidate_tokens(buf, start, end):
-        if simple is None:
+    plain_hosts: list[bytes] = []
+    for token_start, token_end, host in candidate_tokens(buf, start, end):
+        if host is None:
             for link in links_in_token(buf, token_start, token_end):
                 domains[domain_of(link.host)] += 1
                 others.append(link)
         else:
-            plain_hosts[simple.group("host")] += 1
-    for host, count in plain_hosts.items():
+            plain_hosts.append(host)
+    for host, count in Counter(plain_hosts).items():
         domains[domain_of(host.decode())] += count
     return others
 
 
 def candidate_tokens(
     buf: bytes | bytearray, start: int, end: int
-) -> Iterator[tuple[int, int, re.Match[bytes] | None]]:
-    """Each whitespace-free token with a dot-TLD candidate, and its match as a plain link (the
-    usual case: an ASCII host and a safe path, read without the general rules) or None."""
+) -> Iterator[tuple[int, int, bytes | None]]:
+    """Each whitespace-free token with a dot-TLD candidate, and its host when it is a plain link
+    (the usual case: an ASCII host and a safe path, read without the general rules), else None."""
     covered = start
     tlds = _ascii_tlds()
     rare = [blank for blank in _RARE_WHITESPACE if buf.find(blank, start, end) >= 0]
     rfind = buf.rfind
     simple_token = _SIMPLE_TOKEN.fullmatch
     for candidate in CANDIDATE.finditer(buf, start, end):
-        dot = candidate.start()
+        dot, token_end = candidate.span()
         if dot < covered:
             continue
         floor = covered if covered > dot - _LOOKBACK else dot - _LOOKBACK
@@ -164,17 +165,14 @@ def candidate_tokens(
         for blank in rare:
             last = max(last, rfind(blank, last + 1, dot))
         token_start = last + 1 if last >= floor else floor
-        token_end = covered = candidate.end()
+        covered = token_end
         simple = simple_token(buf, token_start, token_end)
-        if (
-            simple is not None
-            and (last >= floor or token_start == start)
-            and simple.group("tld").lower() in tlds
-            and not (simple.group("host").lower() == b"t.co" and simple.group("scheme"))
-        ):
-            yield token_start, token_end, simple
-        else:
-            yield token_start, token_end, None
+        host = None
+        if simple is not None and (last >= floor or token_start == start):
+            scheme, host, tld = simple.group(1, 2, 3)
+            if tld.lower() not in tlds or (scheme and host.lower() == b"t.co"):
+                host = None
+        yield token_start, token_end, host
 
 
 def links_in_token(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:

@@ -28,7 +28,8 @@ from parsing.corpus import Corpus
 from parsing.decoding import utf16_encoding
 from parsing.entities.extract import extract_spans
 from parsing.entities.glued import GluedEvidence
-from parsing.entities.tally import Tally, apply_glued, tally
+from parsing.entities.glued_counts import apply_glued
+from parsing.entities.tally import Tally, tally
 from parsing.export_json import write_json
 from parsing.index import build_index
 from parsing.models import CorpusExport

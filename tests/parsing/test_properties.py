@@ -17,7 +17,8 @@ from parsing.decoding import utf16_encoding
 from parsing.entities.extract import extract_spans
 from parsing.entities.flags import flag_emoji
 from parsing.entities.glued import GluedEvidence
-from parsing.entities.tally import Tally, apply_glued, tally
+from parsing.entities.glued_counts import GluedSummary, apply_glued
+from parsing.entities.tally import Tally, tally
 from parsing.entities.urls import AT_TOKEN_WITHOUT_LINKS, search_links
 from parsing.search import threads_matching, threads_matching_slowly
 
@@ -238,3 +239,26 @@ def test_utf16_copy_parses_identically(text: str) -> None:
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         copy = parse_bytes(bom + plain.encode(codec))
         assert summary(copy) == summary(base)
+
+
+@PROPERTY
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_glued_summaries_of_parts_add_up_to_the_whole(sources: list[str]) -> None:
+    """Glued tokens split from the summed summaries of separate parts (what forked parts of
+    `stats` send back) give the same counts as splitting the whole tally's tokens."""
+    buffers = [text.encode("utf-8") for text in sources]
+    whole = Tally()
+    for buf in buffers:
+        whole.add(tally(buf))
+    summed, by_parts = GluedSummary(), Tally()
+    for buf in buffers:
+        part = tally(buf)
+        summed.add(GluedSummary.of(part))
+        part.glued.clear()
+        by_parts.add(part)
+    evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
+    assert summed.evidence(by_parts.domains) == evidence
+    apply_glued(whole, evidence)
+    apply_glued(by_parts, evidence, summed)
+    whole.glued.clear()  # the parts' tokens live on in the summary alone
+    assert by_parts == whole
