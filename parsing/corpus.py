@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from string import ascii_lowercase
 
-from .case_key import exotic_variants, key_table
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
 from .layout import LayoutBuilder
 from .lines import Event, blank_outside_posts, scan_lines
@@ -35,6 +33,8 @@ class Source:
 
     def case_keyed(self) -> bytearray:
         if self.keyed is None:
+            from .case_key import key_table  # here: `stats` never searches, and saves the import
+
             self.keyed = self.buf.translate(key_table())
         return self.keyed
 
@@ -110,6 +110,10 @@ class Corpus:
         """Make each source's case key now (a reader does it while loading), so the first
         search is as fast as the next: well under a second and the file's size again in
         memory at a million posts."""
+        from string import ascii_lowercase
+
+        from .case_key import exotic_variants
+
         exotic = exotic_variants(ascii_lowercase)  # the Kelvin sign
         for source in self.sources:
             source.case_keyed()

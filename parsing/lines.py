@@ -53,9 +53,9 @@ _BODY = (
     + _CHROME_TAIL
     + rb"))"
 )
-_FIRST_LINE = re.compile(_BODY)
-_LATER_LINE = re.compile(rb"\n" + _BODY)
-_NUM, _TOTAL, _OPENS = (_LATER_LINE.groupindex[name] for name in ("num", "total", "opens"))
+_LINE = re.compile(rb"\n" + _BODY)
+"""A line that matters, with the newline before it: the engine skips from newline to newline."""
+_NUM, _TOTAL, _OPENS = (_LINE.groupindex[name] for name in ("num", "total", "opens"))
 
 MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
 
@@ -79,10 +79,10 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     events: list[Event] = []
     chrome: list[tuple[int, int, bool]] = []
     append = events.append
-    first = _FIRST_LINE.match(buf)
-    matches = _LATER_LINE.finditer(buf)
+    first, shift = _match_line(buf, 0, line_end(buf, 0))
+    matches = _LINE.finditer(buf)
     if first is not None:
-        _classify(first, first.start(), events, chrome)
+        _classify(first, 0, events, chrome, shift)
     # Most lines found are markers: they are read with numbered groups and made into events by
     # `tuple.__new__`, which skips a Python-level call each (a fifth of this function's time).
     new = tuple.__new__
@@ -100,32 +100,46 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     return events
 
 
+def _match_line(buf: ByteSource, start: int, end: int) -> tuple[re.Match[bytes] | None, int]:
+    """`_LINE` matched at the line that starts at `start` (and ends by `end`), and how far the
+    match's positions are shifted from the buffer's: the first line has no newline before it,
+    so it is matched in a copy that has one."""
+    if start > 0 and buf[start - 1] == 0x0A:
+        return _LINE.match(buf, start - 1, end), 0
+    return _LINE.match(b"\n" + bytes(buf[start:end])), start - 1
+
+
 def _classify(
-    match: re.Match[bytes], start: int, events: list[Event], chrome: list[tuple[int, int, bool]]
+    match: re.Match[bytes],
+    start: int,
+    events: list[Event],
+    chrome: list[tuple[int, int, bool]],
+    shift: int = 0,
 ) -> None:
+    """Record the line at `start` that `match` read (`shift`: see `_match_line`)."""
     kind = match.lastgroup
     if kind == "marker":
         total = match["total"]
         value = int(match["num"])
         if value and (total is None or not total.isdigit() or value <= int(total)):
-            events.append(Event(start, MARKER, value, match.end(), bool(match["opens"])))
+            events.append(Event(start, MARKER, value, match.end() + shift, bool(match["opens"])))
     elif kind == "head":
         events.append(Event(start, HEAD))
     elif kind == "emoji":
         events.append(Event(start, EMOJI))
     else:
-        chrome.append((start, match.end(), kind == "strong"))
+        chrome.append((start, match.end() + shift, kind == "strong"))
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
     """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
     "emoji", "strong" or "weak" (chrome), or None for text; with the marker's event when the
     marker is a valid one. (Chrome judged by its neighbours or by its end is not seen here.)"""
-    match = _FIRST_LINE.match(buf, start, end)
+    match, shift = _match_line(buf, start, end)
     if match is None:
         return None, None
     events: list[Event] = []
-    _classify(match, start, events, [])
+    _classify(match, start, events, [], shift)
     return match.lastgroup, events[0] if events and events[0].kind == MARKER else None
 
 
