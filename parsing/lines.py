@@ -170,11 +170,14 @@ def blank_outside_posts(buf: bytearray, events: list[Event]) -> dict[int, str]:
     they were, since no newline is touched.
     """
     texts: dict[int, str] = {}
-    for event in events:
-        start, end = event.start, event.text_start
-        if event.kind == CHROME:
+    blanks = _BLANKS
+    for start, kind, _, end, _ in events:  # unpacked: a field read by name costs more
+        if kind == MARKER:
+            if end <= start or buf[end - 1] in blanks:
+                continue  # most markers: a space after them, nothing to blank
+        elif kind == CHROME:
             texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
-        elif event.kind != MARKER or end <= start or buf[end - 1] in _BLANKS:
+        else:
             continue
         buf[start:end] = b" " * (end - start)
     return texts

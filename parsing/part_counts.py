@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .corpus import Corpus
+from .decoding import replace_invalid_utf8
 from .entities.glued_counts import GluedSummary, apply_glued
 from .entities.tally import Tally, tally
 from .layout_counts import CountingLayout
+from .lines import blank_outside_posts, scan_lines
 from .tables import PostColumns, SkippedLine, ThreadColumns
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 
 @dataclass
@@ -35,12 +40,14 @@ class Part:
 
 def count_part(buf: bytearray) -> Part:
     """Lay out and count one part (its invalid UTF-8 is replaced here, where it is read)."""
-    prepared = Corpus().prepare_source("part", buf, normalised=True)
+    # What `Corpus.prepare_source` does, without the corpus (nor importing it).
+    buf, replaced = replace_invalid_utf8(buf)
+    events = scan_lines(buf)
     posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
-    layout = CountingLayout(prepared.source.buf, 0, posts, threads, skipped)
-    layout.chrome_texts = prepared.chrome_texts
-    layout.build(prepared.events)
-    counts = tally(prepared.source.buf)
+    layout = CountingLayout(buf, 0, posts, threads, skipped)
+    layout.chrome_texts = blank_outside_posts(buf, events)
+    layout.build(events)
+    counts = tally(buf)
     glued = GluedSummary.of(counts)
     counts.glued.clear()
     return Part(
@@ -49,7 +56,7 @@ def count_part(buf: bytearray) -> Part:
         missing_posts(posts.number, threads.first_post),
         len(skipped),
         counts,
-        prepared.source.replaced,
+        replaced,
         glued,
     )
 

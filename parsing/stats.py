@@ -13,14 +13,17 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .background import later
-from .corpus import Corpus
 from .decoding import needs_normalising, normalise, replacement_warning
 from .entities.flags import region_names
 from .part_counts import Part, Totals, corpus_totals, count_part
 from .sources import read_all
 from .split_points import safe_split
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 TOP = 10
 _PARALLEL_BYTES = 4 << 20
