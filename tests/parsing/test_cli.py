@@ -188,3 +188,17 @@ def test_export_json_has_the_model_shape(related: bool, capsys: pytest.CaptureFi
     corpus = load_corpus(paths)
     model = export_model(corpus, build_index(corpus), range(corpus.thread_count), related)
     assert json.loads(to_json(model)) == data
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_help_is_wrapped_to_the_terminal_width(
+    columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export --help` wraps its options to COLUMNS less argparse's margin of two, as argparse
+    itself would."""
+    monkeypatch.setenv("COLUMNS", columns)
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= int(columns) - 2
+    assert any(len(line) > 50 for line in lines)
