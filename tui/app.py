@@ -167,18 +167,22 @@ class ThreadlineApp(App[int]):
             self._remember()
         self.filters = filters
         index = self.loader.index
-        threads = self.query_one(ThreadList)
         if index is None:  # filters wait for the index; cleared ones give back every thread
             if filters.active:
                 self.notify("Filters apply once indexing is done.", timeout=3)
             else:
-                threads.set_rows(range(self._shown_threads), keep=self.opened)
+                self._set_rows(range(self._shown_threads))
             return
         rows = filter_threads(
             self.loader.corpus, index, filters.flags, filters.search, filters.features
         )
-        threads.set_rows(rows, keep=self.opened)
+        self._set_rows(rows)
+
+    def _set_rows(self, rows: Sequence[int]) -> None:
+        self.query_one(ThreadList).set_rows(rows, keep=self.opened)
         self._refresh_header()
+        if self.opened is not None:  # `n` and `p` may lead elsewhere now: lay those out
+            self.query_one(PostPane).call_after_refresh(self._prepare_neighbours, self.opened)
 
     def _remember(self) -> None:
         posts = self.query_one(PostPane)
@@ -232,17 +236,8 @@ class ThreadlineApp(App[int]):
     def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
         if event.kind == "link":
             open_url(self, event.value)
-        elif event.kind == "flag":
-            flags = tuple(dict.fromkeys((*self.filters.flags, event.value)))
-            self._apply_filters(Filters(flags, self.filters.features, self.filters.search))
-        elif event.kind in ("mention", "hashtag"):
-            feature = (event.kind, event.value.lower())
-            features = tuple(dict.fromkeys((*self.filters.features, feature)))
-            self._apply_filters(Filters(self.filters.flags, features, self.filters.search))
-        elif event.kind == "cashtag":
-            self._apply_filters(
-                Filters(self.filters.flags, self.filters.features, "$" + event.value)
-            )
+        elif (narrowed := self.filters.narrowed_to(event.kind, event.value)) != self.filters:
+            self._apply_filters(narrowed)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -306,8 +301,7 @@ class ThreadlineApp(App[int]):
         if filters != self._search_wanted:
             return  # overtaken: more typing, enter or escape came since it was asked for
         self.filters, self._search_wanted = filters, None
-        self.query_one(ThreadList).set_rows(rows, keep=self.opened)
-        self._refresh_header()
+        self._set_rows(rows)
 
     @on(Input.Submitted, "#search")
     def _search_kept(self, event: Input.Submitted) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Feature = tuple[str, str]
 
@@ -19,6 +19,18 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(self.flags or self.features or self.search)
+
+    def narrowed_to(self, kind: str, value: str) -> Filters:
+        """These filters and the entity clicked: a flag, a mention or hashtag (in any case), or
+        a cashtag, which becomes the search text (`$TSLA`)."""
+        if kind == "flag":
+            return replace(self, flags=tuple(dict.fromkeys((*self.flags, value))))
+        if kind in ("mention", "hashtag"):
+            feature = (kind, value.lower())
+            return replace(self, features=tuple(dict.fromkeys((*self.features, feature))))
+        if kind == "cashtag":
+            return replace(self, search="$" + value)
+        return self
 
 
 @dataclass(frozen=True, slots=True)

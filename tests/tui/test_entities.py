@@ -1,12 +1,15 @@
-"""Clicking flags, hashtags and mentions in a post filters the list; backspace undoes it."""
+"""Clicking flags, hashtags, mentions and cashtags in a post filters the list; backspace undoes
+it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tui.app import ThreadlineApp
+from tui.state import Filters
 from tui.widgets.post_pane import PostPane
 
 from .conftest import (
@@ -120,3 +123,35 @@ async def test_mouse_click_on_plain_text_does_nothing() -> None:
         await pilot.pause()
         assert not app.filters.active
         assert count_title(app) == "7 of 7 threads"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        ("flag", "UA", Filters(("RU", "UA"), (("mention", "ana"),), "grid")),
+        ("flag", "RU", Filters(("RU",), (("mention", "ana"),), "grid")),
+        ("mention", "Bob_K", Filters(("RU",), (("mention", "ana"), ("mention", "bob_k")), "grid")),
+        ("mention", "ANA", Filters(("RU",), (("mention", "ana"),), "grid")),
+        (
+            "hashtag",
+            "Energy",
+            Filters(("RU",), (("mention", "ana"), ("hashtag", "energy")), "grid"),
+        ),
+        ("cashtag", "TSLA", Filters(("RU",), (("mention", "ana"),), "$TSLA")),
+        ("link", "https://example.com", Filters(("RU",), (("mention", "ana"),), "grid")),
+    ],
+    ids=[
+        "new-flag",
+        "same-flag",
+        "mention",
+        "same-mention-other-case",
+        "hashtag",
+        "cashtag",
+        "link",
+    ],
+)
+def test_an_entity_narrows_the_filters(kind: str, value: str, expected: Filters) -> None:
+    """A clicked flag, mention or hashtag is added once (names in any case); a cashtag becomes
+    the search text; a link changes nothing."""
+    filters = Filters(("RU",), (("mention", "ana"),), "grid")
+    assert filters.narrowed_to(kind, value) == expected

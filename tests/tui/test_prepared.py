@@ -15,6 +15,7 @@ from tui.widgets.post_pane import Layout, PostData
 
 from .conftest import (
     GRAIN,
+    NARROW,
     ORCHARD,
     RAIL,
     SEEDLIKE,
@@ -115,3 +116,46 @@ async def test_threads_left_are_kept_only_a_few() -> None:
             pane.show(thread, list(app.view.posts(thread)))
         assert app.loader.corpus.thread_count > 4
         assert 0 < len(pane._prepared) <= 3
+
+
+async def test_clearing_a_filter_lays_out_the_new_neighbours(laid_out: list[int | None]) -> None:
+    """When a filter change gives the open thread other neighbours in the list, those are laid
+    out ahead at once: `p` then opens the new one before it without wrapping it on the key."""
+    app = make_app(SEEDLIKE, flags=("CN",))  # threads 2-5: the rail thread comes first
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, RAIL)
+        await wait_until(pilot, lambda: GRAIN in post_pane(app)._prepared)
+        assert ORCHARD not in post_pane(app)._prepared
+        await pilot.press("escape")  # every thread again: the orchard thread is before it
+        await wait_until(pilot, lambda: ORCHARD in post_pane(app)._prepared)
+        laid_out.clear()
+        await pilot.press("p")
+        await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
+        assert ORCHARD not in laid_out
+
+
+async def test_a_resize_lays_out_the_neighbours_again_at_the_new_width(
+    laid_out: list[int | None],
+) -> None:
+    """A new pane width drops what was laid out ahead for the old one and lays the neighbours
+    out again at the new width: `n` after a resize still opens a thread laid out ahead."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_and_settle(pilot, app, RAIL)
+        pane = post_pane(app)
+        old_width = pane._width_now
+        await pilot.resize_terminal(*NARROW)
+        await wait_until(
+            pilot,
+            lambda: (
+                {ORCHARD, GRAIN} <= set(pane._prepared)
+                and all(layout.width == pane._width_now for layout in pane._prepared.values())
+            ),
+        )
+        assert pane._width_now != old_width
+        laid_out.clear()
+        await pilot.press("n")
+        await wait_until(pilot, lambda: pane.thread == GRAIN)
+        assert GRAIN not in laid_out

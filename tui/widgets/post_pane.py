@@ -244,9 +244,13 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def on_resize(self) -> None:
         if self._width_now != self._layout.width:
+            again = {thread: layout.posts for thread, layout in self._prepared.items()}
             self._prepared.clear()
             self._lay_out(self._layout.posts)
             self._scroll_to_current()
+            # The threads laid out ahead, again at the new width, once it is drawn: `n` and `p`
+            # stay as quick after a resize.
+            self.call_after_refresh(self.prepare, again)
 
     def notify_style_update(self) -> None:
         # A theme change restyles the lines: cached strips would keep the old colours.
