@@ -72,7 +72,7 @@ class ThreadlineApp(App[int]):
         self.history = History()
         self.opened: int | None = None
         self._shown_threads = 0
-        self._indexed = False
+        self._indexed = self._filterable = False
         self._binding_answers: tuple[bool, bool] | None = None
         self._search_before: Filters | None = None
         self._search_wanted: Filters | None = None
@@ -122,6 +122,10 @@ class ThreadlineApp(App[int]):
             self.notify(
                 visible(warning), title="Skipped", severity="warning", timeout=8, markup=False
             )
+        if not self._filterable and self.loader.filter_index is not None:
+            self._filterable = True
+            if self.filters.active:  # asked for before they could apply (`--flag`, say)
+                self._apply_filters(self.filters, remember=False)
         if self.loader.index is not None and not self._indexed:
             self._on_indexed()
         self._refresh_header()
@@ -166,7 +170,7 @@ class ThreadlineApp(App[int]):
         if remember:
             self._remember()
         self.filters = filters
-        index = self.loader.index
+        index = self.loader.filter_index
         if index is None:  # filters wait for the index; cleared ones give back every thread
             if filters.active:
                 self.notify("Filters apply once indexing is done.", timeout=3)
@@ -281,7 +285,7 @@ class ThreadlineApp(App[int]):
     def _run_search(self, text: str) -> None:
         base = self._search_before or self.filters
         wanted = Filters(base.flags, base.features, text)
-        if self.loader.corpus.thread_count <= SMALL or self.loader.index is None:
+        if self.loader.corpus.thread_count <= SMALL or self.loader.filter_index is None:
             self._apply_filters(wanted, remember=False)
         else:
             self._search_wanted = wanted
@@ -289,7 +293,7 @@ class ThreadlineApp(App[int]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_background(self, wanted: Filters) -> None:
-        index = self.loader.index
+        index = self.loader.filter_index
         if index is None:
             return
         rows = filter_threads(

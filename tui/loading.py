@@ -2,8 +2,9 @@
 
 The loader appends to a `Corpus` that the app already holds; the app polls `progress()` and
 shows new threads as their posts complete. Threads are only ever appended, and a thread is
-visible once its last post is, so the UI never reads half-written state. Indexing (flags,
-mentions, related threads) follows in the same thread.
+visible once its last post is, so the UI never reads half-written state. Indexing follows in
+the same thread: first the entities, which filters can use at once, then the words related
+threads need.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class CorpusLoader:
     paths: Sequence[str]
     corpus: Corpus = field(default_factory=Corpus)
     index: CorpusIndex | None = None
+    entities: CorpusIndex | None = None
+    """The index of entities alone: ready well before `index`, and all that filters need."""
     warnings: list[str] = field(default_factory=list)
     _files: list[SourceFile] = field(default_factory=list)
     _total_bytes: int = 0
@@ -85,7 +88,7 @@ class CorpusLoader:
         self._warn(self.corpus.warnings)
         self._phase = "indexing"
         self.corpus.prepare_search()
-        self.index = build_index(self.corpus, self._on_index_progress)
+        self.index = build_index(self.corpus, self._on_index_progress, self._on_entities)
         self._phase = "ready"
 
     def take_warnings(self) -> list[str]:
@@ -97,6 +100,14 @@ class CorpusLoader:
     def _warn(self, lines: list[str]) -> None:
         with self._lock:
             self.warnings += lines
+
+    @property
+    def filter_index(self) -> CorpusIndex | None:
+        """What filters read: the whole index, or the entities' while the words are read."""
+        return self.index if self.index is not None else self.entities
+
+    def _on_entities(self, index: CorpusIndex) -> None:
+        self.entities = index
 
     def _on_index_progress(self, done: int, total: int) -> None:
         self._index_fraction = done / total if total else 1.0

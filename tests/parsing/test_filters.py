@@ -188,3 +188,28 @@ def test_threads_sharing_only_common_features_score_a_bounded_pool() -> None:
     found = related_threads(index, 0)
     assert len(found) == related.MAX_RELATED
     assert "@grainwatch" in found[0].reasons
+
+
+def test_the_entity_index_comes_first_and_filters_as_the_whole(corpus: Any) -> None:
+    """`build_index` hands over the index of entities before it reads words: its flags and
+    entity postings are the final index's, each thread's features are the entity part of the
+    final ones, and filters by flag, mention and search give the same threads with either."""
+    handed: list[Any] = []
+    final = build_index(corpus, entities_done=handed.append)
+    (entities,) = handed
+    assert entities.flags == final.flags
+    assert entities.postings == {
+        feature: threads for feature, threads in final.postings.items() if feature[0] != "word"
+    }
+    assert any(feature[0] == "word" for feature in final.postings)
+    for own, whole in zip(entities.features, final.features, strict=True):
+        assert whole[: len(own)] == own
+        assert all(kind == "word" for kind, _ in whole[len(own) :])
+    for flags, features, search in [
+        (("UA",), (), None),
+        (("PL", "UA"), (("mention", "grainwatch"),), None),
+        ((), (("hashtag", "grain"),), "rail"),
+    ]:
+        expected = filter_threads(corpus, final, flags, search, features)
+        assert filter_threads(corpus, entities, flags, search, features) == expected
+        assert expected

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
+import parsing.index as index_module
 from tui import app as app_module
 from tui import loading
 from tui.app import ThreadlineApp
@@ -263,6 +264,35 @@ async def test_command_line_search_filters_at_startup() -> None:
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [QUASAR]
+
+
+@pytest.mark.parametrize(
+    ("flags", "search", "expected"),
+    [(("CN",), "", SHARED_FLAGS), ((), "quasarcorp", [QUASAR])],
+    ids=["flag", "search"],
+)
+async def test_filters_apply_before_the_words_are_indexed(
+    monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], search: str, expected: list[int]
+) -> None:
+    """A flag or a search filters the list as soon as the entities are indexed, while the
+    words related threads need are still being read."""
+    words = threading.Event()
+    real_frequency = index_module._document_frequency
+
+    def frequency_later(*args: Any) -> Any:
+        words.wait(10)
+        return real_frequency(*args)
+
+    monkeypatch.setattr(index_module, "_document_frequency", frequency_later)
+    app = make_app(SEEDLIKE, flags=flags, search=search)
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: thread_list(app).rows == expected)
+            assert app.loader.index is None
+        finally:
+            words.set()
+        await wait_loaded(pilot, app)
+        assert thread_list(app).rows == expected
 
 
 async def test_a_search_cleared_while_loading_leaves_every_thread(
