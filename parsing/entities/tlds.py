@@ -10,8 +10,8 @@ from ..data_files import read_data
 @cache
 def top_level_domains() -> frozenset[str]:
     """Every TLD in lower case, ASCII (`com`) and internationalised (`みんな`)."""
-    text = read_data("tlds.txt")
-    return frozenset(line for line in text.split() if not line.startswith("#"))
+    lines = (line.strip() for line in read_data("tlds.txt").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def is_tld(label: str) -> bool:

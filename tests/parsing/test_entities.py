@@ -138,7 +138,16 @@ def test_links(text: str, link_text: str, value: str, truncated: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["write to lamp@keeper.org", "https://t.co/" + "a" * 41, "file.notatld here", "v1.2.3"],
+    [
+        "write to lamp@keeper.org",
+        "https://t.co/" + "a" * 41,
+        "file.notatld here",
+        "v1.2.3",
+        # Words of the TLD list's header are no domains: sentences run together stay text.
+        "That was it.And then the rest",
+        "over.the top",
+        "plan.a",
+    ],
 )
 def test_not_links(text: str) -> None:
     assert values(text, "link") == []
