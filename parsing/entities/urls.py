@@ -81,11 +81,14 @@ CANDIDATE = re.compile(rb"\.(?:[A-Za-z]{2}|xn--|[\xc2-\xf4])[^ \t\n\r\f\v]*+")
 
 # A token that is just a plain link: ASCII host, safe path ending on a path-ending character, an
 # optional `…`. `scan_links` reads such a token directly; it gives what the general rules give.
-_LABEL = rb"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+# Labels of letters and digits with inner hyphens, read without backtracking (the only thing
+# after the top-level domain is `/`, `…` or the end, never a dot); the 63-byte limit on a label
+# is checked after the match, only for the rare host long enough to break it.
+_LABEL = rb"[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"
 _SIMPLE_TOKEN = re.compile(
     rb"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)?(?P<host>(?:"
     + _LABEL
-    + rb"\.)+(?P<tld>[A-Za-z]{2,63}))(?:/[A-Za-z0-9/_.\-~%]{0,4000}[A-Za-z0-9/_\-])?"
+    + rb"\.)++(?P<tld>[A-Za-z]{2,63}+))(?:/[A-Za-z0-9/_.\-~%]{0,4000}[A-Za-z0-9/_\-])?"
     rb"(?P<more>\xe2\x80\xa6)?"
 )
 # A token of `@` and these characters (a glued mention+link: `@name` run into `site.com/path…`,
@@ -170,9 +173,17 @@ def candidate_tokens(
         host = None
         if simple is not None and (last >= floor or token_start == start):
             scheme, host, tld = simple.group(1, 2, 3)
-            if tld.lower() not in tlds or (scheme and host.lower() == b"t.co"):
+            if (
+                tld.lower() not in tlds
+                or (scheme and host.lower() == b"t.co")
+                or (len(host) > _MAX_LABEL and _has_long_label(host))
+            ):
                 host = None
         yield token_start, token_end, host
+
+
+def _has_long_label(host: bytes) -> bool:
+    return any(len(label) > _MAX_LABEL for label in host.split(b"."))
 
 
 def links_in_token(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:

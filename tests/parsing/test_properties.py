@@ -19,7 +19,7 @@ from parsing.entities.flags import flag_emoji
 from parsing.entities.glued import GluedEvidence
 from parsing.entities.glued_counts import GluedSummary, apply_glued
 from parsing.entities.tally import Tally, tally
-from parsing.entities.urls import AT_TOKEN_WITHOUT_LINKS, search_links
+from parsing.entities.urls import AT_TOKEN_WITHOUT_LINKS, scan_links, search_links
 from parsing.search import threads_matching, threads_matching_slowly
 
 from .helpers import parse_bytes, parse_text, summary
@@ -262,3 +262,29 @@ def test_glued_summaries_of_parts_add_up_to_the_whole(sources: list[str]) -> Non
     apply_glued(by_parts, evidence, summed)
     whole.glued.clear()  # the parts' tokens live on in the summary alone
     assert by_parts == whole
+
+
+plain_link_tokens = st.builds(
+    "{}{}.{}{}{}".format,
+    st.sampled_from(["", "https://", "http://", "HTTPS://"]),
+    st.lists(
+        st.sampled_from(["a", "news", "x-y", "a--b", "-a", "b-", "9", "a" * 63, "b" * 64]),
+        min_size=1,
+        max_size=3,
+    ).map(".".join),
+    st.sampled_from(["com", "ru", "org", "zz", "co", "COM", "t"]),
+    st.sampled_from(["", "/", "/a/1", "/a.", "/a-", "/~x", "/%20"]),
+    st.sampled_from(["", "…"]),
+)
+
+
+@PROPERTY
+@given(plain_link_tokens)
+@example("https://" + "a" * 64 + ".com/x")
+@example("a" * 63 + ".b" * 2 + ".com/x…")
+def test_the_plain_link_shortcut_reads_a_token_as_the_general_rules_do(token: str) -> None:
+    """A token the plain-link shortcut reads (any host of labels, dots and a top-level domain,
+    with or without a scheme, path or `…`) gives the links the general rules give: a label
+    over 63 bytes or an unknown domain included."""
+    raw = token.encode()
+    assert list(scan_links(raw, 0, len(raw))) == list(search_links(raw, 0, len(raw)))
