@@ -222,3 +222,24 @@ async def test_the_last_cell_of_a_long_lists_bar_reaches_the_end(tmp_path: Path)
         await pilot.click(threads, offset=(bar.x, bar.bottom - 1))
         await pilot.pause()
         assert threads.scroll_y == threads.max_scroll_y > 1000
+
+
+async def test_a_click_on_the_bar_keeps_the_selected_text() -> None:
+    """Text selected in the posts stays selected when the scrollbar is clicked to move down,
+    as with Textual's own scrollbars: the click scrolls and nothing else."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        pane = post_pane(app)
+        await pilot.mouse_down(pane, offset=(3, 1))
+        await pilot.hover(pane, offset=(12, 1))
+        await pilot.mouse_up(pane, offset=(12, 1))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected
+        bar = pane.scrollbar_region()
+        await pilot.click(pane, offset=(bar.x, bar.bottom - 1))
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        assert app.screen.get_selected_text() == selected

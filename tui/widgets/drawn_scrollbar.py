@@ -12,6 +12,7 @@ Pressing or dragging in it brings the thumb under the pointer.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.color import Color
 from rich.segment import Segment
@@ -21,6 +22,10 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual.selection import Selection
+    from textual.widget import Widget
 
 
 class DrawnScrollbar(ScrollView):
@@ -35,6 +40,8 @@ class DrawnScrollbar(ScrollView):
     _dragging = False
     _hovering = False
     _pressed_on_bar = False
+    _kept_selections: dict[Widget, Selection] | None = None
+    """The screen's text selection when the bar was pressed."""
     _drawn_bar: tuple[tuple[object, ...], tuple[Strip, ...]] | None = None
     """The bar's cells for the state (size, scroll position, pointer) they were drawn for."""
 
@@ -121,6 +128,13 @@ class DrawnScrollbar(ScrollView):
         # took the pointer, is no click on the rows, options or links under it.
         if isinstance(event, events.MouseDown):
             self._pressed_on_bar = self.on_scrollbar(event.x, event.y)
+            self._kept_selections = dict(self.screen.selections) if self._pressed_on_bar else None
+        elif isinstance(event, events.MouseUp) and self._kept_selections:
+            # The screen clears the selection on a click anywhere but on its scrollbar widgets,
+            # before this view hears of it: a click on the drawn bar puts it back.
+            if not self.screen.selections:
+                self.screen.selections = self._kept_selections
+            self._kept_selections = None
         elif isinstance(event, events.Click) and self._pressed_on_bar:
             self._pressed_on_bar = False
             return
