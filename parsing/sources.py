@@ -195,7 +195,7 @@ def _read_file(path: Path, map_from: int | None) -> bytearray | mmap.mmap:
             # where reading would zero a buffer and copy the whole file into it first.
             try:
                 return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-            except ValueError:  # the file shrank since it was measured: read what is there
+            except (ValueError, OSError):  # shrank since measured, or cannot be mapped: read it
                 pass
         data = bytearray(size)
         got = stream.readinto(data)

@@ -250,3 +250,19 @@ def test_files_from_the_map_size_on_are_mapped(tmp_path: Path, size: int, mapped
     finally:
         if isinstance(data, mmap.mmap):
             data.close()
+
+
+def test_a_file_that_cannot_be_mapped_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a file system refuses to map a file, it is read into memory instead."""
+
+    def refuse(*args: object, **kwargs: object) -> mmap.mmap:
+        raise OSError(19, "No such device")
+
+    path = tmp_path / "corpus.txt"
+    path.write_bytes(b"1/ text\n" * 200)
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    data = read(SourceFile("corpus.txt", path), map_from=100)
+    assert isinstance(data, bytearray)
+    assert data == path.read_bytes()
