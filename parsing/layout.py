@@ -226,12 +226,14 @@ class LayoutBuilder:
         self._adopt_free_text(line.start)
         self._close_post(line.start)
         self._close_thread()
-        end = line.text_start
+        self._record_skipped(line)
+        self.free_from = line.text_start + 1
+
+    def _record_skipped(self, line: Event) -> None:
         text = self.chrome_texts.get(line.start)
         if text is None:
-            text = bytes(self.buf[line.start : end]).decode("utf-8", "replace")
+            text = bytes(self.buf[line.start : line.text_start]).decode("utf-8", "replace")
         self.skipped.append(SkippedLine(self.source, self._line_at(line.start), text))
-        self.free_from = end + 1
 
     def _finish(self) -> None:
         self._adopt_free_text(len(self.buf))

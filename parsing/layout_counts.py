@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from .layout import LayoutBuilder
 from .lines import MARKER, Event
+from .tables import SkippedLine
 
 
 class CountingLayout(LayoutBuilder):
     """A `LayoutBuilder` that fills only `posts.number` (and the thread columns, skipped lines).
 
-    Skipped lines get line number 0: counting reads how many there are, not where.
+    Skipped lines are all one placeholder: counting reads how many there are, not what or where.
     """
 
     def _run_of_posts(self, events: list[Event], index: int) -> int:
@@ -44,5 +45,11 @@ class CountingLayout(LayoutBuilder):
         self.start = -1
         self.free_from = limit
 
+    def _record_skipped(self, line: Event) -> None:
+        self.skipped.append(_UNREAD)  # counted, not read: neither its text nor its line number
+
     def _line_at(self, pos: int) -> int:
         return 0
+
+
+_UNREAD = SkippedLine(0, 0, "")
