@@ -120,14 +120,18 @@ def resolve_chrome(
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture") and author names after "Keep Current
     with"; weak candidates count only next to other chrome."""
-    strong = [(start, end) for start, end, is_strong in candidates if is_strong]
+    # One set, sorted once: a page saved from Thread Reader App has about two for every post.
+    # (The lines are read in the order they come: read in a set's order, a big file is read
+    # all over the place.)
+    lines = [(start, end) for start, end, is_strong in candidates if is_strong]
+    lines += _suffix_rule_lines(buf)
+    strong = set(lines)
+    strong.update(_author_names_after(buf, lines))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
-    strong += _suffix_rule_lines(buf)
-    strong += _author_names_after(buf, strong)
     if weak:
-        strong = _confirm_weak(buf, sorted(strong), weak)
+        _confirm_weak(buf, strong, weak)
     new = tuple.__new__  # skips a Python-level call per line, as `scan_lines` does for events
-    return [new(ChromeLine, line) for line in sorted(set(strong))]
+    return [new(ChromeLine, line) for line in sorted(strong)]
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[tuple[int, int]]:
@@ -157,10 +161,10 @@ def _author_names_after(
 
 
 def _confirm_weak(
-    buf: bytes | bytearray, strong: list[tuple[int, int]], weak: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Add the weak lines that touch confirmed chrome, ignoring blank lines, until none is left."""
-    confirmed = set(strong)
+    buf: bytes | bytearray, confirmed: set[tuple[int, int]], weak: list[tuple[int, int]]
+) -> None:
+    """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
+    none is left."""
     pending = set(weak)
     changed = True
     while changed and pending:
@@ -172,4 +176,3 @@ def _confirm_weak(
                 confirmed.add(line)
                 pending.discard(line)
                 changed = True
-    return sorted(confirmed)

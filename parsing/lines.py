@@ -145,9 +145,10 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
 
 def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
     """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
-    lines = {line.start for line in chrome}
-    merged = [event for event in events if event.start not in lines]
-    merged += [Event(line.start, CHROME, text_start=line.end) for line in chrome]
+    lines = {start for start, _ in chrome}
+    merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
+    new = tuple.__new__
+    merged += [new(Event, (start, CHROME, 0, end, False)) for start, end in chrome]
     merged.sort()
     return merged
 
