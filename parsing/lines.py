@@ -162,9 +162,12 @@ def line_end(buf: ByteSource, start: int) -> int:
 _BLANKS = frozenset(b" \t\n\v\f\r")
 
 
-def blank_outside_posts(buf: bytearray, events: list[Event]) -> dict[int, str]:
+def blank_outside_posts(
+    buf: bytearray, events: list[Event], *, keep_texts: bool = True
+) -> dict[int, str]:
     """Overwrite with spaces the bytes that are in no post but could touch post text: chrome
-    lines, and number markers glued to their text (`2/Text`). Returns the chrome lines' text.
+    lines, and number markers glued to their text (`2/Text`). Returns the chrome lines' text
+    (nothing without `keep_texts`: counting needs none).
 
     Afterwards one scan of the whole buffer reads entities exactly as a scan of each post would:
     `2/$TSLA` no longer hides a cashtag behind a `/`, chrome mentions are gone. Lines stay where
@@ -177,7 +180,8 @@ def blank_outside_posts(buf: bytearray, events: list[Event]) -> dict[int, str]:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind == CHROME:
-            texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
+            if keep_texts:
+                texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
         else:
             continue
         buf[start:end] = b" " * (end - start)

@@ -45,7 +45,7 @@ def count_part(buf: bytearray) -> Part:
     events = scan_lines(buf)
     posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
     layout = CountingLayout(buf, 0, posts, threads, skipped)
-    layout.chrome_texts = blank_outside_posts(buf, events)
+    blank_outside_posts(buf, events, keep_texts=False)
     layout.build(events)
     counts = tally(buf)
     glued = GluedSummary.of(counts)
