@@ -1,8 +1,8 @@
 """What one stretch of a source adds to `threadline stats`, and the sum of the stretches.
 
-This module brings in the parser: the line scanner, the layout rules and every entity rule.
-`stats` imports it only where a part is counted, which for a big file is after it has forked,
-so the two processes import the parser side by side instead of one after the other.
+A part is laid out with the counting layout and its entities tallied in one pass each; what it
+hands back is small (counts, and a summary of its glued tokens), since the second half of a big
+file is counted in a forked process and sent back pickled.
 """
 
 from __future__ import annotations
