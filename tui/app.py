@@ -124,6 +124,8 @@ class ThreadlineApp(App[int]):
             )
         if not self._filterable and self.loader.filter_index is not None:
             self._filterable = True
+            self.view.entities = self.loader.entities
+            self.query_one(ThreadList).forget_rendering()  # the rows' flags are known now
             if self.filters.active:  # asked for before they could apply (`--flag`, say)
                 self._apply_filters(self.filters, remember=False)
         if self.loader.index is not None and not self._indexed:

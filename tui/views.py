@@ -51,6 +51,8 @@ class CorpusView:
         self.title = lru_cache(maxsize=65536)(self._title)
         self._posts: dict[int, list[PostData]] = {}
         """The posts of the threads asked for last, once the corpus is indexed."""
+        self.entities: CorpusIndex | None = None
+        """The index of entities alone, ready before `index`: the flags of rows and the picker."""
 
     @property
     def index(self) -> CorpusIndex | None:
@@ -64,8 +66,13 @@ class CorpusView:
     def _title(self, thread: int) -> str:
         return self.corpus.title(thread)
 
+    @property
+    def _flags_index(self) -> CorpusIndex | None:
+        return self.index if self.index is not None else self.entities
+
     def row(self, thread: int) -> Row:
-        flags = self.index.flags[thread] if self.index is not None else ()
+        index = self._flags_index
+        flags = index.flags[thread] if index is not None else ()
         return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
 
     def posts(self, thread: int) -> list[PostData]:
@@ -118,13 +125,12 @@ class CorpusView:
         )
 
     def flag_choices(self) -> list[FlagChoice]:
-        if self.index is None:
+        index = self._flags_index
+        if index is None:
             return []
         names = region_names()
         counts = [
-            (len(threads), key)
-            for (kind, key), threads in self.index.postings.items()
-            if kind == "flag"
+            (len(threads), key) for (kind, key), threads in index.postings.items() if kind == "flag"
         ]
         counts.sort(key=lambda item: (-item[0], item[1]))
         return [FlagChoice(code, names.get(code, code), n) for n, code in counts]

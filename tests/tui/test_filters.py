@@ -23,6 +23,7 @@ from .conftest import (
     WIDE,
     count_title,
     header_text,
+    list_lines,
     make_app,
     thread_list,
     wait_loaded,
@@ -293,6 +294,37 @@ async def test_filters_apply_before_the_words_are_indexed(
             words.set()
         await wait_loaded(pilot, app)
         assert thread_list(app).rows == expected
+
+
+async def test_the_flag_picker_works_before_the_words_are_indexed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the words are still being read, `f` lists the flags, the rows show theirs, and
+    choosing China filters the list."""
+    words = threading.Event()
+    real_frequency = index_module._document_frequency
+
+    def frequency_later(*args: Any) -> Any:
+        words.wait(10)
+        return real_frequency(*args)
+
+    monkeypatch.setattr(index_module, "_document_frequency", frequency_later)
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: app.loader.entities is not None)
+            await pilot.pause(0.3)  # a poll of the loader
+            assert app.loader.index is None
+            assert "🇨🇳" in " ".join(list_lines(app))
+            picker = await open_picker(pilot, app)
+            assert sorted(choices(picker)) == ["BR", "CN", "NO", "RU"]
+            await type_text(pilot, "China")
+            await wait_until(pilot, lambda: choices(picker) == ["CN"])
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: thread_list(app).rows == SHARED_FLAGS)
+            assert app.loader.index is None
+        finally:
+            words.set()
 
 
 async def test_a_search_cleared_while_loading_leaves_every_thread(
