@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,16 @@ def layout_passes(app: ThreadlineApp) -> list[None]:
 
 def make_app(*paths: str, flags: tuple[str, ...] = (), search: str = "") -> ThreadlineApp:
     return ThreadlineApp(paths=list(paths), flags=list(flags), search=search)
+
+
+@asynccontextmanager
+async def thread_open(thread: int) -> AsyncIterator[tuple[Pilot[Any], ThreadlineApp]]:
+    """The reader on `seedlike.txt` at the wide size, loaded, with `thread` open."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, thread)
+        yield pilot, app
 
 
 async def open_thread(pilot: Pilot[Any], app: ThreadlineApp, thread: int) -> None:

@@ -16,17 +16,13 @@ from .conftest import (
     LIGHTHOUSE,
     ORCHARD,
     RAIL,
-    SEEDLIKE,
     SHARED_FLAGS,
-    WIDE,
     click_text,
     count_title,
     header_text,
-    make_app,
-    open_thread,
     post_pane,
     thread_list,
-    wait_loaded,
+    thread_open,
     wait_until,
 )
 
@@ -39,10 +35,7 @@ async def click_entity(pilot: Pilot[Any], app: ThreadlineApp, kind: str, value: 
 
 async def test_clicking_a_flag_filters_by_it() -> None:
     """A click on 🇨🇳 in a post lists only the four threads with that flag."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         await click_entity(pilot, app, "flag", "CN")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         assert thread_list(app).rows == SHARED_FLAGS
@@ -51,10 +44,7 @@ async def test_clicking_a_flag_filters_by_it() -> None:
 
 async def test_clicking_a_hashtag_filters_by_it() -> None:
     """A click on #cidernight lists only the thread that uses it."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, ORCHARD)
+    async with thread_open(ORCHARD) as (pilot, app):
         await click_entity(pilot, app, "hashtag", "cidernight")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [ORCHARD]
@@ -63,10 +53,7 @@ async def test_clicking_a_hashtag_filters_by_it() -> None:
 
 async def test_clicking_a_mention_filters_by_it() -> None:
     """A click on @marit_lamp lists only the thread that mentions her."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await click_entity(pilot, app, "mention", "marit_lamp")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert thread_list(app).rows == [LIGHTHOUSE]
@@ -75,10 +62,7 @@ async def test_clicking_a_mention_filters_by_it() -> None:
 
 async def test_backspace_undoes_an_entity_filter() -> None:
     """backspace after clicking a flag shows all threads again, the same thread still open."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         await click_entity(pilot, app, "flag", "CN")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         await pilot.press("backspace")
@@ -89,10 +73,7 @@ async def test_backspace_undoes_an_entity_filter() -> None:
 
 async def test_backspace_undoes_stacked_filters_one_at_a_time() -> None:
     """Flag then hashtag: the first backspace drops the hashtag, the second the flag."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         await click_entity(pilot, app, "flag", "CN")
         await click_entity(pilot, app, "hashtag", "railfreight")
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
@@ -104,10 +85,7 @@ async def test_backspace_undoes_stacked_filters_one_at_a_time() -> None:
 
 async def test_mouse_click_on_a_mention_filters() -> None:
     """A real mouse click on `@marit_lamp` in post 2 filters the list to its thread."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         assert await click_text(pilot, app, "@marit_lamp", 3)
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
         assert app.filters.features == (("mention", "marit_lamp"),)
@@ -115,10 +93,7 @@ async def test_mouse_click_on_a_mention_filters() -> None:
 
 async def test_mouse_click_on_plain_text_does_nothing() -> None:
     """Clicking a post's ordinary words leaves the filters alone."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         assert await click_text(pilot, app, "logbooks", 2)
         await pilot.pause()
         assert not app.filters.active

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -267,24 +268,37 @@ async def test_command_line_search_filters_at_startup() -> None:
         assert thread_list(app).rows == [QUASAR]
 
 
+@pytest.fixture
+def words(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the index's second pass (the words) until the test sets the event; the entities
+    are indexed as usual."""
+    release = threading.Event()
+    monkeypatch.setattr(
+        index_module, "_document_frequency", held(index_module._document_frequency, release)
+    )
+    return release
+
+
+def held(function: Callable[..., Any], release: threading.Event) -> Callable[..., Any]:
+    """`function`, made to wait until `release` is set (ten seconds at most) before it runs."""
+
+    def later(*args: Any) -> Any:
+        release.wait(10)
+        return function(*args)
+
+    return later
+
+
 @pytest.mark.parametrize(
     ("flags", "search", "expected"),
     [(("CN",), "", SHARED_FLAGS), ((), "quasarcorp", [QUASAR])],
     ids=["flag", "search"],
 )
 async def test_filters_apply_before_the_words_are_indexed(
-    monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], search: str, expected: list[int]
+    words: threading.Event, flags: tuple[str, ...], search: str, expected: list[int]
 ) -> None:
     """A flag or a search filters the list as soon as the entities are indexed, while the
     words related threads need are still being read."""
-    words = threading.Event()
-    real_frequency = index_module._document_frequency
-
-    def frequency_later(*args: Any) -> Any:
-        words.wait(10)
-        return real_frequency(*args)
-
-    monkeypatch.setattr(index_module, "_document_frequency", frequency_later)
     app = make_app(SEEDLIKE, flags=flags, search=search)
     async with app.run_test(size=WIDE) as pilot:
         try:
@@ -297,18 +311,10 @@ async def test_filters_apply_before_the_words_are_indexed(
 
 
 async def test_the_flag_picker_works_before_the_words_are_indexed(
-    monkeypatch: pytest.MonkeyPatch,
+    words: threading.Event,
 ) -> None:
     """While the words are still being read, `f` lists the flags, the rows show theirs, and
     choosing China filters the list."""
-    words = threading.Event()
-    real_frequency = index_module._document_frequency
-
-    def frequency_later(*args: Any) -> Any:
-        words.wait(10)
-        return real_frequency(*args)
-
-    monkeypatch.setattr(index_module, "_document_frequency", frequency_later)
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         try:
@@ -343,14 +349,8 @@ async def test_a_search_cleared_while_loading_leaves_every_thread(
         return real_read(file)
 
     indexing = threading.Event()
-    real_index = loading.build_index
-
-    def index_later(*args: Any) -> Any:
-        indexing.wait(10)
-        return real_index(*args)
-
     monkeypatch.setattr(loading, "read", read_slowly)
-    monkeypatch.setattr(loading, "build_index", index_later)
+    monkeypatch.setattr(loading, "build_index", held(loading.build_index, indexing))
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await wait_until(pilot, lambda: len(thread_list(app).rows) > 0)

@@ -11,12 +11,11 @@ from tui.widgets.post_pane import PostPane
 
 from .conftest import (
     LIGHTHOUSE,
-    SEEDLIKE,
     WIDE,
-    make_app,
     notifications,
     open_thread,
     post_pane,
+    thread_open,
     wait_loaded,
     wait_until,
 )
@@ -26,10 +25,7 @@ ALMANAC = "https://orkla-lights.example.org/almanac"
 
 async def test_o_opens_the_single_link_of_the_current_post(browser: list[str]) -> None:
     """On post 9 (one link), `o` hands exactly that https URL to the browser."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         for _ in range(8):
             await pilot.press("j")
         post = post_pane(app).current_post
@@ -41,10 +37,7 @@ async def test_o_opens_the_single_link_of_the_current_post(browser: list[str]) -
 
 async def test_o_on_a_post_without_links_opens_nothing(browser: list[str]) -> None:
     """On post 1 (no link) `o` tells the user and opens nothing."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press("o")
         await pilot.pause()
         assert browser == []
@@ -75,10 +68,7 @@ async def test_o_with_two_links_offers_a_picker(browser: list[str]) -> None:
 
 async def test_clicked_link_opens_in_browser(browser: list[str]) -> None:
     """A click on an https link opens it."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         post_pane(app).post_message(PostPane.EntityClicked("link", ALMANAC))
         await wait_until(pilot, lambda: bool(browser))
         assert browser == [ALMANAC]
@@ -86,10 +76,7 @@ async def test_clicked_link_opens_in_browser(browser: list[str]) -> None:
 
 async def test_clicked_javascript_link_is_refused(browser: list[str]) -> None:
     """A `javascript:` link is never handed to the browser; the user gets a warning."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         post_pane(app).post_message(PostPane.EntityClicked("link", "javascript:alert(1)"))
         await wait_until(pilot, lambda: bool(notifications(app)))
         assert browser == []

@@ -22,6 +22,7 @@ from .conftest import (
     post_text,
     shown_blocks,
     thread_list,
+    thread_open,
     wait_loaded,
     wait_until,
 )
@@ -79,10 +80,7 @@ async def test_keys_typed_right_after_enter_move_in_the_opened_thread() -> None:
 
 async def test_first_post_is_current_after_opening() -> None:
     """A freshly opened thread has its first post current and marked."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (_pilot, app):
         pane = post_pane(app)
         assert pane.current == 0
         assert marked_lines(app)[0] == "1/17"
@@ -91,10 +89,7 @@ async def test_first_post_is_current_after_opening() -> None:
 
 async def test_ten_j_make_post_11_current_and_visible() -> None:
     """After ten `j`, post 11 is current, marked, and scrolled into the pane's viewport."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press(*"j" * 10)
         await pilot.pause()
         pane = post_pane(app)
@@ -132,10 +127,7 @@ async def test_showing_the_related_pane_keeps_the_current_post_in_view() -> None
 
 async def test_k_goes_back_a_post() -> None:
     """`k` after ten `j` makes post 10 current."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press(*"j" * 10)
         await pilot.press("k")
         await pilot.pause()
@@ -147,10 +139,7 @@ async def test_k_goes_back_a_post() -> None:
 
 async def test_k_scrolls_back_to_the_first_post() -> None:
     """Going down to the end and back up with `k` brings post 1 back into view."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press(*"j" * 20)
         pane = post_pane(app)
         assert pane.current == len(pane.posts) - 1
@@ -162,10 +151,7 @@ async def test_k_scrolls_back_to_the_first_post() -> None:
 
 async def test_arrows_move_between_posts_in_the_focused_pane() -> None:
     """With the post pane focused, down and up move the current post like j and k."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         assert app.focused is pane
         await pilot.press("down", "down", "down")
@@ -177,10 +163,7 @@ async def test_arrows_move_between_posts_in_the_focused_pane() -> None:
 
 async def test_j_from_the_list_moves_posts_too() -> None:
     """`j` works when the list has focus again (it is an app key)."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         thread_list(app).focus()
         await pilot.press("j", "j")
         assert post_pane(app).current == 2
@@ -189,10 +172,7 @@ async def test_j_from_the_list_moves_posts_too() -> None:
 async def test_n_opens_next_thread_with_missing_first_post() -> None:
     """`n` opens the next thread; its post 1 is missing, so a placeholder saying
     "post 1 is missing" comes first, before post 2."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press("n")
         await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
         await pilot.pause()
@@ -202,10 +182,7 @@ async def test_n_opens_next_thread_with_missing_first_post() -> None:
 
 async def test_p_goes_back_to_the_previous_thread() -> None:
     """`p` after `n` opens the first thread again."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press("n")
         await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
         await pilot.press("p")
@@ -216,10 +193,7 @@ async def test_p_goes_back_to_the_previous_thread() -> None:
 
 async def test_n_and_p_stop_at_the_ends() -> None:
     """`p` on the first thread and `n` on the last one stay where they are."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press("p")
         await pilot.pause()
         assert post_pane(app).thread == LIGHTHOUSE
@@ -231,10 +205,7 @@ async def test_n_and_p_stop_at_the_ends() -> None:
 
 async def test_missing_post_shows_in_place() -> None:
     """In the first thread a placeholder "post 13 is missing" sits between posts 12 and 14."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (_pilot, app):
         shown = shown_blocks(app)
         assert placeholder_texts(app) == ["post 13 is missing"]
         where = shown.index("post 13 is missing")
@@ -258,10 +229,7 @@ async def test_a_run_of_missing_posts_is_one_placeholder(tmp_path: Path) -> None
 
 async def test_j_skips_the_missing_post_placeholder() -> None:
     """Moving from post 12 with `j` lands on post 14: the placeholder is not a stop."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         await pilot.press(*"j" * 12)
         pane = post_pane(app)
         assert pane.current_post is not None and pane.current_post.number == 14
@@ -269,10 +237,7 @@ async def test_j_skips_the_missing_post_placeholder() -> None:
 
 async def test_post_header_shows_number_of_total() -> None:
     """Each post starts with `n/total`, the total being the highest post number (17)."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (_pilot, app):
         assert post_text(app, 11).startswith("11/17")
         assert "lens was cleaned" in post_text(app, 11)
 
@@ -280,10 +245,7 @@ async def test_post_header_shows_number_of_total() -> None:
 async def test_selected_post_text_is_copied_without_the_gutter() -> None:
     """Text selected over the first post's wrapped lines is its text, without the mark and
     margin drawn left of it."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         app.screen.selections = {pane: Selection(Offset(0, 1), Offset(9, 2))}
         await pilot.pause()
@@ -295,10 +257,7 @@ async def test_selected_post_text_is_copied_without_the_gutter() -> None:
 async def test_dragging_the_mouse_selects_post_text() -> None:
     """A mouse drag across the first words of post 1 selects them (the pane's lines carry
     their text positions)."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         region = post_pane(app).scrollable_content_region
         await pilot.mouse_down(offset=(region.x + 2, region.y + 1))
         await pilot.hover(offset=(region.x + 2 + 8, region.y + 1))

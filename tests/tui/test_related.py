@@ -25,6 +25,7 @@ from .conftest import (
     related_pane,
     rendered_text,
     thread_list,
+    thread_open,
     wait_loaded,
     wait_until,
 )
@@ -106,10 +107,7 @@ async def test_related_pane_shows_when_the_terminal_grows() -> None:
 async def test_related_pane_lists_threads_sharing_flags_with_reasons() -> None:
     """After opening the rail thread, the related pane lists the three other threads with
     🇨🇳 and 🇷🇺, each with the flags it shares as its reason."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (_pilot, app):
         entries = related_entries(app)
         assert {entry_id for entry_id, _ in entries} == {str(GRAIN), str(TIMBER), str(PIPELINE)}
         for _, text in entries:
@@ -129,10 +127,7 @@ async def test_related_pane_before_opening_says_what_it_is_for() -> None:
 
 async def test_enter_on_a_related_thread_opens_it() -> None:
     """tab to the related pane, enter on its highlighted entry: that thread opens."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         for _ in range(4):
             if app.focused is related_pane(app):
                 break
@@ -147,10 +142,7 @@ async def test_enter_on_a_related_thread_opens_it() -> None:
 
 async def test_backspace_returns_from_a_related_thread() -> None:
     """After following a related thread, backspace opens the rail thread again."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         await pilot.press("tab")
         assert app.focused is related_pane(app)
         await pilot.press("down", "enter")
@@ -162,10 +154,7 @@ async def test_backspace_returns_from_a_related_thread() -> None:
 
 async def test_backspace_restores_the_post_that_was_current() -> None:
     """Going back to a thread puts you on the post you left it at."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, RAIL)
+    async with thread_open(RAIL) as (pilot, app):
         await pilot.press("j", "j")
         assert post_pane(app).current == 2
         related_pane(app).focus()

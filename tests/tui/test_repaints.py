@@ -18,6 +18,7 @@ from .conftest import (
     open_thread,
     post_pane,
     thread_list,
+    thread_open,
     wait_loaded,
     wait_until,
 )
@@ -26,10 +27,7 @@ from .conftest import (
 async def test_n_keeps_the_footer_keys() -> None:
     """`n` opens the next thread without rebuilding the footer: its key widgets stay the same
     objects (the footer rebuilt every key on every `n`, a good part of its cost)."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         before = list(app.query_one(Footer).query(FooterKey))
         await pilot.press("n")
         await wait_until(pilot, lambda: post_pane(app).thread != LIGHTHOUSE)
@@ -57,10 +55,7 @@ async def test_n_repaints_only_the_list_rows_that_change(tmp_path: Path) -> None
 async def test_backspace_appears_in_the_footer_once_there_is_history() -> None:
     """The footer still follows what applies: after going to a thread from the command palette
     (which backspace undoes) its `Back` key is enabled."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
 
         def back_enabled() -> bool:
             keys = app.query_one(Footer).query(FooterKey)

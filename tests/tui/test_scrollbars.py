@@ -12,15 +12,14 @@ from textual.strip import Strip
 from tests.tui.conftest import (
     LIGHTHOUSE,
     ORCHARD,
-    SEEDLIKE,
     WIDE,
     layout_passes,
     make_app,
     many_threads,
-    open_thread,
     post_pane,
     related_pane,
     thread_list,
+    thread_open,
     wait_loaded,
     wait_until,
 )
@@ -55,10 +54,7 @@ def is_thumb(styles: list[Style]) -> bool:
 async def test_tall_thread_has_a_drawn_scrollbar_and_no_scrollbar_widget() -> None:
     """A thread taller than the pane shows a scrollbar, drawn in the pane's lines: no
     scrollbar widget is placed on the screen, so frames are not cut at its edges."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (_pilot, app):
         pane = post_pane(app)
         bar = pane.scrollbar_region()
         assert bar.height == pane.scrollable_content_region.height
@@ -71,10 +67,7 @@ async def test_tall_thread_has_a_drawn_scrollbar_and_no_scrollbar_widget() -> No
 async def test_thumb_follows_the_scroll_position() -> None:
     """The thumb is at the top of the bar when the thread opens and at the bottom once the
     pane is scrolled to its end."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         last = pane.scrollbar_region().height - 1
         assert is_thumb(bar_styles(pane, 0))
@@ -88,10 +81,7 @@ async def test_thumb_follows_the_scroll_position() -> None:
 async def test_pressing_the_bottom_of_the_bar_scrolls_the_posts_to_the_end() -> None:
     """A click at the foot of the post pane's scrollbar brings the thumb there: the pane
     scrolls to its last line."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         bar = pane.scrollbar_region()
         assert pane.scroll_y == 0
@@ -103,10 +93,7 @@ async def test_pressing_the_bottom_of_the_bar_scrolls_the_posts_to_the_end() -> 
 async def test_dragging_on_the_bar_scrolls_and_selects_no_text() -> None:
     """Pressing in the bar and dragging moves the posts with the pointer, and selects no text
     on the way."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         bar = pane.scrollbar_region()
         await pilot.mouse_down(pane, offset=(bar.x, bar.y))
@@ -139,10 +126,7 @@ async def test_pressing_the_list_bar_scrolls_the_list_and_opens_nothing(tmp_path
 async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pass() -> None:
     """`n` from a thread taller than the pane to one that fits hides the bar without a layout
     pass of the whole screen (the pane keeps its width: the gutter stays)."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         width = pane.scrollable_content_region.width
         assert pane.scrollbar_region()
@@ -158,10 +142,7 @@ async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pa
 async def test_stepping_through_threads_refills_related_without_a_layout_pass() -> None:
     """`n` over several threads shows each one's related threads, and no step needs a layout
     pass of the whole screen: the panes keep their sizes whatever they hold."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         layouts = layout_passes(app)
         related = related_pane(app)
         for _ in range(4):
@@ -178,10 +159,7 @@ async def test_stepping_through_threads_refills_related_without_a_layout_pass() 
 async def test_pressing_the_bar_shows_it_pressed_until_released() -> None:
     """While the bar is held it is drawn in its pressed colours; released and left, in its
     own again."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         bar = pane.scrollbar_region()
         before = bar_as_drawn(pane)
@@ -227,10 +205,7 @@ async def test_the_last_cell_of_a_long_lists_bar_reaches_the_end(tmp_path: Path)
 async def test_a_click_on_the_bar_keeps_the_selected_text() -> None:
     """Text selected in the posts stays selected when the scrollbar is clicked to move down,
     as with Textual's own scrollbars: the click scrolls and nothing else."""
-    app = make_app(SEEDLIKE)
-    async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot, app)
-        await open_thread(pilot, app, LIGHTHOUSE)
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
         pane = post_pane(app)
         await pilot.mouse_down(pane, offset=(3, 1))
         await pilot.hover(pane, offset=(12, 1))
