@@ -48,8 +48,7 @@ def count_part(buf: bytearray) -> Part:
     blank_outside_posts(buf, events, keep_texts=False)
     layout.build(events)
     counts = tally(buf)
-    glued = GluedSummary.of(counts)
-    counts.glued.clear()
+    glued = GluedSummary.taken_from(counts)
     return Part(
         len(threads),
         len(posts),
@@ -90,8 +89,7 @@ def corpus_totals(corpus: Corpus) -> Totals:
     totals = Totals()
     for source in corpus.sources:
         part = tally(source.buf)
-        totals.glued.add(GluedSummary.of(part))
-        part.glued.clear()
+        totals.glued.add(GluedSummary.taken_from(part))
         totals.whole.add(part)
     totals.threads, totals.posts = corpus.thread_count, corpus.post_count
     totals.missing = missing_posts(corpus.posts.number, corpus.threads.first_post)

@@ -42,6 +42,14 @@ class GluedSummary:
                 summary.with_sigils.append((token_bytes, count, token))
         return summary
 
+    @classmethod
+    def taken_from(cls, counts: Tally) -> GluedSummary:
+        """The summary of `counts`' glued tokens, taken out of `counts`: from then on the
+        summary stands for them (and `apply_glued` must be given it)."""
+        summary = cls.of(counts)
+        counts.glued.clear()
+        return summary
+
     def add(self, other: GluedSummary) -> None:
         self.names.update(other.names)
         for tail, names in other.tails.items():

@@ -253,8 +253,8 @@ def test_glued_summaries_of_parts_add_up_to_the_whole(sources: list[str]) -> Non
     summed, by_parts = GluedSummary(), Tally()
     for buf in buffers:
         part = tally(buf)
-        summed.add(GluedSummary.of(part))
-        part.glued.clear()
+        summed.add(GluedSummary.taken_from(part))
+        assert not part.glued
         by_parts.add(part)
     evidence = GluedEvidence.gather(whole.domains, whole.glued_tokens())
     assert summed.evidence(by_parts.domains) == evidence
