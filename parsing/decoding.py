@@ -78,7 +78,7 @@ def normalise(raw: bytes | bytearray) -> DecodedText:
 
 def needs_normalising(data: bytes | bytearray | mmap.mmap) -> bool:
     """Would `normalise` change `data`: a byte-order mark, UTF-16 or UTF-32, a carriage return?
-    Reads only the head and one fast search for `\r`."""
+    Reads only the head and one fast search for `\\r`."""
     head = bytes(data[:_SNIFF])
     return head.startswith(_UTF8_BOM) or utf16_encoding(head) is not None or data.find(b"\r") >= 0
 
