@@ -13,7 +13,6 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
@@ -61,7 +60,8 @@ class CorpusLoader:
         """Find the files (quick); called before the thread starts."""
         if not self.paths:
             self._files = [
-                SourceFile(f"demo/{path.name}", path) for path in sorted(demo_dir().glob("*.txt"))
+                SourceFile(f"demo/{path.name}", str(path))
+                for path in sorted(demo_dir().glob("*.txt"))
             ]
         else:
             for path in self.paths:
@@ -128,8 +128,8 @@ class CorpusLoader:
         return min((self._done_bytes + current) / self._total_bytes, 1.0)
 
 
-def _size(path: Path | None) -> int:
+def _size(path: str | None) -> int:
     try:
-        return path.stat().st_size if path is not None else 0
+        return os.path.getsize(path) if path is not None else 0
     except OSError:
         return 0

@@ -19,9 +19,11 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import parsing.sources
 from parsing.models import CorpusExport
 from tui.cli import main
 
@@ -351,14 +353,14 @@ def test_permission_denied_in_a_folder_is_named_and_skipped(
     PermissionError (simulated), so it is named on stderr and skipped; the rest loads."""
     write(tmp_path / "good.txt", GOOD)
     write(tmp_path / "locked.txt", GOOD.replace("Hello", "Secret"))
-    real_open = Path.open
 
-    def refusing_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def refusing_open(path: str, *args: Any, **kwargs: Any) -> Any:
+        if os.path.basename(path) == "locked.txt":
+            raise PermissionError(13, "Permission denied", path)
+        return open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    # Sources open files with the built-in `open`: shadow it in that module alone.
+    monkeypatch.setattr(parsing.sources, "open", refusing_open, raising=False)
     code, out, err = cli(command, json_flag(command), tmp_path)
     assert code == 0, err
     assert "cannot read" in one_line(err, "locked.txt")

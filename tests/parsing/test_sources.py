@@ -243,7 +243,7 @@ def test_files_from_the_map_size_on_are_mapped(tmp_path: Path, size: int, mapped
     and reads a smaller one into memory."""
     path = tmp_path / "corpus.txt"
     path.write_bytes(b"1/ text\n" * (size // 8) + b"x" * (size % 8))
-    data = read(SourceFile("corpus.txt", path), map_from=1000)
+    data = read(SourceFile("corpus.txt", str(path)), map_from=1000)
     try:
         assert isinstance(data, mmap.mmap) is mapped
         assert bytes(data) == path.read_bytes()
@@ -263,6 +263,6 @@ def test_a_file_that_cannot_be_mapped_is_read(
     path = tmp_path / "corpus.txt"
     path.write_bytes(b"1/ text\n" * 200)
     monkeypatch.setattr(mmap, "mmap", refuse)
-    data = read(SourceFile("corpus.txt", path), map_from=100)
+    data = read(SourceFile("corpus.txt", str(path)), map_from=100)
     assert isinstance(data, bytearray)
     assert data == path.read_bytes()
