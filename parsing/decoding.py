@@ -12,7 +12,7 @@ import mmap
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 REPLACEMENT = "\ufffd".encode()
 _UNASSIGNED_PLANES = re.compile("[\U00040000-\U000dffff]")
@@ -34,8 +34,7 @@ _VALIDATE_CHUNK = 1 << 16
 _SNIFF = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """A source's text as normalised UTF-8, and what it took to get there."""
 
     data: bytearray

@@ -8,8 +8,7 @@ file is counted in a forked process and sent back pickled.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .decoding import replace_invalid_utf8
 from .entities.glued_counts import GluedSummary, apply_glued
@@ -22,18 +21,17 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 
-@dataclass
-class Part:
+class Part(NamedTuple):
     """What one stretch of a source contributes to the statistics."""
 
-    threads: int = 0
-    posts: int = 0
-    missing: int = 0
-    skipped: int = 0
-    tally: Tally = field(default_factory=Tally)
-    replaced: int = 0
+    threads: int
+    posts: int
+    missing: int
+    skipped: int
+    tally: Tally
+    replaced: int
     """Invalid UTF-8 sequences replaced in this part."""
-    glued: GluedSummary = field(default_factory=GluedSummary)
+    glued: GluedSummary
     """Its glued tokens, summed up (`tally.glued` is left empty: this is what a forked part sends
     back, much smaller than the tokens)."""
 
@@ -60,16 +58,15 @@ def count_part(buf: bytearray) -> Part:
     )
 
 
-@dataclass
 class Totals:
     """The parts added up; glued tokens are split once all are in (`split_glued`)."""
 
-    whole: Tally = field(default_factory=Tally)
-    glued: GluedSummary = field(default_factory=GluedSummary)
-    threads: int = 0
-    posts: int = 0
-    missing: int = 0
-    skipped: int = 0
+    __slots__ = ("glued", "missing", "posts", "skipped", "threads", "whole")
+
+    def __init__(self) -> None:
+        self.whole = Tally()
+        self.glued = GluedSummary()
+        self.threads = self.posts = self.missing = self.skipped = 0
 
     def add(self, part: Part) -> None:
         self.whole.add(part.tally)

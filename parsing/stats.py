@@ -12,8 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .background import later
 from .decoding import needs_normalising, normalise, replacement_warning
@@ -30,8 +29,7 @@ _PARALLEL_BYTES = 4 << 20
 """Below this, a second process costs more than it saves."""
 
 
-@dataclass
-class CorpusStats:
+class CorpusStats(NamedTuple):
     sources: int
     threads: int
     posts: int
@@ -43,7 +41,7 @@ class CorpusStats:
     mentions: Counter[str]
     hashtags: Counter[str]
     domains: Counter[str]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
 
     def as_json(self) -> dict[str, object]:
         names = region_names()

@@ -10,7 +10,7 @@ to look at the lines one by one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .byte_source import ByteSource
 from .lines import line_end
@@ -27,8 +27,7 @@ _EMOJI_ONLY = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     blank_before: bool

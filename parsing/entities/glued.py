@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .mentions import AT_SIGN
@@ -84,22 +83,31 @@ def _glued_from(buf: bytes | bytearray, match: re.Match[bytes], limit: int) -> G
     return GluedToken(start, name_start, merged.decode(), rest.decode(), link_end, path, truncated)
 
 
-@dataclass(frozen=True, slots=True)
 class GluedEvidence:
     """The domains that justify splitting a glued token."""
 
-    domains: frozenset[str]
-    _labels: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
-    """The rest of each domain after its first label (`.ru`) to the first labels seen with it
-    (`carnegie`): a glued token can only split into one of these, so most are told at once."""
+    __slots__ = ("_labels", "domains")
 
-    def __post_init__(self) -> None:
+    def __init__(self, domains: frozenset[str]) -> None:
+        self.domains = domains
         labels: dict[str, set[str]] = defaultdict(set)
-        for domain in self.domains:
+        for domain in domains:
             first, dot, after = domain.partition(".")
             if dot and first:
                 labels[dot + after].add(first)
-        object.__setattr__(self, "_labels", {rest: frozenset(v) for rest, v in labels.items()})
+        self._labels = {rest: frozenset(firsts) for rest, firsts in labels.items()}
+        """The rest of each domain after its first label (`.ru`) to the first labels seen with
+        it (`carnegie`): a glued token can only split into one of these, so most are told at
+        once."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GluedEvidence) and other.domains == self.domains
+
+    def __hash__(self) -> int:
+        return hash(self.domains)
+
+    def __repr__(self) -> str:
+        return f"GluedEvidence({sorted(self.domains)!r})"
 
     @classmethod
     def gather(cls, link_domains: Iterable[str], tokens: Iterable[GluedToken]) -> GluedEvidence:

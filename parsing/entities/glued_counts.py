@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .glued import GluedEvidence, GluedToken, Tails, add_tail
 from .mentions import NAME
@@ -21,14 +20,17 @@ from .urls import domain_of
 _COUNTED_NAME = re.compile(NAME)
 
 
-@dataclass(slots=True)
 class GluedSummary:
-    names: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """How many glued tokens have each run-together name and rest of host."""
-    tails: Tails = field(default_factory=dict)
-    """The evidence the tokens themselves give (`GluedEvidence.from_tails`)."""
-    with_sigils: list[tuple[bytes, int, GluedToken]] = field(default_factory=list)
-    """The few tokens with a sigil or an emoji in their path, counted, for a look of their own."""
+    __slots__ = ("names", "tails", "with_sigils")
+
+    def __init__(self) -> None:
+        self.names: Counter[tuple[str, str]] = Counter()
+        """How many glued tokens have each run-together name and rest of host."""
+        self.tails: Tails = {}
+        """The evidence the tokens themselves give (`GluedEvidence.from_tails`)."""
+        self.with_sigils: list[tuple[bytes, int, GluedToken]] = []
+        """The few tokens with a sigil or an emoji in their path, counted, for a look of their
+        own."""
 
     @classmethod
     def of(cls, counts: Tally) -> GluedSummary:

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from .cashtags import DOLLAR_CONTEXT, SYMBOL, SYMBOL_END
 from .flags import AFTER_PREFIX, FLAG, flag_code
@@ -54,16 +53,29 @@ _GLUED_CACHE: dict[bytes, GluedToken] = {}
 SIGIL_IN_LINK = re.compile(rb"[@#]|\xef\xbc|\xf0\x9f")
 
 
-@dataclass(slots=True)
 class Tally:
-    mentions: Counter[str] = field(default_factory=Counter)
-    hashtags: Counter[str] = field(default_factory=Counter)
-    cashtags: Counter[str] = field(default_factory=Counter)
-    flags: Counter[str] = field(default_factory=Counter)
-    domains: Counter[str] = field(default_factory=Counter)
-    """Links by domain; their sum is the number of links."""
-    glued: Counter[bytes] = field(default_factory=Counter)
-    """Glued mention+link tokens (from the at sign to the token end), not yet split."""
+    __slots__ = ("cashtags", "domains", "flags", "glued", "hashtags", "mentions")
+
+    def __init__(self) -> None:
+        self.mentions: Counter[str] = Counter()
+        self.hashtags: Counter[str] = Counter()
+        self.cashtags: Counter[str] = Counter()
+        self.flags: Counter[str] = Counter()
+        self.domains: Counter[str] = Counter()
+        """Links by domain; their sum is the number of links."""
+        self.glued: Counter[bytes] = Counter()
+        """Glued mention+link tokens (from the at sign to the token end), not yet split."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tally) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: never a key
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Tally({counts})"
 
     @property
     def links(self) -> int:
