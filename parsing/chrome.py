@@ -15,8 +15,13 @@ from .byte_source import ByteSource
 from .neighbours import next_nonblank_line, previous_nonblank_line
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
+#
+# Every line of a corpus is tried against these rules, so each one starts with a literal or a
+# character class, never with an optional or repeated group: the engine rejects a rule that
+# starts with a literal or class in a couple of instructions, but sets up a repeat for every
+# line it tries one on. An optional prefix is written out as a rule of its own instead.
 _STRONG = [
-    r"(?:\xe2\x80\xa2[ \t]*){3}",  # • • •
+    r"\xe2\x80\xa2[ \t]*\xe2\x80\xa2[ \t]*\xe2\x80\xa2",  # • • •
     r"Missing some Tweets? in this thread\? You can try to"
     r"(?:[ \t]+\[?force a refresh\]?(?:\(#\))?)?",
     r"force a refresh",
@@ -31,13 +36,16 @@ _STRONG = [
     r"Save (?:this thread )?as PDF",
     r"Try unrolling a thread yourself!",
     r"[Hh]ow to unroll video",
-    r"(?:\d[.)][ \t]+)?Follow @ThreadReaderApp to mention us!",
-    r"(?:\d[.)][ \t]+)?From a Twitter thread mention us with a keyword \"unroll\"",
+    r"Follow @ThreadReaderApp to mention us!",
+    r"\d[.)][ \t]+Follow @ThreadReaderApp to mention us!",
+    r"From a Twitter thread mention us with a keyword \"unroll\"",
+    r"\d[.)][ \t]+From a Twitter thread mention us with a keyword \"unroll\"",
     r"1\) Follow Thread Reader App on Twitter so you can easily mention us!",
     r"2\) Go to a Twitter thread \(series of Tweets by the same owner\) and mention us with a"
     r" keyword \"unroll\"(?:[ \t]+@threadreaderapp unroll)?",
     r"@threadreaderapp unroll",
-    r"(?:You can )?[Pp]ractice here first or read more on our help page[ \t]?!",
+    r"[Pp]ractice here first or read more on our help page[ \t]?!",
+    r"You can [Pp]ractice here first or read more on our help page[ \t]?!",
     r"Follow Us(?: on Twitter)?!",
     r"More from @\w{1,20}",
     r"Read \d{1,4} tweets?",
@@ -70,9 +78,10 @@ _STRONG = [
     r"Separate emails with commas",
     r"Here's a great thread you should read right now!",
     r"Email Successfully Sent!",
-    r"(?:Help|About|TOS)[ \t]\|",
+    r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
     r"\d[\d,.]*[KkMm]? views",
-    r"(?:[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?)?\d{1,4} tweets?"
+    r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
     r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
@@ -87,7 +96,8 @@ _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Thread Reader|Thread Reader App",
     # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
-    r"(?:\d{1,2} [A-Z][a-z]{2}|[A-Z][a-z]{2} \d{1,2})(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+    r"[A-Z][a-z]{2} \d{1,2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
 ]
 STRONG = "|".join(_STRONG).encode()
 WEAK = "|".join(_WEAK).encode()

@@ -16,12 +16,27 @@ from .chrome import STRONG, WEAK, ChromeLine, resolve_chrome
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
-# `2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, optionally after `THREAD` or 🧵. A total is
-# only a total when whitespace or the line end follows it: `2/3rds` and `10/31/2020` are text.
-_MARKER = (
-    rb"(?P<opens>(?:THREAD|Thread|" + _THREAD_EMOJI + rb")[ \t]*[:.]?[ \t]*)?"
-    rb"[(\[]?(?P<num>\d{1,4})/"
-    rb"(?:(?P<total>\d{1,4}|[nN])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))[)\]]?[ \t]*"
+
+def _numbered(number: str, total: str) -> bytes:
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, with its number and total in the groups
+    named. A total is only a total when whitespace or the line end follows it: `2/3rds` and
+    `10/31/2020` are text."""
+    return (
+        rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
+        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nN])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"[)\]]?[ \t]*"
+    )
+
+
+_MARKER = _numbered("num", "total")
+# A marker after `THREAD` or 🧵 opens a thread. It is a rule of its own rather than an optional
+# prefix of `_MARKER`: every line is tried on these rules, and an optional group at the start
+# would cost each line a repeat set up in the engine.
+_OPENING_MARKER = (
+    rb"(?:THREAD|Thread|"
+    + _THREAD_EMOJI
+    + rb")[ \t]*[:.]?[ \t]*"
+    + _numbered("opening_num", "opening_total")
 )
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
@@ -37,6 +52,8 @@ _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 _BODY = (
     rb"[ \t]{0,3}(?:(?P<marker>"
     + _MARKER
+    + rb")|(?P<opening>"
+    + _OPENING_MARKER
     + rb")|(?P<head>"
     + _HEAD
     + rb")|(?P<emoji>(?:"
@@ -55,7 +72,7 @@ _BODY = (
 )
 _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
-_NUM, _TOTAL, _OPENS = (_LINE.groupindex[name] for name in ("num", "total", "opens"))
+_NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
 MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
 
@@ -87,12 +104,12 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     # `tuple.__new__`, which skips a Python-level call each (a fifth of this function's time).
     new = tuple.__new__
     for match in matches:
-        number, total, opens = match.group(_NUM, _TOTAL, _OPENS)
+        number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
             if value and (total is None or not total.isdigit() or value <= int(total)):
                 start, end = match.span()
-                append(new(Event, (start + 1, MARKER, value, end, opens is not None)))
+                append(new(Event, (start + 1, MARKER, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome)
     if chrome or b"Profile picture" in buf or b"got hacked" in buf:
@@ -118,11 +135,12 @@ def _classify(
 ) -> None:
     """Record the line at `start` that `match` read (`shift`: see `_match_line`)."""
     kind = match.lastgroup
-    if kind == "marker":
-        total = match["total"]
-        value = int(match["num"])
+    if kind in ("marker", "opening"):
+        opens = kind == "opening"
+        total = match["opening_total" if opens else "total"]
+        value = int(match["opening_num" if opens else "num"])
         if value and (total is None or not total.isdigit() or value <= int(total)):
-            events.append(Event(start, MARKER, value, match.end() + shift, bool(match["opens"])))
+            events.append(Event(start, MARKER, value, match.end() + shift, opens))
     elif kind == "head":
         events.append(Event(start, HEAD))
     elif kind == "emoji":
@@ -140,7 +158,8 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
         return None, None
     events: list[Event] = []
     _classify(match, start, events, [], shift)
-    return match.lastgroup, events[0] if events and events[0].kind == MARKER else None
+    shape = "marker" if match.lastgroup == "opening" else match.lastgroup
+    return shape, events[0] if events and events[0].kind == MARKER else None
 
 
 def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
