@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 
 from .lines import CHROME, HEAD, MARKER, Event, line_end
+from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 from .trailing_numbers import Trailer, trailing_numbers
 
-_WHITESPACE = frozenset(b" \t\n\v\f\r")
-_LEADING_WHITESPACE = re.compile(rb"[ \t\n\v\f\r]*")
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
 
 
@@ -91,7 +90,7 @@ class LayoutBuilder:
                 self._on_marker(event, following, lead, lead_opens or event.opens)
                 lead, lead_opens = None, False
             elif kind == CHROME:
-                self._on_chrome(event)
+                index = self._on_chrome(events, index) - 1
                 lead, lead_opens = None, False
             elif self._stands_above(event, events[index + 1] if index < last else None):
                 lead = lead or event
@@ -119,7 +118,7 @@ class LayoutBuilder:
         columns: tuple[list[int], ...] = ([], [], [], [], [])
         starts, ends, first_lines, last_lines, numbers = columns
         count = buf.count
-        whitespace = _WHITESPACE
+        whitespace = WHITESPACE
         # The open post starts on line `first_line`, at `start`; the lines are counted from there.
         start, text_start, first_line = self.start, self.text_start, self.first_line
         number = self.number
@@ -134,7 +133,7 @@ class LayoutBuilder:
             # The marker may have been blanked: the post still ends no earlier than it does.
             text_end = end if end > text_start else text_start
             if text_start < text_end and buf[text_start] in whitespace:
-                text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
+                text_start = min(skip_whitespace(buf, text_start, len(buf)), text_end)
             starts.append(text_start)
             ends.append(text_end)
             first_lines.append(first_line)
@@ -222,12 +221,24 @@ class LayoutBuilder:
         self.number = 1 if number == 2 else 0
         self._close_post(start)
 
-    def _on_chrome(self, line: Event) -> None:
-        self._adopt_free_text(line.start)
-        self._close_post(line.start)
+    def _on_chrome(self, events: list[Event], index: int) -> int:
+        """Close what is open at the chrome line `events[index]` and record it, with the chrome
+        lines that follow it with only blank lines between (a page's chrome comes in blocks),
+        which find nothing open. Returns the index of the first event after them."""
+        start = events[index].start
+        self._adopt_free_text(start)
+        self._close_post(start)
         self._close_thread()
-        self._record_skipped(line)
-        self.free_from = line.text_start + 1
+        buf, record, free_from = self.buf, self._record_skipped, start
+        while index < len(events):
+            event = events[index]
+            if event[1] != CHROME or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
+                break
+            record(event)
+            free_from = event[3] + 1  # [3]: the line's end
+            index += 1
+        self.free_from = free_from
+        return index
 
     def _record_skipped(self, line: Event) -> None:
         text = self.chrome_texts.get(line.start)
@@ -295,7 +306,7 @@ class LayoutBuilder:
         buf = self.buf
         start = self.start
         content_end = limit
-        while content_end > start and buf[content_end - 1] in _WHITESPACE:
+        while content_end > start and buf[content_end - 1] in WHITESPACE:
             content_end -= 1
         # A marker blanked out (`2/Text`, `1/n`) still ends its line: never end before it.
         content_end = max(content_end, self.min_end)
@@ -303,15 +314,15 @@ class LayoutBuilder:
         if text_limit is None:
             text_end = content_end if content_end > text_start else text_start
         else:
-            text_end = _trim_end(buf, text_start, text_limit)
+            text_end = trim_end(buf, text_start, text_limit)
         hole_start, hole_end = self.hole
         if hole_start == hole_end:
-            if text_start < text_end and buf[text_start] in _WHITESPACE:
-                text_start = min(_skip_whitespace(buf, text_start, len(buf)), text_end)
+            if text_start < text_end and buf[text_start] in WHITESPACE:
+                text_start = min(skip_whitespace(buf, text_start, len(buf)), text_end)
             hole_start = hole_end = text_start
         elif hole_end >= text_end:
             # Nothing follows the marker: the post is its lead lines alone.
-            text_end = hole_start = hole_end = _trim_end(buf, text_start, hole_start)
+            text_end = hole_start = hole_end = trim_end(buf, text_start, hole_start)
         posts = self.posts
         if hole_start != hole_end:
             posts.with_holes.append(len(posts))
@@ -362,7 +373,7 @@ class LayoutBuilder:
         return self._line_no
 
     def _first_text_line(self, start: int, stop: int) -> int | None:
-        text = _skip_whitespace(self.buf, start, stop)
+        text = skip_whitespace(self.buf, start, stop)
         if text >= stop:
             return None
         return max(self.buf.rfind(b"\n", start, text) + 1, start)
@@ -382,15 +393,3 @@ class LayoutBuilder:
             return False
         stop = following.start if following is not None else len(self.buf)
         return self._first_text_line(end, stop) is None
-
-
-def _skip_whitespace(buf: bytes | bytearray, start: int, stop: int) -> int:
-    """The first position at or after `start` that is not whitespace (or `stop`)."""
-    match = _LEADING_WHITESPACE.match(buf, start, stop)
-    return stop if match is None else match.end()
-
-
-def _trim_end(buf: bytes | bytearray, start: int, limit: int) -> int:
-    while limit > start and buf[limit - 1] in _WHITESPACE:
-        limit -= 1
-    return limit

@@ -1,5 +1,5 @@
 """The non-blank lines next to a line: chrome is judged by its neighbours, and a split point must
-see them the same way, so both ask here.
+see them the same way, so both ask here. And where whitespace ends, for the layout's posts.
 
 A blank line holds nothing but spaces, tabs, form feeds, vertical tabs and carriage returns.
 """
@@ -11,6 +11,8 @@ import re
 from .byte_source import ByteSource
 
 BLANK = re.compile(rb"[ \t\f\v\r]*")
+WHITESPACE = frozenset(b" \t\n\v\f\r")
+_LEADING_WHITESPACE = re.compile(rb"[ \t\n\v\f\r]*")
 
 Line = tuple[int, int]
 """A line's start and end (the end excludes its `\\n`)."""
@@ -37,3 +39,16 @@ def previous_nonblank_line(buf: ByteSource, start: int) -> Line | None:
             return begin, stop
         stop = begin - 1
     return None
+
+
+def skip_whitespace(buf: ByteSource, start: int, stop: int) -> int:
+    """The first position at or after `start` that is not whitespace (or `stop`)."""
+    match = _LEADING_WHITESPACE.match(buf, start, stop)
+    return stop if match is None else match.end()
+
+
+def trim_end(buf: ByteSource, start: int, limit: int) -> int:
+    """`limit` moved back over the whitespace before it, down to `start` at most."""
+    while limit > start and buf[limit - 1] in WHITESPACE:
+        limit -= 1
+    return limit

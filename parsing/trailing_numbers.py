@@ -11,6 +11,7 @@ fractions end lines too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # A marker at the end of a line, after a space: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`,
@@ -20,6 +21,16 @@ _TRAILER = re.compile(
     rb"(?:[ \t]+([^ \t\n]++))?[ \t]*$",
     re.MULTILINE,
 )
+# The same line end from its slash, with only a digit checked before it: a pattern that starts
+# with a literal `/` is found by the engine's fast search, where `_TRAILER` is tried at every
+# space of the run. `_TRAILER` then reads on from the few bytes before the first such slash of a
+# line (any match of its own further left would have a slash found first).
+_TRAILER_HINT = re.compile(
+    rb"/(?<=\d/)(?:\d{1,3}|[nN])?[)\]]?(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+[^ \t\n]++)?[ \t]*$",
+    re.MULTILINE,
+)
+_BEFORE_SLASH = len(b" [123")
+"""The most `_TRAILER` reads before the slash of its marker."""
 _FIRST_NUMBERS = (1, 2)
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
@@ -37,10 +48,8 @@ class Trailer(NamedTuple):
 def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
     """The lines of `buf[start:stop]` that end a post with a rising number, or [] when the
     run is not numbered that way."""
-    if buf.find(b"1/", start, stop) < 0 and buf.find(b"2/", start, stop) < 0:
-        return []  # the first number is 1 or 2: most runs are ruled out without the regex
     trailers: list[Trailer] = []
-    for match in _TRAILER.finditer(buf, start, stop):
+    for match in line_end_markers(buf, start, stop):
         number, total = int(match[1]), match[2]
         if total is not None and total.isdigit() and int(total) < number:
             continue  # `24/7`: not a post number
@@ -52,3 +61,11 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
             text_end = match.start() if match[3] is None else match.end()
             trailers.append(Trailer(text_end, match.end(), number))
     return trailers if len(trailers) >= 2 else []
+
+
+def line_end_markers(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Match[bytes]]:
+    """What `_TRAILER.finditer(buf, start, stop)` finds, looking only where a slash hints at it."""
+    for hint in _TRAILER_HINT.finditer(buf, start, stop):
+        match = _TRAILER.search(buf, max(hint.start() - _BEFORE_SLASH, start), hint.end())
+        if match is not None:
+            yield match

@@ -1,0 +1,60 @@
+"""Posts numbered at their line ends (`parsing/trailing_numbers.py`): which line ends count."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from parsing.trailing_numbers import _TRAILER, line_end_markers, trailing_numbers
+
+
+def numbers_of(text: str) -> list[int]:
+    buf = text.encode()
+    return [trailer.number for trailer in trailing_numbers(buf, 0, len(buf))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. 1/\nTwo. 2/…\nThree. (3/8)", [1, 2, 3]),
+        ("One. [1/4]\nTwo. [2/4] example.com/news/1…", [1, 2]),
+        # The first slash of the line has no space before its digits; the marker after it does.
+        ("Cut at page1/ 2/\nThen more. 3/", [2, 3]),
+        # A date earlier in the line is not the line's marker.
+        ("Signed on 10/31/2020 at last. 1/\nAnd then 2/", [1, 2]),
+        ("Prices rose 24/7\nThen fell 2/3", []),  # 24/7 is no marker; one marker is not enough
+        ("A recipe. 1/2 cup\nof flour 2/", []),  # a word after the number: not a marker
+        ("Up to 2/\nthen down 1/", []),  # numbers that do not rise
+    ],
+    ids=["plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word", "falling"],
+)
+def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
+    """Each line's marker at its end counts, wherever else the line has slashes."""
+    assert numbers_of(text) == expected
+
+
+def test_the_text_ends_before_a_bare_marker_and_after_a_trailing_link() -> None:
+    """`text_end` leaves a bare marker out of the post, but keeps a link that follows it."""
+    text = "One. 1/\nTwo. 2/ example.com/a"
+    buf = text.encode()
+    first, second = trailing_numbers(buf, 0, len(buf))
+    assert buf[: first.text_end] == b"One."
+    assert buf[first.line_end + 1 : second.text_end] == b"Two. 2/ example.com/a"
+
+
+line_pieces = st.sampled_from(
+    ["1/", "2/", "3/8", "(4/8)", "[5/9]", "[100/", "(12/", "123/", "24/7", "10/31/2020", "n", "/", " ", "  ", "\t", "\n",
+     "x", "word", "page1/", "…", "...", "example.com/a/1…", "🇺🇦", ")", "["]
+)  # fmt: skip
+
+
+@given(st.lists(line_pieces, max_size=30).map("".join))
+@example("The widest marker [100/\nthen (12/ and 123/")
+@example("page1/ 2/")
+def test_marker_search_from_slashes_finds_what_the_full_pattern_finds(text: str) -> None:
+    """Looking for line-end markers only from the slashes that could end one gives the same
+    matches as trying the pattern at every space."""
+    buf = text.encode()
+    found = [match.span() for match in line_end_markers(buf, 0, len(buf))]
+    assert found == [match.span() for match in _TRAILER.finditer(buf, 0, len(buf))]
