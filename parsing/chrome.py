@@ -9,10 +9,9 @@ appear inside a post, so it only counts as chrome next to other chrome, as it do
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .neighbours import next_nonblank_line, previous_nonblank_line
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
 #
@@ -105,6 +104,7 @@ _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]
 _CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+_KEEP_CURRENT = re.compile(rb"Keep Current with")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
@@ -116,35 +116,27 @@ def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
     return any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES)
 
 
-class ChromeLine(NamedTuple):
-    """One chrome line: where it starts and ends in the buffer (the end excludes `\\n`). A tuple:
-    a page saved from Thread Reader App has about two for every post."""
-
-    start: int
-    end: int
-
-
-def resolve_chrome(
-    buf: bytes | bytearray, candidates: list[tuple[int, int, bool]]
-) -> list[ChromeLine]:
+def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool]]) -> list[Line]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture") and author names after "Keep Current
-    with"; weak candidates count only next to other chrome."""
-    # One set, sorted once: a page saved from Thread Reader App has about two for every post.
-    # (The lines are read in the order they come: read in a set's order, a big file is read
-    # all over the place.)
+    with"; weak candidates count only next to other chrome. In file order."""
+    # A page saved from Thread Reader App has about two chrome lines for every post. The strong
+    # candidates come in file order; the few lines found otherwise are sorted on their own and
+    # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
     lines = [(start, end) for start, end, is_strong in candidates if is_strong]
-    lines += _suffix_rule_lines(buf)
-    strong = set(lines)
-    strong.update(_author_names_after(buf, lines))
+    confirmed = set(lines)
+    found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
+    found.update(line for line in _author_names_after(buf, confirmed) if line not in confirmed)
+    confirmed |= found
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     if weak:
-        _confirm_weak(buf, strong, weak)
-    new = tuple.__new__  # skips a Python-level call per line, as `scan_lines` does for events
-    return [new(ChromeLine, line) for line in sorted(strong)]
+        found.update(_confirm_weak(buf, confirmed, weak))
+    lines += sorted(found)
+    lines.sort()
+    return lines
 
 
-def _suffix_rule_lines(buf: bytes | bytearray) -> list[tuple[int, int]]:
+def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
     found = []
     for needle, whole_line in _SUFFIX_RULES:
         at = buf.find(needle)
@@ -158,24 +150,26 @@ def _suffix_rule_lines(buf: bytes | bytearray) -> list[tuple[int, int]]:
     return found
 
 
-def _author_names_after(
-    buf: bytes | bytearray, strong: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _author_names_after(buf: bytes | bytearray, strong: set[Line]) -> list[Line]:
+    """The lines under the `strong` lines that are "Keep Current with" alone: found from the
+    words, since there are far fewer of them than chrome lines."""
     names = []
-    for start, end in strong:
-        if NAME_FOLLOWS.fullmatch(buf, start, end):
+    for words in _KEEP_CURRENT.finditer(buf):
+        start = buf.rfind(b"\n", 0, words.start()) + 1
+        end = buf.find(b"\n", words.end())
+        end = len(buf) if end < 0 else end
+        if (start, end) in strong and NAME_FOLLOWS.fullmatch(buf, start, end):
             following = next_nonblank_line(buf, end)
             if following is not None and _AUTHOR_NAME.fullmatch(buf, *following):
                 names.append(following)
     return names
 
 
-def _confirm_weak(
-    buf: bytes | bytearray, confirmed: set[tuple[int, int]], weak: list[tuple[int, int]]
-) -> None:
+def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]) -> list[Line]:
     """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
-    none is left."""
+    none is left; returns them."""
     pending = set(weak)
+    added = []
     changed = True
     while changed and pending:
         changed = False
@@ -184,5 +178,7 @@ def _confirm_weak(
             after = next_nonblank_line(buf, line[1])
             if before in confirmed or after in confirmed:
                 confirmed.add(line)
+                added.append(line)
                 pending.discard(line)
                 changed = True
+    return added

@@ -12,7 +12,8 @@ import re
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .chrome import STRONG, WEAK, ChromeLine, resolve_chrome
+from .chrome import STRONG, WEAK, resolve_chrome
+from .neighbours import Line
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -162,7 +163,7 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 
-def _with_chrome(events: list[Event], chrome: list[ChromeLine]) -> list[Event]:
+def _with_chrome(events: list[Event], chrome: list[Line]) -> list[Event]:
     """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
