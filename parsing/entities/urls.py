@@ -76,7 +76,12 @@ _TCO_SLUG_MAX = 40
 _MAX_LENGTH = 4096
 _MAX_LABEL = 63
 
-CANDIDATE = re.compile(rb"\.(?:[A-Za-z]{2}|xn--|[\xc2-\xf4])[^ \t\n\r\f\v]*+")
+# Characters no top-level domain starts with, in any case, though prose often puts them after a
+# full stop: Latin-1 punctuation (`.»`), general punctuation (`.”`, `.…`) and emoji (`.🧵`).
+NEVER_STARTS_A_TLD = rb"\xc2|\xe2\x80|\xf0\x9f"
+CANDIDATE = re.compile(
+    rb"\.(?:[A-Za-z]{2}|xn--|(?!" + NEVER_STARTS_A_TLD + rb")[\xc2-\xf4])[^ \t\n\r\f\v]*+"
+)
 """A dot and what could start a top-level domain, to the end of the token: every link has one."""
 
 # A token that is just a plain link: ASCII host, safe path ending on a path-ending character, an

@@ -3,6 +3,7 @@ mention+link tokens, and code-point offsets."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from parsing import extract_entities
 from parsing.entities.flags import flag_emoji, region_names
 from parsing.entities.glued import GluedEvidence
+from parsing.entities.tlds import top_level_domains
+from parsing.entities.urls import NEVER_STARTS_A_TLD
 
 SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 """🏴 and the tags g b s c t, then the cancel tag: the flag of Scotland."""
@@ -151,6 +154,31 @@ def test_links(text: str, link_text: str, value: str, truncated: bool) -> None:
 )
 def test_not_links(text: str) -> None:
     assert values(text, "link") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it was dark.” Then example.com/a", ["https://example.com/a"]),
+        ("read this.🧵 example.com/b", ["https://example.com/b"]),
+        ("so it goes.… and «quoted.» text", []),
+        ("example.рф and http://例子.みんな", ["https://example.рф", "http://例子.みんな"]),
+    ],
+)
+def test_links_beside_punctuation_after_a_full_stop(text: str, expected: list[str]) -> None:
+    """A full stop before a quote, an ellipsis or an emoji starts no link; links with
+    internationalised top-level domains are still read."""
+    assert values(text, "link") == expected
+
+
+def test_no_top_level_domain_starts_with_what_candidates_skip() -> None:
+    """The link candidates skip a dot followed by Latin-1 punctuation, general punctuation or
+    an emoji: no top-level domain starts with any of those characters, in any case."""
+    # What the pattern skips: U+0080–U+00BF, U+2000–U+203F and U+1F000–U+1FFFF.
+    skipped = [*range(0x80, 0xC0), *range(0x2000, 0x2040), *range(0x1F000, 0x20000)]
+    assert all(re.match(NEVER_STARTS_A_TLD, chr(c).encode()) for c in skipped)
+    firsts = {tld[0] for tld in top_level_domains()}
+    assert [hex(c) for c in skipped if chr(c).lower()[:1] in firsts] == []
 
 
 def test_links_serialise_truncated_and_others_do_not() -> None:
