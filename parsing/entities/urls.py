@@ -90,12 +90,19 @@ CANDIDATE = re.compile(
 # after the top-level domain is `/`, `…` or the end, never a dot); the 63-byte limit on a label
 # is checked after the match, only for the rare host long enough to break it.
 _LABEL = rb"[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"
+# Prose puts links in brackets and quotes, and ends clauses right after them: `(site.com/a),`.
+# A link may start after these and ends before them by the general rules too, so the shortcut
+# reads past them.
+_LEAD = rb"(?:[(\[\"']|\xe2\x80\x9c)?"  # ( [ " ' “
+_TAIL = rb"(?:[.,;:!?)\]\"']|\xe2\x80\x9d)*+"  # . , ; : ! ? ) ] " ' ”
 _SIMPLE_TOKEN = re.compile(
-    rb"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)?(?P<host>(?:"
+    _LEAD
+    + rb"(?P<link>(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?://)?(?P<host>(?:"
     + _LABEL
     + rb"\.)++(?P<tld>[A-Za-z]{2,63}+))(?:/[A-Za-z0-9/_.\-~%]{0,4000}[A-Za-z0-9/_\-])?"
-    rb"(?P<more>\xe2\x80\xa6)?"
+    rb"(?P<more>\xe2\x80\xa6)?)" + _TAIL
 )
+_SCHEME, _HOST, _TLD = (_SIMPLE_TOKEN.groupindex[name] for name in ("scheme", "host", "tld"))
 # A token of `@` and these characters (a glued mention+link: `@name` run into `site.com/path…`,
 # or the like) holds no link by
 # the general rules: a link may not start at `@`, nor right after a letter, digit or `@`; after
@@ -128,9 +135,10 @@ def scan_links(buf: bytes | bytearray, start: int, end: int) -> Iterator[Link]:
             yield from links_in_token(buf, token_start, token_end)
             continue
         truncated = simple["more"] is not None
-        text = bytes(buf[token_start : token_end - 3 if truncated else token_end]).decode()
+        link_start, link_end = simple.span("link")
+        text = bytes(buf[link_start : link_end - 3 if truncated else link_end]).decode()
         url = text if simple["scheme"] else "https://" + text
-        yield Link(token_start, token_end, url, simple["host"].decode().lower(), truncated)
+        yield Link(link_start, link_end, url, simple["host"].decode().lower(), truncated)
 
 
 def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[str]) -> list[Link]:
@@ -177,7 +185,7 @@ def candidate_tokens(
         simple = simple_token(buf, token_start, token_end)
         host = None
         if simple is not None and (last >= floor or token_start == start):
-            scheme, host, tld = simple.group(1, 2, 3)
+            scheme, host, tld = simple.group(_SCHEME, _HOST, _TLD)
             if (
                 tld.lower() not in tlds
                 or (scheme and host.lower() == b"t.co")

@@ -265,7 +265,8 @@ def test_glued_summaries_of_parts_add_up_to_the_whole(sources: list[str]) -> Non
 
 
 plain_link_tokens = st.builds(
-    "{}{}.{}{}{}".format,
+    "{}{}{}.{}{}{}{}".format,
+    st.sampled_from(["", "(", "[", '"', "'", "“", "((", "«", "-"]),
     st.sampled_from(["", "https://", "http://", "HTTPS://"]),
     st.lists(
         st.sampled_from(["a", "news", "x-y", "a--b", "-a", "b-", "9", "a" * 63, "b" * 64]),
@@ -275,6 +276,28 @@ plain_link_tokens = st.builds(
     st.sampled_from(["com", "ru", "org", "zz", "co", "COM", "t"]),
     st.sampled_from(["", "/", "/a/1", "/a.", "/a-", "/~x", "/%20"]),
     st.sampled_from(["", "…"]),
+    st.sampled_from(
+        [
+            "",
+            ".",
+            ",",
+            ")",
+            "),",
+            ").",
+            "!",
+            "?",
+            "?!",
+            "'",
+            '"',
+            "”",
+            ":",
+            ";",
+            "]",
+            "'s",
+            "=",
+            "»",
+        ]
+    ),
 )
 
 
@@ -284,7 +307,7 @@ plain_link_tokens = st.builds(
 @example("a" * 63 + ".b" * 2 + ".com/x…")
 def test_the_plain_link_shortcut_reads_a_token_as_the_general_rules_do(token: str) -> None:
     """A token the plain-link shortcut reads (any host of labels, dots and a top-level domain,
-    with or without a scheme, path or `…`) gives the links the general rules give: a label
-    over 63 bytes or an unknown domain included."""
+    with or without a scheme, path or `…`, in brackets or quotes, before punctuation) gives the
+    links the general rules give: a label over 63 bytes or an unknown domain included."""
     raw = token.encode()
     assert list(scan_links(raw, 0, len(raw))) == list(search_links(raw, 0, len(raw)))
