@@ -73,6 +73,11 @@ _QUERY_ENDINGS = frozenset(b"-_&=#/") | frozenset(range(0x30, 0x3A)) | frozenset
 _QUERY_ENDINGS |= frozenset(range(0x61, 0x7B))
 _TCO = re.compile(rb"[Hh][Tt][Tt][Pp][Ss]?://[Tt]\.[Cc][Oo]/([A-Za-z0-9]+)")
 _TCO_SLUG_MAX = 40
+# A t.co link whose path is its slug alone (the usual one): the shortcut reads it as it is.
+_PLAIN_TCO = re.compile(
+    rb"[Hh][Tt][Tt][Pp][Ss]?://[Tt]\.[Cc][Oo](?:/[A-Za-z0-9]{0,%d})?(?:\xe2\x80\xa6)?"
+    % _TCO_SLUG_MAX
+)
 _MAX_LENGTH = 4096
 _MAX_LABEL = 63
 
@@ -188,7 +193,11 @@ def candidate_tokens(
             scheme, host, tld = simple.group(_SCHEME, _HOST, _TLD)
             if (
                 tld.lower() not in tlds
-                or (scheme and host.lower() == b"t.co")
+                or (
+                    scheme
+                    and host.lower() == b"t.co"
+                    and not _PLAIN_TCO.fullmatch(buf, *simple.span("link"))
+                )
                 or (len(host) > _MAX_LABEL and _has_long_label(host))
             ):
                 host = None

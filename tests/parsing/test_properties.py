@@ -269,12 +269,12 @@ plain_link_tokens = st.builds(
     st.sampled_from(["", "(", "[", '"', "'", "“", "((", "«", "-"]),
     st.sampled_from(["", "https://", "http://", "HTTPS://"]),
     st.lists(
-        st.sampled_from(["a", "news", "x-y", "a--b", "-a", "b-", "9", "a" * 63, "b" * 64]),
+        st.sampled_from(["a", "t", "news", "x-y", "a--b", "-a", "b-", "9", "a" * 63, "b" * 64]),
         min_size=1,
         max_size=3,
     ).map(".".join),
     st.sampled_from(["com", "ru", "org", "zz", "co", "COM", "t"]),
-    st.sampled_from(["", "/", "/a/1", "/a.", "/a-", "/~x", "/%20"]),
+    st.sampled_from(["", "/", "/a/1", "/a.", "/a-", "/~x", "/%20", "/Ab12", "/" + "c" * 41]),
     st.sampled_from(["", "…"]),
     st.sampled_from(
         [
