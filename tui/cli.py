@@ -140,7 +140,18 @@ def _silence_stdout() -> None:
 
 
 def entry() -> NoReturn:
-    sys.exit(main())
+    status = main()
+    if sys.argv[1:2] and sys.argv[1] in COMMANDS:
+        # A command has written all it has to say: flush it and leave without tearing the
+        # interpreter down, which frees every object of the parsed corpus one by one (about
+        # 10 ms of a `stats` run at 100k posts). The reader exits the usual way.
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe: nothing more can be said
+            pass
+        os._exit(status)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

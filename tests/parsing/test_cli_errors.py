@@ -525,3 +525,42 @@ def test_file_name_with_invalid_utf8_exports_valid_json(tmp_path: Path) -> None:
     assert "Traceback" not in err
     export = CorpusExport.model_validate(json.loads(result.stdout.decode("utf-8")))
     assert len(export.threads) == 2
+
+
+def run_entry(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The installed command's entry point, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", "from tui.cli import entry; entry()", *args],
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_command_writes_all_its_output_before_it_exits(tmp_path: Path) -> None:
+    """`stats` leaves without tearing the interpreter down, but only after flushing: the whole
+    JSON document arrives, and the exit status is the command's."""
+    write(tmp_path / "good.txt", GOOD)
+    result = run_entry("stats", "--json", str(tmp_path / "good.txt"))
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert json.loads(result.stdout)["sources"] == 1
+    missing = run_entry("stats", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2
+    assert b"no such file" in missing.stderr
+
+
+def test_a_command_piped_into_a_reader_that_stops_early_exits_quietly(tmp_path: Path) -> None:
+    """`export … | head -c 10`: the closed pipe ends the command with no traceback."""
+    write(tmp_path / "good.txt", GOOD * 5000)  # more than a pipe holds
+    script = "from tui.cli import entry; entry()"
+    result = subprocess.run(
+        f'"{sys.executable}" -c "{script}" export "{tmp_path}" | head -c 10',
+        shell=True,
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert len(result.stdout) == 10
+    assert result.stderr == b""
