@@ -27,7 +27,7 @@ from typing import Any
 
 from .generate import generate
 
-_TTP_SCRIPT = """
+TTP_SCRIPT = """
 import sys
 from ttp import ttp
 parser = ttp.Parser()
@@ -85,8 +85,7 @@ def bench_commands(path: Path, runs: int) -> dict[str, float]:
     threadline = [*installed_threadline(), "stats", "--json", str(path)]
     stats = [run_process(threadline) for _ in range(runs)]
     ttp = [
-        run_process([sys.executable, "-c", _TTP_SCRIPT, str(path)])
-        for _ in range(max(1, runs // 2))
+        run_process([sys.executable, "-c", TTP_SCRIPT, str(path)]) for _ in range(max(1, runs // 2))
     ]
     read = [run_process([sys.executable, "-c", _READ_SCRIPT, str(path)]) for _ in range(runs)]
     return {
