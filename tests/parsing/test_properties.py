@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from parsing import extract_entities
 from parsing.corpus import Corpus
 from parsing.decoding import utf16_encoding
+from parsing.entities.by_thread import tally_by_thread
 from parsing.entities.extract import extract_spans
 from parsing.entities.flags import flag_emoji
 from parsing.entities.glued import GluedEvidence
@@ -181,6 +182,20 @@ def test_bulk_tally_equals_per_post_extraction(sources: list[str]) -> None:
     assert +whole.hashtags == expected["hashtag"]
     assert +whole.cashtags == expected["cashtag"]
     assert +whole.flags == expected["flag"]
+
+
+@PROPERTY
+@given(texts)
+def test_counts_by_thread_equal_each_thread_counted_alone(text: str) -> None:
+    """The index counts every thread of a batch in one scan per pattern; each thread's counts
+    are those of counting its text alone."""
+    corpus = parse_text(text)
+    buf = corpus.sources[0].buf if corpus.sources else b""
+    spans = []
+    for thread in range(corpus.thread_count):
+        posts = corpus.thread_posts(thread)
+        spans.append((corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]))
+    assert tally_by_thread(buf, spans) == [tally(buf, start, end) for start, end in spans]
 
 
 @PROPERTY
