@@ -75,11 +75,14 @@ def normalise(raw: bytes | bytearray) -> DecodedText:
     return DecodedText(normalise_newlines(data), encoding, replaced)
 
 
-def needs_normalising(data: bytes | bytearray | mmap.mmap) -> bool:
-    """Would `normalise` change `data`: a byte-order mark, UTF-16 or UTF-32, a carriage return?
-    Reads only the head and one fast search for `\\r`."""
+def utf8_mark(data: bytes | bytearray | mmap.mmap) -> int | None:
+    """How many bytes of byte-order mark start `data` if it is UTF-8 (0 or 3), so that its line
+    ends alone are left to normalise; None for UTF-16 or UTF-32, which is decoded whole. Reads
+    only the head."""
     head = bytes(data[:_SNIFF])
-    return head.startswith(_UTF8_BOM) or utf16_encoding(head) is not None or data.find(b"\r") >= 0
+    if utf16_encoding(head) is not None:
+        return None
+    return len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0
 
 
 def replacement_warning(name: str, replaced: int, encoding: str) -> str:

@@ -23,6 +23,7 @@ from itertools import chain
 
 from .byte_source import ByteSource
 from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
+from .decoding import normalise_newlines
 from .lines import Event, line_end, read_line
 from .neighbours import next_nonblank_line, previous_nonblank_line
 from .thread_starts import first_post_start
@@ -33,6 +34,9 @@ _CANDIDATE = re.compile(
 )
 _LOOK_BACK = 200
 """Plain lines a restart may follow; past that the cut is not worth proving."""
+_WINDOW = 1 << 20
+"""How far either side of the middle `split_unnormalised` looks for a cut."""
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 def safe_split(buf: ByteSource, near: float = 0.5) -> int | None:
@@ -100,3 +104,33 @@ def _numbered_post_above(buf: ByteSource, line: int) -> Event | None:
             return None  # the marker line is the author's name under "Keep Current with"
         return marker
     return None
+
+
+def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
+    """`safe_split` for UTF-8 bytes whose line ends are not normalised yet (`\r\n`, `\r`), after
+    `head` bytes (a byte-order mark): where to cut `raw` so that each part, normalised on its
+    own, parses as it does inside the whole. None when there is no such cut near the middle.
+
+    Only a window around the middle is normalised to look for the cut, then the cut is found
+    again in `raw` by counting line breaks, so the parts can be normalised in parallel. The
+    window starts and ends just after a `\n`, which no `\r\n` straddles.
+    """
+    middle = len(raw) // 2
+    start = max(raw.rfind(b"\n", 0, max(middle - _WINDOW, 0)) + 1, head)
+    stop = raw.find(b"\n", middle + _WINDOW) + 1 or len(raw)
+    window = bytearray(raw[start:stop])
+    if b"\r" not in window:
+        cut = safe_split(window)
+        return None if cut is None else start + cut
+    normalised = normalise_newlines(window)
+    cut = safe_split(normalised)
+    if cut is None:
+        return None
+    # The cut is a line start in the window: the one after as many line breaks in `raw`.
+    lines = normalised.count(b"\n", 0, cut)
+    if not lines:
+        return start
+    for seen, line_break in enumerate(_LINE_BREAK.finditer(raw, start, stop), 1):
+        if seen == lines:
+            return line_break.end()
+    return None  # unreachable: the window holds as many breaks as it has lines

@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from .background import later
-from .decoding import needs_normalising, normalise, replacement_warning
+from .decoding import normalise, normalise_newlines, replacement_warning, utf8_mark
 from .entities.flags import region_names
 from .part_counts import Part, Totals, corpus_totals, count_part
 from .sources import read_all
-from .split_points import safe_split
+from .split_points import safe_split, split_unnormalised
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -96,9 +96,11 @@ def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     warnings: list[str] = []
     totals, sources = Totals(), 0
     for file, raw in read_all(paths, warnings, map_from=_PARALLEL_BYTES):
-        if isinstance(raw, mmap.mmap) and not needs_normalising(raw):
-            # Each process copies its own half straight from the map, in parallel.
-            encoding, replaced, parts = "utf-8", 0, _parts(raw)
+        mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
+        if mark is not None:
+            # UTF-8 on a map: each process copies its own part straight from the map and
+            # normalises its line ends itself, in parallel (the first leaves out the mark).
+            encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
         else:
             normalised = normalise(_read_out(raw))
             encoding, replaced = normalised.encoding, normalised.replaced
@@ -120,12 +122,15 @@ def _read_out(raw: bytearray | mmap.mmap) -> bytearray:
         return bytearray(raw)
 
 
-def _parts(buf: bytearray | mmap.mmap) -> list[Part]:
-    """Parse and count `buf` (normalised, or a map that needs no normalising), its second half
-    in a forked process when it is big enough. A map is closed when its parts are copied out."""
-    split = safe_split(buf) if len(buf) >= _PARALLEL_BYTES else None
+def _parts(buf: bytearray | mmap.mmap, mark: int = 0) -> list[Part]:
+    """Parse and count `buf` (normalised, or a map of UTF-8 with `mark` bytes of byte-order mark
+    and line ends yet to normalise), its second half in a forked process when it is big enough.
+    A map is closed when its parts are copied out."""
+    split = None
+    if len(buf) >= _PARALLEL_BYTES:
+        split = split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
     if split is None:
-        return [count_part(_take(buf, 0, len(buf)))]
+        return [_count(_take(buf, mark, len(buf)))]
     parent = os.getpid()
 
     def second_half() -> Part:
@@ -135,10 +140,14 @@ def _parts(buf: bytearray | mmap.mmap) -> list[Part]:
             # half, it lets go of the whole buffer, so the pages of the original half it read
             # are not kept alongside the copy while it parses.
             _release(buf)
-        return count_part(half)
+        return _count(half)
 
     second = later(second_half)
-    return [count_part(_take(buf, 0, split)), second()]
+    return [_count(_take(buf, mark, split)), second()]
+
+
+def _count(part: bytearray) -> Part:
+    return count_part(normalise_newlines(part))
 
 
 def _copy(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:

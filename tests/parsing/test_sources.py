@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parsing import CorpusError, load_corpus
-from parsing.decoding import decode, needs_normalising
+from parsing.decoding import decode, utf8_mark
 from parsing.sources import SourceFile, looks_binary, read, resolve
 
 from .helpers import FIXTURES, parse_bytes, summary
@@ -221,20 +221,21 @@ def test_an_invalid_utf16_sequence_is_reported_as_utf16() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "needed"),
+    ("raw", "mark"),
     [
-        (b"1/ plain text\n2/ more\n", False),
-        (codecs.BOM_UTF8 + b"1/ text\n", True),
-        ("1/ text\n".encode("utf-16"), True),
-        (b"1/ text\r\n2/ more\r\n", True),
-        (b"1/ text\n" * 2000 + b"2/ old Mac line end\r", True),
+        (b"1/ plain text\n2/ more\n", 0),
+        (codecs.BOM_UTF8 + b"1/ text\r\n", 3),
+        (b"1/ text\r\n2/ more\r\n", 0),
+        ("1/ text\n".encode("utf-16"), None),
+        ("1/ text\n".encode("utf-16-le"), None),
+        ("1/ text\n".encode("utf-32"), None),
     ],
-    ids=["plain", "utf-8-bom", "utf-16", "crlf", "late-cr"],
+    ids=["plain", "utf-8-bom", "crlf", "utf-16", "utf-16-without-bom", "utf-32"],
 )
-def test_needs_normalising(raw: bytes, needed: bool) -> None:
-    """Only plain UTF-8 with `\\n` line ends can be used as it is on disk; a byte-order mark,
-    UTF-16 or a carriage return anywhere (not only in the head) need normalising."""
-    assert needs_normalising(raw) is needed
+def test_utf8_mark(raw: bytes, mark: int | None) -> None:
+    """UTF-8 (its line ends normalised later, part by part) is told from UTF-16 and UTF-32
+    (decoded whole) by the head alone, with the length of its byte-order mark if any."""
+    assert utf8_mark(raw) == mark
 
 
 @pytest.mark.parametrize(("size", "mapped"), [(999, False), (1000, True)])

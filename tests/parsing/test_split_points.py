@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 import parsing.stats
 from parsing import load_corpus
 from parsing.corpus import Corpus
-from parsing.decoding import normalise
-from parsing.split_points import cut_at, safe_split
+from parsing.decoding import normalise, normalise_newlines
+from parsing.split_points import cut_at, safe_split, split_unnormalised
 from parsing.stats import corpus_stats, stats_for_paths
 from tests.bench.generate import generate
 
@@ -187,6 +187,40 @@ def test_parallel_stats_of_any_encoding_equal_single_pass(
     path = tmp_path / "corpus.txt"
     path.write_bytes(ENCODINGS[encoding](text))
     assert safe_split(normalise(path.read_bytes()).data) is not None
+    assert stats_for_paths([path]).as_json() == corpus_stats(load_corpus([path])).as_json()
+
+
+@pytest.mark.parametrize("encoding", ["plain", "crlf", "cr", "bom-crlf"])
+def test_a_cut_found_in_a_window_of_unnormalised_text_is_the_same_line(encoding: str) -> None:
+    """`split_unnormalised` looks for a cut in a normalised window around the middle and finds
+    that line again in the raw bytes: the raw part before it normalises to the text before the
+    cut `safe_split` makes in the window (here, the window is the middle 8 KB)."""
+    text = "\n".join(generate(300, seed=5)) + "\n"
+    raw = ENCODINGS[encoding](text)
+    mark = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parsing.split_points, "_WINDOW", 4096)
+        cut = split_unnormalised(raw, mark)
+    assert cut is not None
+    whole = normalise(raw).data
+    before = normalise_newlines(bytearray(raw[mark:cut]))
+    # The raw cut falls after a whole line break: each side normalises to its part of the whole.
+    assert whole.startswith(before) and before.endswith(b"\n")
+    assert normalise_newlines(bytearray(raw[cut:])) == whole[len(before) :]
+    middle = len(whole) // 2
+    assert abs(len(before) - middle) < 4096  # found in the window around the middle
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+def test_parallel_stats_cut_in_a_small_window_equal_single_pass(
+    small_parts: None, tmp_path: Path, encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cut looked for in a window much smaller than the file, the parts, normalised
+    each in its own process, give the statistics of the file loaded whole."""
+    monkeypatch.setattr(parsing.split_points, "_WINDOW", 4096)
+    text = "\n".join(generate(300, seed=5)) + "\n"
+    path = tmp_path / "corpus.txt"
+    path.write_bytes(ENCODINGS[encoding](text))
     assert stats_for_paths([path]).as_json() == corpus_stats(load_corpus([path])).as_json()
 
 
