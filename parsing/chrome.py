@@ -104,7 +104,6 @@ _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]
 _CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
-_KEEP_CURRENT = re.compile(rb"Keep Current with")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
@@ -126,7 +125,7 @@ def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool
     lines = [(start, end) for start, end, is_strong in candidates if is_strong]
     confirmed = set(lines)
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
-    found.update(line for line in _author_names_after(buf, confirmed) if line not in confirmed)
+    found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     confirmed |= found
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     if weak:
@@ -150,15 +149,13 @@ def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
     return found
 
 
-def _author_names_after(buf: bytes | bytearray, strong: set[Line]) -> list[Line]:
-    """The lines under the `strong` lines that are "Keep Current with" alone: found from the
-    words, since there are far fewer of them than chrome lines."""
+def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line]:
+    """The lines under the `strong` lines (in file order) that are "Keep Current with" alone.
+    Looked for among the strong lines, not in the whole buffer: a corpus with a little chrome
+    has a few hundred, a scan of the whole text costs more."""
     names = []
-    for words in _KEEP_CURRENT.finditer(buf):
-        start = buf.rfind(b"\n", 0, words.start()) + 1
-        end = buf.find(b"\n", words.end())
-        end = len(buf) if end < 0 else end
-        if (start, end) in strong and NAME_FOLLOWS.fullmatch(buf, start, end):
+    for start, end in strong:
+        if NAME_FOLLOWS.fullmatch(buf, start, end):
             following = next_nonblank_line(buf, end)
             if following is not None and _AUTHOR_NAME.fullmatch(buf, *following):
                 names.append(following)
