@@ -9,6 +9,7 @@ import gc
 from collections.abc import Sequence
 
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -21,12 +22,11 @@ from parsing.safe_text import visible
 
 from .assets import stylesheet
 from .highlight import plain
-from .links import open_url
+from .links import open_link_of, open_url
 from .loading import CorpusLoader
 from .palette import FlagCommands, ThreadCommands
 from .screens.flag_picker import FlagPicker
 from .screens.help_screen import HelpScreen
-from .screens.link_picker import LinkPicker
 from .state import Filters, History, Snapshot
 from .views import SMALL, CorpusView
 from .widgets.header_bar import HeaderBar
@@ -47,8 +47,8 @@ class ThreadlineApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
-        Binding("f", "flags", "Flags"),
-        Binding("slash", "search", "Search"),
+        Binding("f", "flags", "Flags", priority=True),  # see `_not_typed_into_a_field`
+        Binding("slash", "search", "Search", priority=True),
         Binding("n", "step_thread(1)", "Next"),
         Binding("p", "step_thread(-1)", "Prev"),
         Binding("j", "step_post(1)", "Next post", show=False),
@@ -155,10 +155,8 @@ class ThreadlineApp(App[int]):
 
     def _refresh_header(self) -> None:
         progress = self.loader.progress()
-        threads = self.query_one(ThreadList)
-        threads.border_title = status = (
-            f"{len(threads.rows)} of {self.loader.corpus.thread_count} threads"
-        )
+        threads, total = self.query_one(ThreadList), self.loader.corpus.thread_count
+        threads.border_title = status = f"{len(threads.rows)} of {total} threads"
         if progress.phase != "ready":
             status += f" · {progress.phase} {progress.fraction:.0%}"
         chips = self.filters.flags
@@ -260,7 +258,15 @@ class ThreadlineApp(App[int]):
     def action_step_post(self, step: int) -> None:
         self.query_one(PostPane).action_move(step)
 
+    def _not_typed_into_a_field(self) -> None:
+        """`f` and `/` are priority keys, so that what they open has the focus before the keys
+        typed right after them are handed on; typed into an input or on a dialog, they are
+        that one's."""
+        if self.screen is not self.screen_stack[0] or isinstance(self.focused, Input):
+            raise SkipAction
+
     def action_flags(self) -> None:
+        self._not_typed_into_a_field()
         choices = self.view.flag_choices()
         if not choices:
             self.notify("No flags to filter by yet.", timeout=3)
@@ -273,11 +279,12 @@ class ThreadlineApp(App[int]):
         self.push_screen(FlagPicker(choices, self.filters.flags), chosen)
 
     def action_search(self) -> None:
+        self._not_typed_into_a_field()
         search = self.query_one("#search", Input)
         self._search_before = self.filters
         search.value = self.filters.search
         search.add_class("-open")
-        search.focus()
+        self.screen.set_focus(search)  # now: `focus()` waits for the keys already queued
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -362,14 +369,7 @@ class ThreadlineApp(App[int]):
         self.query_one(PostPane).keep_current_in_view()
 
     def action_open_link(self) -> None:
-        post = self.query_one(PostPane).current_post
-        links = [e.value for e in post.entities if e.kind == "link"] if post else []
-        if not links:
-            self.notify("This post has no link.", timeout=3)
-        elif len(links) == 1:
-            open_url(self, links[0])
-        else:
-            self.push_screen(LinkPicker(links), lambda url: url and open_url(self, url))
+        open_link_of(self, self.query_one(PostPane).current_post)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

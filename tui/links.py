@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 import webbrowser
+from typing import Any
 from urllib.parse import urlsplit
 
 from textual.app import App
+
+from .screens.link_picker import LinkPicker
+from .widgets.post_pane import PostData
 
 SAFE_SCHEMES = frozenset({"http", "https"})
 
@@ -28,7 +32,7 @@ def _is_space_or_control(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "CZ"
 
 
-def open_url(app: App[object], url: str) -> None:
+def open_url(app: App[Any], url: str) -> None:
     """Open `url` in the browser if it is safe to; say so either way."""
     if not is_openable(url):
         app.notify("Only http and https links are opened.", severity="warning", timeout=4)
@@ -36,3 +40,19 @@ def open_url(app: App[object], url: str) -> None:
     # webbrowser passes the URL as one argument to the browser program; no shell is involved.
     opened = webbrowser.open(url, new=2)
     app.notify(("Opened " if opened else "No browser to open ") + url, timeout=4, markup=False)
+
+
+def open_link_of(app: App[Any], post: PostData | None) -> None:
+    """`o`: open the link of `post`, or let the user pick one when it has several."""
+    links = [entity.value for entity in post.entities if entity.kind == "link"] if post else []
+    if not links:
+        app.notify("This post has no link.", timeout=3)
+    elif len(links) == 1:
+        open_url(app, links[0])
+    else:
+
+        def chosen(url: str | None) -> None:
+            if url:
+                open_url(app, url)
+
+        app.push_screen(LinkPicker(links), chosen)

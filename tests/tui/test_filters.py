@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
@@ -176,6 +177,46 @@ async def test_slash_opens_the_search_input() -> None:
         search = app.query_one("#search", Input)
         assert search.display and search.region.height > 0
         assert app.focused is search
+
+
+async def test_a_query_typed_right_after_slash_goes_into_the_search() -> None:
+    """`/`, the query and enter arriving at once (typed fast, or pasted) search for the query:
+    the letters are not taken as keys of the list, nor is enter."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        keys = [("slash", "/"), *((char.lower(), char) for char in "Quasarcorp"), ("enter", "\r")]
+        for key, character in keys:
+            app.post_message(events.Key(key, character))  # queued together, not one at a time
+        await wait_until(pilot, lambda: thread_list(app).rows == [QUASAR])
+        await pilot.pause()
+        assert app.filters.search == "Quasarcorp"
+        assert thread_list(app).opened is None
+
+
+async def test_flags_typed_right_after_f_go_into_the_flag_picker() -> None:
+    """`f`, a flag's name and enter arriving at once filter by that flag: the name is typed
+    into the picker, not taken as keys of the list."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        for key, character in [("f", "f"), *((char, char) for char in "china"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))  # queued together, not one at a time
+        await wait_until(pilot, lambda: app.filters.flags == ("CN",))
+        assert not isinstance(app.screen, FlagPicker)
+
+
+async def test_slash_and_f_typed_into_the_search_are_text() -> None:
+    """With the search input open, `/` and `f` are letters of the query, not keys that open
+    the search again or the flag picker."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("slash")
+        await type_text(pilot, "1/f")
+        await pilot.pause()
+        assert app.query_one("#search", Input).value == "1/f"
+        assert not isinstance(app.screen, FlagPicker)
 
 
 async def test_search_narrows_while_typing() -> None:
