@@ -206,6 +206,20 @@ async def test_flags_typed_right_after_f_go_into_the_flag_picker() -> None:
         assert not isinstance(app.screen, FlagPicker)
 
 
+async def test_a_name_and_enter_typed_at_once_in_the_picker_apply_that_flag() -> None:
+    """In the open picker, `russia` and enter arriving together (typed fast) apply Russia:
+    enter does not overtake the letters and apply the first flag of the unnarrowed list."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        picker = await open_picker(pilot, app)
+        assert choices(picker)[0] != "RU"
+        for key, character in [*((char, char) for char in "russia"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))  # queued together, not one at a time
+        await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
+        assert app.filters.flags == ("RU",)
+
+
 async def test_slash_and_f_typed_into_the_search_are_text() -> None:
     """With the search input open, `/` and `f` are letters of the query, not keys that open
     the search again or the flag picker."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,6 +30,10 @@ class FlagQuery(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key != "space" and super().check_consume_key(key, character)
 
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "space":
+            event.prevent_default()  # not typed in: it goes on to the picker's binding
+
 
 class FlagPicker(ModalScreen[tuple[str, ...] | None]):
     """Pick the flags every listed thread must have.
@@ -43,12 +47,15 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
     | escape | cancel |
     """
 
+    # Not priority keys: those run as the key arrives, before the letters typed ahead of them
+    # reach the query (`china` then enter, typed fast, applied the first flag of the whole list).
+    # The keys go to the query in the order they were typed, and what it leaves comes here.
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
-        Binding("space", "toggle", "Toggle", priority=True),
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("enter", "apply", "Apply"),
+        Binding("space", "toggle", "Toggle"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -84,12 +91,18 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield FlagQuery(placeholder="Type a name or code: china, cn, 🇨🇳 …", id="flag-query")
-            yield SelectionList[str](id="flag-list")
+            flags = SelectionList[str](id="flag-list")
+            flags.can_focus = False  # the query keeps the keys; the list follows them
+            yield flags
             yield Static("space toggles · enter applies · escape cancels", classes="hint")
 
     def on_mount(self) -> None:
         self._refill("")
         self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#flag-query")
+    def _submitted(self) -> None:
+        self.action_apply()
 
     @on(Input.Changed, "#flag-query")
     def _narrow(self, event: Input.Changed) -> None:
