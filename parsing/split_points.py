@@ -39,14 +39,15 @@ _WINDOW = 1 << 20
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
-def safe_split(buf: ByteSource, near: float = 0.5) -> int | None:
+def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int | None:
     """A line start close to `near` of the buffer (within a quarter of it, after first) where
-    parsing may begin afresh, or None."""
+    parsing may begin afresh, or None. Without `whole`, `buf` is a stretch cut out of a source:
+    what lies before its start is unknown, not absent."""
     middle = int(len(buf) * near)
     quarter = len(buf) // 4
     after = _CANDIDATE.finditer(buf, middle, min(middle + quarter, len(buf)))
     for found in chain(after, _backwards(buf, max(middle - quarter, 0), middle)):
-        cut = cut_at(buf, found.start() + 1)
+        cut = cut_at(buf, found.start() + 1, whole=whole)
         if cut is not None:
             return cut
     return None
@@ -62,7 +63,7 @@ def _backwards(buf: ByteSource, start: int, stop: int) -> Iterator[re.Match[byte
         stop = low
 
 
-def cut_at(buf: ByteSource, line: int) -> int | None:
+def cut_at(buf: ByteSource, line: int, *, whole: bool = True) -> int | None:
     """Where to cut for the line starting at `line`, or None when no cut is provably safe there:
     after it (strong chrome), at it (a restart), or at the first post the restart takes from the
     lines above it."""
@@ -75,7 +76,7 @@ def cut_at(buf: ByteSource, line: int) -> int | None:
         return None
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return None  # a bare marker may number the text above it: not a clean restart
-    above = _numbered_post_above(buf, line)
+    above = _numbered_post_above(buf, line, whole)
     if above is None or marker.number > above.number:
         return None
     if marker.opens:
@@ -85,7 +86,7 @@ def cut_at(buf: ByteSource, line: int) -> int | None:
     return line if first is None else first
 
 
-def _numbered_post_above(buf: ByteSource, line: int) -> Event | None:
+def _numbered_post_above(buf: ByteSource, line: int, whole: bool) -> Event | None:
     """The marker line of the post the line at `line` continues, when only plain text lines lie
     between them and the marker has text of its own (a plain numbered post); else None."""
     above = previous_nonblank_line(buf, line)
@@ -100,6 +101,8 @@ def _numbered_post_above(buf: ByteSource, line: int) -> Event | None:
         if marker is None or marker.text_start >= stop:
             return None  # a head, an emoji lead, an invalid or a bare marker
         named = previous_nonblank_line(buf, start)
+        if named is None and not whole:
+            return None  # the line above is outside the stretch: it could be the one below
         if named is not None and NAME_FOLLOWS.fullmatch(buf, *named):
             return None  # the marker line is the author's name under "Keep Current with"
         return marker
@@ -120,10 +123,10 @@ def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
     stop = raw.find(b"\n", middle + _WINDOW) + 1 or len(raw)
     window = bytearray(raw[start:stop])
     if b"\r" not in window:
-        cut = safe_split(window)
+        cut = safe_split(window, whole=start == head)
         return None if cut is None else start + cut
     normalised = normalise_newlines(window)
-    cut = safe_split(normalised)
+    cut = safe_split(normalised, whole=start == head)
     if cut is None:
         return None
     # The cut is a line start in the window: the one after as many line breaks in `raw`.

@@ -66,6 +66,9 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
 def line_end_markers(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Match[bytes]]:
     """What `_TRAILER.finditer(buf, start, stop)` finds, looking only where a slash hints at it."""
     for hint in _TRAILER_HINT.finditer(buf, start, stop):
-        match = _TRAILER.search(buf, max(hint.start() - _BEFORE_SLASH, start), hint.end())
+        # From a few bytes before the slash, but never from the line before.
+        near = max(hint.start() - _BEFORE_SLASH, start)
+        near = buf.rfind(b"\n", near, hint.start()) + 1 or near
+        match = _TRAILER.search(buf, near, hint.end())
         if match is not None:
             yield match

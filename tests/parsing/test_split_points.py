@@ -211,6 +211,21 @@ def test_a_cut_found_in_a_window_of_unnormalised_text_is_the_same_line(encoding:
     assert abs(len(before) - middle) < 4096  # found in the window around the middle
 
 
+def test_a_window_does_not_take_its_first_line_for_the_first_of_the_source(
+    small_parts: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A marker line that opens the window is no cut when the line above it, outside the
+    window, could be "Keep Current with" (it is here: the marker line is an author's name).
+    Blank lines carry the look back past the window's start."""
+    monkeypatch.setattr(parsing.split_points, "_WINDOW", 4096)
+    above = "1/ a\n2/ b\n" + ("x" * 70 + "\n") * 60 + "Keep Current with\n"
+    text = above + "2/ Ana Vidal\nmore text\n" + "\n" * 4696 + "1/ c #tag @m\n2/ d\n"
+    text += "z" * (2 * (len(above) + 5 + 4096) - len(text))  # the window starts at "2/ Ana"
+    path = tmp_path / "corpus.txt"
+    path.write_text(text, encoding="utf-8")
+    assert stats_for_paths([path]).as_json() == corpus_stats(load_corpus([path])).as_json()
+
+
 @pytest.mark.parametrize("encoding", sorted(ENCODINGS))
 def test_parallel_stats_cut_in_a_small_window_equal_single_pass(
     small_parts: None, tmp_path: Path, encoding: str, monkeypatch: pytest.MonkeyPatch

@@ -52,6 +52,9 @@ line_pieces = st.sampled_from(
 @given(st.lists(line_pieces, max_size=30).map("".join))
 @example("The widest marker [100/\nthen (12/ and 123/")
 @example("page1/ 2/")
+@example(" 1/\n1/")  # a slash at the start of a line: the search must not reach back
+@example("a 1/\n2/ 3/")
+@example("x 1/ 2/\n0/")
 def test_marker_search_from_slashes_finds_what_the_full_pattern_finds(text: str) -> None:
     """Looking for line-end markers only from the slashes that could end one gives the same
     matches as trying the pattern at every space."""
