@@ -122,13 +122,10 @@ def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
     start = max(raw.rfind(b"\n", 0, max(middle - _WINDOW, 0)) + 1, head)
     stop = raw.find(b"\n", middle + _WINDOW) + 1 or len(raw)
     window = bytearray(raw[start:stop])
-    if b"\r" not in window:
-        cut = safe_split(window, whole=start == head)
-        return None if cut is None else start + cut
     normalised = normalise_newlines(window)
     cut = safe_split(normalised, whole=start == head)
-    if cut is None:
-        return None
+    if cut is None or normalised is window:  # no `\r`: the window's positions are the raw ones
+        return None if cut is None else start + cut
     # The cut is a line start in the window: the one after as many line breaks in `raw`.
     lines = normalised.count(b"\n", 0, cut)
     if not lines:
