@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
+from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
 from .lines import Event, blank_outside_posts, scan_lines
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -62,6 +63,11 @@ class Corpus:
     skipped: list[SkippedLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """One line for each thing worth telling the user: a file skipped, bytes replaced."""
+    thread_meta: dict[int, ThreadMeta] = field(default_factory=dict)
+    """What the page or archive says of a thread (author, date, length), by thread; few
+    threads have any, so it is kept beside the columns."""
+    post_meta: dict[int, PostMeta] = field(default_factory=dict)
+    """What an archive says of a post (date, media, its own entities), by post."""
 
     # -- building -----------------------------------------------------------------------------
 
@@ -169,6 +175,9 @@ class Corpus:
     def last_line(self, thread: int) -> int:
         return self.posts.last_line[self.threads.first_post[thread + 1] - 1]
 
+    def meta(self, thread: int) -> ThreadMeta:
+        return self.thread_meta.get(thread, _NO_META)
+
     def title(self, thread: int) -> str:
         return title_of(self.post_text(self.threads.first_post[thread]))
 
@@ -190,3 +199,6 @@ class Corpus:
             seen[base] = seen.get(base, 0) + 1
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
         return ids
+
+
+_NO_META = ThreadMeta()

@@ -65,7 +65,13 @@ def _thread_markdown(thread: Thread) -> list[str]:
     lines: list[str] = []
     lines.append(f"# {_markdown(thread.title)}")
     flags = " ".join(thread.flags)
+    byline = " · ".join(
+        part
+        for part in (thread.author, f"@{thread.handle}" if thread.handle else None, thread.date)
+        if part
+    )
     meta = f"{thread.source}, lines {thread.first_line}–{thread.last_line} · id {thread.id}"
+    meta = f"{byline} · {meta}" if byline else meta
     lines.append(f"*{_markdown(meta)}{' · ' + flags if flags else ''}*")
     lines.append("")
     total = max((post.number or 0 for post in thread.posts), default=0)

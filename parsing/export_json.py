@@ -59,13 +59,18 @@ def _write_thread(
         raw = corpus.post_bytes(post, source)
         text = raw.decode("utf-8", "replace")
         value = _post_value(corpus, post, text, [])
+        after = _after_entities(value)
         out.write(("" if position == 0 else ", ") + encode(value)[:-2])
-        spans = extract_spans(raw, index.evidence)
-        offsets = CodePoints(raw)
-        for first in range(0, len(spans), _BATCH):
-            batch = entity_values(text, spans[first : first + _BATCH], offsets)
-            out.write(("" if first == 0 else ", ") + encode(batch)[1:-1])
-        out.write("]}")
+        given = given_entities(corpus, post, raw, text, index)
+        if given is not None:
+            out.write(encode(given)[1:-1])
+        else:
+            spans = extract_spans(raw, index.evidence)
+            offsets = CodePoints(raw)
+            for first in range(0, len(spans), _BATCH):
+                batch = entity_values(text, spans[first : first + _BATCH], offsets)
+                out.write(("" if first == 0 else ", ") + encode(batch)[1:-1])
+        out.write("]" + after + "}")
     out.write("]")
     if related is not None:
         out.write(', "related": ' + encode(related))
@@ -92,11 +97,11 @@ def thread_value(
     for post in corpus.thread_posts(thread) if posts else ():
         raw = corpus.post_bytes(post, source)
         text = raw.decode("utf-8", "replace")
-        found = (
-            entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
-            if entities
-            else []
-        )
+        found = []
+        if entities:
+            found = given_entities(corpus, post, raw, text, index) or entity_values(
+                text, extract_spans(raw, index.evidence), CodePoints(raw)
+            )
         post_values.append(_post_value(corpus, post, text, found))
     value: dict[str, Any] = {
         "id": corpus.thread_ids[thread],
@@ -106,6 +111,7 @@ def thread_value(
         "last_line": corpus.last_line(thread),
         "missing": corpus.missing(thread),
         "flags": list(index.flags[thread]),
+        **corpus.meta(thread)._asdict(),
     }
     if posts:
         value["posts"] = post_values
@@ -119,13 +125,51 @@ def thread_value(
 
 
 def _post_value(corpus: Corpus, post: int, text: str, entities: list[Any]) -> dict[str, Any]:
-    return {
+    value: dict[str, Any] = {
         "number": corpus.posts.number[post] or None,
         "first_line": corpus.posts.first_line[post],
         "last_line": corpus.posts.last_line[post],
         "text": text,
         "entities": entities,
     }
+    meta = corpus.post_meta.get(post)
+    if meta is not None:
+        if meta.date is not None:
+            value["date"] = meta.date
+        if meta.media:
+            value["media"] = list(meta.media)
+    return value
+
+
+def _after_entities(value: dict[str, Any]) -> str:
+    """The keys `_post_value` puts after `entities`, taken out of `value` and encoded, so the
+    entities can be written between (`value` must end with `entities`)."""
+    rest = {key: value.pop(key) for key in ("date", "media") if key in value}
+    return encode(rest)[1:-1] and ", " + encode(rest)[1:-1]
+
+
+def given_entities(
+    corpus: Corpus, post: int, raw: bytes, text: str, index: CorpusIndex
+) -> list[dict[str, Any]] | None:
+    """The entities a format listed for the post (an archive's), with the flags found in its
+    text, in text order; None when the format listed none and the text is to be read."""
+    meta = corpus.post_meta.get(post)
+    if meta is None or meta.entities is None:
+        return None
+    flags = [span for span in extract_spans(raw, index.evidence) if span.kind is EntityKind.FLAG]
+    values = entity_values(text, flags, CodePoints(raw))
+    for given in meta.entities:
+        entity: dict[str, Any] = {
+            "kind": given.kind,
+            "start": given.start,
+            "end": given.end,
+            "text": text[given.start : given.end],
+            "value": given.value,
+        }
+        if given.kind == "link":
+            entity["truncated"] = given.truncated
+        values.append(entity)
+    return sorted(values, key=lambda entity: (entity["start"], entity["end"]))
 
 
 def entity_values(text: str, spans: list[Span], offsets: CodePoints) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from .corpus import Corpus
 from .entities.flags import FLAG, flag_code, fold, region_names
+from .errors import ThreadlineError
 from .index import CorpusIndex, Feature
 from .search import threads_matching
 
@@ -18,7 +19,7 @@ _ALIASES = {
 }  # fmt: skip
 
 
-class UnknownFlagError(ValueError):
+class UnknownFlagError(ThreadlineError, ValueError):
     """A flag given by code, emoji or name that names no flag."""
 
     def __init__(self, spec: str) -> None:

@@ -48,13 +48,25 @@ class Entity(_Frozen):
 
 
 class Post(_Frozen):
-    """One post of a thread: its number (None when unnumbered), text and source lines."""
+    """One post of a thread: its number (None when unnumbered), text and source lines; an
+    archive's posts add their date and the kinds of media they carried."""
 
     number: int | None
     first_line: int
     last_line: int
     text: str
     entities: list[Entity]
+    date: str | None = None
+    media: list[str] = []
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.date is None:
+            data.pop("date", None)
+        if not self.media:
+            data.pop("media", None)
+        return data
 
 
 class Related(_Frozen):
@@ -76,6 +88,14 @@ class Thread(_Frozen):
     missing: list[int]
     flags: list[str]
     posts: list[Post]
+    author: str | None = None
+    """The author's display name, as the page or archive gives it."""
+    handle: str | None = None
+    """The author's handle, without `@`."""
+    date: str | None = None
+    """ISO `YYYY-MM-DD` when the year is known, otherwise as the page shows it."""
+    declared_posts: int | None = None
+    """How many posts the page says the thread has."""
     related: list[Related] | None = None
 
     @model_serializer(mode="wrap")

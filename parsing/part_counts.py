@@ -84,14 +84,20 @@ class Totals:
 def corpus_totals(corpus: Corpus) -> Totals:
     """The totals of a corpus already loaded."""
     totals = Totals()
+    add_corpus(totals, corpus)
+    return totals
+
+
+def add_corpus(totals: Totals, corpus: Corpus) -> None:
+    """Add a loaded corpus to `totals` (formats other than page text are counted this way)."""
     for source in corpus.sources:
         part = tally(source.buf)
         totals.glued.add(GluedSummary.taken_from(part))
         totals.whole.add(part)
-    totals.threads, totals.posts = corpus.thread_count, corpus.post_count
-    totals.missing = missing_posts(corpus.posts.number, corpus.threads.first_post)
-    totals.skipped = len(corpus.skipped)
-    return totals
+    totals.threads += corpus.thread_count
+    totals.posts += corpus.post_count
+    totals.missing += missing_posts(corpus.posts.number, corpus.threads.first_post)
+    totals.skipped += len(corpus.skipped)
 
 
 def missing_posts(numbers: Sequence[int], first_post: Sequence[int]) -> int:

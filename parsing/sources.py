@@ -9,10 +9,11 @@ from __future__ import annotations
 import mmap
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple, overload
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from .decoding import utf16_encoding
+from .errors import ThreadlineError
 
 STDIN = "-"
 _SNIFF = 8192
@@ -25,7 +26,7 @@ _MAGIC = (
 )  # fmt: skip
 
 
-class CorpusError(Exception):
+class CorpusError(ThreadlineError):
     """A path or file that cannot be read; the message is one line meant for the user."""
 
 
@@ -85,29 +86,6 @@ def each_once(files: list[SourceFile]) -> list[SourceFile]:
     return unique
 
 
-def check_named(paths: Sequence[str | os.PathLike[str]]) -> None:
-    """Raise CorpusError for the first path the user named that is missing, not a regular file
-    or folder, unreadable or binary, reading only the head of each named file.
-
-    The reader calls this before it takes over the screen, so a bad path ends the command with
-    one line and exit status 2 instead of a notice inside the reader.
-    """
-    for raw in paths:
-        name = os.fspath(raw)
-        if name == STDIN or os.path.isdir(name):
-            continue
-        for file in resolve([raw]).files:  # raises for a missing or special path
-            assert file.path is not None
-            try:
-                with open(file.path, "rb") as stream:
-                    head = stream.read(_SNIFF)
-            except OSError as error:
-                reason = error.strerror or type(error).__name__
-                raise CorpusError(f"{file.name}: cannot read ({reason})") from None
-            if looks_binary(head):
-                raise CorpusError(f"{file.name}: binary file, not text")
-
-
 def shown_name(name: str) -> str:
     """`name` as valid Unicode: bytes of a file name that are not UTF-8 (legal on Linux, kept by
     Python as lone surrogates) become U+FFFD, so the name can be printed and written as JSON."""
@@ -133,47 +111,17 @@ def _folder_files(folder: str, shown: str, warnings: list[str]) -> Iterable[Sour
             yield SourceFile(name, path)
 
 
-@overload
-def read_all(
-    paths: Sequence[str | os.PathLike[str]], warnings: list[str]
-) -> Iterator[tuple[SourceFile, bytearray]]: ...
-
-
-@overload
-def read_all(
-    paths: Sequence[str | os.PathLike[str]], warnings: list[str], *, map_from: int
-) -> Iterator[tuple[SourceFile, bytearray | mmap.mmap]]: ...
-
-
-def read_all(
-    paths: Sequence[str | os.PathLike[str]], warnings: list[str], *, map_from: int | None = None
-) -> Iterator[tuple[SourceFile, bytearray | mmap.mmap]]:
-    """Each readable file behind `paths` with its bytes.
-
-    A path the user named that cannot be read raises `CorpusError`; a file found in a folder
-    that cannot be read, or is binary, is skipped with a line added to `warnings`. Files of at
-    least `map_from` bytes come as a read-only map, which the caller closes.
-    """
-    resolved = resolve(paths)
-    warnings += resolved.warnings
-    named = {shown_name(os.fspath(path)) for path in paths}
-    for file in resolved.files:
-        try:
-            raw = read(file, map_from=map_from)
-        except CorpusError as error:
-            if file.name in named:
-                raise
-            warnings.append(f"{error} (skipped)")
-            continue
-        yield file, raw
-
-
-def read(source: SourceFile, *, map_from: int | None = None) -> bytearray | mmap.mmap:
+def read(
+    source: SourceFile,
+    *,
+    map_from: int | None = None,
+    stdin: Callable[[], bytes] | None = None,
+) -> bytearray | mmap.mmap:
     """The raw bytes of `source` (mapped when it is a file of `map_from` bytes or more); raises
-    CorpusError when it cannot be read or is binary."""
+    CorpusError when it cannot be read or is binary. Standard input is read with `stdin`."""
     try:
         if source.path is None:
-            data: bytearray | mmap.mmap = bytearray(sys.stdin.buffer.read())
+            data: bytearray | mmap.mmap = bytearray((stdin or sys.stdin.buffer.read)())
         else:
             data = _read_file(source.path, map_from)
     except OSError as error:

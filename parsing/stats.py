@@ -15,16 +15,19 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from .background import later
+from .containers import Entry, FileEntry
 from .decoding import normalise, normalise_newlines, replacement_warning, utf8_mark
 from .entities.flags import region_names
-from .part_counts import Part, Totals, corpus_totals, count_part
-from .sources import read_all
+from .errors import ThreadlineError
+from .formats.pages import FORMAT as PAGES_FORMAT
+from .part_counts import Part, Totals, add_corpus, corpus_totals, count_part
 from .split_points import safe_split, split_unnormalised
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
 TOP = 10
+PAGES = PAGES_FORMAT.name
 _PARALLEL_BYTES = 4 << 20
 """Below this, a second process costs more than it saves."""
 
@@ -93,25 +96,59 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
-    warnings: list[str] = []
+    from .read_loop import plan
+
+    planned = plan(paths)
+    warnings = list(planned.warnings)
     totals, sources = Totals(), 0
-    for file, raw in read_all(paths, warnings, map_from=_PARALLEL_BYTES):
-        mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
-        if mark is not None:
-            # UTF-8 on a map: each process copies its own part straight from the map and
-            # normalises its line ends itself, in parallel (the first leaves out the mark).
-            encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
-        else:
-            normalised = normalise(_read_out(raw))
-            encoding, replaced = normalised.encoding, normalised.replaced
-            parts = _parts(normalised.data)
+    others = None
+    for item in planned.items:
+        try:
+            if item.format.name != PAGES:
+                # Other formats count through the general path: read into a corpus, then tally.
+                from .corpus import Corpus
+
+                others = others or Corpus()
+                before = len(others.sources)
+                item.format.read(item.entry, others)
+                sources += len(others.sources) - before
+                continue
+            raw = _page_bytes(item.entry)
+        except ThreadlineError as error:
+            if item.named:
+                raise
+            warnings.append(f"{error} (skipped)")
+            continue
         sources += 1
-        for part in parts:
-            totals.add(part)
-            replaced += part.replaced
+        replaced, encoding = _add_page(totals, raw)
         if replaced:
-            warnings.append(replacement_warning(file.name, replaced, encoding))
+            warnings.append(replacement_warning(item.entry.name, replaced, encoding))
+    if others is not None:
+        add_corpus(totals, others)
+        warnings += others.warnings
     return _finish(totals, sources, warnings)
+
+
+def _page_bytes(entry: Entry) -> bytearray | mmap.mmap:
+    return entry.mapped(_PARALLEL_BYTES) if isinstance(entry, FileEntry) else entry.data()
+
+
+def _add_page(totals: Totals, raw: bytearray | mmap.mmap) -> tuple[int, str]:
+    """Count one file of page text into `totals`; the invalid sequences replaced and the
+    encoding, for the warning."""
+    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
+    if mark is not None:
+        # UTF-8 on a map: each process copies its own part straight from the map and
+        # normalises its line ends itself, in parallel (the first leaves out the mark).
+        encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
+    else:
+        normalised = normalise(_read_out(raw))
+        encoding, replaced = normalised.encoding, normalised.replaced
+        parts = _parts(normalised.data)
+    for part in parts:
+        totals.add(part)
+        replaced += part.replaced
+    return replaced, encoding
 
 
 def _read_out(raw: bytearray | mmap.mmap) -> bytearray:

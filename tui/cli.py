@@ -12,7 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from parsing.errors import ThreadlineError
+
 from . import __version__
+from .output import say
 
 COMMANDS = ("export", "stats")
 _EPILOG = """\
@@ -23,10 +26,6 @@ commands:
 
 PATH is a file, a folder (its files, recursively) or - for standard input.
 Run `threadline export --help` or `threadline stats --help` for their options."""
-
-
-class UsageError(Exception):
-    """Bad input or usage: reported as one line, exit status 2."""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -56,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(formatter_class=_Formatter, **options)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise ThreadlineError(f"{message} (see `{self.prog} --help`)")
 
 
 def _add_corpus_arguments(parser: argparse.ArgumentParser, *, filters: bool) -> None:
@@ -106,8 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .launch import run_reader
 
         return run_reader(options)
-    except UsageError as error:
-        return _fail(str(error))
+    except ThreadlineError as error:  # the one place a user's mistake becomes exit status 2
+        say(str(error))
+        return 2
     except BrokenPipeError:
         _silence_stdout()
         return 0
@@ -118,19 +118,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         say(f"internal error: {type(error).__name__}: {error} (THREADLINE_DEBUG=1 shows more)")
         return 1
-
-
-def _fail(message: str) -> int:
-    say(message)
-    return 2
-
-
-def say(message: str) -> None:
-    """One line on stderr; file names and values in it are shown, never obeyed, by the
-    terminal (control characters become visible symbols)."""
-    from parsing.safe_text import visible
-
-    print(f"threadline: {visible(message, keep_newlines=False)}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -7,10 +7,9 @@ import json
 import sys
 
 from parsing.entities.flags import flag_emoji, region_names
-from parsing.sources import CorpusError
 from parsing.stats import CorpusStats, corpus_stats, ranked, stats_for_paths
 
-from .cli import UsageError, say
+from .output import say
 
 _BAR_WIDTH = 40
 
@@ -43,10 +42,7 @@ def _export(options: argparse.Namespace) -> int:
 
 def _stats(options: argparse.Namespace) -> int:
     if options.paths:
-        try:
-            stats = stats_for_paths(options.paths)
-        except CorpusError as error:
-            raise UsageError(str(error)) from None
+        stats = stats_for_paths(options.paths)
     else:
         from .sources import load
 

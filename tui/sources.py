@@ -5,38 +5,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parsing.corpus import Corpus
-from parsing.filters import UnknownFlagError, resolve_flag
+from parsing.filters import resolve_flag
 from parsing.loader import load_corpus
-from parsing.sources import CorpusError
+from parsing.read_loop import Named, PathLike
 
 from .assets import demo_dir
-from .cli import UsageError, say
+from .output import say
 
 
-def load_demo() -> Corpus:
-    """The bundled demo corpus, its files named `demo/<file>`."""
-    corpus = Corpus()
-    for path in sorted(demo_dir().glob("*.txt")):
-        corpus.add_source(f"demo/{path.name}", path.read_bytes())
-    return corpus
+def corpus_paths(paths: Sequence[str]) -> list[PathLike]:
+    """What to read: `paths`, or the bundled demo corpus (shown as `demo/`) without any."""
+    if paths:
+        return list(paths)
+    return [Named(str(demo_dir()), "demo")]
 
 
 def load(paths: Sequence[str]) -> Corpus:
-    """The corpus behind `paths` (the demo without any); bad paths raise UsageError."""
-    if not paths:
-        return load_demo()
-    try:
-        return load_corpus(paths)
-    except CorpusError as error:
-        raise UsageError(str(error)) from None
+    """The corpus behind `paths` (the demo without any); bad paths raise ThreadlineError."""
+    return load_corpus(corpus_paths(paths))
 
 
 def flag_codes(specs: Sequence[str]) -> list[str]:
-    """Codes for `--flag` values; an unknown flag raises UsageError."""
-    try:
-        return list(dict.fromkeys(resolve_flag(spec) for spec in specs))
-    except UnknownFlagError as error:
-        raise UsageError(str(error)) from None
+    """Codes for `--flag` values; an unknown flag raises ThreadlineError."""
+    return list(dict.fromkeys(resolve_flag(spec) for spec in specs))
 
 
 def report_warnings(corpus: Corpus) -> None:

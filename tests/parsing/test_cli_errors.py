@@ -137,15 +137,31 @@ def test_binary_file_given_by_name(
     assert "binary" in one_line(err, name)
 
 
-def test_zip_file_given_by_name(tmp_path: Path, cli: Cli) -> None:
-    """A zip archive of a thread is binary too: exit 2, one line naming it."""
+@pytest.mark.parametrize("command", COMMANDS)
+def test_zip_of_text_files_is_read_in_place(command: str, tmp_path: Path, cli: Cli) -> None:
+    """A zip holding a page text is opened, not refused: its member is read as a source named
+    `zip:member`, and the command succeeds."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("threads.txt", GOOD * 20)
+        archive.writestr("threads.txt", GOOD)
     path = write(tmp_path / "threads.zip", buffer.getvalue())
+    code, out, err = cli(command, json_flag(command), path)
+    assert (code, err) == (0, "")
+    if command == "export":
+        assert sources_of(export_of(out)) == {f"{path}:threads.txt"}
+    else:
+        assert json.loads(out)["posts"] == 2
+
+
+def test_zip_without_threads_given_by_name(tmp_path: Path, cli: Cli) -> None:
+    """A zip holding no text, Markdown or archive: exit 2, one line naming it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("picture.png", PNG)
+    path = write(tmp_path / "pictures.zip", buffer.getvalue())
     code, out, err = cli("export", path)
     assert (code, out) == (2, "")
-    assert "binary" in one_line(err, "threads.zip")
+    assert "no threads" in one_line(err, "pictures.zip")
 
 
 UTF16_TEXTS = {
