@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.parsing.helpers import FIXTURES
 from tui import __version__
 from tui.cli import main
-
-from .helpers import FIXTURES
 
 BASE = FIXTURES / "encoding" / "base.txt"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 8

@@ -25,9 +25,8 @@ import pytest
 
 import parsing.sources
 from parsing.models import CorpusExport
+from tests.parsing.helpers import REPO
 from tui.cli import main
-
-from .helpers import REPO
 
 GOOD = "1/ Hello @bob, see example.com/a… #tag 🇺🇦\n\n2/ Second post $CASH\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 8
