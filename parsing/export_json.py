@@ -59,7 +59,7 @@ def _write_thread(
         raw = corpus.post_bytes(post, source)
         text = raw.decode("utf-8", "replace")
         value = _post_value(corpus, post, text, [])
-        after = _after_entities(value)
+        after = _after_entities(value) if corpus.post_meta else ""
         out.write(("" if position == 0 else ", ") + encode(value)[:-2])
         given = given_entities(corpus, post, raw, text, index)
         if given is not None:
@@ -132,7 +132,7 @@ def _post_value(corpus: Corpus, post: int, text: str, entities: list[Any]) -> di
         "text": text,
         "entities": entities,
     }
-    meta = corpus.post_meta.get(post)
+    meta = corpus.post_meta.get(post) if corpus.post_meta else None
     if meta is not None:
         if meta.date is not None:
             value["date"] = meta.date
@@ -153,7 +153,7 @@ def given_entities(
 ) -> list[dict[str, Any]] | None:
     """The entities a format listed for the post (an archive's), with the flags found in its
     text, in text order; None when the format listed none and the text is to be read."""
-    meta = corpus.post_meta.get(post)
+    meta = corpus.post_meta.get(post) if corpus.post_meta else None
     if meta is None or meta.entities is None:
         return None
     flags = [span for span in extract_spans(raw, index.evidence) if span.kind is EntityKind.FLAG]

@@ -64,8 +64,12 @@ def build_index(
     corpus: Corpus,
     progress: Callable[[int, int], None] | None = None,
     entities_done: Callable[[CorpusIndex], None] | None = None,
+    *,
+    with_words: bool = True,
 ) -> CorpusIndex:
     """Index every thread of `corpus`; `progress(done, total)` is called now and then.
+    Without `with_words`, the index of entities alone is returned (enough for filters and export;
+    only related threads need the words).
 
     Two passes: entities (flags, mentions, hashtags, link domains), then each thread's most
     distinctive words. What filters need is all in the first, a third of the time; so the index
@@ -95,6 +99,8 @@ def build_index(
     entities.postings = dict(postings)
     if entities_done is not None:
         entities_done(entities)
+    if not with_words:
+        return entities
     # The words go into new containers: `entities` may be in use in another thread by now.
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
     frequency = _document_frequency(corpus)

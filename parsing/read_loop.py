@@ -96,7 +96,7 @@ def _named_file(
     assert file.path is not None
     name = shown or file.name
     if is_zip(file.path):
-        items = _zip_items(file.path, name, formats, [], named=True)
+        items = _zip_items(file.path, name, formats, [])
         if not items:
             raise CorpusError(f"{name}: no threads in this zip (no archive, text or Markdown)")
         return items
@@ -121,7 +121,8 @@ def _folder_items(
         assert file.path is not None
         member = os.path.relpath(file.path, folder).replace(os.sep, "/")
         by_member[member] = file
-    items: list[Planned] = []
+    order = {member: position for position, member in enumerate(sorted(by_member))}
+    placed: list[tuple[int, Planned]] = []
     zips = [member for member, file in by_member.items() if is_zip(str(file.path))]
     for member in zips:
         file = by_member.pop(member)
@@ -129,15 +130,19 @@ def _folder_items(
         zipped = _zip_items(file.path, _shown(file, shown, member), formats, warnings)
         if not zipped:
             warnings.append(f"{_shown(file, shown, member)}: a zip without threads (skipped)")
-        items += zipped
+        placed += [(order[member], item) for item in zipped]
 
     def entry(member: str) -> Entry:
         file = by_member[member]
         assert file.path is not None
         return FileEntry(file.path, _shown(file, shown, member))
 
-    items += _claimed(list(by_member), formats, entry, warnings, lambda m: entry(m).name)
-    return items
+    member_at = {file.path: member for member, file in by_member.items()}
+    for item in _claimed(list(by_member), formats, entry, warnings, lambda m: entry(m).name):
+        assert isinstance(item.entry, FileEntry)
+        placed.append((order[member_at[item.entry.path]], item))
+    placed.sort(key=lambda pair: pair[0])  # in name order, zips among the files
+    return [item for _, item in placed]
 
 
 def _shown(file: SourceFile, shown: str | None, member: str) -> str:
@@ -149,18 +154,16 @@ def _zip_items(
     name: str,
     formats: tuple[InputFormat, ...],
     warnings: list[str],
-    *,
-    named: bool = False,
 ) -> list[Planned]:
+    """The zip's members to read; none is `named` (a bad member is skipped, as in a folder)."""
     archive, members = open_zip(path, name)
-    planned = _claimed(
+    return _claimed(
         members,
         formats,
         lambda member: ZipMember(archive, member, name),
         warnings,
         lambda member: f"{name}:{member}",
     )
-    return [item._replace(named=named) for item in planned]
 
 
 def _claimed(

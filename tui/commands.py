@@ -31,7 +31,7 @@ def _export(options: argparse.Namespace) -> int:
     codes = flag_codes(options.flag)
     corpus = load(options.paths)
     report_warnings(corpus)
-    index = build_index(corpus)
+    index = build_index(corpus, with_words=options.related)  # only related threads need words
     threads = filter_threads(corpus, index, codes, options.search)
     if options.format == "json":
         write_json(corpus, index, threads, sys.stdout, with_related=options.related)

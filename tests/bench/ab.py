@@ -1,0 +1,59 @@
+"""Two checkouts of threadline side by side: `stats` and `export` wall time on the same corpus.
+
+    git worktree add /tmp/before <commit>
+    python -m tests.bench.ab --before /tmp/before --posts 100000 --runs 7
+
+Each run times the command from the other checkout and from this one in turn (so that a busy
+machine slows both alike) and prints the medians and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .run import corpus_file
+
+HERE = Path(__file__).resolve().parents[2]
+
+
+def timed(checkout: Path, arguments: list[str]) -> float:
+    """Wall seconds of `threadline ARGUMENTS` run from `checkout`'s source."""
+    environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    command = [sys.executable, "-m", "tui.cli", *arguments]
+    started = time.perf_counter()
+    status = subprocess.run(command, env=environment, capture_output=True, check=False)
+    if status.returncode != 0:
+        raise RuntimeError(f"{command} failed: {status.stderr.decode(errors='replace')}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True, help="the other checkout")
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = str(corpus_file(Path(folder), options.posts))
+        for label, arguments in (
+            ("stats --json", ["stats", "--json", corpus]),
+            ("export", ["export", corpus]),
+        ):
+            before: list[float] = []
+            after: list[float] = []
+            for _ in range(options.runs):
+                before.append(timed(options.before, arguments))
+                after.append(timed(HERE, arguments))
+            old, new = statistics.median(before), statistics.median(after)
+            print(f"{label:14} before {old:.3f} s  after {new:.3f} s  after/before {new / old:.2f}")
+
+
+if __name__ == "__main__":
+    main()
