@@ -248,8 +248,11 @@ class LayoutBuilder:
         # A source that began at `split` would take the text above `line` for its preamble:
         # the same first post, as long as that rule finds no other split in it, `line` does not
         # number it alone, and `line` does not restart after numbers found at its line ends.
-        same_as_a_preamble = self._preamble_split(split, start) is None and not (
-            self._is_bare_trailer(line, following)
+        # (Asked only when the points are recorded: it costs a second look at the lines.)
+        same_as_a_preamble = (
+            self.fresh is not None
+            and self._preamble_split(split, start) is None
+            and not self._is_bare_trailer(line, following)
         )
         self._open_unnumbered(split)
         self.number = 1 if number == 2 else 0

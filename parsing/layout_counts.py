@@ -2,9 +2,10 @@
 
 `threadline stats` needs no post's text bounds or line numbers, only the structure: where each
 thread begins and what each post is numbered. `CountingLayout` takes every decision exactly as
-`LayoutBuilder` does (it is the same code), and skips the per-post work that only positions and
-line numbers need: trimming whitespace at each end and counting newlines. That work is most of
-the cost of a plain post, so counting lays out a corpus in about two thirds of the time.
+`LayoutBuilder` does (it is the same code: where a run of plain posts ends is `end_of_run`'s to
+say for both), and skips the per-post work that only positions and line numbers need: trimming
+whitespace at each end and counting newlines. That work is most of the cost of a plain post, so
+counting lays out a corpus in about two thirds of the time.
 """
 
 from __future__ import annotations
