@@ -14,6 +14,11 @@ The rules, in the order they apply:
 - unnumbered lines that open a thread form its first post: post 1 when `2/` follows, and a bare
   marker line under them (`1/n`) numbers them;
 - any other line belongs to the post above it.
+
+The layout also says where it starts afresh (`fresh`, when asked): positions where everything is
+closed and what follows is laid out exactly as it would be at the start of a source, so the
+source may be cut there and each part laid out alone (see `split_points`). Each such point is
+recorded by the rule that makes it, so no other module has to predict these rules.
 """
 
 from __future__ import annotations
@@ -27,6 +32,20 @@ from .thread_starts import first_post_start
 from .trailing_numbers import Trailer, trailing_numbers
 
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
+
+
+def end_of_run(events: list[Event], index: int, number: int) -> int:
+    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
+    the index of the first event that is not a marker continuing the thread (a higher number,
+    not after `THREAD`). The one statement of that rule for both layouts."""
+    total = len(events)
+    while index < total:
+        _, kind, next_number, _, opens = events[index]
+        if kind != MARKER or opens or next_number <= number:
+            break
+        number = next_number
+        index += 1
+    return index
 
 
 class LayoutBuilder:
@@ -63,6 +82,12 @@ class LayoutBuilder:
         """Where unassigned text may begin while no post is open."""
         self.chrome_texts: dict[int, str] = {}
         """The text of each chrome line by its start, taken before the line was blanked."""
+        self.fresh: list[int] | None = None
+        """When a list, the positions where the layout starts afresh are appended to it: nothing
+        is open there, and a source that began there would be laid out exactly as what follows
+        is laid out here, and nothing before it looked past it (see `_peeked`)."""
+        self._peeked = 0
+        """How far the decisions taken so far read the text below the line they were taken on."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
@@ -74,18 +99,14 @@ class LayoutBuilder:
             event = events[index]
             kind = event.kind
             if kind == MARKER:
-                if (
-                    lead is None
-                    and self.number
-                    and self.start >= 0
-                    and not event.opens
-                    and event.number > self.last_number
-                ):
-                    # The common case: the next posts of the thread in progress.
-                    self._close_post(event.start)
-                    self._open_marker_post(event, event.start, None)
-                    index = self._run_of_posts(events, index + 1) - 1
-                    continue
+                if lead is None and self.number and self.start >= 0:
+                    stop = end_of_run(events, index, self.last_number)
+                    if stop > index:
+                        # The common case: the next posts of the thread in progress.
+                        self._close_post(event.start)
+                        self._open_marker_post(event, event.start, None)
+                        index = self._run_of_posts(events, index + 1, stop) - 1
+                        continue
                 following = events[index + 1] if index < last else None
                 self._on_marker(event, following, lead, lead_opens or event.opens)
                 lead, lead_opens = None, False
@@ -100,16 +121,17 @@ class LayoutBuilder:
                 self._adopt_free_text(start)
                 self._close_post(start)
                 self._close_thread()
+                self._starts_afresh(start)
                 self._open_unnumbered(start)
                 lead, lead_opens = None, False
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
         self._finish()
 
-    def _run_of_posts(self, events: list[Event], index: int) -> int:
-        """Lay out the plain posts from `events[index]` on: markers that continue the thread in
-        progress, with no lead line above them. Returns the index of the first event that is not
-        one; everything else is handled one event at a time by `build`.
+    def _run_of_posts(self, events: list[Event], index: int, stop: int) -> int:
+        """Lay out the plain posts of `events[index:stop]`, markers that continue the thread in
+        progress with no lead line above them (see `end_of_run`), and return `stop`; everything
+        else is handled one event at a time by `build`.
 
         This is the path almost every post takes, so it keeps its state in local variables and
         its columns in lists, added to the arrays once at the end (a list appends faster).
@@ -122,11 +144,7 @@ class LayoutBuilder:
         # The open post starts on line `first_line`, at `start`; the lines are counted from there.
         start, text_start, first_line = self.start, self.text_start, self.first_line
         number = self.number
-        total = len(events)
-        while index < total:
-            limit, kind, next_number, next_text_start, opens = events[index]
-            if kind != MARKER or opens or next_number <= number:
-                break
+        for limit, _, next_number, next_text_start, _ in events[index:stop]:
             end = limit
             while end > start and buf[end - 1] in whitespace:
                 end -= 1
@@ -146,7 +164,6 @@ class LayoutBuilder:
             start = limit
             number = next_number
             text_start = next_text_start
-            index += 1
         posts = self.posts
         posts.text_start.extend(starts)
         posts.text_end.extend(ends)
@@ -162,7 +179,7 @@ class LayoutBuilder:
         self.hole = (text_start, text_start)
         self._line_pos, self._line_no = start, first_line
         self.free_from = start
-        return index
+        return stop
 
     # -- events -------------------------------------------------------------------------------
 
@@ -173,10 +190,12 @@ class LayoutBuilder:
         restarts = opens or line.number <= self.last_number
         if self.start < 0 and not self._adopt_free_text(start) and restarts:
             self._close_thread()
+            self._starts_afresh(start)
         if self.start >= 0 and self.number == 0:
             if opens:
                 self._close_post(start)
                 self._close_thread()
+                self._starts_afresh(start)
             elif self._end_preamble(line, following, start):
                 return
             elif line.number <= self.last_number:  # numbered at line ends, now restarting
@@ -185,16 +204,17 @@ class LayoutBuilder:
             if opens:
                 self._close_post(start)
                 self._close_thread()
+                self._starts_afresh(start)
             elif line.number <= self.last_number:
-                self._restart(line.number, start)
+                self._restart(line, following, start)
             else:
                 self._close_post(start)
         self._open_marker_post(line, start, lead)
 
     def _end_preamble(self, line: Event, following: Event | None, start: int) -> bool:
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
-        split = first_post_start(self.buf, self.start, start, guess_without_cue=False)
-        if split is not None and split > self.start:
+        split = self._preamble_split(self.start, start)
+        if split is not None:
             self._close_post(split)
             self._close_thread()
             self._open_unnumbered(split)
@@ -208,18 +228,37 @@ class LayoutBuilder:
         self._close_post(start)
         return False
 
-    def _restart(self, number: int, start: int) -> None:
+    def _preamble_split(self, first: int, start: int) -> int | None:
+        """Where, in the unnumbered text from `first` up to the marker (or its lead) at `start`
+        that opens a thread, a first post begins after some text of its own; None if none."""
+        split = first_post_start(self.buf, first, start, guess_without_cue=False)
+        return split if split is not None and split > first else None
+
+    def _restart(self, line: Event, following: Event | None, start: int) -> None:
+        number = line.number
         continuation = min(line_end(self.buf, self.marker_line) + 1, start)
         split = first_post_start(self.buf, continuation, start, guess_without_cue=number == 2)
         if split is None:
             self._close_post(start)
             self._close_thread()
+            self._starts_afresh(start)
             return
         self._close_post(split)
         self._close_thread()
+        # A source that began at `split` would take the text above `line` for its preamble:
+        # the same first post, as long as that rule finds no other split in it, `line` does not
+        # number it alone, and `line` does not restart after numbers found at its line ends.
+        # (Asked only when the points are recorded: it costs a second look at the lines.)
+        same_as_a_preamble = (
+            self.fresh is not None
+            and self._preamble_split(split, start) is None
+            and not self._is_bare_trailer(line, following)
+        )
         self._open_unnumbered(split)
         self.number = 1 if number == 2 else 0
         self._close_post(start)
+        if same_as_a_preamble and number > self.last_number:
+            self._starts_afresh(split)
 
     def _on_chrome(self, events: list[Event], index: int) -> int:
         """Close what is open at the chrome line `events[index]` and record it, with the chrome
@@ -238,6 +277,7 @@ class LayoutBuilder:
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from
+        self._starts_afresh(min(free_from, len(buf)))
         return index
 
     def _record_skipped(self, line: Event) -> None:
@@ -363,6 +403,11 @@ class LayoutBuilder:
 
     # -- helpers ------------------------------------------------------------------------------
 
+    def _starts_afresh(self, pos: int) -> None:
+        """Record that the layout starts afresh at `pos` (everything before it is closed)."""
+        if self.fresh is not None and pos >= self._peeked:
+            self.fresh.append(pos)
+
     def _line_at(self, pos: int) -> int:
         """The 1-based line number of `pos`; positions must be asked for in increasing order."""
         if pos >= self._line_pos:
@@ -385,11 +430,19 @@ class LayoutBuilder:
         end = line_end(self.buf, line.start)
         if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
             return False  # "THREAD: Here is why …" is a post of its own
-        return self._first_text_line(end, following.start) is None
+        return not self._text_below(end, following.start)
 
     def _is_bare_trailer(self, line: Event, following: Event | None) -> bool:
         end = line_end(self.buf, line.start)
         if line.text_start < end:
             return False
         stop = following.start if following is not None else len(self.buf)
-        return self._first_text_line(end, stop) is None
+        return not self._text_below(end, stop)
+
+    def _text_below(self, start: int, stop: int) -> bool:
+        """Whether `buf[start:stop]`, below the line being laid out, holds any text. A decision
+        taken on the answer depends on the text up to where it was found (or `stop`): a source
+        cut before that would not see the same, so no fresh start is recorded before it."""
+        text = skip_whitespace(self.buf, start, stop)
+        self._peeked = max(self._peeked, min(text + 1, stop))
+        return text < stop

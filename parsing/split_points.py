@@ -1,39 +1,47 @@
 """Where a source may be cut in two so that each part parses exactly as it does inside the whole.
 
-`threadline stats` lays out the two halves of a big file on two cores. Layout carries state from
-line to line (the open post, the last number, lead lines, chrome judged by its neighbours), so a
-cut is only allowed where that state is provably the fresh one. Two shapes guarantee it:
+`threadline stats` lays out the two halves of a big file on two cores. The layout itself says
+where it starts afresh (`LayoutBuilder.fresh`): the rule that closes everything records the
+point, so the cut needs no copy of the layout's rules. What this module adds is where a layout
+run may begin and end inside a source without seeing the rest of it: at *anchors*.
 
-- the first non-blank line after *strong* chrome ("• • •", "… force a refresh", "Read all
-  threads"): chrome closes the thread, and strong chrome needs no neighbour to be chrome. The line
-  after it must not be chrome of any kind, so no neighbour judgement crosses the cut;
-- a marker that restarts numbering (`1/`, `2/` after a higher number), with only plain text lines
-  between it and the numbered post above: the restart rules alone decide where the old thread
-  ends (at the marker, or where the new thread's unnumbered first post begins), and a part that
-  starts there lays that first post out the same way.
+An anchor is a line the layout reads the same way whatever lies above it, and after which the
+layout is in the same state whatever came before:
 
-Pages saved from Thread Reader App end each thread with chrome; bare copies number their posts.
+- a strong chrome line ("• • •", "Read all threads"): chrome wherever it stands, it closes what
+  is open, and the chrome lines under it are judged by it;
+- a marker line with text of its own (`3/ Text`), which no chrome rule can claim, under a line
+  that is not "Keep Current with" (whose next line is an author's name) nor a head or emoji line
+  (which could lead it). Such a line also ends what the lines above it can see below them: a
+  chrome judgement stops at it, and the layout looks ahead only to the next structural line.
+
+A run laid out from one anchor through the line of a marker anchor therefore makes the whole's
+decisions, and the points where it starts afresh are points where the whole does.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 
 from .byte_source import ByteSource
 from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
-from .decoding import normalise_newlines
-from .lines import Event, line_end, read_line
-from .neighbours import next_nonblank_line, previous_nonblank_line
-from .thread_starts import first_post_start
+from .decoding import normalise_newlines, replace_invalid_utf8
+from .layout_counts import CountingLayout
+from .lines import blank_outside_posts, line_end, read_line, scan_lines
+from .neighbours import previous_nonblank_line
+from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
-    rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?[12]/"
+    rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
     rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
 )
-_LOOK_BACK = 200
-"""Plain lines a restart may follow; past that the cut is not worth proving."""
+"""The newline before a line that may be an anchor."""
+_RUN = 1 << 14
+"""How far a layout run reaches, at least, before it ends at the next marker anchor."""
+_REACH = 1 << 18
+"""How far either side of the middle `safe_split` lays out text looking for a cut: the layout
+of about twice this is added to a big file's time when it offers no cut (one long thread)."""
 _WINDOW = 1 << 20
 """How far either side of the middle `split_unnormalised` looks for a cut."""
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -42,71 +50,89 @@ _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int | None:
     """A line start close to `near` of the buffer (within a quarter of it, after first) where
     parsing may begin afresh, or None. Without `whole`, `buf` is a stretch cut out of a source:
-    what lies before its start is unknown, not absent."""
+    what lies before its start and after its end is unknown, not absent."""
     middle = int(len(buf) * near)
-    quarter = len(buf) // 4
-    after = _CANDIDATE.finditer(buf, middle, min(middle + quarter, len(buf)))
-    for found in chain(after, _backwards(buf, max(middle - quarter, 0), middle)):
-        cut = cut_at(buf, found.start() + 1, whole=whole)
-        if cut is not None:
+    reach = min(len(buf) // 4, _REACH)
+    for cut in fresh_points(buf, middle, middle + reach, whole=whole):
+        if 0 < cut < len(buf):
             return cut
+    # Before the middle: runs from further back each time, the nearest point kept.
+    stop, span = middle, _RUN
+    low = max(middle - reach, 0)
+    while stop > low:
+        start = max(low, stop - span)
+        found = [cut for cut in fresh_points(buf, start, stop, whole=whole) if 0 < cut < len(buf)]
+        if found:
+            return min(found, key=lambda cut: abs(cut - middle))
+        stop, span = start, span * 2
     return None
 
 
-def _backwards(buf: ByteSource, start: int, stop: int) -> Iterator[re.Match[bytes]]:
-    """The candidates of `buf[start:stop]` from the last to the first, found a slice at a time
-    from `stop` down, so that the one nearest `stop` comes without scanning the rest."""
-    step = 1 << 16
-    while stop > start:
-        low = max(start, stop - step)
-        yield from reversed(list(_CANDIDATE.finditer(buf, low, stop)))
-        stop = low
+def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) -> Iterator[int]:
+    """The points where the layout of the source starts afresh, found by laying out runs from the
+    first anchor at or after `start`, each through the line of a marker anchor at least `_RUN`
+    bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
+    marker anchor serves), the next run beginning at that anchor, until a run would begin at
+    or after `stop`. In order, some more than once."""
+    anchor = _next_anchor(buf, start, whole, ends_a_run=False)
+    while anchor is not None and anchor < stop:
+        last = _next_anchor(buf, anchor + _RUN, whole, ends_a_run=True)
+        if last is None and not whole:  # a stretch's end is no end: a shorter run, if any
+            last = _next_anchor(buf, anchor + 1, whole, ends_a_run=True)
+            if last is None:
+                return
+        # The run takes in the line of the anchor it ends at: a restart there is decided by the
+        # lines above it, and the anchor line does not look below itself.
+        end = len(buf) if last is None else min(line_end(buf, last) + 1, len(buf))
+        yield from run_fresh_points(buf, anchor, end)
+        anchor = last
 
 
-def cut_at(buf: ByteSource, line: int, *, whole: bool = True) -> int | None:
-    """Where to cut for the line starting at `line`, or None when no cut is provably safe there:
-    after it (strong chrome), at it (a restart), or at the first post the restart takes from the
-    lines above it."""
+def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
+    """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
+    `buf`); the points at its very start and end are left out."""
+    part = bytearray(buf[start:stop])
+    if replace_invalid_utf8(part)[1]:
+        # Each part of a source has its invalid UTF-8 replaced on its own, which moves what
+        # follows: a run that holds some claims no cut rather than map its points back.
+        return []
+    events = scan_lines(part)
+    blank_outside_posts(part, events, keep_texts=False)
+    layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
+    layout.fresh = []
+    layout.build(events)
+    return [start + point for point in layout.fresh if 0 < point < len(part)]
+
+
+def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:
+    """The first anchor line at or after `pos` (only marker anchors where a run may end)."""
+    if pos >= len(buf):
+        return None
+    if pos == 0 and is_anchor(buf, 0, whole=whole, ends_a_run=ends_a_run):
+        return 0
+    for found in _CANDIDATE.finditer(buf, max(pos - 1, 0)):
+        line = found.start() + 1
+        if is_anchor(buf, line, whole=whole, ends_a_run=ends_a_run):
+            return line
+    return None
+
+
+def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: bool = False) -> bool:
+    """Whether the line at `line` is an anchor (see the module's docstring); one where a run may
+    end must be a marker line, since chrome is judged by the lines next to it."""
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
-    if shape == "strong" and not NAME_FOLLOWS.fullmatch(buf, line, end):
-        following = next_nonblank_line(buf, end)
-        if following is not None and not is_chrome_candidate(buf, *following):
-            return following[0]
-        return None
+    if shape == "strong" and not ends_a_run:
+        return True
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
-        return None  # a bare marker may number the text above it: not a clean restart
-    above = _numbered_post_above(buf, line, whole)
-    if above is None or marker.number > above.number:
-        return None
-    if marker.opens:
-        return line
-    continuation = min(line_end(buf, above.start) + 1, line)
-    first = first_post_start(buf, continuation, line, guess_without_cue=marker.number == 2)
-    return line if first is None else first
-
-
-def _numbered_post_above(buf: ByteSource, line: int, whole: bool) -> Event | None:
-    """The marker line of the post the line at `line` continues, when only plain text lines lie
-    between them and the marker has text of its own (a plain numbered post); else None."""
+        return False
     above = previous_nonblank_line(buf, line)
-    for _ in range(_LOOK_BACK):
-        if above is None or is_chrome_candidate(buf, *above):
-            return None
-        start, stop = above
-        shape, marker = read_line(buf, start, stop)
-        if shape is None:
-            above = previous_nonblank_line(buf, start)
-            continue
-        if marker is None or marker.text_start >= stop:
-            return None  # a head, an emoji lead, an invalid or a bare marker
-        named = previous_nonblank_line(buf, start)
-        if named is None and not whole:
-            return None  # the line above is outside the stretch: it could be the one below
-        if named is not None and NAME_FOLLOWS.fullmatch(buf, *named):
-            return None  # the marker line is the author's name under "Keep Current with"
-        return marker
-    return None
+    if above is None:
+        # The first line of a source has nothing above it; a stretch's may have anything.
+        return whole
+    if NAME_FOLLOWS.fullmatch(buf, *above):
+        return False
+    return read_line(buf, *above)[0] not in ("head", "emoji")
 
 
 def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
@@ -123,7 +149,7 @@ def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
     stop = raw.find(b"\n", middle + _WINDOW) + 1 or len(raw)
     window = bytearray(raw[start:stop])
     normalised = normalise_newlines(window)
-    cut = safe_split(normalised, whole=start == head)
+    cut = safe_split(normalised, whole=start == head and stop == len(raw))
     if cut is None or normalised is window:  # no `\r`: the window's positions are the raw ones
         return None if cut is None else start + cut
     # The cut is a line start in the window: the one after as many line breaks in `raw`.

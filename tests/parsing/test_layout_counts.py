@@ -15,7 +15,7 @@ from tests.bench.generate import generate
 
 from .helpers import FIXTURES
 from .test_mutations import PROPERTY
-from .test_split_points import corpora
+from .test_split_points import HUNT, corpora, marker_corpora, with_regressions
 
 Structure = tuple[list[int], list[int], int]
 
@@ -59,4 +59,14 @@ def test_counting_layout_matches_a_generated_corpus() -> None:
 @example(b"a 1/\nb 2/\nc 3/\n1/ d")
 def test_counting_layout_matches_the_full_layout(raw: bytes) -> None:
     """Any mix of markers, heads, emoji leads, chrome and text is counted as it is laid out."""
+    assert counted_structure(raw) == full_structure(raw)
+
+
+@HUNT
+@given(marker_corpora)
+@with_regressions
+def test_counting_layout_matches_the_full_layout_on_marker_lines(raw: bytes) -> None:
+    """Runs of plain posts, restarts, numbers at line ends and bare `1/n` lines in every
+    arrangement are counted as they are laid out (the counting layout keeps its own fast run of
+    plain posts, and this holds it to the full one)."""
     assert counted_structure(raw) == full_structure(raw)
