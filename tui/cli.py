@@ -20,11 +20,12 @@ from .output import say
 COMMANDS = ("export", "stats")
 _EPILOG = """\
 commands:
-  threadline [PATH ...]            read threads in the terminal (no PATH: the demo corpus)
+  threadline [PATH ...]            read threads in the terminal (no PATH: stdin or the demo)
   threadline export [PATH ...]     print threads as JSON or Markdown
   threadline stats [PATH ...]      counts, flags, top mentions, hashtags and link domains
 
-PATH is a file, a folder (its files, recursively) or - for standard input.
+PATH is a file, a folder (its files, recursively) or - for standard input; with no PATH, a pipe
+or file on standard input is read (cat FILE | threadline), else the demo corpus.
 Run `threadline export --help` or `threadline stats --help` for their options."""
 
 

@@ -10,11 +10,13 @@ from parsing.entities.flags import flag_emoji, region_names
 from parsing.stats import CorpusStats, corpus_stats, ranked, stats_for_paths
 
 from .output import say
+from .stdin_source import with_stdin
 
 _BAR_WIDTH = 40
 
 
 def run_command(command: str, options: argparse.Namespace) -> int:
+    options.paths = with_stdin(options.paths)
     if command == "export":
         return _export(options)
     return _stats(options)

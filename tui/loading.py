@@ -14,6 +14,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parsing import containers
 from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
 from parsing.sources import CorpusError, SourceFile, each_once, read, resolve
@@ -79,7 +80,7 @@ class CorpusLoader:
         """Read, parse and index; runs in a worker thread."""
         for file in self._files:
             try:
-                raw = read(file)
+                raw = read(file, stdin=containers.stdin_reader)
             except CorpusError as error:
                 self._warn([str(error)])
                 continue
