@@ -30,7 +30,9 @@ class ThreadCommands(Provider):
         for thread in self._threads()[:10]:
             title = reader.view.title(thread)
             yield DiscoveryHit(
-                plain(f"Go to: {title}"), partial(reader.go_to_thread, thread), text=title
+                plain(f"Go to: {title}"),
+                partial(reader.main_screen.go_to_thread, thread),
+                text=title,
             )
 
     async def search(self, query: str) -> Hits:
@@ -43,7 +45,7 @@ class ThreadCommands(Provider):
                 yield Hit(
                     score,
                     plain(f"Go to: {title}"),
-                    partial(reader.go_to_thread, thread),
+                    partial(reader.main_screen.go_to_thread, thread),
                     text=title,
                 )
 
@@ -61,6 +63,6 @@ class FlagCommands(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(reader.filter_by_flag, choice.code),
+                    partial(reader.main_screen.filter_by_flag, choice.code),
                     text=text,
                 )

@@ -12,8 +12,8 @@ from parsing.entities.models_of import entities_of
 from parsing.index import CorpusIndex
 from parsing.related import related_cost, related_threads
 
+from .post_layout import PostData
 from .screens.flag_picker import FlagChoice
-from .widgets.post_pane import PostData
 from .widgets.thread_list import Row
 
 _NO_EVIDENCE = GluedEvidence(frozenset())
@@ -67,11 +67,12 @@ class CorpusView:
         return self.corpus.title(thread)
 
     @property
-    def _flags_index(self) -> CorpusIndex | None:
+    def filter_index(self) -> CorpusIndex | None:
+        """What filters and flags read: the whole index, or the entities' until it is in."""
         return self.index if self.index is not None else self.entities
 
     def row(self, thread: int) -> Row:
-        index = self._flags_index
+        index = self.filter_index
         flags = index.flags[thread] if index is not None else ()
         return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
 
@@ -125,7 +126,7 @@ class CorpusView:
         )
 
     def flag_choices(self) -> list[FlagChoice]:
-        index = self._flags_index
+        index = self.filter_index
         if index is None:
             return []
         names = region_names()

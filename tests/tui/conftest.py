@@ -26,7 +26,6 @@ from textual.widget import Widget
 from textual.worker import WorkerState
 
 from tui.app import ThreadlineApp
-from tui.widgets.header_bar import HeaderBar
 from tui.widgets.post_pane import PostPane
 from tui.widgets.related_pane import RelatedPane
 from tui.widgets.thread_list import ThreadList
@@ -64,7 +63,7 @@ async def wait_loaded(pilot: Pilot[Any], app: ThreadlineApp) -> None:
     """Wait until the corpus is read and indexed, and the app has taken the index in."""
     await wait_until(
         pilot,
-        lambda: app.loader.progress().phase == "ready" and app._indexed,
+        lambda: app.main_screen.indexed,
         timeout=LOAD_TIMEOUT,
     )
     await pilot.pause()
@@ -123,15 +122,15 @@ def focused(app: ThreadlineApp) -> Widget | None:
 
 
 def thread_list(app: ThreadlineApp) -> ThreadList:
-    return app.query_one(ThreadList)
+    return app.main_screen.thread_list
 
 
 def post_pane(app: ThreadlineApp) -> PostPane:
-    return app.query_one(PostPane)
+    return app.main_screen.post_pane
 
 
 def related_pane(app: ThreadlineApp) -> RelatedPane:
-    return app.query_one(RelatedPane)
+    return app.main_screen.related_pane
 
 
 def count_title(app: ThreadlineApp) -> str:
@@ -140,7 +139,7 @@ def count_title(app: ThreadlineApp) -> str:
 
 
 def header_text(app: ThreadlineApp) -> str:
-    return plain_text(app.query_one(HeaderBar))
+    return plain_text(app.main_screen.header_bar)
 
 
 def plain_text(widget: Widget) -> str:

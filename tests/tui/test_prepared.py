@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 import tui.widgets.post_pane as post_pane_module
 from tui.app import ThreadlineApp
-from tui.widgets.post_pane import Layout, PostData
+from tui.post_layout import Layout, PostData
 
 from .conftest import (
     GRAIN,

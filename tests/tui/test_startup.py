@@ -191,6 +191,6 @@ def test_the_loader_reads_a_file_named_twice_once(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("1/ three\n", encoding="utf-8")
     loader = CorpusLoader([str(tmp_path), str(tmp_path / "a.txt")])
     loader.prepare()
-    loader.run()
+    loader.run(lambda message: None)
     assert [Path(source.name).name for source in loader.corpus.sources] == ["a.txt", "b.txt"]
     assert loader.corpus.thread_count == 2
