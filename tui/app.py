@@ -10,13 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import App
+from textual.theme import Theme
+
+from parsing.safe_text import visible
 
 from .assets import stylesheet
+from .keys import app_bindings
 from .loading import CorpusLoader
-from .palette import FlagCommands, ThreadCommands
+from .palette import FlagCommands, MarkCommands, ThreadCommands
+from .remembered import Remembered
 from .screens.help_screen import HelpScreen
 from .screens.main_screen import MainScreen
 from .state import Filters
+from .store import StateStore
 from .views import CorpusView
 
 
@@ -25,14 +31,24 @@ class ThreadlineApp(App[int]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "threadline"
-    COMMANDS = App.COMMANDS | {ThreadCommands, FlagCommands}
+    COMMANDS = App.COMMANDS | {ThreadCommands, FlagCommands, MarkCommands}
+    BINDINGS = app_bindings()
 
     def __init__(
-        self, paths: Sequence[str] = (), flags: Sequence[str] = (), search: str = ""
+        self,
+        paths: Sequence[str] = (),
+        flags: Sequence[str] = (),
+        search: str = "",
+        store: StateStore | None = None,
     ) -> None:
         super().__init__()
         self.loader = CorpusLoader(paths)
+        self.store = store if store is not None else StateStore.in_memory()
+        """What is remembered between runs; by default nothing is (the command line opens
+        the user's store unless `--no-state`)."""
+        self.remembered = Remembered(self.store)
         self.view = CorpusView(self.loader.corpus)
+        self.view.remembered = self.remembered
         self._first_filters = Filters(tuple(flags), (), search)
         self._main_screen: MainScreen | None = None
 
@@ -40,8 +56,24 @@ class ThreadlineApp(App[int]):
     def main_screen(self) -> MainScreen:
         """The screen of the panes (below any dialog)."""
         if self._main_screen is None:
-            self._main_screen = MainScreen(self.loader, self.view, self._first_filters)
+            self._main_screen = MainScreen(
+                self.loader, self.view, self._first_filters, self.remembered
+            )
         return self._main_screen
+
+    def on_mount(self) -> None:
+        theme = self.store.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for warning in self.store.take_warnings():
+            self.notify(
+                visible(warning), title="Not remembered", severity="warning", timeout=10,
+                markup=False,
+            )  # fmt: skip
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.store.save_theme(theme.name)
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen

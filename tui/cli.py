@@ -77,6 +77,12 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     _add_corpus_arguments(parser, filters=True)
+    parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing: read no state and write none (read threads, bookmarks, "
+        "the last place, the theme)",
+    )
     parser.add_argument("--version", action="version", version=f"threadline {__version__}")
     return parser
 

@@ -22,6 +22,8 @@ class Key:
     footer: str = ""
     """The footer's label; empty keeps the key out of the footer."""
     priority: bool = False
+    everywhere: bool = False
+    """Bound by the app, so that it works on every screen and in every field."""
 
     def binding(self) -> Binding:
         return Binding(
@@ -71,9 +73,17 @@ KEYS: tuple[Key, ...] = (
         "go_back",
         "Back",
     ),
-    Key("ctrl+p", "command palette: go to thread, filter by flag, theme"),
+    Key("b", "bookmark the thread, or take its bookmark off", "b", "toggle_bookmark"),
+    Key("u", "mark the thread read or unread (opening it marks it read)", "u", "toggle_read"),
+    Key("B", "show only bookmarked threads, or all again", "B", "bookmarked_only"),
+    Key("U", "hide read threads, or show them again", "U", "unread_only"),
+    Key(
+        "ctrl+p",
+        "command palette: go to thread, filter by flag, bookmarks and read threads, theme",
+    ),
     Key("?", "this help", "question_mark", "app.help", "Help"),
     Key("q", "quit", "q", "app.quit", "Quit"),
+    Key("ctrl+c", "quit, from anywhere", "ctrl+c", "quit", priority=True, everywhere=True),
 )
 """In the order the help screen lists them."""
 
@@ -89,10 +99,15 @@ MOUSE: tuple[tuple[str, str], ...] = (
 
 def main_screen_bindings() -> list[BindingType]:
     """The main screen's bindings: those in the footer in its order, then the hidden ones."""
-    bound = [key for key in KEYS if key.key]
+    bound = [key for key in KEYS if key.key and not key.everywhere]
     rank = {name: position for position, name in enumerate(FOOTER_ORDER)}
     bound.sort(key=lambda key: rank.get(key.key, len(rank)))
     return [key.binding() for key in bound]
+
+
+def app_bindings() -> list[BindingType]:
+    """The app's own bindings: the keys that work on every screen."""
+    return [key.binding() for key in KEYS if key.everywhere]
 
 
 def help_rows() -> list[tuple[str, str]]:

@@ -111,9 +111,9 @@ class Remembered:
         ]
 
     def save_place(self, opened: int | None, post: int, filters: Filters) -> None:
+        if self._ids is None:
+            return  # before the place kept from the last session is known, keep it
         thread_id = self.id_of(opened) if opened is not None else None
-        if opened is not None and thread_id is None:
-            return  # ids not known yet: nothing worth keeping has happened
         self.store.save_place(Place(thread_id, post, filters.as_json()))
 
     def resumed(self) -> Resumed | None:

@@ -13,6 +13,7 @@ from parsing.index import CorpusIndex
 from parsing.related import related_cost, related_threads
 
 from .post_layout import PostData
+from .remembered import Remembered
 from .screens.flag_picker import FlagChoice
 from .widgets.thread_list import Row
 
@@ -53,6 +54,8 @@ class CorpusView:
         """The posts of the threads asked for last, once the corpus is indexed."""
         self.entities: CorpusIndex | None = None
         """The index of entities alone, ready before `index`: the flags of rows and the picker."""
+        self.remembered: Remembered | None = None
+        """Which threads are read and bookmarked, for the rows' marks."""
 
     @property
     def index(self) -> CorpusIndex | None:
@@ -74,7 +77,14 @@ class CorpusView:
     def row(self, thread: int) -> Row:
         index = self.filter_index
         flags = index.flags[thread] if index is not None else ()
-        return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
+        marks = self.remembered
+        return Row(
+            self.title(thread),
+            len(self.corpus.thread_posts(thread)),
+            flags,
+            marks is not None and marks.is_unread(thread),
+            marks is not None and marks.is_bookmarked(thread),
+        )
 
     def posts(self, thread: int) -> list[PostData]:
         """The posts of `thread`: the same list each time for a recent thread, once indexed."""

@@ -134,7 +134,12 @@ def related_pane(app: ThreadlineApp) -> RelatedPane:
 
 
 def count_title(app: ThreadlineApp) -> str:
-    """The list's border title, `N of M threads`."""
+    """The list's border title without its unread count: `N of M threads`."""
+    return list_title(app).split(" · ")[0]
+
+
+def list_title(app: ThreadlineApp) -> str:
+    """The list's whole border title: `N of M threads · K unread`."""
     return str(thread_list(app).border_title)
 
 

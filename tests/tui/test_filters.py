@@ -397,11 +397,11 @@ async def test_a_search_cleared_while_loading_leaves_every_thread(
     real_read = loading.read
     reads = []
 
-    def read_slowly(file: Any) -> bytearray:
+    def read_slowly(file: Any, **options: Any) -> bytearray:
         reads.append(file)
         if len(reads) == 2:
             second_file.wait(10)
-        return real_read(file)
+        return real_read(file, **options)
 
     indexing = threading.Event()
     monkeypatch.setattr(loading, "read", read_slowly)

@@ -91,11 +91,11 @@ async def test_the_first_file_is_listed_while_the_next_is_read(
     real_read = loading.read
     reads: list[Any] = []
 
-    def read_second_slowly(file: Any) -> bytearray:
+    def read_second_slowly(file: Any, **options: Any) -> bytearray:
         reads.append(file)
         if len(reads) == 2:
             held.wait(10)
-        return real_read(file)
+        return real_read(file, **options)
 
     monkeypatch.setattr(loading, "read", read_second_slowly)
     (tmp_path / "a.txt").write_text("1/ First file.\n2/ Its end.\n", encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tui.app import ThreadlineApp
 from tui.keys import KEYS, MOUSE, help_rows
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
@@ -44,7 +45,9 @@ def test_readme_mouse_table_matches_the_reader() -> None:
 def test_the_main_screen_binds_exactly_the_registry_keys() -> None:
     """The main screen's bindings are the registry's bound rows: same keys, same actions."""
     bound = {(binding.key, binding.action) for binding in MainScreen.BINDINGS}  # type: ignore[union-attr]
-    assert bound == {(key.key, key.action) for key in KEYS if key.key}
+    assert bound == {(key.key, key.action) for key in KEYS if key.key and not key.everywhere}
+    everywhere = {(binding.key, binding.action) for binding in ThreadlineApp.BINDINGS}  # type: ignore[union-attr]
+    assert everywhere == {(key.key, key.action) for key in KEYS if key.everywhere}
 
 
 async def test_every_documented_key_is_bound_in_the_reader() -> None:

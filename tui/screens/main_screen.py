@@ -9,9 +9,12 @@ down, messages up"). Its keys are made from `tui/keys.py`.
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
+from dataclasses import replace
 
 from textual import events, on, work
 from textual.actions import SkipAction
+from textual.message import Message
 from textual.widgets import Input
 
 from parsing.safe_text import visible
@@ -33,6 +36,13 @@ class MainScreen(PanesScreen):
     """Read, filter and cross-reference the threads of the loader's corpus."""
 
     BINDINGS = main_screen_bindings()
+
+    class Identified(Message, bubble=False):
+        """The threads' stable ids are known: what was remembered can be shown."""
+
+        def __init__(self, ids: Sequence[str]) -> None:
+            super().__init__()
+            self.ids = ids
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -90,6 +100,7 @@ class MainScreen(PanesScreen):
         if self.filters.active:
             self._apply_filters(self.filters, remember=False)
         self.thread_list.forget_rendering()
+        self._identify()
         if self.opened is not None:
             self._open(self.opened, self.post_pane.current)
         elif self._loaded == 0:
@@ -98,6 +109,70 @@ class MainScreen(PanesScreen):
                 visible("No threads found in " + self.loader.name), severity="warning", markup=False
             )
         self._refresh_header()
+
+    # -- remembered state -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="identify")
+    def _identify(self) -> None:
+        # Hashing every post takes seconds at a million posts: here, not in a frame.
+        self.post_message(self.Identified(self.view.corpus.thread_ids))
+
+    @on(Identified)
+    def _identified(self, event: Identified) -> None:
+        """Mark the rows, and go back to where the last session ended, unless the reader has
+        already opened a thread in this one."""
+        remembered = self.remembered
+        remembered.identify(event.ids)
+        if self.opened is not None:
+            remembered.mark_read(self.opened)
+        resumed = remembered.resumed()
+        filters = self.filters
+        if resumed is not None and self._resumes_filters:
+            filters = resumed.filters
+        if filters.active:  # the read and bookmark filters can apply only now
+            self._apply_filters(filters, remember=False)
+        if resumed is not None and resumed.thread is not None and self.opened is None:
+            self._open(resumed.thread, resumed.post)
+            row = self.thread_list.row_of(resumed.thread)
+            if row is not None:
+                self.thread_list.cursor = row
+            self.set_focus(self.post_pane)
+        self._marks_changed()
+
+    def _marked_thread(self) -> int | None:
+        """What `b` and `u` act on: the list's thread while the list has the focus, else the
+        open thread."""
+        if self.focused is self.thread_list or self.opened is None:
+            return self.thread_list.current
+        return self.opened
+
+    def action_toggle_bookmark(self) -> None:
+        thread = self._marked_thread()
+        if thread is None:
+            return
+        marked = self.remembered.toggle_bookmark(thread)
+        if marked is None:
+            self.notify("Bookmarks can be set once the corpus is read.", timeout=3)
+            return
+        self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)
+        self._marks_changed(thread)
+
+    def action_toggle_read(self) -> None:
+        thread = self._marked_thread()
+        if thread is None:
+            return
+        read = self.remembered.toggle_read(thread)
+        if read is None:
+            self.notify("Threads can be marked once the corpus is read.", timeout=3)
+            return
+        self.notify("Marked read." if read else "Marked unread.", timeout=2)
+        self._marks_changed(thread)
+
+    def action_bookmarked_only(self) -> None:
+        self._apply_filters(replace(self.filters, bookmarked_only=not self.filters.bookmarked_only))
+
+    def action_unread_only(self) -> None:
+        self._apply_filters(replace(self.filters, unread_only=not self.filters.unread_only))
 
     # -- opening threads ------------------------------------------------------------------------
 
@@ -120,6 +195,7 @@ class MainScreen(PanesScreen):
     @on(PostPane.CurrentPostChanged)
     def _current_post_changed(self) -> None:
         self._refresh_bindings()  # `o` applies to posts with a link
+        self._save_place()
 
     @on(PostPane.EntityClicked)
     def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
@@ -135,7 +211,7 @@ class MainScreen(PanesScreen):
     def filter_by_flag(self, code: str) -> None:
         """Filter by a flag chosen in the command palette."""
         flags = tuple(dict.fromkeys((*self.filters.flags, code)))
-        self._apply_filters(Filters(flags, self.filters.features, self.filters.search))
+        self._apply_filters(replace(self.filters, flags=flags))
 
     # -- moving ---------------------------------------------------------------------------------
 
@@ -185,7 +261,7 @@ class MainScreen(PanesScreen):
 
         def chosen(codes: tuple[str, ...] | None) -> None:
             if codes is not None:
-                self._apply_filters(Filters(codes, self.filters.features, self.filters.search))
+                self._apply_filters(replace(self.filters, flags=codes))
 
         self.app.push_screen(FlagPicker(choices, self.filters.flags), chosen)
 

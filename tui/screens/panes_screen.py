@@ -17,9 +17,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from parsing.filters import filter_threads
+from parsing.safe_text import visible
 
 from ..highlight import plain
 from ..loading import CorpusLoader, Progress
+from ..remembered import Remembered, list_title
 from ..state import Filters, History, Snapshot
 from ..views import CorpusView
 from ..widgets.header_bar import HeaderBar
@@ -38,11 +40,17 @@ class PanesScreen(Screen[None]):
     show_related: reactive[bool | None] = reactive(None)
     """The user's choice for the related pane; None follows the terminal width."""
 
-    def __init__(self, loader: CorpusLoader, view: CorpusView, filters: Filters) -> None:
+    def __init__(
+        self, loader: CorpusLoader, view: CorpusView, filters: Filters, remembered: Remembered
+    ) -> None:
         super().__init__()
         self.loader = loader
         self.view = view
         self.filters = filters
+        self.remembered = remembered
+        self._resumes_filters = not filters.active
+        """Filters given on the command line win over those remembered."""
+        self._unread: tuple[tuple[int, int, int], int | None] | None = None
         self.history = History()
         self.opened: int | None = None
         self.indexed = False
@@ -85,12 +93,47 @@ class PanesScreen(Screen[None]):
 
     def _refresh_header(self) -> None:
         threads = self.thread_list
-        threads.border_title = status = f"{len(threads.rows)} of {self._loaded} threads"
+        unread = self._unread_count(threads.rows)
+        status = list_title(len(threads.rows), self._loaded, unread)
+        threads.set_title(status)
         if self._progress.phase != "ready":
             status += f" · {self._progress.phase} {self._progress.fraction:.0%}"
         labels = [("@" if kind == "mention" else "#") + key for kind, key in self.filters.features]
+        labels += ["★ bookmarked"] if self.filters.bookmarked_only else []
+        labels += ["unread"] if self.filters.unread_only else []
         search = " ".join([*labels, self.filters.search]).strip()
         self.header_bar.show(self.loader.name, self.filters.flags, search, status)
+
+    def _unread_count(self, rows: Sequence[int]) -> int | None:
+        """Unread threads among `rows`, counted again only when the rows or the marks change
+        (the header is refreshed many times a second while a big corpus loads)."""
+        key = (id(rows), len(rows), len(self.remembered.store.read))
+        if self._unread is None or self._unread[0] != key or self._unread[1] is None:
+            self._unread = (key, self.remembered.unread_among(rows))
+        return self._unread[1]
+
+    # -- remembered state -----------------------------------------------------------------------
+
+    def _save_place(self) -> None:
+        self.remembered.save_place(self.opened, self.post_pane.current, self.filters)
+        self._report_state()
+
+    def _marks_changed(self, thread: int | None = None) -> None:
+        """`thread` (None: any) was read, or (un)bookmarked: its row's mark and the unread
+        count change."""
+        if thread is None:
+            self.thread_list.forget_rendering()
+        else:
+            self.thread_list.forget_thread(thread)
+        self._refresh_header()
+        self._report_state()
+
+    def _report_state(self) -> None:
+        for warning in self.remembered.store.take_warnings():
+            self.notify(
+                visible(warning), title="Not remembered", severity="warning", timeout=10,
+                markup=False,
+            )  # fmt: skip
 
     # -- filters --------------------------------------------------------------------------------
 
@@ -98,6 +141,7 @@ class PanesScreen(Screen[None]):
         if remember:
             self._remember()
         self.filters = filters
+        self._save_place()
         if self.view.filter_index is None:  # filters wait for the index; none gives every thread
             if filters.active:
                 self.notify("Filters apply once indexing is done.", timeout=3)
@@ -109,9 +153,10 @@ class PanesScreen(Screen[None]):
     def _find_rows(self, filters: Filters) -> list[int]:
         index = self.view.filter_index
         assert index is not None  # asked for only once filters can apply
-        return filter_threads(
+        rows = filter_threads(
             self.view.corpus, index, filters.flags, filters.search, filters.features
         )
+        return list(self.remembered.keep(rows, filters))
 
     def _set_rows(self, rows: Sequence[int]) -> None:
         self.thread_list.set_rows(rows, keep=self.opened)
@@ -135,6 +180,10 @@ class PanesScreen(Screen[None]):
         posts = self.post_pane
         posts.show(thread, self.view.posts(thread), post)
         self.thread_list.mark_open(thread)
+        if self.remembered.is_unread(thread):
+            self.remembered.mark_read(thread)
+            self._marks_changed(thread)
+        self._save_place()
         # Titles and file names come from the corpus: Content, never markup.
         posts.border_title = plain(self.view.title(thread))
         posts.border_subtitle = plain(self.view.source_line(thread))

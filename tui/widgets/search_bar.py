@@ -7,6 +7,7 @@ background (`wanted`); the main screen applies what it reports.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import work
 from textual.message import Message
@@ -56,7 +57,7 @@ class SearchBar(Input):
         """The filters the search line asks for with `text`: those it opened over, searching
         `text` (or the `current` ones, when it is closed)."""
         base = self.before or current
-        return Filters(base.flags, base.features, text)
+        return replace(base, search=text)
 
     def find(self, wanted: Filters, finder: Finder) -> None:
         """Look for `wanted` in a worker; `Found` follows unless the search moved on."""
