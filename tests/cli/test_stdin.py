@@ -11,6 +11,7 @@ import json
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -276,3 +277,40 @@ def test_reader_reads_a_pipe_and_keys_from_the_terminal(
         assert status == 0
     finally:
         os.close(controller)
+
+
+def test_a_killed_reader_leaves_state_the_next_start_reads(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader on a terminal of its own: open the first thread, move to its third post, and
+    kill the process (SIGKILL, no chance to tidy up). The state file holds the thread as read
+    and the place, and the next start reads it."""
+    import fcntl
+    import termios
+
+    from tui.store import StateStore, corpus_key
+
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_bytes(b"1/ Piped words arrive here first.\n2/ Two.\n3/ Three.\n4/ Four.\n")
+    pid, controller = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "tui.cli", str(corpus)], env)
+    try:
+        fcntl.ioctl(controller, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        assert b"unread" in read_until(controller, b"unread", 30)  # the state is applied
+        os.write(controller, b"\r")
+        read_until(controller, b"1/4", 10)
+        os.write(controller, b"jj")
+        read_until(controller, b"\0never", 1.5)  # a moment to move and write
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    finally:
+        os.close(controller)
+    for name, value in env.items():
+        if name.startswith("XDG_"):
+            monkeypatch.setenv(name, value)  # this process opens the same store
+    store = StateStore.open(corpus_key([str(corpus)]))
+    assert store.take_warnings() == []
+    assert len(store.read) == 1
+    assert store.place is not None
+    assert (store.place.thread in store.read, store.place.post) == (True, 2)
