@@ -247,12 +247,16 @@ def exit_status(pid: int, controller: int, seconds: float) -> int | None:
     return None
 
 
-@pytest.mark.parametrize("args", [["-"], []], ids=["dash", "no-path"])
+@pytest.mark.parametrize(
+    ("args", "quit_key"),
+    [(["-"], b"q"), ([], b"q"), (["-"], b"\x03")],
+    ids=["dash-q", "no-path-q", "dash-ctrl-c"],
+)
 def test_reader_reads_a_pipe_and_keys_from_the_terminal(
-    args: list[str], env: dict[str, str]
+    args: list[str], quit_key: bytes, env: dict[str, str]
 ) -> None:
-    """`cat FILE | threadline -` (and with no PATH) shows the piped threads, and `q` typed at
-    the terminal quits with status 0."""
+    """`cat FILE | threadline -` (and with no PATH) shows the piped threads, and `q` or ctrl+c
+    typed at the terminal quits with status 0."""
     import fcntl
     import termios
 
@@ -269,7 +273,7 @@ def test_reader_reads_a_pipe_and_keys_from_the_terminal(
         os.close(write_end)
         shown = read_until(controller, b"Piped words", 30)
         assert b"Piped words" in shown
-        os.write(controller, b"q")
+        os.write(controller, quit_key)
         status = exit_status(pid, controller, 15)
         if status is None:
             os.kill(pid, 9)

@@ -60,10 +60,11 @@ async def wait_until(
 
 
 async def wait_loaded(pilot: Pilot[Any], app: ThreadlineApp) -> None:
-    """Wait until the corpus is read and indexed, and the app has taken the index in."""
+    """Wait until the corpus is read and indexed, the app has taken the index in, and the
+    threads' ids are known (the rows' read marks are drawn)."""
     await wait_until(
         pilot,
-        lambda: app.main_screen.indexed,
+        lambda: app.main_screen.indexed and app.remembered.known,
         timeout=LOAD_TIMEOUT,
     )
     await pilot.pause()
