@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .output import plural
 from .state import Filters
 from .store import Place, StateStore
 
@@ -22,10 +23,6 @@ class Resumed:
     """None when that thread is gone from the corpus (or no thread was open)."""
     post: int
     filters: Filters
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def list_title(shown: int, total: int, unread: int | None) -> str:

@@ -273,3 +273,31 @@ async def test_marks_follow_the_thread_when_the_corpus_changes(tmp_path: Path) -
         assert list_title(again) == "3 of 3 threads · 2 unread"
         assert not again.remembered.is_unread(1)
         assert post_pane(again).thread == 1
+
+
+async def test_an_empty_list_says_why_and_how_out() -> None:
+    """A search that matches nothing: the list says so and that escape clears the filters."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *"zzqxnothing", "enter")
+        await wait_until(pilot, lambda: count_title(app) == "0 of 7 threads")
+        shown = " ".join(line.strip() for line in list_lines(app)[:3])
+        assert "No thread matches — esc clears the filters" in shown
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
+        assert "No thread matches" not in " ".join(list_lines(app))
+
+
+def test_counts_are_worded_in_the_singular_for_one(tmp_path: Path) -> None:
+    """`1 of 1 thread`, and the stats line's `1 thread, 1 post … 1 file`."""
+    from parsing.stats import corpus_stats
+    from tui.commands import format_stats
+    from tui.remembered import list_title as title
+    from tui.sources import load
+
+    single = tmp_path / "single.txt"
+    single.write_text("1/ Only one post here.\n", encoding="utf-8")
+    assert title(1, 1, 1) == "1 of 1 thread · 1 unread"
+    report = format_stats(corpus_stats(load([str(single)])))
+    assert report.startswith("1 thread, 1 post (0 missing) in 1 file;")

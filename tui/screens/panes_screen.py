@@ -159,7 +159,8 @@ class PanesScreen(Screen[None]):
         return list(self.remembered.keep(rows, filters))
 
     def _set_rows(self, rows: Sequence[int]) -> None:
-        self.thread_list.set_rows(rows, keep=self.opened)
+        empty = "No thread matches — esc clears the filters" if self.filters.active else ""
+        self.thread_list.set_rows(rows, keep=self.opened, empty_text=empty)
         self._refresh_header()
         if self.opened is not None:  # `n` and `p` may lead elsewhere now: lay those out
             self.post_pane.call_after_refresh(self._prepare_neighbours, self.opened)

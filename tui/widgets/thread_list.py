@@ -8,6 +8,7 @@ seconds, drawing the visible twenty takes a millisecond.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -104,12 +105,16 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self._row_of: dict[int, int] = {}
         """Thread number to its row, so finding a thread never scans the list."""
         self.opened: int | None = None
+        self.empty_text = ""
+        """What the list says when no row is shown (set with the rows)."""
         self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
 
     # -- data -----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
-        """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there."""
+    def set_rows(self, rows: Sequence[int], keep: int | None = None, empty_text: str = "") -> None:
+        """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there;
+        `empty_text` is what an empty list says."""
+        self.empty_text = empty_text
         self.rows = list(rows)
         self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
@@ -239,6 +244,11 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if row >= len(self.rows):
+            lines = textwrap.wrap(self.empty_text, max(width - 2, 8)) if not self.rows else []
+            if row < len(lines):
+                text = Content.styled(f" {lines[row]}", "$text-muted")
+                segments = [Segment(t, s.rich_style) for t, s in text.render(self.visual_style)]
+                return Strip(segments).adjust_cell_length(width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         thread = self.rows[row]
         key = (thread, width, row == self.cursor, thread == self.opened, self.has_focus)
