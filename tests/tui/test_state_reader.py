@@ -301,3 +301,18 @@ def test_counts_are_worded_in_the_singular_for_one(tmp_path: Path) -> None:
     assert title(1, 1, 1) == "1 of 1 thread · 1 unread"
     report = format_stats(corpus_stats(load([str(single)])))
     assert report.startswith("1 thread, 1 post (0 missing) in 1 file;")
+
+
+async def test_the_unread_count_follows_each_thread_opened() -> None:
+    """`n` through three threads: the title counts 4 unread, as a count from scratch does,
+    and `u` on the open thread brings it to 5."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        await pilot.press("n", "n")
+        await wait_until(pilot, lambda: post_pane(app).thread == 2)
+        assert list_title(app) == "7 of 7 threads · 4 unread"
+        assert app.remembered.unread_among(thread_list(app).rows) == 4
+        await pilot.press("u")
+        assert list_title(app) == "7 of 7 threads · 5 unread"

@@ -118,6 +118,21 @@ class PanesScreen(Screen[None]):
         self.remembered.save_place(self.opened, self.post_pane.current, self.filters)
         self._report_state()
 
+    def _count_one_change(self, thread: int) -> None:
+        """Keep the unread count up to date when one thread's read mark flipped, instead of
+        counting the rows again (tens of ms at a hundred thousand threads, on every `n`)."""
+        if self._unread is None:
+            return
+        (rows_id, rows_len, read_len), count = self._unread
+        if count is None:
+            return
+        rows, read = self.thread_list.rows, len(self.remembered.store.read)
+        if (rows_id, rows_len) != (id(rows), len(rows)) or abs(read - read_len) != 1:
+            return  # not a single flip of the rows counted: count again when asked
+        if self.thread_list.row_of(thread) is not None:
+            count += 1 if self.remembered.is_unread(thread) else -1
+        self._unread = ((rows_id, rows_len, read), count)
+
     def _marks_changed(self, thread: int | None = None) -> None:
         """`thread` (None: any) was read, or (un)bookmarked: its row's mark and the unread
         count change."""
@@ -125,6 +140,7 @@ class PanesScreen(Screen[None]):
             self.thread_list.forget_rendering()
         else:
             self.thread_list.forget_thread(thread)
+            self._count_one_change(thread)
         self._refresh_header()
         self._report_state()
 
