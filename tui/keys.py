@@ -73,6 +73,8 @@ KEYS: tuple[Key, ...] = (
         "go_back",
         "Back",
     ),
+    Key("]", "next search hit (in this thread, then the next ones)", "]", "step_hit(1)"),
+    Key("[", "previous search hit", "[", "step_hit(-1)"),
     Key("b", "bookmark the thread, or take its bookmark off", "b", "toggle_bookmark"),
     Key("u", "mark the thread read or unread (opening it marks it read)", "u", "toggle_read"),
     Key("B", "show only bookmarked threads, or all again", "B", "bookmarked_only"),

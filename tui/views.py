@@ -121,6 +121,13 @@ class CorpusView:
             )
         return result
 
+    def hits(self, thread: int, search: str) -> list[int]:
+        """The posts of `thread` (their indexes) that contain `search`, in any case."""
+        if not search:
+            return []
+        needle = search.casefold()
+        return [n for n, post in enumerate(self.posts(thread)) if needle in post.text.casefold()]
+
     def related(self, thread: int) -> list[tuple[int, str, tuple[str, ...]]]:
         if self.index is None:
             return []

@@ -16,7 +16,12 @@ from .conftest import SEEDLIKE, WIDE, make_app, wait_loaded, wait_until
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
-TEXTUAL_NAMES = {"?": "question_mark", "/": "slash"}
+TEXTUAL_NAMES = {
+    "?": "question_mark",
+    "/": "slash",
+    "]": "right_square_bracket",
+    "[": "left_square_bracket",
+}
 
 
 def table_rows(text: str, heading: str) -> list[tuple[str, str]]:

@@ -316,3 +316,37 @@ async def test_the_unread_count_follows_each_thread_opened() -> None:
         assert app.remembered.unread_among(thread_list(app).rows) == 4
         await pilot.press("u")
         assert list_title(app) == "7 of 7 threads · 5 unread"
+
+
+async def test_a_thread_opens_at_its_first_search_hit() -> None:
+    """With a search active, enter opens the thread at the first post holding the words."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *"quasarcorp", "enter")
+        await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+        await open_thread(pilot, app, QUASAR)
+        pane = post_pane(app)
+        assert pane.current == app.view.hits(QUASAR, "quasarcorp")[0]
+        assert "quasarcorp" in pane.posts[pane.current].text.casefold()
+
+
+async def test_brackets_step_through_hits_across_threads() -> None:
+    """`]` goes to the next post holding the search text, on into the next thread of the
+    list; `[` comes back."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *"the", "enter")
+        await wait_until(pilot, lambda: app.main_screen.filters.search == "the")
+        rows = list(thread_list(app).rows)
+        expected = [(thread, hit) for thread in rows for hit in app.view.hits(thread, "the")]
+        assert len(expected) > len(rows) >= 2  # several hits in some threads
+        await pilot.press("right_square_bracket")
+        seen = [(post_pane(app).thread, post_pane(app).current)]
+        for _ in range(len(expected) - 1):
+            await pilot.press("right_square_bracket")
+            seen.append((post_pane(app).thread, post_pane(app).current))
+        assert seen == expected
+        await pilot.press("left_square_bracket")
+        assert (post_pane(app).thread, post_pane(app).current) == expected[-2]

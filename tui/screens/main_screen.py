@@ -225,6 +225,31 @@ class MainScreen(PanesScreen):
         target = max(0, min(row + step, len(threads.rows) - 1))
         self._open(threads.rows[target])
 
+    def action_step_hit(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) post holding the search text: in the open
+        thread, then in the threads after (or before) it in the list."""
+        search = self.filters.search
+        if not search:
+            self.notify("No search to step through: / starts one.", timeout=3)
+            return
+        rows = self.thread_list.rows
+        if self.opened is not None:
+            hits = self.view.hits(self.opened, search)
+            current = self.post_pane.current
+            ahead = [hit for hit in hits if (hit > current if step > 0 else hit < current)]
+            if ahead:
+                target = ahead[0] if step > 0 else ahead[-1]
+                self.post_pane.action_move(target - current)
+                return
+        row = self.thread_list.row_of(self.opened)
+        start = (-1 if step > 0 else len(rows)) if row is None else row
+        for other in range(start + step, len(rows) if step > 0 else -1, step):
+            hits = self.view.hits(rows[other], search)
+            if hits:
+                self._open(rows[other], hits[0] if step > 0 else hits[-1])
+                return
+        self.notify("No more hits " + ("below." if step > 0 else "above."), timeout=3)
+
     def action_step_post(self, step: int) -> None:
         self.post_pane.action_move(step)
 

@@ -190,11 +190,15 @@ class PanesScreen(Screen[None]):
 
     # -- opening threads ------------------------------------------------------------------------
 
-    def _open(self, thread: int, post: int = 0, *, remember: bool = False) -> None:
+    def _open(self, thread: int, post: int | None = None, *, remember: bool = False) -> None:
+        """Show `thread` at `post`; by default at its first post, or its first search hit."""
         if remember:
             self._remember()
         self.opened = thread
         posts = self.post_pane
+        if post is None:
+            hits = self.view.hits(thread, self.filters.search)
+            post = hits[0] if hits else 0
         posts.show(thread, self.view.posts(thread), post)
         self.thread_list.mark_open(thread)
         if self.remembered.is_unread(thread):
