@@ -51,11 +51,11 @@ class Block:
         return self.content.plain
 
 
-def post_text(post: PostData, total: int) -> Content:
+def post_text(post: PostData, total: int, search: str = "") -> Content:
     """What the pane shows of a post: `n/total` (· when unnumbered), then its text."""
     label = f"{post.number}/{total}" if post.number is not None else "·"
     parts: list[str | Content] = [Content.styled(label, "bold $text-secondary"), "\n"]
-    parts.append(post_content(post.text, post.entities))
+    parts.append(post_content(post.text, post.entities, search))
     if post.hidden:
         note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
         parts.append(Content.styled(note, "italic $text-muted"))
@@ -75,6 +75,8 @@ class Layout:
     block_of_post: list[int] = field(default_factory=list)
     strips: dict[tuple[int, bool], Strip] = field(default_factory=dict)
     """Drawn lines by (row, marked)."""
+    search: str = ""
+    """The search text marked in the posts."""
 
     @property
     def height(self) -> int:
@@ -86,9 +88,10 @@ class Layout:
         self.blocks.append(Block(post, content, content.wrap(self.width), top))
 
 
-def lay_out(thread: int | None, posts: Sequence[PostData], width: int) -> Layout:
-    """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0)."""
-    layout = Layout(posts, width)
+def lay_out(thread: int | None, posts: Sequence[PostData], width: int, search: str = "") -> Layout:
+    """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0), with
+    `search` marked in the posts."""
+    layout = Layout(posts, width, search=search)
     if not width:
         return layout
     total = max((post.number or 0 for post in posts), default=0)
@@ -97,7 +100,7 @@ def lay_out(thread: int | None, posts: Sequence[PostData], width: int) -> Layout
         if gap is not None:
             layout.add(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
         layout.block_of_post.append(len(layout.blocks))
-        layout.add(index, post_text(post, total))
+        layout.add(index, post_text(post, total, search))
     if thread is None:
         layout.add(None, Content.styled(HINT, "$text-muted"))
     return layout

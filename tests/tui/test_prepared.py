@@ -47,9 +47,9 @@ def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
     threads: list[int | None] = []
     original = post_pane_module.lay_out
 
-    def lay_out(thread: int | None, posts: list[PostData], width: int) -> Layout:
+    def lay_out(thread: int | None, posts: list[PostData], width: int, search: str = "") -> Layout:
         threads.append(thread)
-        return original(thread, posts, width)
+        return original(thread, posts, width, search)
 
     monkeypatch.setattr(post_pane_module, "lay_out", lay_out)
     return threads

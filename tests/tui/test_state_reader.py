@@ -350,3 +350,33 @@ async def test_brackets_step_through_hits_across_threads() -> None:
         assert seen == expected
         await pilot.press("left_square_bracket")
         assert (post_pane(app).thread, post_pane(app).current) == expected[-2]
+
+
+def hit_texts(app: ThreadlineApp) -> list[str]:
+    """The pieces of the open thread's posts drawn in the hit style."""
+    from tui.highlight import HIT_STYLE
+
+    found = []
+    for block in post_pane(app).blocks:
+        content = block.content
+        found += [content.plain[s.start : s.end] for s in content.spans if s.style == HIT_STYLE]
+    return found
+
+
+async def test_search_hits_are_marked_in_the_posts() -> None:
+    """With a search active, every place the words appear in the open thread is marked, in
+    whatever case they are written; clearing the search takes the marks away."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *"QUASARCORP", "enter")
+        await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+        await open_thread(pilot, app, QUASAR)
+        marked = hit_texts(app)
+        assert marked
+        assert {text.casefold() for text in marked} == {"quasarcorp"}
+        text = " ".join(block.text for block in post_pane(app).blocks).casefold()
+        assert len(marked) == text.count("quasarcorp")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
+        assert hit_texts(app) == []

@@ -178,6 +178,10 @@ class PanesScreen(Screen[None]):
         empty = "No thread matches — esc clears the filters" if self.filters.active else ""
         self.thread_list.set_rows(rows, keep=self.opened, empty_text=empty)
         self._refresh_header()
+        posts = self.post_pane
+        if self.opened is not None and posts.search != self.filters.search:
+            posts.search = self.filters.search  # mark the new search text in the open thread
+            posts.show(self.opened, self.view.posts(self.opened), posts.current)
         if self.opened is not None:  # `n` and `p` may lead elsewhere now: lay those out
             self.post_pane.call_after_refresh(self._prepare_neighbours, self.opened)
 
@@ -199,6 +203,7 @@ class PanesScreen(Screen[None]):
         if post is None:
             hits = self.view.hits(thread, self.filters.search)
             post = hits[0] if hits else 0
+        posts.search = self.filters.search
         posts.show(thread, self.view.posts(thread), post)
         self.thread_list.mark_open(thread)
         if self.remembered.is_unread(thread):

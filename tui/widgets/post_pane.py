@@ -95,6 +95,8 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.thread: int | None = None
         self.posts: list[PostData] = []
         self._layout = Layout([], 0)
+        self.search = ""
+        """The search text to mark in the posts (set before `show`)."""
         self._prepared: dict[int, Layout] = {}
         """Threads laid out ahead of being shown (the ones `n` and `p` open next)."""
         self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
@@ -115,7 +117,12 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.posts = list(posts)
         self.set_reactive(PostPane.current, min(current, max(len(self.posts) - 1, 0)))
         prepared = self._prepared.pop(thread, None) if thread is not None else None
-        if prepared is not None and prepared.posts is posts and prepared.width == self._width_now:
+        if (
+            prepared is not None
+            and prepared.posts is posts
+            and prepared.width == self._width_now
+            and prepared.search == self.search
+        ):
             self._take(prepared)
         else:
             self._lay_out(posts)
@@ -130,8 +137,13 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         width, prepared = self._width_now, {}
         for thread, posts in threads.items():
             layout = self._prepared.get(thread)
-            if layout is None or layout.posts is not posts or layout.width != width:
-                layout = self._first_screen(lay_out(thread, posts, width))
+            if (
+                layout is None
+                or layout.posts is not posts
+                or layout.width != width
+                or layout.search != self.search
+            ):
+                layout = self._first_screen(lay_out(thread, posts, width, self.search))
             prepared[thread] = layout
         self._prepared = prepared
 
@@ -156,7 +168,7 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def _lay_out(self, posts: Sequence[PostData]) -> None:
         """Wrap every post and placeholder to the pane's width."""
-        self._take(lay_out(self.thread, posts, self._width_now))
+        self._take(lay_out(self.thread, posts, self._width_now, self.search))
 
     def _take(self, layout: Layout) -> None:
         self._layout = layout
