@@ -284,6 +284,11 @@ async def test_an_empty_list_says_why_and_how_out() -> None:
         await wait_until(pilot, lambda: count_title(app) == "0 of 7 threads")
         shown = " ".join(line.strip() for line in list_lines(app)[:3])
         assert "No thread matches — esc clears the filters" in shown
+        threads = thread_list(app)
+        width = threads.scrollable_content_region.width
+        for y in range(3):  # each line drawn exactly as wide as the list, no line break in it
+            strip = threads.render_line(y)
+            assert (strip.cell_length, "\n" in strip.text) == (width, False)
         await pilot.press("escape")
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
         assert "No thread matches" not in " ".join(list_lines(app))

@@ -247,7 +247,8 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             lines = textwrap.wrap(self.empty_text, max(width - 2, 8)) if not self.rows else []
             if row < len(lines):
                 text = Content.styled(f" {lines[row]}", "$text-muted")
-                segments = [Segment(t, s.rich_style) for t, s in text.render(self.visual_style)]
+                drawn = text.render(self.visual_style, end="")  # no newline inside a strip
+                segments = [Segment(part, style.rich_style) for part, style in drawn]
                 return Strip(segments).adjust_cell_length(width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         thread = self.rows[row]
