@@ -20,11 +20,12 @@ from .output import say
 COMMANDS = ("export", "stats")
 _EPILOG = """\
 commands:
-  threadline [PATH ...]            read threads in the terminal (no PATH: the demo corpus)
+  threadline [PATH ...]            read threads in the terminal (no PATH: stdin or the demo)
   threadline export [PATH ...]     print threads as JSON or Markdown
   threadline stats [PATH ...]      counts, flags, top mentions, hashtags and link domains
 
-PATH is a file, a folder (its files, recursively) or - for standard input.
+PATH is a file, a folder (its files, recursively) or - for standard input; with no PATH, a pipe
+or file on standard input is read (cat FILE | threadline), else the demo corpus.
 Run `threadline export --help` or `threadline stats --help` for their options."""
 
 
@@ -43,9 +44,10 @@ def _terminal_width() -> int:
     except ValueError:
         columns = 0
     if columns <= 0:
+        stdout = sys.__stdout__  # None when Python started without one
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
+        except (ValueError, OSError):
             columns = 0
     return columns if columns > 0 else 80
 
@@ -76,6 +78,12 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     _add_corpus_arguments(parser, filters=True)
+    parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing: read no state and write none (read threads, bookmarks, "
+        "the last place, the theme)",
+    )
     parser.add_argument("--version", action="version", version=f"threadline {__version__}")
     return parser
 

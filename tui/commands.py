@@ -9,12 +9,14 @@ import sys
 from parsing.entities.flags import flag_emoji, region_names
 from parsing.stats import CorpusStats, corpus_stats, ranked, stats_for_paths
 
-from .output import say
+from .output import plural, say
+from .stdin_source import with_stdin
 
 _BAR_WIDTH = 40
 
 
 def run_command(command: str, options: argparse.Namespace) -> int:
+    options.paths = with_stdin(options.paths)
     if command == "export":
         return _export(options)
     return _stats(options)
@@ -58,10 +60,10 @@ def _stats(options: argparse.Namespace) -> int:
 
 def format_stats(stats: CorpusStats) -> str:
     """The human-readable report, with the flags drawn as a bar chart."""
-    files = "file" if stats.sources == 1 else "files"
     lines = [
-        f"{stats.threads} threads, {stats.posts} posts ({stats.missing} missing) "
-        f"in {stats.sources} {files}; {stats.skipped} chrome lines skipped",
+        f"{plural(stats.threads, 'thread')}, {plural(stats.posts, 'post')} "
+        f"({stats.missing} missing) in {plural(stats.sources, 'file')}; "
+        f"{plural(stats.skipped, 'chrome line')} skipped",
         "",
         "Entities  " + " · ".join(f"{kind}s {count}" for kind, count in stats.entities.items()),
         "",

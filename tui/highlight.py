@@ -8,6 +8,8 @@ from the corpus is ever parsed as markup or turned into an action string.
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content, Span
 from textual.style import Style
 
@@ -25,19 +27,29 @@ ENTITY_STYLES = {
 """How each kind of entity looks, in the theme's colours."""
 
 
+HIT_STYLE = "reverse"
+"""Where the search text is found in a post."""
+
+
 def entity_meta(entity: Entity) -> dict[str, str]:
     return {"entity": entity.kind, "value": entity.value}
 
 
-def post_content(text: str, entities: list[Entity]) -> Content:
-    """The post's text with its entities styled and clickable."""
+def post_content(text: str, entities: list[Entity], search: str = "") -> Content:
+    """The post's text with its entities styled and clickable, and `search` marked wherever it
+    is found (in any case)."""
     spans: list[Span] = []
     for entity in entities:
         style = ENTITY_STYLES[entity.kind]
         if style:
             spans.append(Span(entity.start, entity.end, style))
         spans.append(Span(entity.start, entity.end, Style.from_meta(entity_meta(entity))))
-    return Content(visible(text), spans, strip_control_codes=False)
+    shown = visible(text)
+    if search:
+        # A pattern, not lower(): lowering can change a text's length and so the offsets.
+        for found in re.finditer(re.escape(visible(search)), shown, re.IGNORECASE):
+            spans.append(Span(found.start(), found.end(), HIT_STYLE))
+    return Content(shown, spans, strip_control_codes=False)
 
 
 def flag_label(code: str) -> str:

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from parsing.read_loop import plan
 
 from .sources import flag_codes
+from .stdin_source import reader_paths
+from .store import StateStore, corpus_key
 
 
 def run_reader(options: argparse.Namespace) -> int:
     codes = flag_codes(options.flag)
     plan(options.paths)  # a bad path is one line on the terminal, not a notice in the reader
+    paths = reader_paths(options.paths)  # before Textual takes the terminal
     from .app import ThreadlineApp
 
-    app = ThreadlineApp(paths=options.paths, flags=codes, search=options.search or "")
-    app.run()
+    store = state_store(paths, remember=not options.no_state)
+    app = ThreadlineApp(paths=paths, flags=codes, search=options.search or "", store=store)
+    try:
+        app.run()
+    finally:
+        store.close()  # a clean close folds the write-ahead log back into the file
     return app.return_code or 0
+
+
+def state_store(paths: Sequence[str], *, remember: bool) -> StateStore:
+    """The user's store for the corpus of `paths`, or one that keeps nothing (`--no-state`)."""
+    return StateStore.open(corpus_key(paths)) if remember else StateStore.in_memory()

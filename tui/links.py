@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from textual.app import App
 
+from .post_layout import PostData
 from .screens.link_picker import LinkPicker
-from .widgets.post_pane import PostData
 
 SAFE_SCHEMES = frozenset({"http", "https"})
 

@@ -1,27 +1,41 @@
 """Loading a corpus in a thread, so the reader can paint the first threads while the rest loads.
 
-The loader appends to a `Corpus` that the app already holds; the app polls `progress()` and
-shows new threads as their posts complete. Threads are only ever appended, and a thread is
-visible once its last post is, so the UI never reads half-written state. Indexing follows in
-the same thread: first the entities, which filters can use at once, then the words related
-threads need.
+The loader appends to a `Corpus` that the reader already holds and tells the screen running it
+what happened with messages (posting one is safe from any thread; they do not bubble further):
+`BatchLoaded` as threads complete, `EntitiesIndexed` once filters can work, `FullyIndexed` once
+related threads can, and a `Warning` for each file skipped. Threads are only ever appended, and
+a thread is counted once its last post is, so the reader never reads half-written state. A big
+file is parsed in one call, so the threads it has completed so far are reported from a second
+thread every `BATCH_INTERVAL` seconds (a message per thread would flood the reader at a million
+posts).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from textual.message import Message
+
+from parsing import containers
 from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
 from parsing.sources import CorpusError, SourceFile, each_once, read, resolve
 
 from .assets import demo_dir
 
+BATCH_INTERVAL = 0.05
+"""Seconds between reports while reading or indexing: new threads show within a frame or
+three, and a million-post corpus posts a few hundred messages, not a hundred thousand."""
 
-@dataclass
+Post = Callable[[Message], object]
+"""Where the loader's messages go (a screen's `post_message`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     phase: str
     """"reading", "indexing" or "ready"."""
@@ -32,18 +46,54 @@ class Progress:
 class CorpusLoader:
     """Reads `paths` (the demo corpus when empty) into `corpus`, then builds `index`."""
 
+    class BatchLoaded(Message, bubble=False):
+        """More threads are read: the first `threads` of the corpus are complete."""
+
+        def __init__(self, threads: int, progress: Progress) -> None:
+            super().__init__()
+            self.threads = threads
+            self.progress = progress
+
+    class Indexing(Message, bubble=False):
+        """Indexing has got this far."""
+
+        def __init__(self, progress: Progress) -> None:
+            super().__init__()
+            self.progress = progress
+
+    class EntitiesIndexed(Message, bubble=False):
+        """The entities are indexed: filters and the flags of rows can use `index`."""
+
+        def __init__(self, index: CorpusIndex) -> None:
+            super().__init__()
+            self.index = index
+
+    class FullyIndexed(Message, bubble=False):
+        """The words are indexed too: related threads can use `index`; loading is over."""
+
+        def __init__(self, index: CorpusIndex) -> None:
+            super().__init__()
+            self.index = index
+
+    class Warning(Message, bubble=False):
+        """A file was skipped, or bytes in it replaced: one line for the user."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     paths: Sequence[str]
     corpus: Corpus = field(default_factory=Corpus)
     index: CorpusIndex | None = None
     entities: CorpusIndex | None = None
     """The index of entities alone: ready well before `index`, and all that filters need."""
     warnings: list[str] = field(default_factory=list)
+    """Found by `prepare`, posted when `run` starts."""
     _files: list[SourceFile] = field(default_factory=list)
     _total_bytes: int = 0
     _done_bytes: int = 0
     _phase: str = "reading"
     _index_fraction: float = 0.0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def name(self) -> str:
@@ -68,49 +118,54 @@ class CorpusLoader:
                 try:
                     resolved = resolve([path])
                 except CorpusError as error:
-                    self._warn([str(error)])
+                    self.warnings.append(str(error))
                     continue
                 self._files += resolved.files
-                self._warn(resolved.warnings)
+                self.warnings += resolved.warnings
             self._files = each_once(self._files)  # paths may overlap: a file is read once
         self._total_bytes = sum(_size(file.path) for file in self._files) or 1
 
-    def run(self) -> None:
-        """Read, parse and index; runs in a worker thread."""
+    def run(self, post: Post) -> None:
+        """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
+        for warning in self.warnings:
+            post(self.Warning(warning))
+        with _BatchReporter(self, post):
+            self._read(post)
+        for warning in self.corpus.warnings:
+            post(self.Warning(warning))
+        self._phase = "indexing"
+        post(self.Indexing(self.progress()))
+        self.corpus.prepare_search()
+        report = _Throttled(lambda: post(self.Indexing(self.progress())))
+
+        def index_progress(done: int, total: int) -> None:
+            self._index_fraction = done / total if total else 1.0
+            report()
+
+        def entities_done(index: CorpusIndex) -> None:
+            self.entities = index
+            post(self.EntitiesIndexed(index))
+
+        index = build_index(self.corpus, index_progress, entities_done)
+        self.index = index
+        self._phase = "ready"
+        post(self.FullyIndexed(index))
+
+    def _read(self, post: Post) -> None:
         for file in self._files:
             try:
-                raw = read(file)
+                raw = read(file, stdin=containers.stdin_reader)
             except CorpusError as error:
-                self._warn([str(error)])
+                post(self.Warning(str(error)))
                 continue
+            assert isinstance(raw, bytearray)  # mapped only when asked to (`map_from`)
             self.corpus.add_source(file.name, raw)
             self._done_bytes += _size(file.path)
-        self._warn(self.corpus.warnings)
-        self._phase = "indexing"
-        self.corpus.prepare_search()
-        self.index = build_index(self.corpus, self._on_index_progress, self._on_entities)
-        self._phase = "ready"
-
-    def take_warnings(self) -> list[str]:
-        """The warnings since the last call (the loading thread may be adding more)."""
-        with self._lock:
-            taken, self.warnings = self.warnings, []
-        return taken
-
-    def _warn(self, lines: list[str]) -> None:
-        with self._lock:
-            self.warnings += lines
 
     @property
     def filter_index(self) -> CorpusIndex | None:
         """What filters read: the whole index, or the entities' while the words are read."""
         return self.index if self.index is not None else self.entities
-
-    def _on_entities(self, index: CorpusIndex) -> None:
-        self.entities = index
-
-    def _on_index_progress(self, done: int, total: int) -> None:
-        self._index_fraction = done / total if total else 1.0
 
     def progress(self) -> Progress:
         if self._phase == "reading":
@@ -126,6 +181,52 @@ class CorpusLoader:
         if corpus.sources and corpus.post_count:
             current = min(corpus.posts.text_end[-1], len(corpus.sources[-1].buf))
         return min((self._done_bytes + current) / self._total_bytes, 1.0)
+
+
+class _BatchReporter:
+    """Posts `BatchLoaded` every `BATCH_INTERVAL` while the files are parsed, when threads were
+    completed or the fraction read moved, and once more at the end."""
+
+    def __init__(self, loader: CorpusLoader, post: Post) -> None:
+        self._loader, self._post = loader, post
+        self._reported = (0, 0.0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="threadline-batches", daemon=True)
+
+    def __enter__(self) -> _BatchReporter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._report(final=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(BATCH_INTERVAL):
+            self._report()
+
+    def _report(self, *, final: bool = False) -> None:
+        threads, progress = self._loader.corpus.thread_count, self._loader.progress()
+        shown, fraction = self._reported
+        if final or threads > shown or progress.fraction >= fraction + 0.01:
+            self._reported = (threads, progress.fraction)
+            self._post(CorpusLoader.BatchLoaded(threads, progress))
+
+
+class _Throttled:
+    """Calls `action` at most once every `BATCH_INTERVAL` seconds; calls in between are
+    dropped."""
+
+    def __init__(self, action: Callable[[], object]) -> None:
+        self._action = action
+        self._next = 0.0
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if now >= self._next:
+            self._next = now + BATCH_INTERVAL
+            self._action()
 
 
 def _size(path: str | None) -> int:

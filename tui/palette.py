@@ -1,7 +1,9 @@
-"""Command palette entries: go to a thread by title, filter by a flag (themes are built in)."""
+"""Command palette entries: go to a thread by title, filter by a flag, bookmarks and read marks
+(themes are built in)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -30,7 +32,9 @@ class ThreadCommands(Provider):
         for thread in self._threads()[:10]:
             title = reader.view.title(thread)
             yield DiscoveryHit(
-                plain(f"Go to: {title}"), partial(reader.go_to_thread, thread), text=title
+                plain(f"Go to: {title}"),
+                partial(reader.main_screen.go_to_thread, thread),
+                text=title,
             )
 
     async def search(self, query: str) -> Hits:
@@ -43,7 +47,7 @@ class ThreadCommands(Provider):
                 yield Hit(
                     score,
                     plain(f"Go to: {title}"),
-                    partial(reader.go_to_thread, thread),
+                    partial(reader.main_screen.go_to_thread, thread),
                     text=title,
                 )
 
@@ -61,6 +65,39 @@ class FlagCommands(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(reader.filter_by_flag, choice.code),
+                    partial(reader.main_screen.filter_by_flag, choice.code),
                     text=text,
                 )
+
+
+class MarkCommands(Provider):
+    """Bookmarks and read marks: toggle them on a thread, show only bookmarked or unread."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None]]]:
+        screen = cast("ThreadlineApp", self.app).main_screen
+        filters = screen.filters
+        return [
+            ("Bookmark the thread, or take its bookmark off", screen.action_toggle_bookmark),
+            ("Mark the thread read or unread", screen.action_toggle_read),
+            (
+                "Show all threads, not only bookmarked ones"
+                if filters.bookmarked_only
+                else "Show only bookmarked threads",
+                screen.action_bookmarked_only,
+            ),
+            (
+                "Show read threads again" if filters.unread_only else "Hide read threads",
+                screen.action_unread_only,
+            ),
+        ]
+
+    async def discover(self) -> Hits:
+        for text, command in self._commands():
+            yield DiscoveryHit(text, command, text=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text)

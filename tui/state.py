@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 Feature = tuple[str, str]
 
@@ -15,10 +17,50 @@ class Filters:
     flags: tuple[str, ...] = ()
     features: tuple[Feature, ...] = ()
     search: str = ""
+    unread_only: bool = False
+    """Hide the threads already read."""
+    bookmarked_only: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.flags or self.features or self.search)
+        return bool(
+            self.flags or self.features or self.search or self.unread_only or self.bookmarked_only
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        """What the remembered state keeps of these filters."""
+        return {
+            "flags": list(self.flags),
+            "features": [list(feature) for feature in self.features],
+            "search": self.search,
+            "unread_only": self.unread_only,
+            "bookmarked_only": self.bookmarked_only,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Filters:
+        """Filters kept by `as_json`; what does not have the expected shape is left out (the
+        file may come from another version, or have been edited)."""
+        flags = data.get("flags")
+        features = data.get("features")
+        search = data.get("search")
+        return cls(
+            tuple(flag for flag in flags if isinstance(flag, str))
+            if isinstance(flags, list)
+            else (),
+            tuple(
+                (feature[0], feature[1])
+                for feature in features
+                if isinstance(feature, list)
+                and len(feature) == 2
+                and all(isinstance(part, str) for part in feature)
+            )
+            if isinstance(features, list)
+            else (),
+            search if isinstance(search, str) else "",
+            data.get("unread_only") is True,
+            data.get("bookmarked_only") is True,
+        )
 
     def narrowed_to(self, kind: str, value: str) -> Filters:
         """These filters and the entity clicked: a flag, a mention or hashtag (in any case), or

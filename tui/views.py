@@ -12,8 +12,9 @@ from parsing.entities.models_of import entities_of
 from parsing.index import CorpusIndex
 from parsing.related import related_cost, related_threads
 
+from .post_layout import PostData
+from .remembered import Remembered
 from .screens.flag_picker import FlagChoice
-from .widgets.post_pane import PostData
 from .widgets.thread_list import Row
 
 _NO_EVIDENCE = GluedEvidence(frozenset())
@@ -53,6 +54,8 @@ class CorpusView:
         """The posts of the threads asked for last, once the corpus is indexed."""
         self.entities: CorpusIndex | None = None
         """The index of entities alone, ready before `index`: the flags of rows and the picker."""
+        self.remembered: Remembered | None = None
+        """Which threads are read and bookmarked, for the rows' marks."""
 
     @property
     def index(self) -> CorpusIndex | None:
@@ -67,13 +70,21 @@ class CorpusView:
         return self.corpus.title(thread)
 
     @property
-    def _flags_index(self) -> CorpusIndex | None:
+    def filter_index(self) -> CorpusIndex | None:
+        """What filters and flags read: the whole index, or the entities' until it is in."""
         return self.index if self.index is not None else self.entities
 
     def row(self, thread: int) -> Row:
-        index = self._flags_index
+        index = self.filter_index
         flags = index.flags[thread] if index is not None else ()
-        return Row(self.title(thread), len(self.corpus.thread_posts(thread)), flags)
+        marks = self.remembered
+        return Row(
+            self.title(thread),
+            len(self.corpus.thread_posts(thread)),
+            flags,
+            marks is not None and marks.is_unread(thread),
+            marks is not None and marks.is_bookmarked(thread),
+        )
 
     def posts(self, thread: int) -> list[PostData]:
         """The posts of `thread`: the same list each time for a recent thread, once indexed."""
@@ -110,6 +121,13 @@ class CorpusView:
             )
         return result
 
+    def hits(self, thread: int, search: str) -> list[int]:
+        """The posts of `thread` (their indexes) that contain `search`, in any case."""
+        if not search:
+            return []
+        needle = search.casefold()
+        return [n for n, post in enumerate(self.posts(thread)) if needle in post.text.casefold()]
+
     def related(self, thread: int) -> list[tuple[int, str, tuple[str, ...]]]:
         if self.index is None:
             return []
@@ -125,7 +143,7 @@ class CorpusView:
         )
 
     def flag_choices(self) -> list[FlagChoice]:
-        index = self._flags_index
+        index = self.filter_index
         if index is None:
             return []
         names = region_names()

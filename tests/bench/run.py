@@ -145,7 +145,7 @@ async def bench_reader(path: Path, presses: int = 24) -> dict[str, float]:
             await pilot.pause(0.01)
             if threads.rows and threads.render_line(0).text.strip():  # type: ignore[attr-defined]
                 first_paint = time.perf_counter() - started
-        while app.loader.progress().phase != "ready" or not app._indexed:
+        while not app.main_screen.indexed:
             await pilot.pause(0.05)
         await pilot.press("enter")
         # Six n, six p, over and over: every press changes thread, even in a 7-thread corpus.

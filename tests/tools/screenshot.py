@@ -16,7 +16,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 async def main() -> None:
     app = ThreadlineApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.loader.progress().phase != "ready" or not app._indexed:
+        while not app.main_screen.indexed:
             await pilot.pause(0.05)
         await pilot.press("down", "down", "enter", "j", "j")
         await pilot.pause(0.5)

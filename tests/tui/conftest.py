@@ -26,7 +26,6 @@ from textual.widget import Widget
 from textual.worker import WorkerState
 
 from tui.app import ThreadlineApp
-from tui.widgets.header_bar import HeaderBar
 from tui.widgets.post_pane import PostPane
 from tui.widgets.related_pane import RelatedPane
 from tui.widgets.thread_list import ThreadList
@@ -61,10 +60,11 @@ async def wait_until(
 
 
 async def wait_loaded(pilot: Pilot[Any], app: ThreadlineApp) -> None:
-    """Wait until the corpus is read and indexed, and the app has taken the index in."""
+    """Wait until the corpus is read and indexed, the app has taken the index in, and the
+    threads' ids are known (the rows' read marks are drawn)."""
     await wait_until(
         pilot,
-        lambda: app.loader.progress().phase == "ready" and app._indexed,
+        lambda: app.main_screen.indexed and app.remembered.known,
         timeout=LOAD_TIMEOUT,
     )
     await pilot.pause()
@@ -123,24 +123,29 @@ def focused(app: ThreadlineApp) -> Widget | None:
 
 
 def thread_list(app: ThreadlineApp) -> ThreadList:
-    return app.query_one(ThreadList)
+    return app.main_screen.thread_list
 
 
 def post_pane(app: ThreadlineApp) -> PostPane:
-    return app.query_one(PostPane)
+    return app.main_screen.post_pane
 
 
 def related_pane(app: ThreadlineApp) -> RelatedPane:
-    return app.query_one(RelatedPane)
+    return app.main_screen.related_pane
 
 
 def count_title(app: ThreadlineApp) -> str:
-    """The list's border title, `N of M threads`."""
+    """The list's border title without its unread count: `N of M threads`."""
+    return list_title(app).split(" · ")[0]
+
+
+def list_title(app: ThreadlineApp) -> str:
+    """The list's whole border title: `N of M threads · K unread`."""
     return str(thread_list(app).border_title)
 
 
 def header_text(app: ThreadlineApp) -> str:
-    return plain_text(app.query_one(HeaderBar))
+    return plain_text(app.main_screen.header_bar)
 
 
 def plain_text(widget: Widget) -> str:

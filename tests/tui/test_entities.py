@@ -67,7 +67,7 @@ async def test_backspace_undoes_an_entity_filter() -> None:
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         await pilot.press("backspace")
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
-        assert not app.filters.active
+        assert not app.main_screen.filters.active
         assert post_pane(app).thread == RAIL
 
 
@@ -88,7 +88,7 @@ async def test_mouse_click_on_a_mention_filters() -> None:
     async with thread_open(LIGHTHOUSE) as (pilot, app):
         assert await click_text(pilot, app, "@marit_lamp", 3)
         await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
-        assert app.filters.features == (("mention", "marit_lamp"),)
+        assert app.main_screen.filters.features == (("mention", "marit_lamp"),)
 
 
 async def test_mouse_click_on_plain_text_does_nothing() -> None:
@@ -96,7 +96,7 @@ async def test_mouse_click_on_plain_text_does_nothing() -> None:
     async with thread_open(LIGHTHOUSE) as (pilot, app):
         assert await click_text(pilot, app, "logbooks", 2)
         await pilot.pause()
-        assert not app.filters.active
+        assert not app.main_screen.filters.active
         assert count_title(app) == "7 of 7 threads"
 
 

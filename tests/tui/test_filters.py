@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
 import parsing.index as index_module
-from tui import app as app_module
 from tui import loading
 from tui.app import ThreadlineApp
+from tui.screens import main_screen, panes_screen
 from tui.screens.flag_picker import FlagPicker
 
 from .conftest import (
@@ -97,7 +97,7 @@ async def test_enter_applies_the_narrowed_flag() -> None:
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         assert not isinstance(app.screen, FlagPicker)
         assert thread_list(app).rows == SHARED_FLAGS
-        assert app.filters.flags == ("CN",)
+        assert app.main_screen.filters.flags == ("CN",)
         assert "China" in header_text(app)
 
 
@@ -112,7 +112,7 @@ async def test_escape_in_main_screen_clears_the_flag_filter() -> None:
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
         await pilot.press("escape")
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
-        assert not app.filters.active
+        assert not app.main_screen.filters.active
         assert "China" not in header_text(app)
 
 
@@ -126,7 +126,7 @@ async def test_escape_in_the_picker_cancels() -> None:
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
         assert count_title(app) == "7 of 7 threads"
-        assert not app.filters.active
+        assert not app.main_screen.filters.active
 
 
 async def test_space_toggles_two_flags_and_enter_applies_both() -> None:
@@ -142,7 +142,7 @@ async def test_space_toggles_two_flags_and_enter_applies_both() -> None:
         await pilot.press("enter")
         await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
         await pilot.pause()
-        assert sorted(app.filters.flags) == ["CN", "RU"]
+        assert sorted(app.main_screen.filters.flags) == ["CN", "RU"]
         assert count_title(app) == "4 of 7 threads"
         assert thread_list(app).rows == SHARED_FLAGS
 
@@ -163,7 +163,7 @@ async def test_toggled_flags_must_all_be_present() -> None:
         await pilot.press("space", "enter")
         await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
         await pilot.pause()
-        assert sorted(app.filters.flags) == ["CN", "NO"]
+        assert sorted(app.main_screen.filters.flags) == ["CN", "NO"]
         assert count_title(app) == "0 of 7 threads"
 
 
@@ -190,7 +190,7 @@ async def test_a_query_typed_right_after_slash_goes_into_the_search() -> None:
             app.post_message(events.Key(key, character))  # queued together, not one at a time
         await wait_until(pilot, lambda: thread_list(app).rows == [QUASAR])
         await pilot.pause()
-        assert app.filters.search == "Quasarcorp"
+        assert app.main_screen.filters.search == "Quasarcorp"
         assert thread_list(app).opened is None
 
 
@@ -202,7 +202,7 @@ async def test_flags_typed_right_after_f_go_into_the_flag_picker() -> None:
         await wait_loaded(pilot, app)
         for key, character in [("f", "f"), *((char, char) for char in "china"), ("enter", "\r")]:
             app.post_message(events.Key(key, character))  # queued together, not one at a time
-        await wait_until(pilot, lambda: app.filters.flags == ("CN",))
+        await wait_until(pilot, lambda: app.main_screen.filters.flags == ("CN",))
         assert not isinstance(app.screen, FlagPicker)
 
 
@@ -217,7 +217,7 @@ async def test_a_name_and_enter_typed_at_once_in_the_picker_apply_that_flag() ->
         for key, character in [*((char, char) for char in "russia"), ("enter", "\r")]:
             app.post_message(events.Key(key, character))  # queued together, not one at a time
         await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
-        assert app.filters.flags == ("RU",)
+        assert app.main_screen.filters.flags == ("RU",)
 
 
 async def test_slash_and_f_typed_into_the_search_are_text() -> None:
@@ -259,7 +259,7 @@ async def test_enter_keeps_the_search_and_closes_the_input() -> None:
         assert not search.display or search.region.height == 0
         assert app.focused is not search
         assert count_title(app) == "1 of 7 threads"
-        assert app.filters.search == "Quasarcorp"
+        assert app.main_screen.filters.search == "Quasarcorp"
         assert "Quasarcorp" in header_text(app)
 
 
@@ -275,7 +275,7 @@ async def test_escape_cancels_an_open_search() -> None:
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
         search = app.query_one("#search", Input)
         assert not search.display or search.region.height == 0
-        assert app.filters.search == ""
+        assert app.main_screen.filters.search == ""
 
 
 async def test_backspace_after_a_kept_search_restores_the_list() -> None:
@@ -290,7 +290,7 @@ async def test_backspace_after_a_kept_search_restores_the_list() -> None:
         await pilot.pause()
         await pilot.press("backspace")
         await wait_until(pilot, lambda: count_title(app) == "7 of 7 threads")
-        assert app.filters.search == ""
+        assert app.main_screen.filters.search == ""
 
 
 async def test_typing_q_in_search_does_not_quit() -> None:
@@ -374,7 +374,7 @@ async def test_the_flag_picker_works_before_the_words_are_indexed(
     async with app.run_test(size=WIDE) as pilot:
         try:
             await wait_until(pilot, lambda: app.loader.entities is not None)
-            await pilot.pause(0.3)  # a poll of the loader
+            await pilot.pause(0.3)  # the loader's message on its way to the screen
             assert app.loader.index is None
             assert "🇨🇳" in " ".join(list_lines(app))
             picker = await open_picker(pilot, app)
@@ -397,11 +397,11 @@ async def test_a_search_cleared_while_loading_leaves_every_thread(
     real_read = loading.read
     reads = []
 
-    def read_slowly(file: Any) -> bytearray:
+    def read_slowly(file: Any, **options: Any) -> bytearray:
         reads.append(file)
         if len(reads) == 2:
             second_file.wait(10)
-        return real_read(file)
+        return real_read(file, **options)
 
     indexing = threading.Event()
     monkeypatch.setattr(loading, "read", read_slowly)
@@ -424,18 +424,18 @@ async def test_a_late_background_search_does_not_undo_escape(
 ) -> None:
     """A background search that finishes after escape is dropped: the filters stay cleared
     and every thread stays listed."""
-    real_filter = app_module.filter_threads
+    real_filter = panes_screen.filter_threads
 
     def filter_slowly(*args: Any) -> list[int]:
         time.sleep(0.3)
         return real_filter(*args)
 
-    monkeypatch.setattr(app_module, "SMALL", 0)  # every search runs in the background
-    monkeypatch.setattr(app_module, "filter_threads", filter_slowly)
+    monkeypatch.setattr(main_screen, "SMALL", 0)  # every search runs in the background
+    monkeypatch.setattr(panes_screen, "filter_threads", filter_slowly)
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await pilot.press("slash", "x", "y", "escape")
         await pilot.pause(0.8)
-        assert not app.filters.active
+        assert not app.main_screen.filters.active
         assert thread_list(app).rows == list(range(app.loader.corpus.thread_count))

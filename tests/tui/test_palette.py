@@ -85,7 +85,7 @@ async def test_two_flag_filters_combine_with_and() -> None:
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
-        app.filter_by_flag("CN")
+        app.main_screen.filter_by_flag("CN")
         await wait_until(pilot, lambda: count_title(app) == "4 of 7 threads")
-        app.filter_by_flag("NO")
+        app.main_screen.filter_by_flag("NO")
         await wait_until(pilot, lambda: count_title(app) == "0 of 7 threads")

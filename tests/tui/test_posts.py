@@ -6,7 +6,10 @@ from pathlib import Path
 
 from textual import events
 from textual.geometry import Offset
+from textual.message import Message
 from textual.selection import Selection
+
+from tui.widgets.post_pane import PostPane
 
 from .conftest import (
     LIGHTHOUSE,
@@ -264,3 +267,38 @@ async def test_dragging_the_mouse_selects_post_text() -> None:
         await pilot.mouse_up(offset=(region.x + 2 + 8, region.y + 1))
         await pilot.pause()
         assert app.screen.get_selected_text() == "Seventeen"
+
+
+async def test_j_posts_current_post_changed() -> None:
+    """`j` in an open thread posts `PostPane.CurrentPostChanged` for its second post."""
+    heard: list[PostPane.CurrentPostChanged] = []
+
+    def hook(message: Message) -> None:
+        # Heard at each node it bubbles through: kept once.
+        if isinstance(message, PostPane.CurrentPostChanged) and message not in heard:
+            heard.append(message)
+
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE, message_hook=hook) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        heard.clear()
+        await pilot.press("j")
+        await wait_until(pilot, lambda: bool(heard))
+        assert [(m.thread, m.post) for m in heard] == [(LIGHTHOUSE, 1)]
+
+
+async def test_opening_a_thread_posts_current_post_changed() -> None:
+    """Opening a thread posts `CurrentPostChanged` for its first post."""
+    heard: list[PostPane.CurrentPostChanged] = []
+
+    def hook(message: Message) -> None:
+        # Heard at each node it bubbles through: kept once.
+        if isinstance(message, PostPane.CurrentPostChanged) and message not in heard:
+            heard.append(message)
+
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE, message_hook=hook) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, ORCHARD)
+        assert (heard[-1].thread, heard[-1].post) == (ORCHARD, 0)

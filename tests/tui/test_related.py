@@ -207,8 +207,8 @@ async def test_a_thread_left_at_once_gets_no_related_lookup() -> None:
             return related(thread)
 
         app.view.related = spy  # type: ignore[method-assign]
-        app.go_to_thread(TIMBER)
-        app.go_to_thread(RAIL)
+        app.main_screen.go_to_thread(TIMBER)
+        app.main_screen.go_to_thread(RAIL)
         await wait_until(pilot, lambda: bool(looked_up))
         await pilot.pause()
         assert looked_up == [RAIL]

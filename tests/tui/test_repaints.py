@@ -59,10 +59,10 @@ async def test_backspace_appears_in_the_footer_once_there_is_history() -> None:
 
         def back_enabled() -> bool:
             keys = app.query_one(Footer).query(FooterKey)
-            return any(key.action == "back" and not key._disabled for key in keys)
+            return any(key.action == "go_back" and not key._disabled for key in keys)
 
         assert not back_enabled()
-        app.go_to_thread(ORCHARD)
+        app.main_screen.go_to_thread(ORCHARD)
         await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
         await wait_until(pilot, back_enabled)
 
@@ -111,5 +111,5 @@ async def test_the_indexed_corpus_is_frozen_out_of_the_cycle_collector() -> None
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
-        await wait_until(pilot, lambda: app._indexed)
+        await wait_until(pilot, lambda: app.main_screen.indexed)
         assert gc.get_freeze_count() > 0

@@ -120,7 +120,7 @@ async def test_pressing_the_list_bar_scrolls_the_list_and_opens_nothing(tmp_path
         await pilot.click(threads, offset=(bar.x, bar.bottom - 1))
         await pilot.pause()
         assert threads.scroll_y == threads.max_scroll_y > 0
-        assert app.opened is None
+        assert app.main_screen.opened is None
 
 
 async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pass() -> None:
@@ -146,11 +146,11 @@ async def test_stepping_through_threads_refills_related_without_a_layout_pass() 
         layouts = layout_passes(app)
         related = related_pane(app)
         for _ in range(4):
-            before = app.opened
+            before = app.main_screen.opened
             await pilot.press("n")
-            await wait_until(pilot, lambda before=before: app.opened != before)
+            await wait_until(pilot, lambda before=before: app.main_screen.opened != before)
             await wait_until(
-                pilot, lambda: related.option_count > 0 and related.thread == app.opened
+                pilot, lambda: related.option_count > 0 and related.thread == app.main_screen.opened
             )
             await pilot.pause(0.1)
         assert not layouts
@@ -186,7 +186,7 @@ async def test_a_drag_released_over_the_rows_opens_no_thread(tmp_path: Path) -> 
         await pilot.mouse_up(threads, offset=(5, bar.bottom - 1))
         await pilot.pause()
         assert threads.scroll_y == threads.max_scroll_y > 0
-        assert app.opened is None
+        assert app.main_screen.opened is None
 
 
 async def test_the_last_cell_of_a_long_lists_bar_reaches_the_end(tmp_path: Path) -> None:

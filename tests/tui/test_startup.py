@@ -15,6 +15,7 @@ from .conftest import (
     SEEDLIKE,
     SMALL,
     WIDE,
+    count_title,
     focused,
     header_text,
     list_lines,
@@ -37,7 +38,7 @@ async def test_startup_counts_all_threads() -> None:
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
-        assert thread_list(app).border_title == "7 of 7 threads"
+        assert count_title(app) == "7 of 7 threads"
         assert "7 of 7 threads" in header_text(app)
 
 
@@ -79,7 +80,7 @@ async def test_demo_corpus_loads_without_paths() -> None:
         await wait_loaded(pilot, app)
         total = app.loader.corpus.thread_count
         assert total > 0
-        assert thread_list(app).border_title == f"{total} of {total} threads"
+        assert count_title(app) == f"{total} of {total} threads"
         assert "demo corpus" in header_text(app)
 
 
@@ -90,7 +91,7 @@ async def test_empty_corpus_shows_friendly_state() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: bool(notifications(app)))
-        assert thread_list(app).border_title == "0 of 0 threads"
+        assert count_title(app) == "0 of 0 threads"
         assert any("No threads found" in message for message in notifications(app))
         for key in ("enter", "j", "k", "n", "p", "o", "f", "r", "backspace", "escape"):
             await pilot.press(key)
@@ -107,7 +108,7 @@ async def test_unreadable_path_is_reported_and_good_file_loads() -> None:
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: bool(notifications(app)))
         assert any("nowhere" in message for message in notifications(app))
-        assert thread_list(app).border_title == "7 of 7 threads"
+        assert count_title(app) == "7 of 7 threads"
 
 
 async def test_help_lists_flag_search_and_related_keys() -> None:
@@ -191,6 +192,6 @@ def test_the_loader_reads_a_file_named_twice_once(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("1/ three\n", encoding="utf-8")
     loader = CorpusLoader([str(tmp_path), str(tmp_path / "a.txt")])
     loader.prepare()
-    loader.run()
+    loader.run(lambda message: None)
     assert [Path(source.name).name for source in loader.corpus.sources] == ["a.txt", "b.txt"]
     assert loader.corpus.thread_count == 2

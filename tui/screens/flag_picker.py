@@ -53,7 +53,7 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply"),
-        Binding("space", "toggle", "Toggle"),
+        Binding("space", "toggle_flag", "Toggle"),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
     ]
@@ -131,7 +131,7 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
             current = selection.highlighted or 0
             selection.highlighted = max(0, min(current + step, selection.option_count - 1))
 
-    def action_toggle(self) -> None:
+    def action_toggle_flag(self) -> None:
         selection = self.query_one(SelectionList)
         if selection.highlighted is None:
             return

@@ -10,7 +10,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import KEYS, MOUSE
+from ..keys import MOUSE, help_rows
 
 
 class HelpScreen(ModalScreen[None]):
@@ -57,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as body:
             body.border_title = "threadline help"
             yield Static("keys", classes="section")
-            yield from _table(KEYS)
+            yield from _table(help_rows())
             yield Static("mouse", classes="section")
             yield from _table(MOUSE)
 

@@ -140,7 +140,7 @@ class DrawnScrollbar(ScrollView):
             return
         super()._forward_event(event)
 
-    def _on_mouse_down(self, event: events.MouseDown) -> None:
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
         if self.on_scrollbar(event.x, event.y):
             event.stop()
             self._dragging = True
@@ -155,7 +155,7 @@ class DrawnScrollbar(ScrollView):
             self._hovering = not self._hovering
             self._refresh_bar()
 
-    def _on_mouse_up(self, event: events.MouseUp) -> None:
+    async def _on_mouse_up(self, event: events.MouseUp) -> None:
         if self._dragging:
             event.stop()
             self.release_mouse()

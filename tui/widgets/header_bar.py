@@ -35,4 +35,4 @@ class HeaderBar(Static):
             parts += [" ", (f" / {label} ", "on $secondary-muted")]
         if status:
             parts += [" · ", (status, "$text-muted")]
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one line, whatever it says

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from textual import events
@@ -26,104 +25,15 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from parsing.gaps import describe_gap, gaps_before_posts
-from parsing.models import Entity
-
-from ..highlight import post_content
+from ..post_layout import Block, Layout, PostData, lay_out
 from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
-_HINT = "Open a thread with enter."
 _MARK = "▌"
 _GUTTER = 3
 """Cells left of and right of a post's text: the mark of the current post, a space each side."""
-
-
-@dataclass(frozen=True, slots=True)
-class PostData:
-    """A post as the pane shows it."""
-
-    number: int | None
-    text: str
-    entities: list[Entity]
-    first_line: int
-    last_line: int
-    hidden: int = 0
-    """Characters at the end of a very long post that are not shown."""
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A post, or the placeholder of missing posts, wrapped to the pane's width."""
-
-    post: int | None
-    """Index of the post among the thread's posts; None for a placeholder or the hint."""
-    content: Content
-    lines: list[Content]
-    """`content` wrapped."""
-    top: int
-    """Its first line in the pane; a blank line follows its last."""
-
-    @property
-    def text(self) -> str:
-        """The block's text as given, before wrapping."""
-        return self.content.plain
-
-
-def post_text(post: PostData, total: int) -> Content:
-    """What the pane shows of a post: `n/total` (· when unnumbered), then its text."""
-    label = f"{post.number}/{total}" if post.number is not None else "·"
-    parts: list[str | Content] = [Content.styled(label, "bold $text-secondary"), "\n"]
-    parts.append(post_content(post.text, post.entities))
-    if post.hidden:
-        note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
-        parts.append(Content.styled(note, "italic $text-muted"))
-    return Content.assemble(*parts)
-
-
 _KEPT_LAYOUTS = 3
 """Threads kept laid out: the one left, and the two `n` and `p` lead to."""
-
-
-@dataclass(slots=True)
-class Layout:
-    """A thread's posts wrapped to one width, and the lines drawn from them so far."""
-
-    posts: Sequence[PostData]
-    """The posts as given: the same object tells that a prepared layout is still current."""
-    width: int
-    """The text width the blocks were wrapped to (0: not laid out)."""
-    blocks: list[Block] = field(default_factory=list)
-    tops: list[int] = field(default_factory=list)
-    block_of_post: list[int] = field(default_factory=list)
-    strips: dict[tuple[int, bool], Strip] = field(default_factory=dict)
-    """Drawn lines by (row, marked)."""
-
-    @property
-    def height(self) -> int:
-        return self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
-
-    def add(self, post: int | None, content: Content) -> None:
-        top = self.height
-        self.tops.append(top)
-        self.blocks.append(Block(post, content, content.wrap(self.width), top))
-
-
-def lay_out(thread: int | None, posts: Sequence[PostData], width: int) -> Layout:
-    """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0)."""
-    layout = Layout(posts, width)
-    if not width:
-        return layout
-    total = max((post.number or 0 for post in posts), default=0)
-    gaps = gaps_before_posts(post.number for post in posts)
-    for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
-        if gap is not None:
-            layout.add(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
-        layout.block_of_post.append(len(layout.blocks))
-        layout.add(index, post_text(post, total))
-    if thread is None:
-        layout.add(None, Content.styled(_HINT, "$text-muted"))
-    return layout
 
 
 def _segments(content: Content, base: VisualStyle) -> list[Segment]:
@@ -171,11 +81,22 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             self.kind = kind
             self.value = value
 
+    class CurrentPostChanged(Message):
+        """Another post is current: `post` (an index among the posts of `thread`) was moved
+        to, or a thread was shown."""
+
+        def __init__(self, thread: int | None, post: int) -> None:
+            super().__init__()
+            self.thread = thread
+            self.post = post
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.thread: int | None = None
         self.posts: list[PostData] = []
         self._layout = Layout([], 0)
+        self.search = ""
+        """The search text to mark in the posts (set before `show`)."""
         self._prepared: dict[int, Layout] = {}
         """Threads laid out ahead of being shown (the ones `n` and `p` open next)."""
         self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
@@ -196,13 +117,19 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.posts = list(posts)
         self.set_reactive(PostPane.current, min(current, max(len(self.posts) - 1, 0)))
         prepared = self._prepared.pop(thread, None) if thread is not None else None
-        if prepared is not None and prepared.posts is posts and prepared.width == self._width_now:
+        if (
+            prepared is not None
+            and prepared.posts is posts
+            and prepared.width == self._width_now
+            and prepared.search == self.search
+        ):
             self._take(prepared)
         else:
             self._lay_out(posts)
         self.scroll_home(animate=False, immediate=True)
         if self.current:
             self._scroll_to_current()
+        self.post_message(self.CurrentPostChanged(thread, self.current))
 
     def prepare(self, threads: dict[int, Sequence[PostData]]) -> None:
         """Lay out `threads` (thread: its posts) and draw their first screen now, so that
@@ -210,8 +137,13 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         width, prepared = self._width_now, {}
         for thread, posts in threads.items():
             layout = self._prepared.get(thread)
-            if layout is None or layout.posts is not posts or layout.width != width:
-                layout = self._first_screen(lay_out(thread, posts, width))
+            if (
+                layout is None
+                or layout.posts is not posts
+                or layout.width != width
+                or layout.search != self.search
+            ):
+                layout = self._first_screen(lay_out(thread, posts, width, self.search))
             prepared[thread] = layout
         self._prepared = prepared
 
@@ -236,7 +168,7 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def _lay_out(self, posts: Sequence[PostData]) -> None:
         """Wrap every post and placeholder to the pane's width."""
-        self._take(lay_out(self.thread, posts, self._width_now))
+        self._take(lay_out(self.thread, posts, self._width_now, self.search))
 
     def _take(self, layout: Layout) -> None:
         self._layout = layout
@@ -322,9 +254,10 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     # -- the current post -----------------------------------------------------------------------
 
-    def watch_current(self) -> None:
+    def watch_current(self, current: int) -> None:
         self.refresh()
         self._scroll_to_current()
+        self.post_message(self.CurrentPostChanged(self.thread, current))
 
     def post_region(self, index: int) -> Region:
         """Where post `index` is drawn, in the pane's scrollable lines."""

@@ -8,6 +8,7 @@ seconds, drawing the visible twenty takes a millisecond.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -43,6 +44,13 @@ class Row:
     title: str
     posts: int
     flags: tuple[str, ...]
+    unread: bool = False
+    bookmarked: bool = False
+
+
+UNREAD_MARK, BOOKMARK_MARK = "•", "★"
+"""The cell before a row's title: a bookmark, else a thread not read yet (as mail readers
+mark new mail)."""
 
 
 RowSource = Callable[[int], Row]
@@ -65,7 +73,7 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "app.open_thread", "Open thread"),  # at once: see the app's action
+        Binding("enter", "screen.open_thread", "Open thread"),  # at once: see that action
     ]
 
     COMPONENT_CLASSES = {
@@ -97,12 +105,16 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self._row_of: dict[int, int] = {}
         """Thread number to its row, so finding a thread never scans the list."""
         self.opened: int | None = None
+        self.empty_text = ""
+        """What the list says when no row is shown (set with the rows)."""
         self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
 
     # -- data -----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
-        """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there."""
+    def set_rows(self, rows: Sequence[int], keep: int | None = None, empty_text: str = "") -> None:
+        """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there;
+        `empty_text` is what an empty list says."""
+        self.empty_text = empty_text
         self.rows = list(rows)
         self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
@@ -139,6 +151,25 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         if row is None:
             return []
         return [self.rows[near] for near in (row + 1, row - 1) if 0 <= near < len(self.rows)]
+
+    def set_title(self, title: str) -> None:
+        """Show `title` on the top border, repainting that line alone. Setting `border_title`
+        repaints every row, and the title changes with each thread opened (its unread count)."""
+        current = getattr(self, "_border_title", None)
+        if current is not None and current.plain == title:
+            return
+        self._border_title = Content(title)  # what the `border_title` descriptor stores
+        offset = self.content_offset
+        self.refresh(Region(-offset.x, -offset.y, self.outer_size.width, 1))
+
+    def forget_thread(self, thread: int) -> None:
+        """`thread`'s marks (read, bookmarked) changed: draw its row again, and only it."""
+        width = self.scrollable_content_region.width
+        for at_cursor in (False, True):
+            for is_open in (False, True):
+                for focused in (False, True):
+                    self._cache.discard((thread, width, at_cursor, is_open, focused))
+        self._refresh_rows(self.row_of(thread))
 
     def mark_open(self, thread: int | None) -> None:
         was_open = self.row_of(self.opened)
@@ -213,6 +244,12 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if row >= len(self.rows):
+            lines = textwrap.wrap(self.empty_text, max(width - 2, 8)) if not self.rows else []
+            if row < len(lines):
+                text = Content.styled(f" {lines[row]}", "$text-muted")
+                drawn = text.render(self.visual_style, end="")  # no newline inside a strip
+                segments = [Segment(part, style.rich_style) for part, style in drawn]
+                return Strip(segments).adjust_cell_length(width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         thread = self.rows[row]
         key = (thread, width, row == self.cursor, thread == self.opened, self.has_focus)
@@ -235,10 +272,12 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         flags_cell = Content(flags).truncate(cells, pad=True) if room else Content("")
         count = Content.styled(f"{row.posts:>4} ", "$text-muted")
         marker = Content.styled("▌" if is_open else " ", "$text-accent")
-        title_width = max(width - 1 - count.cell_length - flags_cell.cell_length - 1, 4)
+        mark = BOOKMARK_MARK if row.bookmarked else UNREAD_MARK if row.unread else " "
+        state = Content.styled(mark, "$text-warning" if row.bookmarked else "$text-accent")
+        title_width = max(width - 2 - count.cell_length - flags_cell.cell_length - 1, 4)
         title = Content(visible(row.title, keep_newlines=False), strip_control_codes=False)
         title = title.truncate(title_width, ellipsis=True, pad=True)
-        line = Content.assemble(marker, title, count, flags_cell)
+        line = Content.assemble(marker, state, title, count, flags_cell)
         components = ["thread-list--cursor"] if at_cursor else []
         base = self.get_visual_style(*components)
         segments = [Segment(text, style.rich_style) for text, style in line.render(base, end="")]

@@ -1,0 +1,111 @@
+"""The corpus loader reports with messages: batches of threads, the two indexes, warnings."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.message import Message
+
+from tui import loading
+from tui.loading import CorpusLoader
+
+from .conftest import SEEDLIKE, WIDE, make_app, many_threads, thread_list, wait_loaded, wait_until
+
+
+def run_loader(*paths: str) -> tuple[CorpusLoader, list[Message]]:
+    """Run a loader on `paths` in this thread; what it posted, in order."""
+    messages: list[Message] = []
+    loader = CorpusLoader(list(paths))
+    loader.prepare()
+    loader.run(messages.append)
+    return loader, messages
+
+
+def kinds(messages: list[Message]) -> list[str]:
+    """The messages' class names, each run of the same one shown once."""
+    names: list[str] = []
+    for message in messages:
+        name = type(message).__name__
+        if not names or names[-1] != name:
+            names.append(name)
+    return names
+
+
+def test_the_loader_posts_batches_then_the_entities_then_the_whole_index() -> None:
+    """Reading posts `BatchLoaded`, the last with every thread and all of the file read;
+    indexing follows, entities first, and `FullyIndexed` closes, with the loader's index."""
+    loader, messages = run_loader(SEEDLIKE)
+    assert kinds(messages) == ["BatchLoaded", "Indexing", "EntitiesIndexed", "FullyIndexed"]
+    last_batch = [m for m in messages if isinstance(m, CorpusLoader.BatchLoaded)][-1]
+    assert last_batch.threads == 7
+    assert last_batch.progress.fraction == 1.0
+    final = messages[-1]
+    assert isinstance(final, CorpusLoader.FullyIndexed)
+    assert final.index is loader.index
+
+
+def test_a_path_that_cannot_be_read_is_one_warning_first() -> None:
+    """A missing path is a `Warning` naming it, posted before the threads of the good file."""
+    _, messages = run_loader("/nonexistent/threadline/nowhere", SEEDLIKE)
+    first = messages[0]
+    assert isinstance(first, CorpusLoader.Warning)
+    assert "nowhere" in first.text
+    assert sum(isinstance(m, CorpusLoader.Warning) for m in messages) == 1
+
+
+def test_threads_are_reported_in_batches_not_one_by_one(tmp_path: Path) -> None:
+    """Two thousand threads in one file come in a handful of `BatchLoaded`, not one each."""
+    _, messages = run_loader(many_threads(tmp_path, 2000))
+    batches = [m for m in messages if isinstance(m, CorpusLoader.BatchLoaded)]
+    assert batches[-1].threads == 2000
+    assert len(batches) < 100
+    counts = [batch.threads for batch in batches]
+    assert counts == sorted(counts)
+
+
+async def test_the_screen_lists_the_threads_the_loader_reports() -> None:
+    """In the reader the screen hears `BatchLoaded` before `FullyIndexed`, and then lists
+    every thread and is indexed."""
+    heard: list[Message] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, CorpusLoader.BatchLoaded | CorpusLoader.FullyIndexed):
+            heard.append(message)
+
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE, message_hook=hook) as pilot:
+        await wait_loaded(pilot, app)
+        assert kinds(heard) == ["BatchLoaded", "FullyIndexed"]
+        assert thread_list(app).rows == list(range(7))
+        assert app.main_screen.indexed
+
+
+async def test_the_first_file_is_listed_while_the_next_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The threads of a file read show in the list while the next file is still being read."""
+    held = threading.Event()
+    real_read = loading.read
+    reads: list[Any] = []
+
+    def read_second_slowly(file: Any, **options: Any) -> bytearray:
+        reads.append(file)
+        if len(reads) == 2:
+            held.wait(10)
+        return real_read(file, **options)
+
+    monkeypatch.setattr(loading, "read", read_second_slowly)
+    (tmp_path / "a.txt").write_text("1/ First file.\n2/ Its end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1/ Second file.\n", encoding="utf-8")
+    app = make_app(str(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: thread_list(app).rows == [0])
+            assert app.loader.progress().phase == "reading"
+        finally:
+            held.set()
+        await wait_loaded(pilot, app)
+        assert thread_list(app).rows == [0, 1]

@@ -1,0 +1,106 @@
+"""A thread's posts wrapped into lines: what the post pane draws, without the pane.
+
+Pure: given the posts and a width, `lay_out` gives the blocks (posts, and placeholders where
+posts are missing) and the line each starts at, so it is tested without running the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from textual.content import Content
+from textual.strip import Strip
+
+from parsing.gaps import describe_gap, gaps_before_posts
+from parsing.models import Entity
+
+from .highlight import post_content
+
+HINT = "Open a thread with enter."
+
+
+@dataclass(frozen=True, slots=True)
+class PostData:
+    """A post as the pane shows it."""
+
+    number: int | None
+    text: str
+    entities: list[Entity]
+    first_line: int
+    last_line: int
+    hidden: int = 0
+    """Characters at the end of a very long post that are not shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A post, or the placeholder of missing posts, wrapped to the pane's width."""
+
+    post: int | None
+    """Index of the post among the thread's posts; None for a placeholder or the hint."""
+    content: Content
+    lines: list[Content]
+    """`content` wrapped."""
+    top: int
+    """Its first line in the pane; a blank line follows its last."""
+
+    @property
+    def text(self) -> str:
+        """The block's text as given, before wrapping."""
+        return self.content.plain
+
+
+def post_text(post: PostData, total: int, search: str = "") -> Content:
+    """What the pane shows of a post: `n/total` (· when unnumbered), then its text."""
+    label = f"{post.number}/{total}" if post.number is not None else "·"
+    parts: list[str | Content] = [Content.styled(label, "bold $text-secondary"), "\n"]
+    parts.append(post_content(post.text, post.entities, search))
+    if post.hidden:
+        note = f"\n… {post.hidden:,} more characters not shown (`threadline export` has them)"
+        parts.append(Content.styled(note, "italic $text-muted"))
+    return Content.assemble(*parts)
+
+
+@dataclass(slots=True)
+class Layout:
+    """A thread's posts wrapped to one width, and the lines drawn from them so far."""
+
+    posts: Sequence[PostData]
+    """The posts as given: the same object tells that a prepared layout is still current."""
+    width: int
+    """The text width the blocks were wrapped to (0: not laid out)."""
+    blocks: list[Block] = field(default_factory=list)
+    tops: list[int] = field(default_factory=list)
+    block_of_post: list[int] = field(default_factory=list)
+    strips: dict[tuple[int, bool], Strip] = field(default_factory=dict)
+    """Drawn lines by (row, marked)."""
+    search: str = ""
+    """The search text marked in the posts."""
+
+    @property
+    def height(self) -> int:
+        return self.blocks[-1].top + len(self.blocks[-1].lines) + 1 if self.blocks else 0
+
+    def add(self, post: int | None, content: Content) -> None:
+        top = self.height
+        self.tops.append(top)
+        self.blocks.append(Block(post, content, content.wrap(self.width), top))
+
+
+def lay_out(thread: int | None, posts: Sequence[PostData], width: int, search: str = "") -> Layout:
+    """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0), with
+    `search` marked in the posts."""
+    layout = Layout(posts, width, search=search)
+    if not width:
+        return layout
+    total = max((post.number or 0 for post in posts), default=0)
+    gaps = gaps_before_posts(post.number for post in posts)
+    for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
+        if gap is not None:
+            layout.add(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
+        layout.block_of_post.append(len(layout.blocks))
+        layout.add(index, post_text(post, total, search))
+    if thread is None:
+        layout.add(None, Content.styled(HINT, "$text-muted"))
+    return layout

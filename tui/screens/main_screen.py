@@ -1,0 +1,346 @@
+"""The main screen: the thread list, the posts of the open thread and the related threads.
+
+The panes, and what the reader shows with them, are `PanesScreen`'s; this is what changes them.
+The panes and the corpus loader (run in a thread worker) report with messages, handled here;
+the screen answers by setting the panes' attributes and calling their methods ("attributes
+down, messages up"). Its keys are made from `tui/keys.py`.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual import events, on, work
+from textual.actions import SkipAction
+from textual.message import Message
+from textual.widgets import Input
+
+from parsing.safe_text import visible
+
+from ..keys import main_screen_bindings
+from ..links import open_link_of, open_url
+from ..loading import CorpusLoader, Progress
+from ..state import Filters, Snapshot
+from ..views import SMALL
+from ..widgets.post_pane import PostPane
+from ..widgets.related_pane import RelatedPane
+from ..widgets.search_bar import SearchBar
+from ..widgets.thread_list import ThreadList
+from .flag_picker import FlagPicker
+from .panes_screen import PanesScreen
+
+
+class MainScreen(PanesScreen):
+    """Read, filter and cross-reference the threads of the loader's corpus."""
+
+    BINDINGS = main_screen_bindings()
+
+    class Identified(Message, bubble=False):
+        """The threads' stable ids are known: what was remembered can be shown."""
+
+        def __init__(self, ids: Sequence[str]) -> None:
+            super().__init__()
+            self.ids = ids
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.loader.prepare()
+        self.post_pane.show(None, [])
+        self.related_pane.show([], "Related threads appear once a thread is open.")
+        self._refresh_header()
+        self._load()
+        self.thread_list.focus()
+        self._apply_width(self.app.size.width)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        self.loader.run(self.post_message)
+
+    @on(CorpusLoader.BatchLoaded)
+    def _batch_loaded(self, event: CorpusLoader.BatchLoaded) -> None:
+        if event.threads > self._loaded and not self.filters.active:
+            self.thread_list.extend_rows(range(self._loaded, event.threads))
+            if self._loaded == 0:
+                self.thread_list.cursor = 0
+        self._loaded = max(self._loaded, event.threads)
+        self._progress = event.progress
+        self._refresh_header()
+
+    @on(CorpusLoader.Indexing)
+    def _indexing(self, event: CorpusLoader.Indexing) -> None:
+        self._progress = event.progress
+        self._refresh_header()
+
+    @on(CorpusLoader.Warning)
+    def _warned(self, event: CorpusLoader.Warning) -> None:
+        self.notify(
+            visible(event.text), title="Skipped", severity="warning", timeout=8, markup=False
+        )
+
+    @on(CorpusLoader.EntitiesIndexed)
+    def _entities_indexed(self, event: CorpusLoader.EntitiesIndexed) -> None:
+        self.view.entities = event.index
+        self.thread_list.forget_rendering()  # the rows' flags are known now
+        if self.filters.active:  # asked for before they could apply (`--flag`, say)
+            self._apply_filters(self.filters, remember=False)
+
+    @on(CorpusLoader.FullyIndexed)
+    def _fully_indexed(self, event: CorpusLoader.FullyIndexed) -> None:
+        # The corpus and its index now live as long as the reader: move them out of the cycle
+        # collector's sight. At a million posts each full collection walked them all, a pause
+        # of tens of milliseconds every few keys.
+        gc.collect()
+        gc.freeze()
+        self.view.index = event.index
+        self.indexed = True
+        self._progress = Progress("ready", 1.0)
+        if self.filters.active:
+            self._apply_filters(self.filters, remember=False)
+        self.thread_list.forget_rendering()
+        self._identify()
+        if self.opened is not None:
+            self._open(self.opened, self.post_pane.current)
+        elif self._loaded == 0:
+            self.post_pane.show(None, [])
+            self.notify(
+                visible("No threads found in " + self.loader.name), severity="warning", markup=False
+            )
+        self._refresh_header()
+
+    # -- remembered state -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="identify")
+    def _identify(self) -> None:
+        # Hashing every post takes seconds at a million posts: here, not in a frame.
+        self.post_message(self.Identified(self.view.corpus.thread_ids))
+
+    @on(Identified)
+    def _identified(self, event: Identified) -> None:
+        """Mark the rows, and go back to where the last session ended, unless the reader has
+        already opened a thread in this one."""
+        remembered = self.remembered
+        remembered.identify(event.ids)
+        if self.opened is not None:
+            remembered.mark_read(self.opened)
+        resumed = remembered.resumed()
+        filters = self.filters
+        if resumed is not None and self._resumes_filters:
+            filters = resumed.filters
+        if filters.active:  # the read and bookmark filters can apply only now
+            self._apply_filters(filters, remember=False)
+        if resumed is not None and resumed.thread is not None and self.opened is None:
+            self._open(resumed.thread, resumed.post)
+            row = self.thread_list.row_of(resumed.thread)
+            if row is not None:
+                self.thread_list.cursor = row
+            self.set_focus(self.post_pane)
+        self._marks_changed()
+
+    def _marked_thread(self) -> int | None:
+        """What `b` and `u` act on: the list's thread while the list has the focus, else the
+        open thread."""
+        if self.focused is self.thread_list or self.opened is None:
+            return self.thread_list.current
+        return self.opened
+
+    def action_toggle_bookmark(self) -> None:
+        thread = self._marked_thread()
+        if thread is None:
+            return
+        marked = self.remembered.toggle_bookmark(thread)
+        if marked is None:
+            self.notify("Bookmarks can be set once the corpus is read.", timeout=3)
+            return
+        self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)
+        self._marks_changed(thread)
+
+    def action_toggle_read(self) -> None:
+        thread = self._marked_thread()
+        if thread is None:
+            return
+        read = self.remembered.toggle_read(thread)
+        if read is None:
+            self.notify("Threads can be marked once the corpus is read.", timeout=3)
+            return
+        self.notify("Marked read." if read else "Marked unread.", timeout=2)
+        self._marks_changed(thread)
+
+    def action_bookmarked_only(self) -> None:
+        self._apply_filters(replace(self.filters, bookmarked_only=not self.filters.bookmarked_only))
+
+    def action_unread_only(self) -> None:
+        self._apply_filters(replace(self.filters, unread_only=not self.filters.unread_only))
+
+    # -- opening threads ------------------------------------------------------------------------
+
+    def action_open_thread(self, thread: int | None = None) -> None:
+        """enter on the list (a binding of the list's) opens its thread at once, not by message:
+        keys that arrive with it (pasted, or over a slow link) then act on the open thread."""
+        thread = self.thread_list.current if thread is None else thread
+        if thread is not None:
+            self._open(thread)
+            self.set_focus(self.post_pane)
+
+    @on(ThreadList.Opened)
+    def _thread_opened(self, event: ThreadList.Opened) -> None:
+        self.action_open_thread(event.thread)
+
+    @on(RelatedPane.Chosen)
+    def _related_chosen(self, event: RelatedPane.Chosen) -> None:
+        self._open(event.thread, remember=True)
+
+    @on(PostPane.CurrentPostChanged)
+    def _current_post_changed(self) -> None:
+        self._refresh_bindings()  # `o` applies to posts with a link
+        self._save_place()
+
+    @on(PostPane.EntityClicked)
+    def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
+        if event.kind == "link":
+            open_url(self.app, event.value)
+        elif (narrowed := self.filters.narrowed_to(event.kind, event.value)) != self.filters:
+            self._apply_filters(narrowed)
+
+    def go_to_thread(self, thread: int) -> None:
+        """Open a thread chosen in the command palette."""
+        self._open(thread, remember=True)
+
+    def filter_by_flag(self, code: str) -> None:
+        """Filter by a flag chosen in the command palette."""
+        flags = tuple(dict.fromkeys((*self.filters.flags, code)))
+        self._apply_filters(replace(self.filters, flags=flags))
+
+    # -- moving ---------------------------------------------------------------------------------
+
+    def action_step_thread(self, step: int) -> None:
+        threads = self.thread_list
+        if not threads.rows:
+            return
+        row = threads.row_of(self.opened)
+        if row is None:
+            row = threads.cursor - step if self.opened is None else -step
+        target = max(0, min(row + step, len(threads.rows) - 1))
+        self._open(threads.rows[target])
+
+    def action_step_hit(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) post holding the search text: in the open
+        thread, then in the threads after (or before) it in the list."""
+        search = self.filters.search
+        if not search:
+            self.notify("No search to step through: / starts one.", timeout=3)
+            return
+        rows = self.thread_list.rows
+        if self.opened is not None:
+            hits = self.view.hits(self.opened, search)
+            current = self.post_pane.current
+            ahead = [hit for hit in hits if (hit > current if step > 0 else hit < current)]
+            if ahead:
+                target = ahead[0] if step > 0 else ahead[-1]
+                self.post_pane.action_move(target - current)
+                return
+        row = self.thread_list.row_of(self.opened)
+        start = (-1 if step > 0 else len(rows)) if row is None else row
+        for other in range(start + step, len(rows) if step > 0 else -1, step):
+            hits = self.view.hits(rows[other], search)
+            if hits:
+                self._open(rows[other], hits[0] if step > 0 else hits[-1])
+                return
+        self.notify("No more hits " + ("below." if step > 0 else "above."), timeout=3)
+
+    def action_step_post(self, step: int) -> None:
+        self.post_pane.action_move(step)
+
+    def action_go_back(self) -> None:
+        snapshot = self.history.pop()
+        self._refresh_bindings()
+        if snapshot is None:
+            return
+        self._apply_filters(snapshot.filters, remember=False)
+        if snapshot.opened is not None:
+            self._open(snapshot.opened, snapshot.post)
+        threads = self.thread_list
+        row = threads.row_of(snapshot.cursor_thread)
+        if row is not None:
+            threads.cursor = row
+
+    def action_open_link(self) -> None:
+        open_link_of(self.app, self.post_pane.current_post)
+
+    # -- flags and search -----------------------------------------------------------------------
+
+    def _not_typed_into_a_field(self) -> None:
+        """`f` and `/` are priority keys, so that what they open has the focus before the keys
+        typed right after them are handed on; typed into the search line, they are its."""
+        if isinstance(self.focused, Input):
+            raise SkipAction
+
+    def action_flags(self) -> None:
+        self._not_typed_into_a_field()
+        choices = self.view.flag_choices()
+        if not choices:
+            self.notify("No flags to filter by yet.", timeout=3)
+            return
+
+        def chosen(codes: tuple[str, ...] | None) -> None:
+            if codes is not None:
+                self._apply_filters(replace(self.filters, flags=codes))
+
+        self.app.push_screen(FlagPicker(choices, self.filters.flags), chosen)
+
+    def action_search(self) -> None:
+        self._not_typed_into_a_field()
+        self.search_bar.open(self.filters)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        bar = self.search_bar
+        if not bar.is_open:
+            return
+        wanted = bar.wanted_for(event.value, self.filters)
+        if self.view.corpus.thread_count <= SMALL or self.view.filter_index is None:
+            self._apply_filters(wanted, remember=False)
+        else:
+            bar.find(wanted, self._find_rows)
+
+    @on(SearchBar.Found)
+    def _search_found(self, event: SearchBar.Found) -> None:
+        if self.search_bar.is_wanted(event):
+            self.filters = event.filters
+            self._set_rows(event.rows)
+
+    @on(Input.Submitted, "#search")
+    def _search_kept(self) -> None:
+        bar = self.search_bar
+        before, pending = bar.before, bar.wanted
+        self._close_search()
+        if pending is not None:  # its background result is not in yet: apply the final text
+            self._apply_filters(pending, remember=False)
+        if before is not None and before != self.filters:
+            self.history.push(Snapshot(before, self.opened, self.post_pane.current, None))
+            self._refresh_bindings()
+
+    def _close_search(self) -> None:
+        self.search_bar.close()
+        self.thread_list.focus()
+
+    def action_escape(self) -> None:
+        before = self.search_bar.before
+        if before is not None:
+            self._close_search()
+            self._apply_filters(before, remember=False)
+        elif self.filters.active:
+            self._apply_filters(Filters())
+
+    # -- the related pane and the width ---------------------------------------------------------
+
+    def action_toggle_related(self) -> None:
+        self.show_related = not self.related_pane.display
+
+    def watch_show_related(self) -> None:
+        self._apply_width(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
