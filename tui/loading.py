@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from parsing import containers
 from parsing.corpus import Corpus
+from parsing.errors import ThreadlineError
 from parsing.index import CorpusIndex, build_index
-from parsing.sources import CorpusError, SourceFile, each_once, read, resolve
+from parsing.read_loop import Plan, Planned, plan
 
-from .assets import demo_dir
+from .sources import corpus_paths
 
 BATCH_INTERVAL = 0.05
 """Seconds between reports while reading or indexing: new threads show within a frame or
@@ -89,7 +89,7 @@ class CorpusLoader:
     """The index of entities alone: ready well before `index`, and all that filters need."""
     warnings: list[str] = field(default_factory=list)
     """Found by `prepare`, posted when `run` starts."""
-    _files: list[SourceFile] = field(default_factory=list)
+    _plan: Plan = field(default_factory=lambda: Plan([], []))
     _total_bytes: int = 0
     _done_bytes: int = 0
     _phase: str = "reading"
@@ -107,23 +107,17 @@ class CorpusLoader:
         ) + more
 
     def prepare(self) -> None:
-        """Find the files (quick); called before the thread starts."""
-        if not self.paths:
-            self._files = [
-                SourceFile(f"demo/{path.name}", str(path))
-                for path in sorted(demo_dir().glob("*.txt"))
-            ]
-        else:
-            for path in self.paths:
-                try:
-                    resolved = resolve([path])
-                except CorpusError as error:
-                    self.warnings.append(str(error))
-                    continue
-                self._files += resolved.files
-                self.warnings += resolved.warnings
-            self._files = each_once(self._files)  # paths may overlap: a file is read once
-        self._total_bytes = sum(_size(file.path) for file in self._files) or 1
+        """Find the files and their formats (quick); called before the thread starts. A path
+        that cannot be read is a warning here: the command line has refused it already, unless
+        it went away since."""
+        try:
+            self._plan = plan(corpus_paths(self.paths))
+        except ThreadlineError as error:
+            self.warnings.append(str(error))
+            readable = [path for path in self.paths if _plannable(path)]
+            self._plan = plan(readable) if readable else Plan([], [])
+        self.warnings += self._plan.warnings
+        self._total_bytes = self._plan.total_bytes or 1
 
     def run(self, post: Post) -> None:
         """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
@@ -152,15 +146,12 @@ class CorpusLoader:
         post(self.FullyIndexed(index))
 
     def _read(self, post: Post) -> None:
-        for file in self._files:
+        for item in self._plan.items:
             try:
-                raw = read(file, stdin=containers.stdin_reader)
-            except CorpusError as error:
+                read_item(item, self.corpus)
+            except ThreadlineError as error:
                 post(self.Warning(str(error)))
-                continue
-            assert isinstance(raw, bytearray)  # mapped only when asked to (`map_from`)
-            self.corpus.add_source(file.name, raw)
-            self._done_bytes += _size(file.path)
+            self._done_bytes += item.entry.size
 
     @property
     def filter_index(self) -> CorpusIndex | None:
@@ -181,6 +172,19 @@ class CorpusLoader:
         if corpus.sources and corpus.post_count:
             current = min(corpus.posts.text_end[-1], len(corpus.sources[-1].buf))
         return min((self._done_bytes + current) / self._total_bytes, 1.0)
+
+
+def read_item(item: Planned, corpus: Corpus) -> None:
+    """Read one planned file into `corpus` with its format."""
+    item.format.read(item.entry, corpus)
+
+
+def _plannable(path: str) -> bool:
+    try:
+        plan([path])
+    except ThreadlineError:
+        return False
+    return True
 
 
 class _BatchReporter:
@@ -227,10 +231,3 @@ class _Throttled:
         if now >= self._next:
             self._next = now + BATCH_INTERVAL
             self._action()
-
-
-def _size(path: str | None) -> int:
-    try:
-        return os.path.getsize(path) if path is not None else 0
-    except OSError:
-        return 0

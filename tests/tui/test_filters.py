@@ -394,17 +394,17 @@ async def test_a_search_cleared_while_loading_leaves_every_thread(
     """Threads that finish loading while a search waits for the index are listed again once
     escape clears it: the list ends with every thread of the demo corpus."""
     second_file = threading.Event()
-    real_read = loading.read
+    real_read = loading.read_item
     reads = []
 
-    def read_slowly(file: Any, **options: Any) -> bytearray:
-        reads.append(file)
+    def read_slowly(item: Any, corpus: Any) -> None:
+        reads.append(item)
         if len(reads) == 2:
             second_file.wait(10)
-        return real_read(file, **options)
+        real_read(item, corpus)
 
     indexing = threading.Event()
-    monkeypatch.setattr(loading, "read", read_slowly)
+    monkeypatch.setattr(loading, "read_item", read_slowly)
     monkeypatch.setattr(loading, "build_index", held(loading.build_index, indexing))
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -88,16 +88,16 @@ async def test_the_first_file_is_listed_while_the_next_is_read(
 ) -> None:
     """The threads of a file read show in the list while the next file is still being read."""
     held = threading.Event()
-    real_read = loading.read
+    real_read = loading.read_item
     reads: list[Any] = []
 
-    def read_second_slowly(file: Any, **options: Any) -> bytearray:
-        reads.append(file)
+    def read_second_slowly(item: Any, corpus: Any) -> None:
+        reads.append(item)
         if len(reads) == 2:
             held.wait(10)
-        return real_read(file, **options)
+        real_read(item, corpus)
 
-    monkeypatch.setattr(loading, "read", read_second_slowly)
+    monkeypatch.setattr(loading, "read_item", read_second_slowly)
     (tmp_path / "a.txt").write_text("1/ First file.\n2/ Its end.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("1/ Second file.\n", encoding="utf-8")
     app = make_app(str(tmp_path))
