@@ -197,11 +197,13 @@ def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
+    author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in strong if is_header_field(buf, line)]
-        found.update(header_lines(buf, fields, confirmed, _shape_only))
+        header, author_fields = header_lines(buf, fields, confirmed, _shape_only)
+        found.update(header)
     if dates:
-        found.update(teaser_dates(buf, strong, dates))
+        found.update(teaser_dates(buf, strong, author_fields, dates))
     found.difference_update(confirmed)
     confirmed |= found
     if weak:

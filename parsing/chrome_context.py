@@ -4,7 +4,8 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
 
 - the header above a thread: the display name, then (past buttons such as `Subscribe`) a lone
   `@handle`, then a date or `N tweets • M min read` line. The handle and the line under it
-  decide; the name is any short line above them;
+  decide; the name is any short line above them. An author page has the author's bio between
+  the handle and the first thread's date;
 - the bare date line heading each teaser under `More from @x`, a hashtag listing or an author
   page: a date on its own line is chrome when the last strong chrome above it opened such a
   listing (`More from @x`, `Read N tweets`, `Most recents`, …);
@@ -58,6 +59,8 @@ _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
 _BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
 _SHORT = 60
 """Bytes: a display name, an ad's few words."""
+_BIO = 320
+"""Bytes: a profile's bio, which X keeps to 160 characters."""
 _SENTENCE_END = re.compile(rb"[^\n]*(?:[.!?:;,\"')\]]|\xe2\x80\xa6|\xe2\x80\x9d)[ \t]*")
 _MARKER_START = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
 _FRAGMENT_MIN = 2
@@ -108,14 +111,25 @@ IsCandidate = Callable[[ByteSource, int, int], bool]
 
 def header_lines(
     buf: ByteSource, fields: list[Line], confirmed: set[Line], is_candidate: IsCandidate
-) -> list[Line]:
-    """For each header field line in `fields` (a date or a length) under a lone `@handle`: the
-    handle, the field, the buttons above the handle and the name above them."""
+) -> tuple[list[Line], list[Line]]:
+    """For each header field line in `fields` (a date or a length) under a lone `@handle`, or
+    under the bio line under it (an author page): the handle, the bio, the field, the buttons
+    above the handle and the name above them. Also, apart, the author pages' fields: each opens
+    the page's listing of threads."""
     found: list[Line] = []
+    author_fields: list[Line] = []
     for field in fields:
         handle = previous_nonblank_line(buf, field[0])
-        if handle is None or not _HANDLE.fullmatch(buf, *handle):
+        if handle is None:
             continue
+        if not _HANDLE.fullmatch(buf, *handle):
+            bio, handle = handle, previous_nonblank_line(buf, handle[0])
+            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not _is_bio(buf, bio):
+                continue
+            if is_candidate(buf, *bio):
+                continue
+            found.append(bio)
+            author_fields.append(field)
         found += [handle, field]
         name = previous_nonblank_line(buf, handle[0])
         while name is not None and _BUTTON.fullmatch(buf, *name):
@@ -123,20 +137,25 @@ def header_lines(
             name = previous_nonblank_line(buf, name[0])
         if name is not None and name not in confirmed and _is_name(buf, name, is_candidate):
             found.append(name)
-    return found
+    return found, author_fields
 
 
-def teaser_dates(buf: ByteSource, strong: list[Line], dates: list[Line]) -> list[Line]:
-    """The date lines (in file order) whose nearest strong chrome above (`strong`, in file
-    order) opens a listing of threads."""
+def teaser_dates(
+    buf: ByteSource, strong: list[Line], author_fields: list[Line], dates: list[Line]
+) -> list[Line]:
+    """The date lines (in file order) whose nearest strong chrome or author page header above
+    (`strong`, `author_fields`: in file order) opens a listing of threads."""
+    openers = set(author_fields)
+    anchors = sorted([*strong, *author_fields]) if author_fields else strong
     found: list[Line] = []
     above = -1
     opens_listing = False
     for date in dates:
-        while above + 1 < len(strong) and strong[above + 1][0] < date[0]:
+        while above + 1 < len(anchors) and anchors[above + 1][0] < date[0]:
             above += 1
-            opens_listing = _LISTING.fullmatch(buf, *strong[above]) is not None
-        if opens_listing:
+            anchor = anchors[above]
+            opens_listing = anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None
+        if opens_listing and date not in openers:
             found.append(date)
     return found
 
@@ -181,10 +200,12 @@ def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: Is
         below = next_nonblank_line(buf, below[1])
     if below is None:
         return False
+    if not _HANDLE.fullmatch(buf, *below):
+        return is_strong(buf, *below)
     field = next_nonblank_line(buf, below[1])
-    if _HANDLE.fullmatch(buf, *below) and field is not None:
-        return _HEADER_FIELD.fullmatch(buf, *field) is not None
-    return is_strong(buf, *below)
+    if field is not None and not _HEADER_FIELD.fullmatch(buf, *field):
+        field = next_nonblank_line(buf, field[1])  # past an author page's bio
+    return field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None
 
 
 def is_date(buf: ByteSource, line: Line) -> bool:
@@ -197,6 +218,10 @@ def is_header_field(buf: ByteSource, line: Line) -> bool:
 
 def _is_name(buf: ByteSource, line: Line, is_candidate: IsCandidate) -> bool:
     return _is_filler(buf, line) and not is_candidate(buf, *line)
+
+
+def _is_bio(buf: ByteSource, line: Line) -> bool:
+    return line[1] - line[0] <= _BIO and not _MARKER_START.match(buf, *line)
 
 
 def _is_filler(buf: ByteSource, line: Line) -> bool:

@@ -58,7 +58,7 @@ def clip_meta(fields: dict[str, FieldValue]) -> ClipMeta:
     if handle is None and title is not None and (by := _THREAD_BY.search(title)):
         handle = by.group(1)
     date = _first(fields, _DATE_KEYS)
-    return ClipMeta(title, source, author, handle, _iso_date(date) if date else None)
+    return ClipMeta(title, source, author, handle, iso_date(date) if date else None)
 
 
 def _first(fields: dict[str, FieldValue], keys: tuple[str, ...]) -> str | None:
@@ -72,7 +72,7 @@ def _first(fields: dict[str, FieldValue], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _iso_date(value: str) -> str:
+def iso_date(value: str) -> str:
     iso = _ISO_DATE.fullmatch(value)
     if iso is not None:
         return iso.group(1)

@@ -13,6 +13,9 @@ Line by line:
   does a line the clipper wrote from it (the title again as a heading, `Source: <address>`);
 - a heading's `#` marks, a quote's `>` marks and a hard break's trailing spaces or `\\` go;
 - links, images, escapes, emphasis and inline HTML: see `markdown_inline`;
+- the line an X clipping template writes above each post (`**Name** @handle [date](address)`)
+  is read like the front matter (a field it left empty is filled), then blanked, and marks a
+  post start;
 - leftovers of HTML tags cut in the middle (`thread#showTweet" data-tweet="…" dir="auto">`,
   `data-category="…" data-label="">`) go; the visible text after such a tail stays. A tail that
   names a post (`data-tweet="…"`) marks where one post of the page ends and the next begins:
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .clipping_meta import ClipMeta, clip_meta
+from .clipping_meta import ClipMeta, clip_meta, iso_date
 from .front_matter import front_matter
 from .markdown_inline import Span, inline_text
 
@@ -52,6 +55,13 @@ _TAIL_OF_ATTRIBUTES = re.compile(
     r"[ \t]*[A-Za-z_:][\w:.-]*=(?:\"[^\"]*\"|'[^']*')" + _ATTRIBUTES + r"(?:/?>|$)"
 )
 _NAMES_A_POST = re.compile(r"data-tweet=\"\d+\"")
+# The line an X clipping template writes above each post: the name in bold, the handle, and the
+# date linked to the post's address.
+_POST_HEADER = re.compile(
+    r"[ \t]*\*\*(?P<name>[^*\n]{1,60})\*\*[ \t]+@(?P<handle>\w{1,15})[ \t]+"
+    r"\[(?P<date>[^\]\n]{1,40})\]\(https?://(?:[\w-]+\.)?(?:x|twitter)\.com/\w{1,15}/status/\d+[^)\s]*\)"
+    r"[ \t]*"
+)
 
 
 class LinkSpan(NamedTuple):
@@ -72,6 +82,9 @@ class ClippedPage(NamedTuple):
     post_starts: tuple[int, ...]
     """1-based lines where the clipping's leftover HTML said a new post of the page begins (the
     first text line after each such tail)."""
+    dropped: tuple[tuple[int, str], ...]
+    """(1-based line, its text) of each line the clipper wrote rather than the page (a post
+    header, the title again, `Source: …`): blank in `text`, to be listed as skipped."""
 
 
 def clipping_to_text(raw: str) -> ClippedPage:
@@ -80,24 +93,41 @@ def clipping_to_text(raw: str) -> ClippedPage:
         raw = raw[1:]
     lines = _NEWLINE.split(raw)
     fields, skip = front_matter(lines)
+    meta = clip_meta(fields)
     out: list[str] = [""] * skip
     links: list[LinkSpan] = []
     post_starts: list[int] = []
-    offset = sum(len(line) + 1 for line in out)
+    dropped: list[tuple[int, str]] = []
+    offset = skip  # the front matter's lines, each now an empty line and its newline
     post_pending = False
-    meta = clip_meta(fields)
     for line in lines[skip:]:
-        shown, spans, names_post = _line_text(line)
-        if _repeats_meta(shown, meta):
+        spans: list[Span] = []
+        header = _POST_HEADER.fullmatch(line)
+        if header is not None:
+            meta = _with_post_header(meta, header)
+            shown, names_post = "", True
+        else:
+            shown, spans, names_post = _line_text(line)
+        if header is not None or _repeats_meta(shown, meta):
+            dropped.append((len(out) + 1, line))
             shown, spans = "", []
-        if post_pending and shown.strip():
+        post_pending = post_pending or names_post
+        if post_pending and shown.strip():  # the tail's own line, when text follows it there
             post_starts.append(len(out) + 1)
             post_pending = False
-        post_pending = post_pending or names_post
         links.extend(LinkSpan(offset + s.start, offset + s.end, s.url) for s in spans)
         out.append(shown)
         offset += len(shown) + 1
-    return ClippedPage("\n".join(out), meta, tuple(links), tuple(post_starts))
+    return ClippedPage("\n".join(out), meta, tuple(links), tuple(post_starts), tuple(dropped))
+
+
+def _with_post_header(meta: ClipMeta, header: re.Match[str]) -> ClipMeta:
+    """`meta` with what a post header says filled in where the front matter said nothing."""
+    return meta._replace(
+        author=meta.author or header["name"].strip(),
+        handle=meta.handle or header["handle"],
+        date=meta.date or iso_date(header["date"].strip()),
+    )
 
 
 def _repeats_meta(shown: str, meta: ClipMeta) -> bool:

@@ -62,6 +62,9 @@ line = st.one_of(
     st.sampled_from(["• • •", "force a refresh", "Read all threads", "This Thread may be Removed"]),
     st.sampled_from(["Keep Current with", "Keep Current with Ana Vidal", "Ana Vidal", "3 views"]),
     st.sampled_from(["Ana Vidal Profile picture", "More from @ana", "12 tweets • 3 min read"]),
+    # Lines that page headers, listings and a cut-off copy make chrome by where they stand.
+    st.sampled_from(["@ana", "Subscribe", "Feb 3, 2021 • 4 tweets • 1 min read", "Read 2 tweets"]),
+    st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -76,6 +79,9 @@ corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
 @example(b"1/ a\nKeep Current with\n1/ b\n1/ c")
 @example(b"3/ a\nb\n\n\xe2\x9a\xa1\xef\xb8\x8f\n\nc thread\nd\n2/ e")
 @example(b"3/ a\nb\n\nc\n1/ d")
+@example(b"More from @ana\nJun 22\na\n\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nb\nJun 22\nc")
+@example(b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nAna Vidal\n@ana\nJun 22\n1/ a")
+@example(b"Read all threads\nSeaside cottages\nRead all threads\nThank")
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """Wherever `cut_at` allows a cut, the two parts laid out alone give the same threads, posts
     and skipped lines as the whole."""
