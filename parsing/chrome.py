@@ -9,12 +9,14 @@ appear inside a post, so it only counts as chrome next to other chrome, as it do
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .byte_source import ByteSource
 from .chrome_context import (
     DATE,
     LENGTH,
     LISTING,
+    Structure,
     could_be_context_chrome,
     cut_off_fragment,
     header_lines,
@@ -112,16 +114,6 @@ _STRONG = [
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 _SUFFIX_RULES = [
     (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
-    # Headers that end in the reading time: the 2019 one with the name before it ("Name, 9 tweets,
-    # 2 min read Read on Twitter") and threader.app's, all on one line (name, "+ Your Authors",
-    # handle, bio, date, "1 min read"). One needle finds both: each absent needle costs a scan.
-    (
-        b" min read",
-        re.compile(
-            rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
-            rb"|[^\n]{0,200}\+ Your Authors[^\n]*"
-        ),
-    ),
     (
         b"(@threadreaderapp) got hacked",
         re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),
@@ -129,6 +121,15 @@ _SUFFIX_RULES = [
 ]
 SUFFIX_NEEDLES = tuple(needle for needle, _ in _SUFFIX_RULES)
 """Text the lines found by how they end contain: a buffer without any has none of them."""
+# Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
+# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"). A
+# header opens a page, so they are only looked for where a page may start: the first line, and
+# the line after strong chrome or a "Profile picture" line. A needle searched through the whole
+# buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
+_ONE_LINE_HEADER = re.compile(
+    rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
+    rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
+)
 _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
@@ -143,12 +144,52 @@ _WEAK = [
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,
 ]
-STRONG = "|".join(_STRONG).encode()
-WEAK = "|".join(_WEAK).encode()
+
+
+def _alternatives(rule: str) -> list[str]:
+    """`rule` split at its top-level `|` (outside groups and character classes)."""
+    parts, depth, start, at, in_class = [], 0, 0, 0, False
+    while at < len(rule):
+        char = rule[at]
+        if char == "\\":
+            at += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(rule[start:at])
+            start = at + 1
+        at += 1
+    return [*parts, rule[start:]]
+
+
+def _factored(rules: list[str]) -> bytes:
+    """The alternation of `rules`, those that start with the same plain character put behind
+    it once (`T(?:his …|witter …)`). The engine rejects a branch by its first character in a
+    couple of instructions, but it still tries every branch on every line: fewer branches,
+    less time per line."""
+    groups: dict[str, list[str]] = {}
+    for part in (part for rule in rules for part in _alternatives(rule)):
+        plain = part[:1].isalpha() or part[:1] in ",@"
+        key = part[0] if plain and part[1:2] not in ("?", "*", "+", "{") else part
+        groups.setdefault(key, []).append(part)
+    branches = [
+        rules[0] if len(rules) == 1 else key + "(?:" + "|".join(r[1:] for r in rules) + ")"
+        for key, rules in groups.items()
+    ]
+    return "|".join(branches).encode()
+
+
+STRONG = _factored(_STRONG)
+WEAK = _factored(_WEAK)
 _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
 _CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+_GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
@@ -159,6 +200,8 @@ def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
     if match is not None and match.end() == end:
         return True
     if any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES):
+        return True
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
         return True
     return could_be_context_chrome(buf, start, end, _is_strong)
 
@@ -173,7 +216,50 @@ def _shape_only(buf: ByteSource, start: int, end: int) -> bool:
     match = _CHROME_LINE.match(buf, start, end)
     if match is not None and match.end() == end:
         return True
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
+        return True
     return any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES)
+
+
+def opens_with_header(buf: ByteSource) -> bool:
+    """Does `buf` start with a one-line page header?"""
+    first = next_nonblank_line(buf, -1)
+    return first is not None and _ONE_LINE_HEADER.fullmatch(buf, *first) is not None
+
+
+def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The first and the last line of each block of `strong` lines (in file order) that only
+    blank lines separate. The rules that look past chrome to text need only these: a page has
+    a few blocks of chrome, but each block may have dozens of lines."""
+    starts: list[Line] = []
+    ends: list[Line] = []
+    previous: Line | None = None
+    for line in strong:
+        # One or two newlines between: the same block, found without a look at the bytes.
+        if previous is None or (
+            line[0] - previous[1] > 2 and not _GAP.fullmatch(buf, previous[1], line[0])
+        ):
+            if previous is not None:
+                ends.append(previous)
+            starts.append(line)
+        previous = line
+    if previous is not None:
+        ends.append(previous)
+    return starts, ends
+
+
+def _one_line_headers(buf: ByteSource, places: list[Line | None]) -> list[Line]:
+    """The one-line headers among `places` and the first line (see `_ONE_LINE_HEADER`)."""
+    found = []
+    for line in (next_nonblank_line(buf, -1), *places):
+        # Both headers give the reading time: one search in C rules out most lines.
+        if (
+            line is not None
+            and buf.find(b" min read", *line) >= 0
+            and _ONE_LINE_HEADER.fullmatch(buf, *line)
+        ):
+            found.append(line)
+    return found
 
 
 def is_chrome_text(text: str) -> bool:
@@ -182,11 +268,17 @@ def is_chrome_text(text: str) -> bool:
     return _shape_only(line, 0, len(line))
 
 
-def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool]]) -> list[Line]:
+def resolve_chrome(
+    buf: bytes | bytearray,
+    candidates: list[tuple[int, int, bool]],
+    events: Sequence[Structure] = (),
+    marker: int = -1,
+) -> list[Line]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
-    only next to other chrome. In file order."""
+    only next to other chrome. `events`: the lines of structure found so far, in order,
+    whose kind `marker` is a number marker. In file order."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
@@ -194,22 +286,28 @@ def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool
     strong = lines[:]
     confirmed = set(lines)
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
+    starts, ends = _block_edges(buf, strong)
+    below_ends = [next_nonblank_line(buf, end) for _, end in ends]
+    below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
+    found.update(_one_line_headers(buf, below_ends + below_suffixed))
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields: list[Line] = []
     if dates or b"@" in buf:
-        fields = dates + [line for line in strong if is_header_field(buf, line)]
+        fields = dates + [line for line in starts if is_header_field(buf, line)]
         header, author_fields = header_lines(buf, fields, confirmed, _shape_only)
         found.update(header)
     if dates:
-        found.update(teaser_dates(buf, strong, author_fields, dates))
+        found.update(teaser_dates(buf, strong, author_fields, dates, events=events, marker=marker))
     found.difference_update(confirmed)
     confirmed |= found
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
     if len(strong) > 1:
-        found.update(sandwiched_lines(buf, strong, confirmed))
+        found.update(
+            sandwiched_lines(buf, zip(ends, below_ends, starts[1:], strict=False), confirmed)
+        )
     confirmed |= found
     fragment = cut_off_fragment(buf, confirmed)
     if fragment is not None and fragment not in confirmed:

@@ -8,7 +8,8 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
   the handle and the first thread's date;
 - the bare date line heading each teaser under `More from @x`, a hashtag listing or an author
   page: a date on its own line is chrome when the last strong chrome above it opened such a
-  listing (`More from @x`, `Read N tweets`, `Most recents`, …);
+  listing (`More from @x`, `Read N tweets`, `Most recents`, …) and no numbered post stands
+  between (a restart of numbering is where a part of a source may begin);
 - a short line alone between two strong chrome lines (the ad Thread Reader App puts in its
   footer, a name the footer repeats): a post never stands alone inside a page's chrome block.
   The line may not end a sentence, nor stand under a listing line or above `Read N tweets`,
@@ -23,8 +24,8 @@ looks only down: a part of a source cut just above such a line must not lay it o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from itertools import pairwise
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
@@ -106,6 +107,8 @@ _KNOWN_LINES = [
     )
 ]
 
+Structure = tuple[int, int, int, int, bool]
+"""A line of structure as `lines.Event` gives it: its start and its kind first."""
 IsCandidate = Callable[[ByteSource, int, int], bool]
 
 
@@ -141,34 +144,54 @@ def header_lines(
 
 
 def teaser_dates(
-    buf: ByteSource, strong: list[Line], author_fields: list[Line], dates: list[Line]
+    buf: ByteSource,
+    strong: list[Line],
+    author_fields: list[Line],
+    dates: list[Line],
+    *,
+    events: Sequence[Structure],
+    marker: int,
 ) -> list[Line]:
-    """The date lines (in file order) whose nearest strong chrome or author page header above
-    (`strong`, `author_fields`: in file order) opens a listing of threads."""
+    """The date lines whose nearest strong chrome or author page header above (`strong`,
+    `author_fields`: in file order) opens a listing of threads, with no number marker (the
+    lines of `events` of kind `marker`) between: a numbered post ends the listing. Each date
+    finds its anchor by bisection: a page has few dates and many chrome lines."""
     openers = set(author_fields)
     anchors = sorted([*strong, *author_fields]) if author_fields else strong
     found: list[Line] = []
-    above = -1
-    opens_listing = False
     for date in dates:
-        while above + 1 < len(anchors) and anchors[above + 1][0] < date[0]:
-            above += 1
-            anchor = anchors[above]
-            opens_listing = anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None
-        if opens_listing and date not in openers:
+        above = bisect_left(anchors, date) - 1
+        if above < 0 or date in openers:
+            continue
+        anchor = anchors[above]
+        if _marker_between(events, marker, anchor[1], date[0]):
+            continue
+        if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
             found.append(date)
     return found
 
 
-def sandwiched_lines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:
-    """Short lines alone between two consecutive strong chrome lines, unless the line above
-    opens a listing or the line below counts a teaser's posts: the line is a teaser then."""
+def _marker_between(events: Sequence[Structure], marker: int, start: int, stop: int) -> bool:
+    at = bisect_left(events, (start,))
+    while at < len(events) and events[at][0] < stop:
+        if events[at][1] == marker:
+            return True
+        at += 1
+    return False
+
+
+def sandwiched_lines(
+    buf: ByteSource, edges: Iterable[tuple[Line, Line | None, Line]], chrome: set[Line]
+) -> list[Line]:
+    """Short lines alone between the end of a block of strong chrome and the start of the next
+    (`edges`: each block's last line, the line under it, the next block's first line), unless
+    the line above opens a listing or the line below counts a teaser's posts: the line is a
+    teaser then."""
     found: list[Line] = []
-    for above, below in pairwise(strong):
-        middle = next_nonblank_line(buf, above[1])
-        if middle is None or middle == below or middle in chrome:
+    for above, middle, below in edges:
+        if middle is None or middle == below or middle in chrome or not _is_filler(buf, middle):
             continue
-        if next_nonblank_line(buf, middle[1]) != below or not _is_filler(buf, middle):
+        if next_nonblank_line(buf, middle[1]) != below:
             continue
         if not _LISTING.fullmatch(buf, *above) and not _READ_N.fullmatch(buf, *below):
             found.append(middle)
