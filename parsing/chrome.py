@@ -9,9 +9,24 @@ appear inside a post, so it only counts as chrome next to other chrome, as it do
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .byte_source import ByteSource
+from .chrome_context import (
+    DATE,
+    LENGTH,
+    LISTING,
+    Structure,
+    could_be_context_chrome,
+    cut_off_fragment,
+    header_lines,
+    is_date,
+    is_header_field,
+    sandwiched_lines,
+    teaser_dates,
+)
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .rule_text import factored as _factored
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
 #
@@ -46,8 +61,6 @@ _STRONG = [
     r"[Pp]ractice here first or read more on our help page[ \t]?!",
     r"You can [Pp]ractice here first or read more on our help page[ \t]?!",
     r"Follow Us(?: on Twitter)?!",
-    r"More from @\w{1,20}",
-    r"Read \d{1,4} tweets?",
     r"Did Thread Reader help you today\?",
     r"Support us! We are indie developers!",
     r"This site is made by just \w+ indie developers on a laptop doing marketing, support and"
@@ -79,9 +92,25 @@ _STRONG = [
     r"Email Successfully Sent!",
     r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
     r"\d[\d,.]*[KkMm]? views",
-    r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
-    r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    r"Send Thread As Email!",
+    # Hashtag listings (their heading and tabs are in LISTING).
+    r"Related hashtags",
+    # twtext and twunroll around their unrolled threads.
+    r"You can follow @\w{1,15}",
+    r"Tip: mention @twtextapp on a Twitter thread.*",
+    r"Latest Threads Unrolled:?",
+    r"This (?:site|website) uses cookies.*",
+    r"We use cookies to .*",
+    # Text copied from old twitter.com pages, between and under the tweets.
+    r"Show this thread",
+    r"End of conversation",
+    r"New conversation",
+    r"This Tweet is unavailable",
+    r"This Tweet was deleted by the Tweet author",
+    # The 2019 header, when the name before the comma was not copied.
+    r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
+    *LENGTH,
+    *LISTING,
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 _SUFFIX_RULES = [
@@ -91,45 +120,162 @@ _SUFFIX_RULES = [
         re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),
     ),
 ]
+SUFFIX_NEEDLES = tuple(needle for needle, _ in _SUFFIX_RULES)
+"""Text the lines found by how they end contain: a buffer without any has none of them."""
+# Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
+# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"). A
+# header opens a page, so they are only looked for where a page may start: the first line, and
+# the line after strong chrome or a "Profile picture" line. A needle searched through the whole
+# buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
+_ONE_LINE_HEADER = re.compile(
+    rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
+    rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
+)
 _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
-    r"Ethereum|Bitcoin|\xc3\x97|Read on X|Thread Reader|Thread Reader App",
-    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
-    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
-    r"[A-Z][a-z]{2} \d{1,2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+    r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
+    r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
+    # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
+    # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
+    # there, it would cut the thread in two.
+    r"Image|\[image\]",
+    # Old twitter.com puts a lone "-" between a tweet's header fields; a post may have one too.
+    r"-",
+    # Donation addresses under "Or Donate anonymously using crypto!".
+    r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
+    *DATE,
 ]
-STRONG = "|".join(_STRONG).encode()
-WEAK = "|".join(_WEAK).encode()
+
+
+STRONG = _factored(_STRONG)
+WEAK = _factored(_WEAK)
 _BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
 _CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
+_GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
 
 def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
-    """Could the line `buf[start:end]` be chrome (strong, weak, or by how it ends)?"""
+    """Could the line `buf[start:end]` be chrome (strong, weak, by how it ends, or by what stands
+    around it: see `chrome_context`)?"""
     match = _CHROME_LINE.match(buf, start, end)
     if match is not None and match.end() == end:
+        return True
+    if any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES):
+        return True
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
+        return True
+    return could_be_context_chrome(buf, start, end, _is_strong)
+
+
+def _is_strong(buf: ByteSource, start: int, end: int) -> bool:
+    match = _CHROME_LINE.match(buf, start, end)
+    return match is not None and match.end() == end and match.lastgroup == "strong"
+
+
+def _shape_only(buf: ByteSource, start: int, end: int) -> bool:
+    """Is the line chrome by its own words (strong, weak, or by how it ends)?"""
+    match = _CHROME_LINE.match(buf, start, end)
+    if match is not None and match.end() == end:
+        return True
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
         return True
     return any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES)
 
 
-def resolve_chrome(buf: bytes | bytearray, candidates: list[tuple[int, int, bool]]) -> list[Line]:
+def opens_with_header(buf: ByteSource) -> bool:
+    """Does `buf` start with a one-line page header?"""
+    first = next_nonblank_line(buf, -1)
+    return first is not None and _ONE_LINE_HEADER.fullmatch(buf, *first) is not None
+
+
+def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The first and the last line of each block of `strong` lines (in file order) that only
+    blank lines separate. The rules that look past chrome to text need only these: a page has
+    a few blocks of chrome, but each block may have dozens of lines."""
+    starts: list[Line] = []
+    ends: list[Line] = []
+    previous: Line | None = None
+    for line in strong:
+        # One or two newlines between: the same block, found without a look at the bytes.
+        if previous is None or (
+            line[0] - previous[1] > 2 and not _GAP.fullmatch(buf, previous[1], line[0])
+        ):
+            if previous is not None:
+                ends.append(previous)
+            starts.append(line)
+        previous = line
+    if previous is not None:
+        ends.append(previous)
+    return starts, ends
+
+
+def _one_line_headers(buf: ByteSource, places: list[Line | None]) -> list[Line]:
+    """The one-line headers among `places` and the first line (see `_ONE_LINE_HEADER`)."""
+    found = []
+    for line in (next_nonblank_line(buf, -1), *places):
+        # Both headers give the reading time: one search in C rules out most lines.
+        if (
+            line is not None
+            and buf.find(b" min read", *line) >= 0
+            and _ONE_LINE_HEADER.fullmatch(buf, *line)
+        ):
+            found.append(line)
+    return found
+
+
+def is_chrome_text(text: str) -> bool:
+    """Is `text`, a line on its own, chrome by its own words?"""
+    line = text.encode("utf-8", "surrogatepass")
+    return _shape_only(line, 0, len(line))
+
+
+def resolve_chrome(
+    buf: bytes | bytearray,
+    candidates: list[tuple[int, int, bool]],
+    events: Sequence[Structure] = (),
+    marker: int = -1,
+) -> list[Line]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
-    recognisable by how they end ("… Profile picture") and author names after "Keep Current
-    with"; weak candidates count only next to other chrome. In file order."""
+    recognisable by how they end ("… Profile picture"), author names after "Keep Current
+    with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
+    only next to other chrome. `events`: the lines of structure found so far, in order,
+    whose kind `marker` is a number marker. In file order."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
     lines = [(start, end) for start, end, is_strong in candidates if is_strong]
+    strong = lines[:]
     confirmed = set(lines)
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
+    starts, ends = _block_edges(buf, strong)
+    below_ends = [next_nonblank_line(buf, end) for _, end in ends]
+    below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
+    found.update(_one_line_headers(buf, below_ends + below_suffixed))
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
-    confirmed |= found
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
+    dates = [line for line in weak if is_date(buf, line)]
+    author_fields: list[Line] = []
+    if dates or b"@" in buf:
+        fields = dates + [line for line in starts if is_header_field(buf, line)]
+        header, author_fields = header_lines(buf, fields, confirmed, _shape_only)
+        found.update(header)
+    if dates:
+        found.update(teaser_dates(buf, strong, author_fields, dates, events=events, marker=marker))
+    found.difference_update(confirmed)
+    confirmed |= found
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
+    if len(strong) > 1:
+        found.update(
+            sandwiched_lines(buf, zip(ends, below_ends, starts[1:], strict=False), confirmed)
+        )
+    confirmed |= found
+    fragment = cut_off_fragment(buf, confirmed)
+    if fragment is not None and fragment not in confirmed:
+        found.add(fragment)
     lines += sorted(found)
     lines.sort()
     return lines

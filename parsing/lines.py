@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .chrome import STRONG, WEAK, resolve_chrome
+from .chrome import STRONG, SUFFIX_NEEDLES, WEAK, opens_with_header, resolve_chrome
 from .neighbours import Line
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
@@ -113,8 +113,8 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
                 append(new(Event, (start + 1, MARKER, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome)
-    if chrome or b"Profile picture" in buf or b"got hacked" in buf:
-        return _with_chrome(events, resolve_chrome(buf, chrome))
+    if chrome or any(needle in buf for needle in SUFFIX_NEEDLES) or opens_with_header(buf):
+        return _with_chrome(events, resolve_chrome(buf, chrome, events, MARKER))
     return events
 
 

@@ -96,6 +96,9 @@ line = st.one_of(
     st.sampled_from(["• • •", "force a refresh", "Read all threads", "This Thread may be Removed"]),
     st.sampled_from(["Keep Current with", "Keep Current with Ana Vidal", "Ana Vidal", "3 views"]),
     st.sampled_from(["Ana Vidal Profile picture", "More from @ana", "12 tweets • 3 min read"]),
+    # Lines that page headers, listings and a cut-off copy make chrome by where they stand.
+    st.sampled_from(["@ana", "Subscribe", "Feb 3, 2021 • 4 tweets • 1 min read", "Read 2 tweets"]),
+    st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -158,6 +161,9 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @PROPERTY
 @given(corpora)
 @with_regressions
+@example(b"More from @ana\nJun 22\na\n\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nb\nJun 22\nc")
+@example(b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nAna Vidal\n@ana\nJun 22\n1/ a")
+@example(b"Read all threads\nSeaside cottages\nRead all threads\nThank")
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))

@@ -1,0 +1,270 @@
+"""Chrome known by where it stands rather than by its words.
+
+Some lines of an unroller page are ordinary text by shape; the page's layout makes them chrome:
+
+- the header above a thread: the display name, then (past buttons such as `Subscribe`) a lone
+  `@handle`, then a date or `N tweets • M min read` line. The handle and the line under it
+  decide; the name is any short line above them. An author page has the author's bio between
+  the handle and the first thread's date;
+- the bare date line heading each teaser under `More from @x`, a hashtag listing or an author
+  page: a date on its own line is chrome when the last strong chrome above it opened such a
+  listing (`More from @x`, `Read N tweets`, `Most recents`, …) and no numbered post stands
+  between (a restart of numbering is where a part of a source may begin);
+- a short line alone between two strong chrome lines (the ad Thread Reader App puts in its
+  footer, a name the footer repeats): a post never stands alone inside a page's chrome block.
+  The line may not end a sentence, nor stand under a listing line or above `Read N tweets`,
+  so a one-line teaser stays a thread;
+- the last line of a page copied only in part, when it is the start of a chrome line
+  (`Thank `) and follows chrome: it is what is left of that line, not a thread.
+
+Every rule that looks up from a line has a counterpart in `could_be_context_chrome`, which
+looks only down: a part of a source cut just above such a line must not lay it out otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+
+from .byte_source import ByteSource
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+
+DATE = [
+    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
+    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+    r"[A-Z][a-z]{2} \d{1,2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+]
+LENGTH = [
+    r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+]
+LISTING = [
+    r"More from @\w{1,20}",
+    r"Read \d{1,4} tweets?",
+    r"Most (?:recents|popular)(?: \(\d{1,6}\))?",
+    r"Discover and read the best of (?:Twitter|X) Threads about .{1,140}",
+]
+
+
+def _whole(rules: list[str]) -> re.Pattern[bytes]:
+    return re.compile(rb"[ \t]*(?:" + "|".join(rules).encode() + rb")[ \t.]*")
+
+
+_DATE = _whole(DATE)
+_HEADER_FIELD = _whole(DATE + LENGTH)
+_LISTING = _whole(LISTING)
+_READ_N = _whole(LISTING[1:2])
+_HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
+_BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
+_SHORT = 60
+"""Bytes: a display name, an ad's few words."""
+_BIO = 320
+"""Bytes: a profile's bio, which X keeps to 160 characters."""
+_SENTENCE_END = re.compile(rb"[^\n]*(?:[.!?:;,\"')\]]|\xe2\x80\xa6|\xe2\x80\x9d)[ \t]*")
+_MARKER_START = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
+_FRAGMENT_MIN = 2
+# Chrome lines a copy may stop in the middle of: the words of the footer and header.
+_KNOWN_LINES = [
+    line.encode()
+    for line in (
+        "Missing some Tweet in this thread? You can try to force a refresh",
+        "Missing some Tweets in this thread? You can try to force a refresh",
+        "Enjoying this thread?",
+        "Keep Current with",
+        "Stay in touch and get notified when new unrolls are available from this author!",
+        'Add to "My Authors"',
+        "Read all threads",
+        "This Thread may be Removed Anytime!",
+        "Twitter may remove this content at anytime! Save it as PDF for later use!",
+        "Save this thread as PDF",
+        "Try unrolling a thread yourself!",
+        "Follow @ThreadReaderApp to mention us!",
+        "Practice here first or read more on our help page!",
+        "You can practice here first or read more on our help page!",
+        "Follow Us on Twitter!",
+        "More from @",
+        "Did Thread Reader help you today?",
+        "Support us! We are indie developers!",
+        "Become a Premium Member",
+        "Don't want to be a Premium member but still want to support us?",
+        "Make a small donation by buying us coffee",
+        "Donate via Paypal",
+        "Or Donate anonymously using crypto!",
+        "Thank you for your support!",
+        "Share this page!",
+        "Enter URL or ID to Unroll",
+        "Send Email!",
+        "Email the whole thread instead of just a link!",
+        "Here's a great thread you should read right now!",
+        "Tip: mention @twtextapp on a Twitter thread",
+        "Latest Threads Unrolled:",
+        "Show this thread",
+        "End of conversation",
+        "New conversation",
+        "This Tweet is unavailable.",
+    )
+]
+
+Structure = tuple[int, int, int, int, bool]
+"""A line of structure as `lines.Event` gives it: its start and its kind first."""
+IsCandidate = Callable[[ByteSource, int, int], bool]
+
+
+def header_lines(
+    buf: ByteSource, fields: list[Line], confirmed: set[Line], is_candidate: IsCandidate
+) -> tuple[list[Line], list[Line]]:
+    """For each header field line in `fields` (a date or a length) under a lone `@handle`, or
+    under the bio line under it (an author page): the handle, the bio, the field, the buttons
+    above the handle and the name above them. Also, apart, the author pages' fields: each opens
+    the page's listing of threads."""
+    found: list[Line] = []
+    author_fields: list[Line] = []
+    for field in fields:
+        handle = previous_nonblank_line(buf, field[0])
+        if handle is None:
+            continue
+        if not _HANDLE.fullmatch(buf, *handle):
+            bio, handle = handle, previous_nonblank_line(buf, handle[0])
+            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not _is_bio(buf, bio):
+                continue
+            if is_candidate(buf, *bio):
+                continue
+            found.append(bio)
+            author_fields.append(field)
+        found += [handle, field]
+        name = previous_nonblank_line(buf, handle[0])
+        while name is not None and _BUTTON.fullmatch(buf, *name):
+            found.append(name)
+            name = previous_nonblank_line(buf, name[0])
+        if name is not None and name not in confirmed and _is_name(buf, name, is_candidate):
+            found.append(name)
+    return found, author_fields
+
+
+def teaser_dates(
+    buf: ByteSource,
+    strong: list[Line],
+    author_fields: list[Line],
+    dates: list[Line],
+    *,
+    events: Sequence[Structure],
+    marker: int,
+) -> list[Line]:
+    """The date lines whose nearest strong chrome or author page header above (`strong`,
+    `author_fields`: in file order) opens a listing of threads, with no number marker (the
+    lines of `events` of kind `marker`) between: a numbered post ends the listing. Each date
+    finds its anchor by bisection: a page has few dates and many chrome lines."""
+    openers = set(author_fields)
+    anchors = sorted([*strong, *author_fields]) if author_fields else strong
+    found: list[Line] = []
+    for date in dates:
+        above = bisect_left(anchors, date) - 1
+        if above < 0 or date in openers:
+            continue
+        anchor = anchors[above]
+        if _marker_between(events, marker, anchor[1], date[0]):
+            continue
+        if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
+            found.append(date)
+    return found
+
+
+def _marker_between(events: Sequence[Structure], marker: int, start: int, stop: int) -> bool:
+    at = bisect_left(events, (start,))
+    while at < len(events) and events[at][0] < stop:
+        if events[at][1] == marker:
+            return True
+        at += 1
+    return False
+
+
+def sandwiched_lines(
+    buf: ByteSource, edges: Iterable[tuple[Line, Line | None, Line]], chrome: set[Line]
+) -> list[Line]:
+    """Short lines alone between the end of a block of strong chrome and the start of the next
+    (`edges`: each block's last line, the line under it, the next block's first line), unless
+    the line above opens a listing or the line below counts a teaser's posts: the line is a
+    teaser then."""
+    found: list[Line] = []
+    for above, middle, below in edges:
+        if middle is None or middle == below or middle in chrome or not _is_filler(buf, middle):
+            continue
+        if next_nonblank_line(buf, middle[1]) != below:
+            continue
+        if not _LISTING.fullmatch(buf, *above) and not _READ_N.fullmatch(buf, *below):
+            found.append(middle)
+    return found
+
+
+def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
+    """The last line of a copy that stops mid-line, when it is the start of a chrome line and
+    follows chrome."""
+    last = _fragment_line(buf)
+    if last is None or previous_nonblank_line(buf, last[0]) not in chrome:
+        return None
+    return last
+
+
+def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: IsCandidate) -> bool:
+    """Could the rules above make the line `buf[start:end]` chrome, judging by what stands below
+    it (a header's name, a short line above strong chrome, a cut-off last line), or does it open
+    a listing's teasers (the line under `More from @x`)?"""
+    above = previous_nonblank_line(buf, start)
+    if above is not None and _LISTING.fullmatch(buf, *above):
+        return True
+    if _fragment_line(buf) == (start, end):
+        return True
+    if not _is_filler(buf, (start, end)):
+        return False
+    below = next_nonblank_line(buf, end)
+    while below is not None and _BUTTON.fullmatch(buf, *below):
+        below = next_nonblank_line(buf, below[1])
+    if below is None:
+        return False
+    if not _HANDLE.fullmatch(buf, *below):
+        return is_strong(buf, *below)
+    field = next_nonblank_line(buf, below[1])
+    if field is not None and not _HEADER_FIELD.fullmatch(buf, *field):
+        field = next_nonblank_line(buf, field[1])  # past an author page's bio
+    return field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None
+
+
+def is_date(buf: ByteSource, line: Line) -> bool:
+    return _DATE.fullmatch(buf, *line) is not None
+
+
+def is_header_field(buf: ByteSource, line: Line) -> bool:
+    return _HEADER_FIELD.fullmatch(buf, *line) is not None
+
+
+def _is_name(buf: ByteSource, line: Line, is_candidate: IsCandidate) -> bool:
+    return _is_filler(buf, line) and not is_candidate(buf, *line)
+
+
+def _is_bio(buf: ByteSource, line: Line) -> bool:
+    return line[1] - line[0] <= _BIO and not _MARKER_START.match(buf, *line)
+
+
+def _is_filler(buf: ByteSource, line: Line) -> bool:
+    """A short line that ends no sentence and numbers no post: a name, an ad's words."""
+    start, end = line
+    return (
+        end - start <= _SHORT
+        and not _SENTENCE_END.fullmatch(buf, start, end)
+        and not _MARKER_START.match(buf, start, end)
+    )
+
+
+def _fragment_line(buf: ByteSource) -> Line | None:
+    """The last line, when the buffer stops inside it and it is the start of a chrome line."""
+    if not len(buf) or buf[len(buf) - 1] == 0x0A:
+        return None
+    start = buf.rfind(b"\n") + 1
+    text = bytes(buf[start:]).strip()
+    if len(text) < _FRAGMENT_MIN or len(text) >= 200:
+        return None
+    if any(known.startswith(text) and known != text for known in _KNOWN_LINES):
+        return start, len(buf)
+    return None

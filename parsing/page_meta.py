@@ -1,0 +1,139 @@
+"""What an unroller page says of a thread around it: author, handle, date, declared length.
+
+Thread Reader App prints a header above each thread and the parser skips it as chrome; the
+lines it skipped carry the metadata. The layouts, as the unroller prints them:
+
+- current: the display name, `Subscribe`, `@handle`, a date (`Feb 27`, `Feb 27, 2023`, with or
+  without a trailing `•`), `20 tweets • 5 min read`, `Read on X` (copies lose the bullets:
+  `Feb 27 20 tweets 5 min read`), the name often as `Name Profile picture`;
+- 2019: `Profile picture` then `, 9 tweets, 2 min read Read on Twitter`, the name before the
+  comma when the copy kept it;
+- author pages and "More from @x" teasers: `@x` in the section heading, then per thread a
+  `<date> • N tweets • M min read` line or a bare date line;
+- the footer of the thread before: `Keep Current with Name`, `Thread by @x on Thread Reader App`.
+
+`page_meta` reads the chrome lines between the previous thread and this one, in order. When a
+field is given more than once the last one wins: it is the one nearest the thread (a footer
+"Keep Current with" names the author of the page, a header below it the thread's own). The
+`Read N tweets` line under a hashtag listing's teaser follows the thread it counts, so it is read
+from `after`, the chrome lines right after the thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+from .chrome import is_chrome_text
+
+_BULLETS = " \t\u2022.,"
+_HANDLE_LINE = re.compile(r"@(\w{1,15})")
+_HANDLE_IN = re.compile(
+    r"(?:More from|Thread by|You can follow|Follow) @(\w{1,15})\b", re.IGNORECASE
+)
+_PICTURE = re.compile(r"(.{1,60}?)[ \t]+Profile picture")
+_KEEP_CURRENT = re.compile(r"Keep Current with[ \t]+(.{1,60})")
+_KEEP_CURRENT_ALONE = re.compile(r"Keep Current with")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATE = re.compile(
+    r"(?P<md>" + _MONTH + r" \d{1,2})(?:,? (?P<year>\d{4}))?"
+    r"|(?P<dm>\d{1,2} " + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
+)
+_LENGTH = re.compile(
+    r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
+    r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
+)
+_READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+# Lines of the header that are neither a name nor a field: the buttons around the name.
+_NOT_A_NAME = re.compile(
+    r"(?:Subscribe|Follow|Following|Read on (?:X|Twitter)|Scrolly|Bookmark|Gift Link|Post|Share"
+    r"|Email|Thread Reader(?: App)?|Save as PDF|Profile picture|Image|\[image\]|\xd7)[ \t.]*",
+    re.IGNORECASE,
+)
+
+
+class PageMeta(NamedTuple):
+    author: str | None = None
+    """The display name, or None."""
+    handle: str | None = None
+    """Without `@`, or None."""
+    date: str | None = None
+    """ISO `YYYY-MM-DD` when the page shows a year, else as shown (`Feb 27`), or None."""
+    declared_posts: int | None = None
+    """The page's "N tweets", or None."""
+
+
+def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
+    """The metadata the chrome `lines` before a thread (and `after` it) give, in page order."""
+    author = handle = date = None
+    declared = None
+    previous: str | None = None
+    name_next = False
+    for raw in lines:
+        line = raw.strip(_BULLETS)
+        if not line:
+            continue
+        if name_next and _could_be_name(line):
+            author = line  # "Keep Current with" alone puts the name on the next line
+        name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
+        if (named := _HANDLE_LINE.fullmatch(line)) is not None:
+            handle = named.group(1)
+            if previous is not None:  # the name stands right above the handle
+                author = previous
+        elif (named := _HANDLE_IN.search(line)) is not None:
+            handle = named.group(1)
+        elif (picture := _PICTURE.fullmatch(line)) is not None:
+            author = picture.group(1).strip(_BULLETS) or author
+        elif (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
+            author = keep.group(1).strip()
+        elif (length := _LENGTH.fullmatch(line)) is not None:
+            declared = int(length["posts"])
+            before = length["before"].strip(_BULLETS)
+            shown = _date(before)
+            if shown is not None:
+                date = shown
+            elif before:
+                author = before  # the 2019 layout: "Name, 9 tweets, 2 min read …"
+        elif (shown := _date(line)) is not None:
+            date = shown
+        if _could_be_name(line):
+            previous = line
+        elif _NOT_A_NAME.fullmatch(line) is None:
+            previous = None  # buttons may stand between the name and the handle; nothing else
+    for raw in after:
+        counted = _READ_N.fullmatch(raw.strip())
+        if counted is not None:
+            declared = int(counted.group(1))
+            break
+    return PageMeta(author, handle, date, declared)
+
+
+def _could_be_name(line: str) -> bool:
+    """A line that may be the display name above a handle: short, not a button, not a field."""
+    return (
+        len(line) <= 50
+        and _NOT_A_NAME.fullmatch(line) is None
+        and _DATE.fullmatch(line) is None
+        and "@" not in line
+        and not is_chrome_text(line)
+    )
+
+
+def _date(text: str) -> str | None:
+    """`text` as a date: ISO when it has a year, else as shown; None when it is no date."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return None
+    year = match["year"] or match["year2"]
+    shown = match["md"] or match["dm"]
+    if year is None:
+        return shown
+    month_day = shown.replace(".", "")
+    for form in ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(f"{month_day} {year}", form).date().isoformat()
+        except ValueError:
+            continue
+    return f"{shown}, {year}"

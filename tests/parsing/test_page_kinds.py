@@ -1,0 +1,197 @@
+"""Page kinds beyond the Thread Reader App thread page (tests/fixtures/pages/, one per layout):
+each page's threads, post numbers and titles, and every chrome line skipped where it stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing import load_corpus
+
+from .helpers import FIXTURES, numbers, parse_text, skipped, texts
+
+PAGES = FIXTURES / "pages"
+
+# (fixture, post numbers per thread, titles, skipped line numbers)
+CASES = [
+    (
+        "tra_current.txt",
+        [[1, 2, 3], [None]],
+        [
+            "The canal lock at Ferry Street reopens on Monday after three months of work.",
+            "Why the market hall clock runs four minutes fast, a short story.",
+        ],
+        # the header with name, buttons, handle, date and length; the footer with its ad line
+        # (22), the teaser's name, handle and date (24-26), the donation block and the cut-off
+        # "Thank " that ends the copy (34)
+        [*range(1, 12), *range(15, 27), *range(28, 35)],
+    ),
+    (
+        "tra_2019.txt",
+        [[1, 2, 3]],
+        ["The orchard survey is done: forty trees, nine varieties, two we could not name."],
+        [1, 2, 6],
+    ),
+    (
+        "tra_2019_named.txt",
+        [[1, 2]],
+        ["A note on the bus shelters along the coast road."],
+        [1, 4],
+    ),
+    (
+        "hashtag_listing.txt",
+        [[None], [None]],
+        [
+            "Hives wintered well this year, here is what we changed in the autumn.",
+            "A swarm settled on the church gate this morning and stayed until noon.",
+        ],
+        [1, 2, 4, 6, 7],
+    ),
+    (
+        "author_page.txt",
+        [[None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+        ],
+        [1, 2, 3, 4, 6],
+    ),
+    (
+        "author_page_old.txt",
+        [[None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+        ],
+        [1, 2, 3, 4, 6],
+    ),
+    (
+        "more_from_dates.txt",
+        [[1, 2], [None], [None]],
+        [
+            "The ferry timetable changes on the first of June.",
+            "Night fishing boats now carry a second radio.",
+            "The harbour wall repairs finished early.",
+        ],
+        [3, 4, 5, 6, 9],
+    ),
+    (
+        "twtext.txt",
+        [[1, 2]],
+        ["The reservoir is at ninety per cent, the highest level for a decade."],
+        [1, 2, 3, 6, 7],
+    ),
+    (
+        "threader.txt",
+        [[1, 2]],
+        ["Night trains are coming back to the northern line."],
+        [1],
+    ),
+    (
+        "old_twitter.txt",
+        # Chrome closes the thread it follows, so the conversation's lines cut it in three.
+        [[1], [2], [3]],
+        [
+            "The allotment committee met last night about the water supply.",
+            "A new tap will go in by the gate.",
+            "The shed roof is next.",
+        ],
+        [2, 4, 5, 6],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_numbers", "titles", "skipped_lines"), CASES, ids=[c[0] for c in CASES]
+)
+def test_page_kind(
+    name: str, expected_numbers: list[list[int | None]], titles: list[str], skipped_lines: list[int]
+) -> None:
+    """The page gives the threads a reader sees, titled by their first posts, and every line of
+    its chrome is skipped."""
+    corpus = load_corpus([PAGES / name])
+    assert numbers(corpus) == expected_numbers
+    assert [corpus.title(t) for t in range(corpus.thread_count)] == titles
+    assert [line for line, _ in skipped(corpus)] == skipped_lines
+
+
+@pytest.mark.parametrize("name", ["image_lines.txt", "old_twitter_dash.txt"])
+def test_a_picture_or_dash_line_is_chrome_only_next_to_chrome(name: str) -> None:
+    """`Image` and a lone `-` between two posts stay with the post above (chrome there would end
+    the thread); after the end marker they are skipped."""
+    corpus = load_corpus([PAGES / name])
+    assert numbers(corpus) == [[1, 2]]
+    assert corpus.post_text(corpus.thread_posts(0)[0]).splitlines()[1] in ("Image", "-")
+    assert [text for _, text in skipped(corpus)][-1] in ("Image", "Read all threads", "-")
+    assert len(skipped(corpus)) == (3 if name == "image_lines.txt" else 2)
+
+
+def test_a_cut_off_line_after_text_stays_text() -> None:
+    """The start of a chrome line ends the copy, but under a post rather than under chrome: it
+    is the post's own text."""
+    corpus = parse_text("1/ The pier lights are fixed.\n2/ Thank")
+    assert texts(corpus) == [["The pier lights are fixed.", "Thank"]]
+    assert corpus.skipped == []
+
+
+def test_a_whole_last_line_is_no_fragment() -> None:
+    """A last line that ends with its newline was not cut: after chrome it is a thread."""
+    corpus = parse_text("1/ Pier.\n2/ Lights.\n• • •\nThank\n")
+    assert numbers(corpus) == [[1, 2], [None]]
+
+
+NEW_STRONG = [
+    "Discover and read the best of Twitter Threads about #gardens",
+    "Most recents (24)",
+    "Most popular",
+    "Related hashtags",
+    "Read 12 tweets",
+    "You can follow @pierwatch.",
+    "Tip: mention @twtextapp on a Twitter thread with the keyword unroll",
+    "Latest Threads Unrolled:",
+    "This website uses cookies to improve your experience.",
+    "Show this thread",
+    "End of conversation",
+    "New conversation",
+    "This Tweet is unavailable.",
+    ", 9 tweets, 2 min read Read on Twitter",
+    "Send Thread As Email!",
+]
+
+
+@pytest.mark.parametrize("chrome", NEW_STRONG)
+def test_new_strong_chrome_is_skipped_wherever_it_stands(chrome: str) -> None:
+    corpus = parse_text(f"1/ The pier lights are fixed.\n{chrome}\n2/ Next, the railings.\n")
+    assert skipped(corpus) == [(2, chrome)]
+
+
+@pytest.mark.parametrize("line", ["Image", "[image]", "-", "Account", "Accept", "Follow"])
+def test_new_weak_chrome_next_to_chrome_is_skipped(line: str) -> None:
+    corpus = parse_text(
+        f"1/ The pier lights are fixed.\n{line}\n2/ Next, the railings.\n• • •\n{line}\n"
+    )
+    assert skipped(corpus) == [(4, "• • •"), (5, line)]
+    assert texts(corpus)[0][0] == f"The pier lights are fixed.\n{line}"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The pier reopens on Sunday.",  # a sentence: a thread of its own
+        "1/ Pier news",  # a numbered post
+    ],
+)
+def test_a_line_between_strong_chrome_that_reads_as_a_post_stays_one(middle: str) -> None:
+    corpus = parse_text(f"• • •\nRead all threads\n{middle}\nDid Thread Reader help you today?\n")
+    assert corpus.thread_count == 1
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 4]
+
+
+def test_a_one_line_teaser_under_more_from_stays_a_thread() -> None:
+    corpus = parse_text("• • •\nMore from @pierwatch\nPier lights fixed\nRead 2 tweets\n")
+    assert texts(corpus) == [["Pier lights fixed"]]
+
+
+def test_a_handle_line_without_a_date_under_it_is_text() -> None:
+    """A lone `@handle` is a page header only above a date or length line."""
+    corpus = parse_text("1/ Thanks to the crew, and to\n@pierwatch\n• • •\n")
+    assert texts(corpus) == [["Thanks to the crew, and to\n@pierwatch"]]

@@ -1,0 +1,96 @@
+"""What the chrome lines around a thread say of it: author, handle, date, declared length."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing import load_corpus
+from parsing.page_meta import PageMeta, page_meta
+
+from .helpers import FIXTURES
+
+CASES = [
+    (
+        "current layout",
+        ["Orla Brennan", "Subscribe", "@orlabrennan", "Mar 4 •", "6 tweets • 2 min read •"],
+        PageMeta("Orla Brennan", "orlabrennan", "Mar 4", 6),
+    ),
+    (
+        "current layout with a year",
+        ["Orla Brennan", "@orlabrennan", "Mar 4, 2023", "6 tweets • 2 min read", "Read on X"],
+        PageMeta("Orla Brennan", "orlabrennan", "2023-03-04", 6),
+    ),
+    (
+        "copied without bullets",
+        ["Hilde Sand Profile picture", "Feb 27 20 tweets 5 min read"],
+        PageMeta("Hilde Sand", None, "Feb 27", 20),
+    ),
+    (
+        "2019 layout without the name",
+        ["Profile picture", ", 9 tweets, 2 min read Read on Twitter"],
+        PageMeta(None, None, None, 9),
+    ),
+    (
+        "2019 layout with the name",
+        ["Tomas Reyes, 4 tweets, 1 min read Read on Twitter"],
+        PageMeta("Tomas Reyes", None, None, 4),
+    ),
+    (
+        "author page",
+        [
+            "Ines Varga",
+            "@inesvarga",
+            "Writes about lighthouses.",
+            "Sep 2, 2022 • 7 tweets • 2 min read",
+        ],
+        PageMeta("Ines Varga", "inesvarga", "2022-09-02", 7),
+    ),
+    (
+        "teaser under More from, after the footer",
+        [
+            "• • •",
+            "Keep Current with",
+            "Orla Brennan",
+            "Read all threads",
+            "More from @orlabrennan",
+            "Jan 9",
+        ],
+        PageMeta("Orla Brennan", "orlabrennan", "Jan 9", None),
+    ),
+    (
+        "day before month",
+        ["10 Oct 2021"],
+        PageMeta(None, None, "2021-10-10", None),
+    ),
+    ("only the end marker", ["• • •", "force a refresh"], PageMeta()),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_page_meta(lines: list[str], expected: PageMeta) -> None:
+    assert page_meta(lines) == expected
+
+
+def test_read_n_tweets_counts_the_thread_above_it() -> None:
+    """Under a hashtag listing's teaser, `Read N tweets` follows the thread it counts."""
+    assert page_meta(
+        ["Most recents (24)"], after=["Read 5 tweets", "Related hashtags"]
+    ) == PageMeta(declared_posts=5)
+    assert page_meta(["Read 5 tweets"]).declared_posts is None
+
+
+def test_a_chrome_line_above_the_handle_is_no_name() -> None:
+    assert page_meta(["Read all threads", "@orlabrennan", "Jan 9"]).author is None
+
+
+def test_meta_from_a_parsed_page() -> None:
+    """The skipped lines before each thread of a page give its metadata."""
+    corpus = load_corpus([FIXTURES / "pages" / "tra_current.txt"])
+    firsts = [corpus.posts.first_line[corpus.thread_posts(t)[0]] for t in range(2)]
+    before_first = [s.text for s in corpus.skipped if s.line < firsts[0]]
+    before_second = [s.text for s in corpus.skipped if firsts[0] < s.line < firsts[1]]
+    after_second = [s.text for s in corpus.skipped if s.line > firsts[1]]
+    assert page_meta(before_first) == PageMeta("Orla Brennan", "orlabrennan", "2023-03-04", 6)
+    assert page_meta(before_second, after_second) == PageMeta(
+        "Orla Brennan", "orlabrennan", "Jan 9", 3
+    )
