@@ -3,7 +3,8 @@
 An archive is read from a zip (in place), its unpacked folder, or a lone `tweets.js` /
 `tweet.js` / `tweets-partN.js`. In a folder or zip the archive is found by its `data/manifest.js`
 or `data/tweets.js` (`data/tweet.js` in older archives); it covers its `data/` and `assets/`
-folders and its `Your archive.html`, so saved pages beside it are still read as pages.
+folders and its `Your archive.html`, so saved pages beside it are still read as pages. A file
+named like a tweets file (`…tweets.js`) outside an archive's folders is read on its own.
 """
 
 from __future__ import annotations
@@ -35,9 +36,6 @@ _MARKERS = ("manifest.js", "tweets.js", "tweet.js")
 _TWEET_FILE = re.compile(r"(?:.*[-_])?tweets?(?:-part\d+)?\.js", re.IGNORECASE)
 _COVERED = ("data/", "assets/", "Your archive.html")
 
-all_tweets = False
-"""Whether every tweet, not only threads, is read as a thread (`--all-tweets`)."""
-
 
 class ArchiveClaim(Claim):
     """An archive's first file; it covers the archive's folders beside it."""
@@ -60,6 +58,11 @@ def is_archive_file(name: str, head: bytes) -> bool:
 class ArchiveFormat:
     name = "X archive"
 
+    def __init__(self) -> None:
+        self.all_tweets = False
+        """Whether every tweet, not only the threads, is read (`--all-tweets`): each tweet
+        without self-replies, retweets too, as a one-post thread."""
+
     def claims(self, members: Sequence[str]) -> list[Claim]:
         roots: dict[str, str] = {}
         for member in members:
@@ -69,13 +72,19 @@ class ArchiveFormat:
                 best = roots.get(root)
                 if best is None or _MARKERS.index(base) < _MARKERS.index(posixpath.basename(best)):
                     roots[root] = member
-        return [ArchiveClaim(entry, root) for root, entry in roots.items()]
+        claims: list[Claim] = [ArchiveClaim(entry, root) for root, entry in roots.items()]
+        for member in members:  # a tweets file saved on its own, outside an archive's folders
+            if _TWEET_FILE.fullmatch(posixpath.basename(member)) and not any(
+                claim.covered(member) for claim in claims
+            ):
+                claims.append(Claim(member))
+        return claims
 
     def sniff(self, name: str, head: bytes) -> bool:
         return is_archive_file(name, head)
 
     def read(self, entry: Entry, corpus: Corpus) -> None:
-        threads = read_entry(entry, all_tweets=all_tweets)
+        threads = read_entry(entry, all_tweets=self.all_tweets)
         if not threads:
             corpus.warnings.append(
                 f"{entry.name}: no threads in this archive (no tweet has a self-reply;"
@@ -119,8 +128,13 @@ def _in_archive(entry: Entry, own: str) -> bool:
 
 
 def given_thread(thread: ArchiveThread) -> GivenThread:
+    """The thread for the corpus: posts numbered by position, from 2 when the root is missing
+    (so the corpus counts the one post it lacks, and nothing else)."""
     meta = ThreadMeta(thread.author, thread.handle, thread.date, None)
-    return GivenThread(tuple(given_post(n, post) for n, post in enumerate(thread.posts, 1)), meta)
+    first = 2 if thread.root_missing else 1
+    return GivenThread(
+        tuple(given_post(n, post) for n, post in enumerate(thread.posts, first)), meta
+    )
 
 
 def given_post(number: int, post: ArchivePost) -> GivenPost:

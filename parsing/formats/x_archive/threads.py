@@ -5,8 +5,8 @@ Every tweet in an archive is the account's own, so a reply whose parent is in th
 self-reply. Posts run depth first, earlier replies first, so a branching thread keeps every
 post. A chain whose first tweet replies to the account's own tweet that the archive lacks
 (deleted, or cut away) is a thread whose root is missing; a lone such reply, like any tweet
-without self-replies, is a thread only when every tweet is asked for. Of an edited tweet only the last version is kept, and replies to
-an earlier version hang beneath it.
+without self-replies, is a thread only when every tweet is asked for. Of an edited tweet only
+the last version is kept, and replies to an earlier version hang beneath it.
 """
 
 from __future__ import annotations
