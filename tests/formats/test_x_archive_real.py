@@ -1,0 +1,56 @@
+"""The real archives in ../shared (test input only): each gives as many threads as it has roots
+of self-reply chains, as its README counts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsing.formats.x_archive import read_archive
+
+from ..parsing.helpers import SHARED, SHARED_MARKS
+
+pytestmark = SHARED_MARKS
+
+ARCHIVES = SHARED / "corpus" / "x-archive"
+
+
+def threads_of(path: Path, *, all_tweets: bool = False) -> list[object]:
+    data = path.read_bytes()
+    own = f"data/{path.name}"
+    return list(
+        read_archive(
+            lambda member: data if member == own else None, parts=[own], all_tweets=all_tweets
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "threads"),
+    [
+        ("more/alrocar-tw-tweets.js", 44),
+        ("more/andreruffert-tweets.js", 45),
+        ("more/dsajgiouawj-tweet.js", 81),
+        ("more/lumeninferius-tweet.js", 0),
+        ("more/milahu104-tweets.js", 13),
+        ("more/vovavasylyna-tweets.js", 10),
+    ],
+)
+def test_each_real_archive_gives_its_self_reply_threads(name: str, threads: int) -> None:
+    assert len(threads_of(ARCHIVES / name)) == threads
+
+
+def test_the_small_archive_is_one_chain_with_its_root_missing() -> None:
+    [thread] = read_archive(
+        lambda member: (ARCHIVES / "tweets.js").read_bytes() if member == "data/tweets.js" else None
+    )
+    assert thread.root_missing
+    assert len(thread.posts) == 2
+
+
+def test_every_tweet_of_a_real_archive_is_kept_with_all_tweets() -> None:
+    """With --all-tweets no tweet is lost: the posts add up to the tweets in the file."""
+    path = ARCHIVES / "more" / "dsajgiouawj-tweet.js"
+    found = read_archive(lambda _: path.read_bytes(), parts=["data/tweet.js"], all_tweets=True)
+    assert sum(len(thread.posts) for thread in found) == 1163
