@@ -82,7 +82,7 @@ def read_archive(
 
 
 def _post(tweet: Tweet, notes: dict[str, list[long_posts.Note]]) -> ArchivePost:
-    shown = render(tweet.full_text, tweet.entities)
+    shown = render(tweet.full_text, tweet.spans)
     whole = long_posts.take_note(notes, tweet.stamp, shown) if notes else None
     text, entities = whole or shown
     date = tweet.stamp[:10] or None

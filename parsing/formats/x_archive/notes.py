@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from .text import Rendered, render
+from .text import Rendered, render, spans
 from .tweets import stamp
 
 _SLACK_SECONDS = 3
@@ -35,7 +35,9 @@ def read_notes(elements: Iterable[Any]) -> dict[str, list[Note]]:
             continue
         assert isinstance(note, dict) and isinstance(core, dict)
         when = stamp(str(note.get("createdAt") or ""))
-        notes.setdefault(when, []).append(Note(when, render(text, _entities(core))))
+        notes.setdefault(when, []).append(
+            Note(when, render(text, spans(_entities(core), len(text))))
+        )
     return notes
 
 

@@ -30,22 +30,56 @@ class Rendered(NamedTuple):
     entities: tuple[GivenEntity, ...]
 
 
-class _Span(NamedTuple):
+class Span(NamedTuple):
+    """An entity as the archive lists it: where it is in the escaped text, and what it is."""
+
     start: int
     end: int
     kind: str
-    item: Mapping[str, Any]
+    """`mention`, `hashtag`, `cashtag`, `link` or `media`."""
+    value: str
+    """The handle or tag (without its sign), or the link's expanded URL."""
+    shown: str
+    """A link's display URL ("" for other kinds, which show their own text)."""
 
 
-def render(full_text: str, entities: Mapping[str, Any] | None) -> Rendered:
+def spans(entities: Mapping[str, Any] | None, length: int) -> tuple[Span, ...]:
+    """The entities of a text of `length` code points, in text order; entities out of range
+    or overlapping one before them are left out (one photo's link is listed once per photo)."""
+    if not entities:
+        return ()
+    found: list[Span] = []
+    for key, kind, value_key in _KINDS:
+        items = entities.get(key)
+        if not items or not isinstance(items, Sequence):
+            continue
+        for item in items:
+            bounds = _indices(item)
+            if bounds is None or not 0 <= bounds[0] < bounds[1] <= length:
+                continue
+            if kind == "link":
+                value = str(item.get("expanded_url") or item.get("url") or "")
+                found.append(Span(*bounds, kind, value, str(item.get("display_url") or "")))
+            else:
+                found.append(
+                    Span(*bounds, kind, str(item.get(value_key) or "") if value_key else "", "")
+                )
+    found.sort()
+    kept: list[Span] = []
+    for span in found:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return tuple(kept)
+
+
+def render(full_text: str, listed: Sequence[Span]) -> Rendered:
     """The text shown for `full_text`, cut at the archive's entity indices."""
-    spans = _spans(full_text, entities or {})
-    if not spans and "&" not in full_text and "\r" not in full_text:
+    if not listed and "&" not in full_text and "\r" not in full_text:
         return Rendered(full_text.rstrip(), ())
     out: list[str] = []
     given: list[GivenEntity] = []
     position = cursor = 0
-    for span in spans:
+    for span in listed:
         piece = _plain(full_text[cursor : span.start])
         out.append(piece)
         position += len(piece)
@@ -54,13 +88,14 @@ def render(full_text: str, entities: Mapping[str, Any] | None) -> Rendered:
             continue
         raw = full_text[span.start : span.end]
         if span.kind == "link":
-            shown = str(span.item.get("display_url") or raw)
-            value = str(span.item.get("expanded_url") or span.item.get("url") or raw)
+            shown = span.shown or raw
+            value = span.value or raw
             entity = GivenEntity("link", position, position + len(shown), value, shown[-1:] == "…")
         else:
             shown = html.unescape(raw)
-            value = str(span.item.get(_value_key(span.kind)) or shown[1:])
-            entity = GivenEntity(span.kind, position, position + len(shown), value)
+            entity = GivenEntity(
+                span.kind, position, position + len(shown), span.value or shown[1:]
+            )
         out.append(shown)
         given.append(entity)
         position += len(shown)
@@ -79,34 +114,12 @@ def media_kinds(tweet: Mapping[str, Any]) -> tuple[str, ...]:
     return ()
 
 
-def _spans(full_text: str, entities: Mapping[str, Any]) -> list[_Span]:
-    spans: list[_Span] = []
-    for key, kind, _ in _KINDS:
-        items = entities.get(key)
-        if not isinstance(items, Sequence):
-            continue
-        for item in items:
-            bounds = _indices(item)
-            if bounds is not None and 0 <= bounds[0] < bounds[1] <= len(full_text):
-                spans.append(_Span(bounds[0], bounds[1], kind, item))
-    spans.sort()
-    kept: list[_Span] = []
-    for span in spans:  # one photo's link is listed once per photo; overlaps keep the first
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    return kept
-
-
 def _indices(item: Any) -> tuple[int, int] | None:
     try:
         start, end = item["indices"]
         return int(start), int(end)
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def _value_key(kind: str) -> str:
-    return next(key for _, name, key in _KINDS if name == kind)
 
 
 def _plain(piece: str) -> str:

@@ -2,14 +2,14 @@
 
 An archive holds every tweet of the account, most of which are never shown (not in a thread), so
 each array element is reduced as it is read to this record: its text stays escaped and its
-entities as the archive gave them until the tweet is known to be shown.
+entities as compact spans until the tweet is known to be shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from .text import Span, media_kinds, spans
 from .ytd import ArchiveError
 
 _MONTHS = {
@@ -29,7 +29,7 @@ class Tweet(NamedTuple):
     stamp: str
     """`YYYY-MM-DDTHH:MM:SS`, UTC: sorts in time order."""
     full_text: str
-    entities: Mapping[str, Any] | None
+    spans: tuple[Span, ...]
     media: tuple[str, ...]
     edits: tuple[str, ...]
     """The ids of every version of an edited tweet, oldest first; () when never edited."""
@@ -46,8 +46,6 @@ class Tweet(NamedTuple):
 
 def from_element(element: Any, name: str) -> Tweet:
     """The record of one array element (`{"tweet": {…}}`, or the tweet itself in old files)."""
-    from .text import media_kinds
-
     tweet = element.get("tweet", element) if isinstance(element, dict) else None
     if not isinstance(tweet, dict):
         raise ArchiveError(f"{name}: an element of the array is not a tweet")
@@ -61,13 +59,14 @@ def from_element(element: Any, name: str) -> Tweet:
     if parent_user is None:
         parent_user = tweet.get("in_reply_to_screen_name")
     entities = tweet.get("entities")
+    listed = spans(entities if isinstance(entities, dict) else None, len(full_text))
     return Tweet(
         tweet_id,
         str(parent) if parent else None,
         str(parent_user) if parent_user else None,
         stamp(str(tweet.get("created_at") or "")),
         full_text,
-        entities if isinstance(entities, dict) else None,
+        listed,
         media_kinds(tweet),
         _edit_ids(tweet.get("edit_info")),
     )
