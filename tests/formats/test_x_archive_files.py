@@ -113,7 +113,8 @@ def test_a_tweets_file_cut_short_is_one_error_naming_it() -> None:
     with pytest.raises(ArchiveError) as raised:
         read_archive(opener(files))
     message = str(raised.value)
-    assert message.startswith("data/tweets.js: cut short") and "\n" not in message
+    assert message.startswith("data/tweets.js: cut short or not valid JSON after 1 entry")
+    assert "\n" not in message
 
 
 def test_a_manifest_naming_a_missing_part_is_an_error_naming_it() -> None:
@@ -175,6 +176,7 @@ def test_elements_larger_than_the_read_window_are_read() -> None:
         ("backup.js", b"\xef\xbb\xbf window.YTD.tweet.part0 = [ {", True),
         ("tweets-part2.js", b"window.YTD.tweets.part2 = [", True),
         ("like.js", b"window.YTD.like.part0 = [", False),
+        ("data/manifest.js", b"window.__THAR_CONFIG = {", True),
         ("tweets.js", b"Thread by @someone", False),
     ],
 )

@@ -78,6 +78,17 @@ def test_its_tweets_file_named_alone_reads_the_whole_archive(tmp_path: Path) -> 
     assert post_texts(load(folder / "data" / "tweets.js")) == EXPECTED
 
 
+def test_its_manifest_named_alone_reads_the_whole_archive(tmp_path: Path) -> None:
+    folder = write_folder(sample().files(parts=2), tmp_path / "arch")
+    assert post_texts(load(folder / "data" / "manifest.js")) == EXPECTED
+
+
+def test_an_archive_is_shown_by_its_tweets_file(tmp_path: Path) -> None:
+    """The threads' source is the archive's tweets.js, not its manifest."""
+    threads = exported(load(write_zip(sample().files(), tmp_path / "a.zip"))).threads
+    assert {thread.source for thread in threads} == {f"{tmp_path / 'a.zip'}:data/tweets.js"}
+
+
 def test_a_tweets_file_alone_is_read(tmp_path: Path) -> None:
     """A tweets.js copied out of its archive, under another name, is read on its own."""
     lone = tmp_path / "saved-tweets.js"

@@ -32,7 +32,8 @@ __all__ = [
     "read_archive",
 ]
 
-_MARKERS = ("manifest.js", "tweets.js", "tweet.js")
+_MARKERS = ("tweets.js", "tweet.js", "manifest.js")
+"""The files an archive is found by, the one it is shown by first."""
 _TWEET_FILE = re.compile(r"(?:.*[-_])?tweets?(?:-part\d+)?\.js", re.IGNORECASE)
 _COVERED = ("data/", "assets/", "Your archive.html")
 
@@ -47,9 +48,12 @@ class ArchiveClaim(Claim):
 
 
 def is_archive_file(name: str, head: bytes) -> bool:
-    """Whether a file named on its own is an archive's tweets: its first bytes assign a
-    `window.YTD.tweet…` array, as `tweets.js`, `tweet.js` and `tweets-part1.js` do."""
+    """Whether a file named on its own is an archive's: its first bytes assign a
+    `window.YTD.tweet…` array, as `tweets.js`, `tweet.js` and `tweets-part1.js` do, or it is
+    the archive's `manifest.js`."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"window.__THAR_CONFIG") and posixpath.basename(name) == "manifest.js":
+        return True
     return start.startswith((b"window.YTD.tweets.", b"window.YTD.tweet.")) or (
         start.startswith(b"window.YTD.") and bool(_TWEET_FILE.fullmatch(posixpath.basename(name)))
     )

@@ -77,15 +77,15 @@ def elements(data: bytes | bytearray, name: str) -> Iterator[Any]:
     if skip(_SPACE + _BOM) != "[":
         raise ArchiveError(f"{name}: not an X archive data file (no array after `=`)")
     at += 1
-    first = True
+    count = 0
     while True:
         mark = skip(_SPACE)
         if mark == "]":
             at += 1
             break
-        if not first:
+        if count:
             if mark != ",":
-                raise _cut(name, "a `,` or `]` expected between tweets")
+                raise _cut(name, count, "a `,` or `]` expected between entries")
             at += 1
             skip(_SPACE)
         while True:
@@ -94,15 +94,18 @@ def elements(data: bytes | bytearray, name: str) -> Iterator[Any]:
                 break
             except json.JSONDecodeError as error:
                 if not more():
-                    raise _cut(name, _reason(error)) from None
-        at, first = end, False
+                    raise _cut(name, count, error.msg) from None
+        at, count = end, count + 1
         yield value
     if skip(_SPACE + ";") != "":
-        raise _cut(name, "text after the closing `]`")
+        raise _cut(name, count, "text after the closing `]`")
 
 
-def _cut(name: str, reason: str) -> ArchiveError:
-    return ArchiveError(f"{name}: cut short or not valid JSON ({reason})")
+def _cut(name: str, count: int, reason: str) -> ArchiveError:
+    """A file that ends, or goes wrong, after `count` entries (positions inside the window
+    read would mislead, so they are not given)."""
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return ArchiveError(f"{name}: cut short or not valid JSON after {entries} ({reason})")
 
 
 def _reason(error: Exception) -> str:
