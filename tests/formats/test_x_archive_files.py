@@ -184,3 +184,18 @@ def test_a_named_file_is_recognised_by_its_first_bytes(
     name: str, head: bytes, expected: bool
 ) -> None:
     assert is_archive_file(name, head) is expected
+
+
+def test_two_long_posts_in_one_second_each_take_their_own_note() -> None:
+    """Notes of the same time go by text: each tweet takes the note that begins as it does,
+    even a note a few seconds off its tweet."""
+    maker = ArchiveMaker()
+    when = START + timedelta(days=7)
+    first = "Otters hold hands while they sleep, drifting " * 9
+    second = "Beavers build dams that can be seen from above " * 9
+    root = maker.tweet(first[:100] + "…", at=when)
+    maker.tweet(second[:100] + "…", reply_to=root, at=when)
+    maker.note(second, when + timedelta(seconds=2))
+    maker.note(first, when)
+    [thread] = read_archive(opener(maker.files()))
+    assert [post.text for post in thread.posts] == [first.rstrip(), second.rstrip()]

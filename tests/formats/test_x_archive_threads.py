@@ -134,3 +134,26 @@ def test_replies_that_answer_each_other_in_a_circle_are_not_lost() -> None:
     maker.tweet("loop a", tweet_id="501", reply_to="502")
     maker.tweet("loop b", tweet_id="502", reply_to="501")
     assert texts(threads(maker)) == [["loop a", "loop b"]]
+
+
+def test_a_later_version_naming_only_its_first_replaces_it() -> None:
+    """An edit that names only `initialTweetId` still hides the first version."""
+    maker = ArchiveMaker()
+    maker.tweet("old words", tweet_id="701", edits=("701",))
+    maker.tweet("new words", tweet_id="702")
+    maker.tweets[-1]["edit_info"] = {"edit": {"initialTweetId": "701"}}
+    maker.tweet("under it", reply_to="701")
+    assert texts(threads(maker)) == [["new words", "under it"]]
+
+
+def test_the_owner_is_recognised_by_handle_when_the_archive_gives_no_user_id() -> None:
+    """A missing root known only by `in_reply_to_screen_name`, in another case."""
+    maker = ArchiveMaker(handle="QuillFeather")
+    first = maker.tweet("head gone", reply_to="99")
+    maker.tweet("tail", reply_to=first)
+    for tweet in maker.tweets:
+        tweet.pop("in_reply_to_user_id_str", None)
+        tweet.pop("in_reply_to_user_id", None)
+    maker.tweets[0]["in_reply_to_screen_name"] = "quillfeather"
+    [thread] = threads(maker)
+    assert thread.root_missing

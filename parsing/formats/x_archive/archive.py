@@ -65,12 +65,11 @@ def read_archive(
     account = _account(_small(open_member, ACCOUNT, shown), manifest)
     listed = _listed(manifest, _TWEET_KINDS)
     tweets = list(_tweets(open_member, listed or parts or _found_parts(open_member), shown))
-    notes: dict[str, list[long_posts.Note]] = {}
+    notes = long_posts.Notes()
     for path in _listed(manifest, ("noteTweet", "note_tweet")) or ["data/note-tweet.js"]:
         data = open_member(path)
         if data is not None:
-            for when, found in long_posts.read_notes(elements(data, shown(path))).items():
-                notes.setdefault(when, []).extend(found)
+            notes.read(elements(data, shown(path)))
     owner = (account.account_id or "", account.handle or "")
     threads = []
     for tree in build(tweets, owner, all_tweets=all_tweets):
@@ -81,9 +80,9 @@ def read_archive(
     return threads
 
 
-def _post(tweet: Tweet, notes: dict[str, list[long_posts.Note]]) -> ArchivePost:
+def _post(tweet: Tweet, notes: long_posts.Notes) -> ArchivePost:
     shown = render(tweet.full_text, tweet.spans)
-    whole = long_posts.take_note(notes, tweet.stamp, shown) if notes else None
+    whole = notes.take(tweet.stamp, shown) if notes else None
     text, entities = whole or shown
     date = tweet.stamp[:10] or None
     return ArchivePost(tweet.tweet_id, text, date, tweet.stamp, tweet.media, entities)

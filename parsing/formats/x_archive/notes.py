@@ -2,63 +2,77 @@
 
 `tweets.js` holds such a tweet cut short (its text ending in `…` and a link to the whole post);
 `note-tweet.js` holds the whole text under an id of its own that matches no tweet id. A note is
-matched to its tweet by time (the same second, or within a few) and by text: the note must begin
-with what the tweet shows before its cut. Each note is used once.
+matched to its tweet by time (the nearest within a minute) and by text: the note must begin with
+what the tweet shows before its cut (a tweet showing nothing before it takes a note only when no
+other is near). Each note is used once.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from .text import Rendered, render, spans
 from .tweets import stamp
 
-_SLACK_SECONDS = 3
+_SLACK_SECONDS = 60
 _PREFIX_CHARS = 60
 
 
 class Note(NamedTuple):
-    stamp: str
+    seconds: int
     rendered: Rendered
+    words: str
 
 
-def read_notes(elements: Iterable[Any]) -> dict[str, list[Note]]:
-    """The notes by their `YYYY-MM-DDTHH:MM:SS` time; elements that are not notes are skipped."""
-    notes: dict[str, list[Note]] = {}
-    for element in elements:
-        note = element.get("noteTweet", element) if isinstance(element, dict) else None
-        core = note.get("core") if isinstance(note, dict) else None
-        text = core.get("text") if isinstance(core, dict) else None
-        if not isinstance(text, str):
-            continue
-        assert isinstance(note, dict) and isinstance(core, dict)
-        when = stamp(str(note.get("createdAt") or ""))
-        notes.setdefault(when, []).append(
-            Note(when, render(text, spans(_entities(core), len(text))))
-        )
-    return notes
+class Notes:
+    """The archive's notes, each taken by the first tweet it matches."""
 
+    def __init__(self) -> None:
+        self._notes: list[Note] = []
+        self._sorted = True
 
-def take_note(notes: dict[str, list[Note]], when: str, shown: Rendered) -> Rendered | None:
-    """The note of the tweet shown as `shown` at `when`, removed from `notes`; None if none."""
-    if not notes or not when:
+    def __bool__(self) -> bool:
+        return bool(self._notes)
+
+    def read(self, elements: Iterable[Any]) -> None:
+        """Add the notes of a `note-tweet.js`; elements that are not notes are skipped."""
+        for element in elements:
+            note = element.get("noteTweet", element) if isinstance(element, dict) else None
+            core = note.get("core") if isinstance(note, dict) else None
+            text = core.get("text") if isinstance(core, dict) else None
+            seconds = _seconds(stamp(str(note.get("createdAt") or ""))) if note else None
+            if isinstance(text, str) and isinstance(core, dict) and seconds is not None:
+                rendered = render(text, spans(_entities(core), len(text)))
+                self._notes.append(Note(seconds, rendered, _words(rendered.text)))
+                self._sorted = False
+
+    def take(self, when: str, shown: Rendered) -> Rendered | None:
+        """The note of the tweet shown as `shown` at `when` (`YYYY-MM-DDTHH:MM:SS`), which no
+        other tweet can take after it; None when no note matches."""
+        seconds = _seconds(when)
+        if seconds is None or not self._notes:
+            return None
+        if not self._sorted:
+            self._notes.sort(key=lambda note: note.seconds)
+            self._sorted = True
+        low = bisect_left(self._notes, seconds - _SLACK_SECONDS, key=lambda note: note.seconds)
+        high = bisect_right(self._notes, seconds + _SLACK_SECONDS, key=lambda note: note.seconds)
+        nearby = sorted(range(low, high), key=lambda at: abs(self._notes[at].seconds - seconds))
+        prefix = _words(_before_cut(shown))
+        for at in nearby:
+            if self._notes[at].words.startswith(prefix) and (prefix or len(nearby) == 1):
+                return self._notes.pop(at).rendered
         return None
-    prefix = _words(_before_cut(shown))
-    for moment in _moments(when):
-        for note in notes.get(moment, ()):
-            if _words(note.rendered.text).startswith(prefix) and (prefix or _only(notes, when)):
-                notes[moment].remove(note)
-                return note.rendered
-    return None
 
 
 def _before_cut(shown: Rendered) -> str:
-    """What a cut-short tweet shows before its `…` and the link to the whole post."""
-    text = shown.text
-    if shown.entities and shown.entities[-1].kind == "link" and shown.entities[-1].end == len(text):
-        text = text[: shown.entities[-1].start]
+    """What a cut-short tweet shows before its first link (the note may show links otherwise)
+    and its `…`, as far as `_PREFIX_CHARS`."""
+    links = [entity.start for entity in shown.entities if entity.kind == "link"]
+    text = shown.text[: links[0]] if links else shown.text
     return text.rstrip().rstrip("…").rstrip()[:_PREFIX_CHARS]
 
 
@@ -66,17 +80,11 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _moments(when: str) -> list[str]:
+def _seconds(when: str) -> int | None:
     try:
-        at = datetime.fromisoformat(when)
+        return int(datetime.fromisoformat(when).replace(tzinfo=UTC).timestamp())
     except ValueError:
-        return [when]
-    offsets = sorted(range(-_SLACK_SECONDS, _SLACK_SECONDS + 1), key=abs)
-    return [(at + timedelta(seconds=offset)).isoformat() for offset in offsets]
-
-
-def _only(notes: dict[str, list[Note]], when: str) -> bool:
-    return sum(len(notes.get(moment, ())) for moment in _moments(when)) == 1
+        return None
 
 
 def _entities(core: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:

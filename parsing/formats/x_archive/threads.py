@@ -37,12 +37,12 @@ def build(
             children.setdefault(parent, []).append(tweet)
         else:
             roots.append(tweet)
-    owners = {key for key in owner if key} or _guessed_owner(by_id, children)
+    owners = {key.lower() for key in owner if key} or _guessed_owner(by_id, children)
     trees: list[Tree] = []
     seen: set[str] = set()
     alone: set[str] = set()
     for root in sorted(roots, key=_order):
-        missing = root.parent is not None and root.parent_user in owners
+        missing = root.parent is not None and (root.parent_user or "").lower() in owners
         if root.tweet_id in children or all_tweets:
             trees.append(Tree(_depth_first(root, children, seen), missing))
         else:
@@ -78,7 +78,7 @@ def _guessed_owner(by_id: dict[str, Tweet], children: dict[str, list[Tweet]]) ->
     counts = Counter(
         reply.parent_user for replies in children.values() for reply in replies if reply.parent_user
     )
-    return {counts.most_common(1)[0][0]} if counts else set()
+    return {counts.most_common(1)[0][0].lower()} if counts else set()
 
 
 def _depth_first(

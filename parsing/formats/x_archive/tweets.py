@@ -68,7 +68,7 @@ def from_element(element: Any, name: str) -> Tweet:
         full_text,
         listed,
         media_kinds(tweet),
-        _edit_ids(tweet.get("edit_info")),
+        _edit_ids(tweet.get("edit_info"), tweet_id),
     )
 
 
@@ -83,13 +83,16 @@ def stamp(created_at: str) -> str:
     return ""
 
 
-def _edit_ids(edit_info: Any) -> tuple[str, ...]:
+def _edit_ids(edit_info: Any, own_id: str) -> tuple[str, ...]:
     if not isinstance(edit_info, dict):
         return ()
     control = edit_info.get("initial")
-    if control is None and isinstance(edit_info.get("edit"), dict):
-        control = edit_info["edit"].get("editControlInitial")
+    edit = edit_info.get("edit")
+    if control is None and isinstance(edit, dict):
+        control = edit.get("editControlInitial")
     ids = control.get("editTweetIds") if isinstance(control, dict) else None
+    if not isinstance(ids, list) and isinstance(edit, dict) and edit.get("initialTweetId"):
+        ids = [edit["initialTweetId"], own_id]  # a later version naming only the first
     if not isinstance(ids, list) or len(ids) < 2:
         return ()
     return tuple(sorted((str(i) for i in ids), key=lambda i: (len(i), i)))
