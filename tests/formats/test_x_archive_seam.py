@@ -168,3 +168,14 @@ def every_tweet() -> Iterator[None]:
 def test_all_tweets_adds_lone_tweets_and_retweets(tmp_path: Path) -> None:
     texts = post_texts(load(write_zip(sample().files(), tmp_path / "a.zip")))
     assert texts == [*EXPECTED[:1], ["RT @pier: not mine"], ["a lone remark"], *EXPECTED[1:]]
+
+
+def test_a_zip_with_an_archive_but_no_tweets_is_one_error_line(tmp_path: Path) -> None:
+    """A manifest and account but no tweets file: an error naming the missing file."""
+    files = sample().files()
+    del files["data/tweets.js"]
+    with pytest.raises(ThreadlineError) as raised:
+        load(write_zip(files, tmp_path / "empty.zip"))
+    assert str(raised.value) == (
+        f"{tmp_path / 'empty.zip'}:data/tweets.js: listed in the archive's manifest but missing"
+    )

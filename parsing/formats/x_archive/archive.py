@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ...given import GivenEntity
-from . import notes as long_posts
+from .notes import Notes
 from .text import render
 from .threads import build
 from .tweets import Tweet, from_element
@@ -65,7 +65,7 @@ def read_archive(
     account = _account(_small(open_member, ACCOUNT, shown), manifest)
     listed = _listed(manifest, _TWEET_KINDS)
     tweets = list(_tweets(open_member, listed or parts or _found_parts(open_member), shown))
-    notes = long_posts.Notes()
+    notes = Notes()
     for path in _listed(manifest, ("noteTweet", "note_tweet")) or ["data/note-tweet.js"]:
         data = open_member(path)
         if data is not None:
@@ -80,7 +80,7 @@ def read_archive(
     return threads
 
 
-def _post(tweet: Tweet, notes: long_posts.Notes) -> ArchivePost:
+def _post(tweet: Tweet, notes: Notes) -> ArchivePost:
     shown = render(tweet.full_text, tweet.spans)
     whole = notes.take(tweet.stamp, shown) if notes else None
     text, entities = whole or shown
