@@ -157,6 +157,33 @@ def test_a_tweets_file_that_is_not_an_array_of_tweets_is_an_error(data: bytes) -
         read_archive(opener({"data/tweets.js": data}))
 
 
+def test_a_file_nested_too_deep_is_an_error() -> None:
+    data = b"window.YTD.tweets.part0 = [" + b"[" * 100_000 + b"]" * 100_000 + b"]"
+    with pytest.raises(ArchiveError, match="nested too deep"):
+        read_archive(opener({"data/tweets.js": data}))
+
+
+def test_a_manifest_cannot_name_files_outside_the_data_folder() -> None:
+    """Parts named outside `data/` are ignored: the archive's own tweets.js is read."""
+    maker = ArchiveMaker()
+    chain(maker, "safe one", "safe two")
+    files = maker.files()
+    outside = b'"fileName": "../../secret.js"'
+    files["data/manifest.js"] = files["data/manifest.js"].replace(
+        b'"fileName": "data/tweets.js"', outside
+    )
+    assert outside in files["data/manifest.js"]
+    asked: list[str] = []
+
+    def open_member(path: str) -> bytes | None:
+        asked.append(path)
+        return files.get(path)
+
+    [thread] = read_archive(open_member)
+    assert [post.text for post in thread.posts] == ["safe one", "safe two"]
+    assert all(path.startswith("data/") for path in asked)
+
+
 def test_an_empty_tweets_array_gives_no_threads() -> None:
     assert read_archive(opener({"data/tweets.js": ytd("tweets.part0", [])})) == []
 

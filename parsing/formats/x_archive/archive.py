@@ -125,14 +125,21 @@ def _small(open_member: OpenMember, path: str, shown: Callable[[str], str]) -> A
 
 
 def _listed(manifest: Any, kinds: Sequence[str]) -> list[str]:
-    """The files the manifest lists for the first of `kinds` it knows."""
+    """The files the manifest lists for the first of `kinds` it knows: only names inside the
+    archive's `data/` folder, so a manifest cannot send the reader elsewhere on the disk."""
     types = manifest.get("dataTypes") if isinstance(manifest, dict) else None
     for kind in kinds:
         entry = types.get(kind) if isinstance(types, dict) else None
         files = entry.get("files") if isinstance(entry, dict) else None
         if isinstance(files, list):
-            return [str(f["fileName"]) for f in files if isinstance(f, dict) and f.get("fileName")]
+            names = (str(f.get("fileName")) for f in files if isinstance(f, dict))
+            return [name for name in names if _inside_data(name)]
     return []
+
+
+def _inside_data(name: str) -> bool:
+    parts = name.split("/")
+    return len(parts) == 2 and parts[0] == "data" and parts[1] not in ("", ".", "..")
 
 
 def _account(account: Any, manifest: Any) -> Account:

@@ -35,10 +35,6 @@ class Tweet(NamedTuple):
     """The ids of every version of an edited tweet, oldest first; () when never edited."""
 
     @property
-    def is_retweet(self) -> bool:
-        return self.full_text.startswith("RT @")
-
-    @property
     def order(self) -> tuple[str, int]:
         """Earlier first: by time, then by id (ids grow with time within a second)."""
         return self.stamp, int(self.tweet_id) if self.tweet_id.isdigit() else 0

@@ -40,7 +40,7 @@ def load_value(data: bytes | bytearray, name: str) -> Any:
     start = body_start(data, name)
     try:
         return json.loads(bytes(data[start:]).decode("utf-8").strip().rstrip(";"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise ArchiveError(f"{name}: cut short or not valid JSON ({_reason(error)})") from None
 
 
@@ -95,6 +95,8 @@ def elements(data: bytes | bytearray, name: str) -> Iterator[Any]:
             except json.JSONDecodeError as error:
                 if not more():
                     raise _cut(name, count, error.msg) from None
+            except RecursionError:
+                raise _cut(name, count, "nested too deep") from None
         at, count = end, count + 1
         yield value
     if skip(_SPACE + ";") != "":
