@@ -179,3 +179,20 @@ def test_a_zip_with_an_archive_but_no_tweets_is_one_error_line(tmp_path: Path) -
     assert str(raised.value) == (
         f"{tmp_path / 'empty.zip'}:data/tweets.js: listed in the archive's manifest but missing"
     )
+
+
+def test_the_data_folder_named_itself_is_the_archive(tmp_path: Path) -> None:
+    """Naming `data/` reads the archive once, with no warnings for its other files."""
+    folder = write_folder(sample().files(parts=2), tmp_path / "arch")
+    (folder / "data" / "like.js").write_text("window.YTD.like.part0 = []")
+    corpus = load(folder / "data")
+    assert post_texts(corpus) == EXPECTED
+    assert corpus.warnings == []
+
+
+def test_loose_tweets_files_read_their_later_parts_once(tmp_path: Path) -> None:
+    """`tweets.js` and `tweets-part1.js` saved together without a manifest: one archive."""
+    files = sample().files(parts=2)
+    for name in ("tweets.js", "tweets-part1.js"):
+        (tmp_path / name).write_bytes(files[f"data/{name}"])
+    assert post_texts(load(tmp_path)) == EXPECTED

@@ -3,8 +3,9 @@
 An archive is read from a zip (in place), its unpacked folder, or a lone `tweets.js` /
 `tweet.js` / `tweets-partN.js`. In a folder or zip the archive is found by its `data/manifest.js`
 or `data/tweets.js` (`data/tweet.js` in older archives); it covers its `data/` and `assets/`
-folders and its `Your archive.html`, so saved pages beside it are still read as pages. A file
-named like a tweets file (`…tweets.js`) outside an archive's folders is read on its own.
+folders and its `Your archive.html`, so saved pages beside it are still read as pages; a
+`data/` folder named itself (it holds `manifest.js`) is the archive. A file named like a tweets
+file (`…tweets.js`) outside an archive's folders is read on its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ...given import GivenPost, GivenThread, PostMeta, ThreadMeta, add_given_threads
 from .. import Claim
-from .archive import ACCOUNT, MANIFEST, ArchivePost, ArchiveThread, manifest_parts, read_archive
+from .archive import MANIFEST, ArchivePost, ArchiveThread, manifest_parts, read_archive
 from .ytd import ArchiveError
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ __all__ = [
 _MARKERS = ("tweets.js", "tweet.js", "manifest.js")
 """The files an archive is found by, the one it is shown by first."""
 _TWEET_FILE = re.compile(r"(?:.*[-_])?tweets?(?:-part\d+)?\.js", re.IGNORECASE)
+_LATER_PART = re.compile(r"(.*tweets?)-part\d+\.js")
 _COVERED = ("data/", "assets/", "Your archive.html")
 
 
@@ -45,6 +47,20 @@ class ArchiveClaim(Claim):
         return member == self.entry or any(
             member.startswith(self.covers + part) for part in _COVERED
         )
+
+
+class DataFolderClaim(Claim):
+    """An archive's `data/` folder named itself: every file in it is the archive's."""
+
+    def covered(self, member: str) -> bool:
+        return True
+
+
+def _later_part_beside_first(member: str, present: set[str]) -> bool:
+    """Whether `member` is a later part (`tweets-part1.js`) of a `tweets.js` beside it, which
+    reads it with itself."""
+    match = _LATER_PART.fullmatch(member)
+    return bool(match) and f"{match.group(1) if match else ''}.js" in present
 
 
 def is_archive_file(name: str, head: bytes) -> bool:
@@ -68,6 +84,10 @@ class ArchiveFormat:
         without self-replies, retweets too, as a one-post thread."""
 
     def claims(self, members: Sequence[str]) -> list[Claim]:
+        present = set(members)
+        if "manifest.js" in present:  # the archive's `data/` folder itself was named
+            entry = next((m for m in _MARKERS if m in present), "manifest.js")
+            return [DataFolderClaim(entry)]
         roots: dict[str, str] = {}
         for member in members:
             folder, base = posixpath.split(member)
@@ -78,8 +98,10 @@ class ArchiveFormat:
                     roots[root] = member
         claims: list[Claim] = [ArchiveClaim(entry, root) for root, entry in roots.items()]
         for member in members:  # a tweets file saved on its own, outside an archive's folders
-            if _TWEET_FILE.fullmatch(posixpath.basename(member)) and not any(
-                claim.covered(member) for claim in claims
+            if (
+                _TWEET_FILE.fullmatch(posixpath.basename(member))
+                and not any(claim.covered(member) for claim in claims)
+                and not _later_part_beside_first(member, present)
             ):
                 claims.append(Claim(member))
         return claims
@@ -99,10 +121,11 @@ class ArchiveFormat:
 
 
 def read_entry(entry: Entry, *, all_tweets: bool = False) -> list[ArchiveThread]:
-    """The threads of the archive `entry` belongs to: the whole archive when the entry is in a
-    `data/` folder (unless a manifest there does not list it), else the entry alone."""
+    """The threads of the archive `entry` belongs to: all the parts the manifest beside it
+    lists (when it lists the entry, or is the entry); without one, a `tweets.js` (`tweet.js`)
+    with its `-partN` files beside it; else the entry alone."""
     where = str(getattr(entry, "member", None) or getattr(entry, "path", entry.name))
-    folder, base = posixpath.split(where.replace("\\", "/"))
+    base = posixpath.basename(where.replace("\\", "/"))
     own = f"data/{base}"
 
     def open_member(path: str) -> bytes | bytearray | None:
@@ -113,22 +136,21 @@ def read_entry(entry: Entry, *, all_tweets: bool = False) -> list[ArchiveThread]
             return entry.name
         return posixpath.join(posixpath.dirname(entry.name), posixpath.relpath(path, "data"))
 
-    if posixpath.basename(folder) == "data" and _in_archive(entry, own):
+    manifest = open_member(MANIFEST)
+    if own == MANIFEST or (
+        manifest is not None and own in manifest_parts(manifest, shown(MANIFEST))
+    ):
         return read_archive(open_member, all_tweets=all_tweets, shown=shown)
 
-    def alone(path: str) -> bytes | bytearray | None:
-        return open_member(path) if path in (own, ACCOUNT) else None
+    def without_manifest(path: str) -> bytes | bytearray | None:
+        return None if path == MANIFEST else open_member(path)
 
-    return read_archive(alone, all_tweets=all_tweets, shown=shown, parts=[own])
-
-
-def _in_archive(entry: Entry, own: str) -> bool:
-    """Whether the archive around `entry` is read with it: it is the manifest, or the
-    manifest lists it, or there is no manifest (its parts are then found by name)."""
-    if own == MANIFEST:
-        return True
-    manifest = entry.sibling("manifest.js")
-    return manifest is None or own in manifest_parts(manifest, entry.name)
+    parts = [own]
+    if base in ("tweets.js", "tweet.js"):  # its later parts, named after it
+        stem = base.removesuffix(".js")
+        while entry.sibling(f"{stem}-part{len(parts)}.js") is not None:
+            parts.append(f"data/{stem}-part{len(parts)}.js")
+    return read_archive(without_manifest, all_tweets=all_tweets, shown=shown, parts=parts)
 
 
 def given_thread(thread: ArchiveThread) -> GivenThread:
