@@ -54,3 +54,16 @@ def test_every_tweet_of_a_real_archive_is_kept_with_all_tweets() -> None:
     path = ARCHIVES / "more" / "dsajgiouawj-tweet.js"
     found = read_archive(lambda _: path.read_bytes(), parts=["data/tweet.js"], all_tweets=True)
     assert sum(len(thread.posts) for thread in found) == 1163
+
+
+def test_the_folder_of_real_archives_loads_through_the_read_loop() -> None:
+    """Named as a folder, the six files are read as archives: their threads add up, and the
+    one without threads says so."""
+    from parsing.corpus import Corpus
+    from parsing.read_loop import plan, read_into
+
+    corpus = Corpus()
+    read_into(corpus, plan([str(ARCHIVES / "more")]))
+    assert corpus.thread_count == 44 + 45 + 81 + 0 + 13 + 10
+    [warning] = corpus.warnings
+    assert "lumeninferius-tweet.js: no threads" in warning
