@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from parsing.corpus import Corpus
 from parsing.formats.x_archive import read_archive
+from parsing.read_loop import plan, read_into
 
 from ..parsing.helpers import SHARED, SHARED_MARKS
 
@@ -59,11 +61,26 @@ def test_every_tweet_of_a_real_archive_is_kept_with_all_tweets() -> None:
 def test_the_folder_of_real_archives_loads_through_the_read_loop() -> None:
     """Named as a folder, the six files are read as archives: their threads add up, and the
     one without threads says so."""
-    from parsing.corpus import Corpus
-    from parsing.read_loop import plan, read_into
-
     corpus = Corpus()
     read_into(corpus, plan([str(ARCHIVES / "more")]))
     assert corpus.thread_count == 44 + 45 + 81 + 0 + 13 + 10
     [warning] = corpus.warnings
     assert "lumeninferius-tweet.js: no threads" in warning
+
+
+def test_entity_indices_count_code_points_in_the_real_archives() -> None:
+    """Every mention and hashtag lands on its own text, including the many placed after emoji
+    (astral characters, two UTF-16 units each): the indices count code points."""
+    after_astral = 0
+    for path in sorted((ARCHIVES / "more").glob("*.js")):
+        data = path.read_bytes()
+        found = read_archive(lambda _, data=data: data, parts=["data/x.js"], all_tweets=True)
+        for thread in found:
+            for post in thread.posts:
+                for entity in post.entities:
+                    if entity.kind in ("mention", "hashtag"):
+                        assert (
+                            post.text[entity.start + 1 : entity.end].lower() == entity.value.lower()
+                        )
+                        after_astral += any(ord(c) > 0xFFFF for c in post.text[: entity.start])
+    assert after_astral >= 100  # 107 in these files
