@@ -171,17 +171,51 @@ def settled_screenshot(driver: Any) -> bytes:
     return picture
 
 
+def copy_by_dragging_across_the_posts(driver: Any, keyboard: Any) -> str:
+    """Select text in the post pane with the mouse, press ctrl+c, and read the browser's
+    clipboard (Textual copies with OSC 52, which the page hands to the clipboard)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    screen = driver.find_element(By.CSS_SELECTOR, ".xterm-screen")
+    width, height = screen.size["width"], screen.size["height"]
+    drag = ActionChains(driver).move_to_element_with_offset(
+        screen, int(width * 0.36) - width // 2, int(height * 0.15) - height // 2
+    )
+    drag.click_and_hold().move_by_offset(int(width * 0.3), int(height * 0.06)).release()
+    drag.perform()
+    keyboard.send_keys(Keys.CONTROL, "c")
+
+    def clipboard() -> str:
+        return str(
+            driver.execute_async_script(
+                "const done = arguments[0];"
+                "navigator.clipboard.readText().then(done, () => done(''));"
+            )
+        )
+
+    copied: str = wait_for(clipboard, 10, "the selection to reach the clipboard")
+    return copied
+
+
 def test_served_reader_paints_answers_keys_and_stops_on_sigterm(
     server: tuple[subprocess.Popen[bytes], int], browser: Any, tmp_path: Path
 ) -> None:
     """The page paints the reader (the thread list), enter opens a thread (the picture and the
-    text sent change), the page asks nothing of any other host, flags arrive as letters, and
+    text sent change), text selected with the mouse is copied to the browser's clipboard by
+    ctrl+c, j moves on, the page asks nothing of any other host, flags arrive as letters, and
     SIGTERM stops the server and its reader within seconds."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     process, port = server
-    browser.get(f"http://127.0.0.1:{port}/")
+    origin = f"http://127.0.0.1:{port}"
+    browser.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    browser.get(origin + "/")
     wait_for(lambda: "Open a thread with enter" in screen_text(browser), 30, "the reader")
     before = settled_screenshot(browser)
 
@@ -194,6 +228,10 @@ def test_served_reader_paints_answers_keys_and_stops_on_sigterm(
     (tmp_path / "web-mode.png").write_bytes(after)
     if os.environ.get("THREADLINE_UPDATE_SCREENSHOT"):
         SCREENSHOT.write_bytes(after)
+
+    copied = copy_by_dragging_across_the_posts(browser, keyboard)
+    assert copied.split(), "nothing reached the browser's clipboard"
+    assert copied.split()[0] in screen_text(browser)
 
     sent_before_j = len(screen_text(browser))
     keyboard.send_keys("j")
