@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import logging
 import os
 import shlex
 import sys
@@ -114,6 +115,11 @@ def _reader_server(command: str, host: str, port: int) -> Any:
             # see this address in between.
             self.public_url = f"{request.scheme}://{request.host}"
             return await super().handle_index(request)
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            # One line per request, each with the browser's name, would bury what matters.
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
         async def on_startup(self, app: web.Application) -> None:
             print(

@@ -245,6 +245,7 @@ def test_served_reader_paints_answers_keys_and_stops_on_sigterm(
     assert all(url.startswith(f"http://127.0.0.1:{port}/") for url in requested), requested
     assert not any(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in screen_text(browser))
 
+    assert "-closed" not in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
     assert process.poll() is None, "the server stopped while the page was open"
     readers = children_of(process.pid)
     assert readers, "no reader process was started for the page"
