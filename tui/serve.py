@@ -15,6 +15,7 @@ import shlex
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from parsing.errors import ThreadlineError
 from parsing.read_loop import plan
@@ -87,12 +88,13 @@ def _reader_server(command: str, host: str, port: int) -> Any:
     class ReaderServer(Server):
         """textual-serve's server with its page from tui/web (no web font from another
         server), the page's addresses taken from the request (so that a page loaded as
-        http://host:port/ talks back to host:port), sessions ended when the server stops,
-        and a one-line greeting."""
+        http://host:port/ talks back to host:port), no reader for other sites' pages,
+        sessions ended when the server stops, and a one-line greeting."""
 
         sessions: set[asyncio.Task[Any]] = set()
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            _refuse_other_sites(request, loopback_only=is_loopback(host))
             session = asyncio.current_task()
             assert session is not None
             self.sessions.add(session)
@@ -111,6 +113,7 @@ def _reader_server(command: str, host: str, port: int) -> Any:
             await asyncio.gather(*sessions, return_exceptions=True)
 
         async def handle_index(self, request: web.Request) -> Any:
+            _refuse_other_sites(request, loopback_only=is_loopback(host))
             # The page is rendered before anything else is awaited: no other request can
             # see this address in between.
             self.public_url = f"{request.scheme}://{request.host}"
@@ -129,6 +132,19 @@ def _reader_server(command: str, host: str, port: int) -> Any:
             )
 
     return ReaderServer(command, host=host, port=port, title="threadline", templates_path=TEMPLATES)
+
+
+def _refuse_other_sites(request: Any, *, loopback_only: bool) -> None:
+    """Any web page may point a browser at this server: a page from another site may not open
+    a reader (its connection says where it comes from, in Origin), nor reach a loopback
+    server through a name of its own that resolves to 127.0.0.1 (the Host it asks for)."""
+    from aiohttp import web
+
+    origin = request.headers.get("Origin")
+    if origin is not None and urlsplit(origin).netloc != request.host:
+        raise web.HTTPForbidden(text="threadline: a page from another site may not connect\n")
+    if loopback_only and not is_loopback(request.url.host or ""):
+        raise web.HTTPForbidden(text="threadline: open this page at its loopback address\n")
 
 
 def _url_host(host: str) -> str:

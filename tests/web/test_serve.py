@@ -154,3 +154,45 @@ def test_the_served_reader_runs_on_the_browser_driver() -> None:
     loaded: Any = getattr(importlib.import_module(module), name)
     assert loaded is BrowserDriver
     assert issubclass(BrowserDriver, WebDriver)
+
+
+@pytest.fixture
+async def page_server() -> Any:
+    """The served site (no port opened) for aiohttp's test client, serving loopback only."""
+    pytest.importorskip("textual_serve", reason="the web extra (textual-serve) is not installed")
+    from aiohttp.test_utils import TestClient, TestServer
+
+    server = serve._reader_server("exit 1", "127.0.0.1", 8000)
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    yield client
+    await client.close()
+
+
+async def test_the_page_talks_back_to_the_address_it_was_loaded_from(page_server: Any) -> None:
+    """The page loaded as http://localhost:P/ connects its reader to ws://localhost:P/ws and
+    takes its files from there; it names no other server."""
+    response = await page_server.get("/", headers={"Host": "localhost:8123"})
+    assert response.status == 200
+    page = await response.text()
+    assert 'data-session-websocket-url="ws://localhost:8123/ws"' in page
+    assert "http://localhost:8123/static/js/textual.js" in page
+    assert "googleapis" not in page
+
+
+async def test_a_page_of_another_site_cannot_open_a_reader(page_server: Any) -> None:
+    """A connection whose Origin is another site is refused before any reader starts."""
+    response = await page_server.get(
+        "/ws", headers={"Origin": "https://elsewhere.example", "Host": "127.0.0.1:8123"}
+    )
+    assert response.status == 403
+
+
+@pytest.mark.parametrize("path", ["/", "/ws"])
+async def test_a_loopback_server_answers_only_to_loopback_names(
+    page_server: Any, path: str
+) -> None:
+    """Served on loopback, a request for another name (one that a hostile site made resolve
+    to 127.0.0.1) is refused."""
+    response = await page_server.get(path, headers={"Host": "rebound.example:8123"})
+    assert response.status == 403
