@@ -17,16 +17,17 @@ from parsing.errors import ThreadlineError
 from . import __version__
 from .output import say
 
-COMMANDS = ("export", "stats")
+COMMANDS = ("export", "stats", "serve")
 _EPILOG = """\
 commands:
   threadline [PATH ...]            read threads in the terminal (no PATH: stdin or the demo)
   threadline export [PATH ...]     print threads as JSON or Markdown
   threadline stats [PATH ...]      counts, flags, top mentions, hashtags and link domains
+  threadline serve [PATH ...]      the reader in a browser tab (the `web` extra)
 
-PATH is a file, a folder (its files, recursively) or - for standard input; with no PATH, a pipe
-or file on standard input is read (cat FILE | threadline), else the demo corpus.
-Run `threadline export --help` or `threadline stats --help` for their options."""
+PATH is a file, a folder (its files, recursively), a zip, or - for standard input; with no
+PATH, a pipe or file on standard input is read (cat FILE | threadline), else the demo corpus.
+Run `threadline COMMAND --help` for the options of export, stats and serve."""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -95,6 +96,11 @@ def command_parser(command: str) -> argparse.ArgumentParser:
         _add_corpus_arguments(parser, filters=True)
         parser.add_argument("--related", action="store_true", help="add related threads")
         parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    elif command == "serve":
+        parser.description = "Serve the reader to a browser: each tab gets a reader of its own."
+        _add_corpus_arguments(parser, filters=True)
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+        parser.add_argument("--port", type=int, default=8000, help="port to listen on")
     else:
         parser.description = "Counts, flags, top mentions, hashtags and link domains."
         _add_corpus_arguments(parser, filters=False)
@@ -105,6 +111,10 @@ def command_parser(command: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args and args[0] == "serve":
+            from .serve import run_serve
+
+            return run_serve(command_parser("serve").parse_args(args[1:]))
         if args and args[0] in COMMANDS:
             from .commands import run_command
 

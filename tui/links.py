@@ -1,9 +1,9 @@
-"""Opening links from the corpus: only http and https, and never through a shell."""
+"""Opening links from the corpus: only http and https, never through a shell, always in the
+browser of the person reading (through `App.open_url`)."""
 
 from __future__ import annotations
 
 import unicodedata
-import webbrowser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,9 +37,11 @@ def open_url(app: App[Any], url: str) -> None:
     if not is_openable(url):
         app.notify("Only http and https links are opened.", severity="warning", timeout=4)
         return
-    # webbrowser passes the URL as one argument to the browser program; no shell is involved.
-    opened = webbrowser.open(url, new=2)
-    app.notify(("Opened " if opened else "No browser to open ") + url, timeout=4, markup=False)
+    # The browser of whoever reads: in a terminal, Textual hands the URL to `webbrowser` (as
+    # one argument to the browser program, no shell involved); served to a browser by
+    # `threadline serve`, the page opens it in a new tab on the reader's own machine.
+    app.open_url(url, new_tab=True)
+    app.notify("Opening " + url, timeout=4, markup=False)
 
 
 def open_link_of(app: App[Any], post: PostData | None) -> None:

@@ -83,6 +83,10 @@ def attach_terminal(fd: int, terminal: str = TERMINAL) -> None:
 def reader_paths(paths: Sequence[str]) -> list[str]:
     """What the reader reads, with standard input taken and the terminal attached when
     standard input is data; raises ThreadlineError for `-` typed at a terminal."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        # A driver of its own (the browser's, under `threadline serve`) takes its input on
+        # standard input: that pipe is the driver's channel, never a corpus or the keyboard.
+        return list(paths)
     chosen = with_stdin(paths)
     fd = stdin_fd()
     if fd is None:

@@ -289,29 +289,34 @@ def test_other_links_are_refused(url: str) -> None:
 
 
 class NotifyRecorder:
-    """Stands in for the app: `open_url` only calls `notify` on it."""
+    """Stands in for the app: `open_url` only calls its `notify` and `open_url`."""
 
     def __init__(self) -> None:
         self.messages: list[str] = []
+        self.opened: list[str] = []
 
     def notify(self, message: str, **options: object) -> None:
         self.messages.append(message)
 
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        self.opened.append(url)
+
 
 @pytest.mark.parametrize("url", REFUSED.values(), ids=REFUSED.keys())
 def test_open_url_never_calls_the_browser_for_a_refused_url(url: str, browser: list[str]) -> None:
-    """`open_url` with a refused URL does not call `webbrowser.open`; it tells the user."""
+    """`open_url` with a refused URL does not reach the browser; it tells the user."""
     app = NotifyRecorder()
     open_url(app, url)  # type: ignore[arg-type]
+    assert app.opened == []
     assert browser == []
     assert len(app.messages) == 1
 
 
-def test_open_url_calls_the_browser_once_for_an_https_url(browser: list[str]) -> None:
-    """An https URL goes to `webbrowser.open` once, unchanged."""
+def test_open_url_calls_the_browser_once_for_an_https_url() -> None:
+    """An https URL goes to the app's `open_url` (the reader's browser) once, unchanged."""
     app = NotifyRecorder()
     open_url(app, "https://example.com/a?b=1")  # type: ignore[arg-type]
-    assert browser == ["https://example.com/a?b=1"]
+    assert app.opened == ["https://example.com/a?b=1"]
 
 
 # -- (f) the picture ------------------------------------------------------------------------------
