@@ -154,11 +154,16 @@ def given_entities(
     """The entities a format listed for the post (an archive's), with the flags found in its
     text, in text order; None when the format listed none and the text is to be read."""
     meta = corpus.post_meta.get(post) if corpus.post_meta else None
-    if meta is None or meta.entities is None:
+    if meta is None or (meta.entities is None and not meta.extra):
         return None
-    flags = [span for span in extract_spans(raw, index.evidence) if span.kind is EntityKind.FLAG]
-    values = entity_values(text, flags, CodePoints(raw))
-    for given in meta.entities:
+    spans = extract_spans(raw, index.evidence)
+    if meta.entities is not None:
+        spans = [span for span in spans if span.kind is EntityKind.FLAG]
+    values = entity_values(text, spans, CodePoints(raw))
+    listed = (meta.entities or ()) + meta.extra
+    taken = [(given.start, given.end) for given in listed]
+    values = [v for v in values if not any(v["start"] < e and s < v["end"] for s, e in taken)]
+    for given in listed:
         entity: dict[str, Any] = {
             "kind": given.kind,
             "start": given.start,

@@ -49,6 +49,9 @@ class PostMeta(NamedTuple):
     entities: tuple[GivenEntity, ...] | None = None
     """The post's mentions, links, hashtags and cashtags as the archive lists them (None: find
     them in the text, as for page text)."""
+    extra: tuple[GivenEntity, ...] = ()
+    """Entities added to those found in the text (a clipping's Markdown links, whose address
+    the text no longer shows); an entity found in the text at the same place gives way."""
 
 
 class GivenPost(NamedTuple):

@@ -99,6 +99,8 @@ def _named_file(
         items = _zip_items(file.path, name, formats, [])
         if not items:
             raise CorpusError(f"{name}: no threads in this zip (no archive, text or Markdown)")
+        if len(items) == 1:  # the zip is that one input (an archive): its failure is the zip's
+            return [items[0]._replace(named=True)]
         return items
     head = _head(file.path, name)
     for form in formats:

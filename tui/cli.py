@@ -62,7 +62,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_corpus_arguments(parser: argparse.ArgumentParser, *, filters: bool) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - (stdin)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders, zips, X archives or - (stdin)"
+    )
+    parser.add_argument(
+        "--all-tweets", action="store_true",
+        help="from an X archive, every tweet: each one that starts no self-reply chain (and "
+        "each retweet) as a one-post thread",
+    )  # fmt: skip
     if filters:
         parser.add_argument(
             "--flag", action="append", default=[], metavar="F",
@@ -114,12 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "serve":
             from .serve import run_serve
 
-            return run_serve(command_parser("serve").parse_args(args[1:]))
+            return run_serve(_read_options(command_parser("serve").parse_args(args[1:])))
         if args and args[0] in COMMANDS:
             from .commands import run_command
 
-            return run_command(args[0], command_parser(args[0]).parse_args(args[1:]))
-        options = reader_parser().parse_args(args)
+            options = _read_options(command_parser(args[0]).parse_args(args[1:]))
+            return run_command(args[0], options)
+        options = _read_options(reader_parser().parse_args(args))
         from .launch import run_reader
 
         return run_reader(options)
@@ -136,6 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         say(f"internal error: {type(error).__name__}: {error} (THREADLINE_DEBUG=1 shows more)")
         return 1
+
+
+def _read_options(options: argparse.Namespace) -> argparse.Namespace:
+    """Apply the options that change how input is read, for every command."""
+    if options.all_tweets:
+        from parsing.formats import x_archive
+
+        x_archive.FORMAT.all_tweets = True
+    return options
 
 
 def _silence_stdout() -> None:

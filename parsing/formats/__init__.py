@@ -51,6 +51,6 @@ class InputFormat(Protocol):
 def registered() -> tuple[InputFormat, ...]:
     """The formats, most specific first (imported here, so `stats` pays only for what it
     uses)."""
-    from . import pages, x_archive
+    from . import clippings, pages, x_archive
 
-    return (x_archive.FORMAT, pages.FORMAT)
+    return (x_archive.FORMAT, clippings.FORMAT, pages.FORMAT)

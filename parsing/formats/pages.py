@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import Claim
+from .page_threads import attach_page_meta
 
 if TYPE_CHECKING:
     from ..containers import Entry
@@ -30,7 +31,9 @@ class PagesFormat:
         return True  # the fallback: whether it is text at all is decided when it is read
 
     def read(self, entry: Entry, corpus: Corpus) -> None:
+        threads, skipped = corpus.thread_count, len(corpus.skipped)
         corpus.add_source(entry.name, entry.data())
+        attach_page_meta(corpus, threads, skipped)
 
 
 def suffix(member: str) -> str:

@@ -1,0 +1,90 @@
+"""Markdown clippings (Obsidian Web Clipper and the like): a saved page written in Markdown.
+
+The clipping is turned into the text a copy of the page would have given, line for line
+(`clipping_text`), and laid out as page text. The front matter's title, author and date fill
+what the page's own header leaves unsaid; the lines the clipper wrote itself are listed as
+skipped; a Markdown link's address, which the text no longer shows, is kept as a link entity of
+the post whose text shows the link.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..clipping_text import LinkSpan, clipping_to_text
+from ..decoding import decode
+from ..given import GivenEntity, PostMeta, ThreadMeta
+from ..tables import SkippedLine
+from . import Claim
+from .page_threads import attach_page_meta
+from .pages import suffix
+
+if TYPE_CHECKING:
+    from ..containers import Entry
+    from ..corpus import Corpus
+
+SUFFIXES = frozenset({".md", ".markdown"})
+
+
+class ClippingsFormat:
+    name = "Markdown clipping"
+
+    def claims(self, members: Sequence[str]) -> list[Claim]:
+        return [Claim(member) for member in members if suffix(member) in SUFFIXES]
+
+    def sniff(self, name: str, head: bytes) -> bool:
+        return suffix(name) in SUFFIXES
+
+    def read(self, entry: Entry, corpus: Corpus) -> None:
+        decoded = decode(entry.data())
+        page = clipping_to_text(bytes(decoded.data).decode("utf-8", "replace"))
+        threads, skipped = corpus.thread_count, len(corpus.skipped)
+        source = corpus.add_source(entry.name, page.text.encode("utf-8", "surrogatepass"))
+        if decoded.replaced:
+            corpus.warnings.append(f"{entry.name}: {decoded.replaced} invalid bytes replaced")
+        index = corpus.sources.index(source)
+        corpus.skipped += [SkippedLine(index, line, text) for line, text in page.dropped]
+        corpus.skipped[skipped:] = sorted(corpus.skipped[skipped:], key=lambda s: s.line)
+        meta = page.meta
+        attach_page_meta(
+            corpus, threads, skipped, ThreadMeta(meta.author, meta.handle, meta.date, None)
+        )
+        _attach_links(corpus, threads, page.links)
+
+
+def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan]) -> None:
+    """Each link whose shown text lies inside a post becomes an extra link entity of it, in
+    code points of the post's text."""
+    if not links or first_thread >= corpus.thread_count:
+        return
+    buf = corpus.sources[corpus.threads.source[first_thread]].buf
+    posts = range(corpus.threads.first_post[first_thread], corpus.post_count)
+    starts = _code_points(buf, [corpus.posts.text_start[post] for post in posts])
+    ends = _code_points(buf, [corpus.posts.text_end[post] for post in posts])
+    extra: dict[int, list[GivenEntity]] = {}
+    for link in links:
+        at = bisect.bisect_right(starts, link.start) - 1
+        if at < 0 or link.end > ends[at]:
+            continue  # a link in a skipped line, or across a post's end
+        post = posts[at]
+        if corpus.posts.hole_start[post] != corpus.posts.hole_end[post]:
+            continue  # a post with its marker cut out: offsets would not line up
+        start, end = link.start - starts[at], link.end - starts[at]
+        extra.setdefault(post, []).append(GivenEntity("link", start, end, link.url))
+    for post, entities in extra.items():
+        corpus.post_meta[post] = PostMeta(extra=tuple(entities))
+
+
+def _code_points(buf: bytes | bytearray, offsets: list[int]) -> list[int]:
+    """The code-point positions of ascending byte `offsets` into `buf`."""
+    positions, count, previous = [], 0, 0
+    for offset in offsets:
+        count += len(bytes(buf[previous:offset]).decode("utf-8", "replace"))
+        positions.append(count)
+        previous = offset
+    return positions
+
+
+FORMAT = ClippingsFormat()

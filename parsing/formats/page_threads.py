@@ -1,0 +1,51 @@
+"""What a page says of the threads laid out from it: author, handle, date and length.
+
+After a page source is laid out, each of its threads gets the metadata of the chrome lines
+skipped between the thread before it and itself (and of those right after it, where a hashtag
+listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `skipped`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..given import ThreadMeta
+from ..page_meta import page_meta
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+_UNSAID = ThreadMeta()
+
+
+def attach_page_meta(
+    corpus: Corpus, first_thread: int, first_skipped: int, fallback: ThreadMeta = _UNSAID
+) -> None:
+    """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
+    lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
+    `fallback` (a clipping's front matter)."""
+    skipped = corpus.skipped[first_skipped:]
+    at = 0
+    for thread in range(first_thread, corpus.thread_count):
+        first, last = corpus.first_line(thread), corpus.last_line(thread)
+        before: list[str] = []
+        while at < len(skipped) and skipped[at].line < first:
+            before.append(skipped[at].text)
+            at += 1
+        after: list[str] = []
+        ahead = at
+        while ahead < len(skipped) and skipped[ahead].line > last:
+            following = thread + 1 < corpus.thread_count
+            if following and skipped[ahead].line >= corpus.first_line(thread + 1):
+                break
+            after.append(skipped[ahead].text)
+            ahead += 1
+        found = page_meta(before, after)
+        meta = ThreadMeta(
+            author=found.author if found.author is not None else fallback.author,
+            handle=found.handle if found.handle is not None else fallback.handle,
+            date=found.date if found.date is not None else fallback.date,
+            declared_posts=found.declared_posts,
+        )
+        if meta != _UNSAID:
+            corpus.thread_meta[thread] = meta
