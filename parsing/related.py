@@ -5,10 +5,11 @@ adds to their score its kind's weight (phrase 1.0, hashtag 0.9, handle 0.8, word
 0.4, flag 0.5) times its rarity (its IDF over the IDF of a feature one thread holds, so a score
 reads the same in twenty threads or seventy thousand) times how much each thread uses it (BM25's
 saturation against the thread's length: what a long thread mentions once counts less than what
-a short one is about). Two or more shared flags (🇨🇳 🇷🇺) name a relation and count five times.
+a short one is about). Two or more shared flags (🇨🇳 🇷🇺) name a relation and count five times;
+one shared flag alone is never enough.
 A thread is listed when its score is at least `MIN_SCORE`, well above what most candidates reach
-by chance (`_NOISE` times their median) and at least `RELATIVE_CUT` of the best: a shared flag
-or one common word is never enough. Threads with nearly all features in common and about as
+by chance (`_NOISE` times their median) and at least `RELATIVE_CUT` of the best, and shares
+more than one word or flag (`_evidence`). Threads with nearly all features in common and about as
 many words are the same thread saved twice: listed first, as "same thread".
 
 The cost is bounded: candidates come from the holders of the rarest features first, at most
@@ -30,10 +31,10 @@ from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
 
 MAX_RELATED = 5
-MIN_SCORE = 0.9
+MIN_SCORE = 0.6
 RELATIVE_CUT = 0.4
 _SHORTLIST = 30
-_NOISE = 2.5
+_NOISE = 2.0
 _NOISE_SAMPLE = 8
 """With this many candidates or more, their median score tells what sharing by chance gives."""
 SAME_THREAD = "same thread"
@@ -51,6 +52,7 @@ _K1 = 1.2
 _B = 0.75
 """BM25's usual saturation and length normalisation."""
 _TERMS = ("word", "phrase")
+_EVIDENCE = {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}
 _SAME_SHARE = 0.7
 """Threads sharing this share of their features (terms and entities alike) are one thread."""
 _SAME_LEAST = 6
@@ -109,7 +111,7 @@ def related_threads(
     for _, other, shared in heapq.nlargest(_SHORTLIST, rough):
         used = _salience(index, other, shared)
         score = _with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
-        if score >= cut:
+        if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
     ranked.sort()
@@ -121,6 +123,13 @@ def related_threads(
         reasons = (SAME_THREAD,) if not different else _reasons(index, features, other, weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
+
+
+def _evidence(shared: set[Feature]) -> int:
+    """How many things two threads share: a phrase, hashtag or handle counts two, a word or
+    domain one, two flags or more two. One shared word or flag, however rare, is a coincidence."""
+    flags = sum(1 for kind, _ in shared if kind == "flag")
+    return sum(_EVIDENCE.get(kind, 0) for kind, _ in shared) + (2 if flags > 1 else 0)
 
 
 def _with_flags(score: float, shared: set[Feature], weights: dict[Feature, float]) -> float:

@@ -17,7 +17,8 @@ such sure take than that the their theirs them themselves then there these they 
 think this those though three through thus time times today told too took toward two under
 until upon use used very via want was way ways well went were what whatever when where whether
 which while who whom whose why will with within without would yes yet you your yours yourself
-yourselves year years thread threads tweet tweets read http https www com amp
+yourselves year years thread threads tweet tweets read http https www com amp often usually
+month months week weeks yesterday tomorrow already soon later lot lots kind
 what's it's that's there's don't doesn't didn't isn't aren't wasn't can't won't i'm i've we're
 they're you're he's she's let's
 """

@@ -46,8 +46,15 @@ class Terms:
     written: dict[str, str] = field(default_factory=dict)
     """Stem → the word as first written (lower case)."""
 
+    phrase_words: dict[Phrase, tuple[str, str]] = field(default_factory=dict)
+    """Phrase → its two words as first written together."""
+
     def phrase_written(self, phrase: Phrase) -> str:
-        return self.written[phrase[0]] + " " + self.written[phrase[1]]
+        first, second = self.phrase_words.get(phrase) or (
+            self.written[phrase[0]],
+            self.written[phrase[1]],
+        )
+        return first + " " + second
 
 
 def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
@@ -69,6 +76,7 @@ def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
             two = _key(second)
             if two is not None and one[0] != two[0]:
                 phrases[one[0], two[0]] += count
+                terms.phrase_words.setdefault((one[0], two[0]), (one[1], two[1]))
     for tag, count in (hashtags or {}).items():
         parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
         keys += parts
