@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import pairwise
 from operator import itemgetter
 
 from .stems import stem
@@ -25,10 +25,19 @@ characters it picks up (`’`, `—`, emoji) are dropped when the word is decode
 _BEFORE = rb"(?<![\w@#$/.\-'&])"
 _AFTER = rb"(?![\w@/\-'&]|\.\w)"
 _WORD = re.compile(
-    _BEFORE + rb"(" + _LETTERS + rb")" + _AFTER + rb"(?=([ \t]++" + _LETTERS + _AFTER + rb")?)"
+    _BEFORE
+    + rb"(?=("
+    + _LETTERS
+    + rb"[ \t]++"
+    + _LETTERS
+    + _AFTER
+    + rb")?)("
+    + _LETTERS
+    + rb")"
+    + _AFTER
 )
-"""A word, and what follows it when that is another word after spaces only: one pass over the
-text finds both the words and which neighbours make phrases."""
+"""A word, and the word with the next one when only spaces part them: one pass over the text
+finds the words and the phrases."""
 _HASHTAG_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 """`RussianWorld` → Russian World; `COVID19Vaccine` → COVID 19 Vaccine."""
 _STOP_STEMS = STOP_WORDS | frozenset(stem(word) for word in STOP_WORDS if len(word) > 4)
@@ -58,36 +67,39 @@ class Terms:
 
 
 def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
-    """The terms of UTF-8 `text` (any case); `hashtags` (tag → uses) add their parts' words."""
+    """The terms of UTF-8 `text` (any case); `hashtags` (tag → uses) add their parts' words.
+
+    Every step maps cached lookups over the words in C (`map`, `filter`, `Counter`): a
+    per-word Python loop made this several times slower than reading the entities."""
     lowered = text.lower()
     terms = Terms()
-    words, phrases = terms.words, terms.phrases
     matches = _WORD.findall(lowered)
-    sequence = list(map(itemgetter(0), matches))
-    found = Counter(sequence)
-    keys = list(map(_key, found))
-    for key, count in zip(keys, found.values(), strict=True):
-        if key is not None:
-            words[key[0]] += count
-    neighbours = compress(pairwise(sequence), map(itemgetter(1), matches))
-    for (first, second), count in Counter(neighbours).items():
-        one = _key(first)
-        if one is not None:
-            two = _key(second)
-            if two is not None and one[0] != two[0]:
-                phrases[one[0], two[0]] += count
-                terms.phrase_words.setdefault((one[0], two[0]), (one[1], two[1]))
+    keys: list[tuple[str, str] | None] = list(map(_key, map(itemgetter(1), matches)))
+    pairs = list(filter(None, map(_pair_key, filter(None, map(itemgetter(0), matches)))))
     for tag, count in (hashtags or {}).items():
         parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
-        keys += parts
-        for stem_, _ in parts:
-            words[stem_] += count
-        for one, two in pairwise(parts):
-            if one[0] != two[0]:
-                phrases[one[0], two[0]] += count
-    # The first use of each stem is how it is written; one pass, last to first.
-    terms.written = {key[0]: key[1] for key in reversed(keys) if key is not None}
+        keys += parts * count
+        pairs += [
+            ((one[0], two[0]), (one[1], two[1])) for one, two in pairwise(parts) if one[0] != two[0]
+        ] * count
+    present = list(filter(None, keys))
+    terms.words = Counter(map(itemgetter(0), present))
+    terms.phrases = Counter(map(itemgetter(0), pairs))
+    # The first use of each term is how it is written: one pass, last to first.
+    terms.written = dict(reversed(present))
+    terms.phrase_words = dict(reversed(pairs))
     return terms
+
+
+@lru_cache(maxsize=200_000)
+def _pair_key(pair: bytes) -> tuple[Phrase, tuple[str, str]] | None:
+    """((stem, stem), (word, word)) for two words parted by spaces; None when either is a stop
+    word or both have one stem."""
+    first, second = pair.split()
+    one, two = _key(first), _key(second)
+    if one is None or two is None or one[0] == two[0]:
+        return None
+    return (one[0], two[0]), (one[1], two[1])
 
 
 def _tag_parts(tag: str) -> list[bytes]:
