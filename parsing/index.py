@@ -201,15 +201,18 @@ class _Frequency:
 
     def best(self, uses: Counter[T], count: int) -> list[tuple[T, int]]:
         """The `count` terms of `uses` with the highest TF-IDF, heaviest first (then in order)."""
-        weighed = []
-        for term, n in uses.items():
-            idf = self.idf.get(term)
-            if idf is None:
-                if self.unseen_idf is None or term in self.seen:
-                    continue
-                idf = self.unseen_idf
-            weighed.append((-idf if n == 1 else -idf * (1 + math.log(n)), term, n))
-        return [(term, n) for _, term, n in heapq.nsmallest(count, weighed)]
+        idf = self.idf
+        weighed = [
+            (-idf[term] * _TF[min(uses[term], 9)], term) for term in uses.keys() & idf.keys()
+        ]
+        if self.unseen_idf is not None:
+            unseen = self.unseen_idf
+            weighed += [(-unseen * _TF[min(uses[t], 9)], t) for t in uses.keys() - self.seen]
+        return [(term, uses[term]) for _, term in heapq.nsmallest(count, weighed)]
+
+
+_TF = [0.0] + [1 + math.log(n) for n in range(1, 10)]
+"""1 + log(uses), uses counted up to 9: beyond that a term is simply what the thread is about."""
 
 
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
