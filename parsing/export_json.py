@@ -119,6 +119,7 @@ def thread_value(
         ids = corpus.thread_ids
         value["related"] = [
             {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}
+            | ({"same": True} if item.same else {})
             for item in related_threads(index, thread)
         ]
     return value

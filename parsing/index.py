@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
@@ -19,16 +20,16 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
-from .stopwords import STOP_WORDS
+from .words.terms import Terms, text_terms
 
-# A word: letters only, four or more, not part of a handle, tag, link or file name.
-_WORD = re.compile(
-    rb"(?<![a-z0-9_@#$/\-])(?<![a-z0-9]\.)[a-z]{4,}+(?![a-z0-9_@#$/\-])(?!\.[a-z0-9])"
-)
-WORDS_PER_THREAD = 8
+WORDS_PER_THREAD = 16
+PHRASES_PER_THREAD = 6
+"""A small fixed number of terms per thread keeps the index's size a multiple of the threads."""
 
+T = TypeVar("T", str, tuple[str, str])
 Feature = tuple[str, str]
-"""(kind, key): ("flag", "RU"), ("mention", "dmitritrenin"), ("word", "dependency") …"""
+"""(kind, key): ("flag", "RU"), ("mention", "dmitritrenin"), ("word", "sanct") (a stem),
+("phrase", "central bank") (two stems) …"""
 
 
 @dataclass
@@ -43,6 +44,14 @@ class CorpusIndex:
     postings: dict[Feature, list[int]] = field(default_factory=lambda: defaultdict(list))
     """Per feature: the threads that hold it, in order."""
     thread_count: int = 0
+    counts: list[bytes] = field(default_factory=list)
+    """Per thread: how often it uses each of its features (at most 255), in their order."""
+    lengths: array[int] = field(default_factory=lambda: array("I"))
+    """Per thread: how many words it has (stop words left out)."""
+    mean_length: float = 1.0
+    written: dict[Feature, str] = field(default_factory=dict)
+    """How a feature was first written: `MID_RF` for ("mention", "mid_rf"), `central banks`
+    for ("phrase", "central bank")."""
 
     holder_sets: dict[Feature, frozenset[int]] = field(default_factory=dict, repr=False)
     """`threads_with` as sets, made on first use (for the common features only)."""
@@ -72,10 +81,12 @@ def build_index(
     only related threads need the words).
 
     Two passes: entities (flags, mentions, hashtags, link domains), then each thread's most
-    distinctive words. What filters need is all in the first, a third of the time; so the index
-    of entities alone is handed to `entities_done` as soon as it is complete (a reader filters
-    with it while the words are read). Threads are read in batches (`tally_by_thread`) and their
-    counts folded into a few dozen features each, so memory follows the features, not the text.
+    distinctive words and phrases (`words.terms`). What filters need is all in the first; so
+    the index of entities alone is handed to `entities_done` as soon as it is complete (a
+    reader filters with it while the words are read). Threads are read in batches
+    (`tally_by_thread`) and their counts folded into a few dozen features each (at most
+    `WORDS_PER_THREAD` words and `PHRASES_PER_THREAD` phrases), so memory follows the
+    features, not the text.
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
@@ -85,35 +96,43 @@ def build_index(
     shared: dict[Feature, Feature] = {}
     """One tuple object per distinct feature: a million-post corpus repeats them millions of
     times, and sharing them saves over a hundred megabytes."""
+    written: dict[Feature, str] = {}
     for first in range(0, total, _BATCH):
         threads = range(first, min(first + _BATCH, total))
         for thread, counts in zip(threads, _batch_tallies(corpus, threads), strict=True):
             if counts.glued:
                 apply_glued(counts, evidence)
-            features = tuple(shared.setdefault(f, f) for f in _entity_features(counts))
+            found = _entity_features(counts, written)
+            features = tuple(shared.setdefault(f, f) for f in found)
             entities.flags.append(tuple(key for kind, key in features if kind == "flag"))
             entities.features.append(features)
+            entities.counts.append(_uses(found))
             for feature in features:
                 postings[feature].append(thread)
         report(threads.stop, 2 * total)
     entities.postings = dict(postings)
+    entities.written = written
     if entities_done is not None:
         entities_done(entities)
     if not with_words:
         return entities
     # The words go into new containers: `entities` may be in use in another thread by now.
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
-    frequency = _document_frequency(corpus)
+    index.written = dict(written)
+    frequency = _document_frequency(corpus, entities)
     for thread in range(total):
-        words = tuple(
-            shared.setdefault(f, f) for f in _top_words(_words(corpus, thread), frequency)
-        )
+        terms = _thread_terms(corpus, entities, thread)
+        best = _top_terms(terms, frequency, index.written)
+        words = tuple(shared.setdefault(f, f) for f in best)
         index.features.append(entities.features[thread] + words)
+        index.counts.append(entities.counts[thread] + _uses(best))
+        index.lengths.append(min(terms.words.total(), 2**32 - 1))
         for feature in words:
             postings[feature].append(thread)
         if thread % _BATCH == _BATCH - 1:
             report(total + thread + 1, 2 * total)
     index.postings = dict(postings)
+    index.mean_length = max(1.0, sum(index.lengths) / max(total, 1))
     report(2 * total, 2 * total)
     return index
 
@@ -149,25 +168,57 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
     return tallies
 
 
-def _document_frequency(corpus: Corpus) -> _Frequency:
-    """How many threads use each word; from an even sample when the corpus is large."""
+def _document_frequency(corpus: Corpus, entities: CorpusIndex) -> _Frequency:
+    """How many threads use each term; from an even sample when the corpus is large."""
     total = corpus.thread_count
     step = max(1, total // _DF_SAMPLE)
-    counts: Counter[bytes] = Counter()
+    counts: Counter[Term] = Counter()
     sampled = 0
     for thread in range(0, total, step):
-        counts.update(_words(corpus, thread).keys())
+        terms = _thread_terms(corpus, entities, thread)
+        counts.update(terms.words.keys())
+        counts.update(terms.phrases.keys())
         sampled += 1
-    return _Frequency(counts, sampled)
+    return _Frequency.of(counts, sampled, exact=step == 1)
+
+
+Term = str | tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class _Frequency:
-    threads_with: Counter[bytes]
-    threads: int
+    """The IDF of each term worth keeping: used by more than one thread when every thread was
+    counted, by at most half of them (what half the threads use tells nothing about which of
+    them belong together)."""
 
-    def idf(self, word: bytes) -> float:
-        return math.log(1 + self.threads / self.threads_with[word])
+    idf: dict[Term, float]
+    seen: frozenset[Term]
+    unseen_idf: float | None
+    """The IDF of a term the sample missed (a rare one); None when every thread was counted."""
+
+    @classmethod
+    def of(cls, counts: Counter[Term], threads: int, exact: bool) -> _Frequency:
+        least, common = (2 if exact else 1), max(2, threads // 2)
+        idf = {
+            term: math.log(1 + threads / n) for term, n in counts.items() if least <= n <= common
+        }
+        unseen = None if exact else math.log(1 + threads)
+        return cls(idf, frozenset(counts), unseen)
+
+    def best(self, uses: Counter[T], count: int) -> list[tuple[T, int]]:
+        """The `count` terms of `uses` with the highest TF-IDF, heaviest first (then in order)."""
+        idf = self.idf
+        weighed = [
+            (-idf[term] * _TF[min(uses[term], 9)], term) for term in uses.keys() & idf.keys()
+        ]
+        if self.unseen_idf is not None:
+            unseen = self.unseen_idf
+            weighed += [(-unseen * _TF[min(uses[t], 9)], t) for t in uses.keys() - self.seen]
+        return [(term, uses[term]) for _, term in heapq.nsmallest(count, weighed)]
+
+
+_TF = [0.0] + [1 + math.log(n) for n in range(1, 10)]
+"""1 + log(uses), uses counted up to 9: beyond that a term is simply what the thread is about."""
 
 
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
@@ -175,33 +226,48 @@ def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
     return corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
 
 
-def _entity_features(counts: Tally) -> tuple[Feature, ...]:
-    features: list[Feature] = [("flag", code) for code, n in counts.flags.items() if n > 0]
-    features += sorted({("mention", name.lower()) for name, n in counts.mentions.items() if n > 0})
-    features += sorted({("hashtag", tag.lower()) for tag, n in counts.hashtags.items() if n > 0})
-    features += sorted(("domain", domain) for domain, n in counts.domains.items() if n > 0)
-    return tuple(features)
-
-
-def _words(corpus: Corpus, thread: int) -> Counter[bytes]:
-    """How often each word (lower case, not a stop word) is used in a thread."""
-    start, end = _thread_span(corpus, thread)
-    found = Counter(_WORD.findall(corpus.source_of(thread).buf[start:end].lower()))
-    for stop in STOP_WORDS.intersection(found):
-        del found[stop]
+def _entity_features(counts: Tally, written: dict[Feature, str]) -> dict[Feature, int]:
+    """A thread's flags, mentions, hashtags and link domains, with how often it uses each."""
+    found: dict[Feature, int] = {("flag", code): n for code, n in counts.flags.items() if n > 0}
+    for kind, named in (("mention", counts.mentions), ("hashtag", counts.hashtags)):
+        keyed: Counter[Feature] = Counter()
+        for name, n in named.items():
+            if n > 0:
+                feature = (kind, name.lower())
+                written.setdefault(feature, name)
+                keyed[feature] += n
+        found.update(sorted(keyed.items()))
+    found.update(sorted((("domain", d), n) for d, n in counts.domains.items() if n > 0))
     return found
 
 
-def _top_words(words: Counter[bytes], frequency: _Frequency) -> tuple[Feature, ...]:
-    """The thread's most distinctive words by TF-IDF; words no other thread uses left out."""
-    seen, threads = frequency.threads_with, frequency.threads
-    # A word half the threads use tells nothing about which of them belong together.
-    common = max(2, threads // 2)
-    shared = [word for word in words if 1 < seen[word] <= common]
+def _uses(found: dict[Feature, int]) -> bytes:
+    return bytes(min(n, 255) for n in found.values())
 
-    def rank(word: bytes) -> tuple[float, int, bytes]:
-        weight = (1 + math.log(words[word])) * frequency.idf(word)
-        return (-weight, seen[word], word)  # heaviest, then rarest, then alphabetical
 
-    best = heapq.nsmallest(WORDS_PER_THREAD, shared, key=rank)
-    return tuple(("word", word.decode()) for word in sorted(best))
+def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
+    """The terms of a thread's text, with the words of its hashtags (`#RussianWorld`)."""
+    start, end = _thread_span(corpus, thread)
+    text = bytes(corpus.source_of(thread).buf[start:end])
+    tags = {
+        entities.written.get(feature, feature[1]): 1
+        for feature in entities.features[thread]
+        if feature[0] == "hashtag"
+    }
+    return text_terms(text, tags)
+
+
+def _top_terms(
+    terms: Terms, frequency: _Frequency, written: dict[Feature, str]
+) -> dict[Feature, int]:
+    """The thread's most distinctive words and phrases by TF-IDF, a few of each, with their
+    uses; a phrase's key is its two stems, its written form the words of its first use."""
+    features: dict[Feature, int] = {}
+    for word, uses in frequency.best(terms.words, WORDS_PER_THREAD):
+        features["word", word] = uses
+        written.setdefault(("word", word), terms.written[word])
+    for (first, second), uses in frequency.best(terms.phrases, PHRASES_PER_THREAD):
+        phrase = ("phrase", first + " " + second)
+        features[phrase] = uses
+        written.setdefault(phrase, terms.phrase_written((first, second)))
+    return dict(sorted(features.items()))

@@ -70,11 +70,20 @@ class Post(_Frozen):
 
 
 class Related(_Frozen):
-    """Another thread that shares something with this one, and what it shares."""
+    """Another thread that shares something with this one, and what it shares; `same` (only
+    written when true) marks the same thread saved twice, its reasons `["same thread"]`."""
 
     id: str
     score: float
     reasons: list[str]
+    same: bool = False
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not self.same:
+            data.pop("same", None)
+        return data
 
 
 class Thread(_Frozen):

@@ -1,14 +1,29 @@
-"""Related threads: the others that share the most distinctive flags, people, tags, sites and words.
+"""Related threads: the others about the same thing, found by the distinctive things they share.
 
-A thread's score against another is the sum of what they share, each shared feature weighted by
-how rare it is in the corpus (IDF) and by its kind: a shared mention or hashtag says more than a
-shared flag. Only features held by few threads (at most a twentieth of them, and never more than
-`_CANDIDATE_CAP`) are used to find candidates, so even a flag or word that half the corpus uses
-costs nothing; it still adds to the score of candidates found through rarer features.
+Each feature two threads share (flag, handle, hashtag, link domain, word stem, two-word phrase)
+adds to their score its kind's weight (phrase 1.0, hashtag 0.9, handle 0.8, word 0.6, domain
+0.4, flag 0.5) times its rarity (its IDF over the IDF of a feature one thread holds, so a score
+reads the same in twenty threads or seventy thousand) times how much each thread uses it (BM25's
+saturation against the thread's length: what a long thread mentions once counts less than what
+a short one is about). Two or more shared flags (🇨🇳 🇷🇺) name a relation and count five times;
+one shared flag alone is never enough.
+A thread is listed when its score is at least `MIN_SCORE`, well above what most candidates reach
+by chance (`_NOISE` times their median) and at least `RELATIVE_CUT` of the best, and shares
+more than one word or flag (`_evidence`). Threads with nearly all features in common and about as
+many words are the same thread saved twice: listed first, as "same thread".
+
+The cost is bounded: candidates come from the holders of the rarest features first, at most
+`_CANDIDATE_BUDGET` of them whatever the corpus; features held by many threads only add to
+the score of candidates found otherwise (or, when there are too few, narrow a capped pool of
+their holders).
 """
 
 from __future__ import annotations
 
+import heapq
+import math
+import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -16,15 +31,39 @@ from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
 
 MAX_RELATED = 5
-MIN_SCORE = 2.0
+MIN_SCORE = 0.6
+RELATIVE_CUT = 0.4
+_SHORTLIST = 30
+_NOISE = 2.0
+_NOISE_SAMPLE = 8
+"""With this many candidates or more, their median score tells what sharing by chance gives."""
+SAME_THREAD = "same thread"
+_KIND_WEIGHT = {
+    "phrase": 1.0,
+    "hashtag": 0.9,
+    "mention": 0.8,
+    "word": 0.6,
+    "domain": 0.4,
+    "flag": 0.5,
+}
+_FLAG_PAIR = 5
+"""Two or more shared flags (🇨🇳 🇷🇺) name the relation a thread is about: they count five times."""
+_K1 = 1.2
+_B = 0.75
+"""BM25's usual saturation and length normalisation."""
+_TERMS = ("word", "phrase")
+_EVIDENCE = {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}
+_SAME_SHARE = 0.7
+"""Threads sharing this share of their features (terms and entities alike) are one thread."""
+_SAME_LEAST = 6
+_SAME_LENGTH = 0.8
+_MAX_REASONS = 4
+_CANDIDATE_BUDGET = 250
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
 it only narrows candidates found otherwise, or is intersected with other common ones."""
 _CAP_FLOOR = 64
-# Flags are what these threads are filed by; words are the weakest hint.
-_KIND_WEIGHT = {"flag": 1.5, "mention": 1.0, "hashtag": 1.2, "domain": 0.8, "word": 0.4}
-_MAX_REASONS = 4
 _INTERSECTED = 4
 """Common features intersected at most, to find threads that share several of them."""
 _POOL_CAP = 100
@@ -38,28 +77,75 @@ class RelatedThread:
     thread: int
     score: float
     reasons: tuple[str, ...]
-    """What the two share, most telling first: ("🇨🇳 🇷🇺", "@dmitritrenin", "dependency")."""
+    """What the two share, heaviest first: ("central bank", "reserves", "@MID_RF", "🇷🇺")."""
+    same: bool = False
+    """The same thread saved twice (reasons: "same thread")."""
 
 
 def related_threads(
     index: CorpusIndex, thread: int, limit: int = MAX_RELATED
 ) -> list[RelatedThread]:
-    """Up to `limit` other threads, best first; none scoring below `MIN_SCORE`."""
+    """Up to `limit` other threads, the same thread saved again first, then best first.
+
+    Every candidate is scored by its shared features as this thread uses them; the best
+    `_SHORTLIST` are scored again with the candidate's own uses (`_salience`), which costs a
+    lookup per shared feature."""
     features = index.features[thread]
     own = set(features)
     weights = {feature: _weight(index, feature) for feature in features}
+    salience = _salience(index, thread, features)
+    weighted = {feature: weights[feature] * salience[feature] for feature in features}
     candidates = _candidates(index, features, limit)
     candidates.discard(thread)
-    scored = []
+    rough = []
+    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
     for other in candidates:
-        score = sum(weights[f] for f in index.features[other] if f in own)
-        if score >= MIN_SCORE:
-            scored.append((-score, other))
-    scored.sort()
-    return [
-        RelatedThread(other, round(-score, 3), _reasons(index, features, other, weights))
-        for score, other in scored[:limit]
-    ]
+        shared = own.intersection(index.features[other])
+        if shared:
+            score = sum(map(weighted.__getitem__, shared))
+            if flagged:
+                score = _with_flags(score, shared, weights)
+            rough.append((score, other, shared))
+    cut = _cut([score for score, _, _ in rough])
+    ranked = []
+    for _, other, shared in heapq.nlargest(_SHORTLIST, rough):
+        used = _salience(index, other, shared)
+        score = _with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
+        if score >= cut and _evidence(shared) >= 2:
+            same = _same_thread(index, thread, other, shared)
+            ranked.append((not same, -score, other))
+    ranked.sort()
+    best = max((-score for different, score, _ in ranked if different), default=0.0)
+    found = []
+    for different, score, other in ranked[:limit]:
+        if different and -score < RELATIVE_CUT * best:
+            break
+        reasons = (SAME_THREAD,) if not different else _reasons(index, features, other, weights)
+        found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
+    return found
+
+
+def _evidence(shared: set[Feature]) -> int:
+    """How many things two threads share: a phrase, hashtag or handle counts two, a word or
+    domain one, two flags or more two. One shared word or flag, however rare, is a coincidence."""
+    flags = sum(1 for kind, _ in shared if kind == "flag")
+    return sum(_EVIDENCE.get(kind, 0) for kind, _ in shared) + (2 if flags > 1 else 0)
+
+
+def _with_flags(score: float, shared: set[Feature], weights: dict[Feature, float]) -> float:
+    """`score` with two or more shared flags counting `_FLAG_PAIR` times."""
+    flags = [weights[f] for f in shared if f[0] == "flag"]
+    if len(flags) < 2:
+        return score
+    return score * (1 + (_FLAG_PAIR - 1) * sum(flags) / sum(map(weights.__getitem__, shared)))
+
+
+def _cut(scores: list[float]) -> float:
+    """The least score listed: `MIN_SCORE`, or above what most candidates reach by chance
+    (`_NOISE` times their median) when that is higher."""
+    if len(scores) < _NOISE_SAMPLE:
+        return MIN_SCORE
+    return max(MIN_SCORE, _NOISE * statistics.median(scores))
 
 
 def related_cost(index: CorpusIndex, thread: int) -> int:
@@ -68,22 +154,56 @@ def related_cost(index: CorpusIndex, thread: int) -> int:
     cap = _rare_cap(index)
     sizes = [len(index.threads_with(feature)) for feature in index.features[thread]]
     rare = sum(size for size in sizes if size <= cap)
-    common = [size for size in sizes if size > cap]
-    return rare + (_POOL_CAP if common else 0)  # common ones: one capped intersection
+    common = any(size > cap for size in sizes)
+    return min(rare, _CANDIDATE_BUDGET) + (_POOL_CAP if common else 0)
+
+
+def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> dict[Feature, float]:
+    """How much each feature says about the thread, by BM25's saturation of its uses against
+    the thread's length, as a square root: one use in a thread of average length is 1.0, one in
+    a thread four times as long 0.67, three there 0.98 (a long thread shares a few words with
+    everything; what it repeats is what it is about)."""
+    if thread >= len(index.lengths):
+        return dict.fromkeys(features, 1.0)
+    relative = index.lengths[thread] / index.mean_length
+    norm = _K1 * (1 - _B + _B * relative)
+    order, counts = index.features[thread], index.counts[thread]
+    salience = {}
+    for feature in features:
+        uses = counts[order.index(feature)]
+        salience[feature] = math.sqrt(uses * (_K1 + 1) / (uses + norm))
+    return salience
+
+
+def _same_thread(index: CorpusIndex, thread: int, other: int, features: set[Feature]) -> bool:
+    """Nearly all features in common, and about as many words: one thread saved twice (by two
+    unrollers, or a page and an archive). A short thread that repeats a long one's key terms
+    has far fewer words."""
+    own, theirs = len(index.features[thread]), len(index.features[other])
+    if sum(1 for kind, _ in features if kind in _TERMS) < _SAME_LEAST:
+        return False
+    shared = len(features)
+    if shared < _SAME_SHARE * (own + theirs - shared):
+        return False
+    lengths = index.lengths
+    if max(thread, other) >= len(lengths):
+        return False
+    shorter, longer = sorted((lengths[thread], lengths[other]))
+    return shorter >= _SAME_LENGTH * longer
 
 
 def _candidates(index: CorpusIndex, features: tuple[Feature, ...], limit: int) -> set[int]:
-    """Threads worth scoring: all holders of the rarer features; where those are too few,
-    threads that share the common ones too (see `_common_pool`)."""
+    """Threads worth scoring: holders of the rarest features until `_CANDIDATE_BUDGET` are
+    found; where those are too few, threads that share the common ones too (`_common_pool`)."""
     found: set[int] = set()
-    common: list[Feature] = []
     cap = _rare_cap(index)
-    for feature in features:
-        holders = index.threads_with(feature)
-        if len(holders) <= cap:
-            found.update(holders)
-        else:
-            common.append(feature)
+    by_rarity = sorted(features, key=lambda feature: len(index.threads_with(feature)))
+    common = [feature for feature in by_rarity if len(index.threads_with(feature)) > cap]
+    for feature in by_rarity[: len(by_rarity) - len(common)]:
+        room = _CANDIDATE_BUDGET - len(found)
+        if room <= 0:
+            break
+        found.update(islice(index.threads_with(feature), room))
     if len(found) <= limit and common:
         found.update(_common_pool(index, common, limit))
     return found
@@ -96,7 +216,6 @@ def _common_pool(index: CorpusIndex, common: list[Feature], limit: int) -> list[
     Only the first `_SCAN_CAP` holders are intersected with cached sets of the others: the
     whole intersection would cost every call as much as the corpus has threads, and
     `export --related` calls it for every thread."""
-    common.sort(key=lambda feature: len(index.threads_with(feature)))
     first = index.threads_with(common[0])
     others = [index.holder_set(feature) for feature in common[1:_INTERSECTED]]
     pool = sorted(set(first[:_SCAN_CAP]).intersection(*others))[:_POOL_CAP]
@@ -111,25 +230,38 @@ def _rare_cap(index: CorpusIndex) -> int:
 
 
 def _weight(index: CorpusIndex, feature: Feature) -> float:
-    return _KIND_WEIGHT[feature[0]] * index.idf(feature)
+    """The kind's weight times the feature's IDF against the IDF of a feature of one thread."""
+    unique = math.log(1 + max(index.thread_count, 1))
+    return _KIND_WEIGHT[feature[0]] * index.idf(feature) / unique
 
 
 def _reasons(
     index: CorpusIndex, own: tuple[Feature, ...], other: int, weights: dict[Feature, float]
 ) -> tuple[str, ...]:
+    """What the two share, as written, heaviest first; the flags as one reason, and a word
+    left out when a phrase or tag already shown holds it."""
     theirs = set(index.features[other])
     shared = [f for f in own if f in theirs]
     flags = [key for kind, key in shared if kind == "flag"]
-    others = sorted((f for f in shared if f[0] != "flag"), key=lambda f: (-weights[f], f))
-    reasons = [" ".join(flag_emoji(code) for code in flags)] if flags else []
-    reasons += [_describe(feature) for feature in others]
-    return tuple(reasons[:_MAX_REASONS])
+    items = [(weights[f], _describe(index, f)) for f in shared if f[0] != "flag"]
+    if flags:
+        flag_weight = sum(weights[("flag", code)] for code in flags)
+        items.append((flag_weight, " ".join(flag_emoji(code) for code in flags)))
+    items.sort(key=lambda item: (-item[0], item[1]))
+    reasons: list[str] = []
+    for _, text in items:
+        if not any(text.lower() in shown.lower() for shown in reasons):
+            reasons.append(text)
+        if len(reasons) == _MAX_REASONS:
+            break
+    return tuple(reasons)
 
 
-def _describe(feature: Feature) -> str:
+def _describe(index: CorpusIndex, feature: Feature) -> str:
     kind, key = feature
+    written = index.written.get(feature, key)
     if kind == "mention":
-        return "@" + key
+        return "@" + written
     if kind == "hashtag":
-        return "#" + key
-    return key
+        return "#" + written
+    return written

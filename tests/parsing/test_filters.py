@@ -175,7 +175,7 @@ def test_related_cost_of_a_thread_sharing_nothing_is_its_own_postings(index: Any
 
 def test_threads_sharing_only_common_features_score_a_bounded_pool() -> None:
     """When every feature of a thread is held by most threads, only a capped pool of them is
-    scored (so `export --related` stays linear), and related threads are still found."""
+    scored (so `export --related` stays linear); what every thread shares relates none."""
     text = "\n\n".join(
         f"1/ 🇺🇦 @grainwatch #harvest port.example/x{n % 3} silos\n2/ barges and silos"
         for n in range(300)
@@ -185,9 +185,7 @@ def test_threads_sharing_only_common_features_score_a_bounded_pool() -> None:
     scored = related._candidates(index, index.features[0], related.MAX_RELATED)
     assert related.MAX_RELATED < len(scored) <= related._POOL_CAP
     assert len(scored) <= related.related_cost(index, 0)
-    found = related_threads(index, 0)
-    assert len(found) == related.MAX_RELATED
-    assert "@grainwatch" in found[0].reasons
+    assert related_threads(index, 0) == []
 
 
 def test_the_entity_index_comes_first_and_filters_as_the_whole(corpus: Any) -> None:
@@ -199,12 +197,14 @@ def test_the_entity_index_comes_first_and_filters_as_the_whole(corpus: Any) -> N
     (entities,) = handed
     assert entities.flags == final.flags
     assert entities.postings == {
-        feature: threads for feature, threads in final.postings.items() if feature[0] != "word"
+        feature: threads
+        for feature, threads in final.postings.items()
+        if feature[0] not in ("word", "phrase")
     }
     assert any(feature[0] == "word" for feature in final.postings)
     for own, whole in zip(entities.features, final.features, strict=True):
         assert whole[: len(own)] == own
-        assert all(kind == "word" for kind, _ in whole[len(own) :])
+        assert all(kind in ("word", "phrase") for kind, _ in whole[len(own) :])
     for flags, features, search in [
         (("UA",), (), None),
         (("PL", "UA"), (("mention", "grainwatch"),), None),

@@ -1,0 +1,1 @@
+"""Words of a thread's text for telling what it is about: stop words, stems, terms and phrases."""

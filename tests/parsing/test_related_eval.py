@@ -1,0 +1,153 @@
+"""Related threads judged on a labelled corpus (tests/fixtures/related, `labels.txt`): short and
+long threads on seven topics in five languages, a thread saved twice, and threads that share only
+a flag or a word with another topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parsing import build_index, load_corpus
+from parsing.related import SAME_THREAD, related_threads
+
+from .helpers import FIXTURES, parse_text
+
+FOLDER = FIXTURES / "related"
+HIT_AT_5 = 0.9
+"""Share of threads with a topic-mate that have one among their first five (measured: 21/21)."""
+PRECISION = 0.85
+"""Share of listed threads that are topic-mates (measured: 36/36)."""
+
+
+def labels() -> dict[str, str]:
+    lines = (FOLDER / "labels.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split() for line in lines if line and not line.startswith("#"))
+
+
+@pytest.fixture(scope="module")
+def labelled() -> tuple[Any, Any, list[str], dict[str, int]]:
+    """(corpus, index, topic of each thread, thread of each file name)."""
+    topics = labels()
+    corpus = load_corpus([FOLDER / name for name in sorted(topics)])
+    names = [Path(corpus.source_of(thread).name).name for thread in range(corpus.thread_count)]
+    assert sorted(names) == sorted(topics)  # one thread per file
+    index = build_index(corpus)
+    return corpus, index, [topics[name] for name in names], {n: t for t, n in enumerate(names)}
+
+
+def test_hit_at_5_and_precision(labelled: Any) -> None:
+    """Most threads with a topic-mate list one among their first five, and most listed threads
+    are topic-mates."""
+    corpus, index, topic, _ = labelled
+    with_mate = hits = listed = mates = 0
+    for thread in range(corpus.thread_count):
+        found = [r.thread for r in related_threads(index, thread)]
+        right = [other for other in found if topic[other] == topic[thread]]
+        if topic.count(topic[thread]) > 1:
+            with_mate += 1
+            hits += bool(right)
+        listed += len(found)
+        mates += len(right)
+    assert with_mate == 21
+    assert hits / with_mate >= HIT_AT_5
+    assert mates / listed >= PRECISION
+
+
+def test_never_itself(labelled: Any) -> None:
+    """No thread is related to itself."""
+    corpus, index, _, _ = labelled
+    for thread in range(corpus.thread_count):
+        assert thread not in [r.thread for r in related_threads(index, thread)]
+
+
+def test_a_thread_saved_twice_is_the_same_thread(labelled: Any) -> None:
+    """A copy of a thread comes first, marked as the same thread; its topic-mates follow as
+    related threads."""
+    _, index, _, thread_of = labelled
+    found = related_threads(index, thread_of["grain_corridor_long.txt"])
+    assert found[0].thread == thread_of["grain_corridor_long_copy.txt"]
+    assert found[0].same and found[0].reasons == (SAME_THREAD,)
+    assert found[1].thread == thread_of["grain_corridor_short.txt"]
+    assert not any(r.same for r in found[1:])
+
+
+def test_a_short_thread_on_a_long_ones_topic_is_related_not_the_same(labelled: Any) -> None:
+    """A one-post summary of a long thread shares its key terms but is another thread."""
+    _, index, _, thread_of = labelled
+    found = related_threads(index, thread_of["arctic_ice_short.txt"])
+    assert found[0].thread == thread_of["arctic_ice_long.txt"]
+    assert not found[0].same
+
+
+def test_a_shared_flag_alone_relates_nothing(labelled: Any) -> None:
+    """The hiking thread shares 🇺🇦 with the grain and football threads and nothing else."""
+    _, index, _, thread_of = labelled
+    assert related_threads(index, thread_of["hiking_ukraine_flag.txt"]) == []
+
+
+def test_threads_sharing_only_words_are_related(labelled: Any) -> None:
+    """Two threads with no flag, handle, tag or link in common are related by their words."""
+    _, index, _, thread_of = labelled
+    found = related_threads(index, thread_of["chips_lithography_short.txt"])
+    assert [r.thread for r in found] == [thread_of["chips_export_controls.txt"]]
+
+
+def test_reasons_are_phrases_and_handles_as_written(labelled: Any) -> None:
+    """Reasons name shared phrases rather than single words, heaviest first, and handles with
+    the case the text gives them."""
+    _, index, _, thread_of = labelled
+    found = related_threads(index, thread_of["reserves_seizure_short.txt"])
+    reasons = found[0].reasons
+    assert found[0].thread == thread_of["reserves_freeze.txt"]
+    assert "central bank" in reasons and "windfall profits" in reasons
+    assert sum(" " in reason for reason in reasons) >= 2
+    found = related_threads(index, thread_of["football_deadline.txt"])
+    assert "@transfer_desk" in found[0].reasons
+
+
+def test_a_hashtag_relates_threads_in_two_languages(labelled: Any) -> None:
+    """The Russian thread on a bot network shares only its hashtag's words with the English
+    ones: that is enough, and the reason shows the tag as written."""
+    _, index, _, thread_of = labelled
+    found = related_threads(index, thread_of["bots_ru.txt"])
+    assert {r.thread for r in found} == {
+        thread_of["bots_election.txt"],
+        thread_of["bots_election_short.txt"],
+    }
+    assert "#BotNetwork" in found[0].reasons
+
+
+def test_a_handle_keeps_the_case_it_is_written_in() -> None:
+    """A handle written `@Grain_Watch` is shown so in the reasons, though matched in any case."""
+    corpus = parse_text(
+        "1/ Port strikes at Izmail per @Grain_Watch: the silos burned overnight, and tonnes of "
+        "maize with them\n2/ Insurers will raise premiums again\n\n"
+        "1/ Maize prices rose after the Izmail silos burned, says @grain_watch\n\n"
+        "1/ A recipe for barley soup with mushrooms"
+    )
+    index = build_index(corpus)
+    (found,) = related_threads(index, 1)
+    assert found.thread == 0
+    assert "@Grain_Watch" in found.reasons
+
+
+def test_export_marks_the_same_thread(labelled: Any) -> None:
+    """`export --related` JSON keeps {id, score, reasons} and adds `"same": true` only to the
+    copy of a thread; the model reads it back."""
+    import io
+    import json
+
+    from parsing.export import export_model
+    from parsing.export_json import write_json
+
+    corpus, index, _, thread_of = labelled
+    thread = thread_of["grain_corridor_long.txt"]
+    out = io.StringIO()
+    write_json(corpus, index, [thread], out, with_related=True)
+    related = json.loads(out.getvalue())["threads"][0]["related"]
+    assert related[0]["same"] is True and related[0]["reasons"] == [SAME_THREAD]
+    assert all(set(item) == {"id", "score", "reasons"} for item in related[1:])
+    model = export_model(corpus, index, [thread], with_related=True)
+    assert model.threads[0].related is not None and model.threads[0].related[0].same
