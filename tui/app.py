@@ -40,6 +40,7 @@ class ThreadlineApp(App[int]):
         flags: Sequence[str] = (),
         search: str = "",
         store: StateStore | None = None,
+        sort: str = "source",
     ) -> None:
         super().__init__()
         self.loader = CorpusLoader(paths)
@@ -51,13 +52,14 @@ class ThreadlineApp(App[int]):
         self.view.remembered = self.remembered
         self._first_filters = Filters(tuple(flags), (), search)
         self._main_screen: MainScreen | None = None
+        self._first_sort = sort
 
     @property
     def main_screen(self) -> MainScreen:
         """The screen of the panes (below any dialog)."""
         if self._main_screen is None:
             self._main_screen = MainScreen(
-                self.loader, self.view, self._first_filters, self.remembered
+                self.loader, self.view, self._first_filters, self.remembered, self._first_sort
             )
         return self._main_screen
 

@@ -16,6 +16,7 @@ from parsing.errors import ThreadlineError
 
 from . import __version__
 from .output import say
+from .sorting import SORT_ORDERS
 
 COMMANDS = ("export", "stats", "serve")
 _EPILOG = """\
@@ -86,6 +87,13 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     _add_corpus_arguments(parser, filters=True)
+    parser.add_argument(
+        "--sort",
+        choices=SORT_ORDERS,
+        default="source",
+        help="the list's first order (s cycles them): source order, date (oldest first), "
+        "author, length (longest first), unread first",
+    )
     parser.add_argument(
         "--no-state",
         action="store_true",

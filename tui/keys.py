@@ -73,6 +73,12 @@ KEYS: tuple[Key, ...] = (
         "go_back",
         "Back",
     ),
+    Key(
+        "s",
+        "sort the list: source order, date, author, longest first, unread first",
+        "s",
+        "cycle_sort",
+    ),
     Key("]", "next search hit (in this thread, then the next ones)", "]", "step_hit(1)"),
     Key("[", "previous search hit", "[", "step_hit(-1)"),
     Key("b", "bookmark the thread, or take its bookmark off", "b", "toggle_bookmark"),

@@ -19,7 +19,13 @@ def run_reader(options: argparse.Namespace) -> int:
     from .app import ThreadlineApp
 
     store = state_store(paths, remember=not options.no_state)
-    app = ThreadlineApp(paths=paths, flags=codes, search=options.search or "", store=store)
+    app = ThreadlineApp(
+        paths=paths,
+        flags=codes,
+        search=options.search or "",
+        store=store,
+        sort=options.sort,
+    )
     try:
         app.run()
     finally:

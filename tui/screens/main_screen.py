@@ -22,6 +22,7 @@ from parsing.safe_text import visible
 from ..keys import main_screen_bindings
 from ..links import open_link_of, open_url
 from ..loading import CorpusLoader, Progress
+from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
 from ..views import SMALL
 from ..widgets.post_pane import PostPane
@@ -97,7 +98,7 @@ class MainScreen(PanesScreen):
         self.view.index = event.index
         self.indexed = True
         self._progress = Progress("ready", 1.0)
-        if self.filters.active:
+        if self.filters.active or self.sort != "source":  # the rows read so far, in source order
             self._apply_filters(self.filters, remember=False)
         self.thread_list.forget_rendering()
         self._identify()
@@ -129,7 +130,7 @@ class MainScreen(PanesScreen):
         filters = self.filters
         if resumed is not None and self._resumes_filters:
             filters = resumed.filters
-        if filters.active:  # the read and bookmark filters can apply only now
+        if filters.active or self.sort == "unread":  # read marks are known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
             self._open(resumed.thread, resumed.post)
@@ -173,6 +174,13 @@ class MainScreen(PanesScreen):
 
     def action_unread_only(self) -> None:
         self._apply_filters(replace(self.filters, unread_only=not self.filters.unread_only))
+
+    def action_cycle_sort(self) -> None:
+        """The next order of the list; the cursor stays on the open thread."""
+        self.sort = next_order(self.sort)
+        self._apply_filters(self.filters, remember=False)
+        label = SORT_LABELS[self.sort] or "source order"
+        self.notify(f"Sorted: {label}.", timeout=2)
 
     # -- opening threads ------------------------------------------------------------------------
 

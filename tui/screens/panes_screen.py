@@ -22,6 +22,7 @@ from parsing.safe_text import visible
 from ..highlight import plain
 from ..loading import CorpusLoader, Progress
 from ..remembered import Remembered, list_title
+from ..sorting import SORT_LABELS, sorted_threads
 from ..state import Filters, History, Snapshot
 from ..views import CorpusView
 from ..widgets.header_bar import HeaderBar
@@ -41,7 +42,12 @@ class PanesScreen(Screen[None]):
     """The user's choice for the related pane; None follows the terminal width."""
 
     def __init__(
-        self, loader: CorpusLoader, view: CorpusView, filters: Filters, remembered: Remembered
+        self,
+        loader: CorpusLoader,
+        view: CorpusView,
+        filters: Filters,
+        remembered: Remembered,
+        sort: str = "source",
     ) -> None:
         super().__init__()
         self.loader = loader
@@ -52,6 +58,8 @@ class PanesScreen(Screen[None]):
         """Filters given on the command line win over those remembered."""
         self._unread: tuple[tuple[int, int, int], int | None] | None = None
         self.history = History()
+        self.sort = sort
+        """The list's order, one of `SORT_ORDERS`."""
         self.opened: int | None = None
         self.indexed = False
         """The whole index is in: related threads and every filter work."""
@@ -95,6 +103,8 @@ class PanesScreen(Screen[None]):
         threads = self.thread_list
         unread = self._unread_count(threads.rows)
         status = list_title(len(threads.rows), self._loaded, unread)
+        if SORT_LABELS[self.sort]:
+            status += " · " + SORT_LABELS[self.sort]
         threads.set_title(status)
         if self._progress.phase != "ready":
             status += f" · {self._progress.phase} {self._progress.fraction:.0%}"
@@ -175,6 +185,7 @@ class PanesScreen(Screen[None]):
         return list(self.remembered.keep(rows, filters))
 
     def _set_rows(self, rows: Sequence[int]) -> None:
+        rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
         empty = "No thread matches — esc clears the filters" if self.filters.active else ""
         self.thread_list.set_rows(rows, keep=self.opened, empty_text=empty)
         self._refresh_header()
