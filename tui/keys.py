@@ -66,6 +66,8 @@ KEYS: tuple[Key, ...] = (
     Key("r", "show or hide related threads", "r", "toggle_related", "Related"),
     Key("tab / shift+tab", "move between the panes"),
     Key("o", "open a link of the current post in the browser", "o", "open_link", "Open link"),
+    Key("y", "copy the current post's text to the clipboard", "y", "copy_text"),
+    Key("Y", "copy a link of the current post (pick one when it has several)", "Y", "copy_link"),
     Key(
         "backspace",
         "go back (after following a related thread or a filter click)",

@@ -32,8 +32,12 @@ def _is_space_or_control(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "CZ"
 
 
-def open_url(app: App[Any], url: str) -> None:
-    """Open `url` in the browser if it is safe to; say so either way."""
+TRUNCATED_WARNING = "This link was cut short in the text (it ended in …): the page may not open."
+
+
+def open_url(app: App[Any], url: str, *, truncated: bool = False) -> None:
+    """Open `url` in the browser if it is safe to; say so either way, and warn when the
+    text gave only its beginning (`truncated`)."""
     if not is_openable(url):
         app.notify("Only http and https links are opened.", severity="warning", timeout=4)
         return
@@ -42,19 +46,52 @@ def open_url(app: App[Any], url: str) -> None:
     # `threadline serve`, the page opens it in a new tab on the reader's own machine.
     app.open_url(url, new_tab=True)
     app.notify("Opening " + url, timeout=4, markup=False)
+    if truncated:
+        app.notify(TRUNCATED_WARNING, severity="warning", timeout=8)
 
 
 def open_link_of(app: App[Any], post: PostData | None) -> None:
     """`o`: open the link of `post`, or let the user pick one when it has several."""
-    links = [entity.value for entity in post.entities if entity.kind == "link"] if post else []
+    links = links_of(post)
     if not links:
         app.notify("This post has no link.", timeout=3)
     elif len(links) == 1:
-        open_url(app, links[0])
+        open_url(app, links[0][0], truncated=links[0][1])
     else:
 
-        def chosen(url: str | None) -> None:
-            if url:
-                open_url(app, url)
+        def chosen(link: tuple[str, bool] | None) -> None:
+            if link:
+                open_url(app, link[0], truncated=link[1])
 
         app.push_screen(LinkPicker(links), chosen)
+
+
+def copy_link_of(app: App[Any], post: PostData | None) -> None:
+    """`Y`: put the link of `post` on the clipboard, or the one the user picks; with no
+    browser at hand, a link can still be taken elsewhere."""
+    links = links_of(post)
+    if not links:
+        app.notify("This post has no link.", timeout=3)
+    elif len(links) == 1:
+        copy_to_clipboard(app, links[0][0], "the link")
+    else:
+
+        def chosen(link: tuple[str, bool] | None) -> None:
+            if link:
+                copy_to_clipboard(app, link[0], "the link")
+
+        app.push_screen(LinkPicker(links, verb="copy"), chosen)
+
+
+def copy_to_clipboard(app: App[Any], text: str, what: str) -> None:
+    """Hand `text` to the terminal's clipboard (OSC 52: terminals that do not take it leave
+    the clipboard as it was), and say what was copied."""
+    app.copy_to_clipboard(text)
+    app.notify(f"Copied {what} to the clipboard.", timeout=3)
+
+
+def links_of(post: PostData | None) -> list[tuple[str, bool]]:
+    """(address, cut short in the text) for each link of `post`."""
+    if post is None:
+        return []
+    return [(entity.value, entity.truncated) for entity in post.entities if entity.kind == "link"]

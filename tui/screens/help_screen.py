@@ -56,6 +56,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as body:
             body.border_title = "threadline help"
+            body.border_subtitle = "↑ ↓ pgup pgdn scroll · esc closes"
             yield Static("keys", classes="section")
             yield from _table(help_rows())
             yield Static("mouse", classes="section")

@@ -12,9 +12,12 @@ from textual.widgets.option_list import Option
 
 from ..highlight import plain
 
+TRUNCATED_MARK = " (truncated: cut short in the text)"
 
-class LinkPicker(ModalScreen[str | None]):
-    """The links of the current post; enter opens one, escape cancels."""
+
+class LinkPicker(ModalScreen[tuple[str, bool] | None]):
+    """The links of the current post, (address, cut short) each; enter opens one, escape
+    cancels. A link the text gave only the beginning of says so."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -31,12 +34,21 @@ class LinkPicker(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, links: Sequence[str]) -> None:
+    def __init__(self, links: Sequence[tuple[str, bool]], *, verb: str = "open") -> None:
         super().__init__()
         self.links = list(links)
+        self.verb = verb
+        """What choosing a link does, for the list's title."""
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*(Option(plain(url), id=str(i)) for i, url in enumerate(self.links)))
+        options = OptionList(
+            *(
+                Option(plain(url + (TRUNCATED_MARK if truncated else "")), id=str(i))
+                for i, (url, truncated) in enumerate(self.links)
+            )
+        )
+        options.border_title = f"Links: enter to {self.verb}, esc to cancel"
+        yield options
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.links[int(event.option.id or 0)])

@@ -20,7 +20,7 @@ from textual.widgets import Input
 from parsing.safe_text import visible
 
 from ..keys import main_screen_bindings
-from ..links import open_link_of, open_url
+from ..links import copy_link_of, copy_to_clipboard, open_link_of, open_url
 from ..loading import CorpusLoader, Progress
 from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
@@ -30,7 +30,7 @@ from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
 from ..widgets.thread_list import ThreadList
 from .flag_picker import FlagPicker
-from .panes_screen import PanesScreen
+from .panes_screen import NO_THREAD_RELATED, PanesScreen
 
 
 class MainScreen(PanesScreen):
@@ -50,7 +50,7 @@ class MainScreen(PanesScreen):
     def on_mount(self) -> None:
         self.loader.prepare()
         self.post_pane.show(None, [])
-        self.related_pane.show([], "Related threads appear once a thread is open.")
+        self.related_pane.show([], NO_THREAD_RELATED)
         self._refresh_header()
         self._load()
         self.thread_list.focus()
@@ -276,6 +276,16 @@ class MainScreen(PanesScreen):
 
     def action_open_link(self) -> None:
         open_link_of(self.app, self.post_pane.current_post)
+
+    def action_copy_text(self) -> None:
+        post = self.post_pane.current_post
+        if post is None:
+            self.notify("Open a thread to copy a post.", timeout=3)
+            return
+        copy_to_clipboard(self.app, post.text, "the post's text")
+
+    def action_copy_link(self) -> None:
+        copy_link_of(self.app, self.post_pane.current_post)
 
     # -- flags and search -----------------------------------------------------------------------
 

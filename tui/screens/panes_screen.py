@@ -31,6 +31,7 @@ from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
 from ..widgets.thread_list import ThreadList
 
+NO_THREAD_RELATED = "Related threads appear once a thread is open."
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
 
@@ -73,7 +74,9 @@ class PanesScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ThreadList(self.view.row, id="threads")
             yield PostPane(id="posts")
-            yield RelatedPane(self.view, id="related")
+            related = RelatedPane(self.view, id="related")
+            related.border_title = "Related"
+            yield related
         yield SearchBar(id="search")
         yield Footer()
 
@@ -188,6 +191,8 @@ class PanesScreen(Screen[None]):
         rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
         empty = "No thread matches — esc clears the filters" if self.filters.active else ""
         self.thread_list.set_rows(rows, keep=self.opened, empty_text=empty)
+        if self.opened is not None and self.thread_list.row_of(self.opened) is None:
+            self._close_thread()  # the pane shows only what the filters let through
         self._refresh_header()
         posts = self.post_pane
         if self.opened is not None and posts.search != self.filters.search:
@@ -228,6 +233,17 @@ class PanesScreen(Screen[None]):
         # Once the posts are on screen, with the related threads: ready where `n`/`p` go. This
         # fits before the next frame may be drawn (Textual draws at most 60 a second).
         posts.call_after_refresh(self._prepare_neighbours, thread)
+
+    def _close_thread(self) -> None:
+        """Show no thread: the open one is no longer in the list."""
+        self.opened = None
+        self.thread_list.mark_open(None)
+        posts = self.post_pane
+        posts.show(None, [])
+        posts.border_title = posts.border_subtitle = ""
+        self.related_pane.thread = None  # a search for the closed one's is no longer wanted
+        self.related_pane.show([], NO_THREAD_RELATED)
+        self._save_place()
 
     def _prepare_neighbours(self, thread: int) -> None:
         if thread != self.opened or self.view.index is None:

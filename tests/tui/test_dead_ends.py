@@ -1,0 +1,144 @@
+"""No dead ends: help says it scrolls, every pane has a title, the post pane follows the
+filters, a truncated link says so, and a post's text or link can be copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList
+
+from tui.app import ThreadlineApp
+from tui.screens.help_screen import HelpScreen
+from tui.screens.link_picker import LinkPicker
+
+from .conftest import (
+    LIGHTHOUSE,
+    SEEDLIKE,
+    SMALL,
+    WIDE,
+    make_app,
+    notifications,
+    open_thread,
+    post_pane,
+    related_pane,
+    thread_open,
+    wait_loaded,
+    wait_until,
+)
+
+WHOLE = "https://harbour.example.org/tides/spring"
+CUT = "https://news.example.com/articles/the-long-story-of-the-pier"
+
+
+@pytest.fixture(autouse=True)
+def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def links_corpus(folder: Path) -> str:
+    """One thread: post 1 holds a whole link and one cut short with `…`; post 2 only the cut
+    one."""
+    path = folder / "links.txt"
+    path.write_text(
+        f"1/ Tides at {WHOLE} and more at news.example.com/articles/the-long-story-of-the-pier…\n"
+        "2/ Only news.example.com/articles/the-long-story-of-the-pier… here.\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+async def test_help_at_80x24_scrolls_and_says_so() -> None:
+    """At 80x24 the help is taller than the screen: it scrolls, and its border says how."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        body = app.screen.query_one(VerticalScroll)
+        assert body.max_scroll_y > 0
+        assert "scroll" in str(body.border_subtitle)
+
+
+async def test_related_pane_has_a_title() -> None:
+    """The related pane is titled, as the list and the posts are."""
+    async with thread_open(LIGHTHOUSE) as (_, app):
+        assert str(related_pane(app).border_title) == "Related"
+
+
+async def test_post_pane_drops_a_thread_the_search_excludes() -> None:
+    """A search that leaves the open thread out of the list closes it in the post pane too."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("slash", *"Quasarcorp", "enter")
+        await pilot.pause()
+        assert app.main_screen.opened is None
+        assert post_pane(app).thread is None
+
+
+async def test_post_pane_keeps_a_thread_the_search_keeps() -> None:
+    """A search that the open thread passes leaves it open."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("slash", *"almanac", "enter")
+        await pilot.pause()
+        assert post_pane(app).thread == LIGHTHOUSE
+
+
+async def test_link_picker_marks_a_truncated_link(tmp_path: Path) -> None:
+    """In the picker, the link the text cut short says it is truncated; the whole one not."""
+    app = ThreadlineApp(paths=[links_corpus(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(2)]
+        assert [("truncated" in label) for label in labels] == [False, True]
+
+
+async def test_opening_a_truncated_link_warns(tmp_path: Path, browser: list[str]) -> None:
+    """`o` on a post whose one link was cut short opens it, with a warning that it may not
+    lead to the page."""
+    app = ThreadlineApp(paths=[links_corpus(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        await pilot.press("j", "o")
+        await wait_until(pilot, lambda: bool(browser))
+        assert browser == [CUT]
+        assert any("cut short" in message for message in notifications(app))
+
+
+async def test_y_copies_the_current_posts_text() -> None:
+    """`y` puts the current post's text on the clipboard."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("y")
+        await pilot.pause()
+        post = post_pane(app).current_post
+        assert post is not None and app.clipboard == post.text
+
+
+async def test_shift_y_copies_the_link_the_user_picks(tmp_path: Path) -> None:
+    """`Y` on a post with two links offers them; enter copies the one highlighted."""
+    app = ThreadlineApp(paths=[links_corpus(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        await pilot.press("Y")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkPicker))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.clipboard == WHOLE
+
+
+async def test_shift_y_on_a_post_without_links_copies_nothing() -> None:
+    """`Y` on a post with no link says so and leaves the clipboard alone."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == ""
+        assert any("no link" in message for message in notifications(app))
