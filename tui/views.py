@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 
 from parsing.corpus import Corpus
@@ -142,13 +143,17 @@ class CorpusView:
             self.corpus.thread_count <= SMALL or related_cost(self.index, thread) <= CHEAP_RELATED
         )
 
-    def flag_choices(self) -> list[FlagChoice]:
+    def flag_choices(self, among: Collection[int] | None = None) -> list[FlagChoice]:
+        """Every flag of the corpus with the number of threads that carry it: of all the
+        threads, or of those `among` (the ones the filters let through)."""
         index = self.filter_index
         if index is None:
             return []
         names = region_names()
         counts = [
-            (len(threads), key) for (kind, key), threads in index.postings.items() if kind == "flag"
+            (len(threads) if among is None else sum(thread in among for thread in threads), key)
+            for (kind, key), threads in index.postings.items()
+            if kind == "flag"
         ]
         counts.sort(key=lambda item: (-item[0], item[1]))
         return [FlagChoice(code, names.get(code, code), n) for n, code in counts]

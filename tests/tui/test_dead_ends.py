@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from tui.app import ThreadlineApp
+from tui.screens.flag_picker import FlagPicker
 from tui.screens.help_screen import HelpScreen
 from tui.screens.link_picker import LinkPicker
 
@@ -142,3 +143,34 @@ async def test_shift_y_on_a_post_without_links_copies_nothing() -> None:
         await pilot.pause()
         assert app.clipboard == ""
         assert any("no link" in message for message in notifications(app))
+
+
+async def flag_counts_after_search(search: str) -> dict[str, int]:
+    """The flag picker's count per flag once `search` narrows the list."""
+    app = make_app(SEEDLIKE, search=search)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FlagPicker))
+        assert isinstance(app.screen, FlagPicker)
+        return {choice.code: choice.threads for choice in app.screen.choices}
+
+
+async def test_flag_counts_follow_the_active_search() -> None:
+    """With a search that leaves only the Quasarcorp thread, the picker counts 1 for its flag
+    and 0 for the flags only the other threads carry."""
+    assert await flag_counts_after_search("Quasarcorp") == {"BR": 1, "CN": 0, "RU": 0, "NO": 0}
+
+
+async def test_flag_counts_without_filters_count_every_thread() -> None:
+    """With no filter, each flag counts every thread that carries it."""
+    assert await flag_counts_after_search("") == {"CN": 4, "RU": 4, "BR": 1, "NO": 1}
+
+
+async def test_flag_picker_says_flags_combine() -> None:
+    """The picker says that a thread must have all the flags picked."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FlagPicker))
+        hint = app.screen.query_one(".hint", Static)
+        assert "all of them" in str(hint.render())

@@ -94,7 +94,11 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
             flags = SelectionList[str](id="flag-list")
             flags.can_focus = False  # the query keeps the keys; the list follows them
             yield flags
-            yield Static("space toggles · enter applies · escape cancels", classes="hint")
+            yield Static(
+                "Flags combine: a thread must have all of them. Counts are of the threads "
+                "listed now.\nspace toggles · enter applies · escape cancels",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         self._refill("")

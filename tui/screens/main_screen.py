@@ -297,7 +297,8 @@ class MainScreen(PanesScreen):
 
     def action_flags(self) -> None:
         self._not_typed_into_a_field()
-        choices = self.view.flag_choices()
+        among = set(self.thread_list.rows) if self.filters.active else None
+        choices = self.view.flag_choices(among)
         if not choices:
             self.notify("No flags to filter by yet.", timeout=3)
             return
