@@ -62,10 +62,10 @@ KEYS: tuple[Key, ...] = (
         "Search",
         priority=True,
     ),
-    Key("escape", "close a dialog, or clear the filters", "escape", "escape", "Clear filters"),
+    Key("escape", "close a dialog, or clear the filters", "escape", "escape", "Clear"),
     Key("r", "show or hide related threads", "r", "toggle_related", "Related"),
     Key("tab / shift+tab", "move between the panes"),
-    Key("o", "open a link of the current post in the browser", "o", "open_link", "Open link"),
+    Key("o", "open a link of the current post in the browser", "o", "open_link", "Link"),
     Key("y", "copy the current post's text to the clipboard", "y", "copy_text"),
     Key("Y", "copy a link of the current post (pick one when it has several)", "Y", "copy_link"),
     Key(

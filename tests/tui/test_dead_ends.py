@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from tui.app import ThreadlineApp
 from tui.screens.flag_picker import FlagPicker
@@ -174,3 +175,19 @@ async def test_flag_picker_says_flags_combine() -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, FlagPicker))
         hint = app.screen.query_one(".hint", Static)
         assert "all of them" in str(hint.render())
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+async def test_footer_fits_with_every_key_it_can_show(size: tuple[int, int]) -> None:
+    """With a post with a link current and a step to go back to (every key the footer can
+    show), the footer's keys all lie inside the terminal's width."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        await pilot.press(*"j" * 8, "slash", *"notes", "enter")
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        keys = {str(key.description): key.region for key in footer.query(FooterKey)}
+        assert {"Link", "Back", "Clear"} <= keys.keys()
+        assert all(region.right <= size[0] and region.width for region in keys.values())

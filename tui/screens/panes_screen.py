@@ -274,4 +274,9 @@ class PanesScreen(Screen[None]):
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
         self.set_class(width < NARROW, "-narrow")
+        # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still
+        # opens it, and the help lists it): otherwise the last keys are cut off at 80 columns.
+        footer = self.query_one(Footer)
+        footer.compact = width < NARROW
+        footer.show_command_palette = width >= NARROW
         self.post_pane.keep_current_in_view()

@@ -73,7 +73,7 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "screen.open_thread", "Open thread"),  # at once: see that action
+        Binding("enter", "screen.open_thread", "Open", show=False),  # at once: see that action
     ]
 
     COMPONENT_CLASSES = {
