@@ -85,7 +85,28 @@ class CorpusView:
             flags,
             marks is not None and marks.is_unread(thread),
             marks is not None and marks.is_bookmarked(thread),
+            self.byline(thread, short=True),
         )
+
+    def byline(self, thread: int, *, short: bool = False) -> str:
+        """Who wrote `thread` and when, as far as its page or archive says: `Ann Brook ·
+        2024-11-20`, `@ann`, or empty; `short`, the date alone when it is known (a row has
+        room for little more)."""
+        meta = self.corpus.meta(thread)
+        who = meta.author or (f"@{meta.handle}" if meta.handle else "")
+        if short and meta.date:
+            return meta.date
+        return " · ".join(part for part in (who, meta.date or "") if part)
+
+    def posts_title(self, thread: int) -> str:
+        """The post pane's title: the thread's title, after `8 of 20 posts` when its page
+        declared more posts than it holds."""
+        title = self.title(thread)
+        declared = self.corpus.meta(thread).declared_posts
+        present = len(self.corpus.thread_posts(thread))
+        if declared is not None and declared > present:
+            return f"{present} of {declared} posts · {title}"
+        return title
 
     def posts(self, thread: int) -> list[PostData]:
         """The posts of `thread`: the same list each time for a recent thread, once indexed."""

@@ -227,8 +227,10 @@ class PanesScreen(Screen[None]):
             self._marks_changed(thread)
         self._save_place()
         # Titles and file names come from the corpus: Content, never markup.
-        posts.border_title = plain(self.view.title(thread))
-        posts.border_subtitle = plain(self.view.source_line(thread))
+        posts.border_title = plain(self.view.posts_title(thread))
+        byline = self.view.byline(thread)
+        source = self.view.source_line(thread)
+        posts.border_subtitle = plain(f"{byline} · {source}" if byline else source)
         self.related_pane.follow(thread)
         # Once the posts are on screen, with the related threads: ready where `n`/`p` go. This
         # fits before the next frame may be drawn (Textual draws at most 60 a second).

@@ -29,6 +29,8 @@ from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
 _MAX_FLAGS = 4
+_MIN_TITLE = 12
+"""The cells a title keeps when a byline shares its column."""
 
 
 def _flag_room(width: int) -> int:
@@ -46,6 +48,8 @@ class Row:
     flags: tuple[str, ...]
     unread: bool = False
     bookmarked: bool = False
+    byline: str = ""
+    """When the thread was written (else who wrote it), where its page or archive says."""
 
 
 UNREAD_MARK, BOOKMARK_MARK = "•", "★"
@@ -275,9 +279,17 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         mark = BOOKMARK_MARK if row.bookmarked else UNREAD_MARK if row.unread else " "
         state = Content.styled(mark, "$text-warning" if row.bookmarked else "$text-accent")
         title_width = max(width - 2 - count.cell_length - flags_cell.cell_length - 1, 4)
+        byline = Content("")
+        if row.byline and title_width >= _MIN_TITLE + 8:
+            # The byline after the title, muted, in what the title's least width leaves.
+            text = " " + visible(row.byline, keep_newlines=False)
+            byline = Content.styled(text, "$text-muted", strip_control_codes=False)
+            byline = byline.truncate(
+                min(byline.cell_length, title_width - _MIN_TITLE), ellipsis=True
+            )
         title = Content(visible(row.title, keep_newlines=False), strip_control_codes=False)
-        title = title.truncate(title_width, ellipsis=True, pad=True)
-        line = Content.assemble(marker, state, title, count, flags_cell)
+        title = title.truncate(title_width - byline.cell_length, ellipsis=True, pad=True)
+        line = Content.assemble(marker, state, title, byline, count, flags_cell)
         components = ["thread-list--cursor"] if at_cursor else []
         base = self.get_visual_style(*components)
         segments = [Segment(text, style.rich_style) for text, style in line.render(base, end="")]
