@@ -82,3 +82,11 @@ class ThreadlineApp(App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    async def action_copy_or_quit(self) -> None:
+        """ctrl+c: copy the text selected with the mouse, as a terminal does (in a browser tab
+        it is the only way to copy); with nothing selected, quit from any screen."""
+        if self.screen.get_selected_text():
+            self.screen.action_copy_text()
+        else:
+            await self.action_quit()

@@ -93,7 +93,14 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("?", "this help", "question_mark", "app.help", "Help"),
     Key("q", "quit", "q", "app.quit", "Quit"),
-    Key("ctrl+c", "quit, from anywhere", "ctrl+c", "quit", priority=True, everywhere=True),
+    Key(
+        "ctrl+c",
+        "copy the text selected with the mouse; with none selected, quit (from anywhere)",
+        "ctrl+c",
+        "copy_or_quit",
+        priority=True,
+        everywhere=True,
+    ),
 )
 """In the order the help screen lists them."""
 

@@ -13,17 +13,16 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..clipping_text import LinkSpan, clipping_to_text
-from ..decoding import decode
-from ..given import GivenEntity, PostMeta, ThreadMeta
-from ..tables import SkippedLine
 from . import Claim
-from .page_threads import attach_page_meta
 from .pages import suffix
 
 if TYPE_CHECKING:
+    from ..clipping_text import LinkSpan
     from ..containers import Entry
     from ..corpus import Corpus
+
+# The Markdown reading modules are imported in `read`: `stats` asks every format whether it
+# claims a file, and a corpus of page text never needs them.
 
 SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -38,6 +37,12 @@ class ClippingsFormat:
         return suffix(name) in SUFFIXES
 
     def read(self, entry: Entry, corpus: Corpus) -> None:
+        from ..clipping_text import clipping_to_text
+        from ..decoding import decode
+        from ..given import ThreadMeta
+        from ..tables import SkippedLine
+        from .page_threads import attach_page_meta
+
         decoded = decode(entry.data())
         page = clipping_to_text(bytes(decoded.data).decode("utf-8", "replace"))
         threads, skipped = corpus.thread_count, len(corpus.skipped)
@@ -57,6 +62,8 @@ class ClippingsFormat:
 def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan]) -> None:
     """Each link whose shown text lies inside a post becomes an extra link entity of it, in
     code points of the post's text."""
+    from ..given import GivenEntity, PostMeta
+
     if not links or first_thread >= corpus.thread_count:
         return
     buf = corpus.sources[corpus.threads.source[first_thread]].buf

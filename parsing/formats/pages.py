@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import Claim
-from .page_threads import attach_page_meta
 
 if TYPE_CHECKING:
     from ..containers import Entry
@@ -31,6 +30,8 @@ class PagesFormat:
         return True  # the fallback: whether it is text at all is decided when it is read
 
     def read(self, entry: Entry, corpus: Corpus) -> None:
+        from .page_threads import attach_page_meta  # here: `stats` counts pages without it
+
         threads, skipped = corpus.thread_count, len(corpus.skipped)
         corpus.add_source(entry.name, entry.data())
         attach_page_meta(corpus, threads, skipped)

@@ -15,7 +15,7 @@ from tui.screens.flag_picker import FlagPicker
 from tui.screens.help_screen import HelpScreen
 from tui.screens.link_picker import LinkPicker
 
-from .conftest import (
+from .helpers import (
     LIGHTHOUSE,
     SEEDLIKE,
     SMALL,

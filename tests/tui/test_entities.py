@@ -12,7 +12,7 @@ from tui.app import ThreadlineApp
 from tui.state import Filters
 from tui.widgets.post_pane import PostPane
 
-from .conftest import (
+from .helpers import (
     LIGHTHOUSE,
     ORCHARD,
     RAIL,

@@ -18,7 +18,7 @@ from tui.app import ThreadlineApp
 from tui.screens import main_screen, panes_screen
 from tui.screens.flag_picker import FlagPicker
 
-from .conftest import (
+from .helpers import (
     QUASAR,
     SEEDLIKE,
     SHARED_FLAGS,

@@ -3,7 +3,7 @@ the post-by-post checks are in test_hostile_text.py)."""
 
 from __future__ import annotations
 
-from .conftest import (
+from .helpers import (
     HOSTILE,
     WIDE,
     header_text,

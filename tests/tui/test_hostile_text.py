@@ -24,7 +24,7 @@ from tui.links import is_openable, open_url
 from tui.views import SHOWN_BYTES
 from tui.widgets.header_bar import HeaderBar
 
-from .conftest import (
+from .helpers import (
     click_text,
     header_text,
     list_lines,

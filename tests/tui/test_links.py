@@ -9,7 +9,7 @@ from tui.links import is_openable
 from tui.screens.link_picker import LinkPicker
 from tui.widgets.post_pane import PostPane
 
-from .conftest import (
+from .helpers import (
     LIGHTHOUSE,
     WIDE,
     notifications,

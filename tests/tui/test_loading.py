@@ -12,7 +12,7 @@ from textual.message import Message
 from tui import loading
 from tui.loading import CorpusLoader
 
-from .conftest import SEEDLIKE, WIDE, make_app, many_threads, thread_list, wait_loaded, wait_until
+from .helpers import SEEDLIKE, WIDE, make_app, many_threads, thread_list, wait_loaded, wait_until
 
 
 def run_loader(*paths: str) -> tuple[CorpusLoader, list[Message]]:

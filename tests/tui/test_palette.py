@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from tui.app import ThreadlineApp
 
-from .conftest import (
+from .helpers import (
     ORCHARD,
     SEEDLIKE,
     SHARED_FLAGS,

@@ -11,7 +11,7 @@ from textual.selection import Selection
 
 from tui.widgets.post_pane import PostPane
 
-from .conftest import (
+from .helpers import (
     LIGHTHOUSE,
     ORCHARD,
     SEEDLIKE,

@@ -13,7 +13,7 @@ import tui.widgets.post_pane as post_pane_module
 from tui.app import ThreadlineApp
 from tui.post_layout import Layout, PostData
 
-from .conftest import (
+from .helpers import (
     GRAIN,
     NARROW,
     ORCHARD,

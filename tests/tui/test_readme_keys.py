@@ -12,7 +12,7 @@ from tui.keys import KEYS, MOUSE, help_rows
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
 
-from .conftest import SEEDLIKE, WIDE, make_app, wait_loaded, wait_until
+from .helpers import SEEDLIKE, WIDE, make_app, wait_loaded, wait_until
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

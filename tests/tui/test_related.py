@@ -10,7 +10,7 @@ import pytest
 from tui import views
 from tui.app import ThreadlineApp
 
-from .conftest import (
+from .helpers import (
     GRAIN,
     NARROW,
     PIPELINE,

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from .conftest import (
+from .helpers import (
     LIGHTHOUSE,
     ORCHARD,
     SEEDLIKE,

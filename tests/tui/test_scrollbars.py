@@ -9,7 +9,7 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-from tests.tui.conftest import (
+from tests.tui.helpers import (
     LIGHTHOUSE,
     ORCHARD,
     WIDE,

@@ -14,7 +14,7 @@ import pytest
 
 from tui.app import ThreadlineApp
 
-from .conftest import FIXTURES, SMALL, WIDE, run_snapshot_setup
+from .helpers import FIXTURES, SMALL, WIDE, run_snapshot_setup
 
 SnapCompare = Callable[..., bool]
 """pytest-textual-snapshot's `snap_compare(app, press=..., terminal_size=..., run_before=...)`."""

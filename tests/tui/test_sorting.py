@@ -14,7 +14,7 @@ from tui.app import ThreadlineApp
 from tui.cli import reader_parser
 from tui.sorting import SORT_ORDERS, date_key
 
-from .conftest import WIDE, list_title, open_thread, thread_list, wait_loaded
+from .helpers import WIDE, list_title, open_thread, thread_list, wait_loaded
 
 SALT, ICE, KITES, UNDATED = range(4)
 """The threads of `clippings`, in source order."""

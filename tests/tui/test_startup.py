@@ -9,7 +9,7 @@ from tui.app import ThreadlineApp
 from tui.loading import CorpusLoader
 from tui.screens.help_screen import HelpScreen
 
-from .conftest import (
+from .helpers import (
     EMPTY,
     LIGHTHOUSE,
     SEEDLIKE,

@@ -15,7 +15,7 @@ from tui.launch import state_store
 from tui.store import StateStore, corpus_key
 from tui.widgets.thread_list import BOOKMARK_MARK, UNREAD_MARK
 
-from .conftest import (
+from .helpers import (
     GRAIN,
     LIGHTHOUSE,
     ORCHARD,

@@ -9,7 +9,7 @@ import pytest
 
 from tui.app import ThreadlineApp
 
-from .conftest import WIDE, list_lines, open_thread, post_pane, wait_loaded
+from .helpers import WIDE, list_lines, open_thread, post_pane, wait_loaded
 
 FERRY, PLAIN = range(2)
 

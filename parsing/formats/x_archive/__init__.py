@@ -13,16 +13,33 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ...given import GivenPost, GivenThread, PostMeta, ThreadMeta, add_given_threads
 from .. import Claim
-from .archive import MANIFEST, ArchivePost, ArchiveThread, manifest_parts, read_archive
-from .ytd import ArchiveError
 
 if TYPE_CHECKING:
     from ...containers import Entry
     from ...corpus import Corpus
+    from ...given import GivenPost, GivenThread
+    from .archive import ArchivePost, ArchiveThread, read_archive
+    from .ytd import ArchiveError
+
+# The reading modules (json, html, the archive's layouts) are imported when an archive is read:
+# every `threadline stats` asks this format whether it claims a file, and most never read one.
+_LAZY = {
+    "ArchiveError": "ytd",
+    "ArchivePost": "archive",
+    "ArchiveThread": "archive",
+    "read_archive": "archive",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+
 
 __all__ = [
     "FORMAT",
@@ -110,6 +127,8 @@ class ArchiveFormat:
         return is_archive_file(name, head)
 
     def read(self, entry: Entry, corpus: Corpus) -> None:
+        from ...given import add_given_threads
+
         threads = read_entry(entry, all_tweets=self.all_tweets)
         if not threads:
             corpus.warnings.append(
@@ -124,6 +143,8 @@ def read_entry(entry: Entry, *, all_tweets: bool = False) -> list[ArchiveThread]
     """The threads of the archive `entry` belongs to: all the parts the manifest beside it
     lists (when it lists the entry, or is the entry); without one, a `tweets.js` (`tweet.js`)
     with its `-partN` files beside it; else the entry alone."""
+    from .archive import MANIFEST, manifest_parts, read_archive
+
     where = str(getattr(entry, "member", None) or getattr(entry, "path", entry.name))
     base = posixpath.basename(where.replace("\\", "/"))
     own = f"data/{base}"
@@ -156,6 +177,8 @@ def read_entry(entry: Entry, *, all_tweets: bool = False) -> list[ArchiveThread]
 def given_thread(thread: ArchiveThread) -> GivenThread:
     """The thread for the corpus: posts numbered by position, from 2 when the root is missing
     (so the corpus counts the one post it lacks, and nothing else)."""
+    from ...given import GivenThread, ThreadMeta
+
     meta = ThreadMeta(thread.author, thread.handle, thread.date, None)
     first = 2 if thread.root_missing else 1
     return GivenThread(
@@ -164,6 +187,8 @@ def given_thread(thread: ArchiveThread) -> GivenThread:
 
 
 def given_post(number: int, post: ArchivePost) -> GivenPost:
+    from ...given import GivenPost, PostMeta
+
     return GivenPost(number, post.text, PostMeta(post.date, post.media, post.entities))
 
 
