@@ -16,8 +16,8 @@ from typing import Any, TextIO
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
 from .entities.flags import flag_code
-from .entities.tally import FLAGS
 from .entities.spans import EntityKind, Span
+from .entities.tally import FLAGS
 from .index import CorpusIndex, glued_evidence
 from .related import related_threads
 
@@ -26,6 +26,8 @@ from .related import related_threads
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
+_LONG_POST = 1 << 18
+"""Bytes of a post beyond which its entities are written a batch at a time."""
 _CHUNK = 1 << 20
 """Characters gathered before a write: a few large writes instead of several per post."""
 
@@ -51,7 +53,9 @@ def write_json(
         if whole is None:
             out.write("".join(pieces))
             pieces, size = [], 0
-            _write_thread(out, corpus, index, thread, ids[thread], with_related)
+            _write_thread(
+                out, corpus, index, thread, thread_id=ids[thread], with_related=with_related
+            )
             continue
         pieces.append(whole)
         size += len(whole)
@@ -86,19 +90,20 @@ def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
 def _whole_thread(
     corpus: Corpus, index: CorpusIndex, thread: int, thread_id: str, with_related: bool
 ) -> str | None:
-    """The thread encoded in one piece, or None when a post holds too many entities to keep
-    their dicts at once (then `_write_thread` streams it)."""
+    """The thread encoded in one piece, or None when a post is long enough to hold too many
+    entities to keep their dicts at once (then `_write_thread` streams it)."""
     source = corpus.source_of(thread)
+    columns = corpus.posts
+    thread_posts = corpus.thread_posts(thread)
+    if any(columns.text_end[p] - columns.text_start[p] > _LONG_POST for p in thread_posts):
+        return None
     posts = []
-    for post in corpus.thread_posts(thread):
+    for post in thread_posts:
         raw = corpus.post_bytes(post, source)
         text = raw.decode("utf-8", "replace")
         found = given_entities(corpus, post, raw, text, index)
         if found is None:
-            spans = extract_spans(raw, index.evidence)
-            if len(spans) > _BATCH:
-                return None
-            found = entity_values(text, spans, CodePoints(raw))
+            found = entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
         posts.append(_post_value(corpus, post, text, found))
     value = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
     related = value.pop("related", None)
@@ -113,6 +118,7 @@ def _write_thread(
     corpus: Corpus,
     index: CorpusIndex,
     thread: int,
+    *,
     thread_id: str,
     with_related: bool,
 ) -> None:
