@@ -29,7 +29,9 @@ def timed(checkout: Path, arguments: list[str]) -> float:
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
     command = [sys.executable, "-m", "tui.cli", *arguments]
     started = time.perf_counter()
-    status = subprocess.run(command, env=environment, capture_output=True, check=False)
+    status = subprocess.run(  # run in `checkout`: `-m` puts the working folder first on the path
+        command, cwd=checkout, env=environment, capture_output=True, check=False
+    )
     if status.returncode != 0:
         raise RuntimeError(f"{command} failed: {status.stderr.decode(errors='replace')}")
     return time.perf_counter() - started
