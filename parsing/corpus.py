@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -183,22 +184,59 @@ class Corpus:
 
     @cached_property
     def thread_ids(self) -> list[str]:
-        """A stable id per thread: a hash of its numbers and text, made unique in the corpus."""
-        import hashlib  # here: only export and the reader need ids; `stats` saves its import
-
+        """A stable id per thread: a hash of its numbers and text, made unique in the corpus
+        (the second thread with the same hash gets `-2`, the third `-3` …)."""
         ids: list[str] = []
         seen: dict[str, int] = {}
         for thread in range(len(self.threads)):
-            source = self.source_of(thread)
-            digest = hashlib.blake2b(digest_size=6)
-            for post in self.thread_posts(thread):
-                digest.update(b"%d\x00" % self.posts.number[post])
-                digest.update(self.post_bytes(post, source))
-                digest.update(b"\x01")
-            base = digest.hexdigest()
+            base = self._thread_digest(thread)
             seen[base] = seen.get(base, 0) + 1
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
         return ids
+
+    def ids_of(self, threads: Iterable[int]) -> dict[int, str]:
+        """`thread_ids` of some threads, hashing only them and the earlier threads that could
+        hash alike (same number of posts, same first and last post lengths): a small selection
+        of a large corpus is not worth hashing every thread for."""
+        chosen = sorted(set(threads))
+        if "thread_ids" in self.__dict__ or 4 * len(chosen) > len(self.threads):
+            every = self.thread_ids
+            return {thread: every[thread] for thread in chosen}
+        shapes: dict[tuple[int, int, int], list[int]] = {}
+        for thread in range(len(self.threads)):
+            shapes.setdefault(self._thread_shape(thread), []).append(thread)
+        ids: dict[int, str] = {}
+        for thread in chosen:
+            base = self._thread_digest(thread)
+            alike = shapes[self._thread_shape(thread)]
+            earlier = sum(
+                1 for other in alike if other < thread and self._thread_digest(other) == base
+            )
+            ids[thread] = base if earlier == 0 else f"{base}-{earlier + 1}"
+        return ids
+
+    def _thread_shape(self, thread: int) -> tuple[int, int, int]:
+        """What threads with the same digest share, cheap to read from the columns."""
+        posts = self.thread_posts(thread)
+        if not posts:
+            return 0, 0, 0
+        return len(posts), self._post_length(posts.start), self._post_length(posts.stop - 1)
+
+    def _post_length(self, post: int) -> int:
+        columns = self.posts
+        text = columns.text_end[post] - columns.text_start[post]
+        return text - (columns.hole_end[post] - columns.hole_start[post])
+
+    def _thread_digest(self, thread: int) -> str:
+        import hashlib  # here: only export and the reader need ids; `stats` saves its import
+
+        source = self.source_of(thread)
+        digest = hashlib.blake2b(digest_size=6)
+        for post in self.thread_posts(thread):
+            digest.update(b"%d\x00" % self.posts.number[post])
+            digest.update(self.post_bytes(post, source))
+            digest.update(b"\x01")
+        return digest.hexdigest()
 
 
 _NO_META = ThreadMeta()

@@ -15,8 +15,10 @@ from typing import Any, TextIO
 
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
+from .entities.flags import flag_code
 from .entities.spans import EntityKind, Span
-from .index import CorpusIndex
+from .entities.tally import FLAGS
+from .index import CorpusIndex, glued_evidence
 from .related import related_threads
 
 # JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
@@ -24,6 +26,10 @@ from .related import related_threads
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
+_LONG_POST = 1 << 18
+"""Bytes of a post beyond which its entities are written a batch at a time."""
+_CHUNK = 1 << 20
+"""Characters gathered before a write: a few large writes instead of several per post."""
 
 
 def write_json(
@@ -33,25 +39,92 @@ def write_json(
     out: TextIO,
     with_related: bool = False,
 ) -> None:
-    """Write `{"threads": [...], "skipped": [...]}`, one thread a line."""
-    out.write('{"threads": [')
+    """Write `{"threads": [...], "skipped": [...]}`, one thread a line.
+
+    Threads are encoded whole (one encoder call each) and written a chunk of many threads at a
+    time; only a thread holding more than `_BATCH` entities is streamed a batch at a time.
+    """
+    ids = corpus.ids_of(threads)
+    pieces: list[str] = ['{"threads": [']
+    size = 0
     for position, thread in enumerate(threads):
-        out.write("\n" if position == 0 else ",\n")
-        _write_thread(out, corpus, index, thread, with_related)
-    out.write('\n], "skipped": [')
+        pieces.append("\n" if position == 0 else ",\n")
+        whole = _whole_thread(corpus, index, thread, ids[thread], with_related)
+        if whole is None:
+            out.write("".join(pieces))
+            pieces, size = [], 0
+            _write_thread(
+                out, corpus, index, thread, thread_id=ids[thread], with_related=with_related
+            )
+            continue
+        pieces.append(whole)
+        size += len(whole)
+        if size >= _CHUNK:
+            out.write("".join(pieces))
+            pieces, size = [], 0
+    pieces.append('\n], "skipped": [')
     for position, line in enumerate(corpus.skipped):
-        out.write("\n" if position == 0 else ",\n")
+        pieces.append("\n" if position == 0 else ",\n")
         skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
-        out.write(encode(skipped))
-    out.write("\n]}\n")
+        pieces.append(encode(skipped))
+    pieces.append("\n]}\n")
+    out.write("".join(pieces))
+
+
+def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
+    """What writing `threads` needs of the index, and no more: the corpus-wide evidence for
+    glued tokens and the flags of those threads alone (the others' are left empty). The flags
+    are read as `build_index` reads them, in order of first appearance."""
+    flags: list[tuple[str, ...]] = [()] * corpus.thread_count
+    for thread in threads:
+        source = corpus.source_of(thread)
+        posts = corpus.thread_posts(thread)
+        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
+        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
+        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
+    return CorpusIndex(
+        evidence=glued_evidence(corpus), flags=flags, thread_count=corpus.thread_count
+    )
+
+
+def _whole_thread(
+    corpus: Corpus, index: CorpusIndex, thread: int, thread_id: str, with_related: bool
+) -> str | None:
+    """The thread encoded in one piece, or None when a post is long enough to hold too many
+    entities to keep their dicts at once (then `_write_thread` streams it)."""
+    source = corpus.source_of(thread)
+    columns = corpus.posts
+    thread_posts = corpus.thread_posts(thread)
+    if any(columns.text_end[p] - columns.text_start[p] > _LONG_POST for p in thread_posts):
+        return None
+    posts = []
+    for post in thread_posts:
+        raw = corpus.post_bytes(post, source)
+        text = raw.decode("utf-8", "replace")
+        found = given_entities(corpus, post, raw, text, index)
+        if found is None:
+            found = entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
+        posts.append(_post_value(corpus, post, text, found))
+    value = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
+    related = value.pop("related", None)
+    value["posts"] = posts
+    if related is not None:
+        value["related"] = related
+    return encode(value)
 
 
 def _write_thread(
-    out: TextIO, corpus: Corpus, index: CorpusIndex, thread: int, with_related: bool
+    out: TextIO,
+    corpus: Corpus,
+    index: CorpusIndex,
+    thread: int,
+    *,
+    thread_id: str,
+    with_related: bool,
 ) -> None:
     """A thread as `thread_value` gives it, its entities encoded a batch at a time (a post
     can hold millions)."""
-    head = thread_value(corpus, index, thread, with_related, posts=False)
+    head = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
     related = head.pop("related", None)
     out.write(encode(head)[:-1] + ', "posts": [')
     source = corpus.source_of(thread)
@@ -89,6 +162,7 @@ def thread_value(
     posts: bool = True,
     *,
     entities: bool = True,
+    thread_id: str | None = None,
 ) -> dict[str, Any]:
     """A thread as the model's dict: id, title, source, lines, missing, flags, posts, related
     (posts with empty entity lists without `entities`, for a caller that does not show them)."""
@@ -104,7 +178,7 @@ def thread_value(
             )
         post_values.append(_post_value(corpus, post, text, found))
     value: dict[str, Any] = {
-        "id": corpus.thread_ids[thread],
+        "id": corpus.ids_of([thread])[thread] if thread_id is None else thread_id,
         "title": corpus.title(thread),
         "source": source.name,
         "first_line": corpus.first_line(thread),
@@ -116,11 +190,12 @@ def thread_value(
     if posts:
         value["posts"] = post_values
     if with_related:
-        ids = corpus.thread_ids
+        found_related = related_threads(index, thread)
+        ids = corpus.ids_of([item.thread for item in found_related])
         value["related"] = [
             {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}
             | ({"same": True} if item.same else {})
-            for item in related_threads(index, thread)
+            for item in found_related
         ]
     return value
 

@@ -24,17 +24,23 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     from parsing.export import write_markdown
-    from parsing.export_json import write_json
+    from parsing.export_json import export_index, write_json
     from parsing.filters import filter_threads
-    from parsing.index import build_index
+    from parsing.index import CorpusIndex, build_index
 
     from .sources import flag_codes, load, report_warnings
 
     codes = flag_codes(options.flag)
     corpus = load(options.paths)
     report_warnings(corpus)
-    index = build_index(corpus, with_words=options.related)  # only related threads need words
-    threads = filter_threads(corpus, index, codes, options.search)
+    if codes or options.related:
+        index = build_index(corpus, with_words=options.related)  # only related threads need words
+        threads = filter_threads(corpus, index, codes, options.search)
+    else:  # a search needs no index; writing needs only the chosen threads' flags
+        threads = filter_threads(
+            corpus, CorpusIndex(thread_count=corpus.thread_count), (), options.search
+        )
+        index = export_index(corpus, threads)
     if options.format == "json":
         write_json(corpus, index, threads, sys.stdout, with_related=options.related)
     else:

@@ -1,0 +1,106 @@
+"""The JSON export writer: whole threads in large chunks, flags and ids for the written threads
+only, and still the bytes of the plain one-thread-at-a-time encoding of `thread_value` with the
+full index and every thread's id."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pytest
+
+from parsing import build_index, export_json, load_corpus
+from parsing.corpus import Corpus
+from parsing.export_json import encode, export_index, thread_value, write_json
+from parsing.search import threads_matching
+from tests.bench.generate import generate
+
+from .helpers import REPO, parse_text
+
+GLUED = (
+    "1/2 Read @kestrel_obshttps://kestrel.example.org/notes/1 and "
+    "@harbor_deskhttps://kestrel.example.org/notes/2 🇺🇦 #grain $TSLA\n"
+    "2/2 Then https://kestrel.example.org/notes/3 and 🇵🇱🇺🇦 again\n"
+)
+SAME_THREAD = "1/2 The quay flooded at dawn. 🇯🇵\n2/2 It drained by noon.\n"
+
+
+def reference(corpus: Corpus, threads: Sequence[int], with_related: bool = False) -> str:
+    """The export encoded one thread at a time from the full index and all the ids."""
+    index = build_index(corpus, with_words=with_related)
+    ids = corpus.thread_ids
+    pieces = ['{"threads": [']
+    for position, thread in enumerate(threads):
+        value = thread_value(corpus, index, thread, with_related, thread_id=ids[thread])
+        pieces.append(("\n" if position == 0 else ",\n") + encode(value))
+    pieces.append('\n], "skipped": [')
+    for position, line in enumerate(corpus.skipped):
+        skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
+        pieces.append(("\n" if position == 0 else ",\n") + encode(skipped))
+    pieces.append("\n]}\n")
+    return "".join(pieces)
+
+
+def written(corpus: Corpus, threads: Sequence[int], with_related: bool = False) -> str:
+    """What `threadline export` writes: the full index only for related threads."""
+    index = build_index(corpus) if with_related else export_index(corpus, threads)
+    out = io.StringIO()
+    write_json(corpus, index, threads, out, with_related=with_related)
+    return out.getvalue()
+
+
+def generated(posts: int) -> Corpus:
+    return parse_text("".join(line + "\n" for line in generate(posts, seed=7)))
+
+
+def test_demo_export_matches_the_reference_byte_for_byte() -> None:
+    """Every demo thread, with related threads, is written exactly as encoded one by one."""
+    corpus = load_corpus([REPO / "assets" / "demo"])
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads, with_related=True) == reference(corpus, threads, True)
+
+
+def test_generated_export_matches_the_reference_byte_for_byte() -> None:
+    """A generated corpus (links, glued tokens, flags, chrome lines) is written unchanged."""
+    corpus = generated(3_000)
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+def test_a_search_selection_matches_the_reference_byte_for_byte() -> None:
+    """A few threads chosen by search get the flags and ids the whole corpus gives them."""
+    corpus = generated(3_000)
+    threads = sorted(set(threads_matching(corpus, "audit at")))
+    assert 0 < len(threads) < corpus.thread_count // 4
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+def test_glued_tokens_use_the_corpus_wide_evidence() -> None:
+    """Glued mention+link tokens split by evidence from all threads, flags in first-use order."""
+    corpus = parse_text(GLUED + "\n\n" + GLUED.replace("1/2", "1/3"))
+    threads = [1]
+    text = written(corpus, threads)
+    assert text == reference(corpus, threads)
+    assert '"flags": ["UA", "PL"]' in text
+
+
+def test_identical_threads_keep_their_numbered_ids_in_a_selection() -> None:
+    """The third copy of a thread is `-3` whether or not the earlier copies are written."""
+    others = [f"1/2 Ferry number {n} left late.\n2/2 It came back.\n" for n in range(4)]
+    text = "\n\n".join([SAME_THREAD, GLUED, SAME_THREAD, SAME_THREAD, *others])
+    corpus = parse_text(text)
+    every = corpus.thread_ids
+    assert corpus.thread_count == 8
+    assert every[3] == every[0] + "-3"
+    fresh = parse_text(text)
+    assert fresh.ids_of([3, 1]) == {1: every[1], 3: every[3]}
+    assert written(fresh, [3]) == reference(corpus, [3])
+
+
+def test_a_long_post_is_streamed_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Posts beyond the long-post size are written a batch of entities at a time, unchanged."""
+    corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 " * 300 + "\n")
+    threads = range(corpus.thread_count)
+    monkeypatch.setattr(export_json, "_LONG_POST", 64)
+    monkeypatch.setattr(export_json, "_BATCH", 7)
+    assert written(corpus, threads) == reference(corpus, threads)
