@@ -115,6 +115,22 @@ class _Database:
 
 
 def _connect(path: str, schema: str) -> sqlite3.Connection:
+    """Open and set up the file, trying again while another reader holds it: switching a new
+    file to WAL and creating its tables need a lock that SQLite does not wait for (it answers
+    "locked" at once, to avoid a deadlock), so two readers starting together must take turns."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            return _connect_once(path, schema)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _connect_once(path: str, schema: str) -> sqlite3.Connection:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     # Autocommit (isolation_level None): each statement is a transaction, durable once it
     # returns. NORMAL synchronisation keeps WAL commits safe from a killed process.
