@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 
+from .layout_posts import PostWriter
 from .lines import CHROME, HEAD, MARKER, Event, line_end
-from .neighbours import WHITESPACE, skip_whitespace, trim_end
+from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
-from .trailing_numbers import Trailer, trailing_numbers
 
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
 
@@ -48,8 +48,9 @@ def end_of_run(events: list[Event], index: int, number: int) -> int:
     return index
 
 
-class LayoutBuilder:
-    """Appends the threads and posts of one source to shared columns."""
+class LayoutBuilder(PostWriter):
+    """Appends the threads and posts of one source to shared columns: the rules that decide
+    where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
     def __init__(
         self,
@@ -59,27 +60,7 @@ class LayoutBuilder:
         threads: ThreadColumns,
         skipped: list[SkippedLine],
     ) -> None:
-        self.buf = buf
-        self.source = source
-        self.posts = posts
-        self.threads = threads
-        self.skipped = skipped
-        self._line_pos = 0
-        self._line_no = 1
-        # The open post, if any (start < 0: none). Its continuation lines begin at `cont_start`.
-        self.start = -1
-        self.first_line = 0
-        self.text_start = 0
-        self.hole = (0, 0)
-        self.number = 0
-        self.marker_line = -1
-        """Where the open post's marker line starts (-1: unnumbered)."""
-        self.min_end = 0
-        """The open post reaches at least this far: its first line's text or marker."""
-        self.thread_open = False
-        self.last_number = 0
-        self.free_from = 0
-        """Where unassigned text may begin while no post is open."""
+        super().__init__(buf, source, posts, threads, skipped)
         self.chrome_texts: dict[int, str] = {}
         """The text of each chrome line by its start, taken before the line was blanked."""
         self.fresh: list[int] | None = None
@@ -291,137 +272,12 @@ class LayoutBuilder:
         self._close_post(len(self.buf))
         self._close_thread()
 
-    # -- posts and threads --------------------------------------------------------------------
-
-    def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
-        if not self.thread_open:
-            self._open_thread()
-        self.start = start
-        self.first_line = self._line_at(start)
-        self.number = self.last_number = line.number
-        text_start = line.text_start
-        self.min_end = text_start
-        if lead is None:
-            self.text_start = text_start
-            self.hole = (text_start, text_start)
-        else:
-            self.text_start = start
-            self.hole = (line.start, text_start)
-        self.marker_line = line.start
-
-    def _open_unnumbered(self, start: int) -> None:
-        if not self.thread_open:
-            self._open_thread()
-        self.start = self.text_start = start
-        self.first_line = self._line_at(start)
-        self.number = 0
-        self.hole = (start, start)
-        self.min_end = start + 1
-        self.marker_line = -1
-
-    def _close_post(self, limit: int, text_limit: int | None = None) -> None:
-        """End the open post at the last non-blank byte before `limit` and record it (several
-        posts, when an unnumbered run turns out to be numbered at its line ends)."""
-        if self.start < 0:
-            return
-        if self.number == 0 and self.marker_line < 0 and text_limit is None:
-            trailers = trailing_numbers(self.buf, self.start, limit)
-            if trailers:
-                self._close_numbered_at_ends(trailers, limit)
-                return
-        self._append_post(limit, text_limit)
-
-    def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
-        for trailer in trailers:
-            self.number = self.last_number = trailer.number
-            self._append_post(trailer.line_end, text_limit=trailer.text_end)
-            following = self._first_text_line(trailer.line_end, limit)
-            if following is None:
-                self.free_from = limit
-                return
-            self._open_unnumbered(following)
-        self._append_post(limit)
-
-    def _append_post(self, limit: int, text_limit: int | None = None) -> None:
-        buf = self.buf
-        start = self.start
-        content_end = limit
-        while content_end > start and buf[content_end - 1] in WHITESPACE:
-            content_end -= 1
-        # A marker blanked out (`2/Text`, `1/n`) still ends its line: never end before it.
-        content_end = max(content_end, self.min_end)
-        text_start = self.text_start
-        if text_limit is None:
-            text_end = content_end if content_end > text_start else text_start
-        else:
-            text_end = trim_end(buf, text_start, text_limit)
-        hole_start, hole_end = self.hole
-        if hole_start == hole_end:
-            if text_start < text_end and buf[text_start] in WHITESPACE:
-                text_start = min(skip_whitespace(buf, text_start, len(buf)), text_end)
-            hole_start = hole_end = text_start
-        elif hole_end >= text_end:
-            # Nothing follows the marker: the post is its lead lines alone.
-            text_end = hole_start = hole_end = trim_end(buf, text_start, hole_start)
-        posts = self.posts
-        if hole_start != hole_end:
-            posts.with_holes.append(len(posts))
-        posts.text_start.append(text_start)
-        posts.text_end.append(text_end)
-        posts.hole_start.append(hole_start)
-        posts.hole_end.append(hole_end)
-        posts.first_line.append(self.first_line)
-        posts.last_line.append(self.first_line + buf.count(b"\n", start, content_end - 1))
-        posts.number.append(self.number)
-        self.start = -1
-        self.free_from = limit
-
-    def _adopt_free_text(self, stop: int) -> bool:
-        """With no post open, make text before `stop` the unnumbered first post of a new thread."""
-        if self.start >= 0:
-            return False
-        first = self._first_text_line(self.free_from, stop)
-        if first is None:
-            return False
-        self._close_thread()
-        self._open_unnumbered(first)
-        return True
-
-    def _open_thread(self) -> None:
-        self.thread_open = True
-        self.last_number = 0
-
-    def _close_thread(self) -> None:
-        if not self.thread_open:
-            return
-        threads = self.threads
-        if len(self.posts) > threads.first_post[-1]:
-            threads.source.append(self.source)
-            threads.first_post.append(len(self.posts))
-        self.thread_open = False
-        self.last_number = 0
-
     # -- helpers ------------------------------------------------------------------------------
 
     def _starts_afresh(self, pos: int) -> None:
         """Record that the layout starts afresh at `pos` (everything before it is closed)."""
         if self.fresh is not None and pos >= self._peeked:
             self.fresh.append(pos)
-
-    def _line_at(self, pos: int) -> int:
-        """The 1-based line number of `pos`; positions must be asked for in increasing order."""
-        if pos >= self._line_pos:
-            self._line_no += self.buf.count(b"\n", self._line_pos, pos)
-        else:
-            self._line_no -= self.buf.count(b"\n", pos, self._line_pos)
-        self._line_pos = pos
-        return self._line_no
-
-    def _first_text_line(self, start: int, stop: int) -> int | None:
-        text = skip_whitespace(self.buf, start, stop)
-        if text >= stop:
-            return None
-        return max(self.buf.rfind(b"\n", start, text) + 1, start)
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""
