@@ -66,7 +66,7 @@ def test_the_place_is_kept_by_id_and_found_by_number() -> None:
     memory.save_place(2, 3, Filters(("RU",), (), "water"))
     again = Remembered(memory.store)
     again.identify(["id-c", "id-a"])  # the corpus changed: id-c is now first
-    assert again.resumed() == Resumed(0, 3, Filters(("RU",), (), "water"))
+    assert again.resumed() == Resumed(0, 3, Filters(("RU",), (), "water"), "source")
 
 
 def test_a_thread_gone_from_the_corpus_resumes_nowhere() -> None:

@@ -25,6 +25,7 @@ from ..loading import CorpusLoader, Progress
 from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
 from ..views import SMALL
+from ..widgets.header_bar import HeaderBar
 from ..widgets.post_pane import PostPane
 from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
@@ -130,7 +131,9 @@ class MainScreen(PanesScreen):
         filters = self.filters
         if resumed is not None and self._resumes_filters:
             filters = resumed.filters
-        if filters.active or self.sort == "unread":  # read marks are known only now
+        if resumed is not None and resumed.sort is not None and self._resumes_sort:
+            self.sort = resumed.sort
+        if filters.active or self.sort != "source":  # read marks are known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
             self._open(resumed.thread, resumed.post)
@@ -215,6 +218,17 @@ class MainScreen(PanesScreen):
     def go_to_thread(self, thread: int) -> None:
         """Open a thread chosen in the command palette."""
         self._open(thread, remember=True)
+
+    def filter_by_author(self, author: str) -> None:
+        """Filter by an author chosen in the command palette (empty: every author)."""
+        self._apply_filters(replace(self.filters, author=author))
+
+    @on(HeaderBar.ChipClicked)
+    def _chip_clicked(self, event: HeaderBar.ChipClicked) -> None:
+        """A chip clicked in the header: its filter goes (a search being typed closes)."""
+        if self.search_bar.is_open:
+            self._close_search()
+        self._apply_filters(self.filters.without(event.chip.kind, event.chip.value))
 
     def filter_by_flag(self, code: str) -> None:
         """Filter by a flag chosen in the command palette."""

@@ -25,7 +25,7 @@ from ..remembered import Remembered, list_title
 from ..sorting import SORT_LABELS, sorted_threads
 from ..state import Filters, History, Snapshot
 from ..views import CorpusView
-from ..widgets.header_bar import HeaderBar
+from ..widgets.header_bar import HeaderBar, chips_of
 from ..widgets.post_pane import PostPane
 from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
@@ -48,7 +48,7 @@ class PanesScreen(Screen[None]):
         view: CorpusView,
         filters: Filters,
         remembered: Remembered,
-        sort: str = "source",
+        sort: str | None = None,
     ) -> None:
         super().__init__()
         self.loader = loader
@@ -59,8 +59,10 @@ class PanesScreen(Screen[None]):
         """Filters given on the command line win over those remembered."""
         self._unread: tuple[tuple[int, int, int], int | None] | None = None
         self.history = History()
-        self.sort = sort
+        self.sort = sort or "source"
         """The list's order, one of `SORT_ORDERS`."""
+        self._resumes_sort = sort is None
+        """An order given on the command line wins over the one remembered."""
         self.opened: int | None = None
         self.indexed = False
         """The whole index is in: related threads and every filter work."""
@@ -111,11 +113,7 @@ class PanesScreen(Screen[None]):
         threads.set_title(status)
         if self._progress.phase != "ready":
             status += f" · {self._progress.phase} {self._progress.fraction:.0%}"
-        labels = [("@" if kind == "mention" else "#") + key for kind, key in self.filters.features]
-        labels += ["★ bookmarked"] if self.filters.bookmarked_only else []
-        labels += ["unread"] if self.filters.unread_only else []
-        search = " ".join([*labels, self.filters.search]).strip()
-        self.header_bar.show(self.loader.name, self.filters.flags, search, status)
+        self.header_bar.show(self.loader.name, chips_of(self.filters), status)
 
     def _unread_count(self, rows: Sequence[int]) -> int | None:
         """Unread threads among `rows`, counted again only when the rows or the marks change
@@ -128,7 +126,7 @@ class PanesScreen(Screen[None]):
     # -- remembered state -----------------------------------------------------------------------
 
     def _save_place(self) -> None:
-        self.remembered.save_place(self.opened, self.post_pane.current, self.filters)
+        self.remembered.save_place(self.opened, self.post_pane.current, self.filters, self.sort)
         self._report_state()
 
     def _count_one_change(self, thread: int) -> None:
@@ -183,7 +181,12 @@ class PanesScreen(Screen[None]):
         index = self.view.filter_index
         assert index is not None  # asked for only once filters can apply
         rows = filter_threads(
-            self.view.corpus, index, filters.flags, filters.search, filters.features
+            self.view.corpus,
+            index,
+            filters.flags,
+            filters.search,
+            filters.features,
+            author=filters.author,
         )
         return list(self.remembered.keep(rows, filters))
 
