@@ -210,8 +210,8 @@ class MainScreen(PanesScreen):
 
     @on(PostPane.EntityClicked)
     def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
-        if event.kind == "link":
-            open_url(self.app, event.value)
+        if event.kind == "link":  # the link picker's rule: a link cut short is warned of
+            open_url(self.app, event.value, truncated=event.truncated)
         elif (narrowed := self.filters.narrowed_to(event.kind, event.value)) != self.filters:
             self._apply_filters(narrowed)
 

@@ -74,12 +74,13 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     """Index of the current post among the thread's posts."""
 
     class EntityClicked(Message):
-        """An entity in a post was clicked."""
+        """An entity in a post was clicked; `truncated`: a link whose text was cut short."""
 
-        def __init__(self, kind: str, value: str) -> None:
+        def __init__(self, kind: str, value: str, truncated: bool = False) -> None:
             super().__init__()
             self.kind = kind
             self.value = value
+            self.truncated = truncated
 
     class CurrentPostChanged(Message):
         """Another post is current: `post` (an index among the posts of `thread`) was moved
@@ -302,4 +303,7 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         meta = event.style.meta
         if "entity" in meta:
             event.stop()
-            self.post_message(self.EntityClicked(str(meta["entity"]), str(meta["value"])))
+            truncated = meta.get("truncated") is True
+            self.post_message(
+                self.EntityClicked(str(meta["entity"]), str(meta["value"]), truncated)
+            )
