@@ -104,7 +104,7 @@ class MainScreen(PanesScreen):
         self.thread_list.forget_rendering()
         self._identify()
         if self.opened is not None:
-            self._open(self.opened, self.post_pane.current)
+            self._open(self.opened, self.post_pane.current, preview=self.previewing)
         elif self._loaded == 0:
             self.post_pane.show(None, [])
             self.notify(
@@ -125,7 +125,7 @@ class MainScreen(PanesScreen):
         already opened a thread in this one."""
         remembered = self.remembered
         remembered.identify(event.ids)
-        if self.opened is not None:
+        if self.opened is not None and not self.previewing:
             remembered.mark_read(self.opened)
         resumed = remembered.resumed()
         filters = self.filters
@@ -194,6 +194,24 @@ class MainScreen(PanesScreen):
         if thread is not None:
             self._open(thread)
             self.set_focus(self.post_pane)
+
+    @on(ThreadList.Highlighted)
+    def _thread_highlighted(self, event: ThreadList.Highlighted) -> None:
+        """The list's cursor moved: preview its thread in the post pane once the keys typed
+        at once are handled (a held `j` previews the thread it stops on, not every one)."""
+        if self._preview_wanted is None:
+            self.call_after_refresh(self._preview)
+        self._preview_wanted = event.thread
+
+    def _preview(self) -> None:
+        thread, self._preview_wanted = self._preview_wanted, None
+        if thread is not None and thread != self.opened:
+            self._open(thread, preview=True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Reading a previewed thread (the focus in its posts) marks it read."""
+        if event.widget is self.post_pane and self.opened is not None:
+            self._mark_read(self.opened)
 
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:
@@ -272,8 +290,9 @@ class MainScreen(PanesScreen):
                 return
         self.notify("No more hits " + ("below." if step > 0 else "above."), timeout=3)
 
-    def action_step_post(self, step: int) -> None:
-        self.post_pane.action_move(step)
+    def action_page_posts(self) -> None:
+        """space from the list or the related threads: read on in the post pane."""
+        self.post_pane.action_page_on()
 
     def action_go_back(self) -> None:
         snapshot = self.history.pop()

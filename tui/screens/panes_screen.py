@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -64,6 +65,10 @@ class PanesScreen(Screen[None]):
         self._resumes_sort = sort is None
         """An order given on the command line wins over the one remembered."""
         self.opened: int | None = None
+        self.previewing = False
+        """The open thread is only previewed (the list's cursor is on it): not read yet."""
+        self._preview_wanted: int | None = None
+        """The thread the list's cursor moved to, previewed at the next refresh."""
         self.indexed = False
         """The whole index is in: related threads and every filter work."""
         self._loaded = 0
@@ -213,11 +218,15 @@ class PanesScreen(Screen[None]):
 
     # -- opening threads ------------------------------------------------------------------------
 
-    def _open(self, thread: int, post: int | None = None, *, remember: bool = False) -> None:
-        """Show `thread` at `post`; by default at its first post, or its first search hit."""
+    def _open(
+        self, thread: int, post: int | None = None, *, remember: bool = False, preview: bool = False
+    ) -> None:
+        """Show `thread` at `post`; by default at its first post, or its first search hit.
+        A `preview` (the list's cursor moved onto it) leaves it unread."""
         if remember:
             self._remember()
         self.opened = thread
+        self.previewing = preview
         posts = self.post_pane
         if post is None:
             hits = self.view.hits(thread, self.filters.search)
@@ -225,9 +234,8 @@ class PanesScreen(Screen[None]):
         posts.search = self.filters.search
         posts.show(thread, self.view.posts(thread), post)
         self.thread_list.mark_open(thread)
-        if self.remembered.is_unread(thread):
-            self.remembered.mark_read(thread)
-            self._marks_changed(thread)
+        if not preview:
+            self._mark_read(thread)
         self._save_place()
         # Titles and file names come from the corpus: Content, never markup.
         posts.border_title = plain(self.view.posts_title(thread))
@@ -239,9 +247,16 @@ class PanesScreen(Screen[None]):
         # fits before the next frame may be drawn (Textual draws at most 60 a second).
         posts.call_after_refresh(self._prepare_neighbours, thread)
 
+    def _mark_read(self, thread: int) -> None:
+        self.previewing = False
+        if self.remembered.is_unread(thread):
+            self.remembered.mark_read(thread)
+            self._marks_changed(thread)
+
     def _close_thread(self) -> None:
         """Show no thread: the open one is no longer in the list."""
         self.opened = None
+        self.previewing = False
         self.thread_list.mark_open(None)
         posts = self.post_pane
         posts.show(None, [])
@@ -265,6 +280,15 @@ class PanesScreen(Screen[None]):
             return self.post_pane.current_post is not None
         return True
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: below `NARROW` columns, without `r` (the related pane is
+        hidden there; help lists the key), so that the rest, tab among them, fit in 80."""
+        bindings = super().active_bindings
+        if self.has_class("-narrow"):
+            bindings.pop("r", None)
+        return bindings
+
     def _refresh_bindings(self) -> None:
         """Tell the footer when `check_action`'s answers change, and only then: the footer
         rebuilds every key on each refresh, which was a good part of every `n`/`p`."""
@@ -278,7 +302,9 @@ class PanesScreen(Screen[None]):
     def _apply_width(self, width: int) -> None:
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
+        self.related_pane.fit_width()
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(wanted, "-with-related")
         # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still
         # opens it, and the help lists it): otherwise the last keys are cut off at 80 columns.
         footer = self.query_one(Footer)
