@@ -240,3 +240,15 @@ async def test_tab_between_the_panes_is_shown_in_the_footer(size: tuple[int, int
         keys = app.screen.query_one(Footer).query(FooterKey)
         tab = [key for key in keys if key.key == "tab"]
         assert tab and tab[0].region.right <= size[0]
+
+
+async def test_page_down_in_the_posts_moves_the_current_post_along() -> None:
+    """PageDown in the posts scrolls, and the current post is then one on screen: the next
+    `j` goes on below it instead of back at the top."""
+    async with thread_open(LIGHTHOUSE) as (pilot, app):
+        pane = post_pane(app)
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: pane.scroll_y > 0)
+        await pilot.pause(0.3)
+        assert pane.current > 0
+        assert pane.post_in_view(pane.current)
