@@ -112,9 +112,10 @@ KEYS: tuple[Key, ...] = (
 """In the order the help screen lists them."""
 
 FOOTER_ORDER = (
-    "q", "question_mark", "tab", "f", "slash", "n", "p", "r", "o", "backspace", "escape",
+    "tab", "q", "question_mark", "f", "slash", "n", "p", "r", "o", "backspace", "escape",
 )  # fmt: skip
-"""The footer's order: the way out and the help first, then the keys most used."""
+"""The footer's order: moving between the panes (first in any case: Textual's screens bind tab
+before their own keys), the way out and the help, then the keys most used."""
 
 MOUSE: tuple[tuple[str, str], ...] = (
     ("click a flag or #hashtag", "show only the threads that use it"),
