@@ -302,7 +302,7 @@ class PanesScreen(Screen[None]):
     def _apply_width(self, width: int) -> None:
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
-        self.related_pane.fit_width()
+        self.related_pane.fit_width()  # as its entries now need, once it is shown
         self.set_class(width < NARROW, "-narrow")
         self.set_class(wanted, "-with-related")
         # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still

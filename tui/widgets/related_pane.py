@@ -134,7 +134,10 @@ class RelatedPane(OptionList, DrawnScrollbar, OwnVirtualSize):
 
     def fit_width(self) -> None:
         """Narrow the pane to its entries (collapse it when it has none): the thread list takes
-        the room left."""
+        the room left. A new width costs a layout pass of the screen, so the widths go in
+        steps, and a hidden pane keeps its width until it is shown."""
+        if not self.display:
+            return
         if self._longest is None:
             width = COLLAPSED
         else:
