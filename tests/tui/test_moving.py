@@ -13,7 +13,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from tui.app import ThreadlineApp
-from tui.store import StateStore
+from tui.store import StateStore, corpus_key
 
 from .helpers import (
     LIGHTHOUSE,
@@ -252,3 +252,25 @@ async def test_page_down_in_the_posts_moves_the_current_post_along() -> None:
         await pilot.pause(0.3)
         assert pane.current > 0
         assert pane.post_in_view(pane.current)
+
+
+async def test_a_restart_resumes_on_the_thread_read_not_the_one_previewed() -> None:
+    """Post 4 of the first thread read, then the cursor moved on to preview the second, then
+    quit: the next start is back on post 4 of the first, and the second is still unread."""
+    store_key = corpus_key([SEEDLIKE])
+    app = ThreadlineApp(paths=[SEEDLIKE], store=StateStore.open(store_key))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        await pilot.press("j", "j", "j")
+        thread_list(app).focus()
+        await pilot.press("j")
+        await wait_until(pilot, lambda: post_pane(app).thread == ORCHARD)
+    app.store.close()
+    again = ThreadlineApp(paths=[SEEDLIKE], store=StateStore.open(store_key))
+    async with again.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, again)
+        await wait_until(pilot, lambda: post_pane(again).thread == LIGHTHOUSE)
+        assert post_pane(again).current == 3
+        assert again.remembered.is_unread(ORCHARD)
+    again.store.close()

@@ -69,6 +69,8 @@ class PanesScreen(Screen[None]):
         """The open thread is only previewed (the list's cursor is on it): not read yet."""
         self._preview_wanted: int | None = None
         """The thread the list's cursor moved to, previewed at the next refresh."""
+        self._reading: tuple[int | None, int] = (None, 0)
+        """The thread read last (not only previewed) and its current post: the place kept."""
         self.indexed = False
         """The whole index is in: related threads and every filter work."""
         self._loaded = 0
@@ -131,7 +133,12 @@ class PanesScreen(Screen[None]):
     # -- remembered state -----------------------------------------------------------------------
 
     def _save_place(self) -> None:
-        self.remembered.save_place(self.opened, self.post_pane.current, self.filters, self.sort)
+        """Keep the place: the thread being read and its post (a thread only previewed is not
+        where the reader stopped), with the filters and the order."""
+        if not self.previewing:
+            self._reading = (self.opened, self.post_pane.current)
+        thread, post = self._reading
+        self.remembered.save_place(thread, post, self.filters, self.sort)
         self._report_state()
 
     def _count_one_change(self, thread: int) -> None:
@@ -248,10 +255,13 @@ class PanesScreen(Screen[None]):
         posts.call_after_refresh(self._prepare_neighbours, thread)
 
     def _mark_read(self, thread: int) -> None:
-        self.previewing = False
+        """`thread` is read (opened, or its preview's posts took the focus)."""
+        was_preview, self.previewing = self.previewing, False
         if self.remembered.is_unread(thread):
             self.remembered.mark_read(thread)
             self._marks_changed(thread)
+        if was_preview:
+            self._save_place()
 
     def _close_thread(self) -> None:
         """Show no thread: the open one is no longer in the list."""
