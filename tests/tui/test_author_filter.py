@@ -189,3 +189,22 @@ async def test_an_order_given_at_start_wins_over_the_remembered_one(clippings: s
         await pilot.pause()
         assert again.main_screen.sort == "length"
         assert rows(again) == [KITES, ICE, SALT, UNDATED]
+
+
+async def test_a_restart_with_a_filter_that_leaves_the_last_thread_out_opens_none(
+    clippings: str,
+) -> None:
+    """The last session ended in Ice; `--author zed` now leaves Ice out: the list shows Zed
+    Quill's thread and the post pane no thread."""
+    app = reader(clippings)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        app.main_screen.go_to_thread(ICE)
+        await wait_until(pilot, lambda: app.main_screen.opened == ICE)
+    again = reader(clippings, author="zed")
+    async with again.run_test(size=WIDE) as pilot:
+        await ready(pilot, again)
+        await wait_until(pilot, lambda: rows(again) == [SALT])
+        await pilot.pause()
+        assert again.main_screen.opened is None
+        assert again.main_screen.post_pane.thread is None

@@ -122,7 +122,7 @@ class MainScreen(PanesScreen):
     @on(Identified)
     def _identified(self, event: Identified) -> None:
         """Mark the rows, and go back to where the last session ended, unless the reader has
-        already opened a thread in this one."""
+        already opened a thread in this one or the filters now leave that thread out."""
         remembered = self.remembered
         remembered.identify(event.ids)
         if self.opened is not None and not self.previewing:
@@ -135,12 +135,12 @@ class MainScreen(PanesScreen):
             self.sort = resumed.sort
         if filters.active or self.sort != "source":  # read marks are known only now
             self._apply_filters(filters, remember=False)
-        if resumed is not None and resumed.thread is not None and self.opened is None:
-            self._open(resumed.thread, resumed.post)
-            row = self.thread_list.row_of(resumed.thread)
-            if row is not None:
+        row = self.thread_list.row_of(resumed.thread) if resumed is not None else None
+        if resumed is not None and resumed.thread is not None and row is not None:
+            if self.opened is None:
+                self._open(resumed.thread, resumed.post)
                 self.thread_list.cursor = row
-            self.set_focus(self.post_pane)
+                self.set_focus(self.post_pane)
         self._marks_changed()
 
     def _marked_thread(self) -> int | None:
