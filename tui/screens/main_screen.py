@@ -135,9 +135,9 @@ class MainScreen(PanesScreen):
             self.sort = resumed.sort
         if filters.active or self.sort != "source":  # read marks are known only now
             self._apply_filters(filters, remember=False)
-        row = self.thread_list.row_of(resumed.thread) if resumed is not None else None
-        if resumed is not None and resumed.thread is not None and row is not None:
-            if self.opened is None:
+        if resumed is not None and resumed.thread is not None and self.opened is None:
+            row = self.thread_list.row_of(resumed.thread)
+            if row is not None:  # the filters may leave it out now
                 self._open(resumed.thread, resumed.post)
                 self.thread_list.cursor = row
                 self.set_focus(self.post_pane)
