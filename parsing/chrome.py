@@ -26,6 +26,9 @@ from .chrome_context import (
     teaser_dates,
 )
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .old_twitter import PASSING as _PASSING
+from .old_twitter import conversation_lines, has_separator, is_separator
+from .pictures import between_posts
 from .rule_text import factored as _factored
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
@@ -101,12 +104,6 @@ _STRONG = [
     r"Latest Threads Unrolled:?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
-    # Text copied from old twitter.com pages, between and under the tweets.
-    r"Show this thread",
-    r"End of conversation",
-    r"New conversation",
-    r"This Tweet is unavailable",
-    r"This Tweet was deleted by the Tweet author",
     # The 2019 header, when the name before the comma was not copied.
     r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
     *LENGTH,
@@ -139,8 +136,6 @@ _WEAK = [
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two.
     r"Image|\[image\]",
-    # Old twitter.com puts a lone "-" between a tweet's header fields; a post may have one too.
-    r"-",
     # Donation addresses under "Or Donate anonymously using crypto!".
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,
@@ -149,7 +144,16 @@ _WEAK = [
 
 STRONG = _factored(_STRONG)
 WEAK = _factored(_WEAK)
-_BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
+PASSING = _factored(_PASSING)
+_BODY = (
+    rb"[ \t]*(?:(?P<strong>"
+    + STRONG
+    + rb")|(?P<passing>"
+    + PASSING
+    + rb")|(?P<weak>"
+    + WEAK
+    + rb"))[ \t.]*(?=\n|\Z)"
+)
 _CHROME_LINE = re.compile(_BODY)
 # "Keep Current with" alone on its line puts the author's name on the next one.
 NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
@@ -237,18 +241,26 @@ def resolve_chrome(
     candidates: list[tuple[int, int, bool]],
     events: Sequence[Structure] = (),
     marker: int = -1,
-) -> list[Line]:
+    passing: Sequence[Line] = (),
+) -> tuple[list[Line], set[Line]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
     only next to other chrome. `events`: the lines of structure found so far, in order,
-    whose kind `marker` is a number marker. In file order."""
+    whose kind `marker` is a number marker. `passing`: the lines chrome inside a thread
+    (`old_twitter`). In file order; with, apart, the lines the thread goes on past: `passing`,
+    the tweet headers and replies of a conversation, and weak lines next to no other chrome."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
     lines = [(start, end) for start, end, is_strong in candidates if is_strong]
     strong = lines[:]
     confirmed = set(lines)
+    inside = set(passing)
+    if passing and has_separator(buf):
+        separators = [line for line in passing if is_separator(buf, line)]
+        conversation, _ = conversation_lines(buf, separators, confirmed | inside)
+        inside.update(conversation)
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
@@ -260,25 +272,34 @@ def resolve_chrome(
     author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in starts if is_header_field(buf, line)]
-        header, author_fields = header_lines(buf, fields, confirmed, _shape_only)
+        header, author_fields = header_lines(buf, fields, confirmed | inside, _shape_only)
         found.update(header)
     if dates:
         found.update(teaser_dates(buf, strong, author_fields, dates, events=events, marker=marker))
     found.difference_update(confirmed)
+    found.difference_update(inside)
     confirmed |= found
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
+        left = [line for line in weak if line not in confirmed and line not in inside]
+        inside.update(between_posts(buf, left, events, marker))
+        # Weak lines touching only chrome the thread goes on past go on with it.
+        if inside:
+            left = [line for line in left if line not in inside]
+            inside.update(_confirm_weak(buf, confirmed | inside, left))
     if len(strong) > 1:
         found.update(
             sandwiched_lines(buf, zip(ends, below_ends, starts[1:], strict=False), confirmed)
         )
     confirmed |= found
-    fragment = cut_off_fragment(buf, confirmed)
-    if fragment is not None and fragment not in confirmed:
+    fragment = cut_off_fragment(buf, confirmed | inside)
+    if fragment is not None and fragment not in confirmed and fragment not in inside:
         found.add(fragment)
+    found.difference_update(inside)
     lines += sorted(found)
+    lines += sorted(inside)
     lines.sort()
-    return lines
+    return lines, inside
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

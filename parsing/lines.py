@@ -12,8 +12,9 @@ import re
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .chrome import STRONG, SUFFIX_NEEDLES, WEAK, opens_with_header, resolve_chrome
+from .chrome import PASSING, STRONG, SUFFIX_NEEDLES, WEAK, opens_with_header, resolve_chrome
 from .neighbours import Line
+from .pictures import blank_trailing
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -39,6 +40,8 @@ _OPENING_MARKER = (
     + rb")[ \t]*[:.]?[ \t]*"
     + _numbered("opening_num", "opening_total")
 )
+# A picture's place glued to the marker of the post after it ("Image2/ Text"): a marker line.
+_PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 # Pictographs (U+1F000–U+1FAFF), misc symbols and dingbats (U+2600–U+27BF), arrows and stars
@@ -55,6 +58,8 @@ _BODY = (
     + _MARKER
     + rb")|(?P<opening>"
     + _OPENING_MARKER
+    + rb")|(?P<pictured>"
+    + _PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
     + rb")|(?P<emoji>(?:"
@@ -63,6 +68,10 @@ _BODY = (
     + _LINE_END
     + rb")|(?P<strong>(?:"
     + STRONG
+    + rb")"
+    + _CHROME_TAIL
+    + rb")|(?P<passing>(?:"
+    + PASSING
     + rb")"
     + _CHROME_TAIL
     + rb")|(?P<weak>(?:"
@@ -75,7 +84,9 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
+MARKER, HEAD, EMOJI, CHROME, PASS = 1, 2, 3, 4, 5
+"""`CHROME` ends the thread in progress; `PASS` is chrome the thread goes on past (`old_twitter`).
+Both are skipped lines: a kind of `CHROME` or more is one."""
 
 
 class Event(NamedTuple):
@@ -96,11 +107,12 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     """The marker, head, emoji-only and chrome lines of `buf`, in order."""
     events: list[Event] = []
     chrome: list[tuple[int, int, bool]] = []
+    passing: list[Line] = []
     append = events.append
     first, shift = _match_line(buf, 0, line_end(buf, 0))
     matches = _LINE.finditer(buf)
     if first is not None:
-        _classify(first, 0, events, chrome, shift)
+        _classify(first, 0, events, chrome, shift, passing=passing)
     # Most lines found are markers: they are read with numbered groups and made into events by
     # `tuple.__new__`, which skips a Python-level call each (a fifth of this function's time).
     new = tuple.__new__
@@ -112,9 +124,14 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
                 start, end = match.span()
                 append(new(Event, (start + 1, MARKER, value, end, False)))
             continue
-        _classify(match, match.start() + 1, events, chrome)
-    if chrome or any(needle in buf for needle in SUFFIX_NEEDLES) or opens_with_header(buf):
-        return _with_chrome(events, resolve_chrome(buf, chrome, events, MARKER))
+        _classify(match, match.start() + 1, events, chrome, passing=passing)
+    if (
+        chrome
+        or passing
+        or any(needle in buf for needle in SUFFIX_NEEDLES)
+        or opens_with_header(buf)
+    ):
+        return _with_chrome(events, *resolve_chrome(buf, chrome, events, MARKER, passing))
     return events
 
 
@@ -133,42 +150,53 @@ def _classify(
     events: list[Event],
     chrome: list[tuple[int, int, bool]],
     shift: int = 0,
+    *,
+    passing: list[Line] | None = None,
 ) -> None:
-    """Record the line at `start` that `match` read (`shift`: see `_match_line`)."""
+    """Record the line at `start` that `match` read (`shift`: see `_match_line`); a line the
+    thread goes on past goes to `passing` (with no list for them, among the strong chrome)."""
     kind = match.lastgroup
-    if kind in ("marker", "opening"):
+    if kind in ("marker", "opening", "pictured"):
         opens = kind == "opening"
-        total = match["opening_total" if opens else "total"]
-        value = int(match["opening_num" if opens else "num"])
+        prefix = "" if kind == "marker" else kind + "_"
+        total = match[prefix + "total"]
+        value = int(match[prefix + "num"])
         if value and (total is None or not total.isdigit() or value <= int(total)):
             events.append(Event(start, MARKER, value, match.end() + shift, opens))
     elif kind == "head":
         events.append(Event(start, HEAD))
     elif kind == "emoji":
         events.append(Event(start, EMOJI))
+    elif kind == "passing" and passing is not None:
+        passing.append((start, match.end() + shift))
     else:
         chrome.append((start, match.end() + shift, kind == "strong"))
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
     """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
-    "emoji", "strong" or "weak" (chrome), or None for text; with the marker's event when the
-    marker is a valid one. (Chrome judged by its neighbours or by its end is not seen here.)"""
+    "emoji", "strong", "passing" or "weak" (chrome), or None for text; with the marker's event
+    when the marker is a valid one. (Chrome judged by its neighbours or by its end is not seen
+    here.)"""
     match, shift = _match_line(buf, start, end)
     if match is None:
         return None, None
     events: list[Event] = []
     _classify(match, start, events, [], shift)
-    shape = "marker" if match.lastgroup == "opening" else match.lastgroup
+    shape = "marker" if match.lastgroup in ("opening", "pictured") else match.lastgroup
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 
-def _with_chrome(events: list[Event], chrome: list[Line]) -> list[Event]:
-    """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
+def _with_chrome(events: list[Event], chrome: list[Line], passing: set[Line]) -> list[Event]:
+    """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
+    wins over any other reading."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
-    merged += [new(Event, (start, CHROME, 0, end, False)) for start, end in chrome]
+    merged += [
+        new(Event, (start, PASS if (start, end) in passing else CHROME, 0, end, False))
+        for start, end in chrome
+    ]
     merged.sort()
     return merged
 
@@ -199,10 +227,11 @@ def blank_outside_posts(
         if kind == MARKER:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
-        elif kind == CHROME:
+        elif kind >= CHROME:
             if keep_texts:
                 texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
         else:
             continue
         buf[start:end] = b" " * (end - start)
+    blank_trailing(buf, events)
     return texts

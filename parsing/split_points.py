@@ -30,6 +30,8 @@ from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines
 from .neighbours import previous_nonblank_line
+from .old_twitter import has_several_authors
+from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
@@ -91,6 +93,8 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
 def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
     `buf`); the points at its very start and end are left out."""
+    if has_several_authors(buf):
+        return []
     part = bytearray(buf[start:stop])
     if replace_invalid_utf8(part)[1]:
         # Each part of a source has its invalid UTF-8 replaced on its own, which moves what
@@ -101,7 +105,16 @@ def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
     layout.build(events)
-    return [start + point for point in layout.fresh if 0 < point < len(part)]
+    return [
+        start + point
+        for point in layout.fresh
+        if 0 < point < len(part) and not _under_a_picture(buf, start + point)
+    ]
+
+
+def _under_a_picture(buf: ByteSource, point: int) -> bool:
+    above = previous_nonblank_line(buf, point)
+    return above is not None and ends_in_picture(buf, above)
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:

@@ -32,6 +32,8 @@ def attach_page_meta(
         while at < len(skipped) and skipped[at].line < first:
             before.append(skipped[at].text)
             at += 1
+        while at < len(skipped) and skipped[at].line <= last:
+            at += 1  # skipped inside the thread (a conversation's lines): not about the next one
         after: list[str] = []
         ahead = at
         while ahead < len(skipped) and skipped[ahead].line > last:

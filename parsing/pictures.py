@@ -1,0 +1,88 @@
+"""`Image`: what a copied page shows where a post had a picture.
+
+A copy of an unroller page puts `Image` where a post's picture was: on a line of its own, at the
+end of the post's last line (`… this week. Image`), or glued to the next post's marker
+(`Image2/ Text`, read as that marker by `lines`). None of it is post text:
+
+- alone on its line between two posts (the next non-blank line is a number marker), it is
+  chrome the thread goes on past. Between two paragraphs of one post it stays: cutting the post
+  there would make its second half a post of its own. Next to other chrome it is chrome (a weak
+  line, see `chrome`);
+- at the end of a post's last line, after the end of a sentence, it is blanked out of the
+  buffer, so the post ends before it and its line stays in the post.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+from .byte_source import ByteSource
+from .neighbours import Line, next_nonblank_line
+
+Structure = tuple[int, int, int, int, bool]
+"""A line of structure as `lines.Event` gives it: its start and its kind first."""
+
+_ALONE = re.compile(rb"[ \t]*(?:Image|\[image\])[ \t.]*")
+_WORD = b"Image"
+# What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
+# or bracket, an emoji's last byte. A word before it ("the Image") leaves it text.
+_SENTENCE_END = re.compile(rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|[\x80-\xbf])[ \t]*\Z")
+
+
+def between_posts(
+    buf: ByteSource, weak: Iterable[Line], events: Sequence[Structure], marker: int
+) -> list[Line]:
+    """The lone `Image` lines of `weak` whose next non-blank line is a number marker (the
+    `events` of kind `marker`, in order), or that end the text."""
+    found = []
+    for line in weak:
+        if not _ALONE.fullmatch(buf, *line):
+            continue
+        below = next_nonblank_line(buf, line[1])
+        if below is None or _is_marker(events, marker, below[0]):
+            found.append(line)
+    return found
+
+
+def ends_in_picture(buf: ByteSource, line: Line) -> bool:
+    """Does the line end with `Image` (or `[image]`)? A source is not cut under such a line:
+    whether the picture is post text depends on the line under it."""
+    start, end = line
+    while end > start and buf[end - 1] in b" \t.":
+        end -= 1
+    tail = bytes(buf[max(start, end - 7) : end])
+    return tail.endswith((_WORD, b"[image]"))
+
+
+def blank_trailing(buf: bytearray, events: Sequence[Structure]) -> None:
+    """Blank a sentence's trailing `Image` on a line that ends a post: the next non-blank line
+    is one of the `events` (a marker or chrome line), or there is none."""
+    spots = list(_spots(buf, buf.find(_WORD + b"\n")))
+    if buf.endswith(_WORD) and len(buf) > len(_WORD):
+        spots.append(len(buf) - len(_WORD))
+    for spot in spots:
+        start = buf.rfind(b"\n", 0, spot) + 1
+        if spot == start or not _SENTENCE_END.search(buf, start, spot):
+            continue
+        end = spot + len(_WORD)
+        below = next_nonblank_line(buf, end)
+        if below is None or _is_event(events, below[0]):
+            buf[spot:end] = b" " * len(_WORD)  # the sentence and its line stay in the post
+
+
+def _spots(buf: bytearray, at: int) -> Iterable[int]:
+    while at >= 0:
+        yield at
+        at = buf.find(_WORD + b"\n", at + 1)
+
+
+def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:
+    at = bisect_left(events, (start,))
+    return at < len(events) and events[at][0] == start and events[at][1] == marker
+
+
+def _is_event(events: Sequence[Structure], start: int) -> bool:
+    at = bisect_left(events, (start,))
+    return at < len(events) and events[at][0] == start
