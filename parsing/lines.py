@@ -12,7 +12,8 @@ import re
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .chrome import PASSING, STRONG, SUFFIX_NEEDLES, WEAK, opens_with_header, resolve_chrome
+from .chrome import opens_with_header, resolve_chrome
+from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .neighbours import Line
 from .pictures import blank_trailing
 

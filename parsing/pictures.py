@@ -24,7 +24,8 @@ from .neighbours import Line, next_nonblank_line
 Structure = tuple[int, int, int, int, bool]
 """A line of structure as `lines.Event` gives it: its start and its kind first."""
 
-_ALONE = re.compile(rb"[ \t]*(?:Image|\[image\])[ \t.]*")
+# A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
+_ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
 _WORD = b"Image"
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
 # or bracket, an emoji's last byte. A word before it ("the Image") leaves it text.
@@ -47,13 +48,12 @@ def between_posts(
 
 
 def ends_in_picture(buf: ByteSource, line: Line) -> bool:
-    """Does the line end with `Image` (or `[image]`)? A source is not cut under such a line:
-    whether the picture is post text depends on the line under it."""
+    """Does the line end with `Image`? A source is not cut under such a line: whether the
+    picture is post text depends on the line under it."""
     start, end = line
     while end > start and buf[end - 1] in b" \t.":
         end -= 1
-    tail = bytes(buf[max(start, end - 7) : end])
-    return tail.endswith((_WORD, b"[image]"))
+    return bytes(buf[max(start, end - len(_WORD)) : end]) == _WORD
 
 
 def blank_trailing(buf: bytearray, events: Sequence[Structure]) -> None:

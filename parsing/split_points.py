@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
-from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
+from .chrome import is_chrome_candidate
+from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines

@@ -169,7 +169,7 @@ def test_new_strong_chrome_is_skipped_wherever_it_stands(chrome: str) -> None:
     assert skipped(corpus) == [(2, chrome)]
 
 
-@pytest.mark.parametrize("line", ["Account", "Accept", "Follow"])
+@pytest.mark.parametrize("line", ["[image]", "Account", "Accept", "Follow"])
 def test_new_weak_chrome_next_to_chrome_is_skipped(line: str) -> None:
     corpus = parse_text(
         f"1/ The pier lights are fixed.\n{line}\n2/ Next, the railings.\n• • •\n{line}\n"
@@ -178,7 +178,7 @@ def test_new_weak_chrome_next_to_chrome_is_skipped(line: str) -> None:
     assert texts(corpus)[0][0] == f"The pier lights are fixed.\n{line}"
 
 
-@pytest.mark.parametrize("line", ["Image", "[image]", "-"])
+@pytest.mark.parametrize("line", ["Image", "-"])
 def test_a_picture_or_dash_between_posts_and_after_chrome_is_skipped(line: str) -> None:
     """Between two posts the line is skipped and the thread goes on; after chrome it is
     chrome."""
