@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .layout_posts import PostWriter
-from .lines import CHROME, HEAD, MARKER, PASS, Event, line_end
+from .lines import CHROME, HEAD, MARKER, PASS, START, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -98,6 +98,9 @@ class LayoutBuilder(PostWriter):
                 lead, lead_opens = None, False
             elif kind == PASS:
                 index = self._on_passing(events, index) - 1
+                lead, lead_opens = None, False
+            elif kind == START:
+                self._on_post_start(event.start)
                 lead, lead_opens = None, False
             elif self._stands_above(event, events[index + 1] if index < last else None):
                 lead = lead or event
@@ -289,6 +292,15 @@ class LayoutBuilder(PostWriter):
         self.free_from = free_from
         self.goes_on = self.thread_open
         return index
+
+    def _on_post_start(self, start: int) -> None:
+        """A post of the thread in progress begins at `start`, as the page's markup says: close
+        the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
+        """
+        self._adopt_free_text(start)
+        self._close_post(start)
+        self.free_from = start
+        self.goes_on = self.thread_open
 
     def _adopt_free_text(self, stop: int) -> bool:
         """As `PostWriter._adopt_free_text`; after `PASS` chrome, in the thread still open."""

@@ -9,6 +9,7 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .byte_source import ByteSource
@@ -85,9 +86,9 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME, PASS = 1, 2, 3, 4, 5
+MARKER, HEAD, EMOJI, CHROME, PASS, START = 1, 2, 3, 4, 5, 6
 """`CHROME` ends the thread in progress; `PASS` is chrome the thread goes on past (`old_twitter`).
-Both are skipped lines: a kind of `CHROME` or more is one."""
+`START` is a post start a page's markup gave (`with_post_starts`), not a line's shape."""
 
 
 class Event(NamedTuple):
@@ -202,6 +203,27 @@ def _with_chrome(events: list[Event], chrome: list[Line], passing: set[Line]) ->
     return merged
 
 
+def with_post_starts(buf: ByteSource, events: list[Event], lines: Sequence[int]) -> list[Event]:
+    """`events` with a `START` event at each of the 1-based `lines` where no other event is:
+    a post begins there, as the page's markup said (a clipping's `data-tweet` tails)."""
+    if not lines:
+        return events
+    taken = {event[0] for event in events}
+    starts: list[Event] = []
+    wanted = sorted(set(lines))
+    line, pos = 1, 0
+    for number in wanted:
+        while line < number and pos >= 0:
+            pos = buf.find(b"\n", pos)
+            pos = pos + 1 if pos >= 0 else -1
+            line += 1
+        if pos < 0 or pos >= len(buf):
+            break
+        if pos not in taken:
+            starts.append(Event(pos, START, 0, line_end(buf, pos), False))
+    return sorted(events + starts)
+
+
 def line_end(buf: ByteSource, start: int) -> int:
     """Where the line starting at `start` ends (its `\\n`, or the buffer end)."""
     end = buf.find(b"\n", start)
@@ -228,7 +250,7 @@ def blank_outside_posts(
         if kind == MARKER:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
-        elif kind >= CHROME:
+        elif kind >= CHROME:  # chrome of both kinds; post starts are added after this
             if keep_texts:
                 texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
         else:
