@@ -19,7 +19,6 @@ from .chrome_blog import titles_above_bylines
 from .chrome_context import (
     Structure,
     could_be_context_chrome,
-    cut_off_fragment,
     header_lines,
     is_date,
     is_header_field,
@@ -30,6 +29,7 @@ from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
+from .cut_off import cut_off_fragment
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import conversation_lines, has_separator, is_separator
 from .pictures import between_posts

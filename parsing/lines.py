@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
+from .cut_off import fragment_line
 from .neighbours import Line
 from .pictures import blank_trailing
 
@@ -132,6 +133,7 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         or passing
         or any(needle in buf for needle in SUFFIX_NEEDLES)
         or opens_with_header(buf)
+        or (buf and buf[-1] != 0x0A and fragment_line(buf) is not None)
     ):
         return _with_chrome(events, *resolve_chrome(buf, chrome, events, MARKER, passing))
     return events
