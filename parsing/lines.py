@@ -248,7 +248,15 @@ def blank_outside_posts(
     """
     texts: dict[int, str] = {}
     blanks = _BLANKS
+    pictured: list[int] = []
+    """Starts of the lines under a line that ends with `e`, perhaps a post's trailing `Image`
+    (`pictures.blank_trailing`): found here rather than by a search of the whole buffer."""
     for start, kind, _, end, _ in events:  # unpacked: a field read by name costs more
+        if start > 3 and (  # "ge\n", "ge\n\n": the end of "Image" on the line above
+            (buf[start - 2] == 0x65 and buf[start - 3] == 0x67)
+            or (buf[start - 3] == 0x65 and buf[start - 4] == 0x67)
+        ):
+            pictured.append(start)
         if kind == MARKER:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
@@ -258,5 +266,6 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    blank_trailing(buf, events)
+    if pictured or buf.endswith(b"Image"):
+        blank_trailing(buf, pictured)
     return texts

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .neighbours import Line, next_nonblank_line
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 Structure = tuple[int, int, int, int, bool]
 """A line of structure as `lines.Event` gives it: its start and its kind first."""
@@ -56,33 +56,23 @@ def ends_in_picture(buf: ByteSource, line: Line) -> bool:
     return bytes(buf[max(start, end - len(_WORD)) : end]) == _WORD
 
 
-def blank_trailing(buf: bytearray, events: Sequence[Structure]) -> None:
-    """Blank a sentence's trailing `Image` on a line that ends a post: the next non-blank line
-    is one of the `events` (a marker or chrome line), or there is none."""
-    spots = list(_spots(buf, buf.find(_WORD + b"\n")))
+def blank_trailing(buf: bytearray, under: Sequence[int]) -> None:
+    """Blank a sentence's trailing `Image` on a line that ends a post: the last non-blank line
+    above each line start of `under` (lines of structure: markers, chrome), and the buffer's
+    last line."""
+    spots = []
+    for start in under:
+        above = previous_nonblank_line(buf, start)
+        if above is not None and buf.endswith(_WORD, *above):
+            spots.append(above[1] - len(_WORD))
     if buf.endswith(_WORD) and len(buf) > len(_WORD):
         spots.append(len(buf) - len(_WORD))
     for spot in spots:
         start = buf.rfind(b"\n", 0, spot) + 1
-        if spot == start or not _SENTENCE_END.search(buf, start, spot):
-            continue
-        end = spot + len(_WORD)
-        below = next_nonblank_line(buf, end)
-        if below is None or _is_event(events, below[0]):
-            buf[spot:end] = b" " * len(_WORD)  # the sentence and its line stay in the post
-
-
-def _spots(buf: bytearray, at: int) -> Iterable[int]:
-    while at >= 0:
-        yield at
-        at = buf.find(_WORD + b"\n", at + 1)
+        if spot > start and _SENTENCE_END.search(buf, start, spot):
+            buf[spot : spot + len(_WORD)] = b" " * len(_WORD)  # the line stays in the post
 
 
 def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:
     at = bisect_left(events, (start,))
     return at < len(events) and events[at][0] == start and events[at][1] == marker
-
-
-def _is_event(events: Sequence[Structure], start: int) -> bool:
-    at = bisect_left(events, (start,))
-    return at < len(events) and events[at][0] == start

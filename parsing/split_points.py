@@ -77,6 +77,8 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
     bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
     marker anchor serves), the next run beginning at that anchor, until a run would begin at
     or after `stop`. In order, some more than once."""
+    if has_several_authors(buf):
+        return
     anchor = _next_anchor(buf, start, whole, ends_a_run=False)
     while anchor is not None and anchor < stop:
         last = _next_anchor(buf, anchor + _RUN, whole, ends_a_run=True)
@@ -87,14 +89,19 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
         # The run takes in the line of the anchor it ends at: a restart there is decided by the
         # lines above it, and the anchor line does not look below itself.
         end = len(buf) if last is None else min(line_end(buf, last) + 1, len(buf))
-        yield from run_fresh_points(buf, anchor, end)
+        yield from run_fresh_points(buf, anchor, end, authors_checked=True)
         anchor = last
 
 
-def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
+def run_fresh_points(
+    buf: ByteSource, start: int, stop: int, *, authors_checked: bool = False
+) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
-    `buf`); the points at its very start and end are left out."""
-    if has_several_authors(buf):
+    `buf`); the points at its very start and end are left out, and so are all of them in a
+    conversation copied from twitter.com with replies by others: which tweets are replies
+    depends on the first header of the page, which a part may not see (`old_twitter`).
+    `authors_checked`: the caller knows `buf` is no such conversation."""
+    if not authors_checked and has_several_authors(buf):
         return []
     part = bytearray(buf[start:stop])
     if replace_invalid_utf8(part)[1]:
