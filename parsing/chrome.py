@@ -31,7 +31,7 @@ from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_off_fragment
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import conversation_lines, has_separator, is_separator
+from .old_twitter import conversation_lines, is_separator
 from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
@@ -134,8 +134,8 @@ def resolve_chrome(
     strong = lines[:]
     confirmed = set(lines)
     inside = set(passing)
-    if passing and has_separator(buf):
-        separators = [line for line in passing if is_separator(buf, line)]
+    separators = [line for line in passing if is_separator(buf, line)]
+    if separators:
         conversation, _ = conversation_lines(buf, separators, confirmed | inside)
         inside.update(conversation)
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}

@@ -35,11 +35,10 @@ PASSING = [
 ]
 """Lines skipped wherever they stand, the thread in progress going on past them."""
 
-SEPARATOR_NEEDLES = (b"\n-\n", b"\n\xc2\xb7\n", b"\n- \n", b"\n\xc2\xb7 \n")
-"""A buffer without any of these has no tweet header: the header search is skipped."""
 
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
-_SEPARATOR_LINE = re.compile(rb"(?m)^[ \t]*(?:-|\xc2\xb7)[ \t]*$")
+_SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
+"""A lone separator line, with the newline before it: a header's separator has a line above."""
 _HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
 _REPLYING = re.compile(
     rb"[ \t]*(?:Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*|@\w{1,15})[ \t]*"
@@ -64,7 +63,9 @@ def is_separator(buf: ByteSource, line: Line) -> bool:
 
 
 def has_separator(buf: ByteSource) -> bool:
-    return any(needle in buf for needle in SEPARATOR_NEEDLES)
+    """Has `buf` a lone separator line? Without one it has no tweet header. (One search of the
+    buffer, where a search for each form of the line would take one each.)"""
+    return _SEPARATOR_LINE.search(buf) is not None
 
 
 def has_several_authors(buf: ByteSource) -> bool:
@@ -72,7 +73,7 @@ def has_several_authors(buf: ByteSource) -> bool:
     depends on the first header of the whole page: a part of it laid out alone may not see it."""
     if not has_separator(buf):
         return False
-    separators = [match.span() for match in _SEPARATOR_LINE.finditer(buf)]
+    separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     return len({header.handle for header in tweet_headers(buf, separators, set())}) > 1
 
 
