@@ -136,8 +136,7 @@ def resolve_chrome(
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
     if separators:
-        conversation, _ = conversation_lines(buf, separators, confirmed | inside)
-        inside.update(conversation)
+        inside.update(conversation_lines(buf, separators, confirmed | inside))
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]

@@ -29,6 +29,9 @@ PASSING = [
     r"Replying to(?:[ \t]+@\w{1,15}(?:(?:,|[ \t]+and)?[ \t]+@\w{1,15})*"
     r"(?:[ \t]+and \d{1,6} others?)?)?",
     r"\d[\d,.]*[KkM]? repl(?:y|ies) \d[\d,.]*[KkM]? retweets? \d[\d,.]*[KkM]? likes?",
+    r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)",
+    r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
+    r"Show replies|Show more replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     # The separator between a tweet's handle and its date, as a copy gives it.
     r"-",
     r"\xc2\xb7",  # ·
@@ -44,6 +47,9 @@ _REPLYING = re.compile(
     rb"[ \t]*(?:Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*|@\w{1,15})[ \t]*"
 )
 """`Replying to @x`, or `Replying to` with the handles on the lines under it."""
+_COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
+_COUNTS = 4
+"""Lines: replies, retweets, likes (and views) under a tweet."""
 _NAME = 60
 """Bytes: a display name is short."""
 
@@ -74,7 +80,26 @@ def has_several_authors(buf: ByteSource) -> bool:
     if not has_separator(buf):
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
-    return len({header.handle for header in tweet_headers(buf, separators, set())}) > 1
+    return len({header.handle for header in page_headers(buf, separators, set())}) > 1
+
+
+def page_headers(
+    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+) -> list[TweetHeader]:
+    """The tweet headers under the `separators` (see `tweet_headers`), after the header of the
+    page's main tweet when there are any: a name and a lone `@handle` opening the page, the
+    tweet's text under them (its date is under the text, on the line of its time)."""
+    headers = tweet_headers(buf, separators, chrome)
+    if not headers:
+        return headers
+    name = next_nonblank_line(buf, -1)
+    handle_line = None if name is None else next_nonblank_line(buf, name[1])
+    if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
+        return headers
+    handle = _HANDLE.fullmatch(buf, *handle_line)
+    if handle is None or handle_line == headers[0].lines[1]:
+        return headers
+    return [TweetHeader(handle.group(1), [name, handle_line]), *headers]
 
 
 def tweet_headers(
@@ -100,18 +125,16 @@ def tweet_headers(
     return headers
 
 
-def conversation_lines(
-    buf: ByteSource, separators: Iterable[Line], stops: set[Line]
-) -> tuple[list[Line], bool]:
-    """The lines of the tweet headers under the `separators`, and of the replies by other
-    people than the page's author (their header and text up to the next header or a line of
-    `stops`, the page's chrome); and whether the page has replies at all."""
-    headers = tweet_headers(buf, separators, stops)
+def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[Line]) -> list[Line]:
+    """The lines of the tweet headers under the `separators` (and the main tweet's), the counts
+    of replies, retweets and likes under each tweet, and the replies by other people than the
+    page's author (their header and text up to the next header or a line of `stops`, the
+    page's chrome)."""
+    headers = page_headers(buf, separators, stops)
     if not headers:
-        return [], False
+        return []
     author = headers[0].handle
     found: list[Line] = []
-    replies = False
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):
         found += header.lines
@@ -122,9 +145,21 @@ def conversation_lines(
             end = below[1]
             below = next_nonblank_line(buf, end)
         if header.handle != author:
-            replies = True
             found += _reply_text(buf, end, following, stops)
-    return found, replies
+    for line in [*starts[:-1], *sorted(stops)]:
+        found += _counts_above(buf, line) if line is not None else []
+    return found
+
+
+def _counts_above(buf: ByteSource, line: Line) -> list[Line]:
+    """The lone numbers right above `line` (a header or chrome): a tweet's counts of replies,
+    retweets and likes, as twitter.com shows them under it."""
+    counts: list[Line] = []
+    above = previous_nonblank_line(buf, line[0])
+    while above is not None and len(counts) < _COUNTS and _COUNT.fullmatch(buf, *above):
+        counts.append(above)
+        above = previous_nonblank_line(buf, above[0])
+    return counts
 
 
 def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Line]) -> list[Line]:

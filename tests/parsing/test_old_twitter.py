@@ -122,3 +122,25 @@ def test_a_page_with_replies_offers_no_cut() -> None:
     assert run_fresh_points(raw, 0, len(raw)) == []
     corpus = parse_text(raw.decode())
     assert numbers(corpus) == [[1, 2], [1]]
+
+
+def test_a_permalink_page_with_the_main_tweet_counts_and_a_reply() -> None:
+    """The main tweet's name and handle open the page (its time and counts under it); each
+    tweet's counts of replies, retweets and likes are skipped; @sampryce's reply is not a post."""
+    corpus = load_corpus([PAGES / "old_twitter_permalink.txt"])
+    assert texts(corpus) == [
+        [
+            "Thread: the village pond was dredged this week, and here is what came up.",
+            "Two shopping trolleys, a bicycle wheel and a brass doorknob.",
+            "No bell, but the ducks came back within the hour.",
+        ]
+    ]
+    assert [line for line, _ in skipped(corpus)] == [
+        1,
+        2,
+        *range(4, 13),
+        *range(14, 29),
+        *range(30, 34),
+    ]
+    assert corpus.thread_meta[0].handle == "ivycalder"
+    assert corpus.thread_meta[0].author == "Ivy Calder"
