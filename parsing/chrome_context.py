@@ -64,7 +64,10 @@ _SHORT = 60
 _BIO = 320
 """Bytes: a profile's bio, which X keeps to 160 characters."""
 _SENTENCE_END = re.compile(rb"[^\n]*(?:[.!?:;,\"')\]]|\xe2\x80\xa6|\xe2\x80\x9d)[ \t]*")
-_MARKER_START = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
+# A line that numbers a post, after `THREAD` or 🧵 too: never a name, an ad or a bio.
+_MARKER_START = re.compile(
+    rb"[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
+)
 Structure = tuple[int, int, int, int, bool]
 """A line of structure as `lines.Event` gives it: its start and its kind first."""
 IsCandidate = Callable[[ByteSource, int, int], bool]
