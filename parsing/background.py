@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import tempfile
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 Result = TypeVar("Result")
 
@@ -51,3 +52,35 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
         return value
 
     return result
+
+
+def later_written(work: Callable[[BinaryIO], None]) -> Callable[[], BinaryIO]:
+    """Start `work` in a forked child, writing into a temporary file; call the result to wait
+    for it and get the file, rewound (the caller closes it, which deletes it).
+
+    For output too large to send back through a pipe while the parent is busy: the child never
+    waits for the parent to read. Without a child, `work` writes the file here and now."""
+    into = tempfile.TemporaryFile()  # noqa: SIM115 (the caller gets it open, and closes it)
+    if not (hasattr(os, "fork") and threading.active_count() == 1):
+        work(into)
+        into.seek(0)
+        return lambda: into
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            work(into)
+            into.flush()
+            status = 0
+        finally:
+            os._exit(status)
+
+    def written() -> BinaryIO:
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            into.close()
+            raise RuntimeError(f"the worker process failed (status {status})")
+        into.seek(0)
+        return into
+
+    return written

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from parsing import build_index, export_json, load_corpus
+from parsing import build_index, export_posts, load_corpus
 from parsing.corpus import Corpus
 from parsing.export_json import encode, export_index, thread_value, write_json
 from parsing.search import threads_matching
@@ -97,10 +97,11 @@ def test_identical_threads_keep_their_numbered_ids_in_a_selection() -> None:
     assert written(fresh, [3]) == reference(corpus, [3])
 
 
-def test_a_long_post_is_streamed_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Posts beyond the long-post size are written a batch of entities at a time, unchanged."""
-    corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 " * 300 + "\n")
+def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads read a few at a time and written a few pieces at a time (a long post's entities
+    in several writes) give the same bytes."""
+    corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 \x85" * 300 + "\n\n" + GLUED)
     threads = range(corpus.thread_count)
-    monkeypatch.setattr(export_json, "_LONG_POST", 64)
-    monkeypatch.setattr(export_json, "_BATCH", 7)
+    monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
+    monkeypatch.setattr(export_posts, "_PIECES", 7)
     assert written(corpus, threads) == reference(corpus, threads)
