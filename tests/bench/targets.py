@@ -1,0 +1,146 @@
+"""The targets of issue 19 (a million posts with no waiting), each against `stats` in one run.
+
+    python -m tests.bench.targets                                   # 100k and 1M, both shapes
+    python -m tests.bench.targets --sizes 100000 --shapes many --runs 3
+    python -m tests.bench.targets --sizes 3000000 --runs 1 --related-runs 1 --no-line
+
+For each corpus shape (`generate.py`: "few" handles and domains, or "many": thousands of
+handles, each in hundreds of threads) and size it prints the medians of `threadline stats
+--json`, `export`, `export --search` (a word that picks about 3% of the threads), `export
+--related` (fewer runs: minutes at a million posts), each as a ratio to `stats` measured in
+the same run, and in process the time of one related-threads call (median and worst over
+threads spread across the corpus). Once per run, the export of a single 20 MB line. Commands
+run as a user runs them (`run.installed_threadline`); output goes to /dev/null.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .generate import SHAPES
+from .hostile import mixed_line
+from .run import corpus_file, installed_threadline, run_process
+
+TARGETS = {"export": 3.0, "export --search": 1.5, "export --related": None}
+"""Each command's target as a multiple of `stats` at 1M (export --related: 5× plain export)."""
+LINE_TARGET_S = 5.0
+RELATED_TARGET_MS = 2.0
+_WORD = re.compile(r"[a-z]{6,}")
+
+
+def search_text(path: Path) -> tuple[str, float]:
+    """A word of the corpus found in about 3% of its threads, and that share."""
+    from parsing.loader import load_corpus
+    from parsing.search import threads_matching
+
+    corpus = load_corpus([path])
+    best = ("audit at", 0.0)
+    for thread in range(0, corpus.thread_count, max(1, corpus.thread_count // 40)):
+        for word in _WORD.findall(corpus.post_text(corpus.threads.first_post[thread]).lower()):
+            share = len(set(threads_matching(corpus, word))) / corpus.thread_count
+            if abs(share - 0.03) < abs(best[1] - 0.03):
+                best = (word, share)
+            if 0.02 <= share <= 0.04:
+                return best
+    return best
+
+
+def related_calls(path: Path) -> tuple[float, float]:
+    """Median and worst milliseconds of one `related_threads` call, over 300 threads."""
+    from parsing.index import build_index
+    from parsing.loader import load_corpus
+    from parsing.related import related_threads
+
+    corpus = load_corpus([path])
+    index = build_index(corpus)
+    times = []
+    for thread in range(0, corpus.thread_count, max(1, corpus.thread_count // 300)):
+        started = time.perf_counter()
+        related_threads(index, thread)
+        times.append(1000 * (time.perf_counter() - started))
+    return statistics.median(times), max(times)
+
+
+def timed(arguments: list[str], runs: int) -> tuple[float, float]:
+    """Median wall seconds and peak memory (MB) of `threadline ARGUMENTS`."""
+    results = [run_process([*installed_threadline(), *arguments]) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), statistics.median(m for _, m in results) / 1e6
+
+
+def bench_size(path: Path, runs: int, related_runs: int) -> None:
+    megabytes = path.stat().st_size / 1e6
+    word, share = search_text(path)
+    commands = {
+        "export": ["export", str(path)],
+        "export --search": ["export", "--search", word, str(path)],
+        "export --related": ["export", "--related", str(path)],
+    }
+    stats_s, stats_mb = timed(["stats", "--json", str(path)], runs)
+    print(
+        f"  stats --json        {stats_s:7.2f} s  peak {stats_mb:5.0f} MB ({megabytes:.0f} MB file)"
+    )
+    plain = None
+    for name, arguments in commands.items():
+        if name == "export --related" and related_runs == 0:
+            continue
+        seconds, peak = timed(arguments, related_runs if name == "export --related" else runs)
+        ratio = f"{seconds / stats_s:5.1f}× stats"
+        target = TARGETS[name]
+        if name == "export --related" and plain:
+            ratio += f", {seconds / plain:.1f}× export (target ≤5×)"
+        elif target is not None:
+            ratio += f" (target ≤{target:g}× at 1M)"
+        label = name + (f" {word!r} ({share:.1%} of threads)" if name == "export --search" else "")
+        print(f"  {label:36} {seconds:7.2f} s  peak {peak:5.0f} MB  {ratio}")
+        plain = seconds if name == "export" else plain
+    median_ms, worst_ms = related_calls(path)
+    print(
+        f"  related threads, one call: median {median_ms:.2f} ms, worst {worst_ms:.2f} ms"
+        f" (target ≤{RELATED_TARGET_MS:g} ms)"
+    )
+
+
+def bench_line(folder: Path, runs: int) -> None:
+    path = folder / "line-20MB.txt"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(mixed_line(20_000_000))
+    seconds, peak = timed(["export", str(path)], runs)
+    stats_s, _ = timed(["stats", "--json", str(path)], runs)
+    print(
+        f"\none 20 MB line: export {seconds:.2f} s (target ≤{LINE_TARGET_S:g} s), "
+        f"peak {peak:.0f} MB; stats {stats_s:.2f} s"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--related-runs", type=int, default=1, help="runs of export --related (0: skip it)"
+    )
+    parser.add_argument("--no-line", action="store_true", help="skip the 20 MB line")
+    parser.add_argument(
+        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
+    )
+    options = parser.parse_args(argv)
+    options.folder.mkdir(parents=True, exist_ok=True)
+    print(f"medians of {options.runs} runs (export --related: {options.related_runs})")
+    for shape in options.shapes:
+        for size in options.sizes:
+            path = corpus_file(options.folder, size, shape=shape)
+            print(f"\n{size:,} posts, shape {shape!r} ({path.stat().st_size / 1e6:.0f} MB)")
+            bench_size(path, options.runs, options.related_runs)
+    if not options.no_line:
+        bench_line(options.folder, options.runs)
+
+
+if __name__ == "__main__":
+    main()
