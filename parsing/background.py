@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -54,17 +55,41 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
     return result
 
 
-def later_written(work: Callable[[BinaryIO], None]) -> Callable[[], BinaryIO]:
-    """Start `work` in a forked child, writing into a temporary file; call the result to wait
-    for it and get the file, rewound (the caller closes it, which deletes it).
+class Written:
+    """A temporary file a forked child is writing (`later_written`)."""
+
+    def __init__(self, into: BinaryIO, pid: int | None) -> None:
+        self.into, self.pid = into, pid
+
+    def result(self) -> BinaryIO:
+        """Wait for the child; the file, rewound (the caller closes it, which deletes it)."""
+        if self.pid is not None:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+            if status != 0:
+                self.into.close()
+                raise RuntimeError(f"the worker process failed (status {status})")
+        self.into.seek(0)
+        return self.into
+
+    def cancel(self) -> None:
+        """Stop the child (the caller gave up: a closed pipe, an interrupt) and drop the file."""
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.into.close()
+
+
+def later_written(work: Callable[[BinaryIO], None]) -> Written:
+    """Start `work` in a forked child, writing into a temporary file.
 
     For output too large to send back through a pipe while the parent is busy: the child never
     waits for the parent to read. Without a child, `work` writes the file here and now."""
     into = tempfile.TemporaryFile()  # noqa: SIM115 (the caller gets it open, and closes it)
     if not (hasattr(os, "fork") and threading.active_count() == 1):
         work(into)
-        into.seek(0)
-        return lambda: into
+        return Written(into, None)
     pid = os.fork()
     if pid == 0:
         status = 1
@@ -74,13 +99,4 @@ def later_written(work: Callable[[BinaryIO], None]) -> Callable[[], BinaryIO]:
             status = 0
         finally:
             os._exit(status)
-
-    def written() -> BinaryIO:
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            into.close()
-            raise RuntimeError(f"the worker process failed (status {status})")
-        into.seek(0)
-        return into
-
-    return written
+    return Written(into, pid)

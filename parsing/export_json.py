@@ -60,12 +60,17 @@ def write_json(
             text.detach()
 
         rest = later_written(write_second)
-    out.write('{"threads": [')
-    _write_threads(out, corpus, index, first, ids, with_related=with_related, started=False)
-    if rest is not None:
-        with rest() as written:
-            out.flush()
-            shutil.copyfileobj(written, out.buffer, _COPY)
+    try:
+        out.write('{"threads": [')
+        _write_threads(out, corpus, index, first, ids, with_related=with_related, started=False)
+        if rest is not None:
+            with rest.result() as written:
+                out.flush()
+                shutil.copyfileobj(written, out.buffer, _COPY)
+    except BaseException:
+        if rest is not None:
+            rest.cancel()
+        raise
     chunks = Chunks(out)
     chunks.add('\n], "skipped": [')
     for position, line in enumerate(corpus.skipped):

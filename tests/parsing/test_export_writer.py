@@ -5,11 +5,13 @@ full index and every thread's id."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
-from parsing import build_index, export_posts, load_corpus
+from parsing import background, build_index, export_json, export_posts, load_corpus
 from parsing.corpus import Corpus
 from parsing.export_json import encode, export_index, thread_value, write_json
 from parsing.search import threads_matching
@@ -105,3 +107,25 @@ def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.Monkey
     monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
     monkeypatch.setattr(export_posts, "_PIECES", 7)
     assert written(corpus, threads) == reference(corpus, threads)
+
+
+def test_two_processes_write_the_same_bytes_into_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Into a file, the second half of the threads is written by a forked process and copied
+    after the first: the file holds the reference's bytes."""
+    corpus = generated(2_000)
+    threads = range(corpus.thread_count)
+    forks = []
+
+    def counted(work: Callable[[BinaryIO], None]) -> background.Written:
+        forks.append(work)
+        return background.later_written(work)
+
+    monkeypatch.setattr(export_json, "_PARALLEL_BYTES", 1)
+    monkeypatch.setattr(export_json, "later_written", counted)
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as out:
+        write_json(corpus, export_index(corpus, threads), threads, out)
+    assert len(forks) == 1
+    assert path.read_text(encoding="utf-8") == reference(corpus, threads)
