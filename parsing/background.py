@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import BinaryIO, TypeVar
 
 Result = TypeVar("Result")
+PARALLEL_BYTES = 4 << 20
+"""Below this much text to read, a second process costs more than it saves."""
 
 
 def later(work: Callable[[], Result]) -> Callable[[], Result]:

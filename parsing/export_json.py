@@ -14,20 +14,16 @@ import shutil
 from collections.abc import Sequence
 from typing import Any, BinaryIO, TextIO
 
-from .background import later_written
+from . import background
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
-from .entities.flags import flag_code
 from .entities.spans import EntityKind, Span
-from .entities.tally import FLAGS
 from .export_posts import Chunks, add_posts, escape_controls, thread_groups
-from .index import CorpusIndex, glued_evidence
+from .index import CorpusIndex
 from .related import related_threads
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
-_PARALLEL_BYTES = 4 << 20
-"""Below this much text, a second process costs more than it saves."""
 _COPY = 1 << 20
 
 
@@ -59,7 +55,7 @@ def write_json(
             text.flush()
             text.detach()
 
-        rest = later_written(write_second)
+        rest = background.later_written(write_second)
     try:
         out.write('{"threads": [')
         _write_threads(out, corpus, index, first, ids, with_related=with_related, started=False)
@@ -90,7 +86,7 @@ def halves(corpus: Corpus, threads: Sequence[int]) -> tuple[Sequence[int], Seque
         span = corpus.thread_posts(thread)
         sizes.append(posts.text_end[span.stop - 1] - posts.text_start[span.start] if span else 0)
     total = sum(sizes)
-    if total < _PARALLEL_BYTES:
+    if total < background.PARALLEL_BYTES:
         return threads, ()
     cut, written = 0, 0
     while written < total // 2:
@@ -163,22 +159,6 @@ def _head(
     related = value.pop("related", None)
     after = "]}" if related is None else '], "related": ' + _ENCODER.encode(related) + "}"
     return _ENCODER.encode(value)[:-1] + ', "posts": [', after
-
-
-def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
-    """What writing `threads` needs of the index, and no more: the corpus-wide evidence for
-    glued tokens and the flags of those threads alone (the others' are left empty). The flags
-    are read as `build_index` reads them, in order of first appearance."""
-    flags: list[tuple[str, ...]] = [()] * corpus.thread_count
-    for thread in threads:
-        source = corpus.source_of(thread)
-        posts = corpus.thread_posts(thread)
-        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
-        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
-    return CorpusIndex(
-        evidence=glued_evidence(corpus), flags=flags, thread_count=corpus.thread_count
-    )
 
 
 def _write_thread(

@@ -11,9 +11,12 @@ from typing import BinaryIO
 
 import pytest
 
-from parsing import background, build_index, export_json, export_posts, load_corpus
+from parsing import background, build_index, export_posts, load_corpus
+from parsing.background import later_written
 from parsing.corpus import Corpus
-from parsing.export_json import encode, export_index, thread_value, write_json
+from parsing.export_index import export_evidence, export_index
+from parsing.export_json import encode, thread_value, write_json
+from parsing.index import glued_evidence
 from parsing.search import threads_matching
 from tests.bench.generate import generate
 
@@ -120,12 +123,23 @@ def test_two_processes_write_the_same_bytes_into_a_file(
 
     def counted(work: Callable[[BinaryIO], None]) -> background.Written:
         forks.append(work)
-        return background.later_written(work)
+        return later_written(work)
 
-    monkeypatch.setattr(export_json, "_PARALLEL_BYTES", 1)
-    monkeypatch.setattr(export_json, "later_written", counted)
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(background, "later_written", counted)
     path = tmp_path / "export.json"
     with path.open("w", encoding="utf-8") as out:
         write_json(corpus, export_index(corpus, threads), threads, out)
     assert len(forks) == 1
     assert path.read_text(encoding="utf-8") == reference(corpus, threads)
+
+
+def test_evidence_read_in_two_halves_is_the_whole_corpus_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Glued-token evidence read in two processes, each source cut at a middle line end, is
+    the evidence `build_index` reads from the whole."""
+    corpus = parse_text(GLUED + "\n\n" + "".join(line + "\n" for line in generate(400, seed=3)))
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    assert export_evidence(corpus) == glued_evidence(corpus)
+    assert export_evidence(corpus).domains
