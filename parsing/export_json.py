@@ -1,9 +1,11 @@
-"""`threadline export` as JSON, written one thread at a time.
+"""`threadline export` as JSON, written a large chunk at a time.
 
-The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it),
-but the values are plain dicts and lists encoded by the json module's C encoder, thread by
-thread. So a million-post corpus, or a single post holding millions of entities, is never held
-in memory as model objects or run through the pure-Python indenting encoder.
+The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it).
+`thread_value` gives a thread as the model's dict; the writer gives the bytes of encoding those
+dicts one by one with the json module, without making them: posts of page text are written
+straight from their entity spans (`export_posts`), and only threads whose posts a format gave
+whole (an archive's) go through the dicts. So a million-post corpus, or a single post holding
+millions of entities, is never held in memory as model objects or dicts.
 """
 
 from __future__ import annotations
