@@ -24,7 +24,8 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     from parsing.export import write_markdown
-    from parsing.export_json import export_index, write_json
+    from parsing.export_index import export_index
+    from parsing.export_json import write_json
     from parsing.filters import filter_threads
     from parsing.index import CorpusIndex, build_index
 
