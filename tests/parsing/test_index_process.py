@@ -1,0 +1,60 @@
+"""The index built in another process is the index built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsing.corpus import Corpus
+from parsing.index import build_index
+from parsing.index_process import start_index_process
+from parsing.read_loop import plan, read_into
+
+SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
+
+
+def read(path: str) -> Corpus:
+    corpus = Corpus()
+    read_into(corpus, plan([path]))
+    return corpus
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_both_paths_give_the_same_index(method: str) -> None:
+    """Entities first, then the whole index: each equal to `build_index` run in this process."""
+    corpus = read(str(SEEDLIKE))
+    here = build_index(corpus)
+    entities_here = build_index(corpus, with_words=False)
+    indexing = start_index_process([str(SEEDLIKE)], cache=False, method=method)
+    assert indexing is not None
+    entities = indexing.entities(corpus)
+    whole = indexing.whole()
+    indexing.join(30)
+    assert entities == entities_here
+    assert whole == here
+    assert whole is not None and whole.thread_count == 7
+
+
+def test_a_different_corpus_gives_no_index(tmp_path: Path) -> None:
+    """When the other process read something else (the file changed between the two reads),
+    its index is refused: None, and the caller builds its own."""
+    corpus = read(str(SEEDLIKE))
+    other = tmp_path / "other.txt"
+    other.write_text("1/ A single thread.\n2/ Of two posts.\n", encoding="utf-8")
+    indexing = start_index_process([str(other)], cache=False, method="fork")
+    assert indexing is not None
+    assert indexing.entities(corpus) is None
+    assert indexing.whole() is None
+    indexing.join(30)
+
+
+def test_a_failed_read_gives_no_index(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A process that cannot read its paths answers None, and prints nothing."""
+    corpus = read(str(SEEDLIKE))
+    indexing = start_index_process([str(tmp_path / "gone.txt")], cache=False, method="fork")
+    assert indexing is not None
+    assert indexing.entities(corpus) is None
+    assert indexing.whole() is None
+    indexing.join(30)
+    assert capfd.readouterr() == ("", "")
