@@ -13,7 +13,6 @@ is truncated or damaged anyway is ignored: loading answers None and the corpus i
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import mmap
@@ -21,7 +20,9 @@ import os
 import pickle
 import struct
 import tempfile
+import time
 from collections.abc import Sequence
+from contextlib import suppress
 from io import BufferedIOBase
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -34,6 +35,7 @@ VERSION = 1
 APP_NAME = "threadline"
 _MAGIC = b"threadline corpus cache\n"
 _LENGTH = struct.Struct("<Q")
+_PARTIAL = ".partial"
 _HASH_CHUNK = 16 << 20
 """Hashed a slice at a time: `hashlib` lets other threads run while it hashes each slice."""
 
@@ -110,7 +112,8 @@ def store(
     target = cache_file(paths)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".partial")
+        _remove_stale(os.path.dirname(target))
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=_PARTIAL)
     except OSError:
         return
     try:
@@ -201,6 +204,16 @@ def _exactly(source: IO[bytes] | BufferedIOBase, size: int) -> bytes:
     return data
 
 
+def _remove_stale(folder: str) -> None:
+    """Temporary files a day old: a process ended while writing (another may be writing one
+    now, so the recent ones stay)."""
+    day_ago = time.time() - 86_400
+    for entry in os.scandir(folder):
+        with suppress(OSError):
+            if entry.name.endswith(_PARTIAL) and entry.stat().st_mtime < day_ago:
+                os.remove(entry.path)
+
+
 def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
+    with suppress(OSError):
         os.remove(path)

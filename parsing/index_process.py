@@ -4,52 +4,56 @@ The reader needs the corpus at once (to paint) and the index soon after (filters
 threads). Built in the reader's own process, the index takes one core and shares the
 interpreter lock with the interface, whose keys and frames then wait. Here a second process
 reads the files too and runs the same `build_index`, so the work lands on the other core; it
-sends back the index of entities as soon as it is complete, then the whole index, each one
-pickle (the index is columns and a few shared tuples: about 30 MB and a tenth of a second to
-load at a million posts). Afterwards it writes the cache (`cache.store`) of what it read, so
-the next launch needs neither.
+sends back the shape of what it read, the index of entities as soon as it is complete, then
+the whole index, each one pickle behind its length on a pipe (the index is columns and a few
+shared tuples: about 30 MB and a tenth of a second to load at a million posts). Afterwards it
+writes the cache (`cache.store`) of what it read, so the next launch needs neither; it goes on
+to write it when the reader has quit.
 
 The process is forked when this process runs no other thread (a fork copies only the calling
-thread, and a lock another thread held would stay locked in the child), else spawned afresh.
+thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
+whose interface runs threads) a fresh interpreter is started with `python -m
+parsing.index_process`, its output the pipe and its errors discarded (the terminal is the
+reader's).
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import json
 import os
 import pickle
+import struct
+import subprocess
+import sys
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from contextlib import suppress
-from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .errors import ThreadlineError
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-
     from .corpus import Corpus
     from .index import CorpusIndex
     from .read_loop import PathLike, Plan
 
-_FAILED = b"failed"
+_LENGTH = struct.Struct("<Q")
 
 
 class IndexProcess:
-    """The index of the corpus behind `paths`, built in another process; `entities()` and
-    `whole()` wait for each part and answer None when the process failed (the caller then
-    builds it here)."""
+    """The index of a corpus, built in another process; `entities()` and `whole()` wait for
+    each part and answer None when the process failed (the caller then builds it here)."""
 
-    def __init__(self, process: BaseProcess, incoming: Connection) -> None:
-        self._process, self._incoming = process, incoming
+    def __init__(self, incoming: IO[bytes], wait: Callable[[float], None]) -> None:
+        self._incoming, self._wait = incoming, wait
         self._failed = False
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus`."""
         shape = self._receive()
-        if shape != (corpus.thread_count, corpus.post_count):
+        if shape != [corpus.thread_count, corpus.post_count]:
             self._failed = True  # a file changed between the two reads: not the same corpus
             self.close()
             return None
@@ -58,13 +62,13 @@ class IndexProcess:
     def whole(self) -> CorpusIndex | None:
         return self._receive_index()
 
-    def join(self, timeout: float | None = None) -> None:
-        """Wait for the process to end (its cache written)."""
-        self._process.join(timeout)
+    def join(self, timeout: float) -> None:
+        """Wait for the process to end (its cache written), at most `timeout` seconds."""
+        self._wait(timeout)
 
     def close(self) -> None:
-        """Stop waiting; the process finishes the cache on its own, or is ended when the reader
-        quits (it is a daemon)."""
+        """Stop listening; the process goes on to write the cache on its own."""
+        self._failed = True
         self._incoming.close()
 
     def _receive_index(self) -> CorpusIndex | None:
@@ -76,40 +80,93 @@ class IndexProcess:
     def _receive(self) -> object:
         if self._failed:
             return None
-        try:
-            data = self._incoming.recv_bytes()  # waits with the interpreter lock released
-        except (EOFError, OSError):
-            data = _FAILED
-        if data == _FAILED:
+        try:  # reads wait with the interpreter lock released
+            head = self._incoming.read(_LENGTH.size)
+            data = (
+                self._incoming.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
+            )
+            received = pickle.loads(data) if data else None
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            received = None
+        if received is None:
             self._failed = True
-            return None
-        return pickle.loads(data)
+        return received
 
 
 def start_index_process(
     paths: Sequence[PathLike], *, cache: bool, method: str | None = None
 ) -> IndexProcess | None:
     """Start reading and indexing `paths` in another process (writing the cache after, with
-    `cache`); None when no process can be started. `method` is how it starts (`fork`,
+    `cache`); None when no process can be started. `method` is how it starts (`fork` or
     `spawn`); by default forked when that is safe."""
     if method is None:
         method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
     try:
-        context: Any = multiprocessing.get_context(method)
-        incoming, outgoing = context.Pipe(duplex=False)
-        process = context.Process(
-            target=index_in_child, args=(list(paths), outgoing, cache), daemon=True
-        )
-        process.start()
-    except (OSError, ValueError, RuntimeError):
+        return _forked(paths, cache) if method == "fork" else _spawned(paths, cache)
+    except (OSError, ValueError, subprocess.SubprocessError):
         return None
-    outgoing.close()
-    return IndexProcess(process, incoming)
 
 
-def index_in_child(paths: list[PathLike], outgoing: Connection, cache: bool) -> None:
-    """The other process: read, index, send, then cache. Nothing is printed (the terminal is
-    the reader's); any failure sends `_FAILED`, and the reader builds the index itself."""
+def _forked(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: work, then leave without running the parent's cleanup
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as outgoing:
+                index_in_child(list(paths), outgoing, cache)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    return IndexProcess(os.fdopen(read_end, "rb"), _ForkWaiter(pid))
+
+
+class _ForkWaiter:
+    """Waits for a forked child, so that it is not left a zombie."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid, self._done = pid, False
+
+    def __call__(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not self._done and time.monotonic() < deadline:
+            with suppress(ChildProcessError):
+                if os.waitpid(self._pid, os.WNOHANG)[0] == 0:
+                    time.sleep(0.02)
+                    continue
+            self._done = True
+
+
+def _spawned(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    named = [list(path) if isinstance(path, tuple) else os.fspath(path) for path in paths]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "parsing.index_process", json.dumps([named, cache])],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+    assert process.stdout is not None
+    return IndexProcess(process.stdout, _SpawnWaiter(process))
+
+
+class _SpawnWaiter:
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    def __call__(self, timeout: float) -> None:
+        with suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout)
+
+
+def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> None:
+    """The other process: read, index, send, then cache. Nothing is printed; any failure
+    closes the pipe early, and the reader builds the index itself."""
     # Reading and indexing make millions of objects and no garbage cycles: the collector's
     # passes over them would only cost time here.
     gc.disable()
@@ -121,18 +178,18 @@ def index_in_child(paths: list[PathLike], outgoing: Connection, cache: bool) -> 
     keys = corpus_cache.file_keys(files) if files is not None else None
     try:
         corpus, index = _read_and_index(paths, outgoing)
-    except BaseException:
-        _send(outgoing, _FAILED)
+    except Exception:  # of any kind: the reader falls back to building it itself
         return
     finally:
-        outgoing.close()
+        with suppress(OSError):
+            outgoing.close()
     if files is not None and keys is not None:
         corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
         corpus.prepare_search()
         corpus_cache.store(files, keys, corpus, index)
 
 
-def _read_and_index(paths: list[PathLike], outgoing: Connection) -> tuple[Corpus, CorpusIndex]:
+def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
     from .corpus import Corpus
     from .index import build_index
     from .read_loop import plan
@@ -141,19 +198,18 @@ def _read_and_index(paths: list[PathLike], outgoing: Connection) -> tuple[Corpus
     for item in plan(paths).items:
         with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
             item.format.read(item.entry, corpus)
-    _send(outgoing, pickle.dumps((corpus.thread_count, corpus.post_count)))
-
-    def entities_done(entities: CorpusIndex) -> None:
-        _send(outgoing, pickle.dumps(entities, protocol=pickle.HIGHEST_PROTOCOL))
-
-    index = build_index(corpus, None, entities_done)
-    _send(outgoing, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    _send(outgoing, [corpus.thread_count, corpus.post_count])
+    index = build_index(corpus, None, lambda entities: _send(outgoing, entities))
+    _send(outgoing, index)
     return corpus, index
 
 
-def _send(outgoing: Connection, data: bytes) -> None:
+def _send(outgoing: IO[bytes], value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
-        outgoing.send_bytes(data)
+        outgoing.write(_LENGTH.pack(len(data)))
+        outgoing.write(data)
+        outgoing.flush()
 
 
 def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:
@@ -174,3 +230,16 @@ def plan_files(planned: Plan) -> list[str] | None:
 
     files = [item.entry.path for item in planned.items if isinstance(item.entry, FileEntry)]
     return files if files and len(files) == len(planned.items) else None
+
+
+def main() -> None:
+    """`python -m parsing.index_process '[PATHS, CACHE]'`: what a spawned process runs."""
+    from .read_loop import Named
+
+    named, cache = json.loads(sys.argv[1])
+    paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
+    index_in_child(paths, sys.stdout.buffer, bool(cache))
+
+
+if __name__ == "__main__":
+    main()

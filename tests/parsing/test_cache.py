@@ -157,3 +157,17 @@ def test_a_failed_write_leaves_no_partial_file(
     monkeypatch.setattr(cache, "_write", fail)
     store(corpus_file)
     assert [path for path in xdg.rglob("*") if path.is_file()] == []
+
+
+def test_a_day_old_partial_file_is_cleared_on_the_next_write(xdg: Path, corpus_file: str) -> None:
+    """A temporary file left by a process ended while writing goes; a recent one stays (its
+    writer may still be at work)."""
+    folder = Path(cache.cache_dir())
+    folder.mkdir(parents=True)
+    old, recent = folder / "old.partial", folder / "recent.partial"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    store(corpus_file)
+    assert not old.exists()
+    assert recent.exists()
