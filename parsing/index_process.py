@@ -199,7 +199,7 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
         with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
             item.format.read(item.entry, corpus)
     _send(outgoing, [corpus.thread_count, corpus.post_count])
-    index = build_index(corpus, None, lambda entities: _send(outgoing, entities))
+    index = build_index(corpus, None, lambda entities: _send(outgoing, entities), parallel=True)
     _send(outgoing, index)
     return corpus, index
 

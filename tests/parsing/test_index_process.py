@@ -58,3 +58,15 @@ def test_a_failed_read_gives_no_index(tmp_path: Path, capfd: pytest.CaptureFixtu
     assert indexing.whole() is None
     indexing.join(30)
     assert capfd.readouterr() == ("", "")
+
+
+def test_the_halves_joined_give_the_same_index(tmp_path: Path) -> None:
+    """Indexed in two halves (the second in a forked process), a corpus of many threads has
+    the index built in one pass: the same postings, first writings and word features."""
+    from tests.bench.generate import generate
+
+    path = tmp_path / "generated.txt"
+    path.write_text("".join(line + "\n" for line in generate(3_000, 11)), encoding="utf-8")
+    corpus = read(str(path))
+    assert corpus.thread_count > 100
+    assert build_index(corpus, parallel=True) == build_index(corpus)
