@@ -154,7 +154,7 @@ class CorpusLoader:
             post(self.Indexing(self.progress()))
             self.corpus.prepare_search()
             index = self._index(post, indexing)
-            self.index = index
+            self.index = self.entities = index
             self._phase = "ready"
         post(self.FullyIndexed(index))
 
