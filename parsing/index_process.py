@@ -5,8 +5,8 @@ threads). Built in the reader's own process, the index takes one core and shares
 interpreter lock with the interface, whose keys and frames then wait. Here a second process
 reads the files too and runs the same `build_index`, so the work lands on the other core; it
 sends back the shape of what it read, the index of entities as soon as it is complete, then
-the whole index, each one pickle behind its length on a pipe (the index is columns and a few
-shared tuples: about 30 MB and a tenth of a second to load at a million posts). Afterwards it
+the whole index, pickled onto a pipe by one pickler (so the whole index refers to the
+entities' tuples already sent rather than sending them again). Afterwards it
 writes the cache (`cache.store`) of what it read, so the next launch needs neither; it goes on
 to write it when the reader has quit.
 
@@ -23,7 +23,6 @@ import gc
 import json
 import os
 import pickle
-import struct
 import subprocess
 import sys
 import threading
@@ -39,8 +38,6 @@ if TYPE_CHECKING:
     from .index import CorpusIndex
     from .read_loop import PathLike, Plan
 
-_LENGTH = struct.Struct("<Q")
-
 
 class IndexProcess:
     """The index of a corpus, built in another process; `entities()` and `whole()` wait for
@@ -48,6 +45,9 @@ class IndexProcess:
 
     def __init__(self, incoming: IO[bytes], wait: Callable[[float], None]) -> None:
         self._incoming, self._wait = incoming, wait
+        self._unpickler = pickle.Unpickler(incoming)
+        """One for every message: what an earlier message held (the entities' tuples) is not
+        sent, nor kept, twice."""
         self._failed = False
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
@@ -80,12 +80,11 @@ class IndexProcess:
     def _receive(self) -> object:
         if self._failed:
             return None
-        try:  # reads wait with the interpreter lock released
-            head = self._incoming.read(_LENGTH.size)
-            data = (
-                self._incoming.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
-            )
-            received = pickle.loads(data) if data else None
+        try:
+            # Unpickled straight from the pipe, a frame at a time: each read lets the
+            # interface's thread run, where `pickle.loads` of the whole would hold it for as
+            # long as it takes (a second at a million posts).
+            received = self._unpickler.load()
         except (OSError, ValueError, EOFError, pickle.UnpicklingError):
             received = None
         if received is None:
@@ -198,18 +197,17 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
     for item in plan(paths).items:
         with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
             item.format.read(item.entry, corpus)
-    _send(outgoing, [corpus.thread_count, corpus.post_count])
-    index = build_index(corpus, None, lambda entities: _send(outgoing, entities), parallel=True)
-    _send(outgoing, index)
+    pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def send(value: object) -> None:
+        with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
+            pickler.dump(value)
+            outgoing.flush()
+
+    send([corpus.thread_count, corpus.post_count])
+    index = build_index(corpus, None, send, parallel=True)
+    send(index)
     return corpus, index
-
-
-def _send(outgoing: IO[bytes], value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
-        outgoing.write(_LENGTH.pack(len(data)))
-        outgoing.write(data)
-        outgoing.flush()
 
 
 def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:
