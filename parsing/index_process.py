@@ -34,6 +34,7 @@ from typing import IO, TYPE_CHECKING
 from .errors import ThreadlineError
 
 if TYPE_CHECKING:
+    from .cache import FileKey
     from .corpus import Corpus
     from .index import CorpusIndex
     from .read_loop import PathLike, Plan
@@ -171,10 +172,11 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
     gc.disable()
     from . import cache as corpus_cache
 
-    # The key is taken before reading: a file changed meanwhile leaves a cache that no longer
-    # matches it, never one that matches content it does not hold.
+    # Size and time are taken before reading, the content's hash after (off the way to the
+    # index): a file changed meanwhile is not cached, so a cache never answers for content
+    # it does not hold.
     files = cacheable_files(paths) if cache else None
-    keys = corpus_cache.file_keys(files) if files is not None else None
+    before = corpus_cache.stat_keys(files) if files is not None else None
     try:
         corpus, index = _read_and_index(paths, outgoing)
     except Exception:  # of any kind: the reader falls back to building it itself
@@ -182,10 +184,15 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
     finally:
         with suppress(OSError):
             outgoing.close()
-    if files is not None and keys is not None:
+    keys = corpus_cache.file_keys(files) if files is not None else None
+    if files is not None and keys is not None and before is not None and _same_stat(keys, before):
         corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
         corpus.prepare_search()
         corpus_cache.store(files, keys, corpus, index)
+
+
+def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
+    return [key[:3] for key in keys] == [key[:3] for key in before]
 
 
 def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:

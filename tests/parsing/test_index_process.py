@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+from parsing import cache, index_process
 from parsing.corpus import Corpus
 from parsing.index import build_index
-from parsing.index_process import start_index_process
-from parsing.read_loop import plan, read_into
+from parsing.index_process import index_in_child, start_index_process
+from parsing.read_loop import PathLike, plan, read_into
 
 SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
 
@@ -70,3 +74,36 @@ def test_the_halves_joined_give_the_same_index(tmp_path: Path) -> None:
     corpus = read(str(path))
     assert corpus.thread_count > 100
     assert build_index(corpus, parallel=True) == build_index(corpus)
+
+
+def test_the_process_caches_what_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After indexing, the corpus and index are in the cache, keyed by the file as read."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    index_in_child([str(path)], io.BytesIO(), cache=True)
+    cached = cache.load([str(path)])
+    assert cached is not None
+    assert cached.index == build_index(read(str(path)))
+
+
+def test_a_file_changed_while_indexed_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that grew between the read and the cache's key is not cached under the new key
+    with the old content."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    real = index_process._read_and_index
+
+    def read_then_change(paths: list[PathLike], outgoing: IO[bytes]) -> object:
+        read_now = real(paths, outgoing)
+        with path.open("ab") as out:
+            out.write(b"\n1/ A thread added meanwhile.\n")
+        return read_now
+
+    monkeypatch.setattr(index_process, "_read_and_index", read_then_change)
+    index_in_child([str(path)], io.BytesIO(), cache=True)
+    assert cache.load([str(path)]) is None
+    assert not Path(cache.cache_file([str(path)])).exists()
