@@ -40,11 +40,11 @@ class Source:
             from .case_key import key_table  # here: `stats` never searches, and saves the import
 
             table, buf = key_table(), self.buf
-            keyed = bytearray()
+            keyed = bytearray(len(buf))
             # A slice at a time: one call over a whole big buffer would hold the interpreter
             # lock, and the reader's frames, for a few hundred milliseconds.
             for start in range(0, len(buf), _KEY_SLICE):
-                keyed += buf[start : start + _KEY_SLICE].translate(table)
+                keyed[start : start + _KEY_SLICE] = buf[start : start + _KEY_SLICE].translate(table)
             self.keyed = keyed
         return self.keyed
 

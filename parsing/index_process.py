@@ -46,7 +46,7 @@ class IndexProcess:
 
     def __init__(self, incoming: IO[bytes], wait: Callable[[float], None]) -> None:
         self._incoming, self._wait = incoming, wait
-        self._unpickler = pickle.Unpickler(incoming)
+        self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for every message: what an earlier message held (the entities' tuples) is not
         sent, nor kept, twice."""
         self._failed = False
@@ -61,7 +61,9 @@ class IndexProcess:
         return self._receive_index()
 
     def whole(self) -> CorpusIndex | None:
-        return self._receive_index()
+        index = self._receive_index()
+        self.close()  # and let go of the unpickler, whose memo holds all it has read
+        return index
 
     def join(self, timeout: float) -> None:
         """Wait for the process to end (its cache written), at most `timeout` seconds."""
@@ -70,6 +72,7 @@ class IndexProcess:
     def close(self) -> None:
         """Stop listening; the process goes on to write the cache on its own."""
         self._failed = True
+        self._unpickler = None
         self._incoming.close()
 
     def _receive_index(self) -> CorpusIndex | None:
@@ -79,7 +82,7 @@ class IndexProcess:
         return received if isinstance(received, CorpusIndex) else None
 
     def _receive(self) -> object:
-        if self._failed:
+        if self._failed or self._unpickler is None:
             return None
         try:
             # Unpickled straight from the pipe, a frame at a time: each read lets the
