@@ -8,6 +8,10 @@ a thread is counted once its last post is, so the reader never reads half-writte
 file is parsed in one call, so the threads it has completed so far are reported from a second
 thread every `BATCH_INTERVAL` seconds (a message per thread would flood the reader at a million
 posts).
+
+A corpus of `INDEX_PROCESS_BYTES` or more is indexed in another process while this one reads it
+(`parsing.index_process`), which then writes the cache; a corpus read before, with files as they
+were, comes from that cache (`parsing.cache`) instead, with the same messages.
 """
 
 from __future__ import annotations
@@ -140,41 +144,43 @@ class CorpusLoader:
         for warning in self.warnings:
             post(self.Warning(warning))
         with _collector_paused():
-            if self._reopened(post):
-                return
-            files = plan_files(self._plan)
-            big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
-            indexing = start_index_process(self._planned, cache=self.cache) if big else None
-            self.indexing = indexing
-            with _BatchReporter(self, post):
-                self._read(post)
-            for warning in self.corpus.warnings:
-                post(self.Warning(warning))
-            self._phase = "indexing"
-            post(self.Indexing(self.progress()))
-            self.corpus.prepare_search()
-            index = self._index(post, indexing)
+            index = self._reopened(post)
+            if index is None:
+                index = self._read_and_index(post)
             self.index = self.entities = index
             self._phase = "ready"
-        post(self.FullyIndexed(index))
+        post(self.FullyIndexed(index))  # once all that was loaded is frozen
 
-    def _reopened(self, post: Post) -> bool:
-        """Take the corpus and its index from the cache, if it holds them as the files are."""
+    def _read_and_index(self, post: Post) -> CorpusIndex:
+        files = plan_files(self._plan)
+        big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
+        indexing = start_index_process(self._planned, cache=self.cache) if big else None
+        self.indexing = indexing
+        with _BatchReporter(self, post):
+            self._read(post)
+        for warning in self.corpus.warnings:
+            post(self.Warning(warning))
+        self._phase = "indexing"
+        post(self.Indexing(self.progress()))
+        self.corpus.prepare_search()
+        return self._index(post, indexing)
+
+    def _reopened(self, post: Post) -> CorpusIndex | None:
+        """The index from the cache, the corpus filled from it too, if the cache holds them as
+        the files are now."""
         files = plan_files(self._plan) if self.cache else None
         cached = corpus_cache.load(files) if files is not None else None
         if cached is None:
-            return False
+            return None
         # The reader already holds `corpus`: it is filled in place, as a read would fill it.
         vars(self.corpus).update(vars(cached.corpus))
         self._done_bytes = self._total_bytes
         post(self.BatchLoaded(self.corpus.thread_count, Progress("indexing", 1.0)))
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
-        self.entities = self.index = cached.index
+        self.entities = cached.index
         post(self.EntitiesIndexed(cached.index))
-        self._phase = "ready"
-        post(self.FullyIndexed(cached.index))
-        return True
+        return cached.index
 
     def _index(self, post: Post, indexing: IndexProcess | None) -> CorpusIndex:
         """The index from the other process, or built here when there is none or it failed."""
