@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from io import BufferedReader
 from typing import IO, TYPE_CHECKING
 
 from .errors import ThreadlineError
@@ -44,7 +45,7 @@ class IndexProcess:
     """The index of a corpus, built in another process; `entities()` and `whole()` wait for
     each part and answer None when the process failed (the caller then builds it here)."""
 
-    def __init__(self, incoming: IO[bytes], wait: Callable[[float], None]) -> None:
+    def __init__(self, incoming: BufferedReader, wait: Callable[[float], None]) -> None:
         self._incoming, self._wait = incoming, wait
         self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for every message: what an earlier message held (the entities' tuples) is not
@@ -64,6 +65,11 @@ class IndexProcess:
         index = self._receive_index()
         self.close()  # and let go of the unpickler, whose memo holds all it has read
         return index
+
+    def wait(self) -> None:
+        """Until the next part starts to come in (or the process ends)."""
+        with suppress(OSError, ValueError):
+            self._incoming.peek(1)
 
     def join(self, timeout: float) -> None:
         """Wait for the process to end (its cache written), at most `timeout` seconds."""
@@ -154,7 +160,7 @@ def _spawned(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
         stderr=subprocess.DEVNULL,
         env=environment,
     )
-    assert process.stdout is not None
+    assert isinstance(process.stdout, BufferedReader)  # unbuffered output is never asked for
     return IndexProcess(process.stdout, _SpawnWaiter(process))
 
 

@@ -145,24 +145,26 @@ class CorpusLoader:
             post(self.Warning(warning))
         with _collector_paused():
             index = self._reopened(post)
-            if index is None:
-                index = self._read_and_index(post)
-            self.index = self.entities = index
-            self._phase = "ready"
-        post(self.FullyIndexed(index))  # once all that was loaded is frozen
+        if index is None:
+            index = self._read_and_index(post)
+        self.index = self.entities = index
+        self._phase = "ready"
+        post(self.FullyIndexed(index))
 
     def _read_and_index(self, post: Post) -> CorpusIndex:
         files = plan_files(self._plan)
         big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
         indexing = start_index_process(self._planned, cache=self.cache) if big else None
         self.indexing = indexing
-        with _BatchReporter(self, post):
-            self._read(post)
+        # Reading leaves garbage (its line events): collected once, at the end.
+        with _collector_paused(collect=True):
+            with _BatchReporter(self, post):
+                self._read(post)
+            self.corpus.prepare_search()
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
         self._phase = "indexing"
         post(self.Indexing(self.progress()))
-        self.corpus.prepare_search()
         return self._index(post, indexing)
 
     def _reopened(self, post: Post) -> CorpusIndex | None:
@@ -195,17 +197,24 @@ class CorpusLoader:
             post(self.EntitiesIndexed(index))
 
         if indexing is not None:
-            entities = indexing.entities(self.corpus)
+            # The collector runs while the other process works (the interface makes garbage
+            # meanwhile), and is paused only while an index comes in.
+            indexing.wait()
+            with _collector_paused():
+                entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
-                index = indexing.whole()
+                indexing.wait()
+                with _collector_paused():
+                    index = indexing.whole()
                 if index is not None:
                     return index
             indexing.close()
         done = entities_done if self.entities is None else None
-        return build_index(self.corpus, index_progress, done)
+        with _collector_paused():
+            return build_index(self.corpus, index_progress, done)
 
     @property
     def _sources(self) -> list[PathLike]:
@@ -254,16 +263,19 @@ def _plannable(path: str) -> bool:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused(*, collect: bool = False) -> Iterator[None]:
     """The cycle collector off while loading, and what was loaded frozen out of its sight
-    after. Reading and indexing make millions of objects and no garbage cycles: each full
-    collection would walk them all (a pause of tens of milliseconds in the middle of a key or
-    a frame), and the corpus and its index then live as long as the reader."""
+    after (`collect`: its garbage collected first). Reading and indexing make millions of
+    objects and few garbage cycles: each full collection would walk them all (a pause of tens
+    of milliseconds in the middle of a key or a frame), and the corpus and its index then live
+    as long as the reader."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if collect:
+            gc.collect()
         gc.freeze()
         if was_enabled:
             gc.enable()
