@@ -13,6 +13,8 @@ from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 
+_KEY_SLICE = 4 << 20
+
 
 @dataclass(slots=True)
 class Source:
@@ -37,7 +39,13 @@ class Source:
         if self.keyed is None:
             from .case_key import key_table  # here: `stats` never searches, and saves the import
 
-            self.keyed = self.buf.translate(key_table())
+            table, buf = key_table(), self.buf
+            keyed = bytearray(len(buf))
+            # A slice at a time: one call over a whole big buffer would hold the interpreter
+            # lock, and the reader's frames, for a few hundred milliseconds.
+            for start in range(0, len(buf), _KEY_SLICE):
+                keyed[start : start + _KEY_SLICE] = buf[start : start + _KEY_SLICE].translate(table)
+            self.keyed = keyed
         return self.keyed
 
 

@@ -43,9 +43,12 @@ class ThreadlineApp(App[int]):
         sort: str | None = None,
         *,
         author: str = "",
+        cache: bool = False,
     ) -> None:
         super().__init__()
-        self.loader = CorpusLoader(paths)
+        self.loader = CorpusLoader(paths, cache=cache)
+        """Reads the corpus (from the cache of its last read, with `cache`: the command line
+        asks for it unless `--no-cache`)."""
         self.store = store if store is not None else StateStore.in_memory()
         """What is remembered between runs; by default nothing is (the command line opens
         the user's store unless `--no-state`)."""

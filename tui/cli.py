@@ -102,6 +102,12 @@ def reader_parser() -> argparse.ArgumentParser:
         help="remember nothing: read no state and write none (read threads, bookmarks, "
         "the last place, the filters and order, the theme)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the files afresh: do not reopen the corpus from the cache of the last read, "
+        "nor write one",
+    )
     parser.add_argument("--version", action="version", version=f"threadline {__version__}")
     return parser
 

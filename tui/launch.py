@@ -26,6 +26,7 @@ def run_reader(options: argparse.Namespace) -> int:
         store=store,
         sort=options.sort,
         author=(options.author or "").strip(),
+        cache=not options.no_cache,
     )
     try:
         app.run()
