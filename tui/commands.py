@@ -35,7 +35,8 @@ def _export(options: argparse.Namespace) -> int:
     corpus = load(options.paths)
     report_warnings(corpus)
     if codes or options.related:
-        index = build_index(corpus, with_words=options.related)  # only related threads need words
+        # Only related threads need words; each pass is shared with a forked second process.
+        index = build_index(corpus, with_words=options.related, parallel=True)
         threads = filter_threads(corpus, index, codes, options.search, author=options.author)
     else:  # a search needs no index; writing needs only the chosen threads' flags
         threads = filter_threads(
