@@ -66,14 +66,21 @@ def filter_threads(
     flags: Sequence[str] = (),
     search: str | None = None,
     features: Sequence[Feature] = (),
+    *,
+    found: Sequence[int] | None = None,
 ) -> list[int]:
     """Threads with every flag and every feature (`("mention", "dmitritrenin")`) and, if given,
-    containing `search` in a post."""
+    containing `search` in a post; `found`, when given, are the threads containing it (a
+    reader keeps them from search to search)."""
+    if search and found is None:
+        found = threads_matching(corpus, search)
+    if search and found is not None and not flags and not features:
+        return list(found)
     chosen = threads_with_flags(index, flags)
     for feature in features:
         holders = set(index.threads_with(feature))
         chosen = [thread for thread in chosen if thread in holders]
-    if search:
-        found = set(threads_matching(corpus, search))
-        chosen = [thread for thread in chosen if thread in found]
+    if search and found is not None:
+        holding = set(found)
+        chosen = [thread for thread in chosen if thread in holding]
     return chosen

@@ -1,146 +1,207 @@
-"""Case-insensitive search over post text, as one scan of each raw buffer.
+"""Case-insensitive search over post text, as scans of each raw buffer (`search_scan.py`).
 
-Case is folded character by character (`fold_char`), which keeps offsets aligned. The scan
-finds the query's case key in each source's case key (`case_key.py`) and, where the key could
-stand for other letters too, confirms with a `bytes` pattern that accepts every case variant of
-each character. A match counts when it lies inside a post's text; the scan then skips to the
-end of that thread, so even a word in every thread costs one search per thread, not one per
+A `ThreadSearch` finds the threads holding a query among some candidates (all, by default), a
+chunk of threads at a time, and asks between chunks whether it is still wanted: a reader
+cancels it when another key is typed. Within a chunk, once a thread matches the scan skips to
+the end of that thread, so even a word in every thread costs one search per thread, not one per
 occurrence.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 
-from .case_key import case_variants, exotic_variants, fold_char, key_of
 from .corpus import Corpus
+from .search_scan import Locator, Query, Scan, contains, fold, query_pattern, thread_span
+
+__all__ = [
+    "ThreadSearch",
+    "contains",
+    "fold",
+    "posts_matching",
+    "query_pattern",
+    "threads_matching",
+    "threads_matching_slowly",
+]
+
+Cancelled = Callable[[], bool]
+"""Asked between chunks: True stops the search where it is."""
+AfterChunk = Callable[[], None]
+
+CHUNK_BYTES = 4 << 20
+"""About the text one chunk scans: a few milliseconds, so a cancel is heard at once and a scan
+holds the interpreter lock (which `bytes.find` keeps) no longer than that."""
+CHUNK_THREADS = 2048
+"""At most this many candidates a chunk: each match costs a few bisects in Python."""
+_DENSE = 2
+"""Candidates are dense when at least one thread in this many between the first and the last
+is one: scanning the others' text costs less than a `find` call for each candidate."""
 
 
-def fold(text: str) -> str:
-    return "".join(map(fold_char, text))
+def _never() -> bool:
+    return False
 
 
-def contains(text: str, query: str) -> bool:
-    """The reference rule: does `text` contain `query`, ignoring case?"""
-    return fold(query) in fold(text)
+def _nothing() -> None:
+    pass
 
 
-def query_pattern(query: str) -> re.Pattern[bytes]:
-    """A pattern matching `query` in UTF-8 in any case."""
-    variants = case_variants()
-    parts: list[bytes] = []
-    for char in query:
-        folded = fold_char(char)
-        options = sorted(variants.get(folded, frozenset((folded,))))
-        encoded = [option.encode("utf-8", "surrogatepass") for option in options]
-        if len(encoded) == 1:
-            parts.append(re.escape(encoded[0]))
-        elif all(len(option) == 1 for option in encoded):
-            parts.append(b"[" + b"".join(re.escape(option) for option in encoded) + b"]")
+class ThreadSearch:
+    """The threads among `among` (sorted; all by default) with a post that contains `query`,
+    ignoring case, found a chunk at a time.
+
+    `found` holds the matches among the candidates checked so far, in corpus order; the
+    candidates from `checked` on are not looked at yet. Together they are a superset of the
+    answer (`superset`), which is what a cancelled search still tells.
+    """
+
+    def __init__(self, corpus: Corpus, query: str, among: Sequence[int] | None = None) -> None:
+        self.corpus = corpus
+        self.query = query
+        self.candidates: Sequence[int] = range(corpus.thread_count) if among is None else among
+        self.found: list[int] = []
+        self.checked = 0
+        """How many of the candidates (from the first) are decided."""
+        self._query = Query(query) if query else None
+        self._scans: dict[int, Scan] = {}
+        self._locators: dict[int, Locator] = {}
+
+    @property
+    def complete(self) -> bool:
+        return self.checked >= len(self.candidates)
+
+    @property
+    def superset_size(self) -> int:
+        return len(self.found) + len(self.candidates) - self.checked
+
+    def superset(self) -> list[int]:
+        """Every thread that may hold the query: those found, and those not checked yet."""
+        return [*self.found, *self.candidates[self.checked :]]
+
+    def run(
+        self, cancelled: Cancelled = _never, after_chunk: Callable[[], None] = _nothing
+    ) -> bool:
+        """Search on until done (True) or until `cancelled()` says to stop (False); call
+        `after_chunk` after each chunk."""
+        candidates = self.candidates
+        while self.checked < len(candidates):
+            if cancelled():
+                return False
+            end = self._chunk_end(self.checked)
+            if self._query is None:
+                self.found.extend(candidates[self.checked : end])
+            else:
+                self._search_chunk(self._query, self.checked, end)
+            self.checked = end
+            after_chunk()
+        return True
+
+    def _chunk_end(self, start: int) -> int:
+        """Where the chunk from candidate `start` ends: within one source, about `CHUNK_BYTES`
+        of text and at most `CHUNK_THREADS` candidates."""
+        candidates, corpus = self.candidates, self.corpus
+        first = candidates[start]
+        limit = min(len(candidates), start + CHUNK_THREADS)
+        in_source = self._locator(corpus.threads.source[first]).last_thread
+        limit = bisect_left(candidates, in_source, start + 1, limit)
+        budget = thread_span(corpus, first, first + 1)[0] + CHUNK_BYTES
+
+        def starts(thread: int) -> int:
+            return thread_span(corpus, thread, thread + 1)[0]
+
+        return max(start + 1, bisect_left(candidates, budget, start + 1, limit, key=starts))
+
+    def _locator(self, source: int) -> Locator:
+        if source not in self._locators:
+            self._locators[source] = Locator(self.corpus, source)
+        return self._locators[source]
+
+    def _search_chunk(self, query: Query, start: int, end: int) -> None:
+        """Add the matches among candidates `start .. end - 1` (of one source) to `found`.
+
+        Where the candidates are dense, the chunk's whole span is one scan and a match in a
+        thread that is no candidate is passed over; where they are sparse, each candidate's
+        span is a scan of its own (a `find` call costs more than a few kilobytes scanned)."""
+        candidates, corpus = self.candidates, self.corpus
+        source = corpus.threads.source[candidates[start]]
+        if source not in self._scans:
+            self._scans[source] = query.scan_of(corpus.sources[source])
+        scan, locate = self._scans[source], self._locator(source)
+        first, last = candidates[start], candidates[end - 1] + 1
+        every = last - first == end - start  # consecutive threads
+        if every or (end - start) * _DENSE >= last - first:
+            spans = [thread_span(corpus, first, last)]
         else:
-            parts.append(b"(?:" + b"|".join(re.escape(option) for option in encoded) + b")")
-    return re.compile(b"".join(parts))
+            spans = [thread_span(corpus, thread, thread + 1) for thread in candidates[start:end]]
+        found: list[int] = []
+        for begin, stop in spans:
+            position = begin
+            while (span := scan(position, stop)) is not None:
+                post = locate.post_at(*span)
+                if post is None:
+                    position = span[0] + 1
+                    continue
+                thread = locate.thread_of(post)
+                if every or candidates[bisect_left(candidates, thread, start, end)] == thread:
+                    found.append(thread)
+                position = locate.thread_end(thread)
+        chunk = candidates[start:end]
+        self.found.extend(_with_matches_across_holes(corpus, query.text, chunk, found))
+
+
+def _with_matches_across_holes(
+    corpus: Corpus, query: str, chunk: Sequence[int], found: list[int]
+) -> list[int]:
+    """`found` and the candidates whose match spans a hole (a lead line, then the text after
+    the marker below it): a scan cannot see those, so the few posts with a hole are read whole."""
+    holes = corpus.posts.with_holes
+    if not holes:
+        return found
+    first_post = corpus.threads.first_post
+    low, high = first_post[chunk[0]], first_post[chunk[-1] + 1]
+    more = set(found)
+    wanted = None if isinstance(chunk, range) else set(chunk)
+    for at in range(bisect_left(holes, low), bisect_left(holes, high)):
+        post = holes[at]
+        thread = corpus.thread_of(post)
+        if thread in more or (wanted is not None and thread not in wanted):
+            continue
+        if contains(corpus.post_text(post), query):
+            more.add(thread)
+    return found if len(more) == len(found) else sorted(more)
 
 
 def threads_matching(corpus: Corpus, query: str) -> list[int]:
-    """Threads with a post whose text contains `query`, ignoring case, in corpus order.
+    """Threads with a post whose text contains `query`, ignoring case, in corpus order."""
+    search = ThreadSearch(corpus, query)
+    search.run()
+    return search.found
 
-    The query's case key is found in each source's case key (`Source.case_keyed`) at memory
-    speed. For an ASCII query a hit is a match; for any other it is a candidate that the exact
-    pattern confirms. A source holding a variant the key cannot fold (the Kelvin sign for `k`)
-    is scanned with the exact pattern instead.
-    """
+
+def posts_matching(corpus: Corpus, thread: int, query: str) -> list[int]:
+    """The posts of `thread` (counted from its first, 0) whose text contains `query`."""
     if not query:
-        return list(range(corpus.thread_count))
-    key, exotic = key_of(query), exotic_variants(query)
-    pattern = query_pattern(query)
-    confirm = not query.isascii()
-    found: list[int] = []
-    for index, source in enumerate(corpus.sources):
-        locate = _Locator(corpus, index)
-        if any(source.holds(variant) for variant in exotic):
-            scan = _pattern_scan(source.buf, pattern)
-        else:
-            scan = _key_scan(source.buf, source.case_keyed(), key, pattern if confirm else None)
-        position = 0
-        while (span := scan(position)) is not None:
-            thread, position = locate(*span)
-            if thread is not None:
-                found.append(thread)
-    return _with_matches_across_holes(corpus, query, found)
-
-
-Scan = Callable[[int], "tuple[int, int] | None"]
-"""The first match at or after a position, as (start, end), or None."""
-
-
-def _pattern_scan(buf: bytearray, pattern: re.Pattern[bytes]) -> Scan:
-    def scan(position: int) -> tuple[int, int] | None:
-        match = pattern.search(buf, position)
-        return None if match is None else match.span()
-
-    return scan
-
-
-def _key_scan(
-    buf: bytearray, keyed: bytearray, key: bytes, confirm: re.Pattern[bytes] | None
-) -> Scan:
-    def scan(position: int) -> tuple[int, int] | None:
-        while (start := keyed.find(key, position)) >= 0:
-            if confirm is None:
-                return start, start + len(key)
-            match = confirm.match(buf, start)
-            if match is not None:
-                return match.span()
-            position = start + 1
-        return None
-
-    return scan
-
-
-def _with_matches_across_holes(corpus: Corpus, query: str, found: list[int]) -> list[int]:
-    """Add the threads whose match spans a hole (a lead line, then the text after the marker
-    below it): the scan cannot see those, so the few posts with a hole are read whole."""
-    if not corpus.posts.with_holes:
-        return found
-    more = set(found)
-    for post in corpus.posts.with_holes:
-        thread = corpus.thread_of(post)
-        if thread not in more and contains(corpus.post_text(post), query):
-            more.add(thread)
-    return sorted(more)
-
-
-class _Locator:
-    """Which thread of one source a match falls in, and where to look next."""
-
-    def __init__(self, corpus: Corpus, source: int) -> None:
-        threads = corpus.threads
-        self.posts = corpus.posts
-        self.first_post_of = threads.first_post
-        self.first_thread = bisect_left(threads.source, source)
-        self.last_thread = bisect_right(threads.source, source)
-        self.first_post = threads.first_post[self.first_thread]
-        self.last_post = threads.first_post[self.last_thread]
-
-    def __call__(self, start: int, end: int) -> tuple[int | None, int]:
-        """(thread, the end of that thread) for a match inside a post's text, else (None,
-        the next byte): a thread is reported once, at its first match."""
-        posts = self.posts
-        if self.first_thread == self.last_thread:
-            return None, 1 << 62
-        post = bisect_right(posts.text_start, start, self.first_post, self.last_post) - 1
-        inside = (
-            post >= self.first_post
-            and end <= posts.text_end[post]
-            and (end <= posts.hole_start[post] or start >= posts.hole_end[post])
-        )
-        if not inside:
-            return None, start + 1
-        thread = bisect_right(self.first_post_of, post, self.first_thread, self.last_thread) - 1
-        return thread, posts.text_end[self.first_post_of[thread + 1] - 1]
+        return []
+    source = corpus.threads.source[thread]
+    scan = Query(query).scan_of(corpus.sources[source])
+    locate = Locator(corpus, source)
+    first_post = corpus.threads.first_post[thread]
+    position, stop = thread_span(corpus, thread, thread + 1)
+    hits: set[int] = set()
+    while (span := scan(position, stop)) is not None:
+        post = locate.post_at(*span)
+        if post is None:
+            position = span[0] + 1
+            continue
+        hits.add(post - first_post)
+        position = corpus.posts.text_end[post]
+    holes = corpus.posts.with_holes
+    last_post = corpus.threads.first_post[thread + 1]
+    for post in holes[bisect_left(holes, first_post) : bisect_left(holes, last_post)]:
+        if contains(corpus.post_text(post), query):
+            hits.add(post - first_post)
+    return sorted(hits)
 
 
 def threads_matching_slowly(corpus: Corpus, query: str) -> list[int]:
