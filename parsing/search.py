@@ -120,34 +120,55 @@ class ThreadSearch:
     def _search_chunk(self, query: Query, start: int, end: int) -> None:
         """Add the matches among candidates `start .. end - 1` (of one source) to `found`.
 
-        Where the candidates are dense, the chunk's whole span is one scan and a match in a
-        thread that is no candidate is passed over; where they are sparse, each candidate's
-        span is a scan of its own (a `find` call costs more than a few kilobytes scanned)."""
+        Where the candidates are dense, the chunk's whole span is one scan; where they are
+        sparse, each candidate's span is a scan of its own (a `find` call costs more than a
+        few kilobytes scanned)."""
         candidates, corpus = self.candidates, self.corpus
         source = corpus.threads.source[candidates[start]]
         if source not in self._scans:
             self._scans[source] = query.scan_of(corpus.sources[source])
         scan, locate = self._scans[source], self._locator(source)
-        first, last = candidates[start], candidates[end - 1] + 1
-        every = last - first == end - start  # consecutive threads
-        if every or (end - start) * _DENSE >= last - first:
-            spans = [thread_span(corpus, first, last)]
-        else:
-            spans = [thread_span(corpus, thread, thread + 1) for thread in candidates[start:end]]
-        found: list[int] = []
-        for begin, stop in spans:
-            position = begin
-            while (span := scan(position, stop)) is not None:
-                post = locate.post_at(*span)
-                if post is None:
-                    position = span[0] + 1
-                    continue
-                thread = locate.thread_of(post)
-                if every or candidates[bisect_left(candidates, thread, start, end)] == thread:
-                    found.append(thread)
-                position = locate.thread_end(thread)
         chunk = candidates[start:end]
+        if (end - start) * _DENSE >= chunk[-1] + 1 - chunk[0]:
+            found = self._scan_across(scan, locate, chunk)
+        else:
+            found = self._scan_each(scan, locate, chunk)
         self.found.extend(_with_matches_across_holes(corpus, query.text, chunk, found))
+
+    def _scan_across(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
+        """The matching threads of `chunk`, by one scan from its first thread to its last: a
+        match in a thread that is no candidate is passed over, and after a match the scan
+        goes on from the end of its thread."""
+        every = chunk[-1] + 1 - chunk[0] == len(chunk)
+        wanted = None if every else set(chunk)
+        post_at, thread_of, thread_end = locate.post_at, locate.thread_of, locate.thread_end
+        position, stop = thread_span(self.corpus, chunk[0], chunk[-1] + 1)
+        found: list[int] = []
+        while (span := scan(position, stop)) is not None:
+            post = post_at(*span)
+            if post is None:
+                position = span[0] + 1
+                continue
+            thread = thread_of(post)
+            if wanted is None or thread in wanted:
+                found.append(thread)
+            position = thread_end(thread)
+        return found
+
+    def _scan_each(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
+        """The matching threads of `chunk`, by a scan of each one's posts up to its first
+        match."""
+        posts, first_post = self.corpus.posts, self.corpus.threads.first_post
+        text_start, text_end, post_at = posts.text_start, posts.text_end, locate.post_at
+        found: list[int] = []
+        for thread in chunk:
+            position, stop = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
+            while (span := scan(position, stop)) is not None:
+                if post_at(*span) is not None:
+                    found.append(thread)
+                    break
+                position = span[0] + 1
+        return found
 
 
 def _with_matches_across_holes(
