@@ -29,14 +29,17 @@ Cancelled = Callable[[], bool]
 """Asked between chunks: True stops the search where it is."""
 AfterChunk = Callable[[], None]
 
-CHUNK_BYTES = 4 << 20
-"""About the text one chunk scans: a few milliseconds, so a cancel is heard at once and a scan
+CHUNK_BYTES = 1 << 20
+"""About the text one chunk scans: a millisecond or two, so a cancel is heard at once and a scan
 holds the interpreter lock (which `bytes.find` keeps) no longer than that."""
-CHUNK_THREADS = 2048
+CHUNK_THREADS = 512
 """At most this many candidates a chunk: each match costs a few bisects in Python."""
-_DENSE = 2
-"""Candidates are dense when at least one thread in this many between the first and the last
-is one: scanning the others' text costs less than a `find` call for each candidate."""
+SPAN_COST = 0.45
+HIT_COST = 1.4
+"""What scanning a thread's text within a span, and handling a match there, cost against
+scanning one candidate on its own (about 2.5 us: a `find` call and a bisect). One scan across
+a chunk's span pays for every thread in the span and every match; a scan of each candidate pays
+per candidate. So the span is scanned when candidates are dense and matches rare."""
 
 
 def _never() -> bool:
@@ -66,14 +69,19 @@ class ThreadSearch:
         self._query = Query(query) if query else None
         self._scans: dict[int, Scan] = {}
         self._locators: dict[int, Locator] = {}
+        self._hit_rate = 0.25
+        """The share of candidates that matched in the last chunk: the next one is alike."""
+
+    @classmethod
+    def finished(cls, corpus: Corpus, query: str, found: Sequence[int]) -> ThreadSearch:
+        """A search already done, that found `found`."""
+        search = cls(corpus, query, found)
+        search.found, search.checked = list(found), len(found)
+        return search
 
     @property
     def complete(self) -> bool:
         return self.checked >= len(self.candidates)
-
-    @property
-    def superset_size(self) -> int:
-        return len(self.found) + len(self.candidates) - self.checked
 
     def superset(self) -> list[int]:
         """Every thread that may hold the query: those found, and those not checked yet."""
@@ -120,19 +128,20 @@ class ThreadSearch:
     def _search_chunk(self, query: Query, start: int, end: int) -> None:
         """Add the matches among candidates `start .. end - 1` (of one source) to `found`.
 
-        Where the candidates are dense, the chunk's whole span is one scan; where they are
-        sparse, each candidate's span is a scan of its own (a `find` call costs more than a
-        few kilobytes scanned)."""
+        Where the candidates are dense and matches rare, the chunk's whole span is one scan;
+        otherwise each candidate's posts are a scan of their own (`SPAN_COST`)."""
         candidates, corpus = self.candidates, self.corpus
         source = corpus.threads.source[candidates[start]]
         if source not in self._scans:
             self._scans[source] = query.scan_of(corpus.sources[source])
         scan, locate = self._scans[source], self._locator(source)
         chunk = candidates[start:end]
-        if (end - start) * _DENSE >= chunk[-1] + 1 - chunk[0]:
+        span = chunk[-1] + 1 - chunk[0]
+        if SPAN_COST * span + HIT_COST * self._hit_rate * len(chunk) < len(chunk):
             found = self._scan_across(scan, locate, chunk)
         else:
             found = self._scan_each(scan, locate, chunk)
+        self._hit_rate = len(found) / len(chunk)
         self.found.extend(_with_matches_across_holes(corpus, query.text, chunk, found))
 
     def _scan_across(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:

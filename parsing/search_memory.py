@@ -10,8 +10,10 @@ fewer threads, and the last key usually only a handful, instead of the whole cor
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from threading import Lock
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .search import ThreadSearch
@@ -21,12 +23,20 @@ KEPT = 12
 """How many searches are remembered: the prefixes of a query or two."""
 
 
+class _Known(NamedTuple):
+    """What one search told: its threads (all of them when `complete`, else a superset), in
+    4 bytes a thread (a list of a hundred thousand threads would take 4 MB)."""
+
+    complete: bool
+    threads: array[int]
+
+
 class SearchMemory:
     """The last searches over one corpus (complete or not), by folded query."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self._searches: OrderedDict[str, ThreadSearch] = OrderedDict()
+        self._searches: OrderedDict[str, _Known] = OrderedDict()
         self._threads = corpus.thread_count
         self._lock = Lock()  # searches run in worker threads, one or two at a time
 
@@ -41,22 +51,22 @@ class SearchMemory:
             same = self._searches.get(key)
             if same is not None and same.complete:
                 self._searches.move_to_end(key)
-                return same
+                return ThreadSearch.finished(self.corpus, query, same.threads)
             best = min(
-                (search for part, search in self._searches.items() if part in key),
-                key=lambda search: search.superset_size,
+                (known.threads for part, known in self._searches.items() if part in key),
+                key=len,
                 default=None,
             )
-            among = None if best is None else best.superset()
-        return ThreadSearch(self.corpus, query, among)
+        return ThreadSearch(self.corpus, query, best)
 
     def keep(self, search: ThreadSearch) -> None:
         """Remember what `search` found (all of it, or as far as it got)."""
         key = fold(search.query)
+        threads = array("i", search.found if search.complete else search.superset())
         with self._lock:
             known = self._searches.get(key)
-            if known is None or search.superset_size <= known.superset_size:
-                self._searches[key] = search
+            if known is None or (not known.complete and len(threads) <= len(known.threads)):
+                self._searches[key] = _Known(search.complete, threads)
             self._searches.move_to_end(key)
             while len(self._searches) > KEPT:
                 self._searches.popitem(last=False)

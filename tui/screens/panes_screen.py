@@ -35,7 +35,7 @@ from ..widgets.thread_list import ThreadList
 NO_THREAD_RELATED = "Related threads appear once a thread is open."
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
-SHOW_AFTER = 0.15
+SHOW_AFTER = 0.25
 """Seconds a typed search runs before the list shows how far it got, and then between
 updates: a search that ends sooner shows its answer alone."""
 
