@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .corpus import Corpus
 from .search_scan import Locator, Query, Scan, contains, fold, query_pattern, thread_span
@@ -28,6 +29,7 @@ __all__ = [
 Cancelled = Callable[[], bool]
 """Asked between chunks: True stops the search where it is."""
 AfterChunk = Callable[[], None]
+"""Called after each chunk (a reader shows how far the search got)."""
 
 CHUNK_BYTES = 1 << 20
 """About the text one chunk scans: a millisecond or two, so a cancel is heard at once and a scan
@@ -87,9 +89,7 @@ class ThreadSearch:
         """Every thread that may hold the query: those found, and those not checked yet."""
         return [*self.found, *self.candidates[self.checked :]]
 
-    def run(
-        self, cancelled: Cancelled = _never, after_chunk: Callable[[], None] = _nothing
-    ) -> bool:
+    def run(self, cancelled: Cancelled = _never, after_chunk: AfterChunk = _nothing) -> bool:
         """Search on until done (True) or until `cancelled()` says to stop (False); call
         `after_chunk` after each chunk."""
         candidates = self.candidates
@@ -209,12 +209,18 @@ def threads_matching(corpus: Corpus, query: str) -> list[int]:
     return search.found
 
 
+@lru_cache(maxsize=16)
+def _query_of(text: str) -> Query:
+    """The same query for every row drawn while it is searched for."""
+    return Query(text)
+
+
 def posts_matching(corpus: Corpus, thread: int, query: str) -> list[int]:
     """The posts of `thread` (counted from its first, 0) whose text contains `query`."""
     if not query:
         return []
     source = corpus.threads.source[thread]
-    scan = Query(query).scan_of(corpus.sources[source])
+    scan = _query_of(query).scan_of(corpus.sources[source])
     locate = Locator(corpus, source)
     first_post = corpus.threads.first_post[thread]
     position, stop = thread_span(corpus, thread, thread + 1)
