@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
 from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
-from .lines import Event, blank_outside_posts, scan_lines
+from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 
@@ -72,18 +72,31 @@ class Corpus:
 
     # -- building -----------------------------------------------------------------------------
 
-    def add_source(self, name: str, raw: bytes | bytearray, *, normalised: bool = False) -> Source:
+    def add_source(
+        self,
+        name: str,
+        raw: bytes | bytearray,
+        *,
+        normalised: bool = False,
+        post_starts: Sequence[int] = (),
+    ) -> Source:
         """Decode `raw`, lay out its threads and posts and append them.
 
         With `normalised`, `raw` already went through `decoding.normalise` (byte-order mark,
-        UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace.
+        UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace. `post_starts`:
+        1-based lines where the page's markup says a post begins.
         """
-        prepared = self.prepare_source(name, raw, normalised=normalised)
+        prepared = self.prepare_source(name, raw, normalised=normalised, post_starts=post_starts)
         self.lay_out(prepared)
         return prepared.source
 
     def prepare_source(
-        self, name: str, raw: bytes | bytearray, *, normalised: bool = False
+        self,
+        name: str,
+        raw: bytes | bytearray,
+        *,
+        normalised: bool = False,
+        post_starts: Sequence[int] = (),
     ) -> PreparedSource:
         """Decode `raw` and find its structural lines; its buffer is final after this.
 
@@ -99,7 +112,8 @@ class Corpus:
         if decoded.replaced:
             self.warnings.append(replacement_warning(name, decoded.replaced, decoded.encoding))
         events = scan_lines(source.buf)
-        return PreparedSource(source, events, blank_outside_posts(source.buf, events))
+        texts = blank_outside_posts(source.buf, events)
+        return PreparedSource(source, with_post_starts(source.buf, events, post_starts), texts)
 
     def lay_out(self, prepared: PreparedSource) -> None:
         """Append the threads and posts of a prepared source."""

@@ -6,7 +6,9 @@ operations per post, whatever the text's length.
 
 The rules, in the order they apply:
 
-- chrome ends the thread in progress; text after it starts a new one;
+- chrome ends the thread in progress; text after it starts a new one. Chrome the thread goes on
+  past (`PASS`: a conversation's lines on old twitter.com) ends only the post in progress; text
+  after it is an unnumbered post of the same thread;
 - a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
   belongs to the post under it;
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .layout_posts import PostWriter
-from .lines import CHROME, HEAD, MARKER, Event, line_end
+from .lines import CHROME, HEAD, MARKER, PASS, START, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -93,6 +95,12 @@ class LayoutBuilder(PostWriter):
                 lead, lead_opens = None, False
             elif kind == CHROME:
                 index = self._on_chrome(events, index) - 1
+                lead, lead_opens = None, False
+            elif kind == PASS:
+                index = self._on_passing(events, index) - 1
+                lead, lead_opens = None, False
+            elif kind == START:
+                self._on_post_start(event.start)
                 lead, lead_opens = None, False
             elif self._stands_above(event, events[index + 1] if index < last else None):
                 lead = lead or event
@@ -172,7 +180,7 @@ class LayoutBuilder(PostWriter):
         if self.start < 0 and not self._adopt_free_text(start) and restarts:
             self._close_thread()
             self._starts_afresh(start)
-        if self.start >= 0 and self.number == 0:
+        if self.start >= 0 and self.number == 0 and not self.goes_on:
             if opens:
                 self._close_post(start)
                 self._close_thread()
@@ -217,7 +225,11 @@ class LayoutBuilder(PostWriter):
 
     def _restart(self, line: Event, following: Event | None, start: int) -> None:
         number = line.number
-        continuation = min(line_end(self.buf, self.marker_line) + 1, start)
+        continuation = (
+            min(line_end(self.buf, self.marker_line) + 1, start)
+            if self.marker_line >= 0
+            else self.start  # an unnumbered post after chrome the thread goes on past
+        )
         split = first_post_start(self.buf, continuation, start, guess_without_cue=number == 2)
         if split is None:
             self._close_post(start)
@@ -261,6 +273,46 @@ class LayoutBuilder(PostWriter):
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
+    def _on_passing(self, events: list[Event], index: int) -> int:
+        """Close the post open at the `PASS` line `events[index]` and record it, with the `PASS`
+        lines that follow with only blank lines between; the thread stays open, and text after
+        them is its next post (see `_adopt_free_text`). Returns the index of the first event
+        after them. No fresh start: the thread goes on."""
+        start = events[index].start
+        self._adopt_free_text(start)
+        self._close_post(start)
+        buf, record, free_from = self.buf, self._record_skipped, start
+        while index < len(events):
+            event = events[index]
+            if event[1] != PASS or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
+                break
+            record(event)
+            free_from = event[3] + 1  # [3]: the line's end
+            index += 1
+        self.free_from = free_from
+        self.goes_on = self.thread_open
+        return index
+
+    def _on_post_start(self, start: int) -> None:
+        """A post of the thread in progress begins at `start`, as the page's markup says: close
+        the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
+        """
+        self._adopt_free_text(start)
+        self._close_post(start)
+        self.free_from = start
+        self.goes_on = self.thread_open
+
+    def _adopt_free_text(self, stop: int) -> bool:
+        """As `PostWriter._adopt_free_text`; after `PASS` chrome, in the thread still open."""
+        if not self.goes_on or self.start >= 0:
+            return super()._adopt_free_text(stop)
+        first = self._first_text_line(self.free_from, stop)
+        if first is None:
+            return False
+        self._open_unnumbered(first)
+        self.goes_on = True  # an unnumbered post of the thread, not a thread's first post
+        return True
+
     def _record_skipped(self, line: Event) -> None:
         text = self.chrome_texts.get(line.start)
         if text is None:
@@ -281,7 +333,7 @@ class LayoutBuilder(PostWriter):
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""
-        if following is None or following.kind == CHROME:
+        if following is None or following.kind >= CHROME:
             return False
         end = line_end(self.buf, line.start)
         if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):

@@ -35,10 +35,14 @@ def _export(options: argparse.Namespace) -> int:
     report_warnings(corpus)
     if codes or options.related:
         index = build_index(corpus, with_words=options.related)  # only related threads need words
-        threads = filter_threads(corpus, index, codes, options.search)
+        threads = filter_threads(corpus, index, codes, options.search, author=options.author)
     else:  # a search needs no index; writing needs only the chosen threads' flags
         threads = filter_threads(
-            corpus, CorpusIndex(thread_count=corpus.thread_count), (), options.search
+            corpus,
+            CorpusIndex(thread_count=corpus.thread_count),
+            (),
+            options.search,
+            author=options.author,
         )
         index = export_index(corpus, threads)
     if options.format == "json":

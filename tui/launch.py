@@ -25,6 +25,7 @@ def run_reader(options: argparse.Namespace) -> int:
         search=options.search or "",
         store=store,
         sort=options.sort,
+        author=(options.author or "").strip(),
     )
     try:
         app.run()
