@@ -70,9 +70,16 @@ def filter_threads(
     features: Sequence[Feature] = (),
     *,
     author: str | None = None,
+    found: Sequence[int] | None = None,
 ) -> list[int]:
     """Threads with every flag and every feature (`("mention", "dmitritrenin")`), by `author`
-    if given (see `authors.author_matches`), and, if given, containing `search` in a post."""
+    if given (see `authors.author_matches`), and, if given, containing `search` in a post;
+    `found`, when given, are the threads containing it (a reader keeps them from search to
+    search)."""
+    if search and found is None:
+        found = threads_matching(corpus, search)
+    if search and found is not None and not flags and not features and not author:
+        return list(found)
     chosen = threads_with_flags(index, flags)
     for feature in features:
         holders = set(index.threads_with(feature))
@@ -80,7 +87,7 @@ def filter_threads(
     if author and author.strip():
         by_author = set(threads_by_author(corpus, author))
         chosen = [thread for thread in chosen if thread in by_author]
-    if search:
-        found = set(threads_matching(corpus, search))
-        chosen = [thread for thread in chosen if thread in found]
+    if search and found is not None:
+        holding = set(found)
+        chosen = [thread for thread in chosen if thread in holding]
     return chosen

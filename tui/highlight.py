@@ -47,11 +47,21 @@ def post_content(text: str, entities: list[Entity], search: str = "") -> Content
             spans.append(Span(entity.start, entity.end, style))
         spans.append(Span(entity.start, entity.end, Style.from_meta(entity_meta(entity))))
     shown = visible(text)
-    if search:
-        # A pattern, not lower(): lowering can change a text's length and so the offsets.
-        for found in re.finditer(re.escape(visible(search)), shown, re.IGNORECASE):
-            spans.append(Span(found.start(), found.end(), HIT_STYLE))
+    spans += hit_spans(shown, search)
     return Content(shown, spans, strip_control_codes=False)
+
+
+def hit_spans(shown: str, search: str, *, keep_newlines: bool = True) -> list[Span]:
+    """`search` marked wherever it is found (in any case) in `shown`, text made visible (as
+    `visible` with `keep_newlines` made it)."""
+    if not search:
+        return []
+    # A pattern, not lower(): lowering can change a text's length and so the offsets.
+    pattern = re.escape(visible(search, keep_newlines=keep_newlines))
+    return [
+        Span(found.start(), found.end(), HIT_STYLE)
+        for found in re.finditer(pattern, shown, re.IGNORECASE)
+    ]
 
 
 def flag_label(code: str) -> str:

@@ -12,6 +12,8 @@ from parsing.entities.glued import GluedEvidence
 from parsing.entities.models_of import entities_of
 from parsing.index import CorpusIndex
 from parsing.related import related_cost, related_threads
+from parsing.search import posts_matching
+from parsing.search_memory import SearchMemory
 
 from .post_layout import PostData
 from .remembered import Remembered
@@ -26,6 +28,8 @@ CHEAP_RELATED = 20_000
 moment later from a worker."""
 RECENT_THREADS = 8
 """How many threads' posts are kept: the open one, those `n`/`p` go to, and a few more."""
+HIT_COUNTS_KEPT = 4096
+"""Rows' hit counts kept: a few screens' worth for each of the last queries."""
 SHOWN_BYTES = 50_000
 """The most of one post the pane lays out: X's longest posts are 25,000 characters; a
 pathological 20 MB "post" would take minutes to wrap and style."""
@@ -57,6 +61,9 @@ class CorpusView:
         """The index of entities alone, ready before `index`: the flags of rows and the picker."""
         self.remembered: Remembered | None = None
         """Which threads are read and bookmarked, for the rows' marks."""
+        self.searches = SearchMemory(corpus)
+        """The searches typed so far: the next one looks within what they found."""
+        self._hit_counts: dict[tuple[str, int], int] = {}
 
     @property
     def index(self) -> CorpusIndex | None:
@@ -148,11 +155,20 @@ class CorpusView:
         return result
 
     def hits(self, thread: int, search: str) -> list[int]:
-        """The posts of `thread` (their indexes) that contain `search`, in any case."""
-        if not search:
-            return []
-        needle = search.casefold()
-        return [n for n, post in enumerate(self.posts(thread)) if needle in post.text.casefold()]
+        """The posts of `thread` (their indexes) that contain `search`, in any case: by the
+        rule that chose the list's threads."""
+        return posts_matching(self.corpus, thread, search)
+
+    def hit_count(self, thread: int, search: str) -> int:
+        """How many posts of `thread` contain `search`: asked for by each row drawn while a
+        search is active, so the answers are kept."""
+        key = (search, thread)
+        count = self._hit_counts.get(key)
+        if count is None:
+            count = self._hit_counts[key] = len(self.hits(thread, search))
+            if len(self._hit_counts) > HIT_COUNTS_KEPT:
+                del self._hit_counts[next(iter(self._hit_counts))]
+        return count
 
     def related(self, thread: int) -> list[tuple[int, str, tuple[str, ...]]]:
         if self.index is None:

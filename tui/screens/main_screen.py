@@ -355,7 +355,7 @@ class MainScreen(PanesScreen):
         if self.view.corpus.thread_count <= SMALL or self.view.filter_index is None:
             self._apply_filters(wanted, remember=False)
         else:
-            bar.find(wanted, self._find_rows)
+            bar.find(wanted, self._search_rows)
 
     @on(SearchBar.Found)
     def _search_found(self, event: SearchBar.Found) -> None:

@@ -8,7 +8,8 @@ and the loader's messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
@@ -35,6 +36,9 @@ from ..widgets.thread_list import ThreadList
 NO_THREAD_RELATED = "Related threads appear once a thread is open."
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
+SHOW_AFTER = 0.25
+"""Seconds a typed search runs before the list shows how far it got, and then between
+updates: a search that ends sooner shows its answer alone."""
 
 
 class PanesScreen(Screen[None]):
@@ -81,7 +85,7 @@ class PanesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
         with Horizontal(id="panes"):
-            yield ThreadList(self.view.row, id="threads")
+            yield ThreadList(self.view.row, self.view.hit_count, id="threads")
             yield PostPane(id="posts")
             related = RelatedPane(self.view, id="related")
             related.border_title = "Related"
@@ -192,6 +196,35 @@ class PanesScreen(Screen[None]):
     def _find_rows(self, filters: Filters) -> list[int]:
         index = self.view.filter_index
         assert index is not None  # asked for only once filters can apply
+        found = self.view.searches.find(filters.search) if filters.search else None
+        return self._rows_passing(filters, found)
+
+    def _search_rows(
+        self, filters: Filters, cancelled: Callable[[], bool], show: Callable[[list[int]], None]
+    ) -> list[int] | None:
+        """`_find_rows` as a typed search runs it, in a worker: within what the searches before
+        left possible (`SearchMemory`), giving up between chunks when `cancelled()`. While it
+        runs long, `show` gets the threads that may still pass, so the list narrows as the
+        search goes on."""
+        searches = self.view.searches
+        search = searches.start(filters.search)
+        started = shown = time.monotonic()
+
+        def after_chunk() -> None:
+            nonlocal shown
+            now = time.monotonic()
+            if now - started >= SHOW_AFTER and now - shown >= SHOW_AFTER and not cancelled():
+                shown = now
+                show(self._rows_passing(filters, search.superset()))
+
+        done = search.run(cancelled, after_chunk)
+        searches.keep(search)
+        return self._rows_passing(filters, search.found) if done else None
+
+    def _rows_passing(self, filters: Filters, found: Sequence[int] | None) -> list[int]:
+        """The threads that pass `filters`, `found` being those that hold its search text."""
+        index = self.view.filter_index
+        assert index is not None
         rows = filter_threads(
             self.view.corpus,
             index,
@@ -199,13 +232,16 @@ class PanesScreen(Screen[None]):
             filters.search,
             filters.features,
             author=filters.author,
+            found=found,
         )
         return list(self.remembered.keep(rows, filters))
 
     def _set_rows(self, rows: Sequence[int]) -> None:
         rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
         empty = "No thread matches — esc clears the filters" if self.filters.active else ""
-        self.thread_list.set_rows(rows, keep=self.opened, empty_text=empty)
+        self.thread_list.set_rows(
+            rows, keep=self.opened, empty_text=empty, search=self.filters.search
+        )
         if self.opened is not None and self.thread_list.row_of(self.opened) is None:
             self._close_thread()  # the pane shows only what the filters let through
         self._refresh_header()

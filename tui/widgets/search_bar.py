@@ -1,7 +1,9 @@
 """The search line: `/` opens it, the list narrows as you type, enter keeps it, escape undoes it.
 
 It knows the filters it was opened over (`before`) and the search still running in the
-background (`wanted`); the main screen applies what it reports.
+background (`wanted`); the main screen applies what it reports. Each key starts a search in a
+worker and cancels the one before: the finder stops at its next chunk, and what it reports
+after that is no longer wanted.
 """
 
 from __future__ import annotations
@@ -12,23 +14,29 @@ from dataclasses import replace
 from textual import work
 from textual.message import Message
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from ..state import Filters
 
-Finder = Callable[[Filters], list[int]]
-"""The threads that pass some filters (run in a worker thread on big corpora)."""
+Show = Callable[[list[int]], None]
+Finder = Callable[[Filters, Callable[[], bool], Show], "list[int] | None"]
+"""The threads that pass some filters, found in a worker thread: None when the second argument
+(asked between chunks) says the search was cancelled; while it runs long, it may `Show` the
+threads that may still pass (a superset that narrows as it goes)."""
 
 
 class SearchBar(Input):
     """Closed until `open`; typing posts `Input.Changed` as any input does."""
 
     class Found(Message):
-        """A background search finished: `rows` pass `filters` (see `is_wanted`)."""
+        """A background search finished (`final`), or got far enough to narrow the list:
+        `rows` pass `filters`, or may (see `is_wanted`)."""
 
-        def __init__(self, filters: Filters, rows: list[int]) -> None:
+        def __init__(self, filters: Filters, rows: list[int], *, final: bool = True) -> None:
             super().__init__()
             self.filters = filters
             self.rows = rows
+            self.final = final
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="Search posts…", id=id)
@@ -51,6 +59,7 @@ class SearchBar(Input):
 
     def close(self) -> None:
         self.before = self.wanted = None
+        self.workers.cancel_group(self, "search")
         self.remove_class("-open")
 
     def wanted_for(self, text: str, current: Filters) -> Filters:
@@ -66,11 +75,14 @@ class SearchBar(Input):
 
     @work(thread=True, exclusive=True, group="search")
     def _find(self, wanted: Filters, finder: Finder) -> None:
-        rows = finder(wanted)
-        self.app.call_from_thread(self._found, wanted, rows)
+        # `exclusive` cancels the worker of the key before: its finder stops between chunks.
+        worker = get_current_worker()
 
-    def _found(self, wanted: Filters, rows: list[int]) -> None:
-        if wanted == self.wanted:
+        def show(rows: list[int]) -> None:
+            self.post_message(self.Found(wanted, rows, final=False))
+
+        rows = finder(wanted, lambda: worker.is_cancelled, show)
+        if rows is not None and not worker.is_cancelled:
             self.post_message(self.Found(wanted, rows))
 
     def is_wanted(self, found: Found) -> bool:
@@ -78,5 +90,6 @@ class SearchBar(Input):
         more typing, or enter or escape (which close the line), overtake it."""
         if found.filters != self.wanted:
             return False
-        self.wanted = None
+        if found.final:
+            self.wanted = None
         return True

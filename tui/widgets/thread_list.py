@@ -25,6 +25,8 @@ from textual.strip import Strip
 from parsing.entities.flags import flag_emoji
 from parsing.safe_text import visible
 
+from ..highlight import hit_spans
+from ..output import plural
 from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
@@ -58,6 +60,8 @@ mark new mail)."""
 
 
 RowSource = Callable[[int], Row]
+HitSource = Callable[[int, str], int]
+"""How many posts of a thread hold a search text."""
 
 
 class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
@@ -109,9 +113,14 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             super().__init__()
             self.thread = thread
 
-    def __init__(self, row_source: RowSource, *, id: str | None = None) -> None:
+    def __init__(
+        self, row_source: RowSource, hit_source: HitSource | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._row_source = row_source
+        self._hit_source = hit_source
+        self.search = ""
+        """The search text that chose the rows: each row shows its hits (set with the rows)."""
         self.rows: list[int] = []
         self._row_of: dict[int, int] = {}
         """Thread number to its row, so finding a thread never scans the list."""
@@ -122,10 +131,13 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     # -- data -----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[int], keep: int | None = None, empty_text: str = "") -> None:
+    def set_rows(
+        self, rows: Sequence[int], keep: int | None = None, empty_text: str = "", search: str = ""
+    ) -> None:
         """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there;
-        `empty_text` is what an empty list says."""
+        `empty_text` is what an empty list says; `search`, the text whose hits rows show."""
         self.empty_text = empty_text
+        self.search = search
         self.rows = list(rows)
         self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
@@ -294,18 +306,31 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         mark = BOOKMARK_MARK if row.bookmarked else UNREAD_MARK if row.unread else " "
         state = Content.styled(mark, "$text-warning" if row.bookmarked else "$text-accent")
         title_width = max(width - 2 - count.cell_length - flags_cell.cell_length - 1, 4)
+        hits = self._hits_cell(thread, title_width)
         byline = Content("")
-        if row.byline and title_width >= _MIN_TITLE + 8:
+        room = title_width - _MIN_TITLE - hits.cell_length
+        if row.byline and room >= 8:
             # The byline after the title, muted, in what the title's least width leaves.
             text = " " + visible(row.byline, keep_newlines=False)
             byline = Content.styled(text, "$text-muted", strip_control_codes=False)
-            byline = byline.truncate(
-                min(byline.cell_length, title_width - _MIN_TITLE), ellipsis=True
-            )
-        title = Content(visible(row.title, keep_newlines=False), strip_control_codes=False)
-        title = title.truncate(title_width - byline.cell_length, ellipsis=True, pad=True)
-        line = Content.assemble(marker, state, title, byline, count, flags_cell)
+            byline = byline.truncate(min(byline.cell_length, room), ellipsis=True)
+        plain_title = visible(row.title, keep_newlines=False)
+        spans = hit_spans(plain_title, self.search, keep_newlines=False)
+        title = Content(plain_title, spans, strip_control_codes=False)
+        title = title.truncate(
+            title_width - hits.cell_length - byline.cell_length, ellipsis=True, pad=True
+        )
+        line = Content.assemble(marker, state, title, hits, byline, count, flags_cell)
         components = ["thread-list--cursor"] if at_cursor else []
         base = self.get_visual_style(*components)
         segments = [Segment(text, style.rich_style) for text, style in line.render(base, end="")]
         return Strip(segments).adjust_cell_length(width, base.rich_style)
+
+    def _hits_cell(self, thread: int, title_width: int) -> Content:
+        """` 3 hits` after the title while a search is active, where the title keeps room."""
+        if not self.search or self._hit_source is None:
+            return Content("")
+        hits = Content.styled(
+            " " + plural(self._hit_source(thread, self.search), "hit"), "$text-accent"
+        )
+        return hits if title_width - hits.cell_length >= _MIN_TITLE else Content("")

@@ -1,0 +1,127 @@
+"""The pieces of a search over raw buffers: where a query matches, and which post holds it.
+
+Case is folded character by character (`fold_char`), which keeps offsets aligned. A scan finds
+the query's case key in a source's case key (`case_key.py`) and, where the key could stand for
+other letters too, confirms with a `bytes` pattern that accepts every case variant of each
+character. A match counts when it lies inside a post's text (`Locator`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from .case_key import case_variants, exotic_variants, fold_char, key_of
+from .corpus import Corpus, Source
+
+
+def fold(text: str) -> str:
+    return "".join(map(fold_char, text))
+
+
+def contains(text: str, query: str) -> bool:
+    """The reference rule: does `text` contain `query`, ignoring case?"""
+    return fold(query) in fold(text)
+
+
+def query_pattern(query: str) -> re.Pattern[bytes]:
+    """A pattern matching `query` in UTF-8 in any case."""
+    variants = case_variants()
+    parts: list[bytes] = []
+    for char in query:
+        folded = fold_char(char)
+        options = sorted(variants.get(folded, frozenset((folded,))))
+        encoded = [option.encode("utf-8", "surrogatepass") for option in options]
+        if len(encoded) == 1:
+            parts.append(re.escape(encoded[0]))
+        elif all(len(option) == 1 for option in encoded):
+            parts.append(b"[" + b"".join(re.escape(option) for option in encoded) + b"]")
+        else:
+            parts.append(b"(?:" + b"|".join(re.escape(option) for option in encoded) + b")")
+    return re.compile(b"".join(parts))
+
+
+Scan = Callable[[int, int], "tuple[int, int] | None"]
+"""The first match within `[position, end)` of a buffer, as (start, end), or None."""
+
+
+class Query:
+    """A query made ready to scan sources: its key, its exact pattern, its exotic variants."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.key = key_of(text)
+        self.exotic = exotic_variants(text)
+        self.pattern = query_pattern(text)
+        # For an ASCII query a hit of the key is a match; for any other, a candidate.
+        self.confirm = None if text.isascii() else self.pattern
+
+    def scan_of(self, source: Source) -> Scan:
+        """How to scan `source`: its case key, unless it holds a variant the key cannot fold
+        (the Kelvin sign for `k`); then the exact pattern over the buffer itself."""
+        if any(source.holds(variant) for variant in self.exotic):
+            return _pattern_scan(source.buf, self.pattern)
+        return _key_scan(source.buf, source.case_keyed(), self.key, self.confirm)
+
+
+def _pattern_scan(buf: bytearray, pattern: re.Pattern[bytes]) -> Scan:
+    def scan(position: int, end: int) -> tuple[int, int] | None:
+        match = pattern.search(buf, position, end)
+        return None if match is None else match.span()
+
+    return scan
+
+
+def _key_scan(
+    buf: bytearray, keyed: bytearray, key: bytes, confirm: re.Pattern[bytes] | None
+) -> Scan:
+    def scan(position: int, end: int) -> tuple[int, int] | None:
+        while (start := keyed.find(key, position, end)) >= 0:
+            if confirm is None:
+                return start, start + len(key)
+            match = confirm.match(buf, start, end)
+            if match is not None:
+                return match.span()
+            position = start + 1
+        return None
+
+    return scan
+
+
+class Locator:
+    """Which post and thread of one source a match falls in."""
+
+    def __init__(self, corpus: Corpus, source: int) -> None:
+        threads = corpus.threads
+        self.posts = corpus.posts
+        self.first_post_of = threads.first_post
+        self.first_thread = bisect_left(threads.source, source)
+        self.last_thread = bisect_right(threads.source, source)
+        self.first_post = threads.first_post[self.first_thread]
+        self.last_post = threads.first_post[self.last_thread]
+
+    def post_at(self, start: int, end: int) -> int | None:
+        """The post whose text holds the match `[start, end)`, if one does."""
+        posts = self.posts
+        post = bisect_right(posts.text_start, start, self.first_post, self.last_post) - 1
+        inside = (
+            post >= self.first_post
+            and end <= posts.text_end[post]
+            and (end <= posts.hole_start[post] or start >= posts.hole_end[post])
+        )
+        return post if inside else None
+
+    def thread_of(self, post: int) -> int:
+        return bisect_right(self.first_post_of, post, self.first_thread, self.last_thread) - 1
+
+    def thread_end(self, thread: int) -> int:
+        """Where the text of `thread`'s last post ends: a scan for threads goes on from there."""
+        return self.posts.text_end[self.first_post_of[thread + 1] - 1]
+
+
+def thread_span(corpus: Corpus, first: int, last: int) -> tuple[int, int]:
+    """The bytes of the posts of threads `first .. last - 1` (of one source) in its buffer."""
+    first_post = corpus.threads.first_post
+    posts = corpus.posts
+    return posts.text_start[first_post[first]], posts.text_end[first_post[last] - 1]

@@ -1,0 +1,159 @@
+"""A search typed key by key: chunks, cancelling, narrowing within an earlier search's threads."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsing import search as search_module
+from parsing.corpus import Corpus
+from parsing.search import ThreadSearch, posts_matching, threads_matching_slowly
+from parsing.search_memory import SearchMemory
+from parsing.search_scan import contains
+
+from .helpers import parse_text
+
+WORDS = ["amber", "Amberly", "ember", "ÉMILE", "émile", "orbit", "orb", "Kite", "kettle", "na"]
+"""Words that share parts, in both cases, with and without accents."""
+
+
+def corpus_of(threads: list[list[str]]) -> Corpus:
+    """A corpus whose thread i has the posts `threads[i]`, numbered 1/, 2/, …"""
+    lines = [f"{number}/ {post}" for posts in threads for number, post in enumerate(posts, 1)]
+    return parse_text("\n".join(lines) + "\n")
+
+
+FIVE = corpus_of([
+    ["Amber light at dawn.", "Then ember."],
+    ["Nothing here."],
+    ["The orbit of an amber moon."],
+    ["Kettle on.", "émile wrote AMBERLY."],
+    ["Orb weaver."],
+])  # fmt: skip
+
+
+posts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join)
+threads = st.lists(st.lists(posts, min_size=1, max_size=4), min_size=1, max_size=12)
+
+
+@pytest.fixture
+def one_thread_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chunk holds one thread, so a cancel can come between any two."""
+    monkeypatch.setattr(search_module, "CHUNK_THREADS", 1)
+
+
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_a_cancelled_search_stops_at_the_next_chunk() -> None:
+    """Cancelled after its second chunk, a search has decided two threads, looks at no more,
+    and says it did not finish."""
+    asked: list[int] = []
+    search = ThreadSearch(FIVE, "amber")
+
+    def cancelled() -> bool:
+        asked.append(search.checked)
+        return search.checked >= 2
+
+    assert search.run(cancelled) is False
+    assert (search.checked, search.found, search.complete) == (2, [0], False)
+    assert asked == [0, 1, 2]
+
+
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_a_cancelled_search_still_bounds_the_answer() -> None:
+    """What a cancelled search found plus what it had not checked holds every match."""
+    search = ThreadSearch(FIVE, "amber")
+    search.run(lambda: search.checked >= 2)
+    assert search.superset() == [0, 2, 3, 4]
+    assert set(threads_matching_slowly(FIVE, "amber")) <= set(search.superset())
+
+
+def test_a_search_among_candidates_looks_only_at_them() -> None:
+    """Among threads 1, 3 and 4, `amber` is in thread 3 alone (0 and 2 are not asked about)."""
+    search = ThreadSearch(FIVE, "amber", [1, 3, 4])
+    assert search.run() is True
+    assert search.found == [3]
+
+
+def test_memory_reuses_a_complete_search_for_the_same_text() -> None:
+    """A search for `AMBER` after a complete one for `amber` is that one, already done."""
+    memory = SearchMemory(FIVE)
+    memory.find("amber")
+    again = memory.start("AMBER")
+    assert again.complete
+    assert again.found == [0, 2, 3]
+
+
+def test_memory_narrows_a_longer_query_within_the_shorter_ones_threads() -> None:
+    """After `amber`, a search for `amberly` looks only among `amber`'s threads."""
+    memory = SearchMemory(FIVE)
+    memory.find("amber")
+    assert list(memory.start("amberly").candidates) == [0, 2, 3]
+
+
+def test_memory_forgets_its_searches_when_the_corpus_grows() -> None:
+    """Threads added after a search were never searched: the next search looks at all."""
+    corpus = corpus_of([["Amber."], ["Orb."]])
+    memory = SearchMemory(corpus)
+    memory.find("amber")
+    corpus.add_source("more.txt", b"1/ Amber again.\n")
+    assert memory.find("amber") == [0, 2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(threads, st.data())
+def test_narrowing_gives_what_a_fresh_search_gives(
+    threads: list[list[str]], data: st.DataObject
+) -> None:
+    """Queries typed key by key, then parts of the word they come from (shorter or longer),
+    each searched within what the earlier searches leave (some cancelled after a few chunks):
+    each search that runs to its end finds what a fresh search finds."""
+    corpus = corpus_of(threads)
+    word = data.draw(st.sampled_from(WORDS))
+    start = data.draw(st.integers(0, len(word) - 1))
+    query = word[start : data.draw(st.integers(start + 1, len(word)))]
+    typed = [query[:end] for end in range(1, len(query) + 1)]
+    parts = st.tuples(st.integers(0, len(word)), st.integers(1, len(word)))
+    cuts = data.draw(st.lists(parts, max_size=4))
+    typed += [word[cut : cut + length] for cut, length in cuts if word[cut : cut + length]]
+    memory = SearchMemory(corpus)
+    for text in typed:
+        search = memory.start(text)
+        stop_after = data.draw(st.integers(0, 3) | st.none())
+        if stop_after is None:
+            search.run()
+        else:
+            search.run(lambda search=search, stop=stop_after: search.checked > stop)
+        memory.keep(search)
+        if search.complete:
+            assert search.found == threads_matching_slowly(corpus, text), text
+    assert memory.find(query) == threads_matching_slowly(corpus, query)
+
+
+@settings(max_examples=100, deadline=None)
+@given(threads, st.sampled_from(WORDS), st.integers(0, 3))
+def test_posts_matching_follows_the_reference_rule(
+    threads: list[list[str]], word: str, cut: int
+) -> None:
+    """The posts of a thread that hold the query are those whose text contains it."""
+    corpus = corpus_of(threads)
+    query = word[cut:] or word
+    for thread in range(corpus.thread_count):
+        expected = [
+            n
+            for n, post in enumerate(corpus.thread_posts(thread))
+            if contains(corpus.post_text(post), query)
+        ]
+        assert posts_matching(corpus, thread, query) == expected
+
+
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_chunks_follow_the_sources() -> None:
+    """With several files, chunks never span two, and every file's threads are searched."""
+    corpus = Corpus()
+    corpus.add_source("a.txt", b"1/ Amber.\n2/ More.\n")
+    corpus.add_source("b.txt", b"1/ Nothing.\n")
+    corpus.add_source("c.txt", b"1/ amber too.\n")
+    search = ThreadSearch(corpus, "amber")
+    assert search.run() is True
+    assert search.found == [0, 2]
