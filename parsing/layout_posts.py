@@ -131,13 +131,16 @@ class PostWriter:
         self.free_from = limit
 
     def _adopt_free_text(self, stop: int) -> bool:
-        """With no post open, make text before `stop` the unnumbered first post of a new thread."""
+        """With no post open, make text before `stop` an unnumbered post: of the thread still
+        open when the post above was closed by its number at the end (see `layout_trailers`),
+        else the first post of a new thread."""
         if self.start >= 0:
             return False
         first = self._first_text_line(self.free_from, stop)
         if first is None:
             return False
-        self._close_thread()
+        if not self.last_number:
+            self._close_thread()
         self._open_unnumbered(first)
         return True
 

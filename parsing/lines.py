@@ -19,12 +19,12 @@ _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 
 def _numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, with its number and total in the groups
-    named. A total is only a total when whitespace or the line end follows it: `2/3rds` and
-    `10/31/2020` are text."""
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, with its number and total in
+    the groups named. A total is only a total when whitespace or the line end follows it: `2/3rds`
+    and `10/31/2020` are text."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nN])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nNxX?])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 
@@ -49,6 +49,11 @@ _EMOJI_CHAR = (
     rb"|\xf3\xa0[\x80-\x81][\x80-\xbf])"
 )
 _LINE_END = rb"(?=\n|\Z)"
+# `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
+# must follow, so a path (`/2021/report`) stays text.
+_SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
+# `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
+_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 _BODY = (
     rb"[ \t]{0,3}(?:(?P<marker>"
@@ -57,6 +62,12 @@ _BODY = (
     + _OPENING_MARKER
     + rb")|(?P<head>"
     + _HEAD
+    + rb")|(?P<slash_first>"
+    + _SLASH_FIRST
+    + rb")|(?P<end>(?:"
+    + _END
+    + rb")[ \t]*"
+    + _LINE_END
     + rb")|(?P<emoji>(?:"
     + _EMOJI_CHAR
     + rb"[ \t]*)+"
@@ -75,7 +86,9 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME = 1, 2, 3, 4
+MARKER, HEAD, EMOJI, CHROME, END = 1, 2, 3, 4, 5
+_YEARS = range(1900, 2100)
+"""A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 
 
 class Event(NamedTuple):
@@ -108,7 +121,11 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
-            if value and (total is None or not total.isdigit() or value <= int(total)):
+            if (
+                value
+                and (total is None or not total.isdigit() or value <= int(total))
+                and value not in _YEARS
+            ):
                 start, end = match.span()
                 append(new(Event, (start + 1, MARKER, value, end, False)))
             continue
@@ -140,8 +157,18 @@ def _classify(
         opens = kind == "opening"
         total = match["opening_total" if opens else "total"]
         value = int(match["opening_num" if opens else "num"])
-        if value and (total is None or not total.isdigit() or value <= int(total)):
+        if (
+            value
+            and (total is None or not total.isdigit() or value <= int(total))
+            and value not in _YEARS
+        ):
             events.append(Event(start, MARKER, value, match.end() + shift, opens))
+    elif kind == "slash_first":
+        value = int(match["slashed"])
+        if value:
+            events.append(Event(start, MARKER, value, match.end() + shift))
+    elif kind == "end":
+        events.append(Event(start, END, 0, match.end() + shift))
     elif kind == "head":
         events.append(Event(start, HEAD))
     elif kind == "emoji":
@@ -159,7 +186,7 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
         return None, None
     events: list[Event] = []
     _classify(match, start, events, [], shift)
-    shape = "marker" if match.lastgroup == "opening" else match.lastgroup
+    shape = "marker" if match.lastgroup in ("opening", "slash_first") else match.lastgroup
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 

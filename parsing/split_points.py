@@ -29,7 +29,7 @@ from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines
-from .neighbours import previous_nonblank_line
+from .neighbours import Line, previous_nonblank_line
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
@@ -45,6 +45,8 @@ of about twice this is added to a big file's time when it offers no cut (one lon
 _WINDOW = 1 << 20
 """How far either side of the middle `split_unnormalised` looks for a cut."""
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_STRONG_SAMPLE = "\u2022 \u2022 \u2022".encode()
+"""A strong chrome line (the end marker `• • •`)."""
 
 
 def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int | None:
@@ -127,12 +129,22 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return False
     above = previous_nonblank_line(buf, line)
+    if not whole and _chrome_if_chrome_follows(buf, line, end, above):
+        return False
     if above is None:
         # The first line of a source has nothing above it; a stretch's may have anything.
         return whole
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
     return read_line(buf, *above)[0] not in ("head", "emoji")
+
+
+def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:
+    """Whether the line could be chrome if strong chrome came next: what follows a stretch is
+    unknown, and a short line above strong chrome is chrome (see `chrome_context`)."""
+    first = line if above is None else above[0]
+    probe = bytes(buf[first:]) + b"\n" + _STRONG_SAMPLE
+    return is_chrome_candidate(probe, line - first, end - first)
 
 
 def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:

@@ -340,3 +340,139 @@ def test_numbers_at_line_ends_count_for_restarts(text: str, expected: list[list[
     """Posts numbered at their line ends set the thread's last number: a `1/` after them
     starts a new thread, a `3/` continues theirs."""
     assert numbers(parse_text(text)) == expected
+
+
+# -- numbering as authors write it -------------------------------------------------------------
+
+NUMBERING: dict[str, dict[str, Any]] = {
+    "trailing_bare_lines.txt": {
+        # Each bare number closes the text above it: read as leading, the last post is empty.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "The lighthouse keepers kept a log for ninety years.",
+                "Each entry gives the wind, the sea state and the ships seen.",
+                "The oldest book was found in a chest under the stairs.",
+            ]
+        ],
+    },
+    "trailing_head_and_end.txt": {
+        # `🧵1/3` under the first post does not open a thread of its own; `end/` numbers the last.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "Notes from the orchard walk on Sunday morning.",
+                "The old pear trees are flowering a week early.",
+                "Thanks to everyone who brought ladders.",
+            ]
+        ],
+    },
+    "trailing_after_restart.txt": {
+        # A trailing `1/` after a thread numbered at line starts restarts with the line above.
+        "numbers": [[1, 2], [1, 2]],
+        "lines": [[(1, 1), (2, 2)], [(3, 4), (5, 6)]],
+        "texts": [
+            ["The tram depot opens its doors on Saturday.", "Tours run every hour from ten."],
+            ["A second note, on the bus lanes.", "They will be painted red next month."],
+        ],
+    },
+    "bare_lines_leading.txt": {
+        # Bare numbers over their text, nothing above the first: leading, as before.
+        "numbers": [[1, 2]],
+        "lines": [[(1, 2), (3, 4)]],
+        "texts": [
+            [
+                "The reservoir is at its lowest level since the drought.",
+                "Hosepipes are banned from Friday.",
+            ]
+        ],
+    },
+    "numbered_at_end_styles.txt": {
+        # Glued to punctuation or an emoji, after `…`, `x` totals, `(N of M)` and `(NofM)`.
+        "numbers": [[1, 2, 3, 4, 5]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]],
+        "texts": [
+            [
+                "The museum is moving its fossils to the new wing.",
+                "Packing started in March, crate by crate 😀",
+                "The big ichthyosaur needs a crane…",
+                "Opening day is set for the first of June",
+                "Tickets go on sale next week",
+            ]
+        ],
+    },
+    "numbered_at_end_mid_thread.txt": {
+        # A page that starts at post 7: three numbers that go up by one are enough.
+        "numbers": [[7, 8, 9]],
+        "missing": [[1, 2, 3, 4, 5, 6]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "starts_mid_thread.txt": {
+        # The text above post 7 is the end of post 6 or earlier: no post 1 is made of it.
+        "numbers": [[None, 7, 8]],
+        "missing": [[1, 2, 3, 4, 5, 6]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "prefix_slash_styles.txt": {
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+        "texts": [
+            [
+                "Thread on the harbour wall repairs.",
+                "The stones come from the old quarry.",
+                "Work stops during the spring tides.",
+            ]
+        ],
+    },
+    "unknown_totals.txt": {
+        # `1/?` then `2/3`, `3/x`: totals that are unknown or disagree still number the posts.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+        "texts": [
+            [
+                "Why the canal froze over this week.",
+                "Cold air sat over the valley for days.",
+                "The ice is thinner than it looks.",
+            ]
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERING))
+def test_numbering_style(name: str) -> None:
+    """Each way authors number their posts gives the posts, numbers and text the author meant."""
+    expected = NUMBERING[name]
+    got = summary(load(name))
+    thread_count = len(expected["numbers"])
+    assert got["numbers"] == expected["numbers"]
+    assert got["missing"] == expected.get("missing", [[]] * thread_count)
+    assert got["lines"] == expected["lines"]
+    assert got["skipped"] == []
+    if "texts" in expected:
+        assert got["texts"] == expected["texts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A\n1/\nB\n2/\nC", [[None, 1, 2]]),
+        ("A\n1/n\nB\n2/ C", [[None, 1, 2]]),
+        ("A\n1/\nB\n2/\n3/ C\nD", [[1, 2, 3]]),
+        ("A\n1/\nB\n2/\nC\n1/\nD\n2/", [[1, 2], [1, 2]]),
+        ("1/ A\n2/ B\nend/", [[1, 2]]),
+    ],
+    ids=["last-has-text", "marker-with-text-last", "then-leading", "two-threads", "end-as-text"],
+)
+def test_bare_numbers_trail_only_when_the_last_has_no_text_under_it(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    """A run of bare numbers reads as trailing only when its last one closes the run; otherwise
+    the numbers lead their posts, as on every page so far, and `end/` in a thread numbered at
+    line starts stays a line of its last post."""
+    corpus = parse_text(text)
+    assert numbers(corpus) == expected
+    if text.endswith("end/"):
+        assert texts(corpus)[0][-1] == "B\nend/"
