@@ -212,7 +212,7 @@ class LayoutBuilder(TrailingRules):
             self._close_by_trailer(line, line.number)
             return True
         self.number = 1 if line.number == 2 else 0
-        self._close_post(start)
+        self._close_post(start, preamble=True)
         return False
 
     def _preamble_split(self, first: int, start: int) -> int | None:
@@ -249,7 +249,7 @@ class LayoutBuilder(TrailingRules):
                 self._starts_afresh(split)
             return True
         self.number = 1 if number == 2 else 0
-        self._close_post(start)
+        self._close_post(start, preamble=True)
         if same_as_a_preamble and number > self.last_number:
             self._starts_afresh(split)
         return False

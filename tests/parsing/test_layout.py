@@ -426,6 +426,40 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "list_numbered_posts.txt": {
+        # `3.`, `4.`, `6.`: a list never skips a number, a copied thread misses posts.
+        "numbers": [[None, 3, 4, 6]],
+        "missing": [[1, 2, 5]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4)]],
+    },
+    "list_paren_posts.txt": {
+        # `1)` to `3)` with more text than one post holds: one post each.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "list_inside_post.txt": {
+        # A short list with no number skipped stays inside its post.
+        "numbers": [[None]],
+        "lines": [[(1, 5)]],
+    },
+    "list_inside_numbered_thread.txt": {
+        # In a thread numbered `1/`, `2/`, list numbers are text, however long the items.
+        "numbers": [[1, 2]],
+        "lines": [[(1, 4), (5, 5)]],
+    },
+    "slash_text.txt": {
+        # Years, year ranges, dates, a ratio at a line end and escaped list numbers are text.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 5), (6, 8)]],
+        "texts": [
+            [
+                "The school year 2019/20 was cut short, and 3/4 of pupils studied at home.",
+                "The plan for 2020/2021 came out on 10/31/2020.\n2020/2021 brought two more "
+                "closures.\n10/31/2020 was the last day of the old timetable.\nThe union won 2/3",
+                "Exams are back in the hall.\n1\\. Bring a pencil.\n2\\. Bring a ruler.",
+            ]
+        ],
+    },
     "unknown_totals.txt": {
         # `1/?` then `2/3`, `3/x`: totals that are unknown or disagree still number the posts.
         "numbers": [[1, 2, 3]],

@@ -111,6 +111,8 @@ marker_line = st.one_of(
     st.sampled_from(["⚡️", "THREAD 1/ word", "word 3/", "(1/5) word", "force a refresh"]),
     # Numbers on a line of their own, under the text they number or over it.
     st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
+    # Posts numbered like a list: long enough that they cannot be items of one post.
+    st.sampled_from(["1. " + "word " * 60, "2) " + "word " * 60, "4. word", "3) word"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
