@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 
+from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import CHROME, END, HEAD, MARKER, Event, line_end
+from .lines import CHROME, DATE, END, HEAD, MARKER, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -78,6 +79,15 @@ class LayoutBuilder(TrailingRules):
             index += 1
             event = events[index]
             kind = event.kind
+            if kind == DATE:
+                numbers, read_to = date_numbers_post(
+                    self.buf, events, index, self.last_number, self.marker_line
+                )
+                self._peeked = max(self._peeked, read_to)
+                if not numbers:
+                    lead, lead_opens = None, False  # a date opening a line of text
+                    continue
+                event, kind = event._replace(kind=MARKER), MARKER
             if kind == MARKER:
                 if lead is None and self.number and self.start >= 0:
                     stop = end_of_run(events, index, self.last_number)

@@ -86,9 +86,14 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME, END = 1, 2, 3, 4, 5
+MARKER, HEAD, EMOJI, CHROME, END, DATE = 1, 2, 3, 4, 5, 6
+"""The kinds of `Event`. A DATE is a marker that reads as a month and day too (`10/31`): the
+layout decides which it is, by the thread it stands in (see `layout_dates`)."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
+_MONTHS = range(1, 13)
+_DAYS = range(13, 32)
+"""A day that cannot be a month: `3/4` is a fraction or a post number, `10/31` may be a date."""
 
 
 class Event(NamedTuple):
@@ -121,13 +126,14 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
-            if (
-                value
-                and (total is None or not total.isdigit() or value <= int(total))
-                and value not in _YEARS
-            ):
+            if total is None or not total.isdigit():
+                if value and value not in _YEARS:
+                    start, end = match.span()
+                    append(new(Event, (start + 1, MARKER, value, end, False)))
+            elif value and value <= int(total) and value not in _YEARS:
                 start, end = match.span()
-                append(new(Event, (start + 1, MARKER, value, end, False)))
+                kind = DATE if value in _MONTHS and int(total) in _DAYS else MARKER
+                append(new(Event, (start + 1, kind, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome)
     if chrome or any(needle in buf for needle in SUFFIX_NEEDLES) or opens_with_header(buf):
@@ -157,12 +163,14 @@ def _classify(
         opens = kind == "opening"
         total = match["opening_total" if opens else "total"]
         value = int(match["opening_num" if opens else "num"])
-        if (
-            value
-            and (total is None or not total.isdigit() or value <= int(total))
-            and value not in _YEARS
-        ):
-            events.append(Event(start, MARKER, value, match.end() + shift, opens))
+        if total is None or not total.isdigit():
+            valid, date = value and value not in _YEARS, False
+        else:
+            valid = 0 < value <= int(total) and value not in _YEARS
+            # After `THREAD` or 🧵, `10/31` can only be a post number.
+            date = not opens and value in _MONTHS and int(total) in _DAYS
+        if valid:
+            events.append(Event(start, DATE if date else MARKER, value, match.end() + shift, opens))
     elif kind == "slash_first":
         value = int(match["slashed"])
         if value:

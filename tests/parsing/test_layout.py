@@ -450,12 +450,13 @@ NUMBERING: dict[str, dict[str, Any]] = {
     "slash_text.txt": {
         # Years, year ranges, dates, a ratio at a line end and escaped list numbers are text.
         "numbers": [[1, 2, 3]],
-        "lines": [[(1, 1), (2, 5), (6, 8)]],
+        "lines": [[(1, 1), (2, 6), (7, 9)]],
         "texts": [
             [
                 "The school year 2019/20 was cut short, and 3/4 of pupils studied at home.",
                 "The plan for 2020/2021 came out on 10/31/2020.\n2020/2021 brought two more "
-                "closures.\n10/31/2020 was the last day of the old timetable.\nThe union won 2/3",
+                "closures.\n10/31/2020 was the last day of the old timetable.\n10/31 was the "
+                "deadline for the new rota.\nThe union won 2/3",
                 "Exams are back in the hall.\n1\\. Bring a pencil.\n2\\. Bring a ruler.",
             ]
         ],
@@ -510,3 +511,28 @@ def test_bare_numbers_trail_only_when_the_last_has_no_text_under_it(
     assert numbers(corpus) == expected
     if text.endswith("end/"):
         assert texts(corpus)[0][-1] == "B\nend/"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1/ A\n2/ B\n10/31 C\n3/ D", [[1, 2, 3]]),
+        ("1/20 A\n2/20 B\n5/20 C", [[1, 2, 5]]),
+        ("9/ A\n10/31 B", [[9, 10]]),
+        ("10/31 A\n11/31 B", [[10, 11]]),
+        ("Intro\n10/31 A\nmore", [[None]]),
+        ("🧵 5/20 A\n6/20 B", [[5, 6]]),
+        ("1/ A\n• • •\n2/15 B", [[1], [None]]),
+    ],
+    ids=[
+        *("date", "same-total", "next-number", "continued-by-the-next", "alone"),
+        *("after-thread-head", "after-chrome"),
+    ],
+)
+def test_a_month_and_day_numbers_a_post_only_where_a_thread_could(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    """`10/31` at a line start is a post number only as the next number, with the total the
+    thread gives, as a first post, before the next number, or after `THREAD`/🧵; otherwise it
+    is a line of text."""
+    assert numbers(parse_text(text)) == expected
