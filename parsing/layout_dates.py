@@ -10,7 +10,9 @@ around it says it does:
   (`7/20` after `5/20`, a post missing between);
 - the next marker follows it the same way (a page that starts at `6/20`, then `7/20`).
 
-Otherwise it is a line of text of the post above.
+Otherwise it is a line of text of the post above. A number above its total (`24/7`) numbers a
+post only as the one after the post before it: `4/3` after `3/3`, when the author added a post
+and did not change the totals.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ def date_numbers_post(
     the line (the start of the next marker, or the line's own start)."""
     line = events[index]
     total = _total(buf, line.start)
-    if line.number == 1 or (line.number == last_number + 1 and last_number):
+    if line.number == last_number + 1 and last_number:
+        return True, line.start
+    if total < line.number:
+        return False, line.start  # `4/3` only where the author added a post: after `3/3`
+    if line.number == 1:
         return True, line.start
     # Only a number that continues the thread may be judged by the marker above: at a restart
     # the layout starts afresh, and a source cut there must read the line the same way.

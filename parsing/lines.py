@@ -87,8 +87,9 @@ _LINE = re.compile(rb"\n" + _BODY)
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
 MARKER, HEAD, EMOJI, CHROME, END, DATE = 1, 2, 3, 4, 5, 6
-"""The kinds of `Event`. A DATE is a marker that reads as a month and day too (`10/31`): the
-layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+"""The kinds of `Event`. A DATE is a marker that may be none: it reads as a month and day too
+(`10/31`), or its number is above its total (`24/7`, or `4/3` where the author added a post).
+The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -130,9 +131,14 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
                 if value and value not in _YEARS:
                     start, end = match.span()
                     append(new(Event, (start + 1, MARKER, value, end, False)))
-            elif value and value <= int(total) and value not in _YEARS:
+            elif value and value not in _YEARS:
                 start, end = match.span()
-                kind = DATE if value in _MONTHS and int(total) in _DAYS else MARKER
+                declared = int(total)
+                kind = (
+                    MARKER
+                    if value <= declared and not (value in _MONTHS and declared in _DAYS)
+                    else DATE
+                )
                 append(new(Event, (start + 1, kind, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome)
@@ -166,9 +172,10 @@ def _classify(
         if total is None or not total.isdigit():
             valid, date = value and value not in _YEARS, False
         else:
-            valid = 0 < value <= int(total) and value not in _YEARS
+            declared = int(total)
+            valid = value > 0 and value not in _YEARS and (value <= declared or not opens)
             # After `THREAD` or 🧵, `10/31` can only be a post number.
-            date = not opens and value in _MONTHS and int(total) in _DAYS
+            date = not opens and (value > declared or (value in _MONTHS and declared in _DAYS))
         if valid:
             events.append(Event(start, DATE if date else MARKER, value, match.end() + shift, opens))
     elif kind == "slash_first":

@@ -50,6 +50,11 @@ _FIRST_NUMBERS = (1, 2)
 _MID_THREAD_RUN = 3
 """How many trailers in a row, each one higher than the last, a run needs when it starts past 2
 (a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
+# `end/` or `/end` at the end of the line after the last number: the author's last post.
+_END = re.compile(
+    rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
+    re.MULTILINE,
+)
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
 
@@ -84,12 +89,24 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
         declared = int(total) if total is not None and total.isdigit() else 0
         candidates.append((Trailer(text_end, match.end(), number), declared))
     trailers = _rising(candidates, 0, _FIRST_NUMBERS)
-    if len(trailers) >= 2:
-        return trailers
-    for first, (trailer, _) in enumerate(candidates):
-        if trailer.number > max(_FIRST_NUMBERS) and _mid_thread_run(candidates, first):
-            return _rising(candidates, first, (trailer.number,))
-    return []
+    if len(trailers) < 2:
+        trailers = next(
+            (
+                _rising(candidates, first, (trailer.number,))
+                for first, (trailer, _) in enumerate(candidates)
+                if trailer.number > max(_FIRST_NUMBERS) and _mid_thread_run(candidates, first)
+            ),
+            [],
+        )
+    if trailers:
+        last = trailers[-1]
+        end = _END.search(buf, last.line_end, stop)
+        if end is not None:
+            text_end = end.start()
+            while text_end > start and buf[text_end - 1] in b" \t":
+                text_end -= 1
+            trailers.append(Trailer(text_end, end.end(), last.number + 1))
+    return trailers
 
 
 def _rising(

@@ -461,6 +461,11 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "total_exceeded.txt": {
+        # `4/3` after `3/3`: the author added a post and kept the totals.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4)]],
+    },
     "unknown_totals.txt": {
         # `1/?` then `2/3`, `3/x`: totals that are unknown or disagree still number the posts.
         "numbers": [[1, 2, 3]],

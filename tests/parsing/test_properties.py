@@ -27,7 +27,7 @@ from .helpers import parse_bytes, parse_text, summary
 
 PIECES = [
     "1/", "2/", "3/ ", "4/", "2/5 ", "(2/5)", "[1/4]", "1/n", "10/31", "24/7", "3/4 of",
-    " 2/x", "…1/4", " (1 of 5)", ".2/",
+    " 2/x", "…1/4", " (1 of 5)", ".2/", " end/", " /end",
     "🧵", "🧵 ", "THREAD", "THREAD ", "Thread: ", "⚡️", "⚡️⚡️⚡️", "👇", " 1/",
     "• • •", "Missing some Tweet in this thread? You can try to", "force a refresh", ".",
     "Share", "Read on X", "Keep Current with", "More from @someone", "12,345 views",

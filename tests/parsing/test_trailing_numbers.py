@@ -36,11 +36,16 @@ def numbers_of(text: str) -> list[int]:
         ("On 10/31\nthen 11/30\nand 12/31", []),  # dates: the totals differ
         ("Seven 7/\nNine 9/\nTen 10/", []),  # past 2, the first three must go up by one
         ("Noon 4/5\nMore 1/\nOn 2/", [1, 2]),  # a run from 1 wins over a stray number before it
+        ("One 1/\nTwo 2/\nThree. end/", [1, 2, 3]),
+        ("One 1/\nTwo 2/\nThree /end", [1, 2, 3]),
+        ("One 1/\nTwo 2/\nA long weekend/", [1, 2]),  # `end/` inside a word is text
+        ("Over at the end/", []),  # `end/` alone, after no numbers, is text
     ],
     ids=[
         *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
         *("falling", "unknown-totals", "after-ellipsis", "n-of-m", "glued", "version"),
         *("mid-thread", "mid-thread-totals", "dates", "mid-thread-gap", "stray-before"),
+        *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
     ],
 )
 def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
