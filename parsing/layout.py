@@ -38,11 +38,16 @@ _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9
 def end_of_run(events: list[Event], index: int, number: int) -> int:
     """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
     the index of the first event that is not a marker continuing the thread (a higher number,
-    not after `THREAD`). The one statement of that rule for both layouts."""
+    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
+    of that rule for both layouts."""
     total = len(events)
     while index < total:
         _, kind, next_number, _, opens = events[index]
-        if kind != MARKER or opens or next_number <= number:
+        if (
+            opens
+            or next_number <= number
+            or (kind != MARKER and (kind != DATE or next_number != number + 1))
+        ):
             break
         number = next_number
         index += 1
@@ -235,7 +240,11 @@ class LayoutBuilder(TrailingRules):
         """Close the thread in progress where `line` restarts its numbering (or opens a thread
         as a trailing `🧵1/10`); True if `line` numbered the new thread's first post."""
         number = line.number
-        trailing = self._is_trailer(line)
+        # `_is_trailer`, its first test inline: this runs at every restart.
+        buf, after = self.buf, line.text_start
+        trailing = (after >= len(buf) or buf[after] == 0x0A) and self._numbers_text_above(
+            self._index
+        )
         continuation = min(line_end(self.buf, self.marker_line) + 1, start)
         split = first_post_start(
             self.buf, continuation, start, guess_without_cue=trailing or number == 2

@@ -52,7 +52,10 @@ class TrailingRules(PostWriter):
 
     def _is_trailer(self, line: Event) -> bool:
         """Whether the marker `line` (the event at `_index`) numbers the text above it."""
-        return line.text_start >= line_end(self.buf, line.start) and self._numbers_text_above(
+        # Bare: nothing but the line end after the marker and its spaces (asked at every
+        # restart, so without looking for the line's end).
+        after = line.text_start
+        return (after >= len(self.buf) or self.buf[after] == 0x0A) and self._numbers_text_above(
             self._index
         )
 

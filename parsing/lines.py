@@ -127,19 +127,18 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
+            # The tests in the order that settles most markers first: `value not in _YEARS`,
+            # `value in _MONTHS and declared in _DAYS`, written as comparisons.
+            if not value or 1900 <= value < 2100:
+                continue
             if total is None or not total.isdigit():
-                if value and value not in _YEARS:
-                    start, end = match.span()
-                    append(new(Event, (start + 1, MARKER, value, end, False)))
-            elif value and value not in _YEARS:
+                start, end = match.span()
+                append(new(Event, (start + 1, MARKER, value, end, False)))
+            else:
                 start, end = match.span()
                 declared = int(total)
-                kind = (
-                    MARKER
-                    if value <= declared and not (value in _MONTHS and declared in _DAYS)
-                    else DATE
-                )
-                append(new(Event, (start + 1, kind, value, end, False)))
+                plain = value <= declared and (declared < 13 or value > 12 or declared > 31)
+                append(new(Event, (start + 1, MARKER if plain else DATE, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome)
     if chrome or any(needle in buf for needle in SUFFIX_NEEDLES) or opens_with_header(buf):
