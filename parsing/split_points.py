@@ -45,6 +45,7 @@ of about twice this is added to a big file's time when it offers no cut (one lon
 _WINDOW = 1 << 20
 """How far either side of the middle `split_unnormalised` looks for a cut."""
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_PROBE = 1 << 12
 _STRONG_SAMPLE = "\u2022 \u2022 \u2022".encode()
 """A strong chrome line (the end marker `• • •`)."""
 
@@ -141,9 +142,11 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
 
 def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:
     """Whether the line could be chrome if strong chrome came next: what follows a stretch is
-    unknown, and a short line above strong chrome is chrome (see `chrome_context`)."""
+    unknown, and a short line above strong chrome is chrome (see `chrome_context`). The probe
+    keeps `_PROBE` bytes below the line: cutting it sooner only brings the strong line closer,
+    which can make the line chrome, never less so."""
     first = line if above is None else above[0]
-    probe = bytes(buf[first:]) + b"\n" + _STRONG_SAMPLE
+    probe = bytes(buf[first : end + _PROBE]) + b"\n" + _STRONG_SAMPLE
     return is_chrome_candidate(probe, line - first, end - first)
 
 
