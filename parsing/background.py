@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+import tempfile
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 Result = TypeVar("Result")
+PARALLEL_BYTES = 4 << 20
+"""Below this much text to read, a second process costs more than it saves."""
 
 
 def later(work: Callable[[], Result]) -> Callable[[], Result]:
@@ -51,3 +55,50 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
         return value
 
     return result
+
+
+class Written:
+    """A temporary file a forked child is writing (`later_written`)."""
+
+    def __init__(self, into: BinaryIO, pid: int | None) -> None:
+        self.into, self.pid = into, pid
+
+    def result(self) -> BinaryIO:
+        """Wait for the child; the file, rewound (the caller closes it, which deletes it)."""
+        if self.pid is not None:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+            if status != 0:
+                self.into.close()
+                raise RuntimeError(f"the worker process failed (status {status})")
+        self.into.seek(0)
+        return self.into
+
+    def cancel(self) -> None:
+        """Stop the child (the caller gave up: a closed pipe, an interrupt) and drop the file."""
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.into.close()
+
+
+def later_written(work: Callable[[BinaryIO], None]) -> Written:
+    """Start `work` in a forked child, writing into a temporary file.
+
+    For output too large to send back through a pipe while the parent is busy: the child never
+    waits for the parent to read. Without a child, `work` writes the file here and now."""
+    into = tempfile.TemporaryFile()  # noqa: SIM115 (the caller gets it open, and closes it)
+    if not (hasattr(os, "fork") and threading.active_count() == 1):
+        work(into)
+        return Written(into, None)
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            work(into)
+            into.flush()
+            status = 0
+        finally:
+            os._exit(status)
+    return Written(into, pid)

@@ -1,9 +1,12 @@
-"""Page chrome: the lines a Thread Reader App page wraps around a thread.
+"""Page chrome: the lines a Thread Reader App page (or another unroller, a blog, twitter.com)
+wraps around a thread.
 
 Chrome lines are never part of a post; the parser records each one as skipped. They come in two
 strengths. A *strong* line (the end marker, "Keep Current with …", donation pleas) is chrome
 wherever it stands. A *weak* line ("Share", "Post", "Read on X", a bare date) is ordinary enough to
 appear inside a post, so it only counts as chrome next to other chrome, as it does on real pages.
+*Passing* lines (`old_twitter`) are chrome inside a thread, which goes on past them. The rules'
+words are in `chrome_rules`; this module resolves which candidate lines are chrome.
 """
 
 from __future__ import annotations
@@ -12,147 +15,25 @@ import re
 from collections.abc import Sequence
 
 from .byte_source import ByteSource
+from .chrome_blog import titles_above_bylines
 from .chrome_context import (
-    DATE,
-    LENGTH,
-    LISTING,
     Structure,
     could_be_context_chrome,
-    cut_off_fragment,
     header_lines,
     is_date,
     is_header_field,
     sandwiched_lines,
     teaser_dates,
 )
+from .chrome_rules import CHROME_LINE as _CHROME_LINE
+from .chrome_rules import NAME_FOLLOWS
+from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
+from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
+from .cut_off import cut_off_fragment
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .rule_text import factored as _factored
+from .old_twitter import conversation_lines, is_separator
+from .pictures import between_posts
 
-# Each rule matches a whole line, give or take trailing spaces and a final full stop.
-#
-# Every line of a corpus is tried against these rules, so each one starts with a literal or a
-# character class, never with an optional or repeated group: the engine rejects a rule that
-# starts with a literal or class in a couple of instructions, but sets up a repeat for every
-# line it tries one on. An optional prefix is written out as a rule of its own instead.
-_STRONG = [
-    r"\xe2\x80\xa2[ \t]*\xe2\x80\xa2[ \t]*\xe2\x80\xa2",  # • • •
-    r"Missing some Tweets? in this thread\? You can try to"
-    r"(?:[ \t]+\[?force a refresh\]?(?:\(#\))?)?",
-    r"force a refresh",
-    r"Enjoying this thread\?",
-    r"Keep Current with(?:[ \t].*)?",
-    r"Stay in touch and get notified when new unrolls are available from this author!",
-    r'Add to "My Authors"',
-    r"My Authors",
-    r"Read all threads",
-    r"This Thread may be Removed Anytime!",
-    r"Twitter may remove this content at anytime[,!].*",
-    r"Save (?:this thread )?as PDF",
-    r"Try unrolling a thread yourself!",
-    r"[Hh]ow to unroll video",
-    r"Follow @ThreadReaderApp to mention us!",
-    r"\d[.)][ \t]+Follow @ThreadReaderApp to mention us!",
-    r"From a Twitter thread mention us with a keyword \"unroll\"",
-    r"\d[.)][ \t]+From a Twitter thread mention us with a keyword \"unroll\"",
-    r"1\) Follow Thread Reader App on Twitter so you can easily mention us!",
-    r"2\) Go to a Twitter thread \(series of Tweets by the same owner\) and mention us with a"
-    r" keyword \"unroll\"(?:[ \t]+@threadreaderapp unroll)?",
-    r"@threadreaderapp unroll",
-    r"[Pp]ractice here first or read more on our help page[ \t]?!",
-    r"You can [Pp]ractice here first or read more on our help page[ \t]?!",
-    r"Follow Us(?: on Twitter)?!",
-    r"Did Thread Reader help you today\?",
-    r"Support us! We are indie developers!",
-    r"This site is made by just \w+ indie developers on a laptop doing marketing, support and"
-    r" development! Read more about the story[ \t]?",
-    r"Become a Premium Member .*",
-    r"Become Premium",
-    r"Too expensive\? Make a small donation .*",
-    r"Make a small donation by buying us coffee .*",
-    r"Don't want to be a Premium member but still want to support us\?",
-    r"Donate via Paypal.*",
-    r"Or Donate anonymously using crypto!",
-    r"Thank you for your support!",
-    r"Thread by @\w{1,20} on Thread Reader App.*",
-    r"Share this page!",
-    r"Enter URL or ID to Unroll",
-    r"Unroll Thread",
-    r"You can paste full URL like: .*",
-    r"or just the ID like: \d+",
-    r"How to get URL link on X \(Twitter\) App",
-    r"On the Twitter thread, click on .*",
-    r"Click again on .*",
-    r"Click on Copy Link to Tweet",
-    r"Paste it above and click \"Unroll Thread\"!",
-    r"More info at Twitter Help",
-    r"Send Email!",
-    r"Email the whole thread instead of just a link!",
-    r"Separate emails with commas",
-    r"Here's a great thread you should read right now!",
-    r"Email Successfully Sent!",
-    r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
-    r"\d[\d,.]*[KkMm]? views",
-    r"Send Thread As Email!",
-    # Hashtag listings (their heading and tabs are in LISTING).
-    r"Related hashtags",
-    # twtext and twunroll around their unrolled threads.
-    r"You can follow @\w{1,15}",
-    r"Tip: mention @twtextapp on a Twitter thread.*",
-    r"Latest Threads Unrolled:?",
-    r"This (?:site|website) uses cookies.*",
-    r"We use cookies to .*",
-    # Text copied from old twitter.com pages, between and under the tweets.
-    r"Show this thread",
-    r"End of conversation",
-    r"New conversation",
-    r"This Tweet is unavailable",
-    r"This Tweet was deleted by the Tweet author",
-    # The 2019 header, when the name before the comma was not copied.
-    r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
-    *LENGTH,
-    *LISTING,
-]
-# Rules that end a line rather than start it: found by their literal text, then checked whole.
-_SUFFIX_RULES = [
-    (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
-    (
-        b"(@threadreaderapp) got hacked",
-        re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),
-    ),
-]
-SUFFIX_NEEDLES = tuple(needle for needle, _ in _SUFFIX_RULES)
-"""Text the lines found by how they end contain: a buffer without any has none of them."""
-# Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
-# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"). A
-# header opens a page, so they are only looked for where a page may start: the first line, and
-# the line after strong chrome or a "Profile picture" line. A needle searched through the whole
-# buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
-_ONE_LINE_HEADER = re.compile(
-    rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
-    rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
-)
-_WEAK = [
-    r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
-    r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
-    r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
-    # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
-    # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
-    # there, it would cut the thread in two.
-    r"Image|\[image\]",
-    # Old twitter.com puts a lone "-" between a tweet's header fields; a post may have one too.
-    r"-",
-    # Donation addresses under "Or Donate anonymously using crypto!".
-    r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
-    *DATE,
-]
-
-
-STRONG = _factored(_STRONG)
-WEAK = _factored(_WEAK)
-_BODY = rb"[ \t]*(?:(?P<strong>" + STRONG + rb")|(?P<weak>" + WEAK + rb"))[ \t.]*(?=\n|\Z)"
-_CHROME_LINE = re.compile(_BODY)
-# "Keep Current with" alone on its line puts the author's name on the next one.
-NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
 
@@ -237,18 +118,25 @@ def resolve_chrome(
     candidates: list[tuple[int, int, bool]],
     events: Sequence[Structure] = (),
     marker: int = -1,
-) -> list[Line]:
+    passing: Sequence[Line] = (),
+) -> tuple[list[Line], set[Line]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
     only next to other chrome. `events`: the lines of structure found so far, in order,
-    whose kind `marker` is a number marker. In file order."""
+    whose kind `marker` is a number marker. `passing`: the lines chrome inside a thread
+    (`old_twitter`). In file order; with, apart, the lines the thread goes on past: `passing`,
+    the tweet headers and replies of a conversation, and weak lines next to no other chrome."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
     lines = [(start, end) for start, end, is_strong in candidates if is_strong]
     strong = lines[:]
     confirmed = set(lines)
+    inside = set(passing)
+    separators = [line for line in passing if is_separator(buf, line)]
+    if separators:
+        inside.update(conversation_lines(buf, separators, confirmed | inside))
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
@@ -260,25 +148,35 @@ def resolve_chrome(
     author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in starts if is_header_field(buf, line)]
-        header, author_fields = header_lines(buf, fields, confirmed, _shape_only)
+        header, author_fields = header_lines(buf, fields, confirmed | inside, _shape_only)
         found.update(header)
     if dates:
         found.update(teaser_dates(buf, strong, author_fields, dates, events=events, marker=marker))
+    found.update(titles_above_bylines(buf, strong, confirmed))
     found.difference_update(confirmed)
+    found.difference_update(inside)
     confirmed |= found
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
+        left = [line for line in weak if line not in confirmed and line not in inside]
+        inside.update(between_posts(buf, left, events, marker))
+        # Weak lines touching only chrome the thread goes on past go on with it.
+        if inside:
+            left = [line for line in left if line not in inside]
+            inside.update(_confirm_weak(buf, confirmed | inside, left))
     if len(strong) > 1:
         found.update(
             sandwiched_lines(buf, zip(ends, below_ends, starts[1:], strict=False), confirmed)
         )
     confirmed |= found
-    fragment = cut_off_fragment(buf, confirmed)
-    if fragment is not None and fragment not in confirmed:
+    fragment = cut_off_fragment(buf, confirmed | inside)
+    if fragment is not None and fragment not in confirmed and fragment not in inside:
         found.add(fragment)
+    found.difference_update(inside)
     lines += sorted(found)
+    lines += sorted(inside)
     lines.sort()
-    return lines
+    return lines, inside
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

@@ -15,7 +15,7 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
   The line may not end a sentence, nor stand under a listing line or above `Read N tweets`,
   so a one-line teaser stays a thread;
 - the last line of a page copied only in part, when it is the start of a chrome line
-  (`Thank `) and follows chrome: it is what is left of that line, not a thread.
+  (`Thank `): it is what is left of that line, not a thread (see `cut_off`).
 
 Every rule that looks up from a line has a counterpart in `could_be_context_chrome`, which
 looks only down: a part of a source cut just above such a line must not lay it out otherwise.
@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
+from .cut_off import fragment_line
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 DATE = [
@@ -63,50 +64,10 @@ _SHORT = 60
 _BIO = 320
 """Bytes: a profile's bio, which X keeps to 160 characters."""
 _SENTENCE_END = re.compile(rb"[^\n]*(?:[.!?:;,\"')\]]|\xe2\x80\xa6|\xe2\x80\x9d)[ \t]*")
-_MARKER_START = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
-_FRAGMENT_MIN = 2
-# Chrome lines a copy may stop in the middle of: the words of the footer and header.
-_KNOWN_LINES = [
-    line.encode()
-    for line in (
-        "Missing some Tweet in this thread? You can try to force a refresh",
-        "Missing some Tweets in this thread? You can try to force a refresh",
-        "Enjoying this thread?",
-        "Keep Current with",
-        "Stay in touch and get notified when new unrolls are available from this author!",
-        'Add to "My Authors"',
-        "Read all threads",
-        "This Thread may be Removed Anytime!",
-        "Twitter may remove this content at anytime! Save it as PDF for later use!",
-        "Save this thread as PDF",
-        "Try unrolling a thread yourself!",
-        "Follow @ThreadReaderApp to mention us!",
-        "Practice here first or read more on our help page!",
-        "You can practice here first or read more on our help page!",
-        "Follow Us on Twitter!",
-        "More from @",
-        "Did Thread Reader help you today?",
-        "Support us! We are indie developers!",
-        "Become a Premium Member",
-        "Don't want to be a Premium member but still want to support us?",
-        "Make a small donation by buying us coffee",
-        "Donate via Paypal",
-        "Or Donate anonymously using crypto!",
-        "Thank you for your support!",
-        "Share this page!",
-        "Enter URL or ID to Unroll",
-        "Send Email!",
-        "Email the whole thread instead of just a link!",
-        "Here's a great thread you should read right now!",
-        "Tip: mention @twtextapp on a Twitter thread",
-        "Latest Threads Unrolled:",
-        "Show this thread",
-        "End of conversation",
-        "New conversation",
-        "This Tweet is unavailable.",
-    )
-]
-
+# A line that numbers a post, after `THREAD` or 🧵 too: never a name, an ad or a bio.
+_MARKER_START = re.compile(
+    rb"[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
+)
 Structure = tuple[int, int, int, int, bool]
 """A line of structure as `lines.Event` gives it: its start and its kind first."""
 IsCandidate = Callable[[ByteSource, int, int], bool]
@@ -198,15 +159,6 @@ def sandwiched_lines(
     return found
 
 
-def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
-    """The last line of a copy that stops mid-line, when it is the start of a chrome line and
-    follows chrome."""
-    last = _fragment_line(buf)
-    if last is None or previous_nonblank_line(buf, last[0]) not in chrome:
-        return None
-    return last
-
-
 def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: IsCandidate) -> bool:
     """Could the rules above make the line `buf[start:end]` chrome, judging by what stands below
     it (a header's name, a short line above strong chrome, a cut-off last line), or does it open
@@ -214,7 +166,7 @@ def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: Is
     above = previous_nonblank_line(buf, start)
     if above is not None and _LISTING.fullmatch(buf, *above):
         return True
-    if _fragment_line(buf) == (start, end):
+    if fragment_line(buf) == (start, end):
         return True
     if not _is_filler(buf, (start, end)):
         return False
@@ -255,16 +207,3 @@ def _is_filler(buf: ByteSource, line: Line) -> bool:
         and not _SENTENCE_END.fullmatch(buf, start, end)
         and not _MARKER_START.match(buf, start, end)
     )
-
-
-def _fragment_line(buf: ByteSource) -> Line | None:
-    """The last line, when the buffer stops inside it and it is the start of a chrome line."""
-    if not len(buf) or buf[len(buf) - 1] == 0x0A:
-        return None
-    start = buf.rfind(b"\n") + 1
-    text = bytes(buf[start:]).strip()
-    if len(text) < _FRAGMENT_MIN or len(text) >= 200:
-        return None
-    if any(known.startswith(text) and known != text for known in _KNOWN_LINES):
-        return start, len(buf)
-    return None

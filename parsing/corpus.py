@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
 from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
-from .lines import Event, blank_outside_posts, scan_lines
+from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
+
+_KEY_SLICE = 4 << 20
 
 
 @dataclass(slots=True)
@@ -37,7 +39,13 @@ class Source:
         if self.keyed is None:
             from .case_key import key_table  # here: `stats` never searches, and saves the import
 
-            self.keyed = self.buf.translate(key_table())
+            table, buf = key_table(), self.buf
+            keyed = bytearray(len(buf))
+            # A slice at a time: one call over a whole big buffer would hold the interpreter
+            # lock, and the reader's frames, for a few hundred milliseconds.
+            for start in range(0, len(buf), _KEY_SLICE):
+                keyed[start : start + _KEY_SLICE] = buf[start : start + _KEY_SLICE].translate(table)
+            self.keyed = keyed
         return self.keyed
 
 
@@ -72,18 +80,31 @@ class Corpus:
 
     # -- building -----------------------------------------------------------------------------
 
-    def add_source(self, name: str, raw: bytes | bytearray, *, normalised: bool = False) -> Source:
+    def add_source(
+        self,
+        name: str,
+        raw: bytes | bytearray,
+        *,
+        normalised: bool = False,
+        post_starts: Sequence[int] = (),
+    ) -> Source:
         """Decode `raw`, lay out its threads and posts and append them.
 
         With `normalised`, `raw` already went through `decoding.normalise` (byte-order mark,
-        UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace.
+        UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace. `post_starts`:
+        1-based lines where the page's markup says a post begins.
         """
-        prepared = self.prepare_source(name, raw, normalised=normalised)
+        prepared = self.prepare_source(name, raw, normalised=normalised, post_starts=post_starts)
         self.lay_out(prepared)
         return prepared.source
 
     def prepare_source(
-        self, name: str, raw: bytes | bytearray, *, normalised: bool = False
+        self,
+        name: str,
+        raw: bytes | bytearray,
+        *,
+        normalised: bool = False,
+        post_starts: Sequence[int] = (),
     ) -> PreparedSource:
         """Decode `raw` and find its structural lines; its buffer is final after this.
 
@@ -99,7 +120,8 @@ class Corpus:
         if decoded.replaced:
             self.warnings.append(replacement_warning(name, decoded.replaced, decoded.encoding))
         events = scan_lines(source.buf)
-        return PreparedSource(source, events, blank_outside_posts(source.buf, events))
+        texts = blank_outside_posts(source.buf, events)
+        return PreparedSource(source, with_post_starts(source.buf, events, post_starts), texts)
 
     def lay_out(self, prepared: PreparedSource) -> None:
         """Append the threads and posts of a prepared source."""

@@ -1,35 +1,32 @@
-"""`threadline export` as JSON, written one thread at a time.
+"""`threadline export` as JSON, written a large chunk at a time.
 
-The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it),
-but the values are plain dicts and lists encoded by the json module's C encoder, thread by
-thread. So a million-post corpus, or a single post holding millions of entities, is never held
-in memory as model objects or run through the pure-Python indenting encoder.
+The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it).
+`thread_value` gives a thread as the model's dict; the writer gives the bytes of encoding those
+dicts one by one with the json module, without making them: posts of page text are written
+straight from their entity spans (`export_posts`), and only threads whose posts a format gave
+whole (an archive's) go through the dicts. So a million-post corpus, or a single post holding
+millions of entities, is never held in memory as model objects or dicts.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import re
+import shutil
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
+from . import background
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
-from .entities.flags import flag_code
 from .entities.spans import EntityKind, Span
-from .entities.tally import FLAGS
-from .index import CorpusIndex, glued_evidence
+from .export_posts import Chunks, add_posts, escape_controls, thread_groups
+from .index import CorpusIndex
 from .related import related_threads
 
-# JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
-_LONG_POST = 1 << 18
-"""Bytes of a post beyond which its entities are written a batch at a time."""
-_CHUNK = 1 << 20
-"""Characters gathered before a write: a few large writes instead of several per post."""
+_COPY = 1 << 20
 
 
 def write_json(
@@ -41,76 +38,129 @@ def write_json(
 ) -> None:
     """Write `{"threads": [...], "skipped": [...]}`, one thread a line.
 
-    Threads are encoded whole (one encoder call each) and written a chunk of many threads at a
-    time; only a thread holding more than `_BATCH` entities is streamed a batch at a time.
+    Threads of page text are written straight from their entity spans, many at a time
+    (`export_posts`); a thread with posts a format gave whole (an archive's) is written from
+    `thread_value`'s dicts, a batch of entities at a time. Into a file or pipe, a large export
+    is written in two halves at once: the second by a forked process into a temporary file,
+    copied out after the first.
     """
     ids = corpus.ids_of(threads)
-    pieces: list[str] = ['{"threads": [']
-    size = 0
-    for position, thread in enumerate(threads):
-        pieces.append("\n" if position == 0 else ",\n")
-        whole = _whole_thread(corpus, index, thread, ids[thread], with_related)
-        if whole is None:
-            out.write("".join(pieces))
-            pieces, size = [], 0
-            _write_thread(
-                out, corpus, index, thread, thread_id=ids[thread], with_related=with_related
+    first, second = halves(corpus, threads) if _parallel(out) else (threads, ())
+    rest = None
+    if second:
+
+        def write_second(into: BinaryIO) -> None:
+            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
+            _write_threads(
+                text, corpus, index, second, ids, with_related=with_related, started=bool(first)
             )
-            continue
-        pieces.append(whole)
-        size += len(whole)
-        if size >= _CHUNK:
-            out.write("".join(pieces))
-            pieces, size = [], 0
-    pieces.append('\n], "skipped": [')
+            text.flush()
+            text.detach()
+
+        rest = background.later_written(write_second)
+    try:
+        out.write('{"threads": [')
+        _write_threads(out, corpus, index, first, ids, with_related=with_related, started=False)
+        if rest is not None:
+            with rest.result() as written:
+                out.flush()
+                shutil.copyfileobj(written, out.buffer, _COPY)
+    except BaseException:
+        if rest is not None:
+            rest.cancel()
+        raise
+    chunks = Chunks(out)
+    chunks.add('\n], "skipped": [')
     for position, line in enumerate(corpus.skipped):
-        pieces.append("\n" if position == 0 else ",\n")
+        chunks.add("\n" if position == 0 else ",\n")
         skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
-        pieces.append(encode(skipped))
-    pieces.append("\n]}\n")
-    out.write("".join(pieces))
+        chunks.add(_ENCODER.encode(skipped))
+    chunks.add("\n]}\n")
+    chunks.flush()
 
 
-def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
-    """What writing `threads` needs of the index, and no more: the corpus-wide evidence for
-    glued tokens and the flags of those threads alone (the others' are left empty). The flags
-    are read as `build_index` reads them, in order of first appearance."""
-    flags: list[tuple[str, ...]] = [()] * corpus.thread_count
+def halves(corpus: Corpus, threads: Sequence[int]) -> tuple[Sequence[int], Sequence[int]]:
+    """`threads` cut where about half their text is on either side; all in the first when
+    they are too little text for a second process to pay."""
+    posts = corpus.posts
+    sizes = []
     for thread in threads:
-        source = corpus.source_of(thread)
-        posts = corpus.thread_posts(thread)
-        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
-        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
-    return CorpusIndex(
-        evidence=glued_evidence(corpus), flags=flags, thread_count=corpus.thread_count
-    )
+        span = corpus.thread_posts(thread)
+        sizes.append(posts.text_end[span.stop - 1] - posts.text_start[span.start] if span else 0)
+    total = sum(sizes)
+    if total < background.PARALLEL_BYTES:
+        return threads, ()
+    cut, written = 0, 0
+    while written < total // 2:
+        written += sizes[cut]
+        cut += 1
+    return threads[:cut], threads[cut:]
 
 
-def _whole_thread(
-    corpus: Corpus, index: CorpusIndex, thread: int, thread_id: str, with_related: bool
-) -> str | None:
-    """The thread encoded in one piece, or None when a post is long enough to hold too many
-    entities to keep their dicts at once (then `_write_thread` streams it)."""
-    source = corpus.source_of(thread)
-    columns = corpus.posts
-    thread_posts = corpus.thread_posts(thread)
-    if any(columns.text_end[p] - columns.text_start[p] > _LONG_POST for p in thread_posts):
-        return None
-    posts = []
-    for post in thread_posts:
-        raw = corpus.post_bytes(post, source)
-        text = raw.decode("utf-8", "replace")
-        found = given_entities(corpus, post, raw, text, index)
-        if found is None:
-            found = entity_values(text, extract_spans(raw, index.evidence), CodePoints(raw))
-        posts.append(_post_value(corpus, post, text, found))
+def _parallel(out: TextIO) -> bool:
+    """Can the export be written by two processes: is `out` a file or pipe with bytes below?"""
+    try:
+        out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return hasattr(out, "buffer")
+
+
+def _write_threads(
+    out: TextIO,
+    corpus: Corpus,
+    index: CorpusIndex,
+    threads: Sequence[int],
+    ids: dict[int, str],
+    *,
+    with_related: bool,
+    started: bool,
+) -> None:
+    """The threads' JSON, each after `,\\n` (the first after `\\n` unless `started`)."""
+    chunks = Chunks(out)
+    lead = ",\n" if started else "\n"
+    for group in thread_groups(corpus, threads):
+        heads: dict[int, tuple[str, str]] = {}
+        plain: list[int] = []
+        for thread in group:
+            if _given_posts(corpus, thread):
+                if plain:
+                    add_posts(chunks, corpus, plain, index.evidence, heads)
+                    plain = []
+                chunks.add(lead)
+                chunks.flush()
+                _write_thread(
+                    out, corpus, index, thread, thread_id=ids[thread], with_related=with_related
+                )
+            else:
+                head, tail = _head(corpus, index, thread, ids[thread], with_related=with_related)
+                heads[thread] = (lead + head, tail)
+                plain.append(thread)
+            lead = ",\n"
+        if plain:
+            add_posts(chunks, corpus, plain, index.evidence, heads)
+    chunks.flush()
+
+
+def _given_posts(corpus: Corpus, thread: int) -> bool:
+    """Does a post of the thread carry what a format said of it (date, media, entities)?"""
+    meta = corpus.post_meta
+    return bool(meta) and any(post in meta for post in corpus.thread_posts(thread))
+
+
+def _head(
+    corpus: Corpus,
+    index: CorpusIndex,
+    thread: int,
+    thread_id: str,
+    *,
+    with_related: bool,
+) -> tuple[str, str]:
+    """The thread's JSON before its posts, and after them."""
     value = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
     related = value.pop("related", None)
-    value["posts"] = posts
-    if related is not None:
-        value["related"] = related
-    return encode(value)
+    after = "]}" if related is None else '], "related": ' + _ENCODER.encode(related) + "}"
+    return _ENCODER.encode(value)[:-1] + ', "posts": [', after
 
 
 def _write_thread(
@@ -151,7 +201,7 @@ def _write_thread(
 
 
 def encode(value: Any) -> str:
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", _ENCODER.encode(value))
+    return escape_controls(_ENCODER.encode(value))
 
 
 def thread_value(

@@ -1,9 +1,11 @@
-"""Filters shared by the command line and the reader: flags (all must be present) and search."""
+"""Filters shared by the command line and the reader: flags (all must be present), the author
+and search."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .authors import threads_by_author
 from .corpus import Corpus
 from .entities.flags import FLAG, flag_code, fold, region_names
 from .errors import ThreadlineError
@@ -66,13 +68,18 @@ def filter_threads(
     flags: Sequence[str] = (),
     search: str | None = None,
     features: Sequence[Feature] = (),
+    *,
+    author: str | None = None,
 ) -> list[int]:
-    """Threads with every flag and every feature (`("mention", "dmitritrenin")`) and, if given,
-    containing `search` in a post."""
+    """Threads with every flag and every feature (`("mention", "dmitritrenin")`), by `author`
+    if given (see `authors.author_matches`), and, if given, containing `search` in a post."""
     chosen = threads_with_flags(index, flags)
     for feature in features:
         holders = set(index.threads_with(feature))
         chosen = [thread for thread in chosen if thread in holders]
+    if author and author.strip():
+        by_author = set(threads_by_author(corpus, author))
+        chosen = [thread for thread in chosen if thread in by_author]
     if search:
         found = set(threads_matching(corpus, search))
         chosen = [thread for thread in chosen if thread in found]

@@ -75,10 +75,13 @@ def build_index(
     entities_done: Callable[[CorpusIndex], None] | None = None,
     *,
     with_words: bool = True,
+    parallel: bool = False,
 ) -> CorpusIndex:
     """Index every thread of `corpus`; `progress(done, total)` is called now and then.
     Without `with_words`, the index of entities alone is returned (enough for filters and export;
-    only related threads need the words).
+    only related threads need the words). With `parallel`, the second half of the threads of
+    each pass is indexed in a forked process (`background.later`: only when this process runs
+    no other thread, else here), and the halves joined: the index is the same.
 
     Two passes: entities (flags, mentions, hashtags, link domains), then each thread's most
     distinctive words and phrases (`words.terms`). What filters need is all in the first; so
@@ -91,50 +94,125 @@ def build_index(
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
     evidence = glued_evidence(corpus)
+    halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
-    postings: dict[Feature, list[int]] = defaultdict(list)
-    shared: dict[Feature, Feature] = {}
-    """One tuple object per distinct feature: a million-post corpus repeats them millions of
-    times, and sharing them saves over a hundred megabytes."""
-    written: dict[Feature, str] = {}
-    for first in range(0, total, _BATCH):
-        threads = range(first, min(first + _BATCH, total))
-        for thread, counts in zip(threads, _batch_tallies(corpus, threads), strict=True):
-            if counts.glued:
-                apply_glued(counts, evidence)
-            found = _entity_features(counts, written)
-            features = tuple(shared.setdefault(f, f) for f in found)
-            entities.flags.append(tuple(key for kind, key in features if kind == "flag"))
-            entities.features.append(features)
-            entities.counts.append(_uses(found))
-            for feature in features:
-                postings[feature].append(thread)
-        report(threads.stop, 2 * total)
-    entities.postings = dict(postings)
-    entities.written = written
+    for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
+        entities.flags += part.flags
+        entities.features += part.features
+        entities.counts += part.counts
+        _join(entities.postings, part.postings)
+        _join_written(entities.written, part.written)
+    entities.postings = dict(entities.postings)
     if entities_done is not None:
         entities_done(entities)
     if not with_words:
         return entities
     # The words go into new containers: `entities` may be in use in another thread by now.
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
-    index.written = dict(written)
+    index.written = dict(entities.written)
+    index.postings = dict(entities.postings)
     frequency = _document_frequency(corpus, entities)
-    for thread in range(total):
-        terms = _thread_terms(corpus, entities, thread)
-        best = _top_terms(terms, frequency, index.written)
-        words = tuple(shared.setdefault(f, f) for f in best)
-        index.features.append(entities.features[thread] + words)
-        index.counts.append(entities.counts[thread] + _uses(best))
-        index.lengths.append(min(terms.words.total(), 2**32 - 1))
-        for feature in words:
-            postings[feature].append(thread)
-        if thread % _BATCH == _BATCH - 1:
-            report(total + thread + 1, 2 * total)
-    index.postings = dict(postings)
+
+    def words_of(threads: range) -> _Part:
+        return _word_part(corpus, entities, frequency, threads, report)
+
+    for part in _each_half(halves, words_of):
+        index.features += part.features
+        index.counts += part.counts
+        index.lengths += part.lengths
+        _join(index.postings, part.postings)
+        _join_written(index.written, part.written)
     index.mean_length = max(1.0, sum(index.lengths) / max(total, 1))
     report(2 * total, 2 * total)
     return index
+
+
+@dataclass
+class _Part:
+    """What one pass found in a stretch of threads (the words pass leaves `flags` empty and
+    gives only the words' postings)."""
+
+    flags: list[tuple[str, ...]] = field(default_factory=list)
+    features: list[tuple[Feature, ...]] = field(default_factory=list)
+    counts: list[bytes] = field(default_factory=list)
+    lengths: array[int] = field(default_factory=lambda: array("I"))
+    postings: dict[Feature, list[int]] = field(default_factory=lambda: defaultdict(list))
+    written: dict[Feature, str] = field(default_factory=dict)
+
+
+def _each_half(halves: list[range], work: Callable[[range], _Part]) -> list[_Part]:
+    """`work` on each stretch of threads, the second in a forked process meanwhile."""
+    if len(halves) == 1:
+        return [work(halves[0])]
+    from .background import later
+
+    second = later(lambda: work(halves[1]))
+    return [work(halves[0]), second()]
+
+
+def _join(postings: dict[Feature, list[int]], more: dict[Feature, list[int]]) -> None:
+    """Add the postings of later threads."""
+    for feature, threads in more.items():
+        held = postings.get(feature)
+        if held is None:
+            postings[feature] = threads
+        else:
+            held += threads
+
+
+def _join_written(written: dict[Feature, str], more: dict[Feature, str]) -> None:
+    """The first writing of each feature stays: `more` is of later threads."""
+    for feature, text in more.items():
+        written.setdefault(feature, text)
+
+
+def _entity_part(
+    corpus: Corpus, evidence: GluedEvidence, threads: range, report: Callable[[int, int], None]
+) -> _Part:
+    part = _Part()
+    shared: dict[Feature, Feature] = {}
+    """One tuple object per distinct feature: a million-post corpus repeats them millions of
+    times, and sharing them saves over a hundred megabytes."""
+    for first in range(threads.start, threads.stop, _BATCH):
+        batch = range(first, min(first + _BATCH, threads.stop))
+        for thread, counts in zip(batch, _batch_tallies(corpus, batch), strict=True):
+            if counts.glued:
+                apply_glued(counts, evidence)
+            found = _entity_features(counts, part.written)
+            features = tuple(shared.setdefault(f, f) for f in found)
+            part.flags.append(tuple(key for kind, key in features if kind == "flag"))
+            part.features.append(features)
+            part.counts.append(_uses(found))
+            for feature in features:
+                part.postings[feature].append(thread)
+        report(batch.stop, 2 * corpus.thread_count)
+    part.postings = dict(part.postings)
+    return part
+
+
+def _word_part(
+    corpus: Corpus,
+    entities: CorpusIndex,
+    frequency: _Frequency,
+    threads: range,
+    report: Callable[[int, int], None],
+) -> _Part:
+    part = _Part()
+    shared: dict[Feature, Feature] = {}
+    total = corpus.thread_count
+    for thread in threads:
+        terms = _thread_terms(corpus, entities, thread)
+        best = _top_terms(terms, frequency, part.written)
+        words = tuple(shared.setdefault(f, f) for f in best)
+        part.features.append(entities.features[thread] + words)
+        part.counts.append(entities.counts[thread] + _uses(best))
+        part.lengths.append(min(terms.words.total(), 2**32 - 1))
+        for feature in words:
+            part.postings[feature].append(thread)
+        if thread % _BATCH == _BATCH - 1:
+            report(total + thread + 1, 2 * total)
+    part.postings = dict(part.postings)
+    return part
 
 
 def glued_evidence(corpus: Corpus) -> GluedEvidence:

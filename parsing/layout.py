@@ -6,7 +6,9 @@ operations per post, whatever the text's length.
 
 The rules, in the order they apply:
 
-- chrome ends the thread in progress; text after it starts a new one;
+- chrome ends the thread in progress; text after it starts a new one. Chrome the thread goes on
+  past (`PASS`: a conversation's lines on old twitter.com) ends only the post in progress; text
+  after it is an unnumbered post of the same thread;
 - a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
   belongs to the post under it;
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
@@ -27,7 +29,7 @@ import re
 
 from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import CHROME, DATE, END, HEAD, MARKER, Event, line_end
+from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -85,11 +87,7 @@ class LayoutBuilder(TrailingRules):
             event = events[index]
             kind = event.kind
             if kind == DATE:
-                numbers, read_to = date_numbers_post(
-                    self.buf, events, index, self.last_number, self.marker_line
-                )
-                self._peeked = max(self._peeked, read_to)
-                if not numbers:
+                if not self._date_numbers_post(events, index):
                     lead, lead_opens = None, False  # a date opening a line of text
                     continue
                 event, kind = event._replace(kind=MARKER), MARKER
@@ -111,20 +109,37 @@ class LayoutBuilder(TrailingRules):
             elif kind == END:
                 self._on_end(event, index)
                 lead, lead_opens = None, False
+            elif kind == PASS:
+                index = self._on_passing(events, index) - 1
+                lead, lead_opens = None, False
+            elif kind == START:
+                self._on_post_start(event.start)
+                lead, lead_opens = None, False
             elif self._stands_above(event, events[index + 1] if index < last else None):
                 lead = lead or event
                 lead_opens = lead_opens or kind == HEAD
             elif kind == HEAD:
-                start = (lead or event).start
-                self._adopt_free_text(start)
-                self._close_post(start)
-                self._close_thread()
-                self._starts_afresh(start)
-                self._open_unnumbered(start)
+                self._on_head((lead or event).start)
                 lead, lead_opens = None, False
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
         self._finish()
+
+    def _on_head(self, start: int) -> None:
+        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread."""
+        self._adopt_free_text(start)
+        self._close_post(start)
+        self._close_thread()
+        self._starts_afresh(start)
+        self._open_unnumbered(start)
+
+    def _date_numbers_post(self, events: list[Event], index: int) -> bool:
+        """Whether the DATE `events[index]` numbers a post here (see `layout_dates`)."""
+        numbers, read_to = date_numbers_post(
+            self.buf, events, index, self.last_number, self.marker_line
+        )
+        self._peeked = max(self._peeked, read_to)
+        return numbers
 
     def _run_of_posts(self, events: list[Event], index: int, stop: int) -> int:
         """Lay out the plain posts of `events[index:stop]`, markers that continue the thread in
@@ -187,6 +202,7 @@ class LayoutBuilder(TrailingRules):
             self.start < 0
             and self.thread_open
             and self.last_number
+            and not self.goes_on
             and self._after_trailer(line, start, lead, opens)
         ):
             return
@@ -194,7 +210,7 @@ class LayoutBuilder(TrailingRules):
         if self.start < 0 and not self._adopt_free_text(start) and restarts:
             self._close_thread()
             self._starts_afresh(start)
-        if self.start >= 0 and self.number == 0:
+        if self.start >= 0 and self.number == 0 and not self.goes_on:
             if opens and not self._is_trailer(line):
                 self._close_post(start)
                 self._close_thread()
@@ -245,7 +261,11 @@ class LayoutBuilder(TrailingRules):
         trailing = (after >= len(buf) or buf[after] == 0x0A) and self._numbers_text_above(
             self._index
         )
-        continuation = min(line_end(self.buf, self.marker_line) + 1, start)
+        continuation = (
+            min(line_end(self.buf, self.marker_line) + 1, start)
+            if self.marker_line >= 0
+            else self.start  # an unnumbered post after chrome the thread goes on past
+        )
         split = first_post_start(
             self.buf, continuation, start, guess_without_cue=trailing or number == 2
         )
@@ -293,6 +313,46 @@ class LayoutBuilder(TrailingRules):
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
+    def _on_passing(self, events: list[Event], index: int) -> int:
+        """Close the post open at the `PASS` line `events[index]` and record it, with the `PASS`
+        lines that follow with only blank lines between; the thread stays open, and text after
+        them is its next post (see `_adopt_free_text`). Returns the index of the first event
+        after them. No fresh start: the thread goes on."""
+        start = events[index].start
+        self._adopt_free_text(start)
+        self._close_post(start)
+        buf, record, free_from = self.buf, self._record_skipped, start
+        while index < len(events):
+            event = events[index]
+            if event[1] != PASS or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
+                break
+            record(event)
+            free_from = event[3] + 1  # [3]: the line's end
+            index += 1
+        self.free_from = free_from
+        self.goes_on = self.thread_open
+        return index
+
+    def _on_post_start(self, start: int) -> None:
+        """A post of the thread in progress begins at `start`, as the page's markup says: close
+        the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
+        """
+        self._adopt_free_text(start)
+        self._close_post(start)
+        self.free_from = start
+        self.goes_on = self.thread_open
+
+    def _adopt_free_text(self, stop: int) -> bool:
+        """As `PostWriter._adopt_free_text`; after `PASS` chrome, in the thread still open."""
+        if not self.goes_on or self.start >= 0:
+            return super()._adopt_free_text(stop)
+        first = self._first_text_line(self.free_from, stop)
+        if first is None:
+            return False
+        self._open_unnumbered(first)
+        self.goes_on = True  # an unnumbered post of the thread, not a thread's first post
+        return True
+
     def _record_skipped(self, line: Event) -> None:
         text = self.chrome_texts.get(line.start)
         if text is None:
@@ -313,7 +373,7 @@ class LayoutBuilder(TrailingRules):
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""
-        if following is None or following.kind == CHROME:
+        if following is None or following.kind in (CHROME, PASS, START, END):
             return False
         end = line_end(self.buf, line.start)
         if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):

@@ -47,8 +47,12 @@ class PostWriter:
         self.last_number = 0
         self.free_from = 0
         """Where unassigned text may begin while no post is open."""
+        self.goes_on = False
+        """The thread goes on past the chrome that closed the last post (`layout.PASS`), and
+        the open post, if any, is one of its posts after such chrome."""
 
     def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
+        self.goes_on = False
         if not self.thread_open:
             self._open_thread()
         self.start = start
@@ -65,6 +69,7 @@ class PostWriter:
         self.marker_line = line.start
 
     def _open_unnumbered(self, start: int) -> None:
+        self.goes_on = False
         if not self.thread_open:
             self._open_thread()
         self.start = self.text_start = start
@@ -173,6 +178,7 @@ class PostWriter:
         self.last_number = 0
 
     def _close_thread(self) -> None:
+        self.goes_on = False
         if not self.thread_open:
             return
         threads = self.threads

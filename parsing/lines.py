@@ -9,11 +9,15 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .chrome import STRONG, SUFFIX_NEEDLES, WEAK, opens_with_header, resolve_chrome
+from .chrome import opens_with_header, resolve_chrome
+from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
+from .cut_off import fragment_line
 from .neighbours import Line
+from .pictures import blank_trailing
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -39,6 +43,8 @@ _OPENING_MARKER = (
     + rb")[ \t]*[:.]?[ \t]*"
     + _numbered("opening_num", "opening_total")
 )
+# A picture's place glued to the marker of the post after it ("Image2/ Text"): a marker line.
+_PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 # Pictographs (U+1F000–U+1FAFF), misc symbols and dingbats (U+2600–U+27BF), arrows and stars
@@ -60,6 +66,8 @@ _BODY = (
     + _MARKER
     + rb")|(?P<opening>"
     + _OPENING_MARKER
+    + rb")|(?P<pictured>"
+    + _PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
     + rb")|(?P<slash_first>"
@@ -76,6 +84,10 @@ _BODY = (
     + STRONG
     + rb")"
     + _CHROME_TAIL
+    + rb")|(?P<passing>(?:"
+    + PASSING
+    + rb")"
+    + _CHROME_TAIL
     + rb")|(?P<weak>(?:"
     + WEAK
     + rb")"
@@ -86,10 +98,12 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME, END, DATE = 1, 2, 3, 4, 5, 6
-"""The kinds of `Event`. A DATE is a marker that may be none: it reads as a month and day too
-(`10/31`), or its number is above its total (`24/7`, or `4/3` where the author added a post).
-The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE = 1, 2, 3, 4, 5, 6, 7, 8
+"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
+on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
+line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
+month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
+added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -115,11 +129,12 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     """The marker, head, emoji-only and chrome lines of `buf`, in order."""
     events: list[Event] = []
     chrome: list[tuple[int, int, bool]] = []
+    passing: list[Line] = []
     append = events.append
     first, shift = _match_line(buf, 0, line_end(buf, 0))
     matches = _LINE.finditer(buf)
     if first is not None:
-        _classify(first, 0, events, chrome, shift)
+        _classify(first, 0, events, chrome, shift, passing=passing)
     # Most lines found are markers: they are read with numbered groups and made into events by
     # `tuple.__new__`, which skips a Python-level call each (a fifth of this function's time).
     new = tuple.__new__
@@ -140,9 +155,15 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
                 plain = value <= declared and (declared < 13 or value > 12 or declared > 31)
                 append(new(Event, (start + 1, MARKER if plain else DATE, value, end, False)))
             continue
-        _classify(match, match.start() + 1, events, chrome)
-    if chrome or any(needle in buf for needle in SUFFIX_NEEDLES) or opens_with_header(buf):
-        return _with_chrome(events, resolve_chrome(buf, chrome, events, MARKER))
+        _classify(match, match.start() + 1, events, chrome, passing=passing)
+    if (
+        chrome
+        or passing
+        or any(needle in buf for needle in SUFFIX_NEEDLES)
+        or opens_with_header(buf)
+        or (buf and buf[-1] != 0x0A and fragment_line(buf) is not None)
+    ):
+        return _with_chrome(events, *resolve_chrome(buf, chrome, events, MARKER, passing))
     return events
 
 
@@ -161,13 +182,17 @@ def _classify(
     events: list[Event],
     chrome: list[tuple[int, int, bool]],
     shift: int = 0,
+    *,
+    passing: list[Line] | None = None,
 ) -> None:
-    """Record the line at `start` that `match` read (`shift`: see `_match_line`)."""
+    """Record the line at `start` that `match` read (`shift`: see `_match_line`); a line the
+    thread goes on past goes to `passing` (with no list for them, among the strong chrome)."""
     kind = match.lastgroup
-    if kind in ("marker", "opening"):
+    if kind in ("marker", "opening", "pictured"):
         opens = kind == "opening"
-        total = match["opening_total" if opens else "total"]
-        value = int(match["opening_num" if opens else "num"])
+        prefix = "" if kind == "marker" else kind + "_"
+        total = match[prefix + "total"]
+        value = int(match[prefix + "num"])
         if total is None or not total.isdigit():
             valid, date = value and value not in _YEARS, False
         else:
@@ -187,31 +212,61 @@ def _classify(
         events.append(Event(start, HEAD))
     elif kind == "emoji":
         events.append(Event(start, EMOJI))
+    elif kind == "passing" and passing is not None:
+        passing.append((start, match.end() + shift))
     else:
         chrome.append((start, match.end() + shift, kind == "strong"))
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
     """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
-    "emoji", "strong" or "weak" (chrome), or None for text; with the marker's event when the
-    marker is a valid one. (Chrome judged by its neighbours or by its end is not seen here.)"""
+    "emoji", "strong", "passing" or "weak" (chrome), or None for text; with the marker's event
+    when the marker is a valid one. (Chrome judged by its neighbours or by its end is not seen
+    here.)"""
     match, shift = _match_line(buf, start, end)
     if match is None:
         return None, None
     events: list[Event] = []
     _classify(match, start, events, [], shift)
-    shape = "marker" if match.lastgroup in ("opening", "slash_first") else match.lastgroup
+    shape = (
+        "marker" if match.lastgroup in ("opening", "pictured", "slash_first") else match.lastgroup
+    )
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 
-def _with_chrome(events: list[Event], chrome: list[Line]) -> list[Event]:
-    """`events` with the confirmed chrome lines merged in; chrome wins over any other reading."""
+def _with_chrome(events: list[Event], chrome: list[Line], passing: set[Line]) -> list[Event]:
+    """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
+    wins over any other reading."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
-    merged += [new(Event, (start, CHROME, 0, end, False)) for start, end in chrome]
+    merged += [
+        new(Event, (start, PASS if (start, end) in passing else CHROME, 0, end, False))
+        for start, end in chrome
+    ]
     merged.sort()
     return merged
+
+
+def with_post_starts(buf: ByteSource, events: list[Event], lines: Sequence[int]) -> list[Event]:
+    """`events` with a `START` event at each of the 1-based `lines` where no other event is:
+    a post begins there, as the page's markup said (a clipping's `data-tweet` tails)."""
+    if not lines:
+        return events
+    taken = {event[0] for event in events}
+    starts: list[Event] = []
+    wanted = sorted(set(lines))
+    line, pos = 1, 0
+    for number in wanted:
+        while line < number and pos >= 0:
+            pos = buf.find(b"\n", pos)
+            pos = pos + 1 if pos >= 0 else -1
+            line += 1
+        if pos < 0 or pos >= len(buf):
+            break
+        if pos not in taken:
+            starts.append(Event(pos, START, 0, line_end(buf, pos), False))
+    return sorted(events + starts)
 
 
 def line_end(buf: ByteSource, start: int) -> int:
@@ -236,14 +291,24 @@ def blank_outside_posts(
     """
     texts: dict[int, str] = {}
     blanks = _BLANKS
+    pictured: list[int] = []
+    """Starts of the lines under a line that ends with `e`, perhaps a post's trailing `Image`
+    (`pictures.blank_trailing`): found here rather than by a search of the whole buffer."""
     for start, kind, _, end, _ in events:  # unpacked: a field read by name costs more
+        if start > 3 and (  # "ge\n", "ge\n\n": the end of "Image" on the line above
+            (buf[start - 2] == 0x65 and buf[start - 3] == 0x67)
+            or (buf[start - 3] == 0x65 and buf[start - 4] == 0x67)
+        ):
+            pictured.append(start)
         if kind == MARKER:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
-        elif kind == CHROME:
+        elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
             if keep_texts:
                 texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
         else:
             continue
         buf[start:end] = b" " * (end - start)
+    if pictured or buf.endswith(b"Image"):
+        blank_trailing(buf, pictured)
     return texts

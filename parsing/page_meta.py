@@ -110,6 +110,33 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
     return PageMeta(author, handle, date, declared)
 
 
+_MORE_FROM = re.compile(r"More from @(\w{1,15})[ \t.]*")
+
+
+def listing_handle(lines: Sequence[str]) -> str | None:
+    """The handle a `More from @x` line among `lines` says the teasers under it are by."""
+    handle = None
+    for raw in lines:
+        found = _MORE_FROM.fullmatch(raw.strip())
+        if found is not None:
+            handle = found.group(1)
+    return handle
+
+
+def only_teaser_lines(lines: Sequence[str]) -> bool:
+    """Are `lines` (the chrome between two teasers) all what a listing puts between its teasers:
+    `Read N tweets`, a date, a length? Then the listing goes on; any other chrome (an end
+    marker, a page header) ends it."""
+    shown = [line.strip(_BULLETS) for line in lines]
+    return any(shown) and all(
+        not line
+        or _READ_N.fullmatch(line) is not None
+        or _DATE.fullmatch(line) is not None
+        or _LENGTH.fullmatch(line) is not None
+        for line in shown
+    )
+
+
 def _could_be_name(line: str) -> bool:
     """A line that may be the display name above a handle: short, not a button, not a field."""
     return (

@@ -25,11 +25,14 @@ import re
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
-from .chrome import NAME_FOLLOWS, STRONG, is_chrome_candidate
+from .chrome import is_chrome_candidate
+from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines
 from .neighbours import Line, previous_nonblank_line
+from .old_twitter import has_several_authors
+from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
@@ -77,6 +80,8 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
     bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
     marker anchor serves), the next run beginning at that anchor, until a run would begin at
     or after `stop`. In order, some more than once."""
+    if has_several_authors(buf):
+        return
     anchor = _next_anchor(buf, start, whole, ends_a_run=False)
     while anchor is not None and anchor < stop:
         last = _next_anchor(buf, anchor + _RUN, whole, ends_a_run=True)
@@ -87,13 +92,20 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
         # The run takes in the line of the anchor it ends at: a restart there is decided by the
         # lines above it, and the anchor line does not look below itself.
         end = len(buf) if last is None else min(line_end(buf, last) + 1, len(buf))
-        yield from run_fresh_points(buf, anchor, end)
+        yield from run_fresh_points(buf, anchor, end, authors_checked=True)
         anchor = last
 
 
-def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
+def run_fresh_points(
+    buf: ByteSource, start: int, stop: int, *, authors_checked: bool = False
+) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
-    `buf`); the points at its very start and end are left out."""
+    `buf`); the points at its very start and end are left out, and so are all of them in a
+    conversation copied from twitter.com with replies by others: which tweets are replies
+    depends on the first header of the page, which a part may not see (`old_twitter`).
+    `authors_checked`: the caller knows `buf` is no such conversation."""
+    if not authors_checked and has_several_authors(buf):
+        return []
     part = bytearray(buf[start:stop])
     if replace_invalid_utf8(part)[1]:
         # Each part of a source has its invalid UTF-8 replaced on its own, which moves what
@@ -104,7 +116,16 @@ def run_fresh_points(buf: ByteSource, start: int, stop: int) -> list[int]:
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
     layout.build(events)
-    return [start + point for point in layout.fresh if 0 < point < len(part)]
+    return [
+        start + point
+        for point in layout.fresh
+        if 0 < point < len(part) and not _under_a_picture(buf, start + point)
+    ]
+
+
+def _under_a_picture(buf: ByteSource, point: int) -> bool:
+    above = previous_nonblank_line(buf, point)
+    return above is not None and ends_in_picture(buf, above)
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:

@@ -17,7 +17,7 @@ from parsing.safe_text import visible
 from .assets import stylesheet
 from .keys import app_bindings
 from .loading import CorpusLoader
-from .palette import FlagCommands, MarkCommands, ThreadCommands
+from .palette import AuthorCommands, FlagCommands, MarkCommands, ThreadCommands
 from .remembered import Remembered
 from .screens.help_screen import HelpScreen
 from .screens.main_screen import MainScreen
@@ -31,7 +31,7 @@ class ThreadlineApp(App[int]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "threadline"
-    COMMANDS = App.COMMANDS | {ThreadCommands, FlagCommands, MarkCommands}
+    COMMANDS = App.COMMANDS | {ThreadCommands, FlagCommands, AuthorCommands, MarkCommands}
     BINDINGS = app_bindings()
 
     def __init__(
@@ -40,19 +40,25 @@ class ThreadlineApp(App[int]):
         flags: Sequence[str] = (),
         search: str = "",
         store: StateStore | None = None,
-        sort: str = "source",
+        sort: str | None = None,
+        *,
+        author: str = "",
+        cache: bool = False,
     ) -> None:
         super().__init__()
-        self.loader = CorpusLoader(paths)
+        self.loader = CorpusLoader(paths, cache=cache)
+        """Reads the corpus (from the cache of its last read, with `cache`: the command line
+        asks for it unless `--no-cache`)."""
         self.store = store if store is not None else StateStore.in_memory()
         """What is remembered between runs; by default nothing is (the command line opens
         the user's store unless `--no-state`)."""
         self.remembered = Remembered(self.store)
         self.view = CorpusView(self.loader.corpus)
         self.view.remembered = self.remembered
-        self._first_filters = Filters(tuple(flags), (), search)
+        self._first_filters = Filters(tuple(flags), (), search, author=author)
         self._main_screen: MainScreen | None = None
         self._first_sort = sort
+        """The order given on the command line; None: the one remembered, else source order."""
 
     @property
     def main_screen(self) -> MainScreen:

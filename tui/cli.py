@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from parsing.authors import AUTHOR_HELP
 from parsing.errors import ThreadlineError
 
 from . import __version__
@@ -78,6 +79,7 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser, *, filters: bool) -> 
             "repeat to require several",
         )  # fmt: skip
         parser.add_argument("--search", metavar="TEXT", help="only threads containing TEXT")
+        parser.add_argument("--author", metavar="NAME", help=f"only threads by NAME: {AUTHOR_HELP}")
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -90,15 +92,21 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--sort",
         choices=SORT_ORDERS,
-        default="source",
         help="the list's first order (s cycles them): source order, date (oldest first), "
-        "author, length (longest first), unread first",
+        "author, length (longest first), unread first; without it, the order last used "
+        "with this corpus",
     )
     parser.add_argument(
         "--no-state",
         action="store_true",
         help="remember nothing: read no state and write none (read threads, bookmarks, "
-        "the last place, the theme)",
+        "the last place, the filters and order, the theme)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the files afresh: do not reopen the corpus from the cache of the last read, "
+        "nor write one",
     )
     parser.add_argument("--version", action="version", version=f"threadline {__version__}")
     return parser

@@ -24,7 +24,8 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     from parsing.export import write_markdown
-    from parsing.export_json import export_index, write_json
+    from parsing.export_index import export_index
+    from parsing.export_json import write_json
     from parsing.filters import filter_threads
     from parsing.index import CorpusIndex, build_index
 
@@ -34,11 +35,16 @@ def _export(options: argparse.Namespace) -> int:
     corpus = load(options.paths)
     report_warnings(corpus)
     if codes or options.related:
-        index = build_index(corpus, with_words=options.related)  # only related threads need words
-        threads = filter_threads(corpus, index, codes, options.search)
+        # Only related threads need words; each pass is shared with a forked second process.
+        index = build_index(corpus, with_words=options.related, parallel=True)
+        threads = filter_threads(corpus, index, codes, options.search, author=options.author)
     else:  # a search needs no index; writing needs only the chosen threads' flags
         threads = filter_threads(
-            corpus, CorpusIndex(thread_count=corpus.thread_count), (), options.search
+            corpus,
+            CorpusIndex(thread_count=corpus.thread_count),
+            (),
+            options.search,
+            author=options.author,
         )
         index = export_index(corpus, threads)
     if options.format == "json":

@@ -31,8 +31,10 @@ HIT_STYLE = "reverse"
 """Where the search text is found in a post."""
 
 
-def entity_meta(entity: Entity) -> dict[str, str]:
-    return {"entity": entity.kind, "value": entity.value}
+def entity_meta(entity: Entity) -> dict[str, str | bool]:
+    """What a click on the entity reads back: its kind, value, and whether a link's text was
+    cut short (so a click warns as the link picker does)."""
+    return {"entity": entity.kind, "value": entity.value, "truncated": bool(entity.truncated)}
 
 
 def post_content(text: str, entities: list[Entity], search: str = "") -> Content:

@@ -41,9 +41,15 @@ class Key:
 # first, before the screen's own keys (the footer lists the screen's bindings before the app's,
 # and at 80 columns the last ones are cut off).
 KEYS: tuple[Key, ...] = (
-    Key("enter", "open the selected thread (or related thread)"),
-    Key("j / down", "next post", "j", "step_post(1)"),
-    Key("k / up", "previous post", "k", "step_post(-1)"),
+    Key("enter", "open the selected thread and read its posts (or open a related thread)"),
+    Key(
+        "j / down",
+        "next post, a post taller than the pane a page at a time; in the list, the next thread "
+        "(previewed in the posts); in related threads, the next one",
+    ),
+    Key("k / up", "previous post (in the list or related threads: the one above)"),
+    Key("space", "page down the posts, then the next post", "space", "page_posts"),
+    Key("g / G", "first / last post (in the list or related threads: first / last)"),
     Key("n", "next thread", "n", "step_thread(1)", "Next"),
     Key("p", "previous thread", "p", "step_thread(-1)", "Prev"),
     Key(
@@ -64,7 +70,7 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("escape", "close a dialog, or clear the filters", "escape", "escape", "Clear"),
     Key("r", "show or hide related threads", "r", "toggle_related", "Related"),
-    Key("tab / shift+tab", "move between the panes"),
+    Key("tab / shift+tab", "move between the panes", "tab", "app.focus_next", "Panes"),
     Key("o", "open a link of the current post in the browser", "o", "open_link", "Link"),
     Key("y", "copy the current post's text to the clipboard", "y", "copy_text"),
     Key("Y", "copy a link of the current post (pick one when it has several)", "Y", "copy_link"),
@@ -89,7 +95,8 @@ KEYS: tuple[Key, ...] = (
     Key("U", "hide read threads, or show them again", "U", "unread_only"),
     Key(
         "ctrl+p",
-        "command palette: go to thread, filter by flag, bookmarks and read threads, theme",
+        "command palette: go to thread, filter by flag or author, bookmarks and read threads, "
+        "theme",
     ),
     Key("?", "this help", "question_mark", "app.help", "Help"),
     Key("q", "quit", "q", "app.quit", "Quit"),
@@ -104,13 +111,17 @@ KEYS: tuple[Key, ...] = (
 )
 """In the order the help screen lists them."""
 
-FOOTER_ORDER = ("q", "question_mark", "f", "slash", "n", "p", "r", "o", "backspace", "escape")
-"""The footer's order: the way out and the help first, then the keys most used."""
+FOOTER_ORDER = (
+    "tab", "q", "question_mark", "f", "slash", "n", "p", "r", "o", "backspace", "escape",
+)  # fmt: skip
+"""The footer's order: moving between the panes (first in any case: Textual's screens bind tab
+before their own keys), the way out and the help, then the keys most used."""
 
 MOUSE: tuple[tuple[str, str], ...] = (
     ("click a flag or #hashtag", "show only the threads that use it"),
     ("click an @mention", "show only the threads that mention it"),
-    ("click a link", "open it in the browser (http and https only)"),
+    ("click a link", "open it in the browser (http and https only; a link cut short warns)"),
+    ("click a filter's chip in the header", "take that filter away"),
 )
 
 

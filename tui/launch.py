@@ -25,6 +25,8 @@ def run_reader(options: argparse.Namespace) -> int:
         search=options.search or "",
         store=store,
         sort=options.sort,
+        author=(options.author or "").strip(),
+        cache=not options.no_cache,
     )
     try:
         app.run()

@@ -8,28 +8,40 @@ a thread is counted once its last post is, so the reader never reads half-writte
 file is parsed in one call, so the threads it has completed so far are reported from a second
 thread every `BATCH_INTERVAL` seconds (a message per thread would flood the reader at a million
 posts).
+
+A corpus of `INDEX_PROCESS_BYTES` or more is indexed in another process while this one reads it
+(`parsing.index_process`), which then writes the cache; a corpus read before, with files as they
+were, comes from that cache (`parsing.cache`) instead, with the same messages.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from parsing import cache as corpus_cache
 from parsing.corpus import Corpus
 from parsing.errors import ThreadlineError
 from parsing.index import CorpusIndex, build_index
-from parsing.read_loop import Plan, Planned, plan
+from parsing.index_process import IndexProcess, plan_files, start_index_process
+from parsing.read_loop import PathLike, Plan, Planned, plan
 
 from .sources import corpus_paths
 
 BATCH_INTERVAL = 0.05
 """Seconds between reports while reading or indexing: new threads show within a frame or
 three, and a million-post corpus posts a few hundred messages, not a hundred thousand."""
+
+INDEX_PROCESS_BYTES = 4 << 20
+"""From this size on, the index is built in another process (below it, a process costs more
+than it saves)."""
 
 Post = Callable[[Message], object]
 """Where the loader's messages go (a screen's `post_message`)."""
@@ -83,13 +95,19 @@ class CorpusLoader:
             self.text = text
 
     paths: Sequence[str]
+    cache: bool = True
+    """Reopen from the cache of the last full read, and write it (`--no-cache` turns it off)."""
     corpus: Corpus = field(default_factory=Corpus)
     index: CorpusIndex | None = None
     entities: CorpusIndex | None = None
     """The index of entities alone: ready well before `index`, and all that filters need."""
+    indexing: IndexProcess | None = None
+    """The process building the index (and then writing the cache), once started."""
     warnings: list[str] = field(default_factory=list)
     """Found by `prepare`, posted when `run` starts."""
     _plan: Plan = field(default_factory=lambda: Plan([], []))
+    _planned: list[PathLike] = field(default_factory=list)
+    """The paths `_plan` was made of."""
     _total_bytes: int = 0
     _done_bytes: int = 0
     _phase: str = "reading"
@@ -111,11 +129,13 @@ class CorpusLoader:
         that cannot be read is a warning here: the command line has refused it already, unless
         it went away since."""
         try:
-            self._plan = plan(corpus_paths(self.paths))
+            self._plan = plan(self._sources)
+            self._planned = self._sources
         except ThreadlineError as error:
             self.warnings.append(str(error))
             readable = [path for path in self.paths if _plannable(path)]
             self._plan = plan(readable) if readable else Plan([], [])
+            self._planned = list(readable)
         self.warnings += self._plan.warnings
         self._total_bytes = self._plan.total_bytes or 1
 
@@ -123,13 +143,49 @@ class CorpusLoader:
         """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
         for warning in self.warnings:
             post(self.Warning(warning))
-        with _BatchReporter(self, post):
-            self._read(post)
+        with _collector_paused():
+            index = self._reopened(post)
+        if index is None:
+            index = self._read_and_index(post)
+        self.index = self.entities = index
+        self._phase = "ready"
+        post(self.FullyIndexed(index))
+
+    def _read_and_index(self, post: Post) -> CorpusIndex:
+        files = plan_files(self._plan)
+        big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
+        indexing = start_index_process(self._planned, cache=self.cache) if big else None
+        self.indexing = indexing
+        # Reading leaves garbage (its line events): collected once, at the end.
+        with _collector_paused(collect=True):
+            with _BatchReporter(self, post):
+                self._read(post)
+            self.corpus.prepare_search()
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
         self._phase = "indexing"
         post(self.Indexing(self.progress()))
-        self.corpus.prepare_search()
+        return self._index(post, indexing)
+
+    def _reopened(self, post: Post) -> CorpusIndex | None:
+        """The index from the cache, the corpus filled from it too, if the cache holds them as
+        the files are now."""
+        files = plan_files(self._plan) if self.cache else None
+        cached = corpus_cache.load(files) if files is not None else None
+        if cached is None:
+            return None
+        # The reader already holds `corpus`: it is filled in place, as a read would fill it.
+        vars(self.corpus).update(vars(cached.corpus))
+        self._done_bytes = self._total_bytes
+        post(self.BatchLoaded(self.corpus.thread_count, Progress("indexing", 1.0)))
+        for warning in self.corpus.warnings:
+            post(self.Warning(warning))
+        self.entities = cached.index
+        post(self.EntitiesIndexed(cached.index))
+        return cached.index
+
+    def _index(self, post: Post, indexing: IndexProcess | None) -> CorpusIndex:
+        """The index from the other process, or built here when there is none or it failed."""
         report = _Throttled(lambda: post(self.Indexing(self.progress())))
 
         def index_progress(done: int, total: int) -> None:
@@ -140,10 +196,29 @@ class CorpusLoader:
             self.entities = index
             post(self.EntitiesIndexed(index))
 
-        index = build_index(self.corpus, index_progress, entities_done)
-        self.index = index
-        self._phase = "ready"
-        post(self.FullyIndexed(index))
+        if indexing is not None:
+            # The collector runs while the other process works (the interface makes garbage
+            # meanwhile), and is paused only while an index comes in.
+            indexing.wait()
+            with _collector_paused():
+                entities = indexing.entities(self.corpus)
+            if entities is not None:
+                entities_done(entities)
+                self._index_fraction = 0.5
+                post(self.Indexing(self.progress()))
+                indexing.wait()
+                with _collector_paused():
+                    index = indexing.whole()
+                if index is not None:
+                    return index
+            indexing.close()
+        done = entities_done if self.entities is None else None
+        with _collector_paused():
+            return build_index(self.corpus, index_progress, done)
+
+    @property
+    def _sources(self) -> list[PathLike]:
+        return corpus_paths(self.paths)
 
     def _read(self, post: Post) -> None:
         for item in self._plan.items:
@@ -185,6 +260,25 @@ def _plannable(path: str) -> bool:
     except ThreadlineError:
         return False
     return True
+
+
+@contextmanager
+def _collector_paused(*, collect: bool = False) -> Iterator[None]:
+    """The cycle collector off while loading, and what was loaded frozen out of its sight
+    after (`collect`: its garbage collected first). Reading and indexing make millions of
+    objects and few garbage cycles: each full collection would walk them all (a pause of tens
+    of milliseconds in the middle of a key or a frame), and the corpus and its index then live
+    as long as the reader."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collect:
+            gc.collect()
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class _BatchReporter:

@@ -1,5 +1,5 @@
-"""Command palette entries: go to a thread by title, filter by a flag, bookmarks and read marks
-(themes are built in)."""
+"""Command palette entries: go to a thread by title, filter by a flag or an author, bookmarks and
+read marks (themes are built in)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,47 @@ class FlagCommands(Provider):
                     score,
                     matcher.highlight(text),
                     partial(reader.main_screen.filter_by_flag, choice.code),
+                    text=text,
+                )
+
+
+class AuthorCommands(Provider):
+    """`Filter by author: Ann Brook (@annbrook)` for each author the corpus names, and a way
+    back to every author while one is chosen."""
+
+    def _commands(self) -> list[tuple[str, str]]:
+        """(what the palette shows, the author filter it sets)."""
+        reader = cast("ThreadlineApp", self.app)
+        authors: dict[str, str] = {}
+        for meta in reader.loader.corpus.thread_meta.values():
+            if meta.handle:
+                name = f"{meta.author} (@{meta.handle})" if meta.author else f"@{meta.handle}"
+                authors.setdefault(name, "@" + meta.handle)
+            elif meta.author:
+                authors.setdefault(meta.author, meta.author)
+        commands = [(f"Filter by author: {name}", wanted) for name, wanted in authors.items()]
+        commands.sort(key=lambda command: command[0].casefold())
+        if reader.main_screen.filters.author:
+            commands.insert(0, ("Show threads by every author", ""))
+        return commands
+
+    async def discover(self) -> Hits:
+        reader = cast("ThreadlineApp", self.app)
+        for text, wanted in self._commands()[:10]:
+            yield DiscoveryHit(
+                plain(text), partial(reader.main_screen.filter_by_author, wanted), text=text
+            )
+
+    async def search(self, query: str) -> Hits:
+        reader = cast("ThreadlineApp", self.app)
+        matcher = self.matcher(query)
+        for text, wanted in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    plain(text),  # names come from the corpus: never `highlight`'s markup
+                    partial(reader.main_screen.filter_by_author, wanted),
                     text=text,
                 )
 

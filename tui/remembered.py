@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .output import plural
+from .sorting import SORT_ORDERS
 from .state import Filters
 from .store import Place, StateStore
 
@@ -23,6 +24,8 @@ class Resumed:
     """None when that thread is gone from the corpus (or no thread was open)."""
     post: int
     filters: Filters
+    sort: str | None = None
+    """The list's order then; None when none was kept (or it is no longer one of ours)."""
 
 
 def list_title(shown: int, total: int, unread: int | None) -> str:
@@ -107,11 +110,14 @@ class Remembered:
             and not (filters.bookmarked_only and ids[thread] not in marked)
         ]
 
-    def save_place(self, opened: int | None, post: int, filters: Filters) -> None:
+    def save_place(
+        self, opened: int | None, post: int, filters: Filters, sort: str = "source"
+    ) -> None:
+        """Keep where the reader is, with the filters and the list's order (kept beside them)."""
         if self._ids is None:
             return  # before the place kept from the last session is known, keep it
         thread_id = self.id_of(opened) if opened is not None else None
-        self.store.save_place(Place(thread_id, post, filters.as_json()))
+        self.store.save_place(Place(thread_id, post, {**filters.as_json(), "sort": sort}))
 
     def resumed(self) -> Resumed | None:
         """Where the last session ended, once ids are known; None for a first visit."""
@@ -119,4 +125,10 @@ class Remembered:
         if place is None or self._ids is None:
             return None
         thread = self._threads.get(place.thread) if place.thread is not None else None
-        return Resumed(thread, place.post, Filters.from_json(place.filters))
+        sort = place.filters.get("sort")
+        return Resumed(
+            thread,
+            place.post,
+            Filters.from_json(place.filters),
+            sort if sort in SORT_ORDERS else None,
+        )

@@ -38,7 +38,9 @@ def run_serve(options: argparse.Namespace) -> int:
         say(INSTALL_HINT)
         return 2
     plan(options.paths)  # a bad path is one line here, not an error page in every tab
-    command = reader_command(options.paths, flag_codes(options.flag), options.search)
+    command = reader_command(
+        options.paths, flag_codes(options.flag), options.search, options.author
+    )
     if not is_loopback(options.host):
         say(
             f"warning: serving on {options.host}: anyone who can reach this address "
@@ -54,7 +56,9 @@ def run_serve(options: argparse.Namespace) -> int:
     return 0
 
 
-def reader_command(paths: list[str], flags: list[str], search: str | None) -> str:
+def reader_command(
+    paths: list[str], flags: list[str], search: str | None, author: str | None = None
+) -> str:
     """The shell command that starts one reader: the paths made absolute (and after `--`),
     every argument quoted, the browser's driver, and `exec` so that the reader is the process
     textual-serve stops."""
@@ -63,6 +67,8 @@ def reader_command(paths: list[str], flags: list[str], search: str | None) -> st
     options = [f"--flag={code}" for code in flags]
     if search:
         options.append(f"--search={search}")
+    if author:
+        options.append(f"--author={author}")
     # `env` because textual-serve sets TEXTUAL_DRIVER to its own choice before the command runs.
     return "exec " + shlex.join(
         ["env", f"TEXTUAL_DRIVER={DRIVER_PATH}", sys.executable, "-P", "-m", "tui.cli",

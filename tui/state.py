@@ -11,8 +11,8 @@ Feature = tuple[str, str]
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Threads must hold every flag and every feature (a mention or hashtag clicked), and
-    contain the search text."""
+    """Threads must hold every flag and every feature (a mention or hashtag clicked), be by the
+    author (`parsing.authors.author_matches`), and contain the search text."""
 
     flags: tuple[str, ...] = ()
     features: tuple[Feature, ...] = ()
@@ -20,11 +20,18 @@ class Filters:
     unread_only: bool = False
     """Hide the threads already read."""
     bookmarked_only: bool = False
+    author: str = ""
+    """A handle or display name; empty for any author."""
 
     @property
     def active(self) -> bool:
         return bool(
-            self.flags or self.features or self.search or self.unread_only or self.bookmarked_only
+            self.flags
+            or self.features
+            or self.search
+            or self.unread_only
+            or self.bookmarked_only
+            or self.author
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -35,6 +42,7 @@ class Filters:
             "search": self.search,
             "unread_only": self.unread_only,
             "bookmarked_only": self.bookmarked_only,
+            "author": self.author,
         }
 
     @classmethod
@@ -44,6 +52,7 @@ class Filters:
         flags = data.get("flags")
         features = data.get("features")
         search = data.get("search")
+        author = data.get("author")
         return cls(
             tuple(flag for flag in flags if isinstance(flag, str))
             if isinstance(flags, list)
@@ -60,6 +69,7 @@ class Filters:
             search if isinstance(search, str) else "",
             data.get("unread_only") is True,
             data.get("bookmarked_only") is True,
+            author if isinstance(author, str) else "",
         )
 
     def narrowed_to(self, kind: str, value: str) -> Filters:
@@ -73,6 +83,22 @@ class Filters:
         if kind == "cashtag":
             return replace(self, search="$" + value)
         return self
+
+    def without(self, kind: str, value: str = "") -> Filters:
+        """These filters less one: a flag or feature (`mention`, `hashtag`) by its value, or
+        the `search`, the `author`, `bookmarked` or `unread` filter (a header chip clicked)."""
+        if kind == "flag":
+            return replace(self, flags=tuple(flag for flag in self.flags if flag != value))
+        if kind in ("mention", "hashtag"):
+            kept = tuple(feature for feature in self.features if feature != (kind, value))
+            return replace(self, features=kept)
+        cleared = {
+            "search": {"search": ""},
+            "author": {"author": ""},
+            "bookmarked": {"bookmarked_only": False},
+            "unread": {"unread_only": False},
+        }
+        return replace(self, **cleared[kind]) if kind in cleared else self  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """What the reader remembers between runs, per corpus: the threads read, the bookmarks, the
-thread and post last open with the filters then active, and the theme.
+thread and post last open with the filters and the list's order then in use, and the theme.
 
 Two SQLite files in write-ahead-log mode: `state.sqlite3` under the XDG state directory (read
 threads, places, the theme) and `bookmarks.sqlite3` under the XDG data directory (bookmarks are

@@ -65,6 +65,10 @@ class CorpusView:
     @index.setter
     def index(self, index: CorpusIndex | None) -> None:
         self._index = index
+        if index is not None:
+            # The whole index answers for the entities too; the entities' own index (a copy
+            # of its own when it came from another process) is let go.
+            self.entities = index
         self._posts.clear()  # their entities depend on the index's evidence
 
     def _title(self, thread: int) -> str:

@@ -8,6 +8,7 @@ that starts first wins (a `#fragment` inside a link stays part of the link).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from .cashtags import find_cashtags
 from .flags import find_flags
@@ -16,6 +17,8 @@ from .hashtags import find_hashtags
 from .mentions import find_mentions
 from .spans import EntityKind, Span
 from .urls import domain_of, scan_links
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def extract_spans(buf: bytes | bytearray, evidence: GluedEvidence | None = None) -> list[Span]:
@@ -42,7 +45,10 @@ def extract_spans(buf: bytes | bytearray, evidence: GluedEvidence | None = None)
 def drop_overlaps(spans: Iterable[Span]) -> list[Span]:
     kept: list[Span] = []
     reach = -1
-    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+    # By start, the longer first where two start together: two stable sorts with C keys.
+    ordered = sorted(spans, key=_END, reverse=True)
+    ordered.sort(key=_START)
+    for span in ordered:
         if span.start >= reach:
             kept.append(span)
             reach = span.end

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import attrgetter
 
 from .spans import EntityKind, Span
 
@@ -51,6 +52,10 @@ FULLWIDTH_HASH_NEEDS_UNICODE = (
 NEEDS_UNICODE = re.compile(rb"#" + HASH_NEEDS_UNICODE)
 """Every sign `ASCII_HASHTAG` does not settle: after a non-ASCII character, or before one."""
 WIDE_NEEDS_UNICODE = re.compile(FULLWIDTH_HASH_NEEDS_UNICODE)
+_ASCII_SIGN_HASHTAG = re.compile(rb"#" + HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
+"""`ASCII_HASHTAG` for an ASCII sign: a literal first byte, which the engine finds fastest."""
+_FULLWIDTH_SIGN = "\uff03".encode()
+_START = attrgetter("start")
 
 _ANY_SIGN = re.compile(_SIGN)
 # Where a name could end: ASCII word characters and any non-ASCII character. `_name_in` then finds
@@ -84,6 +89,34 @@ def hashtag_at(buf: bytes | bytearray, sign_start: int, limit: int) -> Span | No
 
 
 def find_hashtags(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """The hashtags of `buf[start:end]` in order: `hashtag_at` of every sign, as
+    `find_hashtags_slowly` reads them. Without a full-width sign, the ASCII hashtags are read
+    with one pattern (`_ASCII_SIGN_HASHTAG`) and only the other signs (`NEEDS_UNICODE`) one by
+    one (a property test holds the two equal)."""
+    limit = len(buf) if end is None else end
+    if buf.find(_FULLWIDTH_SIGN, start, limit) >= 0:
+        return find_hashtags_slowly(buf, start, limit)
+    found = []
+    for match in _ASCII_SIGN_HASHTAG.finditer(buf, start, limit):
+        name = match.group(1)
+        if len(name) >= _LONGEST_RUN:  # `hashtag_at` reads a name this long only in part
+            span = hashtag_at(buf, match.start(), limit)
+            if span is not None:
+                found.append(span)
+        elif ascii_name_is_valid(name):
+            found.append(Span(EntityKind.HASHTAG, match.start(), match.end(), name.decode()))
+    for match in NEEDS_UNICODE.finditer(buf, start, limit):
+        span = hashtag_at(buf, match.start(), limit)
+        if span is not None:
+            found.append(span)
+    found.sort(key=_START)
+    return iter(found)
+
+
+def find_hashtags_slowly(
+    buf: bytes | bytearray, start: int = 0, end: int | None = None
+) -> Iterator[Span]:
+    """The reference reading: `hashtag_at` of every sign."""
     limit = len(buf) if end is None else end
     for match in _ANY_SIGN.finditer(buf, start, limit):
         span = hashtag_at(buf, match.start(), limit)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from .spans import EntityKind, Span
 from .utf8 import LATIN_ACCENT_BYTES
 
-_FULLWIDTH_AT = "\uff20".encode()
+FULLWIDTH_AT_BYTES = "\uff20".encode()
 _NOT_BEFORE = rb"[A-Za-z0-9_!#$%&*@]"
 _NOT_BEFORE_RETWEET = rb"[A-Za-z0-9_+~.\-]"
 
@@ -26,20 +26,25 @@ _NOT_BEFORE_RETWEET = rb"[A-Za-z0-9_+~.\-]"
 def _after_sign(sign: bytes) -> bytes:
     """The context test, placed after the at sign so the pattern starts with a literal."""
     return (
-        rb"(?:(?<!" + _NOT_BEFORE + sign + rb")(?<!" + _FULLWIDTH_AT + sign + rb")"
+        rb"(?:(?<!" + _NOT_BEFORE + sign + rb")(?<!" + FULLWIDTH_AT_BYTES + sign + rb")"
         rb"|(?<=[Rr][Tt]" + sign + rb")(?<!" + _NOT_BEFORE_RETWEET + rb"[Rr][Tt]" + sign + rb")"
         rb"|(?<=[Rr][Tt]:" + sign + rb")(?<!" + _NOT_BEFORE_RETWEET + rb"[Rr][Tt]:" + sign + rb"))"
     )
 
 
 AT_CONTEXT = _after_sign(b"@")
-FULLWIDTH_AT_CONTEXT = _FULLWIDTH_AT + _after_sign(_FULLWIDTH_AT)
+FULLWIDTH_AT_CONTEXT = FULLWIDTH_AT_BYTES + _after_sign(FULLWIDTH_AT_BYTES)
 AT_SIGN = rb"(?:@" + AT_CONTEXT + rb"|" + FULLWIDTH_AT_CONTEXT + rb")"
 NAME = rb"[A-Za-z0-9_]{1,20}+"
-NAME_END = rb"(?!@|" + _FULLWIDTH_AT + rb"|" + LATIN_ACCENT_BYTES + rb"|://)"
+NAME_END = rb"(?!@|" + FULLWIDTH_AT_BYTES + rb"|" + LATIN_ACCENT_BYTES + rb"|://)"
 MENTION = re.compile(AT_SIGN + rb"(" + NAME + rb")" + NAME_END)
+ASCII_AT_MENTION = re.compile(rb"@" + AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END)
+"""`MENTION` without its full-width branch, for text without a full-width at sign: a pattern
+that starts with one literal byte is searched for several times faster than an alternation."""
 
 
 def find_mentions(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    for match in MENTION.finditer(buf, start, len(buf) if end is None else end):
+    end = len(buf) if end is None else end
+    pattern = MENTION if buf.find(FULLWIDTH_AT_BYTES, start, end) >= 0 else ASCII_AT_MENTION
+    for match in pattern.finditer(buf, start, end):
         yield Span(EntityKind.MENTION, match.start(), match.end(), match.group(1).decode())

@@ -150,12 +150,13 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
     return result
 
 
-def glued_tokens(buf: bytes | bytearray) -> Counter[bytes]:
-    """The glued mention+link tokens of `buf` as `tally` records them, from the mention scans
-    alone."""
+def glued_tokens(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Counter[bytes]:
+    """The glued mention+link tokens of `buf[start:end]` as `tally` records them, from the
+    mention scans alone."""
+    end = len(buf) if end is None else end
     found: Counter[bytes] = Counter()
     for sign, pattern in ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)):
-        for (name, glue), count in Counter(pattern.findall(buf)).items():
+        for (name, glue), count in Counter(pattern.findall(buf, start, end)).items():
             if glue:
                 found[sign + name + glue] += count
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..given import ThreadMeta
-from ..page_meta import page_meta
+from ..page_meta import listing_handle, only_teaser_lines, page_meta
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -26,12 +26,18 @@ def attach_page_meta(
     `fallback` (a clipping's front matter)."""
     skipped = corpus.skipped[first_skipped:]
     at = 0
+    listing: str | None = None
+    """The handle of the `More from @x` listing the threads laid out now are teasers of."""
+    names: dict[str, str] = {}
+    """Each handle's display name, as the page's headers gave it."""
     for thread in range(first_thread, corpus.thread_count):
         first, last = corpus.first_line(thread), corpus.last_line(thread)
         before: list[str] = []
         while at < len(skipped) and skipped[at].line < first:
             before.append(skipped[at].text)
             at += 1
+        while at < len(skipped) and skipped[at].line <= last:
+            at += 1  # skipped inside the thread (a conversation's lines): not about the next one
         after: list[str] = []
         ahead = at
         while ahead < len(skipped) and skipped[ahead].line > last:
@@ -41,6 +47,16 @@ def attach_page_meta(
             after.append(skipped[ahead].text)
             ahead += 1
         found = page_meta(before, after)
+        if found.author is not None and found.handle is not None:
+            names[found.handle.lower()] = found.author
+        listed = listing_handle(before)
+        if listed is not None:
+            listing = listed
+        elif listing is not None and found.handle is None and only_teaser_lines(before):
+            # A teaser after the first under "More from @x": the heading says whose it is.
+            found = found._replace(handle=listing, author=names.get(listing.lower()))
+        else:
+            listing = None
         meta = ThreadMeta(
             author=found.author if found.author is not None else fallback.author,
             handle=found.handle if found.handle is not None else fallback.handle,

@@ -41,12 +41,15 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 _READ_SCRIPT = "import sys; open(sys.argv[1], 'rb').read()"
 
 
-def corpus_file(folder: Path, posts: int, seed: int = 7) -> Path:
-    path = folder / f"corpus-{posts}.txt"
+def corpus_file(folder: Path, posts: int, seed: int = 7, shape: str = "few") -> Path:
+    """The generated corpus (`generate.py`, its `shape`), written once and kept in `folder`."""
+    path = folder / (f"corpus-{posts}.txt" if shape == "few" else f"corpus-{posts}-{shape}.txt")
     if not path.exists():
-        with path.open("w", encoding="utf-8") as out:
-            for line in generate(posts, seed):
+        partial = path.with_suffix(".partial")
+        with partial.open("w", encoding="utf-8") as out:
+            for line in generate(posts, seed, shape):
                 out.write(line + "\n")
+        partial.rename(path)
     return path
 
 

@@ -201,3 +201,22 @@ def test_help_is_wrapped_to_the_terminal_width(
     lines = capsys.readouterr().out.splitlines()
     assert max(len(line) for line in lines) <= int(columns) - 2
     assert any(len(line) > 50 for line in lines)
+
+
+def test_export_author(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`export --author @kitefan` writes only the thread whose clipping names that handle."""
+    (tmp_path / "a.md").write_text("---\nauthor: Zed Quill\n---\n1/ Salt roads.\n2/ Rails.\n")
+    (tmp_path / "b.md").write_text("---\nauthor: '@kitefan'\n---\n1/ Kites rose.\n2/ Red.\n")
+    code, out, err = run(["export", "--author", "@KiteFan", str(tmp_path)], capsys)
+    assert (code, err) == (0, "")
+    threads = json.loads(out)["threads"]
+    assert [thread["handle"] for thread in threads] == ["kitefan"]
+
+
+def test_help_says_how_author_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    """The reader's and export's help explain what `--author` matches."""
+    for argv in (["--help"], ["export", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = " ".join(capsys.readouterr().out.split())
+        assert "--author NAME" in out and "a handle (@ann or ann" in out

@@ -88,3 +88,14 @@ def test_search_by_key_equals_the_reference_on_confusable_letters(
     assert threads_matching(corpus, "".join(query)) == threads_matching_slowly(
         corpus, "".join(query)
     )
+
+
+def test_a_buffer_keyed_in_slices_is_keyed_as_a_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The case key made a few bytes at a time (slices cutting through characters) is the key
+    of the whole buffer."""
+    import parsing.corpus
+
+    monkeypatch.setattr(parsing.corpus, "_KEY_SLICE", 5)
+    corpus = parse_text("1/ Ünïcode ΣΊΣΥΦΟΣ and Kelvin K\n2/ ЗАГЛАВНЫЕ буквы 🇺🇦 straße\n")
+    source = corpus.sources[0]
+    assert source.case_keyed() == source.buf.translate(key_table())

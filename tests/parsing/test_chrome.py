@@ -95,3 +95,9 @@ def test_text_after_chrome_starts_a_thread(parse: Any) -> None:
     assert numbers(corpus) == [[1, 2], [None]]
     assert skipped(corpus) == [(3, "• • •"), (4, "Read all threads")]
     assert texts(corpus)[1] == ["A teaser of another."]
+
+
+def test_a_post_opened_by_a_thread_emoji_between_end_markers_stays_a_post(parse: Any) -> None:
+    """`🧵 1/ …` alone between two blocks of chrome numbers a post: it is no ad or name."""
+    corpus = parse("• • •\n🧵 1/ The pier reopens\n• • •")
+    assert numbers(corpus) == [[1]]

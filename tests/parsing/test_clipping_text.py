@@ -194,3 +194,38 @@ def test_line_ends_of_any_kind(tmp_path: Path) -> None:
     path = tmp_path / "c.txt"
     path.write_text(page.text, encoding="utf-8")
     assert texts(load_corpus([path])) == [["a\nb"]]
+
+
+def test_each_tweet_a_leaked_tail_names_starts_a_post() -> None:
+    """A clipping whose leftover HTML names each tweet (`data-tweet="…"`) reads as one post per
+    tweet, the text after a tail on its own line or on the tail's line; the thread stays one."""
+    corpus = load_corpus([CLIPPINGS / "tweet_tails.md"])
+    assert texts(corpus) == [
+        [
+            "We fired the big kiln for the first time since the roof went on.\n\n"
+            "It took eleven hours to reach temperature.",
+            "The glaze on the north shelf ran, as it always does.",
+            "Of forty mugs, thirty-one came out whole.\n"
+            "The cracked ones go to the garden as plant pots.",
+            "Next firing is in November, weather permitting.",
+        ]
+    ]
+    assert [corpus.posts.first_line[post] for post in range(4)] == [13, 16, 18, 21]
+    assert corpus.thread_meta[0].declared_posts == 4
+    assert corpus.thread_meta[0].handle == "kilnyard"
+
+
+def test_the_leaked_html_page_reads_as_its_three_posts() -> None:
+    corpus = load_corpus([CLIPPINGS / "leaked_html.md"])
+    assert [len(thread) for thread in texts(corpus)] == [3]
+    assert texts(corpus)[0][2] == "A party is planned for May."
+
+
+def test_a_tail_above_a_numbered_post_keeps_its_number() -> None:
+    """Where the post's own marker stands at the start the tail marks, the marker numbers it."""
+    tail = 'thread#showTweet" data-screenname="kilnyard" data-tweet="1" dir="auto">'
+    page = f"{tail}\n1/ Kiln news.\n{tail}\n2/ More kiln news.\n"
+    corpus = Corpus()
+    converted = clipping_to_text(page)
+    corpus.add_source("t.md", converted.text.encode(), post_starts=converted.post_starts)
+    assert numbers(corpus) == [[1, 2]]

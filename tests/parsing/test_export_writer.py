@@ -5,13 +5,18 @@ full index and every thread's id."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
-from parsing import build_index, export_json, load_corpus
+from parsing import background, build_index, export_posts, load_corpus
+from parsing.background import later_written
 from parsing.corpus import Corpus
-from parsing.export_json import encode, export_index, thread_value, write_json
+from parsing.export_index import export_evidence, export_index
+from parsing.export_json import encode, thread_value, write_json
+from parsing.index import glued_evidence
 from parsing.search import threads_matching
 from tests.bench.generate import generate
 
@@ -97,10 +102,44 @@ def test_identical_threads_keep_their_numbered_ids_in_a_selection() -> None:
     assert written(fresh, [3]) == reference(corpus, [3])
 
 
-def test_a_long_post_is_streamed_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Posts beyond the long-post size are written a batch of entities at a time, unchanged."""
-    corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 " * 300 + "\n")
+def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads read a few at a time and written a few pieces at a time (a long post's entities
+    in several writes) give the same bytes."""
+    corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 \x85" * 300 + "\n\n" + GLUED)
     threads = range(corpus.thread_count)
-    monkeypatch.setattr(export_json, "_LONG_POST", 64)
-    monkeypatch.setattr(export_json, "_BATCH", 7)
+    monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
+    monkeypatch.setattr(export_posts, "_PIECES", 7)
     assert written(corpus, threads) == reference(corpus, threads)
+
+
+def test_two_processes_write_the_same_bytes_into_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Into a file, the second half of the threads is written by a forked process and copied
+    after the first: the file holds the reference's bytes."""
+    corpus = generated(2_000)
+    threads = range(corpus.thread_count)
+    forks = []
+
+    def counted(work: Callable[[BinaryIO], None]) -> background.Written:
+        forks.append(work)
+        return later_written(work)
+
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(background, "later_written", counted)
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as out:
+        write_json(corpus, export_index(corpus, threads), threads, out)
+    assert len(forks) == 1
+    assert path.read_text(encoding="utf-8") == reference(corpus, threads)
+
+
+def test_evidence_read_in_two_halves_is_the_whole_corpus_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Glued-token evidence read in two processes, each source cut at a middle line end, is
+    the evidence `build_index` reads from the whole."""
+    corpus = parse_text(GLUED + "\n\n" + "".join(line + "\n" for line in generate(400, seed=3)))
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    assert export_evidence(corpus) == glued_evidence(corpus)
+    assert export_evidence(corpus).domains

@@ -88,14 +88,18 @@ CASES = [
     ),
     (
         "old_twitter.txt",
-        # Chrome closes the thread it follows, so the conversation's lines cut it in three.
-        [[1], [2], [3]],
-        [
-            "The allotment committee met last night about the water supply.",
-            "A new tap will go in by the gate.",
-            "The shed roof is next.",
-        ],
+        # The conversation's lines are skipped and the thread goes on past them.
+        [[1, 2, 3]],
+        ["The allotment committee met last night about the water supply."],
         [2, 4, 5, 6],
+    ),
+    (
+        "old_twitter_replies.txt",
+        # Unnumbered tweets under their author's headers; the reply by @tomreed (its header and
+        # text, 13-18) is no post of the thread.
+        [[None, None, None]],
+        ["The footbridge over the mill race is being rebuilt this spring."],
+        [*range(1, 5), *range(6, 12), *range(13, 23), 24, 25, 26],
     ),
 ]
 
@@ -115,14 +119,15 @@ def test_page_kind(
 
 
 @pytest.mark.parametrize("name", ["image_lines.txt", "old_twitter_dash.txt"])
-def test_a_picture_or_dash_line_is_chrome_only_next_to_chrome(name: str) -> None:
-    """`Image` and a lone `-` between two posts stay with the post above (chrome there would end
-    the thread); after the end marker they are skipped."""
+def test_a_picture_or_dash_line_between_posts_is_skipped_and_the_thread_goes_on(name: str) -> None:
+    """`Image` and a lone `-` between two posts are skipped, the thread going on past them;
+    after the end marker they are skipped with the rest of the chrome."""
     corpus = load_corpus([PAGES / name])
     assert numbers(corpus) == [[1, 2]]
-    assert corpus.post_text(corpus.thread_posts(0)[0]).splitlines()[1] in ("Image", "-")
-    assert [text for _, text in skipped(corpus)][-1] in ("Image", "Read all threads", "-")
-    assert len(skipped(corpus)) == (3 if name == "image_lines.txt" else 2)
+    assert [len(post.splitlines()) for post in texts(corpus)[0]] == [1, 1]
+    mark = "Image" if name == "image_lines.txt" else "-"
+    assert [text for line, text in skipped(corpus) if line in (2, 5)] == [mark, mark]
+    assert len(skipped(corpus)) == (4 if name == "image_lines.txt" else 3)
 
 
 def test_a_cut_off_line_after_text_stays_text() -> None:
@@ -164,13 +169,24 @@ def test_new_strong_chrome_is_skipped_wherever_it_stands(chrome: str) -> None:
     assert skipped(corpus) == [(2, chrome)]
 
 
-@pytest.mark.parametrize("line", ["Image", "[image]", "-", "Account", "Accept", "Follow"])
+@pytest.mark.parametrize("line", ["[image]", "Account", "Accept", "Follow"])
 def test_new_weak_chrome_next_to_chrome_is_skipped(line: str) -> None:
     corpus = parse_text(
         f"1/ The pier lights are fixed.\n{line}\n2/ Next, the railings.\n• • •\n{line}\n"
     )
     assert skipped(corpus) == [(4, "• • •"), (5, line)]
     assert texts(corpus)[0][0] == f"The pier lights are fixed.\n{line}"
+
+
+@pytest.mark.parametrize("line", ["Image", "-"])
+def test_a_picture_or_dash_between_posts_and_after_chrome_is_skipped(line: str) -> None:
+    """Between two posts the line is skipped and the thread goes on; after chrome it is
+    chrome."""
+    corpus = parse_text(
+        f"1/ The pier lights are fixed.\n{line}\n2/ Next, the railings.\n• • •\n{line}\n"
+    )
+    assert skipped(corpus) == [(2, line), (4, "• • •"), (5, line)]
+    assert texts(corpus) == [["The pier lights are fixed.", "Next, the railings."]]
 
 
 @pytest.mark.parametrize(

@@ -94,3 +94,20 @@ def test_meta_from_a_parsed_page() -> None:
     assert page_meta(before_second, after_second) == PageMeta(
         "Orla Brennan", "orlabrennan", "Jan 9", 3
     )
+
+
+def test_every_teaser_under_more_from_has_the_listing_author() -> None:
+    """The teasers after the first under `More from @x` show only a date; the heading says whose
+    they are, and the page's header gives that handle's name. A thread after the listing's end
+    (an end marker) is not the listing's."""
+    corpus = load_corpus([FIXTURES / "pages" / "more_from_named.txt"])
+    metas = [corpus.thread_meta.get(thread) for thread in range(corpus.thread_count)]
+    assert [(m.author, m.handle) if m else None for m in metas] == [
+        ("Bram Ostler", "bramostler"),
+        ("Bram Ostler", "bramostler"),
+        ("Bram Ostler", "bramostler"),
+        ("Bram Ostler", "bramostler"),
+        None,
+    ]
+    assert [m.date if m else None for m in metas[1:4]] == ["Apr 18", "Mar 30", "Feb 11"]
+    assert [m.declared_posts if m else None for m in metas[1:4]] == [4, 6, 5]

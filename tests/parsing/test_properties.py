@@ -14,13 +14,18 @@ from hypothesis import strategies as st
 from parsing import extract_entities
 from parsing.corpus import Corpus
 from parsing.decoding import utf16_encoding
+from parsing.entities.batch import read_batch, spans_by_post
 from parsing.entities.by_thread import tally_by_thread
 from parsing.entities.extract import extract_spans
 from parsing.entities.flags import flag_emoji
-from parsing.entities.glued import GluedEvidence
+from parsing.entities.glued import _ASCII_AT_GLUED, GLUED, GluedEvidence
 from parsing.entities.glued_counts import GluedSummary, apply_glued
+from parsing.entities.hashtags import find_hashtags, find_hashtags_slowly
+from parsing.entities.mentions import MENTION, find_mentions
+from parsing.entities.spans import EntityKind, Span
 from parsing.entities.tally import Tally, tally
 from parsing.entities.urls import AT_TOKEN_WITHOUT_LINKS, scan_links, search_links
+from parsing.index import glued_evidence
 from parsing.search import threads_matching, threads_matching_slowly
 
 from .helpers import parse_bytes, parse_text, summary
@@ -187,6 +192,38 @@ def test_bulk_tally_equals_per_post_extraction(sources: list[str]) -> None:
 
 
 @PROPERTY
+@given(st.lists(texts, min_size=1, max_size=4), st.lists(texts, max_size=2))
+def test_posts_read_in_one_batch_get_the_spans_each_gets_alone(
+    pieces: list[str], evidence_texts: list[str]
+) -> None:
+    """Posts joined and read by one `extract_spans` call (what export does) get, each, the spans
+    of reading the post alone, with the same glued-token evidence."""
+    raws = [piece.encode("utf-8") for piece in pieces]
+    evidence = GluedEvidence.gather(
+        [
+            span.value.removeprefix("https://").split("/")[0]
+            for text in evidence_texts
+            for span in extract_spans(text.encode())
+            if span.kind.value == "link"
+        ],
+        [],
+    )
+    batch = spans_by_post(read_batch(raws, evidence))
+    assert batch == [extract_spans(raw, evidence) for raw in raws]
+
+
+@PROPERTY
+@given(texts)
+def test_posts_of_a_corpus_read_in_one_batch_get_their_own_spans(text: str) -> None:
+    """The same for the posts of a parsed corpus, with its corpus-wide evidence."""
+    corpus = parse_text(text)
+    evidence = glued_evidence(corpus)
+    raws = [corpus.post_bytes(post) for post in range(corpus.post_count)]
+    batch = spans_by_post(read_batch(raws, evidence))
+    assert batch == [extract_spans(raw, evidence) for raw in raws]
+
+
+@PROPERTY
 @given(texts)
 def test_counts_by_thread_equal_each_thread_counted_alone(text: str) -> None:
     """The index counts every thread of a batch in one scan per pattern; each thread's counts
@@ -328,3 +365,43 @@ def test_the_plain_link_shortcut_reads_a_token_as_the_general_rules_do(token: st
     links the general rules give: a label over 63 bytes or an unknown domain included."""
     raw = token.encode()
     assert list(scan_links(raw, 0, len(raw))) == list(search_links(raw, 0, len(raw)))
+
+
+sigil_texts = st.lists(
+    st.sampled_from(
+        ["#", "＃", "@", "＠", "a", "Z", "9", "_", "&", "-", ".", "/", ":", "://", " ", "\n", "é",
+         "ж", "\u200c", "\ufe0f", "・", "日", "🇷🇺", "…", "com", "ru", "x.org/p"]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+"""Text of sigils, name characters and what may stand before and after them."""
+
+
+@PROPERTY
+@given(sigil_texts | texts, st.integers(0, 8), st.integers(0, 8))
+@example("#" + "a" * 5000, 0, 0)
+@example("#" + "a" * 5000 + "é", 0, 0)
+def test_the_hashtag_shortcut_reads_as_every_sign_does(text: str, cut: int, trim: int) -> None:
+    """`find_hashtags` (ASCII hashtags by one pattern, the others sign by sign) gives what
+    `hashtag_at` gives for every sign, over a whole text or a stretch of it; a name longer than
+    `hashtag_at` reads whole included."""
+    raw = text.encode()
+    start, end = min(cut, len(raw)), max(min(cut, len(raw)), len(raw) - trim)
+    assert list(find_hashtags(raw, start, end)) == list(find_hashtags_slowly(raw, start, end))
+
+
+@PROPERTY
+@given(sigil_texts | texts, st.integers(0, 8), st.integers(0, 8))
+def test_the_ascii_at_patterns_read_as_the_full_ones(text: str, cut: int, trim: int) -> None:
+    """Without a full-width at sign, the mention and glued-token patterns that start with `@`
+    find what the patterns for both signs find."""
+    raw = text.encode()
+    start, end = min(cut, len(raw)), max(min(cut, len(raw)), len(raw) - trim)
+    expected = [
+        Span(EntityKind.MENTION, m.start(), m.end(), m.group(1).decode())
+        for m in MENTION.finditer(raw, start, end)
+    ]
+    assert list(find_mentions(raw, start, end)) == expected
+    if "＠".encode() not in raw[start:end]:  # else `find_glued` uses `GLUED` itself
+        expected_glued = [m.span() for m in GLUED.finditer(raw, start, end)]
+        assert [m.span() for m in _ASCII_AT_GLUED.finditer(raw, start, end)] == expected_glued

@@ -64,3 +64,13 @@ def test_every_line_is_in_a_post_or_skipped(path: Path, tmp_path: Path) -> None:
     for post in range(corpus.post_count):
         covered.update(range(corpus.posts.first_line[post], corpus.posts.last_line[post] + 1))
     assert {n for n, line in enumerate(text, 1) if line.strip()} <= covered
+
+
+def test_a_clipping_whose_html_names_each_tweet_reads_as_its_posts() -> None:
+    """The Sakana clipping's leftover tails name each of its ten tweets: ten posts, as the page
+    declares, rather than one."""
+    path = CLIPPINGS / "gh-sakana-2068862070062485867.md"
+    corpus = load_corpus([path])
+    declared = corpus.thread_meta[0].declared_posts
+    assert declared == 10
+    assert len(corpus.thread_posts(0)) == declared

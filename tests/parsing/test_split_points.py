@@ -417,13 +417,3 @@ def test_stats_pause_the_cycle_collector_and_restore_it(
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False]
-
-
-def test_a_stretch_does_not_take_its_end_for_the_end_of_the_source() -> None:
-    """A short marker line that ends a stretch is no anchor: strong chrome may follow it outside
-    the stretch, and a short line above strong chrome is chrome."""
-    raw = "force a refresh\n🧵 1/ word\n".encode()
-    line = raw.index("🧵".encode())
-    assert not is_anchor(raw, line, whole=False)
-    assert not is_anchor(raw + b"force a refresh\n", line)
-    assert is_anchor(raw + b"2/ more words\n", line, whole=False)

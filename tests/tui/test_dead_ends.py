@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from tui.app import ThreadlineApp
+from tui.links import TRUNCATED_WARNING
 from tui.screens.flag_picker import FlagPicker
 from tui.screens.help_screen import HelpScreen
 from tui.screens.link_picker import LinkPicker
@@ -20,6 +21,7 @@ from .helpers import (
     SEEDLIKE,
     SMALL,
     WIDE,
+    click_text,
     make_app,
     notifications,
     open_thread,
@@ -113,6 +115,35 @@ async def test_opening_a_truncated_link_warns(tmp_path: Path, browser: list[str]
         await wait_until(pilot, lambda: bool(browser))
         assert browser == [CUT]
         assert any("cut short" in message for message in notifications(app))
+
+
+async def test_clicking_a_truncated_link_in_a_post_warns(
+    tmp_path: Path, browser: list[str]
+) -> None:
+    """A click on a link cut short in the post's text opens it with the same warning as the
+    link picker's: it may not lead to the page."""
+    app = ThreadlineApp(paths=[links_corpus(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        await click_text(pilot, app, "news.example.com/articles", skip=3)
+        await wait_until(pilot, lambda: bool(browser))
+        assert browser == [CUT]
+        assert TRUNCATED_WARNING in notifications(app)
+
+
+async def test_clicking_a_whole_link_in_a_post_does_not_warn(
+    tmp_path: Path, browser: list[str]
+) -> None:
+    """A click on a link given whole opens it with no warning of a cut."""
+    app = ThreadlineApp(paths=[links_corpus(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, 0)
+        await click_text(pilot, app, "harbour.example.org", skip=3)
+        await wait_until(pilot, lambda: bool(browser))
+        assert browser == [WHOLE]
+        assert TRUNCATED_WARNING not in notifications(app)
 
 
 async def test_y_copies_the_current_posts_text() -> None:

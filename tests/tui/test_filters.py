@@ -426,9 +426,9 @@ async def test_a_late_background_search_does_not_undo_escape(
     and every thread stays listed."""
     real_filter = panes_screen.filter_threads
 
-    def filter_slowly(*args: Any) -> list[int]:
+    def filter_slowly(*args: Any, **options: Any) -> list[int]:
         time.sleep(0.3)
-        return real_filter(*args)
+        return real_filter(*args, **options)
 
     monkeypatch.setattr(main_screen, "SMALL", 0)  # every search runs in the background
     monkeypatch.setattr(panes_screen, "filter_threads", filter_slowly)

@@ -164,12 +164,15 @@ async def test_arrows_move_between_posts_in_the_focused_pane() -> None:
         assert "3/17" in marked_lines(app)
 
 
-async def test_j_from_the_list_moves_posts_too() -> None:
-    """`j` works when the list has focus again (it is an app key)."""
+async def test_j_in_the_list_moves_the_list_cursor_not_the_post() -> None:
+    """With the list focused again, `j j` moves the list's cursor two rows down and the focus
+    stays in the list."""
     async with thread_open(LIGHTHOUSE) as (pilot, app):
         thread_list(app).focus()
         await pilot.press("j", "j")
-        assert post_pane(app).current == 2
+        await pilot.pause()
+        assert thread_list(app).cursor == LIGHTHOUSE + 2
+        assert app.focused is thread_list(app)
 
 
 async def test_n_opens_next_thread_with_missing_first_post() -> None:

@@ -12,6 +12,7 @@ from textual.strip import Strip
 from tests.tui.helpers import (
     LIGHTHOUSE,
     ORCHARD,
+    RAIL,
     WIDE,
     layout_passes,
     make_app,
@@ -125,8 +126,12 @@ async def test_pressing_the_list_bar_scrolls_the_list_and_opens_nothing(tmp_path
 
 async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pass() -> None:
     """`n` from a thread taller than the pane to one that fits hides the bar without a layout
-    pass of the whole screen (the pane keeps its width: the gutter stays)."""
+    pass of the whole screen (the pane keeps its width: the gutter stays). The related pane is
+    hidden: it collapses for the second thread, which has none (a layout pass of its own)."""
     async with thread_open(LIGHTHOUSE) as (pilot, app):
+        await pilot.press("r")
+        await wait_until(pilot, lambda: not related_pane(app).display)
+        await pilot.pause()
         pane = post_pane(app)
         width = pane.scrollable_content_region.width
         assert pane.scrollbar_region()
@@ -141,8 +146,9 @@ async def test_short_thread_after_a_tall_one_draws_no_bar_and_needs_no_layout_pa
 
 async def test_stepping_through_threads_refills_related_without_a_layout_pass() -> None:
     """`n` over several threads shows each one's related threads, and no step needs a layout
-    pass of the whole screen: the panes keep their sizes whatever they hold."""
-    async with thread_open(LIGHTHOUSE) as (pilot, app):
+    pass of the whole screen: the panes keep their sizes whatever they hold (these threads'
+    related entries all need the pane's full width)."""
+    async with thread_open(RAIL) as (pilot, app):
         layouts = layout_passes(app)
         related = related_pane(app)
         for _ in range(4):

@@ -138,9 +138,10 @@ async def test_a_search_keeps_the_order(clippings: str) -> None:
 
 
 def test_the_command_line_takes_an_order() -> None:
-    """`--sort date` is read; with no --sort the order is the source's."""
+    """`--sort date` is read; with no --sort none is given (the reader takes the order it
+    remembers, else the source's)."""
     assert reader_parser().parse_args(["--sort", "date"]).sort == "date"
-    assert reader_parser().parse_args([]).sort == "source"
+    assert reader_parser().parse_args([]).sort is None
 
 
 def test_the_command_line_refuses_an_unknown_order() -> None:

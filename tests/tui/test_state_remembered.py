@@ -66,7 +66,7 @@ def test_the_place_is_kept_by_id_and_found_by_number() -> None:
     memory.save_place(2, 3, Filters(("RU",), (), "water"))
     again = Remembered(memory.store)
     again.identify(["id-c", "id-a"])  # the corpus changed: id-c is now first
-    assert again.resumed() == Resumed(0, 3, Filters(("RU",), (), "water"))
+    assert again.resumed() == Resumed(0, 3, Filters(("RU",), (), "water"), "source")
 
 
 def test_a_thread_gone_from_the_corpus_resumes_nowhere() -> None:
@@ -78,7 +78,7 @@ def test_a_thread_gone_from_the_corpus_resumes_nowhere() -> None:
 
 def test_filters_round_trip() -> None:
     """Every field of the filters survives being kept."""
-    filters = Filters(("RU", "CN"), (("mention", "bob"),), "gas", True, True)
+    filters = Filters(("RU", "CN"), (("mention", "bob"),), "gas", True, True, "@ann")
     assert Filters.from_json(filters.as_json()) == filters
 
 
@@ -93,3 +93,29 @@ def test_filters_from_a_damaged_file() -> None:
     }
     assert Filters.from_json(data) == Filters(("RU",), (("mention", "bob"),), "", False, True)
     assert Filters.from_json({"flags": "RU"}) == Filters()
+
+
+def test_the_order_is_kept_with_the_place() -> None:
+    """The list's order saved with the place comes back; one the reader does not know (an
+    edited file) comes back as none."""
+    memory = remembered()
+    memory.save_place(1, 0, Filters(), "length")
+    assert memory.resumed() == Resumed(1, 0, Filters(), "length")
+    memory.store.save_place(Place("id-b", 0, {"sort": "by mood"}))
+    assert memory.resumed() == Resumed(1, 0, Filters(), None)
+
+
+def test_a_chip_takes_away_its_own_filter() -> None:
+    """`Filters.without` drops only the filter a chip stands for."""
+    filters = Filters(
+        ("RU", "CN"), (("mention", "bob"), ("hashtag", "gas")), "oil", True, True, "ann"
+    )
+    assert filters.without("flag", "RU").flags == ("CN",)
+    assert filters.without("mention", "bob").features == (("hashtag", "gas"),)
+    assert filters.without("search") == Filters(
+        ("RU", "CN"), (("mention", "bob"), ("hashtag", "gas")), "", True, True, "ann"
+    )
+    assert filters.without("author").author == ""
+    assert not filters.without("unread").unread_only
+    assert not filters.without("bookmarked").bookmarked_only
+    assert filters.without("flag", "BR") == filters

@@ -60,6 +60,12 @@ def test_the_served_command_is_the_reader_with_every_argument_quoted(tmp_path: P
     ]  # fmt: skip
 
 
+def test_the_served_command_passes_the_author_on(tmp_path: Path) -> None:
+    """`serve --author` reaches each tab's reader as one `--author=` argument."""
+    command = serve.reader_command([str(tmp_path)], [], None, "@ann; rm")
+    assert "--author=@ann; rm" in shlex.split(command.removeprefix("exec "))
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.1.2.3", "::1", "localhost"])
 def test_loopback_addresses_are_loopback(host: str) -> None:
     """Loopback addresses, and the name localhost, count as loopback."""

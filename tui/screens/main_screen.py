@@ -25,6 +25,7 @@ from ..loading import CorpusLoader, Progress
 from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
 from ..views import SMALL
+from ..widgets.header_bar import HeaderBar
 from ..widgets.post_pane import PostPane
 from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
@@ -103,7 +104,7 @@ class MainScreen(PanesScreen):
         self.thread_list.forget_rendering()
         self._identify()
         if self.opened is not None:
-            self._open(self.opened, self.post_pane.current)
+            self._open(self.opened, self.post_pane.current, preview=self.previewing)
         elif self._loaded == 0:
             self.post_pane.show(None, [])
             self.notify(
@@ -121,23 +122,25 @@ class MainScreen(PanesScreen):
     @on(Identified)
     def _identified(self, event: Identified) -> None:
         """Mark the rows, and go back to where the last session ended, unless the reader has
-        already opened a thread in this one."""
+        already opened a thread in this one or the filters now leave that thread out."""
         remembered = self.remembered
         remembered.identify(event.ids)
-        if self.opened is not None:
+        if self.opened is not None and not self.previewing:
             remembered.mark_read(self.opened)
         resumed = remembered.resumed()
         filters = self.filters
         if resumed is not None and self._resumes_filters:
             filters = resumed.filters
-        if filters.active or self.sort == "unread":  # read marks are known only now
+        if resumed is not None and resumed.sort is not None and self._resumes_sort:
+            self.sort = resumed.sort
+        if filters.active or self.sort != "source":  # read marks are known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
-            self._open(resumed.thread, resumed.post)
             row = self.thread_list.row_of(resumed.thread)
-            if row is not None:
+            if row is not None:  # the filters may leave it out now
+                self._open(resumed.thread, resumed.post)
                 self.thread_list.cursor = row
-            self.set_focus(self.post_pane)
+                self.set_focus(self.post_pane)
         self._marks_changed()
 
     def _marked_thread(self) -> int | None:
@@ -192,6 +195,24 @@ class MainScreen(PanesScreen):
             self._open(thread)
             self.set_focus(self.post_pane)
 
+    @on(ThreadList.Highlighted)
+    def _thread_highlighted(self, event: ThreadList.Highlighted) -> None:
+        """The list's cursor moved: preview its thread in the post pane once the keys typed
+        at once are handled (a held `j` previews the thread it stops on, not every one)."""
+        if self._preview_wanted is None:
+            self.call_after_refresh(self._preview)
+        self._preview_wanted = event.thread
+
+    def _preview(self) -> None:
+        thread, self._preview_wanted = self._preview_wanted, None
+        if thread is not None and thread != self.opened:
+            self._open(thread, preview=True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Reading a previewed thread (the focus in its posts) marks it read."""
+        if event.widget is self.post_pane and self.opened is not None:
+            self._mark_read(self.opened)
+
     @on(ThreadList.Opened)
     def _thread_opened(self, event: ThreadList.Opened) -> None:
         self.action_open_thread(event.thread)
@@ -207,14 +228,25 @@ class MainScreen(PanesScreen):
 
     @on(PostPane.EntityClicked)
     def _entity_clicked(self, event: PostPane.EntityClicked) -> None:
-        if event.kind == "link":
-            open_url(self.app, event.value)
+        if event.kind == "link":  # the link picker's rule: a link cut short is warned of
+            open_url(self.app, event.value, truncated=event.truncated)
         elif (narrowed := self.filters.narrowed_to(event.kind, event.value)) != self.filters:
             self._apply_filters(narrowed)
 
     def go_to_thread(self, thread: int) -> None:
         """Open a thread chosen in the command palette."""
         self._open(thread, remember=True)
+
+    def filter_by_author(self, author: str) -> None:
+        """Filter by an author chosen in the command palette (empty: every author)."""
+        self._apply_filters(replace(self.filters, author=author))
+
+    @on(HeaderBar.ChipClicked)
+    def _chip_clicked(self, event: HeaderBar.ChipClicked) -> None:
+        """A chip clicked in the header: its filter goes (a search being typed closes)."""
+        if self.search_bar.is_open:
+            self._close_search()
+        self._apply_filters(self.filters.without(event.chip.kind, event.chip.value))
 
     def filter_by_flag(self, code: str) -> None:
         """Filter by a flag chosen in the command palette."""
@@ -258,8 +290,9 @@ class MainScreen(PanesScreen):
                 return
         self.notify("No more hits " + ("below." if step > 0 else "above."), timeout=3)
 
-    def action_step_post(self, step: int) -> None:
-        self.post_pane.action_move(step)
+    def action_page_posts(self) -> None:
+        """space from the list or the related threads: read on in the post pane."""
+        self.post_pane.action_page_on()
 
     def action_go_back(self) -> None:
         snapshot = self.history.pop()

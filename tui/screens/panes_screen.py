@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -25,7 +26,7 @@ from ..remembered import Remembered, list_title
 from ..sorting import SORT_LABELS, sorted_threads
 from ..state import Filters, History, Snapshot
 from ..views import CorpusView
-from ..widgets.header_bar import HeaderBar
+from ..widgets.header_bar import HeaderBar, chips_of
 from ..widgets.post_pane import PostPane
 from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
@@ -48,7 +49,7 @@ class PanesScreen(Screen[None]):
         view: CorpusView,
         filters: Filters,
         remembered: Remembered,
-        sort: str = "source",
+        sort: str | None = None,
     ) -> None:
         super().__init__()
         self.loader = loader
@@ -59,9 +60,17 @@ class PanesScreen(Screen[None]):
         """Filters given on the command line win over those remembered."""
         self._unread: tuple[tuple[int, int, int], int | None] | None = None
         self.history = History()
-        self.sort = sort
+        self.sort = sort or "source"
         """The list's order, one of `SORT_ORDERS`."""
+        self._resumes_sort = sort is None
+        """An order given on the command line wins over the one remembered."""
         self.opened: int | None = None
+        self.previewing = False
+        """The open thread is only previewed (the list's cursor is on it): not read yet."""
+        self._preview_wanted: int | None = None
+        """The thread the list's cursor moved to, previewed at the next refresh."""
+        self._reading: tuple[int | None, int] = (None, 0)
+        """The thread read last (not only previewed) and its current post: the place kept."""
         self.indexed = False
         """The whole index is in: related threads and every filter work."""
         self._loaded = 0
@@ -111,11 +120,7 @@ class PanesScreen(Screen[None]):
         threads.set_title(status)
         if self._progress.phase != "ready":
             status += f" · {self._progress.phase} {self._progress.fraction:.0%}"
-        labels = [("@" if kind == "mention" else "#") + key for kind, key in self.filters.features]
-        labels += ["★ bookmarked"] if self.filters.bookmarked_only else []
-        labels += ["unread"] if self.filters.unread_only else []
-        search = " ".join([*labels, self.filters.search]).strip()
-        self.header_bar.show(self.loader.name, self.filters.flags, search, status)
+        self.header_bar.show(self.loader.name, chips_of(self.filters), status)
 
     def _unread_count(self, rows: Sequence[int]) -> int | None:
         """Unread threads among `rows`, counted again only when the rows or the marks change
@@ -128,7 +133,12 @@ class PanesScreen(Screen[None]):
     # -- remembered state -----------------------------------------------------------------------
 
     def _save_place(self) -> None:
-        self.remembered.save_place(self.opened, self.post_pane.current, self.filters)
+        """Keep the place: the thread being read and its post (a thread only previewed is not
+        where the reader stopped), with the filters and the order."""
+        if not self.previewing:
+            self._reading = (self.opened, self.post_pane.current)
+        thread, post = self._reading
+        self.remembered.save_place(thread, post, self.filters, self.sort)
         self._report_state()
 
     def _count_one_change(self, thread: int) -> None:
@@ -183,7 +193,12 @@ class PanesScreen(Screen[None]):
         index = self.view.filter_index
         assert index is not None  # asked for only once filters can apply
         rows = filter_threads(
-            self.view.corpus, index, filters.flags, filters.search, filters.features
+            self.view.corpus,
+            index,
+            filters.flags,
+            filters.search,
+            filters.features,
+            author=filters.author,
         )
         return list(self.remembered.keep(rows, filters))
 
@@ -210,11 +225,15 @@ class PanesScreen(Screen[None]):
 
     # -- opening threads ------------------------------------------------------------------------
 
-    def _open(self, thread: int, post: int | None = None, *, remember: bool = False) -> None:
-        """Show `thread` at `post`; by default at its first post, or its first search hit."""
+    def _open(
+        self, thread: int, post: int | None = None, *, remember: bool = False, preview: bool = False
+    ) -> None:
+        """Show `thread` at `post`; by default at its first post, or its first search hit.
+        A `preview` (the list's cursor moved onto it) leaves it unread."""
         if remember:
             self._remember()
         self.opened = thread
+        self.previewing = preview
         posts = self.post_pane
         if post is None:
             hits = self.view.hits(thread, self.filters.search)
@@ -222,9 +241,8 @@ class PanesScreen(Screen[None]):
         posts.search = self.filters.search
         posts.show(thread, self.view.posts(thread), post)
         self.thread_list.mark_open(thread)
-        if self.remembered.is_unread(thread):
-            self.remembered.mark_read(thread)
-            self._marks_changed(thread)
+        if not preview:
+            self._mark_read(thread)
         self._save_place()
         # Titles and file names come from the corpus: Content, never markup.
         posts.border_title = plain(self.view.posts_title(thread))
@@ -236,9 +254,19 @@ class PanesScreen(Screen[None]):
         # fits before the next frame may be drawn (Textual draws at most 60 a second).
         posts.call_after_refresh(self._prepare_neighbours, thread)
 
+    def _mark_read(self, thread: int) -> None:
+        """`thread` is read (opened, or its preview's posts took the focus)."""
+        was_preview, self.previewing = self.previewing, False
+        if self.remembered.is_unread(thread):
+            self.remembered.mark_read(thread)
+            self._marks_changed(thread)
+        if was_preview:
+            self._save_place()
+
     def _close_thread(self) -> None:
         """Show no thread: the open one is no longer in the list."""
         self.opened = None
+        self.previewing = False
         self.thread_list.mark_open(None)
         posts = self.post_pane
         posts.show(None, [])
@@ -262,6 +290,15 @@ class PanesScreen(Screen[None]):
             return self.post_pane.current_post is not None
         return True
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: below `NARROW` columns, without `r` (the related pane is
+        hidden there; help lists the key), so that the rest, tab among them, fit in 80."""
+        bindings = super().active_bindings
+        if self.has_class("-narrow"):
+            bindings.pop("r", None)
+        return bindings
+
     def _refresh_bindings(self) -> None:
         """Tell the footer when `check_action`'s answers change, and only then: the footer
         rebuilds every key on each refresh, which was a good part of every `n`/`p`."""
@@ -275,7 +312,9 @@ class PanesScreen(Screen[None]):
     def _apply_width(self, width: int) -> None:
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
+        self.related_pane.fit_width()  # as its entries now need, once it is shown
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(wanted, "-with-related")
         # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still
         # opens it, and the help lists it): otherwise the last keys are cut off at 80 columns.
         footer = self.query_one(Footer)

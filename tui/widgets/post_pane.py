@@ -6,13 +6,16 @@ cost a mount, a stylesheet pass and a layout pass for every post on every `n`/`p
 thread opened slower than a short one. The threads before and after the open one are laid out
 (and their first screen drawn) ahead, once the reader is idle, so `n`/`p` only swap one in. The
 current post is marked and kept in view; `j`/`k` move between posts, skipping the placeholders
-of missing ones.
+of missing ones, and read a post taller than the pane a page at a time before leaving it. When
+the reader scrolls (space, the wheel, page keys, the scrollbar), the current post follows: it
+becomes the first post that starts on screen, unless it still starts there or fills the pane.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.segment import Segment
 from textual import events
@@ -45,14 +48,19 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     | Key | Action |
     | --- | --- |
-    | j / down | next post |
-    | k / up | previous post |
+    | j / down | next post (a tall post: its next page first) |
+    | k / up | previous post (a tall post: its previous page first) |
+    | space | page down, then the next post |
+    | g / G | first / last post |
     """
 
     # Out of the footer, which has no room for them at 120 columns; `?` lists them.
     BINDINGS = [
-        Binding("down", "move(1)", "Next post", show=False),
-        Binding("up", "move(-1)", "Previous post", show=False),
+        Binding("j,down", "read(1)", "Next post", show=False),
+        Binding("k,up", "read(-1)", "Previous post", show=False),
+        Binding("space", "page_on", "Page down", show=False),
+        Binding("g", "first", "First post", show=False),
+        Binding("G", "last", "Last post", show=False),
     ]
 
     COMPONENT_CLASSES = {"post-pane--current"}
@@ -74,12 +82,13 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     """Index of the current post among the thread's posts."""
 
     class EntityClicked(Message):
-        """An entity in a post was clicked."""
+        """An entity in a post was clicked; `truncated`: a link whose text was cut short."""
 
-        def __init__(self, kind: str, value: str) -> None:
+        def __init__(self, kind: str, value: str, truncated: bool = False) -> None:
             super().__init__()
             self.kind = kind
             self.value = value
+            self.truncated = truncated
 
     class CurrentPostChanged(Message):
         """Another post is current: `post` (an index among the posts of `thread`) was moved
@@ -101,6 +110,18 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         """Threads laid out ahead of being shown (the ones `n` and `p` open next)."""
         self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
         """The drawn gutter (the current post's mark, or a space), for each base style."""
+        self._placing = 0
+        """Above 0 while the pane scrolls itself (to the current post, after a layout): only
+        the reader's own scrolling moves the current post."""
+
+    @contextmanager
+    def _placed(self) -> Iterator[None]:
+        """Scroll without the current post following (the pane places it itself)."""
+        self._placing += 1
+        try:
+            yield
+        finally:
+            self._placing -= 1
 
     @property
     def blocks(self) -> list[Block]:
@@ -126,9 +147,10 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             self._take(prepared)
         else:
             self._lay_out(posts)
-        self.scroll_home(animate=False, immediate=True)
-        if self.current:
-            self._scroll_to_current()
+        with self._placed():
+            self.scroll_home(animate=False, immediate=True)
+            if self.current:
+                self._scroll_to_current()
         self.post_message(self.CurrentPostChanged(thread, self.current))
 
     def prepare(self, threads: dict[int, Sequence[PostData]]) -> None:
@@ -172,7 +194,14 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def _take(self, layout: Layout) -> None:
         self._layout = layout
-        self.take_virtual_size(Size(self.scrollable_content_region.width, layout.height))
+        with self._placed():
+            self.take_virtual_size(Size(self.scrollable_content_region.width, layout.height))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        with self._placed():  # a new size may move the scroll position: not the reader's doing
+            return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         if self._width_now != self._layout.width:
@@ -279,6 +308,10 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.call_after_refresh(self._scroll_to_current)
 
     def _scroll_to_current(self) -> None:
+        with self._placed():
+            self._scroll_to_current_post()
+
+    def _scroll_to_current_post(self) -> None:
         if self.current == 0:
             self.scroll_home(animate=False, immediate=True)
         elif self.current < len(self.posts):
@@ -292,6 +325,72 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         if self.posts:
             self.current = max(0, min(self.current + step, len(self.posts) - 1))
 
+    def action_read(self, step: int) -> None:
+        """`j` (1) and `k` (-1): the next or previous page of a post taller than the pane,
+        else the next or previous post."""
+        region = self.post_region(self.current)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        page = max(height - 1, 1)  # a line of the last page stays in sight
+        if region and step > 0 and region.bottom > top + height:
+            target = min(top + page, region.bottom - height)
+        elif region and step < 0 and region.y < top:
+            target = max(top - page, region.y)
+        else:
+            self.action_move(step)
+            return
+        with self._placed():
+            self.scroll_to(y=target, animate=False, immediate=True)
+
+    def action_page_on(self) -> None:
+        """space: a page down (the current post follows); at the end, the next post."""
+        if round(self.scroll_y) < self.max_scroll_y:
+            height = self.scrollable_content_region.height
+            self.scroll_to(y=self.scroll_y + max(height - 1, 1), animate=False, immediate=True)
+        else:
+            self.action_move(1)
+
+    def action_first(self) -> None:
+        self.action_move(-len(self.posts))
+
+    def action_last(self) -> None:
+        self.action_move(len(self.posts))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._placing and round(old_value) != round(new_value):
+            self._follow_scroll()
+
+    def _follow_scroll(self) -> None:
+        """Make the post the reader scrolled to current: the first that starts on screen,
+        unless the current one still starts there or fills the whole pane."""
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        bottom = top + height
+        region = self.post_region(self.current)
+        if region and (top <= region.y < bottom or (region.y < top and region.bottom >= bottom)):
+            return
+        blocks, tops = self.blocks, self._layout.tops
+        covering: int | None = None
+        for at in range(max(bisect_right(tops, top) - 1, 0), len(blocks)):
+            block = blocks[at]
+            if block.top >= bottom:
+                break
+            if block.post is None:
+                continue
+            if block.top >= top:
+                self._make_current(block.post)
+                return
+            if block.top + len(block.lines) > top:
+                covering = block.post
+        if covering is not None:
+            self._make_current(covering)
+
+    def _make_current(self, index: int) -> None:
+        """Mark post `index` current where it is, without scrolling to it."""
+        if index != self.current:
+            self.set_reactive(PostPane.current, index)
+            self.refresh()
+            self.post_message(self.CurrentPostChanged(self.thread, index))
+
     @property
     def current_post(self) -> PostData | None:
         return self.posts[self.current] if 0 <= self.current < len(self.posts) else None
@@ -302,4 +401,7 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         meta = event.style.meta
         if "entity" in meta:
             event.stop()
-            self.post_message(self.EntityClicked(str(meta["entity"]), str(meta["value"])))
+            truncated = meta.get("truncated") is True
+            self.post_message(
+                self.EntityClicked(str(meta["entity"]), str(meta["value"]), truncated)
+            )

@@ -65,18 +65,18 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     | Key | Action |
     | --- | --- |
-    | up / down | move the cursor |
-    | page up / page down, home / end | move by a screen, to the ends |
+    | j / k, up / down | move the cursor (the post pane previews its thread) |
+    | page up / page down, g / G, home / end | move by a screen, to the ends |
     | enter | open the thread under the cursor |
     """
 
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("k,up", "cursor(-1)", "Up", show=False),
+        Binding("j,down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("g,home", "jump(0)", "First", show=False),
+        Binding("G,end", "jump(-1)", "Last", show=False),
         Binding("enter", "screen.open_thread", "Open", show=False),  # at once: see that action
     ]
 
@@ -97,6 +97,13 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     class Opened(Message):
         """The user asked to open a thread."""
+
+        def __init__(self, thread: int) -> None:
+            super().__init__()
+            self.thread = thread
+
+    class Highlighted(Message):
+        """The user moved the cursor onto `thread` (to be previewed)."""
 
         def __init__(self, thread: int) -> None:
             super().__init__()
@@ -210,12 +217,20 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step
+        self._highlighted()
 
     def action_page(self, direction: int) -> None:
         self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
+        self._highlighted()
 
     def action_jump(self, where: int) -> None:
         self.cursor = where if where >= 0 else len(self.rows) - 1
+        self._highlighted()
+
+    def _highlighted(self) -> None:
+        thread = self.current
+        if thread is not None:
+            self.post_message(self.Highlighted(thread))
 
     def action_open(self) -> None:
         thread = self.current

@@ -1,0 +1,221 @@
+"""A corpus read before, with its index, kept under the XDG cache folder to reopen at once.
+
+A cache file answers for one list of input files. Its header holds each file's path, size,
+modification time and a hash of its content, and `VERSION`; any difference and the file is
+not used (and is written anew after the next full read). The body is a pickle whose large
+buffers (the source texts and their case keys) come before it raw, so loading them is a file
+read into fresh buffers, with the interpreter lock released, rather than a copy inside `loads`.
+
+Files are written to a temporary name in the same folder, flushed to disk and renamed over
+the old one, so a reader sees the old cache or the new one, never half of either. A file that
+is truncated or damaged anyway is ignored: loading answers None and the corpus is read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import os
+import pickle
+import struct
+import tempfile
+import time
+from collections.abc import Sequence
+from contextlib import suppress
+from io import BufferedIOBase
+from typing import IO, TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .index import CorpusIndex
+
+VERSION = 2
+"""Raised whenever what is pickled changes shape (the corpus columns, the index)."""
+APP_NAME = "threadline"
+_MAGIC = b"threadline corpus cache\n"
+_LENGTH = struct.Struct("<Q")
+_PARTIAL = ".partial"
+_HASH_CHUNK = 16 << 20
+"""Hashed a slice at a time: `hashlib` lets other threads run while it hashes each slice."""
+
+
+class FileKey(NamedTuple):
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    """blake2b of the content, hex."""
+
+
+class Cached(NamedTuple):
+    corpus: Corpus
+    index: CorpusIndex  # type: ignore[assignment]  # a field, not tuple.index
+
+
+def cache_dir() -> str:
+    import platformdirs
+
+    return os.path.join(platformdirs.user_cache_dir(APP_NAME, appauthor=False), "corpora")
+
+
+def cache_file(paths: Sequence[str]) -> str:
+    """Where the cache of the corpus made of `paths` (in order) lives."""
+    name = hashlib.blake2b("\0".join(map(os.path.realpath, paths)).encode(), digest_size=12)
+    return os.path.join(cache_dir(), name.hexdigest() + ".cache")
+
+
+def stat_keys(paths: Sequence[str]) -> list[FileKey] | None:
+    """Path, size and modification time of each file, the digest left empty; None when one of
+    them cannot be read."""
+    keys: list[FileKey] = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        keys.append(FileKey(os.path.realpath(path), status.st_size, status.st_mtime_ns, ""))
+    return keys
+
+
+def file_keys(paths: Sequence[str]) -> list[FileKey] | None:
+    """The full key of each file: its `stat_keys` and a hash of its content."""
+    keys = stat_keys(paths)
+    if keys is None:
+        return None
+    try:
+        return [key._replace(digest=content_digest(key.path)) for key in keys]
+    except OSError:
+        return None
+
+
+def content_digest(path: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    with open(path, "rb") as stream:
+        if os.fstat(stream.fileno()).st_size == 0:
+            return digest.hexdigest()
+        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            view = memoryview(mapped)
+            try:
+                for start in range(0, len(view), _HASH_CHUNK):
+                    digest.update(view[start : start + _HASH_CHUNK])
+            finally:
+                view.release()
+    return digest.hexdigest()
+
+
+def store(
+    paths: Sequence[str], keys: Sequence[FileKey], corpus: Corpus, index: CorpusIndex
+) -> None:
+    """Write the cache of `paths`, read as `keys` say; a failure to write leaves no file and
+    is not an error (the cache is only ever a shortcut)."""
+    target = cache_file(paths)
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _remove_stale(os.path.dirname(target))
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=_PARTIAL)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _write(out, _header(keys), Cached(corpus, index))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError:
+        _remove(temporary)
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def load(paths: Sequence[str]) -> Cached | None:
+    """The cached corpus and index of `paths`, if a cache was written for the files as they
+    are now; None otherwise (no cache, another version, a file changed, a damaged cache)."""
+    keys = stat_keys(paths)
+    if keys is None:
+        return None
+    try:
+        with open(cache_file(paths), "rb") as stream:
+            header = _read_header(stream)
+            if header is None or not _same_files(header, keys):
+                return None
+            # Size and time match: only now is the content worth hashing.
+            full = file_keys(paths)
+            if full is None or _header(full) != header:
+                return None
+            return _read_body(stream)
+    except Exception:
+        return None
+
+
+def _header(keys: Sequence[FileKey]) -> dict[str, object]:
+    return {"version": VERSION, "files": [list(key) for key in keys]}
+
+
+def _same_files(header: dict[str, object], keys: Sequence[FileKey]) -> bool:
+    files = header.get("files")
+    if header.get("version") != VERSION or not isinstance(files, list) or len(files) != len(keys):
+        return False
+    return all(list(key[:3]) == list(entry[:3]) for key, entry in zip(keys, files, strict=True))
+
+
+def _write(stream: IO[bytes], header: dict[str, object], cached: Cached) -> None:
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps(cached, protocol=5, buffer_callback=buffers.append)
+    encoded = json.dumps(header).encode()
+    stream.write(_MAGIC + _LENGTH.pack(len(encoded)) + encoded)
+    stream.write(_LENGTH.pack(len(buffers)))
+    for buffer in buffers:
+        raw = buffer.raw()
+        stream.write(_LENGTH.pack(raw.nbytes))
+        stream.write(raw)
+    stream.write(body)
+    stream.write(_MAGIC)
+
+
+def _read_header(source: IO[bytes]) -> dict[str, object] | None:
+    if source.read(len(_MAGIC)) != _MAGIC:
+        return None
+    length = _LENGTH.unpack(_exactly(source, _LENGTH.size))[0]
+    header = json.loads(_exactly(source, length))
+    return header if isinstance(header, dict) else None
+
+
+def _read_body(source: BufferedIOBase) -> Cached | None:
+    count = _LENGTH.unpack(_exactly(source, _LENGTH.size))[0]
+    buffers: list[bytearray] = []
+    for _ in range(count):
+        buffer = bytearray(_LENGTH.unpack(_exactly(source, _LENGTH.size))[0])
+        if source.readinto(buffer) != len(buffer):
+            return None
+        buffers.append(buffer)
+    # Unpickled from the file a frame at a time, not with `pickle.loads` of the whole: each
+    # read lets the reader's interface run (the whole is about a second's work at a million
+    # posts).
+    cached = pickle.Unpickler(source, buffers=buffers).load()
+    if source.read(len(_MAGIC) + 1) != _MAGIC:  # the end mark, and nothing after it
+        return None
+    return cached if isinstance(cached, Cached) else None
+
+
+def _exactly(source: IO[bytes] | BufferedIOBase, size: int) -> bytes:
+    data = source.read(size)
+    if len(data) != size:
+        raise EOFError("the cache ends early")
+    return data
+
+
+def _remove_stale(folder: str) -> None:
+    """Temporary files a day old: a process ended while writing (another may be writing one
+    now, so the recent ones stay)."""
+    day_ago = time.time() - 86_400
+    for entry in os.scandir(folder):
+        with suppress(OSError):
+            if entry.name.endswith(_PARTIAL) and entry.stat().st_mtime < day_ago:
+                os.remove(entry.path)
+
+
+def _remove(path: str) -> None:
+    with suppress(OSError):
+        os.remove(path)

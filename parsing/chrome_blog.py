@@ -1,0 +1,90 @@
+"""The chrome of a blog that reposts a thread: share and like buttons, bylines, tags, comment
+counts and forms, links to the posts before and after (WordPress, Blogger and the like).
+
+Each rule matches a whole line (see `chrome`). A rule that could be a sentence of a post on its
+own (`Related`, `Posted in Travel`, `Tags: rivers`, `3 Comments`) is weak: chrome only next to
+other chrome, as it always stands on a blog page, under or above the post in a block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .byte_source import ByteSource
+from .neighbours import Line, previous_nonblank_line
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DAY_YEAR = r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+
+STRONG = [
+    r"Skip to (?:main )?content",
+    r"Share this:",
+    r"Like this:",
+    r"Like Loading\.\.\.|Like Loading\xe2\x80\xa6",
+    r"Loading\.\.\.|Loading\xe2\x80\xa6",
+    r"Leave a [Rr]eply(?: Cancel reply)?",
+    r"Leave a [Cc]omment",
+    r"Cancel reply",
+    r"Post navigation",
+    r"Continue reading(?: \xe2\x86\x92| \xc2\xbb| \".{1,120}\"| \xe2\x80\x9c.{1,120})?",
+    r"Click to (?:share on \w{1,20}|email (?:a link to a friend|this to a friend)|print)"
+    r" \(Opens in new window\)",
+    r"View all posts by .{1,60}",
+    r"Originally tweeted by .{1,120}",
+    r"Blog at WordPress\.com",
+    r"Create a (?:free )?website or blog at WordPress\.com",
+    r"Enter your email address to (?:follow|subscribe to) this blog.*",
+    r"Report this content",
+    r"View site in Reader",
+    r"Manage subscriptions",
+    r"Collapse this bar",
+    r"Already have a WordPress\.com account\? Log in now",
+    # A byline with a date: "Posted on March 3, 2020 by Orla", "Posted by Orla on March 3, 2020".
+    r"Posted on " + _MONTH + " " + _DAY_YEAR + r"(?: by .{1,60})?",
+    r"Posted on \d{1,2} " + _MONTH + r",? \d{4}(?: by .{1,60})?",
+    r"Posted by .{1,60} on (?:" + _MONTH + " " + _DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})",
+]
+WEAK = [
+    r"Related|Like|Comments|Reblog|Print|More|Tumblr|Reddit|LinkedIn|Pinterest|Pocket",
+    r"Twitter|Facebook|WhatsApp|Telegram|Threads|Mastodon|Bluesky|Recent Posts|Archives",
+    r"Posted (?:in|by|on) .{1,80}",
+    r"Published (?:by|on) .{1,80}",
+    r"Filed under:? .{1,120}",
+    r"Tagged:? .{1,160}",
+    r"Tags?: ?.{0,160}",
+    r"Categor(?:y|ies): ?.{0,160}",
+    r"(?:Previous|Next) [Pp]ost(?:: .{1,120})?",
+    r"\xc2\xab .{1,120}|\xe2\x86\x90 .{1,120}",  # « Previous title, ← Previous title
+    r"\d{1,5} [Cc]omments?|\d{1,5} [Rr]esponses?(?: to .{1,120})?",
+    r"No [Cc]omments(?: yet)?|One [Cc]omment|One [Rr]esponse(?: to .{1,120})?",
+    r"\d{1,5} thoughts? on .{1,120}|One thought on .{1,120}",
+]
+
+_BYLINE = re.compile(rb"[ \t]*Posted (?:on|by) ")
+_TITLE = 120
+"""Bytes: a post's title is a line, seldom a long one."""
+_MASTHEAD = 12
+"""Lines: a blog's name, its menu and the post's title."""
+_NOT_A_TITLE = re.compile(rb"[ \t]*[(\[]?\d{1,4}/|[^\n]*\.[ \t]*\Z")
+
+
+def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:
+    """The blog's masthead and the post's title: the lines above a dated byline among the
+    `strong` lines, when they are all short lines that end no sentence (the blog's name, its
+    menu, the title) up to the page's start or `chrome`. Laid out, they would be a thread of
+    their own: the thread's text starts under the byline."""
+    found: list[Line] = []
+    for line in strong:
+        if not _BYLINE.match(buf, *line):
+            continue
+        above: list[Line] = []
+        title = previous_nonblank_line(buf, line[0])
+        while title is not None and title not in chrome and len(above) < _MASTHEAD:
+            if title[1] - title[0] > _TITLE or _NOT_A_TITLE.match(buf, *title):
+                break
+            above.append(title)
+            title = previous_nonblank_line(buf, title[0])
+        else:
+            if title is None or title in chrome:
+                found += above
+    return found

@@ -1,0 +1,145 @@
+"""The words of page chrome: the line rules `chrome` resolves, compiled once.
+
+Strong lines are chrome wherever they stand, weak ones only next to other chrome, passing ones
+(`old_twitter`) wherever they stand but inside a thread; some lines are known by how they end,
+and one-line page headers by their reading time. See `chrome` for how they are resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chrome_blog import STRONG as _BLOG_STRONG
+from .chrome_blog import WEAK as _BLOG_WEAK
+from .chrome_context import DATE, LENGTH, LISTING
+from .old_twitter import PASSING as _PASSING
+from .rule_text import factored as _factored
+
+# Each rule matches a whole line, give or take trailing spaces and a final full stop.
+#
+# Every line of a corpus is tried against these rules, so each one starts with a literal or a
+# character class, never with an optional or repeated group: the engine rejects a rule that
+# starts with a literal or class in a couple of instructions, but sets up a repeat for every
+# line it tries one on. An optional prefix is written out as a rule of its own instead.
+_STRONG = [
+    r"\xe2\x80\xa2[ \t]*\xe2\x80\xa2[ \t]*\xe2\x80\xa2",  # • • •
+    r"Missing some Tweets? in this thread\? You can try to"
+    r"(?:[ \t]+\[?force a refresh\]?(?:\(#\))?)?",
+    r"force a refresh",
+    r"Enjoying this thread\?",
+    r"Keep Current with(?:[ \t].*)?",
+    r"Stay in touch and get notified when new unrolls are available from this author!",
+    r'Add to "My Authors"',
+    r"My Authors",
+    r"Read all threads",
+    r"This Thread may be Removed Anytime!",
+    r"Twitter may remove this content at anytime[,!].*",
+    r"Save (?:this thread )?as PDF",
+    r"Try unrolling a thread yourself!",
+    r"[Hh]ow to unroll video",
+    r"Follow @ThreadReaderApp to mention us!",
+    r"\d[.)][ \t]+Follow @ThreadReaderApp to mention us!",
+    r"From a Twitter thread mention us with a keyword \"unroll\"",
+    r"\d[.)][ \t]+From a Twitter thread mention us with a keyword \"unroll\"",
+    r"1\) Follow Thread Reader App on Twitter so you can easily mention us!",
+    r"2\) Go to a Twitter thread \(series of Tweets by the same owner\) and mention us with a"
+    r" keyword \"unroll\"(?:[ \t]+@threadreaderapp unroll)?",
+    r"@threadreaderapp unroll",
+    r"[Pp]ractice here first or read more on our help page[ \t]?!",
+    r"You can [Pp]ractice here first or read more on our help page[ \t]?!",
+    r"Follow Us(?: on Twitter)?!",
+    r"Did Thread Reader help you today\?",
+    r"Support us! We are indie developers!",
+    r"This site is made by just \w+ indie developers on a laptop doing marketing, support and"
+    r" development! Read more about the story[ \t]?",
+    r"Become a Premium Member .*",
+    r"Become Premium",
+    r"Too expensive\? Make a small donation .*",
+    r"Make a small donation by buying us coffee .*",
+    r"Don't want to be a Premium member but still want to support us\?",
+    r"Donate via Paypal.*",
+    r"Or Donate anonymously using crypto!",
+    r"Thank you for your support!",
+    r"Thread by @\w{1,20} on Thread Reader App.*",
+    r"Share this page!",
+    r"Enter URL or ID to Unroll",
+    r"Unroll Thread",
+    r"You can paste full URL like: .*",
+    r"or just the ID like: \d+",
+    r"How to get URL link on X \(Twitter\) App",
+    r"On the Twitter thread, click on .*",
+    r"Click again on .*",
+    r"Click on Copy Link to Tweet",
+    r"Paste it above and click \"Unroll Thread\"!",
+    r"More info at Twitter Help",
+    r"Send Email!",
+    r"Email the whole thread instead of just a link!",
+    r"Separate emails with commas",
+    r"Here's a great thread you should read right now!",
+    r"Email Successfully Sent!",
+    r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
+    r"\d[\d,.]*[KkMm]? views",
+    r"Send Thread As Email!",
+    # Hashtag listings (their heading and tabs are in LISTING).
+    r"Related hashtags",
+    # twtext and twunroll around their unrolled threads.
+    r"You can follow @\w{1,15}",
+    r"Tip: mention @twtextapp on a Twitter thread.*",
+    r"Latest Threads Unrolled:?",
+    r"This (?:site|website) uses cookies.*",
+    r"We use cookies to .*",
+    # The 2019 header, when the name before the comma was not copied.
+    r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
+    *LENGTH,
+    *LISTING,
+    *_BLOG_STRONG,
+]
+# Rules that end a line rather than start it: found by their literal text, then checked whole.
+SUFFIX_RULES = [
+    (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
+    (
+        b"(@threadreaderapp) got hacked",
+        re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),
+    ),
+]
+SUFFIX_NEEDLES = tuple(needle for needle, _ in SUFFIX_RULES)
+"""Text the lines found by how they end contain: a buffer without any has none of them."""
+# Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
+# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"). A
+# header opens a page, so they are only looked for where a page may start: the first line, and
+# the line after strong chrome or a "Profile picture" line. A needle searched through the whole
+# buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
+ONE_LINE_HEADER = re.compile(
+    rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
+    rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
+)
+_WEAK = [
+    r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
+    r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
+    r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
+    # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
+    # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
+    # there, it would cut the thread in two.
+    r"Image|\[image\]",
+    # Donation addresses under "Or Donate anonymously using crypto!".
+    r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
+    *DATE,
+    *_BLOG_WEAK,
+]
+
+
+STRONG = _factored(_STRONG)
+WEAK = _factored(_WEAK)
+PASSING = _factored(_PASSING)
+_BODY = (
+    rb"[ \t]*(?:(?P<strong>"
+    + STRONG
+    + rb")|(?P<passing>"
+    + PASSING
+    + rb")|(?P<weak>"
+    + WEAK
+    + rb"))[ \t.]*(?=\n|\Z)"
+)
+CHROME_LINE = re.compile(_BODY)
+# "Keep Current with" alone on its line puts the author's name on the next one.
+NAME_FOLLOWS = re.compile(rb"[ \t]*Keep Current with[ \t.]*")

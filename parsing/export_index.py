@@ -1,0 +1,71 @@
+"""What `threadline export` needs of the index, and no more: the glued-token evidence and the
+flags of the threads it writes. Only `--related` and `--flag` need the whole index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from . import background
+from .corpus import Corpus
+from .entities.flags import flag_code
+from .entities.glued import GluedEvidence
+from .entities.tally import FLAGS, Tally, glued_tokens
+from .entities.urls import count_links
+from .index import CorpusIndex
+
+Found = tuple[Counter[str], Counter[bytes]]
+"""Link domains and glued tokens counted over part of the corpus."""
+
+
+def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
+    """The corpus-wide evidence for glued tokens and the flags of `threads` alone (the others'
+    are left empty). The flags are read as `build_index` reads them, in order of first
+    appearance."""
+    flags: list[tuple[str, ...]] = [()] * corpus.thread_count
+    for thread in threads:
+        source = corpus.source_of(thread)
+        posts = corpus.thread_posts(thread)
+        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
+        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
+        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
+    return CorpusIndex(
+        evidence=export_evidence(corpus), flags=flags, thread_count=corpus.thread_count
+    )
+
+
+def export_evidence(corpus: Corpus) -> GluedEvidence:
+    """`index.glued_evidence`, read on both cores when the corpus is big: each source is cut at
+    a line end in the middle (no link nor glued token crosses a line), the second parts read in
+    a forked process. Both give the same evidence (a test holds them equal)."""
+    sizes = [len(source.buf) for source in corpus.sources]
+    cuts = sizes
+    if sum(sizes) >= background.PARALLEL_BYTES:
+        cuts = [_middle(source.buf) for source in corpus.sources]
+    second = None
+    if cuts != sizes:
+        second = background.later(lambda: _read(corpus, list(zip(cuts, sizes, strict=True))))
+    domains, glued = _read(corpus, [(0, cut) for cut in cuts])
+    if second is not None:
+        more_domains, more_glued = second()
+        domains.update(more_domains)
+        glued.update(more_glued)
+    tokens = Tally()
+    tokens.glued = glued
+    return GluedEvidence.gather(domains, tokens.glued_tokens())
+
+
+def _middle(buf: bytearray) -> int:
+    """Just after the first line end past the middle of `buf` (its end when there is none)."""
+    newline = buf.find(b"\n", len(buf) // 2)
+    return len(buf) if newline < 0 else newline + 1
+
+
+def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:
+    domains: Counter[str] = Counter()
+    glued: Counter[bytes] = Counter()
+    for source, (start, end) in zip(corpus.sources, stretches, strict=True):
+        if start < end:
+            glued.update(glued_tokens(source.buf, start, end))
+            count_links(source.buf, start, end, domains)
+    return domains, glued

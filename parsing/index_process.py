@@ -1,0 +1,259 @@
+"""Building a corpus's index in another process, while the reader reads the same files itself.
+
+The reader needs the corpus at once (to paint) and the index soon after (filters, then related
+threads). Built in the reader's own process, the index takes one core and shares the
+interpreter lock with the interface, whose keys and frames then wait. Here a second process
+reads the files too and runs the same `build_index`, so the work lands on the other core; it
+sends back the shape of what it read, the index of entities as soon as it is complete, then
+the whole index, pickled onto a pipe by one pickler (so the whole index refers to the
+entities' tuples already sent rather than sending them again). Afterwards it
+writes the cache (`cache.store`) of what it read, so the next launch needs neither; it goes on
+to write it when the reader has quit.
+
+The process is forked when this process runs no other thread (a fork copies only the calling
+thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
+whose interface runs threads) a fresh interpreter is started with `python -m
+parsing.index_process`, its output the pipe and its errors discarded (the terminal is the
+reader's).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from io import BufferedReader
+from typing import IO, TYPE_CHECKING
+
+from .errors import ThreadlineError
+
+if TYPE_CHECKING:
+    from .cache import FileKey
+    from .corpus import Corpus
+    from .index import CorpusIndex
+    from .read_loop import PathLike, Plan
+
+
+class IndexProcess:
+    """The index of a corpus, built in another process; `entities()` and `whole()` wait for
+    each part and answer None when the process failed (the caller then builds it here)."""
+
+    def __init__(self, incoming: BufferedReader, wait: Callable[[float], None]) -> None:
+        self._incoming, self._wait = incoming, wait
+        self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
+        """One for every message: what an earlier message held (the entities' tuples) is not
+        sent, nor kept, twice."""
+        self._failed = False
+
+    def entities(self, corpus: Corpus) -> CorpusIndex | None:
+        """The index of entities, if the other process read the same corpus as `corpus`."""
+        shape = self._receive()
+        if shape != [corpus.thread_count, corpus.post_count]:
+            self._failed = True  # a file changed between the two reads: not the same corpus
+            self.close()
+            return None
+        return self._receive_index()
+
+    def whole(self) -> CorpusIndex | None:
+        index = self._receive_index()
+        self.close()  # and let go of the unpickler, whose memo holds all it has read
+        return index
+
+    def wait(self) -> None:
+        """Until the next part starts to come in (or the process ends)."""
+        with suppress(OSError, ValueError):
+            self._incoming.peek(1)
+
+    def join(self, timeout: float) -> None:
+        """Wait for the process to end (its cache written), at most `timeout` seconds."""
+        self._wait(timeout)
+
+    def close(self) -> None:
+        """Stop listening; the process goes on to write the cache on its own."""
+        self._failed = True
+        self._unpickler = None
+        self._incoming.close()
+
+    def _receive_index(self) -> CorpusIndex | None:
+        from .index import CorpusIndex
+
+        received = self._receive()
+        return received if isinstance(received, CorpusIndex) else None
+
+    def _receive(self) -> object:
+        if self._failed or self._unpickler is None:
+            return None
+        try:
+            # Unpickled straight from the pipe, a frame at a time: each read lets the
+            # interface's thread run, where `pickle.loads` of the whole would hold it for as
+            # long as it takes (a second at a million posts).
+            received = self._unpickler.load()
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            received = None
+        if received is None:
+            self._failed = True
+        return received
+
+
+def start_index_process(
+    paths: Sequence[PathLike], *, cache: bool, method: str | None = None
+) -> IndexProcess | None:
+    """Start reading and indexing `paths` in another process (writing the cache after, with
+    `cache`); None when no process can be started. `method` is how it starts (`fork` or
+    `spawn`); by default forked when that is safe."""
+    if method is None:
+        method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
+    try:
+        return _forked(paths, cache) if method == "fork" else _spawned(paths, cache)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+
+
+def _forked(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: work, then leave without running the parent's cleanup
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as outgoing:
+                index_in_child(list(paths), outgoing, cache)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    return IndexProcess(os.fdopen(read_end, "rb"), _ForkWaiter(pid))
+
+
+class _ForkWaiter:
+    """Waits for a forked child, so that it is not left a zombie."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid, self._done = pid, False
+
+    def __call__(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not self._done and time.monotonic() < deadline:
+            with suppress(ChildProcessError):
+                if os.waitpid(self._pid, os.WNOHANG)[0] == 0:
+                    time.sleep(0.02)
+                    continue
+            self._done = True
+
+
+def _spawned(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    named = [list(path) if isinstance(path, tuple) else os.fspath(path) for path in paths]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "parsing.index_process", json.dumps([named, cache])],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+    assert isinstance(process.stdout, BufferedReader)  # unbuffered output is never asked for
+    return IndexProcess(process.stdout, _SpawnWaiter(process))
+
+
+class _SpawnWaiter:
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    def __call__(self, timeout: float) -> None:
+        with suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout)
+
+
+def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> None:
+    """The other process: read, index, send, then cache. Nothing is printed; any failure
+    closes the pipe early, and the reader builds the index itself."""
+    # Reading and indexing make millions of objects and no garbage cycles: the collector's
+    # passes over them would only cost time here.
+    gc.disable()
+    from . import cache as corpus_cache
+
+    # Size and time are taken before reading, the content's hash after (off the way to the
+    # index): a file changed meanwhile is not cached, so a cache never answers for content
+    # it does not hold.
+    files = cacheable_files(paths) if cache else None
+    before = corpus_cache.stat_keys(files) if files is not None else None
+    try:
+        corpus, index = _read_and_index(paths, outgoing)
+    except Exception:  # of any kind: the reader falls back to building it itself
+        return
+    finally:
+        with suppress(OSError):
+            outgoing.close()
+    keys = corpus_cache.file_keys(files) if files is not None else None
+    if files is not None and keys is not None and before is not None and _same_stat(keys, before):
+        corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
+        corpus.prepare_search()
+        corpus_cache.store(files, keys, corpus, index)
+
+
+def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
+    return [key[:3] for key in keys] == [key[:3] for key in before]
+
+
+def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
+    from .corpus import Corpus
+    from .index import build_index
+    from .read_loop import plan
+
+    corpus = Corpus()
+    for item in plan(paths).items:
+        with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
+            item.format.read(item.entry, corpus)
+    pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def send(value: object) -> None:
+        with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
+            pickler.dump(value)
+            outgoing.flush()
+
+    send([corpus.thread_count, corpus.post_count])
+    index = build_index(corpus, None, send, parallel=True)
+    send(index)
+    return corpus, index
+
+
+def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:
+    """The files behind `paths` when they are all plain files; None otherwise, or when the
+    paths cannot be read."""
+    from .read_loop import plan
+
+    try:
+        return plan_files(plan(paths))
+    except ThreadlineError:
+        return None
+
+
+def plan_files(planned: Plan) -> list[str] | None:
+    """The files a plan reads when they are all plain files (a zip or standard input cannot
+    be read again, nor its content keyed by a file's size and time); None otherwise."""
+    from .containers import FileEntry
+
+    files = [item.entry.path for item in planned.items if isinstance(item.entry, FileEntry)]
+    return files if files and len(files) == len(planned.items) else None
+
+
+def main() -> None:
+    """`python -m parsing.index_process '[PATHS, CACHE]'`: what a spawned process runs."""
+    from .read_loop import Named
+
+    named, cache = json.loads(sys.argv[1])
+    paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
+    index_in_child(paths, sys.stdout.buffer, bool(cache))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Text copied from old twitter.com pages: the lines around each tweet, and replies by others.
+
+A twitter.com page shows a thread as a conversation: each tweet under its author's header
+(display name, `@handle`, a `·` or `-` separator, a date), with `Show this thread`, `Replying to
+@x`, `This Tweet is unavailable.`, `End of conversation` and `New conversation` between tweets.
+These lines stand *inside* a thread: they are skipped, but the thread goes on past them
+(`PASSING` chrome, unlike the chrome around an unroller's page, which ends the thread).
+
+Replies by other people are no posts of the thread: a tweet whose header gives a handle other
+than the thread's author's (the handle of the first header on the page) is skipped, its header
+and its text, up to the next header or chrome line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .byte_source import ByteSource
+from .chrome_context import is_date
+from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
+
+PASSING = [
+    r"Show this thread",
+    r"End of conversation",
+    r"New conversation",
+    r"This Tweet is unavailable",
+    r"This Tweet was deleted by the Tweet author",
+    r"Replying to(?:[ \t]+@\w{1,15}(?:(?:,|[ \t]+and)?[ \t]+@\w{1,15})*"
+    r"(?:[ \t]+and \d{1,6} others?)?)?",
+    r"\d[\d,.]*[KkM]? repl(?:y|ies) \d[\d,.]*[KkM]? retweets? \d[\d,.]*[KkM]? likes?",
+    r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)",
+    r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
+    r"Show replies|Show more replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    # The separator between a tweet's handle and its date, as a copy gives it.
+    r"-",
+    r"\xc2\xb7",  # ·
+]
+"""Lines skipped wherever they stand, the thread in progress going on past them."""
+
+
+_SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
+_SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
+"""A lone separator line, with the newline before it: a header's separator has a line above."""
+_HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
+_REPLYING = re.compile(
+    rb"[ \t]*(?:Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*|@\w{1,15})[ \t]*"
+)
+"""`Replying to @x`, or `Replying to` with the handles on the lines under it."""
+_COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
+_COUNTS = 4
+"""Lines: replies, retweets, likes (and views) under a tweet."""
+_NAME = 60
+"""Bytes: a display name is short."""
+
+
+class TweetHeader:
+    """One tweet's header lines and the handle they give."""
+
+    __slots__ = ("handle", "lines")
+
+    def __init__(self, handle: bytes, lines: list[Line]) -> None:
+        self.handle = handle.lower()
+        self.lines = lines
+
+
+def is_separator(buf: ByteSource, line: Line) -> bool:
+    return _SEPARATOR.fullmatch(buf, *line) is not None
+
+
+def has_separator(buf: ByteSource) -> bool:
+    """Has `buf` a lone separator line? Without one it has no tweet header. (One search of the
+    buffer, where a search for each form of the line would take one each.)"""
+    return _SEPARATOR_LINE.search(buf) is not None
+
+
+def has_several_authors(buf: ByteSource) -> bool:
+    """Do the tweet headers in `buf` give more than one handle? Which tweets are replies then
+    depends on the first header of the whole page: a part of it laid out alone may not see it."""
+    if not has_separator(buf):
+        return False
+    separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
+    return len({header.handle for header in page_headers(buf, separators, set())}) > 1
+
+
+def page_headers(
+    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+) -> list[TweetHeader]:
+    """The tweet headers under the `separators` (see `tweet_headers`), after the header of the
+    page's main tweet when there are any: a name and a lone `@handle` opening the page, the
+    tweet's text under them (its date is under the text, on the line of its time)."""
+    headers = tweet_headers(buf, separators, chrome)
+    if not headers:
+        return headers
+    name = next_nonblank_line(buf, -1)
+    handle_line = None if name is None else next_nonblank_line(buf, name[1])
+    if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
+        return headers
+    handle = _HANDLE.fullmatch(buf, *handle_line)
+    if handle is None or handle_line == headers[0].lines[1]:
+        return headers
+    return [TweetHeader(handle.group(1), [name, handle_line]), *headers]
+
+
+def tweet_headers(
+    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+) -> list[TweetHeader]:
+    """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
+    a lone `@handle` line and above a date line: with the name line above the handle, unless
+    that is a line of `chrome`."""
+    headers = []
+    for separator in separators:
+        handle_line = previous_nonblank_line(buf, separator[0])
+        date = next_nonblank_line(buf, separator[1])
+        if handle_line is None or date is None or not is_date(buf, date):
+            continue
+        handle = _HANDLE.fullmatch(buf, *handle_line)
+        if handle is None:
+            continue
+        lines = [handle_line, separator, date]
+        name = previous_nonblank_line(buf, handle_line[0])
+        if name is not None and name not in chrome and _is_name(buf, name):
+            lines.insert(0, name)
+        headers.append(TweetHeader(handle.group(1), lines))
+    return headers
+
+
+def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[Line]) -> list[Line]:
+    """The lines of the tweet headers under the `separators` (and the main tweet's), the counts
+    of replies, retweets and likes under each tweet, and the replies by other people than the
+    page's author (their header and text up to the next header or a line of `stops`, the
+    page's chrome)."""
+    headers = page_headers(buf, separators, stops)
+    if not headers:
+        return []
+    author = headers[0].handle
+    found: list[Line] = []
+    starts = [header.lines[0] for header in headers[1:]] + [None]
+    for header, following in zip(headers, starts, strict=True):
+        found += header.lines
+        end = header.lines[-1][1]
+        below = next_nonblank_line(buf, end)
+        while below is not None and below != following and _REPLYING.fullmatch(buf, *below):
+            found.append(below)  # "Replying to" alone puts the handle on the next line
+            end = below[1]
+            below = next_nonblank_line(buf, end)
+        if header.handle != author:
+            found += _reply_text(buf, end, following, stops)
+    for line in [*starts[:-1], *sorted(stops)]:
+        found += _counts_above(buf, line) if line is not None else []
+    return found
+
+
+def _counts_above(buf: ByteSource, line: Line) -> list[Line]:
+    """The lone numbers right above `line` (a header or chrome): a tweet's counts of replies,
+    retweets and likes, as twitter.com shows them under it."""
+    counts: list[Line] = []
+    above = previous_nonblank_line(buf, line[0])
+    while above is not None and len(counts) < _COUNTS and _COUNT.fullmatch(buf, *above):
+        counts.append(above)
+        above = previous_nonblank_line(buf, above[0])
+    return counts
+
+
+def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Line]) -> list[Line]:
+    """The non-blank lines after the header that ends at `end`, up to the next header's first
+    line (`following`) or a chrome line of `stops`."""
+    lines = []
+    line = next_nonblank_line(buf, end)
+    while line is not None and line != following and line not in stops:
+        lines.append(line)
+        line = next_nonblank_line(buf, line[1])
+    return lines
+
+
+def _is_name(buf: ByteSource, line: Line) -> bool:
+    start, end = line
+    return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)

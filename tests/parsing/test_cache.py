@@ -1,0 +1,173 @@
+"""The corpus cache: a hit only for the same files as they were, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from parsing import cache
+from parsing.corpus import Corpus
+from parsing.index import CorpusIndex, build_index
+from parsing.read_loop import plan, read_into
+
+SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
+
+
+@pytest.fixture
+def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path) -> str:
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    return str(path)
+
+
+def read(path: str) -> tuple[Corpus, CorpusIndex]:
+    corpus = Corpus()
+    read_into(corpus, plan([path]))
+    return corpus, build_index(corpus)
+
+
+def store(path: str) -> tuple[Corpus, CorpusIndex]:
+    corpus, index = read(path)
+    keys = cache.file_keys([path])
+    assert keys is not None
+    corpus.thread_ids  # noqa: B018 - hashed before storing, as the reader's other process does
+    cache.store([path], keys, corpus, index)
+    return corpus, index
+
+
+def columns(corpus: Corpus) -> list[object]:
+    posts, threads = corpus.posts, corpus.threads
+    return [getattr(posts, name) for name in type(posts).__slots__] + [
+        threads.first_post,
+        threads.source,
+    ]
+
+
+def test_a_stored_corpus_loads_back_the_same(xdg: Path, corpus_file: str) -> None:
+    """What is loaded has the same posts, columns, thread ids and index as what was stored."""
+    corpus, index = store(corpus_file)
+    cached = cache.load([corpus_file])
+    assert cached is not None
+    assert cached.index == index
+    assert columns(cached.corpus) == columns(corpus)
+    assert [cached.corpus.post_text(p) for p in range(corpus.post_count)] == [
+        corpus.post_text(p) for p in range(corpus.post_count)
+    ]
+    assert cached.corpus.thread_ids == corpus.thread_ids
+    assert cached.corpus.sources[0].buf == corpus.sources[0].buf
+
+
+def test_the_cache_lives_under_the_xdg_cache_folder(xdg: Path, corpus_file: str) -> None:
+    """The file is written in $XDG_CACHE_HOME/threadline, and nowhere else."""
+    store(corpus_file)
+    written = [path for path in xdg.rglob("*") if path.is_file()]
+    assert [path.parent for path in written] == [xdg / "threadline" / "corpora"]
+
+
+def test_no_cache_is_none(xdg: Path, corpus_file: str) -> None:
+    """A corpus never stored is not found."""
+    assert cache.load([corpus_file]) is None
+
+
+def test_changed_content_of_the_same_size_and_time_misses(xdg: Path, corpus_file: str) -> None:
+    """A byte changed, with size and modification time put back, is caught by the hash."""
+    store(corpus_file)
+    before = os.stat(corpus_file)
+    data = bytearray(Path(corpus_file).read_bytes())
+    data[data.index(b"a")] = ord("b")
+    Path(corpus_file).write_bytes(data)
+    os.utime(corpus_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.load([corpus_file]) is None
+
+
+def test_a_new_modification_time_misses(xdg: Path, corpus_file: str) -> None:
+    """The same bytes touched later are not trusted from the cache."""
+    store(corpus_file)
+    status = os.stat(corpus_file)
+    os.utime(corpus_file, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+    assert cache.load([corpus_file]) is None
+
+
+def test_a_new_size_misses(xdg: Path, corpus_file: str) -> None:
+    """A file that grew is read again."""
+    store(corpus_file)
+    with open(corpus_file, "ab") as out:
+        out.write(b"\n1/ One more thread.\n")
+    assert cache.load([corpus_file]) is None
+
+
+def test_another_list_of_files_misses(xdg: Path, corpus_file: str, tmp_path: Path) -> None:
+    """The cache of one file does not answer for that file and another."""
+    store(corpus_file)
+    other = tmp_path / "other.txt"
+    other.write_text("1/ Another thread.\n", encoding="utf-8")
+    assert cache.load([corpus_file, str(other)]) is None
+
+
+@pytest.mark.parametrize("kept", [0.0, 0.01, 0.5, 0.99])
+def test_a_truncated_cache_is_ignored(xdg: Path, corpus_file: str, kept: float) -> None:
+    """A cache cut short anywhere (a full disk, a crash) loads as None, without an error."""
+    store(corpus_file)
+    written = Path(cache.cache_file([corpus_file]))
+    data = written.read_bytes()
+    written.write_bytes(data[: int(len(data) * kept)])
+    assert cache.load([corpus_file]) is None
+
+
+def test_a_damaged_cache_is_ignored_and_written_anew(xdg: Path, corpus_file: str) -> None:
+    """Garbage in the body loads as None; the next store replaces it with a good file."""
+    store(corpus_file)
+    written = Path(cache.cache_file([corpus_file]))
+    data = bytearray(written.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = b"\xff" * 64
+    written.write_bytes(data)
+    assert cache.load([corpus_file]) is None
+    store(corpus_file)
+    assert cache.load([corpus_file]) is not None
+
+
+def test_a_cache_of_another_version_is_ignored(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written by another version of the format is not read."""
+    store(corpus_file)
+    monkeypatch.setattr(cache, "VERSION", cache.VERSION + 1)
+    assert cache.load([corpus_file]) is None
+
+
+def test_a_failed_write_leaves_no_partial_file(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When writing fails half way, neither the cache nor its temporary file is left."""
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache, "_write", fail)
+    store(corpus_file)
+    assert [path for path in xdg.rglob("*") if path.is_file()] == []
+
+
+def test_a_day_old_partial_file_is_cleared_on_the_next_write(xdg: Path, corpus_file: str) -> None:
+    """A temporary file left by a process ended while writing goes; a recent one stays (its
+    writer may still be at work)."""
+    folder = Path(cache.cache_dir())
+    folder.mkdir(parents=True)
+    old, recent = folder / "old.partial", folder / "recent.partial"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    store(corpus_file)
+    assert not old.exists()
+    assert recent.exists()

@@ -1,0 +1,109 @@
+"""The index built in another process is the index built here."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from parsing import cache, index_process
+from parsing.corpus import Corpus
+from parsing.index import build_index
+from parsing.index_process import index_in_child, start_index_process
+from parsing.read_loop import PathLike, plan, read_into
+
+SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
+
+
+def read(path: str) -> Corpus:
+    corpus = Corpus()
+    read_into(corpus, plan([path]))
+    return corpus
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_both_paths_give_the_same_index(method: str) -> None:
+    """Entities first, then the whole index: each equal to `build_index` run in this process."""
+    corpus = read(str(SEEDLIKE))
+    here = build_index(corpus)
+    entities_here = build_index(corpus, with_words=False)
+    indexing = start_index_process([str(SEEDLIKE)], cache=False, method=method)
+    assert indexing is not None
+    entities = indexing.entities(corpus)
+    whole = indexing.whole()
+    indexing.join(30)
+    assert entities == entities_here
+    assert whole == here
+    assert whole is not None and whole.thread_count == 7
+
+
+def test_a_different_corpus_gives_no_index(tmp_path: Path) -> None:
+    """When the other process read something else (the file changed between the two reads),
+    its index is refused: None, and the caller builds its own."""
+    corpus = read(str(SEEDLIKE))
+    other = tmp_path / "other.txt"
+    other.write_text("1/ A single thread.\n2/ Of two posts.\n", encoding="utf-8")
+    indexing = start_index_process([str(other)], cache=False, method="fork")
+    assert indexing is not None
+    assert indexing.entities(corpus) is None
+    assert indexing.whole() is None
+    indexing.join(30)
+
+
+def test_a_failed_read_gives_no_index(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A process that cannot read its paths answers None, and prints nothing."""
+    corpus = read(str(SEEDLIKE))
+    indexing = start_index_process([str(tmp_path / "gone.txt")], cache=False, method="fork")
+    assert indexing is not None
+    assert indexing.entities(corpus) is None
+    assert indexing.whole() is None
+    indexing.join(30)
+    assert capfd.readouterr() == ("", "")
+
+
+def test_the_halves_joined_give_the_same_index(tmp_path: Path) -> None:
+    """Indexed in two halves (the second in a forked process), a corpus of many threads has
+    the index built in one pass: the same postings, first writings and word features."""
+    from tests.bench.generate import generate
+
+    path = tmp_path / "generated.txt"
+    path.write_text("".join(line + "\n" for line in generate(3_000, 11)), encoding="utf-8")
+    corpus = read(str(path))
+    assert corpus.thread_count > 100
+    assert build_index(corpus, parallel=True) == build_index(corpus)
+
+
+def test_the_process_caches_what_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After indexing, the corpus and index are in the cache, keyed by the file as read."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    index_in_child([str(path)], io.BytesIO(), cache=True)
+    cached = cache.load([str(path)])
+    assert cached is not None
+    assert cached.index == build_index(read(str(path)))
+
+
+def test_a_file_changed_while_indexed_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that grew between the read and the cache's key is not cached under the new key
+    with the old content."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    real = index_process._read_and_index
+
+    def read_then_change(paths: list[PathLike], outgoing: IO[bytes]) -> object:
+        read_now = real(paths, outgoing)
+        with path.open("ab") as out:
+            out.write(b"\n1/ A thread added meanwhile.\n")
+        return read_now
+
+    monkeypatch.setattr(index_process, "_read_and_index", read_then_change)
+    index_in_child([str(path)], io.BytesIO(), cache=True)
+    assert cache.load([str(path)]) is None
+    assert not Path(cache.cache_file([str(path)])).exists()

@@ -1,0 +1,96 @@
+"""The loader indexes big corpora in another process, and reopens them from the cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+
+from parsing import cache
+from parsing.index import build_index
+from tui import loading
+from tui.cli import reader_parser
+from tui.loading import CorpusLoader
+
+from .helpers import SEEDLIKE
+
+
+@pytest.fixture
+def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The seed-like corpus, indexed in another process as a big one would be."""
+    monkeypatch.setattr(loading, "INDEX_PROCESS_BYTES", 0)
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    return str(path)
+
+
+def run_loader(path: str, *, cache: bool) -> tuple[CorpusLoader, list[Message]]:
+    messages: list[Message] = []
+    loader = CorpusLoader([path], cache=cache)
+    loader.prepare()
+    loader.run(messages.append)
+    return loader, messages
+
+
+def wait_for_cache(loader: CorpusLoader) -> None:
+    """Until the other process has ended, its cache written (or not)."""
+    assert loader.indexing is not None
+    loader.indexing.join(60)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file()]
+
+
+def test_the_other_process_gives_the_index_built_here(xdg: Path, corpus_file: str) -> None:
+    """Entities, then the whole index, arrive from the other process as `build_index` makes
+    them from the loader's own corpus."""
+    loader, messages = run_loader(corpus_file, cache=False)
+    assert loader.index == build_index(loader.corpus)
+    entities = [m for m in messages if isinstance(m, CorpusLoader.EntitiesIndexed)]
+    assert len(entities) == 1
+    assert entities[0].index == build_index(loader.corpus, with_words=False)
+
+
+def test_a_second_launch_reopens_from_the_cache_without_reading(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a first read has written the cache, the next loader reads no file: every thread
+    in one batch, then both indexes, equal to the first read's."""
+    first, _ = run_loader(corpus_file, cache=True)
+    wait_for_cache(first)
+    assert Path(cache.cache_file([corpus_file])).is_file()
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(loading, "read_item", no_reading)
+    monkeypatch.setattr(loading, "start_index_process", no_reading)
+    second, messages = run_loader(corpus_file, cache=True)
+    names = [type(message).__name__ for message in messages]
+    assert names == ["BatchLoaded", "EntitiesIndexed", "FullyIndexed"]
+    assert second.corpus.thread_count == first.corpus.thread_count == 7
+    assert second.index == first.index
+    assert second.corpus.thread_ids == first.corpus.thread_ids
+
+
+def test_no_cache_writes_nothing(xdg: Path, corpus_file: str) -> None:
+    """With the cache off, the read leaves no file under the cache folder."""
+    loader, _ = run_loader(corpus_file, cache=False)
+    wait_for_cache(loader)
+    assert files_under(xdg) == []
+
+
+def test_no_cache_on_the_command_line_turns_the_cache_off() -> None:
+    """`--no-cache` is an option of the reader, off by default."""
+    assert reader_parser().parse_args(["--no-cache", "a.txt"]).no_cache is True
+    assert reader_parser().parse_args(["a.txt"]).no_cache is False
