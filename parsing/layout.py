@@ -14,7 +14,7 @@ The rules, in the order they apply:
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
   post is taken from the unnumbered lines just above the marker (see `thread_starts`);
 - unnumbered lines that open a thread form its first post: post 1 when `2/` follows, and a bare
-  marker line under them (`1/n`) numbers them;
+  marker line under them (`1/n`) numbers them, as do the trailing numbers of `layout_trailers`;
 - any other line belongs to the post above it.
 
 The layout also says where it starts afresh (`fresh`, when asked): positions where everything is
@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from .layout_posts import PostWriter
-from .lines import CHROME, HEAD, MARKER, PASS, START, Event, line_end
+from .layout_dates import date_numbers_post
+from .layout_trailers import TrailingRules
+from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -39,18 +40,23 @@ _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9
 def end_of_run(events: list[Event], index: int, number: int) -> int:
     """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
     the index of the first event that is not a marker continuing the thread (a higher number,
-    not after `THREAD`). The one statement of that rule for both layouts."""
+    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
+    of that rule for both layouts."""
     total = len(events)
     while index < total:
         _, kind, next_number, _, opens = events[index]
-        if kind != MARKER or opens or next_number <= number:
+        if (
+            opens
+            or next_number <= number
+            or (kind != MARKER and (kind != DATE or next_number != number + 1))
+        ):
             break
         number = next_number
         index += 1
     return index
 
 
-class LayoutBuilder(PostWriter):
+class LayoutBuilder(TrailingRules):
     """Appends the threads and posts of one source to shared columns: the rules that decide
     where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
@@ -69,18 +75,22 @@ class LayoutBuilder(PostWriter):
         """When a list, the positions where the layout starts afresh are appended to it: nothing
         is open there, and a source that began there would be laid out exactly as what follows
         is laid out here, and nothing before it looked past it (see `_peeked`)."""
-        self._peeked = 0
-        """How far the decisions taken so far read the text below the line they were taken on."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
         lead_opens = False
+        self._events = events
         last = len(events) - 1
         index = -1
         while index < last:
             index += 1
             event = events[index]
             kind = event.kind
+            if kind == DATE:
+                if not self._date_numbers_post(events, index):
+                    lead, lead_opens = None, False  # a date opening a line of text
+                    continue
+                event, kind = event._replace(kind=MARKER), MARKER
             if kind == MARKER:
                 if lead is None and self.number and self.start >= 0:
                     stop = end_of_run(events, index, self.last_number)
@@ -90,11 +100,14 @@ class LayoutBuilder(PostWriter):
                         self._open_marker_post(event, event.start, None)
                         index = self._run_of_posts(events, index + 1, stop) - 1
                         continue
-                following = events[index + 1] if index < last else None
-                self._on_marker(event, following, lead, lead_opens or event.opens)
+                self._index = index
+                self._on_marker(event, lead, lead_opens or event.opens)
                 lead, lead_opens = None, False
             elif kind == CHROME:
                 index = self._on_chrome(events, index) - 1
+                lead, lead_opens = None, False
+            elif kind == END:
+                self._on_end(event, index)
                 lead, lead_opens = None, False
             elif kind == PASS:
                 index = self._on_passing(events, index) - 1
@@ -106,16 +119,27 @@ class LayoutBuilder(PostWriter):
                 lead = lead or event
                 lead_opens = lead_opens or kind == HEAD
             elif kind == HEAD:
-                start = (lead or event).start
-                self._adopt_free_text(start)
-                self._close_post(start)
-                self._close_thread()
-                self._starts_afresh(start)
-                self._open_unnumbered(start)
+                self._on_head((lead or event).start)
                 lead, lead_opens = None, False
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
         self._finish()
+
+    def _on_head(self, start: int) -> None:
+        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread."""
+        self._adopt_free_text(start)
+        self._close_post(start)
+        self._close_thread()
+        self._starts_afresh(start)
+        self._open_unnumbered(start)
+
+    def _date_numbers_post(self, events: list[Event], index: int) -> bool:
+        """Whether the DATE `events[index]` numbers a post here (see `layout_dates`)."""
+        numbers, read_to = date_numbers_post(
+            self.buf, events, index, self.last_number, self.marker_line
+        )
+        self._peeked = max(self._peeked, read_to)
+        return numbers
 
     def _run_of_posts(self, events: list[Event], index: int, stop: int) -> int:
         """Lay out the plain posts of `events[index:stop]`, markers that continue the thread in
@@ -172,49 +196,54 @@ class LayoutBuilder(PostWriter):
 
     # -- events -------------------------------------------------------------------------------
 
-    def _on_marker(
-        self, line: Event, following: Event | None, lead: Event | None, opens: bool
-    ) -> None:
+    def _on_marker(self, line: Event, lead: Event | None, opens: bool) -> None:
         start = lead.start if lead is not None else line.start
+        if (
+            self.start < 0
+            and self.thread_open
+            and self.last_number
+            and not self.goes_on
+            and self._after_trailer(line, start, lead, opens)
+        ):
+            return
         restarts = opens or line.number <= self.last_number
         if self.start < 0 and not self._adopt_free_text(start) and restarts:
             self._close_thread()
             self._starts_afresh(start)
         if self.start >= 0 and self.number == 0 and not self.goes_on:
-            if opens:
+            if opens and not self._is_trailer(line):
                 self._close_post(start)
                 self._close_thread()
                 self._starts_afresh(start)
-            elif self._end_preamble(line, following, start):
+            elif self._end_preamble(line, start):
                 return
             elif line.number <= self.last_number:  # numbered at line ends, now restarting
                 self._close_thread()
         elif self.start >= 0:
-            if opens:
+            if opens and not self._is_trailer(line):
                 self._close_post(start)
                 self._close_thread()
                 self._starts_afresh(start)
-            elif line.number <= self.last_number:
-                self._restart(line, following, start)
+            elif opens or line.number <= self.last_number:
+                if self._restart(line, start):
+                    return
             else:
                 self._close_post(start)
         self._open_marker_post(line, start, lead)
 
-    def _end_preamble(self, line: Event, following: Event | None, start: int) -> bool:
+    def _end_preamble(self, line: Event, start: int) -> bool:
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         split = self._preamble_split(self.start, start)
         if split is not None:
             self._close_post(split)
             self._close_thread()
             self._open_unnumbered(split)
-        if self._is_bare_trailer(line, following):
+        if self._is_trailer(line):
             # `1/n` alone under the text it numbers.
-            self.number = self.last_number = line.number
-            self.min_end = line.text_start
-            self._close_post(line_end(self.buf, line.start), text_limit=line.start)
+            self._close_by_trailer(line, line.number)
             return True
         self.number = 1 if line.number == 2 else 0
-        self._close_post(start)
+        self._close_post(start, preamble=True)
         return False
 
     def _preamble_split(self, first: int, start: int) -> int | None:
@@ -223,35 +252,46 @@ class LayoutBuilder(PostWriter):
         split = first_post_start(self.buf, first, start, guess_without_cue=False)
         return split if split is not None and split > first else None
 
-    def _restart(self, line: Event, following: Event | None, start: int) -> None:
+    def _restart(self, line: Event, start: int) -> bool:
+        """Close the thread in progress where `line` restarts its numbering (or opens a thread
+        as a trailing `🧵1/10`); True if `line` numbered the new thread's first post."""
         number = line.number
+        # `_is_trailer`, its first test inline: this runs at every restart.
+        buf, after = self.buf, line.text_start
+        trailing = (after >= len(buf) or buf[after] == 0x0A) and self._numbers_text_above(
+            self._index
+        )
         continuation = (
             min(line_end(self.buf, self.marker_line) + 1, start)
             if self.marker_line >= 0
             else self.start  # an unnumbered post after chrome the thread goes on past
         )
-        split = first_post_start(self.buf, continuation, start, guess_without_cue=number == 2)
+        split = first_post_start(
+            self.buf, continuation, start, guess_without_cue=trailing or number == 2
+        )
         if split is None:
             self._close_post(start)
             self._close_thread()
             self._starts_afresh(start)
-            return
+            return False
         self._close_post(split)
         self._close_thread()
         # A source that began at `split` would take the text above `line` for its preamble:
-        # the same first post, as long as that rule finds no other split in it, `line` does not
-        # number it alone, and `line` does not restart after numbers found at its line ends.
+        # the same first post, as long as that rule finds no other split in it and `line` does
+        # not restart after numbers found at its line ends.
         # (Asked only when the points are recorded: it costs a second look at the lines.)
-        same_as_a_preamble = (
-            self.fresh is not None
-            and self._preamble_split(split, start) is None
-            and not self._is_bare_trailer(line, following)
-        )
+        same_as_a_preamble = self.fresh is not None and self._preamble_split(split, start) is None
         self._open_unnumbered(split)
+        if trailing:
+            self._close_by_trailer(line, number)
+            if same_as_a_preamble:
+                self._starts_afresh(split)
+            return True
         self.number = 1 if number == 2 else 0
-        self._close_post(start)
+        self._close_post(start, preamble=True)
         if same_as_a_preamble and number > self.last_number:
             self._starts_afresh(split)
+        return False
 
     def _on_chrome(self, events: list[Event], index: int) -> int:
         """Close what is open at the chrome line `events[index]` and record it, with the chrome
@@ -333,24 +373,9 @@ class LayoutBuilder(PostWriter):
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""
-        if following is None or following.kind >= CHROME:
+        if following is None or following.kind in (CHROME, PASS, START, END):
             return False
         end = line_end(self.buf, line.start)
         if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
             return False  # "THREAD: Here is why …" is a post of its own
         return not self._text_below(end, following.start)
-
-    def _is_bare_trailer(self, line: Event, following: Event | None) -> bool:
-        end = line_end(self.buf, line.start)
-        if line.text_start < end:
-            return False
-        stop = following.start if following is not None else len(self.buf)
-        return not self._text_below(end, stop)
-
-    def _text_below(self, start: int, stop: int) -> bool:
-        """Whether `buf[start:stop]`, below the line being laid out, holds any text. A decision
-        taken on the answer depends on the text up to where it was found (or `stop`): a source
-        cut before that would not see the same, so no fresh start is recorded before it."""
-        text = skip_whitespace(self.buf, start, stop)
-        self._peeked = max(self._peeked, min(text + 1, stop))
-        return text < stop

@@ -9,6 +9,7 @@ line ends. `CountingLayout` overrides the writing to keep only the numbers.
 from __future__ import annotations
 
 from .lines import Event
+from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, trailing_numbers
@@ -78,9 +79,13 @@ class PostWriter:
         self.min_end = start + 1
         self.marker_line = -1
 
-    def _close_post(self, limit: int, text_limit: int | None = None) -> None:
+    def _close_post(
+        self, limit: int, text_limit: int | None = None, *, preamble: bool = False
+    ) -> None:
         """End the open post at the last non-blank byte before `limit` and record it (several
-        posts, when an unnumbered run turns out to be numbered at its line ends)."""
+        posts, when an unnumbered run turns out to be numbered at its line ends or starts; a
+        `preamble`, the lines above a marker that numbers their thread, is never numbered like
+        a list: see `list_numbers`)."""
         if self.start < 0:
             return
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
@@ -88,7 +93,26 @@ class PostWriter:
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
+            if not preamble:
+                numbered = list_numbers(self.buf, self.start, limit)
+                if numbered:
+                    self._close_numbered_like_a_list(numbered, limit)
+                    return
         self._append_post(limit, text_limit)
+
+    def _close_numbered_like_a_list(self, lines: list[NumberedLine], limit: int) -> None:
+        first = lines[0]
+        if first.start > self.start:
+            # The lines above the first number: post 1 when `2.` follows, as above `2/`.
+            self.number = 1 if first.number == 2 else 0
+            self._append_post(first.start)
+        for index, line in enumerate(lines):
+            self.start = self.marker_line = line.start
+            self.first_line = self._line_at(line.start)
+            self.text_start = self.min_end = line.text_start
+            self.hole = (line.text_start, line.text_start)
+            self.number = self.last_number = line.number
+            self._append_post(lines[index + 1].start if index + 1 < len(lines) else limit)
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
         for trailer in trailers:
@@ -136,13 +160,16 @@ class PostWriter:
         self.free_from = limit
 
     def _adopt_free_text(self, stop: int) -> bool:
-        """With no post open, make text before `stop` the unnumbered first post of a new thread."""
+        """With no post open, make text before `stop` an unnumbered post: of the thread still
+        open when the post above was closed by its number at the end (see `layout_trailers`),
+        else the first post of a new thread."""
         if self.start >= 0:
             return False
         first = self._first_text_line(self.free_from, stop)
         if first is None:
             return False
-        self._close_thread()
+        if not self.last_number:
+            self._close_thread()
         self._open_unnumbered(first)
         return True
 

@@ -23,12 +23,12 @@ _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 
 def _numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, with its number and total in the groups
-    named. A total is only a total when whitespace or the line end follows it: `2/3rds` and
-    `10/31/2020` are text."""
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, with its number and total in
+    the groups named. A total is only a total when whitespace or the line end follows it: `2/3rds`
+    and `10/31/2020` are text."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nN])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nNxX?])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 
@@ -55,6 +55,11 @@ _EMOJI_CHAR = (
     rb"|\xf3\xa0[\x80-\x81][\x80-\xbf])"
 )
 _LINE_END = rb"(?=\n|\Z)"
+# `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
+# must follow, so a path (`/2021/report`) stays text.
+_SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
+# `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
+_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 _BODY = (
     rb"[ \t]{0,3}(?:(?P<marker>"
@@ -65,6 +70,12 @@ _BODY = (
     + _PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
+    + rb")|(?P<slash_first>"
+    + _SLASH_FIRST
+    + rb")|(?P<end>(?:"
+    + _END
+    + rb")[ \t]*"
+    + _LINE_END
     + rb")|(?P<emoji>(?:"
     + _EMOJI_CHAR
     + rb"[ \t]*)+"
@@ -87,9 +98,17 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME, PASS, START = 1, 2, 3, 4, 5, 6
-"""`CHROME` ends the thread in progress; `PASS` is chrome the thread goes on past (`old_twitter`).
-`START` is a post start a page's markup gave (`with_post_starts`), not a line's shape."""
+MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE = 1, 2, 3, 4, 5, 6, 7, 8
+"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
+on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
+line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
+month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
+added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+_YEARS = range(1900, 2100)
+"""A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
+_MONTHS = range(1, 13)
+_DAYS = range(13, 32)
+"""A day that cannot be a month: `3/4` is a fraction or a post number, `10/31` may be a date."""
 
 
 class Event(NamedTuple):
@@ -123,9 +142,18 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
-            if value and (total is None or not total.isdigit() or value <= int(total)):
+            # The tests in the order that settles most markers first: `value not in _YEARS`,
+            # `value in _MONTHS and declared in _DAYS`, written as comparisons.
+            if not value or 1900 <= value < 2100:
+                continue
+            if total is None or not total.isdigit():
                 start, end = match.span()
                 append(new(Event, (start + 1, MARKER, value, end, False)))
+            else:
+                start, end = match.span()
+                declared = int(total)
+                plain = value <= declared and (declared < 13 or value > 12 or declared > 31)
+                append(new(Event, (start + 1, MARKER if plain else DATE, value, end, False)))
             continue
         _classify(match, match.start() + 1, events, chrome, passing=passing)
     if (
@@ -165,8 +193,21 @@ def _classify(
         prefix = "" if kind == "marker" else kind + "_"
         total = match[prefix + "total"]
         value = int(match[prefix + "num"])
-        if value and (total is None or not total.isdigit() or value <= int(total)):
-            events.append(Event(start, MARKER, value, match.end() + shift, opens))
+        if total is None or not total.isdigit():
+            valid, date = value and value not in _YEARS, False
+        else:
+            declared = int(total)
+            valid = value > 0 and value not in _YEARS and (value <= declared or not opens)
+            # After `THREAD` or 🧵, `10/31` can only be a post number.
+            date = not opens and (value > declared or (value in _MONTHS and declared in _DAYS))
+        if valid:
+            events.append(Event(start, DATE if date else MARKER, value, match.end() + shift, opens))
+    elif kind == "slash_first":
+        value = int(match["slashed"])
+        if value:
+            events.append(Event(start, MARKER, value, match.end() + shift))
+    elif kind == "end":
+        events.append(Event(start, END, 0, match.end() + shift))
     elif kind == "head":
         events.append(Event(start, HEAD))
     elif kind == "emoji":
@@ -187,7 +228,9 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
         return None, None
     events: list[Event] = []
     _classify(match, start, events, [], shift)
-    shape = "marker" if match.lastgroup in ("opening", "pictured") else match.lastgroup
+    shape = (
+        "marker" if match.lastgroup in ("opening", "pictured", "slash_first") else match.lastgroup
+    )
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 
@@ -260,7 +303,7 @@ def blank_outside_posts(
         if kind == MARKER:
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
-        elif kind >= CHROME:  # chrome of both kinds; post starts are added after this
+        elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
             if keep_texts:
                 texts[start] = bytes(buf[start:end]).decode("utf-8", "replace")
         else:

@@ -30,7 +30,7 @@ from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines
-from .neighbours import previous_nonblank_line
+from .neighbours import Line, previous_nonblank_line
 from .old_twitter import has_several_authors
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -48,6 +48,9 @@ of about twice this is added to a big file's time when it offers no cut (one lon
 _WINDOW = 1 << 20
 """How far either side of the middle `split_unnormalised` looks for a cut."""
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_PROBE = 1 << 12
+_STRONG_SAMPLE = "\u2022 \u2022 \u2022".encode()
+"""A strong chrome line (the end marker `• • •`)."""
 
 
 def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int | None:
@@ -148,12 +151,24 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return False
     above = previous_nonblank_line(buf, line)
+    if not whole and _chrome_if_chrome_follows(buf, line, end, above):
+        return False
     if above is None:
         # The first line of a source has nothing above it; a stretch's may have anything.
         return whole
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
     return read_line(buf, *above)[0] not in ("head", "emoji")
+
+
+def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:
+    """Whether the line could be chrome if strong chrome came next: what follows a stretch is
+    unknown, and a short line above strong chrome is chrome (see `chrome_context`). The probe
+    keeps `_PROBE` bytes below the line: cutting it sooner only brings the strong line closer,
+    which can make the line chrome, never less so."""
+    first = line if above is None else above[0]
+    probe = bytes(buf[first : end + _PROBE]) + b"\n" + _STRONG_SAMPLE
+    return is_chrome_candidate(probe, line - first, end - first)
 
 
 def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:

@@ -14,24 +14,47 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-# A marker at the end of a line, after a space: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`,
-# possibly followed by one more token (the link or emoji the author added after the number).
+# What may stand just before a number at a line end: a space, or the punctuation or emoji the
+# author glued it to (`done.2/`, `…1/4`, `😀3/`; any non-ASCII character ends in a byte of
+# 0x80-0xBF). Never a letter or a digit (`page1/`, `10/31/2020`), nor a dot after a digit
+# (`version 2.1/`).
+_GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf]))"
+# The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
+# emoji the author added after the number).
+_LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
+# A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
+# `(1 of 5)`, `(1of5)`. A total of `x` or `?` says the author did not know it yet.
 _TRAILER = re.compile(
-    rb"[ \t][(\[]?(\d{1,3})/(\d{1,3}|[nN])?[)\]]?(?:\xe2\x80\xa6|\.\.\.)?"
-    rb"(?:[ \t]+([^ \t\n]++))?[ \t]*$",
+    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?])?[)\]]?"
+    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])" + _LINE_TAIL,
     re.MULTILINE,
 )
-# The same line end from its slash, with only a digit checked before it: a pattern that starts
-# with a literal `/` is found by the engine's fast search, where `_TRAILER` is tried at every
-# space of the run. `_TRAILER` then reads on from the few bytes before the first such slash of a
-# line (any match of its own further left would have a slash found first).
-_TRAILER_HINT = re.compile(
-    rb"/(?<=\d/)(?:\d{1,3}|[nN])?[)\]]?(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+[^ \t\n]++)?[ \t]*$",
-    re.MULTILINE,
+# The same line end from its slash (or its `of`), with only a digit checked before it: a pattern
+# that starts with a literal is found by the engine's fast search, where `_TRAILER` is tried at
+# every position of the run. `_TRAILER` then reads on from the few bytes before the first such
+# hint of a line (any match of its own further left would have a hint found first).
+_TRAILER_HINTS = (
+    re.compile(
+        rb"/(?<=\d/)(?:\d{1,3}|[nNxX?])?[)\]]?" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
+    re.compile(
+        rb"of(?:(?<=\dof)|(?<=\d of)|(?<=\d\tof))[ \t]?\d{1,3}[)\]]"
+        + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
 )
-_BEFORE_SLASH = len(b" [123")
-"""The most `_TRAILER` reads before the slash of its marker."""
+_BEFORE_HINT = len(b" [123 ")
+"""The most `_TRAILER` reads before the slash or `of` of its marker."""
 _FIRST_NUMBERS = (1, 2)
+_MID_THREAD_RUN = 3
+"""How many trailers in a row, each one higher than the last, a run needs when it starts past 2
+(a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
+# `end/` or `/end` at the end of the line after the last number: the author's last post.
+_END = re.compile(
+    rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
+    re.MULTILINE,
+)
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
 
@@ -48,27 +71,83 @@ class Trailer(NamedTuple):
 def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
     """The lines of `buf[start:stop]` that end a post with a rising number, or [] when the
     run is not numbered that way."""
-    trailers: list[Trailer] = []
+    candidates: list[tuple[Trailer, int]] = []
     for match in line_end_markers(buf, start, stop):
-        number, total = int(match[1]), match[2]
+        slashed = match[1] is not None
+        number = int(match[1] if slashed else match[3])
+        total = match[2] if slashed else match[4]
         if total is not None and total.isdigit() and int(total) < number:
             continue  # `24/7`: not a post number
-        token = match[3]
+        token = match[5]
         if token is not None and not _LINK_OR_EMOJI.search(token):
             continue
-        previous = trailers[-1].number if trailers else 0
-        if (not trailers and number in _FIRST_NUMBERS) or (trailers and number > previous):
-            text_end = match.start() if match[3] is None else match.end()
-            trailers.append(Trailer(text_end, match.end(), number))
-    return trailers if len(trailers) >= 2 else []
+        text_end = match.end()
+        if token is None:
+            text_end = match.start()
+            while text_end > start and buf[text_end - 1] in b" \t":
+                text_end -= 1
+        declared = int(total) if total is not None and total.isdigit() else 0
+        candidates.append((Trailer(text_end, match.end(), number), declared))
+    trailers = _rising(candidates, 0, _FIRST_NUMBERS)
+    if len(trailers) < 2:
+        trailers = next(
+            (
+                _rising(candidates, first, (trailer.number,))
+                for first, (trailer, _) in enumerate(candidates)
+                if trailer.number > max(_FIRST_NUMBERS) and _mid_thread_run(candidates, first)
+            ),
+            [],
+        )
+    if trailers:
+        last = trailers[-1]
+        end = _END.search(buf, last.line_end, stop)
+        if end is not None:
+            text_end = end.start()
+            while text_end > start and buf[text_end - 1] in b" \t":
+                text_end -= 1
+            trailers.append(Trailer(text_end, end.end(), last.number + 1))
+    return trailers
+
+
+def _rising(
+    candidates: list[tuple[Trailer, int]], first: int, starts: tuple[int, ...]
+) -> list[Trailer]:
+    """From `candidates[first]` on, the first one numbered one of `starts`, then each higher."""
+    trailers: list[Trailer] = []
+    for trailer, _ in candidates[first:]:
+        if trailer.number > trailers[-1].number if trailers else trailer.number in starts:
+            trailers.append(trailer)
+    return trailers
+
+
+def _mid_thread_run(candidates: list[tuple[Trailer, int]], first: int) -> bool:
+    """Whether `candidates` from `first` on open with `_MID_THREAD_RUN` numbers that go up by
+    one, with the same total wherever one is written: `7/12`, `8/12`, `9/12`, unlike a run of
+    dates (`10/31`, `11/30`, `12/31`)."""
+    run = candidates[first : first + _MID_THREAD_RUN]
+    if len(run) < _MID_THREAD_RUN:
+        return False
+    number = run[0][0].number
+    totals = {declared for _, declared in run if declared}
+    return len(totals) <= 1 and all(
+        trailer.number == number + step for step, (trailer, _) in enumerate(run)
+    )
 
 
 def line_end_markers(buf: bytes | bytearray, start: int, stop: int) -> Iterator[re.Match[bytes]]:
-    """What `_TRAILER.finditer(buf, start, stop)` finds, looking only where a slash hints at it."""
-    for hint in _TRAILER_HINT.finditer(buf, start, stop):
-        # From a few bytes before the slash, but never from the line before.
-        near = max(hint.start() - _BEFORE_SLASH, start)
+    """What `_TRAILER.finditer(buf, start, stop)` finds, looking only where a slash or an `of`
+    hints at it."""
+    hints = [hint for pattern in _TRAILER_HINTS for hint in pattern.finditer(buf, start, stop)]
+    if len(hints) > 1:
+        hints.sort(key=lambda hint: hint.start())
+    reached = start
+    for hint in hints:
+        if hint.end() <= reached:
+            continue  # the line's marker was found from an earlier hint
+        # From a few bytes before the hint, but never from the line before.
+        near = max(hint.start() - _BEFORE_HINT, start)
         near = buf.rfind(b"\n", near, hint.start()) + 1 or near
         match = _TRAILER.search(buf, near, hint.end())
         if match is not None:
+            reached = match.end()
             yield match

@@ -340,3 +340,204 @@ def test_numbers_at_line_ends_count_for_restarts(text: str, expected: list[list[
     """Posts numbered at their line ends set the thread's last number: a `1/` after them
     starts a new thread, a `3/` continues theirs."""
     assert numbers(parse_text(text)) == expected
+
+
+# -- numbering as authors write it -------------------------------------------------------------
+
+NUMBERING: dict[str, dict[str, Any]] = {
+    "trailing_bare_lines.txt": {
+        # Each bare number closes the text above it: read as leading, the last post is empty.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "The lighthouse keepers kept a log for ninety years.",
+                "Each entry gives the wind, the sea state and the ships seen.",
+                "The oldest book was found in a chest under the stairs.",
+            ]
+        ],
+    },
+    "trailing_head_and_end.txt": {
+        # `🧵1/3` under the first post does not open a thread of its own; `end/` numbers the last.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "Notes from the orchard walk on Sunday morning.",
+                "The old pear trees are flowering a week early.",
+                "Thanks to everyone who brought ladders.",
+            ]
+        ],
+    },
+    "trailing_after_restart.txt": {
+        # A trailing `1/` after a thread numbered at line starts restarts with the line above.
+        "numbers": [[1, 2], [1, 2]],
+        "lines": [[(1, 1), (2, 2)], [(3, 4), (5, 6)]],
+        "texts": [
+            ["The tram depot opens its doors on Saturday.", "Tours run every hour from ten."],
+            ["A second note, on the bus lanes.", "They will be painted red next month."],
+        ],
+    },
+    "bare_lines_leading.txt": {
+        # Bare numbers over their text, nothing above the first: leading, as before.
+        "numbers": [[1, 2]],
+        "lines": [[(1, 2), (3, 4)]],
+        "texts": [
+            [
+                "The reservoir is at its lowest level since the drought.",
+                "Hosepipes are banned from Friday.",
+            ]
+        ],
+    },
+    "numbered_at_end_styles.txt": {
+        # Glued to punctuation or an emoji, after `…`, `x` totals, `(N of M)` and `(NofM)`.
+        "numbers": [[1, 2, 3, 4, 5]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]],
+        "texts": [
+            [
+                "The museum is moving its fossils to the new wing.",
+                "Packing started in March, crate by crate 😀",
+                "The big ichthyosaur needs a crane…",
+                "Opening day is set for the first of June",
+                "Tickets go on sale next week",
+            ]
+        ],
+    },
+    "numbered_at_end_mid_thread.txt": {
+        # A page that starts at post 7: three numbers that go up by one are enough.
+        "numbers": [[7, 8, 9]],
+        "missing": [[1, 2, 3, 4, 5, 6]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "starts_mid_thread.txt": {
+        # The text above post 7 is the end of post 6 or earlier: no post 1 is made of it.
+        "numbers": [[None, 7, 8]],
+        "missing": [[1, 2, 3, 4, 5, 6]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "prefix_slash_styles.txt": {
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+        "texts": [
+            [
+                "Thread on the harbour wall repairs.",
+                "The stones come from the old quarry.",
+                "Work stops during the spring tides.",
+            ]
+        ],
+    },
+    "list_numbered_posts.txt": {
+        # `3.`, `4.`, `6.`: a list never skips a number, a copied thread misses posts.
+        "numbers": [[None, 3, 4, 6]],
+        "missing": [[1, 2, 5]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4)]],
+    },
+    "list_paren_posts.txt": {
+        # `1)` to `3)` with more text than one post holds: one post each.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+    },
+    "list_inside_post.txt": {
+        # A short list with no number skipped stays inside its post.
+        "numbers": [[None]],
+        "lines": [[(1, 5)]],
+    },
+    "list_inside_numbered_thread.txt": {
+        # In a thread numbered `1/`, `2/`, list numbers are text, however long the items.
+        "numbers": [[1, 2]],
+        "lines": [[(1, 4), (5, 5)]],
+    },
+    "slash_text.txt": {
+        # Years, year ranges, dates, a ratio at a line end and escaped list numbers are text.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 6), (7, 9)]],
+        "texts": [
+            [
+                "The school year 2019/20 was cut short, and 3/4 of pupils studied at home.",
+                "The plan for 2020/2021 came out on 10/31/2020.\n2020/2021 brought two more "
+                "closures.\n10/31/2020 was the last day of the old timetable.\n10/31 was the "
+                "deadline for the new rota.\nThe union won 2/3",
+                "Exams are back in the hall.\n1\\. Bring a pencil.\n2\\. Bring a ruler.",
+            ]
+        ],
+    },
+    "total_exceeded.txt": {
+        # `4/3` after `3/3`: the author added a post and kept the totals.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 1), (2, 2), (3, 3), (4, 4)]],
+    },
+    "unknown_totals.txt": {
+        # `1/?` then `2/3`, `3/x`: totals that are unknown or disagree still number the posts.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 2), (3, 3)]],
+        "texts": [
+            [
+                "Why the canal froze over this week.",
+                "Cold air sat over the valley for days.",
+                "The ice is thinner than it looks.",
+            ]
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERING))
+def test_numbering_style(name: str) -> None:
+    """Each way authors number their posts gives the posts, numbers and text the author meant."""
+    expected = NUMBERING[name]
+    got = summary(load(name))
+    thread_count = len(expected["numbers"])
+    assert got["numbers"] == expected["numbers"]
+    assert got["missing"] == expected.get("missing", [[]] * thread_count)
+    assert got["lines"] == expected["lines"]
+    assert got["skipped"] == []
+    if "texts" in expected:
+        assert got["texts"] == expected["texts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A\n1/\nB\n2/\nC", [[None, 1, 2]]),
+        ("A\n1/n\nB\n2/ C", [[None, 1, 2]]),
+        ("A\n1/\nB\n2/\n3/ C\nD", [[1, 2, 3]]),
+        ("A\n1/\nB\n2/\nC\n1/\nD\n2/", [[1, 2], [1, 2]]),
+        ("1/ A\n2/ B\nend/", [[1, 2]]),
+    ],
+    ids=["last-has-text", "marker-with-text-last", "then-leading", "two-threads", "end-as-text"],
+)
+def test_bare_numbers_trail_only_when_the_last_has_no_text_under_it(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    """A run of bare numbers reads as trailing only when its last one closes the run; otherwise
+    the numbers lead their posts, as on every page so far, and `end/` in a thread numbered at
+    line starts stays a line of its last post."""
+    corpus = parse_text(text)
+    assert numbers(corpus) == expected
+    if text.endswith("end/"):
+        assert texts(corpus)[0][-1] == "B\nend/"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1/ A\n2/ B\n10/31 C\n3/ D", [[1, 2, 3]]),
+        ("1/20 A\n2/20 B\n5/20 C", [[1, 2, 5]]),
+        ("9/ A\n10/31 B", [[9, 10]]),
+        ("10/31 A\n11/31 B", [[10, 11]]),
+        ("Intro\n10/31 A\nmore", [[None]]),
+        ("🧵 5/20 A\n6/20 B", [[5, 6]]),
+        ("1/ A\n• • •\n2/15 B", [[1], [None]]),
+    ],
+    ids=[
+        *("date", "same-total", "next-number", "continued-by-the-next", "alone"),
+        *("after-thread-head", "after-chrome"),
+    ],
+)
+def test_a_month_and_day_numbers_a_post_only_where_a_thread_could(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    """`10/31` at a line start is a post number only as the next number, with the total the
+    thread gives, as a first post, before the next number, or after `THREAD`/🧵; otherwise it
+    is a line of text."""
+    assert numbers(parse_text(text)) == expected

@@ -32,6 +32,7 @@ from .helpers import parse_bytes, parse_text, summary
 
 PIECES = [
     "1/", "2/", "3/ ", "4/", "2/5 ", "(2/5)", "[1/4]", "1/n", "10/31", "24/7", "3/4 of",
+    " 2/x", "…1/4", " (1 of 5)", ".2/", " end/", " /end",
     "🧵", "🧵 ", "THREAD", "THREAD ", "Thread: ", "⚡️", "⚡️⚡️⚡️", "👇", " 1/",
     "• • •", "Missing some Tweet in this thread? You can try to", "force a refresh", ".",
     "Share", "Read on X", "Keep Current with", "More from @someone", "12,345 views",
@@ -46,6 +47,7 @@ PIECES = [
 LEADS = [
     "", "", "", "1/ ", "2/ ", "3/", "5/ ", "1/5 ", "(2/5) ", "[3/4] ", "🧵 1/ ", "THREAD 1/ ",
     "THREAD", "🧵 ", "⚡️⚡️⚡️", "1/n", "24/7 ", "• • •", "force a refresh", "Share", "  ",
+    "2/", "end/", "/2 ", "1. ", "2) ", "🧵1/5", "2020/2021 ", "10/31 ", "2/15 ", "3/15 ",
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

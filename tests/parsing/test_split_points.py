@@ -109,6 +109,12 @@ marker_line = st.one_of(
     st.sampled_from(["1/ word", "word 1/", "", "2/ …", "(2/5)", "word (3/5)", "1/n", "word 2/"]),
     st.sampled_from(["2/ word", "3/ word", "word", "THREAD", "🧵", "• • •", "Share", "👇"]),
     st.sampled_from(["⚡️", "THREAD 1/ word", "word 3/", "(1/5) word", "force a refresh"]),
+    # Numbers on a line of their own, under the text they number or over it.
+    st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
+    # Posts numbered like a list: long enough that they cannot be items of one post.
+    st.sampled_from(["1. " + "word " * 60, "2) " + "word " * 60, "4. word", "3) word"]),
+    # Month and day, or post number and total: the thread around them decides.
+    st.sampled_from(["10/31 word", "11/31 word", "2/15 word", "3/15", "1/15 word"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
@@ -172,6 +178,7 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @PROPERTY
 @given(st.lists(marker_line | line, max_size=10).map("\n".join).map(str.encode))
 @with_regressions
+@example("force a refresh\n🧵 1/ word\nforce a refresh".encode())  # chrome by what follows
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""

@@ -26,8 +26,27 @@ def numbers_of(text: str) -> list[int]:
         ("Prices rose 24/7\nThen fell 2/3", []),  # 24/7 is no marker; one marker is not enough
         ("A recipe. 1/2 cup\nof flour 2/", []),  # a word after the number: not a marker
         ("Up to 2/\nthen down 1/", []),  # numbers that do not rise
+        ("One. 1/x\nTwo. 2/x\nThree 3/?", [1, 2, 3]),
+        ("One…1/4\nTwo…2/4", [1, 2]),
+        ("One (1 of 3)\nTwo (2of3)\nThree [3 of 3]", [1, 2, 3]),
+        ("Done.1/\nGlad 😀2/\nReally!3/", [1, 2, 3]),
+        ("Version 2.1/\nthen 2.2/", []),  # a dot after a digit: a version, not a glued number
+        ("Seven 7/\nEight 8/\nNine 9/", [7, 8, 9]),
+        ("Seven 7/12\nEight 8/12\nNine 9/12", [7, 8, 9]),
+        ("On 10/31\nthen 11/30\nand 12/31", []),  # dates: the totals differ
+        ("Seven 7/\nNine 9/\nTen 10/", []),  # past 2, the first three must go up by one
+        ("Noon 4/5\nMore 1/\nOn 2/", [1, 2]),  # a run from 1 wins over a stray number before it
+        ("One 1/\nTwo 2/\nThree. end/", [1, 2, 3]),
+        ("One 1/\nTwo 2/\nThree /end", [1, 2, 3]),
+        ("One 1/\nTwo 2/\nA long weekend/", [1, 2]),  # `end/` inside a word is text
+        ("Over at the end/", []),  # `end/` alone, after no numbers, is text
     ],
-    ids=["plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word", "falling"],
+    ids=[
+        *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
+        *("falling", "unknown-totals", "after-ellipsis", "n-of-m", "glued", "version"),
+        *("mid-thread", "mid-thread-totals", "dates", "mid-thread-gap", "stray-before"),
+        *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
+    ],
 )
 def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
     """Each line's marker at its end counts, wherever else the line has slashes."""
@@ -45,7 +64,8 @@ def test_the_text_ends_before_a_bare_marker_and_after_a_trailing_link() -> None:
 
 line_pieces = st.sampled_from(
     ["1/", "2/", "3/8", "(4/8)", "[5/9]", "[100/", "(12/", "123/", "24/7", "10/31/2020", "n", "/",
-     " ", "  ", "\t", "\n", "x", "word", "page1/", "…", "...", "example.com/a/1…", "🇺🇦", ")", "["]
+     " ", "  ", "\t", "\n", "x", "word", "page1/", "…", "...", "example.com/a/1…", "🇺🇦", ")", "[",
+     "(1 of 5)", "(2of5)", " of ", "of", "(", "2/x", "3/?", ".", "😀", "2.1/", "done."]
 )  # fmt: skip
 
 

@@ -1,0 +1,137 @@
+"""Posts numbered by a line of their own under their text: `1/`, `🧵1/10`, `[2/n]`, `end/`.
+
+Some authors end each post with its number on a line alone, so a copied page reads
+
+    How the ferry timetable changed
+    1/
+    Winter sailings now leave at seven
+    2/
+    end/
+
+A bare marker line is read the usual way, as the start of the post under it, unless the run of
+bare marker lines it begins shows the other style: each has text above it, and the last one (or
+an `end/` line after them) has no text under it before the next line of structure (the run may
+restart its numbers: two threads numbered this way, one after the other). Read as leading
+numbers, that run would leave its last post empty, which no author writes; read as trailing
+numbers, every post has its text and its number. A run whose last marker has text under it
+stays leading (`1/` then its text): with nothing to tell the two apart, the reading that has
+served the pages so far wins.
+
+After a post closed by its number, the text up to the next number belongs to the same thread: a
+trailing number that continues the run numbers it, any other marker leaves it an unnumbered post
+of the thread (or, when the marker restarts numbering, the rules of a restart decide how much of
+it opens the new thread).
+"""
+
+from __future__ import annotations
+
+from .layout_posts import PostWriter
+from .lines import END, MARKER, Event, line_end
+from .neighbours import skip_whitespace
+from .tables import PostColumns, SkippedLine, ThreadColumns
+from .thread_starts import first_post_start
+
+
+class TrailingRules(PostWriter):
+    """The trailing-number rules of `LayoutBuilder`, and the look below a line they need."""
+
+    def __init__(
+        self,
+        buf: bytes | bytearray,
+        source: int,
+        posts: PostColumns,
+        threads: ThreadColumns,
+        skipped: list[SkippedLine],
+    ) -> None:
+        super().__init__(buf, source, posts, threads, skipped)
+        self._events: list[Event] = []
+        self._index = 0
+        """The index in `_events` of the marker being laid out."""
+        self._peeked = 0
+        """How far the decisions taken so far read the text below the line they were taken on."""
+
+    def _is_trailer(self, line: Event) -> bool:
+        """Whether the marker `line` (the event at `_index`) numbers the text above it."""
+        # Bare: nothing but the line end after the marker and its spaces (asked at every
+        # restart, so without looking for the line's end).
+        after = line.text_start
+        return (after >= len(self.buf) or self.buf[after] == 0x0A) and self._numbers_text_above(
+            self._index
+        )
+
+    def _numbers_text_above(self, index: int) -> bool:
+        """Whether the bare line `_events[index]` begins a run of trailing numbers (see the
+        module's docstring). Reads below the line up to the run's end, and no further."""
+        events, buf = self._events, self.buf
+        event = events[index]
+        while True:
+            end = line_end(buf, event.start)
+            if event.kind == MARKER and event.text_start < end:
+                return False
+            following = events[index + 1] if index + 1 < len(events) else None
+            if not self._text_below(end, len(buf) if following is None else following.start):
+                return True
+            if following is None or event.kind == END or following.kind not in (MARKER, END):
+                return False
+            index += 1
+            event = following
+
+    def _close_by_trailer(self, line: Event, number: int) -> None:
+        """Close the open post at the end of the bare line `line`, which numbers it."""
+        self.number = self.last_number = number
+        self.min_end = line.text_start
+        self._close_post(line_end(self.buf, line.start), text_limit=line.start)
+
+    def _after_trailer(self, line: Event, start: int, lead: Event | None, opens: bool) -> bool:
+        """Lay out the marker `line` (or its lead lines from `start`) when the post above was
+        closed by its trailing number and text lies between: True when done here."""
+        tail = self._first_text_line(self.free_from, start)
+        if tail is None:
+            return False
+        trailing = lead is None and self._is_trailer(line)
+        if line.number > self.last_number and not opens:
+            self._open_unnumbered(tail)
+            if trailing:
+                self._close_by_trailer(line, line.number)
+                return True
+            self._append_post(start)
+            self._open_marker_post(line, start, lead)
+            return True
+        # Numbering restarts: as at any restart, the lines above give the new thread its first
+        # post when they say so (or when the marker is a trailing `1/`, which numbers them).
+        split = first_post_start(
+            self.buf, tail, start, guess_without_cue=trailing or line.number == 2
+        )
+        if split is None or split > tail:
+            self._open_unnumbered(tail)
+            self._append_post(start if split is None else split)
+        self._close_thread()
+        if split is None:
+            self._open_marker_post(line, start, lead)
+            return True
+        self._open_unnumbered(split)
+        if trailing:
+            self._close_by_trailer(line, line.number)
+            return True
+        self.number = 1 if line.number == 2 else 0
+        self._append_post(start)
+        self._open_marker_post(line, start, lead)
+        return True
+
+    def _on_end(self, line: Event, index: int) -> None:
+        """`end/` under the text of a post that follows trailing numbers numbers it as the next
+        post; anywhere else it is a line of text."""
+        if self.start >= 0 or not self.thread_open or not self.last_number:
+            return
+        tail = self._first_text_line(self.free_from, line.start)
+        if tail is not None and self._numbers_text_above(index):
+            self._open_unnumbered(tail)
+            self._close_by_trailer(line, self.last_number + 1)
+
+    def _text_below(self, start: int, stop: int) -> bool:
+        """Whether `buf[start:stop]`, below the line being laid out, holds any text. A decision
+        taken on the answer depends on the text up to where it was found (or `stop`): a source
+        cut before that would not see the same, so no fresh start is recorded before it."""
+        text = skip_whitespace(self.buf, start, stop)
+        self._peeked = max(self._peeked, min(text + 1, stop))
+        return text < stop
