@@ -100,6 +100,32 @@ def test_memory_forgets_its_searches_when_the_corpus_grows() -> None:
     assert memory.find("amber") == [0, 2]
 
 
+def test_memory_ignores_a_search_that_began_before_the_corpus_grew() -> None:
+    """A search started before threads were added, and kept after a later search noticed
+    them, answers only for the threads it knew: it is not remembered for the grown corpus."""
+    corpus = corpus_of([["Amber."], ["Orb."]])
+    memory = SearchMemory(corpus)
+    early = memory.start("amber")
+    corpus.add_source("more.txt", b"1/ Amber again.\n")
+    memory.find("orb")
+    early.run()
+    memory.keep(early)
+    assert memory.find("amber") == [0, 2]
+
+
+def test_memory_ignores_a_search_cancelled_before_the_corpus_grew() -> None:
+    """What a search cancelled before threads were added left possible is no bound on the
+    grown corpus: a longer query still finds a match in the new threads."""
+    corpus = corpus_of([["Amber."], ["Orb."]])
+    memory = SearchMemory(corpus)
+    early = memory.start("amber")
+    corpus.add_source("more.txt", b"1/ Amber again.\n")
+    memory.find("orb")
+    early.run(lambda: True)
+    memory.keep(early)
+    assert memory.find("amber again") == [2]
+
+
 @settings(max_examples=200, deadline=None)
 @given(threads, st.data())
 def test_narrowing_gives_what_a_fresh_search_gives(
