@@ -1,8 +1,10 @@
 """A corpus read before, with its index, kept under the XDG cache folder to reopen at once.
 
-A cache file answers for one list of input files. Its header holds each file's path, size,
-modification time and a hash of its content, and `VERSION`; any difference and the file is
-not used (and is written anew after the next full read). The body is a pickle whose large
+A cache file answers for one list of input files read by one version of the parsing code.
+Its header holds each file's path, size, modification time and a hash of its content,
+`VERSION`, and a hash of the parsing package's source (`code_digest`: a parsing rule changed
+by an upgrade reads the same files otherwise); any difference and the file is not used (and is
+written anew after the next full read). The body is a pickle whose large
 buffers (the source texts and their case keys) come before it raw, so loading them is a file
 read into fresh buffers, with the interpreter lock released, rather than a copy inside `loads`.
 
@@ -26,6 +28,7 @@ import time
 import zlib
 from collections.abc import Sequence
 from contextlib import suppress
+from functools import cache
 from io import BufferedIOBase
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -108,6 +111,25 @@ def content_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+def code_digest(package: str) -> str:
+    """blake2b, hex, of the names and content of the Python files under the folder `package`."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder, subfolders, names in sorted(os.walk(package)):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, package).encode() + b"\0")
+                with open(path, "rb") as stream:
+                    digest.update(stream.read() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _parsing_code() -> str:
+    return code_digest(os.path.dirname(os.path.abspath(__file__)))
+
+
 def store(
     paths: Sequence[str], keys: Sequence[FileKey], corpus: Corpus, index: CorpusIndex
 ) -> None:
@@ -154,12 +176,14 @@ def load(paths: Sequence[str]) -> Cached | None:
 
 
 def _header(keys: Sequence[FileKey]) -> dict[str, object]:
-    return {"version": VERSION, "files": [list(key) for key in keys]}
+    return {"version": VERSION, "code": _parsing_code(), "files": [list(key) for key in keys]}
 
 
 def _same_files(header: dict[str, object], keys: Sequence[FileKey]) -> bool:
     files = header.get("files")
-    if header.get("version") != VERSION or not isinstance(files, list) or len(files) != len(keys):
+    if header.get("version") != VERSION or header.get("code") != _parsing_code():
+        return False
+    if not isinstance(files, list) or len(files) != len(keys):
         return False
     return all(list(key[:3]) == list(entry[:3]) for key, entry in zip(keys, files, strict=True))
 

@@ -176,6 +176,34 @@ def test_a_cache_of_another_version_is_ignored(
     assert cache.load([corpus_file]) is None
 
 
+def test_a_cache_written_by_other_parsing_code_is_ignored(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade that changed how files are read, a cache of the old reading misses."""
+    store(corpus_file)
+    monkeypatch.setattr(cache, "_parsing_code", lambda: "another version of the rules")
+    assert cache.load([corpus_file]) is None
+
+
+def test_the_code_digest_follows_each_source_file(tmp_path: Path) -> None:
+    """Changing, adding or renaming a module of the package changes its digest; other files
+    do not."""
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "rules.py").write_text("LIMIT = 3\n")
+    (package / "sub" / "more.py").write_text("X = 1\n")
+    digests = [cache.code_digest(str(package))]
+    (package / "notes.txt").write_text("not code\n")
+    assert cache.code_digest(str(package)) == digests[0]
+    (package / "rules.py").write_text("LIMIT = 4\n")
+    digests.append(cache.code_digest(str(package)))
+    (package / "sub" / "more.py").rename(package / "sub" / "other.py")
+    digests.append(cache.code_digest(str(package)))
+    (package / "extra.py").write_text("")
+    digests.append(cache.code_digest(str(package)))
+    assert len(set(digests)) == 4
+
+
 def test_a_failed_write_leaves_no_partial_file(
     xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
