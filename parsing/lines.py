@@ -17,7 +17,7 @@ from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
 from .neighbours import Line
-from .pictures import blank_trailing
+from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -266,6 +266,6 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    if pictured or buf.endswith(b"Image"):
+    if pictured or may_end_in_picture(buf):
         blank_trailing(buf, pictured)
     return texts

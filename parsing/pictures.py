@@ -59,18 +59,29 @@ def ends_in_picture(buf: ByteSource, line: Line) -> bool:
 def blank_trailing(buf: bytearray, under: Sequence[int]) -> None:
     """Blank a sentence's trailing `Image` on a line that ends a post: the last non-blank line
     above each line start of `under` (lines of structure: markers, chrome), and the buffer's
-    last line."""
+    last non-blank line."""
     spots = []
     for start in under:
         above = previous_nonblank_line(buf, start)
         if above is not None and buf.endswith(_WORD, *above):
             spots.append(above[1] - len(_WORD))
-    if buf.endswith(_WORD) and len(buf) > len(_WORD):
-        spots.append(len(buf) - len(_WORD))
+    last = last_nonblank_line(buf)
+    if last is not None and buf.endswith(_WORD, *last):
+        spots.append(last[1] - len(_WORD))
     for spot in spots:
         start = buf.rfind(b"\n", 0, spot) + 1
         if spot > start and _SENTENCE_END.search(buf, start, spot):
             buf[spot : spot + len(_WORD)] = b" " * len(_WORD)  # the line stays in the post
+
+
+def may_end_in_picture(buf: ByteSource) -> bool:
+    """Could the buffer's last non-blank line end with `Image` (a quick look at its tail)?"""
+    return bytes(buf[-256:]).rstrip().endswith(_WORD)
+
+
+def last_nonblank_line(buf: ByteSource) -> Line | None:
+    """The buffer's last non-blank line, with or without a newline after it."""
+    return previous_nonblank_line(buf, len(buf) + (not buf.endswith(b"\n")))
 
 
 def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:

@@ -33,6 +33,14 @@ def test_a_picture_after_a_sentence_at_a_post_end_goes(end: str) -> None:
     assert corpus.posts.last_line[0] == 1
 
 
+@pytest.mark.parametrize("after", ["", "\n", "\n\n", "\n \n"])
+def test_a_picture_at_the_end_of_the_last_post_goes(after: str) -> None:
+    """The file's last post loses its trailing `Image` whether or not newlines or blank lines
+    end the file, as every other post's does."""
+    corpus = parse_text(f"1/ The tide is out.\n2/ The boats sit on the mud. Image{after}")
+    assert texts(corpus) == [["The tide is out.", "The boats sit on the mud."]]
+
+
 @pytest.mark.parametrize(
     "line",
     [
