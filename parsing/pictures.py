@@ -81,7 +81,7 @@ def may_end_in_picture(buf: ByteSource) -> bool:
 
 def last_nonblank_line(buf: ByteSource) -> Line | None:
     """The buffer's last non-blank line, with or without a newline after it."""
-    return previous_nonblank_line(buf, len(buf) + (not buf.endswith(b"\n")))
+    return previous_nonblank_line(buf, len(buf) + (buf[-1:] != b"\n"))
 
 
 def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:
