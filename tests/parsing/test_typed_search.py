@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from parsing.search_memory import SearchMemory
 from parsing.search_scan import contains
 
 from .helpers import parse_text
+from .test_properties import PROPERTY, texts
 
 WORDS = ["amber", "Amberly", "ember", "ÉMILE", "émile", "orbit", "orb", "Kite", "kettle", "na"]
 """Words that share parts, in both cases, with and without accents."""
@@ -183,3 +186,26 @@ def test_chunks_follow_the_sources() -> None:
     search = ThreadSearch(corpus, "amber")
     assert search.run() is True
     assert search.found == [0, 2]
+
+
+@PROPERTY
+@given(texts, st.data())
+def test_a_search_among_candidates_finds_what_the_reference_finds(
+    text: str, data: st.DataObject
+) -> None:
+    """Over any text (chrome, holes, several sources' worth of markers), among any candidates
+    and in chunks of any size, a search finds the candidates the reference rule finds."""
+    corpus = parse_text(text)
+    total = corpus.thread_count
+    among = sorted(data.draw(st.sets(st.integers(0, max(total - 1, 0)), max_size=total)))
+    among = [thread for thread in among if thread < total]
+    words = text.split() or ["a"]
+    word = data.draw(st.sampled_from(words))
+    start = data.draw(st.integers(0, len(word) - 1))
+    query = word[start : data.draw(st.integers(start + 1, len(word)))]
+    size = data.draw(st.sampled_from([1, 2, 3, 512]))
+    with patch.object(search_module, "CHUNK_THREADS", size):
+        search = ThreadSearch(corpus, query, among)
+        assert search.run()
+    holding = set(threads_matching_slowly(corpus, query))
+    assert search.found == [thread for thread in among if thread in holding]
