@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
+from .emoji_bytes import EMOJI_CHAR
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 Structure = tuple[int, int, int, int, bool]
@@ -28,8 +29,10 @@ Structure = tuple[int, int, int, int, bool]
 _ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
 _WORD = b"Image"
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
-# or bracket, an emoji's last byte. A word before it ("the Image") leaves it text.
-_SENTENCE_END = re.compile(rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|[\x80-\xbf])[ \t]*\Z")
+# or bracket, an emoji. A word before it ("the Image", "the Café Image") leaves it text.
+_SENTENCE_END = re.compile(
+    rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
+)
 
 
 def between_posts(
