@@ -122,6 +122,7 @@ def _forked(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
     if pid == 0:  # the child: work, then leave without running the parent's cleanup
         try:
             os.close(read_end)
+            _child_collector()
             with os.fdopen(write_end, "wb") as outgoing:
                 index_in_child(list(paths), outgoing, cache)
         finally:
@@ -176,9 +177,6 @@ class _SpawnWaiter:
 def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> None:
     """The other process: read, index, send, then cache. Nothing is printed; any failure
     closes the pipe early, and the reader builds the index itself."""
-    # Reading and indexing make millions of objects and no garbage cycles: the collector's
-    # passes over them would only cost time here.
-    gc.disable()
     from . import cache as corpus_cache
 
     # Size and time are taken before reading, the content's hash after (off the way to the
@@ -198,6 +196,12 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
         corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
         corpus.prepare_search()
         corpus_cache.store(files, keys, corpus, index)
+
+
+def _child_collector() -> None:
+    """In the other process only: reading and indexing make millions of objects and no garbage
+    cycles, so the collector's passes over them would only cost time there."""
+    gc.disable()
 
 
 def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
@@ -252,6 +256,7 @@ def main() -> None:
 
     named, cache = json.loads(sys.argv[1])
     paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
+    _child_collector()
     index_in_child(paths, sys.stdout.buffer, bool(cache))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
 from pathlib import Path
@@ -107,3 +108,11 @@ def test_a_file_changed_while_indexed_is_not_cached(
     index_in_child([str(path)], io.BytesIO(), cache=True)
     assert cache.load([str(path)]) is None
     assert not Path(cache.cache_file([str(path)])).exists()
+
+
+def test_indexing_in_this_process_leaves_the_collector_on() -> None:
+    """The collector is turned off in the other process only: `index_in_child` run here (as
+    these tests do) leaves it as it found it."""
+    assert gc.isenabled()
+    index_in_child([str(SEEDLIKE)], io.BytesIO(), cache=False)
+    assert gc.isenabled()
