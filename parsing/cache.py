@@ -4,9 +4,11 @@ A cache file answers for one list of input files read by one version of the pars
 Its header holds each file's path, size, modification time and a hash of its content,
 `VERSION`, and a hash of the parsing package's source (`code_digest`: a parsing rule changed
 by an upgrade reads the same files otherwise); any difference and the file is not used (and is
-written anew after the next full read). The body is a pickle whose large
-buffers (the source texts and their case keys) come before it raw, so loading them is a file
-read into fresh buffers, with the interpreter lock released, rather than a copy inside `loads`.
+written anew after the next full read). The body is a pickle (protocol 5: any out-of-band
+buffer it hands over is written raw before it).
+
+A cache is tens to hundreds of megabytes, so only the `KEPT` most recently used are kept:
+reading one marks it used, writing one removes the oldest beyond that.
 
 Files are written to a temporary name in the same folder, flushed to disk and renamed over
 the old one, so a reader sees the old cache or the new one, never half of either. A file that
@@ -43,6 +45,9 @@ _MAGIC = b"threadline corpus cache\n"
 _LENGTH = struct.Struct("<Q")
 _CHECKSUM = struct.Struct("<I")
 _PARTIAL = ".partial"
+KEPT = 8
+"""How many corpora's caches are kept; the least recently used go first."""
+_SUFFIX = ".cache"
 _HASH_CHUNK = 16 << 20
 """Hashed a slice at a time: `hashlib` lets other threads run while it hashes each slice."""
 
@@ -69,7 +74,7 @@ def cache_dir() -> str:
 def cache_file(paths: Sequence[str]) -> str:
     """Where the cache of the corpus made of `paths` (in order) lives."""
     name = hashlib.blake2b("\0".join(map(os.path.realpath, paths)).encode(), digest_size=12)
-    return os.path.join(cache_dir(), name.hexdigest() + ".cache")
+    return os.path.join(cache_dir(), name.hexdigest() + _SUFFIX)
 
 
 def stat_keys(paths: Sequence[str]) -> list[FileKey] | None:
@@ -148,6 +153,7 @@ def store(
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
+        _keep_recent(os.path.dirname(target), KEPT)
     except OSError:
         _remove(temporary)
     except BaseException:
@@ -161,8 +167,9 @@ def load(paths: Sequence[str]) -> Cached | None:
     keys = stat_keys(paths)
     if keys is None:
         return None
+    target = cache_file(paths)
     try:
-        with open(cache_file(paths), "rb") as stream:
+        with open(target, "rb") as stream:
             header = _read_header(stream)
             if header is None or not _same_files(header, keys):
                 return None
@@ -170,9 +177,13 @@ def load(paths: Sequence[str]) -> Cached | None:
             full = file_keys(paths)
             if full is None or _header(full) != header:
                 return None
-            return _read_body(stream)
+            cached = _read_body(stream)
     except Exception:
         return None
+    if cached is not None:
+        with suppress(OSError):
+            os.utime(target)  # used now: the last to go (see `_keep_recent`)
+    return cached
 
 
 def _header(keys: Sequence[FileKey]) -> dict[str, object]:
@@ -275,6 +286,17 @@ def _remove_stale(folder: str) -> None:
         with suppress(OSError):
             if entry.name.endswith(_PARTIAL) and entry.stat().st_mtime < day_ago:
                 os.remove(entry.path)
+
+
+def _keep_recent(folder: str, kept: int) -> None:
+    """Remove the caches of `folder` beyond the `kept` most recently used."""
+    caches: list[tuple[float, str]] = []
+    for entry in os.scandir(folder):
+        with suppress(OSError):
+            if entry.name.endswith(_SUFFIX) and entry.is_file():
+                caches.append((entry.stat().st_mtime, entry.path))
+    for _, path in sorted(caches, reverse=True)[kept:]:
+        _remove(path)
 
 
 def _remove(path: str) -> None:

@@ -229,3 +229,26 @@ def test_a_day_old_partial_file_is_cleared_on_the_next_write(xdg: Path, corpus_f
     store(corpus_file)
     assert not old.exists()
     assert recent.exists()
+
+
+def test_only_the_most_recently_used_caches_are_kept(
+    xdg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a cache removes the least recently used beyond `KEPT`; reading one counts as a
+    use, so a corpus opened again stays while older ones go."""
+    monkeypatch.setattr(cache, "KEPT", 2)
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"corpus{number}.txt"
+        shutil.copy(SEEDLIKE, path)
+        paths.append(str(path))
+    store(paths[0])
+    store(paths[1])
+    old = os.stat(cache.cache_file([paths[0]])).st_mtime - 100
+    os.utime(cache.cache_file([paths[0]]), (old - 100, old - 100))  # the oldest
+    os.utime(cache.cache_file([paths[1]]), (old, old))
+    assert cache.load([paths[0]]) is not None  # used now: newer than corpus1's
+    store(paths[2])
+    assert os.path.exists(cache.cache_file([paths[0]]))
+    assert not os.path.exists(cache.cache_file([paths[1]]))
+    assert os.path.exists(cache.cache_file([paths[2]]))
