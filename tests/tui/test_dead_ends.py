@@ -68,6 +68,35 @@ async def test_help_at_80x24_scrolls_and_says_so() -> None:
         assert "scroll" in str(body.border_subtitle)
 
 
+@pytest.mark.parametrize(("keys", "where"), [(("j", "j"), 2), (("G",), None), (("end", "g"), 0)])
+async def test_help_scrolls_with_the_reading_keys(keys: tuple[str, ...], where: int | None) -> None:
+    """In the help, `j`, `g` and `G` scroll as they move in the panes (`None`: to its end)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        body = app.screen.query_one(VerticalScroll)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert body.scroll_y == (body.max_scroll_y if where is None else where)
+
+
+async def test_help_pages_down_with_space() -> None:
+    """In the help, space pages down, as it does in the posts."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        body = app.screen.query_one(VerticalScroll)
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_y >= body.scrollable_content_region.height - 1
+
+
 async def test_related_pane_has_a_title() -> None:
     """The related pane is titled, as the list and the posts are."""
     async with thread_open(LIGHTHOUSE) as (_, app):
