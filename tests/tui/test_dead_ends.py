@@ -12,21 +12,26 @@ from textual.widgets._footer import FooterKey
 
 from tui.app import ThreadlineApp
 from tui.links import TRUNCATED_WARNING
+from tui.post_layout import HINT
 from tui.screens.flag_picker import FlagPicker
 from tui.screens.help_screen import HelpScreen
 from tui.screens.link_picker import LinkPicker
 
 from .helpers import (
+    EMPTY,
     LIGHTHOUSE,
     SEEDLIKE,
     SMALL,
     WIDE,
     click_text,
+    list_lines,
     make_app,
     notifications,
     open_thread,
+    placeholder_texts,
     post_pane,
     related_pane,
+    thread_list,
     thread_open,
     wait_loaded,
     wait_until,
@@ -95,6 +100,32 @@ async def test_help_pages_down_with_space() -> None:
         await pilot.press("space")
         await pilot.pause()
         assert body.scroll_y >= body.scrollable_content_region.height - 1
+
+
+async def test_a_corpus_with_no_thread_says_so_in_the_list() -> None:
+    """A file with no thread in it: once read, the list says none were found in it (the
+    notification alone goes away)."""
+    app = make_app(EMPTY)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.pause()
+        assert list_lines(app)[0].strip() == "No threads found in empty.txt"
+
+
+async def test_post_pane_offers_no_thread_to_open_when_the_list_is_empty() -> None:
+    """A search that matches nothing leaves no thread to open: the post pane does not say
+    "Open a thread with enter"; clearing the search brings the hint back."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("slash", *"zzqxnothing", "enter")
+        await wait_until(pilot, lambda: not thread_list(app).rows)
+        await pilot.pause()
+        assert placeholder_texts(app) == []
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: bool(thread_list(app).rows))
+        await pilot.pause()
+        assert placeholder_texts(app) == [HINT]
 
 
 async def test_related_pane_has_a_title() -> None:

@@ -106,7 +106,8 @@ class MainScreen(PanesScreen):
         if self.opened is not None:
             self._open(self.opened, self.post_pane.current, preview=self.previewing)
         elif self._loaded == 0:
-            self.post_pane.show(None, [])
+            self.thread_list.set_rows([], empty_text=self._empty_text())
+            self._offer_hint(False)
             self.notify(
                 visible("No threads found in " + self.loader.name), severity="warning", markup=False
             )
