@@ -282,3 +282,36 @@ async def test_footer_fits_with_every_key_it_can_show(size: tuple[int, int]) -> 
         keys = {str(key.description): key.region for key in footer.query(FooterKey)}
         assert {"Link", "Back", "Clear"} <= keys.keys()
         assert all(region.right <= size[0] and region.width for region in keys.values())
+
+
+async def test_footer_fits_after_the_terminal_narrows() -> None:
+    """Started at 120 columns and narrowed to 80, the footer drops `r` and the palette's key
+    as it does when started at 80, and every key it shows lies inside the width."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        await pilot.press(*"j" * 8, "slash", *"notes", "enter")
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        keys = {str(key.description): key.region for key in footer.query(FooterKey)}
+        assert {"Link", "Back", "Clear"} <= keys.keys()
+        assert "Related" not in keys
+        assert all(region.right <= SMALL[0] and region.width for region in keys.values())
+
+
+async def test_footer_offers_related_again_after_the_terminal_widens() -> None:
+    """Started at 80 columns and widened to 120, the footer shows `r` (Related) and the
+    palette's key again, as it does when started at 120."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        descriptions = {str(key.description) for key in footer.query(FooterKey)}
+        assert "Related" in descriptions
+        assert footer.query(".-command-palette")

@@ -368,6 +368,7 @@ class PanesScreen(Screen[None]):
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
         self.related_pane.fit_width()  # as its entries now need, once it is shown
+        crossed = self.has_class("-narrow") != (width < NARROW)
         self.set_class(width < NARROW, "-narrow")
         self.set_class(wanted, "-with-related")
         # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still
@@ -375,4 +376,6 @@ class PanesScreen(Screen[None]):
         footer = self.query_one(Footer)
         footer.compact = width < NARROW
         footer.show_command_palette = width >= NARROW
+        if crossed:  # the footer builds its keys only when told the bindings changed
+            self.app.refresh_bindings()
         self.post_pane.keep_current_in_view()
