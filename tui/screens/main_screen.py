@@ -264,6 +264,9 @@ class MainScreen(PanesScreen):
         if row is None:
             row = threads.cursor - step if self.opened is None else -step
         target = max(0, min(row + step, len(threads.rows) - 1))
+        if threads.rows[target] == self.opened:  # opening it again would lose the place read
+            self.notify(f"This is the {'last' if step > 0 else 'first'} thread.", timeout=3)
+            return
         self._open(threads.rows[target])
 
     def action_step_hit(self, step: int) -> None:
