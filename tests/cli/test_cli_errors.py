@@ -579,3 +579,34 @@ def test_a_command_piped_into_a_reader_that_stops_early_exits_quietly(tmp_path: 
     )
     assert len(result.stdout) == 10
     assert result.stderr == b""
+
+
+QUIT_WHILE_LOADING = """
+import asyncio, threading
+import tui.cli
+never = threading.Event()
+
+def reader():
+    # The reader quit while its corpus is still being read in a worker thread: Textual runs
+    # thread workers in the event loop's executor, whose threads the interpreter's exit joins.
+    loop = asyncio.new_event_loop()
+    loop.run_in_executor(None, never.wait)
+    print("quit", flush=True)
+    return 0
+
+tui.cli.main = reader
+tui.cli.entry()
+"""
+
+
+def test_the_reader_quits_without_waiting_for_its_loading() -> None:
+    """A reader that quits while a worker thread still reads or indexes its corpus exits at
+    once with its status: the exit does not wait for that thread (which here never ends)."""
+    result = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_LOADING],
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"quit\n", b"")
