@@ -78,7 +78,10 @@ def each_once(files: list[SourceFile]) -> list[SourceFile]:
     unique = []
     for file in files:
         if file.path is not None:
-            real = os.path.realpath(file.path)  # never raises, even for a symlink loop
+            try:
+                real = os.path.realpath(file.path)  # a symlink loop is no error here, but
+            except OSError:  # a link that cannot be read is (`/proc/1/cwd` for another user)
+                real = os.path.abspath(file.path)
             if real in seen:
                 continue
             seen.add(real)

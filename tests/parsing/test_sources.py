@@ -267,3 +267,20 @@ def test_a_file_that_cannot_be_mapped_is_read(
     data = read(SourceFile("corpus.txt", str(path)), map_from=100)
     assert isinstance(data, bytearray)
     assert data == path.read_bytes()
+
+
+def test_a_file_whose_real_path_cannot_be_read_is_still_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the real path of a file cannot be found (a link the user may not read, as under
+    /proc), the file is told apart from the others by its absolute path, not an error."""
+    import os
+
+    from parsing.sources import each_once
+
+    def unreadable(path: str, *args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(os.path, "realpath", unreadable)
+    files = [SourceFile("a.txt", "a.txt"), SourceFile("b.txt", "b.txt")]
+    assert each_once([*files, files[0]]) == files
