@@ -31,6 +31,8 @@ class PostData:
     last_line: int
     hidden: int = 0
     """Characters at the end of a very long post that are not shown."""
+    declared: int = 0
+    """How many posts the thread's page said it has (0: it did not say)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,9 @@ def lay_out(
     layout = Layout(posts, width, search=search)
     if not width:
         return layout
-    total = max((post.number or 0 for post in posts), default=0)
+    # A page that declared more posts than were copied numbers them `8/20`, not `8/8`: a thread
+    # cut short must not look complete.
+    total = max((max(post.number or 0, post.declared) for post in posts), default=0)
     gaps = gaps_before_posts(post.number for post in posts)
     for index, (post, gap) in enumerate(zip(posts, gaps, strict=True)):
         if gap is not None:

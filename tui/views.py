@@ -135,6 +135,7 @@ class CorpusView:
         corpus = self.corpus
         source = corpus.source_of(thread)
         evidence = self.index.evidence if self.index is not None else _NO_EVIDENCE
+        declared = corpus.meta(thread).declared_posts or 0
         result = []
         for post in corpus.thread_posts(thread):
             whole = corpus.post_bytes(post, source)
@@ -150,6 +151,7 @@ class CorpusView:
                     first_line=corpus.posts.first_line[post],
                     last_line=corpus.posts.last_line[post],
                     hidden=hidden,
+                    declared=declared,
                 )
             )
         return result

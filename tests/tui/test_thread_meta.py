@@ -9,7 +9,7 @@ import pytest
 
 from tui.app import ThreadlineApp
 
-from .helpers import WIDE, list_lines, open_thread, post_pane, wait_loaded
+from .helpers import WIDE, list_lines, open_thread, pane_lines, post_pane, wait_loaded
 
 FERRY, PLAIN = range(2)
 
@@ -71,3 +71,14 @@ async def test_post_pane_title_is_the_title_alone_without_a_declared_length(page
         await wait_loaded(pilot, app)
         await open_thread(pilot, app, PLAIN)
         assert str(post_pane(app).border_title) == "Nobody says who wrote this."
+
+
+async def test_posts_of_a_thread_cut_short_are_numbered_of_the_declared_length(page: str) -> None:
+    """Each post of a thread holding 2 of the 5 posts its page declared is headed `1/5`,
+    `2/5`: a thread cut short does not look complete (`2/2`)."""
+    app = ThreadlineApp(paths=[page])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, FERRY)
+        labels = [line.strip("\u258c ") for line in pane_lines(app) if "/" in line]
+        assert labels == ["1/5", "2/5"]
