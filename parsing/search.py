@@ -9,11 +9,12 @@ occurrence.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from .corpus import Corpus
+from .search_posts import posts_matching, threads_matching_slowly
 from .search_scan import Locator, Query, Scan, contains, fold, query_pattern, thread_span
 
 __all__ = [
@@ -53,21 +54,45 @@ def _nothing() -> None:
 
 
 class ThreadSearch:
-    """The threads among `among` (sorted; all by default) with a post that contains `query`,
-    ignoring case, found a chunk at a time.
+    """The threads among some candidates with a post that contains `query`, ignoring case,
+    found a chunk at a time.
+
+    The candidates are two sorted runs, searched in this order: `unchecked`, threads no
+    earlier search looked at, then `among`, threads an earlier search for a part of the query
+    found (and so may hold it). With neither, every thread is unchecked. Unchecked threads go
+    first so that a search cancelled by the next key has covered new ground, which the next
+    search takes over, instead of narrowing again what the last one had narrowed.
 
     `found` holds the matches among the candidates checked so far, in corpus order; the
     candidates from `checked` on are not looked at yet. Together they are a superset of the
     answer (`superset`), which is what a cancelled search still tells.
     """
 
-    def __init__(self, corpus: Corpus, query: str, among: Sequence[int] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        query: str,
+        among: Sequence[int] | None = None,
+        unchecked: Sequence[int] | None = None,
+    ) -> None:
         self.corpus = corpus
         self.query = query
         self.thread_count = corpus.thread_count
         """The corpus's size when the search began: threads added later are not its concern."""
-        self.candidates: Sequence[int] = range(corpus.thread_count) if among is None else among
-        self.found: list[int] = []
+        self.candidates: Sequence[int]
+        if among is None and unchecked is None:
+            self.candidates = range(corpus.thread_count)
+            self.boundary = corpus.thread_count
+        elif not unchecked or among is None:
+            self.candidates = (unchecked or ()) if among is None else among
+            self.boundary = len(self.candidates) if among is None else 0
+        else:
+            both = array("i", unchecked)
+            both.extend(among)
+            self.candidates, self.boundary = both, len(unchecked)
+        """Candidates before `boundary` were unchecked, those from it on found earlier."""
+        self._found: tuple[list[int], list[int]] = ([], [])
+        """The matches among the unchecked candidates, and among the others."""
         self.checked = 0
         """How many of the candidates (from the first) are decided."""
         self._query = Query(query) if query else None
@@ -80,8 +105,14 @@ class ThreadSearch:
     def finished(cls, corpus: Corpus, query: str, found: Sequence[int]) -> ThreadSearch:
         """A search already done, that found `found`."""
         search = cls(corpus, query, found)
-        search.found, search.checked = list(found), len(found)
+        search._found[1].extend(found)
+        search.checked = len(found)
         return search
+
+    @property
+    def found(self) -> list[int]:
+        fresh, again = self._found
+        return sorted([*fresh, *again]) if fresh and again else list(fresh or again)
 
     @property
     def complete(self) -> bool:
@@ -89,7 +120,17 @@ class ThreadSearch:
 
     def superset(self) -> list[int]:
         """Every thread that may hold the query: those found, and those not checked yet."""
-        return [*self.found, *self.candidates[self.checked :]]
+        return sorted([*self.found, *self.candidates[self.checked :]])
+
+    def unchecked(self) -> Sequence[int]:
+        """The threads no search has looked at yet."""
+        return self.candidates[self.checked : self.boundary]
+
+    def possible(self) -> list[int]:
+        """The threads some search looked at that may hold the query: those found, and those
+        an earlier search found that this one has not checked yet."""
+        rest = self.candidates[max(self.checked, self.boundary) :]
+        return sorted([*self.found, *rest]) if rest else self.found
 
     def run(self, cancelled: Cancelled = _never, after_chunk: AfterChunk = _nothing) -> bool:
         """Search on until done (True) or until `cancelled()` says to stop (False); call
@@ -99,20 +140,22 @@ class ThreadSearch:
             if cancelled():
                 return False
             end = self._chunk_end(self.checked)
+            found = self._found[0 if self.checked < self.boundary else 1]
             if self._query is None:
-                self.found.extend(candidates[self.checked : end])
+                found.extend(candidates[self.checked : end])
             else:
-                self._search_chunk(self._query, self.checked, end)
+                found.extend(self._search_chunk(self._query, self.checked, end))
             self.checked = end
             after_chunk()
         return True
 
     def _chunk_end(self, start: int) -> int:
         """Where the chunk from candidate `start` ends: within one source, about `CHUNK_BYTES`
-        of text and at most `CHUNK_THREADS` candidates."""
+        of text and at most `CHUNK_THREADS` candidates, all of one run."""
         candidates, corpus = self.candidates, self.corpus
         first = candidates[start]
-        limit = min(len(candidates), start + CHUNK_THREADS)
+        run_end = self.boundary if start < self.boundary else len(candidates)
+        limit = min(run_end, start + CHUNK_THREADS)
         in_source = self._locator(corpus.threads.source[first]).last_thread
         limit = bisect_left(candidates, in_source, start + 1, limit)
         budget = thread_span(corpus, first, first + 1)[0] + CHUNK_BYTES
@@ -127,8 +170,8 @@ class ThreadSearch:
             self._locators[source] = Locator(self.corpus, source)
         return self._locators[source]
 
-    def _search_chunk(self, query: Query, start: int, end: int) -> None:
-        """Add the matches among candidates `start .. end - 1` (of one source) to `found`.
+    def _search_chunk(self, query: Query, start: int, end: int) -> list[int]:
+        """The matches among candidates `start .. end - 1` (of one source, sorted).
 
         Where the candidates are dense and matches rare, the chunk's whole span is one scan;
         otherwise each candidate's posts are a scan of their own (`SPAN_COST`)."""
@@ -144,7 +187,7 @@ class ThreadSearch:
         else:
             found = self._scan_each(scan, locate, chunk)
         self._hit_rate = len(found) / len(chunk)
-        self.found.extend(_with_matches_across_holes(corpus, query.text, chunk, found))
+        return _with_matches_across_holes(corpus, query.text, chunk, found)
 
     def _scan_across(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
         """The matching threads of `chunk`, by one scan from its first thread to its last: a
@@ -209,43 +252,3 @@ def threads_matching(corpus: Corpus, query: str) -> list[int]:
     search = ThreadSearch(corpus, query)
     search.run()
     return search.found
-
-
-@lru_cache(maxsize=16)
-def _query_of(text: str) -> Query:
-    """The same query for every row drawn while it is searched for."""
-    return Query(text)
-
-
-def posts_matching(corpus: Corpus, thread: int, query: str) -> list[int]:
-    """The posts of `thread` (counted from its first, 0) whose text contains `query`."""
-    if not query:
-        return []
-    source = corpus.threads.source[thread]
-    scan = _query_of(query).scan_of(corpus.sources[source])
-    locate = Locator(corpus, source)
-    first_post = corpus.threads.first_post[thread]
-    position, stop = thread_span(corpus, thread, thread + 1)
-    hits: set[int] = set()
-    while (span := scan(position, stop)) is not None:
-        post = locate.post_at(*span)
-        if post is None:
-            position = span[0] + 1
-            continue
-        hits.add(post - first_post)
-        position = corpus.posts.text_end[post]
-    holes = corpus.posts.with_holes
-    last_post = corpus.threads.first_post[thread + 1]
-    for post in holes[bisect_left(holes, first_post) : bisect_left(holes, last_post)]:
-        if contains(corpus.post_text(post), query):
-            hits.add(post - first_post)
-    return sorted(hits)
-
-
-def threads_matching_slowly(corpus: Corpus, query: str) -> list[int]:
-    """The same answer by decoding every post: the reference the fast scan is tested against."""
-    return [
-        thread
-        for thread in range(corpus.thread_count)
-        if any(contains(corpus.post_text(post), query) for post in corpus.thread_posts(thread))
-    ]

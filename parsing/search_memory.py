@@ -3,9 +3,11 @@
 Every thread whose text contains `nadia8` also contains `nadia`, `adia8` and any other part
 of it: when one folded query is a substring of another, the longer one's matches are a subset
 of the shorter one's. So a search needs to look only among the threads an earlier search for a
-part of it found, and a search cancelled halfway still tells something (`ThreadSearch.superset`:
-what it found, and what it had not checked yet). Typing a query key by key thus searches ever
-fewer threads, and the last key usually only a handful, instead of the whole corpus each time.
+part of it found, and a search cancelled halfway still tells something: the threads it (or a
+search before it) found, which may hold the query, and those no search has looked at yet. The
+next search looks at the latter first, taking over where the cancelled one stopped, so each key
+goes on through the corpus instead of starting again; the threads found along the way are
+narrowed by the key that finishes. Typing a query key by key thus reads the text about once.
 """
 
 from __future__ import annotations
@@ -24,11 +26,18 @@ KEPT = 12
 
 
 class _Known(NamedTuple):
-    """What one search told: its threads (all of them when `complete`, else a superset), in
-    4 bytes a thread (a list of a hundred thousand threads would take 4 MB)."""
+    """What one search told, in 4 bytes a thread (a list of a hundred thousand threads would
+    take 4 MB): its threads when `complete`; else those it or an earlier search found that may
+    hold the query (`threads`) and those no search looked at (`unchecked`)."""
 
     complete: bool
     threads: array[int]
+    unchecked: array[int]
+
+    @property
+    def size(self) -> int:
+        """How many threads are left to check for a query that holds this one."""
+        return len(self.threads) + len(self.unchecked)
 
 
 class SearchMemory:
@@ -53,22 +62,27 @@ class SearchMemory:
                 self._searches.move_to_end(key)
                 return ThreadSearch.finished(self.corpus, query, same.threads)
             best = min(
-                (known.threads for part, known in self._searches.items() if part in key),
-                key=len,
+                (known for part, known in self._searches.items() if part in key),
+                key=lambda known: known.size,
                 default=None,
             )
-        return ThreadSearch(self.corpus, query, best)
+        if best is None:
+            return ThreadSearch(self.corpus, query)
+        return ThreadSearch(self.corpus, query, best.threads, best.unchecked)
 
     def keep(self, search: ThreadSearch) -> None:
         """Remember what `search` found (all of it, or as far as it got)."""
         key = fold(search.query)
-        threads = array("i", search.found if search.complete else search.superset())
+        if search.complete:
+            told = _Known(True, array("i", search.found), array("i"))
+        else:
+            told = _Known(False, array("i", search.possible()), array("i", search.unchecked()))
         with self._lock:
             if search.thread_count != self._threads:  # it answers for a corpus since grown
                 return
             known = self._searches.get(key)
-            if known is None or (not known.complete and len(threads) <= len(known.threads)):
-                self._searches[key] = _Known(search.complete, threads)
+            if known is None or (not known.complete and told.size <= known.size):
+                self._searches[key] = told
             self._searches.move_to_end(key)
             while len(self._searches) > KEPT:
                 self._searches.popitem(last=False)

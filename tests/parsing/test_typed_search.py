@@ -94,6 +94,37 @@ def test_memory_narrows_a_longer_query_within_the_shorter_ones_threads() -> None
     assert list(memory.start("amberly").candidates) == [0, 2, 3]
 
 
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_a_longer_query_takes_over_where_a_cancelled_search_stopped() -> None:
+    """`amber` cancelled after two threads (it found thread 0): `amberly` looks first at
+    threads 2, 3 and 4, which no search has looked at, then at thread 0 again; thread 1,
+    known not to hold `amber`, not at all."""
+    memory = SearchMemory(FIVE)
+    first = memory.start("amber")
+    first.run(lambda: first.checked >= 2)
+    memory.keep(first)
+    longer = memory.start("amberly")
+    assert list(longer.candidates) == [2, 3, 4, 0]
+    assert longer.run() is True
+    assert longer.found == [3]
+
+
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_a_cancelled_takeover_keeps_what_it_checked() -> None:
+    """`amberly` taking over a cancelled `amber`, itself cancelled after one more thread
+    (thread 2, which lacks `amberly`), leaves the next key threads 3 and 4 unchecked and
+    thread 0 to check again; the first thread it checked is settled."""
+    memory = SearchMemory(FIVE)
+    first = memory.start("amber")
+    first.run(lambda: first.checked >= 2)
+    memory.keep(first)
+    longer = memory.start("amberly")
+    longer.run(lambda: longer.checked >= 1)
+    memory.keep(longer)
+    assert (list(longer.unchecked()), longer.possible()) == ([3, 4], [0])
+    assert list(memory.start("amberly.").candidates) == [3, 4, 0]
+
+
 def test_memory_forgets_its_searches_when_the_corpus_grows() -> None:
     """Threads added after a search were never searched: the next search looks at all."""
     corpus = corpus_of([["Amber."], ["Orb."]])
@@ -209,3 +240,41 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
         assert search.run()
     holding = set(threads_matching_slowly(corpus, query))
     assert search.found == [thread for thread in among if thread in holding]
+
+
+queries = st.sampled_from(WORDS).flatmap(
+    lambda word: st.tuples(st.integers(0, len(word) - 1), st.integers(1, len(word))).map(
+        lambda cut: word[cut[0] : cut[0] + cut[1]]
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(threads, st.lists(st.tuples(queries, st.integers(0, 6) | st.none()), min_size=1, max_size=8))
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_searches_cancelled_anywhere_leave_the_fresh_answer(
+    threads: list[list[str]], typed: list[tuple[str, int | None]]
+) -> None:
+    """Any queries, each cancelled after any number of chunks or run to its end, each taking
+    over what the searches before it left: a cancelled one still bounds its answer, and a
+    finished one, or a last one run to its end, finds what a fresh search finds."""
+    corpus = corpus_of(threads)
+    memory = SearchMemory(corpus)
+    for text, chunks in typed:
+        search = memory.start(text)
+        ran = [0]
+
+        def cancelled(ran: list[int] = ran, chunks: int | None = chunks) -> bool:
+            ran[0] += 1
+            return chunks is not None and ran[0] > chunks
+
+        search.run(cancelled)
+        memory.keep(search)
+        expected = threads_matching_slowly(corpus, text)
+        if search.complete:
+            assert search.found == expected, text
+        else:
+            assert set(expected) <= set(search.superset()), text
+            assert search.superset() == sorted([*search.possible(), *search.unchecked()])
+    last = typed[-1][0]
+    assert memory.find(last) == threads_matching_slowly(corpus, last)

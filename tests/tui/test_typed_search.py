@@ -42,9 +42,9 @@ def slow_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_module, "CHUNK_THREADS", 1)
     search_chunk = ThreadSearch._search_chunk
 
-    def slowly(self: ThreadSearch, *args: object) -> None:
+    def slowly(self: ThreadSearch, *args: object) -> list[int]:
         time.sleep(0.05)
-        search_chunk(self, *args)  # type: ignore[arg-type]
+        return search_chunk(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ThreadSearch, "_search_chunk", slowly)
 
