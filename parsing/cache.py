@@ -1,14 +1,20 @@
 """A corpus read before, with its index, kept under the XDG cache folder to reopen at once.
 
-A cache file answers for one list of input files. Its header holds each file's path, size,
-modification time and a hash of its content, and `VERSION`; any difference and the file is
-not used (and is written anew after the next full read). The body is a pickle whose large
-buffers (the source texts and their case keys) come before it raw, so loading them is a file
-read into fresh buffers, with the interpreter lock released, rather than a copy inside `loads`.
+A cache file answers for one list of input files read by one version of the parsing code.
+Its header holds each file's path, size, modification time and a hash of its content,
+`VERSION`, and a hash of the parsing package's source (`code_digest`: a parsing rule changed
+by an upgrade reads the same files otherwise); any difference and the file is not used (and is
+written anew after the next full read). The body is a pickle (protocol 5: any out-of-band
+buffer it hands over is written raw before it).
+
+A cache is tens to hundreds of megabytes, so only the `KEPT` most recently used are kept:
+reading one marks it used, writing one removes the oldest beyond that.
 
 Files are written to a temporary name in the same folder, flushed to disk and renamed over
 the old one, so a reader sees the old cache or the new one, never half of either. A file that
 is truncated or damaged anyway is ignored: loading answers None and the corpus is read again.
+Everything after the header is checksummed (CRC-32, read at several GB/s), so damage that
+still unpickles (a changed byte of a post's text, of an offset) is caught rather than shown.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ import pickle
 import struct
 import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from contextlib import suppress
+from functools import cache
 from io import BufferedIOBase
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -30,12 +38,16 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .index import CorpusIndex
 
-VERSION = 2
+VERSION = 3
 """Raised whenever what is pickled changes shape (the corpus columns, the index)."""
 APP_NAME = "threadline"
 _MAGIC = b"threadline corpus cache\n"
 _LENGTH = struct.Struct("<Q")
+_CHECKSUM = struct.Struct("<I")
 _PARTIAL = ".partial"
+KEPT = 8
+"""How many corpora's caches are kept; the least recently used go first."""
+_SUFFIX = ".cache"
 _HASH_CHUNK = 16 << 20
 """Hashed a slice at a time: `hashlib` lets other threads run while it hashes each slice."""
 
@@ -62,7 +74,7 @@ def cache_dir() -> str:
 def cache_file(paths: Sequence[str]) -> str:
     """Where the cache of the corpus made of `paths` (in order) lives."""
     name = hashlib.blake2b("\0".join(map(os.path.realpath, paths)).encode(), digest_size=12)
-    return os.path.join(cache_dir(), name.hexdigest() + ".cache")
+    return os.path.join(cache_dir(), name.hexdigest() + _SUFFIX)
 
 
 def stat_keys(paths: Sequence[str]) -> list[FileKey] | None:
@@ -104,6 +116,25 @@ def content_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+def code_digest(package: str) -> str:
+    """blake2b, hex, of the names and content of the Python files under the folder `package`."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder, subfolders, names in sorted(os.walk(package)):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, package).encode() + b"\0")
+                with open(path, "rb") as stream:
+                    digest.update(stream.read() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _parsing_code() -> str:
+    return code_digest(os.path.dirname(os.path.abspath(__file__)))
+
+
 def store(
     paths: Sequence[str], keys: Sequence[FileKey], corpus: Corpus, index: CorpusIndex
 ) -> None:
@@ -122,6 +153,7 @@ def store(
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
+        _keep_recent(os.path.dirname(target), KEPT)
     except OSError:
         _remove(temporary)
     except BaseException:
@@ -135,8 +167,9 @@ def load(paths: Sequence[str]) -> Cached | None:
     keys = stat_keys(paths)
     if keys is None:
         return None
+    target = cache_file(paths)
     try:
-        with open(cache_file(paths), "rb") as stream:
+        with open(target, "rb") as stream:
             header = _read_header(stream)
             if header is None or not _same_files(header, keys):
                 return None
@@ -144,18 +177,24 @@ def load(paths: Sequence[str]) -> Cached | None:
             full = file_keys(paths)
             if full is None or _header(full) != header:
                 return None
-            return _read_body(stream)
+            cached = _read_body(stream)
     except Exception:
         return None
+    if cached is not None:
+        with suppress(OSError):
+            os.utime(target)  # used now: the last to go (see `_keep_recent`)
+    return cached
 
 
 def _header(keys: Sequence[FileKey]) -> dict[str, object]:
-    return {"version": VERSION, "files": [list(key) for key in keys]}
+    return {"version": VERSION, "code": _parsing_code(), "files": [list(key) for key in keys]}
 
 
 def _same_files(header: dict[str, object], keys: Sequence[FileKey]) -> bool:
     files = header.get("files")
-    if header.get("version") != VERSION or not isinstance(files, list) or len(files) != len(keys):
+    if header.get("version") != VERSION or header.get("code") != _parsing_code():
+        return False
+    if not isinstance(files, list) or len(files) != len(keys):
         return False
     return all(list(key[:3]) == list(entry[:3]) for key, entry in zip(keys, files, strict=True))
 
@@ -165,13 +204,43 @@ def _write(stream: IO[bytes], header: dict[str, object], cached: Cached) -> None
     body = pickle.dumps(cached, protocol=5, buffer_callback=buffers.append)
     encoded = json.dumps(header).encode()
     stream.write(_MAGIC + _LENGTH.pack(len(encoded)) + encoded)
-    stream.write(_LENGTH.pack(len(buffers)))
+    checked = _Checksummed(stream)
+    checked.write(_LENGTH.pack(len(buffers)))
     for buffer in buffers:
         raw = buffer.raw()
-        stream.write(_LENGTH.pack(raw.nbytes))
-        stream.write(raw)
-    stream.write(body)
+        checked.write(_LENGTH.pack(raw.nbytes))
+        checked.write(raw)
+    checked.write(body)
+    stream.write(_CHECKSUM.pack(checked.crc))
     stream.write(_MAGIC)
+
+
+class _Checksummed:
+    """A stream read or written through, its CRC-32 kept of every byte that passes."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.crc = stream, 0
+
+    def write(self, data: bytes | memoryview) -> None:
+        self.stream.write(data)
+        self.crc = zlib.crc32(data, self.crc)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.crc = zlib.crc32(data, self.crc)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        count = self.stream.readinto(buffer)  # type: ignore[attr-defined]
+        if not isinstance(count, int):
+            raise EOFError("the cache ends early")
+        self.crc = zlib.crc32(memoryview(buffer)[:count], self.crc)
+        return count
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self.stream.readline(size)
+        self.crc = zlib.crc32(data, self.crc)
+        return data
 
 
 def _read_header(source: IO[bytes]) -> dict[str, object] | None:
@@ -182,7 +251,8 @@ def _read_header(source: IO[bytes]) -> dict[str, object] | None:
     return header if isinstance(header, dict) else None
 
 
-def _read_body(source: BufferedIOBase) -> Cached | None:
+def _read_body(stream: BufferedIOBase) -> Cached | None:
+    source = _Checksummed(stream)  # type: ignore[arg-type]
     count = _LENGTH.unpack(_exactly(source, _LENGTH.size))[0]
     buffers: list[bytearray] = []
     for _ in range(count):
@@ -194,12 +264,14 @@ def _read_body(source: BufferedIOBase) -> Cached | None:
     # read lets the reader's interface run (the whole is about a second's work at a million
     # posts).
     cached = pickle.Unpickler(source, buffers=buffers).load()
-    if source.read(len(_MAGIC) + 1) != _MAGIC:  # the end mark, and nothing after it
+    if _exactly(stream, _CHECKSUM.size) != _CHECKSUM.pack(source.crc):
+        return None
+    if stream.read(len(_MAGIC) + 1) != _MAGIC:  # the end mark, and nothing after it
         return None
     return cached if isinstance(cached, Cached) else None
 
 
-def _exactly(source: IO[bytes] | BufferedIOBase, size: int) -> bytes:
+def _exactly(source: IO[bytes] | BufferedIOBase | _Checksummed, size: int) -> bytes:
     data = source.read(size)
     if len(data) != size:
         raise EOFError("the cache ends early")
@@ -214,6 +286,17 @@ def _remove_stale(folder: str) -> None:
         with suppress(OSError):
             if entry.name.endswith(_PARTIAL) and entry.stat().st_mtime < day_ago:
                 os.remove(entry.path)
+
+
+def _keep_recent(folder: str, kept: int) -> None:
+    """Remove the caches of `folder` beyond the `kept` most recently used."""
+    caches: list[tuple[float, str]] = []
+    for entry in os.scandir(folder):
+        with suppress(OSError):
+            if entry.name.endswith(_SUFFIX) and entry.is_file():
+                caches.append((entry.stat().st_mtime, entry.path))
+    for _, path in sorted(caches, reverse=True)[kept:]:
+        _remove(path)
 
 
 def _remove(path: str) -> None:

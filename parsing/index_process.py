@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from io import BufferedReader
@@ -45,7 +46,7 @@ class IndexProcess:
     """The index of a corpus, built in another process; `entities()` and `whole()` wait for
     each part and answer None when the process failed (the caller then builds it here)."""
 
-    def __init__(self, incoming: BufferedReader, wait: Callable[[float], None]) -> None:
+    def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
         self._incoming, self._wait = incoming, wait
         self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for every message: what an earlier message held (the entities' tuples) is not
@@ -55,7 +56,7 @@ class IndexProcess:
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus`."""
         shape = self._receive()
-        if shape != [corpus.thread_count, corpus.post_count]:
+        if shape != corpus_shape(corpus):
             self._failed = True  # a file changed between the two reads: not the same corpus
             self.close()
             return None
@@ -71,9 +72,15 @@ class IndexProcess:
         with suppress(OSError, ValueError):
             self._incoming.peek(1)
 
-    def join(self, timeout: float) -> None:
-        """Wait for the process to end (its cache written), at most `timeout` seconds."""
+    def join(self, timeout: float | None) -> None:
+        """Wait for the process to end (its cache written), at most `timeout` seconds (None:
+        as long as it takes)."""
         self._wait(timeout)
+
+    def reap_later(self) -> None:
+        """Wait for the process's end in a thread of its own, so that it is not left a zombie
+        while it writes the cache and the reader goes on."""
+        threading.Thread(target=self.join, args=(None,), daemon=True).start()
 
     def close(self) -> None:
         """Stop listening; the process goes on to write the cache on its own."""
@@ -122,6 +129,7 @@ def _forked(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
     if pid == 0:  # the child: work, then leave without running the parent's cleanup
         try:
             os.close(read_end)
+            _child_collector()
             with os.fdopen(write_end, "wb") as outgoing:
                 index_in_child(list(paths), outgoing, cache)
         finally:
@@ -136,7 +144,12 @@ class _ForkWaiter:
     def __init__(self, pid: int) -> None:
         self._pid, self._done = pid, False
 
-    def __call__(self, timeout: float) -> None:
+    def __call__(self, timeout: float | None) -> None:
+        if timeout is None:
+            with suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._done = True
+            return
         deadline = time.monotonic() + timeout
         while not self._done and time.monotonic() < deadline:
             with suppress(ChildProcessError):
@@ -168,7 +181,7 @@ class _SpawnWaiter:
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
 
-    def __call__(self, timeout: float) -> None:
+    def __call__(self, timeout: float | None) -> None:
         with suppress(subprocess.TimeoutExpired):
             self._process.wait(timeout)
 
@@ -176,9 +189,6 @@ class _SpawnWaiter:
 def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> None:
     """The other process: read, index, send, then cache. Nothing is printed; any failure
     closes the pipe early, and the reader builds the index itself."""
-    # Reading and indexing make millions of objects and no garbage cycles: the collector's
-    # passes over them would only cost time here.
-    gc.disable()
     from . import cache as corpus_cache
 
     # Size and time are taken before reading, the content's hash after (off the way to the
@@ -198,6 +208,12 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
         corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
         corpus.prepare_search()
         corpus_cache.store(files, keys, corpus, index)
+
+
+def _child_collector() -> None:
+    """In the other process only: reading and indexing make millions of objects and no garbage
+    cycles, so the collector's passes over them would only cost time there."""
+    gc.disable()
 
 
 def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
@@ -220,10 +236,17 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
             pickler.dump(value)
             outgoing.flush()
 
-    send([corpus.thread_count, corpus.post_count])
+    send(corpus_shape(corpus))
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index
+
+
+def corpus_shape(corpus: Corpus) -> list[int]:
+    """What the two processes compare to know they read the same corpus: its counts and a
+    CRC-32 of each source's text (a file edited in place between the two reads may keep the
+    counts; CRC-32 reads at several GB/s and lets other threads run while it does)."""
+    return [corpus.thread_count, corpus.post_count, *(zlib.crc32(s.buf) for s in corpus.sources)]
 
 
 def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:
@@ -252,6 +275,7 @@ def main() -> None:
 
     named, cache = json.loads(sys.argv[1])
     paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
+    _child_collector()
     index_in_child(paths, sys.stdout.buffer, bool(cache))
 
 

@@ -279,7 +279,12 @@ class LayoutBuilder(TrailingRules):
             self._close_thread()
             self._starts_afresh(start)
             return False
-        self._close_post(split)
+        if split > self.start:
+            self._close_post(split)
+        else:
+            # The open post is unnumbered text after chrome the thread went on past, and all
+            # of it is the new thread's first post: it moves there whole, leaving no part behind.
+            self.start = -1
         self._close_thread()
         # A source that began at `split` would take the text above `line` for its preamble:
         # the same first post, as long as that rule finds no other split in it and `line` does

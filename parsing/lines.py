@@ -16,8 +16,9 @@ from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
+from .emoji_bytes import EMOJI_CHAR
 from .neighbours import Line
-from .pictures import blank_trailing
+from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -47,13 +48,6 @@ _OPENING_MARKER = (
 _PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
-# Pictographs (U+1F000–U+1FAFF), misc symbols and dingbats (U+2600–U+27BF), arrows and stars
-# (U+2B00–U+2BFF), ‼ ⁉ 〰 〽, with their joiners, variation selectors, keycaps and tags.
-_EMOJI_CHAR = (
-    rb"(?:\xf0\x9f[\x80-\xab][\x80-\xbf]|\xe2[\x98-\x9e][\x80-\xbf]|\xe2[\xac-\xaf][\x80-\xbf]"
-    rb"|\xe2\x80[\xbc\x8d]|\xe2\x81\x89|\xe3\x80[\xb0\xbd]|\xef\xb8\x8f|\xe2\x83\xa3"
-    rb"|\xf3\xa0[\x80-\x81][\x80-\xbf])"
-)
 _LINE_END = rb"(?=\n|\Z)"
 # `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
 # must follow, so a path (`/2021/report`) stays text.
@@ -77,7 +71,7 @@ _BODY = (
     + rb")[ \t]*"
     + _LINE_END
     + rb")|(?P<emoji>(?:"
-    + _EMOJI_CHAR
+    + EMOJI_CHAR
     + rb"[ \t]*)+"
     + _LINE_END
     + rb")|(?P<strong>(?:"
@@ -322,6 +316,6 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    if pictured or buf.endswith(b"Image"):
+    if pictured or may_end_in_picture(buf):
         blank_trailing(buf, pictured)
     return texts

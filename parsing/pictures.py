@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
+from .emoji_bytes import EMOJI_CHAR
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 Structure = tuple[int, int, int, int, bool]
@@ -28,8 +29,10 @@ Structure = tuple[int, int, int, int, bool]
 _ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
 _WORD = b"Image"
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
-# or bracket, an emoji's last byte. A word before it ("the Image") leaves it text.
-_SENTENCE_END = re.compile(rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|[\x80-\xbf])[ \t]*\Z")
+# or bracket, an emoji. A word before it ("the Image", "the Café Image") leaves it text.
+_SENTENCE_END = re.compile(
+    rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
+)
 
 
 def between_posts(
@@ -59,18 +62,29 @@ def ends_in_picture(buf: ByteSource, line: Line) -> bool:
 def blank_trailing(buf: bytearray, under: Sequence[int]) -> None:
     """Blank a sentence's trailing `Image` on a line that ends a post: the last non-blank line
     above each line start of `under` (lines of structure: markers, chrome), and the buffer's
-    last line."""
+    last non-blank line."""
     spots = []
     for start in under:
         above = previous_nonblank_line(buf, start)
         if above is not None and buf.endswith(_WORD, *above):
             spots.append(above[1] - len(_WORD))
-    if buf.endswith(_WORD) and len(buf) > len(_WORD):
-        spots.append(len(buf) - len(_WORD))
+    last = last_nonblank_line(buf)
+    if last is not None and buf.endswith(_WORD, *last):
+        spots.append(last[1] - len(_WORD))
     for spot in spots:
         start = buf.rfind(b"\n", 0, spot) + 1
         if spot > start and _SENTENCE_END.search(buf, start, spot):
             buf[spot : spot + len(_WORD)] = b" " * len(_WORD)  # the line stays in the post
+
+
+def may_end_in_picture(buf: ByteSource) -> bool:
+    """Could the buffer's last non-blank line end with `Image` (a quick look at its tail)?"""
+    return bytes(buf[-256:]).rstrip().endswith(_WORD)
+
+
+def last_nonblank_line(buf: ByteSource) -> Line | None:
+    """The buffer's last non-blank line, with or without a newline after it."""
+    return previous_nonblank_line(buf, len(buf) + (buf[-1:] != b"\n"))
 
 
 def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:

@@ -64,6 +64,8 @@ class ThreadSearch:
     def __init__(self, corpus: Corpus, query: str, among: Sequence[int] | None = None) -> None:
         self.corpus = corpus
         self.query = query
+        self.thread_count = corpus.thread_count
+        """The corpus's size when the search began: threads added later are not its concern."""
         self.candidates: Sequence[int] = range(corpus.thread_count) if among is None else among
         self.found: list[int] = []
         self.checked = 0

@@ -64,6 +64,8 @@ class SearchMemory:
         key = fold(search.query)
         threads = array("i", search.found if search.complete else search.superset())
         with self._lock:
+            if search.thread_count != self._threads:  # it answers for a corpus since grown
+                return
             known = self._searches.get(key)
             if known is None or (not known.complete and len(threads) <= len(known.threads)):
                 self._searches[key] = _Known(search.complete, threads)

@@ -210,8 +210,10 @@ class CorpusLoader:
                 with _collector_paused():
                     index = indexing.whole()
                 if index is not None:
+                    indexing.reap_later()
                     return index
             indexing.close()
+            indexing.reap_later()
         done = entities_done if self.entities is None else None
         with _collector_paused():
             return build_index(self.corpus, index_progress, done)

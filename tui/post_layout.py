@@ -88,9 +88,11 @@ class Layout:
         self.blocks.append(Block(post, content, content.wrap(self.width), top))
 
 
-def lay_out(thread: int | None, posts: Sequence[PostData], width: int, search: str = "") -> Layout:
+def lay_out(
+    thread: int | None, posts: Sequence[PostData], width: int, search: str = "", hint: str = HINT
+) -> Layout:
     """Every post and placeholder of `thread` wrapped to `width` (nothing when it is 0), with
-    `search` marked in the posts."""
+    `search` marked in the posts; with no thread, `hint` (if any) says what to do."""
     layout = Layout(posts, width, search=search)
     if not width:
         return layout
@@ -101,6 +103,6 @@ def lay_out(thread: int | None, posts: Sequence[PostData], width: int, search: s
             layout.add(None, Content.styled(describe_gap(*gap), "italic $text-muted"))
         layout.block_of_post.append(len(layout.blocks))
         layout.add(index, post_text(post, total, search))
-    if thread is None:
-        layout.add(None, Content.styled(HINT, "$text-muted"))
+    if thread is None and hint:
+        layout.add(None, Content.styled(hint, "$text-muted"))
     return layout

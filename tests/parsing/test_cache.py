@@ -137,6 +137,36 @@ def test_a_damaged_cache_is_ignored_and_written_anew(xdg: Path, corpus_file: str
     assert cache.load([corpus_file]) is not None
 
 
+def test_a_changed_byte_of_a_posts_text_is_ignored(xdg: Path, corpus_file: str) -> None:
+    """Damage that still unpickles (one letter of a post's text changed case) is caught by the
+    checksum: the cache loads as None rather than a corpus with other text."""
+    corpus, _ = store(corpus_file)
+    written = Path(cache.cache_file([corpus_file]))
+    data = bytearray(written.read_bytes())
+    word = corpus.post_text(0).split()[0].encode()
+    at = data.index(word, len(cache._MAGIC))
+    data[at] ^= 0x20
+    written.write_bytes(data)
+    assert cache.load([corpus_file]) is None
+
+
+def test_any_damaged_byte_is_ignored(xdg: Path, corpus_file: str) -> None:
+    """Whichever byte of the file is damaged, loading answers None, never a traceback nor a
+    corpus other than the one stored."""
+    store(corpus_file)
+    written = Path(cache.cache_file([corpus_file]))
+    intact = written.read_bytes()
+    step = max(1, len(intact) // 400)
+    loaded = []
+    for at in range(0, len(intact), step):
+        data = bytearray(intact)
+        data[at] ^= 0xFF
+        written.write_bytes(data)
+        if cache.load([corpus_file]) is not None:
+            loaded.append(at)
+    assert loaded == []
+
+
 def test_a_cache_of_another_version_is_ignored(
     xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +174,34 @@ def test_a_cache_of_another_version_is_ignored(
     store(corpus_file)
     monkeypatch.setattr(cache, "VERSION", cache.VERSION + 1)
     assert cache.load([corpus_file]) is None
+
+
+def test_a_cache_written_by_other_parsing_code_is_ignored(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade that changed how files are read, a cache of the old reading misses."""
+    store(corpus_file)
+    monkeypatch.setattr(cache, "_parsing_code", lambda: "another version of the rules")
+    assert cache.load([corpus_file]) is None
+
+
+def test_the_code_digest_follows_each_source_file(tmp_path: Path) -> None:
+    """Changing, adding or renaming a module of the package changes its digest; other files
+    do not."""
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "rules.py").write_text("LIMIT = 3\n")
+    (package / "sub" / "more.py").write_text("X = 1\n")
+    digests = [cache.code_digest(str(package))]
+    (package / "notes.txt").write_text("not code\n")
+    assert cache.code_digest(str(package)) == digests[0]
+    (package / "rules.py").write_text("LIMIT = 4\n")
+    digests.append(cache.code_digest(str(package)))
+    (package / "sub" / "more.py").rename(package / "sub" / "other.py")
+    digests.append(cache.code_digest(str(package)))
+    (package / "extra.py").write_text("")
+    digests.append(cache.code_digest(str(package)))
+    assert len(set(digests)) == 4
 
 
 def test_a_failed_write_leaves_no_partial_file(
@@ -171,3 +229,26 @@ def test_a_day_old_partial_file_is_cleared_on_the_next_write(xdg: Path, corpus_f
     store(corpus_file)
     assert not old.exists()
     assert recent.exists()
+
+
+def test_only_the_most_recently_used_caches_are_kept(
+    xdg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a cache removes the least recently used beyond `KEPT`; reading one counts as a
+    use, so a corpus opened again stays while older ones go."""
+    monkeypatch.setattr(cache, "KEPT", 2)
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"corpus{number}.txt"
+        shutil.copy(SEEDLIKE, path)
+        paths.append(str(path))
+    store(paths[0])
+    store(paths[1])
+    old = os.stat(cache.cache_file([paths[0]])).st_mtime - 100
+    os.utime(cache.cache_file([paths[0]]), (old - 100, old - 100))  # the oldest
+    os.utime(cache.cache_file([paths[1]]), (old, old))
+    assert cache.load([paths[0]]) is not None  # used now: newer than corpus1's
+    store(paths[2])
+    assert os.path.exists(cache.cache_file([paths[0]]))
+    assert not os.path.exists(cache.cache_file([paths[1]]))
+    assert os.path.exists(cache.cache_file([paths[2]]))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
+from hypothesis import given
 
 from parsing import background, build_index, export_posts, load_corpus
 from parsing.background import later_written
@@ -21,6 +22,7 @@ from parsing.search import threads_matching
 from tests.bench.generate import generate
 
 from .helpers import REPO, parse_text
+from .test_properties import PROPERTY, texts
 
 GLUED = (
     "1/2 Read @kestrel_obshttps://kestrel.example.org/notes/1 and "
@@ -143,3 +145,13 @@ def test_evidence_read_in_two_halves_is_the_whole_corpus_evidence(
     monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
     assert export_evidence(corpus) == glued_evidence(corpus)
     assert export_evidence(corpus).domains
+
+
+@PROPERTY
+@given(texts)
+def test_any_text_exports_the_references_bytes(text: str) -> None:
+    """For any text (markers, chrome, links, glued tokens, flags, controls, invalid pieces),
+    the writer's bytes are those of encoding `thread_value` thread by thread."""
+    corpus = parse_text(text)
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
 from pathlib import Path
@@ -51,6 +52,52 @@ def test_a_different_corpus_gives_no_index(tmp_path: Path) -> None:
     assert indexing.entities(corpus) is None
     assert indexing.whole() is None
     indexing.join(30)
+
+
+def test_the_same_counts_of_other_text_give_no_index(tmp_path: Path) -> None:
+    """A file edited in place between the two reads may keep its thread and post counts: the
+    other process's index is still refused, since the texts differ."""
+    mine, theirs = tmp_path / "mine.txt", tmp_path / "theirs.txt"
+    mine.write_text("1/ Alpha #harbour \U0001f1ef\U0001f1f5\n2/ Done.\n", encoding="utf-8")
+    theirs.write_text("1/ Bravo #quay \U0001f1eb\U0001f1f7\n2/ Done.\n", encoding="utf-8")
+    corpus = read(str(mine))
+    indexing = start_index_process([str(theirs)], cache=False, method="fork")
+    assert indexing is not None
+    assert read(str(theirs)).post_count == corpus.post_count
+    assert indexing.entities(corpus) is None
+    indexing.join(30)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_finished_process_is_reaped(method: str) -> None:
+    """`reap_later` waits for the process in a thread of its own: once it has ended, it is
+    no zombie left for the reader's lifetime."""
+    import time
+
+    corpus = read(str(SEEDLIKE))
+    indexing = start_index_process([str(SEEDLIKE)], cache=False, method=method)
+    assert indexing is not None
+    assert indexing.entities(corpus) is not None
+    assert indexing.whole() is not None
+    indexing.reap_later()
+    deadline = time.monotonic() + 30
+    while index_process_alive(indexing) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not index_process_alive(indexing)
+
+
+def index_process_alive(indexing: index_process.IndexProcess) -> bool:
+    """Whether the process behind `indexing` is still there: running, or ended and not yet
+    waited for (a zombie answers signals as a process)."""
+    import os
+
+    waiter = indexing._wait
+    pid = getattr(waiter, "_pid", None) or waiter._process.pid  # type: ignore[attr-defined]
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_a_failed_read_gives_no_index(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +154,11 @@ def test_a_file_changed_while_indexed_is_not_cached(
     index_in_child([str(path)], io.BytesIO(), cache=True)
     assert cache.load([str(path)]) is None
     assert not Path(cache.cache_file([str(path)])).exists()
+
+
+def test_indexing_in_this_process_leaves_the_collector_on() -> None:
+    """The collector is turned off in the other process only: `index_in_child` run here (as
+    these tests do) leaves it as it found it."""
+    assert gc.isenabled()
+    index_in_child([str(SEEDLIKE)], io.BytesIO(), cache=False)
+    assert gc.isenabled()

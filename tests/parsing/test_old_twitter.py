@@ -45,6 +45,21 @@ def test_text_after_a_conversation_line_is_the_next_post_of_the_thread() -> None
     assert corpus.title(0) == "The lock gates were painted."
 
 
+def test_a_first_post_after_a_conversation_line_moves_whole_to_the_new_thread() -> None:
+    """Text after a conversation line that opens the next thread (its `… 1/`, then numbering
+    restarts) is that thread's first post, whole: no part of it stays behind as a post of the
+    thread before."""
+    corpus = parse_text(
+        "1/ The lock gates were painted.\nShow this thread\nA new season on the canal 1/\n"
+        "1/ The moorings are free.\n"
+    )
+    assert numbers(corpus) == [[1], [None, 1]]
+    assert texts(corpus) == [
+        ["The lock gates were painted."],
+        ["A new season on the canal 1/", "The moorings are free."],
+    ]
+
+
 def test_strong_chrome_still_ends_the_thread() -> None:
     corpus = parse_text("1/ The lock gates were painted.\nShow this thread\n• • •\n1/ New one.\n")
     assert numbers(corpus) == [[1], [1]]

@@ -26,17 +26,28 @@ def test_pictures_in_every_place_a_copy_puts_them() -> None:
     assert [corpus.posts.first_line[post] for post in range(5)] == [1, 2, 4, 5, 8]
 
 
-@pytest.mark.parametrize("end", [". Image", ".Image", "! Image", "… Image", "🌊 Image"])
+@pytest.mark.parametrize(
+    "end", [". Image", ".Image", "! Image", "… Image", "🌊 Image", "❤️ Image", "🇺🇦 Image"]
+)
 def test_a_picture_after_a_sentence_at_a_post_end_goes(end: str) -> None:
     corpus = parse_text(f"1/ The tide is out{end}\n2/ The boats sit on the mud.\n")
     assert texts(corpus)[0][0] == f"The tide is out{end[: -len('Image')]}".rstrip()
     assert corpus.posts.last_line[0] == 1
 
 
+@pytest.mark.parametrize("after", ["", "\n", "\n\n", "\n \n"])
+def test_a_picture_at_the_end_of_the_last_post_goes(after: str) -> None:
+    """The file's last post loses its trailing `Image` whether or not newlines or blank lines
+    end the file, as every other post's does."""
+    corpus = parse_text(f"1/ The tide is out.\n2/ The boats sit on the mud. Image{after}")
+    assert texts(corpus) == [["The tide is out.", "The boats sit on the mud."]]
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "1/ Here is the Image",  # a word, not after a sentence's end
+        "1/ Here is the Café Image",  # a word ending in a letter beyond ASCII
         "1/ The tide is out. Images",
         "1/ The tide is out. MyImage",
     ],

@@ -170,6 +170,7 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"More from @ana\nJun 22\na\n\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nb\nJun 22\nc")
 @example(b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nAna Vidal\n@ana\nJun 22\n1/ a")
 @example(b"Read all threads\nSeaside cottages\nRead all threads\nThank")
+@example(b"1/ word\n-\nword 1/\n1/ word")
 # Dates made chrome by a listing line above them, with no post number between.
 @example(b"1/ word\nMore from @ana\nSeaside cottages\nJun 22")
 @example(b"1/ word\nRead 2 tweets\nword 1/\nJun 22")

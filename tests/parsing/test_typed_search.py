@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from parsing.search_memory import SearchMemory
 from parsing.search_scan import contains
 
 from .helpers import parse_text
+from .test_properties import PROPERTY, texts
 
 WORDS = ["amber", "Amberly", "ember", "ÉMILE", "émile", "orbit", "orb", "Kite", "kettle", "na"]
 """Words that share parts, in both cases, with and without accents."""
@@ -100,6 +103,32 @@ def test_memory_forgets_its_searches_when_the_corpus_grows() -> None:
     assert memory.find("amber") == [0, 2]
 
 
+def test_memory_ignores_a_search_that_began_before_the_corpus_grew() -> None:
+    """A search started before threads were added, and kept after a later search noticed
+    them, answers only for the threads it knew: it is not remembered for the grown corpus."""
+    corpus = corpus_of([["Amber."], ["Orb."]])
+    memory = SearchMemory(corpus)
+    early = memory.start("amber")
+    corpus.add_source("more.txt", b"1/ Amber again.\n")
+    memory.find("orb")
+    early.run()
+    memory.keep(early)
+    assert memory.find("amber") == [0, 2]
+
+
+def test_memory_ignores_a_search_cancelled_before_the_corpus_grew() -> None:
+    """What a search cancelled before threads were added left possible is no bound on the
+    grown corpus: a longer query still finds a match in the new threads."""
+    corpus = corpus_of([["Amber."], ["Orb."]])
+    memory = SearchMemory(corpus)
+    early = memory.start("amber")
+    corpus.add_source("more.txt", b"1/ Amber again.\n")
+    memory.find("orb")
+    early.run(lambda: True)
+    memory.keep(early)
+    assert memory.find("amber again") == [2]
+
+
 @settings(max_examples=200, deadline=None)
 @given(threads, st.data())
 def test_narrowing_gives_what_a_fresh_search_gives(
@@ -157,3 +186,26 @@ def test_chunks_follow_the_sources() -> None:
     search = ThreadSearch(corpus, "amber")
     assert search.run() is True
     assert search.found == [0, 2]
+
+
+@PROPERTY
+@given(texts, st.data())
+def test_a_search_among_candidates_finds_what_the_reference_finds(
+    text: str, data: st.DataObject
+) -> None:
+    """Over any text (chrome, holes, several sources' worth of markers), among any candidates
+    and in chunks of any size, a search finds the candidates the reference rule finds."""
+    corpus = parse_text(text)
+    total = corpus.thread_count
+    among = sorted(data.draw(st.sets(st.integers(0, max(total - 1, 0)), max_size=total)))
+    among = [thread for thread in among if thread < total]
+    words = text.split() or ["a"]
+    word = data.draw(st.sampled_from(words))
+    start = data.draw(st.integers(0, len(word) - 1))
+    query = word[start : data.draw(st.integers(start + 1, len(word)))]
+    size = data.draw(st.sampled_from([1, 2, 3, 512]))
+    with patch.object(search_module, "CHUNK_THREADS", size):
+        search = ThreadSearch(corpus, query, among)
+        assert search.run()
+    holding = set(threads_matching_slowly(corpus, query))
+    assert search.found == [thread for thread in among if thread in holding]

@@ -12,21 +12,26 @@ from textual.widgets._footer import FooterKey
 
 from tui.app import ThreadlineApp
 from tui.links import TRUNCATED_WARNING
+from tui.post_layout import HINT
 from tui.screens.flag_picker import FlagPicker
 from tui.screens.help_screen import HelpScreen
 from tui.screens.link_picker import LinkPicker
 
 from .helpers import (
+    EMPTY,
     LIGHTHOUSE,
     SEEDLIKE,
     SMALL,
     WIDE,
     click_text,
+    list_lines,
     make_app,
     notifications,
     open_thread,
+    placeholder_texts,
     post_pane,
     related_pane,
+    thread_list,
     thread_open,
     wait_loaded,
     wait_until,
@@ -66,6 +71,61 @@ async def test_help_at_80x24_scrolls_and_says_so() -> None:
         body = app.screen.query_one(VerticalScroll)
         assert body.max_scroll_y > 0
         assert "scroll" in str(body.border_subtitle)
+
+
+@pytest.mark.parametrize(("keys", "where"), [(("j", "j"), 2), (("G",), None), (("end", "g"), 0)])
+async def test_help_scrolls_with_the_reading_keys(keys: tuple[str, ...], where: int | None) -> None:
+    """In the help, `j`, `g` and `G` scroll as they move in the panes (`None`: to its end)."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        body = app.screen.query_one(VerticalScroll)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert body.scroll_y == (body.max_scroll_y if where is None else where)
+
+
+async def test_help_pages_down_with_space() -> None:
+    """In the help, space pages down, as it does in the posts."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        body = app.screen.query_one(VerticalScroll)
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_y >= body.scrollable_content_region.height - 1
+
+
+async def test_a_corpus_with_no_thread_says_so_in_the_list() -> None:
+    """A file with no thread in it: once read, the list says none were found in it (the
+    notification alone goes away)."""
+    app = make_app(EMPTY)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.pause()
+        assert list_lines(app)[0].strip() == "No threads found in empty.txt"
+
+
+async def test_post_pane_offers_no_thread_to_open_when_the_list_is_empty() -> None:
+    """A search that matches nothing leaves no thread to open: the post pane does not say
+    "Open a thread with enter"; clearing the search brings the hint back."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("slash", *"zzqxnothing", "enter")
+        await wait_until(pilot, lambda: not thread_list(app).rows)
+        await pilot.pause()
+        assert placeholder_texts(app) == []
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: bool(thread_list(app).rows))
+        await pilot.pause()
+        assert placeholder_texts(app) == [HINT]
 
 
 async def test_related_pane_has_a_title() -> None:
@@ -222,3 +282,36 @@ async def test_footer_fits_with_every_key_it_can_show(size: tuple[int, int]) -> 
         keys = {str(key.description): key.region for key in footer.query(FooterKey)}
         assert {"Link", "Back", "Clear"} <= keys.keys()
         assert all(region.right <= size[0] and region.width for region in keys.values())
+
+
+async def test_footer_fits_after_the_terminal_narrows() -> None:
+    """Started at 120 columns and narrowed to 80, the footer drops `r` and the palette's key
+    as it does when started at 80, and every key it shows lies inside the width."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await open_thread(pilot, app, LIGHTHOUSE)
+        await pilot.press(*"j" * 8, "slash", *"notes", "enter")
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        keys = {str(key.description): key.region for key in footer.query(FooterKey)}
+        assert {"Link", "Back", "Clear"} <= keys.keys()
+        assert "Related" not in keys
+        assert all(region.right <= SMALL[0] and region.width for region in keys.values())
+
+
+async def test_footer_offers_related_again_after_the_terminal_widens() -> None:
+    """Started at 80 columns and widened to 120, the footer shows `r` (Related) and the
+    palette's key again, as it does when started at 120."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        descriptions = {str(key.description) for key in footer.query(FooterKey)}
+        assert "Related" in descriptions
+        assert footer.query(".-command-palette")

@@ -18,11 +18,13 @@ from tui.store import StateStore, corpus_key
 from .helpers import (
     LIGHTHOUSE,
     ORCHARD,
+    QUASAR,
     RAIL,
     SEEDLIKE,
     SMALL,
     WIDE,
     make_app,
+    notifications,
     open_thread,
     post_pane,
     related_pane,
@@ -274,3 +276,21 @@ async def test_a_restart_resumes_on_the_thread_read_not_the_one_previewed() -> N
         assert post_pane(again).current == 3
         assert again.remembered.is_unread(ORCHARD)
     again.store.close()
+
+
+@pytest.mark.parametrize(
+    ("thread", "key", "end"), [(QUASAR, "n", "last"), (LIGHTHOUSE, "p", "first")]
+)
+async def test_n_past_the_last_thread_keeps_the_place_and_says_so(
+    thread: int, key: str, end: str
+) -> None:
+    """`n` on the last thread (`p` on the first) stays on the post being read, rather than
+    opening the same thread again at its first post, and says there is no thread beyond."""
+    async with thread_open(thread) as (pilot, app):
+        await pilot.press("j", "j")
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.main_screen.opened == thread
+        assert post_pane(app).current == 2
+        assert any(f"the {end} thread" in message for message in notifications(app))

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 import tui.widgets.post_pane as post_pane_module
 from tui.app import ThreadlineApp
-from tui.post_layout import Layout, PostData
+from tui.post_layout import HINT, Layout, PostData
 
 from .helpers import (
     GRAIN,
@@ -47,9 +47,11 @@ def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
     threads: list[int | None] = []
     original = post_pane_module.lay_out
 
-    def lay_out(thread: int | None, posts: list[PostData], width: int, search: str = "") -> Layout:
+    def lay_out(
+        thread: int | None, posts: list[PostData], width: int, search: str = "", hint: str = HINT
+    ) -> Layout:
         threads.append(thread)
-        return original(thread, posts, width, search)
+        return original(thread, posts, width, search, hint)
 
     monkeypatch.setattr(post_pane_module, "lay_out", lay_out)
     return threads

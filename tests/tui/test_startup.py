@@ -98,7 +98,7 @@ async def test_empty_corpus_shows_friendly_state() -> None:
         await pilot.pause()
         assert app.is_running
         assert post_pane(app).thread is None
-        assert placeholder_texts(app) == ["Open a thread with enter."]
+        assert placeholder_texts(app) == []  # there is no thread to open with enter
 
 
 async def test_unreadable_path_is_reported_and_good_file_loads() -> None:

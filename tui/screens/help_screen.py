@@ -20,6 +20,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("q", "dismiss", "Close", show=False),
+        # The keys that move in the panes move here too, so the help reads like the posts.
+        Binding("j", "scroll('scroll_down')", "Down", show=False),
+        Binding("k", "scroll('scroll_up')", "Up", show=False),
+        Binding("space", "scroll('scroll_page_down')", "Page down", show=False),
+        Binding("g", "scroll('scroll_home')", "Top", show=False),
+        Binding("G", "scroll('scroll_end')", "Bottom", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -56,11 +62,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as body:
             body.border_title = "threadline help"
-            body.border_subtitle = "↑ ↓ pgup pgdn scroll · esc closes"
+            body.border_subtitle = "j k ↑ ↓ space pgup pgdn scroll · esc closes"
             yield Static("keys", classes="section")
             yield from _table(help_rows())
             yield Static("mouse", classes="section")
             yield from _table(MOUSE)
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll the help body by `how`, the name of one of its scrolling methods."""
+        body = self.query_one(VerticalScroll)
+        getattr(body, how)(animate=False)
 
 
 def _table(rows: Iterable[tuple[str, str]]) -> ComposeResult:

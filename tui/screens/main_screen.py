@@ -106,7 +106,8 @@ class MainScreen(PanesScreen):
         if self.opened is not None:
             self._open(self.opened, self.post_pane.current, preview=self.previewing)
         elif self._loaded == 0:
-            self.post_pane.show(None, [])
+            self.thread_list.set_rows([], empty_text=self._empty_text())
+            self._offer_hint(False)
             self.notify(
                 visible("No threads found in " + self.loader.name), severity="warning", markup=False
             )
@@ -263,6 +264,9 @@ class MainScreen(PanesScreen):
         if row is None:
             row = threads.cursor - step if self.opened is None else -step
         target = max(0, min(row + step, len(threads.rows) - 1))
+        if threads.rows[target] == self.opened:  # opening it again would lose the place read
+            self.notify(f"This is the {'last' if step > 0 else 'first'} thread.", timeout=3)
+            return
         self._open(threads.rows[target])
 
     def action_step_hit(self, step: int) -> None:

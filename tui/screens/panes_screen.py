@@ -23,6 +23,7 @@ from parsing.safe_text import visible
 
 from ..highlight import plain
 from ..loading import CorpusLoader, Progress
+from ..post_layout import HINT
 from ..remembered import Remembered, list_title
 from ..sorting import SORT_LABELS, sorted_threads
 from ..state import Filters, History, Snapshot
@@ -34,6 +35,7 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.thread_list import ThreadList
 
 NO_THREAD_RELATED = "Related threads appear once a thread is open."
+NO_MATCH = "No thread matches — esc clears the filters"
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
 SHOW_AFTER = 0.25
@@ -238,10 +240,10 @@ class PanesScreen(Screen[None]):
 
     def _set_rows(self, rows: Sequence[int]) -> None:
         rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
-        empty = "No thread matches — esc clears the filters" if self.filters.active else ""
         self.thread_list.set_rows(
-            rows, keep=self.opened, empty_text=empty, search=self.filters.search
+            rows, keep=self.opened, empty_text=self._empty_text(), search=self.filters.search
         )
+        self._offer_hint(bool(rows))
         if self.opened is not None and self.thread_list.row_of(self.opened) is None:
             self._close_thread()  # the pane shows only what the filters let through
         self._refresh_header()
@@ -251,6 +253,23 @@ class PanesScreen(Screen[None]):
             posts.show(self.opened, self.view.posts(self.opened), posts.current)
         if self.opened is not None:  # `n` and `p` may lead elsewhere now: lay those out
             self.post_pane.call_after_refresh(self._prepare_neighbours, self.opened)
+
+    def _empty_text(self) -> str:
+        """What the list says when it shows no thread: why, and the way out if there is one."""
+        if self.filters.active:
+            return NO_MATCH
+        if self.indexed:  # read to the end, and not one thread in it
+            return visible(f"No threads found in {self.loader.name}")
+        return ""
+
+    def _offer_hint(self, any_rows: bool) -> None:
+        """Have the post pane say how to open a thread only when the list has one to open."""
+        posts = self.post_pane
+        hint = HINT if any_rows else ""
+        if posts.hint != hint:
+            posts.hint = hint
+            if self.opened is None:
+                posts.show(None, [])
 
     def _remember(self) -> None:
         snapshot = Snapshot(
@@ -349,6 +368,7 @@ class PanesScreen(Screen[None]):
         wanted = self.show_related if self.show_related is not None else width >= NARROW
         self.related_pane.display = wanted
         self.related_pane.fit_width()  # as its entries now need, once it is shown
+        crossed = self.has_class("-narrow") != (width < NARROW)
         self.set_class(width < NARROW, "-narrow")
         self.set_class(wanted, "-with-related")
         # Below NARROW the footer's keys sit closer and leave out the palette's (ctrl+p still
@@ -356,4 +376,6 @@ class PanesScreen(Screen[None]):
         footer = self.query_one(Footer)
         footer.compact = width < NARROW
         footer.show_command_palette = width >= NARROW
+        if crossed:  # the footer builds its keys only when told the bindings changed
+            self.app.refresh_bindings()
         self.post_pane.keep_current_in_view()

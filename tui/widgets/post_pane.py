@@ -28,7 +28,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from ..post_layout import Block, Layout, PostData, lay_out
+from ..post_layout import HINT, Block, Layout, PostData, lay_out
 from .drawn_scrollbar import DrawnScrollbar
 from .scrolling import OwnVirtualSize
 
@@ -106,6 +106,8 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self._layout = Layout([], 0)
         self.search = ""
         """The search text to mark in the posts (set before `show`)."""
+        self.hint = HINT
+        """What the pane says with no thread open (set before `show`); empty says nothing."""
         self._prepared: dict[int, Layout] = {}
         """Threads laid out ahead of being shown (the ones `n` and `p` open next)."""
         self._gutters: dict[tuple[bool, VisualStyle], Strip] = {}
@@ -190,7 +192,7 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def _lay_out(self, posts: Sequence[PostData]) -> None:
         """Wrap every post and placeholder to the pane's width."""
-        self._take(lay_out(self.thread, posts, self._width_now, self.search))
+        self._take(lay_out(self.thread, posts, self._width_now, self.search, self.hint))
 
     def _take(self, layout: Layout) -> None:
         self._layout = layout
