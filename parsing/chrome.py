@@ -119,14 +119,15 @@ def resolve_chrome(
     events: Sequence[Structure] = (),
     marker: int = -1,
     passing: Sequence[Line] = (),
-) -> tuple[list[Line], set[Line]]:
+) -> tuple[list[Line], set[Line], set[Line]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
     only next to other chrome. `events`: the lines of structure found so far, in order,
     whose kind `marker` is a number marker. `passing`: the lines chrome inside a thread
     (`old_twitter`). In file order; with, apart, the lines the thread goes on past: `passing`,
-    the tweet headers and replies of a conversation, and weak lines next to no other chrome."""
+    the tweet headers and replies of a conversation, and weak lines next to no other chrome;
+    and the lines that opened a listing whose dates they made chrome (`teaser_dates`)."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
@@ -150,8 +151,12 @@ def resolve_chrome(
         fields = dates + [line for line in starts if is_header_field(buf, line)]
         header, author_fields = header_lines(buf, fields, confirmed | inside, _shape_only)
         found.update(header)
+    listings: set[Line] = set()
     if dates:
-        found.update(teaser_dates(buf, strong, author_fields, dates, events=events, marker=marker))
+        teasers, listings = teaser_dates(
+            buf, strong, author_fields, dates, events=events, marker=marker
+        )
+        found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
     found.difference_update(confirmed)
     found.difference_update(inside)
@@ -176,7 +181,7 @@ def resolve_chrome(
     lines += sorted(found)
     lines += sorted(inside)
     lines.sort()
-    return lines, inside
+    return lines, inside, listings
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

@@ -112,14 +112,17 @@ def teaser_dates(
     *,
     events: Sequence[Structure],
     marker: int,
-) -> list[Line]:
+) -> tuple[list[Line], set[Line]]:
     """The date lines whose nearest strong chrome or author page header above (`strong`,
     `author_fields`: in file order) opens a listing of threads, with no number marker (the
-    lines of `events` of kind `marker`) between: a numbered post ends the listing. Each date
-    finds its anchor by bisection: a page has few dates and many chrome lines."""
+    lines of `events` of kind `marker`) between: a numbered post ends the listing. Also, apart,
+    the listing lines that made some date chrome: a source cut below one of them and above
+    the next marker would lose the date's reason (see `LayoutBuilder._starts_afresh`). Each
+    date finds its anchor by bisection: a page has few dates and many chrome lines."""
     openers = set(author_fields)
     anchors = sorted([*strong, *author_fields]) if author_fields else strong
     found: list[Line] = []
+    used: set[Line] = set()
     for date in dates:
         above = bisect_left(anchors, date) - 1
         if above < 0 or date in openers:
@@ -129,7 +132,8 @@ def teaser_dates(
             continue
         if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
             found.append(date)
-    return found
+            used.add(anchor)
+    return found, used
 
 
 def _marker_between(events: Sequence[Structure], marker: int, start: int, stop: int) -> bool:

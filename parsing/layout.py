@@ -75,6 +75,9 @@ class LayoutBuilder(TrailingRules):
         """When a list, the positions where the layout starts afresh are appended to it: nothing
         is open there, and a source that began there would be laid out exactly as what follows
         is laid out here, and nothing before it looked past it (see `_peeked`)."""
+        self._in_listing = False
+        """Whether a chrome line that made dates under it chrome (a listing's `More from @x`)
+        stands above with no marker since: a source cut here would not see it."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
@@ -86,7 +89,9 @@ class LayoutBuilder(TrailingRules):
             index += 1
             event = events[index]
             kind = event.kind
-            if kind == DATE:
+            if kind == MARKER:
+                self._in_listing = False  # a numbered post ends a listing (`teaser_dates`)
+            elif kind == DATE:
                 if not self._date_numbers_post(events, index):
                     lead, lead_opens = None, False  # a date opening a line of text
                     continue
@@ -312,9 +317,12 @@ class LayoutBuilder(TrailingRules):
             if event[1] != CHROME or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
                 break
             record(event)
+            self._in_listing = self._in_listing or event[4]  # [4]: opens a listing
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from
+        if index < len(events) and events[index][1] == MARKER:
+            self._in_listing = False  # no date between here and the marker that ends it
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
@@ -372,8 +380,9 @@ class LayoutBuilder(TrailingRules):
     # -- helpers ------------------------------------------------------------------------------
 
     def _starts_afresh(self, pos: int) -> None:
-        """Record that the layout starts afresh at `pos` (everything before it is closed)."""
-        if self.fresh is not None and pos >= self._peeked:
+        """Record that the layout starts afresh at `pos` (everything before it is closed), unless
+        a decision above read past `pos` or a listing above makes dates below it chrome."""
+        if self.fresh is not None and pos >= self._peeked and not self._in_listing:
             self.fresh.append(pos)
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:

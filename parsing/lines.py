@@ -116,7 +116,8 @@ class Event(NamedTuple):
     text_start: int = 0
     """Where a marker's post text begins (after the marker and its spaces); a chrome line's end."""
     opens: bool = False
-    """A marker after `THREAD` or 🧵 starts a thread whatever its number."""
+    """A marker after `THREAD` or 🧵 starts a thread whatever its number; a chrome line that
+    opens a listing makes the dates under it chrome, up to the next marker."""
 
 
 def scan_lines(buf: bytes | bytearray) -> list[Event]:
@@ -228,14 +229,26 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
     return shape, events[0] if events and events[0].kind == MARKER else None
 
 
-def _with_chrome(events: list[Event], chrome: list[Line], passing: set[Line]) -> list[Event]:
+def _with_chrome(
+    events: list[Event], chrome: list[Line], passing: set[Line], listings: set[Line]
+) -> list[Event]:
     """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
-    wins over any other reading."""
+    wins over any other reading. A chrome line in `listings` `opens` a listing: dates under it
+    are chrome by it up to the next marker."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
     merged += [
-        new(Event, (start, PASS if (start, end) in passing else CHROME, 0, end, False))
+        new(
+            Event,
+            (
+                start,
+                PASS if (start, end) in passing else CHROME,
+                0,
+                end,
+                (start, end) in listings,
+            ),
+        )
         for start, end in chrome
     ]
     merged.sort()

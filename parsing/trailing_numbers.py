@@ -17,8 +17,8 @@ from typing import NamedTuple
 # What may stand just before a number at a line end: a space, or the punctuation or emoji the
 # author glued it to (`done.2/`, `…1/4`, `😀3/`; any non-ASCII character ends in a byte of
 # 0x80-0xBF). Never a letter or a digit (`page1/`, `10/31/2020`), nor a dot after a digit
-# (`version 2.1/`).
-_GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf]))"
+# (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
+_GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"

@@ -172,6 +172,7 @@ def counters(spans_of_posts: list[list[object]]) -> dict[str, Counter[str]]:
 
 @PROPERTY
 @given(st.lists(texts, min_size=1, max_size=3))
+@example(["⚡️1/\n1/1/＠2/"])  # `＠2` is a mention, not a post's text and its number
 def test_bulk_tally_equals_per_post_extraction(sources: list[str]) -> None:
     """What `stats` counts over whole buffers is what extraction finds post by post."""
     corpus = Corpus()

@@ -171,6 +171,10 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nAna Vidal\n@ana\nJun 22\n1/ a")
 @example(b"Read all threads\nSeaside cottages\nRead all threads\nThank")
 @example(b"1/ word\n-\nword 1/\n1/ word")
+# Dates made chrome by a listing line above them, with no post number between.
+@example(b"1/ word\nMore from @ana\nSeaside cottages\nJun 22")
+@example(b"1/ word\nRead 2 tweets\nword 1/\nJun 22")
+@example("Read 2 tweets\n⚡️\nJun 22\n1/ word\n1/ word".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
@@ -230,6 +234,14 @@ def test_no_cut_at_the_name_after_keep_current() -> None:
     raw = b"1/ a\nKeep Current with\n1/ Ana\n1/ b\n"
     assert not is_anchor(raw, raw.index(b"1/ Ana"))
     assert allowed_cuts(raw) == [raw.index(b"1/ b")]
+
+
+def test_no_cut_between_a_listing_and_its_teaser_dates() -> None:
+    """A bare date under `More from @x` is chrome by that line: no cut between the two, as the
+    part below would read the date as text; the next numbered post ends the listing."""
+    raw = b"1/ a\nMore from @ana\nSeaside cottages\nJun 22\n1/ b\n"
+    assert allowed_cuts(raw) == [raw.index(b"1/ b")]
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
 def test_cut_at_a_restart_after_plain_lines() -> None:

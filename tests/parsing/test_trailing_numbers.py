@@ -31,6 +31,7 @@ def numbers_of(text: str) -> list[int]:
         ("One (1 of 3)\nTwo (2of3)\nThree [3 of 3]", [1, 2, 3]),
         ("Done.1/\nGlad 😀2/\nReally!3/", [1, 2, 3]),
         ("Version 2.1/\nthen 2.2/", []),  # a dot after a digit: a version, not a glued number
+        ("Done.1/\nAsk ＠2/\nThen 3/", [1, 3]),  # a full-width at sign before the number: a mention
         ("Seven 7/\nEight 8/\nNine 9/", [7, 8, 9]),
         ("Seven 7/12\nEight 8/12\nNine 9/12", [7, 8, 9]),
         ("On 10/31\nthen 11/30\nand 12/31", []),  # dates: the totals differ
@@ -44,6 +45,7 @@ def numbers_of(text: str) -> list[int]:
     ids=[
         *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
         *("falling", "unknown-totals", "after-ellipsis", "n-of-m", "glued", "version"),
+        "full-width-at",
         *("mid-thread", "mid-thread-totals", "dates", "mid-thread-gap", "stray-before"),
         *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
     ],
