@@ -610,3 +610,34 @@ def test_the_reader_quits_without_waiting_for_its_loading() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, b"quit\n", b"")
+
+
+APP_QUITS_WHILE_READING = """
+import threading
+from tui.app import ThreadlineApp
+from tui.loading import CorpusLoader
+
+never = threading.Event()
+CorpusLoader.run = lambda self, post: never.wait()  # a read that never ends
+
+async def press_q(pilot):
+    await pilot.pause()
+    await pilot.press("q")
+
+app = ThreadlineApp(paths=[])
+app.run(headless=True, size=(80, 24), auto_pilot=press_q)
+print("returned", flush=True)
+"""
+
+
+def test_the_app_returns_on_q_while_its_corpus_is_still_read() -> None:
+    """`q` while the corpus is still being read ends the app's run at once: the read does not
+    hold up the event loop's shutdown (here it never ends)."""
+    result = subprocess.run(
+        [sys.executable, "-c", APP_QUITS_WHILE_READING],
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, b"returned"), result.stderr[-2000:]

@@ -109,3 +109,17 @@ async def test_the_first_file_is_listed_while_the_next_is_read(
             held.set()
         await wait_loaded(pilot, app)
         assert thread_list(app).rows == [0, 1]
+
+
+async def test_a_fault_while_reading_ends_the_app_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error the reading thread raises (a fault of the reader's own, not a bad file) is
+    raised again in the app, which ends with it rather than waiting on a read that stopped."""
+
+    def broken(self: CorpusLoader, post: Any) -> None:
+        raise RuntimeError("the reading broke")
+
+    monkeypatch.setattr(CorpusLoader, "run", broken)
+    app = make_app(str(SEEDLIKE))
+    with pytest.raises(RuntimeError, match="the reading broke"):
+        async with app.run_test(size=WIDE) as pilot:
+            await wait_until(pilot, lambda: not app.is_running, timeout=10)

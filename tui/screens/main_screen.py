@@ -9,6 +9,7 @@ down, messages up"). Its keys are made from `tui/keys.py`.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -46,6 +47,13 @@ class MainScreen(PanesScreen):
             super().__init__()
             self.ids = ids
 
+    class LoadFailed(Message, bubble=False):
+        """Reading the corpus raised: raised again here, where the app reports it."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
     # -- loading --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -57,9 +65,21 @@ class MainScreen(PanesScreen):
         self.thread_list.focus()
         self._apply_width(self.app.size.width)
 
-    @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        self.loader.run(self.post_message)
+        """Read and index the corpus in a daemon thread of its own. Not a Textual thread
+        worker: those run in the event loop's executor, which is joined when the app ends, so
+        quitting would wait (seconds, for a big corpus) for the read and the index to finish."""
+        threading.Thread(target=self._load_in_thread, name="threadline-load", daemon=True).start()
+
+    def _load_in_thread(self) -> None:
+        try:
+            self.loader.run(self.post_message)
+        except Exception as error:  # a fault of the reader's own: reported as the app would
+            self.post_message(self.LoadFailed(error))
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        raise event.error
 
     @on(CorpusLoader.BatchLoaded)
     def _batch_loaded(self, event: CorpusLoader.BatchLoaded) -> None:
