@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from tui.app import ThreadlineApp
 from tui.launch import state_store
 from tui.store import StateStore, corpus_key
-from tui.widgets.thread_list import BOOKMARK_MARK, UNREAD_MARK
+from tui.widgets.thread_list import BOOKMARK_MARK, READ_BOOKMARK_MARK, UNREAD_MARK
 
 from .helpers import (
     GRAIN,
@@ -120,6 +120,23 @@ async def test_b_toggles_a_bookmark_that_outlives_the_session() -> None:
         await pilot.press("b")
         assert row_of(again, GRAIN)[1] == UNREAD_MARK
         assert again.store.bookmarks == set()
+
+
+async def test_a_bookmarked_row_still_says_whether_it_is_unread() -> None:
+    """A bookmarked thread's row shows ★ while it is unread and ☆ once it is read, so a
+    bookmark never hides that a thread is unread."""
+    app = reader()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot, app)
+        threads = thread_list(app)
+        threads.focus()
+        threads.cursor = threads.rows.index(GRAIN)
+        await pilot.press("b")
+        assert row_of(app, GRAIN)[1] == BOOKMARK_MARK
+        await pilot.press("u")
+        assert row_of(app, GRAIN)[1] == READ_BOOKMARK_MARK
+        await pilot.press("u")
+        assert row_of(app, GRAIN)[1] == BOOKMARK_MARK
 
 
 async def test_u_toggles_read() -> None:

@@ -54,7 +54,9 @@ class Row:
     """When the thread was written (else who wrote it), where its page or archive says."""
 
 
-UNREAD_MARK, BOOKMARK_MARK = "•", "★"
+UNREAD_MARK, BOOKMARK_MARK, READ_BOOKMARK_MARK = "•", "★", "☆"
+"""A row's mark: unread, bookmarked and unread, bookmarked and read (a bookmark must not hide
+that a thread is unread)."""
 """The cell before a row's title: a bookmark, else a thread not read yet (as mail readers
 mark new mail)."""
 
@@ -303,7 +305,10 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         flags_cell = Content(flags).truncate(cells, pad=True) if room else Content("")
         count = Content.styled(f"{row.posts:>4} ", "$text-muted")
         marker = Content.styled("▌" if is_open else " ", "$text-accent")
-        mark = BOOKMARK_MARK if row.bookmarked else UNREAD_MARK if row.unread else " "
+        if row.bookmarked:
+            mark = BOOKMARK_MARK if row.unread else READ_BOOKMARK_MARK
+        else:
+            mark = UNREAD_MARK if row.unread else " "
         state = Content.styled(mark, "$text-warning" if row.bookmarked else "$text-accent")
         title_width = max(width - 2 - count.cell_length - flags_cell.cell_length - 1, 4)
         hits = self._hits_cell(thread, title_width)
