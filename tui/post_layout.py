@@ -6,6 +6,7 @@ posts are missing) and the line each starts at, so it is tested without running 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -88,6 +89,35 @@ class Layout:
         top = self.height
         self.tops.append(top)
         self.blocks.append(Block(post, content, content.wrap(self.width), top))
+
+    def post_rows(self, index: int) -> tuple[int, int] | None:
+        """The first line and the height of post `index`; None for no such post."""
+        if not 0 <= index < len(self.block_of_post):
+            return None
+        block = self.blocks[self.block_of_post[index]]
+        return block.top, len(block.lines)
+
+    def post_scrolled_to(self, top: int, bottom: int, current: int) -> int:
+        """The post to make current when lines `top` to `bottom` are on screen: `current` while
+        it starts there or fills them all, else the first post that starts there, else the one
+        that covers the top line."""
+        rows = self.post_rows(current)
+        if rows is not None:
+            start, end = rows[0], rows[0] + rows[1]
+            if top <= start < bottom or (start < top and end >= bottom):
+                return current
+        covering = current
+        for at in range(max(bisect_right(self.tops, top) - 1, 0), len(self.blocks)):
+            block = self.blocks[at]
+            if block.top >= bottom:
+                break
+            if block.post is None:
+                continue
+            if block.top >= top:
+                return block.post
+            if block.top + len(block.lines) > top:
+                covering = block.post
+        return covering
 
 
 def lay_out(

@@ -38,3 +38,16 @@ def test_no_thread_shows_the_hint() -> None:
 def test_width_zero_lays_out_nothing() -> None:
     """Before the pane has a size nothing is wrapped."""
     assert lay_out(0, [post(1, "First.")], 0).blocks == []
+
+
+def test_the_post_scrolled_to_is_the_first_that_starts_on_screen() -> None:
+    """Posts of 2 lines each (number, text; a blank line between: tops 0, 3, 6). With lines 3–5
+    on screen the
+    post starting at 3 becomes current; the current post stays while it starts on screen; a
+    post covering the whole screen stays current."""
+    layout = lay_out(0, [post(1, "First."), post(2, "Second."), post(3, "Third.")], 40)
+    assert [block.top for block in layout.blocks] == [0, 3, 6]
+    assert layout.post_scrolled_to(3, 6, current=0) == 1
+    assert layout.post_scrolled_to(2, 5, current=1) == 1
+    assert layout.post_scrolled_to(4, 8, current=0) == 2
+    assert layout.post_scrolled_to(4, 5, current=1) == 1  # it fills the screen

@@ -1,28 +1,21 @@
 """The main screen: the thread list, the posts of the open thread and the related threads.
 
-The panes, and what the reader shows with them, are `PanesScreen`'s; this is what changes them.
-The panes and the corpus loader (run in a thread worker) report with messages, handled here;
-the screen answers by setting the panes' attributes and calling their methods ("attributes
+The panes, and what the reader shows with them, are `PanesScreen`'s; filling them from the
+corpus as it loads is `LoadingScreen`'s; this is what the keys and the panes' messages change.
+The screen answers by setting the panes' attributes and calling their methods ("attributes
 down, messages up"). Its keys are made from `tui/keys.py`.
 """
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Sequence
 from dataclasses import replace
 
-from textual import events, on, work
+from textual import events, on
 from textual.actions import SkipAction
-from textual.message import Message
 from textual.widgets import Input
-
-from parsing.safe_text import visible
 
 from ..keys import main_screen_bindings
 from ..links import copy_link_of, copy_to_clipboard, open_link_of, open_url
-from ..loading import CorpusLoader, Progress
 from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
 from ..views import SMALL
@@ -32,137 +25,15 @@ from ..widgets.related_pane import RelatedPane
 from ..widgets.search_bar import SearchBar
 from ..widgets.thread_list import ThreadList
 from .flag_picker import FlagPicker
-from .panes_screen import NO_THREAD_RELATED, PanesScreen
+from .loading_screen import LoadingScreen
 
 
-class MainScreen(PanesScreen):
+class MainScreen(LoadingScreen):
     """Read, filter and cross-reference the threads of the loader's corpus."""
 
     BINDINGS = main_screen_bindings()
 
-    class Identified(Message, bubble=False):
-        """The threads' stable ids are known: what was remembered can be shown."""
-
-        def __init__(self, ids: Sequence[str]) -> None:
-            super().__init__()
-            self.ids = ids
-
-    class LoadFailed(Message, bubble=False):
-        """Reading the corpus raised: raised again here, where the app reports it."""
-
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
-
-    # -- loading --------------------------------------------------------------------------------
-
-    def on_mount(self) -> None:
-        self.loader.prepare()
-        self.post_pane.show(None, [])
-        self.related_pane.show([], NO_THREAD_RELATED)
-        self._refresh_header()
-        self._load()
-        self.thread_list.focus()
-        self._apply_width(self.app.size.width)
-
-    def _load(self) -> None:
-        """Read and index the corpus in a daemon thread of its own. Not a Textual thread
-        worker: those run in the event loop's executor, which is joined when the app ends, so
-        quitting would wait (seconds, for a big corpus) for the read and the index to finish."""
-        threading.Thread(target=self._load_in_thread, name="threadline-load", daemon=True).start()
-
-    def _load_in_thread(self) -> None:
-        try:
-            self.loader.run(self.post_message)
-        except Exception as error:  # a fault of the reader's own: reported as the app would
-            self.post_message(self.LoadFailed(error))
-
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
-        raise event.error
-
-    @on(CorpusLoader.BatchLoaded)
-    def _batch_loaded(self, event: CorpusLoader.BatchLoaded) -> None:
-        if event.threads > self._loaded and not self.filters.active:
-            self.thread_list.extend_rows(range(self._loaded, event.threads))
-            if self._loaded == 0:
-                self.thread_list.cursor = 0
-        self._loaded = max(self._loaded, event.threads)
-        self._progress = event.progress
-        self._refresh_header()
-
-    @on(CorpusLoader.Indexing)
-    def _indexing(self, event: CorpusLoader.Indexing) -> None:
-        self._progress = event.progress
-        self._refresh_header()
-
-    @on(CorpusLoader.Warning)
-    def _warned(self, event: CorpusLoader.Warning) -> None:
-        self.notify(
-            visible(event.text), title="Skipped", severity="warning", timeout=8, markup=False
-        )
-
-    @on(CorpusLoader.EntitiesIndexed)
-    def _entities_indexed(self, event: CorpusLoader.EntitiesIndexed) -> None:
-        self.view.entities = event.index
-        self.thread_list.forget_rendering()  # the rows' flags are known now
-        if self.filters.active:  # asked for before they could apply (`--flag`, say)
-            self._apply_filters(self.filters, remember=False)
-
-    @on(CorpusLoader.FullyIndexed)
-    def _fully_indexed(self, event: CorpusLoader.FullyIndexed) -> None:
-        # The corpus and its index now live as long as the reader: move them out of the cycle
-        # collector's sight. At a million posts each full collection walked them all, a pause
-        # of tens of milliseconds every few keys.
-        gc.collect()
-        gc.freeze()
-        self.view.index = event.index
-        self.indexed = True
-        self._progress = Progress("ready", 1.0)
-        if self.filters.active or self.sort != "source":  # the rows read so far, in source order
-            self._apply_filters(self.filters, remember=False)
-        self.thread_list.forget_rendering()
-        self._identify()
-        if self.opened is not None:
-            self._open(self.opened, self.post_pane.current, preview=self.previewing)
-        elif self._loaded == 0:
-            self.thread_list.set_rows([], empty_text=self._empty_text())
-            self._offer_hint(False)
-            self.notify(
-                visible("No threads found in " + self.loader.name), severity="warning", markup=False
-            )
-        self._refresh_header()
-
     # -- remembered state -----------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="identify")
-    def _identify(self) -> None:
-        # Hashing every post takes seconds at a million posts: here, not in a frame.
-        self.post_message(self.Identified(self.view.corpus.thread_ids))
-
-    @on(Identified)
-    def _identified(self, event: Identified) -> None:
-        """Mark the rows, and go back to where the last session ended, unless the reader has
-        already opened a thread in this one or the filters now leave that thread out."""
-        remembered = self.remembered
-        remembered.identify(event.ids)
-        if self.opened is not None and not self.previewing:
-            remembered.mark_read(self.opened)
-        resumed = remembered.resumed()
-        filters = self.filters
-        if resumed is not None and self._resumes_filters:
-            filters = resumed.filters
-        if resumed is not None and resumed.sort is not None and self._resumes_sort:
-            self.sort = resumed.sort
-        if filters.active or self.sort != "source":  # read marks are known only now
-            self._apply_filters(filters, remember=False)
-        if resumed is not None and resumed.thread is not None and self.opened is None:
-            row = self.thread_list.row_of(resumed.thread)
-            if row is not None:  # the filters may leave it out now
-                self._open(resumed.thread, resumed.post)
-                self.thread_list.cursor = row
-                self.set_focus(self.post_pane)
-        self._marks_changed()
 
     def _marked_thread(self) -> int | None:
         """What `b` and `u` act on: the list's thread while the list has the focus, else the

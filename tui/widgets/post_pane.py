@@ -292,11 +292,8 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def post_region(self, index: int) -> Region:
         """Where post `index` is drawn, in the pane's scrollable lines."""
-        block_of_post = self._layout.block_of_post
-        if not 0 <= index < len(block_of_post):
-            return Region()
-        block = self.blocks[block_of_post[index]]
-        return Region(0, block.top, self.virtual_size.width, len(block.lines))
+        rows = self._layout.post_rows(index)
+        return Region(0, rows[0], self.virtual_size.width, rows[1]) if rows else Region()
 
     def post_in_view(self, index: int) -> bool:
         """Is some of post `index` on screen?"""
@@ -363,28 +360,10 @@ class PostPane(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             self._follow_scroll()
 
     def _follow_scroll(self) -> None:
-        """Make the post the reader scrolled to current: the first that starts on screen,
-        unless the current one still starts there or fills the whole pane."""
-        top, height = round(self.scroll_y), self.scrollable_content_region.height
-        bottom = top + height
-        region = self.post_region(self.current)
-        if region and (top <= region.y < bottom or (region.y < top and region.bottom >= bottom)):
-            return
-        blocks, tops = self.blocks, self._layout.tops
-        covering: int | None = None
-        for at in range(max(bisect_right(tops, top) - 1, 0), len(blocks)):
-            block = blocks[at]
-            if block.top >= bottom:
-                break
-            if block.post is None:
-                continue
-            if block.top >= top:
-                self._make_current(block.post)
-                return
-            if block.top + len(block.lines) > top:
-                covering = block.post
-        if covering is not None:
-            self._make_current(covering)
+        """Make the post the reader scrolled to current (see `Layout.post_scrolled_to`)."""
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        self._make_current(self._layout.post_scrolled_to(top, bottom, self.current))
 
     def _make_current(self, index: int) -> None:
         """Mark post `index` current where it is, without scrolling to it."""
