@@ -60,6 +60,12 @@ def row_of(app: ThreadlineApp, thread: int) -> str:
     return list_lines(app)[thread_list(app).row_of(thread) or 0]
 
 
+async def keep_search(pilot: Pilot[Any], app: ThreadlineApp, text: str) -> None:
+    """Search for `text`, keep it with enter, and wait until it leaves its one thread."""
+    await pilot.press("slash", *text, "enter")
+    await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+
+
 async def test_the_title_counts_unread_threads() -> None:
     """A first visit: `7 of 7 threads · 7 unread`; opening a thread makes it 6 at once."""
     app = reader()
@@ -202,8 +208,7 @@ async def test_the_filters_are_back_after_a_restart() -> None:
     app = reader()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *"quasarcorp", "enter")
-        await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+        await keep_search(pilot, app, "quasarcorp")
     again = reader()
     async with again.run_test(size=WIDE) as pilot:
         await ready(pilot, again)
@@ -216,8 +221,7 @@ async def test_filters_given_at_start_win_over_remembered_ones() -> None:
     app = reader()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *"quasarcorp", "enter")
-        await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+        await keep_search(pilot, app, "quasarcorp")
     again = reader(flags=("CN",))
     async with again.run_test(size=WIDE) as pilot:
         await ready(pilot, again)
@@ -345,8 +349,7 @@ async def test_a_thread_opens_at_its_first_search_hit() -> None:
     app = reader()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *"quasarcorp", "enter")
-        await wait_until(pilot, lambda: count_title(app) == "1 of 7 threads")
+        await keep_search(pilot, app, "quasarcorp")
         await open_thread(pilot, app, QUASAR)
         pane = post_pane(app)
         assert pane.current == app.view.hits(QUASAR, "quasarcorp")[0]
