@@ -13,8 +13,6 @@ from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 
-_KEY_SLICE = 4 << 20
-
 
 @dataclass(slots=True)
 class Source:
@@ -24,9 +22,6 @@ class Source:
     buf: bytearray
     encoding: str
     replaced: int
-    keyed: bytearray | None = None
-    """`buf`'s case key (`case_key.py`: same offsets, case folded away), made by
-    `Corpus.prepare_search` or on the first search."""
     _holds: dict[bytes, bool] = field(default_factory=dict)
 
     def holds(self, needle: bytes) -> bool:
@@ -34,19 +29,6 @@ class Source:
         if needle not in self._holds:
             self._holds[needle] = needle in self.buf
         return self._holds[needle]
-
-    def case_keyed(self) -> bytearray:
-        if self.keyed is None:
-            from .case_key import key_table  # here: `stats` never searches, and saves the import
-
-            table, buf = key_table(), self.buf
-            keyed = bytearray(len(buf))
-            # A slice at a time: one call over a whole big buffer would hold the interpreter
-            # lock, and the reader's frames, for a few hundred milliseconds.
-            for start in range(0, len(buf), _KEY_SLICE):
-                keyed[start : start + _KEY_SLICE] = buf[start : start + _KEY_SLICE].translate(table)
-            self.keyed = keyed
-        return self.keyed
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +118,16 @@ class Corpus:
     # -- reading ------------------------------------------------------------------------------
 
     def prepare_search(self) -> None:
-        """Make each source's case key now (a reader does it while loading), so the first
-        search is as fast as the next: well under a second and the file's size again in
-        memory at a million posts."""
+        """Look for the letters' exotic case variants (the Kelvin sign) in each source now (a
+        reader does it while loading), so the first search for a `k` need not read the whole
+        file for them first."""
         from string import ascii_lowercase
 
         from .case_key import exotic_variants
 
-        exotic = exotic_variants(ascii_lowercase)  # the Kelvin sign
+        exotic = exotic_variants(ascii_lowercase)
         for source in self.sources:
-            source.case_keyed()
-            for variant in exotic:  # checked once here, not on the first search for `k`
+            for variant in exotic:
                 source.holds(variant)
 
     @property

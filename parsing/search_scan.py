@@ -4,6 +4,11 @@ Case is folded character by character (`fold_char`), which keeps offsets aligned
 the query's case key in a source's case key (`case_key.py`) and, where the key could stand for
 other letters too, confirms with a `bytes` pattern that accepts every case variant of each
 character. A match counts when it lies inside a post's text (`Locator`).
+
+The source's case key is not kept: it would cost the file's size again in memory. A scan makes
+it a window at a time as it goes (`FoldingScan`), at about the speed `find` reads it, and only
+for the stretches it searches: a typed query narrows each longer one to the threads the
+shorter one matched, so most keys look at a small part of the corpus.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from .case_key import case_variants, exotic_variants, fold_char, key_of
+from .case_key import case_variants, exotic_variants, fold_char, key_of, key_table
 from .corpus import Corpus, Source
 
 
@@ -62,7 +67,7 @@ class Query:
         (the Kelvin sign for `k`); then the exact pattern over the buffer itself."""
         if any(source.holds(variant) for variant in self.exotic):
             return _pattern_scan(source.buf, self.pattern)
-        return _key_scan(source.buf, source.case_keyed(), self.key, self.confirm)
+        return FoldingScan(source.buf, self.key, self.confirm)
 
 
 def _pattern_scan(buf: bytearray, pattern: re.Pattern[bytes]) -> Scan:
@@ -73,20 +78,55 @@ def _pattern_scan(buf: bytearray, pattern: re.Pattern[bytes]) -> Scan:
     return scan
 
 
-def _key_scan(
-    buf: bytearray, keyed: bytearray, key: bytes, confirm: re.Pattern[bytes] | None
-) -> Scan:
-    def scan(position: int, end: int) -> tuple[int, int] | None:
-        while (start := keyed.find(key, position, end)) >= 0:
-            if confirm is None:
-                return start, start + len(key)
-            match = confirm.match(buf, start, end)
+FOLD_FIRST = 1 << 10
+FOLD_MOST = 64 << 10
+"""The first window a scan folds after a match, and the largest it grows to, doubling while
+nothing matches: a query found near the start of most threads (a first letter typed) then
+folds a little of each thread rather than all of it; one found nowhere folds large windows,
+whose calls cost nothing beside the bytes."""
+
+
+class FoldingScan:
+    """Finds the query's key in the case key of `buf`, folding `buf` a window at a time.
+
+    `folded` is `buf[start : start + len(folded)]` translated by the key table: bytes map one
+    by one, so a window's key is that stretch of the whole buffer's key, and a hit found in it
+    is the hit the whole key would give. Consecutive calls (a scan goes on from the end of the
+    thread it matched) reuse the window they are in."""
+
+    def __init__(self, buf: bytearray, key: bytes, confirm: re.Pattern[bytes] | None) -> None:
+        self.buf, self.key, self.confirm = buf, key, confirm
+        self.table = key_table()
+        self.start = 0
+        self.folded: bytes | bytearray = b""
+        self.size = FOLD_FIRST
+
+    def __call__(self, position: int, end: int) -> tuple[int, int] | None:
+        key, width = self.key, len(self.key)
+        while position + width <= end:
+            if not self.start <= position <= self.start + len(self.folded) - width:
+                self._fold(position, end)
+            stop = min(end, self.start + len(self.folded))
+            hit = self.folded.find(key, position - self.start, stop - self.start)
+            if hit < 0:
+                # The key may cross the window's end: the next window starts just before it.
+                position = stop - width + 1
+                self.size = min(2 * self.size, FOLD_MOST)
+                continue
+            start = self.start + hit
+            self.size = FOLD_FIRST
+            if self.confirm is None:
+                return start, start + width
+            match = self.confirm.match(self.buf, start, end)
             if match is not None:
                 return match.span()
             position = start + 1
         return None
 
-    return scan
+    def _fold(self, position: int, end: int) -> None:
+        stop = min(end, position + max(self.size, 2 * len(self.key)))
+        self.start = position
+        self.folded = self.buf[position:stop].translate(self.table)
 
 
 class Locator:

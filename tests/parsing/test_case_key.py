@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parsing import search_scan
 from parsing.case_key import case_variants, exotic_variants, fold_char, key_of, key_table
 from parsing.search import threads_matching, threads_matching_slowly
+from parsing.search_scan import FoldingScan, Query
 
 from .helpers import parse_text
+from .test_properties import PROPERTY
 
 
 def test_ascii_key_is_lower_case() -> None:
@@ -90,12 +95,57 @@ def test_search_by_key_equals_the_reference_on_confusable_letters(
     )
 
 
-def test_a_buffer_keyed_in_slices_is_keyed_as_a_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The case key made a few bytes at a time (slices cutting through characters) is the key
-    of the whole buffer."""
-    import parsing.corpus
+def key_scan_of_whole_buffer(
+    buf: bytes, query: Query, position: int, end: int
+) -> tuple[int, int] | None:
+    """The reference for `FoldingScan`: the key of the whole buffer, searched with `find`, each
+    hit confirmed by the query's pattern when it needs one."""
+    keyed = buf.translate(key_table())
+    while (start := keyed.find(query.key, position, end)) >= 0:
+        if query.confirm is None:
+            return start, start + len(query.key)
+        match = query.confirm.match(buf, start, end)
+        if match is not None:
+            return match.span()
+        position = start + 1
+    return None
 
-    monkeypatch.setattr(parsing.corpus, "_KEY_SLICE", 5)
-    corpus = parse_text("1/ Ünïcode ΣΊΣΥΦΟΣ and Kelvin K\n2/ ЗАГЛАВНЫЕ буквы 🇺🇦 straße\n")
-    source = corpus.sources[0]
-    assert source.case_keyed() == source.buf.translate(key_table())
+
+CONFUSABLE = "эЭнНаАkK\u212aßẞσΣςάΆéÉ .xX"
+
+
+@st.composite
+def text_and_query(draw: st.DrawFn) -> tuple[str, str]:
+    """A text of confusable letters and a query: mostly a part of the text in another case
+    (so that hits, and hits across a window's end, are common), else any letters."""
+    text = draw(st.text(alphabet=CONFUSABLE, min_size=1, max_size=60))
+    start = draw(st.integers(0, len(text) - 1))
+    part = text[start : start + draw(st.integers(1, 5))]
+    changed = draw(st.sampled_from([str.upper, str.lower, str.swapcase, str.title]))(part)
+    other = draw(st.text(alphabet=CONFUSABLE, min_size=1, max_size=4))
+    return text, draw(st.sampled_from([part, changed, changed, other]))
+
+
+@PROPERTY
+@given(
+    text_and_query(),
+    st.lists(st.tuples(st.integers(0, 130), st.integers(0, 130)), min_size=1, max_size=6),
+    st.sampled_from([(1, 1), (1, 4), (3, 16)]),
+)
+def test_folding_a_window_at_a_time_finds_what_the_whole_key_finds(
+    searched: tuple[str, str], calls: list[tuple[int, int]], windows: tuple[int, int]
+) -> None:
+    """A scan that folds the buffer in small windows (cutting through characters and through
+    the query) answers every call, in any order, as a search of the whole buffer's key does."""
+    text, query = searched
+    buf = text.encode()
+    ready = Query(query)
+    first, most = windows
+    with (
+        patch.object(search_scan, "FOLD_FIRST", first),
+        patch.object(search_scan, "FOLD_MOST", most),
+    ):
+        scan = FoldingScan(bytearray(buf), ready.key, ready.confirm)
+        for position, asked_end in calls:
+            end = min(asked_end, len(buf))
+            assert scan(position, end) == key_scan_of_whole_buffer(buf, ready, position, end)
