@@ -147,11 +147,11 @@ class Corpus:
         if source is None:
             source = self.sources[self.threads.source[self.thread_of(post)]]
         buf = source.buf
-        start, hole_start = posts.text_start[post], posts.hole_start[post]
-        hole_end, end = posts.hole_end[post], posts.text_end[post]
-        if hole_start == hole_end:
+        start, end = posts.text_start[post], posts.text_end[post]
+        hole = posts.holes.get(post)
+        if hole is None:
             return bytes(buf[start:end])
-        return bytes(buf[start:hole_start]) + bytes(buf[hole_end:end])
+        return bytes(buf[start : hole[0]]) + bytes(buf[hole[1] : end])
 
     def post_text(self, post: int) -> str:
         return self.post_bytes(post).decode("utf-8", "replace")
@@ -227,8 +227,8 @@ class Corpus:
 
     def _post_length(self, post: int) -> int:
         columns = self.posts
-        text = columns.text_end[post] - columns.text_start[post]
-        return text - (columns.hole_end[post] - columns.hole_start[post])
+        hole_start, hole_end = columns.holes.get(post, (0, 0))
+        return columns.text_end[post] - columns.text_start[post] - (hole_end - hole_start)
 
     def _thread_digest(self, thread: int) -> str:
         import hashlib  # here: only export and the reader need ids; `stats` saves its import

@@ -110,8 +110,7 @@ def add_given_threads(corpus: Corpus, name: str, threads: list[GivenThread]) -> 
             at += 1
             if post.meta != PostMeta():
                 corpus.post_meta[len(posts)] = post.meta
-            for column in (posts.text_start, posts.hole_start, posts.hole_end):
-                column.append(start)
+            posts.text_start.append(start)
             posts.text_end.append(end)
             posts.first_line.append(first_line)
             posts.last_line.append(last_line)

@@ -41,8 +41,9 @@ class CorpusIndex:
     """Per thread: its flag codes in order of first appearance."""
     features: list[tuple[Feature, ...]] = field(default_factory=list)
     """Per thread: everything related threads can share."""
-    postings: dict[Feature, list[int]] = field(default_factory=lambda: defaultdict(list))
-    """Per feature: the threads that hold it, in order."""
+    postings: dict[Feature, array[int]] = field(default_factory=dict)
+    """Per feature: the threads that hold it, in order (4 bytes a thread: a list would take
+    36, an int object and a pointer, and a million posts hold millions of them)."""
     thread_count: int = 0
     counts: list[bytes] = field(default_factory=list)
     """Per thread: how often it uses each of its features (at most 255), in their order."""
@@ -56,8 +57,8 @@ class CorpusIndex:
     holder_sets: dict[Feature, frozenset[int]] = field(default_factory=dict, repr=False)
     """`threads_with` as sets, made on first use (for the common features only)."""
 
-    def threads_with(self, feature: Feature) -> list[int]:
-        return self.postings.get(feature, [])
+    def threads_with(self, feature: Feature) -> array[int]:
+        return self.postings.get(feature) or array("I")
 
     def holder_set(self, feature: Feature) -> frozenset[int]:
         held = self.holder_sets.get(feature)
@@ -102,7 +103,6 @@ def build_index(
         entities.counts += part.counts
         _join(entities.postings, part.postings)
         _join_written(entities.written, part.written)
-    entities.postings = dict(entities.postings)
     if entities_done is not None:
         entities_done(entities)
     if not with_words:
@@ -136,7 +136,7 @@ class _Part:
     features: list[tuple[Feature, ...]] = field(default_factory=list)
     counts: list[bytes] = field(default_factory=list)
     lengths: array[int] = field(default_factory=lambda: array("I"))
-    postings: dict[Feature, list[int]] = field(default_factory=lambda: defaultdict(list))
+    postings: dict[Feature, array[int]] = field(default_factory=dict)
     written: dict[Feature, str] = field(default_factory=dict)
 
 
@@ -150,7 +150,7 @@ def _each_half(halves: list[range], work: Callable[[range], _Part]) -> list[_Par
     return [work(halves[0]), second()]
 
 
-def _join(postings: dict[Feature, list[int]], more: dict[Feature, list[int]]) -> None:
+def _join(postings: dict[Feature, array[int]], more: dict[Feature, array[int]]) -> None:
     """Add the postings of later threads."""
     for feature, threads in more.items():
         held = postings.get(feature)
@@ -170,9 +170,12 @@ def _entity_part(
     corpus: Corpus, evidence: GluedEvidence, threads: range, report: Callable[[int, int], None]
 ) -> _Part:
     part = _Part()
+    postings: defaultdict[Feature, list[int]] = defaultdict(list)
     shared: dict[Feature, Feature] = {}
     """One tuple object per distinct feature: a million-post corpus repeats them millions of
     times, and sharing them saves over a hundred megabytes."""
+    shared_flags: dict[tuple[str, ...], tuple[str, ...]] = {}
+    """One tuple per distinct run of flags, too: most threads carry one of a few."""
     for first in range(threads.start, threads.stop, _BATCH):
         batch = range(first, min(first + _BATCH, threads.stop))
         for thread, counts in zip(batch, _batch_tallies(corpus, batch), strict=True):
@@ -180,13 +183,14 @@ def _entity_part(
                 apply_glued(counts, evidence)
             found = _entity_features(counts, part.written)
             features = tuple(shared.setdefault(f, f) for f in found)
-            part.flags.append(tuple(key for kind, key in features if kind == "flag"))
+            flags = tuple(key for kind, key in features if kind == "flag")
+            part.flags.append(shared_flags.setdefault(flags, flags))
             part.features.append(features)
             part.counts.append(_uses(found))
             for feature in features:
-                part.postings[feature].append(thread)
+                postings[feature].append(thread)
         report(batch.stop, 2 * corpus.thread_count)
-    part.postings = dict(part.postings)
+    part.postings = _compact(postings)
     return part
 
 
@@ -198,6 +202,7 @@ def _word_part(
     report: Callable[[int, int], None],
 ) -> _Part:
     part = _Part()
+    postings: defaultdict[Feature, list[int]] = defaultdict(list)
     shared: dict[Feature, Feature] = {}
     total = corpus.thread_count
     for thread in threads:
@@ -208,11 +213,15 @@ def _word_part(
         part.counts.append(entities.counts[thread] + _uses(best))
         part.lengths.append(min(terms.words.total(), 2**32 - 1))
         for feature in words:
-            part.postings[feature].append(thread)
+            postings[feature].append(thread)
         if thread % _BATCH == _BATCH - 1:
             report(total + thread + 1, 2 * total)
-    part.postings = dict(part.postings)
+    part.postings = _compact(postings)
     return part
+
+
+def _compact(postings: dict[Feature, list[int]]) -> dict[Feature, array[int]]:
+    return {feature: array("I", threads) for feature, threads in postings.items()}
 
 
 def glued_evidence(corpus: Corpus) -> GluedEvidence:

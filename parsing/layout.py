@@ -185,8 +185,6 @@ class LayoutBuilder(TrailingRules):
         posts = self.posts
         posts.text_start.extend(starts)
         posts.text_end.extend(ends)
-        posts.hole_start.extend(starts)
-        posts.hole_end.extend(starts)
         posts.first_line.extend(first_lines)
         posts.last_line.extend(last_lines)
         posts.number.extend(numbers)

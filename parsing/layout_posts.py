@@ -148,11 +148,10 @@ class PostWriter:
             text_end = hole_start = hole_end = trim_end(buf, text_start, hole_start)
         posts = self.posts
         if hole_start != hole_end:
+            posts.holes[len(posts)] = (hole_start, hole_end)
             posts.with_holes.append(len(posts))
         posts.text_start.append(text_start)
         posts.text_end.append(text_end)
-        posts.hole_start.append(hole_start)
-        posts.hole_end.append(hole_end)
         posts.first_line.append(self.first_line)
         posts.last_line.append(self.first_line + buf.count(b"\n", start, content_end - 1))
         posts.number.append(self.number)

@@ -145,12 +145,10 @@ class Locator:
         """The post whose text holds the match `[start, end)`, if one does."""
         posts = self.posts
         post = bisect_right(posts.text_start, start, self.first_post, self.last_post) - 1
-        inside = (
-            post >= self.first_post
-            and end <= posts.text_end[post]
-            and (end <= posts.hole_start[post] or start >= posts.hole_end[post])
-        )
-        return post if inside else None
+        if post < self.first_post or end > posts.text_end[post]:
+            return None
+        hole = posts.holes.get(post)
+        return post if hole is None or end <= hole[0] or start >= hole[1] else None
 
     def thread_of(self, post: int) -> int:
         return bisect_right(self.first_post_of, post, self.first_thread, self.last_thread) - 1

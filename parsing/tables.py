@@ -15,16 +15,16 @@ from typing import NamedTuple
 
 
 class PostColumns:
-    """Post i's text is `buf[text_start:hole_start] + buf[hole_end:text_end]` of its source.
+    """Post i's text is `buf[text_start:text_end]` of its source, less its hole if it has one.
 
     The hole is the number marker when lead lines (an emoji line, a bare `THREAD`) stand above
-    it; without one, `hole_start == hole_end == text_start`.
+    it: the text is then `buf[text_start:hole_start] + buf[hole_end:text_end]`. Few posts have
+    one, so holes are kept by post, not in columns of their own (16 bytes a post).
     """
 
     __slots__ = (
         "first_line",
-        "hole_end",
-        "hole_start",
+        "holes",
         "last_line",
         "number",
         "text_end",
@@ -35,14 +35,14 @@ class PostColumns:
     def __init__(self) -> None:
         self.text_start = array("q")
         self.text_end = array("q")
-        self.hole_start = array("q")
-        self.hole_end = array("q")
         self.first_line = array("i")
         self.last_line = array("i")
         self.number = array("i")
         """The post number, 0 for an unnumbered post."""
+        self.holes: dict[int, tuple[int, int]] = {}
+        """Post → (hole_start, hole_end), for the posts that have a hole."""
         self.with_holes: list[int] = []
-        """The posts that have a hole (rare): search reads them whole, across the hole."""
+        """The posts that have a hole, in order: search reads them whole, across the hole."""
 
     def __len__(self) -> int:
         return len(self.number)

@@ -78,7 +78,7 @@ def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan]) 
         if at < 0 or link.end > ends[at]:
             continue  # a link in a skipped line, or across a post's end
         post = posts[at]
-        if corpus.posts.hole_start[post] != corpus.posts.hole_end[post]:
+        if post in corpus.posts.holes:
             continue  # a post with its marker cut out: offsets would not line up
         start, end = link.start - starts[at], link.end - starts[at]
         extra.setdefault(post, []).append(GivenEntity("link", start, end, link.url))

@@ -1,0 +1,59 @@
+"""The corpus and index in the compact forms a reader keeps in memory for as long as it runs,
+also after a pickle round trip (the index comes from another process or the cache pickled)."""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+
+from parsing import build_index
+
+from .helpers import parse_text
+
+CORPUS = """\
+1/ Ferry timetables for 🇩🇰 and 🇸🇪 change in May. @ferrydesk keeps the list.
+2/ The night crossing is back. #ferries
+• • •
+1/ Bridge tolls between 🇩🇰 and 🇸🇪 went up. @ferrydesk compares them with the ferries.
+2/ Cyclists still cross free. #ferries
+• • •
+⚡️
+1/ Lighthouse keepers of 🇳🇴 kept logs for a century.
+2/ The logs are online now.
+"""
+
+
+def test_postings_are_arrays_of_four_byte_thread_numbers() -> None:
+    """Each feature's threads are an `array('I')` (4 bytes a thread, not a list of int
+    objects), in order, and stay one after a pickle round trip."""
+    index = pickle.loads(pickle.dumps(build_index(parse_text(CORPUS)), protocol=5))
+    holders = index.threads_with(("mention", "ferrydesk"))
+    assert isinstance(holders, array)
+    assert (holders.typecode, holders.tolist()) == ("I", [0, 1])
+    assert all(isinstance(threads, array) for threads in index.postings.values())
+    assert index.threads_with(("mention", "nobody")).tolist() == []
+
+
+def test_threads_with_the_same_flags_share_one_tuple() -> None:
+    """Threads that carry the same flags in the same order hold one tuple between them, and
+    still do once pickled and read back."""
+    index = build_index(parse_text(CORPUS))
+    again = pickle.loads(pickle.dumps(index, protocol=5))
+    for flags in (index.flags, again.flags):
+        assert flags[0] == ("DK", "SE")
+        assert flags[0] is flags[1]
+        assert flags[2] == ("NO",)
+
+
+def test_only_posts_with_a_hole_have_one() -> None:
+    """A post whose number marker sits below a lead line has a hole (the marker), kept by
+    post; the others have none, and their text is their span of the buffer."""
+    corpus = parse_text(CORPUS)
+    (post,) = corpus.posts.holes
+    assert corpus.posts.with_holes == [post]
+    assert corpus.post_text(post).startswith("⚡️\n")
+    assert "1/" not in corpus.post_text(post)
+    for other in range(corpus.post_count):
+        if other != post:
+            start, end = corpus.posts.text_start[other], corpus.posts.text_end[other]
+            assert corpus.post_bytes(other) == corpus.sources[0].buf[start:end]
