@@ -40,7 +40,6 @@ class Remembered:
     def __init__(self, store: StateStore) -> None:
         self.store = store
         self._ids: Sequence[str] | None = None
-        self._threads: dict[str, int] = {}
 
     @property
     def known(self) -> bool:
@@ -49,7 +48,6 @@ class Remembered:
 
     def identify(self, ids: Sequence[str]) -> None:
         self._ids = ids
-        self._threads = {thread_id: thread for thread, thread_id in enumerate(ids)}
 
     def id_of(self, thread: int) -> str | None:
         ids = self._ids
@@ -121,10 +119,10 @@ class Remembered:
 
     def resumed(self) -> Resumed | None:
         """Where the last session ended, once ids are known; None for a first visit."""
-        place = self.store.place
-        if place is None or self._ids is None:
+        place, ids = self.store.place, self._ids
+        if place is None or ids is None:
             return None
-        thread = self._threads.get(place.thread) if place.thread is not None else None
+        thread = _thread_of(ids, place.thread) if place.thread is not None else None
         sort = place.filters.get("sort")
         return Resumed(
             thread,
@@ -132,3 +130,12 @@ class Remembered:
             Filters.from_json(place.filters),
             sort if sort in SORT_ORDERS else None,
         )
+
+
+def _thread_of(ids: Sequence[str], thread_id: str) -> int | None:
+    """The thread with this id, by a search of the ids (once a session, a few milliseconds at a
+    million posts): a map of them all would cost about 10 MB for as long as the reader runs."""
+    try:
+        return ids.index(thread_id)
+    except ValueError:
+        return None
