@@ -18,6 +18,7 @@ from textual.message import Message
 from parsing.safe_text import visible
 
 from ..loading import CorpusLoader, Progress
+from ..memory import release_free_memory
 from .panes_screen import NO_THREAD_RELATED, PanesScreen
 
 
@@ -100,7 +101,8 @@ class LoadingScreen(PanesScreen):
         # of tens of milliseconds every few keys.
         gc.collect()
         gc.freeze()
-        self.view.index = event.index
+        self.view.index = event.index  # the entities' own index goes
+        release_free_memory()
         self.indexed = True
         self._progress = Progress("ready", 1.0)
         if self.filters.active or self.sort != "source":  # the rows read so far, in source order
