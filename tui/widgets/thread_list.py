@@ -124,8 +124,10 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.search = ""
         """The search text that chose the rows: each row shows its hits (set with the rows)."""
         self.rows: list[int] = []
-        self._row_of: dict[int, int] = {}
-        """Thread number to its row, so finding a thread never scans the list."""
+        self._row_of: dict[int, int] | None = None
+        """Thread number to its row, so finding a thread never scans the list; None while the
+        rows are every thread in order (each thread's row is its number: a map of a million
+        posts' threads would cost about 8 MB)."""
         self.opened: int | None = None
         self.empty_text = ""
         """What the list says when no row is shown (set with the rows)."""
@@ -141,17 +143,22 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.empty_text = empty_text
         self.search = search
         self.rows = list(rows)
-        self._row_of = {thread: row for row, thread in enumerate(self.rows)}
+        self._row_of = None
+        if not _every_thread_from_0(rows):
+            self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
         self.take_virtual_size(Size(self.size.width, len(self.rows)))
-        target = self._row_of.get(keep, 0) if keep is not None else 0
+        target = (self.row_of(keep) or 0) if keep is not None else 0
         self.cursor = min(target, max(len(self.rows) - 1, 0))
         self.refresh()
 
     def extend_rows(self, rows: Sequence[int]) -> None:
         """Append threads that finished loading, keeping the cursor where it is."""
+        if self._row_of is None and not _every_thread_from_0(rows, len(self.rows)):
+            self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         for thread in rows:
-            self._row_of[thread] = len(self.rows)
+            if self._row_of is not None:
+                self._row_of[thread] = len(self.rows)
             self.rows.append(thread)
         self.take_virtual_size(Size(self.size.width, len(self.rows)))
         self.refresh()
@@ -168,7 +175,11 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def row_of(self, thread: int | None) -> int | None:
         """The row showing `thread`, if it is listed."""
-        return None if thread is None else self._row_of.get(thread)
+        if thread is None:
+            return None
+        if self._row_of is None:
+            return thread if 0 <= thread < len(self.rows) else None
+        return self._row_of.get(thread)
 
     def neighbours(self, thread: int) -> list[int]:
         """The threads listed just after and just before `thread`: where `n` and `p` go."""
@@ -339,3 +350,9 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
             " " + plural(self._hit_source(thread, self.search), "hit"), "$text-accent"
         )
         return hits if title_width - hits.cell_length >= _MIN_TITLE else Content("")
+
+
+def _every_thread_from_0(rows: Sequence[int], start: int = 0) -> bool:
+    """Are `rows` the threads `start`, `start + 1` … in order (what loading appends, and the
+    unfiltered list in source order)?"""
+    return isinstance(rows, range) and rows.start == start and rows.step == 1
