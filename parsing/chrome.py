@@ -31,7 +31,7 @@ from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_off_fragment
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import conversation_lines, is_separator
+from .old_twitter import conversation_lines, dividers, is_separator
 from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
@@ -161,6 +161,8 @@ def resolve_chrome(
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
+    if separators:
+        inside.difference_update(dividers(buf, separators, confirmed | inside, events, marker))
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
         left = [line for line in weak if line not in confirmed and line not in inside]

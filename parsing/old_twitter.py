@@ -14,11 +14,12 @@ and its text, up to the next header or chrome line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .chrome_context import is_date
+from .chrome_context import Structure, is_date
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
+from .pictures import is_marker_at
 
 PASSING = [
     r"Show this thread",
@@ -148,6 +149,36 @@ def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[L
             found += _reply_text(buf, end, following, stops)
     for line in [*starts[:-1], *sorted(stops)]:
         found += _counts_above(buf, line) if line is not None else []
+    return found
+
+
+def dividers(
+    buf: ByteSource,
+    separators: Sequence[Line],
+    chrome: set[Line],
+    events: Sequence[Structure],
+    marker: int,
+) -> list[Line]:
+    """The lone separator lines of `separators` that divide the text of a post: no chrome.
+
+    twitter.com prints `·` (`-` in some copies) between a tweet's handle and its date: those
+    are header lines (`conversation_lines`, in `chrome`). A copy also leaves lone separators
+    around the tweets, and there they stand next to the other lines the page prints between
+    tweets (a header, `Show this thread`, counts), or right above the number of the next tweet.
+    People type a lone `-` as a divider in their own text too: read as chrome the thread goes
+    on past, it would cut the post in two and make its second half a post of its own. So a lone
+    separator is chrome only next to other `chrome` (blank lines aside), right above a number
+    marker (the post ends there anyway: the `events` in order, of kind `marker`), or at the end
+    of the text; any other is post text."""
+    lone = set(separators)
+    others = chrome - lone
+    found = []
+    for line in separators:
+        below = next_nonblank_line(buf, line[1])
+        if below is None or below in others or is_marker_at(events, marker, below[0]):
+            continue
+        if previous_nonblank_line(buf, line[0]) not in others:
+            found.append(line)
     return found
 
 

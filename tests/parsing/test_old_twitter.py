@@ -159,3 +159,41 @@ def test_a_permalink_page_with_the_main_tweet_counts_and_a_reply() -> None:
     ]
     assert corpus.thread_meta[0].handle == "ivycalder"
     assert corpus.thread_meta[0].author == "Ivy Calder"
+
+
+def test_a_lone_dash_dividing_a_post_stays_in_it() -> None:
+    """People type a lone `-` (or `·`) between paragraphs of their own post: away from any other
+    chrome it is text, and the post is not cut in two; one right above the next number marker
+    or ending the text is skipped."""
+    corpus = load_corpus([PAGES / "dash_divider.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == [
+        "The orchard society's rules for the picking weekend:\n-\nBring your own baskets.\n-\n"
+        "Ladders stay on the grass, never on the path.",
+        "Cider pressing starts at noon on Sunday.\n·\n"
+        "Apples bruised in the picking go to the press first.",
+    ]
+    assert skipped(corpus) == [(10, "-")]
+
+
+@pytest.mark.parametrize("separator", ["-", "·"])
+def test_a_lone_separator_above_the_next_marker_is_skipped(separator: str) -> None:
+    corpus = parse_text(f"1/ The well was capped.\n{separator}\n\n2/ A pump replaced it.\n")
+    assert texts(corpus) == [["The well was capped.", "A pump replaced it."]]
+    assert skipped(corpus) == [(2, separator)]
+
+
+def test_a_lone_dash_next_to_conversation_chrome_is_skipped_and_one_inside_a_tweet_is_text() -> (
+    None
+):
+    """On a twitter.com copy the `-` next to `Show this thread` or above a tweet header is the
+    page's; the `-` between two lines of one tweet, next to no chrome, is the tweet's text."""
+    corpus = load_corpus([PAGES / "old_twitter_dividers.txt"])
+    assert texts(corpus) == [
+        [
+            "The quarry pond is open for swimming again.",
+            "The water was tested last week:\n-\nclear, and colder than it looks.",
+            "Lifeguards are there on weekends only.",
+        ]
+    ]
+    assert [line for line, text in skipped(corpus) if text == "-"] == [6, 13]
