@@ -31,7 +31,13 @@ from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_off_fragment
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import conversation_lines, dividers, is_separator
+from .old_twitter import (
+    conversation_lines,
+    dividers,
+    is_one_line_header,
+    is_separator,
+    one_line_headers,
+)
 from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
@@ -46,7 +52,7 @@ def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
         return True
     if any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES):
         return True
-    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end) or is_one_line_header(buf, start, end):
         return True
     return could_be_context_chrome(buf, start, end, _is_strong)
 
@@ -136,8 +142,9 @@ def resolve_chrome(
     confirmed = set(lines)
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
-    if separators:
-        inside.update(conversation_lines(buf, separators, confirmed | inside))
+    one_line = one_line_headers(buf)
+    if separators or one_line:
+        inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
     found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]

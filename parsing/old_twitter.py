@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .chrome_context import Structure, is_date
+from .chrome_context import DATE, Structure, is_date
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
 from .pictures import is_marker_at
 
@@ -55,6 +55,16 @@ _NAME = 60
 """Bytes: a display name is short."""
 
 
+_ONE_LINE = re.compile(
+    rb"[ \t]*(?P<name>[^\n@]{1,60}?)[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
+    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd])[ \t]*"
+)
+"""A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
+`· Mar 3, 2019`, `· 12 Jan 2020`)."""
+ONE_LINE_NEEDLE = b" \xc2\xb7 "
+"""What every one-line header holds: a text without it has none."""
+
+
 class TweetHeader:
     """One tweet's header lines and the handle they give."""
 
@@ -78,19 +88,59 @@ def has_separator(buf: ByteSource) -> bool:
 def has_several_authors(buf: ByteSource) -> bool:
     """Do the tweet headers in `buf` give more than one handle? Which tweets are replies then
     depends on the first header of the whole page: a part of it laid out alone may not see it."""
-    if not has_separator(buf):
+    one_line = one_line_headers(buf)
+    if not one_line and not has_separator(buf):
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
-    return len({header.handle for header in page_headers(buf, separators, set())}) > 1
+    headers = page_headers(buf, separators, set(), one_line)
+    return len({header.handle for header in headers}) > 1
+
+
+def one_line_headers(buf: ByteSource) -> list[Line]:
+    """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
+    order: found by the separator they hold, then read whole."""
+    found: list[Line] = []
+    at = buf.find(ONE_LINE_NEEDLE)
+    while at >= 0:
+        start = buf.rfind(b"\n", 0, at) + 1
+        end = buf.find(b"\n", at)
+        end = len(buf) if end < 0 else end
+        if _ONE_LINE.fullmatch(buf, start, end):
+            found.append((start, end))
+        at = buf.find(ONE_LINE_NEEDLE, end)
+    return found
+
+
+def is_one_line_header(buf: ByteSource, start: int, end: int) -> bool:
+    return _ONE_LINE.fullmatch(buf, start, end) is not None
+
+
+def read_one_line_header(text: str) -> tuple[str, str, str] | None:
+    """The display name, handle and date (as shown) of a one-line tweet header, or None."""
+    match = _ONE_LINE.fullmatch(text.strip().encode("utf-8", "surrogatepass"))
+    if match is None:
+        return None
+    name, handle, date = (match[group].decode("utf-8", "replace") for group in match.groupdict())
+    return name.strip(), handle, date
 
 
 def page_headers(
-    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+    buf: ByteSource,
+    separators: Iterable[Line],
+    chrome: set[Line],
+    one_line: Sequence[Line] = (),
 ) -> list[TweetHeader]:
-    """The tweet headers under the `separators` (see `tweet_headers`), after the header of the
-    page's main tweet when there are any: a name and a lone `@handle` opening the page, the
-    tweet's text under them (its date is under the text, on the line of its time)."""
+    """The tweet headers under the `separators` (see `tweet_headers`) and on the `one_line`
+    header lines, in page order, after the header of the page's main tweet when there are any:
+    a name and a lone `@handle` opening the page, the tweet's text under them (its date is
+    under the text, on the line of its time)."""
     headers = tweet_headers(buf, separators, chrome)
+    if one_line:
+        headers += [
+            TweetHeader(_ONE_LINE.fullmatch(buf, *line)["handle"], [line])  # type: ignore[index]
+            for line in one_line
+        ]
+        headers.sort(key=lambda header: header.lines[0])
     if not headers:
         return headers
     name = next_nonblank_line(buf, -1)
@@ -98,7 +148,7 @@ def page_headers(
     if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
         return headers
     handle = _HANDLE.fullmatch(buf, *handle_line)
-    if handle is None or handle_line == headers[0].lines[1]:
+    if handle is None or handle_line in headers[0].lines:
         return headers
     return [TweetHeader(handle.group(1), [name, handle_line]), *headers]
 
@@ -126,12 +176,14 @@ def tweet_headers(
     return headers
 
 
-def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[Line]) -> list[Line]:
-    """The lines of the tweet headers under the `separators` (and the main tweet's), the counts
-    of replies, retweets and likes under each tweet, and the replies by other people than the
-    page's author (their header and text up to the next header or a line of `stops`, the
-    page's chrome)."""
-    headers = page_headers(buf, separators, stops)
+def conversation_lines(
+    buf: ByteSource, separators: Iterable[Line], stops: set[Line], one_line: Sequence[Line] = ()
+) -> list[Line]:
+    """The lines of the tweet headers under the `separators` and on the `one_line` header lines
+    (and the main tweet's), the counts of replies, retweets and likes under each tweet, and the
+    replies by other people than the page's author (their header and text up to the next header
+    or a line of `stops`, the page's chrome)."""
+    headers = page_headers(buf, separators, stops, one_line)
     if not headers:
         return []
     author = headers[0].handle

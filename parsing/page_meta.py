@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from .chrome import is_chrome_text
+from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
 _HANDLE_LINE = re.compile(r"@(\w{1,15})")
@@ -71,9 +72,15 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
     declared = None
     previous: str | None = None
     name_next = False
+    tweet: tuple[str, str, str] | None = None
+    """The last one-line tweet header (old twitter.com): what the page says when nothing else
+    does."""
     for raw in lines:
         line = raw.strip(_BULLETS)
         if not line:
+            continue
+        if (header := read_one_line_header(line)) is not None:
+            tweet, previous, name_next = header, None, False
             continue
         if name_next and _could_be_name(line):
             author = line  # "Keep Current with" alone puts the name on the next line
@@ -102,6 +109,10 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
+    if tweet is not None:
+        author = author if author is not None else tweet[0]
+        handle = handle if handle is not None else tweet[1]
+        date = date if date is not None else _date(tweet[2])  # none for a relative `3h`
     for raw in after:
         counted = _READ_N.fullmatch(raw.strip())
         if counted is not None:

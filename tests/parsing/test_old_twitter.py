@@ -197,3 +197,60 @@ def test_a_lone_dash_next_to_conversation_chrome_is_skipped_and_one_inside_a_twe
         ]
     ]
     assert [line for line, text in skipped(corpus) if text == "-"] == [6, 13]
+
+
+def test_one_line_tweet_headers_are_skipped_and_a_reply_by_another_handle_with_them() -> None:
+    """`Name @handle · Mar 3, 2019` is a tweet's header on one line: skipped, the thread going
+    on past it; the reply under @pietvos's header is skipped whole; the page's header gives the
+    thread its author, handle and date."""
+    corpus = load_corpus([PAGES / "old_twitter_one_line.txt"])
+    assert texts(corpus) == [
+        [
+            "The canal boat festival moves to the north basin this year.",
+            "Moorings open from Thursday; the locks stay shut on Saturday.",
+            "Only blue badge holders can park there, so come by bus.",
+        ]
+    ]
+    assert [line for line, _ in skipped(corpus)] == [1, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Tamsin Roe", "tamsinroe", "2019-03-03")
+
+
+@pytest.mark.parametrize("date", ["Mar 3", "3h", "Mar 3, 2019", "12 Jan 2020", "45m"])
+def test_a_one_line_header_between_numbered_tweets_is_passed(date: str) -> None:
+    header = f"Ada Kerr @adakerr · {date}"
+    corpus = parse_text(f"{header}\n1/ The ferry runs late.\n{header}\n2/ Because of fog.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus) == [(1, header), (3, header)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tickets from @harbourhall · Mar 3 · doors at seven",
+        "Ada Kerr @adakerr · soon",
+        "@adakerr · Mar 3",
+        "Ada Kerr @adakerr Mar 3",
+    ],
+)
+def test_a_line_only_like_a_one_line_header_is_text(line: str) -> None:
+    corpus = parse_text(f"1/ The ferry runs late.\n{line}\n2/ Because of fog.\n")
+    assert skipped(corpus) == []
+    assert texts(corpus)[0][0] == f"The ferry runs late.\n{line}"
+
+
+def test_a_page_of_one_line_headers_with_replies_offers_no_cut() -> None:
+    """As with headers over several lines: which tweet is a reply depends on the first header."""
+    header = "{0} @{0} · Mar 3\n"
+    raw = (
+        header.format("ana")
+        + "1/ a\n2/ b\n"
+        + header.format("ana")
+        + "1/ c\n"
+        + header.format("bo")
+        + "2/ reply\n"
+    ).encode()
+    one_author = raw.replace(b"@bo", b"@ana")
+    assert run_fresh_points(one_author, 0, len(one_author))
+    assert run_fresh_points(raw, 0, len(raw)) == []
+    assert numbers(parse_text(raw.decode())) == [[1, 2], [1]]

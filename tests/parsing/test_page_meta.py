@@ -63,6 +63,26 @@ CASES = [
         PageMeta(None, None, "2021-10-10", None),
     ),
     ("only the end marker", ["• • •", "force a refresh"], PageMeta()),
+    (
+        "old twitter.com header on one line",
+        ["Ada Kerr @adakerr · Mar 3"],
+        PageMeta("Ada Kerr", "adakerr", "Mar 3", None),
+    ),
+    (
+        "one-line header with a year, day first",
+        ["Ada Kerr @adakerr · 12 Jan 2020"],
+        PageMeta("Ada Kerr", "adakerr", "2020-01-12", None),
+    ),
+    (
+        "one-line header with a relative time: no date",
+        ["Ada Kerr @adakerr · 3h"],
+        PageMeta("Ada Kerr", "adakerr", None, None),
+    ),
+    (
+        "one-line header only fills what the page leaves unsaid",
+        ["Orla Brennan", "@orlabrennan", "Ada Kerr @adakerr · Mar 3, 2019"],
+        PageMeta("Orla Brennan", "orlabrennan", "2019-03-03", None),
+    ),
 ]
 
 
