@@ -30,8 +30,8 @@ from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
 from .lines import blank_outside_posts, line_end, read_line, scan_lines
-from .neighbours import Line, previous_nonblank_line
-from .old_twitter import has_several_authors
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .old_twitter import has_several_authors, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
@@ -119,13 +119,19 @@ def run_fresh_points(
     return [
         start + point
         for point in layout.fresh
-        if 0 < point < len(part) and not _under_a_picture(buf, start + point)
+        if 0 < point < len(part) and not _judged_across(buf, start + point)
     ]
 
 
-def _under_a_picture(buf: ByteSource, point: int) -> bool:
+def _judged_across(buf: ByteSource, point: int) -> bool:
+    """Is a line next to `point` read by what lies on the other side of it? A line ending in
+    `Image` is by the line under it (`pictures`), a lone `-` or `·` by the lines on both sides
+    (`old_twitter.dividers`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
-    return above is not None and ends_in_picture(buf, above)
+    if above is not None and (ends_in_picture(buf, above) or is_separator(buf, above)):
+        return True
+    below = next_nonblank_line(buf, point - 1)
+    return below is not None and is_separator(buf, below)
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:
