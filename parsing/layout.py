@@ -29,31 +29,12 @@ import re
 
 from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, line_end
+from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, end_of_run, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
-
-
-def end_of_run(events: list[Event], index: int, number: int) -> int:
-    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
-    the index of the first event that is not a marker continuing the thread (a higher number,
-    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
-    of that rule for both layouts."""
-    total = len(events)
-    while index < total:
-        _, kind, next_number, _, opens = events[index]
-        if (
-            opens
-            or next_number <= number
-            or (kind != MARKER and (kind != DATE or next_number != number + 1))
-        ):
-            break
-        number = next_number
-        index += 1
-    return index
 
 
 class LayoutBuilder(TrailingRules):

@@ -9,6 +9,7 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -17,7 +18,7 @@ from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
 from .emoji_bytes import EMOJI_CHAR
-from .neighbours import Line
+from .neighbours import BLANK, Line
 from .old_twitter import ONE_LINE_NEEDLE
 from .pictures import blank_trailing, may_end_in_picture
 
@@ -47,6 +48,11 @@ _OPENING_MARKER = (
 )
 # A picture's place glued to the marker of the post after it ("Image2/ Text"): a marker line.
 _PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
+# The same glued in the middle of a line, to the text of the post above (`… of the week.Image2/
+# Text`): a marker only with its post's text after it on the line, and only where its number
+# continues the thread (`_with_glued_markers`).
+_GLUED = re.compile(rb"(?P<pictured>" + _PICTURED_MARKER + rb")(?=[^ \t\n])")
+_PICTURE_WORD = len(b"Image")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 _LINE_END = rb"(?=\n|\Z)"
@@ -121,8 +127,81 @@ class Event(NamedTuple):
     opens a listing makes the dates under it chrome, up to the next marker."""
 
 
+def end_of_run(events: list[Event], index: int, number: int) -> int:
+    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
+    the index of the first event that is not a marker continuing the thread (a higher number,
+    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
+    of that rule for both layouts."""
+    total = len(events)
+    while index < total:
+        _, kind, next_number, _, opens = events[index]
+        if (
+            opens
+            or next_number <= number
+            or (kind != MARKER and (kind != DATE or next_number != number + 1))
+        ):
+            break
+        number = next_number
+        index += 1
+    return index
+
+
 def scan_lines(buf: bytes | bytearray) -> list[Event]:
-    """The marker, head, emoji-only and chrome lines of `buf`, in order."""
+    """The marker, head, emoji-only and chrome lines of `buf`, in order; with the markers a copy
+    glued to a picture's `Image` in the middle of a line (see `_with_glued_markers`)."""
+    events = _line_events(buf)
+    glued = [match for match in _GLUED.finditer(buf) if _mid_line(buf, match.start())]
+    return _with_glued_markers(buf, events, glued) if glued else events
+
+
+def _mid_line(buf: ByteSource, at: int) -> bool:
+    """Is there text before `at` on its line?"""
+    return BLANK.fullmatch(buf, buf.rfind(b"\n", 0, at) + 1, at) is None
+
+
+def _with_glued_markers(
+    buf: ByteSource, events: list[Event], glued: list[re.Match[bytes]]
+) -> list[Event]:
+    """`events` with the markers of `glued` (`_GLUED` in the middle of a line) that number the
+    next post, each a `MARKER` that starts where its number does (`Image` before it is blanked
+    with the chrome, see `blank_outside_posts`).
+
+    Thread Reader App shows a post's picture as the word `Image` after the post's text, and a
+    copy often runs it into the next post's marker on one line. Read as a marker wherever it
+    stood, a number glued to `Image` by chance would cut a post; so it is one only where it
+    continues the numbering above it, as a marker continues a run of posts (`end_of_run`): the
+    nearest marker above (past emoji-only lines and chrome the thread goes on past), or, as
+    `2/`, an unnumbered first post (under chrome, a head, or the text's start). Anything else
+    stays text of the post it stands in."""
+    merged = events
+    for match in glued:
+        at = match.start() + _PICTURE_WORD
+        while buf[at] in b" \t":
+            at += 1
+        found: list[Event] = []
+        _classify(match, at, found, [])
+        if not found:
+            continue  # a year
+        marker = found[0]
+        index = bisect_left(merged, (at,))
+        if index and merged[index - 1].kind in (CHROME, PASS) and merged[index - 1].text_start > at:
+            continue  # inside a line of chrome
+        above = index - 1
+        while above >= 0 and merged[above].kind in (EMOJI, PASS):
+            above -= 1
+        if above >= 0 and merged[above].kind in (MARKER, DATE):
+            last = merged[above].number
+        elif (above < 0 or merged[above].kind in (CHROME, HEAD)) and marker.number == 2:
+            last = 1  # the unnumbered post above is post 1
+        else:
+            continue
+        if end_of_run([marker], 0, last) == 1:
+            merged.insert(index, marker._replace(kind=MARKER))
+    return merged
+
+
+def _line_events(buf: bytes | bytearray) -> list[Event]:
+    """The marker, head, emoji-only and chrome lines of `buf`, in order: every line start."""
     events: list[Event] = []
     chrome: list[tuple[int, int, bool]] = []
     passing: list[Line] = []
@@ -310,6 +389,8 @@ def blank_outside_posts(
         ):
             pictured.append(start)
         if kind == MARKER:
+            if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
+                _blank_glued_picture(buf, start)
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
@@ -321,3 +402,13 @@ def blank_outside_posts(
     if pictured or may_end_in_picture(buf):
         blank_trailing(buf, pictured)
     return texts
+
+
+def _blank_glued_picture(buf: bytearray, start: int) -> None:
+    """Blank the `Image` (and blanks) before the marker at `start` that a copy glued to it in
+    the middle of a line (`_with_glued_markers`): the post above ends before it."""
+    at = start
+    while buf[at - 1] in b" \t":
+        at -= 1
+    at -= _PICTURE_WORD
+    buf[at:start] = b" " * (start - at)
