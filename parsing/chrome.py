@@ -29,7 +29,7 @@ from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
-from .cut_off import cut_off_fragment
+from .cut_off import cut_off_fragment, fragment_line
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
     conversation_lines,
@@ -53,6 +53,8 @@ def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
     if any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES):
         return True
     if _ONE_LINE_HEADER.fullmatch(buf, start, end) or is_one_line_header(buf, start, end):
+        return True
+    if fragment_line(buf) == (start, end):
         return True
     return could_be_context_chrome(buf, start, end, _is_strong)
 

@@ -28,7 +28,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
-from .cut_off import fragment_line
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 DATE = [
@@ -165,12 +164,10 @@ def sandwiched_lines(
 
 def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: IsCandidate) -> bool:
     """Could the rules above make the line `buf[start:end]` chrome, judging by what stands below
-    it (a header's name, a short line above strong chrome, a cut-off last line), or does it open
-    a listing's teasers (the line under `More from @x`)?"""
+    it (a header's name, a short line above strong chrome), or does it open a listing's teasers
+    (the line under `More from @x`)? (A cut-off last line: see `chrome.is_chrome_candidate`.)"""
     above = previous_nonblank_line(buf, start)
     if above is not None and _LISTING.fullmatch(buf, *above):
-        return True
-    if fragment_line(buf) == (start, end):
         return True
     if not _is_filler(buf, (start, end)):
         return False

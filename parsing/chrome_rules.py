@@ -128,6 +128,10 @@ _WEAK = [
 ]
 
 
+UNMISTAKABLE = [*_STRONG, *_PASSING]
+"""The rules whose lines are chrome by their words alone, wherever they stand (strong) or
+inside a thread (passing): the start of one ending a copy is what is left of it (`cut_off`)."""
+
 STRONG = _factored(_STRONG)
 WEAK = _factored(_WEAK)
 PASSING = _factored(_PASSING)
