@@ -19,7 +19,7 @@ from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
 from .emoji_bytes import EMOJI_CHAR
 from .neighbours import BLANK, Line
-from .old_twitter import ONE_LINE_NEEDLE
+from .old_twitter import may_hold_one_line_header
 from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
@@ -235,7 +235,7 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         chrome
         or passing
         or any(needle in buf for needle in SUFFIX_NEEDLES)
-        or ONE_LINE_NEEDLE in buf
+        or may_hold_one_line_header(buf)
         or opens_with_header(buf)
         or (buf and buf[-1] != 0x0A and fragment_line(buf) is not None)
     ):

@@ -61,8 +61,9 @@ _ONE_LINE = re.compile(
 )
 """A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
 `· Mar 3, 2019`, `· 12 Jan 2020`)."""
-ONE_LINE_NEEDLE = b" \xc2\xb7 "
-"""What every one-line header holds: a text without it has none."""
+_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
+"""What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
+byte it starts with several times faster than `bytes.find` finds the same text."""
 
 
 class TweetHeader:
@@ -96,18 +97,23 @@ def has_several_authors(buf: ByteSource) -> bool:
     return len({header.handle for header in headers}) > 1
 
 
+def may_hold_one_line_header(buf: ByteSource) -> bool:
+    return _ONE_LINE_CUE.search(buf) is not None
+
+
 def one_line_headers(buf: ByteSource) -> list[Line]:
     """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
     order: found by the separator they hold, then read whole."""
     found: list[Line] = []
-    at = buf.find(ONE_LINE_NEEDLE)
-    while at >= 0:
+    cue = _ONE_LINE_CUE.search(buf)
+    while cue is not None:
+        at = cue.start()
         start = buf.rfind(b"\n", 0, at) + 1
         end = buf.find(b"\n", at)
         end = len(buf) if end < 0 else end
         if _ONE_LINE.fullmatch(buf, start, end):
             found.append((start, end))
-        at = buf.find(ONE_LINE_NEEDLE, end)
+        cue = _ONE_LINE_CUE.search(buf, end)
     return found
 
 
