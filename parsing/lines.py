@@ -154,6 +154,12 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     return _with_glued_markers(buf, events, glued) if glued else events
 
 
+def holds_glued_marker(buf: ByteSource, start: int, stop: int) -> bool:
+    """Does `buf[start:stop]` hold a marker glued to `Image` in the middle of a line? Whether it
+    numbers a post depends on the marker above it (`_with_glued_markers`)."""
+    return any(_mid_line(buf, match.start()) for match in _GLUED.finditer(buf, start, stop))
+
+
 def _mid_line(buf: ByteSource, at: int) -> bool:
     """Is there text before `at` on its line?"""
     return BLANK.fullmatch(buf, buf.rfind(b"\n", 0, at) + 1, at) is None

@@ -133,6 +133,7 @@ REGRESSIONS = [
     b"3/ a\nb\n\nc\n1/ d",
     b"2/ a\nb\nword 1/\nword 2/\n1/ c",
     b"2/ a\nb\n\nword 1/\n1/n",
+    b"2/ word\nword.Image2/ word\n2/ \xe2\x80\xa6",
 ]
 
 
