@@ -150,19 +150,29 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
     """The marker, head, emoji-only and chrome lines of `buf`, in order; with the markers a copy
     glued to a picture's `Image` in the middle of a line (see `_with_glued_markers`)."""
     events = _line_events(buf)
-    glued = [match for match in _GLUED.finditer(buf) if _mid_line(buf, match.start())]
+    glued = _glued_mid_line(buf, 0, len(buf))
     return _with_glued_markers(buf, events, glued) if glued else events
 
 
 def holds_glued_marker(buf: ByteSource, start: int, stop: int) -> bool:
-    """Does `buf[start:stop]` hold a marker glued to `Image` in the middle of a line? Whether it
-    numbers a post depends on the marker above it (`_with_glued_markers`)."""
-    return any(_mid_line(buf, match.start()) for match in _GLUED.finditer(buf, start, stop))
+    """Does `buf[start:stop]` (from a line start) hold a marker glued to `Image` in the middle
+    of a line? Whether it numbers a post depends on the marker above it (`_with_glued_markers`)."""
+    return bool(_glued_mid_line(buf, start, stop))
 
 
-def _mid_line(buf: ByteSource, at: int) -> bool:
-    """Is there text before `at` on its line?"""
-    return BLANK.fullmatch(buf, buf.rfind(b"\n", 0, at) + 1, at) is None
+def _glued_mid_line(buf: ByteSource, start: int, stop: int) -> list[re.Match[bytes]]:
+    """The matches of `_GLUED` in `buf[start:stop]` (from a line start) that have text before
+    them on their line. Each line start is looked for back to the match before, no further: a
+    long line with many matches is read once."""
+    found = []
+    line_start = floor = start
+    for match in _GLUED.finditer(buf, start, stop):
+        at = match.start()
+        line_start = max(buf.rfind(b"\n", floor, at) + 1, line_start)
+        if BLANK.fullmatch(buf, line_start, at) is None:
+            found.append(match)
+        floor = at
+    return found
 
 
 def _with_glued_markers(
@@ -179,7 +189,14 @@ def _with_glued_markers(
     nearest marker above (past emoji-only lines and chrome the thread goes on past), or, as
     `2/`, an unnumbered first post (under chrome, a head, or the text's start). Anything else
     stays text of the post it stands in."""
-    merged = events
+    # For each event, the nearest at or above it that the thread does not go on past: found in
+    # one pass, so that a long run of such lines is not walked again for each glued marker.
+    solid: list[int] = []
+    nearest = -1
+    for index, event in enumerate(events):
+        nearest = nearest if event[1] in (EMOJI, PASS) else index  # [1]: the kind
+        solid.append(nearest)
+    accepted: list[Event] = []
     for match in glued:
         at = match.start() + _PICTURE_WORD
         while buf[at] in b" \t":
@@ -188,22 +205,22 @@ def _with_glued_markers(
         _classify(match, at, found, [])
         if not found:
             continue  # a year
-        marker = found[0]
-        index = bisect_left(merged, (at,))
-        if index and merged[index - 1].kind in (CHROME, PASS) and merged[index - 1].text_start > at:
+        index = bisect_left(events, (at,))
+        if index and events[index - 1].kind in (CHROME, PASS) and events[index - 1].text_start > at:
             continue  # inside a line of chrome
-        above = index - 1
-        while above >= 0 and merged[above].kind in (EMOJI, PASS):
-            above -= 1
-        if above >= 0 and merged[above].kind in (MARKER, DATE):
-            last = merged[above].number
-        elif (above < 0 or merged[above].kind in (CHROME, HEAD)) and marker.number == 2:
+        above = events[solid[index - 1]] if index and solid[index - 1] >= 0 else None
+        if accepted and (above is None or accepted[-1].start > above.start):
+            above = accepted[-1]
+        marker = found[0]
+        if above is not None and above.kind in (MARKER, DATE):
+            last = above.number
+        elif (above is None or above.kind in (CHROME, HEAD)) and marker.number == 2:
             last = 1  # the unnumbered post above is post 1
         else:
             continue
         if end_of_run([marker], 0, last) == 1:
-            merged.insert(index, marker._replace(kind=MARKER))
-    return merged
+            accepted.append(marker._replace(kind=MARKER))
+    return sorted(events + accepted) if accepted else events
 
 
 def _line_events(buf: bytes | bytearray) -> list[Event]:
