@@ -183,9 +183,7 @@ def test_a_lone_separator_above_the_next_marker_is_skipped(separator: str) -> No
     assert skipped(corpus) == [(2, separator)]
 
 
-def test_a_lone_dash_next_to_conversation_chrome_is_skipped_and_one_inside_a_tweet_is_text() -> (
-    None
-):
+def test_a_lone_dash_by_conversation_lines_is_skipped_one_inside_a_tweet_is_text() -> None:
     """On a twitter.com copy the `-` next to `Show this thread` or above a tweet header is the
     page's; the `-` between two lines of one tweet, next to no chrome, is the tweet's text."""
     corpus = load_corpus([PAGES / "old_twitter_dividers.txt"])
