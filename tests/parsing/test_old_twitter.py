@@ -237,6 +237,12 @@ def test_a_line_only_like_a_one_line_header_is_text(line: str) -> None:
     assert texts(corpus)[0][0] == f"The ferry runs late.\n{line}"
 
 
+def test_a_numbered_post_shaped_like_a_one_line_header_is_a_post() -> None:
+    corpus = parse_text("1/ The ferry runs late.\n2/ Meet us @harbourhall · Mar 3\n")
+    assert texts(corpus) == [["The ferry runs late.", "Meet us @harbourhall · Mar 3"]]
+    assert corpus.skipped == []
+
+
 def test_a_page_of_one_line_headers_with_replies_offers_no_cut() -> None:
     """As with headers over several lines: which tweet is a reply depends on the first header."""
     header = "{0} @{0} · Mar 3\n"
