@@ -213,6 +213,8 @@ def _with_glued_markers(
             above = accepted[-1]
         marker = found[0]
         if above is not None and above.kind in (MARKER, DATE):
+            if above.text_start >= match.start():
+                continue  # `1/ Image3/`: no text of the post above before the picture
             last = above.number
         elif (above is None or above.kind in (CHROME, HEAD)) and marker.number == 2:
             last = 1  # the unnumbered post above is post 1

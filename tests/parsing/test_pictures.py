@@ -106,6 +106,8 @@ def test_pictures_glued_between_posts_in_the_middle_of_lines() -> None:
         ("1/ The tide is out.\n2/ The mud shines.Image3/\nIt is cold.\n", "Image3/"),
         # Under an unnumbered post only `2/` follows it.
         ("The tide is out.\nThe mud shines.Image5/ It is cold.\n", "Image5/"),
+        # No text of the post above before the picture: nothing for it to end with.
+        ("1/ The tide is out.\n2/ Image3/ It is cold.\n", "Image3/"),
         # A year is no post number.
         ("1/ The tide is out.\n2/ The mud shines.Image2024/ It is cold.\n", "Image2024/"),
     ],
