@@ -21,6 +21,9 @@ _SENTENCE_END = re.compile(
     rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
     rf"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
+# A list number at the start (`5. Text`): the author numbered the items of a list, not a
+# sentence, so the first sentence ends after it.
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
 _SPACES = re.compile(r"\s+")
 # What trails a first post and says nothing: ` 1/`, `(1/5)`, 👇, 🧵, a link cut short by `…`.
 _TRAILING = re.compile(r"(?:\s+(?:[(\[]?1/(?:\d+|n)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$")
@@ -30,7 +33,8 @@ def title_of(first_post: str) -> str:
     """The title of a thread whose first post is `first_post`."""
     first_post = first_post[:_LOOK_AT]
     text = _LEAD.sub("", first_post, count=1)
-    end = _SENTENCE_END.search(text)
+    listed = _LIST_NUMBER.match(text)
+    end = _SENTENCE_END.search(text, listed.end() if listed is not None else 0)
     if end is not None:
         text = text[: end.end()] if end.group() != "\n" else text[: end.start()]
     text = _TRAILING.sub("", _SPACES.sub(" ", text).strip())

@@ -378,6 +378,21 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ["A second note, on the bus lanes.", "They will be painted red next month."],
         ],
     },
+    "trailing_first_at_line_end.txt": {
+        # The first number ends a line of the post (`… 1/4`), the others stand alone under
+        # theirs: the `1/4` line ends post 1, which keeps all the text above it.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 3), (4, 5), (6, 7), (8, 9)]],
+        "texts": [
+            [
+                "The harbour board met again last night.\n"
+                "Nobody expected the vote to go the way it did.\nShort version",
+                "The old pier will be pulled down in the spring.",
+                "The fish market moves to the east quay for a year.",
+                "A new pier opens the summer after, if the money holds.",
+            ]
+        ],
+    },
     "bare_lines_leading.txt": {
         # Bare numbers over their text, nothing above the first: leading, as before.
         "numbers": [[1, 2]],
