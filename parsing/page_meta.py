@@ -30,9 +30,12 @@ from .chrome import is_chrome_text
 
 _BULLETS = " \t\u2022.,"
 _HANDLE_LINE = re.compile(r"@(\w{1,15})")
-_HANDLE_IN = re.compile(
-    r"(?:More from|Thread by|You can follow|Follow) @(\w{1,15})\b", re.IGNORECASE
-)
+# Not "You can follow @x.": that is a footer, about the thread above (`_FOOTER_HANDLE`).
+_HANDLE_IN = re.compile(r"(?<!can )(?:More from|Thread by|Follow) @(\w{1,15})\b", re.IGNORECASE)
+# The lines an unroller prints under a thread, naming its author: twtext's "You can follow @x.",
+# Thread Reader App's "Keep Current with Name", "Thread by @x on Thread Reader App" and the
+# "More from @x" heading of the page author's other threads.
+_FOOTER_HANDLE = re.compile(r"(?:You can follow|Thread by|More from) @(\w{1,15})\b", re.IGNORECASE)
 _PICTURE = re.compile(r"(.{1,60}?)[ \t]+Profile picture")
 _KEEP_CURRENT = re.compile(r"Keep Current with[ \t]+(.{1,60})")
 _KEEP_CURRENT_ALONE = re.compile(r"Keep Current with")
@@ -107,7 +110,30 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
         if counted is not None:
             declared = int(counted.group(1))
             break
+    if author is None or handle is None:
+        footer_author, footer_handle = _footer(after)
+        author = author if author is not None else footer_author
+        handle = handle if handle is not None else footer_handle
     return PageMeta(author, handle, date, declared)
+
+
+def _footer(after: Iterable[str]) -> tuple[str | None, str | None]:
+    """The author and handle the footer under a thread names (the first of each, the nearest):
+    a page copied without its header says whose thread it is only there."""
+    author = handle = None
+    name_next = False
+    for raw in after:
+        line = raw.strip(_BULLETS)
+        if not line:
+            continue
+        if name_next and author is None and _could_be_name(line):
+            author = line
+        name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
+        if author is None and (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
+            author = keep.group(1).strip()
+        if handle is None and (named := _FOOTER_HANDLE.search(line)) is not None:
+            handle = named.group(1)
+    return author, handle
 
 
 _MORE_FROM = re.compile(r"More from @(\w{1,15})[ \t.]*")

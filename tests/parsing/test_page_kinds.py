@@ -81,6 +81,23 @@ CASES = [
         [1, 2, 3, 6, 7],
     ),
     (
+        "twunroll.txt",
+        # The footer's cookie notice is chrome, not a thread.
+        [[1, 2, 3]],
+        ["Why the ferry timetable changed this spring, in short."],
+        [4, 5, 7, 9],
+    ),
+    (
+        "tra_no_header.txt",
+        # A thread page copied from its first post on: the footer still ends it.
+        [[None], [None]],
+        [
+            "The tide mill at Eling turned again this week after a winter of repairs.",
+            "The sluice gates at the head of the pond are older than the mill.",
+        ],
+        [6, 8, 10, 12, 14, 16, 18, 20],
+    ),
+    (
         "threader.txt",
         [[1, 2]],
         ["Night trains are coming back to the northern line."],
@@ -154,6 +171,7 @@ NEW_STRONG = [
     "Tip: mention @twtextapp on a Twitter thread with the keyword unroll",
     "Latest Threads Unrolled:",
     "This website uses cookies to improve your experience.",
+    "By continuing to use the site, you are consenting to the use of cookies.",
     "Show this thread",
     "End of conversation",
     "New conversation",

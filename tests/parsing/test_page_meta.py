@@ -79,6 +79,46 @@ def test_read_n_tweets_counts_the_thread_above_it() -> None:
     assert page_meta(["Read 5 tweets"]).declared_posts is None
 
 
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (["You can follow @ferrywatch.", "Latest Threads Unrolled:"], (None, "ferrywatch")),
+        (
+            ["• • •", "Keep Current with Wren Hollis", "More from @wrenhollis", "12 Mar"],
+            ("Wren Hollis", "wrenhollis"),
+        ),
+        (["Keep Current with", "Wren Hollis", "Read all threads"], ("Wren Hollis", None)),
+        (["Thread by @wrenhollis on Thread Reader App"], (None, "wrenhollis")),
+    ],
+    ids=["twtext", "thread reader app", "name on the next line", "thread by"],
+)
+def test_a_footer_names_the_author_of_the_thread_above(
+    after: list[str], expected: tuple[str | None, str | None]
+) -> None:
+    """A page copied without its header says whose thread it is only in the footer under it."""
+    found = page_meta(["• • •"], after)
+    assert (found.author, found.handle) == expected
+
+
+def test_a_header_wins_over_the_footer() -> None:
+    """The header above a thread is its own; the footer only fills what the header left out."""
+    found = page_meta(["Ines Varga", "@inesvarga", "Sep 2"], ["More from @orlabrennan"])
+    assert (found.author, found.handle) == ("Ines Varga", "inesvarga")
+
+
+def test_a_twtext_footer_is_not_the_next_threads() -> None:
+    """A "You can follow @x." under one thread says nothing of the thread after it."""
+    assert page_meta(["You can follow @ferrywatch.", "Latest Threads Unrolled:"]).handle is None
+
+
+def test_meta_of_a_page_copied_without_its_header() -> None:
+    corpus = load_corpus([FIXTURES / "pages" / "tra_no_header.txt"])
+    first = corpus.thread_meta[0]
+    assert (first.author, first.handle, first.date) == ("Wren Hollis", "wrenhollis", None)
+    corpus = load_corpus([FIXTURES / "pages" / "twunroll.txt"])
+    assert corpus.thread_meta[0].handle == "ferrywatch"
+
+
 def test_a_chrome_line_above_the_handle_is_no_name() -> None:
     assert page_meta(["Read all threads", "@orlabrennan", "Jan 9"]).author is None
 
