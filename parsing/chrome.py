@@ -18,6 +18,7 @@ from .byte_source import ByteSource
 from .chrome_blog import titles_above_bylines
 from .chrome_context import (
     Structure,
+    bios_under_pictures,
     could_be_context_chrome,
     header_lines,
     is_date,
@@ -138,7 +139,8 @@ def resolve_chrome(
     separators = [line for line in passing if is_separator(buf, line)]
     if separators:
         inside.update(conversation_lines(buf, separators, confirmed | inside))
-    found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
+    suffixed = _suffix_rule_lines(buf)
+    found = {line for line in suffixed if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
@@ -158,6 +160,8 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
+    if suffixed:
+        found.update(bios_under_pictures(buf, suffixed, confirmed | found))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found

@@ -49,6 +49,8 @@ _LENGTH = re.compile(
     r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+# Scrolly's header line: the date, then the length without a reading time.
+_DATED_LENGTH = re.compile(r"(?P<date>.{5,24}?)[ \t,]+(?P<posts>\d{1,4}) tweets?[ \t.]*")
 # Lines of the header that are neither a name nor a field: the buttons around the name.
 _NOT_A_NAME = re.compile(
     r"(?:Subscribe|Follow|Following|Read on (?:X|Twitter)|Scrolly|Bookmark|Gift Link|Post|Share"
@@ -101,6 +103,10 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
                 author = before  # the 2019 layout: "Name, 9 tweets, 2 min read …"
         elif (shown := _date(line)) is not None:
             date = shown
+        elif (dated := _DATED_LENGTH.fullmatch(line)) is not None and (
+            shown := _date(dated["date"].strip(_BULLETS))
+        ):
+            date, declared = shown, int(dated["posts"])
         if _could_be_name(line):
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:

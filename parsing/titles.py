@@ -12,8 +12,10 @@ _EMOJI = (
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
 # `THREAD`, `THREAD:`, `Thread 🧵`, `🧵` and emoji runs (⚡️⚡️⚡️), with what follows them.
+# The word before a lower-case word is the sentence's own ("Thread of odd finds"), not a lead.
 _LEAD = re.compile(
-    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b[:.\-–—]?|\((?:THREAD|Thread)\)|[:.\-–—](?=\s))+"
+    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b(?![ \t]+[a-z])[:.\-–—]?|\((?:THREAD|Thread)\)"
+    rf"|[:.\-–—](?=\s))+"
 )
 # A sentence ends at . ! ? or … before a space and a capital, a digit, a quote, an emoji or the
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.

@@ -81,6 +81,13 @@ CASES = [
         [1, 2, 3, 6, 7],
     ),
     (
+        "scrolly.txt",
+        # The header: the name with the picture, the bio, the date and length.
+        [[1, 2, 3]],
+        ["Everything about swarming season, in one place"],
+        [1, 2, 4],
+    ),
+    (
         "twunroll.txt",
         # The footer's cookie notice is chrome, not a thread.
         [[1, 2, 3]],
@@ -177,6 +184,8 @@ NEW_STRONG = [
     "New conversation",
     "This Tweet is unavailable.",
     ", 9 tweets, 2 min read Read on Twitter",
+    "Jul 12, 2024 31 tweets 10 min read Read on X",
+    "Mar 3, 2022, 12 tweets",
     "Send Thread As Email!",
 ]
 

@@ -26,6 +26,16 @@ CASES = [
         PageMeta("Hilde Sand", None, "Feb 27", 20),
     ),
     (
+        "copied without bullets, the date and length on one line",
+        ["Hilde Sand Profile picture", "Jul 12, 2024 31 tweets 10 min read Read on X"],
+        PageMeta("Hilde Sand", None, "2024-07-12", 31),
+    ),
+    (
+        "scrolly",
+        ["Maren Holt Profile picture", "Keeper of bees, reader of maps.", "Mar 3, 2022, 12 tweets"],
+        PageMeta("Maren Holt", None, "2022-03-03", 12),
+    ),
+    (
         "2019 layout without the name",
         ["Profile picture", ", 9 tweets, 2 min read Read on Twitter"],
         PageMeta(None, None, None, 9),

@@ -42,6 +42,8 @@ CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
         ("5. The ferry now stops at the island twice a day. More soon. 7/",
          "5. The ferry now stops at the island twice a day."),
         ("12) Tolls rise in May. Details below.", "12) Tolls rise in May."),
+        # "Thread" before a lower-case word is the sentence's own word, not a lead.
+        ("Thread of odd finds from the river bed 🧵", "Thread of odd finds from the river bed"),
         ("  spaced   out   words.  ", "spaced out words."),
         ("", "(empty thread)"),
     ],
