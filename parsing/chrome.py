@@ -25,6 +25,7 @@ from .chrome_context import (
     is_header_field,
     sandwiched_lines,
     teaser_dates,
+    teaser_edges,
 )
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS
@@ -120,7 +121,7 @@ def resolve_chrome(
     events: Sequence[Structure] = (),
     marker: int = -1,
     passing: Sequence[Line] = (),
-) -> tuple[list[Line], set[Line], set[Line]]:
+) -> tuple[list[Line], set[Line], set[Line], set[Line]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
@@ -128,7 +129,8 @@ def resolve_chrome(
     whose kind `marker` is a number marker. `passing`: the lines chrome inside a thread
     (`old_twitter`). In file order; with, apart, the lines the thread goes on past: `passing`,
     the tweet headers and replies of a conversation, and weak lines next to no other chrome;
-    and the lines that opened a listing whose dates they made chrome (`teaser_dates`)."""
+    and the lines that opened a listing whose dates they made chrome (`teaser_dates`); and the
+    chrome lines that stand between a listing's teasers (`teaser_edges`)."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
@@ -185,7 +187,8 @@ def resolve_chrome(
     lines += sorted(found)
     lines += sorted(inside)
     lines.sort()
-    return lines, inside, listings
+    teaser_dates_found = [line for line in dates if line in found or line in confirmed]
+    return lines, inside, listings, teaser_edges(buf, ends, teaser_dates_found)
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

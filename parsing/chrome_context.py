@@ -61,6 +61,7 @@ _DATE = _whole(DATE)
 _HEADER_FIELD = _whole(DATE + LENGTH)
 _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
+_TEASER_EDGE = _whole(LENGTH + LISTING)
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
 _BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
 _SHORT = 60
@@ -122,6 +123,17 @@ def bios_under_pictures(buf: ByteSource, pictures: Iterable[Line], chrome: set[L
         if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
             found.append(bio)
     return found
+
+
+def teaser_edges(buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]) -> set[Line]:
+    """The chrome lines a listing puts between its teasers, which the text under them starts
+    one of (`LayoutBuilder._on_head`): its heading (`Most recents`, `More from @x`), a date or
+    length line above a teaser, `Read N tweets` under the one before. Only the last line of
+    each block of strong chrome (`block_ends`) and the `dates` made chrome can stand right
+    above a teaser's text: a page has few."""
+    edges = {line for line in block_ends if _TEASER_EDGE.fullmatch(buf, *line) is not None}
+    edges.update(dates)
+    return edges
 
 
 def teaser_dates(

@@ -29,7 +29,7 @@ import re
 
 from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, line_end
+from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, TEASER_EDGE, Event, line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
@@ -79,6 +79,9 @@ class LayoutBuilder(TrailingRules):
         self._in_listing = False
         """Whether a chrome line that made dates under it chrome (a listing's `More from @x`)
         stands above with no marker since: a source cut here would not see it."""
+        self._in_teaser = False
+        """Whether the open post is a listing's teaser: unnumbered text right under a line
+        between teasers (`TEASER_EDGE`)."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
@@ -92,6 +95,7 @@ class LayoutBuilder(TrailingRules):
             kind = event.kind
             if kind == MARKER:
                 self._in_listing = False  # a numbered post ends a listing (`teaser_dates`)
+                self._in_teaser = False
             elif kind == DATE:
                 if not self._date_numbers_post(events, index):
                     lead, lead_opens = None, False  # a date opening a line of text
@@ -132,7 +136,12 @@ class LayoutBuilder(TrailingRules):
         self._finish()
 
     def _on_head(self, start: int) -> None:
-        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread."""
+        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread, except inside
+        a listing's teaser: a teaser runs from one line between teasers to the next, and the
+        🧵 an author ends a first post with (alone on a line, or leading the next post) is text
+        of the teaser there, not the start of another."""
+        if self._in_teaser and (self._adopt_free_text(start) or self.start >= 0):
+            return  # the teaser's text above it, now its open unnumbered post, goes on
         self._adopt_free_text(start)
         self._close_post(start)
         self._close_thread()
@@ -344,8 +353,11 @@ class LayoutBuilder(TrailingRules):
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from
+        # [index - 1][2]: the last chrome line's number, `TEASER_EDGE` between teasers.
+        self._in_teaser = events[index - 1][2] == TEASER_EDGE
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
+            self._in_teaser = False  # nor a head line
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
@@ -404,8 +416,14 @@ class LayoutBuilder(TrailingRules):
 
     def _starts_afresh(self, pos: int) -> None:
         """Record that the layout starts afresh at `pos` (everything before it is closed), unless
-        a decision above read past `pos` or a listing above makes dates below it chrome."""
-        if self.fresh is not None and pos >= self._peeked and not self._in_listing:
+        a decision above read past `pos`, a listing above makes dates below it chrome, or the
+        text below is a listing's teaser (a source cut here would not know it is one)."""
+        if (
+            self.fresh is not None
+            and pos >= self._peeked
+            and not self._in_listing
+            and not self._in_teaser
+        ):
             self.fresh.append(pos)
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:

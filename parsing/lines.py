@@ -98,6 +98,8 @@ on past (`old_twitter`). `START` is a post start a page's markup gave (`with_pos
 line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
 month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
 added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+TEASER_EDGE = 1
+"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -230,11 +232,16 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
 
 
 def _with_chrome(
-    events: list[Event], chrome: list[Line], passing: set[Line], listings: set[Line]
+    events: list[Event],
+    chrome: list[Line],
+    passing: set[Line],
+    listings: set[Line],
+    teaser_edges: set[Line],
 ) -> list[Event]:
     """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
     wins over any other reading. A chrome line in `listings` `opens` a listing: dates under it
-    are chrome by it up to the next marker."""
+    are chrome by it up to the next marker. A chrome line in `teaser_edges` has the `number`
+    `TEASER_EDGE`: a listing's teaser starts under it."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
@@ -244,7 +251,7 @@ def _with_chrome(
             (
                 start,
                 PASS if (start, end) in passing else CHROME,
-                0,
+                TEASER_EDGE if (start, end) in teaser_edges else 0,
                 end,
                 (start, end) in listings,
             ),

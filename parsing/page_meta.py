@@ -169,6 +169,15 @@ def only_teaser_lines(lines: Sequence[str]) -> bool:
     )
 
 
+def dated_teaser_lines(lines: Sequence[str]) -> bool:
+    """Are `lines` only what an author page puts between its threads, one of them a date or a
+    length? Then the thread under them is another of the page's: the same author's."""
+    shown = [line.strip(_BULLETS) for line in lines]
+    return only_teaser_lines(lines) and any(
+        _DATE.fullmatch(line) is not None or _LENGTH.fullmatch(line) is not None for line in shown
+    )
+
+
 def _could_be_name(line: str) -> bool:
     """A line that may be the display name above a handle: short, not a button, not a field."""
     return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..given import ThreadMeta
-from ..page_meta import listing_handle, only_teaser_lines, page_meta
+from ..page_meta import dated_teaser_lines, listing_handle, only_teaser_lines, page_meta
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -30,6 +30,8 @@ def attach_page_meta(
     """The handle of the `More from @x` listing the threads laid out now are teasers of."""
     names: dict[str, str] = {}
     """Each handle's display name, as the page's headers gave it."""
+    previous: ThreadMeta | None = None
+    """What the page said of the thread before, while the threads are an author page's."""
     for thread in range(first_thread, corpus.thread_count):
         first, last = corpus.first_line(thread), corpus.last_line(thread)
         before: list[str] = []
@@ -57,6 +59,10 @@ def attach_page_meta(
             found = found._replace(handle=listing, author=names.get(listing.lower()))
         else:
             listing = None
+        unsigned = found.author is None and found.handle is None
+        if unsigned and previous is not None and dated_teaser_lines(before):
+            # An author page's next thread: only its date and length head it.
+            found = found._replace(author=previous.author, handle=previous.handle)
         meta = ThreadMeta(
             author=found.author if found.author is not None else fallback.author,
             handle=found.handle if found.handle is not None else fallback.handle,
@@ -65,3 +71,4 @@ def attach_page_meta(
         )
         if meta != _UNSAID:
             corpus.thread_meta[thread] = meta
+        previous = meta if meta.author is not None or meta.handle is not None else None

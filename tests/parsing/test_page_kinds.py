@@ -81,6 +81,26 @@ CASES = [
         [1, 2, 3, 6, 7],
     ),
     (
+        "author_page_heads.txt",
+        # A 🧵 inside a teaser (alone under its first post, or leading the next) is its text:
+        # only the date and length lines separate the page's threads.
+        [[None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+        ],
+        [1, 2, 3, 7],
+    ),
+    (
+        "hashtag_heads.txt",
+        [[None], [None]],
+        [
+            "Hives wintered well this year, here is what we changed in the autumn.",
+            "A swarm settled on the church gate this morning.",
+        ],
+        [1, 2, 6, 9],
+    ),
+    (
         "scrolly.txt",
         # The header: the name with the picture, the bio, the date and length.
         [[1, 2, 3]],

@@ -129,6 +129,24 @@ def test_meta_of_a_page_copied_without_its_header() -> None:
     assert corpus.thread_meta[0].handle == "ferrywatch"
 
 
+def test_every_thread_of_an_author_page_has_its_author() -> None:
+    """On an author page only a date and length line heads each thread after the first: the
+    page's header above the first says whose they all are."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_heads.txt"])
+    metas = [corpus.thread_meta[thread] for thread in range(corpus.thread_count)]
+    assert [(m.author, m.date, m.declared_posts) for m in metas] == [
+        ("Ines Varga", "Sep 2", 7),
+        ("Ines Varga", "Aug 14", 4),
+    ]
+
+
+def test_hashtag_teasers_do_not_share_an_author() -> None:
+    """`Read N tweets` alone between two teasers of a hashtag listing says nothing of whose the
+    next one is: a listing's teasers are by anyone."""
+    corpus = load_corpus([FIXTURES / "pages" / "hashtag_heads.txt"])
+    assert [corpus.thread_meta[t].author for t in range(corpus.thread_count)] == [None, None]
+
+
 def test_a_chrome_line_above_the_handle_is_no_name() -> None:
     assert page_meta(["Read all threads", "@orlabrennan", "Jan 9"]).author is None
 
