@@ -28,7 +28,9 @@ _SENTENCE_END = re.compile(
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
 _SPACES = re.compile(r"\s+")
 # What trails a first post and says nothing: ` 1/`, `(1/5)`, 👇, 🧵, a link cut short by `…`.
-_TRAILING = re.compile(r"(?:\s+(?:[(\[]?1/(?:\d+|n)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$")
+_TRAILING = re.compile(
+    r"(?:\s+(?:[(\[]?1/(?:\d+|n|many)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$"
+)
 
 
 def title_of(first_post: str) -> str:

@@ -23,9 +23,9 @@ _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xe
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
 # A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
-# `(1 of 5)`, `(1of5)`. A total of `x` or `?` says the author did not know it yet.
+# `(1 of 5)`, `(1of5)`. A total of `x`, `?` or `many` says the author did not know it yet.
 _TRAILER = re.compile(
-    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?])?[)\]]?"
+    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
     rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])" + _LINE_TAIL,
     re.MULTILINE,
 )
@@ -35,7 +35,7 @@ _TRAILER = re.compile(
 # hint of a line (any match of its own further left would have a hint found first).
 _TRAILER_HINTS = (
     re.compile(
-        rb"/(?<=\d/)(?:\d{1,3}|[nNxX?])?[)\]]?" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        rb"/(?<=\d/)(?:\d{1,3}|[nNxX?]|many)?[)\]]?" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
     re.compile(

@@ -393,6 +393,23 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "total_many.txt": {
+        # `many` as the total: the author did not know how many posts would follow.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "The canal boats are being repainted this month.",
+                "Each one gets the colours of its home town.",
+                "The last will be done by the fair.",
+            ]
+        ],
+    },
+    "total_many_leading.txt": {
+        "numbers": [[1, 2]],
+        "lines": [[(1, 1), (2, 2)]],
+        "texts": [["Notes from the autumn fair.", "The stalls opened an hour late."]],
+    },
     "bare_lines_leading.txt": {
         # Bare numbers over their text, nothing above the first: leading, as before.
         "numbers": [[1, 2]],
