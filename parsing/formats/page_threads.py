@@ -7,6 +7,8 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..given import ThreadMeta
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
 
 _UNSAID = ThreadMeta()
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def attach_page_meta(
@@ -66,9 +69,26 @@ def attach_page_meta(
         meta = ThreadMeta(
             author=found.author if found.author is not None else fallback.author,
             handle=found.handle if found.handle is not None else fallback.handle,
-            date=found.date if found.date is not None else fallback.date,
+            date=_dated(found.date, fallback.date),
             declared_posts=found.declared_posts,
         )
         if meta != _UNSAID:
             corpus.thread_meta[thread] = meta
         previous = meta if meta.author is not None or meta.handle is not None else None
+
+
+def _dated(shown: str | None, given: str | None) -> str | None:
+    """The page's date, or `given` (a clipping's front matter) where the page shows none or
+    shows the same day without its year (`Jun 22` and `2026-06-22`): the year makes it whole."""
+    if shown is None:
+        return given
+    if given is None or _ISO.fullmatch(shown) or not _ISO.fullmatch(given):
+        return shown
+    try:
+        day = datetime.strptime(f"{shown.replace('.', '')} 2000", "%b %d %Y")
+    except ValueError:
+        try:
+            day = datetime.strptime(f"{shown.replace('.', '')} 2000", "%d %b %Y")
+        except ValueError:
+            return shown
+    return given if given[5:] == day.strftime("%m-%d") else shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parsing import load_corpus
@@ -179,3 +181,32 @@ def test_every_teaser_under_more_from_has_the_listing_author() -> None:
     ]
     assert [m.date if m else None for m in metas[1:4]] == ["Apr 18", "Mar 30", "Feb 11"]
     assert [m.declared_posts if m else None for m in metas[1:4]] == [4, 6, 5]
+
+
+CLIPPING = """---
+title: "Thread by @orlabrennan on Thread Reader App"
+published: {published}
+---
+Orla Brennan
+@orlabrennan
+{shown}
+6 tweets • 2 min read
+The canal lock reopens on Monday.
+2/ Boats pass again from seven.
+"""
+
+
+@pytest.mark.parametrize(
+    ("published", "shown", "date"),
+    [
+        ("2026-06-22", "Jun 22", "2026-06-22"),  # the same day: the front matter adds the year
+        ("2026-06-21", "Jun 22", "Jun 22"),  # another day: the page's own wins
+        ("2026-06-22", "Jun 22, 2025", "2025-06-22"),  # the page shows its year
+    ],
+)
+def test_a_clipping_gives_the_year_a_page_date_lacks(
+    tmp_path: Path, published: str, shown: str, date: str
+) -> None:
+    page = tmp_path / "clip.md"
+    page.write_text(CLIPPING.format(published=published, shown=shown), encoding="utf-8")
+    assert load_corpus([page]).thread_meta[0].date == date
