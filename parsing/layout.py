@@ -368,7 +368,7 @@ class LayoutBuilder(TrailingRules):
         after them. No fresh start: the thread goes on."""
         start = events[index].start
         self._adopt_free_text(start)
-        self._close_post(start)
+        self._close_post(start, bounded=True)
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):
             event = events[index]
@@ -386,7 +386,7 @@ class LayoutBuilder(TrailingRules):
         the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
         """
         self._adopt_free_text(start)
-        self._close_post(start)
+        self._close_post(start, bounded=True)
         self.free_from = start
         self.goes_on = self.thread_open
 
@@ -399,6 +399,7 @@ class LayoutBuilder(TrailingRules):
             return False
         self._open_unnumbered(first)
         self.goes_on = True  # an unnumbered post of the thread, not a thread's first post
+        self.page_bounded = True
         return True
 
     def _record_skipped(self, line: Event) -> None:

@@ -12,7 +12,7 @@ from .lines import Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .trailing_numbers import Trailer, trailing_numbers
+from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 
 class PostWriter:
@@ -50,9 +50,12 @@ class PostWriter:
         self.goes_on = False
         """The thread goes on past the chrome that closed the last post (`layout.PASS`), and
         the open post, if any, is one of its posts after such chrome."""
+        self.page_bounded = False
+        """The open post began where the page said a post begins (after `PASS` chrome or a
+        post start its markup gave): where the page ends it too, its end is a post's end."""
 
     def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
-        self.goes_on = False
+        self.goes_on = self.page_bounded = False
         if not self.thread_open:
             self._open_thread()
         self.start = start
@@ -69,7 +72,7 @@ class PostWriter:
         self.marker_line = line.start
 
     def _open_unnumbered(self, start: int) -> None:
-        self.goes_on = False
+        self.goes_on = self.page_bounded = False
         if not self.thread_open:
             self._open_thread()
         self.start = self.text_start = start
@@ -80,12 +83,18 @@ class PostWriter:
         self.marker_line = -1
 
     def _close_post(
-        self, limit: int, text_limit: int | None = None, *, preamble: bool = False
+        self,
+        limit: int,
+        text_limit: int | None = None,
+        *,
+        preamble: bool = False,
+        bounded: bool = False,
     ) -> None:
         """End the open post at the last non-blank byte before `limit` and record it (several
         posts, when an unnumbered run turns out to be numbered at its line ends or starts; a
         `preamble`, the lines above a marker that numbers their thread, is never numbered like
-        a list: see `list_numbers`)."""
+        a list: see `list_numbers`). `bounded`: the page ends a post at `limit` (chrome the
+        thread goes on past, a post start its markup gave)."""
         if self.start < 0:
             return
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
@@ -93,12 +102,30 @@ class PostWriter:
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
+            if (bounded or self.page_bounded) and self._close_by_its_number(limit):
+                return
             if not preamble:
                 numbered = list_numbers(self.buf, self.start, limit)
                 if numbered:
                     self._close_numbered_like_a_list(numbered, limit)
                     return
         self._append_post(limit, text_limit)
+
+    def _close_by_its_number(self, limit: int) -> bool:
+        """Close the open post at `limit` numbered by the marker its last line ends with, when
+        the page itself bounds the post: one number at a line end is no evidence in running
+        text (a date, a fraction), but at the end of a post the page delimits, where the
+        thread's numbering goes on (`1/` or `2/` first, then one or two higher: a post may be
+        missing), it is the author's. True when closed so."""
+        found = last_trailer(self.buf, self.start, limit)
+        if found is None or self._first_text_line(found.line_end, limit) is not None:
+            return False
+        last = self.last_number
+        if not (found.number in (1, 2) if not last else last < found.number <= last + 2):
+            return False
+        self.number = self.last_number = found.number
+        self._append_post(limit, text_limit=found.text_end)
+        return True
 
     def _close_numbered_like_a_list(self, lines: list[NumberedLine], limit: int) -> None:
         first = lines[0]
