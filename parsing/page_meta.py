@@ -70,8 +70,11 @@ class PageMeta(NamedTuple):
     """The page's "N tweets", or None."""
 
 
-def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
-    """The metadata the chrome `lines` before a thread (and `after` it) give, in page order."""
+def page_meta(
+    lines: Sequence[str], after: Iterable[str] = (), inside: Iterable[str] = ()
+) -> PageMeta:
+    """The metadata the chrome `lines` before a thread (and `after` it, and `inside` it: the
+    lines it goes on past) give, in page order."""
     author = handle = date = None
     declared = None
     previous: str | None = None
@@ -116,14 +119,43 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
         if counted is not None:
             declared = int(counted.group(1))
             break
-    if author is None or handle is None:
-        footer_author, footer_handle = _footer(after)
-        author = author if author is not None else footer_author
-        handle = handle if handle is not None else footer_handle
+    if author is None or handle is None or date is None:
+        for said in (_attributed(inside), _attributed(after), _footer(after)):
+            author = author if author is not None else said.author
+            handle = handle if handle is not None else said.handle
+            date = date if date is not None else said.date
     return PageMeta(author, handle, date, declared)
 
 
-def _footer(after: Iterable[str]) -> tuple[str | None, str | None]:
+# The line a blog puts under a tweet it embeds ("— Name (@handle) March 3, 2020") or under a
+# thread it reposts ("Originally tweeted by Name (@handle) on March 3, 2020.").
+_ATTRIBUTION = re.compile(
+    r"(?:—[ \t]?|Originally tweeted by )(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
+    r"(?:[ \t]+on)?[ \t]*(?P<date>[^\n]{0,30}?)[ \t.]*"
+)
+
+
+def _attributed(lines: Iterable[str]) -> PageMeta:
+    """The author, handle and date the first attribution line among `lines` gives."""
+    for raw in lines:
+        found = _ATTRIBUTION.fullmatch(raw.strip())
+        if found is not None:
+            shown = _date_with_year(found["date"])
+            return PageMeta(found["name"].strip(), found["handle"], shown)
+    return PageMeta()
+
+
+def _date_with_year(text: str) -> str | None:
+    """`March 3, 2020` as ISO; None when `text` is no such date."""
+    for form in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(text.strip(), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _footer(after: Iterable[str]) -> PageMeta:
     """The author and handle the footer under a thread names (the first of each, the nearest):
     a page copied without its header says whose thread it is only there."""
     author = handle = None
@@ -139,7 +171,7 @@ def _footer(after: Iterable[str]) -> tuple[str | None, str | None]:
             author = keep.group(1).strip()
         if handle is None and (named := _FOOTER_HANDLE.search(line)) is not None:
             handle = named.group(1)
-    return author, handle
+    return PageMeta(author, handle)
 
 
 _MORE_FROM = re.compile(r"More from @(\w{1,15})[ \t.]*")

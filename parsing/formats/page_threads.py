@@ -41,8 +41,11 @@ def attach_page_meta(
         while at < len(skipped) and skipped[at].line < first:
             before.append(skipped[at].text)
             at += 1
+        inside: list[str] = []
         while at < len(skipped) and skipped[at].line <= last:
-            at += 1  # skipped inside the thread (a conversation's lines): not about the next one
+            # Skipped inside the thread (a conversation's lines): not about the next one.
+            inside.append(skipped[at].text)
+            at += 1
         after: list[str] = []
         ahead = at
         while ahead < len(skipped) and skipped[ahead].line > last:
@@ -51,7 +54,7 @@ def attach_page_meta(
                 break
             after.append(skipped[ahead].text)
             ahead += 1
-        found = page_meta(before, after)
+        found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
         listed = listing_handle(before)

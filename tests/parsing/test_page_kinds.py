@@ -101,6 +101,16 @@ CASES = [
         [1, 2, 6, 9],
     ),
     (
+        "blog_embeds.txt",
+        # Each embedded tweet's "— Name (@handle) date" line ends it, and the thread goes on.
+        [[None, 1, 2, 3, None]],
+        [
+            "I wrote this up on Twitter yesterday and a few people asked for it in one place, so"
+            " here it is."
+        ],
+        [1, 2, 3, 4, 5, 8, 10, 12, *range(14, 21)],
+    ),
+    (
         "scrolly.txt",
         # The header: the name with the picture, the bio, the date and length.
         [[1, 2, 3]],
@@ -206,6 +216,7 @@ NEW_STRONG = [
     ", 9 tweets, 2 min read Read on Twitter",
     "Jul 12, 2024 31 tweets 10 min read Read on X",
     "Mar 3, 2022, 12 tweets",
+    "— Mara Quill (@maraquill) March 3, 2020",
     "Send Thread As Email!",
 ]
 

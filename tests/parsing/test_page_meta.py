@@ -112,6 +112,31 @@ def test_a_footer_names_the_author_of_the_thread_above(
     assert (found.author, found.handle) == expected
 
 
+@pytest.mark.parametrize(
+    ("inside", "after", "expected"),
+    [
+        (
+            ["— Mara Quill (@maraquill) March 3, 2020"],
+            [],
+            ("Mara Quill", "maraquill", "2020-03-03"),
+        ),
+        (
+            [],
+            ["Originally tweeted by Fen Harrow (@fenharrow) on March 2, 2020."],
+            ("Fen Harrow", "fenharrow", "2020-03-02"),
+        ),
+    ],
+    ids=["embedded tweet", "originally tweeted"],
+)
+def test_a_blog_attribution_names_the_author_and_the_day(
+    inside: list[str], after: list[str], expected: tuple[str, str, str]
+) -> None:
+    """A blog reposting a thread says under each embedded tweet, or under the thread, whose it
+    is and when it was posted (the blog's own byline date is the repost's, not the thread's)."""
+    found = page_meta(["Posted on March 4, 2020 by Mara Quill"], after, inside)
+    assert (found.author, found.handle, found.date) == expected
+
+
 def test_a_header_wins_over_the_footer() -> None:
     """The header above a thread is its own; the footer only fills what the header left out."""
     found = page_meta(["Ines Varga", "@inesvarga", "Sep 2"], ["More from @orlabrennan"])
