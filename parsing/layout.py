@@ -259,7 +259,7 @@ class LayoutBuilder(TrailingRules):
             # `1/n` alone under the text it numbers.
             self._close_by_trailer(line, line.number)
             return True
-        self.number = 1 if line.number == 2 else 0
+        self._number_as_first(line.number)
         self._close_post(start, preamble=True)
         return False
 
@@ -329,7 +329,7 @@ class LayoutBuilder(TrailingRules):
             if same_as_a_preamble:
                 self._starts_afresh(split)
             return True
-        self.number = 1 if number == 2 else 0
+        self._number_as_first(number)
         self._close_post(start, preamble=True)
         if same_as_a_preamble and number > self.last_number:
             self._starts_afresh(split)

@@ -8,11 +8,16 @@ line ends. `CountingLayout` overrides the writing to keep only the numbers.
 
 from __future__ import annotations
 
+import re
+
 from .lines import Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+
+_FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
+"""`1.` or `1)` opening a first post: its number when `2/` follows (`_number_as_first`)."""
 
 
 class PostWriter:
@@ -111,6 +116,17 @@ class PostWriter:
                     return
         self._append_post(limit, text_limit)
 
+    def _number_as_first(self, next_number: int) -> None:
+        """Number the open unnumbered post 1 when the post after it is numbered 2 (0 else); a
+        `1.` or `1)` opening it is then its number, not text: the author numbered the first
+        post as a list item and the rest with slashes (`1. Some thoughts`, then `2/ …`)."""
+        self.number = 1 if next_number == 2 else 0
+        if self.number and self.start >= 0 and self.text_start == self.start:
+            first = _FIRST_AS_ITEM.match(self.buf, self.start)
+            if first is not None:
+                self.text_start = self.min_end = first.end()
+                self.hole = (first.end(), first.end())
+
     def _close_by_its_number(self, limit: int) -> bool:
         """Close the open post at `limit` numbered by the marker its last line ends with, when
         the page itself bounds the post: one number at a line end is no evidence in running
@@ -131,7 +147,7 @@ class PostWriter:
         first = lines[0]
         if first.start > self.start:
             # The lines above the first number: post 1 when `2.` follows, as above `2/`.
-            self.number = 1 if first.number == 2 else 0
+            self._number_as_first(first.number)
             self._append_post(first.start)
         for index, line in enumerate(lines):
             self.start = self.marker_line = line.start

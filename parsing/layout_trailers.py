@@ -113,7 +113,7 @@ class TrailingRules(PostWriter):
         if trailing:
             self._close_by_trailer(line, line.number)
             return True
-        self.number = 1 if line.number == 2 else 0
+        self._number_as_first(line.number)
         self._append_post(start)
         self._open_marker_post(line, start, lead)
         return True

@@ -410,6 +410,18 @@ NUMBERING: dict[str, dict[str, Any]] = {
         "lines": [[(1, 1), (2, 2)]],
         "texts": [["Notes from the autumn fair.", "The stalls opened an hour late."]],
     },
+    "first_as_item.txt": {
+        # `1.` opens the first post and `2/` the next: the `1.` is post 1's number.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 3), (4, 4), (5, 5)]],
+        "texts": [
+            [
+                "Notes from the harbour board, in short:\n\nThe wall repairs are finished.",
+                "The crane leaves on Monday.",
+                "Boats return in May.",
+            ]
+        ],
+    },
     "bare_lines_leading.txt": {
         # Bare numbers over their text, nothing above the first: leading, as before.
         "numbers": [[1, 2]],
