@@ -40,9 +40,10 @@ _PICTURE = re.compile(r"(.{1,60}?)[ \t]+Profile picture")
 _KEEP_CURRENT = re.compile(r"Keep Current with[ \t]+(.{1,60})")
 _KEEP_CURRENT_ALONE = re.compile(r"Keep Current with")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A day may carry its ordinal suffix, as Thread Reader App wrote it for a while ("Oct 1st 2020").
 _DATE = re.compile(
-    r"(?P<md>" + _MONTH + r" \d{1,2})(?:,? (?P<year>\d{4}))?"
-    r"|(?P<dm>\d{1,2} " + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
+    r"(?P<md>" + _MONTH + r" \d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
+    r"|(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
 )
 _LENGTH = re.compile(
     r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
@@ -227,7 +228,7 @@ def _date(text: str) -> str | None:
     if match is None:
         return None
     year = match["year"] or match["year2"]
-    shown = match["md"] or match["dm"]
+    shown = match["md"] or (match["dm"] and f"{match['dm']} {match['month']}")
     if year is None:
         return shown
     month_day = shown.replace(".", "")

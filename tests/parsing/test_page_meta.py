@@ -33,6 +33,11 @@ CASES = [
         PageMeta("Hilde Sand", None, "2024-07-12", 31),
     ),
     (
+        "a day with its ordinal, before the length",
+        ["Tomas Reyes Profile picture", "Oct 1st 2020, 3 tweets, 1 min read Read on Twitter"],
+        PageMeta("Tomas Reyes", None, "2020-10-01", 3),
+    ),
+    (
         "scrolly",
         ["Maren Holt Profile picture", "Keeper of bees, reader of maps.", "Mar 3, 2022, 12 tweets"],
         PageMeta("Maren Holt", None, "2022-03-03", 12),
