@@ -150,11 +150,9 @@ def resolve_chrome(
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
-    author_fields: list[Line] = []
-    if dates or b"@" in buf:
-        fields = dates + [line for line in starts if is_header_field(buf, line)]
-        header, author_fields = header_lines(buf, fields, confirmed | inside, _shape_only)
-        found.update(header)
+    author_fields = _page_headers(
+        buf, dates, starts, suffixed, chrome=confirmed | inside, found=found
+    )
     listings: set[Line] = set()
     if dates:
         teasers, listings = teaser_dates(
@@ -162,8 +160,6 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
-    if suffixed:
-        found.update(bios_under_pictures(buf, suffixed, confirmed | found))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
@@ -189,6 +185,31 @@ def resolve_chrome(
     lines.sort()
     teaser_dates_found = [line for line in dates if line in found or line in confirmed]
     return lines, inside, listings, teaser_edges(buf, ends, teaser_dates_found)
+
+
+def _page_headers(
+    buf: bytes | bytearray,
+    dates: list[Line],
+    starts: list[Line],
+    pictures: list[Line],
+    *,
+    chrome: set[Line],
+    found: set[Line],
+) -> list[Line]:
+    """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
+    under the `pictures` lines); return the date or length lines of the author page headers
+    among them, in file order: each opens a listing of threads."""
+    author_fields: list[Line] = []
+    if dates or b"@" in buf:
+        fields = dates + [line for line in starts if is_header_field(buf, line)]
+        header, author_fields = header_lines(buf, fields, chrome, _shape_only)
+        found.update(header)
+    if pictures:
+        bios, picture_fields = bios_under_pictures(buf, pictures, chrome | found)
+        found.update(bios)
+        if picture_fields:
+            author_fields = sorted([*author_fields, *picture_fields])
+    return author_fields
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

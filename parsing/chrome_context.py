@@ -109,20 +109,25 @@ def header_lines(
     return found, author_fields
 
 
-def bios_under_pictures(buf: ByteSource, pictures: Iterable[Line], chrome: set[Line]) -> list[Line]:
+def bios_under_pictures(
+    buf: ByteSource, pictures: Iterable[Line], chrome: set[Line]
+) -> tuple[list[Line], list[Line]]:
     """The bio between a "Name Profile picture" line (among `pictures`) and the date or length
     line under it: Scrolly's header (`Name Profile picture`, the bio, `Nov 29, 2021, 20 tweets`)
     and an author page copied without its handle. A post never stands between a header's
-    picture and its date."""
-    found: list[Line] = []
+    picture and its date. Also, apart, those date or length lines: like an author page's
+    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`)."""
+    bios: list[Line] = []
+    fields: list[Line] = []
     for picture in pictures:
         bio = next_nonblank_line(buf, picture[1])
-        if bio is None or bio in chrome or not _is_bio(buf, bio):
+        if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
             continue
         field = next_nonblank_line(buf, bio[1])
         if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
-            found.append(bio)
-    return found
+            bios.append(bio)
+            fields.append(field)
+    return bios, fields
 
 
 def teaser_edges(buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]) -> set[Line]:

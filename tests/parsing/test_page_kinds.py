@@ -92,6 +92,18 @@ CASES = [
         [1, 2, 3, 7],
     ),
     (
+        "author_page_picture.txt",
+        # The older author page, copied without the handle: the picture's line, the bio, then
+        # a bare date line above each thread.
+        [[None], [None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+            "Why the harbour bell rings at noon.",
+        ],
+        [1, 2, 3, 7, 9],
+    ),
+    (
         "hashtag_heads.txt",
         [[None], [None]],
         [
