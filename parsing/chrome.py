@@ -23,6 +23,7 @@ from .chrome_context import (
     header_lines,
     is_date,
     is_header_field,
+    related_tags,
     sandwiched_lines,
     teaser_dates,
     teaser_edges,
@@ -160,6 +161,7 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
+    found.update(related_tags(buf, ends))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found

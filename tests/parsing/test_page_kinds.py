@@ -281,3 +281,18 @@ def test_a_handle_line_without_a_date_under_it_is_text() -> None:
     """A lone `@handle` is a page header only above a date or length line."""
     corpus = parse_text("1/ Thanks to the crew, and to\n@pierwatch\n• • •\n")
     assert texts(corpus) == [["Thanks to the crew, and to\n@pierwatch"]]
+
+
+def test_the_tags_under_related_hashtags_are_chrome() -> None:
+    """Under "Related hashtags" a listing links other tags, each alone or several on a line;
+    a line of hashtags inside a post stays the post's."""
+    corpus = parse_text(
+        "Most recents (24)\nHives wintered well.\n#bees #honey\nRead 5 tweets\n"
+        "Related hashtags\n#honey\n#wax #hives\n"
+    )
+    assert texts(corpus) == [["Hives wintered well.\n#bees #honey"]]
+    assert [text for _, text in skipped(corpus)][-3:] == [
+        "Related hashtags",
+        "#honey",
+        "#wax #hives",
+    ]
