@@ -72,7 +72,7 @@ class PageMeta(NamedTuple):
 
 
 def page_meta(
-    lines: Sequence[str], after: Iterable[str] = (), inside: Iterable[str] = ()
+    lines: Sequence[str], after: Sequence[str] = (), inside: Sequence[str] = ()
 ) -> PageMeta:
     """The metadata the chrome `lines` before a thread (and `after` it, and `inside` it: the
     lines it goes on past) give, in page order."""
@@ -120,7 +120,7 @@ def page_meta(
         if counted is not None:
             declared = int(counted.group(1))
             break
-    if author is None or handle is None or date is None:
+    if (after or inside) and (author is None or handle is None or date is None):
         for said in (_attributed(inside), _attributed(after), _footer(after)):
             author = author if author is not None else said.author
             handle = handle if handle is not None else said.handle
