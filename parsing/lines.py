@@ -27,10 +27,12 @@ def _numbered(number: str, total: str) -> bytes:
     """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
     and total in the groups named (a total the author did not know yet is a letter, `?` or
     `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
-    `10/31/2020` are text."""
+    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nNxX?]|many)(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"(?:(?P<"
+        + total.encode()
+        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 

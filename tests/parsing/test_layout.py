@@ -405,10 +405,11 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
-    "total_many_leading.txt": {
+    "total_many_glued.txt": {
+        # `many` after the slash and before more words is the post's first word (`2/Text`).
         "numbers": [[1, 2]],
         "lines": [[(1, 1), (2, 2)]],
-        "texts": [["Notes from the autumn fair.", "The stalls opened an hour late."]],
+        "texts": [["many stalls opened an hour late.", "many came back for the music."]],
     },
     "first_as_item.txt": {
         # `1.` opens the first post and `2/` the next: the `1.` is post 1's number.
