@@ -50,6 +50,13 @@ _LENGTH = re.compile(
     r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+# threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
+# and the reading time.
+_THREADER = re.compile(
+    r"(?P<name>.{1,60}?)[ \t]+\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,]*"
+    r"\d{1,4} min read.*"
+)
 # Scrolly's header line: the date, then the length without a reading time.
 _DATED_LENGTH = re.compile(r"(?P<date>.{5,24}?)[ \t,]+(?P<posts>\d{1,4}) tweets?[ \t.]*")
 # Lines of the header that are neither a name nor a field: the buttons around the name.
@@ -87,7 +94,10 @@ def page_meta(
         if name_next and _could_be_name(line):
             author = line  # "Keep Current with" alone puts the name on the next line
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
-        if (named := _HANDLE_LINE.fullmatch(line)) is not None:
+        if (threader := _THREADER.fullmatch(line)) is not None:
+            author, handle = threader["name"].strip(_BULLETS), threader["handle"]
+            date = _date(threader["date"])
+        elif (named := _HANDLE_LINE.fullmatch(line)) is not None:
             handle = named.group(1)
             if previous is not None:  # the name stands right above the handle
                 author = previous

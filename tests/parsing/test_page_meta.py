@@ -38,6 +38,11 @@ CASES = [
         PageMeta("Tomas Reyes", None, "2020-10-01", 3),
     ),
     (
+        "threader.app, its header on one line",
+        ["Ada Quill + Your Authors @adaquill Notes on quiet trains. Jun 3, 2021 · 1 min read"],
+        PageMeta("Ada Quill", "adaquill", "2021-06-03", None),
+    ),
+    (
         "scrolly",
         ["Maren Holt Profile picture", "Keeper of bees, reader of maps.", "Mar 3, 2022, 12 tweets"],
         PageMeta("Maren Holt", None, "2022-03-03", 12),
