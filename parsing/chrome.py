@@ -23,11 +23,10 @@ from .chrome_context import (
     header_lines,
     is_date,
     is_header_field,
-    related_tags,
     sandwiched_lines,
     teaser_dates,
-    teaser_edges,
 )
+from .chrome_listings import related_tags, teaser_edges
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER

@@ -61,7 +61,6 @@ _DATE = _whole(DATE)
 _HEADER_FIELD = _whole(DATE + LENGTH)
 _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
-_TEASER_EDGE = _whole(LENGTH + LISTING)
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
 _BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
 _SHORT = 60
@@ -128,36 +127,6 @@ def bios_under_pictures(
             bios.append(bio)
             fields.append(field)
     return bios, fields
-
-
-_RELATED_TAGS = re.compile(rb"[ \t]*Related hashtags[ \t.]*")
-_TAGS_ONLY = re.compile(rb"[ \t]*#\w{1,100}(?:[ \t,]+#\w{1,100})*[ \t]*")
-
-
-def related_tags(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
-    """The lines of hashtags alone under a listing's "Related hashtags" heading (among the
-    `block_ends`, the last lines of blocks of strong chrome): the tags it links to, not a
-    thread. A post may be a line of hashtags too, but not under that heading."""
-    found: list[Line] = []
-    for heading in block_ends:
-        if _RELATED_TAGS.fullmatch(buf, *heading) is None:
-            continue
-        line = next_nonblank_line(buf, heading[1])
-        while line is not None and _TAGS_ONLY.fullmatch(buf, *line) is not None:
-            found.append(line)
-            line = next_nonblank_line(buf, line[1])
-    return found
-
-
-def teaser_edges(buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]) -> set[Line]:
-    """The chrome lines a listing puts between its teasers, which the text under them starts
-    one of (`LayoutBuilder._on_head`): its heading (`Most recents`, `More from @x`), a date or
-    length line above a teaser, `Read N tweets` under the one before. Only the last line of
-    each block of strong chrome (`block_ends`) and the `dates` made chrome can stand right
-    above a teaser's text: a page has few."""
-    edges = {line for line in block_ends if _TEASER_EDGE.fullmatch(buf, *line) is not None}
-    edges.update(dates)
-    return edges
 
 
 def teaser_dates(
