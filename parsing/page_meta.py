@@ -101,7 +101,7 @@ def page_meta(
             handle = named.group(1)
             if previous is not None:  # the name stands right above the handle
                 author = previous
-        elif (named := _HANDLE_IN.search(line)) is not None:
+        elif (named := _HANDLE_IN.search(line)) is not None and not _is_unroller(named[1]):
             handle = named.group(1)
         elif (picture := _PICTURE.fullmatch(line)) is not None:
             author = picture.group(1).strip(_BULLETS) or author
@@ -166,6 +166,15 @@ def _date_with_year(text: str) -> str | None:
     return None
 
 
+_UNROLLERS = frozenset({"threadreaderapp", "twtextapp", "threader_app", "threaderapp"})
+"""The unrollers' own accounts, which their pages name in their chrome ("Follow
+@ThreadReaderApp to mention us!"): never a thread's author."""
+
+
+def _is_unroller(handle: str) -> bool:
+    return handle.lower() in _UNROLLERS
+
+
 def _footer(after: Iterable[str]) -> PageMeta:
     """The author and handle the footer under a thread names (the first of each, the nearest):
     a page copied without its header says whose thread it is only there."""
@@ -180,7 +189,8 @@ def _footer(after: Iterable[str]) -> PageMeta:
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
         if author is None and (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
             author = keep.group(1).strip()
-        if handle is None and (named := _FOOTER_HANDLE.search(line)) is not None:
+        named = _FOOTER_HANDLE.search(line) if handle is None else None
+        if named is not None and not _is_unroller(named[1]):
             handle = named.group(1)
     return PageMeta(author, handle)
 

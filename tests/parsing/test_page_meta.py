@@ -184,6 +184,14 @@ def test_hashtag_teasers_do_not_share_an_author() -> None:
     assert [corpus.thread_meta[t].author for t in range(corpus.thread_count)] == [None, None]
 
 
+def test_the_unrollers_own_account_is_no_authors_handle() -> None:
+    """ "Follow @ThreadReaderApp to mention us!" in the footer above a 2019 header names the
+    unroller, not the next thread's author."""
+    lines = ["Follow @ThreadReaderApp to mention us!", "Profile picture", ", 9 tweets, 2 min read"]
+    assert page_meta(lines).handle is None
+    assert page_meta(["• • •"], ["Thread by @ThreadReaderApp on Thread Reader App"]).handle is None
+
+
 def test_a_chrome_line_above_the_handle_is_no_name() -> None:
     assert page_meta(["Read all threads", "@orlabrennan", "Jan 9"]).author is None
 
