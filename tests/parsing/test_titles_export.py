@@ -44,6 +44,9 @@ CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
         ("12) Tolls rise in May. Details below.", "12) Tolls rise in May."),
         # "Thread" before a lower-case word is the sentence's own word, not a lead.
         ("Thread of odd finds from the river bed 🧵", "Thread of odd finds from the river bed"),
+        # A month's abbreviation before a day ends no sentence.
+        ("Data update (Feb. 21) 💉 More below.", "Data update (Feb. 21) 💉 More below."),
+        ("Report due Sept. 3. Then rest.", "Report due Sept. 3."),
         ("  spaced   out   words.  ", "spaced out words."),
         ("", "(empty thread)"),
     ],
