@@ -37,8 +37,12 @@ DATE = [
 ]
 LENGTH = [
     r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    # The date and the length on one line, as a copy without bullets gives them, perhaps with
+    # the "Read on X" link after them: "Jul 12, 2024 31 tweets 10 min read Read on X".
     r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: Read on (?:X|Twitter))?",
+    # Scrolly's header: the date with its year, then the length, without a reading time.
+    r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,4} tweets?",
 ]
 LISTING = [
     r"More from @\w{1,20}",
@@ -101,6 +105,27 @@ def header_lines(
         if name is not None and name not in confirmed and _is_name(buf, name, is_candidate):
             found.append(name)
     return found, author_fields
+
+
+def bios_under_pictures(
+    buf: ByteSource, pictures: Iterable[Line], chrome: set[Line]
+) -> tuple[list[Line], list[Line]]:
+    """The bio between a "Name Profile picture" line (among `pictures`) and the date or length
+    line under it: Scrolly's header (`Name Profile picture`, the bio, `Nov 29, 2021, 20 tweets`)
+    and an author page copied without its handle. A post never stands between a header's
+    picture and its date. Also, apart, those date or length lines: like an author page's
+    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`)."""
+    bios: list[Line] = []
+    fields: list[Line] = []
+    for picture in pictures:
+        bio = next_nonblank_line(buf, picture[1])
+        if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
+            continue
+        field = next_nonblank_line(buf, bio[1])
+        if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
+            bios.append(bio)
+            fields.append(field)
+    return bios, fields
 
 
 def teaser_dates(

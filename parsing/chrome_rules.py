@@ -88,6 +88,7 @@ _STRONG = [
     r"Latest Threads Unrolled:?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
+    r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
     # The 2019 header, when the name before the comma was not copied.
     r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
     *LENGTH,

@@ -26,12 +26,15 @@ _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 
 def _numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, with its number and total in
-    the groups named. A total is only a total when whitespace or the line end follows it: `2/3rds`
-    and `10/31/2020` are text."""
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
+    and total in the groups named (a total the author did not know yet is a letter, `?` or
+    `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
+    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nNxX?])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"(?:(?P<"
+        + total.encode()
+        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 
@@ -105,6 +108,8 @@ on past (`old_twitter`). `START` is a post start a page's markup gave (`with_pos
 line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
 month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
 added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+TEASER_EDGE = 1
+"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -336,11 +341,16 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
 
 
 def _with_chrome(
-    events: list[Event], chrome: list[Line], passing: set[Line], listings: set[Line]
+    events: list[Event],
+    chrome: list[Line],
+    passing: set[Line],
+    listings: set[Line],
+    teaser_edges: set[Line],
 ) -> list[Event]:
     """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
     wins over any other reading. A chrome line in `listings` `opens` a listing: dates under it
-    are chrome by it up to the next marker."""
+    are chrome by it up to the next marker. A chrome line in `teaser_edges` has the `number`
+    `TEASER_EDGE`: a listing's teaser starts under it."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
@@ -350,7 +360,7 @@ def _with_chrome(
             (
                 start,
                 PASS if (start, end) in passing else CHROME,
-                0,
+                TEASER_EDGE if (start, end) in teaser_edges else 0,
                 end,
                 (start, end) in listings,
             ),

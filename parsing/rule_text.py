@@ -88,6 +88,10 @@ def _piece(op: str, argument: Any) -> list[Spelled]:
     if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         least, most, item = argument
         once = _sequence(item)
+        if any(more and not text for text, more in once):
+            # Any text, however much (`.{0,200}`): the line stops here, as at `.*`; leaving
+            # the repeat out would glue what follows to what came before, past a `\b`.
+            return [(b"", True)]
         times = max(least, 1)
         repeated = [(text * times, more) for text, more in once] if most else []
         return ([(b"", False)] if least == 0 else []) + repeated

@@ -258,3 +258,33 @@ def test_a_page_of_one_line_headers_with_replies_offers_no_cut() -> None:
     assert run_fresh_points(one_author, 0, len(one_author))
     assert run_fresh_points(raw, 0, len(raw)) == []
     assert numbers(parse_text(raw.decode())) == [[1, 2], [1]]
+
+
+def test_numbers_at_the_end_of_tweets_the_page_delimits_number_them() -> None:
+    """Each tweet ends with its number (`… 1/`): one number at a line end is no post number in
+    running text, but the page's headers delimit each tweet, so at a tweet's end it is."""
+    corpus = load_corpus([PAGES / "old_twitter_trailing.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0] == [
+        "The village pond was dredged this week, and here is what came up.",
+        "Two shopping trolleys, a bicycle wheel and a brass doorknob.",
+        "No bell, but the ducks came back within the hour.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Not where the thread's numbering goes on: a date, a fraction, a skipped-ahead number.
+        ("Meet on 10/31\nShow this thread\nBring a lamp.\n", [[None, None]]),
+        ("Start. 1/\nShow this thread\nMore. 5/\n", [[1, None]]),
+        # A number inside the tweet rather than at its end is text; the `2/` after it numbers
+        # the second tweet, the first staying unnumbered as above any `2/`.
+        ("Start. 1/ and more\nShow this thread\nEnd. 2/\n", [[None, 2]]),
+    ],
+    ids=["date", "skipped ahead", "inside"],
+)
+def test_a_tweet_end_number_must_continue_the_thread(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    assert numbers(parse_text(text)) == expected
