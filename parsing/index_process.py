@@ -4,11 +4,12 @@ The reader needs the corpus at once (to paint) and the index soon after (filters
 threads). Built in the reader's own process, the index takes one core and shares the
 interpreter lock with the interface, whose keys and frames then wait. Here a second process
 reads the files too and runs the same `build_index`, so the work lands on the other core; it
-sends back the shape of what it read, the index of entities as soon as it is complete, then
-the whole index, pickled onto a pipe by one pickler (so the whole index refers to the
-entities' tuples already sent rather than sending them again). Afterwards it
-writes the cache (`cache.store`) of what it read, so the next launch needs neither; it goes on
-to write it when the reader has quit.
+sends back the shape of what it read, the flags of every thread (`flag_index`: a second at a
+million posts, where the entities take several, and all the flag picker needs), the index of
+entities as soon as it is complete, then the whole index, pickled onto a pipe by one pickler
+(so the whole index refers to the entities' tuples already sent rather than sending them
+again). Afterwards it writes the cache (`cache.store`) of what it read, so the next launch
+needs neither; it goes on to write it when the reader has quit.
 
 The process is forked when this process runs no other thread (a fork copies only the calling
 thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
@@ -43,8 +44,9 @@ if TYPE_CHECKING:
 
 
 class IndexProcess:
-    """The index of a corpus, built in another process; `entities()` and `whole()` wait for
-    each part and answer None when the process failed (the caller then builds it here)."""
+    """The index of a corpus, built in another process; `flags()`, `entities()` and `whole()`
+    wait for each part in turn and answer None when the process failed (the caller then builds
+    it here)."""
 
     def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
         self._incoming, self._wait = incoming, wait
@@ -52,14 +54,24 @@ class IndexProcess:
         """One for every message: what an earlier message held (the entities' tuples) is not
         sent, nor kept, twice."""
         self._failed = False
+        self._flags_received = False
 
-    def entities(self, corpus: Corpus) -> CorpusIndex | None:
-        """The index of entities, if the other process read the same corpus as `corpus`."""
+    def flags(self, corpus: Corpus) -> CorpusIndex | None:
+        """The index of the flags alone, if the other process read the same corpus as
+        `corpus`."""
+        self._flags_received = True
         shape = self._receive()
         if shape != corpus_shape(corpus):
             self._failed = True  # a file changed between the two reads: not the same corpus
             self.close()
             return None
+        return self._receive_index()
+
+    def entities(self, corpus: Corpus) -> CorpusIndex | None:
+        """The index of entities, if the other process read the same corpus as `corpus` (its
+        flags let go when not asked for before)."""
+        if not self._flags_received:
+            self.flags(corpus)
         return self._receive_index()
 
     def whole(self) -> CorpusIndex | None:
@@ -222,6 +234,7 @@ def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
 
 def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
     from .corpus import Corpus
+    from .flag_index import flag_index
     from .index import build_index
     from .read_loop import plan
 
@@ -237,6 +250,7 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
             outgoing.flush()
 
     send(corpus_shape(corpus))
+    send(flag_index(corpus))
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index
