@@ -168,10 +168,8 @@ class CorpusLoader:
         indexing = start_index_process(self._planned, cache=self.cache) if big else None
         self.indexing = indexing
         # Reading leaves garbage (its line events): collected once, at the end.
-        with _collector_paused(collect=True):
-            with _BatchReporter(self, post):
-                self._read(post)
-            self.corpus.prepare_search()
+        with _collector_paused(collect=True), _BatchReporter(self, post):
+            self._read(post)
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
         self._phase = "indexing"
@@ -216,11 +214,12 @@ class CorpusLoader:
             if flags is not None:
                 self.flags = flags
                 post(self.FlagsIndexed(flags))
+            self._prepare_search()  # after the flags: `f` need not wait for it
+            entities = None
+            if flags is not None:
                 indexing.wait()
                 with _collector_paused():
                     entities = indexing.entities(self.corpus)
-            else:
-                entities = None
             if entities is not None:
                 entities_done(entities)
                 self._index_fraction = 0.5
@@ -233,9 +232,15 @@ class CorpusLoader:
                     return index
             indexing.close()
             indexing.reap_later()
+        else:
+            self._prepare_search()
         done = entities_done if self.entities is None else None
         with _collector_paused():
             return build_index(self.corpus, index_progress, done)
+
+    def _prepare_search(self) -> None:
+        with _collector_paused():
+            self.corpus.prepare_search()
 
     @property
     def _sources(self) -> list[PathLike]:

@@ -9,6 +9,7 @@ import pytest
 from textual.message import Message
 
 from parsing import cache
+from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import build_index
 from tui import loading
@@ -74,6 +75,28 @@ def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -
     assert [type(m).__name__ for m in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
     assert indexed[0].index == flag_index(loader.corpus)
     assert loader.flags == indexed[0].index
+
+
+def test_the_flags_do_not_wait_for_the_search_copy(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case-folded copy of the text for search is made once the flags are posted, so the
+    flag picker does not wait for it."""
+    messages: list[Message] = []
+    posted_before: list[list[str]] = []
+    real = Corpus.prepare_search
+
+    def noted(corpus: Corpus) -> None:
+        posted_before.append([type(m).__name__ for m in messages])
+        real(corpus)
+
+    monkeypatch.setattr(Corpus, "prepare_search", noted)
+    loader = CorpusLoader([corpus_file], cache=False)
+    loader.prepare()
+    loader.run(messages.append)
+    assert len(posted_before) == 1
+    assert "FlagsIndexed" in posted_before[0]
+    assert "EntitiesIndexed" not in posted_before[0]
 
 
 def test_a_second_launch_reopens_from_the_cache_without_reading(
