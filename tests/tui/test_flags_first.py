@@ -16,6 +16,8 @@ from parsing.flag_index import flag_index
 from parsing.index import CorpusIndex, build_index
 from tui import loading
 from tui.app import ThreadlineApp
+from tui.screens.flag_picker import FlagPicker
+from tui.screens.main_screen import FLAGS_WAIT
 from tui.screens.panes_screen import FEATURES_WAIT
 from tui.widgets.post_pane import PostPane
 
@@ -36,15 +38,19 @@ from .test_filters import choices, open_picker, type_text
 
 
 class FlagsThenHeld:
-    """An index process whose flags are in at once, and whose entities wait for `release`."""
+    """An index process whose flags are in once `flags_release` is set (at once by default),
+    and whose entities wait for `release`."""
 
-    def __init__(self, release: threading.Event) -> None:
+    def __init__(self, release: threading.Event, flags_release: threading.Event | None = None):
         self._release = release
+        self._flags_release = flags_release
 
     def wait(self) -> None:
         pass
 
     def flags(self, corpus: Corpus) -> CorpusIndex:
+        if self._flags_release is not None:
+            self._flags_release.wait(10)
         return flag_index(corpus)
 
     def entities(self, corpus: Corpus) -> CorpusIndex:
@@ -106,6 +112,27 @@ async def test_f_lists_the_flags_before_the_entities_are_indexed(
             entities_held.set()
 
 
+async def test_f_before_the_flags_are_in_says_they_are_coming(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`f` while the threads are listed but their flags not yet indexed opens no picker and
+    says the flags come a moment after the threads are read."""
+    release = threading.Event()
+    monkeypatch.setattr(loading, "INDEX_PROCESS_BYTES", 0)
+    monkeypatch.setattr(
+        loading, "start_index_process", lambda *args, **kwargs: FlagsThenHeld(release, release)
+    )
+    app = make_app(corpus_copy(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: len(thread_list(app).rows) == 7)
+            await pilot.press("f")
+            await wait_until(pilot, lambda: FLAGS_WAIT in notifications(app))
+            assert not isinstance(app.screen, FlagPicker)
+        finally:
+            release.set()
+
+
 async def test_a_flag_chosen_before_the_entities_filters_at_once(
     entities_held: threading.Event, tmp_path: Path
 ) -> None:
@@ -142,3 +169,15 @@ async def test_a_mention_filter_waits_for_the_entities_and_says_so(
             entities_held.set()
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: thread_list(app).rows == [LIGHTHOUSE])
+
+
+async def test_f_on_a_corpus_without_flags_says_so(tmp_path: Path) -> None:
+    """Once indexed, a corpus that uses no flag answers `f` with a note, not a picker."""
+    path = tmp_path / "plain.txt"
+    path.write_text("1/ Nothing to wave here.\n2/ Still nothing.\n", encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: "No flags in this corpus." in notifications(app))
+        assert not isinstance(app.screen, FlagPicker)
