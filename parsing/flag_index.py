@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
@@ -35,12 +34,12 @@ _FLAG = rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")"
 _FLAG_THEN_DOT = re.compile(_FLAG + _IN_TOKEN + _HOST_DOT)
 _DOT_THEN_FLAG = re.compile(_HOST_DOT + _IN_TOKEN + _FLAG)
 
-CHUNK_THREADS = 256
-"""Threads read between two calls of `pause`: a few milliseconds of work."""
+_CHUNK = 256
+"""Threads looked over at once for a flag that may be in a link (most stretches hold none)."""
 
 
 class FlagIndexer:
-    """Finds the flags of a corpus's threads, a stretch at a time, as they are read."""
+    """Finds the flags of a corpus's threads, from the first, as far as asked each time."""
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
@@ -57,15 +56,15 @@ class FlagIndexer:
         """How many threads, from the first, have been read."""
         return len(self.flags)
 
-    def add(self, stop: int, pause: Callable[[], object] = lambda: None) -> None:
-        """Read the threads from `done` to `stop`, calling `pause` between chunks."""
+    def add(self, stop: int) -> None:
+        """Read the threads from `done` to `stop`."""
         corpus = self._corpus
         first_post, sources = corpus.threads.first_post, corpus.threads.source
         text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
         flags, holders, shared = self.flags, self._holders, self._shared
         findall, code_of = FLAGS.findall, _CODES.__getitem__
         while len(flags) < stop:
-            chunk = range(len(flags), min(len(flags) + CHUNK_THREADS, stop))
+            chunk = range(len(flags), min(len(flags) + _CHUNK, stop))
             suspect = self._suspects(chunk)
             for thread in chunk:
                 buf = corpus.sources[sources[thread]].buf
@@ -83,7 +82,6 @@ class FlagIndexer:
                 flags.append(codes)
                 for code in codes:
                     holders[code].append(thread)
-            pause()
 
     def _suspects(self, chunk: range) -> bool:
         """Could a thread of `chunk` have a flag in a token with a link? (One look over the
@@ -108,14 +106,12 @@ class FlagIndexer:
     def index(self) -> CorpusIndex:
         """The index of the flags of every thread read (the corpus's evidence gathered first
         when a thread waits for it); every other kind of entity is left out."""
-        rewritten = bool(self._waiting)
-        if rewritten:
+        if self._waiting:
             evidence = glued_evidence(self._corpus)
             for thread, counts in self._waiting.items():
                 apply_glued(counts, evidence)
                 self.flags[thread] = _positive(counts)
             self._waiting.clear()
-        if rewritten:
             self._holders = defaultdict(list)
             for thread, codes in enumerate(self.flags):
                 for code in codes:

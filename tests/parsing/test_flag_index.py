@@ -70,6 +70,7 @@ linked_texts = st.lists(st.sampled_from(LINKED_PIECES), max_size=40).map("".join
 @given(linked_texts | texts)
 @example(f"1/ @bobcarnegie.ru/a{RU} @alicecarnegie.ru/b\n")
 @example(f"1/ #tagé{RU}.com {UA}\n")
+@example(f"1/ @bobcarnegie.ru/a@b x{RU}.example.com carnegie.ru/c\n")  # waits for evidence
 def test_the_flags_are_those_of_the_whole_index(text: str) -> None:
     """Per thread, the flags (and which threads hold each) are those `build_index` finds by
     the whole entity rules."""
