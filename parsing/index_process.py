@@ -233,9 +233,10 @@ def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
 
 
 def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
+    from .background import later
     from .corpus import Corpus
     from .flag_index import flag_index
-    from .index import build_index
+    from .index import build_index, glued_evidence
     from .read_loop import plan
 
     corpus = Corpus()
@@ -249,9 +250,11 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
             pickler.dump(value)
             outgoing.flush()
 
+    # The glued-token evidence the entities need is gathered on the other core meanwhile.
+    evidence = later(lambda: glued_evidence(corpus))
     send(corpus_shape(corpus))
     send(flag_index(corpus))
-    index = build_index(corpus, None, send, parallel=True)
+    index = build_index(corpus, None, send, parallel=True, evidence=evidence())
     send(index)
     return corpus, index
 
