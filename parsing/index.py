@@ -76,7 +76,6 @@ def build_index(
     *,
     with_words: bool = True,
     parallel: bool = False,
-    evidence: GluedEvidence | None = None,
 ) -> CorpusIndex:
     """Index every thread of `corpus`; `progress(done, total)` is called now and then.
     Without `with_words`, the index of entities alone is returned (enough for filters and export;
@@ -90,11 +89,11 @@ def build_index(
     reader filters with it while the words are read). Threads are read in batches
     (`tally_by_thread`) and their counts folded into a few dozen features each (at most
     `WORDS_PER_THREAD` words and `PHRASES_PER_THREAD` phrases), so memory follows the
-    features, not the text. `evidence` is `glued_evidence(corpus)`, when the caller has it.
+    features, not the text.
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    evidence = glued_evidence(corpus) if evidence is None else evidence
+    evidence = glued_evidence(corpus)
     halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
     for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
