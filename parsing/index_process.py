@@ -264,8 +264,10 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
         outgoing.write(pickle.dumps(corpus_shape(corpus), HIGHEST_PROTOCOL))
     # The flags are found and sent by a forked process, pickled on their own: the reader takes
     # them once it has read the files itself, and the entities need not wait for that.
-    flags = written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
-    writing.append(flags)
+    with suppress(OSError):  # the reader stopped listening: the cache is still written
+        writing.append(
+            written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
+        )
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index

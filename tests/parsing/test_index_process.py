@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import IO
@@ -149,6 +150,22 @@ def test_the_process_caches_what_it_read(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "threads.txt"
     shutil.copy(SEEDLIKE, path)
     index_in_child([str(path)], io.BytesIO(), cache=True)
+    cached = cache.load([str(path)])
+    assert cached is not None
+    assert cached.index == build_index(read(str(path)))
+
+
+def test_the_process_caches_what_it_read_when_nobody_listens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader quit before anything was sent (the pipe's other end is closed): the corpus
+    and its index are cached all the same."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    index_in_child([str(path)], os.fdopen(write_end, "wb"), cache=True)
     cached = cache.load([str(path)])
     assert cached is not None
     assert cached.index == build_index(read(str(path)))
