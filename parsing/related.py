@@ -15,7 +15,10 @@ many words are the same thread saved twice: listed first, as "same thread".
 The cost is bounded: candidates come from the holders of the rarest features first, at most
 `_CANDIDATE_BUDGET` of them whatever the corpus; features held by many threads only add to
 the score of candidates found otherwise (or, when there are too few, narrow a capped pool of
-their holders).
+their holders). Candidates are scored from the holders of each of this thread's features (ints
+in C, `_rough_scores`), not from each candidate's features (a tuple hashed per feature per
+candidate): the same sums, a few times cheaper where candidates share little. Only the best
+`_SHORTLIST` whose rough score could still reach the cut are scored again.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from __future__ import annotations
 import heapq
 import math
 import statistics
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
@@ -51,6 +55,9 @@ _FLAG_PAIR = 5
 _K1 = 1.2
 _B = 0.75
 """BM25's usual saturation and length normalisation."""
+_MOST_SALIENT = math.sqrt(_K1 + 1) * (1 + 1e-9)
+"""More than any `_salience` (and than a sum's rounding): a rough score times this bounds
+the score with the candidate's own uses."""
 _TERMS = ("word", "phrase")
 _EVIDENCE = {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}
 _SAME_SHARE = 0.7
@@ -59,6 +66,9 @@ _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 250
+_SCANNED = 1
+"""A feature's holders are scanned when they are at most this many times the candidates; a
+longer list is looked up in its cached set instead (`CorpusIndex.holder_set`)."""
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
@@ -97,18 +107,13 @@ def related_threads(
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
     candidates = _candidates(index, features, limit)
     candidates.discard(thread)
-    rough = []
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    for other in candidates:
-        shared = own.intersection(index.features[other])
-        if shared:
-            score = sum(map(weighted.__getitem__, shared))
-            if flagged:
-                score = _with_flags(score, shared, weights)
-            rough.append((score, other, shared))
-    cut = _cut([score for score, _, _ in rough])
+    rough = _rough_scores(index, features, candidates, weighted, weights)
+    cut = _cut(list(rough.values()))
     ranked = []
-    for _, other, shared in heapq.nlargest(_SHORTLIST, rough):
+    for estimate, other in heapq.nlargest(_SHORTLIST, zip(rough.values(), rough, strict=True)):
+        if estimate * _MOST_SALIENT < cut:
+            break  # its uses could not lift it to the cut, nor any after it
+        shared = own.intersection(index.features[other])
         used = _salience(index, other, shared)
         score = _with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
         if score >= cut and _evidence(shared) >= 2:
@@ -123,6 +128,68 @@ def related_threads(
         reasons = (SAME_THREAD,) if not different else _reasons(index, features, other, weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
+
+
+def _rough_scores(
+    index: CorpusIndex,
+    features: tuple[Feature, ...],
+    candidates: set[int],
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+) -> dict[int, float]:
+    """Each candidate's score by what it shares, as this thread uses it (two flags or more
+    counting `_FLAG_PAIR` times).
+
+    Read from the features' holders, not from each candidate's features: a set intersection
+    of ints per feature (its holders, or the candidates looked up in its cached holder set when
+    they are far fewer), and a Python step only per feature a candidate shares. The sums are
+    those of the shared features, added in another order."""
+    scores = dict.fromkeys(candidates, 0.0)
+    sharing = []
+    for feature in features:
+        holders = index.threads_with(feature)
+        if len(holders) > _SCANNED * len(candidates):
+            holding = candidates.intersection(index.holder_set(feature))
+        else:
+            holding = candidates.intersection(holders)
+        sharing.append(holding)
+        adding = weighted[feature]
+        for other in holding:
+            scores[other] += adding
+    flag_sharing = [
+        held for (kind, _), held in zip(features, sharing, strict=True) if kind == "flag"
+    ]
+    if len(flag_sharing) > 1:
+        flags = Counter(chain.from_iterable(flag_sharing))
+        _with_shared_flags(
+            scores, {other for other, n in flags.items() if n > 1}, features, sharing, weights
+        )
+    return {other: score for other, score in scores.items() if score > 0}
+
+
+def _with_shared_flags(
+    scores: dict[int, float],
+    flagged: set[int],
+    features: tuple[Feature, ...],
+    sharing: list[set[int]],
+    weights: dict[Feature, float],
+) -> None:
+    """`_with_flags` for the candidates that share two flags or more (`flagged`), from which
+    of them share each feature (`sharing`, in the order of `features`)."""
+    if not flagged:
+        return
+    plain = dict.fromkeys(flagged, 0.0)
+    flags = dict.fromkeys(flagged, 0.0)
+    for feature, holding in zip(features, sharing, strict=True):
+        adding = weights[feature]
+        held = flagged.intersection(holding)
+        for other in held:
+            plain[other] += adding
+        if feature[0] == "flag":
+            for other in held:
+                flags[other] += adding
+    for other in flagged:
+        scores[other] *= 1 + (_FLAG_PAIR - 1) * flags[other] / plain[other]
 
 
 def _evidence(shared: set[Feature]) -> int:
