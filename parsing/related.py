@@ -26,6 +26,7 @@ from __future__ import annotations
 import heapq
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -280,12 +281,19 @@ def _common_pool(index: CorpusIndex, common: list[Feature], limit: int) -> list[
     """Up to `_POOL_CAP` holders of the rarest common feature that hold the next ones too
     (at most `_INTERSECTED` in all), or, when too few hold them all, of the rarest alone.
 
-    Only the first `_SCAN_CAP` holders are intersected with cached sets of the others: the
-    whole intersection would cost every call as much as the corpus has threads, and
-    `export --related` calls it for every thread."""
+    Only the first `_SCAN_CAP` holders are intersected with the others, and each other's
+    holders only where thread numbers are in their span (holders are in thread order): the
+    whole intersection would cost every call as much as the corpus has threads, and a set of
+    each common feature's holders costs as much once, and memory ever after."""
     first = index.threads_with(common[0])
-    others = [index.holder_set(feature) for feature in common[1:_INTERSECTED]]
-    pool = sorted(set(first[:_SCAN_CAP]).intersection(*others))[:_POOL_CAP]
+    scanned = set(first[:_SCAN_CAP])
+    if scanned:
+        low, high = min(scanned), max(scanned)
+        for feature in common[1:_INTERSECTED]:
+            holders = index.threads_with(feature)
+            span = holders[bisect_left(holders, low) : bisect_right(holders, high)]
+            scanned.intersection_update(span)
+    pool = sorted(scanned)[:_POOL_CAP]
     if len(pool) <= limit:
         pool = list(islice(first, _POOL_CAP))
     return pool
