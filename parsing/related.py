@@ -28,11 +28,12 @@ import math
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import islice
 
 from .entities.flags import flag_emoji
+from .holder_masks import holders_among
 from .index import CorpusIndex, Feature
 
 MAX_RELATED = 5
@@ -67,9 +68,9 @@ _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 250
-_SCANNED = 1
-"""A feature's holders are scanned when they are at most this many times the candidates; a
-longer list is looked up in its cached set instead (`CorpusIndex.holder_set`)."""
+_SCANNED = 4
+"""A feature's holders are scanned when they are at most this many times the candidates (or
+no more than a rare feature's); the candidates are looked up in a mask of a longer list."""
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
@@ -141,56 +142,42 @@ def _rough_scores(
     """Each candidate's score by what it shares, as this thread uses it (two flags or more
     counting `_FLAG_PAIR` times).
 
-    Read from the features' holders, not from each candidate's features: a set intersection
-    of ints per feature (its holders, or the candidates looked up in its cached holder set when
-    they are far fewer), and a Python step only per feature a candidate shares. The sums are
-    those of the shared features, added in another order."""
+    Read from the features' holders, not from each candidate's features: per feature, its
+    holders intersected with the candidates (ints, in C), or the candidates looked up in a
+    mask of its holders when they are many (`holder_masks`), then a Python step per feature a
+    candidate shares. The sums are those of the shared features, added in another order."""
     scores = dict.fromkeys(candidates, 0.0)
-    sharing = []
+    ordered = list(candidates)
+    scanned = max(_rare_cap(index), _SCANNED * len(candidates))
+    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
+    plain = dict.fromkeys(candidates, 0.0) if flagged else {}
+    # With two flags or more: the sum of the shared features' weights alone, for `_with_flags`.
+    flag_weights: dict[int, float] = {}
+    flag_counts: Counter[int] = Counter()
     for feature in features:
         holders = index.threads_with(feature)
-        if len(holders) > _SCANNED * len(candidates):
-            holding = candidates.intersection(index.holder_set(feature))
+        holding: Collection[int]
+        if len(holders) > scanned:
+            holding = holders_among(index, feature, ordered)
         else:
             holding = candidates.intersection(holders)
-        sharing.append(holding)
         adding = weighted[feature]
+        if not flagged:
+            for other in holding:
+                scores[other] += adding
+            continue
+        weight = weights[feature]
         for other in holding:
             scores[other] += adding
-    flag_sharing = [
-        held for (kind, _), held in zip(features, sharing, strict=True) if kind == "flag"
-    ]
-    if len(flag_sharing) > 1:
-        flags = Counter(chain.from_iterable(flag_sharing))
-        _with_shared_flags(
-            scores, {other for other, n in flags.items() if n > 1}, features, sharing, weights
-        )
-    return {other: score for other, score in scores.items() if score > 0}
-
-
-def _with_shared_flags(
-    scores: dict[int, float],
-    flagged: set[int],
-    features: tuple[Feature, ...],
-    sharing: list[set[int]],
-    weights: dict[Feature, float],
-) -> None:
-    """`_with_flags` for the candidates that share two flags or more (`flagged`), from which
-    of them share each feature (`sharing`, in the order of `features`)."""
-    if not flagged:
-        return
-    plain = dict.fromkeys(flagged, 0.0)
-    flags = dict.fromkeys(flagged, 0.0)
-    for feature, holding in zip(features, sharing, strict=True):
-        adding = weights[feature]
-        held = flagged.intersection(holding)
-        for other in held:
-            plain[other] += adding
+            plain[other] += weight
         if feature[0] == "flag":
-            for other in held:
-                flags[other] += adding
-    for other in flagged:
-        scores[other] *= 1 + (_FLAG_PAIR - 1) * flags[other] / plain[other]
+            flag_counts.update(holding)
+            for other in holding:
+                flag_weights[other] = flag_weights.get(other, 0.0) + weight
+    for other, count in flag_counts.items():
+        if count > 1:  # as `_with_flags`
+            scores[other] *= 1 + (_FLAG_PAIR - 1) * flag_weights[other] / plain[other]
+    return {other: score for other, score in scores.items() if score > 0}
 
 
 def _evidence(shared: set[Feature]) -> int:
