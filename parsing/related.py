@@ -15,12 +15,10 @@ many words are the same thread saved twice: listed first, as "same thread".
 The cost is bounded: candidates come from the holders of the rarest features first, at most
 `_CANDIDATE_BUDGET` of them whatever the corpus; features held by many threads only add to
 the score of candidates found otherwise (or, when there are too few, narrow a capped pool of
-their holders). Candidates are scored from the holders of each of this thread's features (ints
-in C, `_rough_scores`), not from each candidate's features (a tuple hashed per feature per
-candidate): the same sums, a quarter cheaper where candidates share a few rare features
-(many handles), about as cheap where they share many common ones. Only the best `_SHORTLIST`
+their holders). Candidates are scored from the holders of the thread's features when those
+are few, else from each candidate's features (`related_scores`); only the best `_SHORTLIST`
 whose rough score could still reach the cut are scored again. Neither changes a list: they
-are the same sums (to the last bits of their order) and the same pool. The budget does: on
+are the same sums (to the last bits of their order). The budget does: on
 generated corpora of a hundred thousand posts, listed threads come from anywhere among the
 first 250 candidates (half of them past the 80th to 120th), so a larger budget would list
 some others, and a smaller one would lose many.
@@ -32,14 +30,13 @@ import heapq
 import math
 import statistics
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
 from .entities.flags import flag_emoji
-from .holder_masks import holders_among
 from .index import CorpusIndex, Feature
+from .related_scores import rough_scores, with_flags
 
 MAX_RELATED = 5
 MIN_SCORE = 0.6
@@ -57,8 +54,6 @@ _KIND_WEIGHT = {
     "domain": 0.4,
     "flag": 0.5,
 }
-_FLAG_PAIR = 5
-"""Two or more shared flags (🇨🇳 🇷🇺) name the relation a thread is about: they count five times."""
 _K1 = 1.2
 _B = 0.75
 """BM25's usual saturation and length normalisation."""
@@ -73,9 +68,6 @@ _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 250
-_SCANNED = 4
-"""A feature's holders are scanned when they are at most this many times the candidates (or
-no more than a rare feature's); the candidates are looked up in a mask of a longer list."""
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
@@ -114,7 +106,7 @@ def related_threads(
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
     candidates = _candidates(index, features, limit)
     candidates.discard(thread)
-    rough = _rough_scores(index, features, candidates, weighted, weights)
+    rough = rough_scores(index, features, candidates, weighted, weights)
     cut = _cut(list(rough.values()))
     ranked = []
     for estimate, other in heapq.nlargest(_SHORTLIST, zip(rough.values(), rough, strict=True)):
@@ -122,7 +114,7 @@ def related_threads(
             break  # its uses could not lift it to the cut, nor any after it
         shared = own.intersection(index.features[other])
         used = _salience(index, other, shared)
-        score = _with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
+        score = with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -137,67 +129,11 @@ def related_threads(
     return found
 
 
-def _rough_scores(
-    index: CorpusIndex,
-    features: tuple[Feature, ...],
-    candidates: set[int],
-    weighted: dict[Feature, float],
-    weights: dict[Feature, float],
-) -> dict[int, float]:
-    """Each candidate's score by what it shares, as this thread uses it (two flags or more
-    counting `_FLAG_PAIR` times).
-
-    Read from the features' holders, not from each candidate's features: per feature, its
-    holders intersected with the candidates (ints, in C), or the candidates looked up in a
-    mask of its holders when they are many (`holder_masks`), then a Python step per feature a
-    candidate shares. The sums are those of the shared features, added in another order."""
-    scores = dict.fromkeys(candidates, 0.0)
-    ordered = list(candidates)
-    scanned = max(_rare_cap(index), _SCANNED * len(candidates))
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    plain = dict.fromkeys(candidates, 0.0) if flagged else {}
-    # With two flags or more: the sum of the shared features' weights alone, for `_with_flags`.
-    flag_weights: dict[int, float] = {}
-    flag_counts: Counter[int] = Counter()
-    for feature in features:
-        holders = index.threads_with(feature)
-        holding: Collection[int]
-        if len(holders) > scanned:
-            holding = holders_among(index, feature, ordered)
-        else:
-            holding = candidates.intersection(holders)
-        adding = weighted[feature]
-        if not flagged:
-            for other in holding:
-                scores[other] += adding
-            continue
-        weight = weights[feature]
-        for other in holding:
-            scores[other] += adding
-            plain[other] += weight
-        if feature[0] == "flag":
-            flag_counts.update(holding)
-            for other in holding:
-                flag_weights[other] = flag_weights.get(other, 0.0) + weight
-    for other, count in flag_counts.items():
-        if count > 1:  # as `_with_flags`
-            scores[other] *= 1 + (_FLAG_PAIR - 1) * flag_weights[other] / plain[other]
-    return {other: score for other, score in scores.items() if score > 0}
-
-
 def _evidence(shared: set[Feature]) -> int:
     """How many things two threads share: a phrase, hashtag or handle counts two, a word or
     domain one, two flags or more two. One shared word or flag, however rare, is a coincidence."""
     flags = sum(1 for kind, _ in shared if kind == "flag")
     return sum(_EVIDENCE.get(kind, 0) for kind, _ in shared) + (2 if flags > 1 else 0)
-
-
-def _with_flags(score: float, shared: set[Feature], weights: dict[Feature, float]) -> float:
-    """`score` with two or more shared flags counting `_FLAG_PAIR` times."""
-    flags = [weights[f] for f in shared if f[0] == "flag"]
-    if len(flags) < 2:
-        return score
-    return score * (1 + (_FLAG_PAIR - 1) * sum(flags) / sum(map(weights.__getitem__, shared)))
 
 
 def _cut(scores: list[float]) -> float:
