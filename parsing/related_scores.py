@@ -2,14 +2,14 @@
 candidate shares of their weight as the thread uses them, two flags or more shared counting
 `FLAG_PAIR` times.
 
-Two ways to the same sums. From each candidate's features: one tuple hashed per feature per
-candidate. From the holders of each of the thread's features: a set intersection of ints per
-feature, in C, then a Python step per feature a candidate shares. The second is a third
-cheaper where the thread's features are held by few threads (a corpus of many handles, each
-in a few hundred threads), and dearer where they are held by many (the candidates share many
-of them, and the holders are long lists): it is taken when reading the holders costs no more
-than hashing the candidates' features would (`_READ_PER_HASH`), so either way the cost is
-bounded by the candidates'.
+Two ways to the same sums (added in another order). From each candidate's features: one tuple
+hashed per feature per candidate. From the holders of each of the thread's features: a set
+intersection of ints per feature, in C, then a Python step per feature a candidate shares. The
+second is a fifth cheaper where the thread's features are held by few threads (a corpus of
+many handles, each in a few hundred threads), and dearer where they are held by many (the
+candidates share many of them, and the holders are long lists): it is taken when reading the
+holders costs no more than hashing the candidates' features would (`_READ_PER_HASH`), so
+either way the cost is bounded by the candidates'.
 """
 
 from __future__ import annotations
