@@ -15,7 +15,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable
-from typing import BinaryIO, TypeVar
+from typing import IO, BinaryIO, TypeVar
 
 Result = TypeVar("Result")
 PARALLEL_BYTES = 4 << 20
@@ -102,3 +102,39 @@ def later_written(work: Callable[[BinaryIO], None]) -> Written:
         finally:
             os._exit(status)
     return Written(into, pid)
+
+
+def written_later(work: Callable[[], bytes], outgoing: IO[bytes]) -> Callable[[], None]:
+    """Start `work` in a forked child that writes what it returns to `outgoing` (a pipe);
+    call the result to wait until it is written, before writing to `outgoing` again.
+
+    For a message the other end may be slow to read: a pipe holds 64 KB, and a parent writing
+    more would wait there instead of going on with its own work. Without a child (or when
+    `outgoing` is no file), `work` is written here and now. The result raises when the child
+    failed, its message perhaps half written."""
+    try:
+        descriptor = outgoing.fileno()
+    except (OSError, ValueError):  # an in-memory file
+        descriptor = -1
+    if descriptor < 0 or not (hasattr(os, "fork") and threading.active_count() == 1):
+        outgoing.write(work())
+        outgoing.flush()
+        return lambda: None
+    outgoing.flush()  # what the parent wrote before goes first
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            data = work()
+            status = 0
+            with open(descriptor, "wb", closefd=False) as out:
+                out.write(data)  # an error here: the other end stopped reading, as the parent sees
+        finally:
+            os._exit(status)
+
+    def written() -> None:
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            raise RuntimeError(f"the worker process failed (status {status})")
+
+    return written

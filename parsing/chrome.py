@@ -18,6 +18,7 @@ from .byte_source import ByteSource
 from .chrome_blog import titles_above_bylines
 from .chrome_context import (
     Structure,
+    bios_under_pictures,
     could_be_context_chrome,
     header_lines,
     is_date,
@@ -25,13 +26,20 @@ from .chrome_context import (
     sandwiched_lines,
     teaser_dates,
 )
+from .chrome_listings import related_tags, teaser_edges
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
-from .cut_off import cut_off_fragment
+from .cut_off import cut_off_fragment, fragment_line
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import conversation_lines, is_separator
+from .old_twitter import (
+    conversation_lines,
+    dividers,
+    is_one_line_header,
+    is_separator,
+    one_line_headers,
+)
 from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
@@ -46,7 +54,9 @@ def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
         return True
     if any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES):
         return True
-    if _ONE_LINE_HEADER.fullmatch(buf, start, end):
+    if _ONE_LINE_HEADER.fullmatch(buf, start, end) or is_one_line_header(buf, start, end):
+        return True
+    if fragment_line(buf) == (start, end):
         return True
     return could_be_context_chrome(buf, start, end, _is_strong)
 
@@ -119,7 +129,7 @@ def resolve_chrome(
     events: Sequence[Structure] = (),
     marker: int = -1,
     passing: Sequence[Line] = (),
-) -> tuple[list[Line], set[Line], set[Line]]:
+) -> tuple[list[Line], set[Line], set[Line], set[Line]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
@@ -127,7 +137,8 @@ def resolve_chrome(
     whose kind `marker` is a number marker. `passing`: the lines chrome inside a thread
     (`old_twitter`). In file order; with, apart, the lines the thread goes on past: `passing`,
     the tweet headers and replies of a conversation, and weak lines next to no other chrome;
-    and the lines that opened a listing whose dates they made chrome (`teaser_dates`)."""
+    and the lines that opened a listing whose dates they made chrome (`teaser_dates`); and the
+    chrome lines that stand between a listing's teasers (`teaser_edges`)."""
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
@@ -136,9 +147,11 @@ def resolve_chrome(
     confirmed = set(lines)
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
-    if separators:
-        inside.update(conversation_lines(buf, separators, confirmed | inside))
-    found = {line for line in _suffix_rule_lines(buf) if line not in confirmed}
+    one_line = one_line_headers(buf)
+    if separators or one_line:
+        inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
+    suffixed = _suffix_rule_lines(buf)
+    found = {line for line in suffixed if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
@@ -146,11 +159,9 @@ def resolve_chrome(
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
-    author_fields: list[Line] = []
-    if dates or b"@" in buf:
-        fields = dates + [line for line in starts if is_header_field(buf, line)]
-        header, author_fields = header_lines(buf, fields, confirmed | inside, _shape_only)
-        found.update(header)
+    author_fields = _page_headers(
+        buf, dates, starts, suffixed, chrome=confirmed | inside, found=found
+    )
     listings: set[Line] = set()
     if dates:
         teasers, listings = teaser_dates(
@@ -158,9 +169,12 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
+    found.update(related_tags(buf, ends))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
+    if separators:
+        inside.difference_update(dividers(buf, separators, confirmed | inside, events, marker))
     if weak:
         found.update(_confirm_weak(buf, confirmed, weak))
         left = [line for line in weak if line not in confirmed and line not in inside]
@@ -181,7 +195,33 @@ def resolve_chrome(
     lines += sorted(found)
     lines += sorted(inside)
     lines.sort()
-    return lines, inside, listings
+    teaser_dates_found = [line for line in dates if line in found or line in confirmed]
+    return lines, inside, listings, teaser_edges(buf, ends, teaser_dates_found)
+
+
+def _page_headers(
+    buf: bytes | bytearray,
+    dates: list[Line],
+    starts: list[Line],
+    pictures: list[Line],
+    *,
+    chrome: set[Line],
+    found: set[Line],
+) -> list[Line]:
+    """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
+    under the `pictures` lines); return the date or length lines of the author page headers
+    among them, in file order: each opens a listing of threads."""
+    author_fields: list[Line] = []
+    if dates or b"@" in buf:
+        fields = dates + [line for line in starts if is_header_field(buf, line)]
+        header, author_fields = header_lines(buf, fields, chrome, _shape_only)
+        found.update(header)
+    if pictures:
+        bios, picture_fields = bios_under_pictures(buf, pictures, chrome | found)
+        found.update(bios)
+        if picture_fields:
+            author_fields = sorted([*author_fields, *picture_fields])
+    return author_fields
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

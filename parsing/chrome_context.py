@@ -28,7 +28,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
-from .cut_off import fragment_line
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 DATE = [
@@ -38,8 +37,12 @@ DATE = [
 ]
 LENGTH = [
     r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    # The date and the length on one line, as a copy without bullets gives them, perhaps with
+    # the "Read on X" link after them: "Jul 12, 2024 31 tweets 10 min read Read on X".
     r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: Read on (?:X|Twitter))?",
+    # Scrolly's header: the date with its year, then the length, without a reading time.
+    r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,4} tweets?",
 ]
 LISTING = [
     r"More from @\w{1,20}",
@@ -104,6 +107,27 @@ def header_lines(
     return found, author_fields
 
 
+def bios_under_pictures(
+    buf: ByteSource, pictures: Iterable[Line], chrome: set[Line]
+) -> tuple[list[Line], list[Line]]:
+    """The bio between a "Name Profile picture" line (among `pictures`) and the date or length
+    line under it: Scrolly's header (`Name Profile picture`, the bio, `Nov 29, 2021, 20 tweets`)
+    and an author page copied without its handle. A post never stands between a header's
+    picture and its date. Also, apart, those date or length lines: like an author page's
+    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`)."""
+    bios: list[Line] = []
+    fields: list[Line] = []
+    for picture in pictures:
+        bio = next_nonblank_line(buf, picture[1])
+        if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
+            continue
+        field = next_nonblank_line(buf, bio[1])
+        if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
+            bios.append(bio)
+            fields.append(field)
+    return bios, fields
+
+
 def teaser_dates(
     buf: ByteSource,
     strong: list[Line],
@@ -165,12 +189,10 @@ def sandwiched_lines(
 
 def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: IsCandidate) -> bool:
     """Could the rules above make the line `buf[start:end]` chrome, judging by what stands below
-    it (a header's name, a short line above strong chrome, a cut-off last line), or does it open
-    a listing's teasers (the line under `More from @x`)?"""
+    it (a header's name, a short line above strong chrome), or does it open a listing's teasers
+    (the line under `More from @x`)? (A cut-off last line: see `chrome.is_chrome_candidate`.)"""
     above = previous_nonblank_line(buf, start)
     if above is not None and _LISTING.fullmatch(buf, *above):
-        return True
-    if fragment_line(buf) == (start, end):
         return True
     if not _is_filler(buf, (start, end)):
         return False

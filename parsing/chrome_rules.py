@@ -88,6 +88,7 @@ _STRONG = [
     r"Latest Threads Unrolled:?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
+    r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
     # The 2019 header, when the name before the comma was not copied.
     r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
     *LENGTH,
@@ -127,6 +128,10 @@ _WEAK = [
     *_BLOG_WEAK,
 ]
 
+
+UNMISTAKABLE = [*_STRONG, *_PASSING]
+"""The rules whose lines are chrome by their words alone, wherever they stand (strong) or
+inside a thread (passing): the start of one ending a copy is what is left of it (`cut_off`)."""
 
 STRONG = _factored(_STRONG)
 WEAK = _factored(_WEAK)

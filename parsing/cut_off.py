@@ -4,8 +4,9 @@ Copies are often cut short: the selection ends inside the footer (`Thank ` of "T
 your support!", `• •` of the end marker, `Read 4 twe` of a teaser's count). What is left of the
 line is chrome, not a thread nor a post's last words, when:
 
-- it is the start of a known chrome line (numbers stand for any number: `Read 4 twe` is the
-  start of `Read 0 tweets`), not the whole of it, and
+- it is the start of a line of a chrome rule known by its words alone, strong or passing
+  (numbers stand for any number: `Read 4 twe` is the start of `Read 0 tweets`), not a whole
+  chrome line, and
 - it follows chrome; or, after a post's text, it is long enough to be no word of the post
   (`_DISTINCT` bytes) or is the end marker's start: a post that ends in "Thank" keeps it.
 
@@ -16,9 +17,13 @@ counting always ends with one, so this never reads a part otherwise than the who
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import cache
 
 from .byte_source import ByteSource
+from .chrome_rules import CHROME_LINE, UNMISTAKABLE
 from .neighbours import Line, previous_nonblank_line
+from .rule_text import spelled_out
 
 _SHORTEST = 2
 _LONGEST = 200
@@ -26,68 +31,15 @@ _DISTINCT = 16
 """Bytes: a cut line this long that starts a known chrome line is no post's last words."""
 _NUMBER = re.compile(rb"\d[\d,.]*")
 _BULLETS = re.compile(rb"\xe2\x80\xa2(?:[ \t]*\xe2\x80\xa2)?[ \t]*")
-_KNOWN_LINES = tuple(
-    line.encode()
-    for line in (
-        # Thread Reader App, above and under a thread.
-        "• • •",
-        "Missing some Tweet in this thread? You can try to force a refresh",
-        "Missing some Tweets in this thread? You can try to force a refresh",
-        "Enjoying this thread?",
-        "Keep Current with",
-        "Stay in touch and get notified when new unrolls are available from this author!",
-        'Add to "My Authors"',
-        "Read all threads",
-        "Read 0 tweets",
-        "0 tweets • 0 min read",
-        ", 0 tweets, 0 min read Read on Twitter",
-        "0 views",
-        "This Thread may be Removed Anytime!",
-        "Twitter may remove this content at anytime! Save it as PDF for later use!",
-        "Save this thread as PDF",
-        "Try unrolling a thread yourself!",
-        "Follow @ThreadReaderApp to mention us!",
-        "Practice here first or read more on our help page!",
-        "You can practice here first or read more on our help page!",
-        "Follow Us on Twitter!",
-        "More from @",
-        "Did Thread Reader help you today?",
-        "Support us! We are indie developers!",
-        "Become a Premium Member",
-        "Too expensive? Make a small donation by buying us coffee",
-        "Don't want to be a Premium member but still want to support us?",
-        "Make a small donation by buying us coffee",
-        "Donate via Paypal",
-        "Or Donate anonymously using crypto!",
-        "Thank you for your support!",
-        "Share this page!",
-        "Enter URL or ID to Unroll",
-        "Send Email!",
-        "Send Thread As Email!",
-        "Email the whole thread instead of just a link!",
-        "Here's a great thread you should read right now!",
-        "Discover and read the best of Twitter Threads about #",
-        "Related hashtags",
-        # twtext, twunroll.
-        "Tip: mention @twtextapp on a Twitter thread",
-        "Latest Threads Unrolled:",
-        # Old twitter.com.
-        "Show this thread",
-        "End of conversation",
-        "New conversation",
-        "This Tweet is unavailable.",
-        "This Tweet was deleted by the Tweet author.",
-        # Blogs.
-        "Share this:",
-        "Like this:",
-        "Like Loading...",
-        "Leave a Reply",
-        "Leave a comment",
-        "Cancel reply",
-        "Continue reading",
-        "Blog at WordPress.com.",
-    )
-)
+
+
+@cache
+def _known_lines() -> tuple[bytes, ...]:
+    """The lines of the chrome rules known by their words alone (`chrome_rules.UNMISTAKABLE`),
+    written out by the rules themselves (`rule_text.spelled_out`), numbers as `0`, in order.
+    Written out when a copy first ends mid-line: most never do."""
+    lines = (text for rule in UNMISTAKABLE for text, _ in spelled_out(rule))
+    return tuple(sorted({_NUMBER.sub(b"0", line) for line in lines}))
 
 
 def fragment_line(buf: ByteSource) -> Line | None:
@@ -98,10 +50,19 @@ def fragment_line(buf: ByteSource) -> Line | None:
     text = bytes(buf[start:]).strip()
     if len(text) < _SHORTEST or len(text) >= _LONGEST:
         return None
+    return (start, len(buf)) if is_cut_chrome(text) else None
+
+
+def is_cut_chrome(text: bytes) -> bool:
+    """Is `text` (a line, stripped) the start of a known chrome line and not a whole chrome line?
+    A number stands for any number."""
     shape = _NUMBER.sub(b"0", text)
-    if any(known.startswith(shape) and known != shape for known in _KNOWN_LINES):
-        return start, len(buf)
-    return None
+    known = _known_lines()
+    # The lines that start with `shape` follow it in order: the first of them, or the one after
+    # `shape` itself, is longer than it if any is.
+    at = bisect_left(known, shape)
+    at += at < len(known) and known[at] == shape
+    return at < len(known) and known[at].startswith(shape) and CHROME_LINE.fullmatch(text) is None
 
 
 def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:

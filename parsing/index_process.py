@@ -4,11 +4,13 @@ The reader needs the corpus at once (to paint) and the index soon after (filters
 threads). Built in the reader's own process, the index takes one core and shares the
 interpreter lock with the interface, whose keys and frames then wait. Here a second process
 reads the files too and runs the same `build_index`, so the work lands on the other core; it
-sends back the shape of what it read, the index of entities as soon as it is complete, then
-the whole index, pickled onto a pipe by one pickler (so the whole index refers to the
-entities' tuples already sent rather than sending them again). Afterwards it
-writes the cache (`cache.store`) of what it read, so the next launch needs neither; it goes on
-to write it when the reader has quit.
+sends back the shape of what it read, the flags of every thread (`flag_index`: a second at a
+million posts, where the entities take several, and all the flag picker needs; found and sent
+by a forked process, so that the entities never wait for the reader to take them), the index
+of entities as soon as it is complete, then the whole index, these two pickled onto a pipe by
+one pickler (so the whole index refers to the entities' tuples already sent rather than
+sending them again). Afterwards it writes the cache (`cache.store`) of what it read, so the
+next launch needs neither; it goes on to write it when the reader has quit.
 
 The process is forked when this process runs no other thread (a fork copies only the calling
 thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
@@ -31,6 +33,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from io import BufferedReader
+from pickle import HIGHEST_PROTOCOL
 from typing import IO, TYPE_CHECKING
 
 from .errors import ThreadlineError
@@ -43,23 +46,39 @@ if TYPE_CHECKING:
 
 
 class IndexProcess:
-    """The index of a corpus, built in another process; `entities()` and `whole()` wait for
-    each part and answer None when the process failed (the caller then builds it here)."""
+    """The index of a corpus, built in another process; `flags()`, `entities()` and `whole()`
+    wait for each part in turn and answer None when the process failed (the caller then builds
+    it here)."""
 
     def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
         self._incoming, self._wait = incoming, wait
         self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
-        """One for every message: what an earlier message held (the entities' tuples) is not
-        sent, nor kept, twice."""
+        """One for the entities and the whole index: what the first held (the entities'
+        tuples) is not sent, nor kept, twice."""
         self._failed = False
+        self._flags_received = False
 
-    def entities(self, corpus: Corpus) -> CorpusIndex | None:
-        """The index of entities, if the other process read the same corpus as `corpus`."""
-        shape = self._receive()
+    def flags(self, corpus: Corpus) -> CorpusIndex | None:
+        """The index of the flags alone, if the other process read the same corpus as
+        `corpus`."""
+        from .index import CorpusIndex
+
+        self._flags_received = True
+        # These two are pickled on their own, each read by an unpickler of its own: one that
+        # went on to read later messages might hold bytes it looked ahead at meanwhile.
+        shape = self._receive(pickle.Unpickler(self._incoming))
         if shape != corpus_shape(corpus):
             self._failed = True  # a file changed between the two reads: not the same corpus
             self.close()
             return None
+        received = self._receive(pickle.Unpickler(self._incoming))
+        return received if isinstance(received, CorpusIndex) else None
+
+    def entities(self, corpus: Corpus) -> CorpusIndex | None:
+        """The index of entities, if the other process read the same corpus as `corpus` (its
+        flags let go when not asked for before)."""
+        if not self._flags_received:
+            self.flags(corpus)
         return self._receive_index()
 
     def whole(self) -> CorpusIndex | None:
@@ -94,14 +113,14 @@ class IndexProcess:
         received = self._receive()
         return received if isinstance(received, CorpusIndex) else None
 
-    def _receive(self) -> object:
+    def _receive(self, unpickler: pickle.Unpickler | None = None) -> object:
         if self._failed or self._unpickler is None:
             return None
         try:
             # Unpickled straight from the pipe, a frame at a time: each read lets the
             # interface's thread run, where `pickle.loads` of the whole would hold it for as
             # long as it takes (a second at a million posts).
-            received = self._unpickler.load()
+            received = (unpickler or self._unpickler).load()
         except (OSError, ValueError, EOFError, pickle.UnpicklingError):
             received = None
         if received is None:
@@ -221,7 +240,9 @@ def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
 
 
 def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
+    from .background import written_later
     from .corpus import Corpus
+    from .flag_index import flag_index
     from .index import build_index
     from .read_loop import plan
 
@@ -230,13 +251,23 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
         with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
             item.format.read(item.entry, corpus)
     pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+    writing: list[Callable[[], None]] = []
 
     def send(value: object) -> None:
+        while writing:
+            writing.pop()()  # the flags, whole, before anything else
         with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
             pickler.dump(value)
             outgoing.flush()
 
-    send(corpus_shape(corpus))
+    with suppress(OSError):
+        outgoing.write(pickle.dumps(corpus_shape(corpus), HIGHEST_PROTOCOL))
+    # The flags are found and sent by a forked process, pickled on their own: the reader takes
+    # them once it has read the files itself, and the entities need not wait for that.
+    with suppress(OSError):  # the reader stopped listening: the cache is still written
+        writing.append(
+            written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
+        )
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index

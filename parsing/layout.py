@@ -29,31 +29,24 @@ import re
 
 from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import CHROME, DATE, END, HEAD, MARKER, PASS, START, Event, line_end
+from .lines import (
+    CHROME,
+    DATE,
+    END,
+    HEAD,
+    MARKER,
+    PASS,
+    START,
+    TEASER_EDGE,
+    Event,
+    end_of_run,
+    line_end,
+)
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
-
-
-def end_of_run(events: list[Event], index: int, number: int) -> int:
-    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
-    the index of the first event that is not a marker continuing the thread (a higher number,
-    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
-    of that rule for both layouts."""
-    total = len(events)
-    while index < total:
-        _, kind, next_number, _, opens = events[index]
-        if (
-            opens
-            or next_number <= number
-            or (kind != MARKER and (kind != DATE or next_number != number + 1))
-        ):
-            break
-        number = next_number
-        index += 1
-    return index
 
 
 class LayoutBuilder(TrailingRules):
@@ -78,6 +71,9 @@ class LayoutBuilder(TrailingRules):
         self._in_listing = False
         """Whether a chrome line that made dates under it chrome (a listing's `More from @x`)
         stands above with no marker since: a source cut here would not see it."""
+        self._in_teaser = False
+        """Whether the open post is a listing's teaser: unnumbered text right under a line
+        between teasers (`TEASER_EDGE`)."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
@@ -91,6 +87,7 @@ class LayoutBuilder(TrailingRules):
             kind = event.kind
             if kind == MARKER:
                 self._in_listing = False  # a numbered post ends a listing (`teaser_dates`)
+                self._in_teaser = False
             elif kind == DATE:
                 if not self._date_numbers_post(events, index):
                     lead, lead_opens = None, False  # a date opening a line of text
@@ -131,7 +128,12 @@ class LayoutBuilder(TrailingRules):
         self._finish()
 
     def _on_head(self, start: int) -> None:
-        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread."""
+        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread, except inside
+        a listing's teaser: a teaser runs from one line between teasers to the next, and the
+        🧵 an author ends a first post with (alone on a line, or leading the next post) is text
+        of the teaser there, not the start of another."""
+        if self._in_teaser and (self._adopt_free_text(start) or self.start >= 0):
+            return  # the teaser's text above it, now its open unnumbered post, goes on
         self._adopt_free_text(start)
         self._close_post(start)
         self._close_thread()
@@ -236,6 +238,8 @@ class LayoutBuilder(TrailingRules):
 
     def _end_preamble(self, line: Event, start: int) -> bool:
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
+        if self._is_trailer(line) and self._close_by_line_end_number(line, start):
+            return True
         split = self._preamble_split(self.start, start)
         if split is not None:
             self._close_post(split)
@@ -245,7 +249,7 @@ class LayoutBuilder(TrailingRules):
             # `1/n` alone under the text it numbers.
             self._close_by_trailer(line, line.number)
             return True
-        self.number = 1 if line.number == 2 else 0
+        self._number_as_first(line.number)
         self._close_post(start, preamble=True)
         return False
 
@@ -295,7 +299,7 @@ class LayoutBuilder(TrailingRules):
             if same_as_a_preamble:
                 self._starts_afresh(split)
             return True
-        self.number = 1 if number == 2 else 0
+        self._number_as_first(number)
         self._close_post(start, preamble=True)
         if same_as_a_preamble and number > self.last_number:
             self._starts_afresh(split)
@@ -319,8 +323,11 @@ class LayoutBuilder(TrailingRules):
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from
+        # [index - 1][2]: the last chrome line's number, `TEASER_EDGE` between teasers.
+        self._in_teaser = events[index - 1][2] == TEASER_EDGE
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
+            self._in_teaser = False  # nor a head line
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
@@ -331,7 +338,7 @@ class LayoutBuilder(TrailingRules):
         after them. No fresh start: the thread goes on."""
         start = events[index].start
         self._adopt_free_text(start)
-        self._close_post(start)
+        self._close_post(start, bounded=True)
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):
             event = events[index]
@@ -349,7 +356,7 @@ class LayoutBuilder(TrailingRules):
         the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
         """
         self._adopt_free_text(start)
-        self._close_post(start)
+        self._close_post(start, bounded=True)
         self.free_from = start
         self.goes_on = self.thread_open
 
@@ -362,6 +369,7 @@ class LayoutBuilder(TrailingRules):
             return False
         self._open_unnumbered(first)
         self.goes_on = True  # an unnumbered post of the thread, not a thread's first post
+        self.page_bounded = True
         return True
 
     def _record_skipped(self, line: Event) -> None:
@@ -379,8 +387,14 @@ class LayoutBuilder(TrailingRules):
 
     def _starts_afresh(self, pos: int) -> None:
         """Record that the layout starts afresh at `pos` (everything before it is closed), unless
-        a decision above read past `pos` or a listing above makes dates below it chrome."""
-        if self.fresh is not None and pos >= self._peeked and not self._in_listing:
+        a decision above read past `pos`, a listing above makes dates below it chrome, or the
+        text below is a listing's teaser (a source cut here would not know it is one)."""
+        if (
+            self.fresh is not None
+            and pos >= self._peeked
+            and not self._in_listing
+            and not self._in_teaser
+        ):
             self.fresh.append(pos)
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:

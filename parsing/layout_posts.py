@@ -8,11 +8,16 @@ line ends. `CountingLayout` overrides the writing to keep only the numbers.
 
 from __future__ import annotations
 
+import re
+
 from .lines import Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .trailing_numbers import Trailer, trailing_numbers
+from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+
+_FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
+"""`1.` or `1)` opening a first post: its number when `2/` follows (`_number_as_first`)."""
 
 
 class PostWriter:
@@ -50,9 +55,12 @@ class PostWriter:
         self.goes_on = False
         """The thread goes on past the chrome that closed the last post (`layout.PASS`), and
         the open post, if any, is one of its posts after such chrome."""
+        self.page_bounded = False
+        """The open post began where the page said a post begins (after `PASS` chrome or a
+        post start its markup gave): where the page ends it too, its end is a post's end."""
 
     def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
-        self.goes_on = False
+        self.goes_on = self.page_bounded = False
         if not self.thread_open:
             self._open_thread()
         self.start = start
@@ -69,7 +77,7 @@ class PostWriter:
         self.marker_line = line.start
 
     def _open_unnumbered(self, start: int) -> None:
-        self.goes_on = False
+        self.goes_on = self.page_bounded = False
         if not self.thread_open:
             self._open_thread()
         self.start = self.text_start = start
@@ -80,18 +88,26 @@ class PostWriter:
         self.marker_line = -1
 
     def _close_post(
-        self, limit: int, text_limit: int | None = None, *, preamble: bool = False
+        self,
+        limit: int,
+        text_limit: int | None = None,
+        *,
+        preamble: bool = False,
+        bounded: bool = False,
     ) -> None:
         """End the open post at the last non-blank byte before `limit` and record it (several
         posts, when an unnumbered run turns out to be numbered at its line ends or starts; a
         `preamble`, the lines above a marker that numbers their thread, is never numbered like
-        a list: see `list_numbers`)."""
+        a list: see `list_numbers`). `bounded`: the page ends a post at `limit` (chrome the
+        thread goes on past, a post start its markup gave)."""
         if self.start < 0:
             return
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
             trailers = trailing_numbers(self.buf, self.start, limit)
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
+                return
+            if (bounded or self.page_bounded) and self._close_by_its_number(limit):
                 return
             if not preamble:
                 numbered = list_numbers(self.buf, self.start, limit)
@@ -100,11 +116,38 @@ class PostWriter:
                     return
         self._append_post(limit, text_limit)
 
+    def _number_as_first(self, next_number: int) -> None:
+        """Number the open unnumbered post 1 when the post after it is numbered 2 (0 else); a
+        `1.` or `1)` opening it is then its number, not text: the author numbered the first
+        post as a list item and the rest with slashes (`1. Some thoughts`, then `2/ …`)."""
+        self.number = 1 if next_number == 2 else 0
+        if self.number and self.start >= 0 and self.text_start == self.start:
+            first = _FIRST_AS_ITEM.match(self.buf, self.start)
+            if first is not None:
+                self.text_start = self.min_end = first.end()
+                self.hole = (first.end(), first.end())
+
+    def _close_by_its_number(self, limit: int) -> bool:
+        """Close the open post at `limit` numbered by the marker its last line ends with, when
+        the page itself bounds the post: one number at a line end is no evidence in running
+        text (a date, a fraction), but at the end of a post the page delimits, where the
+        thread's numbering goes on (`1/` or `2/` first, then one or two higher: a post may be
+        missing), it is the author's. True when closed so."""
+        found = last_trailer(self.buf, self.start, limit)
+        if found is None or self._first_text_line(found.line_end, limit) is not None:
+            return False
+        last = self.last_number
+        if not (found.number in (1, 2) if not last else last < found.number <= last + 2):
+            return False
+        self.number = self.last_number = found.number
+        self._append_post(limit, text_limit=found.text_end)
+        return True
+
     def _close_numbered_like_a_list(self, lines: list[NumberedLine], limit: int) -> None:
         first = lines[0]
         if first.start > self.start:
             # The lines above the first number: post 1 when `2.` follows, as above `2/`.
-            self.number = 1 if first.number == 2 else 0
+            self._number_as_first(first.number)
             self._append_post(first.start)
         for index, line in enumerate(lines):
             self.start = self.marker_line = line.start

@@ -30,6 +30,7 @@ from .lines import END, MARKER, Event, line_end
 from .neighbours import skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
+from .trailing_numbers import last_trailer
 
 
 class TrailingRules(PostWriter):
@@ -113,9 +114,29 @@ class TrailingRules(PostWriter):
         if trailing:
             self._close_by_trailer(line, line.number)
             return True
-        self.number = 1 if line.number == 2 else 0
+        self._number_as_first(line.number)
         self._append_post(start)
         self._open_marker_post(line, start, lead)
+        return True
+
+    def _close_by_line_end_number(self, line: Event, start: int) -> bool:
+        """When `line`, the first of a run of numbers on lines of their own under their text,
+        numbers k and the text above it holds a line that ends in k-1 (`Short thread 1/6`), that
+        line ends post k-1 and the text under it is post k: the author numbered at the end of
+        each post, the first number at its line's end and the others alone. Post k-1 keeps all
+        the text above (the start of a post is not marked in this style, so splitting the first
+        post where the `1/` line's paragraph begins could lose its opening to a thread of its
+        own). True when laid out so."""
+        found = last_trailer(self.buf, self.start, start)
+        if found is None or found.number != line.number - 1:
+            return False
+        below = self._first_text_line(found.line_end, start)
+        if below is None:
+            return False
+        self.number = self.last_number = found.number
+        self._append_post(found.line_end, text_limit=found.text_end)
+        self._open_unnumbered(below)
+        self._close_by_trailer(line, line.number)
         return True
 
     def _on_end(self, line: Event, index: int) -> None:

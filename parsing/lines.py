@@ -9,6 +9,7 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -17,19 +18,23 @@ from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
 from .emoji_bytes import EMOJI_CHAR
-from .neighbours import Line
+from .neighbours import BLANK, Line
+from .old_twitter import may_hold_one_line_header
 from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 
 def _numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, with its number and total in
-    the groups named. A total is only a total when whitespace or the line end follows it: `2/3rds`
-    and `10/31/2020` are text."""
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
+    and total in the groups named (a total the author did not know yet is a letter, `?` or
+    `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
+    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<" + total.encode() + rb">\d{1,4}|[nNxX?])(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"(?:(?P<"
+        + total.encode()
+        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 
@@ -46,6 +51,11 @@ _OPENING_MARKER = (
 )
 # A picture's place glued to the marker of the post after it ("Image2/ Text"): a marker line.
 _PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
+# The same glued in the middle of a line, to the text of the post above (`… of the week.Image2/
+# Text`): a marker only with its post's text after it on the line, and only where its number
+# continues the thread (`_with_glued_markers`).
+_GLUED = re.compile(rb"(?P<pictured>" + _PICTURED_MARKER + rb")(?=[^ \t\n])")
+_PICTURE_WORD = len(b"Image")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 _LINE_END = rb"(?=\n|\Z)"
@@ -98,6 +108,8 @@ on past (`old_twitter`). `START` is a post start a page's markup gave (`with_pos
 line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
 month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
 added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+TEASER_EDGE = 1
+"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -120,8 +132,106 @@ class Event(NamedTuple):
     opens a listing makes the dates under it chrome, up to the next marker."""
 
 
+def end_of_run(events: list[Event], index: int, number: int) -> int:
+    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
+    the index of the first event that is not a marker continuing the thread (a higher number,
+    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
+    of that rule for both layouts."""
+    total = len(events)
+    while index < total:
+        _, kind, next_number, _, opens = events[index]
+        if (
+            opens
+            or next_number <= number
+            or (kind != MARKER and (kind != DATE or next_number != number + 1))
+        ):
+            break
+        number = next_number
+        index += 1
+    return index
+
+
 def scan_lines(buf: bytes | bytearray) -> list[Event]:
-    """The marker, head, emoji-only and chrome lines of `buf`, in order."""
+    """The marker, head, emoji-only and chrome lines of `buf`, in order; with the markers a copy
+    glued to a picture's `Image` in the middle of a line (see `_with_glued_markers`)."""
+    events = _line_events(buf)
+    glued = _glued_mid_line(buf, 0, len(buf))
+    return _with_glued_markers(buf, events, glued) if glued else events
+
+
+def holds_glued_marker(buf: ByteSource, start: int, stop: int) -> bool:
+    """Does `buf[start:stop]` (from a line start) hold a marker glued to `Image` in the middle
+    of a line? Whether it numbers a post depends on the marker above it (`_with_glued_markers`)."""
+    return bool(_glued_mid_line(buf, start, stop))
+
+
+def _glued_mid_line(buf: ByteSource, start: int, stop: int) -> list[re.Match[bytes]]:
+    """The matches of `_GLUED` in `buf[start:stop]` (from a line start) that have text before
+    them on their line. Each line start is looked for back to the match before, no further: a
+    long line with many matches is read once."""
+    found = []
+    line_start = floor = start
+    for match in _GLUED.finditer(buf, start, stop):
+        at = match.start()
+        line_start = max(buf.rfind(b"\n", floor, at) + 1, line_start)
+        if BLANK.fullmatch(buf, line_start, at) is None:
+            found.append(match)
+        floor = at
+    return found
+
+
+def _with_glued_markers(
+    buf: ByteSource, events: list[Event], glued: list[re.Match[bytes]]
+) -> list[Event]:
+    """`events` with the markers of `glued` (`_GLUED` in the middle of a line) that number the
+    next post, each a `MARKER` that starts where its number does (`Image` before it is blanked
+    with the chrome, see `blank_outside_posts`).
+
+    Thread Reader App shows a post's picture as the word `Image` after the post's text, and a
+    copy often runs it into the next post's marker on one line. Read as a marker wherever it
+    stood, a number glued to `Image` by chance would cut a post; so it is one only where it
+    continues the numbering above it, as a marker continues a run of posts (`end_of_run`): the
+    nearest marker above (past emoji-only lines and chrome the thread goes on past), or, as
+    `2/`, an unnumbered first post (under chrome, a head, or the text's start). Anything else
+    stays text of the post it stands in."""
+    # For each event, the nearest at or above it that the thread does not go on past: found in
+    # one pass, so that a long run of such lines is not walked again for each glued marker.
+    solid: list[int] = []
+    nearest = -1
+    for index, event in enumerate(events):
+        nearest = nearest if event[1] in (EMOJI, PASS) else index  # [1]: the kind
+        solid.append(nearest)
+    accepted: list[Event] = []
+    for match in glued:
+        at = match.start() + _PICTURE_WORD
+        while buf[at] in b" \t":
+            at += 1
+        found: list[Event] = []
+        _classify(match, at, found, [])
+        if not found:
+            continue  # a year
+        index = bisect_left(events, (at,))
+        if index and events[index - 1].kind in (CHROME, PASS) and events[index - 1].text_start > at:
+            continue  # inside a line of chrome
+        above = events[solid[index - 1]] if index and solid[index - 1] >= 0 else None
+        if accepted and (above is None or accepted[-1].start > above.start):
+            above = accepted[-1]
+        marker = found[0]
+        if above is not None and above.kind in (MARKER, DATE):
+            if above.text_start >= match.start():
+                continue  # `1/ Image3/`: no text of the post above before the picture
+            last = above.number
+        elif (above is None or above.kind in (CHROME, HEAD)) and marker.number == 2:
+            last = 1  # the unnumbered post above is post 1
+        else:
+            continue
+        if end_of_run([marker], 0, last) == 1:
+            accepted.append(marker._replace(kind=MARKER))
+    return sorted(events + accepted) if accepted else events
+
+
+def _line_events(buf: bytes | bytearray) -> list[Event]:
+    """The marker, head, emoji-only and chrome lines of `buf`, in order: every line start."""
     events: list[Event] = []
     chrome: list[tuple[int, int, bool]] = []
     passing: list[Line] = []
@@ -155,6 +265,7 @@ def scan_lines(buf: bytes | bytearray) -> list[Event]:
         chrome
         or passing
         or any(needle in buf for needle in SUFFIX_NEEDLES)
+        or may_hold_one_line_header(buf)
         or opens_with_header(buf)
         or (buf and buf[-1] != 0x0A and fragment_line(buf) is not None)
     ):
@@ -230,11 +341,16 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
 
 
 def _with_chrome(
-    events: list[Event], chrome: list[Line], passing: set[Line], listings: set[Line]
+    events: list[Event],
+    chrome: list[Line],
+    passing: set[Line],
+    listings: set[Line],
+    teaser_edges: set[Line],
 ) -> list[Event]:
     """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
     wins over any other reading. A chrome line in `listings` `opens` a listing: dates under it
-    are chrome by it up to the next marker."""
+    are chrome by it up to the next marker. A chrome line in `teaser_edges` has the `number`
+    `TEASER_EDGE`: a listing's teaser starts under it."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
@@ -244,7 +360,7 @@ def _with_chrome(
             (
                 start,
                 PASS if (start, end) in passing else CHROME,
-                0,
+                TEASER_EDGE if (start, end) in teaser_edges else 0,
                 end,
                 (start, end) in listings,
             ),
@@ -308,6 +424,8 @@ def blank_outside_posts(
         ):
             pictured.append(start)
         if kind == MARKER:
+            if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
+                _blank_glued_picture(buf, start)
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
@@ -319,3 +437,13 @@ def blank_outside_posts(
     if pictured or may_end_in_picture(buf):
         blank_trailing(buf, pictured)
     return texts
+
+
+def _blank_glued_picture(buf: bytearray, start: int) -> None:
+    """Blank the `Image` (and blanks) before the marker at `start` that a copy glued to it in
+    the middle of a line (`_with_glued_markers`): the post above ends before it."""
+    at = start
+    while buf[at - 1] in b" \t":
+        at -= 1
+    at -= _PICTURE_WORD
+    buf[at:start] = b" " * (start - at)

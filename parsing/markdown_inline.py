@@ -4,7 +4,9 @@
   or to an address ending in an empty `#` fragment is a button wired to a script (Thread
   Reader App's "force a refresh", the affiliate links it injects on ordinary words): its text
   stays, it gives no link.
-- `![alt](url)` shows as `[image]` (a linked image too: the link's span covers the mark).
+- `![alt](url)` shows as `[image]` (a linked image too: the link's span covers the mark), but
+  an unroller's picture of the author shows its alt text, `Name Profile picture`, as a copy of
+  the page does.
 - `<https://…>` shows as the address.
 - HTML tags a clipper left in (`<video controls=""><source …>`, `<br>`, comments) go; the text
   between them stays.
@@ -19,6 +21,7 @@ import re
 from typing import NamedTuple
 
 IMAGE_MARK = "[image]"
+_PROFILE_PICTURE = " Profile picture"
 
 
 class Span(NamedTuple):
@@ -33,7 +36,9 @@ _TEXT = r"((?:\\.|[^\[\]\\]|\[(?:\\.|[^\[\]\\])*\])*)"
 """Link or alt text: escapes, and brackets only in balanced pairs one deep."""
 _URL = r"[ \t]*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*"
 """A destination (balanced parentheses allowed, as in Wikipedia addresses) and optional title."""
-_IMAGE = r"!\[" + _TEXT + r"\]\(" + _URL + r"\)"
+# An image whose alt text opens with another image (`![![Image](a)](b)`) is no image: the `!`
+# ends the author's sentence ("important!") and a linked image follows.
+_IMAGE = r"!\[(?!!\[)" + _TEXT + r"\]\(" + _URL + r"\)"
 _TOKEN = re.compile(
     r"(?P<linked_image>\[[ \t]*" + _IMAGE + r"[ \t]*\]\(" + _URL + r"\))"
     r"|(?P<image>" + _IMAGE + r")"
@@ -72,9 +77,9 @@ def _shown(match: re.Match[str], line: str) -> tuple[str, str | None]:
     kind = match.lastgroup
     groups = match.groups()
     if kind == "linked_image":
-        return IMAGE_MARK, groups[3]
+        return _image_shown(groups[1]), groups[3]
     if kind == "image":
-        return IMAGE_MARK, None
+        return _image_shown(groups[5]), None
     if kind == "link":
         text, url = groups[8], groups[9]
         shown = _plain(text)
@@ -89,6 +94,15 @@ def _shown(match: re.Match[str], line: str) -> tuple[str, str | None]:
     if kind == "strong":
         return match.group(kind), None
     return "", None  # an HTML tag or comment
+
+
+def _image_shown(alt: str) -> str:
+    """What an image shows: `[image]`, or the alt text of an unroller's picture of the author
+    (`Name Profile picture`), which a copy of the page gives as a line of text: it names the
+    author, and is chrome as any such line is."""
+    if alt.endswith(_PROFILE_PICTURE):
+        return _plain(alt)
+    return IMAGE_MARK
 
 
 def _plain(text: str) -> str:

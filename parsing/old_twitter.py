@@ -14,11 +14,12 @@ and its text, up to the next header or chrome line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .chrome_context import is_date
+from .chrome_context import DATE, Structure, is_date
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
+from .pictures import is_marker_at
 
 PASSING = [
     r"Show this thread",
@@ -32,6 +33,9 @@ PASSING = [
     r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
     r"Show replies|Show more replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
+    # 3, 2020", what an embed shows where the script that draws it did not run.
+    r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
     # The separator between a tweet's handle and its date, as a copy gives it.
     r"-",
     r"\xc2\xb7",  # ·
@@ -52,6 +56,18 @@ _COUNTS = 4
 """Lines: replies, retweets, likes (and views) under a tweet."""
 _NAME = 60
 """Bytes: a display name is short."""
+
+
+_ONE_LINE = re.compile(
+    rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
+    rb"[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
+    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd])[ \t]*"
+)
+"""A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
+`· Mar 3, 2019`, `· 12 Jan 2020`). A line that opens with a number marker is a post."""
+_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
+"""What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
+byte it starts with several times faster than `bytes.find` finds the same text."""
 
 
 class TweetHeader:
@@ -77,19 +93,64 @@ def has_separator(buf: ByteSource) -> bool:
 def has_several_authors(buf: ByteSource) -> bool:
     """Do the tweet headers in `buf` give more than one handle? Which tweets are replies then
     depends on the first header of the whole page: a part of it laid out alone may not see it."""
-    if not has_separator(buf):
+    one_line = one_line_headers(buf)
+    if not one_line and not has_separator(buf):
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
-    return len({header.handle for header in page_headers(buf, separators, set())}) > 1
+    headers = page_headers(buf, separators, set(), one_line)
+    return len({header.handle for header in headers}) > 1
+
+
+def may_hold_one_line_header(buf: ByteSource) -> bool:
+    return _ONE_LINE_CUE.search(buf) is not None
+
+
+def one_line_headers(buf: ByteSource) -> list[Line]:
+    """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
+    order: found by the separator they hold, then read whole."""
+    found: list[Line] = []
+    cue = _ONE_LINE_CUE.search(buf)
+    while cue is not None:
+        at = cue.start()
+        start = buf.rfind(b"\n", 0, at) + 1
+        end = buf.find(b"\n", at)
+        end = len(buf) if end < 0 else end
+        if _ONE_LINE.fullmatch(buf, start, end):
+            found.append((start, end))
+        cue = _ONE_LINE_CUE.search(buf, end)
+    return found
+
+
+def is_one_line_header(buf: ByteSource, start: int, end: int) -> bool:
+    return _ONE_LINE.fullmatch(buf, start, end) is not None
+
+
+def read_one_line_header(text: str) -> tuple[str, str, str] | None:
+    """The display name, handle and date (as shown) of a one-line tweet header, or None."""
+    match = _ONE_LINE.fullmatch(text.strip().encode("utf-8", "surrogatepass"))
+    if match is None:
+        return None
+    name, handle, date = (match[group].decode("utf-8", "replace") for group in match.groupdict())
+    return name.strip(), handle, date
 
 
 def page_headers(
-    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+    buf: ByteSource,
+    separators: Iterable[Line],
+    chrome: set[Line],
+    one_line: Sequence[Line] = (),
 ) -> list[TweetHeader]:
-    """The tweet headers under the `separators` (see `tweet_headers`), after the header of the
-    page's main tweet when there are any: a name and a lone `@handle` opening the page, the
-    tweet's text under them (its date is under the text, on the line of its time)."""
+    """The tweet headers under the `separators` (see `tweet_headers`) and on the `one_line`
+    header lines, in page order, after the header of the page's main tweet when there are any:
+    a name and a lone `@handle` opening the page, the tweet's text under them (its date is
+    under the text, on the line of its time)."""
     headers = tweet_headers(buf, separators, chrome)
+    if one_line:
+        headers += [
+            TweetHeader(_ONE_LINE.fullmatch(buf, *line)["handle"], [line])  # type: ignore[index]
+            for line in one_line
+        ]
+        headers.sort(key=lambda header: header.lines[0])
     if not headers:
         return headers
     name = next_nonblank_line(buf, -1)
@@ -97,7 +158,7 @@ def page_headers(
     if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
         return headers
     handle = _HANDLE.fullmatch(buf, *handle_line)
-    if handle is None or handle_line == headers[0].lines[1]:
+    if handle is None or handle_line in headers[0].lines:
         return headers
     return [TweetHeader(handle.group(1), [name, handle_line]), *headers]
 
@@ -125,12 +186,14 @@ def tweet_headers(
     return headers
 
 
-def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[Line]) -> list[Line]:
-    """The lines of the tweet headers under the `separators` (and the main tweet's), the counts
-    of replies, retweets and likes under each tweet, and the replies by other people than the
-    page's author (their header and text up to the next header or a line of `stops`, the
-    page's chrome)."""
-    headers = page_headers(buf, separators, stops)
+def conversation_lines(
+    buf: ByteSource, separators: Iterable[Line], stops: set[Line], one_line: Sequence[Line] = ()
+) -> list[Line]:
+    """The lines of the tweet headers under the `separators` and on the `one_line` header lines
+    (and the main tweet's), the counts of replies, retweets and likes under each tweet, and the
+    replies by other people than the page's author (their header and text up to the next header
+    or a line of `stops`, the page's chrome)."""
+    headers = page_headers(buf, separators, stops, one_line)
     if not headers:
         return []
     author = headers[0].handle
@@ -148,6 +211,36 @@ def conversation_lines(buf: ByteSource, separators: Iterable[Line], stops: set[L
             found += _reply_text(buf, end, following, stops)
     for line in [*starts[:-1], *sorted(stops)]:
         found += _counts_above(buf, line) if line is not None else []
+    return found
+
+
+def dividers(
+    buf: ByteSource,
+    separators: Sequence[Line],
+    chrome: set[Line],
+    events: Sequence[Structure],
+    marker: int,
+) -> list[Line]:
+    """The lone separator lines of `separators` that divide the text of a post: no chrome.
+
+    twitter.com prints `·` (`-` in some copies) between a tweet's handle and its date: those
+    are header lines (`conversation_lines`, in `chrome`). A copy also leaves lone separators
+    around the tweets, and there they stand next to the other lines the page prints between
+    tweets (a header, `Show this thread`, counts), or right above the number of the next tweet.
+    People type a lone `-` as a divider in their own text too: read as chrome the thread goes
+    on past, it would cut the post in two and make its second half a post of its own. So a lone
+    separator is chrome only next to other `chrome` (blank lines aside), right above a number
+    marker (the post ends there anyway: the `events` in order, of kind `marker`), or at the end
+    of the text; any other is post text."""
+    lone = set(separators)
+    others = chrome - lone
+    found = []
+    for line in separators:
+        below = next_nonblank_line(buf, line[1])
+        if below is None or below in others or is_marker_at(events, marker, below[0]):
+            continue
+        if previous_nonblank_line(buf, line[0]) not in others:
+            found.append(line)
     return found
 
 

@@ -27,25 +27,39 @@ from datetime import datetime
 from typing import NamedTuple
 
 from .chrome import is_chrome_text
+from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
 _HANDLE_LINE = re.compile(r"@(\w{1,15})")
-_HANDLE_IN = re.compile(
-    r"(?:More from|Thread by|You can follow|Follow) @(\w{1,15})\b", re.IGNORECASE
-)
+# Not "You can follow @x.": that is a footer, about the thread above (`_FOOTER_HANDLE`).
+_HANDLE_IN = re.compile(r"(?<!can )(?:More from|Thread by|Follow) @(\w{1,15})\b", re.IGNORECASE)
+# The lines an unroller prints under a thread, naming its author: twtext's "You can follow @x.",
+# Thread Reader App's "Keep Current with Name", "Thread by @x on Thread Reader App" and the
+# "More from @x" heading of the page author's other threads.
+_FOOTER_HANDLE = re.compile(r"(?:You can follow|Thread by|More from) @(\w{1,15})\b", re.IGNORECASE)
 _PICTURE = re.compile(r"(.{1,60}?)[ \t]+Profile picture")
 _KEEP_CURRENT = re.compile(r"Keep Current with[ \t]+(.{1,60})")
 _KEEP_CURRENT_ALONE = re.compile(r"Keep Current with")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A day may carry its ordinal suffix, as Thread Reader App wrote it for a while ("Oct 1st 2020").
 _DATE = re.compile(
-    r"(?P<md>" + _MONTH + r" \d{1,2})(?:,? (?P<year>\d{4}))?"
-    r"|(?P<dm>\d{1,2} " + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
+    r"(?P<md>" + _MONTH + r" \d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
+    r"|(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
 )
 _LENGTH = re.compile(
     r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
     r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+# threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
+# and the reading time.
+_THREADER = re.compile(
+    r"(?P<name>.{1,60}?)[ \t]+\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,]*"
+    r"\d{1,4} min read.*"
+)
+# Scrolly's header line: the date, then the length without a reading time.
+_DATED_LENGTH = re.compile(r"(?P<date>.{5,24}?)[ \t,]+(?P<posts>\d{1,4}) tweets?[ \t.]*")
 # Lines of the header that are neither a name nor a field: the buttons around the name.
 _NOT_A_NAME = re.compile(
     r"(?:Subscribe|Follow|Following|Read on (?:X|Twitter)|Scrolly|Bookmark|Gift Link|Post|Share"
@@ -65,24 +79,36 @@ class PageMeta(NamedTuple):
     """The page's "N tweets", or None."""
 
 
-def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
-    """The metadata the chrome `lines` before a thread (and `after` it) give, in page order."""
+def page_meta(
+    lines: Sequence[str], after: Sequence[str] = (), inside: Sequence[str] = ()
+) -> PageMeta:
+    """The metadata the chrome `lines` before a thread (and `after` it, and `inside` it: the
+    lines it goes on past) give, in page order."""
     author = handle = date = None
     declared = None
     previous: str | None = None
     name_next = False
+    tweet: tuple[str, str, str] | None = None
+    """The last one-line tweet header (old twitter.com): what the page says when nothing else
+    does."""
     for raw in lines:
         line = raw.strip(_BULLETS)
         if not line:
             continue
+        if (header := read_one_line_header(line)) is not None:
+            tweet, previous, name_next = header, None, False
+            continue
         if name_next and _could_be_name(line):
             author = line  # "Keep Current with" alone puts the name on the next line
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
-        if (named := _HANDLE_LINE.fullmatch(line)) is not None:
+        if (threader := _THREADER.fullmatch(line)) is not None:
+            author, handle = threader["name"].strip(_BULLETS), threader["handle"]
+            date = _date(threader["date"])
+        elif (named := _HANDLE_LINE.fullmatch(line)) is not None:
             handle = named.group(1)
             if previous is not None:  # the name stands right above the handle
                 author = previous
-        elif (named := _HANDLE_IN.search(line)) is not None:
+        elif (named := _HANDLE_IN.search(line)) is not None and not _is_unroller(named[1]):
             handle = named.group(1)
         elif (picture := _PICTURE.fullmatch(line)) is not None:
             author = picture.group(1).strip(_BULLETS) or author
@@ -98,16 +124,98 @@ def page_meta(lines: Sequence[str], after: Iterable[str] = ()) -> PageMeta:
                 author = before  # the 2019 layout: "Name, 9 tweets, 2 min read …"
         elif (shown := _date(line)) is not None:
             date = shown
+        elif (dated := _DATED_LENGTH.fullmatch(line)) is not None and (
+            shown := _date(dated["date"].strip(_BULLETS))
+        ):
+            date, declared = shown, int(dated["posts"])
         if _could_be_name(line):
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
+    said = PageMeta(author, handle, date, declared)
+    if tweet is not None:  # a relative `3h` gives no date
+        said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
+    return _completed(said, after, inside)
+
+
+def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> PageMeta:
+    """`said` with the length the lines `after` a thread give (`Read N tweets`), and what it
+    leaves unknown taken from attribution lines inside and after it, then from its footer."""
     for raw in after:
         counted = _READ_N.fullmatch(raw.strip())
         if counted is not None:
-            declared = int(counted.group(1))
+            said = said._replace(declared_posts=int(counted.group(1)))
             break
-    return PageMeta(author, handle, date, declared)
+    if not (after or inside):
+        return said
+    return _filled(said, [_attributed(inside), _attributed(after), _footer(after)])
+
+
+def _filled(said: PageMeta, others: Iterable[PageMeta]) -> PageMeta:
+    """Each of author, handle and date `said` leaves None, from the first of `others` giving it."""
+    author, handle, date = said.author, said.handle, said.date
+    for other in others:
+        author = author if author is not None else other.author
+        handle = handle if handle is not None else other.handle
+        date = date if date is not None else other.date
+    return PageMeta(author, handle, date, said.declared_posts)
+
+
+# The line a blog puts under a tweet it embeds ("— Name (@handle) March 3, 2020") or under a
+# thread it reposts ("Originally tweeted by Name (@handle) on March 3, 2020.").
+_ATTRIBUTION = re.compile(
+    r"(?:—[ \t]?|Originally tweeted by )(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
+    r"(?:[ \t]+on)?[ \t]*(?P<date>[^\n]{0,30}?)[ \t.]*"
+)
+
+
+def _attributed(lines: Iterable[str]) -> PageMeta:
+    """The author, handle and date the first attribution line among `lines` gives."""
+    for raw in lines:
+        found = _ATTRIBUTION.fullmatch(raw.strip())
+        if found is not None:
+            shown = _date_with_year(found["date"])
+            return PageMeta(found["name"].strip(), found["handle"], shown)
+    return PageMeta()
+
+
+def _date_with_year(text: str) -> str | None:
+    """`March 3, 2020` as ISO; None when `text` is no such date."""
+    for form in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(text.strip(), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+_UNROLLERS = frozenset({"threadreaderapp", "twtextapp", "threader_app", "threaderapp"})
+"""The unrollers' own accounts, which their pages name in their chrome ("Follow
+@ThreadReaderApp to mention us!"): never a thread's author."""
+
+
+def _is_unroller(handle: str) -> bool:
+    return handle.lower() in _UNROLLERS
+
+
+def _footer(after: Iterable[str]) -> PageMeta:
+    """The author and handle the footer under a thread names (the first of each, the nearest):
+    a page copied without its header says whose thread it is only there."""
+    author = handle = None
+    name_next = False
+    for raw in after:
+        line = raw.strip(_BULLETS)
+        if not line:
+            continue
+        if name_next and author is None and _could_be_name(line):
+            author = line
+        name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
+        if author is None and (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
+            author = keep.group(1).strip()
+        named = _FOOTER_HANDLE.search(line) if handle is None else None
+        if named is not None and not _is_unroller(named[1]):
+            handle = named.group(1)
+    return PageMeta(author, handle)
 
 
 _MORE_FROM = re.compile(r"More from @(\w{1,15})[ \t.]*")
@@ -137,6 +245,15 @@ def only_teaser_lines(lines: Sequence[str]) -> bool:
     )
 
 
+def dated_teaser_lines(lines: Sequence[str]) -> bool:
+    """Are `lines` only what an author page puts between its threads, one of them a date or a
+    length? Then the thread under them is another of the page's: the same author's."""
+    shown = [line.strip(_BULLETS) for line in lines]
+    return only_teaser_lines(lines) and any(
+        _DATE.fullmatch(line) is not None or _LENGTH.fullmatch(line) is not None for line in shown
+    )
+
+
 def _could_be_name(line: str) -> bool:
     """A line that may be the display name above a handle: short, not a button, not a field."""
     return (
@@ -154,7 +271,7 @@ def _date(text: str) -> str | None:
     if match is None:
         return None
     year = match["year"] or match["year2"]
-    shown = match["md"] or match["dm"]
+    shown = match["md"] or (match["dm"] and f"{match['dm']} {match['month']}")
     if year is None:
         return shown
     month_day = shown.replace(".", "")

@@ -45,7 +45,7 @@ def between_posts(
         if not _ALONE.fullmatch(buf, *line):
             continue
         below = next_nonblank_line(buf, line[1])
-        if below is None or _is_marker(events, marker, below[0]):
+        if below is None or is_marker_at(events, marker, below[0]):
             found.append(line)
     return found
 
@@ -87,6 +87,7 @@ def last_nonblank_line(buf: ByteSource) -> Line | None:
     return previous_nonblank_line(buf, len(buf) + (buf[-1:] != b"\n"))
 
 
-def _is_marker(events: Sequence[Structure], marker: int, start: int) -> bool:
+def is_marker_at(events: Sequence[Structure], marker: int, start: int) -> bool:
+    """Is the line at `start` one of the `events` (in order) of kind `marker`?"""
     at = bisect_left(events, (start,))
     return at < len(events) and events[at][0] == start and events[at][1] == marker

@@ -15,7 +15,13 @@ many words are the same thread saved twice: listed first, as "same thread".
 The cost is bounded: candidates come from the holders of the rarest features first, at most
 `_CANDIDATE_BUDGET` of them whatever the corpus; features held by many threads only add to
 the score of candidates found otherwise (or, when there are too few, narrow a capped pool of
-their holders).
+their holders). Candidates are scored from the holders of the thread's features when those
+are few, else from each candidate's features (`related_scores`); only the best `_SHORTLIST`
+whose rough score could still reach the cut are scored again. Neither changes a list: they
+are the same sums (to the last bits of their order). The budget does: on
+generated corpora of a hundred thousand posts, listed threads come from anywhere among the
+first 250 candidates (half of them past the 80th to 120th), so a larger budget would list
+some others, and a smaller one would lose many.
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from __future__ import annotations
 import heapq
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
+from .related_scores import rough_scores, with_flags
 
 MAX_RELATED = 5
 MIN_SCORE = 0.6
@@ -46,11 +54,12 @@ _KIND_WEIGHT = {
     "domain": 0.4,
     "flag": 0.5,
 }
-_FLAG_PAIR = 5
-"""Two or more shared flags (🇨🇳 🇷🇺) name the relation a thread is about: they count five times."""
 _K1 = 1.2
 _B = 0.75
 """BM25's usual saturation and length normalisation."""
+_MOST_SALIENT = math.sqrt(_K1 + 1) * (1 + 1e-9)
+"""More than any `_salience` (and than a sum's rounding): a rough score times this bounds
+the score with the candidate's own uses."""
 _TERMS = ("word", "phrase")
 _EVIDENCE = {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}
 _SAME_SHARE = 0.7
@@ -97,20 +106,15 @@ def related_threads(
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
     candidates = _candidates(index, features, limit)
     candidates.discard(thread)
-    rough = []
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    for other in candidates:
-        shared = own.intersection(index.features[other])
-        if shared:
-            score = sum(map(weighted.__getitem__, shared))
-            if flagged:
-                score = _with_flags(score, shared, weights)
-            rough.append((score, other, shared))
-    cut = _cut([score for score, _, _ in rough])
+    rough = rough_scores(index, features, candidates, weighted, weights)
+    cut = _cut(list(rough.values()))
     ranked = []
-    for _, other, shared in heapq.nlargest(_SHORTLIST, rough):
+    for estimate, other in heapq.nlargest(_SHORTLIST, zip(rough.values(), rough, strict=True)):
+        if estimate * _MOST_SALIENT < cut:
+            break  # its uses could not lift it to the cut, nor any after it
+        shared = own.intersection(index.features[other])
         used = _salience(index, other, shared)
-        score = _with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
+        score = with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -130,14 +134,6 @@ def _evidence(shared: set[Feature]) -> int:
     domain one, two flags or more two. One shared word or flag, however rare, is a coincidence."""
     flags = sum(1 for kind, _ in shared if kind == "flag")
     return sum(_EVIDENCE.get(kind, 0) for kind, _ in shared) + (2 if flags > 1 else 0)
-
-
-def _with_flags(score: float, shared: set[Feature], weights: dict[Feature, float]) -> float:
-    """`score` with two or more shared flags counting `_FLAG_PAIR` times."""
-    flags = [weights[f] for f in shared if f[0] == "flag"]
-    if len(flags) < 2:
-        return score
-    return score * (1 + (_FLAG_PAIR - 1) * sum(flags) / sum(map(weights.__getitem__, shared)))
 
 
 def _cut(scores: list[float]) -> float:
@@ -213,12 +209,27 @@ def _common_pool(index: CorpusIndex, common: list[Feature], limit: int) -> list[
     """Up to `_POOL_CAP` holders of the rarest common feature that hold the next ones too
     (at most `_INTERSECTED` in all), or, when too few hold them all, of the rarest alone.
 
-    Only the first `_SCAN_CAP` holders are intersected with cached sets of the others: the
-    whole intersection would cost every call as much as the corpus has threads, and
-    `export --related` calls it for every thread."""
+    Only the first `_SCAN_CAP` holders are intersected with the others: the whole intersection
+    would cost every call as much as the corpus has threads (and a set of each common
+    feature's holders as much once, and memory ever after). They are taken `_POOL_CAP` at a
+    time, each batch with the others' holders in its span of threads (holders are in thread
+    order), until the pool is full."""
     first = index.threads_with(common[0])
-    others = [index.holder_set(feature) for feature in common[1:_INTERSECTED]]
-    pool = sorted(set(first[:_SCAN_CAP]).intersection(*others))[:_POOL_CAP]
+    others = [index.threads_with(feature) for feature in common[1:_INTERSECTED]]
+    scanned = first[:_SCAN_CAP]
+    pool: list[int] = []
+    for start in range(0, len(scanned), _POOL_CAP):
+        batch = scanned[start : start + _POOL_CAP]
+        low, high = batch[0], batch[-1]
+        held = set(batch)
+        for holders in others:
+            held.intersection_update(
+                holders[bisect_left(holders, low) : bisect_right(holders, high)]
+            )
+        pool += sorted(held)
+        if len(pool) >= _POOL_CAP:
+            break
+    pool = pool[:_POOL_CAP]
     if len(pool) <= limit:
         pool = list(islice(first, _POOL_CAP))
     return pool

@@ -1,6 +1,10 @@
-"""Regular expression text for the line rules: many alternatives made into few branches."""
+"""Regular expression text for the line rules: many alternatives made into few branches, and
+the lines a rule matches written out (for the start of a line to be known by the rule alone)."""
 
 from __future__ import annotations
+
+import importlib
+from typing import Any
 
 
 def _alternatives(rule: str) -> list[str]:
@@ -38,3 +42,74 @@ def factored(rules: list[str]) -> bytes:
         for key, rules in groups.items()
     ]
     return "|".join(branches).encode()
+
+
+_PARSER: Any = importlib.import_module("re._parser")
+"""The standard library's own reader of regular expressions (`re` compiles with it)."""
+_VARIANTS = 256
+"""Lines written out for one rule, at most: enough for its optional parts and cases."""
+_SAMPLE = {"CATEGORY_DIGIT": b"0", "CATEGORY_WORD": b"a", "CATEGORY_SPACE": b" "}
+"""The character written for a class of characters: any digit reads as 0 (see `cut_off`)."""
+
+Spelled = tuple[bytes, bool]
+"""Text a rule matches, and whether any text may follow it (the rule allows it there)."""
+
+
+def spelled_out(rule: str) -> list[Spelled]:
+    """The lines `rule` matches, written out from the rule itself: each optional part with and
+    without it, each branch, both cases of a letter (`[Rr]`), any other class as its first
+    character (a digit as `0`, a word character as `a`), once each where repeated. Where the
+    rule takes any text (`.*`), the line written stops, marked as one that more may follow."""
+    return _sequence(_PARSER.parse(rule.encode()))
+
+
+def _sequence(items: Any) -> list[Spelled]:
+    lines: list[Spelled] = [(b"", False)]
+    for op, argument in items:
+        pieces = _piece(str(op), argument)
+        lines = [
+            (text, True) if open_end else (text + piece, more)
+            for text, open_end in lines
+            for piece, more in ([(b"", True)] if open_end else pieces)
+        ]
+        lines = list(dict.fromkeys(lines))[:_VARIANTS]
+    return lines
+
+
+def _piece(op: str, argument: Any) -> list[Spelled]:
+    if op == "LITERAL":
+        return [(bytes([argument]), False)]
+    if op == "IN":
+        return _class(argument)
+    if op == "BRANCH":
+        return [line for branch in argument[1] for line in _sequence(branch)]
+    if op == "SUBPATTERN":
+        return _sequence(argument[3])
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        least, most, item = argument
+        once = _sequence(item)
+        if any(more and not text for text, more in once):
+            # Any text, however much (`.{0,200}`): the line stops here, as at `.*`; leaving
+            # the repeat out would glue what follows to what came before, past a `\b`.
+            return [(b"", True)]
+        times = max(least, 1)
+        repeated = [(text * times, more) for text, more in once] if most else []
+        return ([(b"", False)] if least == 0 else []) + repeated
+    if op in ("AT", "ASSERT", "ASSERT_NOT"):
+        return [(b"", False)]  # takes no text
+    return [(b"", True)]  # any character (`.`, `[^…]`): any text from here
+
+
+def _class(items: Any) -> list[Spelled]:
+    kinds = [str(kind) for kind, _ in items]
+    if "NEGATE" in kinds:
+        return [(b"", True)]
+    chars = bytes(char for _, char in items) if all(kind == "LITERAL" for kind in kinds) else b""
+    if len(chars) == 2 and chars.lower() == chars[:1].lower() * 2 and chars.isalpha():
+        return [(chars[:1], False), (chars[1:], False)]  # a letter in either case: `[Rr]`
+    kind, argument = items[0]
+    if str(kind) == "LITERAL":
+        return [(bytes([argument]), False)]
+    if str(kind) == "RANGE":
+        return [(bytes([argument[0]]), False)]
+    return [(_SAMPLE.get(str(argument), b"a"), False)]

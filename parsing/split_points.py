@@ -22,6 +22,7 @@ decisions, and the points where it starts afresh are points where the whole does
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
@@ -29,9 +30,9 @@ from .chrome import is_chrome_candidate
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .layout_counts import CountingLayout
-from .lines import blank_outside_posts, line_end, read_line, scan_lines
-from .neighbours import Line, previous_nonblank_line
-from .old_twitter import has_several_authors
+from .lines import blank_outside_posts, holds_glued_marker, line_end, read_line, scan_lines
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .old_twitter import has_several_authors, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
@@ -112,6 +113,7 @@ def run_fresh_points(
         # follows: a run that holds some claims no cut rather than map its points back.
         return []
     events = scan_lines(part)
+    lines = [event.start for event in events if not event.start or part[event.start - 1] == 0x0A]
     blank_outside_posts(part, events, keep_texts=False)
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
@@ -119,13 +121,30 @@ def run_fresh_points(
     return [
         start + point
         for point in layout.fresh
-        if 0 < point < len(part) and not _under_a_picture(buf, start + point)
+        if 0 < point < len(part)
+        and not _judged_across(buf, start + point)
+        and not _glued_above_next_line(buf, start, point, lines)
     ]
 
 
-def _under_a_picture(buf: ByteSource, point: int) -> bool:
+def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[int]) -> bool:
+    """Is there a marker glued to `Image` mid-line between `point` and the next line of
+    structure (`lines`: their starts in the part from `start`)? It is judged by the marker above
+    it (`lines.holds_glued_marker`), which a part cut at `point` would not see."""
+    following = bisect_left(lines, point)
+    stop = lines[following] if following < len(lines) else len(buf) - start
+    return holds_glued_marker(buf, start + point, start + stop)
+
+
+def _judged_across(buf: ByteSource, point: int) -> bool:
+    """Is a line next to `point` read by what lies on the other side of it? A line ending in
+    `Image` is by the line under it (`pictures`), a lone `-` or `·` by the lines on both sides
+    (`old_twitter.dividers`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
-    return above is not None and ends_in_picture(buf, above)
+    if above is not None and (ends_in_picture(buf, above) or is_separator(buf, above)):
+        return True
+    below = next_nonblank_line(buf, point - 1)
+    return below is not None and is_separator(buf, below)
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:

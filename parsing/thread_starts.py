@@ -18,7 +18,7 @@ from .neighbours import BLANK
 
 # `… 1/`, `… (1/5)`, `… 1/n`, possibly followed by one more token (a link, an emoji).
 _ENDS_WITH_FIRST_MARKER = re.compile(
-    rb"(?:^|[ \t])[(\[]?1/(?:\d{1,3}|[nN])?[)\]]?(?:[ \t]+[^ \t]+)?[ \t]*$"
+    rb"(?:^|[ \t])[(\[]?1/(?:\d{1,3}|[nN]|many)?[)\]]?(?:[ \t]+[^ \t]+)?[ \t]*$"
 )
 _POINTS_DOWN = re.compile(rb"\xf0\x9f\x91\x87|\xf0\x9f\xa7\xb5|(?i:\bthread\b)")  # 👇 🧵
 _EMOJI_ONLY = re.compile(

@@ -12,25 +12,52 @@ _EMOJI = (
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
 # `THREAD`, `THREAD:`, `Thread 🧵`, `🧵` and emoji runs (⚡️⚡️⚡️), with what follows them.
+# The word before a lower-case word is the sentence's own ("Thread of odd finds"), not a lead.
 _LEAD = re.compile(
-    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b[:.\-–—]?|\((?:THREAD|Thread)\)|[:.\-–—](?=\s))+"
+    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b(?![ \t]+[a-z])[:.\-–—]?|\((?:THREAD|Thread)\)"
+    rf"|[:.\-–—](?=\s))+"
 )
 # A sentence ends at . ! ? or … before a space and a capital, a digit, a quote, an emoji or the
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.
+# A month's abbreviation before a day (`Feb. 21`) does not end one either.
+_MONTH_DOT = "".join(
+    rf"(?<!\b{month})"
+    for month in (
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    )
+)
 _SENTENCE_END = re.compile(
     rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
-    rf"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
+    rf"(?:[!?…]|(?:{_MONTH_DOT}|(?!\.\s+\d))\.)[\"'”’)\]]*"
+    rf"(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
+# A list number at the start (`5. Text`): the author numbered the items of a list, not a
+# sentence, so the first sentence ends after it.
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
 _SPACES = re.compile(r"\s+")
 # What trails a first post and says nothing: ` 1/`, `(1/5)`, 👇, 🧵, a link cut short by `…`.
-_TRAILING = re.compile(r"(?:\s+(?:[(\[]?1/(?:\d+|n)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$")
+_TRAILING = re.compile(
+    r"(?:\s+(?:[(\[]?1/(?:\d+|n|many)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+))+\s*$"
+)
 
 
 def title_of(first_post: str) -> str:
     """The title of a thread whose first post is `first_post`."""
     first_post = first_post[:_LOOK_AT]
     text = _LEAD.sub("", first_post, count=1)
-    end = _SENTENCE_END.search(text)
+    listed = _LIST_NUMBER.match(text)
+    end = _SENTENCE_END.search(text, listed.end() if listed is not None else 0)
     if end is not None:
         text = text[: end.end()] if end.group() != "\n" else text[: end.start()]
     text = _TRAILING.sub("", _SPACES.sub(" ", text).strip())

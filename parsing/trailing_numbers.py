@@ -23,9 +23,9 @@ _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xe
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
 # A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
-# `(1 of 5)`, `(1of5)`. A total of `x` or `?` says the author did not know it yet.
+# `(1 of 5)`, `(1of5)`. A total of `x`, `?` or `many` says the author did not know it yet.
 _TRAILER = re.compile(
-    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?])?[)\]]?"
+    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
     rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])" + _LINE_TAIL,
     re.MULTILINE,
 )
@@ -35,7 +35,7 @@ _TRAILER = re.compile(
 # hint of a line (any match of its own further left would have a hint found first).
 _TRAILER_HINTS = (
     re.compile(
-        rb"/(?<=\d/)(?:\d{1,3}|[nNxX?])?[)\]]?" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        rb"/(?<=\d/)(?:\d{1,3}|[nNxX?]|many)?[)\]]?" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
     re.compile(
@@ -71,23 +71,11 @@ class Trailer(NamedTuple):
 def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
     """The lines of `buf[start:stop]` that end a post with a rising number, or [] when the
     run is not numbered that way."""
-    candidates: list[tuple[Trailer, int]] = []
-    for match in line_end_markers(buf, start, stop):
-        slashed = match[1] is not None
-        number = int(match[1] if slashed else match[3])
-        total = match[2] if slashed else match[4]
-        if total is not None and total.isdigit() and int(total) < number:
-            continue  # `24/7`: not a post number
-        token = match[5]
-        if token is not None and not _LINK_OR_EMOJI.search(token):
-            continue
-        text_end = match.end()
-        if token is None:
-            text_end = match.start()
-            while text_end > start and buf[text_end - 1] in b" \t":
-                text_end -= 1
-        declared = int(total) if total is not None and total.isdigit() else 0
-        candidates.append((Trailer(text_end, match.end(), number), declared))
+    candidates = [
+        candidate
+        for match in line_end_markers(buf, start, stop)
+        if (candidate := _candidate(buf, start, match)) is not None
+    ]
     trailers = _rising(candidates, 0, _FIRST_NUMBERS)
     if len(trailers) < 2:
         trailers = next(
@@ -107,6 +95,40 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
                 text_end -= 1
             trailers.append(Trailer(text_end, end.end(), last.number + 1))
     return trailers
+
+
+def last_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | None:
+    """The last line of `buf[start:stop]` that ends in a post number, read as `trailing_numbers`
+    reads one, or None: one such line alone numbers nothing there, but next to a run of numbers
+    on lines of their own it may (see `layout_trailers`)."""
+    found = None
+    for match in line_end_markers(buf, start, stop):
+        candidate = _candidate(buf, start, match)
+        if candidate is not None:
+            found = candidate[0]
+    return found
+
+
+def _candidate(
+    buf: bytes | bytearray, start: int, match: re.Match[bytes]
+) -> tuple[Trailer, int] | None:
+    """The line end `match` as a trailer and its declared total (0: none), or None when it is
+    no post number."""
+    slashed = match[1] is not None
+    number = int(match[1] if slashed else match[3])
+    total = match[2] if slashed else match[4]
+    if total is not None and total.isdigit() and int(total) < number:
+        return None  # `24/7`: not a post number
+    token = match[5]
+    if token is not None and not _LINK_OR_EMOJI.search(token):
+        return None
+    text_end = match.end()
+    if token is None:
+        text_end = match.start()
+        while text_end > start and buf[text_end - 1] in b" \t":
+            text_end -= 1
+    declared = int(total) if total is not None and total.isdigit() else 0
+    return Trailer(text_end, match.end(), number), declared
 
 
 def _rising(

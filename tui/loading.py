@@ -2,12 +2,13 @@
 
 The loader appends to a `Corpus` that the reader already holds and tells the screen running it
 what happened with messages (posting one is safe from any thread; they do not bubble further):
-`BatchLoaded` as threads complete, `EntitiesIndexed` once filters can work, `FullyIndexed` once
-related threads can, and a `Warning` for each file skipped. Threads are only ever appended, and
-a thread is counted once its last post is, so the reader never reads half-written state. A big
-file is parsed in one call, so the threads it has completed so far are reported from a second
-thread every `BATCH_INTERVAL` seconds (a message per thread would flood the reader at a million
-posts).
+`BatchLoaded` as threads complete, `FlagsIndexed` once the flag picker and flag filters can
+work (a big corpus only: its flags come seconds before its other entities), `EntitiesIndexed`
+once every filter can, `FullyIndexed` once related threads can, and a `Warning` for each file
+skipped. Threads are only ever appended, and a thread is counted once its last post is, so the
+reader never reads half-written state. A big file is parsed in one call, so the threads it has
+completed so far are reported from a second thread every `BATCH_INTERVAL` seconds (a message
+per thread would flood the reader at a million posts).
 
 A corpus of `INDEX_PROCESS_BYTES` or more is indexed in another process while this one reads it
 (`parsing.index_process`), which then writes the cache; a corpus read before, with files as they
@@ -73,6 +74,14 @@ class CorpusLoader:
             super().__init__()
             self.progress = progress
 
+    class FlagsIndexed(Message, bubble=False):
+        """The flags of every thread are indexed, nothing else yet: the flag picker, flag
+        filters and the flags of rows can use `index` (`parsing.flag_index`)."""
+
+        def __init__(self, index: CorpusIndex) -> None:
+            super().__init__()
+            self.index = index
+
     class EntitiesIndexed(Message, bubble=False):
         """The entities are indexed: filters and the flags of rows can use `index`."""
 
@@ -101,6 +110,8 @@ class CorpusLoader:
     index: CorpusIndex | None = None
     entities: CorpusIndex | None = None
     """The index of entities alone: ready well before `index`, and all that filters need."""
+    flags: CorpusIndex | None = None
+    """The index of flags alone, from the other process: ready well before `entities`."""
     indexing: IndexProcess | None = None
     """The process building the index (and then writing the cache), once started."""
     warnings: list[str] = field(default_factory=list)
@@ -157,10 +168,8 @@ class CorpusLoader:
         indexing = start_index_process(self._planned, cache=self.cache) if big else None
         self.indexing = indexing
         # Reading leaves garbage (its line events): collected once, at the end.
-        with _collector_paused(collect=True):
-            with _BatchReporter(self, post):
-                self._read(post)
-            self.corpus.prepare_search()
+        with _collector_paused(collect=True), _BatchReporter(self, post):
+            self._read(post)
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
         self._phase = "indexing"
@@ -201,7 +210,16 @@ class CorpusLoader:
             # meanwhile), and is paused only while an index comes in.
             indexing.wait()
             with _collector_paused():
-                entities = indexing.entities(self.corpus)
+                flags = indexing.flags(self.corpus)
+            if flags is not None:
+                self.flags = flags
+                post(self.FlagsIndexed(flags))
+            self._prepare_search()  # after the flags: `f` need not wait for it
+            entities = None
+            if flags is not None:
+                indexing.wait()
+                with _collector_paused():
+                    entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
                 self._index_fraction = 0.5
@@ -214,9 +232,15 @@ class CorpusLoader:
                     return index
             indexing.close()
             indexing.reap_later()
+        else:
+            self._prepare_search()
         done = entities_done if self.entities is None else None
         with _collector_paused():
             return build_index(self.corpus, index_progress, done)
+
+    def _prepare_search(self) -> None:
+        with _collector_paused():
+            self.corpus.prepare_search()
 
     @property
     def _sources(self) -> list[PathLike]:

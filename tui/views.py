@@ -59,6 +59,9 @@ class CorpusView:
         """The posts of the threads asked for last, once the corpus is indexed."""
         self.entities: CorpusIndex | None = None
         """The index of entities alone, ready before `index`: the flags of rows and the picker."""
+        self.flags: CorpusIndex | None = None
+        """The index of flags alone, ready before `entities` (a big corpus's): the flags of
+        rows, the picker and flag filters, but no mention or hashtag."""
         self.remembered: Remembered | None = None
         """Which threads are read and bookmarked, for the rows' marks."""
         self.searches = SearchMemory(corpus)
@@ -83,8 +86,16 @@ class CorpusView:
 
     @property
     def filter_index(self) -> CorpusIndex | None:
-        """What filters and flags read: the whole index, or the entities' until it is in."""
-        return self.index if self.index is not None else self.entities
+        """What filters and flags read: the whole index, or the entities' until it is in, or
+        the flags' until they are (then `features_ready` is False)."""
+        if self.index is not None:
+            return self.index
+        return self.entities if self.entities is not None else self.flags
+
+    @property
+    def features_ready(self) -> bool:
+        """Can filters by mention or hashtag apply (`filter_index` holds more than flags)?"""
+        return self.index is not None or self.entities is not None
 
     def row(self, thread: int) -> Row:
         index = self.filter_index

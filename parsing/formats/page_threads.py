@@ -7,15 +7,18 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..given import ThreadMeta
-from ..page_meta import listing_handle, only_teaser_lines, page_meta
+from ..page_meta import dated_teaser_lines, listing_handle, only_teaser_lines, page_meta
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
 _UNSAID = ThreadMeta()
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def attach_page_meta(
@@ -30,14 +33,19 @@ def attach_page_meta(
     """The handle of the `More from @x` listing the threads laid out now are teasers of."""
     names: dict[str, str] = {}
     """Each handle's display name, as the page's headers gave it."""
+    previous: ThreadMeta | None = None
+    """What the page said of the thread before, while the threads are an author page's."""
     for thread in range(first_thread, corpus.thread_count):
         first, last = corpus.first_line(thread), corpus.last_line(thread)
         before: list[str] = []
         while at < len(skipped) and skipped[at].line < first:
             before.append(skipped[at].text)
             at += 1
+        inside: list[str] = []
         while at < len(skipped) and skipped[at].line <= last:
-            at += 1  # skipped inside the thread (a conversation's lines): not about the next one
+            # Skipped inside the thread (a conversation's lines): not about the next one.
+            inside.append(skipped[at].text)
+            at += 1
         after: list[str] = []
         ahead = at
         while ahead < len(skipped) and skipped[ahead].line > last:
@@ -46,7 +54,7 @@ def attach_page_meta(
                 break
             after.append(skipped[ahead].text)
             ahead += 1
-        found = page_meta(before, after)
+        found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
         listed = listing_handle(before)
@@ -57,11 +65,33 @@ def attach_page_meta(
             found = found._replace(handle=listing, author=names.get(listing.lower()))
         else:
             listing = None
+        unsigned = found.author is None and found.handle is None
+        if unsigned and previous is not None and dated_teaser_lines(before):
+            # An author page's next thread: only its date and length head it.
+            found = found._replace(author=previous.author, handle=previous.handle)
         meta = ThreadMeta(
             author=found.author if found.author is not None else fallback.author,
             handle=found.handle if found.handle is not None else fallback.handle,
-            date=found.date if found.date is not None else fallback.date,
+            date=_dated(found.date, fallback.date),
             declared_posts=found.declared_posts,
         )
         if meta != _UNSAID:
             corpus.thread_meta[thread] = meta
+        previous = meta if meta.author is not None or meta.handle is not None else None
+
+
+def _dated(shown: str | None, given: str | None) -> str | None:
+    """The page's date, or `given` (a clipping's front matter) where the page shows none or
+    shows the same day without its year (`Jun 22` and `2026-06-22`): the year makes it whole."""
+    if shown is None:
+        return given
+    if given is None or _ISO.fullmatch(shown) or not _ISO.fullmatch(given):
+        return shown
+    try:
+        day = datetime.strptime(f"{shown.replace('.', '')} 2000", "%b %d %Y")
+    except ValueError:
+        try:
+            day = datetime.strptime(f"{shown.replace('.', '')} 2000", "%d %b %Y")
+        except ValueError:
+            return shown
+    return given if given[5:] == day.strftime("%m-%d") else shown

@@ -12,32 +12,28 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, islice, pairwise
 from operator import itemgetter
 
 from .stems import stem
 from .stopwords import STOP_WORDS
 
-_LETTERS = rb"[a-z\xc3-\xd3\x80-\xbf]{3,}+"
+_LETTER = rb"[a-z\xc3-\xd3\x80-\xbf]"
 """ASCII letters (the text is lowered first) and the bytes of two-byte letters (Latin-1 to
 Cyrillic). One byte class is several times faster than an alternation; the tails of other
 characters it picks up (`’`, `—`, emoji) are dropped when the word is decoded."""
-_BEFORE = rb"(?<![\w@#$/.\-'&])"
+_LETTERS = _LETTER + rb"{3,}+"
+_NOT_BEFORE = rb"[\w@#$/.\-'&]"
 _AFTER = rb"(?![\w@/\-'&]|\.\w)"
 _WORD = re.compile(
-    _BEFORE
-    + rb"(?=("
-    + _LETTERS
-    + rb"[ \t]++"
-    + _LETTERS
-    + _AFTER
-    + rb")?)("
-    + _LETTERS
-    + rb")"
-    + _AFTER
-)
-"""A word, and the word with the next one when only spaces part them: one pass over the text
-finds the words and the phrases."""
+    rb"(" + _LETTER + rb"(?<!" + _NOT_BEFORE + rb".)" + _LETTER + rb"{2,}+)" + _AFTER
+    + rb"(?:(?=([ \t]++)" + _LETTERS + _AFTER + rb")|)"
+)  # fmt: skip
+"""A word, and the spaces after it when another word follows them (a phrase): one pass over
+the text finds the words and where two of them make a phrase. The word's first letter comes
+first and what may not precede it is looked back at from there: a pattern that starts with a
+letter class lets the engine skip to the next letter, where one that starts by looking back
+is tried at every byte."""
 _HASHTAG_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 """`RussianWorld` → Russian World; `COVID19Vaccine` → COVID 19 Vaccine."""
 _STOP_STEMS = STOP_WORDS | frozenset(stem(word) for word in STOP_WORDS if len(word) > 4)
@@ -69,37 +65,52 @@ class Terms:
 def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
     """The terms of UTF-8 `text` (any case); `hashtags` (tag → uses) add their parts' words.
 
-    Every step maps cached lookups over the words in C (`map`, `filter`, `Counter`): a
-    per-word Python loop made this several times slower than reading the entities."""
-    lowered = text.lower()
-    terms = Terms()
-    matches = _WORD.findall(lowered)
-    keys: list[tuple[str, str] | None] = list(map(_key, map(itemgetter(1), matches)))
-    pairs = list(filter(None, map(_pair_key, filter(None, map(itemgetter(0), matches)))))
+    Every step over all the words runs in C (`map`, `compress`, `Counter`, dict lookups); the
+    Python work is per distinct word (its key, once per corpus while cached) and per phrase
+    (two cached keys joined: most pairs of words are new to any cache of pairs)."""
+    matches = _WORD.findall(text.lower())
+    words = list(map(itemgetter(0), matches))
+    known = _known_keys()
+    for raw in set(words).difference(known):
+        known[raw] = _key(raw)
+    keys = list(map(known.__getitem__, words))
+    # (key, next key) where only spaces part the two words; either key may be None.
+    following = zip(keys, islice(keys, 1, None), strict=False)  # the last word has no next
+    neighbours = list(compress(following, map(itemgetter(1), matches)))
     for tag, count in (hashtags or {}).items():
         parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
         keys += parts * count
-        pairs += [
-            ((one[0], two[0]), (one[1], two[1])) for one, two in pairwise(parts) if one[0] != two[0]
-        ] * count
+        neighbours += list(pairwise(parts)) * count
     present = list(filter(None, keys))
+    terms = Terms()
     terms.words = Counter(map(itemgetter(0), present))
-    terms.phrases = Counter(map(itemgetter(0), pairs))
     # The first use of each term is how it is written: one pass, last to first.
     terms.written = dict(reversed(present))
-    terms.phrase_words = dict(reversed(pairs))
+    phrases, phrase_words = terms.phrases, terms.phrase_words
+    counted = phrases.get  # not Counter's `+=`: its `__missing__` is a Python call per phrase
+    for one, two in neighbours:
+        if one is not None and two is not None and one[0] != two[0]:
+            phrase = (one[0], two[0])
+            uses = counted(phrase)
+            if uses is None:
+                phrases[phrase] = 1
+                phrase_words[phrase] = (one[1], two[1])
+            else:
+                phrases[phrase] = uses + 1
     return terms
 
 
-@lru_cache(maxsize=200_000)
-def _pair_key(pair: bytes) -> tuple[Phrase, tuple[str, str]] | None:
-    """((stem, stem), (word, word)) for two words parted by spaces; None when either is a stop
-    word or both have one stem."""
-    first, second = pair.split()
-    one, two = _key(first), _key(second)
-    if one is None or two is None or one[0] == two[0]:
-        return None
-    return (one[0], two[0]), (one[1], two[1])
+Key = tuple[str, str]
+_KNOWN_LIMIT = 200_000
+_known: list[dict[bytes, Key | None]] = [{}]
+
+
+def _known_keys() -> dict[bytes, Key | None]:
+    """Keys of the words met so far (`_key`), in a new dict once it holds `_KNOWN_LIMIT`: a
+    caller keeps the dict it was given, so a call in another thread never loses its keys."""
+    if len(_known[0]) >= _KNOWN_LIMIT:
+        _known[0] = {}
+    return _known[0]
 
 
 def _tag_parts(tag: str) -> list[bytes]:

@@ -74,3 +74,13 @@ def summary(corpus: Corpus) -> dict[str, Any]:
         "skipped": skipped(corpus),
         "titles": [corpus.title(t) for t in range(corpus.thread_count)],
     }
+
+
+def shares_a_glued_line(corpus: Corpus, earlier: int, later: int, line: str) -> bool:
+    """May posts `earlier` and `later` share the source line `line`? Only where a copy glued the
+    later post's marker to the earlier one's last words (`… the week.Image2/ Text`): the
+    earlier post's last words are on it, and the later post's first words after them."""
+    tail = corpus.post_text(earlier).rsplit("\n", 1)[-1]
+    head = corpus.post_text(later).split("\n", 1)[0]
+    at = line.find(tail)
+    return bool(tail and head) and at >= 0 and line.find(head, at + len(tail)) >= 0

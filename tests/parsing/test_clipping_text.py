@@ -91,7 +91,13 @@ def test_a_tra_page_clipping_parses_like_the_page() -> None:
     ]
     assert teaser == ["The lifeboat crew trained in the dark last night.\n\nIt went well."]
     skipped = {line.text for line in corpus.skipped}
-    assert {"Seaside cottages for rent", "[image]", "Feb 11", "More from @pierwatch"} <= skipped
+    # The author's picture shows its alt text, as the copied page does, and is skipped.
+    assert {
+        "Seaside cottages for rent",
+        "Pier Watch Profile picture",
+        "Feb 11",
+        "More from @pierwatch",
+    } <= skipped
 
 
 def test_links_are_spans_of_the_text() -> None:
@@ -130,6 +136,15 @@ INLINE = [
     ("[act](#)", "act", []),
     ("![alt](https://i.example/p.png)", "[image]", []),
     ("[![alt](i.png)](https://a.example/(x))", "[image]", [Span(0, 7, "https://a.example/(x)")]),
+    # The `!` ending a sentence before a linked image stays.
+    ("Go!![Image](i.png)", "Go![image]", []),
+    (
+        "Go![![Image](i.png)](https://a.example/p)",
+        "Go![image]",
+        [Span(3, 10, "https://a.example/p")],
+    ),
+    # An unroller's picture of the author shows its alt text, as a copy of the page does.
+    ("![Ann Lee Profile picture](https://p.example/a.jpg)", "Ann Lee Profile picture", []),
     ("<https://a.example/y>", "https://a.example/y", [Span(0, 19, "https://a.example/y")]),
     ("a<br/>b <!-- note --> c", "ab  c", []),
     ("\\[x\\] \\*y\\*", "[x] *y*", []),

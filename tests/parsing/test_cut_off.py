@@ -3,7 +3,13 @@ a thread nor a post's last words; a post's own last words stay."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from parsing.chrome_rules import CHROME_LINE, UNMISTAKABLE
+from parsing.cut_off import fragment_line
+from parsing.rule_text import spelled_out
 
 from .helpers import numbers, parse_text, skipped, texts
 
@@ -64,3 +70,31 @@ def test_a_cut_line_that_starts_no_chrome_line_stays_a_thread(last: str) -> None
 def test_a_whole_chrome_line_at_the_end_is_chrome_not_a_fragment() -> None:
     corpus = parse_text(f"{THREAD}• • •\nRead all threads")
     assert skipped(corpus) == [(3, "• • •"), (4, "Read all threads")]
+
+
+@pytest.mark.parametrize("rule", UNMISTAKABLE)
+def test_each_line_a_chrome_rule_writes_out_is_one_it_matches(rule: str) -> None:
+    """The known lines are the rules' own: each whole line written out of a rule is a line the
+    rule matches (the others stop where the rule takes any text)."""
+    whole = re.compile(rule.encode())
+    lines = spelled_out(rule)
+    assert lines
+    for text in [text for text, more in lines if not more]:
+        assert whole.fullmatch(text), text
+
+
+@pytest.mark.parametrize("rule", UNMISTAKABLE)
+def test_every_cut_of_a_chrome_rules_line_is_a_fragment_only_at_the_end(rule: str) -> None:
+    """Each line of a strong or passing chrome rule, cut after any character, is a cut-off
+    fragment as the last line of a copy that stops inside it, and not once a newline ends it or
+    more text follows; what is still a whole chrome line when cut is no fragment."""
+    above = f"{THREAD}• • •\n".encode()
+    for text, _ in spelled_out(rule):
+        line = text.decode("utf-8")
+        for cut in range(1, len(line)):
+            part = line[:cut].encode()
+            if len(part.strip()) < 2 or CHROME_LINE.fullmatch(part.strip()):
+                continue
+            assert fragment_line(above + part) == (len(above), len(above + part)), part
+            assert fragment_line(above + part + b"\n") is None, part
+            assert fragment_line(above + part + b"\n3/ Paint") is None, part

@@ -264,6 +264,16 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "200k-escapes": lambda: "1/ " + "\x1b[2J" * 200_000,
     "200k-dots-after-an-end-number": lambda: "a 1/ " + "." * 200_000 + " x",
     "100k-lines-numbered-at-end": lambda: "\n".join(f"text {n}/" for n in range(1, 100_001)),
+    "50k-pictures-glued-to-markers-on-one-line": lambda: (
+        "1/ a" + "".join(f" b.Image{n % 5_000 + 2}/ c" for n in range(50_000))
+    ),
+    "20k-pass-lines-then-glued-pictures": lambda: (
+        "1/ a\n"
+        + "Show this thread\n" * 20_000
+        + "".join(f"b.Image{n + 2}/ c\n" for n in range(5_000))
+    ),
+    "100k-one-line-tweet-headers": lambda: "Ana @ana · 3h\ntext\n" * 50_000,
+    "200k-middle-dots-on-one-line": lambda: "1/ " + "a @b · " * 200_000,
 }
 """Inputs that defeat naive scanning: long runs of one sigil, unclosed sequences, huge lines."""
 

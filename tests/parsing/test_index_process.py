@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import IO
@@ -12,6 +13,7 @@ import pytest
 
 from parsing import cache, index_process
 from parsing.corpus import Corpus
+from parsing.flag_index import flag_index
 from parsing.index import build_index
 from parsing.index_process import index_in_child, start_index_process
 from parsing.read_loop import PathLike, plan, read_into
@@ -41,6 +43,24 @@ def test_both_paths_give_the_same_index(method: str) -> None:
     assert whole is not None and whole.thread_count == 7
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_flags_come_first(method: str) -> None:
+    """Before the entities, the flags of every thread alone (`flag_index`): the whole index's
+    flags, with no other kind of entity."""
+    corpus = read(str(SEEDLIKE))
+    indexing = start_index_process([str(SEEDLIKE)], cache=False, method=method)
+    assert indexing is not None
+    flags = indexing.flags(corpus)
+    entities = indexing.entities(corpus)
+    indexing.close()
+    indexing.join(30)
+    assert flags == flag_index(corpus)
+    assert entities is not None and flags is not None
+    assert flags.flags == entities.flags
+    assert any(flags.flags)
+    assert {kind for kind, _ in flags.postings} == {"flag"}
+
+
 def test_a_different_corpus_gives_no_index(tmp_path: Path) -> None:
     """When the other process read something else (the file changed between the two reads),
     its index is refused: None, and the caller builds its own."""
@@ -49,6 +69,7 @@ def test_a_different_corpus_gives_no_index(tmp_path: Path) -> None:
     other.write_text("1/ A single thread.\n2/ Of two posts.\n", encoding="utf-8")
     indexing = start_index_process([str(other)], cache=False, method="fork")
     assert indexing is not None
+    assert indexing.flags(corpus) is None
     assert indexing.entities(corpus) is None
     assert indexing.whole() is None
     indexing.join(30)
@@ -129,6 +150,22 @@ def test_the_process_caches_what_it_read(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "threads.txt"
     shutil.copy(SEEDLIKE, path)
     index_in_child([str(path)], io.BytesIO(), cache=True)
+    cached = cache.load([str(path)])
+    assert cached is not None
+    assert cached.index == build_index(read(str(path)))
+
+
+def test_the_process_caches_what_it_read_when_nobody_listens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader quit before anything was sent (the pipe's other end is closed): the corpus
+    and its index are cached all the same."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    index_in_child([str(path)], os.fdopen(write_end, "wb"), cache=True)
     cached = cache.load([str(path)])
     assert cached is not None
     assert cached.index == build_index(read(str(path)))

@@ -378,6 +378,51 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ["A second note, on the bus lanes.", "They will be painted red next month."],
         ],
     },
+    "trailing_first_at_line_end.txt": {
+        # The first number ends a line of the post (`… 1/4`), the others stand alone under
+        # theirs: the `1/4` line ends post 1, which keeps all the text above it.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 3), (4, 5), (6, 7), (8, 9)]],
+        "texts": [
+            [
+                "The harbour board met again last night.\n"
+                "Nobody expected the vote to go the way it did.\nShort version",
+                "The old pier will be pulled down in the spring.",
+                "The fish market moves to the east quay for a year.",
+                "A new pier opens the summer after, if the money holds.",
+            ]
+        ],
+    },
+    "total_many.txt": {
+        # `many` as the total: the author did not know how many posts would follow.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 2), (3, 4), (5, 6)]],
+        "texts": [
+            [
+                "The canal boats are being repainted this month.",
+                "Each one gets the colours of its home town.",
+                "The last will be done by the fair.",
+            ]
+        ],
+    },
+    "total_many_glued.txt": {
+        # `many` after the slash and before more words is the post's first word (`2/Text`).
+        "numbers": [[1, 2]],
+        "lines": [[(1, 1), (2, 2)]],
+        "texts": [["many stalls opened an hour late.", "many came back for the music."]],
+    },
+    "first_as_item.txt": {
+        # `1.` opens the first post and `2/` the next: the `1.` is post 1's number.
+        "numbers": [[1, 2, 3]],
+        "lines": [[(1, 3), (4, 4), (5, 5)]],
+        "texts": [
+            [
+                "Notes from the harbour board, in short:\n\nThe wall repairs are finished.",
+                "The crane leaves on Monday.",
+                "Boats return in May.",
+            ]
+        ],
+    },
     "bare_lines_leading.txt": {
         # Bare numbers over their text, nothing above the first: leading, as before.
         "numbers": [[1, 2]],

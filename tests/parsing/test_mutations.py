@@ -35,7 +35,7 @@ from parsing.index import build_index
 from parsing.models import CorpusExport
 from parsing.stats import corpus_stats
 
-from .helpers import parse_bytes
+from .helpers import parse_bytes, shares_a_glued_line
 from .test_properties import counters
 
 EXAMPLES = int(os.environ.get("THREADLINE_PROPERTY_EXAMPLES", "200"))
@@ -67,7 +67,8 @@ def is_blank(line: str) -> bool:
 def assert_every_line_accounted(corpus: Corpus, lines: list[str], source: int = 0) -> None:
     """Every non-blank line of source `source` lies in exactly one post's
     [first_line, last_line] or is exactly one skipped entry; post ranges are in order, disjoint
-    and inside the file; a skipped entry's text is its line's."""
+    (but for a line a glued marker splits between two posts, see `shares_a_glued_line`) and
+    inside the file; a skipped entry's text is its line's."""
     owner: dict[int, str] = {}
     previous_end = 0
     for thread in range(corpus.thread_count):
@@ -75,9 +76,13 @@ def assert_every_line_accounted(corpus: Corpus, lines: list[str], source: int = 
             continue
         for post in corpus.thread_posts(thread):
             first, last = corpus.posts.first_line[post], corpus.posts.last_line[post]
-            assert previous_end < first <= last <= len(lines), (post, first, last, len(lines))
+            shared = first == previous_end and shares_a_glued_line(
+                corpus, post - 1, post, lines[first - 1]
+            )
+            assert previous_end < first or shared, (post, first, last, len(lines))
+            assert first <= last <= len(lines), (post, first, last, len(lines))
             previous_end = last
-            for line in range(first, last + 1):
+            for line in range(first + shared, last + 1):
                 assert line not in owner, f"line {line} is in {owner[line]} and post {post}"
                 owner[line] = f"post {post}"
     for entry in corpus.skipped:
@@ -183,6 +188,7 @@ line = st.one_of(
     st.builds("({}/{}) {}".format, numbers, numbers, text),
     st.builds("{2} ({0}/{1})".format, numbers, numbers, text),
     st.builds("{}/".format, numbers),
+    st.builds("{}.Image{}/ {}".format, text, numbers, text),  # a picture glued to a marker
     text,
     st.sampled_from(["THREAD", "🧵 THREAD", "Thread:", "THREAD 🧵", "🧵"]),
     st.builds("THREAD {}".format, text),

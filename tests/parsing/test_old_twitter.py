@@ -159,3 +159,132 @@ def test_a_permalink_page_with_the_main_tweet_counts_and_a_reply() -> None:
     ]
     assert corpus.thread_meta[0].handle == "ivycalder"
     assert corpus.thread_meta[0].author == "Ivy Calder"
+
+
+def test_a_lone_dash_dividing_a_post_stays_in_it() -> None:
+    """People type a lone `-` (or `·`) between paragraphs of their own post: away from any other
+    chrome it is text, and the post is not cut in two; one right above the next number marker
+    or ending the text is skipped."""
+    corpus = load_corpus([PAGES / "dash_divider.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == [
+        "The orchard society's rules for the picking weekend:\n-\nBring your own baskets.\n-\n"
+        "Ladders stay on the grass, never on the path.",
+        "Cider pressing starts at noon on Sunday.\n·\n"
+        "Apples bruised in the picking go to the press first.",
+    ]
+    assert skipped(corpus) == [(10, "-")]
+
+
+@pytest.mark.parametrize("separator", ["-", "·"])
+def test_a_lone_separator_above_the_next_marker_is_skipped(separator: str) -> None:
+    corpus = parse_text(f"1/ The well was capped.\n{separator}\n\n2/ A pump replaced it.\n")
+    assert texts(corpus) == [["The well was capped.", "A pump replaced it."]]
+    assert skipped(corpus) == [(2, separator)]
+
+
+def test_a_lone_dash_by_conversation_lines_is_skipped_one_inside_a_tweet_is_text() -> None:
+    """On a twitter.com copy the `-` next to `Show this thread` or above a tweet header is the
+    page's; the `-` between two lines of one tweet, next to no chrome, is the tweet's text."""
+    corpus = load_corpus([PAGES / "old_twitter_dividers.txt"])
+    assert texts(corpus) == [
+        [
+            "The quarry pond is open for swimming again.",
+            "The water was tested last week:\n-\nclear, and colder than it looks.",
+            "Lifeguards are there on weekends only.",
+        ]
+    ]
+    assert [line for line, text in skipped(corpus) if text == "-"] == [6, 13]
+
+
+def test_one_line_tweet_headers_are_skipped_and_a_reply_by_another_handle_with_them() -> None:
+    """`Name @handle · Mar 3, 2019` is a tweet's header on one line: skipped, the thread going
+    on past it; the reply under @pietvos's header is skipped whole; the page's header gives the
+    thread its author, handle and date."""
+    corpus = load_corpus([PAGES / "old_twitter_one_line.txt"])
+    assert texts(corpus) == [
+        [
+            "The canal boat festival moves to the north basin this year.",
+            "Moorings open from Thursday; the locks stay shut on Saturday.",
+            "Only blue badge holders can park there, so come by bus.",
+        ]
+    ]
+    assert [line for line, _ in skipped(corpus)] == [1, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Tamsin Roe", "tamsinroe", "2019-03-03")
+
+
+@pytest.mark.parametrize("date", ["Mar 3", "3h", "Mar 3, 2019", "12 Jan 2020", "45m"])
+def test_a_one_line_header_between_numbered_tweets_is_passed(date: str) -> None:
+    header = f"Ada Kerr @adakerr · {date}"
+    corpus = parse_text(f"{header}\n1/ The ferry runs late.\n{header}\n2/ Because of fog.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus) == [(1, header), (3, header)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tickets from @harbourhall · Mar 3 · doors at seven",
+        "Ada Kerr @adakerr · soon",
+        "@adakerr · Mar 3",
+        "Ada Kerr @adakerr Mar 3",
+    ],
+)
+def test_a_line_only_like_a_one_line_header_is_text(line: str) -> None:
+    corpus = parse_text(f"1/ The ferry runs late.\n{line}\n2/ Because of fog.\n")
+    assert skipped(corpus) == []
+    assert texts(corpus)[0][0] == f"The ferry runs late.\n{line}"
+
+
+def test_a_numbered_post_shaped_like_a_one_line_header_is_a_post() -> None:
+    corpus = parse_text("1/ The ferry runs late.\n2/ Meet us @harbourhall · Mar 3\n")
+    assert texts(corpus) == [["The ferry runs late.", "Meet us @harbourhall · Mar 3"]]
+    assert corpus.skipped == []
+
+
+def test_a_page_of_one_line_headers_with_replies_offers_no_cut() -> None:
+    """As with headers over several lines: which tweet is a reply depends on the first header."""
+    header = "{0} @{0} · Mar 3\n"
+    raw = (
+        header.format("ana")
+        + "1/ a\n2/ b\n"
+        + header.format("ana")
+        + "1/ c\n"
+        + header.format("bo")
+        + "2/ reply\n"
+    ).encode()
+    one_author = raw.replace(b"@bo", b"@ana")
+    assert run_fresh_points(one_author, 0, len(one_author))
+    assert run_fresh_points(raw, 0, len(raw)) == []
+    assert numbers(parse_text(raw.decode())) == [[1, 2], [1]]
+
+
+def test_numbers_at_the_end_of_tweets_the_page_delimits_number_them() -> None:
+    """Each tweet ends with its number (`… 1/`): one number at a line end is no post number in
+    running text, but the page's headers delimit each tweet, so at a tweet's end it is."""
+    corpus = load_corpus([PAGES / "old_twitter_trailing.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0] == [
+        "The village pond was dredged this week, and here is what came up.",
+        "Two shopping trolleys, a bicycle wheel and a brass doorknob.",
+        "No bell, but the ducks came back within the hour.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Not where the thread's numbering goes on: a date, a fraction, a skipped-ahead number.
+        ("Meet on 10/31\nShow this thread\nBring a lamp.\n", [[None, None]]),
+        ("Start. 1/\nShow this thread\nMore. 5/\n", [[1, None]]),
+        # A number inside the tweet rather than at its end is text; the `2/` after it numbers
+        # the second tweet, the first staying unnumbered as above any `2/`.
+        ("Start. 1/ and more\nShow this thread\nEnd. 2/\n", [[None, 2]]),
+    ],
+    ids=["date", "skipped ahead", "inside"],
+)
+def test_a_tweet_end_number_must_continue_the_thread(
+    text: str, expected: list[list[int | None]]
+) -> None:
+    assert numbers(parse_text(text)) == expected

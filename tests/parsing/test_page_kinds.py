@@ -81,6 +81,72 @@ CASES = [
         [1, 2, 3, 6, 7],
     ),
     (
+        "author_page_heads.txt",
+        # A 🧵 inside a teaser (alone under its first post, or leading the next) is its text:
+        # only the date and length lines separate the page's threads.
+        [[None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+        ],
+        [1, 2, 3, 7],
+    ),
+    (
+        "author_page_picture.txt",
+        # The older author page, copied without the handle: the picture's line, the bio, then
+        # a bare date line above each thread.
+        [[None], [None], [None]],
+        [
+            "The lamp at Gull Point was converted to electricity in the spring.",
+            "Tide tables for the estuary are printed a year ahead.",
+            "Why the harbour bell rings at noon.",
+        ],
+        [1, 2, 3, 7, 9],
+    ),
+    (
+        "hashtag_heads.txt",
+        [[None], [None]],
+        [
+            "Hives wintered well this year, here is what we changed in the autumn.",
+            "A swarm settled on the church gate this morning.",
+        ],
+        [1, 2, 6, 9],
+    ),
+    (
+        "blog_embeds.txt",
+        # Each embedded tweet's "— Name (@handle) date" line ends it, and the thread goes on.
+        [[None, 1, 2, 3, None]],
+        [
+            "I wrote this up on Twitter yesterday and a few people asked for it in one place, so"
+            " here it is."
+        ],
+        [1, 2, 3, 4, 5, 8, 10, 12, *range(14, 21)],
+    ),
+    (
+        "scrolly.txt",
+        # The header: the name with the picture, the bio, the date and length.
+        [[1, 2, 3]],
+        ["Everything about swarming season, in one place"],
+        [1, 2, 4],
+    ),
+    (
+        "twunroll.txt",
+        # The footer's cookie notice is chrome, not a thread.
+        [[1, 2, 3]],
+        ["Why the ferry timetable changed this spring, in short."],
+        [4, 5, 7, 9],
+    ),
+    (
+        "tra_no_header.txt",
+        # A thread page copied from its first post on: the footer still ends it.
+        [[None], [None]],
+        [
+            "The tide mill at Eling turned again this week after a winter of repairs.",
+            "The sluice gates at the head of the pond are older than the mill.",
+        ],
+        [6, 8, 10, 12, 14, 16, 18, 20],
+    ),
+    (
         "threader.txt",
         [[1, 2]],
         ["Night trains are coming back to the northern line."],
@@ -154,11 +220,15 @@ NEW_STRONG = [
     "Tip: mention @twtextapp on a Twitter thread with the keyword unroll",
     "Latest Threads Unrolled:",
     "This website uses cookies to improve your experience.",
+    "By continuing to use the site, you are consenting to the use of cookies.",
     "Show this thread",
     "End of conversation",
     "New conversation",
     "This Tweet is unavailable.",
     ", 9 tweets, 2 min read Read on Twitter",
+    "Jul 12, 2024 31 tweets 10 min read Read on X",
+    "Mar 3, 2022, 12 tweets",
+    "— Mara Quill (@maraquill) March 3, 2020",
     "Send Thread As Email!",
 ]
 
@@ -211,3 +281,18 @@ def test_a_handle_line_without_a_date_under_it_is_text() -> None:
     """A lone `@handle` is a page header only above a date or length line."""
     corpus = parse_text("1/ Thanks to the crew, and to\n@pierwatch\n• • •\n")
     assert texts(corpus) == [["Thanks to the crew, and to\n@pierwatch"]]
+
+
+def test_the_tags_under_related_hashtags_are_chrome() -> None:
+    """Under "Related hashtags" a listing links other tags, each alone or several on a line;
+    a line of hashtags inside a post stays the post's."""
+    corpus = parse_text(
+        "Most recents (24)\nHives wintered well.\n#bees #honey\nRead 5 tweets\n"
+        "Related hashtags\n#honey\n#wax #hives\n"
+    )
+    assert texts(corpus) == [["Hives wintered well.\n#bees #honey"]]
+    assert [text for _, text in skipped(corpus)][-3:] == [
+        "Related hashtags",
+        "#honey",
+        "#wax #hives",
+    ]

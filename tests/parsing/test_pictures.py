@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from parsing import load_corpus
+from parsing import extract_entities, load_corpus
 
-from .helpers import FIXTURES, numbers, parse_text, skipped, texts
+from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
+from .test_mutations import assert_bulk_tally_equals_per_post
 
 
 def test_pictures_in_every_place_a_copy_puts_them() -> None:
@@ -74,3 +75,71 @@ def test_a_picture_glued_to_a_marker_numbers_the_post() -> None:
     corpus = parse_text("1/ The tide is out.\nImage2/ The boats sit on the mud.\n")
     assert numbers(corpus) == [[1, 2]]
     assert texts(corpus) == [["The tide is out.", "The boats sit on the mud."]]
+
+
+def test_pictures_glued_between_posts_in_the_middle_of_lines() -> None:
+    """A copy runs a post's `Image` into the next post's marker on one line: the line is split
+    there, the first post's text ending before `Image`, the next post numbered by the marker;
+    both posts give that line as theirs (the first post unnumbered above `2/` is post 1)."""
+    corpus = load_corpus([FIXTURES / "pages" / "image_glued_mid_line.txt"])
+    assert numbers(corpus) == [[1, 2, 3, 4, 5, 6, 7]]
+    assert texts(corpus)[0] == [
+        "The beekeepers' club opened two new hives this spring.",
+        "The first swarm arrived on a warm Tuesday, just before noon.",
+        "We moved it into the east hive by the evening.",
+        "The queen was marked with a blue dot, so we can find her again.",
+        "By June the frames were full.",
+        "Honey from the heather will come last, in September.",
+        "Labels are being printed now.",
+    ]
+    assert line_ranges(corpus) == [[(1, 1), (1, 1), (2, 2), (2, 2), (3, 3), (4, 4), (4, 4)]]
+    assert corpus.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A number that does not continue the thread: a restart or a step back.
+        ("1/ The tide is out.\n2/ The mud shines.Image1/ It is cold.\n", "Image1/"),
+        ("3/ The tide is out.\n4/ The mud shines.Image2/ It is cold.\n", "Image2/"),
+        # No text after the marker on its line: nothing for the next post to begin with.
+        ("1/ The tide is out.\n2/ The mud shines.Image3/\nIt is cold.\n", "Image3/"),
+        # Under an unnumbered post only `2/` follows it.
+        ("The tide is out.\nThe mud shines.Image5/ It is cold.\n", "Image5/"),
+        # No text of the post above before the picture: nothing for it to end with.
+        ("1/ The tide is out.\n2/ Image3/ It is cold.\n", "Image3/"),
+        # A year is no post number.
+        ("1/ The tide is out.\n2/ The mud shines.Image2024/ It is cold.\n", "Image2024/"),
+    ],
+)
+def test_a_glued_number_that_does_not_fit_the_thread_stays_text(text: str, kept: str) -> None:
+    corpus = parse_text(text)
+    assert kept in texts(corpus)[-1][-1]
+
+
+def test_a_glued_marker_after_chrome_the_thread_goes_on_past_continues_it() -> None:
+    corpus = parse_text(
+        "1/ The tide is out.\nShow this thread\nThe mud shines.Image2/ It is cold.\n"
+    )
+    assert numbers(corpus) == [[1, None, 2]]
+    assert texts(corpus)[0][1:] == ["The mud shines.", "It is cold."]
+
+
+def test_a_picture_ending_an_unnumbered_tweet_goes() -> None:
+    """Between two unnumbered posts (old twitter.com, conversation lines between them) the
+    first one's trailing `Image`, glued to its last word or not, is no text of it."""
+    corpus = parse_text(
+        "The tide is out.Image\nShow this thread\nThe mud shines. Image\nShow this thread\n"
+        "It is cold.\n"
+    )
+    assert texts(corpus) == [["The tide is out.", "The mud shines.", "It is cold."]]
+
+
+def test_a_glued_picture_leaves_no_entity_across_the_split() -> None:
+    """The bytes of `Image` go with the chrome, so a mention at the end of the first post does
+    not run on into the picture's word: what a count over the whole buffer finds is what each
+    post's own text gives."""
+    corpus = parse_text("1/ Ask @tidewatchImage2/ #mud is next.\n")
+    assert texts(corpus) == [["Ask @tidewatch", "#mud is next."]]
+    assert [entity.value for entity in extract_entities(corpus.post_text(0))] == ["tidewatch"]
+    assert_bulk_tally_equals_per_post(corpus)

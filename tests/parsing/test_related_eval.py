@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from parsing import build_index, load_corpus
+from parsing import build_index, load_corpus, related, related_scores
 from parsing.related import SAME_THREAD, related_threads
+from parsing.related_scores import with_flags
 
 from .helpers import FIXTURES, parse_text
 
@@ -151,3 +152,47 @@ def test_export_marks_the_same_thread(labelled: Any) -> None:
     assert all(set(item) == {"id", "score", "reasons"} for item in related[1:])
     model = export_model(corpus, index, [thread], with_related=True)
     assert model.threads[0].related is not None and model.threads[0].related[0].same
+
+
+def _check_rough_scores(index: Any) -> int:
+    """How many candidates' rough scores were checked against their shared features."""
+    checked = 0
+    for thread in range(len(index.features)):
+        features = index.features[thread]
+        weights = {feature: related._weight(index, feature) for feature in features}
+        salience = related._salience(index, thread, features)
+        weighted = {feature: weights[feature] * salience[feature] for feature in features}
+        candidates = related._candidates(index, features, related.MAX_RELATED) - {thread}
+        rough = related_scores.rough_scores(index, features, candidates, weighted, weights)
+        for other in candidates:
+            shared = set(features).intersection(index.features[other])
+            expected = with_flags(sum(map(weighted.get, shared)), shared, weights)
+            assert rough.get(other, 0.0) == pytest.approx(expected, rel=1e-12)
+            checked += 1
+    return checked
+
+
+@pytest.fixture(params=["from holders", "from candidates"])
+def either_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rough scores read from the holders of each feature, or from each candidate's features."""
+    if request.param == "from candidates":
+        monkeypatch.setattr(related_scores, "_READ_PER_HASH", -1)
+
+
+@pytest.mark.usefixtures("either_way")
+def test_rough_scores_are_the_sums_of_shared_features(labelled: Any) -> None:
+    """Each candidate's rough score, either way, is the sum over the features it shares of
+    their weight as this thread uses them, as read from the candidate's own features."""
+    assert _check_rough_scores(labelled[1]) > 80
+
+
+@pytest.mark.usefixtures("either_way")
+def test_rough_scores_of_threads_sharing_two_flags() -> None:
+    """Two flags or more shared count five times their share in the rough score, either way."""
+    corpus = parse_text(
+        "1/ 🇨🇳 🇷🇺 pipeline talks stall over gas prices\n\n"
+        "1/ 🇨🇳 🇷🇺 the pipeline deal and its gas volumes\n\n"
+        "1/ 🇷🇺 🇨🇳 🇰🇿 transit fees for gas through the steppe\n\n"
+        "1/ 🇫🇷 cheese prices at the market"
+    )
+    assert _check_rough_scores(build_index(corpus)) >= 6

@@ -115,6 +115,8 @@ marker_line = st.one_of(
     st.sampled_from(["1. " + "word " * 60, "2) " + "word " * 60, "4. word", "3) word"]),
     # Month and day, or post number and total: the thread around them decides.
     st.sampled_from(["10/31 word", "11/31 word", "2/15 word", "3/15", "1/15 word"]),
+    # A picture glued to the next post's marker in the middle of a line.
+    st.sampled_from(["word.Image2/ word", "word.Image3/ word", "word 2/ word.Image1/ word"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
@@ -131,6 +133,7 @@ REGRESSIONS = [
     b"3/ a\nb\n\nc\n1/ d",
     b"2/ a\nb\nword 1/\nword 2/\n1/ c",
     b"2/ a\nb\n\nword 1/\n1/n",
+    b"2/ word\nword.Image2/ word\n2/ \xe2\x80\xa6",
 ]
 
 

@@ -37,6 +37,16 @@ CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
         ("Water rose by 2.5 metres… Then it fell.", "Water rose by 2.5 metres…"),
         ("The mayor said “the pier stays open.” Then she left.",
          "The mayor said “the pier stays open.”"),
+        # A list number opening the post (the author numbered items and posts apart) is no
+        # sentence of its own.
+        ("5. The ferry now stops at the island twice a day. More soon. 7/",
+         "5. The ferry now stops at the island twice a day."),
+        ("12) Tolls rise in May. Details below.", "12) Tolls rise in May."),
+        # "Thread" before a lower-case word is the sentence's own word, not a lead.
+        ("Thread of odd finds from the river bed 🧵", "Thread of odd finds from the river bed"),
+        # A month's abbreviation before a day ends no sentence.
+        ("Data update (Feb. 21) 💉 More below.", "Data update (Feb. 21) 💉 More below."),
+        ("Report due Sept. 3. Then rest.", "Report due Sept. 3."),
         ("  spaced   out   words.  ", "spaced out words."),
         ("", "(empty thread)"),
     ],

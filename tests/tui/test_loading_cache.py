@@ -9,6 +9,8 @@ import pytest
 from textual.message import Message
 
 from parsing import cache
+from parsing.corpus import Corpus
+from parsing.flag_index import flag_index
 from parsing.index import build_index
 from tui import loading
 from tui.cli import reader_parser
@@ -59,6 +61,42 @@ def test_the_other_process_gives_the_index_built_here(xdg: Path, corpus_file: st
     entities = [m for m in messages if isinstance(m, CorpusLoader.EntitiesIndexed)]
     assert len(entities) == 1
     assert entities[0].index == build_index(loader.corpus, with_words=False)
+
+
+def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -> None:
+    """From the other process, `FlagsIndexed` comes first, with the flags of every thread
+    alone; `EntitiesIndexed` follows."""
+    loader, messages = run_loader(corpus_file, cache=False)
+    indexed = [
+        m
+        for m in messages
+        if isinstance(m, CorpusLoader.FlagsIndexed | CorpusLoader.EntitiesIndexed)
+    ]
+    assert [type(m).__name__ for m in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
+    assert indexed[0].index == flag_index(loader.corpus)
+    assert loader.flags == indexed[0].index
+
+
+def test_the_flags_do_not_wait_for_the_search_copy(
+    xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case-folded copy of the text for search is made once the flags are posted, so the
+    flag picker does not wait for it."""
+    messages: list[Message] = []
+    posted_before: list[list[str]] = []
+    real = Corpus.prepare_search
+
+    def noted(corpus: Corpus) -> None:
+        posted_before.append([type(m).__name__ for m in messages])
+        real(corpus)
+
+    monkeypatch.setattr(Corpus, "prepare_search", noted)
+    loader = CorpusLoader([corpus_file], cache=False)
+    loader.prepare()
+    loader.run(messages.append)
+    assert len(posted_before) == 1
+    assert "FlagsIndexed" in posted_before[0]
+    assert "EntitiesIndexed" not in posted_before[0]
 
 
 def test_a_second_launch_reopens_from_the_cache_without_reading(

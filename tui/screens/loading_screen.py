@@ -87,9 +87,17 @@ class LoadingScreen(PanesScreen):
             visible(event.text), title="Skipped", severity="warning", timeout=8, markup=False
         )
 
+    @on(CorpusLoader.FlagsIndexed)
+    def _flags_indexed(self, event: CorpusLoader.FlagsIndexed) -> None:
+        self.view.flags = event.index
+        self.thread_list.forget_rendering()  # the rows' flags are known now
+        if self.filters.active:  # asked for before they could apply (`--flag`, say)
+            self._apply_filters(self.filters, remember=False)
+
     @on(CorpusLoader.EntitiesIndexed)
     def _entities_indexed(self, event: CorpusLoader.EntitiesIndexed) -> None:
         self.view.entities = event.index
+        self.view.flags = None  # the entities answer for the flags too
         self.thread_list.forget_rendering()  # the rows' flags are known now
         if self.filters.active:  # asked for before they could apply (`--flag`, say)
             self._apply_filters(self.filters, remember=False)

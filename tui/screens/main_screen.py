@@ -27,6 +27,8 @@ from ..widgets.thread_list import ThreadList
 from .flag_picker import FlagPicker
 from .loading_screen import LoadingScreen
 
+FLAGS_WAIT = "The flags are listed once they are indexed, a moment after the threads are read."
+
 
 class MainScreen(LoadingScreen):
     """Read, filter and cross-reference the threads of the loader's corpus."""
@@ -228,7 +230,8 @@ class MainScreen(LoadingScreen):
         among = set(self.thread_list.rows) if self.filters.active else None
         choices = self.view.flag_choices(among)
         if not choices:
-            self.notify("No flags to filter by yet.", timeout=3)
+            waiting = self.view.filter_index is None
+            self.notify(FLAGS_WAIT if waiting else "No flags in this corpus.", timeout=3)
             return
 
         def chosen(codes: tuple[str, ...] | None) -> None:

@@ -36,6 +36,7 @@ from ..widgets.thread_list import ThreadList
 
 NO_THREAD_RELATED = "Related threads appear once a thread is open."
 NO_MATCH = "No thread matches — esc clears the filters"
+FEATURES_WAIT = "Mention and hashtag filters apply once indexing is done."
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
 SHOW_AFTER = 0.25
@@ -194,6 +195,8 @@ class PanesScreen(Screen[None]):
                 self._set_rows(range(self._loaded))
             return
         self._set_rows(self._find_rows(filters))
+        if filters.features and not self.view.features_ready:
+            self.notify(FEATURES_WAIT, timeout=3)
 
     def _find_rows(self, filters: Filters) -> list[int]:
         index = self.view.filter_index
@@ -232,7 +235,8 @@ class PanesScreen(Screen[None]):
             index,
             filters.flags,
             filters.search,
-            filters.features,
+            # Until the entities are in, the index holds flags alone: the other filters apply.
+            filters.features if self.view.features_ready else (),
             author=filters.author,
             found=found,
         )

@@ -1,0 +1,43 @@
+"""The lines that structure a listing of threads (an author page, a hashtag listing, the teasers
+under `More from @x`) rather than any one thread: the lines between its teasers, and the tags
+under its "Related hashtags" heading. See `chrome_context` for the header and date rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .byte_source import ByteSource
+from .chrome_context import LENGTH, LISTING
+from .neighbours import Line, next_nonblank_line
+
+_TEASER_EDGE = re.compile(rb"[ \t]*(?:" + "|".join(LENGTH + LISTING).encode() + rb")[ \t.]*")
+_RELATED_TAGS = re.compile(rb"[ \t]*Related hashtags[ \t.]*")
+_TAGS_ONLY = re.compile(rb"[ \t]*#\w{1,100}(?:[ \t,]+#\w{1,100})*[ \t]*")
+
+
+def related_tags(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
+    """The lines of hashtags alone under a listing's "Related hashtags" heading (among the
+    `block_ends`, the last lines of blocks of strong chrome): the tags it links to, not a
+    thread. A post may be a line of hashtags too, but not under that heading."""
+    found: list[Line] = []
+    for heading in block_ends:
+        if _RELATED_TAGS.fullmatch(buf, *heading) is None:
+            continue
+        line = next_nonblank_line(buf, heading[1])
+        while line is not None and _TAGS_ONLY.fullmatch(buf, *line) is not None:
+            found.append(line)
+            line = next_nonblank_line(buf, line[1])
+    return found
+
+
+def teaser_edges(buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]) -> set[Line]:
+    """The chrome lines a listing puts between its teasers, which the text under them starts
+    one of (`LayoutBuilder._on_head`): its heading (`Most recents`, `More from @x`), a date or
+    length line above a teaser, `Read N tweets` under the one before. Only the last line of
+    each block of strong chrome (`block_ends`) and the `dates` made chrome can stand right
+    above a teaser's text: a page has few."""
+    edges = {line for line in block_ends if _TEASER_EDGE.fullmatch(buf, *line) is not None}
+    edges.update(dates)
+    return edges

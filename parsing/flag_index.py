@@ -1,0 +1,148 @@
+"""Each thread's flags alone, found in a small part of the time the whole entity pass takes.
+
+The flag picker and flag filters need nothing but the flags; `build_index` first gathers the
+corpus's evidence for glued tokens and reads every mention, hashtag and link, seconds at a
+million posts. The flags themselves are one pattern (`tally.FLAGS`, `flags.flag_code`): what
+the whole pass adds is that a flag inside a link is part of the link, not a flag of its own
+(`tally.forget_inside`). A link lies in a token without ASCII whitespace and holds a dot
+followed by a letter, a digit, a hyphen or a non-ASCII character (where a top-level domain, or
+the rest of a host glued to a mention, starts). So a thread's flags are its `FLAGS` matches
+unless one of them shares such a token with such a dot; only those few threads are counted by
+the whole rules (`tally_by_thread`), and only a thread whose flag sits in the path of a glued
+mention+link token waits for the corpus's evidence (`glued_evidence`), which decides where
+that token splits. The flags are those of `build_index`, in the same order (a property test
+holds them equal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .corpus import Corpus
+from .entities.by_thread import tally_by_thread
+from .entities.flags import AFTER_PREFIX, flag_code
+from .entities.glued_counts import GluedSummary, apply_glued
+from .entities.tally import FLAGS, Tally
+from .index import CorpusIndex, Feature, glued_evidence
+
+_IN_TOKEN = rb"[^ \t\n\r\f\v]*?"
+_HOST_DOT = rb"\.[A-Za-z0-9\-\xc2-\xf4]"
+"""A dot where a link's host may go on: every link, and every glued mention+link, has one."""
+_FLAG = rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")"
+# Two patterns, each starting with its literal bytes, which the engine skips to.
+_FLAG_THEN_DOT = re.compile(_FLAG + _IN_TOKEN + _HOST_DOT)
+_DOT_THEN_FLAG = re.compile(_HOST_DOT + _IN_TOKEN + _FLAG)
+
+_CHUNK = 256
+"""Threads looked over at once for a flag that may be in a link (most stretches hold none)."""
+
+
+class FlagIndexer:
+    """Finds the flags of a corpus's threads, from the first, as far as asked each time."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self.flags: list[tuple[str, ...]] = []
+        """Per thread so far: its flag codes in order of first appearance."""
+        self._waiting: dict[int, Tally] = {}
+        """Threads whose counts wait for the corpus's glued-token evidence."""
+        self._holders: defaultdict[str, list[int]] = defaultdict(list)
+        self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """One tuple for each distinct set of flags: many threads carry the same ones."""
+
+    @property
+    def done(self) -> int:
+        """How many threads, from the first, have been read."""
+        return len(self.flags)
+
+    def add(self, stop: int) -> None:
+        """Read the threads from `done` to `stop`."""
+        corpus = self._corpus
+        first_post, sources = corpus.threads.first_post, corpus.threads.source
+        text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
+        flags, holders, shared = self.flags, self._holders, self._shared
+        findall, code_of = FLAGS.findall, _CODES.__getitem__
+        while len(flags) < stop:
+            chunk = range(len(flags), min(len(flags) + _CHUNK, stop))
+            suspect = self._suspects(chunk)
+            for thread in chunk:
+                buf = corpus.sources[sources[thread]].buf
+                start = text_start[first_post[thread]]
+                end = text_end[first_post[thread + 1] - 1]
+                found = findall(buf, start, end)
+                if not found:
+                    flags.append(())
+                    continue
+                if suspect and _may_hold_a_linked_flag(buf, start, end):
+                    codes = self._by_whole_rules(thread, buf, start, end)
+                else:
+                    codes = tuple(filter(None, map(code_of, dict.fromkeys(found))))
+                codes = shared.setdefault(codes, codes)
+                flags.append(codes)
+                for code in codes:
+                    holders[code].append(thread)
+
+    def _suspects(self, chunk: range) -> bool:
+        """Could a thread of `chunk` have a flag in a token with a link? (One look over the
+        stretch of each source the chunk covers; only then is each thread looked at.)"""
+        corpus = self._corpus
+        first_post, sources = corpus.threads.first_post, corpus.threads.source
+        posts = corpus.posts
+        first, last = chunk.start, chunk.stop - 1
+        if sources[first] != sources[last]:
+            return True
+        buf = corpus.sources[sources[first]].buf
+        start = posts.text_start[first_post[first]]
+        end = posts.text_end[first_post[last + 1] - 1]
+        return _may_hold_a_linked_flag(buf, start, end)
+
+    def _by_whole_rules(self, thread: int, buf: bytearray, start: int, end: int) -> tuple[str, ...]:
+        counts = tally_by_thread(buf, [(start, end)])[0]
+        if counts.glued and GluedSummary.of(counts).with_sigils:
+            self._waiting[thread] = counts
+        return _positive(counts)
+
+    def index(self) -> CorpusIndex:
+        """The index of the flags of every thread read (the corpus's evidence gathered first
+        when a thread waits for it); every other kind of entity is left out."""
+        if self._waiting:
+            evidence = glued_evidence(self._corpus)
+            for thread, counts in self._waiting.items():
+                apply_glued(counts, evidence)
+                self.flags[thread] = _positive(counts)
+            self._waiting.clear()
+            self._holders = defaultdict(list)
+            for thread, codes in enumerate(self.flags):
+                for code in codes:
+                    self._holders[code].append(thread)
+        postings: dict[Feature, list[int]] = {
+            ("flag", code): list(threads) for code, threads in self._holders.items()
+        }
+        return CorpusIndex(flags=list(self.flags), postings=postings, thread_count=len(self.flags))
+
+
+def _may_hold_a_linked_flag(buf: bytearray, start: int, end: int) -> bool:
+    return bool(_FLAG_THEN_DOT.search(buf, start, end) or _DOT_THEN_FLAG.search(buf, start, end))
+
+
+class _Codes(dict[bytes, str | None]):
+    """A flag's bytes to its code (None when it names no region), worked out once each."""
+
+    def __missing__(self, flag: bytes) -> str | None:
+        code = self[flag] = flag_code(flag)
+        return code
+
+
+_CODES = _Codes()
+
+
+def _positive(counts: Tally) -> tuple[str, ...]:
+    return tuple(code for code, n in counts.flags.items() if n > 0)
+
+
+def flag_index(corpus: Corpus) -> CorpusIndex:
+    """The flags of every thread of `corpus`, at once."""
+    indexer = FlagIndexer(corpus)
+    indexer.add(corpus.thread_count)
+    return indexer.index()

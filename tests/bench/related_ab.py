@@ -1,0 +1,96 @@
+"""Related threads of two checkouts side by side, on one index: CPU milliseconds per call and
+whether they list the same threads.
+
+    git worktree add /tmp/before <commit>
+    python -m tests.bench.related_ab --before /tmp/before --posts 100000 --shape many
+    flock /tmp/threadline-bench/1m.lock python -m tests.bench.related_ab --before /tmp/before \
+        --posts 1000000
+
+The index is built once by this checkout; the other checkout's `parsing/related.py` is loaded
+beside this one's and both are called on the same threads (300, spread over the corpus), in
+turn, three times each: the best of the three is a call's time (the machine is shared), and
+the first is reported too (what a reader's first call pays, caches empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+from .generate import SHAPES
+from .run import corpus_file
+
+_ROUNDS = 3
+
+
+def load_related(checkout: Path) -> ModuleType:
+    """`parsing/related.py` of `checkout`, as a module of this checkout's package."""
+    spec = importlib.util.spec_from_file_location(
+        "parsing.related_before", checkout / "parsing" / "related.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def summary(label: str, best: list[float], first: list[float]) -> str:
+    return (
+        f"  {label:6} median {statistics.median(best):.3f} ms, worst {max(best):.3f} ms;"
+        f" first calls: median {statistics.median(first):.3f} ms, worst {max(first):.3f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True, help="the other checkout")
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--shape", choices=SHAPES, default="few")
+    parser.add_argument(
+        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
+    )
+    options = parser.parse_args()
+    from parsing import related as after
+    from parsing.index import build_index
+    from parsing.loader import load_corpus
+
+    before = load_related(options.before)
+    options.folder.mkdir(parents=True, exist_ok=True)
+    corpus = load_corpus([corpus_file(options.folder, options.posts, shape=options.shape)])
+    index = build_index(corpus)
+    gc.freeze()  # as the reader does once loaded: no collection of the index mid-call
+    threads = range(0, corpus.thread_count, max(1, corpus.thread_count // 300))
+    modules = {"before": before, "after": after}
+    best: dict[str, list[float]] = {name: [] for name in modules}
+    first: dict[str, list[float]] = {name: [] for name in modules}
+    same = 0
+    for thread in threads:
+        listed = {}
+        for round_ in range(_ROUNDS):
+            for name, module in modules.items():
+                started = time.process_time()
+                found = module.related_threads(index, thread)
+                taken = 1000 * (time.process_time() - started)
+                if round_ == 0:
+                    first[name].append(taken)
+                    best[name].append(taken)
+                    listed[name] = [(item.thread, item.score, item.reasons) for item in found]
+                best[name][-1] = min(best[name][-1], taken)
+        same += listed["before"] == listed["after"]
+    print(f"{options.posts:,} posts, shape {options.shape!r}: {corpus.thread_count:,} threads")
+    for name in modules:
+        print(summary(name, best[name], first[name]))
+    ratio = statistics.median(best["after"]) / statistics.median(best["before"])
+    print(f"  after/before (medians) {ratio:.2f}; the same lists {same} of {len(threads)}")
+
+
+if __name__ == "__main__":
+    main()

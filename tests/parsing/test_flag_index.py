@@ -1,0 +1,81 @@
+"""The flags of every thread, found ahead of the other entities, are `build_index`'s flags."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from parsing.flag_index import FlagIndexer, flag_index
+from parsing.index import build_index
+
+from .helpers import parse_text
+from .test_properties import PROPERTY, texts
+
+RU, UA, AM = "🇷🇺", "🇺🇦", "🇦🇲"
+SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+
+
+def flags_of(text: str) -> list[tuple[str, ...]]:
+    return flag_index(parse_text(text)).flags
+
+
+def test_a_threads_flags_are_in_order_of_first_use() -> None:
+    """Each code once, in the order the thread first uses it; a second thread its own."""
+    text = f"1/ From {UA} to {RU} and {UA} again\n2/ then {SCOTLAND}\n1/ Only {AM}\n"
+    assert flags_of(text) == [("UA", "RU", "GB-SCT"), ("AM",)]
+
+
+def test_a_run_of_indicators_pairs_from_the_left() -> None:
+    """🇷🇺🇦🇲 is RU then AM: the 🇺🇦 a reader might see inside it is not there."""
+    assert flags_of(f"1/ {RU}{AM}\n") == [("RU", "AM")]
+
+
+def test_a_flag_inside_a_link_is_not_a_flag() -> None:
+    """A flag in a link's host is part of the link, as the whole entity rules have it."""
+    assert flags_of(f"1/ see http://{RU}.example.com/x and {UA}\n") == [("UA",)]
+
+
+def test_a_flag_before_a_full_stop_still_counts() -> None:
+    """A dot that no host goes on after (the end of a sentence) holds no link."""
+    assert flags_of(f"1/ Moscow {RU}. Kyiv {UA}.\n") == [("RU", "UA")]
+
+
+def test_the_postings_list_each_flags_threads() -> None:
+    """The index answers which threads carry a flag, in order, and nothing of other kinds."""
+    index = flag_index(parse_text(f"1/ {RU} @bob\n1/ none\n1/ {RU} {UA} #tag\n"))
+    assert index.postings == {("flag", "RU"): [0, 2], ("flag", "UA"): [2]}
+    assert index.thread_count == 3
+
+
+def test_threads_read_a_stretch_at_a_time_give_the_same_index() -> None:
+    """`add` up to some thread, then to the end: the index is that of reading all at once."""
+    corpus = parse_text("".join(f"1/ thread {n} {RU if n % 2 else UA}\n" for n in range(600)))
+    indexer = FlagIndexer(corpus)
+    indexer.add(250)
+    assert indexer.done == 250
+    indexer.add(corpus.thread_count)
+    assert indexer.index() == flag_index(corpus)
+
+
+LINKED_PIECES = [
+    RU, UA, AM, "🇺", SCOTLAND, "http://", "https://", "example.com", ".ru", ".com/", ".", "/",
+    "@bob", "@alice", "carnegie.ru/x", "#tag", "#тег", "é", "a", " ", " ", "\n", "\n1/ ",
+    "\n2/ ", "…", "-", "_", "xn--p1ai", ".рф",
+]  # fmt: skip
+linked_texts = st.lists(st.sampled_from(LINKED_PIECES), max_size=40).map("".join)
+"""Flags in and around links, glued mentions and hashtags."""
+
+
+@PROPERTY
+@given(linked_texts | texts)
+@example(f"1/ @bobcarnegie.ru/a{RU} @alicecarnegie.ru/b\n")
+@example(f"1/ #tagé{RU}.com {UA}\n")
+@example(f"1/ @bobcarnegie.ru/a@b x{RU}.example.com carnegie.ru/c\n")  # waits for evidence
+def test_the_flags_are_those_of_the_whole_index(text: str) -> None:
+    """Per thread, the flags (and which threads hold each) are those `build_index` finds by
+    the whole entity rules."""
+    corpus = parse_text(text)
+    whole = build_index(corpus, with_words=False)
+    index = flag_index(corpus)
+    assert index.flags == whole.flags
+    assert index.postings == {k: v for k, v in whole.postings.items() if k[0] == "flag"}
