@@ -17,6 +17,7 @@ holds them equal).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 
 from .corpus import Corpus
@@ -24,7 +25,7 @@ from .entities.by_thread import tally_by_thread
 from .entities.flags import AFTER_PREFIX, flag_code
 from .entities.glued_counts import GluedSummary, apply_glued
 from .entities.tally import FLAGS, Tally
-from .index import CorpusIndex, Feature, glued_evidence
+from .index import CorpusIndex, glued_evidence
 
 _IN_TOKEN = rb"[^ \t\n\r\f\v]*?"
 _HOST_DOT = rb"\.[A-Za-z0-9\-\xc2-\xf4]"
@@ -116,9 +117,7 @@ class FlagIndexer:
             for thread, codes in enumerate(self.flags):
                 for code in codes:
                     self._holders[code].append(thread)
-        postings: dict[Feature, list[int]] = {
-            ("flag", code): list(threads) for code, threads in self._holders.items()
-        }
+        postings = {("flag", code): array("I", threads) for code, threads in self._holders.items()}
         return CorpusIndex(flags=list(self.flags), postings=postings, thread_count=len(self.flags))
 
 

@@ -14,6 +14,7 @@ either way the cost is bounded by the candidates'.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 
 from .index import CorpusIndex, Feature
@@ -62,7 +63,7 @@ def with_flags(score: float, shared: set[Feature], weights: dict[Feature, float]
 
 def _from_holders(
     features: tuple[Feature, ...],
-    holders: list[list[int]],
+    holders: list[array[int]],
     candidates: set[int],
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
