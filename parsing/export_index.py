@@ -35,9 +35,10 @@ def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
 
 
 def export_evidence(corpus: Corpus) -> GluedEvidence:
-    """`index.glued_evidence`, read on both cores when the corpus is big: each source is cut at
-    a line end in the middle (no link nor glued token crosses a line), the second parts read in
-    a forked process. Both give the same evidence (a test holds them equal)."""
+    """`index.glued_evidence`, read on both cores when the corpus is big: each source is cut
+    just after a line end or space in the middle (no link nor glued token holds either, and
+    either stands for the text's start and end in every rule), the second parts read in a forked
+    process. Both give the same evidence (a test holds them equal)."""
     sizes = [len(source.buf) for source in corpus.sources]
     cuts = sizes
     if sum(sizes) >= background.PARALLEL_BYTES:
@@ -56,9 +57,11 @@ def export_evidence(corpus: Corpus) -> GluedEvidence:
 
 
 def _middle(buf: bytearray) -> int:
-    """Just after the first line end past the middle of `buf` (its end when there is none)."""
-    newline = buf.find(b"\n", len(buf) // 2)
-    return len(buf) if newline < 0 else newline + 1
+    """Just after the first line end or space past the middle of `buf` (its end when there is
+    none): one long line is cut too."""
+    half = len(buf) // 2
+    found = [at for at in (buf.find(b"\n", half), buf.find(b" ", half)) if at >= 0]
+    return min(found) + 1 if found else len(buf)
 
 
 def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:

@@ -11,12 +11,15 @@ from typing import BinaryIO
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from parsing import background, build_index, export_posts, load_corpus
 from parsing.background import later_written
 from parsing.corpus import Corpus
+from parsing.entities.extract import extract_spans
 from parsing.export_index import export_evidence, export_index
 from parsing.export_json import encode, thread_value, write_json
+from parsing.export_writer import halves
 from parsing.index import glued_evidence
 from parsing.search import threads_matching
 from tests.bench.generate import generate
@@ -155,3 +158,75 @@ def test_any_text_exports_the_references_bytes(text: str) -> None:
     corpus = parse_text(text)
     threads = range(corpus.thread_count)
     assert written(corpus, threads) == reference(corpus, threads)
+
+
+LONG_POST = "1/1 " + " ".join(
+    ["@quay", "#tide", "🇯🇵🇫🇷", "kestrel.example.org/n/1…", "$TSLA", "word", "日#本", "＠yuki"] * 40
+)
+
+
+def test_a_post_with_more_entities_than_a_window_writes_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Entities formatted a few at a time (a post holding more than a window) give the same
+    bytes, around posts with fewer."""
+    corpus = parse_text(GLUED + "\n\n" + LONG_POST + "\n\n" + SAME_THREAD)
+    threads = range(corpus.thread_count)
+    monkeypatch.setattr(export_posts, "_WINDOW", 7)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG_POST,
+        "1/3 Harbor notes.\n2/3 " + LONG_POST[4:] + "\n3/3 Done #tide",
+        "1/1 " + "word " * 400 + "@quay",
+        "1/1 @quay " + "word " * 400,
+        "1/1 " + "x" * 3000,
+    ],
+    ids=["one-post", "middle-post", "entities-after-the-cut", "entities-before", "no-space"],
+)
+def test_a_long_thread_cut_inside_a_post_writes_the_same_bytes_into_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
+) -> None:
+    """When the middle of the text falls inside a long thread, the two processes each write
+    part of one post (cut just after a space): the file holds the reference's bytes."""
+    corpus = parse_text(GLUED + "\n\n" + text + "\n\n" + SAME_THREAD)
+    threads = range(corpus.thread_count)
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
+    shared = halves(corpus, threads).shared
+    assert shared is not None and shared.thread == 1
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as out:
+        write_json(corpus, export_index(corpus, threads), threads, out)
+    assert path.read_text(encoding="utf-8") == reference(corpus, threads)
+
+
+def test_evidence_of_one_long_line_is_read_in_two_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single long line is cut at a space in the middle for the evidence, which stays the
+    whole line's."""
+    corpus = parse_text(LONG_POST.replace("kestrel", "@harbor_deskkestrel", 3))
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    assert export_evidence(corpus) == glued_evidence(corpus)
+    assert export_evidence(corpus).domains
+
+
+@PROPERTY
+@given(texts, st.integers(min_value=0))
+def test_a_post_cut_after_a_space_reads_as_its_two_parts(text: str, choice: int) -> None:
+    """A post's spans are those of its part up to a space (included) followed by those of the
+    rest read alone, shifted: what lets two processes share one long post."""
+    corpus = parse_text(text)
+    evidence = glued_evidence(corpus)
+    for post in range(corpus.post_count):
+        raw = corpus.post_bytes(post)
+        spaces = [at + 1 for at, byte in enumerate(raw) if byte == 0x20]
+        if spaces:
+            cut = spaces[choice % len(spaces)]
+            after = [
+                span._replace(start=span.start + cut, end=span.end + cut)
+                for span in extract_spans(raw[cut:], evidence)
+            ]
+            assert extract_spans(raw[:cut], evidence) + after == extract_spans(raw, evidence)
