@@ -17,9 +17,11 @@ _LEAD = re.compile(
 )
 # A sentence ends at . ! ? or … before a space and a capital, a digit, a quote, an emoji or the
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.
+# The mark comes first and the abbreviations are looked behind it (`.` stands for the mark): a
+# pattern that starts with a set of characters is searched for fast.
 _SENTENCE_END = re.compile(
-    rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
-    rf"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
+    rf"[.!?…](?<!\b[A-Z].)(?<!\bDr.)(?<!\bMr.)(?<!\bMs.)(?<!\bSt.)(?<!\bMrs.)(?<!\bvs.)"
+    rf"(?<!\bNo.)[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
 _SPACES = re.compile(r"\s+")
 # What trails a first post and says nothing: ` 1/`, `(1/5)`, 👇, 🧵, a link cut short by `…`.
