@@ -11,9 +11,7 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import repeat
 from json.encoder import encode_basestring
 from typing import NamedTuple, TextIO
 
@@ -21,21 +19,19 @@ from .corpus import Corpus
 from .entities.batch import read_batch
 from .entities.extract import extract_spans
 from .entities.glued import GluedEvidence
-from .entities.spans import Span
-from .export_entities import code_points, continuation_marks, entity_json, per_post
+from .entities.spans import EntityKind, Span
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
 _PIECES = 1 << 14
 """Pieces gathered before a write: a few large writes instead of several per post."""
 # JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it. They can only stand inside strings, so a whole chunk
-# is escaped at once.
+# export to a terminal cannot drive it. A piece is escaped unless known to hold none.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
-_WINDOW = 1 << 16
-"""Entities formatted at once; a post with more (millions, in one long line) goes by windows."""
-_POST_OPEN = '{"number": %s, "first_line": %d, "last_line": %d, "text": %s, "entities": ['
-_POST = _POST_OPEN + "%s]}"
+_LINK = EntityKind.LINK
+_OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
+_TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
+_CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
 # C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
 # pattern that starts with a literal byte is searched for fast; DEL is looked for on its own.
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
@@ -97,122 +93,97 @@ def add_posts(
 ) -> None:
     """Add each part to `chunks`: its head, its posts with their entities (after `, ` but the
     first), its tail."""
-    read = _read(corpus, parts, evidence)
-    if len(read.spans) > _WINDOW:
-        _add_by_window(chunks, parts, read)
-        return
-    entities = per_post(read.text, read.marks, read.spans, read.cuts, read.bases)
-    post_json = list(map(str.__add__, read.opened, entities))
-    first = 0
-    for part in parts:
-        last = first + len(part.posts)
-        chunks.add(part.head, clean=True)
-        posts = "]}, ".join(post_json[first:last]) + ("]}" if last > first else "")
-        chunks.add(posts, clean=read.clean)
-        chunks.add(part.tail, clean=True)
-        first = last
-    chunks.flush()
-
-
-class _Read(NamedTuple):
-    """The posts of some parts read in one batch (`entities.batch`)."""
-
-    text: str
-    marks: bytes
-    """`continuation_marks` of the joined posts."""
-    spans: list[Span]
-    starts: list[int]
-    """Where each post starts in the joined bytes, and one more entry."""
-    bases: list[int]
-    """Where each post starts in `text`."""
-    cuts: list[int]
-    """Where each post's spans start in `spans`, and one more entry."""
-    opened: list[str]
-    """Each post's JSON up to its first entity."""
-    clean: bool
-    """No control to escape in them."""
-
-
-def _read(corpus: Corpus, parts: Sequence[Part], evidence: GluedEvidence) -> _Read:
     columns = corpus.posts
-    posts: list[int] = []
     pieces: list[bytes] = []
     for part in parts:
         source = corpus.source_of(part.thread)
-        posts += part.posts
         pieces += [corpus.post_bytes(post, source) for post in part.posts]
     batch = read_batch(pieces, evidence)
-    joined, spans, starts = batch.joined, batch.spans, batch.starts
-    text = joined.decode("utf-8", "replace")
-    marks = continuation_marks(joined)
-    bases, ends = code_points(marks, starts[:-1], [start - 1 for start in starts[1:]])
-    opened = list(
-        map(
-            _POST_OPEN.__mod__,
-            zip(
-                [number or "null" for number in map(columns.number.__getitem__, posts)],
-                map(columns.first_line.__getitem__, posts),
-                map(columns.last_line.__getitem__, posts),
-                map(encode_basestring, map(text.__getitem__, map(slice, bases, ends))),
-                strict=True,
-            ),
-        )
-    )
-    cuts = list(map(bisect_left, repeat([span.start for span in spans]), starts))
+    joined = batch.joined
     clean = b"\x7f" not in joined and _C1_CONTROL.search(joined) is None
-    return _Read(text, marks, spans, starts, bases, cuts, opened, clean)
-
-
-def _add_by_window(chunks: Chunks, parts: Sequence[Part], read: _Read) -> None:
-    """`add_posts` for posts with too many entities to format at once: each post's entities
-    are formatted and added `_WINDOW` at a time."""
-    text, marks, spans, cuts, bases, clean = (
-        read.text, read.marks, read.spans, read.cuts, read.bases, read.clean
-    )  # fmt: skip
-    post = 0
+    entities = _Entities(chunks, joined, batch.spans, clean)
+    text, marks, starts = entities.text, entities.marks, batch.starts
+    first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
+    index = skipped = byte = 0
     for part in parts:
         chunks.add(part.head, clean=True)
-        for position in range(len(part.posts)):
-            chunks.add(("" if position == 0 else ", ") + read.opened[post], clean=clean)
-            origin = (read.starts[post], bases[post])
-            for first in range(cuts[post], cuts[post + 1], _WINDOW):
-                window = spans[first : min(first + _WINDOW, cuts[post + 1])]
-                entities = entity_json(text, marks, window, repeat(bases[post]), origin)
-                lead = "" if first == cuts[post] else ", "
-                chunks.add(lead + ", ".join(entities), clean=clean)
-                origin = (window[-1].end, _point(marks, window[-1].end, origin))
+        for position, post in enumerate(part.posts):
+            start, stop = starts[index], starts[index + 1] - 1
+            index += 1
+            skipped += marks.count(1, byte, start)
+            base = start - skipped
+            skipped += marks.count(1, start, stop)
+            byte = stop
+            lines = f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}'
+            chunks.add(
+                f'{"" if position == 0 else ", "}{{"number": {numbers[post] or "null"}, {lines}, '
+                f'"text": {encode_basestring(text[base : stop - skipped])}, "entities": [',
+                clean=clean,
+            )
+            entities.add(stop, base)
             chunks.add("]}", clean=True)
-            post += 1
         chunks.add(part.tail, clean=True)
     chunks.flush()
 
 
-def _point(marks: bytes, byte: int, origin: tuple[int, int]) -> int:
-    """The code point at `byte`, counted from `origin` (a byte offset and its code point)."""
-    return byte - (origin[0] - origin[1]) - marks.count(1, origin[0], byte)
+class _Entities:
+    """The entity spans of a batch of posts, added to `chunks` in order, post after post."""
+
+    def __init__(self, chunks: Chunks, joined: bytes, spans: list[Span], clean: bool) -> None:
+        self.chunks, self.spans, self.clean = chunks, spans, clean
+        self.text = joined.decode("utf-8", "replace")
+        # A byte offset less the continuation bytes before it is a code-point offset; `marks`
+        # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
+        self.marks = joined.translate(_CONTINUATIONS)
+        self.at = self.byte = self.skipped = 0
+
+    def add(self, stop: int, base: int) -> bool:
+        """Add the entities that start before byte `stop`, their offsets less `base` (code
+        points), each after `, ` but the first; whether there were any."""
+        spans, text, count, pieces = self.spans, self.text, self.marks.count, self.chunks.pieces
+        at, byte, skipped, clean = self.at, self.byte, self.skipped, self.clean
+        lead, first, end = "", at, len(spans)
+        while at < end and spans[at].start < stop:
+            kind, span_start, span_end, value, truncated = spans[at]
+            at += 1
+            skipped += count(1, byte, span_start)
+            low = span_start - skipped
+            skipped += count(1, span_start, span_end)
+            high = span_end - skipped
+            byte = span_end
+            entity = (
+                f'{lead}{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                f'"text": {encode_basestring(text[low:high])}, '
+                f'"value": {encode_basestring(value)}'
+            )
+            entity += (_TRUE if truncated else _FALSE) if kind is _LINK else "}"
+            pieces.append(entity if clean else escape_controls(entity))
+            lead = ", "
+            if len(pieces) >= _PIECES:
+                self.chunks.flush()
+                pieces = self.chunks.pieces
+        self.at, self.byte, self.skipped = at, byte, skipped
+        return at > first
 
 
 def post_opening(corpus: Corpus, post: int, text: str) -> str:
     """A post's JSON up to its first entity (`text` its decoded text), controls escaped."""
     columns = corpus.posts
     number = columns.number[post] or "null"
-    values = (number, columns.first_line[post], columns.last_line[post], encode_basestring(text))
-    return escape_controls(_POST_OPEN % values)
+    lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
+    opening = f'{{"number": {number}, {lines}, "text": {encode_basestring(text)}, "entities": ['
+    return escape_controls(opening)
 
 
 def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: GluedEvidence) -> bool:
-    """Add the entities of `raw[start:end]`, a post's UTF-8 text from just after a space (or its
-    start) to just after a space (or its end), offsets counted from the post's start: no entity
+    """Add the entities of `raw[start:end]`, a post's UTF-8 text from its start or just after a
+    space to its end or just after a space, offsets counted from the post's start: no entity
     crosses a space, and a space stands for the start and end of a text in every rule. Whether
     there were any."""
     piece = raw[start:end]
-    spans = extract_spans(piece, evidence)
-    marks = continuation_marks(piece)
-    text = piece.decode("utf-8", "replace")
-    origin = start - continuation_marks(raw[:start]).count(1)  # the piece's first code point
-    for first in range(0, len(spans), _WINDOW):
-        window = spans[first : first + _WINDOW]
-        entities = entity_json(text, marks, window, repeat(-origin), (0, 0))
-        chunks.add(("" if first == 0 else ", ") + ", ".join(entities))
+    origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
+    clean = b"\x7f" not in piece and _C1_CONTROL.search(piece) is None
+    entities = _Entities(chunks, piece, extract_spans(piece, evidence), clean)
+    wrote = entities.add(len(piece), -origin)
     chunks.flush()
-    return bool(spans)
+    return wrote

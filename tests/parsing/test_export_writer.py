@@ -165,17 +165,6 @@ LONG_POST = "1/1 " + " ".join(
 )
 
 
-def test_a_post_with_more_entities_than_a_window_writes_the_same_bytes(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Entities formatted a few at a time (a post holding more than a window) give the same
-    bytes, around posts with fewer."""
-    corpus = parse_text(GLUED + "\n\n" + LONG_POST + "\n\n" + SAME_THREAD)
-    threads = range(corpus.thread_count)
-    monkeypatch.setattr(export_posts, "_WINDOW", 7)
-    assert written(corpus, threads) == reference(corpus, threads)
-
-
 @pytest.mark.parametrize(
     "text",
     [
