@@ -23,7 +23,6 @@ def run_command(command: str, options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from parsing.export import write_markdown
     from parsing.export_index import export_index
     from parsing.export_json import write_json
     from parsing.filters import filter_threads
@@ -49,7 +48,9 @@ def _export(options: argparse.Namespace) -> int:
         index = export_index(corpus, threads)
     if options.format == "json":
         write_json(corpus, index, threads, sys.stdout, with_related=options.related)
-    else:
+    else:  # only Markdown goes through the models (and imports pydantic)
+        from parsing.export import write_markdown
+
         write_markdown(corpus, index, threads, sys.stdout, with_related=options.related)
     return 0
 
