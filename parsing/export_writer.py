@@ -58,13 +58,14 @@ def write_export(
     with_related: bool,
 ) -> None:
     """Write `{"threads": [...], "skipped": [...]}`, one thread a line."""
-    ids = corpus.ids_of(threads)
     plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
+    shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None
     if plan.second or plan.shared:
 
         def write_second(into: BinaryIO) -> None:
             text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
+            ids = corpus.ids_of([*shared, *plan.second])  # each process hashes its own threads
             writer = _Writer(text, corpus, index, ids, with_related)
             if plan.shared is not None:
                 writer.resume(plan.shared)
@@ -75,7 +76,7 @@ def write_export(
         rest = background.later_written(write_second)
     try:
         out.write('{"threads": [')
-        writer = _Writer(out, corpus, index, ids, with_related)
+        writer = _Writer(out, corpus, index, corpus.ids_of([*plan.first, *shared]), with_related)
         writer.threads(plan.first, started=False)
         wrote = plan.shared is not None and writer.stop(plan.shared, started=bool(plan.first))
         if rest is not None:

@@ -107,6 +107,21 @@ def test_identical_threads_keep_their_numbered_ids_in_a_selection() -> None:
     assert written(fresh, [3]) == reference(corpus, [3])
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [[], [0], [0, 1, 2], [3, 4, 5, 6, 7], [2, 3], [7, 3, 0], list(range(8))],
+    ids=["none", "first", "a-prefix", "a-second-half", "a-middle", "scattered", "all"],
+)
+def test_the_ids_of_any_selection_are_those_of_the_whole_corpus(chosen: list[int]) -> None:
+    """A prefix, a second half or a few threads get the ids hashing every thread gives them,
+    copies of one thread numbered in corpus order (`-2`, `-3`), hashing only what they need."""
+    others = [f"1/2 Ferry number {n} left late.\n2/2 It came back.\n" for n in range(3)]
+    text = "\n\n".join([SAME_THREAD, GLUED, SAME_THREAD, *others, SAME_THREAD, SAME_THREAD])
+    every = parse_text(text).thread_ids
+    assert every[7] == every[0] + "-4"
+    assert parse_text(text).ids_of(chosen) == {thread: every[thread] for thread in chosen}
+
+
 def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Threads read a few at a time and written a few pieces at a time (a long post's entities
     in several writes) give the same bytes."""
