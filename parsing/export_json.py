@@ -32,11 +32,14 @@ def write_json(
     threads: Sequence[int],
     out: TextIO,
     with_related: bool = False,
+    *,
+    read_flags: bool = False,
 ) -> None:
-    """Write `{"threads": [...], "skipped": [...]}`, one thread a line (`export_writer`)."""
+    """Write `{"threads": [...], "skipped": [...]}`, one thread a line (`export_writer`);
+    `read_flags` when `index` has not read the flags of `threads` (`export_index`)."""
     from .export_writer import write_export
 
-    write_export(corpus, index, threads, out, with_related=with_related)
+    write_export(corpus, index, threads, out, with_related=with_related, flags=read_flags)
 
 
 def _given_posts(corpus: Corpus, thread: int) -> bool:

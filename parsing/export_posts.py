@@ -100,7 +100,7 @@ def add_posts(
         pieces += [corpus.post_bytes(post, source) for post in part.posts]
     batch = read_batch(pieces, evidence)
     joined = batch.joined
-    clean = b"\x7f" not in joined and _C1_CONTROL.search(joined) is None
+    clean = _clean(joined)
     entities = _Entities(chunks, joined, batch.spans, clean)
     text, marks, starts = entities.text, entities.marks, batch.starts
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
@@ -166,13 +166,19 @@ class _Entities:
         return at > first
 
 
-def post_opening(corpus: Corpus, post: int, text: str) -> str:
-    """A post's JSON up to its first entity (`text` its decoded text), controls escaped."""
+def post_opening(corpus: Corpus, post: int, raw: bytes) -> str:
+    """A post's JSON up to its first entity (`raw` its UTF-8 text), controls escaped."""
     columns = corpus.posts
     number = columns.number[post] or "null"
     lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
-    opening = f'{{"number": {number}, {lines}, "text": {encode_basestring(text)}, "entities": ['
-    return escape_controls(opening)
+    text = encode_basestring(raw.decode("utf-8", "replace"))
+    opening = f'{{"number": {number}, {lines}, "text": {text}, "entities": ['
+    return opening if _clean(raw) else escape_controls(opening)
+
+
+def _clean(raw: bytes) -> bool:
+    """Does the UTF-8 text `raw` hold no DEL nor C1 control (nothing to escape)?"""
+    return b"\x7f" not in raw and _C1_CONTROL.search(raw) is None
 
 
 def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: GluedEvidence) -> bool:
@@ -182,8 +188,7 @@ def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: Glu
     there were any."""
     piece = raw[start:end]
     origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
-    clean = b"\x7f" not in piece and _C1_CONTROL.search(piece) is None
-    entities = _Entities(chunks, piece, extract_spans(piece, evidence), clean)
+    entities = _Entities(chunks, piece, extract_spans(piece, evidence), _clean(piece))
     wrote = entities.add(len(piece), -origin)
     chunks.flush()
     return wrote

@@ -19,6 +19,7 @@ from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
 from .corpus import Corpus
+from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import (
     Chunks,
@@ -56,8 +57,10 @@ def write_export(
     out: TextIO,
     *,
     with_related: bool,
+    flags: bool,
 ) -> None:
-    """Write `{"threads": [...], "skipped": [...]}`, one thread a line."""
+    """Write `{"threads": [...], "skipped": [...]}`, one thread a line; with `flags`, each
+    process reads the flags of the threads it writes into `index` first."""
     plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None
@@ -65,7 +68,10 @@ def write_export(
 
         def write_second(into: BinaryIO) -> None:
             text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
-            ids = corpus.ids_of([*shared, *plan.second])  # each process hashes its own threads
+            mine = [*shared, *plan.second]
+            if flags:
+                read_flags(corpus, index.flags, mine)
+            ids = corpus.ids_of(mine)  # each process hashes its own threads
             writer = _Writer(text, corpus, index, ids, with_related)
             if plan.shared is not None:
                 writer.resume(plan.shared)
@@ -76,7 +82,10 @@ def write_export(
         rest = background.later_written(write_second)
     try:
         out.write('{"threads": [')
-        writer = _Writer(out, corpus, index, corpus.ids_of([*plan.first, *shared]), with_related)
+        mine = [*plan.first, *shared]
+        if flags:
+            read_flags(corpus, index.flags, mine)
+        writer = _Writer(out, corpus, index, corpus.ids_of(mine), with_related)
         writer.threads(plan.first, started=False)
         wrote = plan.shared is not None and writer.stop(plan.shared, started=bool(plan.first))
         if rest is not None:
@@ -201,7 +210,7 @@ class _Writer:
         lead = ",\n" if started else "\n"
         add_posts(chunks, corpus, [Part(shared.thread, before, lead + head, "")], evidence)
         raw = corpus.post_bytes(shared.post)
-        opening = post_opening(corpus, shared.post, raw.decode("utf-8", "replace"))
+        opening = post_opening(corpus, shared.post, raw)
         chunks.add((", " if before else "") + opening, clean=True)
         wrote = add_entities(chunks, raw, 0, shared.cut, evidence)
         self.out.flush()

@@ -33,7 +33,8 @@ def _export(options: argparse.Namespace) -> int:
     codes = flag_codes(options.flag)
     corpus = load(options.paths)
     report_warnings(corpus)
-    if codes or options.related:
+    whole = bool(codes or options.related)
+    if whole:
         # Only related threads need words; each pass is shared with a forked second process.
         index = build_index(corpus, with_words=options.related, parallel=True)
         threads = filter_threads(corpus, index, codes, options.search, author=options.author)
@@ -45,9 +46,12 @@ def _export(options: argparse.Namespace) -> int:
             options.search,
             author=options.author,
         )
-        index = export_index(corpus, threads)
+        # The JSON writer reads the flags of each thread in the process that writes it.
+        index = export_index(corpus, threads, with_flags=options.format != "json")
     if options.format == "json":
-        write_json(corpus, index, threads, sys.stdout, with_related=options.related)
+        write_json(
+            corpus, index, threads, sys.stdout, with_related=options.related, read_flags=not whole
+        )
     else:  # only Markdown goes through the models (and imports pydantic)
         from parsing.export import write_markdown
 

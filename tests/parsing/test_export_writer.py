@@ -52,10 +52,11 @@ def reference(corpus: Corpus, threads: Sequence[int], with_related: bool = False
 
 
 def written(corpus: Corpus, threads: Sequence[int], with_related: bool = False) -> str:
-    """What `threadline export` writes: the full index only for related threads."""
-    index = build_index(corpus) if with_related else export_index(corpus, threads)
+    """What `threadline export` writes: the full index only for related threads, else the flags
+    read by the writer."""
+    index = build_index(corpus) if with_related else export_index(corpus, threads, with_flags=False)
     out = io.StringIO()
-    write_json(corpus, index, threads, out, with_related=with_related)
+    write_json(corpus, index, threads, out, with_related=with_related, read_flags=not with_related)
     return out.getvalue()
 
 
@@ -149,7 +150,8 @@ def test_two_processes_write_the_same_bytes_into_a_file(
     monkeypatch.setattr(background, "later_written", counted)
     path = tmp_path / "export.json"
     with path.open("w", encoding="utf-8") as out:
-        write_json(corpus, export_index(corpus, threads), threads, out)
+        index = export_index(corpus, threads, with_flags=False)
+        write_json(corpus, index, threads, out, read_flags=True)
     assert len(forks) == 1
     assert path.read_text(encoding="utf-8") == reference(corpus, threads)
 
@@ -204,7 +206,8 @@ def test_a_long_thread_cut_inside_a_post_writes_the_same_bytes_into_a_file(
     assert shared is not None and shared.thread == 1
     path = tmp_path / "export.json"
     with path.open("w", encoding="utf-8") as out:
-        write_json(corpus, export_index(corpus, threads), threads, out)
+        index = export_index(corpus, threads, with_flags=False)
+        write_json(corpus, index, threads, out, read_flags=True)
     assert path.read_text(encoding="utf-8") == reference(corpus, threads)
 
 
