@@ -7,7 +7,13 @@ import json
 import sys
 
 from parsing.entities.flags import flag_emoji, region_names
-from parsing.stats import CorpusStats, corpus_stats, ranked, stats_for_paths
+from parsing.stats import (
+    CorpusStats,
+    corpus_stats,
+    cycle_collector_paused,
+    ranked,
+    stats_for_paths,
+)
 
 from .output import plural, say
 from .stdin_source import with_stdin
@@ -18,7 +24,8 @@ _BAR_WIDTH = 40
 def run_command(command: str, options: argparse.Namespace) -> int:
     options.paths = with_stdin(options.paths)
     if command == "export":
-        return _export(options)
+        with cycle_collector_paused():
+            return _export(options)
     return _stats(options)
 
 
