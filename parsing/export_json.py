@@ -1,11 +1,11 @@
 """`threadline export` as JSON, written a large chunk at a time.
 
 The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it).
-`thread_value` gives a thread as the model's dict; the writer gives the bytes of encoding those
-dicts one by one with the json module, without making them: posts of page text are written
-straight from their entity spans (`export_posts`), and only threads whose posts a format gave
-whole (an archive's) go through the dicts. So a million-post corpus, or a single post holding
-millions of entities, is never held in memory as model objects or dicts.
+`thread_value` gives a thread as the model's dict; the writer (`export_writer`) gives the bytes
+of encoding those dicts one by one with the json module, without making them: posts of page text
+are written straight from their entity spans (`export_posts`), and only threads whose posts a
+format gave whole (an archive's) go through the dicts (`_write_thread`). So a million-post corpus,
+or a single post holding millions of entities, is never held in memory as model objects or dicts.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .related import related_threads
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
-_COPY = 1 << 20
 
 
 def write_json(
