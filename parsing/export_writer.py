@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import shutil
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
@@ -26,6 +27,7 @@ from .export_posts import (
     Part,
     add_entities,
     add_posts,
+    escape_controls,
     post_opening,
     thread_groups,
 )
@@ -149,6 +151,10 @@ def middle_of(corpus: Corpus, thread: int, offset: int) -> Shared:
     return Shared(thread, post, space + 1)
 
 
+def _string(text: str | None) -> str:
+    return "null" if text is None else encode_basestring(text)
+
+
 def _parallel(out: TextIO) -> bool:
     """Can the export be written by two processes: is `out` a file or pipe with bytes below?"""
     try:
@@ -174,8 +180,27 @@ class _Writer:
         self.chunks = Chunks(out)
 
     def head(self, thread: int) -> tuple[str, str]:
-        ids, related = self.ids, self.with_related
-        return _head(self.corpus, self.index, thread, ids[thread], with_related=related)
+        """The thread's JSON before its posts, and after them (controls escaped)."""
+        if self.with_related:
+            return _head(self.corpus, self.index, thread, self.ids[thread], with_related=True)
+        # `_head` without its dict and encoder call: the same keys in the same order, each
+        # value as the encoder writes it (the tests hold the bytes equal).
+        corpus = self.corpus
+        source = corpus.source_of(thread).name
+        meta = corpus.meta(thread)
+        missing = ", ".join(map(str, corpus.missing(thread)))
+        flags = ", ".join(map(encode_basestring, self.index.flags[thread]))
+        declared = "null" if meta.declared_posts is None else meta.declared_posts
+        head = (
+            f'{{"id": {encode_basestring(self.ids[thread])}, '
+            f'"title": {encode_basestring(corpus.title(thread))}, '
+            f'"source": {encode_basestring(source)}, "first_line": {corpus.first_line(thread)}, '
+            f'"last_line": {corpus.last_line(thread)}, "missing": [{missing}], '
+            f'"flags": [{flags}], "author": {_string(meta.author)}, '
+            f'"handle": {_string(meta.handle)}, "date": {_string(meta.date)}, '
+            f'"declared_posts": {declared}, "posts": ['
+        )
+        return escape_controls(head), "]}"
 
     def threads(self, threads: Sequence[int], *, started: bool) -> None:
         corpus, chunks, evidence = self.corpus, self.chunks, self.index.evidence

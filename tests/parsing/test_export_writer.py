@@ -24,7 +24,7 @@ from parsing.index import glued_evidence
 from parsing.search import threads_matching
 from tests.bench.generate import generate
 
-from .helpers import REPO, parse_text
+from .helpers import REPO, TRA, parse_text
 from .test_properties import PROPERTY, texts
 
 GLUED = (
@@ -69,6 +69,23 @@ def test_demo_export_matches_the_reference_byte_for_byte() -> None:
     corpus = load_corpus([REPO / "assets" / "demo"])
     threads = range(corpus.thread_count)
     assert written(corpus, threads, with_related=True) == reference(corpus, threads, True)
+
+
+def test_demo_export_without_related_matches_the_reference_byte_for_byte() -> None:
+    """Without related threads each head is written straight (author, date and declared
+    length from the page included), the bytes of encoding `thread_value`."""
+    corpus = load_corpus([REPO / "assets" / "demo"])
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not TRA.is_dir(), reason="../shared is absent")
+def test_real_pages_export_matches_the_reference_byte_for_byte() -> None:
+    """Real page texts (bylines, dates, page chrome) are written unchanged."""
+    corpus = load_corpus([TRA])
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)
 
 
 def test_generated_export_matches_the_reference_byte_for_byte() -> None:
