@@ -11,6 +11,7 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import NamedTuple, TextIO
@@ -135,35 +136,40 @@ class _Entities:
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
         self.marks = joined.translate(_CONTINUATIONS)
+        self.starts = [span.start for span in spans]
         self.at = self.byte = self.skipped = 0
 
     def add(self, stop: int, base: int) -> bool:
         """Add the entities that start before byte `stop`, their offsets less `base` (code
-        points), each after `, ` but the first; whether there were any."""
-        spans, text, count, pieces = self.spans, self.text, self.marks.count, self.chunks.pieces
-        at, byte, skipped, clean = self.at, self.byte, self.skipped, self.clean
-        lead, first, end = "", at, len(spans)
-        while at < end and spans[at].start < stop:
-            kind, span_start, span_end, value, truncated = spans[at]
-            at += 1
-            skipped += count(1, byte, span_start)
-            low = span_start - skipped
-            skipped += count(1, span_start, span_end)
-            high = span_end - skipped
-            byte = span_end
-            entity = (
-                f'{lead}{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                f'"text": {encode_basestring(text[low:high])}, '
-                f'"value": {encode_basestring(value)}'
-            )
-            entity += (_TRUE if truncated else _FALSE) if kind is _LINK else "}"
-            pieces.append(entity if clean else escape_controls(entity))
-            lead = ", "
-            if len(pieces) >= _PIECES:
-                self.chunks.flush()
-                pieces = self.chunks.pieces
-        self.at, self.byte, self.skipped = at, byte, skipped
-        return at > first
+        points), joined by `, ` (a window of `_PIECES` at a time); whether there were any."""
+        spans, first = self.spans, self.at
+        last = bisect_left(self.starts, stop, first)
+        if last == first:
+            return False
+        text, count = self.text, self.marks.count
+        byte, skipped = self.byte, self.skipped
+        for window in range(first, last, _PIECES):
+            found = []
+            for kind, span_start, span_end, value, truncated in spans[
+                window : min(window + _PIECES, last)
+            ]:
+                skipped += count(1, byte, span_start)
+                low = span_start - skipped
+                skipped += count(1, span_start, span_end)
+                high = span_end - skipped
+                byte = span_end
+                entity = (
+                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                    f'"text": {encode_basestring(text[low:high])}, '
+                    f'"value": {encode_basestring(value)}'
+                )
+                found.append(
+                    entity + (_TRUE if truncated else _FALSE) if kind is _LINK else entity + "}"
+                )
+            lead = "" if window == first else ", "
+            self.chunks.add(lead + ", ".join(found), clean=self.clean)
+        self.at, self.byte, self.skipped = last, byte, skipped
+        return True
 
 
 def post_opening(corpus: Corpus, post: int, raw: bytes) -> str:
