@@ -26,6 +26,8 @@ GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
 _PIECES = 1 << 14
 """Pieces gathered before a write: a few large writes instead of several per post."""
+_LONG = 1 << 20
+"""A piece this long is written on its own."""
 # JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
 # export to a terminal cannot drive it. A piece is escaped unless known to hold none.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
@@ -53,7 +55,12 @@ class Chunks:
 
     def add(self, piece: str, *, clean: bool = False) -> None:
         """Add `piece`; `clean` when it is known to hold no control to escape."""
-        self.pieces.append(piece if clean else escape_controls(piece))
+        piece = piece if clean else escape_controls(piece)
+        if len(piece) >= _LONG:  # written as it is, not copied into a chunk
+            self.flush()
+            self.out.write(piece)
+            return
+        self.pieces.append(piece)
         if len(self.pieces) >= _PIECES:
             self.flush()
 
@@ -172,14 +179,15 @@ class _Entities:
         return True
 
 
-def post_opening(corpus: Corpus, post: int, raw: bytes) -> str:
-    """A post's JSON up to its first entity (`raw` its UTF-8 text), controls escaped."""
+def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
+    """Add a post's JSON up to its first entity (`raw` its UTF-8 text), its text a piece of its
+    own: a long post's text is written without another copy."""
     columns = corpus.posts
     number = columns.number[post] or "null"
     lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
-    text = encode_basestring(raw.decode("utf-8", "replace"))
-    opening = f'{{"number": {number}, {lines}, "text": {text}, "entities": ['
-    return opening if _clean(raw) else escape_controls(opening)
+    chunks.add(f'{{"number": {number}, {lines}, "text": ', clean=True)
+    chunks.add(encode_basestring(raw.decode("utf-8", "replace")), clean=_clean(raw))
+    chunks.add(', "entities": [', clean=True)
 
 
 def _clean(raw: bytes) -> bool:

@@ -26,9 +26,9 @@ from .export_posts import (
     Chunks,
     Part,
     add_entities,
+    add_opening,
     add_posts,
     escape_controls,
-    post_opening,
     thread_groups,
 )
 from .index import CorpusIndex
@@ -235,8 +235,8 @@ class _Writer:
         lead = ",\n" if started else "\n"
         add_posts(chunks, corpus, [Part(shared.thread, before, lead + head, "")], evidence)
         raw = corpus.post_bytes(shared.post)
-        opening = post_opening(corpus, shared.post, raw)
-        chunks.add((", " if before else "") + opening, clean=True)
+        chunks.add(", " if before else "", clean=True)
+        add_opening(chunks, corpus, shared.post, raw)
         wrote = add_entities(chunks, raw, 0, shared.cut, evidence)
         self.out.flush()
         return wrote
