@@ -189,9 +189,13 @@ class Corpus:
     def thread_ids(self) -> list[str]:
         """A stable id per thread: a hash of its numbers and text, made unique in the corpus
         (the second thread with the same hash gets `-2`, the third `-3` …)."""
+        return self._ids(range(len(self.threads)))
+
+    def _ids(self, threads: Iterable[int]) -> list[str]:
+        """The ids of the first threads, `threads` being `range(n)`."""
         ids: list[str] = []
         seen: dict[str, int] = {}
-        for thread in range(len(self.threads)):
+        for thread in threads:
             base = self._thread_digest(thread)
             seen[base] = seen.get(base, 0) + 1
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
@@ -199,24 +203,32 @@ class Corpus:
 
     def ids_of(self, threads: Iterable[int]) -> dict[int, str]:
         """`thread_ids` of some threads, hashing only them and the earlier threads that could
-        hash alike (same number of posts, same first and last post lengths): a small selection
-        of a large corpus is not worth hashing every thread for."""
+        hash alike (same number of posts, same first and last post lengths): a selection of a
+        large corpus (its second half, say) is not worth hashing every thread for."""
         chosen = sorted(set(threads))
-        if "thread_ids" in self.__dict__ or 4 * len(chosen) > len(self.threads):
+        if "thread_ids" in self.__dict__ or len(chosen) == len(self.threads):
             every = self.thread_ids
             return {thread: every[thread] for thread in chosen}
+        if chosen == list(range(len(chosen))):  # the first threads: no earlier thread to hash
+            return dict(enumerate(self._ids(chosen)))
+        # Threads that hash alike have the same shape: each shape of a chosen thread is walked
+        # once, in order, counting its digests up to the last chosen thread.
+        wanted = {self._thread_shape(thread) for thread in chosen}
         shapes: dict[tuple[int, int, int], list[int]] = {}
-        for thread in range(len(self.threads)):
-            shapes.setdefault(self._thread_shape(thread), []).append(thread)
+        for thread in range(chosen[-1] + 1):
+            shape = self._thread_shape(thread)
+            if shape in wanted:
+                shapes.setdefault(shape, []).append(thread)
+        picked = set(chosen)
         ids: dict[int, str] = {}
-        for thread in chosen:
-            base = self._thread_digest(thread)
-            alike = shapes[self._thread_shape(thread)]
-            earlier = sum(
-                1 for other in alike if other < thread and self._thread_digest(other) == base
-            )
-            ids[thread] = base if earlier == 0 else f"{base}-{earlier + 1}"
-        return ids
+        for alike in shapes.values():
+            seen: dict[str, int] = {}
+            for thread in alike:
+                base = self._thread_digest(thread)
+                seen[base] = seen.get(base, 0) + 1
+                if thread in picked:
+                    ids[thread] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        return {thread: ids[thread] for thread in chosen}
 
     def _thread_shape(self, thread: int) -> tuple[int, int, int]:
         """What threads with the same digest share, cheap to read from the columns."""

@@ -4,7 +4,7 @@ flags of the threads it writes. Only `--related` and `--flag` need the whole ind
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from . import background
 from .corpus import Corpus
@@ -18,26 +18,34 @@ Found = tuple[Counter[str], Counter[bytes]]
 """Link domains and glued tokens counted over part of the corpus."""
 
 
-def export_index(corpus: Corpus, threads: Sequence[int]) -> CorpusIndex:
+def export_index(corpus: Corpus, threads: Sequence[int], *, with_flags: bool = True) -> CorpusIndex:
     """The corpus-wide evidence for glued tokens and the flags of `threads` alone (the others'
-    are left empty). The flags are read as `build_index` reads them, in order of first
-    appearance."""
+    are left empty; all are, without `with_flags`: the JSON writer reads each thread's flags
+    in the process that writes it, `read_flags`)."""
     flags: list[tuple[str, ...]] = [()] * corpus.thread_count
+    if with_flags:
+        read_flags(corpus, flags, threads)
+    return CorpusIndex(
+        evidence=export_evidence(corpus), flags=flags, thread_count=corpus.thread_count
+    )
+
+
+def read_flags(corpus: Corpus, flags: list[tuple[str, ...]], threads: Iterable[int]) -> None:
+    """Set `flags[thread]` for each of `threads`, read as `build_index` reads them: in order of
+    first appearance."""
     for thread in threads:
         source = corpus.source_of(thread)
         posts = corpus.thread_posts(thread)
         start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
         codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
         flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
-    return CorpusIndex(
-        evidence=export_evidence(corpus), flags=flags, thread_count=corpus.thread_count
-    )
 
 
 def export_evidence(corpus: Corpus) -> GluedEvidence:
-    """`index.glued_evidence`, read on both cores when the corpus is big: each source is cut at
-    a line end in the middle (no link nor glued token crosses a line), the second parts read in
-    a forked process. Both give the same evidence (a test holds them equal)."""
+    """`index.glued_evidence`, read on both cores when the corpus is big: each source is cut
+    just after a line end or space in the middle (no link nor glued token holds either, and
+    either stands for the text's start and end in every rule), the second parts read in a forked
+    process. Both give the same evidence (a test holds them equal)."""
     sizes = [len(source.buf) for source in corpus.sources]
     cuts = sizes
     if sum(sizes) >= background.PARALLEL_BYTES:
@@ -56,9 +64,11 @@ def export_evidence(corpus: Corpus) -> GluedEvidence:
 
 
 def _middle(buf: bytearray) -> int:
-    """Just after the first line end past the middle of `buf` (its end when there is none)."""
-    newline = buf.find(b"\n", len(buf) // 2)
-    return len(buf) if newline < 0 else newline + 1
+    """Just after the first line end or space past the middle of `buf` (its end when there is
+    none): one long line is cut too."""
+    half = len(buf) // 2
+    found = [at for at in (buf.find(b"\n", half), buf.find(b" ", half)) if at >= 0]
+    return min(found) + 1 if found else len(buf)
 
 
 def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:

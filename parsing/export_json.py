@@ -1,32 +1,28 @@
 """`threadline export` as JSON, written a large chunk at a time.
 
 The shape is exactly the pydantic model `CorpusExport` (the tests validate the output with it).
-`thread_value` gives a thread as the model's dict; the writer gives the bytes of encoding those
-dicts one by one with the json module, without making them: posts of page text are written
-straight from their entity spans (`export_posts`), and only threads whose posts a format gave
-whole (an archive's) go through the dicts. So a million-post corpus, or a single post holding
-millions of entities, is never held in memory as model objects or dicts.
+`thread_value` gives a thread as the model's dict; the writer (`export_writer`) gives the bytes
+of encoding those dicts one by one with the json module, without making them: posts of page text
+are written straight from their entity spans (`export_posts`), and only threads whose posts a
+format gave whole (an archive's) go through the dicts (`_write_thread`). So a million-post corpus,
+or a single post holding millions of entities, is never held in memory as model objects or dicts.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import shutil
 from collections.abc import Sequence
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
-from . import background
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
 from .entities.spans import EntityKind, Span
-from .export_posts import Chunks, add_posts, escape_controls, thread_groups
+from .export_posts import escape_controls
 from .index import CorpusIndex
 from .related import related_threads
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
-_COPY = 1 << 20
 
 
 def write_json(
@@ -35,111 +31,14 @@ def write_json(
     threads: Sequence[int],
     out: TextIO,
     with_related: bool = False,
-) -> None:
-    """Write `{"threads": [...], "skipped": [...]}`, one thread a line.
-
-    Threads of page text are written straight from their entity spans, many at a time
-    (`export_posts`); a thread with posts a format gave whole (an archive's) is written from
-    `thread_value`'s dicts, a batch of entities at a time. Into a file or pipe, a large export
-    is written in two halves at once: the second by a forked process into a temporary file,
-    copied out after the first.
-    """
-    ids = corpus.ids_of(threads)
-    first, second = halves(corpus, threads) if _parallel(out) else (threads, ())
-    rest = None
-    if second:
-
-        def write_second(into: BinaryIO) -> None:
-            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
-            _write_threads(
-                text, corpus, index, second, ids, with_related=with_related, started=bool(first)
-            )
-            text.flush()
-            text.detach()
-
-        rest = background.later_written(write_second)
-    try:
-        out.write('{"threads": [')
-        _write_threads(out, corpus, index, first, ids, with_related=with_related, started=False)
-        if rest is not None:
-            with rest.result() as written:
-                out.flush()
-                shutil.copyfileobj(written, out.buffer, _COPY)
-    except BaseException:
-        if rest is not None:
-            rest.cancel()
-        raise
-    chunks = Chunks(out)
-    chunks.add('\n], "skipped": [')
-    for position, line in enumerate(corpus.skipped):
-        chunks.add("\n" if position == 0 else ",\n")
-        skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
-        chunks.add(_ENCODER.encode(skipped))
-    chunks.add("\n]}\n")
-    chunks.flush()
-
-
-def halves(corpus: Corpus, threads: Sequence[int]) -> tuple[Sequence[int], Sequence[int]]:
-    """`threads` cut where about half their text is on either side; all in the first when
-    they are too little text for a second process to pay."""
-    posts = corpus.posts
-    sizes = []
-    for thread in threads:
-        span = corpus.thread_posts(thread)
-        sizes.append(posts.text_end[span.stop - 1] - posts.text_start[span.start] if span else 0)
-    total = sum(sizes)
-    if total < background.PARALLEL_BYTES:
-        return threads, ()
-    cut, written = 0, 0
-    while written < total // 2:
-        written += sizes[cut]
-        cut += 1
-    return threads[:cut], threads[cut:]
-
-
-def _parallel(out: TextIO) -> bool:
-    """Can the export be written by two processes: is `out` a file or pipe with bytes below?"""
-    try:
-        out.fileno()
-    except (AttributeError, OSError, ValueError):
-        return False
-    return hasattr(out, "buffer")
-
-
-def _write_threads(
-    out: TextIO,
-    corpus: Corpus,
-    index: CorpusIndex,
-    threads: Sequence[int],
-    ids: dict[int, str],
     *,
-    with_related: bool,
-    started: bool,
+    read_flags: bool = False,
 ) -> None:
-    """The threads' JSON, each after `,\\n` (the first after `\\n` unless `started`)."""
-    chunks = Chunks(out)
-    lead = ",\n" if started else "\n"
-    for group in thread_groups(corpus, threads):
-        heads: dict[int, tuple[str, str]] = {}
-        plain: list[int] = []
-        for thread in group:
-            if _given_posts(corpus, thread):
-                if plain:
-                    add_posts(chunks, corpus, plain, index.evidence, heads)
-                    plain = []
-                chunks.add(lead)
-                chunks.flush()
-                _write_thread(
-                    out, corpus, index, thread, thread_id=ids[thread], with_related=with_related
-                )
-            else:
-                head, tail = _head(corpus, index, thread, ids[thread], with_related=with_related)
-                heads[thread] = (lead + head, tail)
-                plain.append(thread)
-            lead = ",\n"
-        if plain:
-            add_posts(chunks, corpus, plain, index.evidence, heads)
-    chunks.flush()
+    """Write `{"threads": [...], "skipped": [...]}`, one thread a line (`export_writer`);
+    `read_flags` when `index` has not read the flags of `threads` (`export_index`)."""
+    from .export_writer import write_export
+
+    write_export(corpus, index, threads, out, with_related=with_related, flags=read_flags)
 
 
 def _given_posts(corpus: Corpus, thread: int) -> bool:
@@ -156,11 +55,11 @@ def _head(
     *,
     with_related: bool,
 ) -> tuple[str, str]:
-    """The thread's JSON before its posts, and after them."""
+    """The thread's JSON before its posts, and after them (controls escaped)."""
     value = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
     related = value.pop("related", None)
-    after = "]}" if related is None else '], "related": ' + _ENCODER.encode(related) + "}"
-    return _ENCODER.encode(value)[:-1] + ', "posts": [', after
+    after = "]}" if related is None else '], "related": ' + encode(related) + "}"
+    return encode(value)[:-1] + ', "posts": [', after
 
 
 def _write_thread(

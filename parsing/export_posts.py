@@ -11,27 +11,33 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from .corpus import Corpus
 from .entities.batch import read_batch
+from .entities.extract import extract_spans
 from .entities.glued import GluedEvidence
-from .entities.spans import EntityKind
+from .entities.spans import EntityKind, Span
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
 _PIECES = 1 << 14
 """Pieces gathered before a write: a few large writes instead of several per post."""
+_LONG = 1 << 20
+"""A piece this long is written on its own."""
 # JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it. They can only stand inside strings, so a whole chunk
-# is escaped at once.
+# export to a terminal cannot drive it. A piece is escaped unless known to hold none.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _LINK = EntityKind.LINK
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
+# C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
+# pattern that starts with a literal byte is searched for fast; DEL is looked for on its own.
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def escape_controls(text: str) -> str:
@@ -47,14 +53,20 @@ class Chunks:
         self.out = out
         self.pieces: list[str] = []
 
-    def add(self, piece: str) -> None:
+    def add(self, piece: str, *, clean: bool = False) -> None:
+        """Add `piece`; `clean` when it is known to hold no control to escape."""
+        piece = piece if clean else escape_controls(piece)
+        if len(piece) >= _LONG:  # written as it is, not copied into a chunk
+            self.flush()
+            self.out.write(piece)
+            return
         self.pieces.append(piece)
         if len(self.pieces) >= _PIECES:
             self.flush()
 
     def flush(self) -> None:
         if self.pieces:
-            self.out.write(escape_controls("".join(self.pieces)))
+            self.out.write("".join(self.pieces))
             self.pieces = []
 
 
@@ -75,70 +87,122 @@ def thread_groups(corpus: Corpus, threads: Sequence[int]) -> Iterator[list[int]]
         yield group
 
 
+class Part(NamedTuple):
+    """Posts of one thread to write, with the JSON before and after them (controls escaped)."""
+
+    thread: int
+    posts: range
+    head: str
+    tail: str
+
+
 def add_posts(
-    chunks: Chunks,
-    corpus: Corpus,
-    group: Sequence[int],
-    evidence: GluedEvidence,
-    heads: dict[int, tuple[str, str]],
+    chunks: Chunks, corpus: Corpus, parts: Sequence[Part], evidence: GluedEvidence
 ) -> None:
-    """Add each thread of `group` to `chunks`: its head (`heads[thread]`: the JSON up to its
-    posts, and what follows them), then its posts with their entities."""
+    """Add each part to `chunks`: its head, its posts with their entities (after `, ` but the
+    first), its tail."""
     columns = corpus.posts
-    pieces = []
-    for thread in group:
-        source = corpus.source_of(thread)
-        pieces += [corpus.post_bytes(post, source) for post in corpus.thread_posts(thread)]
+    pieces: list[bytes] = []
+    for part in parts:
+        source = corpus.source_of(part.thread)
+        pieces += [corpus.post_bytes(post, source) for post in part.posts]
     batch = read_batch(pieces, evidence)
     joined = batch.joined
-    text = joined.decode("utf-8", "replace")
-    # A byte offset less the continuation bytes before it is a code-point offset; `marks`
-    # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
-    marks = joined.translate(_CONTINUATIONS)
-    spans, starts = batch.spans, batch.starts
-    at, count = 0, len(spans)
-    index = 0
-    out, encode = chunks.pieces, encode_basestring
+    clean = _clean(joined)
+    entities = _Entities(chunks, joined, batch.spans, clean)
+    text, marks, starts = entities.text, entities.marks, batch.starts
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    byte = skipped = post_byte = post_skipped = 0
-    for thread in group:
-        head, tail = heads[thread]
-        out.append(head)
-        for position, post in enumerate(corpus.thread_posts(thread)):
+    index = skipped = byte = 0
+    for part in parts:
+        chunks.add(part.head, clean=True)
+        for position, post in enumerate(part.posts):
             start, stop = starts[index], starts[index + 1] - 1
             index += 1
-            post_skipped += marks.count(1, post_byte, start)
-            base = start - post_skipped
-            post_skipped += marks.count(1, start, stop)
-            post_byte = stop
+            skipped += marks.count(1, byte, start)
+            base = start - skipped
+            skipped += marks.count(1, start, stop)
+            byte = stop
             lines = f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}'
-            out.append(
+            chunks.add(
                 f'{"" if position == 0 else ", "}{{"number": {numbers[post] or "null"}, {lines}, '
-                f'"text": {encode(text[base : stop - post_skipped])}, "entities": ['
+                f'"text": {encode_basestring(text[base : stop - skipped])}, "entities": [',
+                clean=clean,
             )
-            lead = ""
-            while at < count and spans[at].start < stop:
-                kind, span_start, span_end, value, truncated = spans[at]
-                at += 1
-                skipped += marks.count(1, byte, span_start)
+            entities.add(stop, base)
+            chunks.add("]}", clean=True)
+        chunks.add(part.tail, clean=True)
+    chunks.flush()
+
+
+class _Entities:
+    """The entity spans of a batch of posts, added to `chunks` in order, post after post."""
+
+    def __init__(self, chunks: Chunks, joined: bytes, spans: list[Span], clean: bool) -> None:
+        self.chunks, self.spans, self.clean = chunks, spans, clean
+        self.text = joined.decode("utf-8", "replace")
+        # A byte offset less the continuation bytes before it is a code-point offset; `marks`
+        # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
+        self.marks = joined.translate(_CONTINUATIONS)
+        self.starts = [span.start for span in spans]
+        self.at = self.byte = self.skipped = 0
+
+    def add(self, stop: int, base: int) -> bool:
+        """Add the entities that start before byte `stop`, their offsets less `base` (code
+        points), joined by `, ` (a window of `_PIECES` at a time); whether there were any."""
+        spans, first = self.spans, self.at
+        last = bisect_left(self.starts, stop, first)
+        if last == first:
+            return False
+        text, count = self.text, self.marks.count
+        byte, skipped = self.byte, self.skipped
+        for window in range(first, last, _PIECES):
+            found = []
+            for kind, span_start, span_end, value, truncated in spans[
+                window : min(window + _PIECES, last)
+            ]:
+                skipped += count(1, byte, span_start)
                 low = span_start - skipped
-                skipped += marks.count(1, span_start, span_end)
+                skipped += count(1, span_start, span_end)
                 high = span_end - skipped
                 byte = span_end
                 entity = (
-                    f'{lead}{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                    f'"text": {encode(text[low:high])}, "value": {encode(value)}'
+                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                    f'"text": {encode_basestring(text[low:high])}, '
+                    f'"value": {encode_basestring(value)}'
                 )
-                if kind is _LINK:
-                    out.append(entity + (_TRUE if truncated else _FALSE))
-                else:
-                    out.append(entity + "}")
-                lead = ", "
-                if len(out) >= _PIECES:
-                    chunks.flush()
-                    out = chunks.pieces
-            out.append("]}")
-        out.append(tail)
-        if len(out) >= _PIECES:
-            chunks.flush()
-            out = chunks.pieces
+                found.append(
+                    entity + (_TRUE if truncated else _FALSE) if kind is _LINK else entity + "}"
+                )
+            lead = "" if window == first else ", "
+            self.chunks.add(lead + ", ".join(found), clean=self.clean)
+        self.at, self.byte, self.skipped = last, byte, skipped
+        return True
+
+
+def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
+    """Add a post's JSON up to its first entity (`raw` its UTF-8 text), its text a piece of its
+    own: a long post's text is written without another copy."""
+    columns = corpus.posts
+    number = columns.number[post] or "null"
+    lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
+    chunks.add(f'{{"number": {number}, {lines}, "text": ', clean=True)
+    chunks.add(encode_basestring(raw.decode("utf-8", "replace")), clean=_clean(raw))
+    chunks.add(', "entities": [', clean=True)
+
+
+def _clean(raw: bytes) -> bool:
+    """Does the UTF-8 text `raw` hold no DEL nor C1 control (nothing to escape)?"""
+    return b"\x7f" not in raw and _C1_CONTROL.search(raw) is None
+
+
+def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: GluedEvidence) -> bool:
+    """Add the entities of `raw[start:end]`, a post's UTF-8 text from its start or just after a
+    space to its end or just after a space, offsets counted from the post's start: no entity
+    crosses a space, and a space stands for the start and end of a text in every rule. Whether
+    there were any."""
+    piece = raw[start:end]
+    origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
+    entities = _Entities(chunks, piece, extract_spans(piece, evidence), _clean(piece))
+    wrote = entities.add(len(piece), -origin)
+    chunks.flush()
+    return wrote

@@ -19,27 +19,14 @@ _LEAD = re.compile(
 )
 # A sentence ends at . ! ? or … before a space and a capital, a digit, a quote, an emoji or the
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.
-# A month's abbreviation before a day (`Feb. 21`) does not end one either.
-_MONTH_DOT = "".join(
-    rf"(?<!\b{month})"
-    for month in (
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    )
-)
+# A month's abbreviation before a day (`Feb. 21`) does not end one either. The mark comes first
+# and what may not stand before it is looked behind it (`.` stands for the mark): a pattern that
+# starts with a set of characters is searched for fast.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_NOT_AFTER_MONTH = "".join(rf"(?<!\b{month}\.)" for month in _MONTHS)
 _SENTENCE_END = re.compile(
-    rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
-    rf"(?:[!?…]|(?:{_MONTH_DOT}|(?!\.\s+\d))\.)[\"'”’)\]]*"
+    rf"[.!?…](?<!\b[A-Z].)(?<!\bDr.)(?<!\bMr.)(?<!\bMs.)(?<!\bSt.)(?<!\bMrs.)(?<!\bvs.)"
+    rf"(?<!\bNo.)(?:{_NOT_AFTER_MONTH}|(?!\s+\d))[\"'”’)\]]*"
     rf"(?=\s+[\"'“‘(\[A-Z0-9{_EMOJI}@#]|\s*$)|\n"
 )
 # A list number at the start (`5. Text`): the author numbered the items of a list, not a

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data_files import read_data
 from .spans import EntityKind, Span
@@ -28,6 +28,7 @@ _REGIONAL_A = 0x1F1E6
 _TAG_BASE = 0xE0000
 
 
+@lru_cache(maxsize=1 << 12)  # a few hundred flags in use: each read once, not once per use
 def flag_code(flag: bytes) -> str | None:
     """`RU` for the bytes of 🇷🇺, `GB-SCT` for Scotland's; None when it names no region."""
     code = _decode_code(flag)

@@ -11,17 +11,20 @@ from typing import BinaryIO
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from parsing import background, build_index, export_posts, load_corpus
 from parsing.background import later_written
 from parsing.corpus import Corpus
+from parsing.entities.extract import extract_spans
 from parsing.export_index import export_evidence, export_index
 from parsing.export_json import encode, thread_value, write_json
+from parsing.export_writer import halves
 from parsing.index import glued_evidence
 from parsing.search import threads_matching
 from tests.bench.generate import generate
 
-from .helpers import REPO, parse_text
+from .helpers import REPO, TRA, parse_text
 from .test_properties import PROPERTY, texts
 
 GLUED = (
@@ -49,10 +52,11 @@ def reference(corpus: Corpus, threads: Sequence[int], with_related: bool = False
 
 
 def written(corpus: Corpus, threads: Sequence[int], with_related: bool = False) -> str:
-    """What `threadline export` writes: the full index only for related threads."""
-    index = build_index(corpus) if with_related else export_index(corpus, threads)
+    """What `threadline export` writes: the full index only for related threads, else the flags
+    read by the writer."""
+    index = build_index(corpus) if with_related else export_index(corpus, threads, with_flags=False)
     out = io.StringIO()
-    write_json(corpus, index, threads, out, with_related=with_related)
+    write_json(corpus, index, threads, out, with_related=with_related, read_flags=not with_related)
     return out.getvalue()
 
 
@@ -65,6 +69,23 @@ def test_demo_export_matches_the_reference_byte_for_byte() -> None:
     corpus = load_corpus([REPO / "assets" / "demo"])
     threads = range(corpus.thread_count)
     assert written(corpus, threads, with_related=True) == reference(corpus, threads, True)
+
+
+def test_demo_export_without_related_matches_the_reference_byte_for_byte() -> None:
+    """Without related threads each head is written straight (author, date and declared
+    length from the page included), the bytes of encoding `thread_value`."""
+    corpus = load_corpus([REPO / "assets" / "demo"])
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not TRA.is_dir(), reason="../shared is absent")
+def test_real_pages_export_matches_the_reference_byte_for_byte() -> None:
+    """Real page texts (bylines, dates, page chrome) are written unchanged."""
+    corpus = load_corpus([TRA])
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads) == reference(corpus, threads)
 
 
 def test_generated_export_matches_the_reference_byte_for_byte() -> None:
@@ -104,6 +125,21 @@ def test_identical_threads_keep_their_numbered_ids_in_a_selection() -> None:
     assert written(fresh, [3]) == reference(corpus, [3])
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [[], [0], [0, 1, 2], [3, 4, 5, 6, 7], [2, 3], [7, 3, 0], list(range(8))],
+    ids=["none", "first", "a-prefix", "a-second-half", "a-middle", "scattered", "all"],
+)
+def test_the_ids_of_any_selection_are_those_of_the_whole_corpus(chosen: list[int]) -> None:
+    """A prefix, a second half or a few threads get the ids hashing every thread gives them,
+    copies of one thread numbered in corpus order (`-2`, `-3`), hashing only what they need."""
+    others = [f"1/2 Ferry number {n} left late.\n2/2 It came back.\n" for n in range(3)]
+    text = "\n\n".join([SAME_THREAD, GLUED, SAME_THREAD, *others, SAME_THREAD, SAME_THREAD])
+    every = parse_text(text).thread_ids
+    assert every[7] == every[0] + "-4"
+    assert parse_text(text).ids_of(chosen) == {thread: every[thread] for thread in chosen}
+
+
 def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Threads read a few at a time and written a few pieces at a time (a long post's entities
     in several writes) give the same bytes."""
@@ -131,7 +167,8 @@ def test_two_processes_write_the_same_bytes_into_a_file(
     monkeypatch.setattr(background, "later_written", counted)
     path = tmp_path / "export.json"
     with path.open("w", encoding="utf-8") as out:
-        write_json(corpus, export_index(corpus, threads), threads, out)
+        index = export_index(corpus, threads, with_flags=False)
+        write_json(corpus, index, threads, out, read_flags=True)
     assert len(forks) == 1
     assert path.read_text(encoding="utf-8") == reference(corpus, threads)
 
@@ -155,3 +192,65 @@ def test_any_text_exports_the_references_bytes(text: str) -> None:
     corpus = parse_text(text)
     threads = range(corpus.thread_count)
     assert written(corpus, threads) == reference(corpus, threads)
+
+
+LONG_POST = "1/1 " + " ".join(
+    ["@quay", "#tide", "🇯🇵🇫🇷", "kestrel.example.org/n/1…", "$TSLA", "word", "日#本", "＠yuki"] * 40
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG_POST,
+        "1/3 Harbor notes.\n2/3 " + LONG_POST[4:] + "\n3/3 Done #tide",
+        "1/1 " + "word " * 400 + "@quay",
+        "1/1 @quay " + "word " * 400,
+        "1/1 " + "x" * 3000,
+    ],
+    ids=["one-post", "middle-post", "entities-after-the-cut", "entities-before", "no-space"],
+)
+def test_a_long_thread_cut_inside_a_post_writes_the_same_bytes_into_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
+) -> None:
+    """When the middle of the text falls inside a long thread, the two processes each write
+    part of one post (cut just after a space): the file holds the reference's bytes."""
+    corpus = parse_text(GLUED + "\n\n" + text + "\n\n" + SAME_THREAD)
+    threads = range(corpus.thread_count)
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
+    shared = halves(corpus, threads).shared
+    assert shared is not None and shared.thread == 1
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as out:
+        index = export_index(corpus, threads, with_flags=False)
+        write_json(corpus, index, threads, out, read_flags=True)
+    assert path.read_text(encoding="utf-8") == reference(corpus, threads)
+
+
+def test_evidence_of_one_long_line_is_read_in_two_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single long line is cut at a space in the middle for the evidence, which stays the
+    whole line's."""
+    corpus = parse_text(LONG_POST.replace("kestrel", "@harbor_deskkestrel", 3))
+    monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    assert export_evidence(corpus) == glued_evidence(corpus)
+    assert export_evidence(corpus).domains
+
+
+@PROPERTY
+@given(texts, st.integers(min_value=0))
+def test_a_post_cut_after_a_space_reads_as_its_two_parts(text: str, choice: int) -> None:
+    """A post's spans are those of its part up to a space (included) followed by those of the
+    rest read alone, shifted: what lets two processes share one long post."""
+    corpus = parse_text(text)
+    evidence = glued_evidence(corpus)
+    for post in range(corpus.post_count):
+        raw = corpus.post_bytes(post)
+        spaces = [at + 1 for at, byte in enumerate(raw) if byte == 0x20]
+        if spaces:
+            cut = spaces[choice % len(spaces)]
+            after = [
+                span._replace(start=span.start + cut, end=span.end + cut)
+                for span in extract_spans(raw[cut:], evidence)
+            ]
+            assert extract_spans(raw[:cut], evidence) + after == extract_spans(raw, evidence)

@@ -8,14 +8,17 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from parsing import build_index, load_corpus
+from parsing import build_index, load_corpus, titles
 from parsing.export import export_model, to_json, to_markdown, write_markdown
 from parsing.models import CorpusExport
 from parsing.safe_text import visible
 from parsing.titles import MAX_TITLE, title_of
 
 from .helpers import REPO, parse_text
+from .test_properties import PROPERTY
 
 CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -122,3 +125,21 @@ def test_streamed_markdown_equals_the_markdown_of_the_model() -> None:
     expected = to_markdown(export_model(corpus, index, threads, with_related=True)) + "\n"
     assert out.getvalue() == expected
     assert "Related: " in expected
+
+
+_MONTH_BEFORE = "".join(rf"(?<!\b{month})" for month in titles._MONTHS)
+SENTENCE_END_LOOKING_BEFORE = re.compile(
+    rf"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bNo)"
+    rf"(?:[!?…]|(?:{_MONTH_BEFORE}|(?!\.\s+\d))\.)[\"'”’)\]]*"
+    rf"(?=\s+[\"'“‘(\[A-Z0-9{titles._EMOJI}@#]|\s*$)|\n"
+)
+"""The sentence end as first written: the abbreviations looked for before the mark."""
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(list(".!?…\n \"')]A.ZaDrMsStvNo5🧵#@éFebJu")), max_size=40))
+def test_a_sentence_ends_where_the_pattern_looking_before_the_mark_says(text: str) -> None:
+    """The sentence end, searched for from its mark, is where the pattern that looks for the
+    abbreviations before the mark finds it."""
+    found, expected = titles._SENTENCE_END.search(text), SENTENCE_END_LOOKING_BEFORE.search(text)
+    assert (found and found.span()) == (expected and expected.span())
