@@ -15,7 +15,16 @@ from collections.abc import Callable, Sequence
 
 from .corpus import Corpus
 from .search_posts import posts_matching, threads_matching_slowly
-from .search_scan import Locator, Query, Scan, contains, fold, query_pattern, thread_span
+from .search_scan import (
+    FoldingScan,
+    Locator,
+    Query,
+    Scan,
+    contains,
+    fold,
+    query_pattern,
+    thread_span,
+)
 
 __all__ = [
     "ThreadSearch",
@@ -182,6 +191,8 @@ class ThreadSearch:
         scan, locate = self._scans[source], self._locator(source)
         chunk = candidates[start:end]
         span = chunk[-1] + 1 - chunk[0]
+        if isinstance(scan, FoldingScan) and 2 * len(chunk) >= span:
+            scan.fold_ahead(*thread_span(corpus, chunk[0], chunk[-1] + 1))
         if SPAN_COST * span + HIT_COST * self._hit_rate * len(chunk) < len(chunk):
             found = self._scan_across(scan, locate, chunk)
         else:

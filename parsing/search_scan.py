@@ -84,6 +84,10 @@ FOLD_MOST = 64 << 10
 nothing matches: a query found near the start of most threads (a first letter typed) then
 folds a little of each thread rather than all of it; one found nowhere folds large windows,
 whose calls cost nothing beside the bytes."""
+FOLD_WHOLE = 16 << 10
+"""A range asked for that is no longer than this (one thread's posts, as a narrowed search
+asks) is folded whole at once: its windows, doubling from `FOLD_FIRST`, would cost a call
+each for little text."""
 
 
 class FoldingScan:
@@ -123,8 +127,16 @@ class FoldingScan:
             position = start + 1
         return None
 
+    def fold_ahead(self, start: int, stop: int) -> None:
+        """Fold `[start, stop)` at once, for calls about to ask for many ranges inside it (each
+        thread of a chunk whose threads are mostly candidates): one call instead of one each."""
+        if not self.start <= start or stop > self.start + len(self.folded):
+            self.start = start
+            self.folded = self.buf[start:stop].translate(self.table)
+
     def _fold(self, position: int, end: int) -> None:
-        stop = min(end, position + max(self.size, 2 * len(self.key)))
+        size = max(self.size, 2 * len(self.key))
+        stop = end if end - position <= max(size, FOLD_WHOLE) else position + size
         self.start = position
         self.folded = self.buf[position:stop].translate(self.table)
 

@@ -130,20 +130,22 @@ def text_and_query(draw: st.DrawFn) -> tuple[str, str]:
 @given(
     text_and_query(),
     st.lists(st.tuples(st.integers(0, 130), st.integers(0, 130)), min_size=1, max_size=6),
-    st.sampled_from([(1, 1), (1, 4), (3, 16)]),
+    st.sampled_from([(1, 1, 0), (1, 4, 0), (3, 16, 0), (1, 4, 8), (2, 2, 40)]),
 )
 def test_folding_a_window_at_a_time_finds_what_the_whole_key_finds(
-    searched: tuple[str, str], calls: list[tuple[int, int]], windows: tuple[int, int]
+    searched: tuple[str, str], calls: list[tuple[int, int]], windows: tuple[int, int, int]
 ) -> None:
     """A scan that folds the buffer in small windows (cutting through characters and through
-    the query) answers every call, in any order, as a search of the whole buffer's key does."""
+    the query), or a short range whole, answers every call, in any order, as a search of the
+    whole buffer's key does."""
     text, query = searched
     buf = text.encode()
     ready = Query(query)
-    first, most = windows
+    first, most, whole = windows
     with (
         patch.object(search_scan, "FOLD_FIRST", first),
         patch.object(search_scan, "FOLD_MOST", most),
+        patch.object(search_scan, "FOLD_WHOLE", whole),
     ):
         scan = FoldingScan(bytearray(buf), ready.key, ready.confirm)
         for position, asked_end in calls:
