@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
+from .events import Event
 from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
-from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
+from .lines import blank_outside_posts, scan_lines, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Event
+from .events import Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .tables import PostColumns, SkippedLine, ThreadColumns

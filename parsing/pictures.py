@@ -23,7 +23,7 @@ from .emoji_bytes import EMOJI_CHAR
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 Structure = tuple[int, int, int, int, bool]
-"""A line of structure as `lines.Event` gives it: its start and its kind first."""
+"""A line of structure as `events.Event` gives it: its start and its kind first."""
 
 # A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
 _ALONE = re.compile(rb"[ \t]*Image[ \t.]*")

@@ -29,8 +29,9 @@ from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
+from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
-from .lines import blank_outside_posts, holds_glued_marker, line_end, read_line, scan_lines
+from .lines import blank_outside_posts, line_end, read_line, scan_lines
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import has_several_authors, is_separator
 from .pictures import ends_in_picture
