@@ -13,6 +13,7 @@ import re
 from .events import Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
+from .pictures import without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
@@ -155,7 +156,8 @@ class PostWriter:
             self.text_start = self.min_end = line.text_start
             self.hole = (line.text_start, line.text_start)
             self.number = self.last_number = line.number
-            self._append_post(lines[index + 1].start if index + 1 < len(lines) else limit)
+            end = lines[index + 1].start if index + 1 < len(lines) else limit
+            self._append_post(end, without_trailing_picture(self.buf, line.text_start, end))
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
         for trailer in trailers:

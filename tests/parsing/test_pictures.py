@@ -45,12 +45,31 @@ def test_a_picture_at_the_end_of_the_last_post_goes(after: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("1/ Boats resting on the estuary mud Image", "Boats resting on the estuary mud"),
+        ("1/ A heron by the Café Image", "A heron by the Café"),
+        ("1/ Low tide in 2024 Image", "Low tide in 2024"),
+    ],
+)
+@pytest.mark.parametrize("rest", ["\n2/ The boats sit on the mud.\n", "\n", ""])
+def test_a_picture_after_a_caption_without_a_full_stop_goes(
+    line: str, after: str, rest: str
+) -> None:
+    """A caption ends with no full stop as often as not; the picture's mark after it and a
+    space is no text, in any post, the last one too."""
+    corpus = parse_text(line + rest)
+    assert texts(corpus)[0][0] == after
+
+
+@pytest.mark.parametrize(
     "line",
     [
-        "1/ Here is the Image",  # a word, not after a sentence's end
-        "1/ Here is the Café Image",  # a word ending in a letter beyond ASCII
+        "1/ Here is the Image",  # after a determiner: a noun of the sentence
+        "1/ Look closely at this Image",
         "1/ The tide is out. Images",
         "1/ The tide is out. MyImage",
+        "1/ Image",  # a marker and the mark: the post's only text stays
     ],
 )
 def test_image_as_a_word_stays(line: str) -> None:
@@ -143,3 +162,22 @@ def test_a_glued_picture_leaves_no_entity_across_the_split() -> None:
     assert texts(corpus) == [["Ask @tidewatch", "#mud is next."]]
     assert [entity.value for entity in extract_entities(corpus.post_text(0))] == ["tidewatch"]
     assert_bulk_tally_equals_per_post(corpus)
+
+
+def test_pictures_ending_posts_numbered_like_a_list_go() -> None:
+    """Posts numbered `1.`, `2.` are found by the layout, not by the line scan: their pictures'
+    marks go all the same, after a caption or a sentence, a word used as a noun stays."""
+    corpus = parse_text(
+        "Odd finds from the old quarry\n\n"
+        "1. A fern fossilised in slate Image\n"
+        "2. A coin older than the town. Image\n"
+        "4. A jar kept whole for centuries Image\n"
+        "5. The lid still carries its maker's Image\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2, 4, 5]]
+    assert texts(corpus)[0][1:] == [
+        "A fern fossilised in slate",
+        "A coin older than the town.",
+        "A jar kept whole for centuries",
+        "The lid still carries its maker's Image",
+    ]
