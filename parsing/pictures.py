@@ -61,6 +61,11 @@ def between_posts(
     return found
 
 
+def is_lone_picture(buf: ByteSource, start: int, end: int) -> bool:
+    """Is the line `buf[start:end]` a picture's `Image` alone?"""
+    return _ALONE.fullmatch(buf, start, end) is not None
+
+
 def ends_in_picture(buf: ByteSource, line: Line) -> bool:
     """Does the line end with `Image`? A source is not cut under such a line: whether the
     picture is post text depends on the line under it."""

@@ -181,3 +181,24 @@ def test_pictures_ending_posts_numbered_like_a_list_go() -> None:
         "A jar kept whole for centuries",
         "The lid still carries its maker's Image",
     ]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_lone_picture_under_a_post_numbered_at_its_end_is_skipped(gap: str) -> None:
+    """Numbered at its end, a post ends with its number: the lone `Image` under it is its
+    picture, skipped as chrome, not the first line of the next post (the last post too)."""
+    corpus = parse_text(
+        f"The ferry left at noon. 1/{gap}Image{gap}It crossed in an hour. 2/{gap}Image{gap}"
+        "Gulls followed it all the way. 3/\nImage\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus) == [
+        ["The ferry left at noon.", "It crossed in an hour.", "Gulls followed it all the way."]
+    ]
+    assert [text for _, text in skipped(corpus)] == ["Image"] * 3
+
+
+def test_a_lone_picture_under_one_number_at_a_line_end_stays_in_the_post() -> None:
+    """One number at a line end numbers nothing: the picture between two paragraphs stays."""
+    corpus = parse_text("The ferry left at 3/\nImage\nIt crossed in an hour.\n")
+    assert texts(corpus) == [["The ferry left at 3/\nImage\nIt crossed in an hour."]]
