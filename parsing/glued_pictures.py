@@ -14,36 +14,70 @@ from .byte_source import ByteSource
 from .events import CHROME, DATE, EMOJI, HEAD, MARKER, PASS, Event, end_of_run, marker_event
 from .events import numbered as _numbered
 from .neighbours import BLANK
+from .pictures import ends_sentence
 
 # A picture's place glued to the marker of the post after it ("Image2/ Text"): at a line start
 # a marker line (`lines`).
 PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # The same glued in the middle of a line, to the text of the post above (`… of the week.Image2/
 # Text`): a marker only with its post's text after it on the line, and only where its number
-# continues the thread (`with_glued_markers`).
-_GLUED = re.compile(rb"(?P<pictured>" + PICTURED_MARKER + rb")(?=[^ \t\n])")
+# continues the thread (`with_glued_markers`). In the same search (one pass over the buffer,
+# from the literal `Image`), `after`: an `Image` word after a blank that a marker's slash,
+# digit or bracket precedes, a picture's mark after a post numbered at its end (`… June.🧵1/
+# Image The next post…`), confirmed by `_AFTER_MARKER`.
+_GLUED = re.compile(
+    rb"Image(?:(?<=[/\d)\]][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
+    + _numbered("pictured_num", "pictured_total")
+    + rb")(?=[^ \t\n]))"
+)
+_AFTER_MARKER = re.compile(rb"[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX?])?[)\]]?[ \t]+\Z")
+_AT_LINE_END = re.compile(rb"[ \t]*(?:\n|\Z)")
+_MARKER_REACH = len(b"[123/123] ")
 _PICTURE_WORD = len(b"Image")
 
 
 def holds_glued_marker(buf: ByteSource, start: int, stop: int) -> bool:
     """Does `buf[start:stop]` (from a line start) hold a marker glued to `Image` in the middle
     of a line? Whether it numbers a post depends on the marker above it (`with_glued_markers`)."""
-    return bool(glued_mid_line(buf, start, stop))
+    return bool(pictures_in_lines(buf, start, stop)[0])
 
 
-def glued_mid_line(buf: ByteSource, start: int, stop: int) -> list[re.Match[bytes]]:
-    """The matches of `_GLUED` in `buf[start:stop]` (from a line start) that have text before
-    them on their line. Each line start is looked for back to the match before, no further: a
-    long line with many matches is read once."""
+def pictures_in_lines(
+    buf: ByteSource, start: int, stop: int
+) -> tuple[list[re.Match[bytes]], list[int]]:
+    """In `buf[start:stop]` (from a line start), the matches of markers glued to `Image` that
+    have text before them on their line; and where each `Image` starts that follows, with a
+    blank, a marker with text before it on its line, at the line end or after a sentence's end
+    (`ends_sentence`): Thread Reader App prints a post's picture after its number (`…
+    boring.🧵1/ Image In the town … 2/ Image`), so the word there is the picture's mark (at a
+    line start, `1/ Image`, it is a post's only text: kept).
+    Each line start is looked for back to the match before, no further: a long line with many
+    matches is read once."""
     found = []
+    after: list[int] = []
     line_start = floor = start
     for match in _GLUED.finditer(buf, start, stop):
         at = match.start()
         line_start = max(buf.rfind(b"\n", floor, at) + 1, line_start)
-        if BLANK.fullmatch(buf, line_start, at) is None:
-            found.append(match)
         floor = at
-    return found
+        if match["after"] is None:
+            if BLANK.fullmatch(buf, line_start, at) is None:
+                found.append(match)
+            continue
+        marker = _AFTER_MARKER.search(buf, max(line_start, at - _MARKER_REACH), at)
+        if marker is None or BLANK.fullmatch(buf, line_start, marker.start()) is not None:
+            continue
+        # Mid-line, the word may begin the next post's text (`Sold at 3/ Image Comics…`): a
+        # mark only where a sentence ends before the number, as a post's text does.
+        if _AT_LINE_END.match(buf, match.end()) or ends_sentence(buf, line_start, marker.start()):
+            after.append(at)
+    return found, after
+
+
+def blank_pictures(buf: bytearray, spots: list[int]) -> None:
+    """Blank the `Image` at each of `spots` (`pictures_in_lines`): the line stays in its post."""
+    for spot in spots:
+        buf[spot : spot + _PICTURE_WORD] = b" " * _PICTURE_WORD
 
 
 def with_glued_markers(

@@ -33,7 +33,8 @@ from .events import (
 from .glued_pictures import (
     PICTURED_MARKER,
     blank_glued_picture,
-    glued_mid_line,
+    blank_pictures,
+    pictures_in_lines,
     with_glued_markers,
 )
 from .neighbours import Line
@@ -100,12 +101,21 @@ _LINE = re.compile(rb"\n" + _BODY)
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
 
-def scan_lines(buf: bytes | bytearray) -> list[Event]:
-    """The marker, head, emoji-only and chrome lines of `buf`, in order; with the markers a copy
-    glued to a picture's `Image` in the middle of a line (see `glued_pictures`)."""
+def read_structure(
+    buf: bytearray, *, keep_texts: bool = True
+) -> tuple[list[Event], dict[int, str]]:
+    """The marker, head, emoji-only and chrome lines of `buf`, in order, with the markers a copy
+    glued to a picture's `Image` in the middle of a line (see `glued_pictures`); and `buf` with
+    the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
+    marks of pictures after a post's number among them."""
     events = _line_events(buf)
-    glued = glued_mid_line(buf, 0, len(buf))
-    return with_glued_markers(buf, events, glued) if glued else events
+    glued, pictures = pictures_in_lines(buf, 0, len(buf))
+    if glued:
+        events = with_glued_markers(buf, events, glued)
+    texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    if pictures:
+        blank_pictures(buf, pictures)
+    return events, texts
 
 
 def _line_events(buf: bytes | bytearray) -> list[Event]:
@@ -200,7 +210,7 @@ def _classify(
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
-    """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
+    """How `read_structure` reads the line `buf[start:end]` by its own shape: "marker", "head",
     "emoji", "strong", "passing" or "weak" (chrome), or None for text; with the marker's event
     when the marker is a valid one. (Chrome judged by its neighbours or by its end is not seen
     here.)"""

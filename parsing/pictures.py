@@ -31,10 +31,10 @@ Structure = tuple[int, int, int, int, bool]
 # A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
 _ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
 _WORD = b"Image"
-# What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
-# or bracket, an emoji.
+# What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a colon (`the
+# chart: Image`), a closing quote or bracket, an emoji.
 _SENTENCE_END = re.compile(
-    rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
+    rb"(?:[.!?:)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
 )
 # The last word before a trailing `Image` and the blanks after it: a picture mark after a word
 # is one only with a space between (`MyImage` is a word).
@@ -107,11 +107,17 @@ def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
     return end
 
 
+def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
+    """Does `buf[start:end]` end a sentence (blanks after it aside): a full stop, `!`, `?`, `…`,
+    `:`, a closing quote or bracket, an emoji?"""
+    return _SENTENCE_END.search(buf, start, end) is not None
+
+
 def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
     does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
     `1/ Image`, keeps its only text) that is no determiner or possessive?"""
-    if _SENTENCE_END.search(buf, start, spot):
+    if ends_sentence(buf, start, spot):
         return True
     before = _WORD_BEFORE.search(buf, start, spot)
     if before is None:

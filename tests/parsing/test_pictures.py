@@ -28,7 +28,7 @@ def test_pictures_in_every_place_a_copy_puts_them() -> None:
 
 
 @pytest.mark.parametrize(
-    "end", [". Image", ".Image", "! Image", "… Image", "🌊 Image", "❤️ Image", "🇺🇦 Image"]
+    "end", [". Image", ".Image", "! Image", ": Image", "… Image", "🌊 Image", "❤️ Image", "🇺🇦 Image"]
 )
 def test_a_picture_after_a_sentence_at_a_post_end_goes(end: str) -> None:
     corpus = parse_text(f"1/ The tide is out{end}\n2/ The boats sit on the mud.\n")
@@ -202,3 +202,24 @@ def test_a_lone_picture_under_one_number_at_a_line_end_stays_in_the_post() -> No
     """One number at a line end numbers nothing: the picture between two paragraphs stays."""
     corpus = parse_text("The ferry left at 3/\nImage\nIt crossed in an hour.\n")
     assert texts(corpus) == [["The ferry left at 3/\nImage\nIt crossed in an hour."]]
+
+
+def test_a_picture_after_a_number_in_the_middle_of_a_line_goes() -> None:
+    """A teaser runs its posts on one line, each picture printed after its post's number:
+    there `Image` is the picture's mark, whether more text or the line end follows; all the
+    text around it stays."""
+    corpus = parse_text("The well was dry by June.🧵1/ Image The village dug a new one. 2/ Image\n")
+    assert texts(corpus) == [["The well was dry by June.🧵1/       The village dug a new one. 2/"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sold at 3/ Image Comics today.",  # no sentence ends before the number
+        "1/ Image of the old mill at dawn.",  # a post's first word
+        "The price was 3/4 Images sold.",
+    ],
+)
+def test_image_after_a_number_as_a_word_stays(line: str) -> None:
+    corpus = parse_text(line + "\n")
+    assert "Image" in texts(corpus)[0][0]
