@@ -4,6 +4,7 @@ Some authors put the number after the text instead of before it. Copied from a T
 App page, such a thread has no line that starts with a marker, so it arrives as one unnumbered
 run of lines. Inside such a run, lines that end in a marker whose numbers rise (from 1 or 2,
 two of them at least) end the posts they number; text after the last one is an unnumbered post.
+Above a run from `2/N`, `1/N` in the middle of a line ends post 1 with that line.
 A lone number at a line end, or numbers that do not rise, stay text: dates (`on 10/31`) and
 fractions end lines too.
 """
@@ -55,6 +56,8 @@ _END = re.compile(
     rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
     re.MULTILINE,
 )
+# Post 1's number followed by more text on its line (`_first_in_line`), with its total.
+_IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})[ \t]+(?=[^ \t\n])")
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
 
@@ -86,6 +89,11 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
             ),
             [],
         )
+    if trailers and trailers[0].number == 2:
+        declared = next(total for trailer, total in candidates if trailer is trailers[0])
+        first = _first_in_line(buf, start, trailers[0], declared)
+        if first is not None:
+            trailers.insert(0, first)
     if trailers:
         last = trailers[-1]
         end = _END.search(buf, last.line_end, stop)
@@ -129,6 +137,31 @@ def _candidate(
             text_end -= 1
     declared = int(total) if total is not None and total.isdigit() else 0
     return Trailer(text_end, match.end(), number), declared
+
+
+def _first_in_line(
+    buf: bytes | bytearray, start: int, second: Trailer, declared: int
+) -> Trailer | None:
+    """Post 1's number in the middle of a line above a run that starts at `second` (post 2,
+    of `declared` posts): `… #Tag 1/14 A caption.` where `2/14` ends a later line. The author
+    numbered the post there and went on writing after the number (a picture's caption), so the
+    post ends with that line, its text after the number kept. Only with the run's own total:
+    `1/2` or `1/4` in running text is a fraction."""
+    if not declared:
+        return None
+    stop = max(buf.rfind(b"\n", start, second.text_end), start)
+    found = None
+    for match in _IN_LINE.finditer(buf, start, stop):
+        if int(match[1]) == declared:
+            found = match
+    if found is None:
+        return None
+    line_end = buf.find(b"\n", found.end(), stop + 1)
+    line_end = stop if line_end < 0 else line_end
+    text_end = line_end
+    while text_end > found.end() and buf[text_end - 1] in b" \t":
+        text_end -= 1
+    return Trailer(text_end, line_end, 1)
 
 
 def _rising(
