@@ -6,7 +6,8 @@ run of lines. Inside such a run, lines that end in a marker whose numbers rise (
 two of them at least) end the posts they number; text after the last one is an unnumbered post.
 Above a run from `2/N`, `1/N` in the middle of a line ends post 1 with that line.
 A lone number at a line end, or numbers that do not rise, stay text: dates (`on 10/31`) and
-fractions end lines too.
+fractions end lines too; but a lone `2/` with no total ending the run's last line, under text,
+numbers it post 2 and the text above post 1 (a teaser cut after two posts).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from .neighbours import skip_whitespace, trim_end
+from .pictures import ends_sentence
 
 # What may stand just before a number at a line end: a space, or the punctuation or emoji the
 # author glued it to (`done.2/`, `…1/4`, `😀3/`; any non-ASCII character ends in a byte of
@@ -89,6 +93,8 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
             ),
             [],
         )
+    if not trailers and len(candidates) == 1:
+        trailers = _second_of_two(buf, start, stop, *candidates[0])
     if trailers and trailers[0].number == 2:
         declared = next(total for trailer, total in candidates if trailer is trailers[0])
         first = _first_in_line(buf, start, trailers[0], declared)
@@ -137,6 +143,22 @@ def _candidate(
             text_end -= 1
     declared = int(total) if total is not None and total.isdigit() else 0
     return Trailer(text_end, match.end(), number), declared
+
+
+def _second_of_two(
+    buf: bytes | bytearray, start: int, stop: int, second: Trailer, declared: int
+) -> list[Trailer]:
+    """Posts 1 and 2 of a run whose one number, `2/` with no total (`(2/)`, `2/n`), ends its
+    last line, under lines of text that end a sentence: a teaser cut after its second post (a
+    fraction or a date has digits after its slash). The lines above are post 1, as above a
+    marker `2/`: read as post 2 alone, the thread would start with a missing post. [] else."""
+    if second.number != 2 or declared or skip_whitespace(buf, second.line_end, stop) < stop:
+        return []
+    line_start = max(buf.rfind(b"\n", start, second.text_end) + 1, start)
+    above = trim_end(buf, start, line_start)
+    if above <= start or not ends_sentence(buf, start, above):
+        return []  # no text above, or a sentence that runs on into the numbered line
+    return [Trailer(above, above, 1), second]
 
 
 def _first_in_line(

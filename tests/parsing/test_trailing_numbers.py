@@ -117,3 +117,26 @@ def test_post_one_numbered_mid_line_keeps_its_caption() -> None:
         "The tiles are glass.",
         "The floor is whole.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A teaser cut after its second post: its lone `(2/)` numbers it, the text above is 1.
+        ("The river rose overnight. A 🧵.\nThe bridge is closed: ex.com/a (2/)", [1, 2]),
+        ("The river rose overnight.\nThe bridge is closed. 2/", [1, 2]),
+        ("Only one line here 2/", []),  # no text above: nothing for post 1
+        ("The river rose.\nThe bridge is closed 2/\nMore after.", []),  # not the run's end
+        ("The river rose.\nIt rose by 2/3", []),  # a total: may be a fraction
+        ("The river rose.\nIt rose on 3/", []),  # not post 2
+        ("The river rose by\nthree feet 2/", []),  # one sentence over two lines
+    ],
+)
+def test_a_lone_second_number_ending_the_run(text: str, expected: list[int]) -> None:
+    assert numbers_of(text) == expected
+
+
+def test_a_teaser_cut_after_two_posts_reads_as_posts_one_and_two() -> None:
+    corpus = parse_text("The river rose overnight. A 🧵.\nThe bridge is closed: ex.com/a (2/)\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The river rose overnight. A 🧵.", "The bridge is closed: ex.com/a"]]
