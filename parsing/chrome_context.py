@@ -72,7 +72,7 @@ _MARKER_START = re.compile(
     rb"[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
 )
 Structure = tuple[int, int, int, int, bool]
-"""A line of structure as `lines.Event` gives it: its start and its kind first."""
+"""A line of structure as `events.Event` gives it: its start and its kind first."""
 IsCandidate = Callable[[ByteSource, int, int], bool]
 
 

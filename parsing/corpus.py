@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
+from .events import Event
 from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
-from .lines import Event, blank_outside_posts, scan_lines, with_post_starts
+from .lines import read_structure, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import title_of
 
@@ -101,8 +102,7 @@ class Corpus:
         source = Source(name, decoded.data, decoded.encoding, decoded.replaced)
         if decoded.replaced:
             self.warnings.append(replacement_warning(name, decoded.replaced, decoded.encoding))
-        events = scan_lines(source.buf)
-        texts = blank_outside_posts(source.buf, events)
+        events, texts = read_structure(source.buf)
         return PreparedSource(source, with_post_starts(source.buf, events, post_starts), texts)
 
     def lay_out(self, prepared: PreparedSource) -> None:

@@ -27,21 +27,10 @@ from __future__ import annotations
 
 import re
 
+from .events import CHROME, DATE, END, HEAD, MARKER, PASS, START, TEASER_EDGE, Event, end_of_run
 from .layout_dates import date_numbers_post
 from .layout_trailers import TrailingRules
-from .lines import (
-    CHROME,
-    DATE,
-    END,
-    HEAD,
-    MARKER,
-    PASS,
-    START,
-    TEASER_EDGE,
-    Event,
-    end_of_run,
-    line_end,
-)
+from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start

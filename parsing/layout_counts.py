@@ -10,8 +10,8 @@ counting lays out a corpus in about two thirds of the time.
 
 from __future__ import annotations
 
+from .events import Event
 from .layout import LayoutBuilder
-from .lines import Event
 from .tables import SkippedLine
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .byte_source import ByteSource
-from .lines import DATE, MARKER, Event
+from .events import DATE, MARKER, Event
 
 _TOTAL = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)?[ \t:.]*[(\[]?\d{1,4}/(\d{1,4})")
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .lines import Event
+from .events import CHROME, Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
+from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
@@ -155,18 +156,37 @@ class PostWriter:
             self.text_start = self.min_end = line.text_start
             self.hole = (line.text_start, line.text_start)
             self.number = self.last_number = line.number
-            self._append_post(lines[index + 1].start if index + 1 < len(lines) else limit)
+            end = lines[index + 1].start if index + 1 < len(lines) else limit
+            self._append_post(end, without_trailing_picture(self.buf, line.text_start, end))
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
         for trailer in trailers:
             self.number = self.last_number = trailer.number
             self._append_post(trailer.line_end, text_limit=trailer.text_end)
-            following = self._first_text_line(trailer.line_end, limit)
+            following = self._past_pictures(trailer.line_end, limit)
             if following is None:
                 self.free_from = limit
                 return
             self._open_unnumbered(following)
         self._append_post(limit)
+
+    def _past_pictures(self, start: int, limit: int) -> int | None:
+        """The first text line from `start` on, past lone `Image` lines, each recorded as
+        skipped: under a post numbered at its end they are its pictures, not the next post's
+        first line (a lone `Image` above a marker is chrome the same way, see `pictures`)."""
+        line = self._first_text_line(start, limit)
+        while line is not None:
+            end = self.buf.find(b"\n", line, limit)
+            end = limit if end < 0 else end
+            if not is_lone_picture(self.buf, line, end):
+                return line
+            self._record_skipped(Event(line, CHROME, 0, end))
+            line = self._first_text_line(end, limit)
+        return None
+
+    def _record_skipped(self, line: Event) -> None:
+        """Record `line` as chrome, in no post (each layout records what it needs of it)."""
+        raise NotImplementedError
 
     def _append_post(self, limit: int, text_limit: int | None = None) -> None:
         buf = self.buf

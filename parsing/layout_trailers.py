@@ -25,8 +25,9 @@ it opens the new thread).
 
 from __future__ import annotations
 
+from .events import END, MARKER, Event
 from .layout_posts import PostWriter
-from .lines import END, MARKER, Event, line_end
+from .lines import line_end
 from .neighbours import skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start

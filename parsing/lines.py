@@ -9,37 +9,42 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
 from .emoji_bytes import EMOJI_CHAR
-from .neighbours import BLANK, Line
+from .events import (
+    CHROME,
+    DATE,
+    EMOJI,
+    END,
+    HEAD,
+    MARKER,
+    PASS,
+    START,
+    TEASER_EDGE,
+    Event,
+    marker_event,
+    numbered,
+)
+from .glued_pictures import (
+    PICTURED_MARKER,
+    blank_glued_picture,
+    blank_pictures,
+    pictures_in_lines,
+    with_glued_markers,
+)
+from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
 
-def _numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
-    and total in the groups named (a total the author did not know yet is a letter, `?` or
-    `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
-    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
-    return (
-        rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
-        rb"(?:(?P<"
-        + total.encode()
-        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
-        rb"[)\]]?[ \t]*"
-    )
-
-
-_MARKER = _numbered("num", "total")
+_MARKER = numbered("num", "total")
 # A marker after `THREAD` or 🧵 opens a thread. It is a rule of its own rather than an optional
 # prefix of `_MARKER`: every line is tried on these rules, and an optional group at the start
 # would cost each line a repeat set up in the engine.
@@ -47,15 +52,8 @@ _OPENING_MARKER = (
     rb"(?:THREAD|Thread|"
     + _THREAD_EMOJI
     + rb")[ \t]*[:.]?[ \t]*"
-    + _numbered("opening_num", "opening_total")
+    + numbered("opening_num", "opening_total")
 )
-# A picture's place glued to the marker of the post after it ("Image2/ Text"): a marker line.
-_PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
-# The same glued in the middle of a line, to the text of the post above (`… of the week.Image2/
-# Text`): a marker only with its post's text after it on the line, and only where its number
-# continues the thread (`_with_glued_markers`).
-_GLUED = re.compile(rb"(?P<pictured>" + _PICTURED_MARKER + rb")(?=[^ \t\n])")
-_PICTURE_WORD = len(b"Image")
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
 _LINE_END = rb"(?=\n|\Z)"
@@ -71,7 +69,7 @@ _BODY = (
     + rb")|(?P<opening>"
     + _OPENING_MARKER
     + rb")|(?P<pictured>"
-    + _PICTURED_MARKER
+    + PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
     + rb")|(?P<slash_first>"
@@ -102,132 +100,22 @@ _LINE = re.compile(rb"\n" + _BODY)
 """A line that matters, with the newline before it: the engine skips from newline to newline."""
 _NUM, _TOTAL = _LINE.groupindex["num"], _LINE.groupindex["total"]
 
-MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE = 1, 2, 3, 4, 5, 6, 7, 8
-"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
-on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
-line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
-month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
-added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
-TEASER_EDGE = 1
-"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
-_YEARS = range(1900, 2100)
-"""A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
-_MONTHS = range(1, 13)
-_DAYS = range(13, 32)
-"""A day that cannot be a month: `3/4` is a fraction or a post number, `10/31` may be a date."""
 
-
-class Event(NamedTuple):
-    """A line that matters to the structure."""
-
-    start: int
-    """Where the line starts."""
-    kind: int
-    number: int = 0
-    """A marker's post number."""
-    text_start: int = 0
-    """Where a marker's post text begins (after the marker and its spaces); a chrome line's end."""
-    opens: bool = False
-    """A marker after `THREAD` or 🧵 starts a thread whatever its number; a chrome line that
-    opens a listing makes the dates under it chrome, up to the next marker."""
-
-
-def end_of_run(events: list[Event], index: int, number: int) -> int:
-    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
-    the index of the first event that is not a marker continuing the thread (a higher number,
-    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
-    of that rule for both layouts."""
-    total = len(events)
-    while index < total:
-        _, kind, next_number, _, opens = events[index]
-        if (
-            opens
-            or next_number <= number
-            or (kind != MARKER and (kind != DATE or next_number != number + 1))
-        ):
-            break
-        number = next_number
-        index += 1
-    return index
-
-
-def scan_lines(buf: bytes | bytearray) -> list[Event]:
-    """The marker, head, emoji-only and chrome lines of `buf`, in order; with the markers a copy
-    glued to a picture's `Image` in the middle of a line (see `_with_glued_markers`)."""
+def read_structure(
+    buf: bytearray, *, keep_texts: bool = True
+) -> tuple[list[Event], dict[int, str]]:
+    """The marker, head, emoji-only and chrome lines of `buf`, in order, with the markers a copy
+    glued to a picture's `Image` in the middle of a line (see `glued_pictures`); and `buf` with
+    the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
+    marks of pictures after a post's number among them."""
     events = _line_events(buf)
-    glued = _glued_mid_line(buf, 0, len(buf))
-    return _with_glued_markers(buf, events, glued) if glued else events
-
-
-def holds_glued_marker(buf: ByteSource, start: int, stop: int) -> bool:
-    """Does `buf[start:stop]` (from a line start) hold a marker glued to `Image` in the middle
-    of a line? Whether it numbers a post depends on the marker above it (`_with_glued_markers`)."""
-    return bool(_glued_mid_line(buf, start, stop))
-
-
-def _glued_mid_line(buf: ByteSource, start: int, stop: int) -> list[re.Match[bytes]]:
-    """The matches of `_GLUED` in `buf[start:stop]` (from a line start) that have text before
-    them on their line. Each line start is looked for back to the match before, no further: a
-    long line with many matches is read once."""
-    found = []
-    line_start = floor = start
-    for match in _GLUED.finditer(buf, start, stop):
-        at = match.start()
-        line_start = max(buf.rfind(b"\n", floor, at) + 1, line_start)
-        if BLANK.fullmatch(buf, line_start, at) is None:
-            found.append(match)
-        floor = at
-    return found
-
-
-def _with_glued_markers(
-    buf: ByteSource, events: list[Event], glued: list[re.Match[bytes]]
-) -> list[Event]:
-    """`events` with the markers of `glued` (`_GLUED` in the middle of a line) that number the
-    next post, each a `MARKER` that starts where its number does (`Image` before it is blanked
-    with the chrome, see `blank_outside_posts`).
-
-    Thread Reader App shows a post's picture as the word `Image` after the post's text, and a
-    copy often runs it into the next post's marker on one line. Read as a marker wherever it
-    stood, a number glued to `Image` by chance would cut a post; so it is one only where it
-    continues the numbering above it, as a marker continues a run of posts (`end_of_run`): the
-    nearest marker above (past emoji-only lines and chrome the thread goes on past), or, as
-    `2/`, an unnumbered first post (under chrome, a head, or the text's start). Anything else
-    stays text of the post it stands in."""
-    # For each event, the nearest at or above it that the thread does not go on past: found in
-    # one pass, so that a long run of such lines is not walked again for each glued marker.
-    solid: list[int] = []
-    nearest = -1
-    for index, event in enumerate(events):
-        nearest = nearest if event[1] in (EMOJI, PASS) else index  # [1]: the kind
-        solid.append(nearest)
-    accepted: list[Event] = []
-    for match in glued:
-        at = match.start() + _PICTURE_WORD
-        while buf[at] in b" \t":
-            at += 1
-        found: list[Event] = []
-        _classify(match, at, found, [])
-        if not found:
-            continue  # a year
-        index = bisect_left(events, (at,))
-        if index and events[index - 1].kind in (CHROME, PASS) and events[index - 1].text_start > at:
-            continue  # inside a line of chrome
-        above = events[solid[index - 1]] if index and solid[index - 1] >= 0 else None
-        if accepted and (above is None or accepted[-1].start > above.start):
-            above = accepted[-1]
-        marker = found[0]
-        if above is not None and above.kind in (MARKER, DATE):
-            if above.text_start >= match.start():
-                continue  # `1/ Image3/`: no text of the post above before the picture
-            last = above.number
-        elif (above is None or above.kind in (CHROME, HEAD)) and marker.number == 2:
-            last = 1  # the unnumbered post above is post 1
-        else:
-            continue
-        if end_of_run([marker], 0, last) == 1:
-            accepted.append(marker._replace(kind=MARKER))
-    return sorted(events + accepted) if accepted else events
+    glued, pictures = pictures_in_lines(buf, 0, len(buf))
+    if glued:
+        events = with_glued_markers(buf, events, glued)
+    texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    if pictures:
+        blank_pictures(buf, pictures)
+    return events, texts
 
 
 def _line_events(buf: bytes | bytearray) -> list[Event]:
@@ -247,8 +135,8 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         number, total = match.group(_NUM, _TOTAL)
         if number is not None:
             value = int(number)
-            # The tests in the order that settles most markers first: `value not in _YEARS`,
-            # `value in _MONTHS and declared in _DAYS`, written as comparisons.
+            # `events.marker_event`'s tests, in the order that settles most markers first and
+            # written as comparisons: a plain call per marker would cost this loop its speed.
             if not value or 1900 <= value < 2100:
                 continue
             if total is None or not total.isdigit():
@@ -295,19 +183,16 @@ def _classify(
     thread goes on past goes to `passing` (with no list for them, among the strong chrome)."""
     kind = match.lastgroup
     if kind in ("marker", "opening", "pictured"):
-        opens = kind == "opening"
         prefix = "" if kind == "marker" else kind + "_"
-        total = match[prefix + "total"]
-        value = int(match[prefix + "num"])
-        if total is None or not total.isdigit():
-            valid, date = value and value not in _YEARS, False
-        else:
-            declared = int(total)
-            valid = value > 0 and value not in _YEARS and (value <= declared or not opens)
-            # After `THREAD` or 🧵, `10/31` can only be a post number.
-            date = not opens and (value > declared or (value in _MONTHS and declared in _DAYS))
-        if valid:
-            events.append(Event(start, DATE if date else MARKER, value, match.end() + shift, opens))
+        event = marker_event(
+            start,
+            int(match[prefix + "num"]),
+            match[prefix + "total"],
+            match.end() + shift,
+            kind == "opening",
+        )
+        if event is not None:
+            events.append(event)
     elif kind == "slash_first":
         value = int(match["slashed"])
         if value:
@@ -325,7 +210,7 @@ def _classify(
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:
-    """How `scan_lines` reads the line `buf[start:end]` by its own shape: "marker", "head",
+    """How `read_structure` reads the line `buf[start:end]` by its own shape: "marker", "head",
     "emoji", "strong", "passing" or "weak" (chrome), or None for text; with the marker's event
     when the marker is a valid one. (Chrome judged by its neighbours or by its end is not seen
     here.)"""
@@ -425,7 +310,7 @@ def blank_outside_posts(
             pictured.append(start)
         if kind == MARKER:
             if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
-                _blank_glued_picture(buf, start)
+                blank_glued_picture(buf, start)
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
@@ -437,13 +322,3 @@ def blank_outside_posts(
     if pictured or may_end_in_picture(buf):
         blank_trailing(buf, pictured)
     return texts
-
-
-def _blank_glued_picture(buf: bytearray, start: int) -> None:
-    """Blank the `Image` (and blanks) before the marker at `start` that a copy glued to it in
-    the middle of a line (`_with_glued_markers`): the post above ends before it."""
-    at = start
-    while buf[at - 1] in b" \t":
-        at -= 1
-    at -= _PICTURE_WORD
-    buf[at:start] = b" " * (start - at)

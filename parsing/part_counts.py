@@ -14,7 +14,7 @@ from .decoding import replace_invalid_utf8
 from .entities.glued_counts import GluedSummary, apply_glued
 from .entities.tally import Tally, tally
 from .layout_counts import CountingLayout
-from .lines import blank_outside_posts, scan_lines
+from .lines import read_structure
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 if TYPE_CHECKING:
@@ -40,10 +40,9 @@ def count_part(buf: bytearray) -> Part:
     """Lay out and count one part (its invalid UTF-8 is replaced here, where it is read)."""
     # What `Corpus.prepare_source` does, without the corpus (nor importing it).
     buf, replaced = replace_invalid_utf8(buf)
-    events = scan_lines(buf)
+    events, _ = read_structure(buf, keep_texts=False)
     posts, threads, skipped = PostColumns(), ThreadColumns(), list[SkippedLine]()
     layout = CountingLayout(buf, 0, posts, threads, skipped)
-    blank_outside_posts(buf, events, keep_texts=False)
     layout.build(events)
     counts = tally(buf)
     glued = GluedSummary.taken_from(counts)

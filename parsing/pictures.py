@@ -8,8 +8,11 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
   chrome the thread goes on past. Between two paragraphs of one post it stays: cutting the post
   there would make its second half a post of its own. Next to other chrome it is chrome (a weak
   line, see `chrome`);
-- at the end of a post's last line, after the end of a sentence, it is blanked out of the
-  buffer, so the post ends before it and its line stays in the post.
+- at the end of a post's last line, after the end of a sentence or after a word and a space
+  (Thread Reader App prints the mark after the post's text, and a caption often has no full
+  stop: `… under the vineyard Image`), it is blanked out of the buffer, so the post ends before
+  it and its line stays in the post. After a determiner (`the Image`) it is a noun of the
+  sentence and stays.
 """
 
 from __future__ import annotations
@@ -20,18 +23,26 @@ from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
 from .emoji_bytes import EMOJI_CHAR
-from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line, trim_end
 
 Structure = tuple[int, int, int, int, bool]
-"""A line of structure as `lines.Event` gives it: its start and its kind first."""
+"""A line of structure as `events.Event` gives it: its start and its kind first."""
 
 # A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
 _ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
 _WORD = b"Image"
-# What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a closing quote
-# or bracket, an emoji. A word before it ("the Image", "the Café Image") leaves it text.
+# What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a colon (`the
+# chart: Image`), a closing quote or bracket, an emoji.
 _SENTENCE_END = re.compile(
-    rb"(?:[.!?)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
+    rb"(?:[.!?:)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
+)
+# The last word before a trailing `Image` and the blanks after it: a picture mark after a word
+# is one only with a space between (`MyImage` is a word).
+_WORD_BEFORE = re.compile(rb"(\S+)[ \t]+\Z")
+# Words after which `Image` is a noun of the sentence, not a picture's mark: `Here is the Image`.
+_DETERMINERS = frozenset(
+    b"a an the this that these those my your his her its our their no each every any some "
+    b"one which what whose".split()
 )
 
 
@@ -48,6 +59,11 @@ def between_posts(
         if below is None or is_marker_at(events, marker, below[0]):
             found.append(line)
     return found
+
+
+def is_lone_picture(buf: ByteSource, start: int, end: int) -> bool:
+    """Is the line `buf[start:end]` a picture's `Image` alone?"""
+    return _ALONE.fullmatch(buf, start, end) is not None
 
 
 def ends_in_picture(buf: ByteSource, line: Line) -> bool:
@@ -73,8 +89,42 @@ def blank_trailing(buf: bytearray, under: Sequence[int]) -> None:
         spots.append(last[1] - len(_WORD))
     for spot in spots:
         start = buf.rfind(b"\n", 0, spot) + 1
-        if spot > start and _SENTENCE_END.search(buf, start, spot):
+        if spot > start and _ends_text(buf, start, spot):
             buf[spot : spot + len(_WORD)] = b" " * len(_WORD)  # the line stays in the post
+
+
+def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
+    """Where a post's text `buf[start:end]` ends without the picture mark its last line ends
+    with, as `blank_trailing` reads it: for posts that only the layout finds (numbered like a
+    list), whose ends the blanking before it could not know."""
+    end = trim_end(buf, start, end)
+    if end - start < len(_WORD) or buf[end - len(_WORD) : end] != _WORD:
+        return end
+    spot = end - len(_WORD)
+    line_start = max(buf.rfind(b"\n", start, spot) + 1, start)
+    if spot > line_start and _ends_text(buf, line_start, spot):
+        return trim_end(buf, start, spot)
+    return end
+
+
+def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
+    """Does `buf[start:end]` end a sentence (blanks after it aside): a full stop, `!`, `?`, `…`,
+    `:`, a closing quote or bracket, an emoji?"""
+    return _SENTENCE_END.search(buf, start, end) is not None
+
+
+def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
+    """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
+    does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
+    `1/ Image`, keeps its only text) that is no determiner or possessive?"""
+    if ends_sentence(buf, start, spot):
+        return True
+    before = _WORD_BEFORE.search(buf, start, spot)
+    if before is None:
+        return False
+    word = before[1].decode("utf-8", "replace")
+    possessive = word.endswith(("'s", "\u2019s"))  # `its maker's Image`: a noun as well
+    return word[-1].isalnum() and not possessive and word.lower().encode() not in _DETERMINERS
 
 
 def may_end_in_picture(buf: ByteSource) -> bool:

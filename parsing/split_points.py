@@ -29,8 +29,9 @@ from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
+from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
-from .lines import blank_outside_posts, holds_glued_marker, line_end, read_line, scan_lines
+from .lines import line_end, read_line, read_structure
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import has_several_authors, is_separator
 from .pictures import ends_in_picture
@@ -112,9 +113,8 @@ def run_fresh_points(
         # Each part of a source has its invalid UTF-8 replaced on its own, which moves what
         # follows: a run that holds some claims no cut rather than map its points back.
         return []
-    events = scan_lines(part)
+    events, _ = read_structure(part, keep_texts=False)
     lines = [event.start for event in events if not event.start or part[event.start - 1] == 0x0A]
-    blank_outside_posts(part, events, keep_texts=False)
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
     layout.build(events)

@@ -4,8 +4,10 @@ Some authors put the number after the text instead of before it. Copied from a T
 App page, such a thread has no line that starts with a marker, so it arrives as one unnumbered
 run of lines. Inside such a run, lines that end in a marker whose numbers rise (from 1 or 2,
 two of them at least) end the posts they number; text after the last one is an unnumbered post.
+Above a run from `2/N`, `1/N` in the middle of a line ends post 1 with that line.
 A lone number at a line end, or numbers that do not rise, stay text: dates (`on 10/31`) and
-fractions end lines too.
+fractions end lines too; but a lone `2/` with no total ending the run's last line, under text,
+numbers it post 2 and the text above post 1 (a teaser cut after two posts).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from .neighbours import skip_whitespace, trim_end
+from .pictures import ends_sentence
 
 # What may stand just before a number at a line end: a space, or the punctuation or emoji the
 # author glued it to (`done.2/`, `…1/4`, `😀3/`; any non-ASCII character ends in a byte of
@@ -55,6 +60,8 @@ _END = re.compile(
     rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
     re.MULTILINE,
 )
+# Post 1's number followed by more text on its line (`_first_in_line`), with its total.
+_IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})[ \t]+(?=[^ \t\n])")
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
 
@@ -86,6 +93,13 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
             ),
             [],
         )
+    if not trailers and len(candidates) == 1:
+        trailers = _second_of_two(buf, start, stop, *candidates[0])
+    if trailers and trailers[0].number == 2:
+        declared = next(total for trailer, total in candidates if trailer is trailers[0])
+        first = _first_in_line(buf, start, trailers[0], declared)
+        if first is not None:
+            trailers.insert(0, first)
     if trailers:
         last = trailers[-1]
         end = _END.search(buf, last.line_end, stop)
@@ -129,6 +143,47 @@ def _candidate(
             text_end -= 1
     declared = int(total) if total is not None and total.isdigit() else 0
     return Trailer(text_end, match.end(), number), declared
+
+
+def _second_of_two(
+    buf: bytes | bytearray, start: int, stop: int, second: Trailer, declared: int
+) -> list[Trailer]:
+    """Posts 1 and 2 of a run whose one number, `2/` with no total (`(2/)`, `2/n`), ends its
+    last line, under lines of text that end a sentence: a teaser cut after its second post (a
+    fraction or a date has digits after its slash). The lines above are post 1, as above a
+    marker `2/`: read as post 2 alone, the thread would start with a missing post. [] else."""
+    if second.number != 2 or declared or skip_whitespace(buf, second.line_end, stop) < stop:
+        return []
+    line_start = max(buf.rfind(b"\n", start, second.text_end) + 1, start)
+    above = trim_end(buf, start, line_start)
+    if above <= start or not ends_sentence(buf, start, above):
+        return []  # no text above, or a sentence that runs on into the numbered line
+    return [Trailer(above, above, 1), second]
+
+
+def _first_in_line(
+    buf: bytes | bytearray, start: int, second: Trailer, declared: int
+) -> Trailer | None:
+    """Post 1's number in the middle of a line above a run that starts at `second` (post 2,
+    of `declared` posts): `… #Tag 1/14 A caption.` where `2/14` ends a later line. The author
+    numbered the post there and went on writing after the number (a picture's caption), so the
+    post ends with that line, its text after the number kept. Only with the run's own total:
+    `1/2` or `1/4` in running text is a fraction."""
+    if not declared:
+        return None
+    stop = max(buf.rfind(b"\n", start, second.text_end), start)
+    found = None
+    for match in _IN_LINE.finditer(buf, start, stop):
+        if int(match[1]) == declared:
+            found = match
+    if found is None:
+        return None
+    line_end = buf.find(b"\n", found.end(), stop + 1)
+    line_end = stop if line_end < 0 else line_end
+    text_end = line_end
+    while text_end > found.end() and buf[text_end - 1] in b" \t":
+        text_end -= 1
+    return Trailer(text_end, line_end, 1)
 
 
 def _rising(

@@ -28,7 +28,7 @@ def test_pictures_in_every_place_a_copy_puts_them() -> None:
 
 
 @pytest.mark.parametrize(
-    "end", [". Image", ".Image", "! Image", "… Image", "🌊 Image", "❤️ Image", "🇺🇦 Image"]
+    "end", [". Image", ".Image", "! Image", ": Image", "… Image", "🌊 Image", "❤️ Image", "🇺🇦 Image"]
 )
 def test_a_picture_after_a_sentence_at_a_post_end_goes(end: str) -> None:
     corpus = parse_text(f"1/ The tide is out{end}\n2/ The boats sit on the mud.\n")
@@ -45,12 +45,31 @@ def test_a_picture_at_the_end_of_the_last_post_goes(after: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("1/ Boats resting on the estuary mud Image", "Boats resting on the estuary mud"),
+        ("1/ A heron by the Café Image", "A heron by the Café"),
+        ("1/ Low tide in 2024 Image", "Low tide in 2024"),
+    ],
+)
+@pytest.mark.parametrize("rest", ["\n2/ The boats sit on the mud.\n", "\n", ""])
+def test_a_picture_after_a_caption_without_a_full_stop_goes(
+    line: str, after: str, rest: str
+) -> None:
+    """A caption ends with no full stop as often as not; the picture's mark after it and a
+    space is no text, in any post, the last one too."""
+    corpus = parse_text(line + rest)
+    assert texts(corpus)[0][0] == after
+
+
+@pytest.mark.parametrize(
     "line",
     [
-        "1/ Here is the Image",  # a word, not after a sentence's end
-        "1/ Here is the Café Image",  # a word ending in a letter beyond ASCII
+        "1/ Here is the Image",  # after a determiner: a noun of the sentence
+        "1/ Look closely at this Image",
         "1/ The tide is out. Images",
         "1/ The tide is out. MyImage",
+        "1/ Image",  # a marker and the mark: the post's only text stays
     ],
 )
 def test_image_as_a_word_stays(line: str) -> None:
@@ -143,3 +162,64 @@ def test_a_glued_picture_leaves_no_entity_across_the_split() -> None:
     assert texts(corpus) == [["Ask @tidewatch", "#mud is next."]]
     assert [entity.value for entity in extract_entities(corpus.post_text(0))] == ["tidewatch"]
     assert_bulk_tally_equals_per_post(corpus)
+
+
+def test_pictures_ending_posts_numbered_like_a_list_go() -> None:
+    """Posts numbered `1.`, `2.` are found by the layout, not by the line scan: their pictures'
+    marks go all the same, after a caption or a sentence, a word used as a noun stays."""
+    corpus = parse_text(
+        "Odd finds from the old quarry\n\n"
+        "1. A fern fossilised in slate Image\n"
+        "2. A coin older than the town. Image\n"
+        "4. A jar kept whole for centuries Image\n"
+        "5. The lid still carries its maker's Image\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2, 4, 5]]
+    assert texts(corpus)[0][1:] == [
+        "A fern fossilised in slate",
+        "A coin older than the town.",
+        "A jar kept whole for centuries",
+        "The lid still carries its maker's Image",
+    ]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_lone_picture_under_a_post_numbered_at_its_end_is_skipped(gap: str) -> None:
+    """Numbered at its end, a post ends with its number: the lone `Image` under it is its
+    picture, skipped as chrome, not the first line of the next post (the last post too)."""
+    corpus = parse_text(
+        f"The ferry left at noon. 1/{gap}Image{gap}It crossed in an hour. 2/{gap}Image{gap}"
+        "Gulls followed it all the way. 3/\nImage\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus) == [
+        ["The ferry left at noon.", "It crossed in an hour.", "Gulls followed it all the way."]
+    ]
+    assert [text for _, text in skipped(corpus)] == ["Image"] * 3
+
+
+def test_a_lone_picture_under_one_number_at_a_line_end_stays_in_the_post() -> None:
+    """One number at a line end numbers nothing: the picture between two paragraphs stays."""
+    corpus = parse_text("The ferry left at 3/\nImage\nIt crossed in an hour.\n")
+    assert texts(corpus) == [["The ferry left at 3/\nImage\nIt crossed in an hour."]]
+
+
+def test_a_picture_after_a_number_in_the_middle_of_a_line_goes() -> None:
+    """A teaser runs its posts on one line, each picture printed after its post's number:
+    there `Image` is the picture's mark, whether more text or the line end follows; all the
+    text around it stays."""
+    corpus = parse_text("The well was dry by June.🧵1/ Image The village dug a new one. 2/ Image\n")
+    assert texts(corpus) == [["The well was dry by June.🧵1/       The village dug a new one. 2/"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sold at 3/ Image Comics today.",  # no sentence ends before the number
+        "1/ Image of the old mill at dawn.",  # a post's first word
+        "The price was 3/4 Images sold.",
+    ],
+)
+def test_image_after_a_number_as_a_word_stays(line: str) -> None:
+    corpus = parse_text(line + "\n")
+    assert "Image" in texts(corpus)[0][0]

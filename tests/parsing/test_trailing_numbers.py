@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from parsing.trailing_numbers import _TRAILER, line_end_markers, trailing_numbers
 
+from .helpers import numbers, parse_text, texts
+
 
 def numbers_of(text: str) -> list[int]:
     buf = text.encode()
@@ -83,3 +85,58 @@ def test_marker_search_from_slashes_finds_what_the_full_pattern_finds(text: str)
     buf = text.encode()
     found = [match.span() for match in line_end_markers(buf, 0, len(buf))]
     assert found == [match.span() for match in _TRAILER.finditer(buf, 0, len(buf))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Post 1's number mid-line, a caption after it, above a run from 2/ of the same total.
+        (
+            "A new find.\nA #Tag thread 1/12 The mosaic, seen from above.\nMore. 2/12\nLast. 3/12",
+            [1, 2, 3],
+        ),
+        # Another total: a fraction in the text, not post 1's number.
+        ("Add 1/2 of the flour now.\nMore. 2/12\nLast. 3/12", [2, 3]),
+        # No total to match: the run says nothing of `1/`.
+        ("Cut it 1/ then more.\nMore. 2/\nLast. 3/", [2, 3]),
+    ],
+)
+def test_post_one_numbered_in_the_middle_of_its_line(text: str, expected: list[int]) -> None:
+    assert numbers_of(text) == expected
+
+
+def test_post_one_numbered_mid_line_keeps_its_caption() -> None:
+    """The text after the number stays in post 1: a caption is no post of its own."""
+    corpus = parse_text(
+        "A new find at the villa.\n\nA #Tag thread 1/12 The mosaic, seen from above.\n"
+        "The tiles are glass. 2/12\nThe floor is whole. 3/12\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0] == [
+        "A new find at the villa.\n\nA #Tag thread 1/12 The mosaic, seen from above.",
+        "The tiles are glass.",
+        "The floor is whole.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A teaser cut after its second post: its lone `(2/)` numbers it, the text above is 1.
+        ("The river rose overnight. A 🧵.\nThe bridge is closed: ex.com/a (2/)", [1, 2]),
+        ("The river rose overnight.\nThe bridge is closed. 2/", [1, 2]),
+        ("Only one line here 2/", []),  # no text above: nothing for post 1
+        ("The river rose.\nThe bridge is closed 2/\nMore after.", []),  # not the run's end
+        ("The river rose.\nIt rose by 2/3", []),  # a total: may be a fraction
+        ("The river rose.\nIt rose on 3/", []),  # not post 2
+        ("The river rose by\nthree feet 2/", []),  # one sentence over two lines
+    ],
+)
+def test_a_lone_second_number_ending_the_run(text: str, expected: list[int]) -> None:
+    assert numbers_of(text) == expected
+
+
+def test_a_teaser_cut_after_two_posts_reads_as_posts_one_and_two() -> None:
+    corpus = parse_text("The river rose overnight. A 🧵.\nThe bridge is closed: ex.com/a (2/)\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The river rose overnight. A 🧵.", "The bridge is closed: ex.com/a"]]

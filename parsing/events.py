@@ -1,0 +1,86 @@
+"""A line of structure (`Event`), its kinds, and the rules a number marker's number follows:
+shared by the line scan (`lines`) and the markers glued to a picture mid-line
+(`glued_pictures`)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE = 1, 2, 3, 4, 5, 6, 7, 8
+"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
+on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
+line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
+month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
+added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+TEASER_EDGE = 1
+"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
+_YEARS = range(1900, 2100)
+"""A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
+_MONTHS = range(1, 13)
+_DAYS = range(13, 32)
+"""A day that cannot be a month: `3/4` is a fraction or a post number, `10/31` may be a date."""
+
+
+class Event(NamedTuple):
+    """A line that matters to the structure."""
+
+    start: int
+    """Where the line starts."""
+    kind: int
+    number: int = 0
+    """A marker's post number."""
+    text_start: int = 0
+    """Where a marker's post text begins (after the marker and its spaces); a chrome line's end."""
+    opens: bool = False
+    """A marker after `THREAD` or 🧵 starts a thread whatever its number; a chrome line that
+    opens a listing makes the dates under it chrome, up to the next marker."""
+
+
+def numbered(number: str, total: str) -> bytes:
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
+    and total in the groups named (a total the author did not know yet is a letter, `?` or
+    `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
+    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
+    return (
+        rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
+        rb"(?:(?P<"
+        + total.encode()
+        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        rb"[)\]]?[ \t]*"
+    )
+
+
+def marker_event(
+    start: int, value: int, total: bytes | None, text_start: int, opens: bool
+) -> Event | None:
+    """The event of a marker numbered `value` of `total` (as written, or None) at `start`, or
+    None where the number is no post's (zero, a year). After `THREAD` or 🧵 (`opens`), `10/31`
+    can only be a post number; elsewhere it may be a date (`DATE`)."""
+    if total is None or not total.isdigit():
+        valid, date = value and value not in _YEARS, False
+    else:
+        declared = int(total)
+        valid = value > 0 and value not in _YEARS and (value <= declared or not opens)
+        date = not opens and (value > declared or (value in _MONTHS and declared in _DAYS))
+    if not valid:
+        return None
+    return Event(start, DATE if date else MARKER, value, text_start, opens)
+
+
+def end_of_run(events: list[Event], index: int, number: int) -> int:
+    """Where the run of plain posts from `events[index]` on ends, after a post numbered `number`:
+    the index of the first event that is not a marker continuing the thread (a higher number,
+    not after `THREAD`; a DATE only as the next number, see `layout_dates`). The one statement
+    of that rule for both layouts."""
+    total = len(events)
+    while index < total:
+        _, kind, next_number, _, opens = events[index]
+        if (
+            opens
+            or next_number <= number
+            or (kind != MARKER and (kind != DATE or next_number != number + 1))
+        ):
+            break
+        number = next_number
+        index += 1
+    return index
