@@ -55,17 +55,8 @@ class CorpusIndex:
     """How a feature was first written: `MID_RF` for ("mention", "mid_rf"), `central banks`
     for ("phrase", "central bank")."""
 
-    holder_sets: dict[Feature, frozenset[int]] = field(default_factory=dict, repr=False)
-    """`threads_with` as sets, made on first use (for the common features only)."""
-
     def threads_with(self, feature: Feature) -> array[int]:
         return self.postings.get(feature) or array("I")
-
-    def holder_set(self, feature: Feature) -> frozenset[int]:
-        held = self.holder_sets.get(feature)
-        if held is None:
-            held = self.holder_sets[feature] = frozenset(self.threads_with(feature))
-        return held
 
     def idf(self, feature: Feature) -> float:
         return math.log(1 + self.thread_count / max(len(self.threads_with(feature)), 1))
