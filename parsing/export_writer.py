@@ -63,6 +63,10 @@ def write_export(
 ) -> None:
     """Write `{"threads": [...], "skipped": [...]}`, one thread a line; with `flags`, each
     process reads the flags of the threads it writes into `index` first."""
+    if with_related:
+        # Related entries name threads from anywhere in the corpus, a few per thread: every id
+        # is hashed once, before the fork, rather than a walk of the corpus for each thread.
+        corpus.thread_ids  # noqa: B018
     plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None

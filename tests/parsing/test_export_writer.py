@@ -71,6 +71,25 @@ def test_demo_export_matches_the_reference_byte_for_byte() -> None:
     assert written(corpus, threads, with_related=True) == reference(corpus, threads, True)
 
 
+def test_an_export_with_related_hashes_each_thread_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Related entries name threads from anywhere in the corpus: every thread's id is hashed
+    once for the whole export (a selection's too), not the corpus walked again for each
+    thread's related ones."""
+    corpus = load_corpus([REPO / "assets" / "demo"])
+    index = build_index(corpus)
+    hashed: list[int] = []
+    digest = Corpus._thread_digest
+
+    def counted(self: Corpus, thread: int) -> str:
+        hashed.append(thread)
+        return digest(self, thread)
+
+    monkeypatch.setattr(Corpus, "_thread_digest", counted)
+    selection = range(1, corpus.thread_count)  # a selection: its own ids are not all of them
+    write_json(corpus, index, selection, io.StringIO(), with_related=True, read_flags=False)
+    assert sorted(hashed) == list(range(corpus.thread_count))
+
+
 def test_demo_export_without_related_matches_the_reference_byte_for_byte() -> None:
     """Without related threads each head is written straight (author, date and declared
     length from the page included), the bytes of encoding `thread_value`."""
