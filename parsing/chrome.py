@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from .byte_source import ByteSource
 from .chrome_blog import titles_above_bylines
@@ -32,7 +33,7 @@ from .chrome_rules import NAME_FOLLOWS
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_off_fragment, fragment_line
-from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
     conversation_lines,
     dividers,
@@ -225,16 +226,9 @@ def _page_headers(
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
-    found = []
+    found: list[Line] = []
     for needle, whole_line in _SUFFIX_RULES:
-        at = buf.find(needle)
-        while at >= 0:
-            start = buf.rfind(b"\n", 0, at) + 1
-            end = buf.find(b"\n", at)
-            end = len(buf) if end < 0 else end
-            if whole_line.fullmatch(buf, start, end):
-                found.append((start, end))
-            at = buf.find(needle, end)
+        found += lines_with(buf, partial(buf.find, needle), whole_line)
     return found
 
 

@@ -7,6 +7,7 @@ A blank line holds nothing but spaces, tabs, form feeds, vertical tabs and carri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .byte_source import ByteSource
 
@@ -16,6 +17,24 @@ _LEADING_WHITESPACE = re.compile(rb"[ \t\n\v\f\r]*")
 
 Line = tuple[int, int]
 """A line's start and end (the end excludes its `\\n`)."""
+
+
+def lines_with(
+    buf: ByteSource, cue_from: Callable[[int], int], whole: re.Pattern[bytes]
+) -> list[Line]:
+    """The lines that hold a cue (`cue_from(position)`: where the next one is at or after
+    `position`, -1 when none is) and that `whole` matches from start to end, in order: a rare
+    cue found fast, each line it stands in read whole once."""
+    found: list[Line] = []
+    at = cue_from(0)
+    while at >= 0:
+        start = buf.rfind(b"\n", 0, at) + 1
+        end = buf.find(b"\n", at)
+        end = len(buf) if end < 0 else end
+        if whole.fullmatch(buf, start, end):
+            found.append((start, end))
+        at = cue_from(end)
+    return found
 
 
 def next_nonblank_line(buf: ByteSource, end: int) -> Line | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
 from .chrome_context import DATE, Structure, is_date
-from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
+from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .pictures import is_marker_at
 
 PASSING = [
@@ -108,17 +108,12 @@ def may_hold_one_line_header(buf: ByteSource) -> bool:
 def one_line_headers(buf: ByteSource) -> list[Line]:
     """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
     order: found by the separator they hold, then read whole."""
-    found: list[Line] = []
-    cue = _ONE_LINE_CUE.search(buf)
-    while cue is not None:
-        at = cue.start()
-        start = buf.rfind(b"\n", 0, at) + 1
-        end = buf.find(b"\n", at)
-        end = len(buf) if end < 0 else end
-        if _ONE_LINE.fullmatch(buf, start, end):
-            found.append((start, end))
-        cue = _ONE_LINE_CUE.search(buf, end)
-    return found
+
+    def cue_from(position: int) -> int:
+        cue = _ONE_LINE_CUE.search(buf, position)
+        return -1 if cue is None else cue.start()
+
+    return lines_with(buf, cue_from, _ONE_LINE)
 
 
 def is_one_line_header(buf: ByteSource, start: int, end: int) -> bool:
