@@ -33,6 +33,7 @@ PASSING = [
     r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
     r"Show replies|Show more replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    r"See new Tweets",  # the bar above a timeline that has more tweets
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",

@@ -24,6 +24,7 @@ PAGES = FIXTURES / "pages"
         "Replying to @canalside",
         "Replying to @canalside and @lockkeeper",
         "3 replies 12 retweets 40 likes",
+        "See new Tweets",
         "-",
         "·",
     ],
