@@ -25,8 +25,9 @@ from pathlib import Path
 from .run import SEEDS, corpus_file
 
 _SESSION = "threadline-bench"
-_FIRST_ROW = re.compile(r"^│.\w.*\d")
-"""The thread list's first row once it shows a thread: a title, then a post count."""
+_FIRST_ROW = re.compile(r"^│.[ •★☆]?\w.*\d")
+"""The thread list's first row once it shows a thread: the cursor's bar or a space, the
+unread or bookmark mark, a title, then a post count."""
 
 
 def _tmux(*args: str, check: bool = True) -> str:
