@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench import keep_out_of_home
+
 from .run import corpus_file
 
 HERE = Path(__file__).resolve().parents[2]
@@ -79,4 +81,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

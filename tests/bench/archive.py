@@ -22,6 +22,8 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tests.bench import keep_out_of_home
+
 from .run import installed_threadline, run_process
 
 WORDS = (
@@ -180,4 +182,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

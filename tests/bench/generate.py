@@ -23,6 +23,8 @@ import random
 import sys
 from collections.abc import Iterator, Sequence
 
+from tests.bench import keep_out_of_home
+
 _WORDS = (
     "analysis pipeline sanctions tariff election coalition ministry grid interconnector refinery "
     "export import dependency leverage corridor summit talks ceasefire budget inflation currency "
@@ -195,4 +197,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

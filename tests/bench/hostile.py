@@ -25,6 +25,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from tests.bench import keep_out_of_home
+
 TAG_LETTERS = "".join(chr(0xE0061 + i) for i in range(26))
 MIXED_PIECES = [
     "word", "the", "@bob", "@alice_k", "＠yuki", "#tag", "#тег", "$TSLA", "$5.20",
@@ -144,4 +146,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

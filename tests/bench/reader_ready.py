@@ -182,4 +182,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    if "--child" not in sys.argv:  # a child may import an older checkout's `tests`
+        from tests.bench import keep_out_of_home
+
+        keep_out_of_home()
     main()

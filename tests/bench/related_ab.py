@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+from tests.bench import keep_out_of_home
+
 from .generate import SHAPES
 from .run import corpus_file
 
@@ -93,4 +95,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tests.bench import keep_out_of_home
+
 from .generate import generate
 
 TTP_SCRIPT = """
@@ -223,4 +225,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

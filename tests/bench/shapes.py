@@ -21,6 +21,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.bench import keep_out_of_home
+
 from .run import TTP_SCRIPT, corpus_file, installed_threadline, run_process
 
 _LINK = re.compile(
@@ -79,4 +81,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

@@ -27,6 +27,8 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
+from tests.bench import keep_out_of_home
+
 from .generate import SHAPES
 from .hostile import mixed_line
 from .run import corpus_file, installed_threadline
@@ -180,4 +182,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()

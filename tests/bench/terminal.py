@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.bench import keep_out_of_home
+
 from .run import SEEDS, corpus_file
 
 _SESSION = "threadline-bench"
@@ -99,4 +101,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    keep_out_of_home()
     main()
