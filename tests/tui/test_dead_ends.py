@@ -41,11 +41,7 @@ WHOLE = "https://harbour.example.org/tides/spring"
 CUT = "https://news.example.com/articles/the-long-story-of-the-pier"
 
 
-@pytest.fixture(autouse=True)
-def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+pytestmark = pytest.mark.usefixtures("own_folders")
 
 
 def links_corpus(folder: Path) -> str:

@@ -33,13 +33,7 @@ from .helpers import (
     wait_until,
 )
 
-
-@pytest.fixture(autouse=True)
-def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("own_folders")
 
 
 def reader(*, flags: tuple[str, ...] = (), search: str = "") -> ThreadlineApp:
@@ -242,14 +236,14 @@ async def test_the_theme_is_back_after_a_restart() -> None:
         assert again.theme == "nord"
 
 
-async def test_no_state_reads_and_writes_nothing(xdg: Path) -> None:
+async def test_no_state_reads_and_writes_nothing(own_folders: Path) -> None:
     """`--no-state`: marks work within the session, and no file appears in the XDG folders
     (nor is one read: a thread read before shows as unread)."""
     app = reader()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot, app)
         await open_thread(pilot, app, ORCHARD)
-    files_before = sorted(xdg.rglob("*"))
+    files_before = sorted(own_folders.rglob("*"))
     store = state_store([SEEDLIKE], remember=False)
     quiet = ThreadlineApp(paths=[SEEDLIKE], store=store)
     async with quiet.run_test(size=WIDE) as pilot:
@@ -257,14 +251,14 @@ async def test_no_state_reads_and_writes_nothing(xdg: Path) -> None:
         assert list_title(quiet) == "7 of 7 threads · 7 unread"
         await open_thread(pilot, quiet, GRAIN)
         assert list_title(quiet) == "7 of 7 threads · 6 unread"
-    assert sorted(xdg.rglob("*")) == files_before
+    assert sorted(own_folders.rglob("*")) == files_before
     assert StateStore.open(corpus_key([SEEDLIKE])).read == {app.remembered.id_of(ORCHARD)}
 
 
-async def test_a_corrupt_state_file_is_reported_and_the_reader_runs(xdg: Path) -> None:
+async def test_a_corrupt_state_file_is_reported_and_the_reader_runs(own_folders: Path) -> None:
     """A damaged state file: one notification naming it, and the reader reads and marks as
     usual for the session."""
-    path = xdg / "state" / "threadline" / "state.sqlite3"
+    path = own_folders / "state" / "threadline" / "state.sqlite3"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a database at all " * 100)
     app = reader()
