@@ -24,6 +24,7 @@ from .chrome_context import (
     header_lines,
     is_date,
     is_header_field,
+    link_back_at_end,
     sandwiched_lines,
     teaser_dates,
 )
@@ -171,6 +172,7 @@ def resolve_chrome(
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
     found.update(related_tags(buf, ends))
+    found.update(link_back_at_end(buf, weak))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found

@@ -64,7 +64,7 @@ _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 _BODY = (
-    rb"[ \t]{0,3}(?:(?P<marker>"
+    rb"[ \t]*(?:(?P<marker>"
     + _MARKER
     + rb")|(?P<opening>"
     + _OPENING_MARKER

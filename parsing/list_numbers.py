@@ -23,7 +23,7 @@ from typing import NamedTuple
 from .byte_source import ByteSource
 
 # A list number at a line start, with some text after it on the line.
-_NUMBERED_LINE = re.compile(rb"\n[ \t]{0,3}(\d{1,3})[.)][ \t]+(?=[^ \t\n])")
+_NUMBERED_LINE = re.compile(rb"\n[ \t]*(\d{1,3})[.)][ \t]+(?=[^ \t\n])")
 _ONE_POST = 280
 """The characters one post holds (the classic limit, which most threads keep to)."""
 _CONTINUATION = re.compile(rb"[\x80-\xbf]")
@@ -46,7 +46,7 @@ def list_numbers(buf: ByteSource, start: int, stop: int) -> list[NumberedLine]:
     search_from = start - 1 if start > 0 else start
     found: list[NumberedLine] = []
     if start == 0:
-        first = _NUMBERED_LINE.match(b"\n" + bytes(buf[: min(stop, 16)]))
+        first = _NUMBERED_LINE.match(b"\n" + bytes(buf[: min(stop, 256)]))
         if first is not None:
             found.append(NumberedLine(0, first.end() - 1, int(first[1])))
     for match in _NUMBERED_LINE.finditer(buf, search_from, stop):

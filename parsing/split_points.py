@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
+from .chrome_context import ends_with_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .glued_pictures import holds_glued_marker
@@ -38,7 +39,7 @@ from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
-    rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
+    rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
     rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
 )
 """The newline before a line that may be an anchor."""
@@ -138,10 +139,13 @@ def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[
 
 def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
-    `Image` is by the line under it (`pictures`), a lone `-` or `·` by the lines on both sides
-    (`old_twitter.dividers`): a part cut there would not see them."""
+    `Image` is by the line under it (`pictures`), a link back to the source by whether any
+    text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
+    both sides (`old_twitter.dividers`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
-    if above is not None and (ends_in_picture(buf, above) or is_separator(buf, above)):
+    if above is not None and (
+        ends_in_picture(buf, above) or is_separator(buf, above) or ends_with_link_back(buf, above)
+    ):
         return True
     below = next_nonblank_line(buf, point - 1)
     return below is not None and is_separator(buf, below)

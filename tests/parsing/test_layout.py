@@ -586,3 +586,24 @@ def test_a_month_and_day_numbers_a_post_only_where_a_thread_could(
     thread gives, as a first post, before the next number, or after `THREAD`/🧵; otherwise it
     is a line of text."""
     assert numbers(parse_text(text)) == expected
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "    ", "\t\t", " " * 24])
+def test_a_marker_indented_by_the_page_still_numbers_its_post(indent: str) -> None:
+    """A copied page's markup indents its blocks: blanks before a marker carry no meaning."""
+    corpus = parse_text(f"1/ The tide turned at noon.\n{indent}2/ The boats went out.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The tide turned at noon.", "The boats went out."]]
+
+
+@pytest.mark.parametrize("indent", ["", "   ", " " * 24])
+def test_list_numbers_indented_by_the_page_still_number_posts(indent: str) -> None:
+    """`3.`, `4.`, `6.` skip a number, so they number posts, however deep the page indents them."""
+    corpus = parse_text(
+        "The flood, one village at a time.\n"
+        f"{indent}3. Millbrook lost its footbridge.\n"
+        f"{indent}4. Ashford kept its bridge.\n"
+        f"{indent}6. Lower Heath is cut off at high tide.\n"
+    )
+    assert numbers(corpus) == [[None, 3, 4, 6]]
+    assert texts(corpus)[0][3] == "Lower Heath is cut off at high tide."
