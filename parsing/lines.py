@@ -114,7 +114,7 @@ def read_structure(
         events = with_glued_markers(buf, events, glued)
     texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
     if pictures:
-        blank_pictures(buf, pictures)
+        blank_pictures(buf, pictures, events)
     return events, texts
 
 
