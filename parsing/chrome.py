@@ -41,6 +41,7 @@ from .old_twitter import (
     is_one_line_header,
     is_separator,
     one_line_headers,
+    suggested_people,
 )
 from .pictures import between_posts
 
@@ -171,7 +172,7 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
-    found.update(related_tags(buf, ends))
+    found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
     found.difference_update(confirmed)
     found.difference_update(inside)
