@@ -21,18 +21,21 @@ from .chrome_context import DATE, Structure, is_date
 from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .pictures import is_marker_at
 
+_COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
+"""What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
+
 PASSING = [
     r"Show this thread",
     r"End of conversation",
     r"New conversation",
-    r"This Tweet is unavailable",
-    r"This Tweet was deleted by the Tweet author",
+    # A tweet the page cannot show, perhaps with the link that explains why.
+    r"This Tweet (?:is unavailable|was deleted by the Tweet author|is from an account that no"
+    r" longer exists|is from a suspended account|violated the Twitter Rules)(?:\. Learn more)?",
     r"Replying to(?:[ \t]+@\w{1,15}(?:(?:,|[ \t]+and)?[ \t]+@\w{1,15})*"
     r"(?:[ \t]+and \d{1,6} others?)?)?",
     r"\d[\d,.]*[KkM]? repl(?:y|ies) \d[\d,.]*[KkM]? retweets? \d[\d,.]*[KkM]? likes?",
     # The main tweet's counts, on one line or each on its own: "12 Retweets 3 Quote Tweets".
-    r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)"
-    r"(?:[ \t]+\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies))*",
+    r"\d[\d,.]*[KkM]? " + _COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + _COUNTED + r")*",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
     # The older page's time: "3:45 PM - 3 Mar 2019".
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
@@ -75,7 +78,7 @@ _REPLYING = re.compile(
 )
 """`Replying to @x`, or `Replying to` with the handles on the lines under it."""
 _COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
-_COUNT_LABEL = re.compile(rb"[ \t]*(?:Retweets?|Quote Tweets?|Likes?|Replies|Views)[ \t]*")
+_COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 """What a count counts, on the line under it (the main tweet's counts, one per line)."""
 _COUNTS = 4
 """Lines: replies, retweets, likes (and views) under a tweet."""
