@@ -9,6 +9,10 @@ These lines stand *inside* a thread: they are skipped, but the thread goes on pa
 Replies by other people are no posts of the thread: a tweet whose header gives a handle other
 than the thread's author's (the handle of the first header on the page) is skipped, its header
 and its text, up to the next header or chrome line.
+
+Around the conversation a copy of the whole page holds the page's title bar (`Thread`, then
+`Conversation`, above the first tweet's header: words a post may hold, so chrome only there),
+and after it the column beside it (`Who to follow` and the people it suggests) and the footer.
 """
 
 from __future__ import annotations
@@ -81,7 +85,7 @@ _COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
 _COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 """What a count counts, on the line under it (the main tweet's counts, one per line)."""
 _COUNTS = 4
-"""Lines: replies, retweets, likes (and views) under a tweet."""
+"""Counts under a tweet: replies, retweets, likes (and views)."""
 _TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Conversation|See new Tweets)[ \t]*")
 """The page's title bar (`Thread` over a thread, `Tweet` over one tweet) and the heading over
 the conversation, above the first tweet's header."""
