@@ -111,13 +111,16 @@ byte it starts with several times faster than `bytes.find` finds the same text."
 
 
 class TweetHeader:
-    """One tweet's header lines and the handle they give."""
+    """One tweet's header lines and the handle they give; `opens_page` when some of them are
+    the page's first lines, headers only because more tweet headers stand below them (the
+    main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("handle", "lines")
+    __slots__ = ("handle", "lines", "opens_page")
 
-    def __init__(self, handle: bytes, lines: list[Line]) -> None:
+    def __init__(self, handle: bytes, lines: list[Line], *, opens_page: bool = False) -> None:
         self.handle = handle.lower()
         self.lines = lines
+        self.opens_page = opens_page
 
 
 def is_separator(buf: ByteSource, line: Line) -> bool:
@@ -130,15 +133,19 @@ def has_separator(buf: ByteSource) -> bool:
     return _SEPARATOR_LINE.search(buf) is not None
 
 
-def has_several_authors(buf: ByteSource) -> bool:
-    """Do the tweet headers in `buf` give more than one handle? Which tweets are replies then
-    depends on the first header of the whole page: a part of it laid out alone may not see it."""
+def is_read_whole(buf: ByteSource) -> bool:
+    """Is `buf` a conversation that only the whole page reads right? When its tweet headers
+    give more than one handle, which tweets are replies depends on the page's first header;
+    when it opens with the main tweet's name and handle or the title bar, they are chrome by
+    the headers below them. A part of it laid out alone may not see either."""
     one_line = one_line_headers(buf)
     if not one_line and not has_separator(buf):
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
-    return len({header.handle for header in headers}) > 1
+    return bool(headers) and (
+        headers[0].opens_page or len({header.handle for header in headers}) > 1
+    )
 
 
 def may_hold_one_line_header(buf: ByteSource) -> bool:
@@ -191,7 +198,10 @@ def page_headers(
     title = _title_bar(buf)
     name = next_nonblank_line(buf, title[-1][1] if title else -1)
     if name is not None and name == headers[0].lines[0]:
-        headers[0].lines[:0] = title  # the title bar right above the first tweet's header
+        if title:  # the title bar right above the first tweet's header
+            headers[0] = TweetHeader(
+                headers[0].handle, [*title, *headers[0].lines], opens_page=True
+            )
         return headers
     handle_line = None if name is None else next_nonblank_line(buf, name[1])
     if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
@@ -199,7 +209,7 @@ def page_headers(
     handle = _HANDLE.fullmatch(buf, *handle_line)
     if handle is None or handle_line in headers[0].lines:
         return headers
-    return [TweetHeader(handle.group(1), [*title, name, handle_line]), *headers]
+    return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
 
 
 def _title_bar(buf: ByteSource) -> list[Line]:

@@ -34,7 +34,7 @@ from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import line_end, read_line, read_structure
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import has_several_authors, is_separator
+from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
@@ -83,7 +83,7 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
     bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
     marker anchor serves), the next run beginning at that anchor, until a run would begin at
     or after `stop`. In order, some more than once."""
-    if has_several_authors(buf):
+    if is_read_whole(buf):
         return
     anchor = _next_anchor(buf, start, whole, ends_a_run=False)
     while anchor is not None and anchor < stop:
@@ -104,10 +104,10 @@ def run_fresh_points(
 ) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
     `buf`); the points at its very start and end are left out, and so are all of them in a
-    conversation copied from twitter.com with replies by others: which tweets are replies
-    depends on the first header of the page, which a part may not see (`old_twitter`).
+    conversation copied from twitter.com that only the whole page reads right (replies by
+    others, the main tweet's header opening the page: `old_twitter.is_read_whole`).
     `authors_checked`: the caller knows `buf` is no such conversation."""
-    if not authors_checked and has_several_authors(buf):
+    if not authors_checked and is_read_whole(buf):
         return []
     part = bytearray(buf[start:stop])
     if replace_invalid_utf8(part)[1]:

@@ -332,3 +332,14 @@ def test_a_suggested_people_heading_with_no_handle_under_it_leaves_the_text() ->
     people the column suggests: they stay a thread."""
     corpus = parse_text("1/ The ferry runs late.\nWho to follow\nNobody, this week.\n")
     assert texts(corpus) == [["The ferry runs late."], ["Nobody, this week."]]
+
+
+@pytest.mark.parametrize("top", ["Ana Vidal\n@ana\n", "Thread\nConversation\nAna Vidal\n@ana\n"])
+def test_a_page_opening_with_the_main_tweets_header_offers_no_cut(top: str) -> None:
+    """The main tweet's name and handle (and the title bar above them) are chrome only by the
+    tweet headers further down: a part cut above those headers would read them as a post."""
+    raw = (top + "1/ a\n2/ b\n1/ c\nAna Vidal\n@ana\n·\nMar 3\n2/ d\n").encode()
+    assert run_fresh_points(raw, 0, len(raw)) == []
+    corpus = parse_text(raw.decode())
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    assert len(corpus.skipped) == top.count("\n") + 4
