@@ -223,7 +223,7 @@ def link_back_at_end(buf: ByteSource, weak: Iterable[Line]) -> list[Line]:
     ]
 
 
-def ends_with_link_back(buf: ByteSource, line: Line) -> bool:
+def is_link_back(buf: ByteSource, line: Line) -> bool:
     """Could `line` be chrome by `link_back_at_end` if the text ended under it? A source is not
     cut under such a line."""
     return _LINK_BACK.fullmatch(buf, *line) is not None

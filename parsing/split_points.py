@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
-from .chrome_context import ends_with_link_back
+from .chrome_context import is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .glued_pictures import holds_glued_marker
@@ -144,7 +144,7 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     both sides (`old_twitter.dividers`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
-        ends_in_picture(buf, above) or is_separator(buf, above) or ends_with_link_back(buf, above)
+        ends_in_picture(buf, above) or is_separator(buf, above) or is_link_back(buf, above)
     ):
         return True
     below = next_nonblank_line(buf, point - 1)
