@@ -63,6 +63,8 @@ _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
 # `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
+# Blanks before a line's shape carry no meaning: a copied page's markup indents its blocks (an
+# older twtext copy indents every post but the first by two dozen spaces).
 _BODY = (
     rb"[ \t]*(?:(?P<marker>"
     + _MARKER
