@@ -25,6 +25,7 @@ from .chrome_context import DATE, Structure, is_date
 from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .pictures import is_marker_at
 
+_APOSTROPHE = r"(?:'|\xe2\x80\x99)"
 _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
 """What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
 
@@ -62,13 +63,25 @@ STRONG = [
     r"New to Twitter\?",
     r"Sign up now to get your own personalized timeline!",
     r"\xc2\xa9 \d{4} Twitter, Inc",  # © 2020 Twitter, Inc.
+    # The banner under the page for a reader who is not logged in.
+    r"Don" + _APOSTROPHE + r"t miss what" + _APOSTROPHE + r"s happening",
+    r"People on Twitter are the first to know",
+    r"By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie Use",
+    # What the page shows where it could not load the conversation.
+    r"Something went wrong\. Try reloading",
+    r"Something went wrong, but don"
+    + _APOSTROPHE
+    + r"t fret \xe2\x80\x94 let"
+    + _APOSTROPHE
+    + r"s give it another shot",
 ]
 """Lines of the page around the conversation: chrome wherever they stand."""
 WEAK = [
     # The app a tweet was sent from, under its time when a copy puts it on a line of its own;
     # the footer's links; the link under a tweet cut short. Words a post may hold alone.
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
-    r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more",
+    r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
+    r"Sign up with (?:Google|Apple|phone or email)",
 ]
 """Lines of the page that are chrome only next to other chrome."""
 

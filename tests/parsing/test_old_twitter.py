@@ -343,3 +343,26 @@ def test_a_page_opening_with_the_main_tweets_header_offers_no_cut(top: str) -> N
     corpus = parse_text(raw.decode())
     assert numbers(corpus) == [[1, 2], [1, 2]]
     assert len(corpus.skipped) == top.count("\n") + 4
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Don’t miss what’s happening",
+        "Don't miss what's happening",
+        "People on Twitter are the first to know.",
+        "By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie "
+        "Use.",
+        "Something went wrong. Try reloading.",
+        "Something went wrong, but don’t fret — let’s give it another shot.",
+        "Who to follow",
+        "New to Twitter?",
+        "© 2021 Twitter, Inc.",
+    ],
+)
+def test_the_page_around_a_conversation_ends_the_thread(chrome: str) -> None:
+    """The banner for a reader not logged in, the page's errors, its side column and footer are
+    chrome wherever they stand, and the thread ends at them."""
+    corpus = parse_text(f"1/ The ferry runs late.\n2/ Because of fog.\n{chrome}\nLog in\n")
+    assert texts(corpus) == [["The ferry runs late.", "Because of fog."]]
+    assert skipped(corpus) == [(3, chrome), (4, "Log in")]
