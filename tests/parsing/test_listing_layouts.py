@@ -9,7 +9,7 @@ import pytest
 
 from parsing import load_corpus
 from parsing.teaser_tails import joined_by_line_breaks, paragraphs_under
-from parsing.trailing_numbers import trailing_numbers
+from parsing.trailing_numbers import Trailer, trailing_numbers
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 
@@ -140,6 +140,18 @@ def test_posts_run_together_with_their_pictures_split_where_each_number_ends_one
     assert line_ranges(corpus)[1] == [(6, 6), (6, 6)]
     meta = corpus.meta(0)
     assert (meta.author, meta.date, meta.declared_posts) == ("Rhoda Finch", "Mar 9", 6)
+
+
+def test_a_number_before_a_picture_mid_line_is_read_as_one_at_a_line_end() -> None:
+    """`trailing_numbers` takes the numbers `picture_ends` finds mid-line among those at line
+    ends, in order: here the run 1, 2, 3, where the line ends alone give 2, 3."""
+    buf = b"Gates first. 1/       Then the beams. 2/\nThen the crew. 3/\n"
+    second = buf.index(b"Then the beams")
+    mid_line = Trailer(buf.index(b" 1/"), second, 1)
+    found = trailing_numbers(buf, 0, len(buf), [mid_line])
+    assert [trailer.number for trailer in found] == [1, 2, 3]
+    assert found[0] == mid_line
+    assert [trailer.number for trailer in trailing_numbers(buf, 0, len(buf))] == [2, 3]
 
 
 @pytest.mark.parametrize(
