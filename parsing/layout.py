@@ -227,7 +227,7 @@ class LayoutBuilder(PageBlocks):
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         if self._is_trailer(line) and self._close_by_line_end_number(line, start):
             return True
-        if not self._is_trailer(line) and self._blog_intro_ends(start):
+        if self._blog_intro_ends(start):
             return False  # the first embedded tweet opens the thread (see `layout_blocks`)
         split = self._preamble_split(self.start, start)
         if split is not None:

@@ -88,11 +88,14 @@ class PageBlocks(TrailingRules):
     def _blog_intro_ends(self, start: int) -> bool:
         """Close the open unnumbered post, above the marker `_events[_index]` at `start`, as a
         thread of its own when the marker's post is the first tweet a blog embeds: the post
-        above is the blog's words. True when closed so."""
+        above is the blog's words (unless the marker numbers it, alone under it). True when
+        closed so."""
         # The line right under the marker: a head or emoji line there may open another thread.
         under = next_line(self._events, self._index + 1)
         if under is None or under.kind != PASS or under.number != EMBED_END:
             return False
+        if self._is_trailer(self._events[self._index]):
+            return False  # a bare `1/` under the text it numbers: that text is the first tweet
         self._close_post(start, preamble=True)
         self._close_thread()
         return True
