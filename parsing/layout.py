@@ -303,7 +303,8 @@ class LayoutBuilder(PageBlocks):
         start = events[index].start
         self._leave_embedded_thread()
         self._adopt_free_text(start)
-        self._close_post(start)
+        if not self._close_teaser_by_its_number(events[index]):
+            self._close_post(start)
         self._close_thread()
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):

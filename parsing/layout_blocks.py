@@ -30,7 +30,7 @@ from .events import (
 )
 from .layout_trailers import TrailingRules
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .trailing_numbers import Trailer
+from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 
 class PageBlocks(TrailingRules):
@@ -84,6 +84,28 @@ class PageBlocks(TrailingRules):
             return False
         self._peeked = max(self._peeked, events[at][0])
         return True
+
+    def _close_teaser_by_its_number(self, edge: Event) -> bool:
+        """Close the open unnumbered teaser at `edge`, the line between teasers under it, as
+        post 1 when the one number that ends its lines is 1 (`… in short. 1/5`): a teaser
+        starts with its thread's first post, and the page bounds it, so that number is the
+        author's (as at the end of any post the page bounds, see `_close_by_its_number`). Any
+        other single number stays text, and several are read as at any post's close. True when
+        closed so."""
+        if (
+            not self._in_teaser
+            or edge.number != TEASER_EDGE
+            or self.start < 0
+            or self.number
+            or self.marker_line >= 0
+        ):
+            return False
+        limit = edge.start
+        ends = self._picture_ends_in(limit) if self.picture_ends else ()
+        if trailing_numbers(self.buf, self.start, limit, ends):
+            return False
+        found = last_trailer(self.buf, self.start, limit)
+        return found is not None and found.number == 1 and self._close_by_its_number(limit)
 
     def _blog_intro_ends(self, start: int) -> bool:
         """Close the open unnumbered post, above the marker `_events[_index]` at `start`, as a

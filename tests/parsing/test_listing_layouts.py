@@ -124,6 +124,32 @@ def test_text_above_a_listing_heading_is_no_teaser() -> None:
     assert texts(corpus)[2] == ["Boats moor at the slip for now."]
 
 
+# -- short teasers of an author page ---------------------------------------------------------
+
+
+def test_a_short_teaser_between_two_date_lines_stays_a_thread() -> None:
+    """A short line alone between two strong chrome lines is the footer's ad, except under a
+    date or length line: there it is a teaser (or a one-line thread), whose own number `1/`
+    at its end numbers its first post, as the lines around it bound it."""
+    corpus = load_corpus([PAGES / "author_page_short.txt"])
+    assert numbers(corpus) == [[1], [1], [None]]
+    assert [corpus.title(t) for t in range(corpus.thread_count)] == [
+        "Why the towpath floods",
+        "Lock keepers, a short history",
+        "Winter stoppages explained",
+    ]
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 5, 7]
+    assert corpus.meta(1).declared_posts == 3
+
+
+@pytest.mark.parametrize("last", ["A note on the sluice. 2/", "A note on the sluice. 3/7"])
+def test_a_teasers_single_number_other_than_1_stays_text(last: str) -> None:
+    """A teaser starts with its thread's first post: one number other than 1 at its end does
+    not say which post the text is."""
+    corpus = parse_text(f"Most recents (3)\n{last}\nRead 7 tweets\n")
+    assert texts(corpus) == [[last]]
+
+
 # -- posts a teaser runs together on one line -----------------------------------------------------
 
 
