@@ -123,7 +123,8 @@ class LayoutBuilder(PageBlocks):
         self._adopt_free_text(start)
         self._close_post(start)
         self._close_thread()
-        self._in_teaser = self._ends_at_teaser_edge(index + 1)
+        # A teaser still, under a line between teasers; a teaser too, if it runs into one.
+        self._in_teaser = self._in_teaser or self._ends_at_teaser_edge(index + 1)
         self._starts_afresh(start)
         self._open_unnumbered(start)
 

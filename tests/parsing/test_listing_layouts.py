@@ -113,6 +113,15 @@ def test_a_teaser_above_read_n_tweets_at_the_top_keeps_its_head_line() -> None:
     assert texts(corpus) == [["Hives wintered well.\n🧵\nThe entrances were narrowed."]]
 
 
+def test_a_teaser_that_opens_with_a_head_line_stays_one_under_its_heading() -> None:
+    """The last teaser of a listing, whose own 🧵 line opens it, runs into no line between
+    teasers; under the listing's heading it is a teaser all the same, its later 🧵 its text."""
+    corpus = parse_text(
+        "Most recents (2)\n🧵 Why the bees swarm\nThey outgrow the hive.\n🧵\nThen they leave.\n"
+    )
+    assert numbers(corpus) == [[None]]
+
+
 def test_text_above_a_listing_heading_is_no_teaser() -> None:
     """`More from @x` heads a listing: what stands above it is the page's own text, where a 🧵
     line opens a thread as anywhere else."""
