@@ -8,7 +8,8 @@ The rules, in the order they apply:
 
 - chrome ends the thread in progress; text after it starts a new one. Chrome the thread goes on
   past (`PASS`: a conversation's lines on old twitter.com) ends only the post in progress; text
-  after it is an unnumbered post of the same thread;
+  after it is an unnumbered post of the same thread (a listing's teasers and a blog's embedded
+  tweets are known by the chrome that bounds them: see `layout_blocks`);
 - a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
   belongs to the post under it;
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
