@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from .byte_source import ByteSource
-from .chrome_blog import titles_above_bylines
+from .chrome_blog import embed_ends, titles_above_bylines
 from .chrome_context import (
     Structure,
     bios_under_pictures,
@@ -132,7 +132,7 @@ def resolve_chrome(
     events: Sequence[Structure] = (),
     marker: int = -1,
     passing: Sequence[Line] = (),
-) -> tuple[list[Line], set[Line], set[Line], set[Line]]:
+) -> tuple[list[Line], set[Line], set[Line], dict[Line, int]]:
     """The chrome lines among line-start `candidates` (start, end, strong), plus the lines only
     recognisable by how they end ("… Profile picture"), author names after "Keep Current
     with", and the lines chrome by where they stand (`chrome_context`); weak candidates count
@@ -200,7 +200,8 @@ def resolve_chrome(
     lines += sorted(inside)
     lines.sort()
     teaser_dates_found = [line for line in dates if line in found or line in confirmed]
-    return lines, inside, listings, teaser_edges(buf, ends, teaser_dates_found)
+    numbers = teaser_edges(buf, ends, teaser_dates_found) | embed_ends(buf, inside)
+    return lines, inside, listings, numbers
 
 
 def _page_headers(

@@ -9,8 +9,10 @@ other chrome, as it always stands on a blog page, under or above the post in a b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .byte_source import ByteSource
+from .events import EMBED_END
 from .neighbours import Line, previous_nonblank_line
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -61,11 +63,21 @@ WEAK = [
 ]
 
 _BYLINE = re.compile(rb"[ \t]*Posted (?:on|by) ")
+_EMBED_DASH = re.compile(rb"[ \t]*\xe2\x80\x94")
+"""How the line under an embedded tweet starts (`— Name (@handle) March 3, 2020`): the other
+lines the thread goes on past (`old_twitter.PASSING`) never start so."""
 _TITLE = 120
 """Bytes: a post's title is a line, seldom a long one."""
 _MASTHEAD = 12
 """Lines: a blog's name, its menu and the post's title."""
 _NOT_A_TITLE = re.compile(rb"[ \t]*[(\[]?\d{1,4}/|[^\n]*\.[ \t]*\Z")
+
+
+def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
+    """The lines among `passing` (chrome the thread goes on past) that a blog puts under each
+    tweet it embeds, each with its `Event.number`, `EMBED_END`: each ends a post of the
+    thread."""
+    return {line: EMBED_END for line in passing if _EMBED_DASH.match(buf, *line) is not None}
 
 
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:

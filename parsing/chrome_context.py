@@ -12,8 +12,8 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
   between (a restart of numbering is where a part of a source may begin);
 - a short line alone between two strong chrome lines (the ad Thread Reader App puts in its
   footer, a name the footer repeats): a post never stands alone inside a page's chrome block.
-  The line may not end a sentence, nor stand under a listing line or above `Read N tweets`,
-  so a one-line teaser stays a thread;
+  The line may not end a sentence, nor stand under a listing line or a date or length line, nor
+  above `Read N tweets`, so a one-line teaser stays a thread;
 - the last line of a page copied only in part, when it is the start of a chrome line
   (`Thank `): it is what is left of that line, not a thread (see `cut_off`);
 - the unroller's link back to the thread on its source (`Read on Twitter`, `Read on X`) ending
@@ -178,15 +178,20 @@ def sandwiched_lines(
 ) -> list[Line]:
     """Short lines alone between the end of a block of strong chrome and the start of the next
     (`edges`: each block's last line, the line under it, the next block's first line), unless
-    the line above opens a listing or the line below counts a teaser's posts: the line is a
-    teaser then."""
+    the line above opens a listing or heads a thread (a date or length line: an author page's
+    teaser, a one-line thread, stands under it) or the line below counts a teaser's posts: the
+    line is a teaser then."""
     found: list[Line] = []
     for above, middle, below in edges:
         if middle is None or middle == below or middle in chrome or not _is_filler(buf, middle):
             continue
         if next_nonblank_line(buf, middle[1]) != below:
             continue
-        if not _LISTING.fullmatch(buf, *above) and not _READ_N.fullmatch(buf, *below):
+        if (
+            not _LISTING.fullmatch(buf, *above)
+            and not _HEADER_FIELD.fullmatch(buf, *above)
+            and not _READ_N.fullmatch(buf, *below)
+        ):
             found.append(middle)
     return found
 

@@ -10,9 +10,14 @@ from collections.abc import Iterable
 
 from .byte_source import ByteSource
 from .chrome_context import LENGTH, LISTING
+from .events import LISTING_HEAD, TEASER_EDGE
 from .neighbours import Line, next_nonblank_line
 
 _TEASER_EDGE = re.compile(rb"[ \t]*(?:" + "|".join(LENGTH + LISTING).encode() + rb")[ \t.]*")
+_READ_N = LISTING[1]
+_HEADING = re.compile(
+    rb"[ \t]*(?:" + "|".join(rule for rule in LISTING if rule != _READ_N).encode() + rb")[ \t.]*"
+)
 _RELATED_TAGS = re.compile(rb"[ \t]*Related hashtags[ \t.]*")
 _TAGS_ONLY = re.compile(rb"[ \t]*#\w{1,100}(?:[ \t,]+#\w{1,100})*[ \t]*")
 
@@ -32,12 +37,19 @@ def related_tags(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
     return found
 
 
-def teaser_edges(buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]) -> set[Line]:
+def teaser_edges(
+    buf: ByteSource, block_ends: Iterable[Line], dates: Iterable[Line]
+) -> dict[Line, int]:
     """The chrome lines a listing puts between its teasers, which the text under them starts
-    one of (`LayoutBuilder._on_head`): its heading (`Most recents`, `More from @x`), a date or
-    length line above a teaser, `Read N tweets` under the one before. Only the last line of
-    each block of strong chrome (`block_ends`) and the `dates` made chrome can stand right
-    above a teaser's text: a page has few."""
-    edges = {line for line in block_ends if _TEASER_EDGE.fullmatch(buf, *line) is not None}
-    edges.update(dates)
+    one of (`LayoutBuilder._on_head`), each with its `Event.number`: `LISTING_HEAD` for its
+    heading (`Most recents`, `More from @x`), above which no teaser stands; `TEASER_EDGE` for a
+    date or length line above a teaser and `Read N tweets` under the one before, which the text
+    above ends a teaser. Only the last line of each block of strong chrome (`block_ends`) and
+    the `dates` made chrome can stand right above a teaser's text: a page has few."""
+    edges = {
+        line: LISTING_HEAD if _HEADING.fullmatch(buf, *line) is not None else TEASER_EDGE
+        for line in block_ends
+        if _TEASER_EDGE.fullmatch(buf, *line) is not None
+    }
+    edges.update(dict.fromkeys(dates, TEASER_EDGE))
     return edges

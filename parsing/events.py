@@ -6,14 +6,25 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE = 1, 2, 3, 4, 5, 6, 7, 8
+MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE, PICTURE_END = 1, 2, 3, 4, 5, 6, 7, 8, 9
 """The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
 on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
 line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
 month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
-added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`)."""
+added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`).
+A `PICTURE_END` is no line: a picture's mark after a post's number in the middle of a line,
+which may end that post there (`picture_ends`); rules that look at the line under another pass
+over it (`next_line`)."""
 TEASER_EDGE = 1
-"""The `number` of a `CHROME` event that stands between two teasers of a listing."""
+"""The `number` of a `CHROME` event that stands between two teasers of a listing (`Read N
+tweets` under one, a date or length line above the next): a teaser starts under it, and the
+text right above it is a teaser too."""
+EMBED_END = 1
+"""The `number` of a `PASS` event that a blog puts under a tweet it embeds (`— Name (@handle)
+March 3, 2020`): it ends an embedded post of the thread (see `LayoutBuilder._end_preamble`)."""
+LISTING_HEAD = 2
+"""The `number` of a `CHROME` event that heads a listing (`Most recents`, `More from @x`): a
+teaser starts under it, but the text above it is the page's own, no teaser."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)
@@ -65,6 +76,16 @@ def marker_event(
     if not valid:
         return None
     return Event(start, DATE if date else MARKER, value, text_start, opens)
+
+
+def next_line(events: list[Event], index: int) -> Event | None:
+    """The first event from `events[index]` on that is a line (no `PICTURE_END`), or None."""
+    while index < len(events):
+        event = events[index]
+        if event[1] != PICTURE_END:  # [1]: the kind
+            return event
+        index += 1
+    return None
 
 
 def end_of_run(events: list[Event], index: int, number: int) -> int:

@@ -11,7 +11,18 @@ import re
 from bisect import bisect_left
 
 from .byte_source import ByteSource
-from .events import CHROME, DATE, EMOJI, HEAD, MARKER, PASS, Event, end_of_run, marker_event
+from .events import (
+    CHROME,
+    DATE,
+    EMOJI,
+    HEAD,
+    MARKER,
+    PASS,
+    PICTURE_END,
+    Event,
+    end_of_run,
+    marker_event,
+)
 from .events import numbered as _numbered
 from .neighbours import BLANK
 from .pictures import ends_sentence
@@ -74,23 +85,40 @@ def pictures_in_lines(
     return found, after
 
 
-def blank_pictures(buf: bytearray, spots: list[int], events: list[Event]) -> None:
+def blank_pictures(buf: bytearray, spots: list[int], events: list[Event]) -> list[Event]:
     """Take the `Image` at each of `spots` (`pictures_in_lines`) out of its line, with the
     blanks after it: the rest of the line moves over it, up to the next line of structure on
     it (`events`: a marker glued mid-line, which must stay where it was found), and the freed
     bytes are blanks there. Blanked in place, the word would leave a run of spaces in the post
     (`… 1/      In the town`); moved, the post reads as the author wrote it, the line stays
-    in its post and no line moves."""
+    in its post and no line moves. Returns `events` with each `PICTURE_END` (`picture_ends`)
+    in the moved text moved with it."""
     for spot in reversed(spots):  # right to left: moving a line's end leaves spots before it
         stop = buf.find(b"\n", spot)
         stop = len(buf) if stop < 0 else stop
         following = bisect_left(events, (spot,))
-        if following < len(events) and events[following].start < stop:
-            stop = events[following].start
+        ends = following
+        while ends < len(events) and events[ends].start < stop:
+            if events[ends].kind != PICTURE_END:
+                stop = events[ends].start
+                break
+            ends += 1
         cut = spot + _PICTURE_WORD
         while cut < stop and buf[cut] in b" \t":
             cut += 1
         buf[spot:stop] = buf[cut:stop] + b" " * (cut - spot)
+        if ends > following:  # the split a picture's mark may make moves with the text
+            width = cut - spot
+            events[following:ends] = [
+                event._replace(
+                    start=event.start - width,
+                    text_start=event.text_start - width
+                    if event.text_start >= cut
+                    else event.text_start,
+                )
+                for event in events[following:ends]
+            ]
+    return events
 
 
 def with_glued_markers(

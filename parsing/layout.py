@@ -8,7 +8,8 @@ The rules, in the order they apply:
 
 - chrome ends the thread in progress; text after it starts a new one. Chrome the thread goes on
   past (`PASS`: a conversation's lines on old twitter.com) ends only the post in progress; text
-  after it is an unnumbered post of the same thread;
+  after it is an unnumbered post of the same thread (a listing's teasers and a blog's embedded
+  tweets are known by the chrome that bounds them: see `layout_blocks`);
 - a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
   belongs to the post under it;
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
@@ -27,9 +28,9 @@ from __future__ import annotations
 
 import re
 
-from .events import CHROME, DATE, END, HEAD, MARKER, PASS, START, TEASER_EDGE, Event, end_of_run
+from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
+from .layout_blocks import PageBlocks
 from .layout_dates import date_numbers_post
-from .layout_trailers import TrailingRules
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -38,7 +39,7 @@ from .thread_starts import first_post_start
 _BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
 
 
-class LayoutBuilder(TrailingRules):
+class LayoutBuilder(PageBlocks):
     """Appends the threads and posts of one source to shared columns: the rules that decide
     where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
@@ -60,14 +61,11 @@ class LayoutBuilder(TrailingRules):
         self._in_listing = False
         """Whether a chrome line that made dates under it chrome (a listing's `More from @x`)
         stands above with no marker since: a source cut here would not see it."""
-        self._in_teaser = False
-        """Whether the open post is a listing's teaser: unnumbered text right under a line
-        between teasers (`TEASER_EDGE`)."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
         lead_opens = False
-        self._events = events
+        self._begin(events)
         last = len(events) - 1
         index = -1
         while index < last:
@@ -103,29 +101,31 @@ class LayoutBuilder(TrailingRules):
             elif kind == PASS:
                 index = self._on_passing(events, index) - 1
                 lead, lead_opens = None, False
-            elif kind == START:
-                self._on_post_start(event.start)
+            elif kind in (START, PICTURE_END):
+                self._on_start(event)
                 lead, lead_opens = None, False
             elif self._stands_above(event, events[index + 1] if index < last else None):
                 lead = lead or event
                 lead_opens = lead_opens or kind == HEAD
             elif kind == HEAD:
-                self._on_head((lead or event).start)
+                self._on_head((lead or event).start, index)
                 lead, lead_opens = None, False
             else:
                 lead, lead_opens = None, False  # an emoji line amid text is just text
         self._finish()
 
-    def _on_head(self, start: int) -> None:
-        """A `THREAD`/🧵 head line (or its lead lines) at `start` opens a thread, except inside
-        a listing's teaser: a teaser runs from one line between teasers to the next, and the
-        🧵 an author ends a first post with (alone on a line, or leading the next post) is text
-        of the teaser there, not the start of another."""
+    def _on_head(self, start: int, index: int) -> None:
+        """A `THREAD`/🧵 head line `events[index]` (or its lead lines) at `start` opens a thread,
+        except inside a listing's teaser: a teaser runs from one line between teasers to the
+        next, and the 🧵 an author ends a first post with (alone on a line, or leading the next
+        post) is text of the teaser there, not the start of another."""
         if self._in_teaser and (self._adopt_free_text(start) or self.start >= 0):
             return  # the teaser's text above it, now its open unnumbered post, goes on
         self._adopt_free_text(start)
         self._close_post(start)
         self._close_thread()
+        # A teaser still, under a line between teasers; a teaser too, if it runs into one.
+        self._in_teaser = self._in_teaser or self._ends_at_teaser_edge(index + 1)
         self._starts_afresh(start)
         self._open_unnumbered(start)
 
@@ -229,6 +229,8 @@ class LayoutBuilder(TrailingRules):
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         if self._is_trailer(line) and self._close_by_line_end_number(line, start):
             return True
+        if self._blog_intro_ends(start):
+            return False  # the first embedded tweet opens the thread (see `layout_blocks`)
         split = self._preamble_split(self.start, start)
         if split is not None:
             self._close_post(split)
@@ -288,6 +290,8 @@ class LayoutBuilder(TrailingRules):
             if same_as_a_preamble:
                 self._starts_afresh(split)
             return True
+        if self._blog_intro_ends(start):
+            return False  # as at the start of a source (`_end_preamble`)
         self._number_as_first(number)
         self._close_post(start, preamble=True)
         if same_as_a_preamble and number > self.last_number:
@@ -299,8 +303,10 @@ class LayoutBuilder(TrailingRules):
         lines that follow it with only blank lines between (a page's chrome comes in blocks),
         which find nothing open. Returns the index of the first event after them."""
         start = events[index].start
+        self._leave_embedded_thread()
         self._adopt_free_text(start)
-        self._close_post(start)
+        if not self._close_teaser_by_its_number(events[index]):
+            self._close_post(start)
         self._close_thread()
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):
@@ -312,8 +318,7 @@ class LayoutBuilder(TrailingRules):
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from
-        # [index - 1][2]: the last chrome line's number, `TEASER_EDGE` between teasers.
-        self._in_teaser = events[index - 1][2] == TEASER_EDGE
+        self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
             self._in_teaser = False  # nor a head line
@@ -338,16 +343,8 @@ class LayoutBuilder(TrailingRules):
             index += 1
         self.free_from = free_from
         self.goes_on = self.thread_open
+        self._passed_embed(events, index)
         return index
-
-    def _on_post_start(self, start: int) -> None:
-        """A post of the thread in progress begins at `start`, as the page's markup says: close
-        the open post there; the text from `start` on is the next post (see `_adopt_free_text`).
-        """
-        self._adopt_free_text(start)
-        self._close_post(start, bounded=True)
-        self.free_from = start
-        self.goes_on = self.thread_open
 
     def _adopt_free_text(self, stop: int) -> bool:
         """As `PostWriter._adopt_free_text`; after `PASS` chrome, in the thread still open."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .byte_source import ByteSource
-from .events import DATE, MARKER, Event
+from .events import DATE, MARKER, Event, next_line
 
 _TOTAL = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)?[ \t:.]*[(\[]?\d{1,4}/(\d{1,4})")
 
@@ -43,7 +43,7 @@ def date_numbers_post(
     # the layout starts afresh, and a source cut there must read the line the same way.
     if 0 < last_number < line.number and marker_line >= 0 and _total(buf, marker_line) == total:
         return True, line.start
-    following = events[index + 1] if index + 1 < len(events) else None
+    following = next_line(events, index + 1)
     if following is None or following.kind not in (MARKER, DATE):
         return False, line.start if following is None else following.start
     continues = following.number == line.number + 1 or _total(buf, following.start) == total

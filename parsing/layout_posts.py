@@ -9,12 +9,14 @@ line ends. `CountingLayout` overrides the writing to keep only the numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .events import CHROME, Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
+from .teaser_tails import joined_by_line_breaks, paragraphs_under
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
@@ -59,6 +61,14 @@ class PostWriter:
         self.page_bounded = False
         """The open post began where the page said a post begins (after `PASS` chrome or a
         post start its markup gave): where the page ends it too, its end is a post's end."""
+        self.picture_ends: list[Trailer] = []
+        """The numbers that end a post in the middle of a line, each before a picture's mark
+        (`picture_ends`), in order: read with the numbers at line ends of the unnumbered post
+        they stand in when it closes."""
+        self._in_teaser = False
+        """Whether the open post is a listing's teaser: unnumbered text right under a line
+        between teasers or a listing's heading, or right above a line between teasers (see
+        `LayoutBuilder._ends_at_teaser_edge`)."""
 
     def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
         self.goes_on = self.page_bounded = False
@@ -104,7 +114,8 @@ class PostWriter:
         if self.start < 0:
             return
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
-            trailers = trailing_numbers(self.buf, self.start, limit)
+            ends = self._picture_ends_in(limit) if self.picture_ends else ()
+            trailers = trailing_numbers(self.buf, self.start, limit, ends)
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
@@ -116,6 +127,12 @@ class PostWriter:
                     self._close_numbered_like_a_list(numbered, limit)
                     return
         self._append_post(limit, text_limit)
+
+    def _picture_ends_in(self, limit: int) -> list[Trailer]:
+        """The numbers of `picture_ends` inside the open post, which runs to `limit`."""
+        ends = self.picture_ends
+        first = bisect_left(ends, self.start, key=_line_end)
+        return ends[first : bisect_left(ends, limit, lo=first, key=_line_end)]
 
     def _number_as_first(self, next_number: int) -> None:
         """Number the open unnumbered post 1 when the post after it is numbered 2 (0 else); a
@@ -160,10 +177,23 @@ class PostWriter:
             self._append_post(end, without_trailing_picture(self.buf, line.text_start, end))
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
-        for trailer in trailers:
+        buf = self.buf
+        # A teaser's posts run together: the paragraphs under a number are its post's own.
+        joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
+        for index, trailer in enumerate(trailers):
             self.number = self.last_number = trailer.number
-            self._append_post(trailer.line_end, text_limit=trailer.text_end)
-            following = self._past_pictures(trailer.line_end, limit)
+            end = trailer.line_end
+            if joined:
+                below = trailers[index + 1] if index + 1 < len(trailers) else None
+                stop = limit if below is None else buf.rfind(b"\n", 0, below.text_end)
+                end = paragraphs_under(buf, trailer.line_end, max(stop, trailer.line_end))
+            if end > trailer.line_end:
+                # The number stays out of the text, as a leading marker does: the post's hole.
+                self.hole = (trailer.text_end, trailer.line_end)
+                self._append_post(end, text_limit=end)
+            else:
+                self._append_post(end, text_limit=trailer.text_end)
+            following = self._past_pictures(end, limit)
             if following is None:
                 self.free_from = limit
                 return
@@ -264,3 +294,7 @@ class PostWriter:
         if text >= stop:
             return None
         return max(self.buf.rfind(b"\n", start, text) + 1, start)
+
+
+def _line_end(trailer: Trailer) -> int:
+    return trailer.line_end

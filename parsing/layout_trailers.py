@@ -25,7 +25,7 @@ it opens the new thread).
 
 from __future__ import annotations
 
-from .events import END, MARKER, Event
+from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
 from .lines import line_end
 from .neighbours import skip_whitespace
@@ -70,12 +70,12 @@ class TrailingRules(PostWriter):
             end = line_end(buf, event.start)
             if event.kind == MARKER and event.text_start < end:
                 return False
-            following = events[index + 1] if index + 1 < len(events) else None
+            following = next_line(events, index + 1)
             if not self._text_below(end, len(buf) if following is None else following.start):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
                 return False
-            index += 1
+            index = events.index(following, index + 1)
             event = following
 
     def _close_by_trailer(self, line: Event, number: int) -> None:

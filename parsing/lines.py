@@ -25,7 +25,6 @@ from .events import (
     MARKER,
     PASS,
     START,
-    TEASER_EDGE,
     Event,
     marker_event,
     numbered,
@@ -39,6 +38,7 @@ from .glued_pictures import (
 )
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
+from .picture_ends import with_picture_ends
 from .pictures import blank_trailing, may_end_in_picture
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
@@ -109,14 +109,15 @@ def read_structure(
     """The marker, head, emoji-only and chrome lines of `buf`, in order, with the markers a copy
     glued to a picture's `Image` in the middle of a line (see `glued_pictures`); and `buf` with
     the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
-    marks of pictures after a post's number among them."""
+    marks of pictures after a post's number among them (where such a mark ends a post in the
+    middle of a line, the next post's `START`: see `picture_ends`)."""
     events = _line_events(buf)
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
     texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
     if pictures:
-        blank_pictures(buf, pictures, events)
+        events = blank_pictures(buf, pictures, with_picture_ends(buf, events, pictures))
     return events, texts
 
 
@@ -232,12 +233,12 @@ def _with_chrome(
     chrome: list[Line],
     passing: set[Line],
     listings: set[Line],
-    teaser_edges: set[Line],
+    numbers: dict[Line, int],
 ) -> list[Event]:
     """`events` with the confirmed chrome lines merged in, those of `passing` as `PASS`; chrome
     wins over any other reading. A chrome line in `listings` `opens` a listing: dates under it
-    are chrome by it up to the next marker. A chrome line in `teaser_edges` has the `number`
-    `TEASER_EDGE`: a listing's teaser starts under it."""
+    are chrome by it up to the next marker. A chrome line in `numbers` has the `number` it gives
+    (`TEASER_EDGE`, `LISTING_HEAD`: a listing's teaser starts under it; `EMBED_END`)."""
     lines = {start for start, _ in chrome}
     merged = [event for event in events if event[0] not in lines]  # [0]: its start, read fast
     new = tuple.__new__
@@ -247,7 +248,7 @@ def _with_chrome(
             (
                 start,
                 PASS if (start, end) in passing else CHROME,
-                TEASER_EDGE if (start, end) in teaser_edges else 0,
+                numbers.get((start, end), 0),
                 end,
                 (start, end) in listings,
             ),

@@ -10,15 +10,20 @@ so they count as post numbers only on evidence a list inside one post cannot giv
   posts that were only a picture), or the numbered lines alone hold more text than one post of
   280 characters could.
 
-Without that evidence the run stays one post, its list whole. A list restarting among posts
-numbered this way is a list inside one of them (see `list_numbers`). This is asked only of a
-run that no marker follows: lines above `1/` or `2/` are that thread's first post, list or not.
-`1\\.` (a Markdown list number escaped) and `1.5` are not numbers of this kind at all.
+Without that evidence the run stays one post, its list whole. A skip is no evidence where the
+numbers skipped stand inside the lines between (`1. … 2. … 3. …`, then `4.` at the next line's
+start): the list runs on inside its lines, a copy breaking them where a post ended, and its
+numbers at line starts are items like the others, not post numbers (the run stays one post).
+A list restarting among posts numbered this way is a list inside one of them (see
+`list_numbers`). This is asked only of a run that no marker follows: lines above `1/` or `2/`
+are that thread's first post, list or not. `1\\.` (a Markdown list number escaped) and `1.5`
+are not numbers of this kind at all.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from .byte_source import ByteSource
@@ -76,6 +81,8 @@ def list_numbers(buf: ByteSource, start: int, stop: int) -> list[NumberedLine]:
 
 def _posts_not_items(buf: ByteSource, lines: list[NumberedLine], stop: int) -> bool:
     numbers = [line.number for line in lines]
+    if _numbered_inside_lines(buf, lines):
+        return False
     if numbers[-1] - numbers[0] + 1 > len(numbers):
         return True  # a number skipped
     characters = 0
@@ -85,3 +92,21 @@ def _posts_not_items(buf: ByteSource, lines: list[NumberedLine], stop: int) -> b
         text = bytes(buf[line.text_start : end])
         characters += len(text) - len(_CONTINUATION.findall(text))
     return characters > _ONE_POST
+
+
+def _numbered_inside_lines(buf: ByteSource, lines: list[NumberedLine]) -> bool:
+    """Whether the numbers skipped between two of the `lines` all stand, in order, inside the
+    text between them as list numbers (`… 2. Then …`): one list numbered on mid-line."""
+    for above, below in pairwise(lines):
+        if below.number == above.number + 1:
+            continue
+        at = above.text_start
+        for number in range(above.number + 1, below.number):
+            item = re.compile(rb"(?<=[ \t])" + str(number).encode() + rb"[.)][ \t]+(?=[^ \t\n])")
+            found = item.search(buf, at, below.start)
+            if found is None:
+                break
+            at = found.end()
+        else:
+            return True
+    return False

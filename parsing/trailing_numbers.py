@@ -13,7 +13,7 @@ numbers it post 2 and the text above post 1 (a teaser cut after two posts).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .neighbours import skip_whitespace, trim_end
@@ -75,14 +75,20 @@ class Trailer(NamedTuple):
     number: int
 
 
-def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
+def trailing_numbers(
+    buf: bytes | bytearray, start: int, stop: int, ends: Sequence[Trailer] = ()
+) -> list[Trailer]:
     """The lines of `buf[start:stop]` that end a post with a rising number, or [] when the
-    run is not numbered that way."""
+    run is not numbered that way. `ends`: numbers that end a post in the middle of a line
+    (`picture_ends`), read as those at line ends are."""
     candidates = [
         candidate
         for match in line_end_markers(buf, start, stop)
         if (candidate := _candidate(buf, start, match)) is not None
     ]
+    if ends:
+        candidates += [(end, 0) for end in ends]
+        candidates.sort(key=lambda candidate: candidate[0].line_end)
     trailers = _rising(candidates, 0, _FIRST_NUMBERS)
     if len(trailers) < 2:
         trailers = next(

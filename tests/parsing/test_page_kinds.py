@@ -125,11 +125,15 @@ CASES = [
     ),
     (
         "blog_embeds.txt",
-        # Each embedded tweet's "— Name (@handle) date" line ends it, and the thread goes on.
-        [[None, 1, 2, 3, None]],
+        # Each embedded tweet's "— Name (@handle) date" line ends it, and the thread goes on;
+        # the blog's words above the first and under the last are threads of their own.
+        [[None], [1, 2, 3], [None]],
         [
             "I wrote this up on Twitter yesterday and a few people asked for it in one place, so"
-            " here it is."
+            " here it is.",
+            "The footbridge over the mill race is being rebuilt this spring."
+            " pic.twitter.com/Ab12Cd34Ef",
+            "Thanks for reading, see you at the reopening.",
         ],
         [1, 2, 3, 4, 5, 8, 10, 12, *range(14, 21)],
     ),

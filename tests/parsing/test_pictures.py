@@ -206,10 +206,11 @@ def test_a_lone_picture_under_one_number_at_a_line_end_stays_in_the_post() -> No
 
 def test_a_picture_after_a_number_in_the_middle_of_a_line_goes() -> None:
     """A teaser runs its posts on one line, each picture printed after its post's number:
-    there `Image` is the picture's mark, whether more text or the line end follows; all the
-    text around it stays, and the text after it closes over it (no run of spaces is left)."""
+    there `Image` is the picture's mark, whether more text or the line end follows, and the
+    posts it ends are split where it stands (see `picture_ends`); all their text stays."""
     corpus = parse_text("The well was dry by June.🧵1/ Image The village dug a new one. 2/ Image\n")
-    assert texts(corpus) == [["The well was dry by June.🧵1/ The village dug a new one. 2/"]]
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The well was dry by June.🧵", "The village dug a new one."]]
 
 
 def test_text_closing_over_a_picture_stops_at_a_marker_glued_later_on_the_line() -> None:

@@ -101,6 +101,8 @@ line = st.one_of(
     st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
     # Lines read by what stands under them: the link back ending a copy, a page's indenting.
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
+    # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
+    st.sampled_from(["word. 1/ Image word. 2/ Image", "— Ana Vidal (@ana) March 3, 2020"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -119,6 +121,10 @@ marker_line = st.one_of(
     st.sampled_from(["10/31 word", "11/31 word", "2/15 word", "3/15", "1/15 word"]),
     # A picture glued to the next post's marker in the middle of a line.
     st.sampled_from(["word.Image2/ word", "word.Image3/ word", "word 2/ word.Image1/ word"]),
+    # Posts run together, each ended by its number and picture; the lines that bound a teaser
+    # or an embedded tweet.
+    st.sampled_from(["word. 1/ Image word 2/ Image", "word. 2/ Image word", "Read 2 tweets"]),
+    st.sampled_from(["— Ana (@ana) March 3, 2020", "Most recents (4)"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
@@ -180,6 +186,12 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"1/ word\nMore from @ana\nSeaside cottages\nJun 22")
 @example(b"1/ word\nRead 2 tweets\nword 1/\nJun 22")
 @example("Read 2 tweets\n⚡️\nJun 22\n1/ word\n1/ word".encode())
+# A teaser known by the line between teasers under it, at the start and after other chrome.
+@example("word\n🧵\nword\nRead 2 tweets\nword\n🧵\nword".encode())
+@example("• • •\nword\n🧵\nword\nRead 2 tweets".encode())
+@example("1/ word\nword\n🧵\nword\n🧵\nword\nRead 2 tweets".encode())
+# A blog's words around the tweets it embeds.
+@example("word\n1/ word\n— Ana (@ana) March 3, 2020\n2/ word\n— Ana (@ana)\nword\n• • •".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))

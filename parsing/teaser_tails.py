@@ -1,0 +1,50 @@
+"""The paragraphs under a teaser's post numbered at its end: `… was found. 3/16`, a blank
+line, then `📷: A credit` before `Read 16 tweets`.
+
+A listing's teaser is an excerpt of a thread, its posts run together as the page prints them:
+one line break between two posts, whatever blank lines the author put inside a post. Where the
+teaser shows that (a post starting on the line right under the number that ends the one
+before), a blank line under a post's number cannot be a break between two posts: the line after
+it is another paragraph of the same post, the caption or credit of its picture. Read as the
+next post, it would give the teaser an unnumbered post the thread never had. A line right under
+it starts the next post, as in the rest of the teaser. (A teaser that separates its posts by
+blank lines shows nothing of the kind, and the text under its last number stays a post.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from .neighbours import skip_whitespace
+from .pictures import is_lone_picture
+from .trailing_numbers import Trailer
+
+
+def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -> bool:
+    """Whether, of the posts the `trailers` end, one starts on the line right under the number
+    of the one before (one line break between them, no blank line)."""
+    for trailer, following in pairwise(trailers):
+        end = trailer.line_end
+        text = skip_whitespace(buf, end, following.text_end)
+        if text < following.text_end and buf.count(b"\n", end, text) == 1:
+            return True
+    return False
+
+
+def paragraphs_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
+    """Where the paragraphs a blank line sets under the number line ending at `line_end` end,
+    before `stop` (the next post's number line, or the teaser's end): each is one line, under
+    a blank line; a line right under another, or a picture's `Image` alone, is no longer one.
+    `line_end` when there is none."""
+    end = line_end
+    while True:
+        text = skip_whitespace(buf, end, stop)
+        if text >= stop or buf.count(b"\n", end, text) < 2:
+            return end
+        line_start = buf.rfind(b"\n", end, text) + 1
+        next_end = buf.find(b"\n", text, stop)
+        next_end = stop if next_end < 0 else next_end
+        if is_lone_picture(buf, line_start, next_end):
+            return end
+        end = next_end
