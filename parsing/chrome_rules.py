@@ -82,9 +82,9 @@ _STRONG = [
     r"Send Thread As Email!",
     # Hashtag listings (their heading and tabs are in LISTING).
     r"Related hashtags",
-    # twtext and twunroll around their unrolled threads.
+    # twtext, twunroll and threader.app around their unrolled threads; each tip names its bot.
     r"You can follow @\w{1,15}",
-    r"Tip: mention @twtextapp on a Twitter thread.*",
+    r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",

@@ -22,7 +22,8 @@ from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_no
 from .pictures import is_marker_at
 
 PASSING = [
-    r"Show this thread",
+    # A copy may join the link to the lone `-` separator that follows it on the page.
+    r"Show this thread(?:[ \t]+-)?",
     r"End of conversation",
     r"New conversation",
     r"This Tweet is unavailable",

@@ -52,9 +52,10 @@ _LENGTH = re.compile(
 )
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
-# and the reading time.
+# and the reading time. The button is an element of its own beside the name, so a copy may glue
+# the two ("Ada Quill+ Your Authors").
 _THREADER = re.compile(
-    r"(?P<name>.{1,60}?)[ \t]+\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<name>.{1,60}?)[ \t]*\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,]*"
     r"\d{1,4} min read.*"
 )
