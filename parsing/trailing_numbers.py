@@ -24,14 +24,19 @@ from .pictures import ends_sentence
 # 0x80-0xBF). Never a letter or a digit (`page1/`, `10/31/2020`), nor a dot after a digit
 # (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
 _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+# What may stand just before the slash of a number written after it (`… safe. /2`, `🧵/1`, as
+# some authors mirror the prefix `/2 Text`): a space or an emoji, never a word, a digit or a
+# path (`a/2`, `24 /7` reads `/7` only after a space, and a run must still rise).
+_SLASH_GLUE = rb"(?:(?<=[ \t])|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
 # A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
 # `(1 of 5)`, `(1of5)`. A total of `x`, `?` or `many` says the author did not know it yet.
 _TRAILER = re.compile(
-    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
-    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])" + _LINE_TAIL,
+    rb"(?:" + _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
+    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])"
+    rb"|" + _SLASH_GLUE + rb"/(\d{1,3}))" + _LINE_TAIL,
     re.MULTILINE,
 )
 # The same line end from its slash (or its `of`), with only a digit checked before it: a pattern
@@ -46,6 +51,10 @@ _TRAILER_HINTS = (
     re.compile(
         rb"of(?:(?<=\dof)|(?<=\d of)|(?<=\d\tof))[ \t]?\d{1,3}[)\]]"
         + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
+    re.compile(
+        rb"/(?<=[ \t\x80-\xbf]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
 )
@@ -123,17 +132,30 @@ def last_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | Non
     return found
 
 
+def first_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | None:
+    """The first line of `buf[start:stop]` that ends in a post number, read as
+    `trailing_numbers` reads one, or None."""
+    for match in line_end_markers(buf, start, stop):
+        candidate = _candidate(buf, start, match)
+        if candidate is not None:
+            return candidate[0]
+    return None
+
+
 def _candidate(
     buf: bytes | bytearray, start: int, match: re.Match[bytes]
 ) -> tuple[Trailer, int] | None:
     """The line end `match` as a trailer and its declared total (0: none), or None when it is
     no post number."""
-    slashed = match[1] is not None
-    number = int(match[1] if slashed else match[3])
-    total = match[2] if slashed else match[4]
+    if match[5] is not None:  # `/2`: a number with no total
+        number, total = int(match[5]), None
+    elif match[1] is not None:
+        number, total = int(match[1]), match[2]
+    else:
+        number, total = int(match[3]), match[4]
     if total is not None and total.isdigit() and int(total) < number:
         return None  # `24/7`: not a post number
-    token = match[5]
+    token = match[6]
     if token is not None and not _LINK_OR_EMOJI.search(token):
         return None
     text_end = match.end()
