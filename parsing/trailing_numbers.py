@@ -32,10 +32,11 @@ _SLASH_GLUE = rb"(?:(?<=[ \t])|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
 # A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
-# `(1 of 5)`, `(1of5)`. A total of `x`, `?` or `many` says the author did not know it yet.
+# `(1 of 5)`, `(1of5)`, `(3)`, `/3`. A total of `x`, `?` or `many` says the author did not know
+# it yet.
 _TRAILER = re.compile(
     rb"(?:" + _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
-    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])"
+    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]]|\((\d{1,3})\))"
     rb"|" + _SLASH_GLUE + rb"/(\d{1,3}))" + _LINE_TAIL,
     re.MULTILINE,
 )
@@ -57,16 +58,21 @@ _TRAILER_HINTS = (
         rb"/(?<=[ \t\x80-\xbf]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
+    re.compile(
+        rb"\)(?:(?<=\(\d\))|(?<=\(\d\d\))|(?<=\(\d\d\d\)))" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
 )
-_BEFORE_HINT = len(b" [123 ")
+_BEFORE_HINT = len(b" (123) ")
 """The most `_TRAILER` reads before the slash or `of` of its marker."""
 _FIRST_NUMBERS = (1, 2)
 _MID_THREAD_RUN = 3
 """How many trailers in a row, each one higher than the last, a run needs when it starts past 2
 (a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
-# `end/` or `/end` at the end of the line after the last number: the author's last post.
+# `end/` or `/end` at the end of the line after the last number, or alone on a line under its
+# text: the author's last post.
 _END = re.compile(
-    rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
+    rb"(?:(?<=[ \t.!?\n])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
     re.MULTILINE,
 )
 # Post 1's number followed by more text on its line (`_first_in_line`), with its total.
@@ -103,7 +109,9 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
             [],
         )
     if not trailers and len(candidates) == 1:
-        trailers = _second_of_two(buf, start, stop, *candidates[0])
+        trailers = _second_of_two(buf, start, stop, *candidates[0]) or _first_of_two(
+            buf, stop, *candidates[0]
+        )
     if trailers and trailers[0].number == 2:
         declared = next(total for trailer, total in candidates if trailer is trailers[0])
         first = _first_in_line(buf, start, trailers[0], declared)
@@ -147,15 +155,15 @@ def _candidate(
 ) -> tuple[Trailer, int] | None:
     """The line end `match` as a trailer and its declared total (0: none), or None when it is
     no post number."""
-    if match[5] is not None:  # `/2`: a number with no total
-        number, total = int(match[5]), None
+    if match[5] is not None or match[6] is not None:  # `(2)`, `/2`: a number with no total
+        number, total = int(match[5] or match[6]), None
     elif match[1] is not None:
         number, total = int(match[1]), match[2]
     else:
         number, total = int(match[3]), match[4]
     if total is not None and total.isdigit() and int(total) < number:
         return None  # `24/7`: not a post number
-    token = match[6]
+    token = match[7]
     if token is not None and not _LINK_OR_EMOJI.search(token):
         return None
     text_end = match.end()
@@ -181,6 +189,18 @@ def _second_of_two(
     if above <= start or not ends_sentence(buf, start, above):
         return []  # no text above, or a sentence that runs on into the numbered line
     return [Trailer(above, above, 1), second]
+
+
+def _first_of_two(
+    buf: bytes | bytearray, stop: int, first: Trailer, declared: int
+) -> list[Trailer]:
+    """Post 1 of a run whose one number, `1/` with no total (`1/`, `1/n`, `(1)`, `/1`), ends
+    a line with text under it: a teaser cut inside its second post, or a thread whose later
+    numbers were not copied. Nothing but a post number ends a line so (a fraction or a date
+    has digits after its slash); the text under it is the next post, unnumbered. [] else."""
+    if first.number != 1 or declared or skip_whitespace(buf, first.line_end, stop) >= stop:
+        return []
+    return [first]
 
 
 def _first_in_line(
