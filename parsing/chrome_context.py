@@ -58,6 +58,11 @@ def _whole(rules: list[str]) -> re.Pattern[bytes]:
 
 _DATE = _whole(DATE)
 _HEADER_FIELD = _whole(DATE + LENGTH)
+# The 2019 thread page's length line, the name it follows copied onto the line above with the
+# handle ("Profile picture", "Name @handle", ", 9 tweets, 2 min read Read on Twitter").
+_LENGTH_2019 = re.compile(
+    rb"[ \t]*, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
+)
 _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
@@ -114,17 +119,26 @@ def bios_under_pictures(
     line under it: Scrolly's header (`Name Profile picture`, the bio, `Nov 29, 2021, 20 tweets`)
     and an author page copied without its handle. A post never stands between a header's
     picture and its date. Also, apart, those date or length lines: like an author page's
-    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`)."""
+    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`).
+    The 2019 thread page puts the name and handle there, above its length line: chrome the
+    same way, but that length opens no listing (a thread page lists no threads)."""
     bios: list[Line] = []
     fields: list[Line] = []
+    pictures = list(pictures)
+    pictured = set(pictures)
     for picture in pictures:
         bio = next_nonblank_line(buf, picture[1])
         if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
             continue
         field = next_nonblank_line(buf, bio[1])
+        # Past the row of the author's subscribers, which an author page shows under the bio.
+        while field is not None and field in pictured:
+            field = next_nonblank_line(buf, field[1])
         if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
             bios.append(bio)
             fields.append(field)
+        elif field is not None and _LENGTH_2019.fullmatch(buf, *field) is not None:
+            bios.append(bio)
     return bios, fields
 
 

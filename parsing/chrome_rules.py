@@ -97,7 +97,16 @@ _STRONG = [
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 SUFFIX_RULES = [
-    (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
+    # A header's picture after its name; or an author page's row of its subscribers' names and
+    # pictures, with their count ("Ana Profile picture Bo Profile picture 2 subscribed").
+    (
+        b"Profile picture",
+        re.compile(
+            rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture"
+            rb"(?:[ \t][^\n]{1,100}?[ \t]Profile picture)*(?:[ \t]+\d[\d,.]*[KkM]? subscribed)?"
+            rb"[ \t.]*"
+        ),
+    ),
     (
         b"(@threadreaderapp) got hacked",
         re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),

@@ -31,6 +31,8 @@ from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
 _HANDLE_LINE = re.compile(r"@(\w{1,15})")
+# The 2019 thread page's name and handle on one line, right above its length line.
+_NAME_AND_HANDLE = re.compile(r"(?P<name>[^@\n]{1,60}?)[ \t]+@(?P<handle>\w{1,15})")
 # Not "You can follow @x.": that is a footer, about the thread above (`_FOOTER_HANDLE`).
 _HANDLE_IN = re.compile(r"(?<!can )(?:More from|Thread by|Follow) @(\w{1,15})\b", re.IGNORECASE)
 # The lines an unroller prints under a thread, naming its author: twtext's "You can follow @x.",
@@ -133,10 +135,24 @@ def page_meta(
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
-    said = PageMeta(author, handle, date, declared)
+    said = _filled(PageMeta(author, handle, date, declared), [_named_2019(lines)])
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
+
+
+def _named_2019(lines: Sequence[str]) -> PageMeta:
+    """The name and handle the 2019 layout may put on the line above its length line
+    (`Name @handle`, then `, 9 tweets, 2 min read Read on Twitter`)."""
+    above = None
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if above is not None and line.startswith(",") and _LENGTH.fullmatch(line) is not None:
+            return PageMeta(above["name"].strip(), above["handle"])
+        above = _NAME_AND_HANDLE.fullmatch(line)
+    return PageMeta()
 
 
 def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> PageMeta:

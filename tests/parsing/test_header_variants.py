@@ -1,0 +1,32 @@
+"""Page headers as copies give them: the 2019 thread page with the name and handle on the line
+between its picture and its length, and an author page with the row of its subscribers under
+the bio (tests/fixtures/pages/)."""
+
+from __future__ import annotations
+
+from parsing import load_corpus
+from parsing.given import ThreadMeta
+
+from .helpers import FIXTURES, numbers, skipped
+
+PAGES = FIXTURES / "pages"
+
+
+def test_2019_header_with_name_and_handle_on_their_own_line() -> None:
+    """`Profile picture`, `Name @handle`, `, 3 tweets, …`: the three lines are the header,
+    skipped, and give the thread its author, handle and length; the name line is no thread."""
+    corpus = load_corpus([PAGES / "tra_2019_name_handle.txt"])
+    assert numbers(corpus) == [[None]]
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3]
+    assert corpus.meta(0) == ThreadMeta("Nell Arden", "nellarden", None, 3)
+
+
+def test_author_page_subscribers_row_is_chrome_and_the_bio_above_it_too() -> None:
+    """The row of subscribers' names and pictures ending `3 subscribed` is chrome, and the bio
+    between the author's picture and that row is still read as the header's bio, not a
+    thread: the page has one thread, by the author whose picture opens it."""
+    corpus = load_corpus([PAGES / "author_page_subscribers.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert corpus.thread_count == 1
+    assert corpus.meta(0).author == "Ivo Marsh"
+    assert corpus.meta(0).date == "2024-04-09"
