@@ -39,8 +39,13 @@ LENGTH = [
     r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
     # The date and the length on one line, as a copy without bullets gives them, perhaps with
     # the "Read on X" link after them: "Jul 12, 2024 31 tweets 10 min read Read on X".
+    # The link may follow its logo's name ("… 2 min read Twitter logo Read on Twitter").
     r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: Read on (?:X|Twitter))?",
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?"
+    r"(?: Read on (?:X|Twitter))?",
+    # A page less than a day old gives the thread's age instead of its date: "21h 12 tweets".
+    r"\d{1,2}[smh] (?:\xe2\x80\xa2 )?\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read"
+    r"(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?(?: Read on (?:X|Twitter))?",
     # Scrolly's header: the date with its year, then the length, without a reading time.
     r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,4} tweets?",
 ]

@@ -50,8 +50,10 @@ _DATE = re.compile(
 )
 _LENGTH = re.compile(
     r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
-    r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
+    r"(?:[ \t\u2022]*(?:Twitter|X) logo)?(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
+# The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
+_AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
 # and the reading time. The button is an element of its own beside the name, so a copy may glue
@@ -123,7 +125,7 @@ def page_meta(
             shown = _date(before)
             if shown is not None:
                 date = shown
-            elif before:
+            elif before and not _AGE.fullmatch(before):
                 author = before  # the 2019 layout: "Name, 9 tweets, 2 min read …"
         elif (shown := _date(line)) is not None:
             date = shown

@@ -30,3 +30,14 @@ def test_author_page_subscribers_row_is_chrome_and_the_bio_above_it_too() -> Non
     assert corpus.thread_count == 1
     assert corpus.meta(0).author == "Ivo Marsh"
     assert corpus.meta(0).date == "2024-04-09"
+
+
+def test_length_lines_with_the_logo_name_or_an_age_are_header_chrome() -> None:
+    """`Sep 3 4 tweets 1 min read Twitter logo Read on Twitter` (the link after its logo's
+    name) and `21h 3 tweets 1 min read` (a page less than a day old gives the thread's age):
+    both are header lines, skipped, never a thread's title; the age is no date, nor a name."""
+    corpus = load_corpus([PAGES / "tra_logo_and_age.txt"])
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 5, 6, 7]
+    assert corpus.meta(0) == ThreadMeta("Mara Linde", None, "Sep 3", 4)
+    assert corpus.meta(1) == ThreadMeta("Mara Linde", None, None, 3)
