@@ -19,6 +19,7 @@ from .byte_source import ByteSource
 from .chrome_blog import titles_above_bylines
 from .chrome_context import (
     Structure,
+    bios_above_followers,
     bios_under_pictures,
     could_be_context_chrome,
     header_lines,
@@ -158,6 +159,7 @@ def resolve_chrome(
     below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
     found.update(_one_line_headers(buf, below_ends + below_suffixed))
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
+    found.update(bios_above_followers(buf, strong, confirmed))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = _page_headers(

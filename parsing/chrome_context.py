@@ -147,6 +147,24 @@ def bios_under_pictures(
     return bios, fields
 
 
+_ADDED = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? added to My Authors[ \t.]*")
+
+
+def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Line]) -> list[Line]:
+    """The bio right above an author page's "N added to My Authors" line (among `strong`): the
+    header's, as the page shows it under the name and handle, which a copy may leave out. A post
+    never stands there: the threads' teasers start under their date or length lines."""
+    if buf.find(b" added to My Authors") < 0:
+        return []
+    found: list[Line] = []
+    for line in strong:
+        if _ADDED.fullmatch(buf, *line):
+            bio = previous_nonblank_line(buf, line[0])
+            if bio is not None and bio not in chrome and _is_bio(buf, bio):
+                found.append(bio)
+    return found
+
+
 def teaser_dates(
     buf: ByteSource,
     strong: list[Line],

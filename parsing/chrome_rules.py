@@ -32,6 +32,7 @@ _STRONG = [
     r'Add to "My Authors"',
     r"My Authors",
     r"Read all threads",
+    r"\d[\d,.]*[KkM]? added to My Authors",  # under an author page's bio
     r"This Thread may be Removed Anytime!",
     r"Twitter may remove this content at anytime[,!].*",
     r"Save (?:this thread )?as PDF",

@@ -41,3 +41,14 @@ def test_length_lines_with_the_logo_name_or_an_age_are_header_chrome() -> None:
     assert [line for line, _ in skipped(corpus)] == [1, 2, 5, 6, 7]
     assert corpus.meta(0) == ThreadMeta("Mara Linde", None, "Sep 3", 4)
     assert corpus.meta(1) == ThreadMeta("Mara Linde", None, None, 3)
+
+
+def test_author_page_bio_above_its_added_to_my_authors_line_is_chrome() -> None:
+    """An author page copied from its bio down: the bio and `12 added to My Authors` under it
+    are the header, skipped; the threads are the two teasers under their length lines."""
+    corpus = load_corpus([PAGES / "author_page_added.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 6]
+    assert [corpus.title(t) for t in range(corpus.thread_count)] == [
+        "The oldest lock gate in the county came out of the water this week.",
+        "Why the boatmen painted roses and castles on everything.",
+    ]
