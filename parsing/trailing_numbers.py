@@ -110,7 +110,7 @@ def trailing_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
         )
     if not trailers and len(candidates) == 1:
         trailers = _second_of_two(buf, start, stop, *candidates[0]) or _first_of_two(
-            buf, stop, *candidates[0]
+            buf, start, stop, *candidates[0]
         )
     if trailers and trailers[0].number == 2:
         declared = next(total for trailer, total in candidates if trailer is trailers[0])
@@ -192,13 +192,18 @@ def _second_of_two(
 
 
 def _first_of_two(
-    buf: bytes | bytearray, stop: int, first: Trailer, declared: int
+    buf: bytes | bytearray, start: int, stop: int, first: Trailer, declared: int
 ) -> list[Trailer]:
     """Post 1 of a run whose one number, `1/` with no total (`1/`, `1/n`, `(1)`, `/1`), ends
-    a line with text under it: a teaser cut inside its second post, or a thread whose later
-    numbers were not copied. Nothing but a post number ends a line so (a fraction or a date
-    has digits after its slash); the text under it is the next post, unnumbered. [] else."""
+    a line after the end of a sentence, with text under it: a teaser cut inside its second
+    post, or a thread whose later numbers were not copied. An author who numbers at the end
+    closes the post's last sentence, then writes the number (`… to jobs. 1/`); a `1/` that
+    runs on from a word (`2/3 cup of flour 1/`) is no such number. The text under it is the
+    next post, unnumbered. [] else."""
     if first.number != 1 or declared or skip_whitespace(buf, first.line_end, stop) >= stop:
+        return []
+    line_start = max(buf.rfind(b"\n", start, first.text_end) + 1, start)
+    if not ends_sentence(buf, line_start, first.text_end):
         return []
     return [first]
 
