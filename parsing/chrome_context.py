@@ -154,11 +154,11 @@ def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Li
     """The bio right above an author page's "N added to My Authors" line (among `strong`): the
     header's, as the page shows it under the name and handle, which a copy may leave out. A post
     never stands there: the threads' teasers start under their date or length lines."""
-    if buf.find(b" added to My Authors") < 0:
-        return []
     found: list[Line] = []
     for line in strong:
-        if _ADDED.fullmatch(buf, *line):
+        # Its words first, in the line alone: a search of the whole buffer would cost every
+        # corpus a scan.
+        if buf.find(b"My Authors", *line) >= 0 and _ADDED.fullmatch(buf, *line):
             bio = previous_nonblank_line(buf, line[0])
             if bio is not None and bio not in chrome and _is_bio(buf, bio):
                 found.append(bio)
