@@ -23,6 +23,7 @@ from .chrome_context import (
     bios_under_pictures,
     could_be_context_chrome,
     header_lines,
+    health_advice,
     is_date,
     is_header_field,
     sandwiched_lines,
@@ -156,7 +157,8 @@ def resolve_chrome(
     found = {line for line in suffixed if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
-    below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
+    found.update(advice := health_advice(buf, strong))
+    below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
     found.update(_one_line_headers(buf, below_ends + below_suffixed))
     found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
     found.update(bios_above_followers(buf, strong, confirmed))

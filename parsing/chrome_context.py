@@ -147,6 +147,28 @@ def bios_under_pictures(
     return bios, fields
 
 
+_ADVICE = re.compile(
+    rb"[ \t]*[1-3]/[ \t]*(?:Frequently clean hands|When coughing and sneezing|Avoid close contact)"
+    rb"[^\n]*"
+)
+
+
+def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
+    """The numbered advice under threader.app's notice above a thread about the pandemic
+    ("Follow the World Health Organization's instructions …:", then `1/ Frequently clean
+    hands …` to `3/ Avoid close contact …`): the site's words, not posts, though numbered
+    like them. Looked for under the strong lines alone."""
+    found: list[Line] = []
+    for line in strong:
+        if buf.find(b"World Health Organization", *line) < 0:
+            continue
+        advice = next_nonblank_line(buf, line[1])
+        while advice is not None and _ADVICE.fullmatch(buf, *advice):
+            found.append(advice)
+            advice = next_nonblank_line(buf, advice[1])
+    return found
+
+
 _ADDED = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? added to My Authors[ \t.]*")
 
 

@@ -83,6 +83,11 @@ _STRONG = [
     r"Send Thread As Email!",
     # Hashtag listings (their heading and tabs are in LISTING).
     r"Related hashtags",
+    # threader.app's notice above a thread about the pandemic (its numbered advice under it:
+    # `chrome_context.health_advice`).
+    r"Note: This thread is related to #Coronavirus(?: #COVID19)?",
+    r"Follow the World Health Organization(?:'|\xe2\x80\x99)s instructions to reduce your risk"
+    r" of infection:",
     # twtext, twunroll and threader.app around their unrolled threads; each tip names its bot.
     r"You can follow @\w{1,15}",
     r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",

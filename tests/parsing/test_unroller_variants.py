@@ -41,3 +41,12 @@ def test_show_this_thread_joined_to_its_separator_is_skipped_between_tweets() ->
         "Dogs on leads along ",
     ]
     assert [line for line, _ in skipped(corpus)] == [2, 4]
+
+
+def test_threader_health_notice_and_its_numbered_advice_are_chrome() -> None:
+    """threader.app's notice above a pandemic thread, with its three numbered pieces of advice,
+    is chrome like the header under it: the page has one thread, the author's, numbered 1-2."""
+    corpus = load_corpus([UNROLLERS / "threader_health_notice.txt"])
+    assert numbers(corpus) == [[1, 2]]
+    assert [line for line, _ in skipped(corpus)] == [1, 3, 5, 7, 9, 11]
+    assert corpus.meta(0) == ThreadMeta("Tove Brand", "tovebrand", "2021-03-02", None)
