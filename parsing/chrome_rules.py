@@ -85,7 +85,7 @@ _STRONG = [
     r"Related hashtags",
     # threader.app's notice above a thread about the pandemic (its numbered advice under it:
     # `chrome_context.health_advice`).
-    r"Note: This thread is related to #Coronavirus(?: #COVID19)?",
+    r"Note: This thread is related to #Coronavirus.*",
     r"Follow the World Health Organization(?:'|\xe2\x80\x99)s instructions to reduce your risk"
     r" of infection:",
     # twtext, twunroll and threader.app around their unrolled threads; each tip names its bot.
