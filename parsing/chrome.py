@@ -26,6 +26,7 @@ from .chrome_context import (
     health_advice,
     is_date,
     is_header_field,
+    link_back_at_end,
     sandwiched_lines,
     teaser_dates,
 )
@@ -42,6 +43,7 @@ from .old_twitter import (
     is_one_line_header,
     is_separator,
     one_line_headers,
+    suggested_people,
 )
 from .pictures import between_posts
 
@@ -174,7 +176,8 @@ def resolve_chrome(
         )
         found.update(teasers)
     found.update(titles_above_bylines(buf, strong, confirmed))
-    found.update(related_tags(buf, ends))
+    found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
+    found.update(link_back_at_end(buf, weak))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found

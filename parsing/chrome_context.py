@@ -15,7 +15,10 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
   The line may not end a sentence, nor stand under a listing line or above `Read N tweets`,
   so a one-line teaser stays a thread;
 - the last line of a page copied only in part, when it is the start of a chrome line
-  (`Thank `): it is what is left of that line, not a thread (see `cut_off`).
+  (`Thank `): it is what is left of that line, not a thread (see `cut_off`);
+- the unroller's link back to the thread on its source (`Read on Twitter`, `Read on X`) ending
+  the text: twtext prints it under the last post. A post's own last words are never exactly
+  that link with nothing after it; inside the text it stays a weak line (see `chrome`).
 
 Every rule that looks up from a line has a counterpart in `could_be_context_chrome`, which
 looks only down: a part of a source cut just above such a line must not lay it out otherwise.
@@ -71,6 +74,7 @@ _LENGTH_2019 = re.compile(
 _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
+_LINK_BACK = re.compile(rb"[ \t]*Read on (?:Twitter|X)[ \t.]*")
 _BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
 _SHORT = 60
 """Bytes: a display name, an ad's few words."""
@@ -266,6 +270,22 @@ def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: Is
     if field is not None and not _HEADER_FIELD.fullmatch(buf, *field):
         field = next_nonblank_line(buf, field[1])  # past an author page's bio
     return field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None
+
+
+def link_back_at_end(buf: ByteSource, weak: Iterable[Line]) -> list[Line]:
+    """The line of `weak` that is the link back to the thread's source and the text's last
+    non-blank line, if any (the weak lines next to it are chrome by it, see `chrome`)."""
+    return [
+        line
+        for line in weak
+        if _LINK_BACK.fullmatch(buf, *line) and next_nonblank_line(buf, line[1]) is None
+    ]
+
+
+def is_link_back(buf: ByteSource, line: Line) -> bool:
+    """Could `line` be chrome by `link_back_at_end` if the text ended under it? A source is not
+    cut under such a line."""
+    return _LINK_BACK.fullmatch(buf, *line) is not None
 
 
 def is_date(buf: ByteSource, line: Line) -> bool:

@@ -13,6 +13,8 @@ from .chrome_blog import STRONG as _BLOG_STRONG
 from .chrome_blog import WEAK as _BLOG_WEAK
 from .chrome_context import DATE, LENGTH, LISTING
 from .old_twitter import PASSING as _PASSING
+from .old_twitter import STRONG as _OLD_TWITTER_STRONG
+from .old_twitter import WEAK as _OLD_TWITTER_WEAK
 from .rule_text import factored as _factored
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
@@ -100,6 +102,7 @@ _STRONG = [
     *LENGTH,
     *LISTING,
     *_BLOG_STRONG,
+    *_OLD_TWITTER_STRONG,
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 SUFFIX_RULES = [
@@ -141,6 +144,7 @@ _WEAK = [
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,
     *_BLOG_WEAK,
+    *_OLD_TWITTER_WEAK,
 ]
 
 

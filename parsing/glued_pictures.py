@@ -74,10 +74,23 @@ def pictures_in_lines(
     return found, after
 
 
-def blank_pictures(buf: bytearray, spots: list[int]) -> None:
-    """Blank the `Image` at each of `spots` (`pictures_in_lines`): the line stays in its post."""
-    for spot in spots:
-        buf[spot : spot + _PICTURE_WORD] = b" " * _PICTURE_WORD
+def blank_pictures(buf: bytearray, spots: list[int], events: list[Event]) -> None:
+    """Take the `Image` at each of `spots` (`pictures_in_lines`) out of its line, with the
+    blanks after it: the rest of the line moves over it, up to the next line of structure on
+    it (`events`: a marker glued mid-line, which must stay where it was found), and the freed
+    bytes are blanks there. Blanked in place, the word would leave a run of spaces in the post
+    (`… 1/      In the town`); moved, the post reads as the author wrote it, the line stays
+    in its post and no line moves."""
+    for spot in reversed(spots):  # right to left: moving a line's end leaves spots before it
+        stop = buf.find(b"\n", spot)
+        stop = len(buf) if stop < 0 else stop
+        following = bisect_left(events, (spot,))
+        if following < len(events) and events[following].start < stop:
+            stop = events[following].start
+        cut = spot + _PICTURE_WORD
+        while cut < stop and buf[cut] in b" \t":
+            cut += 1
+        buf[spot:stop] = buf[cut:stop] + b" " * (cut - spot)
 
 
 def with_glued_markers(

@@ -65,8 +65,10 @@ _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
 # `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
+# Blanks before a line's shape carry no meaning: a copied page's markup indents its blocks (an
+# older twtext copy indents every post but the first by two dozen spaces).
 _BODY = (
-    rb"[ \t]{0,3}(?:(?P<marker>"
+    rb"[ \t]*(?:(?P<marker>"
     + _MARKER
     + rb")|(?P<opening>"
     + _OPENING_MARKER
@@ -116,7 +118,7 @@ def read_structure(
         events = with_glued_markers(buf, events, glued)
     texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
     if pictures:
-        blank_pictures(buf, pictures)
+        blank_pictures(buf, pictures, events)
     return events, texts
 
 

@@ -10,8 +10,9 @@ so they count as post numbers only on evidence a list inside one post cannot giv
   posts that were only a picture), or the numbered lines alone hold more text than one post of
   280 characters could.
 
-Without that evidence the run stays one post, its list whole. This is asked only of a run that
-no marker follows: lines above `1/` or `2/` are that thread's first post, list or not.
+Without that evidence the run stays one post, its list whole. A list restarting among posts
+numbered this way is a list inside one of them (see `list_numbers`). This is asked only of a
+run that no marker follows: lines above `1/` or `2/` are that thread's first post, list or not.
 `1\\.` (a Markdown list number escaped) and `1.5` are not numbers of this kind at all.
 """
 
@@ -23,7 +24,7 @@ from typing import NamedTuple
 from .byte_source import ByteSource
 
 # A list number at a line start, with some text after it on the line.
-_NUMBERED_LINE = re.compile(rb"\n[ \t]{0,3}(\d{1,3})[.)][ \t]+(?=[^ \t\n])")
+_NUMBERED_LINE = re.compile(rb"\n[ \t]*(\d{1,3})[.)][ \t]+(?=[^ \t\n])")
 _ONE_POST = 280
 """The characters one post holds (the classic limit, which most threads keep to)."""
 _CONTINUATION = re.compile(rb"[\x80-\xbf]")
@@ -46,13 +47,27 @@ def list_numbers(buf: ByteSource, start: int, stop: int) -> list[NumberedLine]:
     search_from = start - 1 if start > 0 else start
     found: list[NumberedLine] = []
     if start == 0:
-        first = _NUMBERED_LINE.match(b"\n" + bytes(buf[: min(stop, 16)]))
+        first = _NUMBERED_LINE.match(b"\n" + bytes(buf[: min(stop, 256)]))
         if first is not None:
             found.append(NumberedLine(0, first.end() - 1, int(first[1])))
+    # A number not above the last post's (`1.` again after `3.`) starts a list inside the post
+    # it stands in, and the numbers that go on from it (`2.`, `3.` …) are its items, even above
+    # the last post's number: the page gives no sign of a new thread there (no chrome, no `1/`),
+    # and a list restarting is what a post holding a list looks like. Read as a thread, it would
+    # cut that post in two on the weakest evidence.
+    inner = 0
+    """The last item of such a list, or 0."""
     for match in _NUMBERED_LINE.finditer(buf, search_from, stop):
         number = int(match[1])
-        if number and (number > found[-1].number if found else True):
+        if not number:
+            continue
+        if inner and number == inner + 1:
+            inner = number
+        elif not found or number > found[-1].number:
             found.append(NumberedLine(match.start() + 1, match.end(), number))
+            inner = 0
+        else:
+            inner = number
     found = [line for line in found if line.number]
     if len(found) < 2 or not _posts_not_items(buf, found, stop):
         return []

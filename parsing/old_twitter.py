@@ -9,6 +9,10 @@ These lines stand *inside* a thread: they are skipped, but the thread goes on pa
 Replies by other people are no posts of the thread: a tweet whose header gives a handle other
 than the thread's author's (the handle of the first header on the page) is skipped, its header
 and its text, up to the next header or chrome line.
+
+Around the conversation a copy of the whole page holds the page's title bar (`Thread`, then
+`Conversation`, above the first tweet's header: words a post may hold, so chrome only there),
+and after it the column beside it (`Who to follow` and the people it suggests) and the footer.
 """
 
 from __future__ import annotations
@@ -21,19 +25,29 @@ from .chrome_context import DATE, Structure, is_date
 from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .pictures import is_marker_at
 
+_APOSTROPHE = r"(?:'|\xe2\x80\x99)"
+_COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
+"""What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
+
 PASSING = [
     # A copy may join the link to the lone `-` separator that follows it on the page.
     r"Show this thread(?:[ \t]+-)?",
     r"End of conversation",
     r"New conversation",
-    r"This Tweet is unavailable",
-    r"This Tweet was deleted by the Tweet author",
+    # A tweet the page cannot show, perhaps with the link that explains why.
+    r"This Tweet (?:is unavailable|was deleted by the Tweet author|is from an account that no"
+    r" longer exists|is from a suspended account|violated the Twitter Rules)(?:\. Learn more)?",
     r"Replying to(?:[ \t]+@\w{1,15}(?:(?:,|[ \t]+and)?[ \t]+@\w{1,15})*"
     r"(?:[ \t]+and \d{1,6} others?)?)?",
     r"\d[\d,.]*[KkM]? repl(?:y|ies) \d[\d,.]*[KkM]? retweets? \d[\d,.]*[KkM]? likes?",
-    r"\d[\d,.]*[KkM]? (?:Retweets?|Likes?|Quote Tweets?|Replies)",
+    # The main tweet's counts, on one line or each on its own: "12 Retweets 3 Quote Tweets".
+    r"\d[\d,.]*[KkM]? " + _COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + _COUNTED + r")*",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
-    r"Show replies|Show more replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    # The older page's time: "3:45 PM - 3 Mar 2019".
+    r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
+    r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    r"Show additional replies, including those that may contain offensive content",
+    r"Tweet your reply",
     r"See new Tweets",  # the bar above a timeline that has more tweets
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
@@ -43,6 +57,34 @@ PASSING = [
     r"\xc2\xb7",  # ·
 ]
 """Lines skipped wherever they stand, the thread in progress going on past them."""
+STRONG = [
+    # The column beside the conversation and the footer under it, which a copy of the whole
+    # page puts after the last tweet: what follows them is no tweet of the thread.
+    r"Who to follow|Relevant people|Trends for you",
+    r"New to Twitter\?",
+    r"Sign up now to get your own personalized timeline!",
+    r"\xc2\xa9 \d{4} Twitter, Inc",  # © 2020 Twitter, Inc.
+    # The banner under the page for a reader who is not logged in.
+    r"Don" + _APOSTROPHE + r"t miss what" + _APOSTROPHE + r"s happening",
+    r"People on Twitter are the first to know",
+    r"By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie Use",
+    # What the page shows where it could not load the conversation.
+    r"Something went wrong\. Try reloading",
+    r"Something went wrong, but don"
+    + _APOSTROPHE
+    + r"t fret \xe2\x80\x94 let"
+    + _APOSTROPHE
+    + r"s give it another shot",
+]
+"""Lines of the page around the conversation: chrome wherever they stand."""
+WEAK = [
+    # The app a tweet was sent from, under its time when a copy puts it on a line of its own;
+    # the footer's links; the link under a tweet cut short. Words a post may hold alone.
+    r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
+    r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
+    r"Sign up with (?:Google|Apple|phone or email)",
+]
+"""Lines of the page that are chrome only next to other chrome."""
 
 
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
@@ -54,8 +96,18 @@ _REPLYING = re.compile(
 )
 """`Replying to @x`, or `Replying to` with the handles on the lines under it."""
 _COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
+_COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
+"""What a count counts, on the line under it (the main tweet's counts, one per line)."""
 _COUNTS = 4
-"""Lines: replies, retweets, likes (and views) under a tweet."""
+"""Counts under a tweet: replies, retweets, likes (and views)."""
+_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Conversation|See new Tweets)[ \t]*")
+"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet) and the heading over
+the conversation, above the first tweet's header."""
+_TITLE_LINES = 4
+_COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
+_NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
+_CARD_LINES = 40
+"""Lines: the few people the column suggests, four lines each at most."""
 _NAME = 60
 """Bytes: a display name is short."""
 
@@ -73,13 +125,16 @@ byte it starts with several times faster than `bytes.find` finds the same text."
 
 
 class TweetHeader:
-    """One tweet's header lines and the handle they give."""
+    """One tweet's header lines and the handle they give; `opens_page` when some of them are
+    the page's first lines, headers only because more tweet headers stand below them (the
+    main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("handle", "lines")
+    __slots__ = ("handle", "lines", "opens_page")
 
-    def __init__(self, handle: bytes, lines: list[Line]) -> None:
+    def __init__(self, handle: bytes, lines: list[Line], *, opens_page: bool = False) -> None:
         self.handle = handle.lower()
         self.lines = lines
+        self.opens_page = opens_page
 
 
 def is_separator(buf: ByteSource, line: Line) -> bool:
@@ -92,15 +147,19 @@ def has_separator(buf: ByteSource) -> bool:
     return _SEPARATOR_LINE.search(buf) is not None
 
 
-def has_several_authors(buf: ByteSource) -> bool:
-    """Do the tweet headers in `buf` give more than one handle? Which tweets are replies then
-    depends on the first header of the whole page: a part of it laid out alone may not see it."""
+def is_read_whole(buf: ByteSource) -> bool:
+    """Is `buf` a conversation that only the whole page reads right? When its tweet headers
+    give more than one handle, which tweets are replies depends on the page's first header;
+    when it opens with the main tweet's name and handle or the title bar, they are chrome by
+    the headers below them. A part of it laid out alone may not see either."""
     one_line = one_line_headers(buf)
     if not one_line and not has_separator(buf):
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
-    return len({header.handle for header in headers}) > 1
+    return bool(headers) and (
+        headers[0].opens_page or len({header.handle for header in headers}) > 1
+    )
 
 
 def may_hold_one_line_header(buf: ByteSource) -> bool:
@@ -150,14 +209,32 @@ def page_headers(
         headers.sort(key=lambda header: header.lines[0])
     if not headers:
         return headers
-    name = next_nonblank_line(buf, -1)
+    title = _title_bar(buf)
+    name = next_nonblank_line(buf, title[-1][1] if title else -1)
+    if name is not None and name == headers[0].lines[0]:
+        if title:  # the title bar right above the first tweet's header
+            headers[0] = TweetHeader(
+                headers[0].handle, [*title, *headers[0].lines], opens_page=True
+            )
+        return headers
     handle_line = None if name is None else next_nonblank_line(buf, name[1])
     if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
         return headers
     handle = _HANDLE.fullmatch(buf, *handle_line)
     if handle is None or handle_line in headers[0].lines:
         return headers
-    return [TweetHeader(handle.group(1), [name, handle_line]), *headers]
+    return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
+
+
+def _title_bar(buf: ByteSource) -> list[Line]:
+    """The lines of the page's title bar opening the text (see `_TITLE_BAR`). Words a post may
+    hold alone: they are the page's only above the first tweet's header (`page_headers`)."""
+    lines: list[Line] = []
+    line = next_nonblank_line(buf, -1)
+    while line is not None and len(lines) < _TITLE_LINES and _TITLE_BAR.fullmatch(buf, *line):
+        lines.append(line)
+        line = next_nonblank_line(buf, line[1])
+    return lines
 
 
 def tweet_headers(
@@ -243,11 +320,21 @@ def dividers(
 
 def _counts_above(buf: ByteSource, line: Line) -> list[Line]:
     """The lone numbers right above `line` (a header or chrome): a tweet's counts of replies,
-    retweets and likes, as twitter.com shows them under it."""
+    retweets and likes, as twitter.com shows them under it, each perhaps with what it counts on
+    the line under it (`12` / `Retweets`, under the main tweet)."""
     counts: list[Line] = []
+    numbers = 0
     above = previous_nonblank_line(buf, line[0])
-    while above is not None and len(counts) < _COUNTS and _COUNT.fullmatch(buf, *above):
+    while above is not None and numbers < _COUNTS:
+        if _COUNT_LABEL.fullmatch(buf, *above):
+            label, above = above, previous_nonblank_line(buf, above[0])
+            if above is None or not _COUNT.fullmatch(buf, *above):
+                break  # a label counts only under its number
+            counts.append(label)
+        elif not _COUNT.fullmatch(buf, *above):
+            break
         counts.append(above)
+        numbers += 1
         above = previous_nonblank_line(buf, above[0])
     return counts
 
@@ -266,3 +353,28 @@ def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Li
 def _is_name(buf: ByteSource, line: Line) -> bool:
     start, end = line
     return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
+
+
+def suggested_people(buf: ByteSource, ends: Iterable[Line], chrome: set[Line]) -> list[Line]:
+    """The people the column beside the conversation suggests under its heading (`Who to
+    follow`, `Relevant people`: one of `ends`, the last lines of the blocks of strong chrome):
+    each a name, a lone `@handle`, a `Follow` button, perhaps a bio. The column holds nothing
+    else, so they are every line from the heading to the next line of `chrome` or the text's
+    end, when a lone handle is among them and no line numbers a post."""
+    found: list[Line] = []
+    for heading in ends:
+        if not _COLUMN.fullmatch(buf, *heading):
+            continue
+        cards: list[Line] = []
+        handles = 0
+        line = next_nonblank_line(buf, heading[1])
+        while line is not None and line not in chrome and len(cards) < _CARD_LINES:
+            if _NUMBERED.match(buf, *line):
+                break
+            handles += _HANDLE.fullmatch(buf, *line) is not None
+            cards.append(line)
+            line = next_nonblank_line(buf, line[1])
+        else:
+            if handles:
+                found += cards
+    return found

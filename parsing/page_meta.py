@@ -167,7 +167,7 @@ def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> P
             break
     if not (after or inside):
         return said
-    return _filled(said, [_attributed(inside), _attributed(after), _footer(after)])
+    return _filled(said, [_attributed(inside), _timed(inside), _attributed(after), _footer(after)])
 
 
 def _filled(said: PageMeta, others: Iterable[PageMeta]) -> PageMeta:
@@ -198,9 +198,23 @@ def _attributed(lines: Iterable[str]) -> PageMeta:
     return PageMeta()
 
 
+# The main tweet's time on a twitter.com page, inside the thread: "3:45 PM · Mar 3, 2020"
+# (perhaps "·Twitter for iPhone" after it), or "3:45 PM - 3 Mar 2020" on the older page.
+_TIME = re.compile(r"\d{1,2}:\d{2} [AP]M (?:·|-) (?P<date>[^·]{6,20}?)[ \t]*(?:·.*)?")
+
+
+def _timed(lines: Iterable[str]) -> PageMeta:
+    """The date of the first tweet time among `lines`."""
+    for raw in lines:
+        found = _TIME.fullmatch(raw.strip())
+        if found is not None:
+            return PageMeta(date=_date_with_year(found["date"]))
+    return PageMeta()
+
+
 def _date_with_year(text: str) -> str | None:
     """`March 3, 2020` as ISO; None when `text` is no such date."""
-    for form in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y"):
+    for form in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"):
         try:
             return datetime.strptime(text.strip(), form).date().isoformat()
         except ValueError:

@@ -27,18 +27,19 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
+from .chrome_context import is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import line_end, read_line, read_structure
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .old_twitter import has_several_authors, is_separator
+from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 
 _CANDIDATE = re.compile(
-    rb"\n(?=[ \t]{0,3}(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
+    rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
     rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
 )
 """The newline before a line that may be an anchor."""
@@ -82,7 +83,7 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
     bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
     marker anchor serves), the next run beginning at that anchor, until a run would begin at
     or after `stop`. In order, some more than once."""
-    if has_several_authors(buf):
+    if is_read_whole(buf):
         return
     anchor = _next_anchor(buf, start, whole, ends_a_run=False)
     while anchor is not None and anchor < stop:
@@ -103,10 +104,10 @@ def run_fresh_points(
 ) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
     `buf`); the points at its very start and end are left out, and so are all of them in a
-    conversation copied from twitter.com with replies by others: which tweets are replies
-    depends on the first header of the page, which a part may not see (`old_twitter`).
+    conversation copied from twitter.com that only the whole page reads right (replies by
+    others, the main tweet's header opening the page: `old_twitter.is_read_whole`).
     `authors_checked`: the caller knows `buf` is no such conversation."""
-    if not authors_checked and has_several_authors(buf):
+    if not authors_checked and is_read_whole(buf):
         return []
     part = bytearray(buf[start:stop])
     if replace_invalid_utf8(part)[1]:
@@ -138,10 +139,13 @@ def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[
 
 def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
-    `Image` is by the line under it (`pictures`), a lone `-` or `·` by the lines on both sides
-    (`old_twitter.dividers`): a part cut there would not see them."""
+    `Image` is by the line under it (`pictures`), a link back to the source by whether any
+    text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
+    both sides (`old_twitter.dividers`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
-    if above is not None and (ends_in_picture(buf, above) or is_separator(buf, above)):
+    if above is not None and (
+        ends_in_picture(buf, above) or is_separator(buf, above) or is_link_back(buf, above)
+    ):
         return True
     below = next_nonblank_line(buf, point - 1)
     return below is not None and is_separator(buf, below)

@@ -64,6 +64,25 @@ def test_weak_chrome_next_to_chrome_is_skipped(parse: Any, word: str) -> None:
     assert texts(corpus) == [["A note on the village hall.", "The roof is fixed."]]
 
 
+@pytest.mark.parametrize("link", ["Read on Twitter", "Read on X", "  Read on Twitter  "])
+def test_a_link_back_to_the_source_ending_the_text_is_skipped(parse: Any, link: str) -> None:
+    """twtext prints `Read on Twitter` under the last post: ending the text, it is chrome."""
+    corpus = parse(f"1/ A note on the village hall.\n2/ The roof is fixed.\n{link}\n\n")
+    assert skipped(corpus) == [(3, link)]
+    assert texts(corpus) == [["A note on the village hall.", "The roof is fixed."]]
+
+
+def test_weak_lines_above_a_link_back_ending_the_text_are_skipped_with_it(parse: Any) -> None:
+    corpus = parse("1/ A note on the village hall.\n2/ The roof.\nShare\nRead on Twitter\n")
+    assert skipped(corpus) == [(3, "Share"), (4, "Read on Twitter")]
+
+
+def test_a_link_back_with_text_under_it_stays_text(parse: Any) -> None:
+    corpus = parse("1/ A note on the village hall.\nRead on Twitter\nor here.\n")
+    assert corpus.skipped == []
+    assert texts(corpus) == [["A note on the village hall.\nRead on Twitter\nor here."]]
+
+
 @pytest.mark.parametrize("blank", ["", "   ", "\t", "\f", "\v", " \f\t"])
 @pytest.mark.parametrize("weak_first", [True, False])
 def test_blank_lines_between_weak_and_strong_chrome(

@@ -487,6 +487,13 @@ NUMBERING: dict[str, dict[str, Any]] = {
         "numbers": [[None]],
         "lines": [[(1, 5)]],
     },
+    "list_restart_inside_post.txt": {
+        # `1.` again after `4.` starts a list inside post 4; its `4.` goes on from its `3.` and
+        # is an item too, not a post; `6.` is the next post.
+        "numbers": [[None, 3, 4, 6]],
+        "missing": [[1, 2, 5]],
+        "lines": [[(1, 1), (2, 2), (3, 7), (8, 8)]],
+    },
     "list_inside_numbered_thread.txt": {
         # In a thread numbered `1/`, `2/`, list numbers are text, however long the items.
         "numbers": [[1, 2]],
@@ -586,3 +593,38 @@ def test_a_month_and_day_numbers_a_post_only_where_a_thread_could(
     thread gives, as a first post, before the next number, or after `THREAD`/🧵; otherwise it
     is a line of text."""
     assert numbers(parse_text(text)) == expected
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "    ", "\t\t", " " * 24])
+def test_a_marker_indented_by_the_page_still_numbers_its_post(indent: str) -> None:
+    """A copied page's markup indents its blocks: blanks before a marker carry no meaning."""
+    corpus = parse_text(f"1/ The tide turned at noon.\n{indent}2/ The boats went out.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The tide turned at noon.", "The boats went out."]]
+
+
+@pytest.mark.parametrize("indent", ["", "   ", " " * 24])
+def test_list_numbers_indented_by_the_page_still_number_posts(indent: str) -> None:
+    """`3.`, `4.`, `6.` skip a number, so they number posts, however deep the page indents them."""
+    corpus = parse_text(
+        "The flood, one village at a time.\n"
+        f"{indent}3. Millbrook lost its footbridge.\n"
+        f"{indent}4. Ashford kept its bridge.\n"
+        f"{indent}6. Lower Heath is cut off at high tide.\n"
+    )
+    assert numbers(corpus) == [[None, 3, 4, 6]]
+    assert texts(corpus)[0][3] == "Lower Heath is cut off at high tide."
+
+
+def test_a_list_restarting_among_list_numbered_posts_stays_in_its_post() -> None:
+    """Posts numbered `1.` to `3.` (more text than one post holds), then a short list `1.`,
+    `2.` inside post 3: the list is the post's, whole."""
+    item = (
+        "a long line about the harbour works, the dredger, the new moorings and the fees, in detail"
+    )
+    item += " for the owners"
+    corpus = parse_text(
+        f"1. {item}.\n2. {item}.\n3. {item}. Two rules:\n1. No mooring.\n2. No fishing.\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][2] == f"{item}. Two rules:\n1. No mooring.\n2. No fishing."

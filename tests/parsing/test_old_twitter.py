@@ -21,10 +21,23 @@ PAGES = FIXTURES / "pages"
         "New conversation",
         "This Tweet is unavailable.",
         "This Tweet was deleted by the Tweet author.",
+        "This Tweet was deleted by the Tweet author. Learn more",
+        "This Tweet is from a suspended account. Learn more",
+        "This Tweet is from an account that no longer exists.",
         "Replying to @canalside",
         "Replying to @canalside and @lockkeeper",
         "3 replies 12 retweets 40 likes",
         "See new Tweets",
+        "More replies",
+        "Show more replies",
+        "Show additional replies, including those that may contain offensive content",
+        "Tweet your reply",
+        "12 Retweets 40 Likes",
+        "1,204 Retweets 3 Quote Tweets 9.1K Likes",
+        "12 Reposts 3 Quotes 40 Likes 2 Bookmarks",
+        "12.3K Views",
+        "10:42 AM · Mar 3, 2019 · Twitter for iPhone",
+        "10:42 AM - 3 Mar 2019",
         "-",
         "·",
     ],
@@ -272,3 +285,84 @@ def test_a_tweet_end_number_must_continue_the_thread(
     text: str, expected: list[list[int | None]]
 ) -> None:
     assert numbers(parse_text(text)) == expected
+
+
+def test_a_page_with_its_title_bar_counts_on_lines_of_their_own_and_the_side_column() -> None:
+    """`Thread`, `See new Tweets` and `Conversation` above the first tweet's header, the time
+    with the app it was sent from on lines of their own, each count above what it counts, the
+    links to more replies, the people the column suggests and the footer: all skipped; the
+    author's three tweets are the thread, dated by the main tweet's time."""
+    corpus = load_corpus([PAGES / "old_twitter_title_bar.txt"])
+    assert texts(corpus) == [
+        [
+            "The lighthouse keeper's cottage opens as a museum on Saturday. What you will find "
+            "inside:",
+            "The lens room, with the original brass lamp polished for the first time in decades.",
+            "The logbooks, open at the night of the great storm.",
+        ]
+    ]
+    assert [line for line, _ in skipped(corpus)] == [
+        *range(1, 6),
+        *range(7, 23),
+        *range(24, 31),
+        *range(32, 44),
+    ]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Nell Harrow", "nellharrow", "2020-06-08")
+
+
+@pytest.mark.parametrize("word", ["Thread", "Tweet", "Conversation"])
+def test_a_title_bar_word_with_no_tweet_header_under_it_is_text(word: str) -> None:
+    """Words a post may hold alone: only above a tweet's header are they the page's title."""
+    corpus = parse_text(f"{word}\nThe ferry runs late.\nShow this thread\nBecause of fog.\n")
+    assert texts(corpus) == [[f"{word}\nThe ferry runs late.", "Because of fog."]]
+
+
+@pytest.mark.parametrize("line", ["Twitter for iPhone", "TweetDeck", "Likes", "Retweets"])
+def test_an_app_name_or_a_count_label_alone_in_a_post_is_text(line: str) -> None:
+    """The app a tweet was sent from is chrome only next to other chrome, and what a count
+    counts only under its number."""
+    corpus = parse_text(f"1/ Which app do you use?\n{line}\n2/ Mine is old.\n")
+    assert corpus.skipped == []
+    assert texts(corpus) == [[f"Which app do you use?\n{line}", "Mine is old."]]
+
+
+def test_a_suggested_people_heading_with_no_handle_under_it_leaves_the_text() -> None:
+    """Under `Who to follow` (strong chrome), lines with no lone handle among them are no
+    people the column suggests: they stay a thread."""
+    corpus = parse_text("1/ The ferry runs late.\nWho to follow\nNobody, this week.\n")
+    assert texts(corpus) == [["The ferry runs late."], ["Nobody, this week."]]
+
+
+@pytest.mark.parametrize("top", ["Ana Vidal\n@ana\n", "Thread\nConversation\nAna Vidal\n@ana\n"])
+def test_a_page_opening_with_the_main_tweets_header_offers_no_cut(top: str) -> None:
+    """The main tweet's name and handle (and the title bar above them) are chrome only by the
+    tweet headers further down: a part cut above those headers would read them as a post."""
+    raw = (top + "1/ a\n2/ b\n1/ c\nAna Vidal\n@ana\n·\nMar 3\n2/ d\n").encode()
+    assert run_fresh_points(raw, 0, len(raw)) == []
+    corpus = parse_text(raw.decode())
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    assert len(corpus.skipped) == top.count("\n") + 4
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Don’t miss what’s happening",
+        "Don't miss what's happening",
+        "People on Twitter are the first to know.",
+        "By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie "
+        "Use.",
+        "Something went wrong. Try reloading.",
+        "Something went wrong, but don’t fret — let’s give it another shot.",
+        "Who to follow",
+        "New to Twitter?",
+        "© 2021 Twitter, Inc.",
+    ],
+)
+def test_the_page_around_a_conversation_ends_the_thread(chrome: str) -> None:
+    """The banner for a reader not logged in, the page's errors, its side column and footer are
+    chrome wherever they stand, and the thread ends at them."""
+    corpus = parse_text(f"1/ The ferry runs late.\n2/ Because of fog.\n{chrome}\nLog in\n")
+    assert texts(corpus) == [["The ferry runs late.", "Because of fog."]]
+    assert skipped(corpus) == [(3, chrome), (4, "Log in")]

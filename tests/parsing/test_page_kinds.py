@@ -81,6 +81,17 @@ CASES = [
         [1, 2, 3, 6, 7],
     ),
     (
+        "twtext_indented.txt",
+        # An older twtext copy: every post but the first indented by the page's markup, lines
+        # of spaces between, and the link back to the source (twice) ending the text.
+        [[1, 2, 3]],
+        [
+            "The harbour board voted last night to dredge the inner basin before the summer, "
+            "the first time in eleven years that the silt has been cleared all the way to th…"
+        ],
+        [13, 14],
+    ),
+    (
         "author_page_heads.txt",
         # A 🧵 inside a teaser (alone under its first post, or leading the next) is its text:
         # only the date and length lines separate the page's threads.

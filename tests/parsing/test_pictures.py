@@ -207,9 +207,31 @@ def test_a_lone_picture_under_one_number_at_a_line_end_stays_in_the_post() -> No
 def test_a_picture_after_a_number_in_the_middle_of_a_line_goes() -> None:
     """A teaser runs its posts on one line, each picture printed after its post's number:
     there `Image` is the picture's mark, whether more text or the line end follows; all the
-    text around it stays."""
+    text around it stays, and the text after it closes over it (no run of spaces is left)."""
     corpus = parse_text("The well was dry by June.🧵1/ Image The village dug a new one. 2/ Image\n")
-    assert texts(corpus) == [["The well was dry by June.🧵1/       The village dug a new one. 2/"]]
+    assert texts(corpus) == [["The well was dry by June.🧵1/ The village dug a new one. 2/"]]
+
+
+def test_text_closing_over_a_picture_stops_at_a_marker_glued_later_on_the_line() -> None:
+    """The text after a picture's mark moves over it only up to the marker glued to the next
+    picture on the same line: that marker still opens its post where it stands."""
+    corpus = parse_text(
+        "1/ First post.\n2/ The well was dry. 3/ Image The village dug.Image4/ A pump.\n"
+    )
+    assert numbers(corpus) == [[1, 2, 4]]
+    assert texts(corpus) == [["First post.", "The well was dry. 3/ The village dug.", "A pump."]]
+
+
+def test_entities_after_a_picture_taken_out_of_a_line_keep_their_text() -> None:
+    """Mentions and hashtags after the mark are where the post's text now has them: the scan of
+    the whole buffer counts what extraction finds post by post."""
+    corpus = parse_text("Soon enough. 1/ Image Ask @harbour about #boats.\n2/ More on @quay.\n")
+    assert texts(corpus) == [["Soon enough. 1/ Ask @harbour about #boats.", "More on @quay."]]
+    assert [entity.text for entity in extract_entities(corpus.post_text(0))] == [
+        "@harbour",
+        "#boats",
+    ]
+    assert_bulk_tally_equals_per_post(corpus)
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,8 @@ line = st.one_of(
     # Lines that page headers, listings and a cut-off copy make chrome by where they stand.
     st.sampled_from(["@ana", "Subscribe", "Feb 3, 2021 • 4 tweets • 1 min read", "Read 2 tweets"]),
     st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
+    # Lines read by what stands under them: the link back ending a copy, a page's indenting.
+    st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -244,6 +246,14 @@ def test_no_cut_between_a_listing_and_its_teaser_dates() -> None:
     part below would read the date as text; the next numbered post ends the listing."""
     raw = b"1/ a\nMore from @ana\nSeaside cottages\nJun 22\n1/ b\n"
     assert allowed_cuts(raw) == [raw.index(b"1/ b")]
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
+def test_no_cut_under_a_link_back_to_the_source() -> None:
+    """`Read on Twitter` is chrome when it ends the text: a part cut right under it would read
+    it so, where the whole goes on under it and keeps it in its post."""
+    raw = b"1/ a\n2/ b\nRead on Twitter\n1/ c\n"
+    assert raw.index(b"1/ c") not in allowed_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
