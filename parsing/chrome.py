@@ -162,8 +162,7 @@ def resolve_chrome(
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
     found.update(_one_line_headers(buf, below_ends + below_suffixed))
-    found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
-    found.update(bios_above_followers(buf, strong, confirmed))
+    found.update(_author_lines(buf, strong, confirmed))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = _page_headers(
@@ -237,6 +236,13 @@ def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
     for needle, whole_line in _SUFFIX_RULES:
         found += lines_with(buf, partial(buf.find, needle), whole_line)
     return found
+
+
+def _author_lines(buf: bytes | bytearray, strong: list[Line], confirmed: set[Line]) -> list[Line]:
+    """The author's lines found from the `strong` ones: the name under "Keep Current with"
+    alone, the bio above an author page's "N added to My Authors"."""
+    names = [line for line in _author_names_after(buf, strong) if line not in confirmed]
+    return names + bios_above_followers(buf, strong, confirmed)
 
 
 def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line]:
