@@ -19,9 +19,11 @@ from .byte_source import ByteSource
 from .chrome_blog import embed_ends, titles_above_bylines
 from .chrome_context import (
     Structure,
+    bios_above_followers,
     bios_under_pictures,
     could_be_context_chrome,
     header_lines,
+    health_advice,
     is_date,
     is_header_field,
     link_back_at_end,
@@ -157,9 +159,10 @@ def resolve_chrome(
     found = {line for line in suffixed if line not in confirmed}
     starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
-    below_suffixed = [next_nonblank_line(buf, end) for _, end in found]
+    found.update(advice := health_advice(buf, strong))
+    below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
     found.update(_one_line_headers(buf, below_ends + below_suffixed))
-    found.update(line for line in _author_names_after(buf, lines) if line not in confirmed)
+    found.update(_author_lines(buf, strong, confirmed))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = _page_headers(
@@ -171,9 +174,7 @@ def resolve_chrome(
             buf, strong, author_fields, dates, events=events, marker=marker
         )
         found.update(teasers)
-    found.update(titles_above_bylines(buf, strong, confirmed))
-    found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
-    found.update(link_back_at_end(buf, weak))
+    found.update(_lines_by_their_neighbours(buf, strong, ends, weak, confirmed))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
@@ -202,6 +203,21 @@ def resolve_chrome(
     teaser_dates_found = [line for line in dates if line in found or line in confirmed]
     numbers = teaser_edges(buf, ends, teaser_dates_found) | embed_ends(buf, inside)
     return lines, inside, listings, numbers
+
+
+def _lines_by_their_neighbours(
+    buf: bytes | bytearray,
+    strong: list[Line],
+    ends: list[Line],
+    weak: list[Line],
+    confirmed: set[Line],
+) -> set[Line]:
+    """The lines chrome by what stands next to them: a blog's title above its byline, the tags
+    and people a listing suggests under its blocks, the link back that ends a copy."""
+    found = set(titles_above_bylines(buf, strong, confirmed))
+    found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
+    found.update(link_back_at_end(buf, weak))
+    return found
 
 
 def _page_headers(
@@ -234,6 +250,13 @@ def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
     for needle, whole_line in _SUFFIX_RULES:
         found += lines_with(buf, partial(buf.find, needle), whole_line)
     return found
+
+
+def _author_lines(buf: bytes | bytearray, strong: list[Line], confirmed: set[Line]) -> list[Line]:
+    """The author's lines found from the `strong` ones: the name under "Keep Current with"
+    alone, the bio above an author page's "N added to My Authors"."""
+    names = [line for line in _author_names_after(buf, strong) if line not in confirmed]
+    return names + bios_above_followers(buf, strong, confirmed)
 
 
 def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line]:

@@ -42,8 +42,13 @@ LENGTH = [
     r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
     # The date and the length on one line, as a copy without bullets gives them, perhaps with
     # the "Read on X" link after them: "Jul 12, 2024 31 tweets 10 min read Read on X".
+    # The link may follow its logo's name ("… 2 min read Twitter logo Read on Twitter").
     r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: Read on (?:X|Twitter))?",
+    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?"
+    r"(?: Read on (?:X|Twitter))?",
+    # A page less than a day old gives the thread's age instead of its date: "21h 12 tweets".
+    r"\d{1,2}[smh] (?:\xe2\x80\xa2 )?\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read"
+    r"(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?(?: Read on (?:X|Twitter))?",
     # Scrolly's header: the date with its year, then the length, without a reading time.
     r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,4} tweets?",
 ]
@@ -61,6 +66,11 @@ def _whole(rules: list[str]) -> re.Pattern[bytes]:
 
 _DATE = _whole(DATE)
 _HEADER_FIELD = _whole(DATE + LENGTH)
+# The 2019 thread page's length line, the name it follows copied onto the line above with the
+# handle ("Profile picture", "Name @handle", ", 9 tweets, 2 min read Read on Twitter").
+_LENGTH_2019 = re.compile(
+    rb"[ \t]*, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
+)
 _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
@@ -118,18 +128,67 @@ def bios_under_pictures(
     line under it: Scrolly's header (`Name Profile picture`, the bio, `Nov 29, 2021, 20 tweets`)
     and an author page copied without its handle. A post never stands between a header's
     picture and its date. Also, apart, those date or length lines: like an author page's
-    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`)."""
+    under its handle and bio, each opens a listing of the author's threads (`teaser_dates`).
+    The 2019 thread page puts the name and handle there, above its length line: chrome the
+    same way, but that length opens no listing (a thread page lists no threads)."""
     bios: list[Line] = []
     fields: list[Line] = []
+    pictures = list(pictures)
+    pictured = set(pictures)
     for picture in pictures:
         bio = next_nonblank_line(buf, picture[1])
         if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
             continue
         field = next_nonblank_line(buf, bio[1])
+        # Past the row of the author's subscribers, which an author page shows under the bio.
+        while field is not None and field in pictured:
+            field = next_nonblank_line(buf, field[1])
         if field is not None and _HEADER_FIELD.fullmatch(buf, *field) is not None:
             bios.append(bio)
             fields.append(field)
+        elif field is not None and _LENGTH_2019.fullmatch(buf, *field) is not None:
+            bios.append(bio)
     return bios, fields
+
+
+_ADVICE = re.compile(
+    rb"[ \t]*[1-3]/[ \t]*(?:Frequently clean hands|When coughing and sneezing|Avoid close contact)"
+    rb"[^\n]*"
+)
+
+
+def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
+    """The numbered advice under threader.app's notice above a thread about the pandemic
+    ("Follow the World Health Organization's instructions …:", then `1/ Frequently clean
+    hands …` to `3/ Avoid close contact …`): the site's words, not posts, though numbered
+    like them. Looked for under the strong lines alone."""
+    found: list[Line] = []
+    for line in strong:
+        if buf.find(b"World Health Organization", *line) < 0:
+            continue
+        advice = next_nonblank_line(buf, line[1])
+        while advice is not None and _ADVICE.fullmatch(buf, *advice):
+            found.append(advice)
+            advice = next_nonblank_line(buf, advice[1])
+    return found
+
+
+_ADDED = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? added to My Authors[ \t.]*")
+
+
+def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Line]) -> list[Line]:
+    """The bio right above an author page's "N added to My Authors" line (among `strong`): the
+    header's, as the page shows it under the name and handle, which a copy may leave out. A post
+    never stands there: the threads' teasers start under their date or length lines."""
+    found: list[Line] = []
+    for line in strong:
+        # Its words first, in the line alone: a search of the whole buffer would cost every
+        # corpus a scan.
+        if buf.find(b"My Authors", *line) >= 0 and _ADDED.fullmatch(buf, *line):
+            bio = previous_nonblank_line(buf, line[0])
+            if bio is not None and bio not in chrome and _is_bio(buf, bio):
+                found.append(bio)
+    return found
 
 
 def teaser_dates(

@@ -34,6 +34,7 @@ _STRONG = [
     r'Add to "My Authors"',
     r"My Authors",
     r"Read all threads",
+    r"\d[\d,.]*[KkM]? added to My Authors",  # under an author page's bio
     r"This Thread may be Removed Anytime!",
     r"Twitter may remove this content at anytime[,!].*",
     r"Save (?:this thread )?as PDF",
@@ -84,9 +85,14 @@ _STRONG = [
     r"Send Thread As Email!",
     # Hashtag listings (their heading and tabs are in LISTING).
     r"Related hashtags",
-    # twtext and twunroll around their unrolled threads.
+    # threader.app's notice above a thread about the pandemic (its numbered advice under it:
+    # `chrome_context.health_advice`).
+    r"Note: This thread is related to #Coronavirus.*",
+    r"Follow the World Health Organization(?:'|\xe2\x80\x99)s instructions to reduce your risk"
+    r" of infection:",
+    # twtext, twunroll and threader.app around their unrolled threads; each tip names its bot.
     r"You can follow @\w{1,15}",
-    r"Tip: mention @twtextapp on a Twitter thread.*",
+    r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
@@ -100,7 +106,16 @@ _STRONG = [
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 SUFFIX_RULES = [
-    (b"Profile picture", re.compile(rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture[ \t.]*")),
+    # A header's picture after its name; or an author page's row of its subscribers' names and
+    # pictures, with their count ("Ana Profile picture Bo Profile picture 2 subscribed").
+    (
+        b"Profile picture",
+        re.compile(
+            rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture"
+            rb"(?:[ \t][^\n]{1,100}?[ \t]Profile picture)*(?:[ \t]+\d[\d,.]*[KkM]? subscribed)?"
+            rb"[ \t.]*"
+        ),
+    ),
     (
         b"(@threadreaderapp) got hacked",
         re.compile(rb"[^\n]{0,40}Our X/Twitter account \(@threadreaderapp\) got hacked[^\n]*"),

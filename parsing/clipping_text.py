@@ -55,11 +55,14 @@ _TAIL_OF_ATTRIBUTES = re.compile(
     r"[ \t]*[A-Za-z_:][\w:.-]*=(?:\"[^\"]*\"|'[^']*')" + _ATTRIBUTES + r"(?:/?>|$)"
 )
 _NAMES_A_POST = re.compile(r"data-tweet=\"\d+\"")
-# The line an X clipping template writes above each post: the name in bold, the handle, and the
-# date linked to the post's address.
+# The line an X clipping template writes above each post: the name in bold, the handle (its
+# underscores escaped, `@\_ram\_`), and the date linked to the post's address, or the date
+# alone, or nothing (a promoted post shows none).
 _POST_HEADER = re.compile(
-    r"[ \t]*\*\*(?P<name>[^*\n]{1,60})\*\*[ \t]+@(?P<handle>\w{1,15})[ \t]+"
-    r"\[(?P<date>[^\]\n]{1,40})\]\(https?://(?:[\w-]+\.)?(?:x|twitter)\.com/\w{1,15}/status/\d+[^)\s]*\)"
+    r"[ \t]*\*\*(?P<name>[^*\n]{1,60})\*\*[ \t]+@(?P<handle>(?:\\_|\w){1,30})"
+    r"(?:[ \t]+(?:\[(?P<date>[^\]\n]{1,40})\]"
+    r"\(https?://(?:[\w-]+\.)?(?:x|twitter)\.com/\w{1,15}/status/\d+[^)\s]*\)"
+    r"|(?P<plain_date>\d{4}-\d{2}-\d{2})))?"
     r"[ \t]*"
 )
 
@@ -100,7 +103,14 @@ def clipping_to_text(raw: str) -> ClippedPage:
     dropped: list[tuple[int, str]] = []
     offset = skip  # the front matter's lines, each now an empty line and its newline
     post_pending = False
-    for line in lines[skip:]:
+    replies = _replies_by_others(lines, skip, meta.handle)
+    for index, line in enumerate(lines[skip:], skip):
+        if index in replies:
+            if _line_text(line)[0].strip():
+                dropped.append((len(out) + 1, line))
+            out.append("")
+            offset += 1
+            continue
         spans: list[Span] = []
         header = _POST_HEADER.fullmatch(line)
         if header is not None:
@@ -123,11 +133,37 @@ def clipping_to_text(raw: str) -> ClippedPage:
 
 def _with_post_header(meta: ClipMeta, header: re.Match[str]) -> ClipMeta:
     """`meta` with what a post header says filled in where the front matter said nothing."""
+    date = header["date"] or header["plain_date"]
     return meta._replace(
         author=meta.author or header["name"].strip(),
-        handle=meta.handle or header["handle"],
-        date=meta.date or iso_date(header["date"].strip()),
+        handle=meta.handle or _handle(header),
+        date=meta.date or (iso_date(date.strip()) if date else None),
     )
+
+
+def _handle(header: re.Match[str]) -> str:
+    return header["handle"].replace("\\_", "_")
+
+
+def _replies_by_others(lines: list[str], skip: int, handle: str | None) -> set[int]:
+    """The indexes of `lines` (from `skip` on) that hold posts by people other than the thread's
+    author: from each post header naming another handle up to the next header. A clipping of a
+    thread's page saves the replies and promoted posts under it with the same headers; they are
+    no posts of the thread. The author is the front matter's handle, else the first header's."""
+    headers = [
+        (index, _handle(header))
+        for index in range(skip, len(lines))
+        if (header := _POST_HEADER.fullmatch(lines[index])) is not None
+    ]
+    if not headers:
+        return set()
+    owner = (handle or headers[0][1]).lower()
+    found: set[int] = set()
+    for position, (index, named) in enumerate(headers):
+        if named.lower() != owner:
+            end = headers[position + 1][0] if position + 1 < len(headers) else len(lines)
+            found.update(range(index, end))
+    return found
 
 
 def _repeats_meta(shown: str, meta: ClipMeta) -> bool:

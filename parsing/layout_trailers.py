@@ -31,7 +31,7 @@ from .lines import line_end
 from .neighbours import skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
-from .trailing_numbers import last_trailer
+from .trailing_numbers import first_trailer, last_trailer
 
 
 class TrailingRules(PostWriter):
@@ -71,12 +71,24 @@ class TrailingRules(PostWriter):
             if event.kind == MARKER and event.text_start < end:
                 return False
             following = next_line(events, index + 1)
-            if not self._text_below(end, len(buf) if following is None else following.start):
+            stop = len(buf) if following is None else following.start
+            if not self._text_below(end, stop):
+                return True
+            if event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
                 return False
             index = events.index(following, index + 1)
             event = following
+
+    def _numbered_on_at_line_ends(self, line: Event, start: int, stop: int) -> bool:
+        """Whether the text under the bare marker `line`, up to `stop`, goes on numbering at its
+        line ends from the next number (`/1` alone, then `… /2`, `… /3`): the author wrote each
+        number after its post, the first on a line of its own. Read as leading, `line` would
+        number a post that its text's own numbers start over."""
+        following = first_trailer(self.buf, start, stop)
+        self._peeked = max(self._peeked, stop)
+        return following is not None and following.number == line.number + 1
 
     def _close_by_trailer(self, line: Event, number: int) -> None:
         """Close the open post at the end of the bare line `line`, which numbers it."""

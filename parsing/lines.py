@@ -51,8 +51,10 @@ _MARKER = numbered("num", "total")
 _OPENING_MARKER = (
     rb"(?:THREAD|Thread|"
     + _THREAD_EMOJI
-    + rb")[ \t]*[:.]?[ \t]*"
+    + rb")[ \t]*[:.]?[ \t]*(?:"
     + numbered("opening_num", "opening_total")
+    # `🧵/1`: the number after its slash, as in `/2 Text` (`_SLASH_FIRST`).
+    + rb"|/(?P<opening_slashed>\d{1,3})(?:[ \t]+|(?=\n|\Z)))"
 )
 # A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
 _HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
@@ -187,9 +189,10 @@ def _classify(
     kind = match.lastgroup
     if kind in ("marker", "opening", "pictured"):
         prefix = "" if kind == "marker" else kind + "_"
+        number = match[prefix + "num"]
         event = marker_event(
             start,
-            int(match[prefix + "num"]),
+            int(match["opening_slashed"] if number is None else number),
             match[prefix + "total"],
             match.end() + shift,
             kind == "opening",

@@ -30,7 +30,8 @@ _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmark
 """What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
 
 PASSING = [
-    r"Show this thread",
+    # A copy may join the link to the lone `-` separator that follows it on the page.
+    r"Show this thread(?:[ \t]+-)?",
     r"End of conversation",
     r"New conversation",
     # A tweet the page cannot show, perhaps with the link that explains why.

@@ -31,6 +31,8 @@ from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
 _HANDLE_LINE = re.compile(r"@(\w{1,15})")
+# The 2019 thread page's name and handle on one line, right above its length line.
+_NAME_AND_HANDLE = re.compile(r"(?P<name>[^@\n]{1,60}?)[ \t]+@(?P<handle>\w{1,15})")
 # Not "You can follow @x.": that is a footer, about the thread above (`_FOOTER_HANDLE`).
 _HANDLE_IN = re.compile(r"(?<!can )(?:More from|Thread by|Follow) @(\w{1,15})\b", re.IGNORECASE)
 # The lines an unroller prints under a thread, naming its author: twtext's "You can follow @x.",
@@ -48,13 +50,16 @@ _DATE = re.compile(
 )
 _LENGTH = re.compile(
     r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
-    r"(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
+    r"(?:[ \t\u2022]*(?:Twitter|X) logo)?(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
+# The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
+_AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
-# and the reading time.
+# and the reading time. The button is an element of its own beside the name, so a copy may glue
+# the two ("Ada Quill+ Your Authors").
 _THREADER = re.compile(
-    r"(?P<name>.{1,60}?)[ \t]+\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<name>.{1,60}?)[ \t]*\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,]*"
     r"\d{1,4} min read.*"
 )
@@ -120,7 +125,7 @@ def page_meta(
             shown = _date(before)
             if shown is not None:
                 date = shown
-            elif before:
+            elif before and not _AGE.fullmatch(before):
                 author = before  # the 2019 layout: "Name, 9 tweets, 2 min read …"
         elif (shown := _date(line)) is not None:
             date = shown
@@ -132,10 +137,24 @@ def page_meta(
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
-    said = PageMeta(author, handle, date, declared)
+    said = _filled(PageMeta(author, handle, date, declared), [_named_2019(lines)])
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
+
+
+def _named_2019(lines: Sequence[str]) -> PageMeta:
+    """The name and handle the 2019 layout may put on the line above its length line
+    (`Name @handle`, then `, 9 tweets, 2 min read Read on Twitter`)."""
+    above = None
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if above is not None and line.startswith(",") and _LENGTH.fullmatch(line) is not None:
+            return PageMeta(above["name"].strip(), above["handle"])
+        above = _NAME_AND_HANDLE.fullmatch(line)
+    return PageMeta()
 
 
 def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> PageMeta:

@@ -24,14 +24,20 @@ from .pictures import ends_sentence
 # 0x80-0xBF). Never a letter or a digit (`page1/`, `10/31/2020`), nor a dot after a digit
 # (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
 _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+# What may stand just before the slash of a number written after it (`… safe. /2`, `🧵/1`, as
+# some authors mirror the prefix `/2 Text`): a space or an emoji, never a word, a digit or a
+# path (`a/2`, `24 /7` reads `/7` only after a space, and a run must still rise).
+_SLASH_GLUE = rb"(?:(?<=[ \t])|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
 # A marker at the end of a line: `1/`, `2/…`, `3/8`, `(3/8)`, `[3/8]`, `4/n`, `4/x`, `4/?`,
-# `(1 of 5)`, `(1of5)`. A total of `x`, `?` or `many` says the author did not know it yet.
+# `(1 of 5)`, `(1of5)`, `(3)`, `/3`. A total of `x`, `?` or `many` says the author did not know
+# it yet.
 _TRAILER = re.compile(
-    _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
-    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]])" + _LINE_TAIL,
+    rb"(?:" + _GLUE + rb"(?:[(\[]?(\d{1,3})/(\d{1,3}|[nNxX?]|many)?[)\]]?"
+    rb"|[(\[](\d{1,3})[ \t]?of[ \t]?(\d{1,3})[)\]]|\((\d{1,3})\))"
+    rb"|" + _SLASH_GLUE + rb"/(\d{1,3}))" + _LINE_TAIL,
     re.MULTILINE,
 )
 # The same line end from its slash (or its `of`), with only a digit checked before it: a pattern
@@ -48,16 +54,25 @@ _TRAILER_HINTS = (
         + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
+    re.compile(
+        rb"/(?<=[ \t\x80-\xbf]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
+    re.compile(
+        rb"\)(?:(?<=\(\d\))|(?<=\(\d\d\))|(?<=\(\d\d\d\)))" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        re.MULTILINE,
+    ),
 )
-_BEFORE_HINT = len(b" [123 ")
+_BEFORE_HINT = len(b" (123) ")
 """The most `_TRAILER` reads before the slash or `of` of its marker."""
 _FIRST_NUMBERS = (1, 2)
 _MID_THREAD_RUN = 3
 """How many trailers in a row, each one higher than the last, a run needs when it starts past 2
 (a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
-# `end/` or `/end` at the end of the line after the last number: the author's last post.
+# `end/` or `/end` at the end of the line after the last number, or alone on a line under its
+# text: the author's last post.
 _END = re.compile(
-    rb"(?:(?<=[ \t.!?])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
+    rb"(?:(?<=[ \t.!?\n])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
     re.MULTILINE,
 )
 # Post 1's number followed by more text on its line (`_first_in_line`), with its total.
@@ -100,7 +115,9 @@ def trailing_numbers(
             [],
         )
     if not trailers and len(candidates) == 1:
-        trailers = _second_of_two(buf, start, stop, *candidates[0])
+        trailers = _second_of_two(buf, start, stop, *candidates[0]) or _first_of_two(
+            buf, start, stop, *candidates[0]
+        )
     if trailers and trailers[0].number == 2:
         declared = next(total for trailer, total in candidates if trailer is trailers[0])
         first = _first_in_line(buf, start, trailers[0], declared)
@@ -129,17 +146,30 @@ def last_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | Non
     return found
 
 
+def first_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | None:
+    """The first line of `buf[start:stop]` that ends in a post number, read as
+    `trailing_numbers` reads one, or None."""
+    for match in line_end_markers(buf, start, stop):
+        candidate = _candidate(buf, start, match)
+        if candidate is not None:
+            return candidate[0]
+    return None
+
+
 def _candidate(
     buf: bytes | bytearray, start: int, match: re.Match[bytes]
 ) -> tuple[Trailer, int] | None:
     """The line end `match` as a trailer and its declared total (0: none), or None when it is
     no post number."""
-    slashed = match[1] is not None
-    number = int(match[1] if slashed else match[3])
-    total = match[2] if slashed else match[4]
+    if match[5] is not None or match[6] is not None:  # `(2)`, `/2`: a number with no total
+        number, total = int(match[5] or match[6]), None
+    elif match[1] is not None:
+        number, total = int(match[1]), match[2]
+    else:
+        number, total = int(match[3]), match[4]
     if total is not None and total.isdigit() and int(total) < number:
         return None  # `24/7`: not a post number
-    token = match[5]
+    token = match[7]
     if token is not None and not _LINK_OR_EMOJI.search(token):
         return None
     text_end = match.end()
@@ -165,6 +195,23 @@ def _second_of_two(
     if above <= start or not ends_sentence(buf, start, above):
         return []  # no text above, or a sentence that runs on into the numbered line
     return [Trailer(above, above, 1), second]
+
+
+def _first_of_two(
+    buf: bytes | bytearray, start: int, stop: int, first: Trailer, declared: int
+) -> list[Trailer]:
+    """Post 1 of a run whose one number, `1/` with no total (`1/`, `1/n`, `(1)`, `/1`), ends
+    a line after the end of a sentence, with text under it: a teaser cut inside its second
+    post, or a thread whose later numbers were not copied. An author who numbers at the end
+    closes the post's last sentence, then writes the number (`… to jobs. 1/`); a `1/` that
+    runs on from a word (`2/3 cup of flour 1/`) is no such number. The text under it is the
+    next post, unnumbered. [] else."""
+    if first.number != 1 or declared or skip_whitespace(buf, first.line_end, stop) >= stop:
+        return []
+    line_start = max(buf.rfind(b"\n", start, first.text_end) + 1, start)
+    if not ends_sentence(buf, line_start, first.text_end):
+        return []
+    return [first]
 
 
 def _first_in_line(

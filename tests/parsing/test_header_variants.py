@@ -1,0 +1,54 @@
+"""Page headers as copies give them: the 2019 thread page with the name and handle on the line
+between its picture and its length, and an author page with the row of its subscribers under
+the bio (tests/fixtures/pages/)."""
+
+from __future__ import annotations
+
+from parsing import load_corpus
+from parsing.given import ThreadMeta
+
+from .helpers import FIXTURES, numbers, skipped
+
+PAGES = FIXTURES / "pages"
+
+
+def test_2019_header_with_name_and_handle_on_their_own_line() -> None:
+    """`Profile picture`, `Name @handle`, `, 3 tweets, …`: the three lines are the header,
+    skipped, and give the thread its author, handle and length; the name line is no thread."""
+    corpus = load_corpus([PAGES / "tra_2019_name_handle.txt"])
+    assert numbers(corpus) == [[None]]
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3]
+    assert corpus.meta(0) == ThreadMeta("Nell Arden", "nellarden", None, 3)
+
+
+def test_author_page_subscribers_row_is_chrome_and_the_bio_above_it_too() -> None:
+    """The row of subscribers' names and pictures ending `3 subscribed` is chrome, and the bio
+    between the author's picture and that row is still read as the header's bio, not a
+    thread: the page has one thread, by the author whose picture opens it."""
+    corpus = load_corpus([PAGES / "author_page_subscribers.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert corpus.thread_count == 1
+    assert corpus.meta(0).author == "Ivo Marsh"
+    assert corpus.meta(0).date == "2024-04-09"
+
+
+def test_length_lines_with_the_logo_name_or_an_age_are_header_chrome() -> None:
+    """`Sep 3 4 tweets 1 min read Twitter logo Read on Twitter` (the link after its logo's
+    name) and `21h 3 tweets 1 min read` (a page less than a day old gives the thread's age):
+    both are header lines, skipped, never a thread's title; the age is no date, nor a name."""
+    corpus = load_corpus([PAGES / "tra_logo_and_age.txt"])
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 5, 6, 7]
+    assert corpus.meta(0) == ThreadMeta("Mara Linde", None, "Sep 3", 4)
+    assert corpus.meta(1) == ThreadMeta("Mara Linde", None, None, 3)
+
+
+def test_author_page_bio_above_its_added_to_my_authors_line_is_chrome() -> None:
+    """An author page copied from its bio down: the bio and `12 added to My Authors` under it
+    are the header, skipped; the threads are the two teasers under their length lines."""
+    corpus = load_corpus([PAGES / "author_page_added.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 6]
+    assert [corpus.title(t) for t in range(corpus.thread_count)] == [
+        "The oldest lock gate in the county came out of the water this week.",
+        "Why the boatmen painted roses and castles on everything.",
+    ]

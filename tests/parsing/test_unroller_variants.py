@@ -1,0 +1,52 @@
+"""Variants of unroller and twitter.com pages as copies give them: threader.app's header with
+the name glued to its button and its tip line cut short, `Show this thread` joined to the
+separator under it (tests/fixtures/unrollers/)."""
+
+from __future__ import annotations
+
+from parsing import load_corpus
+from parsing.given import ThreadMeta
+
+from .helpers import FIXTURES, numbers, skipped, texts
+
+UNROLLERS = FIXTURES / "unrollers"
+
+
+def test_threader_header_glued_to_its_button_gives_name_handle_and_date() -> None:
+    """threader.app's one-line header read with the name glued to "+ Your Authors": the name,
+    the handle and the dated day are the thread's, the header line is skipped."""
+    corpus = load_corpus([UNROLLERS / "threader_glued_header.txt"])
+    assert corpus.meta(0) == ThreadMeta("Wren Calloway", "wrencalloway", "2021-10-04", None)
+    assert 1 in [line for line, _ in skipped(corpus)]
+
+
+def test_threader_tip_cut_short_is_chrome_not_a_thread() -> None:
+    """The tip under a threader.app thread names its own bot; cut in the middle of a word by
+    the copy, it is still chrome, not a thread of its own."""
+    corpus = load_corpus([UNROLLERS / "threader_glued_header.txt"])
+    assert numbers(corpus) == [[None]]
+    assert texts(corpus)[0][0].startswith("The harbour ferry now runs a late boat")
+    assert texts(corpus)[0][0].endswith("trust the website for now.")
+    assert [line for line, _ in skipped(corpus)] == [1, 9, 12]
+
+
+def test_show_this_thread_joined_to_its_separator_is_skipped_between_tweets() -> None:
+    """`Show this thread -`, the link and the lone `-` under it on one line, is skipped like
+    the link alone: it ends the tweet above and the thread goes on."""
+    corpus = load_corpus([UNROLLERS / "old_twitter_show_dash.txt"])
+    assert numbers(corpus) == [[None, None, None]]
+    assert [post.splitlines()[0][:20] for post in texts(corpus)[0]] == [
+        "The reservoir path i",
+        "The detour follows t",
+        "Dogs on leads along ",
+    ]
+    assert [line for line, _ in skipped(corpus)] == [2, 4]
+
+
+def test_threader_health_notice_and_its_numbered_advice_are_chrome() -> None:
+    """threader.app's notice above a pandemic thread, with its three numbered pieces of advice,
+    is chrome like the header under it: the page has one thread, the author's, numbered 1-2."""
+    corpus = load_corpus([UNROLLERS / "threader_health_notice.txt"])
+    assert numbers(corpus) == [[1, 2]]
+    assert [line for line, _ in skipped(corpus)] == [1, 3, 5, 7, 9, 11]
+    assert corpus.meta(0) == ThreadMeta("Tove Brand", "tovebrand", "2021-03-02", None)
