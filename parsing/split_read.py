@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import repeat
-from typing import TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from .containers import FileEntry
 from .decoding import normalise_newlines, replacement_warning, utf8_mark
@@ -179,3 +181,43 @@ def _raw(halves: Halves) -> bytearray | mmap.mmap:
 def _close(raw: bytearray | mmap.mmap) -> None:
     if not isinstance(raw, bytearray):
         raw.close()
+
+
+def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
+    """In the process that builds the index: lay out the second part and send it (its check,
+    its buffer's size and the corpus of it without its buffer, pickled, then the buffer's
+    bytes), then the flags of its threads (`FlagIndexer.part`), then lay out the first part
+    too; the whole corpus. A forked process writes the second part, so the flags are found
+    while the reader, still reading its own part, has yet to take it."""
+    import pickle
+
+    from .background import written_later
+    from .corpus import Corpus
+    from .flag_index import FlagIndexer
+
+    second, check = read_second(halves)
+    source = second.sources[0]
+
+    def message() -> bytes:
+        buf, source.buf = source.buf, bytearray()
+        try:
+            head = pickle.dumps((check, len(buf), second), pickle.HIGHEST_PROTOCOL)
+        finally:
+            source.buf = buf
+        return head + buf
+
+    # The reader may stop listening (it quit, or fell back): the index and cache are still made.
+    written: Callable[[], None] | None = None
+    with suppress(OSError):
+        written = written_later(message, outgoing)
+    flags = FlagIndexer(second)
+    flags.add(second.thread_count)
+    with suppress(OSError, RuntimeError):
+        if written is not None:
+            written()
+            outgoing.write(pickle.dumps(flags.part(), pickle.HIGHEST_PROTOCOL))
+            outgoing.flush()
+    corpus = Corpus()
+    resume, _ = read_first(halves, corpus)
+    join_second(corpus, second, resume)
+    return corpus

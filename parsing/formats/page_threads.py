@@ -17,6 +17,7 @@ from ..page_meta import dated_teaser_lines, listing_handle, only_teaser_lines, p
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..tables import SkippedLine
 
 _UNSAID = ThreadMeta()
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -62,26 +63,20 @@ def attach_page_meta(
     at = first_skipped
     listing, names, previous = start.listing, start.names, start.previous
     resume = first_thread, at, listing, previous
+    first_post = corpus.threads.first_post
+    first_lines, last_lines = corpus.posts.first_line, corpus.posts.last_line
+    plain = fallback is _UNSAID
     for thread in range(first_thread, count):
         resume = thread, at, listing, previous
-        first, last = corpus.first_line(thread), corpus.last_line(thread)
-        before: list[str] = []
-        while at < len(skipped) and skipped[at].line < first:
-            before.append(skipped[at].text)
-            at += 1
-        inside: list[str] = []
-        while at < len(skipped) and skipped[at].line <= last:
-            # Skipped inside the thread (a conversation's lines): not about the next one.
-            inside.append(skipped[at].text)
-            at += 1
-        after: list[str] = []
-        ahead = at
-        while ahead < len(skipped) and skipped[ahead].line > last:
-            following = thread + 1 < count
-            if following and skipped[ahead].line >= corpus.first_line(thread + 1):
-                break
-            after.append(skipped[ahead].text)
-            ahead += 1
+        first, last = first_lines[first_post[thread]], last_lines[first_post[thread + 1] - 1]
+        # The next thread's first line (none after the last: every line after it is its own).
+        stop = first_lines[first_post[thread + 1]] if thread + 1 < count else None
+        if plain and listing is None and previous is None:
+            # Most threads have no skipped line of their own: before the next thread's start.
+            line = skipped[at].line if at < len(skipped) else None
+            if line is None or (line > last and stop is not None and line >= stop):
+                continue  # nothing read, nothing carried over: the page says nothing of it
+        before, inside, after, at = _lines_around(skipped, at, first, last, stop)
         found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
@@ -109,6 +104,33 @@ def attach_page_meta(
     # The names the last thread added stay: read again, it adds the same ones.
     thread, at, listing, previous = resume
     return PageState(thread, at, listing, names, previous)
+
+
+def _lines_around(
+    skipped: list[SkippedLine], at: int, first: int, last: int, stop: int | None
+) -> tuple[list[str], list[str], list[str], int]:
+    """The skipped lines from `at` before a thread's `first` line, inside it (up to `last`)
+    and after it (before `stop`, the next thread's first line), and where the next thread's
+    start: those after it may be the next one's too."""
+    before: list[str] = []
+    while at < len(skipped) and skipped[at].line < first:
+        before.append(skipped[at].text)
+        at += 1
+    inside: list[str] = []
+    while at < len(skipped) and skipped[at].line <= last:
+        # Skipped inside the thread (a conversation's lines): not about the next one.
+        inside.append(skipped[at].text)
+        at += 1
+    after: list[str] = []
+    ahead = at
+    while (
+        ahead < len(skipped)
+        and skipped[ahead].line > last
+        and (stop is None or skipped[ahead].line < stop)
+    ):
+        after.append(skipped[ahead].text)
+        ahead += 1
+    return before, inside, after, at
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:
