@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 SPLIT_BYTES = 4 << 20
 """Below this, a second process costs more than it saves."""
+READER_SHARE = 0.4
+"""About how much of the file the reader lays out: less than half, since it also starts its
+interface, finds the flags of its part and joins the parts while the other process, started
+as the reader starts, lays out the rest."""
 
 
 class RawCheck(NamedTuple):
@@ -85,7 +89,7 @@ def plan_halves(planned: Plan) -> Halves | None:
         return None
     try:
         mark = utf8_mark(raw)
-        cut = split_unnormalised(raw, mark) if mark is not None else None
+        cut = split_unnormalised(raw, mark, READER_SHARE) if mark is not None else None
     finally:
         _close(raw)
     return None if mark is None or cut is None else Halves(entry.path, entry.name, mark, cut)

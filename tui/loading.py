@@ -32,6 +32,7 @@ from parsing.index_process import IndexProcess, plan_files, start_index_process
 from parsing.read_loop import PathLike, Plan, Planned, plan
 from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
 
+from . import early_index
 from .loading_pace import BatchReporter, Throttled, collector_paused
 from .sources import corpus_paths
 
@@ -151,7 +152,9 @@ class CorpusLoader:
             post(self.Warning(warning))
         with collector_paused():
             index = self._reopened(post)
-        if index is None:
+        if index is not None:
+            early_index.claim([])  # a process started early is not needed: let it go
+        else:
             index = self._read_and_index(post)
         self.index = self.entities = index
         self._phase = "ready"
@@ -160,9 +163,13 @@ class CorpusLoader:
     def _read_and_index(self, post: Post) -> CorpusIndex:
         files = plan_files(self._plan)
         big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
+        early = early_index.claim(self._planned)
+        if early is not None:
+            return self._read_halves_and_index(post, early.halves, early.indexing)
         halves = plan_halves(self._plan) if big else None
         if halves is not None:
-            return self._read_halves_and_index(post, halves)
+            indexing = start_index_process(self._planned, cache=self.cache, halves=halves)
+            return self._read_halves_and_index(post, halves, indexing)
         indexing = start_index_process(self._planned, cache=self.cache) if big else None
         self.indexing = indexing
         # Reading leaves garbage (its line events): collected once, at the end.
@@ -174,11 +181,12 @@ class CorpusLoader:
         post(self.Indexing(self.progress()))
         return self._index(post, indexing)
 
-    def _read_halves_and_index(self, post: Post, halves: Halves) -> CorpusIndex:
+    def _read_halves_and_index(
+        self, post: Post, halves: Halves, indexing: IndexProcess | None
+    ) -> CorpusIndex:
         """A big file read in two parts (`parsing.split_read`): the first here, the second by
-        the process that builds the index, which sends it laid out; the flags of the first
-        part are found here meanwhile, those of the second there."""
-        indexing = start_index_process(self._planned, cache=self.cache, halves=halves)
+        the process that builds the index (`indexing`), which sends it laid out; the flags of
+        the first part are found here meanwhile, those of the second there."""
         self.indexing = indexing
         flags = FlagIndexer(self.corpus)
         with collector_paused(collect=True), self._reporter(post):

@@ -10,11 +10,12 @@ import pytest
 from textual.message import Message
 
 import parsing.split_read
+from parsing import cache
 from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import build_index
 from parsing.split_read import RawCheck
-from tui import loading
+from tui import early_index, loading
 from tui.loading import CorpusLoader
 from tui.screens.flag_picker import FlagPicker
 
@@ -108,6 +109,32 @@ def test_a_second_part_of_other_bytes_is_read_again_here(
     loader, _ = run_loader(big_file)
     assert same_corpus(loader.corpus, single_read(big_file))
     assert loader.index == build_index(loader.corpus)
+
+
+def test_the_process_started_at_launch_is_taken_over(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line starts the index process before the interface; the loader takes it
+    over instead of starting another, and ends with what a single read gives."""
+
+    def no_second_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the loader started a process of its own")
+
+    early_index.start_early([big_file], cache=False)
+    monkeypatch.setattr(loading, "start_index_process", no_second_process)
+    loader, _ = run_loader(big_file)
+    assert loader.indexing is not None
+    assert same_corpus(loader.corpus, single_read(big_file))
+    assert loader.index == build_index(loader.corpus)
+
+
+def test_nothing_starts_early_for_a_corpus_with_a_cache_file(big_file: str) -> None:
+    """A corpus with a cache file is most likely reopened from it: no process starts early."""
+    path = Path(cache.cache_file([big_file]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    early_index.start_early([big_file], cache=True)
+    assert early_index.claim([big_file]) is None
 
 
 async def test_the_flag_picker_lists_the_flags_of_both_parts(big_file: str) -> None:
