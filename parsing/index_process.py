@@ -200,6 +200,7 @@ def _forked(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> In
     if pid == 0:  # the child: work, then leave without running the parent's cleanup
         try:
             os.close(read_end)
+            os.setsid()  # see `_spawned`
             _child_collector()
             with os.fdopen(write_end, "wb") as outgoing:
                 index_in_child(list(paths), outgoing, cache, halves)
@@ -243,6 +244,10 @@ def _spawned(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> I
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=environment,
+        # A session of its own: a reader that leads its terminal's session (the command of a
+        # tmux pane, say) hangs up on what else runs there when it quits, and this process
+        # goes on to write the cache.
+        start_new_session=True,
     )
     assert isinstance(process.stdout, BufferedReader)  # unbuffered output is never asked for
     return IndexProcess(process.stdout, _SpawnWaiter(process))
