@@ -12,6 +12,9 @@ one pickler (so the whole index refers to the entities' tuples already sent rath
 sending them again). Afterwards it writes the cache (`cache.store`) of what it read, so the
 next launch needs neither; it goes on to write it when the reader has quit.
 
+A single big page file is read once between the two (`split_read`): this process sends the
+second part laid out, with its threads' flags, then lays out the first part too for the index.
+
 The process is forked when this process runs no other thread (a fork copies only the calling
 thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
 whose interface runs threads) a fresh interpreter is started with `python -m
@@ -201,6 +204,7 @@ def _forked(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> In
         try:
             os.close(read_end)
             os.setsid()  # see `_spawned`
+            _quiet()
             _child_collector()
             with os.fdopen(write_end, "wb") as outgoing:
                 index_in_child(list(paths), outgoing, cache, halves)
@@ -290,6 +294,13 @@ def index_in_child(
         corpus.thread_ids  # noqa: B018 - every thread hashed here once, read from the cache after
         corpus.prepare_search()
         corpus_cache.store(files, keys, corpus, index)
+
+
+def _quiet() -> None:
+    """Nothing read from or written to the terminal, which is the reader's (as `_spawned`)."""
+    with suppress(OSError):
+        for stream in (0, 1, 2):
+            os.dup2(os.open(os.devnull, os.O_RDWR), stream)
 
 
 def _child_collector() -> None:

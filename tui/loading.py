@@ -12,7 +12,10 @@ per thread would flood the reader at a million posts).
 
 A corpus of `INDEX_PROCESS_BYTES` or more is indexed in another process while this one reads it
 (`parsing.index_process`), which then writes the cache; a corpus read before, with files as they
-were, comes from that cache (`parsing.cache`) instead, with the same messages.
+were, comes from that cache (`parsing.cache`) instead, with the same messages. A single big
+page file is read once between the two processes (`parsing.split_read`): this one lays out its
+first part, the other the rest, which it sends laid out; the command line starts that process
+before the interface (`early_index`).
 """
 
 from __future__ import annotations
