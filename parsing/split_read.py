@@ -101,7 +101,7 @@ def read_first(halves: Halves, corpus: Corpus) -> tuple[PageState, RawCheck]:
     raw = _raw(halves)
     try:
         check = RawCheck.of(raw, halves.cut)
-        part = normalise_newlines(bytearray(memoryview(raw)[halves.mark : halves.cut]))
+        part = _part(raw, halves.mark, halves.cut)
     finally:
         _close(raw)
     threads, skipped = corpus.thread_count, len(corpus.skipped)
@@ -117,7 +117,7 @@ def read_second(halves: Halves) -> tuple[Corpus, RawCheck]:
     raw = _raw(halves)
     try:
         check = RawCheck.of(raw, halves.cut)
-        part = normalise_newlines(bytearray(memoryview(raw)[halves.cut :]))
+        part = _part(raw, halves.cut, len(raw))
     finally:
         _close(raw)
     second = Corpus()
@@ -135,29 +135,29 @@ def join_second(
     The threads are counted last, so a reader in another thread sees them all or none."""
     source, half = corpus.sources[-1], second.sources[0]
     offset, index = len(source.buf), len(corpus.sources) - 1
-    lines = source.buf.count(b"\n")
+    lines = sum(source.buf.count(b"\n", at, at + _WINDOW) for at in range(0, offset, _WINDOW))
     posts_before = corpus.post_count
     if buf is None:
-        buf = source.buf + half.buf
-    else:
-        buf[:offset] = source.buf
+        buf = bytearray(offset + len(half.buf))
+        _copy(buf, offset, half.buf)
+    _copy(buf, 0, source.buf)
     source.buf = buf
     source._holds.clear()  # what it found was in the first part only
     _join_replaced(corpus, halves_name=source.name, first=source.replaced, second=half.replaced)
     source.replaced += half.replaced
     corpus.skipped += [SkippedLine(index, line.line + lines, line.text) for line in second.skipped]
     posts, more = corpus.posts, second.posts
-    posts.text_start += _shifted(more.text_start, offset)
-    posts.text_end += _shifted(more.text_end, offset)
-    posts.first_line += _shifted(more.first_line, lines)
-    posts.last_line += _shifted(more.last_line, lines)
+    _extend_shifted(posts.text_start, more.text_start, offset)
+    _extend_shifted(posts.text_end, more.text_end, offset)
+    _extend_shifted(posts.first_line, more.first_line, lines)
+    _extend_shifted(posts.last_line, more.last_line, lines)
     posts.number += more.number
     for post in more.with_holes:
         start, end = more.holes[post]
         posts.holes[post + posts_before] = (start + offset, end + offset)
         posts.with_holes.append(post + posts_before)
     threads = corpus.threads
-    threads.first_post += _shifted(second.threads.first_post[1:], posts_before)
+    _extend_shifted(threads.first_post, second.threads.first_post[1:], posts_before)
     count = len(threads.source) + len(second.threads)
     corpus.thread_meta.pop(resume.thread, None)  # read again, with the lines after the cut
     attach_page_meta(corpus, 0, 0, state=resume, count=count)
@@ -174,8 +174,33 @@ def _join_replaced(corpus: Corpus, halves_name: str, first: int, second: int) ->
     corpus.warnings.append(replacement_warning(halves_name, first + second, "utf-8"))
 
 
-def _shifted(values: array[int], by: int) -> array[int]:
-    return array(values.typecode, map(by.__add__, values))
+_WINDOW = 4 << 20
+"""Bytes copied or counted in one call, and (a sixteenth of it) numbers shifted in one: a
+call over a whole part holds the interpreter lock for tens of milliseconds, which the reader's
+interface would wait for."""
+
+
+def _extend_shifted(target: array[int], values: array[int], by: int) -> None:
+    """`target` extended with `values`, each plus `by`."""
+    step = _WINDOW >> 4
+    for start in range(0, len(values), step):
+        target.extend(map(by.__add__, values[start : start + step]))
+
+
+def _copy(buf: bytearray, at: int, part: bytearray | memoryview) -> None:
+    """`part` copied into `buf` from `at` (which holds as many bytes there)."""
+    with memoryview(part) as view:
+        for start in range(0, len(part), _WINDOW):
+            end = min(start + _WINDOW, len(part))
+            buf[at + start : at + end] = view[start:end]
+
+
+def _part(raw: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+    """`raw[start:stop]` copied out, with its line ends normalised."""
+    part = bytearray(stop - start)
+    with memoryview(raw) as view:
+        _copy(part, 0, view[start:stop])
+    return normalise_newlines(part)
 
 
 def _raw(halves: Halves) -> bytearray | mmap.mmap:

@@ -110,3 +110,15 @@ def test_small_files_and_several_files_are_read_whole(pages_file: Path, tmp_path
         patch.setattr(parsing.split_read, "SPLIT_BYTES", 1)
         assert plan_halves(plan([str(pages_file)])) is not None
         assert plan_halves(plan([str(pages_file), str(other)])) is None
+
+
+def test_copies_and_shifts_in_pieces_give_the_same_corpus(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts copied, counted and shifted a few bytes or numbers at a time (as a big file's
+    are, so the reader's interface keeps its turns) join into the single read too."""
+    monkeypatch.setattr(parsing.split_read, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(parsing.split_read, "_WINDOW", 48)
+    halves = plan_halves(plan([str(pages_file)]))
+    assert halves is not None
+    assert everything(read_in_two(halves)) == everything(whole_read(pages_file))
