@@ -23,14 +23,16 @@ def collector_paused(*, collect: bool = False) -> Iterator[None]:
     after (`collect`: its garbage collected first). Reading and indexing make millions of
     objects and few garbage cycles: each full collection would walk them all (a pause of tens
     of milliseconds in the middle of a key or a frame), and the corpus and its index then live
-    as long as the reader."""
+    as long as the reader. The garbage is looked for in the youngest generation alone, which
+    holds everything made while the collector was off: a full collection would walk every
+    object of the interface too, a pause of its own."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collect:
-            gc.collect()
+            gc.collect(0)
         gc.freeze()
         if was_enabled:
             gc.enable()
