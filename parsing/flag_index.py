@@ -84,6 +84,25 @@ class FlagIndexer:
                 for code in codes:
                     holders[code].append(thread)
 
+    def part(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]]:
+        """What was found so far, for `absorb` in another process: each thread's flags, and the
+        counts of those waiting for the corpus's evidence."""
+        return self.flags, self._waiting
+
+    def absorb(self, part: tuple[list[tuple[str, ...]], dict[int, Tally]]) -> None:
+        """Take the `part` another indexer found for the threads from `done` on (its threads
+        numbered from 0)."""
+        flags, waiting = part
+        first = len(self.flags)
+        shared, holders = self._shared, self._holders
+        for thread, found in enumerate(flags, first):
+            codes = shared.setdefault(found, found)
+            self.flags.append(codes)
+            for code in codes:
+                holders[code].append(thread)
+        for thread, counts in waiting.items():
+            self._waiting[thread + first] = counts
+
     def _suspects(self, chunk: range) -> bool:
         """Could a thread of `chunk` have a flag in a token with a link? (One look over the
         stretch of each source the chunk covers; only then is each thread looked at.)"""

@@ -12,6 +12,9 @@ one pickler (so the whole index refers to the entities' tuples already sent rath
 sending them again). Afterwards it writes the cache (`cache.store`) of what it read, so the
 next launch needs neither; it goes on to write it when the reader has quit.
 
+A single big page file is read once between the two (`split_read`): this process sends the
+second part laid out, with its threads' flags, then lays out the first part too for the index.
+
 The process is forked when this process runs no other thread (a fork copies only the calling
 thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
 whose interface runs threads) a fresh interpreter is started with `python -m
@@ -41,8 +44,10 @@ from .errors import ThreadlineError
 if TYPE_CHECKING:
     from .cache import FileKey
     from .corpus import Corpus
+    from .entities.tally import Tally
     from .index import CorpusIndex
     from .read_loop import PathLike, Plan
+    from .split_read import Halves, RawCheck
 
 
 class IndexProcess:
@@ -57,6 +62,8 @@ class IndexProcess:
         tuples) is not sent, nor kept, twice."""
         self._failed = False
         self._flags_received = False
+        self._shape_pending = False
+        """In halves (`split_read`): the whole corpus's shape comes after the flags."""
 
     def flags(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of the flags alone, if the other process read the same corpus as
@@ -68,16 +75,53 @@ class IndexProcess:
         # went on to read later messages might hold bytes it looked ahead at meanwhile.
         shape = self._receive(pickle.Unpickler(self._incoming))
         if shape != corpus_shape(corpus):
-            self._failed = True  # a file changed between the two reads: not the same corpus
-            self.close()
+            self._fail()  # a file changed between the two reads: not the same corpus
             return None
         received = self._receive(pickle.Unpickler(self._incoming))
         return received if isinstance(received, CorpusIndex) else None
 
+    def second_half(self, check: RawCheck, first_size: int) -> tuple[Corpus, bytearray] | None:
+        """The second part of a file read in halves (`split_read.send_second`), if the other
+        process read the same bytes (`check`): its corpus, and a buffer for the whole source
+        with the part's bytes after `first_size` bytes left for the first part's."""
+        from .corpus import Corpus
+
+        self._shape_pending = True
+        received = self._receive(pickle.Unpickler(self._incoming))
+        match received:
+            case (checked, int(size), Corpus() as second) if checked == check:
+                pass
+            case _:
+                self._fail()
+                return None
+        buf = bytearray(first_size + size)
+        try:
+            complete = self._incoming.readinto(memoryview(buf)[first_size:]) == size
+        except (OSError, ValueError):
+            complete = False
+        if not complete:
+            self._fail()
+            return None
+        return second, buf
+
+    def half_flags(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]] | None:
+        """The flags of the second part's threads (`FlagIndexer.part`)."""
+        received = self._receive(pickle.Unpickler(self._incoming))
+        if not (isinstance(received, tuple) and len(received) == 2):
+            self._fail()
+            return None
+        flags, waiting = received
+        return flags, waiting
+
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus` (its
         flags let go when not asked for before)."""
-        if not self._flags_received:
+        if self._shape_pending:
+            self._shape_pending = False
+            if self._receive(pickle.Unpickler(self._incoming)) != corpus_shape(corpus):
+                self._fail()
+                return None
+        elif not self._flags_received:
             self.flags(corpus)
         return self._receive_index()
 
@@ -107,6 +151,10 @@ class IndexProcess:
         self._unpickler = None
         self._incoming.close()
 
+    def _fail(self) -> None:
+        self._failed = True
+        self.close()
+
     def _receive_index(self) -> CorpusIndex | None:
         from .index import CorpusIndex
 
@@ -129,28 +177,37 @@ class IndexProcess:
 
 
 def start_index_process(
-    paths: Sequence[PathLike], *, cache: bool, method: str | None = None
+    paths: Sequence[PathLike],
+    *,
+    cache: bool,
+    method: str | None = None,
+    halves: Halves | None = None,
 ) -> IndexProcess | None:
     """Start reading and indexing `paths` in another process (writing the cache after, with
     `cache`); None when no process can be started. `method` is how it starts (`fork` or
-    `spawn`); by default forked when that is safe."""
+    `spawn`); by default forked when that is safe. With `halves`, the reader reads the file's
+    first part while the other process reads the second and sends it (`split_read`)."""
     if method is None:
         method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
     try:
-        return _forked(paths, cache) if method == "fork" else _spawned(paths, cache)
+        if method == "fork":
+            return _forked(paths, cache, halves)
+        return _spawned(paths, cache, halves)
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
 
 
-def _forked(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+def _forked(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> IndexProcess:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: work, then leave without running the parent's cleanup
         try:
             os.close(read_end)
+            os.setsid()  # see `_spawned`
+            _quiet()
             _child_collector()
             with os.fdopen(write_end, "wb") as outgoing:
-                index_in_child(list(paths), outgoing, cache)
+                index_in_child(list(paths), outgoing, cache, halves)
         finally:
             os._exit(0)
     os.close(write_end)
@@ -178,7 +235,7 @@ class _ForkWaiter:
             self._done = True
 
 
-def _spawned(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
+def _spawned(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> IndexProcess:
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(
@@ -186,11 +243,15 @@ def _spawned(paths: Sequence[PathLike], cache: bool) -> IndexProcess:
     )
     named = [list(path) if isinstance(path, tuple) else os.fspath(path) for path in paths]
     process = subprocess.Popen(
-        [sys.executable, "-m", "parsing.index_process", json.dumps([named, cache])],
+        [sys.executable, "-m", "parsing.index_process", json.dumps([named, cache, _cut(halves)])],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=environment,
+        # A session of its own: a reader that leads its terminal's session (the command of a
+        # tmux pane, say) hangs up on what else runs there when it quits, and this process
+        # goes on to write the cache.
+        start_new_session=True,
     )
     assert isinstance(process.stdout, BufferedReader)  # unbuffered output is never asked for
     return IndexProcess(process.stdout, _SpawnWaiter(process))
@@ -205,7 +266,13 @@ class _SpawnWaiter:
             self._process.wait(timeout)
 
 
-def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> None:
+def _cut(halves: Halves | None) -> list[object] | None:
+    return None if halves is None else [halves.path, halves.name, halves.mark, halves.cut]
+
+
+def index_in_child(
+    paths: list[PathLike], outgoing: IO[bytes], cache: bool, halves: Halves | None = None
+) -> None:
     """The other process: read, index, send, then cache. Nothing is printed; any failure
     closes the pipe early, and the reader builds the index itself."""
     from . import cache as corpus_cache
@@ -216,7 +283,7 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
     files = cacheable_files(paths) if cache else None
     before = corpus_cache.stat_keys(files) if files is not None else None
     try:
-        corpus, index = _read_and_index(paths, outgoing)
+        corpus, index = _read_and_index(paths, outgoing, halves)
     except Exception:  # of any kind: the reader falls back to building it itself
         return
     finally:
@@ -229,6 +296,13 @@ def index_in_child(paths: list[PathLike], outgoing: IO[bytes], cache: bool) -> N
         corpus_cache.store(files, keys, corpus, index)
 
 
+def _quiet() -> None:
+    """Nothing read from or written to the terminal, which is the reader's (as `_spawned`)."""
+    with suppress(OSError):
+        for stream in (0, 1, 2):
+            os.dup2(os.open(os.devnull, os.O_RDWR), stream)
+
+
 def _child_collector() -> None:
     """In the other process only: reading and indexing make millions of objects and no garbage
     cycles, so the collector's passes over them would only cost time there."""
@@ -239,17 +313,24 @@ def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
     return [key[:3] for key in keys] == [key[:3] for key in before]
 
 
-def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus, CorpusIndex]:
+def _read_and_index(
+    paths: list[PathLike], outgoing: IO[bytes], halves: Halves | None
+) -> tuple[Corpus, CorpusIndex]:
     from .background import written_later
     from .corpus import Corpus
     from .flag_index import flag_index
     from .index import build_index
     from .read_loop import plan
 
-    corpus = Corpus()
-    for item in plan(paths).items:
-        with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
-            item.format.read(item.entry, corpus)
+    if halves is not None:
+        from .split_read import send_second
+
+        corpus = send_second(halves, outgoing)  # and the flags of its second part
+    else:
+        corpus = Corpus()
+        for item in plan(paths).items:
+            with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
+                item.format.read(item.entry, corpus)
     pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
     writing: list[Callable[[], None]] = []
 
@@ -265,9 +346,10 @@ def _read_and_index(paths: list[PathLike], outgoing: IO[bytes]) -> tuple[Corpus,
     # The flags are found and sent by a forked process, pickled on their own: the reader takes
     # them once it has read the files itself, and the entities need not wait for that.
     with suppress(OSError):  # the reader stopped listening: the cache is still written
-        writing.append(
-            written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
-        )
+        if halves is None:
+            writing.append(
+                written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
+            )
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index
@@ -303,11 +385,12 @@ def plan_files(planned: Plan) -> list[str] | None:
 def main() -> None:
     """`python -m parsing.index_process '[PATHS, CACHE]'`: what a spawned process runs."""
     from .read_loop import Named
+    from .split_read import Halves
 
-    named, cache = json.loads(sys.argv[1])
+    named, cache, cut = json.loads(sys.argv[1])
     paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
     _child_collector()
-    index_in_child(paths, sys.stdout.buffer, bool(cache))
+    index_in_child(paths, sys.stdout.buffer, bool(cache), Halves(*cut) if cut else None)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from parsing.read_loop import plan
 
+from .early_index import start_early
 from .sources import flag_codes
 from .stdin_source import reader_paths
 from .store import StateStore, corpus_key
@@ -16,6 +17,8 @@ def run_reader(options: argparse.Namespace) -> int:
     codes = flag_codes(options.flag)
     plan(options.paths)  # a bad path is one line on the terminal, not a notice in the reader
     paths = reader_paths(options.paths)  # before Textual takes the terminal
+    # Before Textual is imported: the other process reads while the interface starts.
+    start_early(paths, cache=not options.no_cache)
     from .app import ThreadlineApp
 
     store = state_store(paths, remember=not options.no_state)

@@ -12,17 +12,16 @@ per thread would flood the reader at a million posts).
 
 A corpus of `INDEX_PROCESS_BYTES` or more is indexed in another process while this one reads it
 (`parsing.index_process`), which then writes the cache; a corpus read before, with files as they
-were, comes from that cache (`parsing.cache`) instead, with the same messages.
+were, comes from that cache (`parsing.cache`) instead, with the same messages. A single big
+page file is read once between the two processes (`parsing.split_read`): this one lays out its
+first part, the other the rest, which it sends laid out; the command line starts that process
+before the interface (`early_index`).
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from textual.message import Message
@@ -30,15 +29,15 @@ from textual.message import Message
 from parsing import cache as corpus_cache
 from parsing.corpus import Corpus
 from parsing.errors import ThreadlineError
+from parsing.flag_index import FlagIndexer
 from parsing.index import CorpusIndex, build_index
 from parsing.index_process import IndexProcess, plan_files, start_index_process
 from parsing.read_loop import PathLike, Plan, Planned, plan
+from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
 
+from . import early_index
+from .loading_pace import BatchReporter, Throttled, collector_paused
 from .sources import corpus_paths
-
-BATCH_INTERVAL = 0.05
-"""Seconds between reports while reading or indexing: new threads show within a frame or
-three, and a million-post corpus posts a few hundred messages, not a hundred thousand."""
 
 INDEX_PROCESS_BYTES = 4 << 20
 """From this size on, the index is built in another process (below it, a process costs more
@@ -154,9 +153,11 @@ class CorpusLoader:
         """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
         for warning in self.warnings:
             post(self.Warning(warning))
-        with _collector_paused():
+        with collector_paused():
             index = self._reopened(post)
-        if index is None:
+        if index is not None:
+            early_index.claim([])  # a process started early is not needed: let it go
+        else:
             index = self._read_and_index(post)
         self.index = self.entities = index
         self._phase = "ready"
@@ -165,16 +166,64 @@ class CorpusLoader:
     def _read_and_index(self, post: Post) -> CorpusIndex:
         files = plan_files(self._plan)
         big = files is not None and self._plan.total_bytes >= INDEX_PROCESS_BYTES
+        early = early_index.claim(self._planned)
+        if early is not None:
+            return self._read_halves_and_index(post, early.halves, early.indexing)
+        halves = plan_halves(self._plan) if big else None
+        if halves is not None:
+            indexing = start_index_process(self._planned, cache=self.cache, halves=halves)
+            return self._read_halves_and_index(post, halves, indexing)
         indexing = start_index_process(self._planned, cache=self.cache) if big else None
         self.indexing = indexing
         # Reading leaves garbage (its line events): collected once, at the end.
-        with _collector_paused(collect=True), _BatchReporter(self, post):
+        with collector_paused(collect=True), self._reporter(post):
             self._read(post)
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
         self._phase = "indexing"
         post(self.Indexing(self.progress()))
         return self._index(post, indexing)
+
+    def _read_halves_and_index(
+        self, post: Post, halves: Halves, indexing: IndexProcess | None
+    ) -> CorpusIndex:
+        """A big file read in two parts (`parsing.split_read`): the first here, the second by
+        the process that builds the index (`indexing`), which sends it laid out; the flags of
+        the first part are found here meanwhile, those of the second there."""
+        self.indexing = indexing
+        flags = FlagIndexer(self.corpus)
+        with collector_paused(collect=True), self._reporter(post):
+            try:
+                resume, check = read_first(halves, self.corpus)
+            except ThreadlineError as error:  # the file went away since it was planned
+                post(self.Warning(str(error)))
+                if indexing is not None:
+                    indexing.close()
+                    indexing.reap_later()
+                return build_index(self.corpus)
+            flags.add(self.corpus.thread_count)
+            received = None
+            if indexing is not None:
+                indexing.wait()
+                received = indexing.second_half(check, len(self.corpus.sources[-1].buf))
+            if received is None:  # no process, or it read other bytes: the second part here
+                second, buf = read_second(halves)[0], None
+            else:
+                second, buf = received
+            join_second(self.corpus, second, resume, buf)
+            self._done_bytes = self._total_bytes
+        for warning in self.corpus.warnings:
+            post(self.Warning(warning))
+        part = indexing.half_flags() if received is not None and indexing is not None else None
+        if part is None:
+            flags.add(self.corpus.thread_count)
+        else:
+            flags.absorb(part)
+        self.flags = flags.index()
+        post(self.FlagsIndexed(self.flags))
+        self._phase = "indexing"
+        post(self.Indexing(self.progress()))
+        return self._index(post, indexing if received is not None else None, flags_sent=True)
 
     def _reopened(self, post: Post) -> CorpusIndex | None:
         """The index from the cache, the corpus filled from it too, if the cache holds them as
@@ -193,9 +242,12 @@ class CorpusLoader:
         post(self.EntitiesIndexed(cached.index))
         return cached.index
 
-    def _index(self, post: Post, indexing: IndexProcess | None) -> CorpusIndex:
-        """The index from the other process, or built here when there is none or it failed."""
-        report = _Throttled(lambda: post(self.Indexing(self.progress())))
+    def _index(
+        self, post: Post, indexing: IndexProcess | None, *, flags_sent: bool = False
+    ) -> CorpusIndex:
+        """The index from the other process, or built here when there is none or it failed.
+        `flags_sent`: the flags are in already (a file read in halves)."""
+        report = Throttled(lambda: post(self.Indexing(self.progress())))
 
         def index_progress(done: int, total: int) -> None:
             self._index_fraction = done / total if total else 1.0
@@ -208,24 +260,26 @@ class CorpusLoader:
         if indexing is not None:
             # The collector runs while the other process works (the interface makes garbage
             # meanwhile), and is paused only while an index comes in.
-            indexing.wait()
-            with _collector_paused():
-                flags = indexing.flags(self.corpus)
-            if flags is not None:
-                self.flags = flags
-                post(self.FlagsIndexed(flags))
+            flags = self.flags
+            if not flags_sent:
+                indexing.wait()
+                with collector_paused():
+                    flags = indexing.flags(self.corpus)
+                if flags is not None:
+                    self.flags = flags
+                    post(self.FlagsIndexed(flags))
             self._prepare_search()  # after the flags: `f` need not wait for it
             entities = None
             if flags is not None:
                 indexing.wait()
-                with _collector_paused():
+                with collector_paused():
                     entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
                 indexing.wait()
-                with _collector_paused():
+                with collector_paused():
                     index = indexing.whole()
                 if index is not None:
                     indexing.reap_later()
@@ -235,11 +289,11 @@ class CorpusLoader:
         else:
             self._prepare_search()
         done = entities_done if self.entities is None else None
-        with _collector_paused():
+        with collector_paused():
             return build_index(self.corpus, index_progress, done)
 
     def _prepare_search(self) -> None:
-        with _collector_paused():
+        with collector_paused():
             self.corpus.prepare_search()
 
     @property
@@ -253,6 +307,13 @@ class CorpusLoader:
             except ThreadlineError as error:
                 post(self.Warning(str(error)))
             self._done_bytes += item.entry.size
+
+    def _reporter(self, post: Post) -> BatchReporter:
+        """`BatchLoaded` reported every `BATCH_INTERVAL` while the files are read."""
+        return BatchReporter(
+            lambda: (self.corpus.thread_count, self.progress()),
+            lambda threads, progress: post(self.BatchLoaded(threads, progress)),
+        )
 
     @property
     def filter_index(self) -> CorpusIndex | None:
@@ -286,68 +347,3 @@ def _plannable(path: str) -> bool:
     except ThreadlineError:
         return False
     return True
-
-
-@contextmanager
-def _collector_paused(*, collect: bool = False) -> Iterator[None]:
-    """The cycle collector off while loading, and what was loaded frozen out of its sight
-    after (`collect`: its garbage collected first). Reading and indexing make millions of
-    objects and few garbage cycles: each full collection would walk them all (a pause of tens
-    of milliseconds in the middle of a key or a frame), and the corpus and its index then live
-    as long as the reader."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collect:
-            gc.collect()
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-class _BatchReporter:
-    """Posts `BatchLoaded` every `BATCH_INTERVAL` while the files are parsed, when threads were
-    completed or the fraction read moved, and once more at the end."""
-
-    def __init__(self, loader: CorpusLoader, post: Post) -> None:
-        self._loader, self._post = loader, post
-        self._reported = (0, 0.0)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="threadline-batches", daemon=True)
-
-    def __enter__(self) -> _BatchReporter:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._report(final=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(BATCH_INTERVAL):
-            self._report()
-
-    def _report(self, *, final: bool = False) -> None:
-        threads, progress = self._loader.corpus.thread_count, self._loader.progress()
-        shown, fraction = self._reported
-        if final or threads > shown or progress.fraction >= fraction + 0.01:
-            self._reported = (threads, progress.fraction)
-            self._post(CorpusLoader.BatchLoaded(threads, progress))
-
-
-class _Throttled:
-    """Calls `action` at most once every `BATCH_INTERVAL` seconds; calls in between are
-    dropped."""
-
-    def __init__(self, action: Callable[[], object]) -> None:
-        self._action = action
-        self._next = 0.0
-
-    def __call__(self) -> None:
-        now = time.monotonic()
-        if now >= self._next:
-            self._next = now + BATCH_INTERVAL
-            self._action()

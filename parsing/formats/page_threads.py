@@ -8,6 +8,7 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,44 +17,66 @@ from ..page_meta import dated_teaser_lines, listing_handle, only_teaser_lines, p
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..tables import SkippedLine
 
 _UNSAID = ThreadMeta()
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def attach_page_meta(
-    corpus: Corpus, first_thread: int, first_skipped: int, fallback: ThreadMeta = _UNSAID
-) -> None:
-    """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
-    lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
-    `fallback` (a clipping's front matter)."""
-    skipped = corpus.skipped[first_skipped:]
-    at = 0
+@dataclass
+class PageState:
+    """Where to resume giving a source's threads their metadata, and what the threads before
+    that point told the next ones: a page read in two parts (`split_read`) resumes at the
+    first part's last thread once the second is laid out after it, since that thread's
+    metadata may come from lines skipped after it, in the second part."""
+
+    thread: int
+    skipped: int
+    """The first of the skipped lines not yet read: `corpus.skipped[skipped:]`."""
     listing: str | None = None
     """The handle of the `More from @x` listing the threads laid out now are teasers of."""
-    names: dict[str, str] = {}
+    names: dict[str, str] = field(default_factory=dict)
     """Each handle's display name, as the page's headers gave it."""
     previous: ThreadMeta | None = None
     """What the page said of the thread before, while the threads are an author page's."""
-    for thread in range(first_thread, corpus.thread_count):
-        first, last = corpus.first_line(thread), corpus.last_line(thread)
-        before: list[str] = []
-        while at < len(skipped) and skipped[at].line < first:
-            before.append(skipped[at].text)
-            at += 1
-        inside: list[str] = []
-        while at < len(skipped) and skipped[at].line <= last:
-            # Skipped inside the thread (a conversation's lines): not about the next one.
-            inside.append(skipped[at].text)
-            at += 1
-        after: list[str] = []
-        ahead = at
-        while ahead < len(skipped) and skipped[ahead].line > last:
-            following = thread + 1 < corpus.thread_count
-            if following and skipped[ahead].line >= corpus.first_line(thread + 1):
-                break
-            after.append(skipped[ahead].text)
-            ahead += 1
+
+
+def attach_page_meta(
+    corpus: Corpus,
+    first_thread: int,
+    first_skipped: int,
+    fallback: ThreadMeta = _UNSAID,
+    *,
+    state: PageState | None = None,
+    count: int | None = None,
+) -> PageState:
+    """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
+    lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
+    `fallback` (a clipping's front matter). `state` resumes where an earlier call left off
+    (`first_thread` and `first_skipped` are then its own); `count`: the threads laid out,
+    when more are than the corpus counts yet. Returns where to resume: at the last thread."""
+    if state is not None:
+        first_thread, first_skipped = state.thread, state.skipped
+    start = state or PageState(first_thread, first_skipped)
+    count = corpus.thread_count if count is None else count
+    skipped = corpus.skipped
+    at = first_skipped
+    listing, names, previous = start.listing, start.names, start.previous
+    resume = first_thread, at, listing, previous
+    first_post = corpus.threads.first_post
+    first_lines, last_lines = corpus.posts.first_line, corpus.posts.last_line
+    plain = fallback is _UNSAID
+    for thread in range(first_thread, count):
+        resume = thread, at, listing, previous
+        first, last = first_lines[first_post[thread]], last_lines[first_post[thread + 1] - 1]
+        # The next thread's first line (none after the last: every line after it is its own).
+        stop = first_lines[first_post[thread + 1]] if thread + 1 < count else None
+        if plain and listing is None and previous is None:
+            # Most threads have no skipped line of their own: before the next thread's start.
+            line = skipped[at].line if at < len(skipped) else None
+            if line is None or (line > last and stop is not None and line >= stop):
+                continue  # nothing read, nothing carried over: the page says nothing of it
+        before, inside, after, at = _lines_around(skipped, at, first, last, stop)
         found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
@@ -78,6 +101,36 @@ def attach_page_meta(
         if meta != _UNSAID:
             corpus.thread_meta[thread] = meta
         previous = meta if meta.author is not None or meta.handle is not None else None
+    # The names the last thread added stay: read again, it adds the same ones.
+    thread, at, listing, previous = resume
+    return PageState(thread, at, listing, names, previous)
+
+
+def _lines_around(
+    skipped: list[SkippedLine], at: int, first: int, last: int, stop: int | None
+) -> tuple[list[str], list[str], list[str], int]:
+    """The skipped lines from `at` before a thread's `first` line, inside it (up to `last`)
+    and after it (before `stop`, the next thread's first line), and where the next thread's
+    start: those after it may be the next one's too."""
+    before: list[str] = []
+    while at < len(skipped) and skipped[at].line < first:
+        before.append(skipped[at].text)
+        at += 1
+    inside: list[str] = []
+    while at < len(skipped) and skipped[at].line <= last:
+        # Skipped inside the thread (a conversation's lines): not about the next one.
+        inside.append(skipped[at].text)
+        at += 1
+    after: list[str] = []
+    ahead = at
+    while (
+        ahead < len(skipped)
+        and skipped[ahead].line > last
+        and (stop is None or skipped[ahead].line < stop)
+    ):
+        after.append(skipped[ahead].text)
+        ahead += 1
+    return before, inside, after, at
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:

@@ -70,7 +70,14 @@ def note_milestones(found: dict[str, float], now: float, app: Any) -> None:
 
 
 async def measure(path: str, started: float, wait_cache: bool) -> dict[str, float]:
-    """Launch the reader on `path` in this process and time it (`started`: the launch)."""
+    """Launch the reader on `path` in this process and time it (`started`: the launch), as
+    the command line launches it: the index process started before Textual is imported."""
+    try:
+        from tui.early_index import start_early
+    except ImportError:  # a checkout that starts it with the interface
+        pass
+    else:
+        start_early([path], cache=True)
     from tui.app import ThreadlineApp
 
     try:

@@ -1,0 +1,252 @@
+"""One big page file read in two parts, each by its own process, then joined into one corpus.
+
+The reader lays out the first part of the file (and paints its first threads) while the process
+that builds the index lays out the second and sends it back laid out: its buffer (normalised,
+chrome blanked) and its columns. The cut is where `threadline stats` cuts a file
+(`split_points.split_unnormalised`): parsing starts afresh there, so each part lays out as it
+does inside the whole. Joining shifts the second part's positions, line numbers and post and
+thread numbers by the first part's, and gives the threads their page metadata from the first
+part's last thread on (`page_threads.PageState`), since that may read lines on either side of
+the cut. The joined corpus is the one a single read of the file gives (tests hold it equal).
+
+Only a single page file read from disk, UTF-8 (with or without a byte-order mark), of
+`SPLIT_BYTES` or more, is read in two parts; the second process reads the same file, and the
+reader checks that it read the same bytes (`RawCheck`).
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from itertools import repeat
+from typing import IO, TYPE_CHECKING, NamedTuple
+
+from .containers import FileEntry
+from .decoding import normalise_newlines, replacement_warning, utf8_mark
+from .errors import ThreadlineError
+from .formats.page_threads import PageState, attach_page_meta
+from .formats.pages import FORMAT as PAGES
+from .sources import SourceFile, read
+from .split_points import split_unnormalised
+from .tables import SkippedLine
+
+if TYPE_CHECKING:
+    import mmap
+
+    from .corpus import Corpus
+    from .read_loop import Plan
+
+SPLIT_BYTES = 4 << 20
+"""Below this, a second process costs more than it saves."""
+READER_SHARE = 0.4
+"""About how much of the file the reader lays out: less than half, since it also starts its
+interface, finds the flags of its part and joins the parts while the other process, started
+as the reader starts, lays out the rest."""
+
+
+class RawCheck(NamedTuple):
+    """The length and CRC-32 of the raw bytes a part was read from (CRC-32 reads at several
+    GB/s and lets other threads run while it does)."""
+
+    length: int
+    crc: int
+
+    @classmethod
+    def of(cls, raw: bytes | bytearray | mmap.mmap, start: int) -> RawCheck:
+        part = memoryview(raw)[start:]
+        try:
+            return cls(len(part), zlib.crc32(part))
+        finally:
+            part.release()
+
+
+@dataclass
+class Halves:
+    """Where a planned file is cut in two."""
+
+    path: str
+    name: str
+    mark: int
+    """Bytes of byte-order mark at its start (0 or 3)."""
+    cut: int
+    """Where its second part starts in the raw file."""
+
+
+def plan_halves(planned: Plan) -> Halves | None:
+    """The cut of a plan that is one big UTF-8 page file; None for anything else."""
+    if len(planned.items) != 1:
+        return None
+    item = planned.items[0]
+    entry = item.entry
+    if item.format is not PAGES or not isinstance(entry, FileEntry) or entry.size < SPLIT_BYTES:
+        return None
+    try:
+        raw = read(SourceFile(entry.name, entry.path), map_from=0)
+    except ThreadlineError:  # unreadable or binary: the plain read says so
+        return None
+    try:
+        mark = utf8_mark(raw)
+        cut = split_unnormalised(raw, mark, READER_SHARE) if mark is not None else None
+    finally:
+        _close(raw)
+    return None if mark is None or cut is None else Halves(entry.path, entry.name, mark, cut)
+
+
+def read_first(halves: Halves, corpus: Corpus) -> tuple[PageState, RawCheck]:
+    """Lay out the first part into `corpus` (from its current end); where the metadata resumes
+    once the second part is joined, and the check of the raw second part this process saw."""
+    raw = _raw(halves)
+    try:
+        check = RawCheck.of(raw, halves.cut)
+        part = _part(raw, halves.mark, halves.cut)
+    finally:
+        _close(raw)
+    threads, skipped = corpus.thread_count, len(corpus.skipped)
+    source = corpus.add_source(halves.name, part, normalised=True)
+    source.encoding = "utf-8-sig" if halves.mark else "utf-8"
+    return attach_page_meta(corpus, threads, skipped), check
+
+
+def read_second(halves: Halves) -> tuple[Corpus, RawCheck]:
+    """The second part laid out alone (no metadata yet), and the check of the raw bytes."""
+    from .corpus import Corpus
+
+    raw = _raw(halves)
+    try:
+        check = RawCheck.of(raw, halves.cut)
+        part = _part(raw, halves.cut, len(raw))
+    finally:
+        _close(raw)
+    second = Corpus()
+    second.add_source(halves.name, part, normalised=True)
+    return second, check
+
+
+def join_second(
+    corpus: Corpus, second: Corpus, resume: PageState, buf: bytearray | None = None
+) -> None:
+    """Append `second`'s threads to `corpus`'s last source (its first part), as a single read
+    of the whole file would have laid them out. `buf`: the whole buffer with the second part's
+    bytes already in place after the first part's (else it is made here).
+
+    The threads are counted last, so a reader in another thread sees them all or none."""
+    source, half = corpus.sources[-1], second.sources[0]
+    offset, index = len(source.buf), len(corpus.sources) - 1
+    lines = sum(source.buf.count(b"\n", at, at + _WINDOW) for at in range(0, offset, _WINDOW))
+    posts_before = corpus.post_count
+    if buf is None:
+        buf = bytearray(offset + len(half.buf))
+        _copy(buf, offset, half.buf)
+    _copy(buf, 0, source.buf)
+    source.buf = buf
+    source._holds.clear()  # what it found was in the first part only
+    _join_replaced(corpus, halves_name=source.name, first=source.replaced, second=half.replaced)
+    source.replaced += half.replaced
+    corpus.skipped += [SkippedLine(index, line.line + lines, line.text) for line in second.skipped]
+    posts, more = corpus.posts, second.posts
+    _extend_shifted(posts.text_start, more.text_start, offset)
+    _extend_shifted(posts.text_end, more.text_end, offset)
+    _extend_shifted(posts.first_line, more.first_line, lines)
+    _extend_shifted(posts.last_line, more.last_line, lines)
+    posts.number += more.number
+    for post in more.with_holes:
+        start, end = more.holes[post]
+        posts.holes[post + posts_before] = (start + offset, end + offset)
+        posts.with_holes.append(post + posts_before)
+    threads = corpus.threads
+    _extend_shifted(threads.first_post, second.threads.first_post[1:], posts_before)
+    count = len(threads.source) + len(second.threads)
+    corpus.thread_meta.pop(resume.thread, None)  # read again, with the lines after the cut
+    attach_page_meta(corpus, 0, 0, state=resume, count=count)
+    threads.source += array("i", repeat(index, len(second.threads)))
+    corpus.__dict__.pop("thread_ids", None)
+
+
+def _join_replaced(corpus: Corpus, halves_name: str, first: int, second: int) -> None:
+    """One warning for the whole file's invalid UTF-8, where the first part's said its own."""
+    if not second:
+        return
+    if first:
+        corpus.warnings.remove(replacement_warning(halves_name, first, "utf-8"))
+    corpus.warnings.append(replacement_warning(halves_name, first + second, "utf-8"))
+
+
+_WINDOW = 4 << 20
+"""Bytes copied or counted in one call, and (a sixteenth of it) numbers shifted in one: a
+call over a whole part holds the interpreter lock for tens of milliseconds, which the reader's
+interface would wait for."""
+
+
+def _extend_shifted(target: array[int], values: array[int], by: int) -> None:
+    """`target` extended with `values`, each plus `by`."""
+    step = _WINDOW >> 4
+    for start in range(0, len(values), step):
+        target.extend(map(by.__add__, values[start : start + step]))
+
+
+def _copy(buf: bytearray, at: int, part: bytearray | memoryview) -> None:
+    """`part` copied into `buf` from `at` (which holds as many bytes there)."""
+    with memoryview(part) as view:
+        for start in range(0, len(part), _WINDOW):
+            end = min(start + _WINDOW, len(part))
+            buf[at + start : at + end] = view[start:end]
+
+
+def _part(raw: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+    """`raw[start:stop]` copied out, with its line ends normalised."""
+    part = bytearray(stop - start)
+    with memoryview(raw) as view:
+        _copy(part, 0, view[start:stop])
+    return normalise_newlines(part)
+
+
+def _raw(halves: Halves) -> bytearray | mmap.mmap:
+    return read(SourceFile(halves.name, halves.path), map_from=0)
+
+
+def _close(raw: bytearray | mmap.mmap) -> None:
+    if not isinstance(raw, bytearray):
+        raw.close()
+
+
+def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
+    """In the process that builds the index: lay out the second part and send it (its check,
+    its buffer's size and the corpus of it without its buffer, pickled, then the buffer's
+    bytes), then the flags of its threads (`FlagIndexer.part`), then lay out the first part
+    too; the whole corpus. A forked process writes the second part, so the flags are found
+    while the reader, still reading its own part, has yet to take it."""
+    import pickle
+
+    from .background import written_later
+    from .corpus import Corpus
+    from .flag_index import FlagIndexer
+
+    second, check = read_second(halves)
+    source = second.sources[0]
+
+    def message() -> bytes:
+        buf, source.buf = source.buf, bytearray()
+        try:
+            head = pickle.dumps((check, len(buf), second), pickle.HIGHEST_PROTOCOL)
+        finally:
+            source.buf = buf
+        return head + buf
+
+    # The reader may stop listening (it quit, or fell back): the index and cache are still made.
+    written: Callable[[], None] | None = None
+    with suppress(OSError):
+        written = written_later(message, outgoing)
+    flags = FlagIndexer(second)
+    flags.add(second.thread_count)
+    with suppress(OSError, RuntimeError):
+        if written is not None:
+            written()
+            outgoing.write(pickle.dumps(flags.part(), pickle.HIGHEST_PROTOCOL))
+            outgoing.flush()
+    corpus = Corpus()
+    resume, _ = read_first(halves, corpus)
+    join_second(corpus, second, resume)
+    return corpus

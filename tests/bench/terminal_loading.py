@@ -1,0 +1,186 @@
+"""The reader's first and second launch in a real terminal (tmux, 120x40), as a user sees them:
+from launch until `f` lists the flags, how long `n` waits while the corpus loads, and the
+reader's memory once loading is done.
+
+    python -m tests.bench.terminal_loading --posts 1000000
+    python -m tests.bench.terminal_loading --posts 100000 --before /work/main
+
+A first launch starts from an empty cache folder (the reader's own command line, from the
+checkout's folder); once its cache is written, a second launch reopens it. From the first row
+on, the bench presses `f` and looks for the flag picker for 0.15 s; while it is not there (the
+reader says the flags are on their way), it presses `n` or `p` (in turn) and times the post
+pane's title changing (with a thread open, each opens another; 3 s at most). Times are read
+by polling `tmux capture-pane`, so they include tmux's drawing and a few milliseconds of
+polling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.bench import XDG_FOLDERS, keep_out_of_home
+
+from .run import corpus_file
+from .terminal import _FIRST_ROW
+
+HERE = Path(__file__).resolve().parents[2]
+_SESSION = "threadline-bench-loading"
+_PICKER = re.compile(r"▐.▌ +\S+ +[A-Z]{2}")
+"""A row of the flag picker: a check box, a flag, its code."""
+_LIST_WIDTH = 51
+"""Columns of the thread list's pane: the rest of the second row is the post pane's border,
+with the open thread's title in it."""
+
+
+def _tmux(*args: str, check: bool = True) -> str:
+    return subprocess.run(["tmux", *args], check=check, capture_output=True, text=True).stdout
+
+
+def _alive() -> bool:
+    return subprocess.run(["tmux", "has-session", "-t", _SESSION], check=False).returncode == 0
+
+
+def _screen() -> list[str]:
+    return _tmux("capture-pane", "-p", "-t", _SESSION).splitlines() or [""]
+
+
+def _wait(condition: Callable[[], object], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.003)
+    return True
+
+
+def _title() -> str:
+    rows = _screen()
+    return rows[1][_LIST_WIDTH:] if len(rows) > 1 else ""
+
+
+def _rss_mb() -> float:
+    """Resident memory of the reader (the pane's process, or the one it started)."""
+    pid = _tmux("display", "-p", "-t", _SESSION, "#{pane_pid}").strip()
+    found = subprocess.run(["pgrep", "-P", pid], check=False, capture_output=True, text=True)
+    children = found.stdout.split()
+    for candidate in [pid, *children]:
+        try:
+            command = Path(f"/proc/{candidate}/cmdline").read_bytes()
+            status = Path(f"/proc/{candidate}/status").read_text()
+        except OSError:
+            continue
+        if b"tui.cli" in command:
+            for line in status.splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def launch(checkout: Path, path: Path, cache_home: Path) -> dict[str, float]:
+    """One launch of the reader of `checkout` on `path`; its figures."""
+    _tmux("kill-session", "-t", _SESSION, check=False)
+    # Given on the command line: a tmux server started before this bench keeps its own.
+    folders = {name: os.environ[name] for name in XDG_FOLDERS if name in os.environ}
+    folders |= {"XDG_CACHE_HOME": str(cache_home), "HOME": str(cache_home)}
+    assigned = " ".join(f"{name}={shlex.quote(value)}" for name, value in folders.items())
+    command = f"env {assigned} {shlex.quote(sys.executable)} -m tui.cli {shlex.quote(str(path))}"
+    started = time.perf_counter()
+    _tmux("new", "-d", "-s", _SESSION, "-c", str(checkout), "-x", "120", "-y", "40", command)
+    figures: dict[str, float] = {}
+    keys: list[float] = []
+    try:
+        _wait(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]), 600)
+        figures["paint_s"] = time.perf_counter() - started
+        before = _title()
+        _tmux("send-keys", "-t", _SESSION, "Enter")
+        _wait(lambda: _title() != before, 60)
+        while "flags_s" not in figures:
+            _tmux("send-keys", "-t", _SESSION, "f")
+            if _wait(lambda: any(_PICKER.search(row) for row in _screen()), 0.15):
+                figures["flags_s"] = time.perf_counter() - started
+                break
+            before = _title()
+            pressed = time.perf_counter()
+            # n then p, over and over: the open thread is never the last one loaded yet.
+            _tmux("send-keys", "-t", _SESSION, "np"[len(keys) % 2])
+            _wait(lambda before=before: _title() != before, 3)
+            keys.append(time.perf_counter() - pressed)
+        _tmux("send-keys", "-t", _SESSION, "Escape")
+        _wait(lambda: "%" not in _screen()[0], 900)
+        figures["ready_s"] = time.perf_counter() - started
+        figures["rss_mb"] = _rss_mb()
+        _tmux("send-keys", "-t", _SESSION, "Escape", "q")  # as a user quits
+        _wait(lambda: not _alive(), 10)
+    finally:
+        _tmux("kill-session", "-t", _SESSION, check=False)
+    figures["key_max_ms"] = 1000 * max(keys, default=0.0)
+    figures["key_median_ms"] = 1000 * statistics.median(keys) if keys else 0.0
+    figures["keys"] = len(keys)
+    return figures
+
+
+def wait_for_cache(cache_home: Path, timeout: float = 300) -> bool:
+    """Until the first launch's index process has written its cache (a file of its own
+    name, not a temporary one, that stops growing)."""
+
+    def written() -> bool:
+        files = [p for p in cache_home.rglob("*") if p.is_file() and not p.name.startswith("tmp")]
+        if not files:
+            return False
+        size = files[0].stat().st_size
+        time.sleep(0.5)
+        return files[0].stat().st_size == size
+
+    return _wait(written, timeout)
+
+
+def show(label: str, figures: dict[str, float], megabytes: float) -> None:
+    print(
+        f"  {label:<24} paint {figures['paint_s']:5.2f} s  flags {figures.get('flags_s', 0):5.2f} s"
+        f"  ready {figures['ready_s']:6.2f} s  n/p while loading: median"
+        f" {figures['key_median_ms']:5.0f} ms, max {figures['key_max_ms']:5.0f} ms"
+        f" ({figures['keys']:.0f} keys)  RSS {figures['rss_mb']:4.0f} MB"
+        f" ({figures['rss_mb'] / megabytes:.1f}× the file)"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--before", type=Path, help="another checkout, measured alike first")
+    parser.add_argument(
+        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
+    )
+    options = parser.parse_args(argv)
+    if shutil.which("tmux") is None:
+        sys.exit("tmux is needed for this benchmark")
+    options.folder.mkdir(parents=True, exist_ok=True)
+    path = corpus_file(options.folder, options.posts)
+    megabytes = path.stat().st_size / 1e6
+    checkouts = [("this checkout", HERE)]
+    if options.before is not None:
+        checkouts.insert(0, ("before", options.before.resolve()))
+    print(f"reader in tmux at {options.posts:,} posts ({megabytes:.0f} MB), one launch each:")
+    for label, checkout in checkouts:
+        with tempfile.TemporaryDirectory() as cache_home:
+            show(f"{label}, first", launch(checkout, path, Path(cache_home)), megabytes)
+            if not wait_for_cache(Path(cache_home)):
+                print(f"  {label}: no cache written once the reader quit")
+                continue
+            show(f"{label}, second", launch(checkout, path, Path(cache_home)), megabytes)
+
+
+if __name__ == "__main__":
+    keep_out_of_home()
+    main()

@@ -1,0 +1,155 @@
+"""A big file is read in two parts: the first by the reader, the second by the process that
+builds the index (`parsing.split_read`); the reader ends with what a single read gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+
+import parsing.split_read
+from parsing import cache
+from parsing.corpus import Corpus
+from parsing.flag_index import flag_index
+from parsing.index import build_index
+from parsing.split_read import RawCheck
+from tui import early_index, loading
+from tui.loading import CorpusLoader
+from tui.screens.flag_picker import FlagPicker
+
+from .helpers import SEEDLIKE, WIDE, make_app, wait_loaded, wait_until
+
+
+@pytest.fixture
+def big_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The seed-like corpus, read in two parts as a big file would be; no cache written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    monkeypatch.setattr(loading, "INDEX_PROCESS_BYTES", 0)
+    monkeypatch.setattr(parsing.split_read, "SPLIT_BYTES", 0)
+    path = tmp_path / "threads.txt"
+    shutil.copy(SEEDLIKE, path)
+    return str(path)
+
+
+def single_read(path: str) -> Corpus:
+    from parsing import load_corpus
+
+    return load_corpus([path])
+
+
+def run_loader(path: str) -> tuple[CorpusLoader, list[Message]]:
+    messages: list[Message] = []
+    loader = CorpusLoader([path], cache=False)
+    loader.prepare()
+    loader.run(messages.append)
+    if loader.indexing is not None:
+        loader.indexing.join(60)
+    return loader, messages
+
+
+def same_corpus(corpus: Corpus, other: Corpus) -> bool:
+    return (
+        corpus.sources[0].buf == other.sources[0].buf
+        and corpus.skipped == other.skipped
+        and corpus.thread_meta == other.thread_meta
+        and list(corpus.threads.first_post) == list(other.threads.first_post)
+        and list(corpus.posts.text_start) == list(other.posts.text_start)
+        and list(corpus.posts.first_line) == list(other.posts.first_line)
+    )
+
+
+def test_the_parts_joined_are_the_single_read(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's corpus is the one a single read gives (the second part not read here),
+    and its indexes are those built from it: flags first, then the entities, then the whole
+    index."""
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("the reader read the second part itself")
+
+    monkeypatch.setattr(loading, "read_second", not_here)
+    loader, messages = run_loader(big_file)
+    assert same_corpus(loader.corpus, single_read(big_file))
+    indexed = [
+        message
+        for message in messages
+        if isinstance(message, CorpusLoader.FlagsIndexed | CorpusLoader.EntitiesIndexed)
+    ]
+    assert [type(message).__name__ for message in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
+    assert indexed[0].index == flag_index(loader.corpus)
+    assert indexed[1].index == build_index(loader.corpus, with_words=False)
+    assert loader.index == build_index(loader.corpus)
+
+
+def test_without_the_other_process_the_reader_reads_both_parts(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When no process can be started, the reader reads the second part itself."""
+    monkeypatch.setattr(loading, "start_index_process", lambda *args, **kwargs: None)
+    loader, _ = run_loader(big_file)
+    assert same_corpus(loader.corpus, single_read(big_file))
+    assert loader.index == build_index(loader.corpus)
+
+
+def test_a_second_part_of_other_bytes_is_read_again_here(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the other process read other bytes than the reader (the file changed between the
+    two reads), its part is not taken: the reader reads it and builds the index itself."""
+    real = loading.read_first
+
+    def seen_otherwise(*args: object) -> object:
+        resume, check = real(*args)  # type: ignore[arg-type]
+        return resume, RawCheck(check.length, check.crc ^ 1)
+
+    monkeypatch.setattr(loading, "read_first", seen_otherwise)
+    loader, _ = run_loader(big_file)
+    assert same_corpus(loader.corpus, single_read(big_file))
+    assert loader.index == build_index(loader.corpus)
+
+
+def test_the_process_started_at_launch_is_taken_over(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line starts the index process before the interface; the loader takes it
+    over instead of starting another, and ends with what a single read gives."""
+
+    def no_second_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the loader started a process of its own")
+
+    early_index.start_early([big_file], cache=False)
+    monkeypatch.setattr(loading, "start_index_process", no_second_process)
+    loader, _ = run_loader(big_file)
+    assert loader.indexing is not None
+    assert same_corpus(loader.corpus, single_read(big_file))
+    assert loader.index == build_index(loader.corpus)
+
+
+def test_nothing_starts_early_for_a_corpus_with_a_cache_file(big_file: str) -> None:
+    """A corpus with a cache file is most likely reopened from it: no process starts early."""
+    path = Path(cache.cache_file([big_file]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    early_index.start_early([big_file], cache=True)
+    assert early_index.claim([big_file]) is None
+
+
+async def test_the_flag_picker_lists_the_flags_of_both_parts(big_file: str) -> None:
+    """Read in two parts, the reader lists every thread and `f` lists the flags of threads on
+    both sides of the cut."""
+    app = make_app(big_file)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        assert app.loader.corpus.thread_count == 7
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FlagPicker))
+        assert isinstance(app.screen, FlagPicker)
+        assert {choice.code: choice.threads for choice in app.screen.choices} == {
+            "CN": 4,
+            "RU": 4,
+            "BR": 1,
+            "NO": 1,
+        }

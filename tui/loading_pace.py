@@ -1,0 +1,89 @@
+"""The pace of loading: the cycle collector kept off it, and its reports spaced out."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loading import Progress
+
+BATCH_INTERVAL = 0.05
+"""Seconds between reports while reading or indexing: new threads show within a frame or
+three, and a million-post corpus posts a few hundred messages, not a hundred thousand."""
+
+
+@contextmanager
+def collector_paused(*, collect: bool = False) -> Iterator[None]:
+    """The cycle collector off while loading, and what was loaded frozen out of its sight
+    after (`collect`: its garbage collected first). Reading and indexing make millions of
+    objects and few garbage cycles: each full collection would walk them all (a pause of tens
+    of milliseconds in the middle of a key or a frame), and the corpus and its index then live
+    as long as the reader. The garbage is looked for in the youngest generation alone, which
+    holds everything made while the collector was off: a full collection would walk every
+    object of the interface too, a pause of its own."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collect:
+            gc.collect(0)
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+class BatchReporter:
+    """Posts the threads completed so far and the progress (`state`) every `BATCH_INTERVAL`
+    while the files are parsed, when threads were completed or the fraction read moved, and
+    once more at the end."""
+
+    def __init__(
+        self,
+        state: Callable[[], tuple[int, Progress]],
+        post: Callable[[int, Progress], object],
+    ) -> None:
+        self._state, self._post = state, post
+        self._reported = (0, 0.0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="threadline-batches", daemon=True)
+
+    def __enter__(self) -> BatchReporter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._report(final=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(BATCH_INTERVAL):
+            self._report()
+
+    def _report(self, *, final: bool = False) -> None:
+        threads, progress = self._state()
+        shown, fraction = self._reported
+        if final or threads > shown or progress.fraction >= fraction + 0.01:
+            self._reported = (threads, progress.fraction)
+            self._post(threads, progress)
+
+
+class Throttled:
+    """Calls `action` at most once every `BATCH_INTERVAL` seconds; calls in between are
+    dropped."""
+
+    def __init__(self, action: Callable[[], object]) -> None:
+        self._action = action
+        self._next = 0.0
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if now >= self._next:
+            self._next = now + BATCH_INTERVAL
+            self._action()
