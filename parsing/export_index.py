@@ -76,6 +76,16 @@ def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:
     glued: Counter[bytes] = Counter()
     for source, (start, end) in zip(corpus.sources, stretches, strict=True):
         if start < end:
-            glued.update(glued_tokens(source.buf, start, end))
-            count_links(source.buf, start, end, domains)
+            more_domains, more_glued = evidence_counts(source.buf, start, end)
+            domains.update(more_domains)
+            glued.update(more_glued)
+    return domains, glued
+
+
+def evidence_counts(buf: bytearray, start: int, end: int) -> Found:
+    """The link domains and glued tokens of `buf[start:end]`, a stretch from a line start or
+    just after a space to a line end or a space."""
+    domains: Counter[str] = Counter()
+    glued = glued_tokens(buf, start, end)
+    count_links(buf, start, end, domains)
     return domains, glued

@@ -114,7 +114,7 @@ def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
                 item.format.read(item.entry, others)
                 sources += len(others.sources) - before
                 continue
-            raw = _page_bytes(item.entry)
+            raw = page_bytes(item.entry)
         except ThreadlineError as error:
             if item.named:
                 raise
@@ -130,7 +130,7 @@ def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     return _finish(totals, sources, warnings)
 
 
-def _page_bytes(entry: Entry) -> bytearray | mmap.mmap:
+def page_bytes(entry: Entry) -> bytearray | mmap.mmap:
     return entry.mapped(_PARALLEL_BYTES) if isinstance(entry, FileEntry) else entry.data()
 
 
@@ -143,7 +143,7 @@ def _add_page(totals: Totals, raw: bytearray | mmap.mmap) -> tuple[int, str]:
         # normalises its line ends itself, in parallel (the first leaves out the mark).
         encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
     else:
-        normalised = normalise(_read_out(raw))
+        normalised = normalise(read_out(raw))
         encoding, replaced = normalised.encoding, normalised.replaced
         parts = _parts(normalised.data)
     for part in parts:
@@ -152,7 +152,7 @@ def _add_page(totals: Totals, raw: bytearray | mmap.mmap) -> tuple[int, str]:
     return replaced, encoding
 
 
-def _read_out(raw: bytearray | mmap.mmap) -> bytearray:
+def read_out(raw: bytearray | mmap.mmap) -> bytearray:
     """`raw` as a buffer of its own (a map is copied out and closed)."""
     if isinstance(raw, bytearray):
         return raw
@@ -168,41 +168,41 @@ def _parts(buf: bytearray | mmap.mmap, mark: int = 0) -> list[Part]:
     if len(buf) >= _PARALLEL_BYTES:
         split = split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
     if split is None:
-        return [_count(_take(buf, mark, len(buf)))]
+        return [_count(take_part(buf, mark, len(buf)))]
     parent = os.getpid()
 
     def second_half() -> Part:
-        half = _copy(buf, split, len(buf))
+        half = copy_part(buf, split, len(buf))
         if os.getpid() != parent:
             # A forked child shares the parent's pages until it writes to them. Having copied its
             # half, it lets go of the whole buffer, so the pages of the original half it read
             # are not kept alongside the copy while it parses.
-            _release(buf)
+            release(buf)
         return _count(half)
 
     second = later(second_half)
-    return [_count(_take(buf, mark, split)), second()]
+    return [_count(take_part(buf, mark, split)), second()]
 
 
 def _count(part: bytearray) -> Part:
     return count_part(normalise_newlines(part))
 
 
-def _copy(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+def copy_part(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     return bytearray(memoryview(buf)[start:stop])
 
 
-def _take(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+def take_part(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     """`buf[start:stop]` as a bytearray of its own; `buf` is not needed after."""
     if isinstance(buf, bytearray) and start == 0:
         del buf[stop:]  # in place, no copy
         return buf
-    part = _copy(buf, start, stop)
-    _release(buf)
+    part = copy_part(buf, start, stop)
+    release(buf)
     return part
 
 
-def _release(buf: bytearray | mmap.mmap) -> None:
+def release(buf: bytearray | mmap.mmap) -> None:
     if isinstance(buf, bytearray):
         buf.clear()
     else:

@@ -8,8 +8,9 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..given import ThreadMeta
 from ..page_meta import dated_teaser_lines, listing_handle, only_teaser_lines, page_meta
@@ -21,23 +22,40 @@ _UNSAID = ThreadMeta()
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def attach_page_meta(
-    corpus: Corpus, first_thread: int, first_skipped: int, fallback: ThreadMeta = _UNSAID
-) -> None:
-    """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
-    lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
-    `fallback` (a clipping's front matter)."""
-    skipped = corpus.skipped[first_skipped:]
-    at = 0
+class PageState(NamedTuple):
+    """What the threads of a page read so far tell the ones after them."""
+
     listing: str | None = None
     """The handle of the `More from @x` listing the threads laid out now are teasers of."""
-    names: dict[str, str] = {}
+    names: dict[str, str] = {}  # noqa: RUF012 (never changed: a reader copies it)
     """Each handle's display name, as the page's headers gave it."""
     previous: ThreadMeta | None = None
     """What the page said of the thread before, while the threads are an author page's."""
+
+
+def attach_page_meta(
+    corpus: Corpus,
+    first_thread: int,
+    first_skipped: int,
+    fallback: ThreadMeta = _UNSAID,
+    *,
+    state: PageState = PageState(),  # noqa: B008 (a tuple, never changed)
+    above: Sequence[str] = (),
+    below: Sequence[str] = (),
+) -> PageState:
+    """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
+    lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
+    `fallback` (a clipping's front matter). For a part of a source laid out alone (`export`
+    on two cores): `state` is what the parts above left, `above` the skipped lines after their
+    last thread, `below` those of the part under it before its first thread; what this part
+    leaves is returned."""
+    skipped = corpus.skipped[first_skipped:]
+    at = 0
+    listing, previous = state.listing, state.previous
+    names = dict(state.names)
     for thread in range(first_thread, corpus.thread_count):
         first, last = corpus.first_line(thread), corpus.last_line(thread)
-        before: list[str] = []
+        before: list[str] = list(above) if thread == first_thread else []
         while at < len(skipped) and skipped[at].line < first:
             before.append(skipped[at].text)
             at += 1
@@ -54,6 +72,8 @@ def attach_page_meta(
                 break
             after.append(skipped[ahead].text)
             ahead += 1
+        if thread + 1 == corpus.thread_count:
+            after += below
         found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
@@ -78,6 +98,7 @@ def attach_page_meta(
         if meta != _UNSAID:
             corpus.thread_meta[thread] = meta
         previous = meta if meta.author is not None or meta.handle is not None else None
+    return PageState(listing, names, previous)
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:

@@ -1,0 +1,224 @@
+"""`threadline export` of one big page-text file on two cores, the way `stats` counts one.
+
+The file is cut where a thread must end anyway (`split_points`, as `stats` cuts it); a forked
+process parses the second part and this one the first, each on its own core. The parts
+exchange what each needs of the other (`export_part.Note`: the second part tells first, the
+first answers), then each writes its threads as JSON, the second into a temporary file this
+process copies out after its own, and the same for the skipped lines. Nothing of the whole
+corpus is ever built: the bytes are those of the general path (`export_writer`), which a
+test holds equal.
+
+Only a single page-text file big enough to pay for a second process, cut near its middle, is
+written this way; otherwise (and for Markdown or related threads) `export` takes the general
+path.
+"""
+
+from __future__ import annotations
+
+import io
+import mmap
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from typing import BinaryIO, TextIO
+
+from . import background
+from .containers import FileEntry
+from .decoding import normalise, replacement_warning, utf8_mark
+from .entities.glued import GluedEvidence
+from .export_part import Note, Part
+from .formats.pages import FORMAT as PAGES_FORMAT
+from .index import CorpusIndex
+from .read_loop import PathLike, plan
+from .split_points import safe_split, split_unnormalised
+from .stats import copy_part, page_bytes, read_out, release, take_part
+
+_COPY = 1 << 20
+
+
+class Filters:
+    """What `export` selects by: every flag in `codes`, `search` in a post, the `author`."""
+
+    def __init__(
+        self, codes: Sequence[str] = (), search: str | None = None, author: str | None = None
+    ) -> None:
+        self.codes, self.search, self.author = codes, search, author
+
+
+def export_in_halves(
+    paths: Sequence[PathLike], out: TextIO, filters: Filters, warn: Callable[[str], None]
+) -> bool:
+    """Write the export of `paths` as JSON into `out` on two cores, if they are one big file
+    of page text with a cut near its middle, and `out` a file or pipe; whether it was written
+    (if not, nothing was). `warn` is told of invalid UTF-8 replaced."""
+    if not _forkable(out):
+        return False
+    planned = plan(paths)
+    if planned.warnings or len(planned.items) != 1:
+        return False
+    entry = planned.items[0].entry
+    if planned.items[0].format is not PAGES_FORMAT or not isinstance(entry, FileEntry):
+        return False
+    if entry.size < background.PARALLEL_BYTES:
+        return False
+    raw = page_bytes(entry)
+    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
+    if mark is not None:
+        buf: bytearray | mmap.mmap = raw
+        encoding, replaced = ("utf-8-sig" if mark else "utf-8"), 0
+        split = split_unnormalised(raw, mark)
+    else:  # UTF-16, or a file too small to map: normalised whole first
+        normalised = normalise(read_out(raw))
+        buf, encoding, replaced, mark = normalised.data, normalised.encoding, normalised.replaced, 0
+        split = safe_split(normalised.data)
+    if split is None or split <= mark:
+        release(buf)
+        return False
+
+    def replaced_in_parts(more: int) -> None:
+        if replaced + more:
+            warn(replacement_warning(entry.name, replaced + more, encoding))
+
+    _Halves(entry.name, filters, out).run(buf, mark, split, replaced_in_parts)
+    return True
+
+
+def _forkable(out: TextIO) -> bool:
+    if not (hasattr(os, "fork") and threading.active_count() == 1):
+        return False
+    try:
+        out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return hasattr(out, "buffer")
+
+
+class _Halves:
+    def __init__(self, name: str, filters: Filters, out: TextIO) -> None:
+        self.name, self.filters, self.out = name, filters, out
+
+    def run(
+        self, buf: bytearray | mmap.mmap, mark: int, split: int, warn: Callable[[int], None]
+    ) -> None:
+        """Fork the second part's process, write the first part, then copy out the second's."""
+        down_read, down_write = os.pipe()  # the first part's note, to the second
+        up_read, up_write = os.pipe()  # the second part's note, to the first
+        threads_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed below, in both)
+        skipped_file = tempfile.TemporaryFile()  # noqa: SIM115
+        pid = os.fork()
+        if pid == 0:  # the child: the second part; leave without the parent's cleanup
+            status = 1
+            try:
+                os.close(down_write)
+                os.close(up_read)
+                data = copy_part(buf, split, len(buf))
+                release(buf)  # its pages are the parent's: not kept alongside the copy
+                self._second(data, down_read, up_write, threads_file, skipped_file)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(down_read)
+        os.close(up_write)
+        try:
+            part = Part(self.name, take_part(buf, mark, split))
+            other = _receive(up_read)
+            warn(other.replaced + part.replaced)
+            mine = part.note(below=other)
+            _send(down_write, mine)
+            index, chosen = self._index(part, part.settle(mine, other, first=True))
+            self._first(part, index, chosen, pid, (threads_file, skipped_file))
+        except BaseException:
+            _stop(pid)
+            raise
+        finally:
+            threads_file.close()
+            skipped_file.close()
+
+    def _second(
+        self,
+        data: bytearray,
+        incoming: int,
+        outgoing: int,
+        threads_file: BinaryIO,
+        skipped_file: BinaryIO,
+    ) -> None:
+        part = Part(self.name, data)
+        mine = part.note()
+        _send(outgoing, mine)
+        other = _receive(incoming)
+        index, chosen = self._index(part, part.settle(mine, other, first=False))
+        for into, write in (
+            (threads_file, lambda text: part.write_threads(chosen, index, text)),
+            (skipped_file, part.write_skipped),
+        ):
+            text = io.TextIOWrapper(into, encoding=self.out.encoding, errors=self.out.errors)
+            write(text)
+            text.flush()
+            text.detach()
+            into.flush()
+
+    def _index(self, part: Part, evidence: GluedEvidence) -> tuple[CorpusIndex, list[int]]:
+        """The part's index for writing (the flags of its chosen threads) and those threads."""
+        count = part.corpus.thread_count
+        index = CorpusIndex(evidence=evidence, flags=[()] * count, thread_count=count)
+        filters = self.filters
+        return index, part.chosen(filters.codes, filters.search, filters.author, index)
+
+    def _first(
+        self,
+        part: Part,
+        index: CorpusIndex,
+        chosen: list[int],
+        pid: int,
+        files: tuple[BinaryIO, BinaryIO],
+    ) -> None:
+        """Write the first part's threads and skipped lines, each followed by the second's
+        (`files`: the threads, the skipped lines)."""
+        threads_file, skipped_file = files
+        out = self.out
+        out.write('{"threads": [')
+        part.write_threads(chosen, index, out)
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            raise RuntimeError(f"the worker process failed (status {status})")
+        self._copy(threads_file, after=bool(chosen))
+        out.write('\n], "skipped": [')
+        part.write_skipped(out)
+        self._copy(skipped_file, after=bool(part.corpus.skipped))
+        out.write("\n]}\n")
+
+    def _copy(self, written: BinaryIO, *, after: bool) -> None:
+        """Copy the second part's entries out (after a comma when the first wrote some)."""
+        if after and written.seek(0, os.SEEK_END) > 0:
+            self.out.write(",")
+        self.out.flush()
+        written.seek(0)
+        shutil.copyfileobj(written, self.out.buffer, _COPY)
+
+
+def _send(descriptor: int, note: Note) -> None:
+    with os.fdopen(descriptor, "wb") as outgoing:
+        outgoing.write(pickle.dumps(note, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _receive(descriptor: int) -> Note:
+    with os.fdopen(descriptor, "rb") as incoming:
+        data = incoming.read()
+    if not data:
+        raise RuntimeError("the worker process failed (no word from it)")
+    note = pickle.loads(data)
+    assert isinstance(note, Note)
+    return note
+
+
+def _stop(pid: int) -> None:
+    """Stop the second part's process (this one gave up: a closed pipe, an interrupt)."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass

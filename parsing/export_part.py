@@ -1,0 +1,145 @@
+"""One part of a big page-text source, parsed and written as JSON by one process
+(`export_halves`).
+
+A part is cut where the layout starts afresh (`split_points`), so its threads, posts and
+skipped lines are those of the whole source, its line numbers less the lines above it. What a
+part cannot know alone, it learns from the other part in one exchange (`Note`) before either
+writes: the glued-token evidence of the whole source, the page metadata that runs across the
+cut (`page_threads.PageState`), and how often each thread's digest came before (for ids).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple, TextIO
+
+from .corpus import Corpus
+from .decoding import normalise_newlines
+from .entities.glued import GluedEvidence, Tails, add_tail
+from .entities.tally import Tally
+from .export_index import evidence_counts, read_flags
+from .export_json import _ENCODER
+from .export_posts import Chunks
+from .export_writer import _Writer
+from .filters import filter_threads
+from .formats.page_threads import PageState, attach_page_meta
+from .index import CorpusIndex
+
+
+class Note(NamedTuple):
+    """What a part tells the other before writing."""
+
+    domains: frozenset[str]
+    """Its link domains (the evidence for glued tokens is read over the whole source)."""
+    tails: Tails
+    """What its glued tokens say (`GluedEvidence.from_tails`)."""
+    skipped: list[str]
+    """The first part: its skipped lines after its last thread; the second: those before its
+    first thread (page metadata reads the lines between two threads)."""
+    replaced: int
+    """Invalid UTF-8 sequences replaced in the part."""
+    lines: int
+    state: PageState | None = None
+    """The first part's: what its threads tell the threads after them."""
+    digests: Counter[str] | None = None
+    """The first part's: how many of its threads have each digest."""
+
+
+class Part:
+    """A part of a source, parsed: its corpus and what the other part needs of it."""
+
+    def __init__(self, name: str, data: bytearray) -> None:
+        data = normalise_newlines(data)
+        self.lines = data.count(b"\n")
+        """The part ends where a line starts: this many lines come before the next part."""
+        self.corpus = Corpus()
+        self.replaced = self.corpus.add_source(name, data, normalised=True).replaced
+        self.corpus.warnings.clear()  # the caller tells of the whole source's replacements
+        self.bases: list[str] = []
+        self.ids: dict[int, str] = {}
+
+    def note(self, below: Note | None = None) -> Note:
+        """What this part tells the other: the second part first, then the first part, which
+        reads its page metadata with what the second said (`below`) before it tells its
+        state."""
+        first = below is not None
+        corpus = self.corpus
+        buf = corpus.sources[0].buf
+        domains, glued = evidence_counts(buf, 0, len(buf))
+        counted = Tally()
+        counted.glued = glued
+        tails: Tails = {}
+        for token in counted.glued_tokens():
+            add_tail(tails, token)
+        threads, skipped = corpus.thread_count, corpus.skipped
+        if first:
+            last = corpus.last_line(threads - 1) if threads else 0
+            lines = [line.text for line in skipped if line.line > last]
+        else:
+            start = corpus.first_line(0) if threads else self.lines + 1
+            lines = [line.text for line in skipped if line.line < start]
+        note = Note(frozenset(domains), tails, lines, self.replaced, self.lines)
+        if below is not None:
+            state = attach_page_meta(corpus, 0, 0, below=below.skipped)
+            self.bases = [corpus._thread_digest(thread) for thread in range(threads)]
+            note = note._replace(state=state, digests=Counter(self.bases))
+        return note
+
+    def settle(self, mine: Note, other: Note, *, first: bool) -> GluedEvidence:
+        """Take in what the other part said: page metadata, ids; the evidence of the whole."""
+        corpus = self.corpus
+        seen: Counter[str] = Counter()
+        if not first:
+            assert other.state is not None and other.digests is not None
+            attach_page_meta(corpus, 0, 0, state=other.state, above=other.skipped)
+            self.bases = [corpus._thread_digest(thread) for thread in range(corpus.thread_count)]
+            seen.update(other.digests)
+            _shift_lines(corpus, other.lines)
+        for thread, base in enumerate(self.bases):
+            seen[base] += 1
+            self.ids[thread] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        tails: Tails = {}
+        for note in (mine, other) if first else (other, mine):
+            for tail, names in note.tails.items():
+                tails.setdefault(tail, set()).update(names)
+        return GluedEvidence.from_tails(mine.domains | other.domains, tails)
+
+    def chosen(
+        self, codes: Sequence[str], search: str | None, author: str | None, index: CorpusIndex
+    ) -> list[int]:
+        """The threads of the part the filters pick, in order (their flags read into
+        `index`)."""
+        corpus = self.corpus
+        bare = CorpusIndex(thread_count=corpus.thread_count)
+        threads = filter_threads(corpus, bare, (), search, author=author)
+        if codes:
+            read_flags(corpus, index.flags, threads)
+            wanted = set(codes)
+            threads = [thread for thread in threads if wanted.issubset(index.flags[thread])]
+        else:
+            read_flags(corpus, index.flags, threads)
+        return threads
+
+    def write_threads(self, threads: Sequence[int], index: CorpusIndex, out: TextIO) -> None:
+        """The threads' JSON, each after `\\n` (the first) or `,\\n`."""
+        _Writer(out, self.corpus, index, self.ids, False).threads(threads, started=False)
+
+    def write_skipped(self, out: TextIO) -> None:
+        """The skipped lines' JSON, each after `\\n` (the first) or `,\\n`."""
+        corpus = self.corpus
+        chunks = Chunks(out)
+        name = corpus.sources[0].name
+        for position, line in enumerate(corpus.skipped):
+            skipped = {"source": name, "line": line.line, "text": line.text}
+            chunks.add(("\n" if position == 0 else ",\n") + _ENCODER.encode(skipped))
+        chunks.flush()
+
+
+def _shift_lines(corpus: Corpus, by: int) -> None:
+    """Number the lines of a part as in the whole source, `by` lines coming before it."""
+    posts = corpus.posts
+    posts.first_line = array("i", [line + by for line in posts.first_line])
+    posts.last_line = array("i", [line + by for line in posts.last_line])
+    corpus.skipped = [line._replace(line=line.line + by) for line in corpus.skipped]
