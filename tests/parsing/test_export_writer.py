@@ -169,6 +169,18 @@ def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.Monkey
     assert written(corpus, threads) == reference(corpus, threads)
 
 
+def test_a_post_of_many_entities_after_other_posts_writes_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A post with more entities than a window, after posts of non-ASCII text in the same
+    batch, has its entities written a window at a time with the offsets of its own text."""
+    many = "@quay #tide 🇯🇵 日本 " * 40
+    corpus = parse_text(f"1/3 Über die Brücke. 🇩🇪\n2/3 Ça va? {many}\n3/3 Fin 🇫🇷 #end\n")
+    threads = range(corpus.thread_count)
+    monkeypatch.setattr(export_posts, "_PIECES", 7)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
 def test_two_processes_write_the_same_bytes_into_a_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
