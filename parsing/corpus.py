@@ -198,7 +198,8 @@ class Corpus:
         return self.thread_meta.get(thread, _NO_META)
 
     def title(self, thread: int) -> str:
-        return title_of(self.post_text(self.threads.first_post[thread]))
+        first_post = self.post_bytes(self.threads.first_post[thread], self.source_of(thread))
+        return title_of(first_post.decode("utf-8", "replace"))
 
     @cached_property
     def thread_ids(self) -> list[str]:
