@@ -129,7 +129,7 @@ class _Halves:
             warn(other.replaced + part.replaced)
             mine = part.note(below=other)
             _send(down_write, mine)
-            index, chosen = self._index(part, part.settle(mine, other, first=True))
+            index, chosen = self._index(part, part.settle(other, first=True))
             self._first(part, index, chosen, pid, (threads_file, skipped_file))
         except BaseException:
             _stop(pid)
@@ -147,10 +147,9 @@ class _Halves:
         skipped_file: BinaryIO,
     ) -> None:
         part = Part(self.name, data)
-        mine = part.note()
-        _send(outgoing, mine)
+        _send(outgoing, part.note())
         other = _receive(incoming)
-        index, chosen = self._index(part, part.settle(mine, other, first=False))
+        index, chosen = self._index(part, part.settle(other, first=False))
         for into, write in (
             (threads_file, lambda text: part.write_threads(chosen, index, text)),
             (skipped_file, part.write_skipped),

@@ -51,60 +51,59 @@ class Part:
     """A part of a source, parsed: its corpus and what the other part needs of it."""
 
     def __init__(self, name: str, data: bytearray) -> None:
+        """Parse the part, and read what does not wait for the other part: the evidence it
+        holds for glued tokens, its threads' digests."""
         data = normalise_newlines(data)
         self.lines = data.count(b"\n")
         """The part ends where a line starts: this many lines come before the next part."""
-        self.corpus = Corpus()
-        self.replaced = self.corpus.add_source(name, data, normalised=True).replaced
-        self.corpus.warnings.clear()  # the caller tells of the whole source's replacements
-        self.bases: list[str] = []
+        corpus = self.corpus = Corpus()
+        buf = corpus.add_source(name, data, normalised=True).buf
+        self.replaced = corpus.sources[0].replaced
+        corpus.warnings.clear()  # the caller tells of the whole source's replacements
+        domains, glued = evidence_counts(buf, 0, len(buf))
+        counted = Tally()
+        counted.glued = glued
+        self.tails: Tails = {}
+        for token in counted.glued_tokens():
+            add_tail(self.tails, token)
+        self.domains = frozenset(domains)
+        self.bases = corpus.thread_digests(range(corpus.thread_count))
         self.ids: dict[int, str] = {}
 
     def note(self, below: Note | None = None) -> Note:
         """What this part tells the other: the second part first, then the first part, which
         reads its page metadata with what the second said (`below`) before it tells its
         state."""
-        first = below is not None
         corpus = self.corpus
-        buf = corpus.sources[0].buf
-        domains, glued = evidence_counts(buf, 0, len(buf))
-        counted = Tally()
-        counted.glued = glued
-        tails: Tails = {}
-        for token in counted.glued_tokens():
-            add_tail(tails, token)
         threads, skipped = corpus.thread_count, corpus.skipped
-        if first:
+        if below is not None:
             last = corpus.last_line(threads - 1) if threads else 0
             lines = [line.text for line in skipped if line.line > last]
         else:
             start = corpus.first_line(0) if threads else self.lines + 1
             lines = [line.text for line in skipped if line.line < start]
-        note = Note(frozenset(domains), tails, lines, self.replaced, self.lines)
+        note = Note(self.domains, self.tails, lines, self.replaced, self.lines)
         if below is not None:
             state = attach_page_meta(corpus, 0, 0, below=below.skipped)
-            self.bases = [corpus._thread_digest(thread) for thread in range(threads)]
             note = note._replace(state=state, digests=Counter(self.bases))
         return note
 
-    def settle(self, mine: Note, other: Note, *, first: bool) -> GluedEvidence:
+    def settle(self, other: Note, *, first: bool) -> GluedEvidence:
         """Take in what the other part said: page metadata, ids; the evidence of the whole."""
         corpus = self.corpus
         seen: Counter[str] = Counter()
         if not first:
             assert other.state is not None and other.digests is not None
             attach_page_meta(corpus, 0, 0, state=other.state, above=other.skipped)
-            self.bases = [corpus._thread_digest(thread) for thread in range(corpus.thread_count)]
             seen.update(other.digests)
             _shift_lines(corpus, other.lines)
         for thread, base in enumerate(self.bases):
             seen[base] += 1
             self.ids[thread] = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        tails: Tails = {}
-        for note in (mine, other) if first else (other, mine):
-            for tail, names in note.tails.items():
-                tails.setdefault(tail, set()).update(names)
-        return GluedEvidence.from_tails(mine.domains | other.domains, tails)
+        tails: Tails = {tail: set(names) for tail, names in self.tails.items()}
+        for tail, names in other.tails.items():
+            tails.setdefault(tail, set()).update(names)
+        return GluedEvidence.from_tails(self.domains | other.domains, tails)
 
     def chosen(
         self, codes: Sequence[str], search: str | None, author: str | None, index: CorpusIndex

@@ -4,6 +4,7 @@ full index and every thread's id."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -88,6 +89,21 @@ def test_an_export_with_related_hashes_each_thread_once(monkeypatch: pytest.Monk
     selection = range(1, corpus.thread_count)  # a selection: its own ids are not all of them
     write_json(corpus, index, selection, io.StringIO(), with_related=True, read_flags=False)
     assert sorted(hashed) == list(range(corpus.thread_count))
+
+
+def test_a_thread_digest_hashes_its_post_numbers_and_texts() -> None:
+    """A thread's id is the BLAKE2b (6 bytes) of each post's number, a NUL, its text and a
+    \\x01 in turn: the ids a reader remembered stay those of the same threads (posts with a
+    hole, the marker under a lead line, included)."""
+    corpus = parse_text(GLUED + "⚡️⚡️\n1/2 Harbor notes\n⚡️\n2/2 The quay 🇯🇵\n" + SAME_THREAD)
+    assert corpus.posts.holes
+    for thread in range(corpus.thread_count):
+        digest = hashlib.blake2b(digest_size=6)
+        for post in corpus.thread_posts(thread):
+            digest.update(b"%d\x00" % corpus.posts.number[post])
+            digest.update(corpus.post_text(post).encode())
+            digest.update(b"\x01")
+        assert corpus.thread_digests([thread]) == [digest.hexdigest()]
 
 
 def test_demo_export_without_related_matches_the_reference_byte_for_byte() -> None:
