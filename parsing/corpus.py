@@ -272,7 +272,7 @@ class Corpus:
         for thread in threads:
             source = self.sources[sources[thread]]
             buf = source.buf
-            pieces = []
+            pieces: list[bytes | bytearray] = []
             for post in range(first_post[thread], first_post[thread + 1]):
                 pieces.append(b"%d\x00" % numbers[post])
                 if post in holes:
