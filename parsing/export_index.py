@@ -33,12 +33,15 @@ def export_index(corpus: Corpus, threads: Sequence[int], *, with_flags: bool = T
 def read_flags(corpus: Corpus, flags: list[tuple[str, ...]], threads: Iterable[int]) -> None:
     """Set `flags[thread]` for each of `threads`, read as `build_index` reads them: in order of
     first appearance."""
+    text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
+    first_post = corpus.threads.first_post
     for thread in threads:
-        source = corpus.source_of(thread)
-        posts = corpus.thread_posts(thread)
-        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
-        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
+        found = FLAGS.findall(
+            corpus.source_of(thread).buf,
+            text_start[first_post[thread]],
+            text_end[first_post[thread + 1] - 1],
+        )
+        flags[thread] = tuple(dict.fromkeys(filter(None, map(flag_code, found)))) if found else ()
 
 
 def export_evidence(corpus: Corpus) -> GluedEvidence:
