@@ -29,24 +29,13 @@ from typing import BinaryIO, TextIO
 from . import background
 from .containers import FileEntry
 from .decoding import normalise, replacement_warning, utf8_mark
-from .entities.glued import GluedEvidence
-from .export_part import Note, Part
+from .export_part import Filters, Note, Part
 from .formats.pages import FORMAT as PAGES_FORMAT
-from .index import CorpusIndex
 from .read_loop import PathLike, plan
 from .split_points import safe_split, split_unnormalised
 from .stats import copy_part, page_bytes, read_out, release, take_part
 
 _COPY = 1 << 20
-
-
-class Filters:
-    """What `export` selects by: every flag in `codes`, `search` in a post, the `author`."""
-
-    def __init__(
-        self, codes: Sequence[str] = (), search: str | None = None, author: str | None = None
-    ) -> None:
-        self.codes, self.search, self.author = codes, search, author
 
 
 def export_in_halves(
@@ -124,13 +113,12 @@ class _Halves:
         os.close(down_read)
         os.close(up_write)
         try:
-            part = Part(self.name, take_part(buf, mark, split))
+            part = Part(self.name, take_part(buf, mark, split), self.filters)
             other = _receive(up_read)
             warn(other.replaced + part.replaced)
-            mine = part.note(below=other)
-            _send(down_write, mine)
-            index, chosen = self._index(part, part.settle(other, first=True))
-            self._first(part, index, chosen, pid, (threads_file, skipped_file))
+            _send(down_write, part.note(below=other))
+            part.settle(other, first=True)
+            self._first(part, pid, (threads_file, skipped_file))
         except BaseException:
             _stop(pid)
             raise
@@ -146,12 +134,11 @@ class _Halves:
         threads_file: BinaryIO,
         skipped_file: BinaryIO,
     ) -> None:
-        part = Part(self.name, data)
+        part = Part(self.name, data, self.filters)
         _send(outgoing, part.note())
-        other = _receive(incoming)
-        index, chosen = self._index(part, part.settle(other, first=False))
+        part.settle(_receive(incoming), first=False)
         for into, write in (
-            (threads_file, lambda text: part.write_threads(chosen, index, text)),
+            (threads_file, part.write_threads),
             (skipped_file, part.write_skipped),
         ):
             text = io.TextIOWrapper(into, encoding=self.out.encoding, errors=self.out.errors)
@@ -160,18 +147,9 @@ class _Halves:
             text.detach()
             into.flush()
 
-    def _index(self, part: Part, evidence: GluedEvidence) -> tuple[CorpusIndex, list[int]]:
-        """The part's index for writing (the flags of its chosen threads) and those threads."""
-        count = part.corpus.thread_count
-        index = CorpusIndex(evidence=evidence, flags=[()] * count, thread_count=count)
-        filters = self.filters
-        return index, part.chosen(filters.codes, filters.search, filters.author, index)
-
     def _first(
         self,
         part: Part,
-        index: CorpusIndex,
-        chosen: list[int],
         pid: int,
         files: tuple[BinaryIO, BinaryIO],
     ) -> None:
@@ -180,11 +158,11 @@ class _Halves:
         threads_file, skipped_file = files
         out = self.out
         out.write('{"threads": [')
-        part.write_threads(chosen, index, out)
+        part.write_threads(out)
         _, status = os.waitpid(pid, 0)
         if status != 0:
             raise RuntimeError(f"the worker process failed (status {status})")
-        self._copy(threads_file, after=bool(chosen))
+        self._copy(threads_file, after=bool(part.chosen))
         out.write('\n], "skipped": [')
         part.write_skipped(out)
         self._copy(skipped_file, after=bool(part.corpus.skipped))

@@ -41,18 +41,34 @@ class Note(NamedTuple):
     replaced: int
     """Invalid UTF-8 sequences replaced in the part."""
     lines: int
+    shapes: frozenset[Shape] | None = None
+    """The second part's: the shapes of the threads it writes, when it knows them before it
+    hears from the first (None: every shape). Only threads of these shapes can hash alike."""
     state: PageState | None = None
     """The first part's: what its threads tell the threads after them."""
     digests: Counter[str] | None = None
-    """The first part's: how many of its threads have each digest."""
+    """The first part's: how many of its threads (those of the second part's `shapes`, and of
+    its own chosen threads) have each digest."""
+
+
+Shape = tuple[int, int, int]
+
+
+class Filters(NamedTuple):
+    """What `export` selects by: every flag in `codes`, `search` in a post, the `author`."""
+
+    codes: Sequence[str] = ()
+    search: str | None = None
+    author: str | None = None
 
 
 class Part:
     """A part of a source, parsed: its corpus and what the other part needs of it."""
 
-    def __init__(self, name: str, data: bytearray) -> None:
+    def __init__(self, name: str, data: bytearray, filters: Filters) -> None:
         """Parse the part, and read what does not wait for the other part: the evidence it
-        holds for glued tokens, its threads' digests."""
+        holds for glued tokens; the threads it writes, unless the author decides (page
+        metadata runs across the cut); their digests, when it writes them all."""
         data = normalise_newlines(data)
         self.lines = data.count(b"\n")
         """The part ends where a line starts: this many lines come before the next part."""
@@ -67,8 +83,16 @@ class Part:
         for token in counted.glued_tokens():
             add_tail(self.tails, token)
         self.domains = frozenset(domains)
-        self.bases = corpus.thread_digests(range(corpus.thread_count))
+        count = corpus.thread_count
+        self.index = CorpusIndex(flags=[()] * count, thread_count=count)
+        self.filters = filters
+        self.chosen: list[int] | None = None
+        self.bases: dict[int, str] = {}
         self.ids: dict[int, str] = {}
+        if not filters.author:
+            self.chosen = self._choose()
+        if self.chosen is not None and len(self.chosen) == count:
+            self._hash(None)
 
     def note(self, below: Note | None = None) -> Note:
         """What this part tells the other: the second part first, then the first part, which
@@ -76,19 +100,26 @@ class Part:
         state."""
         corpus = self.corpus
         threads, skipped = corpus.thread_count, corpus.skipped
-        if below is not None:
-            last = corpus.last_line(threads - 1) if threads else 0
-            lines = [line.text for line in skipped if line.line > last]
-        else:
+        if below is None:
             start = corpus.first_line(0) if threads else self.lines + 1
             lines = [line.text for line in skipped if line.line < start]
-        note = Note(self.domains, self.tails, lines, self.replaced, self.lines)
-        if below is not None:
-            state = attach_page_meta(corpus, 0, 0, below=below.skipped)
-            note = note._replace(state=state, digests=Counter(self.bases))
-        return note
+            shapes = None if self.chosen is None else self._shapes(self.chosen)
+            return Note(self.domains, self.tails, lines, self.replaced, self.lines, shapes)
+        last = corpus.last_line(threads - 1) if threads else 0
+        lines = [line.text for line in skipped if line.line > last]
+        state = attach_page_meta(corpus, 0, 0, below=below.skipped)
+        if self.chosen is None:
+            self.chosen = self._choose()
+        if below.shapes is None:
+            self._hash(None)
+        else:
+            self._hash(below.shapes | self._shapes(self.chosen))
+        digests = Counter(self.bases.values())
+        return Note(
+            self.domains, self.tails, lines, self.replaced, self.lines, None, state, digests
+        )
 
-    def settle(self, other: Note, *, first: bool) -> GluedEvidence:
+    def settle(self, other: Note, *, first: bool) -> None:
         """Take in what the other part said: page metadata, ids; the evidence of the whole."""
         corpus = self.corpus
         seen: Counter[str] = Counter()
@@ -97,33 +128,50 @@ class Part:
             attach_page_meta(corpus, 0, 0, state=other.state, above=other.skipped)
             seen.update(other.digests)
             _shift_lines(corpus, other.lines)
-        for thread, base in enumerate(self.bases):
+            if self.chosen is None:
+                self.chosen = self._choose()
+            self._hash(self._shapes(self.chosen))
+        for thread, base in self.bases.items():
             seen[base] += 1
             self.ids[thread] = base if seen[base] == 1 else f"{base}-{seen[base]}"
         tails: Tails = {tail: set(names) for tail, names in self.tails.items()}
         for tail, names in other.tails.items():
             tails.setdefault(tail, set()).update(names)
-        return GluedEvidence.from_tails(self.domains | other.domains, tails)
+        self.index.evidence = GluedEvidence.from_tails(self.domains | other.domains, tails)
 
-    def chosen(
-        self, codes: Sequence[str], search: str | None, author: str | None, index: CorpusIndex
-    ) -> list[int]:
-        """The threads of the part the filters pick, in order (their flags read into
-        `index`)."""
-        corpus = self.corpus
+    def _choose(self) -> list[int]:
+        """The threads of the part the filters pick, in order (their flags read into the
+        index)."""
+        corpus, index, filters = self.corpus, self.index, self.filters
         bare = CorpusIndex(thread_count=corpus.thread_count)
-        threads = filter_threads(corpus, bare, (), search, author=author)
-        if codes:
-            read_flags(corpus, index.flags, threads)
-            wanted = set(codes)
+        threads = filter_threads(corpus, bare, (), filters.search, author=filters.author)
+        read_flags(corpus, index.flags, threads)
+        if filters.codes:
+            wanted = set(filters.codes)
             threads = [thread for thread in threads if wanted.issubset(index.flags[thread])]
-        else:
-            read_flags(corpus, index.flags, threads)
         return threads
 
-    def write_threads(self, threads: Sequence[int], index: CorpusIndex, out: TextIO) -> None:
-        """The threads' JSON, each after `\\n` (the first) or `,\\n`."""
-        _Writer(out, self.corpus, index, self.ids, False).threads(threads, started=False)
+    def _shapes(self, threads: Sequence[int]) -> frozenset[Shape]:
+        return frozenset(map(self.corpus._thread_shape, threads))
+
+    def _hash(self, shapes: frozenset[Shape] | None) -> None:
+        """Hash the threads of `shapes` (None: all) not hashed yet; `bases` stays in order."""
+        corpus = self.corpus
+        if len(self.bases) == corpus.thread_count:
+            return
+        shape = corpus._thread_shape
+        threads = [
+            thread
+            for thread in range(corpus.thread_count)
+            if thread not in self.bases and (shapes is None or shape(thread) in shapes)
+        ]
+        self.bases.update(zip(threads, corpus.thread_digests(threads), strict=True))
+        self.bases = dict(sorted(self.bases.items()))
+
+    def write_threads(self, out: TextIO) -> None:
+        """The chosen threads' JSON, each after `\\n` (the first) or `,\\n`."""
+        assert self.chosen is not None
+        _Writer(out, self.corpus, self.index, self.ids, False).threads(self.chosen, started=False)
 
     def write_skipped(self, out: TextIO) -> None:
         """The skipped lines' JSON, each after `\\n` (the first) or `,\\n`."""

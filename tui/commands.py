@@ -59,7 +59,8 @@ def _export(options: argparse.Namespace) -> int:
 
     codes = flag_codes(options.flag)
     if options.format == "json" and not options.related:
-        from parsing.export_halves import Filters, export_in_halves
+        from parsing.export_halves import export_in_halves
+        from parsing.export_part import Filters
 
         from .sources import corpus_paths
 

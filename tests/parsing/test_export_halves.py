@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from parsing import background, load_corpus
 from parsing.corpus import Corpus
-from parsing.export_halves import Filters, _Halves, export_in_halves
+from parsing.export_halves import _Halves, export_in_halves
 from parsing.export_index import export_index
 from parsing.export_json import write_json
+from parsing.export_part import Filters
 from parsing.filters import filter_threads
 from parsing.formats.page_threads import attach_page_meta
 from parsing.index import CorpusIndex, build_index
