@@ -28,12 +28,11 @@ from typing import BinaryIO, TextIO
 
 from . import background
 from .containers import FileEntry
-from .decoding import normalise, replacement_warning, utf8_mark
+from .decoding import replacement_warning
 from .export_part import Filters, Note, Part
 from .formats.pages import FORMAT as PAGES_FORMAT
 from .read_loop import PathLike, plan
-from .split_points import safe_split, split_unnormalised
-from .stats import copy_part, page_bytes, read_out, release, take_part
+from .stats import copy_part, open_page, page_bytes, release, split_of, take_part
 
 _COPY = 1 << 20
 
@@ -54,25 +53,18 @@ def export_in_halves(
         return False
     if entry.size < background.PARALLEL_BYTES:
         return False
-    raw = page_bytes(entry)
-    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
-    if mark is not None:
-        buf: bytearray | mmap.mmap = raw
-        encoding, replaced = ("utf-8-sig" if mark else "utf-8"), 0
-        split = split_unnormalised(raw, mark)
-    else:  # UTF-16, or a file too small to map: normalised whole first
-        normalised = normalise(read_out(raw))
-        buf, encoding, replaced, mark = normalised.data, normalised.encoding, normalised.replaced, 0
-        split = safe_split(normalised.data)
-    if split is None or split <= mark:
-        release(buf)
+    page = open_page(page_bytes(entry))
+    split = split_of(page.buf, page.mark)
+    if split is None or split <= page.mark:
+        release(page.buf)
         return False
+    replaced, encoding = page.replaced, page.encoding
 
     def replaced_in_parts(more: int) -> None:
         if replaced + more:
             warn(replacement_warning(entry.name, replaced + more, encoding))
 
-    _Halves(entry.name, filters, out).run(buf, mark, split, replaced_in_parts)
+    _Halves(entry.name, filters, out).run(page.buf, page.mark, split, replaced_in_parts)
     return True
 
 

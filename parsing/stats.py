@@ -137,19 +137,44 @@ def page_bytes(entry: Entry) -> bytearray | mmap.mmap:
 def _add_page(totals: Totals, raw: bytearray | mmap.mmap) -> tuple[int, str]:
     """Count one file of page text into `totals`; the invalid sequences replaced and the
     encoding, for the warning."""
-    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
-    if mark is not None:
-        # UTF-8 on a map: each process copies its own part straight from the map and
-        # normalises its line ends itself, in parallel (the first leaves out the mark).
-        encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
-    else:
-        normalised = normalise(read_out(raw))
-        encoding, replaced = normalised.encoding, normalised.replaced
-        parts = _parts(normalised.data)
+    page = open_page(raw)
+    parts = _parts(page.buf, page.mark)
+    replaced, encoding = page.replaced, page.encoding
     for part in parts:
         totals.add(part)
         replaced += part.replaced
     return replaced, encoding
+
+
+class Page(NamedTuple):
+    """A file of page text ready to be cut in two (`split_of`)."""
+
+    buf: bytearray | mmap.mmap
+    """Normalised, or a map of UTF-8 with line ends yet to normalise (each part's process
+    copies its part straight from the map and normalises it, in parallel)."""
+    mark: int
+    """The bytes of byte-order mark the map starts with (the first part leaves them out)."""
+    encoding: str
+    replaced: int
+    """Invalid sequences replaced so far (decoding UTF-16)."""
+
+
+def open_page(raw: bytearray | mmap.mmap) -> Page:
+    """`raw` (`page_bytes`) as a page to cut: a map of UTF-8 as it is, anything else
+    normalised whole."""
+    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
+    if mark is not None:
+        return Page(raw, mark, "utf-8-sig" if mark else "utf-8", 0)
+    normalised = normalise(read_out(raw))
+    return Page(normalised.data, 0, normalised.encoding, normalised.replaced)
+
+
+def split_of(buf: bytearray | mmap.mmap, mark: int = 0) -> int | None:
+    """Where to cut a page's `buf` in two parts that parse as they do in the whole, when it is
+    big enough for a second process to pay; None otherwise."""
+    if len(buf) < _PARALLEL_BYTES:
+        return None
+    return split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
 
 
 def read_out(raw: bytearray | mmap.mmap) -> bytearray:
@@ -164,9 +189,7 @@ def _parts(buf: bytearray | mmap.mmap, mark: int = 0) -> list[Part]:
     """Parse and count `buf` (normalised, or a map of UTF-8 with `mark` bytes of byte-order mark
     and line ends yet to normalise), its second half in a forked process when it is big enough.
     A map is closed when its parts are copied out."""
-    split = None
-    if len(buf) >= _PARALLEL_BYTES:
-        split = split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
+    split = split_of(buf, mark)
     if split is None:
         return [_count(take_part(buf, mark, len(buf)))]
     parent = os.getpid()

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import parsing.stats
 from parsing import background, load_corpus
 from parsing.corpus import Corpus
 from parsing.export_halves import _Halves, export_in_halves
@@ -163,6 +164,7 @@ def test_a_big_file_is_written_on_two_cores_with_the_general_bytes(
     source = tmp_path / "corpus.txt"
     source.write_bytes(encoded(text))  # type: ignore[operator]
     monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(parsing.stats, "_PARALLEL_BYTES", 1)  # mapped and cut as stats does
     path = tmp_path / "export.json"
     warnings: list[str] = []
     with path.open("w", encoding="utf-8") as out:
