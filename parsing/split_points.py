@@ -190,16 +190,17 @@ def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line 
     return is_chrome_candidate(probe, line - first, end - first)
 
 
-def split_unnormalised(raw: ByteSource, head: int = 0) -> int | None:
+def split_unnormalised(raw: ByteSource, head: int = 0, near: float = 0.5) -> int | None:
     """`safe_split` for UTF-8 bytes whose line ends are not normalised yet (`\r\n`, `\r`), after
     `head` bytes (a byte-order mark): where to cut `raw` so that each part, normalised on its
-    own, parses as it does inside the whole. None when there is no such cut near the middle.
+    own, parses as it does inside the whole. None when there is no such cut near the middle
+    (or `near` of the way in).
 
     Only a window around the middle is normalised to look for the cut, then the cut is found
     again in `raw` by counting line breaks, so the parts can be normalised in parallel. The
     window starts and ends just after a `\n`, which no `\r\n` straddles.
     """
-    middle = len(raw) // 2
+    middle = int(len(raw) * near)
     start = max(raw.rfind(b"\n", 0, max(middle - _WINDOW, 0)) + 1, head)
     stop = raw.find(b"\n", middle + _WINDOW) + 1 or len(raw)
     window = bytearray(raw[start:stop])

@@ -169,12 +169,14 @@ def open_page(raw: bytearray | mmap.mmap) -> Page:
     return Page(normalised.data, 0, normalised.encoding, normalised.replaced)
 
 
-def split_of(buf: bytearray | mmap.mmap, mark: int = 0) -> int | None:
-    """Where to cut a page's `buf` in two parts that parse as they do in the whole, when it is
-    big enough for a second process to pay; None otherwise."""
+def split_of(buf: bytearray | mmap.mmap, mark: int = 0, near: float = 0.5) -> int | None:
+    """Where to cut a page's `buf` in two parts that parse as they do in the whole, close to
+    `near` of the way in, when it is big enough for a second process to pay; None otherwise."""
     if len(buf) < _PARALLEL_BYTES:
         return None
-    return split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
+    if isinstance(buf, mmap.mmap):
+        return split_unnormalised(buf, mark, near)
+    return safe_split(buf, near)
 
 
 def read_out(raw: bytearray | mmap.mmap) -> bytearray:
