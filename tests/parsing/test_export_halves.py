@@ -12,6 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import parsing.split_points
 import parsing.stats
 from parsing import background, load_corpus
 from parsing.corpus import Corpus
@@ -187,3 +188,25 @@ def test_small_or_several_files_take_the_general_path(tmp_path: Path, paths: Seq
     with (tmp_path / "export.json").open("w", encoding="utf-8") as out:
         assert not export_in_halves([str(tmp_path / name) for name in paths], out, Filters(), print)
     assert (tmp_path / "export.json").read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.parametrize("near", [0.42, 0.5])
+def test_a_cut_is_found_near_where_it_is_asked(near: float) -> None:
+    """The process that starts first takes less text: a cut asked for `near` of the way in
+    (mapped UTF-8 or normalised text alike) falls closer to it than to any other tenth."""
+    raw = generated(3000, 11).encode()
+    import mmap
+    import tempfile
+
+    with tempfile.TemporaryFile() as file:
+        file.write(raw)
+        file.flush()
+        mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(parsing.stats, "_PARALLEL_BYTES", 1)
+            patch.setattr(parsing.split_points, "_WINDOW", 1 << 14)  # a window about the cut
+            for buf in (mapped, bytearray(raw)):
+                cut = parsing.stats.split_of(buf, 0, near)
+                assert cut is not None
+                assert abs(cut / len(raw) - near) < 0.05
+        mapped.close()
