@@ -198,7 +198,8 @@ class Corpus:
         return self.thread_meta.get(thread, _NO_META)
 
     def title(self, thread: int) -> str:
-        return title_of(self.post_text(self.threads.first_post[thread]))
+        first_post = self.post_bytes(self.threads.first_post[thread], self.source_of(thread))
+        return title_of(first_post.decode("utf-8", "replace"))
 
     @cached_property
     def thread_ids(self) -> list[str]:
@@ -258,15 +259,29 @@ class Corpus:
         return columns.text_end[post] - columns.text_start[post] - (hole_end - hole_start)
 
     def _thread_digest(self, thread: int) -> str:
-        import hashlib  # here: only export and the reader need ids; `stats` saves its import
+        return self.thread_digests([thread])[0]
 
-        source = self.source_of(thread)
-        digest = hashlib.blake2b(digest_size=6)
-        for post in self.thread_posts(thread):
-            digest.update(b"%d\x00" % self.posts.number[post])
-            digest.update(self.post_bytes(post, source))
-            digest.update(b"\x01")
-        return digest.hexdigest()
+    def thread_digests(self, threads: Iterable[int]) -> list[str]:
+        """What `thread_ids` makes unique: a hash of each thread's post numbers and texts."""
+        from hashlib import blake2b  # here: only export and the reader need ids; `stats` saves it
+
+        posts = self.posts
+        numbers, starts, ends, holes = posts.number, posts.text_start, posts.text_end, posts.holes
+        first_post, sources = self.threads.first_post, self.threads.source
+        digests = []
+        for thread in threads:
+            source = self.sources[sources[thread]]
+            buf = source.buf
+            pieces: list[bytes | bytearray] = []
+            for post in range(first_post[thread], first_post[thread + 1]):
+                pieces.append(b"%d\x00" % numbers[post])
+                if post in holes:
+                    pieces.append(self.post_bytes(post, source))
+                else:
+                    pieces.append(buf[starts[post] : ends[post]])
+                pieces.append(b"\x01")
+            digests.append(blake2b(b"".join(pieces), digest_size=6).hexdigest())
+        return digests
 
 
 _NO_META = ThreadMeta()

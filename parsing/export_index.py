@@ -33,12 +33,15 @@ def export_index(corpus: Corpus, threads: Sequence[int], *, with_flags: bool = T
 def read_flags(corpus: Corpus, flags: list[tuple[str, ...]], threads: Iterable[int]) -> None:
     """Set `flags[thread]` for each of `threads`, read as `build_index` reads them: in order of
     first appearance."""
+    text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
+    first_post = corpus.threads.first_post
     for thread in threads:
-        source = corpus.source_of(thread)
-        posts = corpus.thread_posts(thread)
-        start, end = corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-        codes = (flag_code(match.group()) for match in FLAGS.finditer(source.buf, start, end))
-        flags[thread] = tuple(dict.fromkeys(code for code in codes if code is not None))
+        found = FLAGS.findall(
+            corpus.source_of(thread).buf,
+            text_start[first_post[thread]],
+            text_end[first_post[thread + 1] - 1],
+        )
+        flags[thread] = tuple(dict.fromkeys(filter(None, map(flag_code, found)))) if found else ()
 
 
 def export_evidence(corpus: Corpus) -> GluedEvidence:
@@ -76,6 +79,16 @@ def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:
     glued: Counter[bytes] = Counter()
     for source, (start, end) in zip(corpus.sources, stretches, strict=True):
         if start < end:
-            glued.update(glued_tokens(source.buf, start, end))
-            count_links(source.buf, start, end, domains)
+            more_domains, more_glued = evidence_counts(source.buf, start, end)
+            domains.update(more_domains)
+            glued.update(more_glued)
+    return domains, glued
+
+
+def evidence_counts(buf: bytearray, start: int, end: int) -> Found:
+    """The link domains and glued tokens of `buf[start:end]`, a stretch from a line start or
+    just after a space to a line end or a space."""
+    domains: Counter[str] = Counter()
+    glued = glued_tokens(buf, start, end)
+    count_links(buf, start, end, domains)
     return domains, glued

@@ -100,7 +100,11 @@ def add_posts(
     chunks: Chunks, corpus: Corpus, parts: Sequence[Part], evidence: GluedEvidence
 ) -> None:
     """Add each part to `chunks`: its head, its posts with their entities (after `, ` but the
-    first), its tail."""
+    first), its tail.
+
+    One loop over the batch's posts and spans, each piece appended to a list of its own: a
+    call per piece to `Chunks.add` was a fifth of the time. A post with more entities than
+    `_PIECES` goes through `_Entities`, which writes them a window at a time."""
     columns = corpus.posts
     pieces: list[bytes] = []
     for part in parts:
@@ -110,28 +114,67 @@ def add_posts(
     joined = batch.joined
     clean = _clean(joined)
     entities = _Entities(chunks, joined, batch.spans, clean)
-    text, marks, starts = entities.text, entities.marks, batch.starts
+    text, count, starts = entities.text, entities.marks.count, batch.starts
+    spans, span_starts = batch.spans, entities.starts
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    index = skipped = byte = 0
+    written: list[str] = []
+    add = written.append
+    index = skipped = byte = at = 0
     for part in parts:
-        chunks.add(part.head, clean=True)
-        for position, post in enumerate(part.posts):
+        add(part.head)
+        lead = ""
+        for post in part.posts:
             start, stop = starts[index], starts[index + 1] - 1
             index += 1
-            skipped += marks.count(1, byte, start)
+            skipped += count(1, byte, start)
             base = start - skipped
-            skipped += marks.count(1, start, stop)
-            byte = stop
-            lines = f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}'
-            chunks.add(
-                f'{"" if position == 0 else ", "}{{"number": {numbers[post] or "null"}, {lines}, '
-                f'"text": {encode_basestring(text[base : stop - skipped])}, "entities": [',
-                clean=clean,
+            byte = start
+            add(
+                f'{lead}{{"number": {numbers[post] or "null"}, "first_line": {first_lines[post]}, '
+                f'"last_line": {last_lines[post]}, "text": '
             )
-            entities.add(stop, base)
-            chunks.add("]}", clean=True)
-        chunks.add(part.tail, clean=True)
+            lead = ", "
+            last = bisect_left(span_starts, stop, at)
+            if last - at > _PIECES:  # written a window at a time, after what is gathered
+                skipped += count(1, byte, stop)
+                byte = stop
+                add(f'{encode_basestring(text[base : stop - skipped])}, "entities": [')
+                _write(chunks, written, clean)
+                entities.at, entities.byte, entities.skipped = at, start, start - base
+                entities.add(stop, base)
+                at = last
+                add("]}")
+                continue
+            found = []
+            for kind, span_start, span_end, value, truncated in spans[at:last]:
+                skipped += count(1, byte, span_start)
+                low = span_start - skipped
+                skipped += count(1, span_start, span_end)
+                high = span_end - skipped
+                byte = span_end
+                found.append(
+                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                    f'"text": {encode_basestring(text[low:high])}, '
+                    f'"value": {encode_basestring(value)}'
+                    f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
+                )
+            at = last
+            skipped += count(1, byte, stop)
+            byte = stop
+            add(
+                f'{encode_basestring(text[base : stop - skipped])}, "entities": ['
+                f"{', '.join(found)}]}}"
+            )
+        add(part.tail)
+    _write(chunks, written, clean)
     chunks.flush()
+
+
+def _write(chunks: Chunks, written: list[str], clean: bool) -> None:
+    """Add the pieces gathered to `chunks` as one (escaped unless `clean`), and forget them:
+    escaping is done character by character, so escaping the whole is escaping each piece."""
+    chunks.add("".join(written), clean=clean)
+    written.clear()
 
 
 class _Entities:

@@ -114,7 +114,7 @@ def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
                 item.format.read(item.entry, others)
                 sources += len(others.sources) - before
                 continue
-            raw = _page_bytes(item.entry)
+            raw = page_bytes(item.entry)
         except ThreadlineError as error:
             if item.named:
                 raise
@@ -130,29 +130,56 @@ def _stats_for_paths(paths: Sequence[str | os.PathLike[str]]) -> CorpusStats:
     return _finish(totals, sources, warnings)
 
 
-def _page_bytes(entry: Entry) -> bytearray | mmap.mmap:
+def page_bytes(entry: Entry) -> bytearray | mmap.mmap:
     return entry.mapped(_PARALLEL_BYTES) if isinstance(entry, FileEntry) else entry.data()
 
 
 def _add_page(totals: Totals, raw: bytearray | mmap.mmap) -> tuple[int, str]:
     """Count one file of page text into `totals`; the invalid sequences replaced and the
     encoding, for the warning."""
-    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
-    if mark is not None:
-        # UTF-8 on a map: each process copies its own part straight from the map and
-        # normalises its line ends itself, in parallel (the first leaves out the mark).
-        encoding, replaced, parts = "utf-8-sig" if mark else "utf-8", 0, _parts(raw, mark)
-    else:
-        normalised = normalise(_read_out(raw))
-        encoding, replaced = normalised.encoding, normalised.replaced
-        parts = _parts(normalised.data)
+    page = open_page(raw)
+    parts = _parts(page.buf, page.mark)
+    replaced, encoding = page.replaced, page.encoding
     for part in parts:
         totals.add(part)
         replaced += part.replaced
     return replaced, encoding
 
 
-def _read_out(raw: bytearray | mmap.mmap) -> bytearray:
+class Page(NamedTuple):
+    """A file of page text ready to be cut in two (`split_of`)."""
+
+    buf: bytearray | mmap.mmap
+    """Normalised, or a map of UTF-8 with line ends yet to normalise (each part's process
+    copies its part straight from the map and normalises it, in parallel)."""
+    mark: int
+    """The bytes of byte-order mark the map starts with (the first part leaves them out)."""
+    encoding: str
+    replaced: int
+    """Invalid sequences replaced so far (decoding UTF-16)."""
+
+
+def open_page(raw: bytearray | mmap.mmap) -> Page:
+    """`raw` (`page_bytes`) as a page to cut: a map of UTF-8 as it is, anything else
+    normalised whole."""
+    mark = utf8_mark(raw) if isinstance(raw, mmap.mmap) else None
+    if mark is not None:
+        return Page(raw, mark, "utf-8-sig" if mark else "utf-8", 0)
+    normalised = normalise(read_out(raw))
+    return Page(normalised.data, 0, normalised.encoding, normalised.replaced)
+
+
+def split_of(buf: bytearray | mmap.mmap, mark: int = 0, near: float = 0.5) -> int | None:
+    """Where to cut a page's `buf` in two parts that parse as they do in the whole, close to
+    `near` of the way in, when it is big enough for a second process to pay; None otherwise."""
+    if len(buf) < _PARALLEL_BYTES:
+        return None
+    if isinstance(buf, mmap.mmap):
+        return split_unnormalised(buf, mark, near)
+    return safe_split(buf, near)
+
+
+def read_out(raw: bytearray | mmap.mmap) -> bytearray:
     """`raw` as a buffer of its own (a map is copied out and closed)."""
     if isinstance(raw, bytearray):
         return raw
@@ -164,45 +191,43 @@ def _parts(buf: bytearray | mmap.mmap, mark: int = 0) -> list[Part]:
     """Parse and count `buf` (normalised, or a map of UTF-8 with `mark` bytes of byte-order mark
     and line ends yet to normalise), its second half in a forked process when it is big enough.
     A map is closed when its parts are copied out."""
-    split = None
-    if len(buf) >= _PARALLEL_BYTES:
-        split = split_unnormalised(buf, mark) if isinstance(buf, mmap.mmap) else safe_split(buf)
+    split = split_of(buf, mark)
     if split is None:
-        return [_count(_take(buf, mark, len(buf)))]
+        return [_count(take_part(buf, mark, len(buf)))]
     parent = os.getpid()
 
     def second_half() -> Part:
-        half = _copy(buf, split, len(buf))
+        half = copy_part(buf, split, len(buf))
         if os.getpid() != parent:
             # A forked child shares the parent's pages until it writes to them. Having copied its
             # half, it lets go of the whole buffer, so the pages of the original half it read
             # are not kept alongside the copy while it parses.
-            _release(buf)
+            release(buf)
         return _count(half)
 
     second = later(second_half)
-    return [_count(_take(buf, mark, split)), second()]
+    return [_count(take_part(buf, mark, split)), second()]
 
 
 def _count(part: bytearray) -> Part:
     return count_part(normalise_newlines(part))
 
 
-def _copy(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+def copy_part(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     return bytearray(memoryview(buf)[start:stop])
 
 
-def _take(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+def take_part(buf: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     """`buf[start:stop]` as a bytearray of its own; `buf` is not needed after."""
     if isinstance(buf, bytearray) and start == 0:
         del buf[stop:]  # in place, no copy
         return buf
-    part = _copy(buf, start, stop)
-    _release(buf)
+    part = copy_part(buf, start, stop)
+    release(buf)
     return part
 
 
-def _release(buf: bytearray | mmap.mmap) -> None:
+def release(buf: bytearray | mmap.mmap) -> None:
     if isinstance(buf, bytearray):
         buf.clear()
     else:

@@ -39,6 +39,19 @@ _TRAILING = re.compile(
 )
 
 
+_TRAILING_TOKEN = re.compile(r"[(\[]?1/(?:\d+|n|many)?[)\]]?|[👇🧵]+|\S+\.\S+…|https?://\S+")
+"""What `_TRAILING` takes one token of: it takes nothing unless the last token is one."""
+
+
+def without_trailing(text: str) -> str:
+    """`text` (words separated by single spaces) without what trails it (`_TRAILING`), which
+    is only looked for when the last word could be some: most titles end in a plain word."""
+    space = text.rfind(" ")
+    if space < 0 or not _TRAILING_TOKEN.fullmatch(text, space + 1):
+        return text
+    return _TRAILING.sub("", text)
+
+
 def title_of(first_post: str) -> str:
     """The title of a thread whose first post is `first_post`."""
     first_post = first_post[:_LOOK_AT]
@@ -47,7 +60,7 @@ def title_of(first_post: str) -> str:
     end = _SENTENCE_END.search(text, listed.end() if listed is not None else 0)
     if end is not None:
         text = text[: end.end()] if end.group() != "\n" else text[: end.start()]
-    text = _TRAILING.sub("", _SPACES.sub(" ", text).strip())
+    text = without_trailing(" ".join(text.split()))
     if not text:
         text = _SPACES.sub(" ", first_post).strip() or "(empty thread)"
     if len(text) > MAX_TITLE:

@@ -58,6 +58,15 @@ def _export(options: argparse.Namespace) -> int:
     from .sources import flag_codes, load, report_warnings
 
     codes = flag_codes(options.flag)
+    if options.format == "json" and not options.related:
+        from parsing.export_halves import export_in_halves
+        from parsing.export_part import Filters
+
+        from .sources import corpus_paths
+
+        filters = Filters(codes, options.search, options.author)
+        if export_in_halves(corpus_paths(options.paths), sys.stdout, filters, say):
+            return 0
     corpus = load(options.paths)
     report_warnings(corpus)
     whole = bool(codes or options.related)

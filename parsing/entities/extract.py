@@ -65,7 +65,10 @@ def _apply_splits(
         if split is not None:
             replaced.add(token.start)
             extra += split_spans(token, split[0])
-    kept = [s for s in spans if not (s.kind is EntityKind.MENTION and s.start in replaced)]
+    if not replaced:
+        return spans
+    # The start first: a set lookup turns away almost every span at once.
+    kept = [s for s in spans if not (s.start in replaced and s.kind is EntityKind.MENTION)]
     return kept + extra
 
 

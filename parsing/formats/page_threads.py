@@ -8,6 +8,7 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -39,6 +40,15 @@ class PageState:
     """Each handle's display name, as the page's headers gave it."""
     previous: ThreadMeta | None = None
     """What the page said of the thread before, while the threads are an author page's."""
+    carried: tuple[str | None, ThreadMeta | None] = (None, None)
+    """`listing` and `previous` as the last thread read leaves them, for the first thread of a
+    part laid out as a corpus of its own (`for_next_part`)."""
+
+    def for_next_part(self) -> PageState:
+        """Where the threads of the part under this one, laid out as a corpus of its own
+        (`export` on two cores), start: its first thread, told what this part's threads told."""
+        listing, previous = self.carried
+        return PageState(0, 0, listing, self.names, previous)
 
 
 def attach_page_meta(
@@ -49,12 +59,16 @@ def attach_page_meta(
     *,
     state: PageState | None = None,
     count: int | None = None,
+    above: Sequence[str] = (),
+    below: Sequence[str] = (),
 ) -> PageState:
     """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
     lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
     `fallback` (a clipping's front matter). `state` resumes where an earlier call left off
     (`first_thread` and `first_skipped` are then its own); `count`: the threads laid out,
-    when more are than the corpus counts yet. Returns where to resume: at the last thread."""
+    when more are than the corpus counts yet. Returns where to resume: at the last thread.
+    For a part of a source laid out as a corpus of its own: `above`, the skipped lines of the
+    part over it after its last thread, `below`, those of the part under it before its first."""
     if state is not None:
         first_thread, first_skipped = state.thread, state.skipped
     start = state or PageState(first_thread, first_skipped)
@@ -71,12 +85,17 @@ def attach_page_meta(
         first, last = first_lines[first_post[thread]], last_lines[first_post[thread + 1] - 1]
         # The next thread's first line (none after the last: every line after it is its own).
         stop = first_lines[first_post[thread + 1]] if thread + 1 < count else None
-        if plain and listing is None and previous is None:
+        edge = (thread == first_thread and above) or (stop is None and below)
+        if plain and listing is None and previous is None and not edge:
             # Most threads have no skipped line of their own: before the next thread's start.
             line = skipped[at].line if at < len(skipped) else None
             if line is None or (line > last and stop is not None and line >= stop):
                 continue  # nothing read, nothing carried over: the page says nothing of it
         before, inside, after, at = _lines_around(skipped, at, first, last, stop)
+        if thread == first_thread:
+            before[:0] = above
+        if stop is None:
+            after += below
         found = page_meta(before, after, inside)
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
@@ -102,8 +121,9 @@ def attach_page_meta(
             corpus.thread_meta[thread] = meta
         previous = meta if meta.author is not None or meta.handle is not None else None
     # The names the last thread added stay: read again, it adds the same ones.
+    carried = listing, previous
     thread, at, listing, previous = resume
-    return PageState(thread, at, listing, names, previous)
+    return PageState(thread, at, listing, names, previous, carried)
 
 
 def _lines_around(

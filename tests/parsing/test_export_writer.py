@@ -4,6 +4,7 @@ full index and every thread's id."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -90,6 +91,21 @@ def test_an_export_with_related_hashes_each_thread_once(monkeypatch: pytest.Monk
     assert sorted(hashed) == list(range(corpus.thread_count))
 
 
+def test_a_thread_digest_hashes_its_post_numbers_and_texts() -> None:
+    """A thread's id is the BLAKE2b (6 bytes) of each post's number, a NUL, its text and a
+    \\x01 in turn: the ids a reader remembered stay those of the same threads (posts with a
+    hole, the marker under a lead line, included)."""
+    corpus = parse_text(GLUED + "⚡️⚡️\n1/2 Harbor notes\n⚡️\n2/2 The quay 🇯🇵\n" + SAME_THREAD)
+    assert corpus.posts.holes
+    for thread in range(corpus.thread_count):
+        digest = hashlib.blake2b(digest_size=6)
+        for post in corpus.thread_posts(thread):
+            digest.update(b"%d\x00" % corpus.posts.number[post])
+            digest.update(corpus.post_text(post).encode())
+            digest.update(b"\x01")
+        assert corpus.thread_digests([thread]) == [digest.hexdigest()]
+
+
 def test_demo_export_without_related_matches_the_reference_byte_for_byte() -> None:
     """Without related threads each head is written straight (author, date and declared
     length from the page included), the bytes of encoding `thread_value`."""
@@ -165,6 +181,18 @@ def test_small_groups_and_chunks_write_the_same_bytes(monkeypatch: pytest.Monkey
     corpus = parse_text(GLUED + "\n\n" + "1/1 " + "@quay #tide 🇯🇵 \x85" * 300 + "\n\n" + GLUED)
     threads = range(corpus.thread_count)
     monkeypatch.setattr(export_posts, "GROUP_BYTES", 64)
+    monkeypatch.setattr(export_posts, "_PIECES", 7)
+    assert written(corpus, threads) == reference(corpus, threads)
+
+
+def test_a_post_of_many_entities_after_other_posts_writes_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A post with more entities than a window, after posts of non-ASCII text in the same
+    batch, has its entities written a window at a time with the offsets of its own text."""
+    many = "@quay #tide 🇯🇵 日本 " * 40
+    corpus = parse_text(f"1/3 Über die Brücke. 🇩🇪\n2/3 Ça va? {many}\n3/3 Fin 🇫🇷 #end\n")
+    threads = range(corpus.thread_count)
     monkeypatch.setattr(export_posts, "_PIECES", 7)
     assert written(corpus, threads) == reference(corpus, threads)
 

@@ -143,3 +143,22 @@ def test_a_sentence_ends_where_the_pattern_looking_before_the_mark_says(text: st
     abbreviations before the mark finds it."""
     found, expected = titles._SENTENCE_END.search(text), SENTENCE_END_LOOKING_BEFORE.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+title_ends = st.lists(
+    st.sampled_from(
+        [" ", "  ", "\u00a0", "\u2003", "\n", "\t", "word", "B", "1", "2", "/", "(", ")", "[",
+         "]", ".", "…", "👇", "🧵", "http", "s", "://", "n", "many", "x.y", "1/", "é", "٣"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@PROPERTY
+@given(title_ends)
+def test_a_title_ends_as_the_plain_rule_ends_it(text: str) -> None:
+    """What trails a title (` 1/`, 👇, a link cut short) is dropped exactly as the plain rule
+    (spaces folded, `_TRAILING` applied) drops it, though it is looked for only when the last
+    word could be some."""
+    plain = titles._TRAILING.sub("", titles._SPACES.sub(" ", text).strip())
+    assert titles.without_trailing(" ".join(text.split())) == plain
