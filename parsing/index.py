@@ -298,9 +298,16 @@ class _Frequency:
                 map(_LESS_TF.__getitem__, counted),
             )
         )
+        # Only the terms weighing no more than the `count`th lightest are sorted with their
+        # terms (ties included): floats alone sort several times faster than tuples.
+        keep = map(_NEGATIVE, weights)
+        if len(weights) > count:
+            bound = sorted(weights)[count - 1]
+            if bound < 0.0:
+                keep = map(bound.__ge__, weights)
         # The terms differ, so sorting never compares their uses.
         weighed = zip(weights, terms, counted, strict=True)
-        kept = sorted(compress(weighed, map(_NEGATIVE, weights)))
+        kept = sorted(compress(weighed, keep))
         return [(term, uses) for _, term, uses in kept[:count]]
 
 

@@ -26,13 +26,13 @@ some others, and a smaller one would lose many.
 
 from __future__ import annotations
 
-import heapq
 import math
 import statistics
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
+from operator import itemgetter, mul
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
@@ -109,12 +109,14 @@ def related_threads(
     rough = rough_scores(index, features, candidates, weighted, weights)
     cut = _cut(list(rough.values()))
     ranked = []
-    for estimate, other in heapq.nlargest(_SHORTLIST, zip(rough.values(), rough, strict=True)):
+    # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
+    # sorting them all in C.
+    shortlist = sorted(zip(rough.values(), rough, strict=True), reverse=True)[:_SHORTLIST]
+    for estimate, other in shortlist:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        shared = own.intersection(index.features[other])
-        used = _salience(index, other, shared)
-        score = with_flags(sum(weighted[f] * used[f] for f in shared), shared, weights)
+        shared = list(own.intersection(index.features[other]))
+        score = _score(index, other, shared, weighted, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -129,11 +131,28 @@ def related_threads(
     return found
 
 
-def _evidence(shared: set[Feature]) -> int:
+def _score(
+    index: CorpusIndex,
+    other: int,
+    shared: list[Feature],
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+) -> float:
+    """The score of `other`: the sum over the features it shares (`shared`) of their weight as
+    this thread uses them (`weighted`) times their `_salience` in `other`, two flags or more
+    counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the shared features,
+    in their order (the sums are those of a loop over them, to the last bit)."""
+    used = map(_salience(index, other, shared).__getitem__, shared)
+    score = sum(map(mul, map(weighted.__getitem__, shared), used))
+    return with_flags(score, shared, weights)
+
+
+def _evidence(shared: Collection[Feature]) -> int:
     """How many things two threads share: a phrase, hashtag or handle counts two, a word or
     domain one, two flags or more two. One shared word or flag, however rare, is a coincidence."""
-    flags = sum(1 for kind, _ in shared if kind == "flag")
-    return sum(_EVIDENCE.get(kind, 0) for kind, _ in shared) + (2 if flags > 1 else 0)
+    kinds = list(map(itemgetter(0), shared))
+    flags = kinds.count("flag")
+    return sum(map(_EVIDENCE.get, kinds, repeat(0))) + (2 if flags > 1 else 0)
 
 
 def _cut(scores: list[float]) -> float:
@@ -163,23 +182,24 @@ def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> d
         return dict.fromkeys(features, 1.0)
     relative = index.lengths[thread] / index.mean_length
     norm = _K1 * (1 - _B + _B * relative)
-    order, counts = index.features[thread], index.counts[thread]
-    salience = {}
-    for feature in features:
-        uses = counts[order.index(feature)]
-        salience[feature] = math.sqrt(uses * (_K1 + 1) / (uses + norm))
-    return salience
+    uses_of = dict(zip(index.features[thread], index.counts[thread], strict=True))
+    features = list(features)
+    uses = list(map(uses_of.__getitem__, features))
+    saturated = {n: math.sqrt(n * (_K1 + 1) / (n + norm)) for n in set(uses)}
+    return dict(zip(features, map(saturated.__getitem__, uses), strict=True))
 
 
-def _same_thread(index: CorpusIndex, thread: int, other: int, features: set[Feature]) -> bool:
+def _same_thread(
+    index: CorpusIndex, thread: int, other: int, features: Collection[Feature]
+) -> bool:
     """Nearly all features in common, and about as many words: one thread saved twice (by two
     unrollers, or a page and an archive). A short thread that repeats a long one's key terms
     has far fewer words."""
     own, theirs = len(index.features[thread]), len(index.features[other])
-    if sum(1 for kind, _ in features if kind in _TERMS) < _SAME_LEAST:
-        return False
     shared = len(features)
     if shared < _SAME_SHARE * (own + theirs - shared):
+        return False
+    if sum(1 for kind, _ in features if kind in _TERMS) < _SAME_LEAST:
         return False
     lengths = index.lengths
     if max(thread, other) >= len(lengths):

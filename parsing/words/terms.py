@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, islice, pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
+from typing import cast
 
 from .stems import stem
 from .stopwords import STOP_WORDS
@@ -22,18 +23,17 @@ _LETTER = rb"[a-z\xc3-\xd3\x80-\xbf]"
 """ASCII letters (the text is lowered first) and the bytes of two-byte letters (Latin-1 to
 Cyrillic). One byte class is several times faster than an alternation; the tails of other
 characters it picks up (`’`, `—`, emoji) are dropped when the word is decoded."""
-_LETTERS = _LETTER + rb"{3,}+"
 _NOT_BEFORE = rb"[\w@#$/.\-'&]"
 _AFTER = rb"(?![\w@/\-'&]|\.\w)"
-_WORD = re.compile(
-    rb"(" + _LETTER + rb"(?<!" + _NOT_BEFORE + rb".)" + _LETTER + rb"{2,}+)" + _AFTER
-    + rb"(?:(?=([ \t]++)" + _LETTERS + _AFTER + rb")|)"
-)  # fmt: skip
-"""A word, and the spaces after it when another word follows them (a phrase): one pass over
-the text finds the words and where two of them make a phrase. The word's first letter comes
-first and what may not precede it is looked back at from there: a pattern that starts with a
-letter class lets the engine skip to the next letter, where one that starts by looking back
-is tried at every byte."""
+_WORD = _LETTER + rb"(?<!" + _NOT_BEFORE + rb".)" + _LETTER + rb"{2,}+" + _AFTER
+"""A word. Its first letter comes first and what may not precede it is looked back at from
+there: a pattern that starts with a letter class lets the engine skip to the next letter,
+where one that starts by looking back is tried at every byte."""
+_RUN = re.compile(_WORD + rb"(?:[ \t]++" + _WORD + rb")*+")
+"""Words with only spaces between them (each pair of neighbours a phrase): one pass over the
+text finds every word once, and which of them make phrases."""
+_APART = b" . "
+"""Put between runs: a token that is no word (under three letters), so no phrase spans it."""
 _HASHTAG_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 """`RussianWorld` → Russian World; `COVID19Vaccine` → COVID 19 Vaccine."""
 _STOP_STEMS = STOP_WORDS | frozenset(stem(word) for word in STOP_WORDS if len(word) > 4)
@@ -65,18 +65,18 @@ class Terms:
 def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
     """The terms of UTF-8 `text` (any case); `hashtags` (tag → uses) add their parts' words.
 
-    Every step over all the words runs in C (`map`, `compress`, `Counter`, dict lookups); the
-    Python work is per distinct word (its key, once per corpus while cached) and per phrase
-    (two cached keys joined: most pairs of words are new to any cache of pairs)."""
-    matches = _WORD.findall(text.lower())
-    words = list(map(itemgetter(0), matches))
+    Every step over all the words runs in C (`findall`, `split`, `map`, `filter`, `Counter`,
+    dict lookups); the Python work is per distinct word (its key, once per corpus while
+    cached) and per pair of neighbouring terms (two cached keys joined: most pairs of words
+    are new to any cache of pairs)."""
+    words = _APART.join(_RUN.findall(text.lower())).split()
     known = _known_keys()
     for raw in set(words).difference(known):
         known[raw] = _key(raw)
     keys = list(map(known.__getitem__, words))
-    # (key, next key) where only spaces part the two words; either key may be None.
+    # Neighbours that are both terms: a stop word, or the break between two runs, has no key.
     following = zip(keys, islice(keys, 1, None), strict=False)  # the last word has no next
-    neighbours = list(compress(following, map(itemgetter(1), matches)))
+    neighbours = cast("list[tuple[Key, Key]]", list(filter(all, following)))
     for tag, count in (hashtags or {}).items():
         parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
         keys += parts * count
@@ -89,7 +89,7 @@ def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
     phrases, phrase_words = terms.phrases, terms.phrase_words
     counted = phrases.get  # not Counter's `+=`: its `__missing__` is a Python call per phrase
     for one, two in neighbours:
-        if one is not None and two is not None and one[0] != two[0]:
+        if one[0] != two[0]:
             phrase = (one[0], two[0])
             uses = counted(phrase)
             if uses is None:

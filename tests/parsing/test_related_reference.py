@@ -1,0 +1,109 @@
+"""Related threads' fast steps against plain readings of the same rules: a candidate's score
+(`related._score`: each step in C over the shared features) and its evidence against a loop
+over the shared features, as the rules say them; rough scores against the same sums."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from parsing import build_index, related, related_scores
+from parsing.index import CorpusIndex, Feature
+
+from .helpers import parse_text
+
+_PIECES = [
+    "🇨🇳", "🇷🇺", "🇰🇿", "🇫🇷", "@grainwatch", "@Port_Desk", "#tankers", "#GrainDeal",
+    "harbourlog.example/a", "silo.example/b", "pipeline", "pipelines", "tariff", "steppe",
+    "freight", "barley", "quotas", "ferry", "ferries", "convoy", "ledger", "harbour",
+]  # fmt: skip
+"""Invented words, flags, handles, tags and links, few enough that threads share many."""
+_SHARING = [
+    ["🇨🇳", "🇷🇺", "pipeline", "@grainwatch", "pipeline"],
+    ["🇷🇺", "🇨🇳", "pipelines", "@grainwatch", "barley", "#GrainDeal"],
+    ["🇫🇷", "barley", "#GrainDeal", "🇷🇺"],
+]
+"""Two flags, a handle, a word and a tag shared."""
+_THREADS = st.lists(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14), min_size=2, max_size=9
+)
+
+
+def reference_salience(index: CorpusIndex, thread: int, feature: Feature) -> float:
+    """BM25's saturation of the feature's uses in the thread, as a square root."""
+    if thread >= len(index.lengths):
+        return 1.0
+    uses = index.counts[thread][index.features[thread].index(feature)]
+    norm = related._K1 * (1 - related._B + related._B * index.lengths[thread] / index.mean_length)
+    return math.sqrt(uses * (related._K1 + 1) / (uses + norm))
+
+
+def reference_score(index: CorpusIndex, thread: int, other: int) -> float:
+    """Shared features' weights as `thread` uses them times their salience in `other`, summed
+    one at a time; two flags or more shared count `FLAG_PAIR` times their share."""
+    features = index.features[thread]
+    shared = list(set(features).intersection(index.features[other]))
+    weights = {f: related._weight(index, f) for f in features}
+    total = 0.0
+    for feature in shared:
+        own_use = reference_salience(index, thread, feature)
+        total += weights[feature] * own_use * reference_salience(index, other, feature)
+    flags = [weights[f] for f in shared if f[0] == "flag"]
+    if len(flags) < 2:
+        return total
+    plain = sum(weights[f] for f in shared)
+    return total * (1 + (related_scores.FLAG_PAIR - 1) * sum(flags) / plain)
+
+
+def reference_evidence(shared: list[Feature]) -> int:
+    count = 0
+    for kind, _ in shared:
+        count += {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}.get(kind, 0)
+    return count + (2 if sum(kind == "flag" for kind, _ in shared) > 1 else 0)
+
+
+def _index(threads: list[list[str]]) -> CorpusIndex:
+    return build_index(parse_text("".join("1/ " + " ".join(t) + "\n\n" for t in threads)))
+
+
+@given(_THREADS)
+@example(_SHARING)
+def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> None:
+    """Every pair of threads sharing a feature gets the score and the evidence of the plain
+    loop over what they share (the score to within a sum's rounding)."""
+    index = _index(threads)
+    for thread, features in enumerate(index.features):
+        weights = {f: related._weight(index, f) for f in features}
+        salience = related._salience(index, thread, features)
+        weighted = {f: weights[f] * salience[f] for f in features}
+        for other in range(len(index.features)):
+            shared = list(set(features).intersection(index.features[other]))
+            if other == thread or not shared:
+                continue
+            score = related._score(index, other, shared, weighted, weights)
+            assert math.isclose(score, reference_score(index, thread, other), rel_tol=1e-12)
+            assert related._evidence(shared) == reference_evidence(shared)
+
+
+@given(_THREADS)
+@example(_SHARING)
+def test_rough_scores_either_way_equal_the_reference(threads: list[list[str]]) -> None:
+    """Rough scores read from the candidates' features and from the features' holders are the
+    sums over what each candidate shares, flags counted by their codes or by their features."""
+    index = _index(threads)
+    for thread, features in enumerate(index.features):
+        weights = {f: related._weight(index, f) for f in features}
+        weighted = {f: weights[f] * 2.0 for f in features}
+        others = set(range(len(index.features))) - {thread}
+        holders = [index.threads_with(feature) for feature in features]
+        from_candidates = related_scores._from_candidates(
+            index, features, others, weighted, weights
+        )
+        from_holders = related_scores._from_holders(features, holders, others, weighted, weights)
+        for other in others:
+            shared = set(features).intersection(index.features[other])
+            expected = related_scores.with_flags(sum(map(weighted.get, shared)), shared, weights)
+            assert math.isclose(from_candidates.get(other, 0.0), expected, rel_tol=1e-12)
+            assert math.isclose(from_holders.get(other, 0.0), expected, rel_tol=1e-12)
