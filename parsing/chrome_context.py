@@ -17,8 +17,9 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
 - the last line of a page copied only in part, when it is the start of a chrome line
   (`Thank `): it is what is left of that line, not a thread (see `cut_off`);
 - the unroller's link back to the thread on its source (`Read on Twitter`, `Read on X`) ending
-  the text: twtext prints it under the last post. A post's own last words are never exactly
-  that link with nothing after it; inside the text it stays a weak line (see `chrome`).
+  the text: twtext prints it under the last post, below its `End of thread` line (chrome only
+  there). A post's own last words are never exactly that link with nothing after it; inside
+  the text it stays a weak line (see `chrome`).
 
 Every rule that looks up from a line has a counterpart in `could_be_context_chrome`, which
 looks only down: a part of a source cut just above such a line must not lay it out otherwise.
@@ -75,6 +76,9 @@ _LISTING = _whole(LISTING)
 _READ_N = _whole(LISTING[1:2])
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
 _LINK_BACK = re.compile(rb"[ \t]*Read on (?:Twitter|X)[ \t.]*")
+# twtext closes a thread with this line above its link back. An author may write it too, as
+# the last post's own words, so it is chrome only where twtext puts it.
+_END_OF_THREAD = re.compile(rb"[ \t]*End of thread[ \t.]*")
 _BUTTON = re.compile(rb"[ \t]*(?:Subscribe|Follow|Following)[ \t]*")
 _SHORT = 60
 """Bytes: a display name, an ad's few words."""
@@ -279,12 +283,20 @@ def could_be_context_chrome(buf: ByteSource, start: int, end: int, is_strong: Is
 
 def link_back_at_end(buf: ByteSource, weak: Iterable[Line]) -> list[Line]:
     """The line of `weak` that is the link back to the thread's source and the text's last
-    non-blank line, if any (the weak lines next to it are chrome by it, see `chrome`)."""
-    return [
+    non-blank line, if any, with the `End of thread` line above it (the weak lines next to it
+    are chrome by it, see `chrome`)."""
+    found = [
         line
         for line in weak
         if _LINK_BACK.fullmatch(buf, *line) and next_nonblank_line(buf, line[1]) is None
     ]
+    for line in found[:]:
+        above = previous_nonblank_line(buf, line[0])
+        while above is not None and _LINK_BACK.fullmatch(buf, *above):
+            above = previous_nonblank_line(buf, above[0])
+        if above is not None and _END_OF_THREAD.fullmatch(buf, *above):
+            found.append(above)
+    return found
 
 
 def is_link_back(buf: ByteSource, line: Line) -> bool:

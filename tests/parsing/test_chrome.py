@@ -77,6 +77,24 @@ def test_weak_lines_above_a_link_back_ending_the_text_are_skipped_with_it(parse:
     assert skipped(corpus) == [(3, "Share"), (4, "Read on Twitter")]
 
 
+def test_end_of_thread_above_a_link_back_ending_the_text_is_skipped(parse: Any) -> None:
+    """twtext's `End of thread` over its closing link back is chrome with it."""
+    corpus = parse("1/ A note on the village hall.\n2/ The roof.\n\nEnd of thread\n\nRead on X\n")
+    assert skipped(corpus) == [(4, "End of thread"), (6, "Read on X")]
+    assert texts(corpus) == [["A note on the village hall.", "The roof."]]
+
+
+@pytest.mark.parametrize(
+    "tail", ["End of thread.\n", "End of thread.\nThanks for reading.\nRead on Twitter\n"]
+)
+def test_end_of_thread_not_right_above_a_closing_link_back_stays_text(
+    parse: Any, tail: str
+) -> None:
+    """Written by the author, ending the text or followed by their own words, it is theirs."""
+    corpus = parse("1/ A note on the village hall.\n2/ The roof.\n" + tail)
+    assert texts(corpus)[0][1].splitlines()[1] == "End of thread."
+
+
 def test_a_link_back_with_text_under_it_stays_text(parse: Any) -> None:
     corpus = parse("1/ A note on the village hall.\nRead on Twitter\nor here.\n")
     assert corpus.skipped == []

@@ -92,6 +92,14 @@ CASES = [
         [13, 14],
     ),
     (
+        "twtext_pictures_only.txt",
+        # A twtext copy of a thread of pictures: only its first line has words; twtext's
+        # closing line and its link back (twice) end the text.
+        [[None]],
+        ["Five old bridges over the river, in pictures"],
+        [7, 12, 13],
+    ),
+    (
         "author_page_heads.txt",
         # A 🧵 inside a teaser (alone under its first post, or leading the next) is its text:
         # only the date and length lines separate the page's threads.
