@@ -18,6 +18,7 @@ and after it the column beside it (`Who to follow` and the people it suggests) a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
@@ -304,18 +305,38 @@ def dividers(
     People type a lone `-` as a divider in their own text too: read as chrome the thread goes
     on past, it would cut the post in two and make its second half a post of its own. So a lone
     separator is chrome only next to other `chrome` (blank lines aside), right above a number
-    marker (the post ends there anyway: the `events` in order, of kind `marker`), or at the end
-    of the text; any other is post text."""
+    marker (the post ends there anyway: the `events` in order, of kind `marker`), at the end of
+    the text, or in a run of lone separators outside a numbered post: a divider between
+    paragraphs is one line, a run of them is what a copy keeps of a row of the page's links
+    under a tweet, their words lost. Inside a post a number opens, the numbers mark where posts
+    end, so the run is kept as its text rather than cut it in two. Any other is post text."""
     lone = set(separators)
     others = chrome - lone
     found = []
     for line in separators:
         below = next_nonblank_line(buf, line[1])
+        above = previous_nonblank_line(buf, line[0])
         if below is None or below in others or is_marker_at(events, marker, below[0]):
             continue
-        if previous_nonblank_line(buf, line[0]) not in others:
-            found.append(line)
+        if above in others:
+            continue
+        in_run = below in lone or above in lone
+        if in_run and not _in_numbered_post(buf, line, lone, events, marker):
+            continue
+        found.append(line)
     return found
+
+
+def _in_numbered_post(
+    buf: ByteSource, line: Line, lone: set[Line], events: Sequence[Structure], marker: int
+) -> bool:
+    """Is the nearest line of structure above the run of lone separators holding `line` a
+    number marker? (A part of a source starts at such a line, so it reads the run alike.)"""
+    top = line
+    while (above := previous_nonblank_line(buf, top[0])) is not None and above in lone:
+        top = above
+    at = bisect_left(events, (top[0],))
+    return at > 0 and events[at - 1][1] == marker
 
 
 def _counts_above(buf: ByteSource, line: Line) -> list[Line]:

@@ -211,6 +211,34 @@ def test_a_lone_dash_by_conversation_lines_is_skipped_one_inside_a_tweet_is_text
     assert [line for line, text in skipped(corpus) if text == "-"] == [6, 13]
 
 
+def test_a_run_of_lone_dashes_under_a_tweet_is_skipped_between_two_tweets() -> None:
+    """A copy keeps a run of lone `-` lines of the links under a tweet: two in a row are the
+    page's, and the line under them opens the next tweet."""
+    corpus = load_corpus([PAGES / "old_twitter_dash_run.txt"])
+    assert [post.count("\n") for post in texts(corpus)[0]] == [0, 0, 0, 0]
+    assert texts(corpus)[0][1].startswith("The harbour office first counted")
+    assert skipped(corpus) == [
+        (2, "-"),
+        (3, "-"),
+        (5, "Show this thread -"),
+        (7, "Show this thread -"),
+    ]
+
+
+@pytest.mark.parametrize("run", ["-\n-", "·\n\n·", "-\n·\n-"])
+def test_a_run_of_lone_separators_in_an_unnumbered_text_is_skipped(run: str) -> None:
+    corpus = parse_text(f"The well was capped.\n{run}\nA pump replaced it.\n")
+    assert texts(corpus) == [["The well was capped.", "A pump replaced it."]]
+    assert [text for _, text in skipped(corpus)] == [line for line in run.split("\n") if line]
+
+
+def test_a_run_of_lone_separators_inside_a_numbered_post_stays_in_it() -> None:
+    """The numbers mark where the posts end: a run inside one is its text, not a cut."""
+    corpus = parse_text("1/ The well was capped.\n-\n-\nA pump replaced it.\n2/ Then a tap.\n")
+    assert texts(corpus) == [["The well was capped.\n-\n-\nA pump replaced it.", "Then a tap."]]
+    assert corpus.skipped == []
+
+
 def test_one_line_tweet_headers_are_skipped_and_a_reply_by_another_handle_with_them() -> None:
     """`Name @handle · Mar 3, 2019` is a tweet's header on one line: skipped, the thread going
     on past it; the reply under @pietvos's header is skipped whole; the page's header gives the
