@@ -10,8 +10,11 @@ line is chrome, not a thread nor a post's last words, when:
 - it follows chrome; or, after a post's text, it is long enough to be no word of the post
   (`_DISTINCT` bytes) or is the end marker's start: a post that ends in "Thank" keeps it.
 
-A copy's last line is only cut when no newline ends the buffer; a part of a source cut for
-counting always ends with one, so this never reads a part otherwise than the whole.
+A copy's last line is cut when no newline ends the buffer, or when a space or tab ends the
+line before the final newline (the cut fell after a word, and saving the copy added the
+newline). A part of a source cut for counting always ends with a newline: it is never cut
+under a line of the second kind (`is_cut_at_a_space`), so this never reads a part otherwise
+than the whole.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _LONGEST = 200
 _DISTINCT = 16
 """Bytes: a cut line this long that starts a known chrome line is no post's last words."""
 _NUMBER = re.compile(rb"\d[\d,.]*")
+_BLANK = b" \t"
 _BULLETS = re.compile(rb"\xe2\x80\xa2(?:[ \t]*\xe2\x80\xa2)?[ \t]*")
 
 
@@ -44,13 +48,28 @@ def _known_lines() -> tuple[bytes, ...]:
 
 def fragment_line(buf: ByteSource) -> Line | None:
     """The last line, when the buffer stops inside it and it is the start of a chrome line."""
-    if not len(buf) or buf[len(buf) - 1] == 0x0A:
+    end = len(buf)
+    if not end:
         return None
-    start = buf.rfind(b"\n") + 1
-    text = bytes(buf[start:]).strip()
+    if buf[end - 1] == 0x0A:
+        end -= 1
+        if not end or buf[end - 1] not in _BLANK:
+            return None
+    start = buf.rfind(b"\n", 0, end) + 1
+    text = bytes(buf[start:end]).strip()
     if len(text) < _SHORTEST or len(text) >= _LONGEST:
         return None
-    return (start, len(buf)) if is_cut_chrome(text) else None
+    return (start, end) if is_cut_chrome(text) else None
+
+
+def is_cut_at_a_space(buf: ByteSource, line: Line) -> bool:
+    """Would `line` be what is left of a chrome line, were it the last line with a newline
+    after it? A source is not cut under such a line."""
+    start, end = line
+    if end - start < _SHORTEST or buf[end - 1] not in _BLANK:
+        return False
+    text = bytes(buf[start:end]).strip()
+    return _SHORTEST <= len(text) < _LONGEST and is_cut_chrome(text)
 
 
 def is_cut_chrome(text: bytes) -> bool:

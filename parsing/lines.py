@@ -160,7 +160,7 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         or any(needle in buf for needle in SUFFIX_NEEDLES)
         or may_hold_one_line_header(buf)
         or opens_with_header(buf)
-        or (buf and buf[-1] != 0x0A and fragment_line(buf) is not None)
+        or fragment_line(buf) is not None
     ):
         return _with_chrome(events, *resolve_chrome(buf, chrome, events, MARKER, passing))
     return events

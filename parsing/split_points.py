@@ -29,6 +29,7 @@ from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
 from .chrome_context import is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
+from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
@@ -141,10 +142,14 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
     `Image` is by the line under it (`pictures`), a link back to the source by whether any
     text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides (`old_twitter.dividers`): a part cut there would not see them."""
+    both sides (`old_twitter.dividers`), the start of a chrome line a space ends by whether
+    it ends the text (`cut_off`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
-        ends_in_picture(buf, above) or is_separator(buf, above) or is_link_back(buf, above)
+        ends_in_picture(buf, above)
+        or is_separator(buf, above)
+        or is_link_back(buf, above)
+        or is_cut_at_a_space(buf, above)
     ):
         return True
     below = next_nonblank_line(buf, point - 1)

@@ -54,6 +54,30 @@ def test_a_distinct_cut_chrome_line_right_under_a_post_is_skipped(fragment: str)
     assert skipped(corpus) == [(3, fragment)]
 
 
+@pytest.mark.parametrize("fragment", ["Keep Current ", "Thank ", "Read all\t"])
+def test_a_chrome_line_cut_after_a_word_and_saved_with_a_newline_is_skipped(
+    fragment: str,
+) -> None:
+    """The blank the cut left before the final newline tells a cut line from a whole one."""
+    corpus = parse_text(f"{THREAD}• • •\n{fragment}\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus)[-1] == (4, fragment)
+
+
+def test_a_distinct_chrome_line_cut_after_a_word_under_a_post_is_skipped() -> None:
+    corpus = parse_text(f"{THREAD}Thank you for your sup \n")
+    assert texts(corpus) == [["The pier lights are fixed.", "The railings are next."]]
+    assert skipped(corpus) == [(3, "Thank you for your sup ")]
+
+
+@pytest.mark.parametrize("last", ["Keep Current\n", "Keep Current \n\n", "Keep Current \nat sea"])
+def test_a_chrome_lines_start_ended_by_no_cut_stays_a_thread(last: str) -> None:
+    """No blank before the final newline, or lines after it: the line is whole, not cut."""
+    corpus = parse_text(f"{THREAD}• • •\n{last}")
+    assert (4, "Keep Current") not in [(line, text.strip()) for line, text in skipped(corpus)]
+    assert texts(corpus)[-1][0].startswith("Keep Current")
+
+
 @pytest.mark.parametrize("last", ["Thank", "Read all", "3/ Thank you", "Show this"])
 def test_a_short_cut_line_under_a_post_is_the_posts(last: str) -> None:
     corpus = parse_text(f"{THREAD}{last}")
@@ -86,8 +110,9 @@ def test_each_line_a_chrome_rule_writes_out_is_one_it_matches(rule: str) -> None
 @pytest.mark.parametrize("rule", UNMISTAKABLE)
 def test_every_cut_of_a_chrome_rules_line_is_a_fragment_only_at_the_end(rule: str) -> None:
     """Each line of a strong or passing chrome rule, cut after any character, is a cut-off
-    fragment as the last line of a copy that stops inside it, and not once a newline ends it or
-    more text follows; what is still a whole chrome line when cut is no fragment."""
+    fragment as the last line of a copy that stops inside it, and with a newline after it only
+    when the cut fell after a blank; never when more text follows. What is still a whole chrome
+    line when cut is no fragment."""
     above = f"{THREAD}• • •\n".encode()
     for text, _ in spelled_out(rule):
         line = text.decode("utf-8")
@@ -96,5 +121,7 @@ def test_every_cut_of_a_chrome_rules_line_is_a_fragment_only_at_the_end(rule: st
             if len(part.strip()) < 2 or CHROME_LINE.fullmatch(part.strip()):
                 continue
             assert fragment_line(above + part) == (len(above), len(above + part)), part
-            assert fragment_line(above + part + b"\n") is None, part
+            cut_after_blank = part.endswith((b" ", b"\t"))
+            expected = (len(above), len(above + part)) if cut_after_blank else None
+            assert fragment_line(above + part + b"\n") == expected, part
             assert fragment_line(above + part + b"\n3/ Paint") is None, part

@@ -100,6 +100,14 @@ CASES = [
         [7, 12, 13],
     ),
     (
+        "tra_cut_under_newline.txt",
+        # A copy cut inside the footer after a word ("Keep Current "), saved with a newline
+        # after what is left of the line: that fragment is chrome, no thread.
+        [[1, 2, 3]],
+        ["The lido on Quay Road opens for the season on Saturday morning."],
+        [*range(1, 12), 15, 16, 17, 20],
+    ),
+    (
         "author_page_heads.txt",
         # A 🧵 inside a teaser (alone under its first post, or leading the next) is its text:
         # only the date and length lines separate the page's threads.

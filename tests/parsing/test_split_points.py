@@ -269,6 +269,15 @@ def test_no_cut_under_a_link_back_to_the_source() -> None:
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
+def test_no_cut_under_the_start_of_a_chrome_line_a_space_ends() -> None:
+    """`Thank you for your sup ` ending the text is what a cut copy left of a chrome line: a
+    part cut right under it would read it so, where the whole goes on under it and keeps it as
+    text."""
+    raw = b"1/ a\n2/ b\nThank you for your sup \n1/ c\n"
+    assert raw.index(b"1/ c") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
 def test_cut_at_a_restart_after_plain_lines() -> None:
     """`1/` after a numbered post and plain continuation lines is a cut at the marker."""
     raw = b"1/ a\n2/ b\nmore of b\n\n1/ c\n"
