@@ -39,12 +39,12 @@ from .cut_off import cut_off_fragment, fragment_line
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
     conversation_lines,
-    dividers,
     is_one_line_header,
     is_separator,
     one_line_headers,
     suggested_people,
 )
+from .old_twitter_dividers import dividers
 from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")

@@ -142,7 +142,7 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
     `Image` is by the line under it (`pictures`), a link back to the source by whether any
     text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides (`old_twitter.dividers`), the start of a chrome line a space ends by whether
+    both sides (`old_twitter_dividers.dividers`), the start of a chrome line a space ends by whether
     it ends the text (`cut_off`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
