@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import IO, TYPE_CHECKING, NamedTuple
 
+from .background import PARALLEL_BYTES
 from .containers import FileEntry
 from .decoding import normalise_newlines, replacement_warning, utf8_mark
 from .errors import ThreadlineError
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .read_loop import Plan
 
-SPLIT_BYTES = 4 << 20
-"""Below this, a second process costs more than it saves."""
+SPLIT_BYTES = PARALLEL_BYTES
+"""Below this, a second process costs more than it saves (its own name, for tests to lower)."""
 READER_SHARE = 0.4
 """About how much of the file the reader lays out: less than half, since it also starts its
 interface, finds the flags of its part and joins the parts while the other process, started

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
-from .background import later
+from .background import PARALLEL_BYTES, later
 from .containers import Entry, FileEntry
 from .decoding import normalise, normalise_newlines, replacement_warning, utf8_mark
 from .entities.flags import region_names
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 TOP = 10
 PAGES = PAGES_FORMAT.name
-_PARALLEL_BYTES = 4 << 20
-"""Below this, a second process costs more than it saves."""
+_PARALLEL_BYTES = PARALLEL_BYTES
+"""Below this, a second process costs more than it saves (its own name, for tests to lower)."""
 
 
 class CorpusStats(NamedTuple):
