@@ -311,3 +311,21 @@ async def test_footer_offers_related_again_after_the_terminal_widens() -> None:
         descriptions = {str(key.description) for key in footer.query(FooterKey)}
         assert "Related" in descriptions
         assert footer.query(".-command-palette")
+
+
+async def test_many_skipped_files_are_listed_in_one_notification(tmp_path: Path) -> None:
+    """A folder with seven files that are no corpus: one "Skipped" notification names the
+    first five and counts the other two, instead of seven notifications over the screen."""
+    (tmp_path / "thread.txt").write_text("1/ The tide came in early.\n", encoding="utf-8")
+    for number in range(1, 8):
+        (tmp_path / f"picture{number}.png").write_bytes(b"\x89PNG\x00\x00" + bytes(64))
+    app = make_app(str(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        await wait_until(pilot, lambda: bool(notifications(app)))
+        await pilot.pause(0.3)  # any later notification would have come by now
+        (note,) = notifications(app)
+        assert [f"picture{number}.png" in note for number in range(1, 8)] == [True] * 5 + [
+            False
+        ] * 2
+        assert "… and 2 more" in note

@@ -21,6 +21,11 @@ from ..loading import CorpusLoader, Progress
 from ..memory import release_free_memory
 from .panes_screen import NO_THREAD_RELATED, PanesScreen
 
+_WARNINGS_GATHERED = 0.1
+"""Seconds the warnings arriving together are gathered into one notification."""
+_WARNINGS_SHOWN = 5
+"""Warnings one notification lists; it counts the others."""
+
 
 class LoadingScreen(PanesScreen):
     """The panes, filled from the loader's corpus as it is read and indexed."""
@@ -42,6 +47,8 @@ class LoadingScreen(PanesScreen):
     # -- loading --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._warnings: list[str] = []
+        """The loader's warnings not shown yet."""
         self.loader.prepare()
         self.post_pane.show(None, [])
         self.related_pane.show([], NO_THREAD_RELATED)
@@ -83,9 +90,19 @@ class LoadingScreen(PanesScreen):
 
     @on(CorpusLoader.Warning)
     def _warned(self, event: CorpusLoader.Warning) -> None:
-        self.notify(
-            visible(event.text), title="Skipped", severity="warning", timeout=8, markup=False
-        )
+        # A folder of many other files warns of each at once: one notification lists them,
+        # where one each would stack over the whole screen.
+        self._warnings.append(visible(event.text))
+        if len(self._warnings) == 1:
+            self.set_timer(_WARNINGS_GATHERED, self._show_warnings)
+
+    def _show_warnings(self) -> None:
+        texts, self._warnings = self._warnings, []
+        shown = texts[:_WARNINGS_SHOWN]
+        if len(texts) > len(shown):
+            more = len(texts) - len(shown)
+            shown.append(f"… and {more} more (`threadline stats` lists every one)")
+        self.notify("\n".join(shown), title="Skipped", severity="warning", timeout=8, markup=False)
 
     @on(CorpusLoader.FlagsIndexed)
     def _flags_indexed(self, event: CorpusLoader.FlagsIndexed) -> None:
