@@ -1,5 +1,6 @@
 """The layout rules that read a page's blocks rather than a thread's lines: a listing's teasers
-and a blog's embedded tweets, each known by the chrome line that closes it.
+and a blog's embedded tweets, each known by the chrome line that closes it, and a page's opening
+paragraph above a thread's label.
 
 - A listing's teaser starts under a line between teasers or under the listing's heading; it is
   also the text that runs into a line between teasers (`Read N tweets`, the date or length line
@@ -12,23 +13,35 @@ and a blog's embedded tweets, each known by the chrome line that closes it.
   introduction may say things the thread does not), never the thread's first or last post.
   (Under the last tweet at the end of a copy, or above a marker, the text may be the start of a
   tweet the copy cut: it stays the thread's.)
+- A page that opens with one paragraph of unnumbered text, then, a blank line apart, a bare
+  `Thread 🧵` line, shows one thread: the paragraph announces the thread the label heads
+  (`Here is a short guide to tides.`, then `Thread 🧵`), as its author wrote them in one first
+  tweet. The label separates two threads only where a thread stands above it (numbered posts,
+  several paragraphs). So the paragraph stays open past the label: it is the first post's start
+  when the author numbers at line ends (`/1` under the text ends it), the thread's unnumbered
+  lead when the label stands right above `1/` (see `_labels_intro`).
 """
 
 from __future__ import annotations
 
 from .events import (
+    BARE_HEAD,
     CHROME,
     EMBED_END,
     EMOJI,
+    END,
     HEAD,
     LISTING_HEAD,
     PASS,
     PICTURE_END,
+    START,
     TEASER_EDGE,
     Event,
     next_line,
 )
 from .layout_trailers import TrailingRules
+from .lines import line_end
+from .neighbours import BLANK
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
@@ -143,6 +156,46 @@ class PageBlocks(TrailingRules):
         self.free_from = start
         self.goes_on = self.thread_open
         self._after_embed = False  # the post that goes on ends no embedded tweet
+
+    def _stands_above(self, line: Event, following: Event | None) -> bool:
+        """A head or emoji line with only blank lines between it and a marker or another lead."""
+        if following is None or following.kind in (CHROME, PASS, START, END):
+            return False
+        end = line_end(self.buf, line.start)
+        if line.kind == HEAD and not BARE_HEAD.fullmatch(self.buf, line.start, end):
+            return False  # "THREAD: Here is why …" is a post of its own
+        return not self._text_below(end, following.start)
+
+    def _labels_intro(self, head: int) -> bool:
+        """Whether the bare head line at `head` labels the thread that the open post, one
+        paragraph of unnumbered text opening the source or following chrome, introduces (see
+        the module's docstring): the post then goes on past the label."""
+        buf = self.buf
+        if (
+            self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or self._in_teaser
+            or self.last_number
+            or len(self.posts) > self.threads.first_post[-1]  # a post of the thread above it
+            or not BARE_HEAD.fullmatch(buf, head, line_end(buf, head))
+        ):
+            return False
+        # One paragraph, then a blank line: a label right under a line may as well open the
+        # next thread of a copy that runs two threads together.
+        text_end = head
+        while text_end > self.start and buf[text_end - 1] in b" \t\r\n":
+            text_end -= 1
+        if buf.count(b"\n", text_end, head) < 2:
+            return False
+        line = self.start
+        while line < text_end:
+            end = line_end(buf, line)
+            if BLANK.fullmatch(buf, line, end):
+                return False
+            line = end + 1
+        return True
 
     def _past_lead_lines(self, index: int) -> int:
         """The index of the first event from `_events[index]` on that is no head or emoji line
