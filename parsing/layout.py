@@ -229,6 +229,8 @@ class LayoutBuilder(PageBlocks):
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         if self._is_trailer(line) and self._close_by_line_end_number(line, start):
             return True
+        if start == line.start and self._closes_teasers_first_post(line):
+            return True
         if self._blog_intro_ends(start):
             return False  # the first embedded tweet opens the thread (see `layout_blocks`)
         split = self._preamble_split(self.start, start)
@@ -321,7 +323,7 @@ class LayoutBuilder(PageBlocks):
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
-            self._in_teaser = False  # nor a head line
+            self._in_teaser = self._in_teaser and self._teaser_numbered_by(events[index])
         self._starts_afresh(min(free_from, len(buf)))
         return index
 

@@ -42,8 +42,12 @@ from .events import (
 from .layout_trailers import TrailingRules
 from .lines import line_end
 from .neighbours import BLANK
+from .pictures import picture_after
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+
+TEASER_BOUNDS = (TEASER_EDGE, LISTING_HEAD)
+"""The numbers of the chrome lines a listing's teaser starts under."""
 
 
 class PageBlocks(TrailingRules):
@@ -79,9 +83,7 @@ class PageBlocks(TrailingRules):
         """Whether the text from `events[index]` on is a teaser, chrome just above it (the last
         line before `events[index]`)."""
         # [index - 1][2]: the last chrome line's number.
-        return events[index - 1][2] in (TEASER_EDGE, LISTING_HEAD) or self._ends_at_teaser_edge(
-            index
-        )
+        return events[index - 1][2] in TEASER_BOUNDS or self._ends_at_teaser_edge(index)
 
     def _ends_at_teaser_edge(self, index: int) -> bool:
         """Whether the text from `_events[index]` on runs, past head and emoji lines only, into
@@ -119,6 +121,52 @@ class PageBlocks(TrailingRules):
             return False
         found = last_trailer(self.buf, self.start, limit)
         return found is not None and found.number == 1 and self._close_by_its_number(limit)
+
+    def _closes_teasers_first_post(self, line: Event) -> bool:
+        """Close the open teaser as post 1 at the marker `line` numbered 1 with text above it
+        in the teaser (`… The Edfu texts⏎1/8 In his book …`): a teaser shows its thread from the
+        start, so the text above is the first post's, and a `1/` under it can only be that
+        post's number, written at its end on a line of its own; the text the teaser runs on
+        after it, on its line or under it, is the next post, unnumbered. A picture's
+        `Image` right after the number is the first post's picture, as after any number that
+        ends a post (`picture_ends`). True when closed so."""
+        buf = self.buf
+        if (
+            line.number != 1
+            or self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or len(self.posts) > self.threads.first_post[-1]  # the thread shows a post above
+            or not self._under_teaser_edge()
+        ):
+            return False
+        end = line_end(buf, line.start)
+        after = picture_after(buf, line.text_start, end)
+        text = self._first_text_line(after, end)
+        self.number = self.last_number = 1
+        self._append_post(after if text is not None else end, text_limit=line.start)
+        if text is not None:
+            self._open_unnumbered(after)
+        return True
+
+    def _teaser_numbered_by(self, marker: Event) -> bool:
+        """Whether the teaser that starts at `free_from` runs into `marker`, the first line of
+        structure under it, and `marker` may end its first post (`_closes_teasers_first_post`):
+        then the teaser goes on to it. (Any other marker ends it, with no head line between.)"""
+        return (
+            marker.number == 1 and self._first_text_line(self.free_from, marker.start) is not None
+        )
+
+    def _under_teaser_edge(self) -> bool:
+        """Whether the open post stands right under a line between a listing's teasers or its
+        heading, past head and emoji lines: a teaser (asked at the marker `_events[_index]`,
+        which has ended `_in_teaser`, the state of the text above a head line)."""
+        events = self._events
+        above = self._index - 1
+        while above >= 0 and events[above][1] in (HEAD, EMOJI, PICTURE_END):  # [1]: the kind
+            above -= 1
+        return above >= 0 and events[above][1] == CHROME and events[above][2] in TEASER_BOUNDS
 
     def _blog_intro_ends(self, start: int) -> bool:
         """Close the open unnumbered post, above the marker `_events[_index]` at `start`, as a

@@ -127,6 +127,17 @@ def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     return word[-1].isalnum() and not possessive and word.lower().encode() not in _DETERMINERS
 
 
+def picture_after(buf: ByteSource, start: int, end: int) -> int:
+    """Past a picture's `Image` at `start` and the blanks after it, on the line ending at
+    `end` (`start` when no such word stands there): the mark after a post's number."""
+    stop = start + len(_WORD)
+    if buf[start:stop] != _WORD or (stop < end and buf[stop] not in b" \t"):
+        return start
+    while stop < end and buf[stop] in b" \t":
+        stop += 1
+    return stop
+
+
 def may_end_in_picture(buf: ByteSource) -> bool:
     """Could the buffer's last non-blank line end with `Image` (a quick look at its tail)?"""
     return bytes(buf[-256:]).rstrip().endswith(_WORD)

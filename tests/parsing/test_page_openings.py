@@ -62,3 +62,59 @@ def test_a_label_under_a_numbered_thread_opens_another() -> None:
     )
     assert numbers(corpus) == [[1, 2], [1, 2]]
     assert texts(corpus)[1][0] == "Thread 🧵\nThey nest on the roofs."
+
+
+# -- a teaser whose first post its author numbers at the end ----------------------------------
+
+AUTHOR_PAGE = (
+    "Jun 20 9 tweets 3 min read\n"
+    "Why the old mill stopped turning, and what the survey found\n\n"
+    "The mill race\n"
+    "1/8 In spring the water rose over the sluice.\n\n"
+    "The wheel broke twice.\n"
+    "Jun 18 5 tweets 2 min read\n"
+    "A note on the eels in the weir pool.\n"
+    "/1 They climb the weir at night, in the rain.\n"
+)
+
+
+def test_a_teasers_one_under_its_opening_text_ends_its_first_post() -> None:
+    """A teaser shows its thread from the start: a `1/8` (or `/1`) at a line start under its
+    opening text is the first post's number, written at its end; the text the teaser runs on
+    after it is the next post, unnumbered."""
+    corpus = parse_text(AUTHOR_PAGE)
+    assert numbers(corpus) == [[1, None], [1, None]]
+    assert texts(corpus)[0] == [
+        "Why the old mill stopped turning, and what the survey found\n\nThe mill race",
+        "In spring the water rose over the sluice.\n\nThe wheel broke twice.",
+    ]
+    assert texts(corpus)[1][1] == "They climb the weir at night, in the rain."
+
+
+def test_a_picture_after_a_teasers_closing_one_is_the_first_posts() -> None:
+    """`1/8 Image` under the opening text: the mark is the first post's picture, no text."""
+    corpus = parse_text(AUTHOR_PAGE.replace("1/8 In spring", "1/8 Image In spring"))
+    assert texts(corpus)[0][1].startswith("In spring the water")
+    corpus = parse_text(AUTHOR_PAGE.replace("1/8 In spring", "1/8 Image\nIn spring"))
+    assert numbers(corpus)[0] == [1, None]
+    assert texts(corpus)[0][1].startswith("In spring the water")
+
+
+def test_a_teasers_one_alone_under_its_opening_text_ends_its_first_post() -> None:
+    corpus = parse_text(AUTHOR_PAGE.replace("1/8 In spring", "1/8\nIn spring"))
+    assert numbers(corpus)[0] == [1, None]
+    assert texts(corpus)[0][1].startswith("In spring the water")
+
+
+def test_outside_a_teaser_a_one_under_a_title_still_numbers_the_text_after_it() -> None:
+    """On a thread page the line above `1/` may be the thread's title: unchanged."""
+    corpus = parse_text("The mill race\n1/ In spring the water rose.\n2/ The wheel broke.\n")
+    assert numbers(corpus) == [[None, 1, 2]]
+    assert texts(corpus)[0][1] == "In spring the water rose."
+
+
+def test_a_teaser_that_opens_with_its_number_keeps_it_as_the_first_posts() -> None:
+    corpus = parse_text(
+        "Jun 20 9 tweets 3 min read\n1/ Why the old mill stopped.\n2/ The wheel broke.\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
