@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from functools import partial
 
 from .byte_source import ByteSource
-from .chrome_blog import embed_ends, titles_above_bylines
+from .chrome_blog import (
+    bylined_headers,
+    embed_ends,
+    opens_bylined_header,
+    titles_above_bylines,
+)
 from .chrome_context import (
     Structure,
     bios_above_followers,
@@ -82,9 +87,11 @@ def _shape_only(buf: ByteSource, start: int, end: int) -> bool:
 
 
 def opens_with_header(buf: ByteSource) -> bool:
-    """Does `buf` start with a one-line page header?"""
+    """Does `buf` start with a one-line page header, or a title over a bare byline?"""
     first = next_nonblank_line(buf, -1)
-    return first is not None and _ONE_LINE_HEADER.fullmatch(buf, *first) is not None
+    return first is not None and (
+        _ONE_LINE_HEADER.fullmatch(buf, *first) is not None or opens_bylined_header(buf, first)
+    )
 
 
 def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -212,9 +219,11 @@ def _lines_by_their_neighbours(
     weak: list[Line],
     confirmed: set[Line],
 ) -> set[Line]:
-    """The lines chrome by what stands next to them: a blog's title above its byline, the tags
+    """The lines chrome by what stands next to them: a blog's title above its byline (the page's
+    header, with or without the byline's date), the tags
     and people a listing suggests under its blocks, the link back that ends a copy."""
     found = set(titles_above_bylines(buf, strong, confirmed))
+    found.update(bylined_headers(buf, ends))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
     return found

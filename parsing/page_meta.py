@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from .chrome import is_chrome_text
+from .chrome_blog import BARE_BYLINE
 from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
@@ -55,6 +56,7 @@ _LENGTH = re.compile(
 # The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
 _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+_BYLINE = re.compile(BARE_BYLINE)
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
 # and the reading time. The button is an element of its own beside the name, so a copy may glue
 # the two ("Ada Quill+ Your Authors").
@@ -119,6 +121,8 @@ def page_meta(
             author = picture.group(1).strip(_BULLETS) or author
         elif (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
             author = keep.group(1).strip()
+        elif (byline := _BYLINE.fullmatch(line)) is not None:
+            author = byline["name"]  # a repost's header: `by Kelvin Smith` under its title
         elif (length := _LENGTH.fullmatch(line)) is not None:
             declared = int(length["posts"])
             before = length["before"].strip(_BULLETS)

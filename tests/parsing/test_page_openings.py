@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from .helpers import numbers, parse_text, texts
+from pathlib import Path
+
+from parsing import load_corpus
+from parsing.page_meta import PageMeta, page_meta
+
+from .helpers import numbers, parse_text, skipped, texts
 
 INTRO = "Asked by a friend: a gentle guide to how tides work, for sailors.\n\n"
 
@@ -118,3 +123,59 @@ def test_a_teaser_that_opens_with_its_number_keeps_it_as_the_first_posts() -> No
         "Jun 20 9 tweets 3 min read\n1/ Why the old mill stopped.\n2/ The wheel broke.\n"
     )
     assert numbers(corpus) == [[1, 2]]
+
+
+# -- a repost's title and bare byline -------------------------------------------------------
+
+REPOST = (
+    "Notes on ferries\n\nby Ada Lindqvist\n\n"
+    "Ferries are slower than bridges 1/3\n\nThey are also kinder 2/3\n\nRide one today 3/3\n"
+)
+
+
+def test_a_reposts_title_and_bare_byline_are_the_pages_header(tmp_path: Path) -> None:
+    """The title and `by Name` opening the page are chrome, skipped; the thread starts under
+    them and the byline names its author."""
+    page = tmp_path / "repost.txt"
+    page.write_text(REPOST, encoding="utf-8")
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][0] == "Ferries are slower than bridges"
+    assert skipped(corpus) == [(1, "Notes on ferries"), (3, "by Ada Lindqvist")]
+    assert corpus.meta(0).author == "Ada Lindqvist"
+
+
+def test_a_bare_byline_gives_the_author() -> None:
+    assert page_meta(["Notes on ferries", "by Ada Lindqvist"]) == PageMeta("Ada Lindqvist")
+
+
+def test_a_bare_byline_under_strong_chrome_and_a_title_is_the_headers_too() -> None:
+    corpus = parse_text("Skip to content\nNotes on ferries\nby Ada Lindqvist\n" + REPOST[35:])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert [text for _, text in skipped(corpus)] == [
+        "Skip to content",
+        "Notes on ferries",
+        "by Ada Lindqvist",
+    ]
+
+
+def test_a_byline_with_no_title_above_it_stays_text() -> None:
+    """`by Name` alone at the start is no header: a title stands above a byline."""
+    corpus = parse_text("by Ada Lindqvist\n\nFerries are slower than bridges 1/2\n\nRide one 2/2\n")
+    assert texts(corpus)[0][0].startswith("by Ada Lindqvist")
+    assert skipped(corpus) == []
+
+
+def test_a_byline_under_a_sentence_stays_text() -> None:
+    """A line that ends a sentence is a post's, not a title: the byline under it is text."""
+    corpus = parse_text("The ferry was built in Oslo.\nby Ada Lindqvist\n\nRide one today.\n")
+    assert skipped(corpus) == []
+    assert "by Ada Lindqvist" in texts(corpus)[0][0]
+
+
+def test_a_title_and_byline_below_a_thread_are_no_header() -> None:
+    """Inside the text (no page start or chrome above), the lines stay the thread's."""
+    corpus = parse_text(
+        "1/ Ferries are slow.\n2/ They are kind.\n\nNotes on ferries\nby Ada Lindqvist\n"
+    )
+    assert skipped(corpus) == []
