@@ -133,6 +133,7 @@ class PageBlocks(TrailingRules):
         buf = self.buf
         if (
             line.number != 1
+            or self._is_trailer(line)  # `1/` alone, read as under any text it numbers
             or self.start < 0
             or self.number
             or self.marker_line >= 0
@@ -145,6 +146,7 @@ class PageBlocks(TrailingRules):
         after = picture_after(buf, line.text_start, end)
         text = self._first_text_line(after, end)
         self.number = self.last_number = 1
+        self.min_end = max(self.min_end, line.text_start)  # the number's line is the post's
         self._append_post(after if text is not None else end, text_limit=line.start)
         if text is not None:
             self._open_unnumbered(after)

@@ -8,7 +8,7 @@ from pathlib import Path
 from parsing import load_corpus
 from parsing.page_meta import PageMeta, page_meta
 
-from .helpers import numbers, parse_text, skipped, texts
+from .helpers import line_ranges, numbers, parse_text, skipped, texts
 
 INTRO = "Asked by a friend: a gentle guide to how tides work, for sailors.\n\n"
 
@@ -106,9 +106,11 @@ def test_a_picture_after_a_teasers_closing_one_is_the_first_posts() -> None:
 
 
 def test_a_teasers_one_alone_under_its_opening_text_ends_its_first_post() -> None:
+    """The first post takes in the number's line; the next post starts under it."""
     corpus = parse_text(AUTHOR_PAGE.replace("1/8 In spring", "1/8\nIn spring"))
     assert numbers(corpus)[0] == [1, None]
     assert texts(corpus)[0][1].startswith("In spring the water")
+    assert line_ranges(corpus)[0] == [(2, 5), (6, 8)]
 
 
 def test_outside_a_teaser_a_one_under_a_title_still_numbers_the_text_after_it() -> None:
