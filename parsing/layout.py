@@ -334,6 +334,7 @@ class LayoutBuilder(PageBlocks):
         after them. No fresh start: the thread goes on."""
         start = events[index].start
         self._adopt_free_text(start)
+        self._part_intro_from_first_embed(events[index])
         self._close_post(start, bounded=True)
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):

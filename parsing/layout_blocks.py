@@ -24,6 +24,8 @@ paragraph above a thread's label.
 
 from __future__ import annotations
 
+import re
+
 from .events import (
     BARE_HEAD,
     CHROME,
@@ -46,6 +48,8 @@ from .pictures import picture_after
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
+"""A blank line between two paragraphs, with the blanks up to the next one's text."""
 TEASER_BOUNDS = (TEASER_EDGE, LISTING_HEAD)
 """The numbers of the chrome lines a listing's teaser starts under."""
 
@@ -185,6 +189,29 @@ class PageBlocks(TrailingRules):
         self._close_thread()
         return True
 
+    def _part_intro_from_first_embed(self, line: Event) -> None:
+        """At the line under the first tweet a blog embeds (`line`, `EMBED_END`), with the open
+        post unnumbered text since the page's chrome: close the blog's words above the tweet as
+        a thread of their own, as above a numbered first tweet (`_blog_intro_ends`), the tweet
+        opening the thread. Unnumbered, the tweet's start is its block's: an embedded tweet is
+        one paragraph (its line breaks single) set apart from the blog's, so it is the last
+        paragraph above the line; in a copy that kept no blank line, the last line."""
+        if (
+            line.number != EMBED_END
+            or self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or len(self.posts) > self.threads.first_post[-1]
+        ):
+            return
+        tweet = _last_block(self.buf, self.start, line.start)
+        if tweet <= self.start:
+            return  # the tweet alone: no words of the blog's above it
+        self._close_post(tweet, preamble=True)
+        self._close_thread()
+        self._open_unnumbered(tweet)
+
     def _passed_embed(self, events: list[Event], index: int) -> None:
         """Note whether the chrome the thread went on past, up to `events[index]`, ended an
         embedded tweet."""
@@ -254,3 +281,17 @@ class PageBlocks(TrailingRules):
         while index < len(events) and events[index][1] in (HEAD, EMOJI, PICTURE_END):  # the kind
             index += 1
         return index
+
+
+def _last_block(buf: bytes | bytearray, start: int, stop: int) -> int:
+    """Where the last paragraph of the text `buf[start:stop]` (from a line start) begins, or,
+    when no blank line parts it, its last line."""
+    end = stop
+    while end > start and buf[end - 1] in b" \t\r\n":
+        end -= 1
+    if end <= start:
+        return start
+    last = -1
+    for gap in _BLANK_LINE.finditer(buf, start, end):
+        last = gap.end()
+    return last if last >= 0 else buf.rfind(b"\n", start, end) + 1 or start

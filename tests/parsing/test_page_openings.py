@@ -181,3 +181,50 @@ def test_a_title_and_byline_below_a_thread_are_no_header() -> None:
         "1/ Ferries are slow.\n2/ They are kind.\n\nNotes on ferries\nby Ada Lindqvist\n"
     )
     assert skipped(corpus) == []
+
+
+# -- a blog's words above the first tweet it embeds, unnumbered -------------------------------
+
+EMBED = "— Mara Quill (@maraquill) March 3, 2020\n"
+BLOG = (
+    "Ferry notes\nPosted on March 4, 2020 by Mara Quill\n"
+    "A few people asked for these in one place, so here they are.\n\n"
+    "The ferry runs again.\nFrom Monday, twice a day.\n"
+    + EMBED
+    + "The old boat is sold.\n"
+    + EMBED
+    + "Share this:\n"
+)
+
+
+def test_a_blogs_words_above_its_first_unnumbered_embedded_tweet_are_its_own() -> None:
+    """The tweet is the last paragraph above the line under it (its line breaks single); the
+    blog's words above are a thread of their own, not the tweet's start."""
+    corpus = parse_text(BLOG)
+    assert numbers(corpus) == [[None], [None, None]]
+    assert texts(corpus) == [
+        ["A few people asked for these in one place, so here they are."],
+        ["The ferry runs again.\nFrom Monday, twice a day.", "The old boat is sold."],
+    ]
+
+
+def test_without_blank_lines_the_first_embedded_tweet_is_the_last_line() -> None:
+    corpus = parse_text(
+        BLOG.replace("here they are.\n\n", "here they are.\n").replace(
+            "again.\nFrom Monday, twice a day.", "again from Monday."
+        )
+    )
+    assert texts(corpus) == [
+        ["A few people asked for these in one place, so here they are."],
+        ["The ferry runs again from Monday.", "The old boat is sold."],
+    ]
+
+
+def test_a_first_embedded_tweet_with_nothing_above_it_is_the_threads_first_post() -> None:
+    corpus = parse_text(
+        "Ferry notes\nPosted on March 4, 2020 by Mara Quill\nThe ferry runs again.\n"
+        + EMBED
+        + "The old boat is sold.\n"
+        + EMBED
+    )
+    assert texts(corpus) == [["The ferry runs again.", "The old boat is sold."]]
