@@ -239,8 +239,8 @@ def _page_headers(
     found: set[Line],
 ) -> list[Line]:
     """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
-    under the `pictures` lines); return the date or length lines of the author page headers
-    among them, in file order: each opens a listing of threads."""
+    under the `pictures` lines, a bare date opening the text); return the date or length lines
+    of the author page headers among them, in file order: each opens a listing of threads."""
     author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in starts if is_header_field(buf, line)]
@@ -251,6 +251,12 @@ def _page_headers(
         found.update(bios)
         if picture_fields:
             author_fields = sorted([*author_fields, *picture_fields])
+    if dates and dates[0] == next_nonblank_line(buf, -1):
+        # A copy that opens with a bare date has lost the header above it: the date is the
+        # header's (a thread's text never opens so), and on an author page of the older layout
+        # it opens the listing of threads, each under its date (`teaser_dates`).
+        found.add(dates[0])
+        author_fields = sorted([dates[0], *author_fields])
     return author_fields
 
 

@@ -228,3 +228,47 @@ def test_a_first_embedded_tweet_with_nothing_above_it_is_the_threads_first_post(
         + EMBED
     )
     assert texts(corpus) == [["The ferry runs again.", "The old boat is sold."]]
+
+
+# -- an old author page copied without its header --------------------------------------------
+
+OLD_AUTHOR_PAGE = (
+    "Sep 2, 2022\nThe lamp at Gull Point was wired to the mainland in the spring.\n"
+    "The keeper stayed on to mind it.\n"
+    "Aug 14, 2022\nTide tables for the estuary are printed a year ahead.\n"
+    "Jul 1\nWhy the harbour bell rings at noon, a short thread\n"
+)
+
+
+def test_an_old_author_page_without_its_header_reads_its_dates_as_chrome(tmp_path: Path) -> None:
+    """A copy that opens with a bare date lost the header above it: the date is the header's,
+    and it opens the listing, each thread under its date (which it gives the thread)."""
+    page = tmp_path / "author.txt"
+    page.write_text(OLD_AUTHOR_PAGE, encoding="utf-8")
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert [text for _, text in skipped(corpus)] == ["Sep 2, 2022", "Aug 14, 2022", "Jul 1"]
+    assert texts(corpus)[0] == [
+        "The lamp at Gull Point was wired to the mainland in the spring.\n"
+        "The keeper stayed on to mind it."
+    ]
+    assert [corpus.meta(t).date for t in range(3)] == ["2022-09-02", "2022-08-14", "Jul 1"]
+
+
+def test_a_bare_date_opening_a_thread_page_is_its_header() -> None:
+    corpus = parse_text("Mar 4\n1/ The quay is closed.\n2/ It opens in May.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus) == [(1, "Mar 4")]
+
+
+def test_a_date_line_inside_a_thread_stays_text_when_the_text_opens_otherwise() -> None:
+    corpus = parse_text("The quay diary, a thread\nMar 4\nThe quay is closed.\nMar 5\nStill.\n")
+    assert skipped(corpus) == []
+    assert numbers(corpus) == [[None]]
+
+
+def test_a_numbered_post_ends_the_listing_a_bare_date_opened() -> None:
+    """As under a header: under a numbered post, a date line is the post's text again."""
+    corpus = parse_text("Mar 4\n1/ The quay is closed.\nMar 5\n2/ It opens in May.\n")
+    assert skipped(corpus) == [(1, "Mar 4")]
+    assert numbers(corpus) == [[1, 2]]
