@@ -27,15 +27,15 @@ recorded by the rule that makes it, so no other module has to predict these rule
 from __future__ import annotations
 
 from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
-from .layout_blocks import PageBlocks
 from .layout_dates import date_numbers_post
+from .layout_openings import PageOpenings
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
 
-class LayoutBuilder(PageBlocks):
+class LayoutBuilder(PageOpenings):
     """Appends the threads and posts of one source to shared columns: the rules that decide
     where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
@@ -119,7 +119,7 @@ class LayoutBuilder(PageBlocks):
             return  # the teaser's text above it, now its open unnumbered post, goes on
         self._adopt_free_text(start)
         if self._labels_intro(start):
-            return  # the page's opening paragraph goes on past its label (`layout_blocks`)
+            return  # the page's opening paragraph goes on past its label (`layout_openings`)
         self._close_post(start)
         self._close_thread()
         # A teaser still, under a line between teasers; a teaser too, if it runs into one.
@@ -204,7 +204,7 @@ class LayoutBuilder(PageBlocks):
             self._starts_afresh(start)
         if self.start >= 0 and self.number == 0 and not self.goes_on:
             if opens and lead is not None and self._labels_intro(lead.start):
-                self._close_post(start, preamble=True)  # the thread's lead (`layout_blocks`)
+                self._close_post(start, preamble=True)  # the thread's lead (`layout_openings`)
             elif opens and not self._is_trailer(line):
                 self._close_post(start)
                 self._close_thread()
