@@ -45,6 +45,10 @@ STRONG = [
     r"Posted on " + _MONTH + " " + _DAY_YEAR + r"(?: by .{1,60})?",
     r"Posted on \d{1,2} " + _MONTH + r",? \d{4}(?: by .{1,60})?",
     r"Posted by .{1,60} on (?:" + _MONTH + " " + _DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})",
+    # The title of a tweet archive's page, its avatar's alt text run into it: "ada_q's
+    # avatarada_q's Twitter Archive—№ 1,234" (the number counts the author's tweets).
+    r"\w{1,15}(?:'|\xe2\x80\x99)s avatar\w{1,15}(?:'|\xe2\x80\x99)s Twitter Archive"
+    r"(?:[ \t]?\xe2\x80\x94[ \t]?\xe2\x84\x96 ?[\d,]{1,12})?",
 ]
 WEAK = [
     r"Related|Like|Comments|Reblog|Print|More|Tumblr|Reddit|LinkedIn|Pinterest|Pocket",

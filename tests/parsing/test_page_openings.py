@@ -272,3 +272,31 @@ def test_a_numbered_post_ends_the_listing_a_bare_date_opened() -> None:
     corpus = parse_text("Mar 4\n1/ The quay is closed.\nMar 5\n2/ It opens in May.\n")
     assert skipped(corpus) == [(1, "Mar 4")]
     assert numbers(corpus) == [[1, 2]]
+
+
+# -- a tweet archive's page -------------------------------------------------------------------
+
+ARCHIVE = (
+    "ada_q’s avatarada_q’s Twitter Archive—№ 4,321\n\n"
+    "      1. The ferry timetable changes on Monday, and nobody has been told.\n"
+    "    1. …in reply to @ada_q\n"
+    "      The last boat now leaves at nine, not ten.\n"
+    "  1. …in reply to @ada_q\n"
+    "    Check before you travel.\n"
+)
+
+
+def test_a_tweet_archives_title_and_reply_lines_are_chrome(tmp_path: Path) -> None:
+    """The archive's title (its avatar's alt text run into it) is the page's, and the line over
+    each of the author's replies is chrome the thread goes on past: its tweets are one thread,
+    the title giving the handle."""
+    page = tmp_path / "archive.txt"
+    page.write_text(ARCHIVE, encoding="utf-8")
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[None, None, None]]
+    assert texts(corpus)[0][1:] == [
+        "The last boat now leaves at nine, not ten.",
+        "Check before you travel.",
+    ]
+    assert [line for line, _ in skipped(corpus)] == [1, 4, 6]
+    assert corpus.meta(0).handle == "ada_q"
