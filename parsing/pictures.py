@@ -48,6 +48,10 @@ _DETERMINERS = frozenset(
     b"one which what whose".split()
 )
 
+_LIST_NUMBER = re.compile(rb"[ \t]*\d{1,3}[.)][ \t]")
+"""A line opening with a list number: whether it starts a post is read with the other numbers
+of its run (`list_numbers`), which a post start given here would cut."""
+
 
 def between_posts(
     buf: ByteSource, weak: Iterable[Line], events: Sequence[Structure], marker: int
@@ -103,11 +107,6 @@ def blank_trailing(buf: bytearray, under: Sequence[int]) -> list[int]:
                 starts.append(below[0])
             below, above = above, previous_nonblank_line(buf, above[0])
     return starts
-
-
-_LIST_NUMBER = re.compile(rb"[ \t]*\d{1,3}[.)][ \t]")
-"""A line opening with a list number: whether it starts a post is read with the other numbers
-of its run (`list_numbers`), which a post start given here would cut."""
 
 
 def _blank_mark(buf: bytearray, line: Line) -> bool:
