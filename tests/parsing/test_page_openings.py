@@ -1,5 +1,7 @@
-"""How a page's opening reads: a paragraph above a thread's bare label is the thread's own
-(its first post's start, or its lead). Fixtures are invented text."""
+"""How a page's opening reads: a paragraph above a thread's bare label (the thread's own), a
+teaser's first post numbered at its end, a repost's title and bare byline, a blog's words above
+its first unnumbered embedded tweet, a tweet archive's title and reply lines, an old author page
+that lost its header. Fixtures are invented text."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from parsing import load_corpus
 from parsing.page_meta import PageMeta, page_meta
 
 from .helpers import line_ranges, numbers, parse_text, skipped, texts
+from .test_split_points import allowed_cuts, assert_cuts_parse_like_the_whole
 
 INTRO = "Asked by a friend: a gentle guide to how tides work, for sailors.\n\n"
 
@@ -300,3 +303,11 @@ def test_a_tweet_archives_title_and_reply_lines_are_chrome(tmp_path: Path) -> No
     ]
     assert [line for line, _ in skipped(corpus)] == [1, 4, 6]
     assert corpus.meta(0).handle == "ada_q"
+
+
+def test_no_cut_right_above_a_bare_date() -> None:
+    """A part cut right above a bare date would open with it and read it as its header, where
+    the whole reads it as the first post of a thread: no cut there."""
+    raw = b"1/ a\n2/ b\n\nMar 4\n2/ c\n3/ d\n"
+    assert raw.index(b"Mar 4") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
