@@ -223,7 +223,8 @@ def _lines_by_their_neighbours(
     header, with or without the byline's date), the tags
     and people a listing suggests under its blocks, the link back that ends a copy."""
     found = set(titles_above_bylines(buf, strong, confirmed))
-    found.update(bylined_headers(buf, ends))
+    top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
+    found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
     return found

@@ -110,17 +110,14 @@ def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line])
     return found
 
 
-def bylined_headers(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
-    """A repost's header at the page's start or under a block of strong chrome (`block_ends`,
-    the last line of each): its title (a few short lines that end no sentence: the blog's
-    name, its menu, the title) and a bare byline under them (`by Kelvin Smith`). A post's text
+def bylined_headers(buf: ByteSource, top_block: Line | None) -> list[Line]:
+    """A repost's header at the page's start, or under the block of strong chrome that opens
+    the page (`top_block`: its last line; a blog's masthead and menu): its title (a few short
+    lines that end no sentence) and a bare byline under them (`by Kelvin Smith`). A post's text
     never opens with a title and a byline: they are the page's, the thread starts under them."""
-    found: list[Line] = []
-    for top in (
-        next_nonblank_line(buf, -1),
-        *(next_nonblank_line(buf, end) for _, end in block_ends),
-    ):
-        found += _bylined_header(buf, top)
+    found = _bylined_header(buf, next_nonblank_line(buf, -1))
+    if top_block is not None:
+        found += _bylined_header(buf, next_nonblank_line(buf, top_block[1]))
     return found
 
 
