@@ -14,13 +14,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import NamedTuple, TextIO
 
 from .corpus import Corpus
 from .entities.batch import read_batch
 from .entities.extract import extract_spans
 from .entities.glued import GluedEvidence
-from .entities.spans import EntityKind, Span
+from .entities.spans import EntityKind, SpanTuple
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
@@ -32,7 +33,9 @@ _LONG = 1 << 20
 # export to a terminal cannot drive it. A piece is escaped unless known to hold none.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _LINK = EntityKind.LINK
+_START = itemgetter(1)
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
+_LINK_OPEN = _OPEN[EntityKind.LINK]
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
 # C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
@@ -145,19 +148,9 @@ def add_posts(
                 at = last
                 add("]}")
                 continue
-            found = []
-            for kind, span_start, span_end, value, truncated in spans[at:last]:
-                skipped += count(1, byte, span_start)
-                low = span_start - skipped
-                skipped += count(1, span_start, span_end)
-                high = span_end - skipped
-                byte = span_end
-                found.append(
-                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                    f'"text": {encode_basestring(text[low:high])}, '
-                    f'"value": {encode_basestring(value)}'
-                    f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
-                )
+            found: list[str] = []
+            if last > at:
+                byte, skipped = entities.texts(found, spans[at:last], byte, skipped, base)
             at = last
             skipped += count(1, byte, stop)
             byte = stop
@@ -180,13 +173,15 @@ def _write(chunks: Chunks, written: list[str], clean: bool) -> None:
 class _Entities:
     """The entity spans of a batch of posts, added to `chunks` in order, post after post."""
 
-    def __init__(self, chunks: Chunks, joined: bytes, spans: list[Span], clean: bool) -> None:
-        self.chunks, self.spans, self.clean = chunks, spans, clean
+    def __init__(
+        self, chunks: Chunks, joined: bytes, spans: Sequence[SpanTuple], clean: bool
+    ) -> None:
+        self.chunks, self.spans, self.clean, self.joined = chunks, spans, clean, joined
         self.text = joined.decode("utf-8", "replace")
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
         self.marks = joined.translate(_CONTINUATIONS)
-        self.starts = [span.start for span in spans]
+        self.starts = list(map(_START, spans))
         self.at = self.byte = self.skipped = 0
 
     def add(self, stop: int, base: int) -> bool:
@@ -196,30 +191,76 @@ class _Entities:
         last = bisect_left(self.starts, stop, first)
         if last == first:
             return False
-        text, count = self.text, self.marks.count
         byte, skipped = self.byte, self.skipped
         for window in range(first, last, _PIECES):
-            found = []
-            for kind, span_start, span_end, value, truncated in spans[
-                window : min(window + _PIECES, last)
-            ]:
-                skipped += count(1, byte, span_start)
-                low = span_start - skipped
-                skipped += count(1, span_start, span_end)
-                high = span_end - skipped
-                byte = span_end
-                entity = (
-                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                    f'"text": {encode_basestring(text[low:high])}, '
-                    f'"value": {encode_basestring(value)}'
-                )
-                found.append(
-                    entity + (_TRUE if truncated else _FALSE) if kind is _LINK else entity + "}"
-                )
+            found: list[str] = []
+            window_spans = spans[window : min(window + _PIECES, last)]
+            byte, skipped = self.texts(found, window_spans, byte, skipped, base)
             lead = "" if window == first else ", "
             self.chunks.add(lead + ", ".join(found), clean=self.clean)
         self.at, self.byte, self.skipped = last, byte, skipped
         return True
+
+    def texts(
+        self, found: list[str], spans: Sequence[SpanTuple], byte: int, skipped: int, base: int
+    ) -> tuple[int, int]:
+        """Append the JSON of each of `spans` (in order, from this batch) to `found`,
+        offsets less `base` (code points); `byte` is how far the batch has been counted and
+        `skipped` how many continuation bytes lie before it; both are returned moved on.
+
+        An entity's JSON is its offsets and what its bytes fix (kind, text, value: `_Fixed`),
+        formatted once per distinct mention, hashtag, cashtag or flag and looked up after that; a
+        link's is formatted each time (links rarely repeat)."""
+        joined, text, count, memo = self.joined, self.text, self.marks.count, _MEMO
+        add = found.append
+        for kind, span_start, span_end, value, truncated in spans:
+            skipped += count(1, byte, span_start)
+            byte = span_end
+            low = span_start - skipped
+            if kind is _LINK:
+                width = span_end - span_start - count(1, span_start, span_end)
+                add(
+                    f'{_LINK_OPEN}{low - base}, "end": {low - base + width}, '
+                    f'"text": {encode_basestring(text[low : low + width])}, '
+                    f'"value": {encode_basestring(value)}{_TRUE if truncated else _FALSE}'
+                )
+            else:
+                raw = joined[span_start:span_end]
+                fixed = memo.get(raw)
+                if fixed is None or fixed[0] is not kind or fixed[1] != value:
+                    width = span_end - span_start - count(1, span_start, span_end)
+                    fixed = _Fixed.of(kind, value, text[low : low + width])
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    memo[raw] = fixed
+                width = fixed[4]
+                add(f'{fixed[2]}{low - base}, "end": {low - base + width}{fixed[3]}')
+            skipped += span_end - span_start - width
+        return byte, skipped
+
+
+class _Fixed(NamedTuple):
+    """What an entity's bytes fix in its JSON (all but its offsets)."""
+
+    kind: EntityKind
+    value: str
+    opening: str
+    """The JSON up to its start offset."""
+    closing: str
+    """The JSON after its end offset: text and value."""
+    width: int
+    """Its length in code points."""
+
+    @classmethod
+    def of(cls, kind: EntityKind, value: str, text: str) -> _Fixed:
+        closing = f', "text": {encode_basestring(text)}, "value": {encode_basestring(value)}}}'
+        return cls(kind, value, _OPEN[kind], closing, len(text))
+
+
+_MEMO: dict[bytes, _Fixed] = {}
+"""The `_Fixed` of entities written so far, by their bytes (checked against kind and value)."""
+_MEMO_SIZE = 1 << 16
+"""Entries kept at most: a corpus of millions of distinct hashtags does not fill memory."""
 
 
 def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
