@@ -185,8 +185,13 @@ class Corpus:
 
     def missing(self, thread: int) -> list[int]:
         """Post numbers absent from 1..highest."""
-        present = {n for n in self.thread_numbers(thread) if n}
-        return [n for n in range(1, max(present, default=0) + 1) if n not in present]
+        posts = self.thread_posts(thread)
+        present = set(self.posts.number[posts.start : posts.stop])
+        present.discard(0)  # an unnumbered post
+        highest = max(present, default=0)
+        if len(present) == highest and min(present, default=1) > 0:  # 1..highest all there
+            return []
+        return [n for n in range(1, highest + 1) if n not in present]
 
     def first_line(self, thread: int) -> int:
         return self.posts.first_line[self.threads.first_post[thread]]

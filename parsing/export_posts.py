@@ -35,7 +35,6 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 _LINK = EntityKind.LINK
 _START = itemgetter(1)
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
-_LINK_OPEN = _OPEN[EntityKind.LINK]
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
 # C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
@@ -44,6 +43,8 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def escape_controls(text: str) -> str:
+    if _RAW_CONTROLS.search(text) is None:  # the usual text: looked through, nothing made
+        return text
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -109,11 +110,7 @@ def add_posts(
     call per piece to `Chunks.add` was a fifth of the time. A post with more entities than
     `_PIECES` goes through `_Entities`, which writes them a window at a time."""
     columns = corpus.posts
-    pieces: list[bytes] = []
-    for part in parts:
-        source = corpus.source_of(part.thread)
-        pieces += [corpus.post_bytes(post, source) for post in part.posts]
-    batch = read_batch(pieces, evidence)
+    batch = read_batch(_texts(corpus, parts), evidence)
     joined = batch.joined
     clean = _clean(joined)
     entities = _Entities(chunks, joined, batch.spans, clean)
@@ -163,6 +160,24 @@ def add_posts(
     chunks.flush()
 
 
+def _texts(corpus: Corpus, parts: Sequence[Part]) -> list[bytes | bytearray]:
+    """The UTF-8 texts of the parts' posts, in order: sliced straight from their sources, but
+    for the few posts with a hole."""
+    columns = corpus.posts
+    text_start, text_end, holes = columns.text_start, columns.text_end, columns.holes
+    texts: list[bytes | bytearray] = []
+    for part in parts:
+        source = corpus.source_of(part.thread)
+        posts = part.posts
+        if holes and any(post in holes for post in posts):
+            texts += [corpus.post_bytes(post, source) for post in posts]
+            continue
+        buf = source.buf
+        starts, ends = text_start[posts.start : posts.stop], text_end[posts.start : posts.stop]
+        texts += [buf[start:end] for start, end in zip(starts, ends, strict=True)]
+    return texts
+
+
 def _write(chunks: Chunks, written: list[str], clean: bool) -> None:
     """Add the pieces gathered to `chunks` as one (escaped unless `clean`), and forget them:
     escaping is done character by character, so escaping the whole is escaping each piece."""
@@ -176,7 +191,7 @@ class _Entities:
     def __init__(
         self, chunks: Chunks, joined: bytes, spans: Sequence[SpanTuple], clean: bool
     ) -> None:
-        self.chunks, self.spans, self.clean, self.joined = chunks, spans, clean, joined
+        self.chunks, self.spans, self.clean = chunks, spans, clean
         self.text = joined.decode("utf-8", "replace")
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
@@ -204,63 +219,24 @@ class _Entities:
     def texts(
         self, found: list[str], spans: Sequence[SpanTuple], byte: int, skipped: int, base: int
     ) -> tuple[int, int]:
-        """Append the JSON of each of `spans` (in order, from this batch) to `found`,
-        offsets less `base` (code points); `byte` is how far the batch has been counted and
-        `skipped` how many continuation bytes lie before it; both are returned moved on.
-
-        An entity's JSON is its offsets and what its bytes fix (kind, text, value: `_Fixed`),
-        formatted once per distinct mention, hashtag, cashtag or flag and looked up after that; a
-        link's is formatted each time (links rarely repeat)."""
-        joined, text, count, memo = self.joined, self.text, self.marks.count, _MEMO
+        """Append the JSON of each of `spans` (in order, from this batch) to `found`, offsets
+        less `base` (code points); `byte` is how far the batch has been counted and `skipped`
+        how many continuation bytes lie before it; both are returned moved on."""
+        text, count = self.text, self.marks.count
         add = found.append
         for kind, span_start, span_end, value, truncated in spans:
             skipped += count(1, byte, span_start)
-            byte = span_end
             low = span_start - skipped
-            if kind is _LINK:
-                width = span_end - span_start - count(1, span_start, span_end)
-                add(
-                    f'{_LINK_OPEN}{low - base}, "end": {low - base + width}, '
-                    f'"text": {encode_basestring(text[low : low + width])}, '
-                    f'"value": {encode_basestring(value)}{_TRUE if truncated else _FALSE}'
-                )
-            else:
-                raw = joined[span_start:span_end]
-                fixed = memo.get(raw)
-                if fixed is None or fixed[0] is not kind or fixed[1] != value:
-                    width = span_end - span_start - count(1, span_start, span_end)
-                    fixed = _Fixed.of(kind, value, text[low : low + width])
-                    if len(memo) >= _MEMO_SIZE:
-                        memo.clear()
-                    memo[raw] = fixed
-                width = fixed[4]
-                add(f'{fixed[2]}{low - base}, "end": {low - base + width}{fixed[3]}')
-            skipped += span_end - span_start - width
+            skipped += count(1, span_start, span_end)
+            high = span_end - skipped
+            byte = span_end
+            add(
+                f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                f'"text": {encode_basestring(text[low:high])}, '
+                f'"value": {encode_basestring(value)}'
+                f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
+            )
         return byte, skipped
-
-
-class _Fixed(NamedTuple):
-    """What an entity's bytes fix in its JSON (all but its offsets)."""
-
-    kind: EntityKind
-    value: str
-    opening: str
-    """The JSON up to its start offset."""
-    closing: str
-    """The JSON after its end offset: text and value."""
-    width: int
-    """Its length in code points."""
-
-    @classmethod
-    def of(cls, kind: EntityKind, value: str, text: str) -> _Fixed:
-        closing = f', "text": {encode_basestring(text)}, "value": {encode_basestring(value)}}}'
-        return cls(kind, value, _OPEN[kind], closing, len(text))
-
-
-_MEMO: dict[bytes, _Fixed] = {}
-"""The `_Fixed` of entities written so far, by their bytes (checked against kind and value)."""
-_MEMO_SIZE = 1 << 16
-"""Entries kept at most: a corpus of millions of distinct hashtags does not fill memory."""
 
 
 def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:

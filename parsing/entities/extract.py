@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 from .cashtags import cashtag_spans, find_cashtags
 from .flags import find_flags, flag_spans
 from .glued import GluedEvidence, GluedToken, find_glued, split_spans
-from .hashtags import find_hashtags
+from .hashtags import find_hashtags, hashtag_spans
 from .mentions import find_mentions, mention_spans
 from .spans import EntityKind, Span, SpanTuple
 from .urls import domain_of, link_spans, scan_links
@@ -51,7 +51,7 @@ def extract_span_tuples(buf: bytes | bytearray, evidence: GluedEvidence) -> list
     sixth of the reading."""
     spans = link_spans(buf, 0, len(buf))
     spans += mention_spans(buf)
-    spans += find_hashtags(buf)
+    spans += hashtag_spans(buf)
     spans += cashtag_spans(buf)
     spans += flag_spans(buf)
     glued = list(find_glued(buf))
