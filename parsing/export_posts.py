@@ -19,7 +19,7 @@ from typing import NamedTuple, TextIO
 
 from .corpus import Corpus
 from .entities.batch import read_batch
-from .entities.extract import extract_spans
+from .entities.extract import extract_span_tuples
 from .entities.glued import GluedEvidence
 from .entities.spans import EntityKind, SpanTuple
 
@@ -262,7 +262,7 @@ def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: Glu
     there were any."""
     piece = raw[start:end]
     origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
-    entities = _Entities(chunks, piece, extract_spans(piece, evidence), _clean(piece))
+    entities = _Entities(chunks, piece, extract_span_tuples(piece, evidence), _clean(piece))
     wrote = entities.add(len(piece), -origin)
     chunks.flush()
     return wrote
