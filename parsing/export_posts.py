@@ -10,68 +10,28 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
 from operator import itemgetter
-from typing import NamedTuple, TextIO
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .entities.batch import read_batch
 from .entities.extract import extract_span_tuples
 from .entities.glued import GluedEvidence
 from .entities.spans import EntityKind, SpanTuple
+from .export_chunks import Chunks, clean, escape_controls, json_string
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
 _PIECES = 1 << 14
-"""Pieces gathered before a write: a few large writes instead of several per post."""
-_LONG = 1 << 20
-"""A piece this long is written on its own."""
-# JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it. A piece is escaped unless known to hold none.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+"""Entities a post may have and still be written in one piece; more go a window at a time."""
 _LINK = EntityKind.LINK
 _START = itemgetter(1)
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
-# C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
-# pattern that starts with a literal byte is searched for fast; DEL is looked for on its own.
-_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def escape_controls(text: str) -> str:
-    if _RAW_CONTROLS.search(text) is None:  # the usual text: looked through, nothing made
-        return text
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-class Chunks:
-    """JSON text gathered in pieces and written a large chunk at a time."""
-
-    __slots__ = ("out", "pieces")
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.pieces: list[str] = []
-
-    def add(self, piece: str, *, clean: bool = False) -> None:
-        """Add `piece`; `clean` when it is known to hold no control to escape."""
-        piece = piece if clean else escape_controls(piece)
-        if len(piece) >= _LONG:  # written as it is, not copied into a chunk
-            self.flush()
-            self.out.write(piece)
-            return
-        self.pieces.append(piece)
-        if len(self.pieces) >= _PIECES:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pieces:
-            self.out.write("".join(self.pieces))
-            self.pieces = []
 
 
 def thread_groups(corpus: Corpus, threads: Sequence[int]) -> Iterator[list[int]]:
@@ -112,16 +72,16 @@ def add_posts(
     columns = corpus.posts
     batch = read_batch(_texts(corpus, parts), evidence)
     joined = batch.joined
-    clean = _clean(joined)
-    entities = _Entities(chunks, joined, batch.spans, clean)
-    text, count, starts = entities.text, entities.marks.count, batch.starts
-    spans, span_starts = batch.spans, entities.starts
+    entities = _Entities(chunks, joined, batch.spans, clean(joined))
+    count, starts = entities.marks.count, batch.starts
+    spans, span_starts, escaped = batch.spans, entities.starts, not entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    written: list[str] = []
+    encode, string = chunks.encode, entities.string
+    written: list[bytes] = []
     add = written.append
     index = skipped = byte = at = 0
     for part in parts:
-        add(part.head)
+        add(encode(part.head))
         lead = ""
         for post in part.posts:
             start, stop = starts[index], starts[index + 1] - 1
@@ -130,20 +90,23 @@ def add_posts(
             base = start - skipped
             byte = start
             add(
-                f'{lead}{{"number": {numbers[post] or "null"}, "first_line": {first_lines[post]}, '
-                f'"last_line": {last_lines[post]}, "text": '
+                encode(
+                    f'{lead}{{"number": {numbers[post] or "null"}, '
+                    f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
+                )
             )
+            add(string(start, stop, base))
             lead = ", "
             last = bisect_left(span_starts, stop, at)
             if last - at > _PIECES:  # written a window at a time, after what is gathered
                 skipped += count(1, byte, stop)
                 byte = stop
-                add(f'{encode_basestring(text[base : stop - skipped])}, "entities": [')
-                _write(chunks, written, clean)
+                add(b'", "entities": [')
+                _write(chunks, written)
                 entities.at, entities.byte, entities.skipped = at, start, start - base
                 entities.add(stop, base)
                 at = last
-                add("]}")
+                add(b"]}")
                 continue
             found: list[str] = []
             if last > at:
@@ -151,12 +114,10 @@ def add_posts(
             at = last
             skipped += count(1, byte, stop)
             byte = stop
-            add(
-                f'{encode_basestring(text[base : stop - skipped])}, "entities": ['
-                f"{', '.join(found)}]}}"
-            )
-        add(part.tail)
-    _write(chunks, written, clean)
+            found_json = f'", "entities": [{", ".join(found)}]}}'
+            add(encode(escape_controls(found_json) if escaped else found_json))
+        add(encode(part.tail))
+    _write(chunks, written)
     chunks.flush()
 
 
@@ -178,10 +139,9 @@ def _texts(corpus: Corpus, parts: Sequence[Part]) -> list[bytes | bytearray]:
     return texts
 
 
-def _write(chunks: Chunks, written: list[str], clean: bool) -> None:
-    """Add the pieces gathered to `chunks` as one (escaped unless `clean`), and forget them:
-    escaping is done character by character, so escaping the whole is escaping each piece."""
-    chunks.add("".join(written), clean=clean)
+def _write(chunks: Chunks, written: list[bytes]) -> None:
+    """Add the pieces gathered to `chunks` as one, and forget them."""
+    chunks.add_bytes(b"".join(written))
     written.clear()
 
 
@@ -191,8 +151,13 @@ class _Entities:
     def __init__(
         self, chunks: Chunks, joined: bytes, spans: Sequence[SpanTuple], clean: bool
     ) -> None:
-        self.chunks, self.spans, self.clean = chunks, spans, clean
-        self.text = joined.decode("utf-8", "replace")
+        self.chunks, self.spans, self.clean, self.joined = chunks, spans, clean, joined
+        try:
+            self.text = joined.decode()
+            self.valid = True
+        except UnicodeDecodeError:  # not from a source read in (each is made valid UTF-8)
+            self.text = joined.decode("utf-8", "replace")
+            self.valid = False
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
         self.marks = joined.translate(_CONTINUATIONS)
@@ -215,6 +180,15 @@ class _Entities:
             self.chunks.add(lead + ", ".join(found), clean=self.clean)
         self.at, self.byte, self.skipped = last, byte, skipped
         return True
+
+    def string(self, start: int, stop: int, base: int) -> bytes:
+        """The inside of the JSON string of the batch's bytes `start:stop` (code points from
+        `base`): the bytes escaped as they are, unless they are not valid UTF-8."""
+        if self.valid:
+            return json_string(self.joined[start:stop], clean=self.clean)
+        width = stop - start - self.marks.count(1, start, stop)
+        raw = self.text[base : base + width].encode()
+        return json_string(raw, clean=self.clean)
 
     def texts(
         self, found: list[str], spans: Sequence[SpanTuple], byte: int, skipped: int, base: int
@@ -245,14 +219,9 @@ def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
     columns = corpus.posts
     number = columns.number[post] or "null"
     lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
-    chunks.add(f'{{"number": {number}, {lines}, "text": ', clean=True)
-    chunks.add(encode_basestring(raw.decode("utf-8", "replace")), clean=_clean(raw))
-    chunks.add(', "entities": [', clean=True)
-
-
-def _clean(raw: bytes) -> bool:
-    """Does the UTF-8 text `raw` hold no DEL nor C1 control (nothing to escape)?"""
-    return b"\x7f" not in raw and _C1_CONTROL.search(raw) is None
+    chunks.add(f'{{"number": {number}, {lines}, "text": "', clean=True)
+    chunks.add_bytes(json_string(raw, clean=clean(raw)))
+    chunks.add('", "entities": [', clean=True)
 
 
 def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: GluedEvidence) -> bool:
@@ -262,7 +231,7 @@ def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: Glu
     there were any."""
     piece = raw[start:end]
     origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
-    entities = _Entities(chunks, piece, extract_span_tuples(piece, evidence), _clean(piece))
+    entities = _Entities(chunks, piece, extract_span_tuples(piece, evidence), clean(piece))
     wrote = entities.add(len(piece), -origin)
     chunks.flush()
     return wrote
