@@ -1,5 +1,6 @@
-"""The plain-tuple reading of entities (what export reads each batch of posts with) against
-the reference reading, `extract_spans`, and its overlap rule against the rule itself."""
+"""The readings export makes of entities against their references: the plain-tuple reading
+of a batch of posts against `extract_spans` (and its overlap rule against the rule itself), the
+glued tokens read for the evidence against those `tally` records."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from parsing.entities.extract import drop_overlaps, extract_span_tuples, extract_spans
 from parsing.entities.glued import GluedEvidence
 from parsing.entities.spans import EntityKind, SpanTuple
+from parsing.entities.tally import glued_tokens, tally
 
 from .test_properties import PROPERTY, sigil_texts, texts
 
@@ -65,3 +67,13 @@ def test_overlaps_are_dropped_as_the_rule_says(spans: list[SpanTuple]) -> None:
     """Spans that touch nowhere come back sorted as they are; overlapping, tied or empty ones
     go by the rule: by start, the longer first, nothing that overlaps what is kept."""
     assert drop_overlaps(spans) == overlaps_dropped_one_by_one(spans)
+
+
+@PROPERTY
+@given(sigil_texts | texts)
+@example("@alicecarnegie.ru/a @bob @carol＠dan.example.org/x ＠erinkestrel.org/p…")
+def test_glued_tokens_are_those_the_tally_records(text: str) -> None:
+    """The glued tokens read for the evidence (only mentions with something glued on) are
+    those `tally` records while counting every mention."""
+    raw = text.encode()
+    assert glued_tokens(raw) == tally(raw).glued
