@@ -80,8 +80,9 @@ def add_posts(
     written: list[bytes] = []
     add = written.append
     index = skipped = byte = at = 0
+    between = ""  # the JSON between two posts' texts, gathered to be encoded once
     for part in parts:
-        add(encode(part.head))
+        between += part.head
         lead = ""
         for post in part.posts:
             start, stop = starts[index], starts[index + 1] - 1
@@ -91,7 +92,7 @@ def add_posts(
             byte = start
             add(
                 encode(
-                    f'{lead}{{"number": {numbers[post] or "null"}, '
+                    f'{between}{lead}{{"number": {numbers[post] or "null"}, '
                     f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
                 )
             )
@@ -106,7 +107,7 @@ def add_posts(
                 entities.at, entities.byte, entities.skipped = at, start, start - base
                 entities.add(stop, base)
                 at = last
-                add(b"]}")
+                between = "]}"
                 continue
             found: list[str] = []
             if last > at:
@@ -114,9 +115,11 @@ def add_posts(
             at = last
             skipped += count(1, byte, stop)
             byte = stop
-            found_json = f'", "entities": [{", ".join(found)}]}}'
-            add(encode(escape_controls(found_json) if escaped else found_json))
-        add(encode(part.tail))
+            between = f'", "entities": [{", ".join(found)}]}}'
+            if escaped:
+                between = escape_controls(between)
+        between += part.tail
+    add(encode(between))
     _write(chunks, written)
     chunks.flush()
 
