@@ -12,7 +12,7 @@ from .given import PostMeta, ThreadMeta
 from .layout import LayoutBuilder
 from .lines import read_structure, with_post_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .titles import title_of
+from .titles import TITLE_BYTES, title_of
 
 
 @dataclass(slots=True)
@@ -185,8 +185,13 @@ class Corpus:
 
     def missing(self, thread: int) -> list[int]:
         """Post numbers absent from 1..highest."""
-        present = {n for n in self.thread_numbers(thread) if n}
-        return [n for n in range(1, max(present, default=0) + 1) if n not in present]
+        posts = self.thread_posts(thread)
+        present = set(self.posts.number[posts.start : posts.stop])
+        present.discard(0)  # an unnumbered post
+        highest = max(present, default=0)
+        if len(present) == highest and min(present, default=1) > 0:  # 1..highest all there
+            return []
+        return [n for n in range(1, highest + 1) if n not in present]
 
     def first_line(self, thread: int) -> int:
         return self.posts.first_line[self.threads.first_post[thread]]
@@ -198,7 +203,13 @@ class Corpus:
         return self.thread_meta.get(thread, _NO_META)
 
     def title(self, thread: int) -> str:
-        first_post = self.post_bytes(self.threads.first_post[thread], self.source_of(thread))
+        post = self.threads.first_post[thread]
+        posts = self.posts
+        start, end = posts.text_start[post], posts.text_end[post]
+        if post in posts.holes or end - start <= TITLE_BYTES:
+            first_post = self.post_bytes(post, self.source_of(thread))
+        else:  # a long post: only its start can hold the title, and is decoded
+            first_post = bytes(self.source_of(thread).buf[start : start + TITLE_BYTES])
         return title_of(first_post.decode("utf-8", "replace"))
 
     @cached_property

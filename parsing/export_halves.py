@@ -36,10 +36,11 @@ from .read_loop import PathLike, plan
 from .stats import copy_part, open_page, page_bytes, release, split_of, take_part
 
 _COPY = 1 << 20
-_SECONDS_PER_MB = 0.12
+_SECONDS_PER_MB = 0.10
 _SECONDS_PER_MB_READ = 0.04
 """About what a part's process spends on each megabyte of page text it parses and writes, or
-parses only (a selection writes little): measured at 100k posts of the bench corpora."""
+parses only (a selection writes little): measured at 100k and 300k posts of the bench
+corpora."""
 
 
 def export_in_halves(

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
 from .entities.spans import EntityKind, Span
-from .export_posts import escape_controls
+from .export_chunks import escape_controls
 from .index import CorpusIndex
 from .related import related_threads
 

@@ -19,9 +19,9 @@ from .corpus import Corpus
 from .decoding import normalise_newlines
 from .entities.glued import GluedEvidence, Tails, add_tail
 from .entities.tally import Tally
+from .export_chunks import Chunks
 from .export_index import evidence_counts, read_flags
 from .export_json import _ENCODER
-from .export_posts import Chunks
 from .export_writer import _Writer
 from .filters import filter_threads
 from .formats.page_threads import PageState, attach_page_meta

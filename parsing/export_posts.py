@@ -10,64 +10,28 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
-from typing import NamedTuple, TextIO
+from operator import itemgetter
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .entities.batch import read_batch
-from .entities.extract import extract_spans
+from .entities.extract import extract_span_tuples
 from .entities.glued import GluedEvidence
-from .entities.spans import EntityKind, Span
+from .entities.spans import EntityKind, SpanTuple
+from .export_chunks import Chunks, clean, escape_controls, json_string
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
 _PIECES = 1 << 14
-"""Pieces gathered before a write: a few large writes instead of several per post."""
-_LONG = 1 << 20
-"""A piece this long is written on its own."""
-# JSON escapes C0 controls itself; DEL and C1 controls are escaped too, so that printing the
-# export to a terminal cannot drive it. A piece is escaped unless known to hold none.
-_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+"""Entities a post may have and still be written in one piece; more go a window at a time."""
 _LINK = EntityKind.LINK
+_START = itemgetter(1)
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
-# C1 controls are C2 80..C2 9F in UTF-8: posts without them or DEL need no escaping pass. A
-# pattern that starts with a literal byte is searched for fast; DEL is looked for on its own.
-_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def escape_controls(text: str) -> str:
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-class Chunks:
-    """JSON text gathered in pieces and written a large chunk at a time."""
-
-    __slots__ = ("out", "pieces")
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.pieces: list[str] = []
-
-    def add(self, piece: str, *, clean: bool = False) -> None:
-        """Add `piece`; `clean` when it is known to hold no control to escape."""
-        piece = piece if clean else escape_controls(piece)
-        if len(piece) >= _LONG:  # written as it is, not copied into a chunk
-            self.flush()
-            self.out.write(piece)
-            return
-        self.pieces.append(piece)
-        if len(self.pieces) >= _PIECES:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pieces:
-            self.out.write("".join(self.pieces))
-            self.pieces = []
 
 
 def thread_groups(corpus: Corpus, threads: Sequence[int]) -> Iterator[list[int]]:
@@ -106,22 +70,19 @@ def add_posts(
     call per piece to `Chunks.add` was a fifth of the time. A post with more entities than
     `_PIECES` goes through `_Entities`, which writes them a window at a time."""
     columns = corpus.posts
-    pieces: list[bytes] = []
-    for part in parts:
-        source = corpus.source_of(part.thread)
-        pieces += [corpus.post_bytes(post, source) for post in part.posts]
-    batch = read_batch(pieces, evidence)
+    batch = read_batch(_texts(corpus, parts), evidence)
     joined = batch.joined
-    clean = _clean(joined)
-    entities = _Entities(chunks, joined, batch.spans, clean)
-    text, count, starts = entities.text, entities.marks.count, batch.starts
-    spans, span_starts = batch.spans, entities.starts
+    entities = _Entities(chunks, joined, batch.spans, clean(joined))
+    count, starts = entities.marks.count, batch.starts
+    spans, span_starts, escaped = batch.spans, entities.starts, not entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    written: list[str] = []
+    encode, string = chunks.encode, entities.string
+    written: list[bytes] = []
     add = written.append
     index = skipped = byte = at = 0
+    between = ""  # the JSON between two posts' texts, gathered to be encoded once
     for part in parts:
-        add(part.head)
+        between += part.head
         lead = ""
         for post in part.posts:
             start, stop = starts[index], starts[index + 1] - 1
@@ -130,63 +91,80 @@ def add_posts(
             base = start - skipped
             byte = start
             add(
-                f'{lead}{{"number": {numbers[post] or "null"}, "first_line": {first_lines[post]}, '
-                f'"last_line": {last_lines[post]}, "text": '
+                encode(
+                    f'{between}{lead}{{"number": {numbers[post] or "null"}, '
+                    f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
+                )
             )
+            add(string(start, stop, base))
             lead = ", "
             last = bisect_left(span_starts, stop, at)
             if last - at > _PIECES:  # written a window at a time, after what is gathered
                 skipped += count(1, byte, stop)
                 byte = stop
-                add(f'{encode_basestring(text[base : stop - skipped])}, "entities": [')
-                _write(chunks, written, clean)
+                add(b'", "entities": [')
+                _write(chunks, written)
                 entities.at, entities.byte, entities.skipped = at, start, start - base
                 entities.add(stop, base)
                 at = last
-                add("]}")
+                between = "]}"
                 continue
-            found = []
-            for kind, span_start, span_end, value, truncated in spans[at:last]:
-                skipped += count(1, byte, span_start)
-                low = span_start - skipped
-                skipped += count(1, span_start, span_end)
-                high = span_end - skipped
-                byte = span_end
-                found.append(
-                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                    f'"text": {encode_basestring(text[low:high])}, '
-                    f'"value": {encode_basestring(value)}'
-                    f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
-                )
+            found: list[str] = []
+            if last > at:
+                byte, skipped = entities.texts(found, spans[at:last], byte, skipped, base)
             at = last
             skipped += count(1, byte, stop)
             byte = stop
-            add(
-                f'{encode_basestring(text[base : stop - skipped])}, "entities": ['
-                f"{', '.join(found)}]}}"
-            )
-        add(part.tail)
-    _write(chunks, written, clean)
+            between = f'", "entities": [{", ".join(found)}]}}'
+            if escaped:
+                between = escape_controls(between)
+        between += part.tail
+    add(encode(between))
+    _write(chunks, written)
     chunks.flush()
 
 
-def _write(chunks: Chunks, written: list[str], clean: bool) -> None:
-    """Add the pieces gathered to `chunks` as one (escaped unless `clean`), and forget them:
-    escaping is done character by character, so escaping the whole is escaping each piece."""
-    chunks.add("".join(written), clean=clean)
+def _texts(corpus: Corpus, parts: Sequence[Part]) -> list[bytes | bytearray]:
+    """The UTF-8 texts of the parts' posts, in order: sliced straight from their sources, but
+    for the few posts with a hole."""
+    columns = corpus.posts
+    text_start, text_end, holes = columns.text_start, columns.text_end, columns.holes
+    texts: list[bytes | bytearray] = []
+    for part in parts:
+        source = corpus.source_of(part.thread)
+        posts = part.posts
+        if holes and any(post in holes for post in posts):
+            texts += [corpus.post_bytes(post, source) for post in posts]
+            continue
+        buf = source.buf
+        starts, ends = text_start[posts.start : posts.stop], text_end[posts.start : posts.stop]
+        texts += [buf[start:end] for start, end in zip(starts, ends, strict=True)]
+    return texts
+
+
+def _write(chunks: Chunks, written: list[bytes]) -> None:
+    """Add the pieces gathered to `chunks` as one, and forget them."""
+    chunks.add_bytes(b"".join(written))
     written.clear()
 
 
 class _Entities:
     """The entity spans of a batch of posts, added to `chunks` in order, post after post."""
 
-    def __init__(self, chunks: Chunks, joined: bytes, spans: list[Span], clean: bool) -> None:
-        self.chunks, self.spans, self.clean = chunks, spans, clean
-        self.text = joined.decode("utf-8", "replace")
+    def __init__(
+        self, chunks: Chunks, joined: bytes, spans: Sequence[SpanTuple], clean: bool
+    ) -> None:
+        self.chunks, self.spans, self.clean, self.joined = chunks, spans, clean, joined
+        try:
+            self.text = joined.decode()
+            self.valid = True
+        except UnicodeDecodeError:  # not from a source read in (each is made valid UTF-8)
+            self.text = joined.decode("utf-8", "replace")
+            self.valid = False
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
         self.marks = joined.translate(_CONTINUATIONS)
-        self.starts = [span.start for span in spans]
+        self.starts = list(map(_START, spans))
         self.at = self.byte = self.skipped = 0
 
     def add(self, stop: int, base: int) -> bool:
@@ -196,30 +174,46 @@ class _Entities:
         last = bisect_left(self.starts, stop, first)
         if last == first:
             return False
-        text, count = self.text, self.marks.count
         byte, skipped = self.byte, self.skipped
         for window in range(first, last, _PIECES):
-            found = []
-            for kind, span_start, span_end, value, truncated in spans[
-                window : min(window + _PIECES, last)
-            ]:
-                skipped += count(1, byte, span_start)
-                low = span_start - skipped
-                skipped += count(1, span_start, span_end)
-                high = span_end - skipped
-                byte = span_end
-                entity = (
-                    f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                    f'"text": {encode_basestring(text[low:high])}, '
-                    f'"value": {encode_basestring(value)}'
-                )
-                found.append(
-                    entity + (_TRUE if truncated else _FALSE) if kind is _LINK else entity + "}"
-                )
+            found: list[str] = []
+            window_spans = spans[window : min(window + _PIECES, last)]
+            byte, skipped = self.texts(found, window_spans, byte, skipped, base)
             lead = "" if window == first else ", "
             self.chunks.add(lead + ", ".join(found), clean=self.clean)
         self.at, self.byte, self.skipped = last, byte, skipped
         return True
+
+    def string(self, start: int, stop: int, base: int) -> bytes:
+        """The inside of the JSON string of the batch's bytes `start:stop` (code points from
+        `base`): the bytes escaped as they are, unless they are not valid UTF-8."""
+        if self.valid:
+            return json_string(self.joined[start:stop], clean=self.clean)
+        width = stop - start - self.marks.count(1, start, stop)
+        raw = self.text[base : base + width].encode()
+        return json_string(raw, clean=self.clean)
+
+    def texts(
+        self, found: list[str], spans: Sequence[SpanTuple], byte: int, skipped: int, base: int
+    ) -> tuple[int, int]:
+        """Append the JSON of each of `spans` (in order, from this batch) to `found`, offsets
+        less `base` (code points); `byte` is how far the batch has been counted and `skipped`
+        how many continuation bytes lie before it; both are returned moved on."""
+        text, count = self.text, self.marks.count
+        add = found.append
+        for kind, span_start, span_end, value, truncated in spans:
+            skipped += count(1, byte, span_start)
+            low = span_start - skipped
+            skipped += count(1, span_start, span_end)
+            high = span_end - skipped
+            byte = span_end
+            add(
+                f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
+                f'"text": {encode_basestring(text[low:high])}, '
+                f'"value": {encode_basestring(value)}'
+                f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
+            )
+        return byte, skipped
 
 
 def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
@@ -228,14 +222,9 @@ def add_opening(chunks: Chunks, corpus: Corpus, post: int, raw: bytes) -> None:
     columns = corpus.posts
     number = columns.number[post] or "null"
     lines = f'"first_line": {columns.first_line[post]}, "last_line": {columns.last_line[post]}'
-    chunks.add(f'{{"number": {number}, {lines}, "text": ', clean=True)
-    chunks.add(encode_basestring(raw.decode("utf-8", "replace")), clean=_clean(raw))
-    chunks.add(', "entities": [', clean=True)
-
-
-def _clean(raw: bytes) -> bool:
-    """Does the UTF-8 text `raw` hold no DEL nor C1 control (nothing to escape)?"""
-    return b"\x7f" not in raw and _C1_CONTROL.search(raw) is None
+    chunks.add(f'{{"number": {number}, {lines}, "text": "', clean=True)
+    chunks.add_bytes(json_string(raw, clean=clean(raw)))
+    chunks.add('", "entities": [', clean=True)
 
 
 def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: GluedEvidence) -> bool:
@@ -245,7 +234,7 @@ def add_entities(chunks: Chunks, raw: bytes, start: int, end: int, evidence: Glu
     there were any."""
     piece = raw[start:end]
     origin = start - raw[:start].translate(_CONTINUATIONS).count(1)  # the piece's code point
-    entities = _Entities(chunks, piece, extract_spans(piece, evidence), _clean(piece))
+    entities = _Entities(chunks, piece, extract_span_tuples(piece, evidence), clean(piece))
     wrote = entities.add(len(piece), -origin)
     chunks.flush()
     return wrote

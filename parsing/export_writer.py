@@ -20,17 +20,10 @@ from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
 from .corpus import Corpus
+from .export_chunks import Chunks, escape_controls
 from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
-from .export_posts import (
-    Chunks,
-    Part,
-    add_entities,
-    add_opening,
-    add_posts,
-    escape_controls,
-    thread_groups,
-)
+from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
 
 _COPY = 1 << 20

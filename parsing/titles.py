@@ -7,6 +7,9 @@ import re
 MAX_TITLE = 160
 _LOOK_AT = 4 * MAX_TITLE
 """Only the start of a post can hold its first sentence; a 20 MB post is not read whole."""
+TITLE_BYTES = 4 * _LOOK_AT
+"""The UTF-8 bytes a post's first `_LOOK_AT` characters fit in, however wide (a post's start
+this long, decoded, gives the title of the whole)."""
 _EMOJI = (
     "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u203c\u2049\u3030\u303d"
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"

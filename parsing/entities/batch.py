@@ -12,11 +12,12 @@ alone (a property test holds the two equal).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
-from .extract import extract_spans
+from .extract import extract_span_tuples
 from .glued import GluedEvidence
-from .spans import Span
+from .spans import SpanTuple
 
 SEPARATOR = b"\n"
 
@@ -28,28 +29,25 @@ class PostBatch(NamedTuple):
     joined: bytes
     starts: list[int]
     """Where each post starts in `joined`, and one more entry: the end plus the separator."""
-    spans: list[Span]
+    spans: list[SpanTuple]
 
 
-def read_batch(pieces: Sequence[bytes], evidence: GluedEvidence) -> PostBatch:
+def read_batch(pieces: Sequence[bytes | bytearray], evidence: GluedEvidence) -> PostBatch:
     """The spans of every post in `pieces` (their UTF-8 texts), with the corpus's evidence."""
     joined = SEPARATOR.join(pieces)
-    starts = [0]
-    position = 0
-    for piece in pieces:
-        position += len(piece) + len(SEPARATOR)
-        starts.append(position)
-    return PostBatch(joined, starts, extract_spans(joined, evidence))
+    # Each start is the one before plus that post's length and the separator's (summed in C).
+    starts = list(accumulate(map(len(SEPARATOR).__add__, map(len, pieces)), initial=0))
+    return PostBatch(joined, starts, extract_span_tuples(joined, evidence))
 
 
-def spans_by_post(batch: PostBatch) -> list[list[Span]]:
+def spans_by_post(batch: PostBatch) -> list[list[SpanTuple]]:
     """The batch's spans per post, offsets relative to the post (what `extract_spans` of the
     post alone gives)."""
-    found: list[list[Span]] = [[] for _ in batch.starts[1:]]
+    found: list[list[SpanTuple]] = [[] for _ in batch.starts[1:]]
     post, starts = 0, batch.starts
-    for span in batch.spans:
-        while span.start >= starts[post + 1]:
+    for kind, start, end, value, truncated in batch.spans:
+        while start >= starts[post + 1]:
             post += 1
         base = starts[post]
-        found[post].append(span._replace(start=span.start - base, end=span.end - base))
+        found[post].append((kind, start - base, end - base, value, truncated))
     return found

@@ -25,7 +25,7 @@ from .tally import (
     Tally,
     settle_link,
 )
-from .urls import candidate_tokens, domain_of, links_in_token
+from .urls import candidate_tokens, domain_of, links_in_token, plain_host
 
 
 def tally_by_thread(buf: bytes | bytearray, spans: Sequence[tuple[int, int]]) -> list[Tally]:
@@ -75,13 +75,13 @@ def tally_by_thread(buf: bytes | bytearray, spans: Sequence[tuple[int, int]]) ->
     for tags in wide_tags.values():  # two patterns found them: sort once, not once per link
         tags.sort()
     no_tags: list[tuple[int, int]] = []
-    for token_start, token_end, host in candidate_tokens(buf, low, high):
+    for token_start, token_end, plain in candidate_tokens(buf, low, high):
         at = bisect_right(starts, token_start) - 1
         if at < 0 or token_start >= spans[at][1]:
             continue
         counts = tallies[at]
-        if host is not None:
-            counts.domains[domain_of(host.decode())] += 1
+        if plain is not None:
+            counts.domains[domain_of(plain_host(plain).decode())] += 1
             continue
         for link in links_in_token(buf, token_start, token_end):
             counts.domains[domain_of(link.host)] += 1

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ..data_files import read_data
-from .spans import EntityKind, Span
+from .spans import EntityKind, Span, SpanTuple
 
 _REGIONAL_INDICATOR = rb"\xf0\x9f\x87[\xa6-\xbf]"
 _TAG = rb"(?:\xf3\xa0\x80[\xb0-\xb9]|\xf3\xa0\x81[\xa1-\xba])"  # tag digits and small letters
@@ -26,6 +26,7 @@ AFTER_PREFIX = (
 FLAG = re.compile(rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")")
 _REGIONAL_A = 0x1F1E6
 _TAG_BASE = 0xE0000
+_FLAG = EntityKind.FLAG
 
 
 @lru_cache(maxsize=1 << 12)  # a few hundred flags in use: each read once, not once per use
@@ -68,6 +69,17 @@ def fold(text: str) -> str:
     """Lower case without accents, for matching names as people type them (`turkiye`)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def flag_spans(buf: bytes | bytearray) -> list[SpanTuple]:
+    """`find_flags` of the whole of `buf`, as plain tuples."""
+    found: list[SpanTuple] = []
+    add = found.append
+    for match in FLAG.finditer(buf):
+        code = flag_code(match[0])
+        if code is not None:
+            add((_FLAG, match.start(), match.end(), code, False))
+    return found
 
 
 def find_flags(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Iterator[Span]:

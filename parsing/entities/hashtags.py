@@ -16,9 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import attrgetter
+from operator import itemgetter
 
-from .spans import EntityKind, Span
+from .spans import EntityKind, Span, SpanTuple
 
 _SIGN = rb"(?:#|\xef\xbc\x83)"  # '#', '＃'
 _WORD_JOINERS = frozenset(
@@ -55,7 +55,8 @@ WIDE_NEEDS_UNICODE = re.compile(FULLWIDTH_HASH_NEEDS_UNICODE)
 _ASCII_SIGN_HASHTAG = re.compile(rb"#" + HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
 """`ASCII_HASHTAG` for an ASCII sign: a literal first byte, which the engine finds fastest."""
 _FULLWIDTH_SIGN = "\uff03".encode()
-_START = attrgetter("start")
+_START = itemgetter(1)  # a `Span`'s start, or a plain tuple's
+_HASHTAG = EntityKind.HASHTAG
 
 _ANY_SIGN = re.compile(_SIGN)
 # Where a name could end: ASCII word characters and any non-ASCII character. `_name_in` then finds
@@ -96,21 +97,38 @@ def find_hashtags(buf: bytes | bytearray, start: int = 0, end: int | None = None
     limit = len(buf) if end is None else end
     if buf.find(_FULLWIDTH_SIGN, start, limit) >= 0:
         return find_hashtags_slowly(buf, start, limit)
-    found = []
+    return iter([span if type(span) is Span else Span(*span) for span in _found(buf, start, limit)])
+
+
+def hashtag_spans(buf: bytes | bytearray) -> list[SpanTuple]:
+    """`find_hashtags` of the whole of `buf`, as plain tuples (`Span`s for the few read by
+    `hashtag_at`, which equal them)."""
+    if buf.find(_FULLWIDTH_SIGN) >= 0:
+        return list(find_hashtags_slowly(buf))
+    return _found(buf, 0, len(buf))
+
+
+def _found(buf: bytes | bytearray, start: int, limit: int) -> list[SpanTuple]:
+    """`find_hashtags` of text without a full-width sign."""
+    found: list[SpanTuple] = []
+    add = found.append
     for match in _ASCII_SIGN_HASHTAG.finditer(buf, start, limit):
-        name = match.group(1)
+        name = match[1]
         if len(name) >= _LONGEST_RUN:  # `hashtag_at` reads a name this long only in part
             span = hashtag_at(buf, match.start(), limit)
             if span is not None:
-                found.append(span)
+                add(span)
         elif ascii_name_is_valid(name):
-            found.append(Span(EntityKind.HASHTAG, match.start(), match.end(), name.decode()))
-    for match in NEEDS_UNICODE.finditer(buf, start, limit):
-        span = hashtag_at(buf, match.start(), limit)
-        if span is not None:
-            found.append(span)
-    found.sort(key=_START)
-    return iter(found)
+            add((_HASHTAG, match.start(), match.end(), name.decode(), False))
+    unicode = [
+        span
+        for match in NEEDS_UNICODE.finditer(buf, start, limit)
+        if (span := hashtag_at(buf, match.start(), limit)) is not None
+    ]
+    if unicode:
+        found += unicode
+        found.sort(key=_START)
+    return found
 
 
 def find_hashtags_slowly(

@@ -22,3 +22,8 @@ class Span(NamedTuple):
     end: int
     value: str
     truncated: bool = False
+
+
+SpanTuple = tuple[EntityKind, int, int, str, bool]
+"""A `Span`'s fields as a plain tuple (equal to the `Span`): a batch of posts makes hundreds of
+thousands, and a plain tuple costs a fraction of a `Span` to make."""

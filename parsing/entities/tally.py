@@ -33,7 +33,9 @@ from .mentions import AT_CONTEXT, FULLWIDTH_AT_CONTEXT, NAME, NAME_END, find_men
 from .spans import EntityKind, Span
 from .urls import Link, count_links, domain_of
 
-_GLUE = rb"(?=([A-Za-z0-9_\-]*+\.[A-Za-z0-9\-][^ \t\n\r\f\v]*+)|)"
+_GLUE_BODY = rb"[A-Za-z0-9_\-]*+\.[A-Za-z0-9\-][^ \t\n\r\f\v]*+"
+"""What a glued token runs on with after the mention's name (to the token's end)."""
+_GLUE = rb"(?=(" + _GLUE_BODY + rb")|)"
 # One pattern per sigil, each starting with its literal bytes: the engine finds a lone literal
 # with memchr, several times faster than testing every byte against a set of possible starts.
 MENTIONS = re.compile(rb"@" + AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUE)
@@ -42,6 +44,9 @@ HASHTAGS = re.compile(rb"#" + HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_
 WIDE_HASHTAGS = re.compile(FULLWIDTH_HASH_CONTEXT + rb"(" + ASCII_NAME + rb")" + ASCII_NAME_END)
 CASHTAGS = re.compile(rb"\$" + DOLLAR_CONTEXT + rb"(" + SYMBOL + rb")" + SYMBOL_END)
 FLAGS = re.compile(rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")")
+_GLUED = rb"(?=(" + _GLUE_BODY + rb"))"  # `_GLUE`, not optional
+_GLUED_MENTIONS = re.compile(rb"@" + AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUED)
+_GLUED_WIDE_MENTIONS = re.compile(FULLWIDTH_AT_CONTEXT + rb"(" + NAME + rb")" + NAME_END + _GLUED)
 WIDE_SIGN = "\uff20".encode()
 # A fullwidth @ or # (EF BC A0, EF BC 83): rare, so their three scans run only where one is.
 # The pattern starts with a single literal byte, which the engine looks for fastest.
@@ -152,13 +157,13 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
 
 def glued_tokens(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Counter[bytes]:
     """The glued mention+link tokens of `buf[start:end]` as `tally` records them, from the
-    mention scans alone."""
+    mention scans alone: the mentions with something glued on, which no other mention can
+    start inside (a name holds no at sign), so the rest need not be matched whole."""
     end = len(buf) if end is None else end
     found: Counter[bytes] = Counter()
-    for sign, pattern in ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)):
+    for sign, pattern in ((b"@", _GLUED_MENTIONS), (WIDE_SIGN, _GLUED_WIDE_MENTIONS)):
         for (name, glue), count in Counter(pattern.findall(buf, start, end)).items():
-            if glue:
-                found[sign + name + glue] += count
+            found[sign + name + glue] += count
     return found
 
 

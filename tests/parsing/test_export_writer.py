@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from parsing import background, build_index, export_posts, load_corpus
@@ -52,13 +52,20 @@ def reference(corpus: Corpus, threads: Sequence[int], with_related: bool = False
     return "".join(pieces)
 
 
-def written(corpus: Corpus, threads: Sequence[int], with_related: bool = False) -> str:
+def written(
+    corpus: Corpus, threads: Sequence[int], with_related: bool = False, *, as_text: bool = False
+) -> str:
     """What `threadline export` writes: the full index only for related threads, else the flags
-    read by the writer."""
+    read by the writer. Into UTF-8 with bytes below it (as standard output is), or with
+    `as_text` into text alone."""
     index = build_index(corpus) if with_related else export_index(corpus, threads, with_flags=False)
-    out = io.StringIO()
+    below = io.BytesIO()
+    out = io.StringIO() if as_text else io.TextIOWrapper(below, encoding="utf-8")
     write_json(corpus, index, threads, out, with_related=with_related, read_flags=not with_related)
-    return out.getvalue()
+    if isinstance(out, io.StringIO):
+        return out.getvalue()
+    out.flush()
+    return below.getvalue().decode("utf-8")
 
 
 def generated(posts: int) -> Corpus:
@@ -233,12 +240,23 @@ def test_evidence_read_in_two_halves_is_the_whole_corpus_evidence(
 
 @PROPERTY
 @given(texts)
+@example('1/2 say "hi" \\ back\ttab \x7f del \x85 nel 🇷🇺 @quay\n2/2 "x" \x1b #tide\n')
 def test_any_text_exports_the_references_bytes(text: str) -> None:
     """For any text (markers, chrome, links, glued tokens, flags, controls, invalid pieces),
     the writer's bytes are those of encoding `thread_value` thread by thread."""
     corpus = parse_text(text)
     threads = range(corpus.thread_count)
     assert written(corpus, threads) == reference(corpus, threads)
+
+
+@PROPERTY
+@given(texts)
+def test_any_text_exported_into_text_alone_is_the_references(text: str) -> None:
+    """Into an output with no bytes below it (the writer gathers UTF-8 and decodes it there),
+    the text is the reference's too."""
+    corpus = parse_text(text)
+    threads = range(corpus.thread_count)
+    assert written(corpus, threads, as_text=True) == reference(corpus, threads)
 
 
 LONG_POST = "1/1 " + " ".join(

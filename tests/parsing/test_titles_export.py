@@ -162,3 +162,20 @@ def test_a_title_ends_as_the_plain_rule_ends_it(text: str) -> None:
     word could be some."""
     plain = titles._TRAILING.sub("", titles._SPACES.sub(" ", text).strip())
     assert titles.without_trailing(" ".join(text.split())) == plain
+
+
+OPENINGS = st.lists(
+    st.sampled_from(["word", " ", ". ", "The", "🇷🇺", "é", "沈", "\n", "…"]), max_size=40
+)
+
+
+@PROPERTY
+@given(OPENINGS)
+def test_a_long_first_post_gets_the_title_of_its_whole_text(pieces: list[str]) -> None:
+    """A first post longer than the bytes a title is read from (here of wide characters, flags
+    four bytes each) gets the title its whole text gives."""
+    opening = "".join(pieces)
+    corpus = parse_text("1/ " + opening + " " + "🇷🇺沈é " * titles.TITLE_BYTES + "\n2/ more\n")
+    first_post = corpus.post_text(corpus.threads.first_post[0])
+    assert len(first_post.encode()) > titles.TITLE_BYTES
+    assert corpus.title(0) == title_of(first_post)

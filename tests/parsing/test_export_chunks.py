@@ -1,0 +1,52 @@
+"""JSON strings escaped as UTF-8 bytes, against the json module's encoder and the export's
+control escaping."""
+
+from __future__ import annotations
+
+import io
+from json.encoder import encode_basestring
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from parsing.export_chunks import Chunks, clean, escape_controls, json_string
+
+from .test_properties import PROPERTY, texts
+
+ESCAPED = ['"', "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1b", "\x7f", "\x85", "\x9f", "é"]
+
+
+@PROPERTY
+@given(texts | st.lists(st.sampled_from([*ESCAPED, "a", "🇷🇺", "\u2028"])).map("".join))
+@example('say "hi" \\ back\ttab\x7fdel\x85nel\x1besc 🇷🇺')
+def test_a_string_escaped_as_bytes_is_the_encoders(text: str) -> None:
+    """The bytes of a text escaped as a JSON string are those of the encoder's string with
+    DEL and C1 controls escaped after it, encoded."""
+    raw = text.encode("utf-8", "surrogatepass")
+    expected = escape_controls(encode_basestring(text))[1:-1].encode("utf-8", "surrogatepass")
+    assert json_string(raw, clean=clean(raw)) == expected
+
+
+def test_chunks_into_text_alone_decode_what_was_added() -> None:
+    """Into an output with no bytes below it, what was added is written as the same text, in
+    order, the controls of unclean pieces escaped."""
+    out = io.StringIO()
+    chunks = Chunks(out)
+    chunks.add('{"a": "\x85"}')
+    chunks.add_bytes("ü 🇷🇺".encode())
+    chunks.add("\x7f", clean=True)
+    chunks.flush()
+    assert out.getvalue() == '{"a": "\\u0085"}ü 🇷🇺\x7f'
+
+
+def test_chunks_into_utf8_write_after_the_text_written_before() -> None:
+    """Into UTF-8 with bytes below, a chunk goes after whatever was written as text before."""
+    below = io.BytesIO()
+    out = io.TextIOWrapper(below, encoding="utf-8")
+    out.write("[")
+    chunks = Chunks(out)
+    chunks.add_bytes("ü".encode())
+    chunks.flush()
+    out.write("]")
+    out.flush()
+    assert below.getvalue().decode() == "[ü]"
