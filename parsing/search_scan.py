@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .case_key import case_variants, exotic_variants, fold_char, key_of, key_table
 from .corpus import Corpus, Source
@@ -61,6 +61,10 @@ class Query:
         self.pattern = query_pattern(text)
         # For an ASCII query a hit of the key is a match; for any other, a candidate.
         self.confirm = None if text.isascii() else self.pattern
+        folded = fold(text)
+        self.literal = folded.encode("utf-8", "surrogatepass") if fold(folded) == folded else None
+        """The query as its folded form stands in a buffer: found in a post's text, that is a
+        match, with nothing folded (most of a common word's uses are in small letters)."""
 
     def scan_of(self, source: Source) -> Scan:
         """How to scan `source`: its case key, unless it holds a variant the key cannot fold
@@ -146,6 +150,7 @@ class Locator:
 
     def __init__(self, corpus: Corpus, source: int) -> None:
         threads = corpus.threads
+        self.source = source
         self.posts = corpus.posts
         self.first_post_of = threads.first_post
         self.first_thread = bisect_left(threads.source, source)
@@ -175,3 +180,23 @@ def thread_span(corpus: Corpus, first: int, last: int) -> tuple[int, int]:
     first_post = corpus.threads.first_post
     posts = corpus.posts
     return posts.text_start[first_post[first]], posts.text_end[first_post[last] - 1]
+
+
+def split_by_literal(
+    corpus: Corpus, locate: Locator, literal: bytes, chunk: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """The threads of `chunk` (of `locate`'s source) whose first use of `literal`, as it
+    stands in the buffer, is in a post's text: matches found with a `find` each and nothing
+    folded; and the others, which may still hold the query in other letters."""
+    find = corpus.sources[locate.source].buf.find
+    text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
+    first_post, post_at, width = corpus.threads.first_post, locate.post_at, len(literal)
+    held: list[int] = []
+    rest: list[int] = []
+    for thread in chunk:
+        hit = find(literal, text_start[first_post[thread]], text_end[first_post[thread + 1] - 1])
+        if hit >= 0 and post_at(hit, hit + width) is not None:
+            held.append(thread)
+        else:
+            rest.append(thread)
+    return held, rest

@@ -224,8 +224,9 @@ def test_chunks_follow_the_sources() -> None:
 def test_a_search_among_candidates_finds_what_the_reference_finds(
     text: str, data: st.DataObject
 ) -> None:
-    """Over any text (chrome, holes, several sources' worth of markers), among any candidates
-    and in chunks of any size, a search finds the candidates the reference rule finds."""
+    """Over any text (chrome, holes, several sources' worth of markers), among any candidates,
+    in chunks of any size, whether or not each chunk first looks for the query as it stands, a
+    search finds the candidates the reference rule finds."""
     corpus = parse_text(text)
     total = corpus.thread_count
     among = sorted(data.draw(st.sets(st.integers(0, max(total - 1, 0)), max_size=total)))
@@ -235,7 +236,11 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
     start = data.draw(st.integers(0, len(word) - 1))
     query = word[start : data.draw(st.integers(start + 1, len(word)))]
     size = data.draw(st.sampled_from([1, 2, 3, 512]))
-    with patch.object(search_module, "CHUNK_THREADS", size):
+    literal_worth = data.draw(st.sampled_from([0.0, 2.0]))
+    with (
+        patch.object(search_module, "CHUNK_THREADS", size),
+        patch.object(search_module, "LITERAL_WORTH", literal_worth),
+    ):
         search = ThreadSearch(corpus, query, among)
         assert search.run()
     holding = set(threads_matching_slowly(corpus, query))
