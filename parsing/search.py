@@ -87,15 +87,18 @@ class ThreadSearch:
         query: str,
         among: Sequence[int] | None = None,
         unchecked: Sequence[int] | None = None,
+        *,
+        threads: int | None = None,
     ) -> None:
         self.corpus = corpus
         self.query = query
-        self.thread_count = corpus.thread_count
-        """The corpus's size when the search began: threads added later are not its concern."""
+        self.thread_count = corpus.thread_count if threads is None else threads
+        """The corpus's size the search answers for (by default, when it began): threads
+        added later are not its concern."""
         self.candidates: Sequence[int]
         if among is None and unchecked is None:
-            self.candidates = range(corpus.thread_count)
-            self.boundary = corpus.thread_count
+            self.candidates = range(self.thread_count)
+            self.boundary = self.thread_count
         elif not unchecked or among is None:
             self.candidates = (unchecked or ()) if among is None else among
             self.boundary = len(self.candidates) if among is None else 0
@@ -118,9 +121,11 @@ class ThreadSearch:
         """The share of candidates the last chunk found holding the query as it stands."""
 
     @classmethod
-    def finished(cls, corpus: Corpus, query: str, found: Sequence[int]) -> ThreadSearch:
-        """A search already done, that found `found`."""
-        search = cls(corpus, query, found)
+    def finished(
+        cls, corpus: Corpus, query: str, found: Sequence[int], threads: int | None = None
+    ) -> ThreadSearch:
+        """A search already done, that found `found` (among `threads` threads)."""
+        search = cls(corpus, query, found, threads=threads)
         search._found[1].extend(found)
         search.checked = len(found)
         return search
