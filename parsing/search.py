@@ -53,7 +53,7 @@ HIT_COST = 1.4
 scanning one candidate on its own (about 2.5 us: a `find` call and a bisect). One scan across
 a chunk's span pays for every thread in the span and every match; a scan of each candidate pays
 per candidate. So the span is scanned when candidates are dense and matches rare."""
-LITERAL_WORTH = 0.3
+LITERAL_WORTH = 0.5
 """A chunk first looks for the query as it stands when at least this share of the last chunk's
 candidates held it so: each one that does not is read twice."""
 
@@ -204,7 +204,7 @@ class ThreadSearch:
         scan, locate = self._scans[source], self._locator(source)
         chunk = candidates[start:end]
         if query.literal is not None and self._literal_rate >= LITERAL_WORTH:
-            held, rest = split_by_literal(corpus, locate, query.literal, chunk)
+            held, rest = split_by_literal(corpus, chunk, query.literal)
             self._literal_rate = len(held) / len(chunk)
             found = sorted([*held, *self._search_folded(scan, locate, rest)]) if rest else held
         else:

@@ -150,7 +150,6 @@ class Locator:
 
     def __init__(self, corpus: Corpus, source: int) -> None:
         threads = corpus.threads
-        self.source = source
         self.posts = corpus.posts
         self.first_post_of = threads.first_post
         self.first_thread = bisect_left(threads.source, source)
@@ -183,20 +182,32 @@ def thread_span(corpus: Corpus, first: int, last: int) -> tuple[int, int]:
 
 
 def split_by_literal(
-    corpus: Corpus, locate: Locator, literal: bytes, chunk: Sequence[int]
+    corpus: Corpus, chunk: Sequence[int], literal: bytes
 ) -> tuple[list[int], list[int]]:
-    """The threads of `chunk` (of `locate`'s source) whose first use of `literal`, as it
-    stands in the buffer, is in a post's text: matches found with a `find` each and nothing
-    folded; and the others, which may still hold the query in other letters."""
-    find = corpus.sources[locate.source].buf.find
-    text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
-    first_post, post_at, width = corpus.threads.first_post, locate.post_at, len(literal)
+    """The threads of `chunk` (of one source) whose first use of `literal`, as it stands in
+    the buffer, is in a post's text: matches found with a `find` each and nothing folded; and
+    the others, which may still hold the query in other letters."""
+    posts, threads = corpus.posts, corpus.threads
+    find = corpus.sources[threads.source[chunk[0]]].buf.find
+    text_start, text_end, holes, first_post = (
+        posts.text_start,
+        posts.text_end,
+        posts.holes,
+        threads.first_post,
+    )
+    width = len(literal)
     held: list[int] = []
     rest: list[int] = []
     for thread in chunk:
-        hit = find(literal, text_start[first_post[thread]], text_end[first_post[thread + 1] - 1])
-        if hit >= 0 and post_at(hit, hit + width) is not None:
-            held.append(thread)
-        else:
+        first, stop = first_post[thread], first_post[thread + 1]
+        hit = find(literal, text_start[first], text_end[stop - 1])
+        if hit < 0:
             rest.append(thread)
+            continue
+        # `Locator.post_at`, within the thread's posts.
+        post = bisect_right(text_start, hit, first, stop) - 1
+        end = hit + width
+        hole = holes.get(post) if holes else None
+        inside = end <= text_end[post] and (hole is None or end <= hole[0] or hit >= hole[1])
+        (held if inside else rest).append(thread)
     return held, rest
