@@ -218,7 +218,11 @@ class PanesScreen(Screen[None]):
     def _set_rows(self, rows: Sequence[int]) -> None:
         rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
         self.thread_list.set_rows(
-            rows, keep=self.opened, empty_text=self._empty_text(), search=self.filters.search
+            rows,
+            keep=self.opened,
+            empty_text=self._empty_text(),
+            search=self.filters.search,
+            ascending=self.sort == "source",
         )
         self._offer_hint(bool(rows))
         if self.opened is not None and self.thread_list.row_of(self.opened) is None:
