@@ -17,7 +17,8 @@ few`, the default) `nadia88` and `@yuki_obs` are handles in about one thread in 
 nearly every thread and `quota` in most, `#energy` and `半導体` are hashtags in about a quarter,
 `tanker insurance` is in about one thread in sixty, and `farid55` and `zqx` are in none.
 `--shape many` reads a corpus of many handles and words (`generate.py`); give it queries of its
-own.
+own. On a machine shared with other work the wall clock stretches: `typed_search_cpu.py` replays
+the same searches in CPU time.
 """
 
 from __future__ import annotations
