@@ -111,7 +111,7 @@ class LoadingScreen(PanesScreen):
     def _flags_indexed(self, event: CorpusLoader.FlagsIndexed) -> None:
         self.view.flags = event.index
         self.thread_list.forget_rendering()  # the rows' flags are known now
-        if self.filters.active or self.search_bar.wanted:  # asked for before they could apply
+        if self.filters.active or self.search_bar.wanted is not None:  # asked before they applied
             self._filter_again()
 
     @on(CorpusLoader.EntitiesIndexed)
@@ -119,7 +119,7 @@ class LoadingScreen(PanesScreen):
         self.view.entities = event.index
         self.view.flags = None  # the entities answer for the flags too
         self.thread_list.forget_rendering()  # the rows' flags are known now
-        if self.filters.active or self.search_bar.wanted:  # asked for before they could apply
+        if self.filters.active or self.search_bar.wanted is not None:  # asked before they applied
             self._filter_again()
 
     @on(CorpusLoader.FullyIndexed)
@@ -133,7 +133,8 @@ class LoadingScreen(PanesScreen):
         release_free_memory()
         self.indexed = True
         self._progress = Progress("ready", 1.0)
-        if self.filters.active or self.search_bar.wanted or self.sort != "source":
+        searching = self.search_bar.wanted is not None
+        if self.filters.active or searching or self.sort != "source":
             self._filter_again()  # the rows read so far, filtered, in their order
         self.thread_list.forget_rendering()
         self._identify()
