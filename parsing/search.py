@@ -23,6 +23,7 @@ from .search_scan import (
     contains,
     fold,
     query_pattern,
+    split_by_literal,
     thread_span,
 )
 
@@ -52,6 +53,9 @@ HIT_COST = 1.4
 scanning one candidate on its own (about 2.5 us: a `find` call and a bisect). One scan across
 a chunk's span pays for every thread in the span and every match; a scan of each candidate pays
 per candidate. So the span is scanned when candidates are dense and matches rare."""
+LITERAL_WORTH = 0.5
+"""A chunk first looks for the query as it stands when at least this share of the last chunk's
+candidates held it so: each one that does not is read twice."""
 
 
 def _never() -> bool:
@@ -83,15 +87,18 @@ class ThreadSearch:
         query: str,
         among: Sequence[int] | None = None,
         unchecked: Sequence[int] | None = None,
+        *,
+        threads: int | None = None,
     ) -> None:
         self.corpus = corpus
         self.query = query
-        self.thread_count = corpus.thread_count
-        """The corpus's size when the search began: threads added later are not its concern."""
+        self.thread_count = corpus.thread_count if threads is None else threads
+        """The corpus's size the search answers for (by default, when it began): threads
+        added later are not its concern."""
         self.candidates: Sequence[int]
         if among is None and unchecked is None:
-            self.candidates = range(corpus.thread_count)
-            self.boundary = corpus.thread_count
+            self.candidates = range(self.thread_count)
+            self.boundary = self.thread_count
         elif not unchecked or among is None:
             self.candidates = (unchecked or ()) if among is None else among
             self.boundary = len(self.candidates) if among is None else 0
@@ -108,12 +115,17 @@ class ThreadSearch:
         self._scans: dict[int, Scan] = {}
         self._locators: dict[int, Locator] = {}
         self._hit_rate = 0.25
-        """The share of candidates that matched in the last chunk: the next one is alike."""
+        """The share of candidates that matched in the last chunk's folded text: the next one
+        is alike."""
+        self._literal_rate = 1.0
+        """The share of candidates the last chunk found holding the query as it stands."""
 
     @classmethod
-    def finished(cls, corpus: Corpus, query: str, found: Sequence[int]) -> ThreadSearch:
-        """A search already done, that found `found`."""
-        search = cls(corpus, query, found)
+    def finished(
+        cls, corpus: Corpus, query: str, found: Sequence[int], threads: int | None = None
+    ) -> ThreadSearch:
+        """A search already done, that found `found` (among `threads` threads)."""
+        search = cls(corpus, query, found, threads=threads)
         search._found[1].extend(found)
         search.checked = len(found)
         return search
@@ -182,14 +194,29 @@ class ThreadSearch:
     def _search_chunk(self, query: Query, start: int, end: int) -> list[int]:
         """The matches among candidates `start .. end - 1` (of one source, sorted).
 
-        Where the candidates are dense and matches rare, the chunk's whole span is one scan;
-        otherwise each candidate's posts are a scan of their own (`SPAN_COST`)."""
+        While most candidates match, each is first looked at for the query as its folded form
+        stands (`split_by_literal`): a common word is found in small letters near the start of
+        most threads, with nothing folded. The rest are searched in their folded text."""
         candidates, corpus = self.candidates, self.corpus
         source = corpus.threads.source[candidates[start]]
         if source not in self._scans:
             self._scans[source] = query.scan_of(corpus.sources[source])
         scan, locate = self._scans[source], self._locator(source)
         chunk = candidates[start:end]
+        if query.literal is not None and self._literal_rate >= LITERAL_WORTH:
+            held, rest = split_by_literal(corpus, chunk, query.literal)
+            self._literal_rate = len(held) / len(chunk)
+            found = sorted([*held, *self._search_folded(scan, locate, rest)]) if rest else held
+        else:
+            found = self._search_folded(scan, locate, chunk)
+            self._literal_rate = len(found) / len(chunk)  # matches this common may be literal
+        return _with_matches_across_holes(corpus, query.text, chunk, found)
+
+    def _search_folded(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
+        """The matches among `chunk`, by scans of folded text. Where the candidates are dense
+        and matches rare, the chunk's whole span is one scan; otherwise each candidate's posts
+        are a scan of their own (`SPAN_COST`)."""
+        corpus = self.corpus
         span = chunk[-1] + 1 - chunk[0]
         if isinstance(scan, FoldingScan) and 2 * len(chunk) >= span:
             scan.fold_ahead(*thread_span(corpus, chunk[0], chunk[-1] + 1))
@@ -198,7 +225,7 @@ class ThreadSearch:
         else:
             found = self._scan_each(scan, locate, chunk)
         self._hit_rate = len(found) / len(chunk)
-        return _with_matches_across_holes(corpus, query.text, chunk, found)
+        return found
 
     def _scan_across(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
         """The matching threads of `chunk`, by one scan from its first thread to its last: a

@@ -8,6 +8,11 @@ search before it) found, which may hold the query, and those no search has looke
 next search looks at the latter first, taking over where the cancelled one stopped, so each key
 goes on through the corpus instead of starting again; the threads found along the way are
 narrowed by the key that finishes. Typing a query key by key thus reads the text about once.
+
+A corpus still being read grows under the searches: the threads added since a search began are
+threads it has not looked at, so what it told stays true of the others and the new ones join
+its unchecked threads. A query typed while the corpus loads thus reads each thread about once
+too, whenever it arrives.
 """
 
 from __future__ import annotations
@@ -40,6 +45,16 @@ class _Known(NamedTuple):
         return len(self.threads) + len(self.unchecked)
 
 
+def _grown(known: _Known, before: int, now: int) -> _Known:
+    """What a search over the first `before` threads tells of the first `now`: the same, and
+    the threads added since unchecked."""
+    if now <= before:
+        return known
+    unchecked = array("i", known.unchecked)
+    unchecked.extend(range(before, now))
+    return _Known(False, known.threads, unchecked)
+
+
 class SearchMemory:
     """The last searches over one corpus (complete or not), by folded query."""
 
@@ -54,21 +69,20 @@ class SearchMemory:
         earlier search itself when it was for the same text and is complete."""
         key = fold(query)
         with self._lock:
-            if self._threads != self.corpus.thread_count:  # the corpus grew: forget it all
-                self._searches.clear()
-                self._threads = self.corpus.thread_count
+            self._follow_growth()
             same = self._searches.get(key)
+            count = self._threads  # the search answers for the threads the memory knows of
             if same is not None and same.complete:
                 self._searches.move_to_end(key)
-                return ThreadSearch.finished(self.corpus, query, same.threads)
+                return ThreadSearch.finished(self.corpus, query, same.threads, count)
             best = min(
                 (known for part, known in self._searches.items() if part in key),
                 key=lambda known: known.size,
                 default=None,
             )
         if best is None:
-            return ThreadSearch(self.corpus, query)
-        return ThreadSearch(self.corpus, query, best.threads, best.unchecked)
+            return ThreadSearch(self.corpus, query, threads=count)
+        return ThreadSearch(self.corpus, query, best.threads, best.unchecked, threads=count)
 
     def keep(self, search: ThreadSearch) -> None:
         """Remember what `search` found (all of it, or as far as it got)."""
@@ -78,14 +92,25 @@ class SearchMemory:
         else:
             told = _Known(False, array("i", search.possible()), array("i", search.unchecked()))
         with self._lock:
-            if search.thread_count != self._threads:  # it answers for a corpus since grown
+            self._follow_growth()
+            if search.thread_count > self._threads:  # a corpus read again since: not this one
                 return
+            told = _grown(told, search.thread_count, self._threads)
             known = self._searches.get(key)
             if known is None or (not known.complete and told.size <= known.size):
                 self._searches[key] = told
             self._searches.move_to_end(key)
             while len(self._searches) > KEPT:
                 self._searches.popitem(last=False)
+
+    def _follow_growth(self) -> None:
+        """The threads added to the corpus since the last call are unchecked by every search."""
+        count = self.corpus.thread_count
+        if count < self._threads:  # fewer threads: not the corpus the searches knew
+            self._searches.clear()
+        for key, known in self._searches.items():
+            self._searches[key] = _grown(known, self._threads, count)
+        self._threads = count
 
     def find(self, query: str) -> list[int]:
         """The threads holding `query`, searched to the end (no cancel), and remembered."""

@@ -10,8 +10,15 @@ indexed, then for each query and run: `/`, the query one key every 100 ms, and t
 the last key until the list holds the last key's answer (the search line's result applied, not
 a narrower or wider list on the way). Between runs, escape clears the search and what the reader
 remembers of earlier searches is forgotten, so every run types into a reader that has not seen
-the query. `nadia88` is a handle in about one thread in ten of the generated corpus; `farid55`
-is in none. Medians and maxima in milliseconds, with the number of list updates during typing.
+the query. Medians and maxima in milliseconds, with the number of list updates during typing.
+
+The queries are of every kind a reader types (`QUERIES`); in the generated corpus (`--shape
+few`, the default) `nadia88` and `@yuki_obs` are handles in about one thread in ten, `the` is in
+nearly every thread and `quota` in most, `#energy` and `半導体` are hashtags in about a quarter,
+`tanker insurance` is in about one thread in sixty, and `farid55` and `zqx` are in none.
+`--shape many` reads a corpus of many handles and words (`generate.py`); give it queries of its
+own. On a machine shared with other work the wall clock stretches: `typed_search_cpu.py` replays
+the same searches in CPU time.
 """
 
 from __future__ import annotations
@@ -30,6 +37,12 @@ from typing import Any
 
 KEY_INTERVAL = 0.1
 """Ten keys a second, a fast typist's pace."""
+QUERIES = [
+    "nadia88", "@yuki_obs", "the", "quota", "#energy", "半導体", "tanker insurance", "farid55",
+    "zqx",
+]  # fmt: skip
+"""A handle, a handle with its `@`, a common and a frequent word, hashtags (Latin and not), a
+rare phrase, and queries that match nothing (a handle-like one and a short one)."""
 
 
 async def _type_query(app: Any, pilot: Any, query: str, expected: list[int]) -> tuple[float, int]:
@@ -64,7 +77,7 @@ async def _type_query(app: Any, pilot: Any, query: str, expected: list[int]) -> 
         if delay > 0:
             await asyncio.sleep(delay)
         last_key = time.perf_counter()
-        app.post_message(events.Key(key, key))
+        app.post_message(events.Key("space" if key == " " else key, key))
     while not settled:
         await asyncio.sleep(0.005)
     threads.set_rows = set_rows
@@ -133,7 +146,8 @@ def _run_checkout(checkout: Path, path: Path, queries: list[str], runs: int) -> 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--query", nargs="+", default=["nadia88", "farid55"])
+    parser.add_argument("--query", nargs="+", default=QUERIES)
+    parser.add_argument("--shape", choices=("few", "many"), default="few")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare with")
     parser.add_argument("--folder", type=Path, help="where the corpora are (made if absent)")
@@ -151,14 +165,14 @@ def main(argv: list[str] | None = None) -> None:
     folder = options.folder or Path(tempfile.mkdtemp(prefix="threadline-typed-"))
     folder.mkdir(parents=True, exist_ok=True)
     for size in options.sizes:
-        path = corpus_file(folder, size)
+        path = corpus_file(folder, size, shape=options.shape)
         for label, checkout in checkouts:
             result = _run_checkout(checkout, path, options.query, options.runs)
             print(f"{label}: the reader from {result['code']}", flush=True)
             for query in options.query:
                 got = result[query]
                 print(
-                    f"{size:>9} posts ({result['threads']} threads)  {label:<6} {query!r:<10} "
+                    f"{size:>9} posts ({result['threads']} threads)  {label:<6} {query!r:<18} "
                     f"{got['matches']:>6} threads  last key -> final list: median "
                     f"{statistics.median(got['ms']):6.0f} ms, max {max(got['ms']):6.0f} ms  "
                     f"(list updates while typing: {got['updates']})",

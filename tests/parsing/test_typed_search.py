@@ -125,18 +125,24 @@ def test_a_cancelled_takeover_keeps_what_it_checked() -> None:
     assert list(memory.start("amberly.").candidates) == [3, 4, 0]
 
 
-def test_memory_forgets_its_searches_when_the_corpus_grows() -> None:
-    """Threads added after a search were never searched: the next search looks at all."""
+def test_threads_added_after_a_search_are_the_next_ones_looked_at() -> None:
+    """Threads added after a complete search were never searched: the same query looks at
+    them alone, and finds what a fresh search finds."""
     corpus = corpus_of([["Amber."], ["Orb."]])
     memory = SearchMemory(corpus)
     memory.find("amber")
-    corpus.add_source("more.txt", b"1/ Amber again.\n")
-    assert memory.find("amber") == [0, 2]
+    corpus.add_source("more.txt", b"1/ Amber again.\n2/ Orb.\n3/ Amber.\n\n1/ Orb.\n")
+    search = memory.start("amber")
+    assert list(search.candidates) == [2, 3, 0]
+    search.run()
+    assert search.found == [0, 2]
 
 
-def test_memory_ignores_a_search_that_began_before_the_corpus_grew() -> None:
+def test_a_search_that_began_before_the_corpus_grew_is_kept_with_the_new_threads_unchecked() -> (
+    None
+):
     """A search started before threads were added, and kept after a later search noticed
-    them, answers only for the threads it knew: it is not remembered for the grown corpus."""
+    them, answers only for the threads it knew: the new ones are still to be searched."""
     corpus = corpus_of([["Amber."], ["Orb."]])
     memory = SearchMemory(corpus)
     early = memory.start("amber")
@@ -147,9 +153,9 @@ def test_memory_ignores_a_search_that_began_before_the_corpus_grew() -> None:
     assert memory.find("amber") == [0, 2]
 
 
-def test_memory_ignores_a_search_cancelled_before_the_corpus_grew() -> None:
+def test_a_search_cancelled_before_the_corpus_grew_bounds_only_the_threads_it_knew() -> None:
     """What a search cancelled before threads were added left possible is no bound on the
-    grown corpus: a longer query still finds a match in the new threads."""
+    new threads: a longer query still finds a match in them."""
     corpus = corpus_of([["Amber."], ["Orb."]])
     memory = SearchMemory(corpus)
     early = memory.start("amber")
@@ -224,8 +230,9 @@ def test_chunks_follow_the_sources() -> None:
 def test_a_search_among_candidates_finds_what_the_reference_finds(
     text: str, data: st.DataObject
 ) -> None:
-    """Over any text (chrome, holes, several sources' worth of markers), among any candidates
-    and in chunks of any size, a search finds the candidates the reference rule finds."""
+    """Over any text (chrome, holes, several sources' worth of markers), among any candidates,
+    in chunks of any size, whether or not each chunk first looks for the query as it stands, a
+    search finds the candidates the reference rule finds."""
     corpus = parse_text(text)
     total = corpus.thread_count
     among = sorted(data.draw(st.sets(st.integers(0, max(total - 1, 0)), max_size=total)))
@@ -235,7 +242,11 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
     start = data.draw(st.integers(0, len(word) - 1))
     query = word[start : data.draw(st.integers(start + 1, len(word)))]
     size = data.draw(st.sampled_from([1, 2, 3, 512]))
-    with patch.object(search_module, "CHUNK_THREADS", size):
+    literal_worth = data.draw(st.sampled_from([0.0, 2.0]))
+    with (
+        patch.object(search_module, "CHUNK_THREADS", size),
+        patch.object(search_module, "LITERAL_WORTH", literal_worth),
+    ):
         search = ThreadSearch(corpus, query, among)
         assert search.run()
     holding = set(threads_matching_slowly(corpus, query))
@@ -277,4 +288,52 @@ def test_searches_cancelled_anywhere_leave_the_fresh_answer(
             assert set(expected) <= set(search.superset()), text
             assert search.superset() == sorted([*search.possible(), *search.unchecked()])
     last = typed[-1][0]
+    assert memory.find(last) == threads_matching_slowly(corpus, last)
+
+
+def source_of(threads: list[list[str]]) -> bytes:
+    """A file whose thread i has the posts `threads[i]` (see `corpus_of`)."""
+    lines = [f"{number}/ {post}" for posts in threads for number, post in enumerate(posts, 1)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(threads, min_size=2, max_size=4),
+    st.lists(st.tuples(queries, st.integers(0, 6) | st.none(), st.booleans()), max_size=8),
+    queries,
+)
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_searches_typed_while_the_corpus_grows_leave_the_fresh_answer(
+    files: list[list[list[str]]], typed: list[tuple[str, int | None, bool]], last: str
+) -> None:
+    """Queries typed while files are still being read (a file may be added before a search,
+    or while it runs), each cancelled anywhere or run to its end: a finished one finds what a
+    fresh search of the threads it began with finds, and once every file is in, the last
+    query finds what a fresh search finds."""
+    corpus = Corpus()
+    memory = SearchMemory(corpus)
+    waiting = iter(enumerate(files))
+
+    def read_one() -> None:
+        number, threads = next(waiting, (None, None))
+        if threads is not None:
+            corpus.add_source(f"{number}.txt", source_of(threads))
+
+    read_one()
+    for text, chunks, grows_while_running in typed:
+        search = memory.start(text)
+        if grows_while_running:
+            read_one()
+        search.run(
+            lambda search=search, chunks=chunks: chunks is not None and search.checked > chunks
+        )
+        memory.keep(search)
+        if search.complete:
+            expected = threads_matching_slowly(corpus, text)
+            assert search.found == [t for t in expected if t < search.thread_count], text
+        else:
+            read_one()
+    for _ in files:
+        read_one()
     assert memory.find(last) == threads_matching_slowly(corpus, last)

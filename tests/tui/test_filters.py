@@ -13,9 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
 import parsing.index as index_module
-from tui import loading
+from tui import loading, search_rows
 from tui.app import ThreadlineApp
-from tui.screens import main_screen, panes_screen
 from tui.screens.flag_picker import FlagPicker
 
 from .helpers import (
@@ -424,14 +423,14 @@ async def test_a_late_background_search_does_not_undo_escape(
 ) -> None:
     """A background search that finishes after escape is dropped: the filters stay cleared
     and every thread stays listed."""
-    real_filter = panes_screen.filter_threads
+    real_filter = search_rows.filter_threads
 
     def filter_slowly(*args: Any, **options: Any) -> list[int]:
         time.sleep(0.3)
         return real_filter(*args, **options)
 
-    monkeypatch.setattr(main_screen, "SMALL", 0)  # every search runs in the background
-    monkeypatch.setattr(panes_screen, "filter_threads", filter_slowly)
+    monkeypatch.setattr(search_rows, "SMALL", 0)  # every search runs in the background
+    monkeypatch.setattr(search_rows, "filter_threads", filter_slowly)
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)

@@ -38,3 +38,20 @@ async def test_a_filtered_list_and_the_whole_one_again_find_their_threads() -> N
         threads.set_rows(range(10), keep=7)
         assert threads.cursor == 7
         assert [threads.row_of(thread) for thread in (0, 9, 10)] == [0, 9, None]
+
+
+async def test_rows_in_corpus_order_find_their_threads_without_a_map() -> None:
+    """A search's rows in corpus order (2, 5, 9) find their threads at their rows and no
+    other, with no map of them made; rows appended after them still do."""
+    app = ListApp()
+    async with app.run_test(size=(60, 10)):
+        threads = app.query_one(ThreadList)
+        threads.set_rows([2, 5, 9], keep=9, ascending=True)
+        assert threads.cursor == 2
+        assert [threads.row_of(thread) for thread in (2, 5, 9, 0, 3, 10)] == [
+            0, 1, 2, None, None, None,
+        ]  # fmt: skip
+        assert threads._row_of is None
+        threads.extend_rows(range(12, 14))
+        assert (threads.row_of(12), threads.row_of(13), threads.row_of(11)) == (3, 4, None)
+        assert threads._row_of is None

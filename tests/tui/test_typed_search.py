@@ -1,20 +1,24 @@
 """A search typed into the reader on a big corpus: each key cancels the search before it, the
 list narrows as the search goes, and the last key's answer is the list that stays.
 
-Every test here sends searches to the background worker, as on a big corpus (`SMALL` 0).
+Every test here sends searches to the background worker, as on a big corpus (`SMALL` 0), or as
+while a corpus is still being read.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from parsing import search as search_module
 from parsing.search import ThreadSearch, threads_matching
 from parsing.search_memory import SearchMemory
-from tui.screens import main_screen, panes_screen
+from tui import loading, search_rows
 
 from .helpers import (
     LIGHTHOUSE,
@@ -32,7 +36,7 @@ from .helpers import (
 
 @pytest.fixture(autouse=True)
 def in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_screen, "SMALL", 0)
+    monkeypatch.setattr(search_rows, "SMALL", 0)
 
 
 @pytest.fixture
@@ -102,7 +106,7 @@ async def test_a_new_key_cancels_the_search_in_flight(monkeypatch: pytest.Monkey
 async def test_the_list_narrows_while_a_long_search_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """While `quasarcorp`'s search goes through the threads, the list shows those it has not
     ruled out yet, fewer each time, and ends with the one thread that holds it."""
-    monkeypatch.setattr(panes_screen, "SHOW_AFTER", 0)
+    monkeypatch.setattr(search_rows, "SHOW_AFTER", 0)
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
@@ -123,3 +127,93 @@ async def test_the_list_narrows_while_a_long_search_runs(monkeypatch: pytest.Mon
         assert sizes == sorted(sizes, reverse=True)
         assert any(1 < size < 7 for size in sizes)
         assert all(QUASAR in rows for rows in shown)
+
+
+def two_files(folder: Path) -> str:
+    """A folder of two files, two threads each: threads 0 (first file) and 2 (second) say
+    "amber", in other letters."""
+    (folder / "a.txt").write_text(
+        "1/ Amber light at dusk.\n2/ It fades.\n\n1/ Orbit of the moon.\n2/ Slow.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "1/ An AMBER moon.\n2/ Late.\n\n1/ Kettle on.\n2/ Tea.\n", encoding="utf-8"
+    )
+    return str(folder)
+
+
+def second_file_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The second file is read only once the event returned is set (ten seconds at most)."""
+    release = threading.Event()
+    real_read = loading.read_item
+    reads: list[Any] = []
+
+    def read_second_late(item: Any, corpus: Any) -> None:
+        reads.append(item)
+        if len(reads) == 2:
+            release.wait(10)
+        real_read(item, corpus)
+
+    monkeypatch.setattr(loading, "read_item", read_second_late)
+    return release
+
+
+async def test_a_search_typed_while_loading_narrows_the_threads_read_so_far(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Typed while the second file is still being read (no index yet), `amber` lists the
+    thread of the first file that holds it at once; once the second is read, the threads of
+    both files that hold it."""
+    release = second_file_held(monkeypatch)
+    app = make_app(two_files(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: len(thread_list(app).rows) == 2)
+            await pilot.press("slash", *"amber")
+            await wait_until(pilot, lambda: thread_list(app).rows == [0])
+            assert app.loader.progress().phase == "reading"
+            assert app.main_screen.view.filter_index is None
+        finally:
+            release.set()
+        await wait_loaded(pilot, app)
+        await wait_until(pilot, lambda: app.main_screen.search_bar.wanted is None)
+        assert thread_list(app).rows == [0, 2]
+
+
+async def test_a_search_kept_while_loading_takes_in_the_threads_read_after(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`amber` typed and kept with enter while the second file is still being read: the
+    threads read later that hold it join the list as they come, the others do not."""
+    release = second_file_held(monkeypatch)
+    app = make_app(two_files(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: len(thread_list(app).rows) == 2)
+            await pilot.press("slash", *"amber", "enter")
+            await wait_until(pilot, lambda: thread_list(app).rows == [0])
+        finally:
+            release.set()
+        await wait_until(pilot, lambda: thread_list(app).rows == [0, 2])
+        await wait_loaded(pilot, app)
+        assert app.main_screen.filters.search == "amber"
+        assert thread_list(app).rows == [0, 2]
+
+
+async def test_a_search_typed_while_loading_gives_no_notice_that_filters_wait(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A search needs no index: typing one while the corpus is read says nothing of filters
+    waiting for it."""
+    release = second_file_held(monkeypatch)
+    app = make_app(two_files(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: len(thread_list(app).rows) == 2)
+            await pilot.press("slash", *"amber")
+            await wait_until(pilot, lambda: thread_list(app).rows == [0])
+            notices = [notification.message for notification in app._notifications]
+            assert not any("apply once" in notice for notice in notices)
+        finally:
+            release.set()
+        await wait_loaded(pilot, app)

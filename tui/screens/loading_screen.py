@@ -75,10 +75,13 @@ class LoadingScreen(PanesScreen):
 
     @on(CorpusLoader.BatchLoaded)
     def _batch_loaded(self, event: CorpusLoader.BatchLoaded) -> None:
-        if event.threads > self._loaded and not self.filters.active:
+        searching = self.search_bar.wanted is not None
+        if event.threads > self._loaded and not self.filters.active and not searching:
             self.thread_list.extend_rows(range(self._loaded, event.threads))
             if self._loaded == 0:
                 self.thread_list.cursor = 0
+        elif event.threads > self._loaded and self.filters.search and not searching:
+            self._filter_again()  # the search looks at the new threads (a running one will)
         self._loaded = max(self._loaded, event.threads)
         self._progress = event.progress
         self._refresh_header()
@@ -108,16 +111,16 @@ class LoadingScreen(PanesScreen):
     def _flags_indexed(self, event: CorpusLoader.FlagsIndexed) -> None:
         self.view.flags = event.index
         self.thread_list.forget_rendering()  # the rows' flags are known now
-        if self.filters.active:  # asked for before they could apply (`--flag`, say)
-            self._apply_filters(self.filters, remember=False)
+        if self.filters.active or self.search_bar.wanted is not None:  # asked before they applied
+            self._filter_again()
 
     @on(CorpusLoader.EntitiesIndexed)
     def _entities_indexed(self, event: CorpusLoader.EntitiesIndexed) -> None:
         self.view.entities = event.index
         self.view.flags = None  # the entities answer for the flags too
         self.thread_list.forget_rendering()  # the rows' flags are known now
-        if self.filters.active:  # asked for before they could apply (`--flag`, say)
-            self._apply_filters(self.filters, remember=False)
+        if self.filters.active or self.search_bar.wanted is not None:  # asked before they applied
+            self._filter_again()
 
     @on(CorpusLoader.FullyIndexed)
     def _fully_indexed(self, event: CorpusLoader.FullyIndexed) -> None:
@@ -130,8 +133,9 @@ class LoadingScreen(PanesScreen):
         release_free_memory()
         self.indexed = True
         self._progress = Progress("ready", 1.0)
-        if self.filters.active or self.sort != "source":  # the rows read so far, in source order
-            self._apply_filters(self.filters, remember=False)
+        searching = self.search_bar.wanted is not None
+        if self.filters.active or searching or self.sort != "source":
+            self._filter_again()  # the rows read so far, filtered, in their order
         self.thread_list.forget_rendering()
         self._identify()
         if self.opened is not None:

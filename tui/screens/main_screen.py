@@ -16,9 +16,9 @@ from textual.widgets import Input
 
 from ..keys import main_screen_bindings
 from ..links import copy_link_of, copy_to_clipboard, open_link_of, open_url
+from ..search_rows import searched_in_place
 from ..sorting import SORT_LABELS, next_order
 from ..state import Filters, Snapshot
-from ..views import SMALL
 from ..widgets.header_bar import HeaderBar
 from ..widgets.post_pane import PostPane
 from ..widgets.related_pane import RelatedPane
@@ -250,7 +250,7 @@ class MainScreen(LoadingScreen):
         if not bar.is_open:
             return
         wanted = bar.wanted_for(event.value, self.filters)
-        if self.view.corpus.thread_count <= SMALL or self.view.filter_index is None:
+        if searched_in_place(self.view, wanted, indexed=self.indexed):
             self._apply_filters(wanted, remember=False)
         else:
             bar.find(wanted, self._search_rows)

@@ -8,7 +8,6 @@ and the loader's messages.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
@@ -18,13 +17,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from parsing.filters import filter_threads
 from parsing.safe_text import visible
 
 from ..highlight import plain
 from ..loading import CorpusLoader, Progress
 from ..post_layout import HINT
 from ..remembered import Remembered, list_title
+from ..search_rows import rows_passing, search_rows, searched_in_place
 from ..sorting import SORT_LABELS, sorted_threads
 from ..state import Filters, History, Snapshot
 from ..views import CorpusView
@@ -39,9 +38,6 @@ NO_MATCH = "No thread matches — esc clears the filters"
 FEATURES_WAIT = "Mention and hashtag filters apply once indexing is done."
 NARROW = 100
 """Below this many columns the related pane hides (r shows it)."""
-SHOW_AFTER = 0.25
-"""Seconds a typed search runs before the list shows how far it got, and then between
-updates: a search that ends sooner shows its answer alone."""
 
 
 class PanesScreen(Screen[None]):
@@ -188,6 +184,9 @@ class PanesScreen(Screen[None]):
             self._remember()
         self.filters = filters
         self._save_place()
+        if not searched_in_place(self.view, filters, indexed=self.indexed):
+            self.search_bar.find(filters, self._search_rows)  # the list follows when it is done
+            return
         if self.view.filter_index is None:  # filters wait for the index; none gives every thread
             if filters.active:
                 self.notify("Filters apply once indexing is done.", timeout=3)
@@ -198,54 +197,32 @@ class PanesScreen(Screen[None]):
         if filters.features and not self.view.features_ready:
             self.notify(FEATURES_WAIT, timeout=3)
 
+    def _filter_again(self) -> None:
+        """Apply the filters again, now that more threads or an index are in: those of the
+        search being typed when one runs (it takes over where it got)."""
+        wanted = self.search_bar.wanted or self.filters
+        if not searched_in_place(self.view, wanted, indexed=self.indexed):
+            self.search_bar.find(wanted, self._search_rows)
+        else:
+            self._apply_filters(self.filters, remember=False)
+
     def _find_rows(self, filters: Filters) -> list[int]:
-        index = self.view.filter_index
-        assert index is not None  # asked for only once filters can apply
         found = self.view.searches.find(filters.search) if filters.search else None
-        return self._rows_passing(filters, found)
+        return rows_passing(self.view, self.remembered, filters, found)
 
     def _search_rows(
         self, filters: Filters, cancelled: Callable[[], bool], show: Callable[[list[int]], None]
     ) -> list[int] | None:
-        """`_find_rows` as a typed search runs it, in a worker: within what the searches before
-        left possible (`SearchMemory`), giving up between chunks when `cancelled()`. While it
-        runs long, `show` gets the threads that may still pass, so the list narrows as the
-        search goes on."""
-        searches = self.view.searches
-        search = searches.start(filters.search)
-        started = shown = time.monotonic()
-
-        def after_chunk() -> None:
-            nonlocal shown
-            now = time.monotonic()
-            if now - started >= SHOW_AFTER and now - shown >= SHOW_AFTER and not cancelled():
-                shown = now
-                show(self._rows_passing(filters, search.superset()))
-
-        done = search.run(cancelled, after_chunk)
-        searches.keep(search)
-        return self._rows_passing(filters, search.found) if done else None
-
-    def _rows_passing(self, filters: Filters, found: Sequence[int] | None) -> list[int]:
-        """The threads that pass `filters`, `found` being those that hold its search text."""
-        index = self.view.filter_index
-        assert index is not None
-        rows = filter_threads(
-            self.view.corpus,
-            index,
-            filters.flags,
-            filters.search,
-            # Until the entities are in, the index holds flags alone: the other filters apply.
-            filters.features if self.view.features_ready else (),
-            author=filters.author,
-            found=found,
-        )
-        return list(self.remembered.keep(rows, filters))
+        return search_rows(self.view, self.remembered, filters, cancelled, show)
 
     def _set_rows(self, rows: Sequence[int]) -> None:
         rows = sorted_threads(rows, self.sort, self.view.corpus, self.remembered)
         self.thread_list.set_rows(
-            rows, keep=self.opened, empty_text=self._empty_text(), search=self.filters.search
+            rows,
+            keep=self.opened,
+            empty_text=self._empty_text(),
+            search=self.filters.search,
+            ascending=self.sort == "source",
         )
         self._offer_hint(bool(rows))
         if self.opened is not None and self.thread_list.row_of(self.opened) is None:

@@ -9,6 +9,7 @@ seconds, drawing the visible twenty takes a millisecond.
 from __future__ import annotations
 
 import textwrap
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -126,8 +127,8 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         self.rows: list[int] = []
         self._row_of: dict[int, int] | None = None
         """Thread number to its row, so finding a thread never scans the list; None while the
-        rows are every thread in order (each thread's row is its number: a map of a million
-        posts' threads would cost about 8 MB)."""
+        rows are in corpus order (a bisection finds a thread's row: a map of a million posts'
+        threads would cost about 8 MB, and tens of milliseconds to make)."""
         self.opened: int | None = None
         self.empty_text = ""
         """What the list says when no row is shown (set with the rows)."""
@@ -136,15 +137,23 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
     # -- data -----------------------------------------------------------------------------------
 
     def set_rows(
-        self, rows: Sequence[int], keep: int | None = None, empty_text: str = "", search: str = ""
+        self,
+        rows: Sequence[int],
+        keep: int | None = None,
+        empty_text: str = "",
+        search: str = "",
+        *,
+        ascending: bool = False,
     ) -> None:
         """Show `rows` (thread numbers), keeping the cursor on thread `keep` if it is there;
-        `empty_text` is what an empty list says; `search`, the text whose hits rows show."""
+        `empty_text` is what an empty list says; `search`, the text whose hits rows show;
+        `ascending`, the rows are in corpus order (a thread's row is then found by bisection,
+        with no map of every row to make: a search at a million posts lists 100,000)."""
         self.empty_text = empty_text
         self.search = search
         self.rows = list(rows)
         self._row_of = None
-        if not _every_thread_from_0(rows):
+        if not ascending and not _every_thread_from_0(rows):
             self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         self._cache.clear()
         self.take_virtual_size(Size(self.size.width, len(self.rows)))
@@ -154,7 +163,8 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
 
     def extend_rows(self, rows: Sequence[int]) -> None:
         """Append threads that finished loading, keeping the cursor where it is."""
-        if self._row_of is None and not _every_thread_from_0(rows, len(self.rows)):
+        in_order = not self.rows or not rows or rows[0] > self.rows[-1]
+        if self._row_of is None and not (in_order and _ascending(rows)):
             self._row_of = {thread: row for row, thread in enumerate(self.rows)}
         for thread in rows:
             if self._row_of is not None:
@@ -177,8 +187,9 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         """The row showing `thread`, if it is listed."""
         if thread is None:
             return None
-        if self._row_of is None:
-            return thread if 0 <= thread < len(self.rows) else None
+        if self._row_of is None:  # the rows are in corpus order
+            row = bisect_left(self.rows, thread)
+            return row if row < len(self.rows) and self.rows[row] == thread else None
         return self._row_of.get(thread)
 
     def neighbours(self, thread: int) -> list[int]:
@@ -352,7 +363,11 @@ class ThreadList(DrawnScrollbar, OwnVirtualSize, can_focus=True):
         return hits if title_width - hits.cell_length >= _MIN_TITLE else Content("")
 
 
-def _every_thread_from_0(rows: Sequence[int], start: int = 0) -> bool:
-    """Are `rows` the threads `start`, `start + 1` … in order (what loading appends, and the
-    unfiltered list in source order)?"""
-    return isinstance(rows, range) and rows.start == start and rows.step == 1
+def _ascending(rows: Sequence[int]) -> bool:
+    """Are `rows` a run of threads in corpus order (what loading appends)?"""
+    return isinstance(rows, range) and rows.step == 1
+
+
+def _every_thread_from_0(rows: Sequence[int]) -> bool:
+    """Are `rows` the threads 0, 1 … in order (the unfiltered list in source order)?"""
+    return isinstance(rows, range) and rows.start == 0 and rows.step == 1
