@@ -31,7 +31,8 @@ from parsing.corpus import Corpus
 from parsing.errors import ThreadlineError
 from parsing.flag_index import FlagIndexer
 from parsing.index import CorpusIndex, build_index
-from parsing.index_process import IndexProcess, plan_files, start_index_process
+from parsing.index_incoming import IndexProcess
+from parsing.index_process import plan_files, start_index_process
 from parsing.read_loop import PathLike, Plan, Planned, plan
 from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
 
@@ -205,7 +206,7 @@ class CorpusLoader:
             received = None
             if indexing is not None:
                 indexing.wait()
-                received = indexing.second_half(check, len(self.corpus.sources[-1].buf))
+                received = indexing.second_half(check, self.corpus.sources[-1].buf)
             if received is None:  # no process, or it read other bytes: the second part here
                 second, buf = read_second(halves)[0], None
             else:
