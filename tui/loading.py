@@ -193,7 +193,10 @@ class CorpusLoader:
         the first part are found here meanwhile, those of the second there."""
         self.indexing = indexing
         flags = FlagIndexer(self.corpus)
-        with collector_paused(collect=True), self._reporter(post):
+        # The collector is left on: laying out a part makes a few thousand objects, and the
+        # interface's garbage of those seconds, collected at the end, held its keys a tenth of
+        # a second.
+        with self._reporter(post):
             try:
                 resume, check = read_first(halves, self.corpus)
             except ThreadlineError as error:  # the file went away since it was planned
@@ -258,6 +261,7 @@ class CorpusLoader:
             self.entities = index
             post(self.EntitiesIndexed(index))
 
+        entities = None
         if indexing is not None:
             # The collector runs while the other process works (the interface makes garbage
             # meanwhile), and is paused only while an index comes in.
@@ -269,14 +273,15 @@ class CorpusLoader:
                 if flags is not None:
                     self.flags = flags
                     post(self.FlagsIndexed(flags))
-            self._prepare_search()  # after the flags: `f` need not wait for it
-            entities = None
             if flags is not None:
                 indexing.wait()
                 with collector_paused():
                     entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
+                # Here, while the other process sends the rest: once the flags are in, the
+                # flag picker is opened and drawn, and would share the lock with this.
+                self._prepare_search()
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
                 indexing.wait()
@@ -287,7 +292,7 @@ class CorpusLoader:
                     return index
             indexing.close()
             indexing.reap_later()
-        else:
+        if entities is None:  # else made above
             self._prepare_search()
         done = entities_done if self.entities is None else None
         with collector_paused():
