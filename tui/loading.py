@@ -193,12 +193,13 @@ class CorpusLoader:
         the first part are found here meanwhile, those of the second there."""
         self.indexing = indexing
         flags = FlagIndexer(self.corpus)
-        # The collector is left on: laying out a part makes a few thousand objects, and the
-        # interface's garbage of those seconds, collected at the end, held its keys a tenth of
-        # a second.
         with self._reporter(post):
             try:
-                resume, check = read_first(halves, self.corpus)
+                # Only while the part is laid out (millions of short-lived tuples): the
+                # interface's garbage of those seconds is then collected at once, a pause
+                # that grows with how long the collector was off.
+                with collector_paused(collect=True):
+                    resume, check = read_first(halves, self.corpus)
             except ThreadlineError as error:  # the file went away since it was planned
                 post(self.Warning(str(error)))
                 if indexing is not None:
