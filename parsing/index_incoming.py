@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .entities.tally import Tally
     from .index import CorpusIndex
-    from .split_read import RawCheck
+    from .split_read import RawCheck, Shift
 
 _WINDOW = 4 << 20
 """Bytes of a part's buffer read from the pipe at once."""
@@ -56,17 +56,19 @@ class IndexProcess:
         received = self._receive(pickle.Unpickler(self._incoming))
         return received if isinstance(received, CorpusIndex) else None
 
-    def second_half(self, check: RawCheck, first: bytearray) -> tuple[Corpus, bytearray] | None:
-        """The second part of a file read in halves (`split_read.send_second`), if the other
-        process read the same bytes (`check`): its corpus, and the whole source's buffer, the
-        bytes of `first` (the first part's) then the part's."""
+    def second_half(
+        self, check: RawCheck, first: bytearray
+    ) -> tuple[Corpus, bytearray, Shift] | None:
+        """The second part of a file read in halves (`second_part.send_second`), if the other
+        process read the same bytes (`check`): its corpus, the whole source's buffer (the bytes
+        of `first`, the first part's, then the part's) and how far the part is shifted."""
         from .corpus import Corpus
-        from .split_read import extend_in_windows
+        from .split_read import Shift, extend_in_windows
 
         self._shape_pending = True
         received = self._receive(pickle.Unpickler(self._incoming))
         match received:
-            case (checked, int(size), Corpus() as second) if checked == check:
+            case (checked, int(size), Corpus() as second, Shift() as shift) if checked == check:
                 pass
             case _:
                 self._fail()
@@ -85,7 +87,7 @@ class IndexProcess:
         if len(buf) != len(first) + size:
             self._fail()
             return None
-        return second, buf
+        return second, buf, shift
 
     def half_flags(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]] | None:
         """The flags of the second part's threads (`FlagIndexer.part`)."""

@@ -197,7 +197,7 @@ def _read_and_index(
     from .read_loop import plan
 
     if halves is not None:
-        from .split_read import send_second
+        from .second_part import send_second
 
         corpus = send_second(halves, outgoing)  # and the flags of its second part
     else:

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from itertools import repeat
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .background import PARALLEL_BYTES
 from .containers import FileEntry
@@ -64,6 +62,18 @@ class RawCheck(NamedTuple):
             part.release()
 
 
+class Shift(NamedTuple):
+    """Where a second part lands in the whole file: after the first part's `offset` bytes (as
+    laid out) and `lines` lines. A part sent by the other process comes shifted by what that
+    process worked out (`second_part`); joining shifts it by whatever is left."""
+
+    offset: int = 0
+    lines: int = 0
+
+
+UNSHIFTED = Shift()
+
+
 @dataclass
 class Halves:
     """Where a planned file is cut in two."""
@@ -92,19 +102,19 @@ def plan_halves(planned: Plan) -> Halves | None:
         mark = utf8_mark(raw)
         cut = split_unnormalised(raw, mark, READER_SHARE) if mark is not None else None
     finally:
-        _close(raw)
+        close_raw(raw)
     return None if mark is None or cut is None else Halves(entry.path, entry.name, mark, cut)
 
 
 def read_first(halves: Halves, corpus: Corpus) -> tuple[PageState, RawCheck]:
     """Lay out the first part into `corpus` (from its current end); where the metadata resumes
     once the second part is joined, and the check of the raw second part this process saw."""
-    raw = _raw(halves)
+    raw = raw_file(halves)
     try:
         check = RawCheck.of(raw, halves.cut)
-        part = _part(raw, halves.mark, halves.cut)
+        part = normalised_part(raw, halves.mark, halves.cut)
     finally:
-        _close(raw)
+        close_raw(raw)
     threads, skipped = corpus.thread_count, len(corpus.skipped)
     source = corpus.add_source(halves.name, part, normalised=True)
     source.encoding = "utf-8-sig" if halves.mark else "utf-8"
@@ -115,23 +125,28 @@ def read_second(halves: Halves) -> tuple[Corpus, RawCheck]:
     """The second part laid out alone (no metadata yet), and the check of the raw bytes."""
     from .corpus import Corpus
 
-    raw = _raw(halves)
+    raw = raw_file(halves)
     try:
         check = RawCheck.of(raw, halves.cut)
-        part = _part(raw, halves.cut, len(raw))
+        part = normalised_part(raw, halves.cut, len(raw))
     finally:
-        _close(raw)
+        close_raw(raw)
     second = Corpus()
     second.add_source(halves.name, part, normalised=True)
     return second, check
 
 
 def join_second(
-    corpus: Corpus, second: Corpus, resume: PageState, buf: bytearray | None = None
+    corpus: Corpus,
+    second: Corpus,
+    resume: PageState,
+    buf: bytearray | None = None,
+    shifted: Shift = UNSHIFTED,
 ) -> None:
     """Append `second`'s threads to `corpus`'s last source (its first part), as a single read
     of the whole file would have laid them out. `buf`: the whole buffer, the first part's bytes
-    then the second part's (else it is made here, `joined`).
+    then the second part's (else it is made here, `joined`); `shifted`: how far the positions
+    and line numbers of `second`'s posts are shifted already.
 
     The threads are counted last, so a reader in another thread sees them all or none."""
     source, half = corpus.sources[-1], second.sources[0]
@@ -144,14 +159,15 @@ def join_second(
     source.replaced += half.replaced
     corpus.skipped += [SkippedLine(index, line.line + lines, line.text) for line in second.skipped]
     posts, more = corpus.posts, second.posts
-    _extend_shifted(posts.text_start, more.text_start, offset)
-    _extend_shifted(posts.text_end, more.text_end, offset)
-    _extend_shifted(posts.first_line, more.first_line, lines)
-    _extend_shifted(posts.last_line, more.last_line, lines)
+    left = Shift(offset - shifted.offset, lines - shifted.lines)
+    _extend_shifted(posts.text_start, more.text_start, left.offset)
+    _extend_shifted(posts.text_end, more.text_end, left.offset)
+    _extend_shifted(posts.first_line, more.first_line, left.lines)
+    _extend_shifted(posts.last_line, more.last_line, left.lines)
     posts.number += more.number
     for post in more.with_holes:
         start, end = more.holes[post]
-        posts.holes[post + posts_before] = (start + offset, end + offset)
+        posts.holes[post + posts_before] = (start + left.offset, end + left.offset)
         posts.with_holes.append(post + posts_before)
     threads = corpus.threads
     _extend_shifted(threads.first_post, second.threads.first_post[1:], posts_before)
@@ -179,6 +195,9 @@ interface would wait for."""
 
 def _extend_shifted(target: array[int], values: array[int], by: int) -> None:
     """`target` extended with `values`, each plus `by`."""
+    if not by:
+        target += values
+        return
     step = max(_WINDOW >> 6, 1)
     for start in range(0, len(values), step):
         target.extend(map(by.__add__, values[start : start + step]))
@@ -200,7 +219,7 @@ def joined(first: bytearray, second: bytearray) -> bytearray:
     return buf
 
 
-def _part(raw: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
+def normalised_part(raw: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     """`raw[start:stop]` copied out, with its line ends normalised."""
     part = bytearray()
     with memoryview(raw) as view:
@@ -208,50 +227,10 @@ def _part(raw: bytearray | mmap.mmap, start: int, stop: int) -> bytearray:
     return normalise_newlines(part)
 
 
-def _raw(halves: Halves) -> bytearray | mmap.mmap:
+def raw_file(halves: Halves) -> bytearray | mmap.mmap:
     return read(SourceFile(halves.name, halves.path), map_from=0)
 
 
-def _close(raw: bytearray | mmap.mmap) -> None:
+def close_raw(raw: bytearray | mmap.mmap) -> None:
     if not isinstance(raw, bytearray):
         raw.close()
-
-
-def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
-    """In the process that builds the index: lay out the second part and send it (its check,
-    its buffer's size and the corpus of it without its buffer, pickled, then the buffer's
-    bytes), then the flags of its threads (`FlagIndexer.part`), then lay out the first part
-    too; the whole corpus. A forked process writes the second part, so the flags are found
-    while the reader, still reading its own part, has yet to take it."""
-    import pickle
-
-    from .background import written_later
-    from .corpus import Corpus
-    from .flag_index import FlagIndexer
-
-    second, check = read_second(halves)
-    source = second.sources[0]
-
-    def message() -> bytes:
-        buf, source.buf = source.buf, bytearray()
-        try:
-            head = pickle.dumps((check, len(buf), second), pickle.HIGHEST_PROTOCOL)
-        finally:
-            source.buf = buf
-        return head + buf
-
-    # The reader may stop listening (it quit, or fell back): the index and cache are still made.
-    written: Callable[[], None] | None = None
-    with suppress(OSError):
-        written = written_later(message, outgoing)
-    flags = FlagIndexer(second)
-    flags.add(second.thread_count)
-    with suppress(OSError, RuntimeError):
-        if written is not None:
-            written()
-            outgoing.write(pickle.dumps(flags.part(), pickle.HIGHEST_PROTOCOL))
-            outgoing.flush()
-    corpus = Corpus()
-    resume, _ = read_first(halves, corpus)
-    join_second(corpus, second, resume)
-    return corpus

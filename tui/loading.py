@@ -34,7 +34,14 @@ from parsing.index import CorpusIndex, build_index
 from parsing.index_incoming import IndexProcess
 from parsing.index_process import plan_files, start_index_process
 from parsing.read_loop import PathLike, Plan, Planned, plan
-from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
+from parsing.split_read import (
+    UNSHIFTED,
+    Halves,
+    join_second,
+    plan_halves,
+    read_first,
+    read_second,
+)
 
 from . import early_index
 from .loading_pace import BatchReporter, Throttled, collector_paused
@@ -212,10 +219,10 @@ class CorpusLoader:
                 indexing.wait()
                 received = indexing.second_half(check, self.corpus.sources[-1].buf)
             if received is None:  # no process, or it read other bytes: the second part here
-                second, buf = read_second(halves)[0], None
+                second, buf, shifted = read_second(halves)[0], None, UNSHIFTED
             else:
-                second, buf = received
-            join_second(self.corpus, second, resume, buf)
+                second, buf, shifted = received
+            join_second(self.corpus, second, resume, buf, shifted)
             self._done_bytes = self._total_bytes
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
