@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .entities.tally import Tally
+    from .flag_index import FlagPart
     from .index import CorpusIndex
     from .split_read import RawCheck, Shift
 
@@ -89,14 +89,15 @@ class IndexProcess:
             return None
         return second, buf, shift
 
-    def half_flags(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]] | None:
+    def half_flags(self) -> FlagPart | None:
         """The flags of the second part's threads (`FlagIndexer.part`)."""
+        from .flag_index import FlagPart
+
         received = self._receive(pickle.Unpickler(self._incoming))
-        if not (isinstance(received, tuple) and len(received) == 2):
+        if not isinstance(received, FlagPart):
             self._fail()
             return None
-        flags, waiting = received
-        return flags, waiting
+        return received
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus` (its
