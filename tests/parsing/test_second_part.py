@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import parsing.index_incoming
 import parsing.split_read
 from parsing.corpus import Corpus
 from parsing.index_incoming import IndexProcess
@@ -96,3 +97,13 @@ def test_a_part_shifted_by_any_amount_joins_the_same(pages_file: Path) -> None:
         with shifted_posts(second.posts, shift):
             join_second(corpus, second, resume, shifted=shift)
         assert everything(corpus) == expected, shift
+
+
+def test_a_part_read_from_the_pipe_a_few_bytes_at_a_time_joins_the_same(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader takes the part's bytes a window at a time (as a big one is, so that its
+    interface keeps its turns): in windows of a few bytes it joins into the single read too."""
+    monkeypatch.setattr(parsing.index_incoming, "_WINDOW", 7)
+    joined, _ = sent_and_joined(halves_of(pages_file))
+    assert everything(joined) == everything(whole_read(pages_file))
