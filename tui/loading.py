@@ -44,7 +44,7 @@ from parsing.split_read import (
 )
 
 from . import early_index
-from .loading_pace import BatchReporter, Throttled, collector_paused, interface_first
+from .loading_pace import BatchReporter, Throttled, collector_paused
 from .sources import corpus_paths
 
 INDEX_PROCESS_BYTES = 4 << 20
@@ -161,13 +161,12 @@ class CorpusLoader:
         """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
         for warning in self.warnings:
             post(self.Warning(warning))
-        with interface_first():
-            with collector_paused():
-                index = self._reopened(post)
-            if index is not None:
-                early_index.claim([])  # a process started early is not needed: let it go
-            else:
-                index = self._read_and_index(post)
+        with collector_paused():
+            index = self._reopened(post)
+        if index is not None:
+            early_index.claim([])  # a process started early is not needed: let it go
+        else:
+            index = self._read_and_index(post)
         self.index = self.entities = index
         self._phase = "ready"
         post(self.FullyIndexed(index))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -42,27 +41,6 @@ def collector_paused(*, collect: bool = False) -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-LOADING_SWITCH_INTERVAL = 0.001
-"""Seconds a thread that wants the interpreter lock waits before the one holding it is made to
-let go, while loading (Python's default is 0.005)."""
-
-
-@contextmanager
-def interface_first() -> Iterator[None]:
-    """The interface's thread gets the interpreter lock back sooner while the loader, which
-    shares it, keeps it busy. The interface lets go of the lock many times while it handles a
-    key (each turn of its event loop waits on the terminal, each frame is written by a thread
-    of its own), and each time the loader may take it for up to the switch interval: at the
-    default 5 ms, that made the keys of a big corpus wait a multiple of what they took. The
-    loader only gives way more often while the interface has something to do."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, LOADING_SWITCH_INTERVAL))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
 
 
 class BatchReporter:

@@ -1,18 +1,9 @@
-"""The pace of loading: reports frequent until the first threads are shown, then spaced out;
-the interface first for the interpreter lock."""
+"""The pace of loading's reports: frequent until the first threads are shown, then spaced out."""
 
 from __future__ import annotations
 
-import sys
-
 from tui.loading import Progress
-from tui.loading_pace import (
-    BATCH_INTERVAL,
-    LOADING_SWITCH_INTERVAL,
-    SHOWN_INTERVAL,
-    BatchReporter,
-    interface_first,
-)
+from tui.loading_pace import BATCH_INTERVAL, SHOWN_INTERVAL, BatchReporter
 
 
 def test_reports_are_spaced_out_once_threads_are_shown() -> None:
@@ -28,12 +19,3 @@ def test_reports_are_spaced_out_once_threads_are_shown() -> None:
     state.append((12, Progress("reading", 0.3)))
     reporter._report()
     assert posted == [0, 12] and reporter.interval == SHOWN_INTERVAL > BATCH_INTERVAL
-
-
-def test_the_interface_gets_the_lock_back_sooner_while_loading() -> None:
-    """While loading, a thread waiting for the interpreter lock waits at most
-    `LOADING_SWITCH_INTERVAL`; afterwards the interval is what it was."""
-    before = sys.getswitchinterval()
-    with interface_first():
-        assert sys.getswitchinterval() == min(before, LOADING_SWITCH_INTERVAL) < 0.005
-    assert sys.getswitchinterval() == before
