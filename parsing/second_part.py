@@ -2,11 +2,11 @@
 sent to the reader already shifted to where it lands in the whole file, then its flags.
 
 The reader joins the parts as soon as it has laid out its own: every step it takes there is a
-step between its first rows and the flag picker. Shifting the second part's posts (their
-positions by the first part's length, their lines by its lines) is most of that joining, about
-a third of a second at a million posts; the other process works the first part's length and
-lines out from the file itself (`first_extent`), and shifts them while it writes the part. The
-reader, which knows them for certain, shifts by any difference left (`split_read.Shift`).
+step between its first rows and the flag picker. Shifting the second part's posts is most of
+that joining; the other process works the first part's length out from the file itself
+(`first_extent`) and shifts the posts' positions by it while it writes the part. The reader,
+which knows the length for certain, shifts by any difference left, and the lines by the first
+part's lines (`split_read.Shift`).
 """
 
 from __future__ import annotations
@@ -34,15 +34,18 @@ if TYPE_CHECKING:
 
 
 def first_extent(halves: Halves) -> Shift:
-    """The first part's length once its line ends are normalised, and its lines: where the
-    second part lands when the first lays out to as many bytes (it does, unless it holds bytes
-    that are not UTF-8)."""
+    """Where the second part's positions land: after the first part's length once its line
+    ends are normalised (it lays out to as many bytes, unless it holds bytes that are not
+    UTF-8). A file without `\r` in that part normalises to itself, which one `find` tells; only
+    then is nothing copied. Its lines are left to the reader, which counts them anyway: counting
+    them here would keep the part waiting as long as it takes."""
     raw = raw_file(halves)
     try:
-        part = normalised_part(raw, halves.mark, halves.cut)
+        if raw.find(b"\r", halves.mark, halves.cut) < 0:
+            return Shift(halves.cut - halves.mark, 0)
+        return Shift(len(normalised_part(raw, halves.mark, halves.cut)), 0)
     finally:
         close_raw(raw)
-    return Shift(len(part), part.count(b"\n"))
 
 
 @contextmanager
@@ -51,15 +54,17 @@ def shifted_posts(posts: PostColumns, shift: Shift) -> Iterator[None]:
     long as this lasts."""
     kept = (posts.text_start, posts.text_end, posts.first_line, posts.last_line, posts.holes)
     offset, lines = shift
-    posts.text_start = array(kept[0].typecode, map(offset.__add__, kept[0]))
-    posts.text_end = array(kept[1].typecode, map(offset.__add__, kept[1]))
-    posts.first_line = array(kept[2].typecode, map(lines.__add__, kept[2]))
-    posts.last_line = array(kept[3].typecode, map(lines.__add__, kept[3]))
+    posts.text_start, posts.text_end = _plus(kept[0], offset), _plus(kept[1], offset)
+    posts.first_line, posts.last_line = _plus(kept[2], lines), _plus(kept[3], lines)
     posts.holes = {post: (start + offset, end + offset) for post, (start, end) in kept[4].items()}
     try:
         yield
     finally:
         (posts.text_start, posts.text_end, posts.first_line, posts.last_line, posts.holes) = kept
+
+
+def _plus(column: array[int], by: int) -> array[int]:
+    return array(column.typecode, map(by.__add__, column)) if by else column
 
 
 def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
