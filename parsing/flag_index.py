@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import defaultdict
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
@@ -37,6 +38,17 @@ _DOT_THEN_FLAG = re.compile(_HOST_DOT + _IN_TOKEN + _FLAG)
 
 _CHUNK = 256
 """Threads looked over at once for a flag that may be in a link (most stretches hold none)."""
+
+
+class FlagPart(NamedTuple):
+    """The flags one indexer found, for another to take (`FlagIndexer.absorb`)."""
+
+    flags: list[tuple[str, ...]]
+    """Each thread's flag codes."""
+    waiting: dict[int, Tally]
+    """The counts of the threads waiting for the corpus's glued-token evidence."""
+    holders: dict[str, array[int]]
+    """Each flag's threads, in order."""
 
 
 class FlagIndexer:
@@ -84,23 +96,20 @@ class FlagIndexer:
                 for code in codes:
                     holders[code].append(thread)
 
-    def part(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]]:
-        """What was found so far, for `absorb` in another process: each thread's flags, and the
-        counts of those waiting for the corpus's evidence."""
-        return self.flags, self._waiting
+    def part(self) -> FlagPart:
+        """What was found so far, for `absorb` in another process."""
+        holders = {code: array("I", threads) for code, threads in self._holders.items()}
+        return FlagPart(self.flags, self._waiting, holders)
 
-    def absorb(self, part: tuple[list[tuple[str, ...]], dict[int, Tally]]) -> None:
+    def absorb(self, part: FlagPart) -> None:
         """Take the `part` another indexer found for the threads from `done` on (its threads
-        numbered from 0)."""
-        flags, waiting = part
+        numbered from 0). Its holders are taken a flag at a time, not a thread at a time: the
+        reader takes a part between its first rows and the flag picker."""
         first = len(self.flags)
-        shared, holders = self._shared, self._holders
-        for thread, found in enumerate(flags, first):
-            codes = shared.setdefault(found, found)
-            self.flags.append(codes)
-            for code in codes:
-                holders[code].append(thread)
-        for thread, counts in waiting.items():
+        self.flags += part.flags
+        for code, threads in part.holders.items():
+            self._holders[code] += map(first.__add__, threads)
+        for thread, counts in part.waiting.items():
             self._waiting[thread + first] = counts
 
     def _suspects(self, chunk: range) -> bool:

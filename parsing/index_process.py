@@ -14,6 +14,7 @@ next launch needs neither; it goes on to write it when the reader has quit.
 
 A single big page file is read once between the two (`split_read`): this process sends the
 second part laid out, with its threads' flags, then lays out the first part too for the index.
+The reader's end of all this is `index_incoming.IndexProcess`.
 
 The process is forked when this process runs no other thread (a fork copies only the calling
 thread, and a lock another thread held would stay locked in the child); otherwise (the reader,
@@ -32,7 +33,6 @@ import subprocess
 import sys
 import threading
 import time
-import zlib
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from io import BufferedReader
@@ -40,140 +40,14 @@ from pickle import HIGHEST_PROTOCOL
 from typing import IO, TYPE_CHECKING
 
 from .errors import ThreadlineError
+from .index_incoming import IndexProcess, corpus_shape
 
 if TYPE_CHECKING:
     from .cache import FileKey
     from .corpus import Corpus
-    from .entities.tally import Tally
     from .index import CorpusIndex
     from .read_loop import PathLike, Plan
-    from .split_read import Halves, RawCheck
-
-
-class IndexProcess:
-    """The index of a corpus, built in another process; `flags()`, `entities()` and `whole()`
-    wait for each part in turn and answer None when the process failed (the caller then builds
-    it here)."""
-
-    def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
-        self._incoming, self._wait = incoming, wait
-        self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
-        """One for the entities and the whole index: what the first held (the entities'
-        tuples) is not sent, nor kept, twice."""
-        self._failed = False
-        self._flags_received = False
-        self._shape_pending = False
-        """In halves (`split_read`): the whole corpus's shape comes after the flags."""
-
-    def flags(self, corpus: Corpus) -> CorpusIndex | None:
-        """The index of the flags alone, if the other process read the same corpus as
-        `corpus`."""
-        from .index import CorpusIndex
-
-        self._flags_received = True
-        # These two are pickled on their own, each read by an unpickler of its own: one that
-        # went on to read later messages might hold bytes it looked ahead at meanwhile.
-        shape = self._receive(pickle.Unpickler(self._incoming))
-        if shape != corpus_shape(corpus):
-            self._fail()  # a file changed between the two reads: not the same corpus
-            return None
-        received = self._receive(pickle.Unpickler(self._incoming))
-        return received if isinstance(received, CorpusIndex) else None
-
-    def second_half(self, check: RawCheck, first_size: int) -> tuple[Corpus, bytearray] | None:
-        """The second part of a file read in halves (`split_read.send_second`), if the other
-        process read the same bytes (`check`): its corpus, and a buffer for the whole source
-        with the part's bytes after `first_size` bytes left for the first part's."""
-        from .corpus import Corpus
-
-        self._shape_pending = True
-        received = self._receive(pickle.Unpickler(self._incoming))
-        match received:
-            case (checked, int(size), Corpus() as second) if checked == check:
-                pass
-            case _:
-                self._fail()
-                return None
-        buf = bytearray(first_size + size)
-        try:
-            complete = self._incoming.readinto(memoryview(buf)[first_size:]) == size
-        except (OSError, ValueError):
-            complete = False
-        if not complete:
-            self._fail()
-            return None
-        return second, buf
-
-    def half_flags(self) -> tuple[list[tuple[str, ...]], dict[int, Tally]] | None:
-        """The flags of the second part's threads (`FlagIndexer.part`)."""
-        received = self._receive(pickle.Unpickler(self._incoming))
-        if not (isinstance(received, tuple) and len(received) == 2):
-            self._fail()
-            return None
-        flags, waiting = received
-        return flags, waiting
-
-    def entities(self, corpus: Corpus) -> CorpusIndex | None:
-        """The index of entities, if the other process read the same corpus as `corpus` (its
-        flags let go when not asked for before)."""
-        if self._shape_pending:
-            self._shape_pending = False
-            if self._receive(pickle.Unpickler(self._incoming)) != corpus_shape(corpus):
-                self._fail()
-                return None
-        elif not self._flags_received:
-            self.flags(corpus)
-        return self._receive_index()
-
-    def whole(self) -> CorpusIndex | None:
-        index = self._receive_index()
-        self.close()  # and let go of the unpickler, whose memo holds all it has read
-        return index
-
-    def wait(self) -> None:
-        """Until the next part starts to come in (or the process ends)."""
-        with suppress(OSError, ValueError):
-            self._incoming.peek(1)
-
-    def join(self, timeout: float | None) -> None:
-        """Wait for the process to end (its cache written), at most `timeout` seconds (None:
-        as long as it takes)."""
-        self._wait(timeout)
-
-    def reap_later(self) -> None:
-        """Wait for the process's end in a thread of its own, so that it is not left a zombie
-        while it writes the cache and the reader goes on."""
-        threading.Thread(target=self.join, args=(None,), daemon=True).start()
-
-    def close(self) -> None:
-        """Stop listening; the process goes on to write the cache on its own."""
-        self._failed = True
-        self._unpickler = None
-        self._incoming.close()
-
-    def _fail(self) -> None:
-        self._failed = True
-        self.close()
-
-    def _receive_index(self) -> CorpusIndex | None:
-        from .index import CorpusIndex
-
-        received = self._receive()
-        return received if isinstance(received, CorpusIndex) else None
-
-    def _receive(self, unpickler: pickle.Unpickler | None = None) -> object:
-        if self._failed or self._unpickler is None:
-            return None
-        try:
-            # Unpickled straight from the pipe, a frame at a time: each read lets the
-            # interface's thread run, where `pickle.loads` of the whole would hold it for as
-            # long as it takes (a second at a million posts).
-            received = (unpickler or self._unpickler).load()
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-            received = None
-        if received is None:
-            self._failed = True
-        return received
+    from .split_read import Halves
 
 
 def start_index_process(
@@ -323,7 +197,7 @@ def _read_and_index(
     from .read_loop import plan
 
     if halves is not None:
-        from .split_read import send_second
+        from .second_part import send_second
 
         corpus = send_second(halves, outgoing)  # and the flags of its second part
     else:
@@ -353,13 +227,6 @@ def _read_and_index(
     index = build_index(corpus, None, send, parallel=True)
     send(index)
     return corpus, index
-
-
-def corpus_shape(corpus: Corpus) -> list[int]:
-    """What the two processes compare to know they read the same corpus: its counts and a
-    CRC-32 of each source's text (a file edited in place between the two reads may keep the
-    counts; CRC-32 reads at several GB/s and lets other threads run while it does)."""
-    return [corpus.thread_count, corpus.post_count, *(zlib.crc32(s.buf) for s in corpus.sources)]
 
 
 def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from parsing import cache as corpus_cache
 from parsing.errors import ThreadlineError
-from parsing.index_process import IndexProcess, plan_files, start_index_process
+from parsing.index_incoming import IndexProcess
+from parsing.index_process import plan_files, start_index_process
 from parsing.read_loop import PathLike, plan
 from parsing.split_read import Halves, plan_halves
 

@@ -31,9 +31,17 @@ from parsing.corpus import Corpus
 from parsing.errors import ThreadlineError
 from parsing.flag_index import FlagIndexer
 from parsing.index import CorpusIndex, build_index
-from parsing.index_process import IndexProcess, plan_files, start_index_process
+from parsing.index_incoming import IndexProcess
+from parsing.index_process import plan_files, start_index_process
 from parsing.read_loop import PathLike, Plan, Planned, plan
-from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
+from parsing.split_read import (
+    UNSHIFTED,
+    Halves,
+    join_second,
+    plan_halves,
+    read_first,
+    read_second,
+)
 
 from . import early_index
 from .loading_pace import BatchReporter, Throttled, collector_paused
@@ -192,9 +200,13 @@ class CorpusLoader:
         the first part are found here meanwhile, those of the second there."""
         self.indexing = indexing
         flags = FlagIndexer(self.corpus)
-        with collector_paused(collect=True), self._reporter(post):
+        with self._reporter(post):
             try:
-                resume, check = read_first(halves, self.corpus)
+                # Only while the part is laid out (millions of short-lived tuples): the
+                # interface's garbage of those seconds is then collected at once, a pause
+                # that grows with how long the collector was off.
+                with collector_paused(collect=True):
+                    resume, check = read_first(halves, self.corpus)
             except ThreadlineError as error:  # the file went away since it was planned
                 post(self.Warning(str(error)))
                 if indexing is not None:
@@ -205,12 +217,12 @@ class CorpusLoader:
             received = None
             if indexing is not None:
                 indexing.wait()
-                received = indexing.second_half(check, len(self.corpus.sources[-1].buf))
+                received = indexing.second_half(check, self.corpus.sources[-1].buf)
             if received is None:  # no process, or it read other bytes: the second part here
-                second, buf = read_second(halves)[0], None
+                second, buf, shifted = read_second(halves)[0], None, UNSHIFTED
             else:
-                second, buf = received
-            join_second(self.corpus, second, resume, buf)
+                second, buf, shifted = received
+            join_second(self.corpus, second, resume, buf, shifted)
             self._done_bytes = self._total_bytes
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
@@ -257,6 +269,7 @@ class CorpusLoader:
             self.entities = index
             post(self.EntitiesIndexed(index))
 
+        entities = None
         if indexing is not None:
             # The collector runs while the other process works (the interface makes garbage
             # meanwhile), and is paused only while an index comes in.
@@ -268,14 +281,15 @@ class CorpusLoader:
                 if flags is not None:
                     self.flags = flags
                     post(self.FlagsIndexed(flags))
-            self._prepare_search()  # after the flags: `f` need not wait for it
-            entities = None
             if flags is not None:
                 indexing.wait()
                 with collector_paused():
                     entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
+                # Here, while the other process sends the rest: once the flags are in, the
+                # flag picker is opened and drawn, and would share the lock with this.
+                self._prepare_search()
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
                 indexing.wait()
@@ -286,7 +300,7 @@ class CorpusLoader:
                     return index
             indexing.close()
             indexing.reap_later()
-        else:
+        if entities is None:  # else made above
             self._prepare_search()
         done = entities_done if self.entities is None else None
         with collector_paused():

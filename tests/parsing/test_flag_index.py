@@ -82,3 +82,24 @@ def test_the_flags_are_those_of_the_whole_index(text: str) -> None:
     index = flag_index(corpus)
     assert index.flags == whole.flags
     assert index.postings == {k: v for k, v in whole.postings.items() if k[0] == "flag"}
+
+
+@PROPERTY
+@given(linked_texts, linked_texts)
+@example(f"1/ {RU} carnegie.ru/c\n", f"1/ @bobcarnegie.ru/a@b x{RU}.example.com {UA}\n")
+def test_a_part_found_elsewhere_and_absorbed_gives_the_same_index(first: str, second: str) -> None:
+    """The threads of a corpus's first part indexed here, those of the rest by an indexer of
+    their own (as the other process does) and absorbed: the index of the whole at once, the
+    threads that wait for the corpus's evidence included."""
+    second = "\n1/ " + second
+    whole = parse_text(first + second)
+    alone = parse_text(first)
+    rest = parse_text(second)
+    if alone.thread_count + rest.thread_count != whole.thread_count:
+        return  # the texts ran into each other: not parts of one corpus
+    indexer = FlagIndexer(whole)
+    indexer.add(alone.thread_count)
+    elsewhere = FlagIndexer(rest)
+    elsewhere.add(rest.thread_count)
+    indexer.absorb(elsewhere.part())
+    assert indexer.index() == flag_index(whole)

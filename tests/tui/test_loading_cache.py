@@ -80,8 +80,8 @@ def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -
 def test_the_flags_do_not_wait_for_the_search_copy(
     xdg: Path, corpus_file: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The case-folded copy of the text for search is made once the flags are posted, so the
-    flag picker does not wait for it."""
+    """The case-folded copy of the text for search is made once the flags and the entities
+    are posted, so neither the flag picker nor the filters wait for it."""
     messages: list[Message] = []
     posted_before: list[list[str]] = []
     real = Corpus.prepare_search
@@ -96,7 +96,8 @@ def test_the_flags_do_not_wait_for_the_search_copy(
     loader.run(messages.append)
     assert len(posted_before) == 1
     assert "FlagsIndexed" in posted_before[0]
-    assert "EntitiesIndexed" not in posted_before[0]
+    assert "EntitiesIndexed" in posted_before[0]
+    assert "FullyIndexed" not in posted_before[0]
 
 
 def test_a_second_launch_reopens_from_the_cache_without_reading(

@@ -116,16 +116,15 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
         wanted = fold(query.strip())
         selection = self.query_one(SelectionList)
         selection.clear_options()
-        for choice in self.choices:
-            if wanted and not _matches(choice, wanted, query.strip()):
-                continue
-            label = Content.assemble(
-                f"{flag_emoji(choice.code)}  ",
-                (f"{choice.code:<7}", "bold"),
-                f"{choice.name}  ",
-                (f"{choice.threads} thread{'s' if choice.threads != 1 else ''}", "$text-muted"),
-            )
-            selection.add_option(Selection(label, choice.code, choice.code in self.toggled))
+        # Added at once: one at a time, the list works its lines out again for each of the
+        # two hundred or so flags of a big corpus, while the user waits for the picker.
+        selection.add_options(
+            [
+                Selection(_label(choice), choice.code, choice.code in self.toggled)
+                for choice in self.choices
+                if not wanted or _matches(choice, wanted, query.strip())
+            ]
+        )
         if selection.option_count:
             selection.highlighted = 0
 
@@ -157,6 +156,15 @@ class FlagPicker(ModalScreen[tuple[str, ...] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _label(choice: FlagChoice) -> Content:
+    return Content.assemble(
+        f"{flag_emoji(choice.code)}  ",
+        (f"{choice.code:<7}", "bold"),
+        f"{choice.name}  ",
+        (f"{choice.threads} thread{'s' if choice.threads != 1 else ''}", "$text-muted"),
+    )
 
 
 def _matches(choice: FlagChoice, folded: str, typed: str) -> bool:

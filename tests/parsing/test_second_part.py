@@ -1,0 +1,107 @@
+"""The second part of a file read in halves, as the index process sends it (`second_part`):
+shifted there to where it lands, it joins into the corpus a single read gives, whether that
+shift was right or the reader has to make up a difference."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import parsing.index_incoming
+import parsing.split_read
+from parsing.corpus import Corpus
+from parsing.index_incoming import IndexProcess
+from parsing.read_loop import plan
+from parsing.second_part import first_extent, send_second, shifted_posts
+from parsing.split_read import Halves, Shift, join_second, plan_halves, read_first, read_second
+
+from .test_split_read import everything, pages_file, whole_read
+
+__all__ = ["pages_file"]  # the fixture, used by name
+
+
+def halves_of(path: Path) -> Halves:
+    halves = plan_halves(plan([str(path)]))
+    assert halves is not None
+    return halves
+
+
+def sent_and_joined(halves: Halves) -> tuple[Corpus, Shift]:
+    """The first part read here, the second sent as the index process sends it, received and
+    joined as the reader does; and the shift it came with."""
+    outgoing = io.BytesIO()
+    send_second(halves, outgoing)
+    incoming = IndexProcess(io.BufferedReader(io.BytesIO(outgoing.getvalue())), lambda _: None)
+    corpus = Corpus()
+    resume, check = read_first(halves, corpus)
+    received = incoming.second_half(check, corpus.sources[0].buf)
+    assert received is not None
+    second, buf, shifted = received
+    join_second(corpus, second, resume, buf, shifted)
+    return corpus, shifted
+
+
+@pytest.fixture(autouse=True)
+def small_files_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsing.split_read, "SPLIT_BYTES", 1)
+
+
+def test_a_part_sent_shifted_joins_into_the_single_read(pages_file: Path) -> None:
+    """The part comes with its positions shifted by the first part's length (its lines are
+    left to the reader), and joins into what a single read of the file gives."""
+    halves = halves_of(pages_file)
+    joined, shifted = sent_and_joined(halves)
+    assert shifted == Shift(halves.cut, 0) and halves.cut > 0
+    assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_line_ends_and_a_mark_are_counted_as_the_reader_lays_them_out(pages_file: Path) -> None:
+    """With CRLF line ends and a byte-order mark, the shift is the first part's length once
+    normalised, as the reader lays it out."""
+    pages_file.write_bytes(b"\xef\xbb\xbf" + pages_file.read_bytes().replace(b"\n", b"\r\n"))
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    read_first(halves, corpus)
+    assert first_extent(halves) == Shift(len(corpus.sources[0].buf), 0)
+    assert len(corpus.sources[0].buf) < halves.cut - halves.mark
+    joined, _ = sent_and_joined(halves)
+    assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_a_first_part_that_lays_out_longer_is_made_up_for(pages_file: Path) -> None:
+    """Bytes that are not UTF-8 in the first part lay out longer than the file holds them (each
+    becomes U+FFFD): the reader shifts the part by the difference, and the join is still the
+    single read."""
+    text = pages_file.read_bytes()
+    pages_file.write_bytes(text[:50] + b"\xff\xfe" + text[50:])
+    halves = halves_of(pages_file)
+    first = Corpus()
+    read_first(halves, first)
+    joined, shifted = sent_and_joined(halves)
+    assert shifted.offset == halves.cut < len(first.sources[0].buf)  # the shift fell short
+    assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_a_part_shifted_by_any_amount_joins_the_same(pages_file: Path) -> None:
+    """However far the part was shifted already, joining shifts it the rest of the way."""
+    halves = halves_of(pages_file)
+    expected = everything(whole_read(pages_file))
+    for shift in (Shift(7, 3), Shift(10**6, 10**4)):
+        corpus = Corpus()
+        resume, _ = read_first(halves, corpus)
+        second, _ = read_second(halves)
+        with shifted_posts(second.posts, shift):
+            join_second(corpus, second, resume, shifted=shift)
+        assert everything(corpus) == expected, shift
+
+
+def test_a_part_read_from_the_pipe_a_few_bytes_at_a_time_joins_the_same(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader takes the part's bytes a window at a time (as a big one is, so that its
+    interface keeps its turns): in windows of a few bytes it joins into the single read too."""
+    monkeypatch.setattr(parsing.index_incoming, "_WINDOW", 7)
+    joined, _ = sent_and_joined(halves_of(pages_file))
+    assert everything(joined) == everything(whole_read(pages_file))
