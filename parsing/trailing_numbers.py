@@ -25,9 +25,12 @@ from .pictures import ends_sentence
 # (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
 _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # What may stand just before the slash of a number written after it (`… safe. /2`, `🧵/1`, as
-# some authors mirror the prefix `/2 Text`): a space or an emoji, never a word, a digit or a
-# path (`a/2`, `24 /7` reads `/7` only after a space, and a run must still rise).
-_SLASH_GLUE = rb"(?:(?<=[ \t])|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+# some authors mirror the prefix `/2 Text`): a space or an emoji, or the end of the sentence
+# the author glued it to (`change.../6`, `done!/3`); never a word, a digit or a path (`a/2`,
+# `24 /7` reads `/7` only after a space, `1./2` is no sentence end, and a run must still rise).
+_SLASH_GLUE = (
+    rb"(?:(?<=[ \t])|(?<=[!?)\"'])|(?<=[^\d.]\.)|(?<=\.\.\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+)
 # The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
@@ -55,7 +58,7 @@ _TRAILER_HINTS = (
         re.MULTILINE,
     ),
     re.compile(
-        rb"/(?<=[ \t\x80-\xbf]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        rb"/(?<=[ \t\x80-\xbf!?)\"'.]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
     re.compile(
