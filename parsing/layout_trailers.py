@@ -15,7 +15,11 @@ restart its numbers: two threads numbered this way, one after the other). Read a
 numbers, that run would leave its last post empty, which no author writes; read as trailing
 numbers, every post has its text and its number. A run whose last marker has text under it
 stays leading (`1/` then its text): with nothing to tell the two apart, the reading that has
-served the pages so far wins.
+served the pages so far wins. One thing tells them apart: text ending a sentence above a bare
+`1/`, where the thread begins. An author who numbers first writes `1/` at the start of the
+first post, so under leading numbers that text would be a post before post 1; written after
+its text, `1/` closes it. The run is then trailing even when text follows its last number:
+that text is a post whose number was not copied (a page cut off in it).
 
 After a post closed by its number, the text up to the next number belongs to the same thread: a
 trailing number that continues the run numbers it, any other marker leaves it an unnumbered post
@@ -28,7 +32,8 @@ from __future__ import annotations
 from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
 from .lines import line_end
-from .neighbours import skip_whitespace
+from .neighbours import skip_whitespace, trim_end
+from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 from .trailing_numbers import first_trailer, last_trailer
@@ -51,25 +56,41 @@ class TrailingRules(PostWriter):
         """The index in `_events` of the marker being laid out."""
         self._peeked = 0
         """How far the decisions taken so far read the text below the line they were taken on."""
+        self._trailing_to = -1
+        """The start of the last bare marker of a run read as trailing by the text opening the
+        thread above its `1/`: the markers of that run up to it number the text above them."""
 
     def _is_trailer(self, line: Event) -> bool:
         """Whether the marker `line` (the event at `_index`) numbers the text above it."""
         # Bare: nothing but the line end after the marker and its spaces (asked at every
         # restart, so without looking for the line's end).
         after = line.text_start
-        return (after >= len(self.buf) or self.buf[after] == 0x0A) and self._numbers_text_above(
-            self._index
-        )
+        if after < len(self.buf) and self.buf[after] != 0x0A:
+            return False
+        if line.start <= self._trailing_to:
+            return True
+        return self._numbers_text_above(self._index, opening=self._opens_numbered_first(line))
 
-    def _numbers_text_above(self, index: int) -> bool:
+    def _opens_numbered_first(self, line: Event) -> bool:
+        """Whether the bare `line` is a `1/` under the unnumbered text that opens its thread,
+        that text ending a sentence (see the module's docstring)."""
+        if line.number != 1 or self.start < 0 or self.number or self.last_number:
+            return False
+        end = trim_end(self.buf, self.start, line.start)
+        return end > self.start and ends_sentence(self.buf, self.start, end)
+
+    def _numbers_text_above(self, index: int, *, opening: bool = False) -> bool:
         """Whether the bare line `_events[index]` begins a run of trailing numbers (see the
-        module's docstring). Reads below the line up to the run's end, and no further."""
+        module's docstring); `opening`: it numbers the text that opens its thread. Reads below
+        the line up to the run's end, and no further."""
         events, buf = self._events, self.buf
         event = events[index]
+        markers = 0
         while True:
             end = line_end(buf, event.start)
             if event.kind == MARKER and event.text_start < end:
                 return False
+            markers += event.kind == MARKER
             following = next_line(events, index + 1)
             stop = len(buf) if following is None else following.start
             if not self._text_below(end, stop):
@@ -77,6 +98,9 @@ class TrailingRules(PostWriter):
             if event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
+                if opening and markers > 1 and event.kind == MARKER:
+                    self._trailing_to = event.start
+                    return True
                 return False
             index = events.index(following, index + 1)
             event = following

@@ -434,6 +434,26 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "bare_lines_opening_sentence.txt": {
+        # A sentence opens the thread above a bare `1/9`: the numbers close the text above
+        # them, though text follows the last one (cut off in its post, its number not copied).
+        "numbers": [[1, 2, 3, None]],
+        "lines": [[(1, 2), (3, 4), (5, 6), (7, 7)]],
+        "texts": [
+            [
+                "The old signal box at Marsh Lane is being moved, brick by brick, to the museum.",
+                "Every brick was numbered in chalk before the first one came down.",
+                "The lever frame went on a lorry of its own, wrapped in blankets.",
+                "The roof slates will be the last to",
+            ]
+        ],
+    },
+    "bare_lines_title_above.txt": {
+        # A title that ends no sentence above a bare `1/`, text under the last number: nothing
+        # tells the styles apart, so the numbers lead, as before.
+        "numbers": [[None, 1, 2]],
+        "lines": [[(1, 1), (2, 3), (4, 5)]],
+    },
     "numbered_at_end_styles.txt": {
         # Glued to punctuation or an emoji, after `…`, `x` totals, `(N of M)` and `(NofM)`.
         "numbers": [[1, 2, 3, 4, 5]],
