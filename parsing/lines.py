@@ -62,6 +62,9 @@ _LINE_END = rb"(?=\n|\Z)"
 # `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
 # must follow, so a path (`/2021/report`) stays text.
 _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
+# `3 of 21:` opening a line, the count written out and closed by a colon, as some authors number
+# their posts: the colon sets it apart from text that opens with a count (`3 of 5 voters`).
+_COUNTED = rb"(?P<counted_num>\d{1,3})[ \t]+of[ \t]+(?P<counted_total>\d{1,3})[ \t]*:[ \t]*"
 # `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
@@ -76,6 +79,8 @@ _BODY = (
     + PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
+    + rb")|(?P<counted>"
+    + _COUNTED
     + rb")|(?P<slash_first>"
     + _SLASH_FIRST
     + rb")|(?P<end>(?:"
@@ -203,6 +208,10 @@ def _classify(
         value = int(match["slashed"])
         if value:
             events.append(Event(start, MARKER, value, match.end() + shift))
+    elif kind == "counted":
+        value, total = int(match["counted_num"]), int(match["counted_total"])
+        if 0 < value <= total:
+            events.append(Event(start, MARKER, value, match.end() + shift))
     elif kind == "end":
         events.append(Event(start, END, 0, match.end() + shift))
     elif kind == "head":
@@ -226,7 +235,9 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
     events: list[Event] = []
     _classify(match, start, events, [], shift)
     shape = (
-        "marker" if match.lastgroup in ("opening", "pictured", "slash_first") else match.lastgroup
+        "marker"
+        if match.lastgroup in ("opening", "pictured", "slash_first", "counted")
+        else match.lastgroup
     )
     return shape, events[0] if events and events[0].kind == MARKER else None
 

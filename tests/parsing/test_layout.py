@@ -454,6 +454,20 @@ NUMBERING: dict[str, dict[str, Any]] = {
         "numbers": [[None, 1, 2]],
         "lines": [[(1, 1), (2, 3), (4, 5)]],
     },
+    "counted_with_colon.txt": {
+        # `2 of 4:` opening a line numbers a post, on its own line or before the text; a count
+        # without the colon (`3 of 5 drivers`) is the post's text.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 2), (3, 5), (6, 6), (7, 8)]],
+        "texts": [
+            [
+                "The tram depot reopened on Saturday after two years of repairs.",
+                "The old roof was taken down sheet by sheet.",
+                "Every tram was washed before it went back on the road.",
+                "3 of 5 drivers said the new pits were easier to work in.",
+            ]
+        ],
+    },
     "numbered_at_end_styles.txt": {
         # Glued to punctuation or an emoji, after `…`, `x` totals, `(N of M)` and `(NofM)`.
         "numbers": [[1, 2, 3, 4, 5]],
