@@ -19,7 +19,11 @@ served the pages so far wins. One thing tells them apart: text ending a sentence
 `1/`, where the thread begins. An author who numbers first writes `1/` at the start of the
 first post, so under leading numbers that text would be a post before post 1; written after
 its text, `1/` closes it. The run is then trailing even when text follows its last number:
-that text is a post whose number was not copied (a page cut off in it).
+that text is a post whose number was not copied (a page cut off in it). A copy that starts
+mid-thread has no `1/`: there the run must rise by one from its first number, each number set
+off from the text above it by a blank line and followed by text on the very next line, as an
+unroller joins the author's paragraphs (the number one of them) and, with a single line break,
+the next post; read as leading, every post would begin with a blank line before its number.
 
 After a post closed by its number, the text up to the next number belongs to the same thread: a
 trailing number that continues the run numbers it, any other marker leaves it an unnumbered post
@@ -36,7 +40,7 @@ from .neighbours import skip_whitespace, trim_end
 from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
-from .trailing_numbers import first_trailer, last_trailer
+from .trailing_numbers import MID_THREAD_RUN, first_trailer, last_trailer
 
 
 class TrailingRules(PostWriter):
@@ -69,28 +73,34 @@ class TrailingRules(PostWriter):
             return False
         if line.start <= self._trailing_to:
             return True
-        return self._numbers_text_above(self._index, opening=self._opens_numbered_first(line))
+        return self._numbers_text_above(self._index, opening=self._under_opening_text(line))
 
-    def _opens_numbered_first(self, line: Event) -> bool:
-        """Whether the bare `line` is a `1/` under the unnumbered text that opens its thread,
-        that text ending a sentence (see the module's docstring)."""
-        if line.number != 1 or self.start < 0 or self.number or self.last_number:
+    def _under_opening_text(self, line: Event) -> bool:
+        """Whether the bare `line` stands under the unnumbered text that opens its thread, that
+        text ending a sentence (see the module's docstring)."""
+        if self.start < 0 or self.number or self.last_number:
             return False
         end = trim_end(self.buf, self.start, line.start)
         return end > self.start and ends_sentence(self.buf, self.start, end)
 
     def _numbers_text_above(self, index: int, *, opening: bool = False) -> bool:
         """Whether the bare line `_events[index]` begins a run of trailing numbers (see the
-        module's docstring); `opening`: it numbers the text that opens its thread. Reads below
-        the line up to the run's end, and no further."""
+        module's docstring); `opening`: it stands under the text that opens its thread. Reads
+        below the line up to the run's end, and no further."""
         events, buf = self._events, self.buf
-        event = events[index]
+        event = first = events[index]
         markers = 0
+        set_off = True
+        """Whether each number so far rises by one and stands set off as a trailing number does
+        in a copy that starts mid-thread."""
         while True:
             end = line_end(buf, event.start)
             if event.kind == MARKER and event.text_start < end:
                 return False
-            markers += event.kind == MARKER
+            if event.kind == MARKER:
+                rises = not markers or event.number == first.number + markers
+                set_off = set_off and rises and self._set_off_above(event.start, end)
+                markers += 1
             following = next_line(events, index + 1)
             stop = len(buf) if following is None else following.start
             if not self._text_below(end, stop):
@@ -98,12 +108,36 @@ class TrailingRules(PostWriter):
             if event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
-                if opening and markers > 1 and event.kind == MARKER:
+                if (
+                    event.kind == MARKER
+                    and opening
+                    and self._run_numbers_the_opening(first.number, markers, set_off)
+                ):
                     self._trailing_to = event.start
                     return True
                 return False
             index = events.index(following, index + 1)
             event = following
+
+    @staticmethod
+    def _run_numbers_the_opening(first: int, markers: int, set_off: bool) -> bool:
+        """Whether a run of `markers` bare numbers from `first`, under the text opening its
+        thread and with text under its last, is trailing all the same (see the module's
+        docstring): from 1, two numbers are enough; past 1, as many as a run found at line
+        ends needs, each set off (`set_off`)."""
+        if first == 1:
+            return markers > 1
+        return set_off and markers >= MID_THREAD_RUN
+
+    def _set_off_above(self, start: int, end: int) -> bool:
+        """Whether the line `buf[start:end]` has a blank line above it and text on the line
+        right under it."""
+        buf = self.buf
+        above = buf.rfind(b"\n", 0, max(start - 1, 0))
+        if start < 1 or skip_whitespace(buf, above + 1, start - 1) < start - 1:
+            return False
+        below = line_end(buf, end + 1) if end < len(buf) else end
+        return end < len(buf) and skip_whitespace(buf, end + 1, below) < below
 
     def _numbered_on_at_line_ends(self, line: Event, start: int, stop: int) -> bool:
         """Whether the text under the bare marker `line`, up to `stop`, goes on numbering at its

@@ -69,7 +69,7 @@ _TRAILER_HINTS = (
 _BEFORE_HINT = len(b" (123) ")
 """The most `_TRAILER` reads before the slash or `of` of its marker."""
 _FIRST_NUMBERS = (1, 2)
-_MID_THREAD_RUN = 3
+MID_THREAD_RUN = 3
 """How many trailers in a row, each one higher than the last, a run needs when it starts past 2
 (a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
 # `end/` or `/end` at the end of the line after the last number, or alone on a line under its
@@ -254,11 +254,11 @@ def _rising(
 
 
 def _mid_thread_run(candidates: list[tuple[Trailer, int]], first: int) -> bool:
-    """Whether `candidates` from `first` on open with `_MID_THREAD_RUN` numbers that go up by
+    """Whether `candidates` from `first` on open with `MID_THREAD_RUN` numbers that go up by
     one, with the same total wherever one is written: `7/12`, `8/12`, `9/12`, unlike a run of
     dates (`10/31`, `11/30`, `12/31`)."""
-    run = candidates[first : first + _MID_THREAD_RUN]
-    if len(run) < _MID_THREAD_RUN:
+    run = candidates[first : first + MID_THREAD_RUN]
+    if len(run) < MID_THREAD_RUN:
         return False
     number = run[0][0].number
     totals = {declared for _, declared in run if declared}

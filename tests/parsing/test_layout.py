@@ -448,6 +448,21 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "bare_lines_mid_thread_set_off.txt": {
+        # A copy that starts mid-thread: bare numbers rising by one, each set off from the
+        # text above by a blank line with its post's next text right under it, close the text
+        # above them; the text under the last is a post whose number was cut off.
+        "numbers": [[4, 5, 6, None]],
+        "missing": [[1, 2, 3]],
+        "lines": [[(1, 5), (6, 8), (9, 11), (12, 12)]],
+    },
+    "bare_lines_mid_thread_leading.txt": {
+        # The same numbers right under their text, with no blank line: nothing tells the
+        # styles apart, so they lead, the opening text a post before them.
+        "numbers": [[None, 4, 5, 6]],
+        "missing": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 3), (4, 5), (6, 7)]],
+    },
     "bare_lines_title_above.txt": {
         # A title that ends no sentence above a bare `1/`, text under the last number: nothing
         # tells the styles apart, so the numbers lead, as before.
