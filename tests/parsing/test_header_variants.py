@@ -89,3 +89,12 @@ def test_only_the_line_next_to_the_count_is_bio_when_a_post_may_stand_above() ->
     corpus = parse_text(text)
     assert [line for line, _ in skipped(corpus)] == [3, 4, 5]
     assert numbers(corpus) == [[1, 2], [None]]
+
+
+def test_author_page_row_ending_added_to_my_authors_is_chrome_with_the_bio_above() -> None:
+    """The older layout's row of followers ends `1 added to My Authors` on the picture line:
+    the row is chrome, and the bio between the author's picture and it is the header's."""
+    corpus = load_corpus([PAGES / "author_page_added_row.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert corpus.thread_count == 1
+    assert corpus.meta(0) == ThreadMeta("Orrin Vale", None, "2022-03-02", 5)
