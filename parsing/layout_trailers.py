@@ -33,6 +33,8 @@ it opens the new thread).
 
 from __future__ import annotations
 
+import re
+
 from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
 from .lines import line_end
@@ -41,6 +43,14 @@ from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 from .trailing_numbers import MID_THREAD_RUN, first_trailer, last_trailer
+
+# The end of a text that announces the posts below it: 🧵, 👇 (with a skin tone), a colon, the
+# word "thread".
+_ANNOUNCES = re.compile(
+    rb"(?:\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?|:|\b(?:[Tt]hread|THREAD))"
+    rb"[ \t.!\xef\xb8\x8f]*\Z"
+)
+_ANNOUNCE_REACH = 24
 
 
 class TrailingRules(PostWriter):
@@ -77,11 +87,17 @@ class TrailingRules(PostWriter):
 
     def _under_opening_text(self, line: Event) -> bool:
         """Whether the bare `line` stands under the unnumbered text that opens its thread, that
-        text ending a sentence (see the module's docstring)."""
+        text ending a sentence (see the module's docstring) but not announcing the posts below
+        it (`… a thread 🧵`, `… here's how:`): such an opening is a post of its own, and the
+        numbers under it lead."""
         if self.start < 0 or self.number or self.last_number:
             return False
         end = trim_end(self.buf, self.start, line.start)
-        return end > self.start and ends_sentence(self.buf, self.start, end)
+        return (
+            end > self.start
+            and ends_sentence(self.buf, self.start, end)
+            and _ANNOUNCES.search(self.buf, max(self.start, end - _ANNOUNCE_REACH), end) is None
+        )
 
     def _numbers_text_above(self, index: int, *, opening: bool = False) -> bool:
         """Whether the bare line `_events[index]` begins a run of trailing numbers (see the

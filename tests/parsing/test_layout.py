@@ -463,6 +463,12 @@ NUMBERING: dict[str, dict[str, Any]] = {
         "missing": [[1, 2, 3]],
         "lines": [[(1, 1), (2, 3), (4, 5), (6, 7)]],
     },
+    "bare_lines_announced.txt": {
+        # An opening that announces the posts below it (`… thread 🧵`) is a post of its own:
+        # the bare numbers under it lead.
+        "numbers": [[None, 1, 2]],
+        "lines": [[(1, 1), (2, 3), (4, 5)]],
+    },
     "bare_lines_title_above.txt": {
         # A title that ends no sentence above a bare `1/`, text under the last number: nothing
         # tells the styles apart, so the numbers lead, as before.
