@@ -98,3 +98,14 @@ def test_author_page_row_ending_added_to_my_authors_is_chrome_with_the_bio_above
     assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
     assert corpus.thread_count == 1
     assert corpus.meta(0) == ThreadMeta("Orrin Vale", None, "2022-03-02", 5)
+
+
+def test_bare_dates_under_an_author_pages_subscriber_count_head_its_teasers() -> None:
+    """The older author page heads each teaser with a bare date: under the page's subscriber
+    count, which opens its listing of threads, each date is chrome and dates the teaser."""
+    corpus = load_corpus([PAGES / "author_page_bare_dates.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4, 7]
+    assert [corpus.meta(t).date for t in range(corpus.thread_count)] == [
+        "2021-08-14",
+        "2021-06-22",
+    ]
