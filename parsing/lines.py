@@ -39,7 +39,7 @@ from .glued_pictures import (
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
-from .pictures import blank_trailing, may_end_in_picture
+from .pictures import PICTURE_WORD, blank_trailing, may_end_in_picture, picture_then_text
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -316,6 +316,7 @@ def blank_outside_posts(
     """
     texts: dict[int, str] = {}
     blanks = _BLANKS
+    size = len(buf)
     pictured: list[int] = []
     """Starts of the lines under a line that ends with `e`, perhaps a post's trailing `Image`
     (`pictures.blank_trailing`): found here rather than by a search of the whole buffer."""
@@ -328,6 +329,9 @@ def blank_outside_posts(
         if kind == MARKER:
             if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
                 blank_glued_picture(buf, start)
+            if end < size and buf[end] == 0x49 and picture_then_text(buf, end):
+                # `1/n Image The current …`: a picture's mark, no word of the post.
+                buf[end : end + PICTURE_WORD] = b" " * PICTURE_WORD
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
