@@ -83,6 +83,11 @@ _STRONG = [
     r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
     r"\d[\d,.]*[KkMm]? views",
     r"Send Thread As Email!",
+    # Scrolly's footer under the thread it shows.
+    r"Share this Scrolly Tale with your friends[.!]?",
+    r"A Scrolly Tale is a new way to read (?:Twitter|X) threads with a more visually immersive"
+    r" experience",
+    r"Discover more beautiful Scrolly Tales like this",
     # Hashtag listings (their heading and tabs are in LISTING).
     r"Related hashtags",
     # threader.app's notice above a thread about the pandemic (its numbered advice under it:

@@ -120,8 +120,13 @@ class TrailingRules(PostWriter):
             following = next_line(events, index + 1)
             stop = len(buf) if following is None else following.start
             if not self._text_below(end, stop):
-                return True
-            if event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
+                # A number right under another numbers an empty post (its picture was not
+                # copied): under the opening text the run reads on past it.
+                if not opening or not self._is_bare_marker(following):
+                    if opening:
+                        self._trailing_to = event.start
+                    return True
+            elif event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
                 if (
@@ -134,6 +139,14 @@ class TrailingRules(PostWriter):
                 return False
             index = events.index(following, index + 1)
             event = following
+
+    def _is_bare_marker(self, line: Event | None) -> bool:
+        """Whether `line` is a marker alone on its line."""
+        return (
+            line is not None
+            and line.kind == MARKER
+            and line.text_start >= line_end(self.buf, line.start)
+        )
 
     @staticmethod
     def _run_numbers_the_opening(first: int, markers: int, set_off: bool) -> bool:
@@ -175,7 +188,12 @@ class TrailingRules(PostWriter):
         closed by its trailing number and text lies between: True when done here."""
         tail = self._first_text_line(self.free_from, start)
         if tail is None:
-            return False
+            if lead is not None or line.start > self._trailing_to or opens:
+                return False
+            # Right under the number above: it numbers a post with no text (a picture's).
+            self._open_unnumbered(line.start)
+            self._close_by_trailer(line, line.number)
+            return True
         trailing = lead is None and self._is_trailer(line)
         if line.number > self.last_number and not opens:
             self._open_unnumbered(tail)

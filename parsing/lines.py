@@ -65,8 +65,9 @@ _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
 # `3 of 21:` opening a line, the count written out and closed by a colon, as some authors number
 # their posts: the colon sets it apart from text that opens with a count (`3 of 5 voters`).
 _COUNTED = rb"(?P<counted_num>\d{1,3})[ \t]+of[ \t]+(?P<counted_total>\d{1,3})[ \t]*:[ \t]*"
-# `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
-_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
+# `end/` or `/end` alone on a line, or `END` in capitals: the author's mark under the last post
+# (see `layout`).
+_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)|END"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 # Blanks before a line's shape carry no meaning: a copied page's markup indents its blocks (an
 # older twtext copy indents every post but the first by two dozen spaces).

@@ -469,6 +469,22 @@ NUMBERING: dict[str, dict[str, Any]] = {
         "numbers": [[None, 1, 2]],
         "lines": [[(1, 1), (2, 3), (4, 5)]],
     },
+    "bare_lines_empty_post_end.txt": {
+        # A bare number right under another numbers a post with no text (its picture was not
+        # copied) and the run goes on; `END` in capitals under the text after the last number
+        # numbers it as the next post.
+        "numbers": [[1, 2, 3, 4, 5]],
+        "lines": [[(1, 2), (3, 3), (4, 5), (6, 7), (8, 9)]],
+        "texts": [
+            [
+                "The harbour wall is being rebuilt this summer.",
+                "",
+                "The old stones are numbered and stacked on the quay.",
+                "New ones come by barge from the quarry up the coast.",
+                "Work stops for the regatta in August.",
+            ]
+        ],
+    },
     "bare_lines_title_above.txt": {
         # A title that ends no sentence above a bare `1/`, text under the last number: nothing
         # tells the styles apart, so the numbers lead, as before.
@@ -683,3 +699,11 @@ def test_a_list_restarting_among_list_numbered_posts_stays_in_its_post() -> None
     )
     assert numbers(corpus) == [[1, 2, 3]]
     assert texts(corpus)[0][2] == f"{item}. Two rules:\n1. No mooring.\n2. No fishing."
+
+
+def test_end_in_capitals_inside_a_post_numbered_first_is_text() -> None:
+    """`END` alone under a post numbered before its text is no mark of the author's last
+    post there: it stays a line of that post."""
+    corpus = parse_text("1/ The film ran two hours.\nEND\n2/ Then we went home.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][0] == "The film ran two hours.\nEND"
