@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from functools import partial
 
 from .byte_source import ByteSource
-from .chrome_blog import embed_ends, titles_above_bylines
+from .chrome_blog import (
+    bylined_headers,
+    embed_ends,
+    opens_bylined_header,
+    titles_above_bylines,
+)
 from .chrome_context import (
     Structure,
     bios_above_followers,
@@ -82,9 +87,11 @@ def _shape_only(buf: ByteSource, start: int, end: int) -> bool:
 
 
 def opens_with_header(buf: ByteSource) -> bool:
-    """Does `buf` start with a one-line page header?"""
+    """Does `buf` start with a one-line page header, or a title over a bare byline?"""
     first = next_nonblank_line(buf, -1)
-    return first is not None and _ONE_LINE_HEADER.fullmatch(buf, *first) is not None
+    return first is not None and (
+        _ONE_LINE_HEADER.fullmatch(buf, *first) is not None or opens_bylined_header(buf, first)
+    )
 
 
 def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -212,9 +219,12 @@ def _lines_by_their_neighbours(
     weak: list[Line],
     confirmed: set[Line],
 ) -> set[Line]:
-    """The lines chrome by what stands next to them: a blog's title above its byline, the tags
+    """The lines chrome by what stands next to them: a blog's title above its byline (the page's
+    header, with or without the byline's date), the tags
     and people a listing suggests under its blocks, the link back that ends a copy."""
     found = set(titles_above_bylines(buf, strong, confirmed))
+    top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
+    found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
     return found
@@ -230,8 +240,8 @@ def _page_headers(
     found: set[Line],
 ) -> list[Line]:
     """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
-    under the `pictures` lines); return the date or length lines of the author page headers
-    among them, in file order: each opens a listing of threads."""
+    under the `pictures` lines, a bare date opening the text); return the date or length lines
+    of the author page headers among them, in file order: each opens a listing of threads."""
     author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in starts if is_header_field(buf, line)]
@@ -242,6 +252,12 @@ def _page_headers(
         found.update(bios)
         if picture_fields:
             author_fields = sorted([*author_fields, *picture_fields])
+    if dates and dates[0] == next_nonblank_line(buf, -1):
+        # A copy that opens with a bare date has lost the header above it: the date is the
+        # header's (a thread's text never opens so), and on an author page of the older layout
+        # it opens the listing of threads, each under its date (`teaser_dates`).
+        found.add(dates[0])
+        author_fields = sorted([dates[0], *author_fields])
     return author_fields
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .byte_source import ByteSource
 from .events import EMBED_END
-from .neighbours import Line, previous_nonblank_line
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DAY_YEAR = r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}"
@@ -45,6 +45,10 @@ STRONG = [
     r"Posted on " + _MONTH + " " + _DAY_YEAR + r"(?: by .{1,60})?",
     r"Posted on \d{1,2} " + _MONTH + r",? \d{4}(?: by .{1,60})?",
     r"Posted by .{1,60} on (?:" + _MONTH + " " + _DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})",
+    # The title of a tweet archive's page, its avatar's alt text run into it: "ada_q's
+    # avatarada_q's Twitter Archive—№ 1,234" (the number counts the author's tweets).
+    r"\w{1,15}(?:'|\xe2\x80\x99)s avatar\w{1,15}(?:'|\xe2\x80\x99)s Twitter Archive"
+    r"(?:[ \t]?\xe2\x80\x94[ \t]?\xe2\x84\x96 ?[\d,]{1,12})?",
 ]
 WEAK = [
     r"Related|Like|Comments|Reblog|Print|More|Tumblr|Reddit|LinkedIn|Pinterest|Pocket",
@@ -71,6 +75,10 @@ _TITLE = 120
 _MASTHEAD = 12
 """Lines: a blog's name, its menu and the post's title."""
 _NOT_A_TITLE = re.compile(rb"[ \t]*[(\[]?\d{1,4}/|[^\n]*\.[ \t]*\Z")
+BARE_BYLINE = r"[Bb]y (?P<name>[A-Z][^\s,;:]{0,30}(?: [A-Z][^\s,;:]{0,30}){0,4})"
+"""A byline without a date under a post's title (`by Kelvin Smith`): the author's name, each
+word capitalised, as a blog prints it (read by `page_meta` too)."""
+_BARE_BYLINE = re.compile(rb"[ \t]*" + BARE_BYLINE.encode() + rb"[ \t]*")
 
 
 def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
@@ -100,3 +108,34 @@ def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line])
             if title is None or title in chrome:
                 found += above
     return found
+
+
+def bylined_headers(buf: ByteSource, top_block: Line | None) -> list[Line]:
+    """A repost's header at the page's start, or under the block of strong chrome that opens
+    the page (`top_block`: its last line; a blog's masthead and menu): its title (a few short
+    lines that end no sentence) and a bare byline under them (`by Kelvin Smith`). A post's text
+    never opens with a title and a byline: they are the page's, the thread starts under them."""
+    found = _bylined_header(buf, next_nonblank_line(buf, -1))
+    if top_block is not None:
+        found += _bylined_header(buf, next_nonblank_line(buf, top_block[1]))
+    return found
+
+
+def opens_bylined_header(buf: ByteSource, line: Line) -> bool:
+    """Could `line` be the first of a header `bylined_headers` finds, were the text to start
+    there? A source is not cut above such a line: the whole may read it as text."""
+    return bool(_bylined_header(buf, line))
+
+
+def _bylined_header(buf: ByteSource, top: Line | None) -> list[Line]:
+    """The title lines from `top` down and the bare byline under them; none if there is none."""
+    above: list[Line] = []
+    line = top
+    while line is not None and len(above) < _MASTHEAD:
+        if _BARE_BYLINE.fullmatch(buf, *line):
+            return [*above, line] if above else []
+        if line[1] - line[0] > _TITLE or _NOT_A_TITLE.match(buf, *line):
+            return []
+        above.append(line)
+        line = next_nonblank_line(buf, line[1])
+    return []

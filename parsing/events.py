@@ -4,6 +4,7 @@ shared by the line scan (`lines`) and the markers glued to a picture mid-line
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE, PICTURE_END = 1, 2, 3, 4, 5, 6, 7, 8, 9
@@ -25,6 +26,8 @@ March 3, 2020`): it ends an embedded post of the thread (see `LayoutBuilder._end
 LISTING_HEAD = 2
 """The `number` of a `CHROME` event that heads a listing (`Most recents`, `More from @x`): a
 teaser starts under it, but the text above it is the page's own, no teaser."""
+BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
+"""A head line alone: `THREAD`, `Thread 🧵`, `🧵`, with no text of its own after it."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)

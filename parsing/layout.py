@@ -26,20 +26,16 @@ recorded by the rule that makes it, so no other module has to predict these rule
 
 from __future__ import annotations
 
-import re
-
 from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
-from .layout_blocks import PageBlocks
 from .layout_dates import date_numbers_post
+from .layout_openings import PageOpenings
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
-_BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
 
-
-class LayoutBuilder(PageBlocks):
+class LayoutBuilder(PageOpenings):
     """Appends the threads and posts of one source to shared columns: the rules that decide
     where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
@@ -122,6 +118,8 @@ class LayoutBuilder(PageBlocks):
         if self._in_teaser and (self._adopt_free_text(start) or self.start >= 0):
             return  # the teaser's text above it, now its open unnumbered post, goes on
         self._adopt_free_text(start)
+        if self._labels_intro(start):
+            return  # the page's opening paragraph goes on past its label (`layout_openings`)
         self._close_post(start)
         self._close_thread()
         # A teaser still, under a line between teasers; a teaser too, if it runs into one.
@@ -205,7 +203,9 @@ class LayoutBuilder(PageBlocks):
             self._close_thread()
             self._starts_afresh(start)
         if self.start >= 0 and self.number == 0 and not self.goes_on:
-            if opens and not self._is_trailer(line):
+            if opens and lead is not None and self._labels_intro(lead.start):
+                self._close_post(start, preamble=True)  # the thread's lead (`layout_openings`)
+            elif opens and not self._is_trailer(line):
                 self._close_post(start)
                 self._close_thread()
                 self._starts_afresh(start)
@@ -229,10 +229,12 @@ class LayoutBuilder(PageBlocks):
         """Close the thread's unnumbered first post above `line`; True if `line` was its number."""
         if self._is_trailer(line) and self._close_by_line_end_number(line, start):
             return True
+        if start == line.start and self._closes_teasers_first_post(line):
+            return True
         if self._blog_intro_ends(start):
             return False  # the first embedded tweet opens the thread (see `layout_blocks`)
         split = self._preamble_split(self.start, start)
-        if split is not None:
+        if split is not None and not self._labels_intro(split):
             self._close_post(split)
             self._close_thread()
             self._open_unnumbered(split)
@@ -321,7 +323,7 @@ class LayoutBuilder(PageBlocks):
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
-            self._in_teaser = False  # nor a head line
+            self._in_teaser = self._in_teaser and self._teaser_numbered_by(events[index])
         self._starts_afresh(min(free_from, len(buf)))
         return index
 
@@ -332,6 +334,7 @@ class LayoutBuilder(PageBlocks):
         after them. No fresh start: the thread goes on."""
         start = events[index].start
         self._adopt_free_text(start)
+        self._part_intro_from_first_embed(events[index])
         self._close_post(start, bounded=True)
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):
@@ -382,12 +385,3 @@ class LayoutBuilder(PageBlocks):
             and not self._in_teaser
         ):
             self.fresh.append(pos)
-
-    def _stands_above(self, line: Event, following: Event | None) -> bool:
-        """A head or emoji line with only blank lines between it and a marker or another lead."""
-        if following is None or following.kind in (CHROME, PASS, START, END):
-            return False
-        end = line_end(self.buf, line.start)
-        if line.kind == HEAD and not _BARE_HEAD.fullmatch(self.buf, line.start, end):
-            return False  # "THREAD: Here is why …" is a post of its own
-        return not self._text_below(end, following.start)

@@ -1,5 +1,6 @@
 """The layout rules that read a page's blocks rather than a thread's lines: a listing's teasers
-and a blog's embedded tweets, each known by the chrome line that closes it.
+and a blog's embedded tweets, each known by the chrome line that closes it (how each opens: see
+`layout_openings`).
 
 - A listing's teaser starts under a line between teasers or under the listing's heading; it is
   also the text that runs into a line between teasers (`Read N tweets`, the date or length line
@@ -17,20 +18,27 @@ and a blog's embedded tweets, each known by the chrome line that closes it.
 from __future__ import annotations
 
 from .events import (
+    BARE_HEAD,
     CHROME,
     EMBED_END,
     EMOJI,
+    END,
     HEAD,
     LISTING_HEAD,
     PASS,
     PICTURE_END,
+    START,
     TEASER_EDGE,
     Event,
     next_line,
 )
 from .layout_trailers import TrailingRules
+from .lines import line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+
+TEASER_BOUNDS = (TEASER_EDGE, LISTING_HEAD)
+"""The numbers of the chrome lines a listing's teaser starts under."""
 
 
 class PageBlocks(TrailingRules):
@@ -66,9 +74,7 @@ class PageBlocks(TrailingRules):
         """Whether the text from `events[index]` on is a teaser, chrome just above it (the last
         line before `events[index]`)."""
         # [index - 1][2]: the last chrome line's number.
-        return events[index - 1][2] in (TEASER_EDGE, LISTING_HEAD) or self._ends_at_teaser_edge(
-            index
-        )
+        return events[index - 1][2] in TEASER_BOUNDS or self._ends_at_teaser_edge(index)
 
     def _ends_at_teaser_edge(self, index: int) -> bool:
         """Whether the text from `_events[index]` on runs, past head and emoji lines only, into
@@ -143,6 +149,15 @@ class PageBlocks(TrailingRules):
         self.free_from = start
         self.goes_on = self.thread_open
         self._after_embed = False  # the post that goes on ends no embedded tweet
+
+    def _stands_above(self, line: Event, following: Event | None) -> bool:
+        """A head or emoji line with only blank lines between it and a marker or another lead."""
+        if following is None or following.kind in (CHROME, PASS, START, END):
+            return False
+        end = line_end(self.buf, line.start)
+        if line.kind == HEAD and not BARE_HEAD.fullmatch(self.buf, line.start, end):
+            return False  # "THREAD: Here is why …" is a post of its own
+        return not self._text_below(end, following.start)
 
     def _past_lead_lines(self, index: int) -> int:
         """The index of the first event from `_events[index]` on that is no head or emoji line

@@ -123,7 +123,9 @@ def read_structure(
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
-    texts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    texts, post_starts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    if post_starts:
+        events = with_starts_at(buf, events, post_starts)
     if pictures:
         events = blank_pictures(buf, pictures, with_picture_ends(buf, events, pictures))
     return events, texts
@@ -279,20 +281,29 @@ def with_post_starts(buf: ByteSource, events: list[Event], lines: Sequence[int])
     a post begins there, as the page's markup said (a clipping's `data-tweet` tails)."""
     if not lines:
         return events
-    taken = {event[0] for event in events}
-    starts: list[Event] = []
-    wanted = sorted(set(lines))
+    positions: list[int] = []
     line, pos = 1, 0
-    for number in wanted:
+    for number in sorted(set(lines)):
         while line < number and pos >= 0:
             pos = buf.find(b"\n", pos)
             pos = pos + 1 if pos >= 0 else -1
             line += 1
         if pos < 0 or pos >= len(buf):
             break
-        if pos not in taken:
-            starts.append(Event(pos, START, 0, line_end(buf, pos), False))
-    return sorted(events + starts)
+        positions.append(pos)
+    return with_starts_at(buf, events, positions)
+
+
+def with_starts_at(buf: ByteSource, events: list[Event], positions: Sequence[int]) -> list[Event]:
+    """`events` with a `START` event at each of the line starts `positions` where no other
+    event is: a post begins there."""
+    taken = {event[0] for event in events}
+    starts = [
+        Event(pos, START, 0, line_end(buf, pos), False)
+        for pos in sorted(set(positions))
+        if pos not in taken
+    ]
+    return sorted(events + starts) if starts else events
 
 
 def line_end(buf: ByteSource, start: int) -> int:
@@ -306,10 +317,11 @@ _BLANKS = frozenset(b" \t\n\v\f\r")
 
 def blank_outside_posts(
     buf: bytearray, events: list[Event], *, keep_texts: bool = True
-) -> dict[int, str]:
+) -> tuple[dict[int, str], list[int]]:
     """Overwrite with spaces the bytes that are in no post but could touch post text: chrome
-    lines, and number markers glued to their text (`2/Text`). Returns the chrome lines' text
-    (nothing without `keep_texts`: counting needs none).
+    lines, number markers glued to their text (`2/Text`) and pictures' marks ending a post's
+    line (`pictures.blank_trailing`). Returns the chrome lines' text (nothing without
+    `keep_texts`: counting needs none), and the starts of the posts those marks begin.
 
     Afterwards one scan of the whole buffer reads entities exactly as a scan of each post would:
     `2/$TSLA` no longer hides a cashtag behind a `/`, chrome mentions are gone. Lines stay where
@@ -341,6 +353,5 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    if pictured or may_end_in_picture(buf):
-        blank_trailing(buf, pictured)
-    return texts
+    post_starts = blank_trailing(buf, pictured) if pictured or may_end_in_picture(buf) else []
+    return texts, post_starts

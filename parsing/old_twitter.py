@@ -51,6 +51,10 @@ PASSING = [
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
+    # Over a reply on a tweet archive's page (its tweets in numbered lists, the reply's text on
+    # the next line): "1. …in reply to @ada_q". The author's own replies are the thread's posts.
+    r"\xe2\x80\xa6in reply to @\w{1,15}",
+    r"\d{1,3}\.[ \t]+\xe2\x80\xa6in reply to @\w{1,15}",
     # The separator between a tweet's handle and its date, as a copy gives it.
     r"-",
     r"\xc2\xb7",  # ·

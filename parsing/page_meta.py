@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from .chrome import is_chrome_text
+from .chrome_blog import BARE_BYLINE
 from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
@@ -57,6 +58,9 @@ _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
 # A picture's mark alone on its line, as a copy of the page gives it (see `pictures`).
 _PICTURE_MARK = re.compile(r"Image|\[image\]")
+_BYLINE = re.compile(BARE_BYLINE)
+# A tweet archive's title: "ada_q's avatarada_q's Twitter Archive—№ 1,234".
+_ARCHIVE = re.compile(r"(\w{1,15})['\u2019]s avatar\1['\u2019]s Twitter Archive\b.*")
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
 # and the reading time. The button is an element of its own beside the name, so a copy may glue
 # the two ("Ada Quill+ Your Authors").
@@ -121,6 +125,8 @@ def page_meta(
             author = picture.group(1).strip(_BULLETS) or author
         elif (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
             author = keep.group(1).strip()
+        elif (blog := _blog_header(line)) is not None:
+            author, handle = blog.author or author, blog.handle or handle
         elif (length := _LENGTH.fullmatch(line)) is not None:
             declared = int(length["posts"])
             before = length["before"].strip(_BULLETS)
@@ -143,6 +149,16 @@ def page_meta(
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
+
+
+def _blog_header(line: str) -> PageMeta | None:
+    """What a blog's header line says of the author: a repost's bare byline under its title
+    (`by Kelvin Smith`), a tweet archive's title (the handle); None for any other line."""
+    if (byline := _BYLINE.fullmatch(line)) is not None:
+        return PageMeta(author=byline["name"])
+    if (archive := _ARCHIVE.fullmatch(line)) is not None:
+        return PageMeta(handle=archive[1])
+    return None
 
 
 def _named_2019(lines: Sequence[str]) -> PageMeta:

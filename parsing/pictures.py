@@ -12,7 +12,12 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
   (Thread Reader App prints the mark after the post's text, and a caption often has no full
   stop: `… under the vineyard Image`), it is blanked out of the buffer, so the post ends before
   it and its line stays in the post. After a determiner (`the Image`) it is a noun of the
-  sentence and stays.
+  sentence and stays. Since the mark follows a post's text, a line above a post's last that
+  ends with one too ends a post of its own (unnumbered posts one a line, each with its
+  picture): the run of such lines up from a post's end is blanked alike, each line under one
+  starting a post (`blank_trailing`). A pictured line alone above text that ends in no picture
+  is left in its post with its mark: one post may show a picture before more of its text (a
+  quoted tweet's), and no run says otherwise.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ _DETERMINERS = frozenset(
     b"a an the this that these those my your his her its our their no each every any some "
     b"one which what whose".split()
 )
+
+_LIST_NUMBER = re.compile(rb"[ \t]*\d{1,3}[.)][ \t]")
+"""A line opening with a list number: whether it starts a post is read with the other numbers
+of its run (`list_numbers`), which a post start given here would cut."""
 
 
 def between_posts(
@@ -88,22 +97,42 @@ def picture_then_text(buf: ByteSource, at: int) -> bool:
     return _THEN_TEXT.match(buf, at) is not None
 
 
-def blank_trailing(buf: bytearray, under: Sequence[int]) -> None:
+def blank_trailing(buf: bytearray, under: Sequence[int]) -> list[int]:
     """Blank a sentence's trailing `Image` on a line that ends a post: the last non-blank line
     above each line start of `under` (lines of structure: markers, chrome), and the buffer's
-    last non-blank line."""
+    last non-blank line; and on each line above such a line that ends with a picture's mark
+    too, in a run up from it (blank lines between). Thread Reader App prints a post's pictures
+    after its text, so each line of the run ends a post as well (posts one a line, each with
+    its picture), and the text under it starts the next: returns those lines' starts (but for
+    lines opening with a list number, see `_LIST_NUMBER`)."""
     spots = []
     for start in under:
         above = previous_nonblank_line(buf, start)
         if above is not None and buf.endswith(_WORD, *above):
-            spots.append(above[1] - len(_WORD))
+            spots.append(above)
     last = last_nonblank_line(buf)
     if last is not None and buf.endswith(_WORD, *last):
-        spots.append(last[1] - len(_WORD))
-    for spot in spots:
-        start = buf.rfind(b"\n", 0, spot) + 1
-        if spot > start and _ends_text(buf, start, spot):
-            buf[spot : spot + len(_WORD)] = b" " * len(_WORD)  # the line stays in the post
+        spots.append(last)
+    ends = [line for line in spots if _blank_mark(buf, line)]
+    starts: list[int] = []
+    for end in ends:
+        below, above = end, previous_nonblank_line(buf, end[0])
+        while above is not None and buf.endswith(_WORD, *above) and _blank_mark(buf, above):
+            if not _LIST_NUMBER.match(buf, *below):
+                starts.append(below[0])
+            below, above = above, previous_nonblank_line(buf, above[0])
+    return starts
+
+
+def _blank_mark(buf: bytearray, line: Line) -> bool:
+    """Blank the `Image` that ends `line` where it is a picture's mark after the line's text
+    (`_ends_text`); the line stays in its post. True when blanked."""
+    start, end = line
+    spot = end - len(_WORD)
+    if spot > start and _ends_text(buf, start, spot):
+        buf[spot:end] = b" " * len(_WORD)
+        return True
+    return False
 
 
 def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
@@ -138,6 +167,17 @@ def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     word = before[1].decode("utf-8", "replace")
     possessive = word.endswith(("'s", "\u2019s"))  # `its maker's Image`: a noun as well
     return word[-1].isalnum() and not possessive and word.lower().encode() not in _DETERMINERS
+
+
+def picture_after(buf: ByteSource, start: int, end: int) -> int:
+    """Past a picture's `Image` at `start` and the blanks after it, on the line ending at
+    `end` (`start` when no such word stands there): the mark after a post's number."""
+    stop = start + len(_WORD)
+    if buf[start:stop] != _WORD or (stop < end and buf[stop] not in b" \t"):
+        return start
+    while stop < end and buf[stop] in b" \t":
+        stop += 1
+    return stop
 
 
 def may_end_in_picture(buf: ByteSource) -> bool:

@@ -27,7 +27,8 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate
-from .chrome_context import is_link_back
+from .chrome_blog import opens_bylined_header
+from .chrome_context import is_date, is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
@@ -143,7 +144,9 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     `Image` is by the line under it (`pictures`), a link back to the source by whether any
     text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
     both sides (`old_twitter_dividers.dividers`), the start of a chrome line a space ends by whether
-    it ends the text (`cut_off`): a part cut there would not see them."""
+    it ends the text (`cut_off`), a title over a byline or a bare date by whether the page
+    starts there (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`): a part cut there
+    would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -153,7 +156,9 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     ):
         return True
     below = next_nonblank_line(buf, point - 1)
-    return below is not None and is_separator(buf, below)
+    return below is not None and (
+        is_separator(buf, below) or opens_bylined_header(buf, below) or is_date(buf, below)
+    )
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:

@@ -1,0 +1,149 @@
+"""The layout rules for how a page's text opens, where the page, not a number, says where its
+thread's first post begins:
+
+- A page that opens with one paragraph of unnumbered text, then, a blank line apart, a bare
+  `Thread 🧵` line, shows one thread: the paragraph announces the thread the label heads
+  (`Here is a short guide to tides.`, then `Thread 🧵`), as its author wrote them in one first
+  tweet. The label separates two threads only where a thread stands above it (numbered posts,
+  several paragraphs). So the paragraph stays open past the label: it is the first post's start
+  when the author numbers at line ends (`/1` under the text ends it), the thread's unnumbered
+  lead when the label stands right above `1/` (`_labels_intro`).
+- A listing's teaser shows its thread from the start: a `1/` under the teaser's opening text is
+  the first post's number, written at its end (`_closes_teasers_first_post`).
+- Above the first tweet a blog embeds, unnumbered, the blog's own words are a thread of their
+  own, as above a numbered one (`layout_blocks`): the tweet is the last paragraph above the line
+  under it (`_part_intro_from_first_embed`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .events import BARE_HEAD, CHROME, EMBED_END, EMOJI, HEAD, PICTURE_END, Event
+from .layout_blocks import TEASER_BOUNDS, PageBlocks
+from .lines import line_end
+from .neighbours import BLANK
+from .pictures import picture_after
+
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
+"""A blank line between two paragraphs, with the blanks up to the next one's text."""
+
+
+class PageOpenings(PageBlocks):
+    """The opening rules of `LayoutBuilder`."""
+
+    def _labels_intro(self, head: int) -> bool:
+        """Whether the bare head line at `head` labels the thread that the open post, one
+        paragraph of unnumbered text opening the source or following chrome, introduces (see
+        the module's docstring): the post then goes on past the label."""
+        buf = self.buf
+        if (
+            self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or self._in_teaser
+            or self.last_number
+            or len(self.posts) > self.threads.first_post[-1]  # a post of the thread above it
+            or not BARE_HEAD.fullmatch(buf, head, line_end(buf, head))
+        ):
+            return False
+        # One paragraph, then a blank line: a label right under a line may as well open the
+        # next thread of a copy that runs two threads together.
+        text_end = head
+        while text_end > self.start and buf[text_end - 1] in b" \t\r\n":
+            text_end -= 1
+        if buf.count(b"\n", text_end, head) < 2:
+            return False
+        line = self.start
+        while line < text_end:
+            end = line_end(buf, line)
+            if BLANK.fullmatch(buf, line, end):
+                return False
+            line = end + 1
+        return True
+
+    def _closes_teasers_first_post(self, line: Event) -> bool:
+        """Close the open teaser as post 1 at the marker `line` numbered 1 with text above it
+        in the teaser (`… The Edfu texts⏎1/8 In his book …`): a teaser shows its thread from the
+        start, so the text above is the first post's, and a `1/` under it can only be that
+        post's number, written at its end on a line of its own; the text the teaser runs on
+        after it, on its line or under it, is the next post, unnumbered. A picture's
+        `Image` right after the number is the first post's picture, as after any number that
+        ends a post (`picture_ends`). True when closed so."""
+        buf = self.buf
+        if (
+            line.number != 1
+            or self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or len(self.posts) > self.threads.first_post[-1]  # the thread shows a post above
+            or not self._under_teaser_edge()
+            or self._is_trailer(line)  # `1/` alone, read as under any text it numbers
+        ):
+            return False
+        end = line_end(buf, line.start)
+        after = picture_after(buf, line.text_start, end)
+        text = self._first_text_line(after, end)
+        self.number = self.last_number = 1
+        self.min_end = max(self.min_end, line.text_start)  # the number's line is the post's
+        self._append_post(after if text is not None else end, text_limit=line.start)
+        if text is not None:
+            self._open_unnumbered(after)
+        return True
+
+    def _teaser_numbered_by(self, marker: Event) -> bool:
+        """Whether the teaser that starts at `free_from` runs into `marker`, the first line of
+        structure under it, and `marker` may end its first post (`_closes_teasers_first_post`):
+        then the teaser goes on to it. (Any other marker ends it, with no head line between.)"""
+        return (
+            marker.number == 1 and self._first_text_line(self.free_from, marker.start) is not None
+        )
+
+    def _under_teaser_edge(self) -> bool:
+        """Whether the open post stands right under a line between a listing's teasers or its
+        heading, past head and emoji lines: a teaser (asked at the marker `_events[_index]`,
+        which has ended `_in_teaser`, the state of the text above a head line)."""
+        events = self._events
+        above = self._index - 1
+        while above >= 0 and events[above][1] in (HEAD, EMOJI, PICTURE_END):  # [1]: the kind
+            above -= 1
+        return above >= 0 and events[above][1] == CHROME and events[above][2] in TEASER_BOUNDS
+
+    def _part_intro_from_first_embed(self, line: Event) -> None:
+        """At the line under the first tweet a blog embeds (`line`, `EMBED_END`), with the open
+        post unnumbered text since the page's chrome: close the blog's words above the tweet as
+        a thread of their own, as above a numbered first tweet (`_blog_intro_ends`), the tweet
+        opening the thread. Unnumbered, the tweet's start is its block's: an embedded tweet is
+        one paragraph (its line breaks single) set apart from the blog's, so it is the last
+        paragraph above the line; in a copy that kept no blank line, the last line."""
+        if (
+            line.number != EMBED_END
+            or self.start < 0
+            or self.number
+            or self.marker_line >= 0
+            or self.goes_on
+            or len(self.posts) > self.threads.first_post[-1]
+        ):
+            return
+        tweet = _last_block(self.buf, self.start, line.start)
+        if tweet <= self.start:
+            return  # the tweet alone: no words of the blog's above it
+        self._close_post(tweet, preamble=True)
+        self._close_thread()
+        self._open_unnumbered(tweet)
+
+
+def _last_block(buf: bytes | bytearray, start: int, stop: int) -> int:
+    """Where the last paragraph of the text `buf[start:stop]` (from a line start) begins, or,
+    when no blank line parts it, its last line."""
+    end = stop
+    while end > start and buf[end - 1] in b" \t\r\n":
+        end -= 1
+    if end <= start:
+        return start
+    last = -1
+    for gap in _BLANK_LINE.finditer(buf, start, end):
+        last = gap.end()
+    return last if last >= 0 else buf.rfind(b"\n", start, end) + 1 or start

@@ -1,0 +1,71 @@
+"""Posts one a line, each ended by its picture's `Image`: the mark is chrome at every line end
+of the run, and each line is a post (Thread Reader App prints a post's pictures after its
+text). Fixtures are invented text."""
+
+from __future__ import annotations
+
+from .helpers import line_ranges, numbers, parse_text, skipped, texts
+
+HEADER = "Ines Varga Profile picture\n21h 4 tweets 2 min read\n"
+LINES = [
+    "The lamp at Gull Point was lit by oil until the war",
+    "The keepers carried the oil up ninety steps each night",
+    "In 1952 the lamp was wired to the mainland",
+    "The last keeper left in 1961, and the light still turns",
+]
+
+
+def test_unnumbered_posts_one_a_line_each_with_its_picture_are_posts() -> None:
+    corpus = parse_text(HEADER + "".join(line + " Image\n" for line in LINES))
+    assert numbers(corpus) == [[None, None, None, None]]
+    assert texts(corpus) == [LINES]
+    assert line_ranges(corpus) == [[(3, 3), (4, 4), (5, 5), (6, 6)]]
+    assert [line for line, _ in skipped(corpus)] == [1, 2]
+
+
+def test_a_run_of_pictured_lines_may_stand_a_blank_line_apart() -> None:
+    corpus = parse_text("\n\n".join(line + ". Image" for line in LINES) + "\n")
+    assert numbers(corpus) == [[None, None, None, None]]
+    assert texts(corpus)[0][1] == LINES[1] + "."
+
+
+def test_a_run_runs_up_from_a_post_that_a_marker_ends() -> None:
+    """Above `2/`, each pictured line ends a post: the first ends post 1, the next is a post
+    the author left unnumbered."""
+    corpus = parse_text(
+        "1/ The lamp at Gull Point.\n"
+        + "".join(line + " Image\n" for line in LINES[:2])
+        + "2/ The keepers left in 1961.\n"
+    )
+    assert numbers(corpus) == [[1, None, 2]]
+    assert texts(corpus)[0][:2] == ["The lamp at Gull Point.\n" + LINES[0], LINES[1]]
+
+
+def test_a_noun_image_ends_no_run() -> None:
+    """`the Image` at a line end is a word of the sentence: no mark, no post's end there."""
+    corpus = parse_text(
+        "We restored the Image\n" + "".join(line + " Image\n" for line in LINES[:2])
+    )
+    assert texts(corpus) == [["We restored the Image\n" + LINES[0], LINES[1]]]
+
+
+def test_a_picture_inside_a_post_that_ends_in_text_stays_in_its_text() -> None:
+    """A mark at a line end with no run of pictured lines under it, up to the post's end, is
+    left where it stands: only the posts' ends show where the run is."""
+    corpus = parse_text("The lamp was lit by oil Image\nThe keepers carried it up\n")
+    assert texts(corpus) == [["The lamp was lit by oil Image\nThe keepers carried it up"]]
+
+
+def test_posts_numbered_like_a_list_keep_their_numbers_under_pictures() -> None:
+    """Lines opening with a list number are read together by the list rule: the marks are
+    blanked, the numbers still number the posts."""
+    corpus = parse_text(
+        "Old lights of the coast 🧵\n\n1. Gull Point, lit in 1870 Image\n"
+        "2. Hare Island, never lit again Image\n4. The Sound, rebuilt twice Image\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2, 4]]
+    assert texts(corpus)[0][1:] == [
+        "Gull Point, lit in 1870",
+        "Hare Island, never lit again",
+        "The Sound, rebuilt twice",
+    ]
