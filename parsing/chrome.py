@@ -169,7 +169,7 @@ def resolve_chrome(
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
     found.update(_one_line_headers(buf, below_ends + below_suffixed))
-    found.update(_author_lines(buf, strong, confirmed))
+    found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = _page_headers(
@@ -270,7 +270,8 @@ def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:
 
 def _author_lines(buf: bytes | bytearray, strong: list[Line], confirmed: set[Line]) -> list[Line]:
     """The author's lines found from the `strong` ones: the name under "Keep Current with"
-    alone, the bio above an author page's "N added to My Authors"."""
+    alone, the bio above an author page's count of its followers (`confirmed`: the chrome
+    known so far, which bounds a bio above)."""
     names = [line for line in _author_names_after(buf, strong) if line not in confirmed]
     return names + bios_above_followers(buf, strong, confirmed)
 

@@ -58,6 +58,8 @@ LISTING = [
     r"Read \d{1,4} tweets?",
     r"Most (?:recents|popular)(?: \(\d{1,6}\))?",
     r"Discover and read the best of (?:Twitter|X) Threads about .{1,140}",
+    # An author page's count of its subscribers, under the bio: the author's threads follow.
+    r"\d[\d,.]*[KkM]? subscribers?",
 ]
 
 
@@ -177,21 +179,39 @@ def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
     return found
 
 
-_ADDED = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? added to My Authors[ \t.]*")
+# The count of an author page's followers under its bio: "N subscribers", or in the older
+# layout "N added to My Authors".
+_FOLLOWERS = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? (?:added to My Authors|subscribers?)[ \t.]*")
+_BIO_LINES = 3
+"""The most lines a bio takes: X keeps it to 160 characters, a few line breaks."""
 
 
 def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Line]) -> list[Line]:
-    """The bio right above an author page's "N added to My Authors" line (among `strong`): the
+    """The bio right above an author page's count of its followers (among `strong`): the
     header's, as the page shows it under the name and handle, which a copy may leave out. A post
-    never stands there: the threads' teasers start under their date or length lines."""
+    never stands there: the threads' teasers start under their date or length lines. A bio of
+    several lines is taken whole where it stands right under other chrome (the name's picture
+    line) or opens the text; otherwise only its line next to the count is sure to be the bio."""
     found: list[Line] = []
     for line in strong:
         # Its words first, in the line alone: a search of the whole buffer would cost every
         # corpus a scan.
-        if buf.find(b"My Authors", *line) >= 0 and _ADDED.fullmatch(buf, *line):
-            bio = previous_nonblank_line(buf, line[0])
-            if bio is not None and bio not in chrome and _is_bio(buf, bio):
-                found.append(bio)
+        if (
+            buf.find(b"My Authors", *line) < 0 and buf.find(b"subscriber", *line) < 0
+        ) or not _FOLLOWERS.fullmatch(buf, *line):
+            continue
+        block: list[Line] = []
+        bio = previous_nonblank_line(buf, line[0])
+        while (
+            bio is not None
+            and len(block) < _BIO_LINES
+            and bio not in chrome
+            and _is_bio(buf, bio)
+            and not _HEADER_FIELD.fullmatch(buf, *bio)
+        ):
+            block.append(bio)
+            bio = previous_nonblank_line(buf, bio[0])
+        found += block if bio is None or bio in chrome else block[:1]
     return found
 
 

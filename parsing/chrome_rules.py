@@ -83,6 +83,11 @@ _STRONG = [
     r"Help[ \t]\||About[ \t]\||TOS[ \t]\|",
     r"\d[\d,.]*[KkMm]? views",
     r"Send Thread As Email!",
+    # Scrolly's footer under the thread it shows.
+    r"Share this Scrolly Tale with your friends[.!]?",
+    r"A Scrolly Tale is a new way to read (?:Twitter|X) threads with a more visually immersive"
+    r" experience",
+    r"Discover more beautiful Scrolly Tales like this",
     # Hashtag listings (their heading and tabs are in LISTING).
     r"Related hashtags",
     # threader.app's notice above a thread about the pandemic (its numbered advice under it:
@@ -107,12 +112,14 @@ _STRONG = [
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
 SUFFIX_RULES = [
     # A header's picture after its name; or an author page's row of its subscribers' names and
-    # pictures, with their count ("Ana Profile picture Bo Profile picture 2 subscribed").
+    # pictures, with their count ("Ana Profile picture Bo Profile picture 2 subscribed", in the
+    # older layout "… 2 added to My Authors").
     (
         b"Profile picture",
         re.compile(
             rb"[ \t]*(?:[^\n]{1,60}[ \t])?Profile picture"
-            rb"(?:[ \t][^\n]{1,100}?[ \t]Profile picture)*(?:[ \t]+\d[\d,.]*[KkM]? subscribed)?"
+            rb"(?:[ \t][^\n]{1,100}?[ \t]Profile picture)*"
+            rb"(?:[ \t]+\d[\d,.]*[KkM]? (?:subscribed|added to My Authors))?"
             rb"[ \t.]*"
         ),
     ),

@@ -35,6 +35,11 @@ _DISTINCT = 16
 _NUMBER = re.compile(rb"\d[\d,.]*")
 _BLANK = b" \t"
 _BULLETS = re.compile(rb"\xe2\x80\xa2(?:[ \t]*\xe2\x80\xa2)?[ \t]*")
+# A date heading a length on its line (`Mar 27 • `, `27 Mar 2024 `), up to the count after it.
+_DATE_FIRST = re.compile(
+    rb"(?:[A-Z][a-z]{2} \d{1,2}|\d{1,2} [A-Z][a-z]{2})(?:,? \d{4})?,?[ \t]+"
+    rb"(?:\xe2\x80\xa2[ \t]*)?(?=\d)"
+)
 
 
 @cache
@@ -74,7 +79,16 @@ def is_cut_at_a_space(buf: ByteSource, line: Line) -> bool:
 
 def is_cut_chrome(text: bytes) -> bool:
     """Is `text` (a line, stripped) the start of a known chrome line and not a whole chrome line?
-    A number stands for any number."""
+    A number stands for any number. A date before a length (`Mar 27 • 18 tweets • 5 mi`, an
+    author page's teaser heading) may be read past: the length is the known line."""
+    if _starts_known_line(text):
+        return True
+    dated = _DATE_FIRST.match(text)
+    return dated is not None and dated.end() < len(text) and _starts_known_line(text[dated.end() :])
+
+
+def _starts_known_line(text: bytes) -> bool:
+    """Is `text` the start of a known chrome line, and not a whole chrome line?"""
     shape = _NUMBER.sub(b"0", text)
     known = _known_lines()
     # The lines that start with `shape` follow it in order: the first of them, or the one after

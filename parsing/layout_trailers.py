@@ -15,7 +15,15 @@ restart its numbers: two threads numbered this way, one after the other). Read a
 numbers, that run would leave its last post empty, which no author writes; read as trailing
 numbers, every post has its text and its number. A run whose last marker has text under it
 stays leading (`1/` then its text): with nothing to tell the two apart, the reading that has
-served the pages so far wins.
+served the pages so far wins. One thing tells them apart: text ending a sentence above a bare
+`1/`, where the thread begins. An author who numbers first writes `1/` at the start of the
+first post, so under leading numbers that text would be a post before post 1; written after
+its text, `1/` closes it. The run is then trailing even when text follows its last number:
+that text is a post whose number was not copied (a page cut off in it). A copy that starts
+mid-thread has no `1/`: there the run must rise by one from its first number, each number set
+off from the text above it by a blank line and followed by text on the very next line, as an
+unroller joins the author's paragraphs (the number one of them) and, with a single line break,
+the next post; read as leading, every post would begin with a blank line before its number.
 
 After a post closed by its number, the text up to the next number belongs to the same thread: a
 trailing number that continues the run numbers it, any other marker leaves it an unnumbered post
@@ -25,13 +33,24 @@ it opens the new thread).
 
 from __future__ import annotations
 
+import re
+
 from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
 from .lines import line_end
-from .neighbours import skip_whitespace
+from .neighbours import skip_whitespace, trim_end
+from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
-from .trailing_numbers import first_trailer, last_trailer
+from .trailing_numbers import MID_THREAD_RUN, first_trailer, last_trailer
+
+# The end of a text that announces the posts below it: 🧵, 👇 (with a skin tone), a colon, the
+# word "thread".
+_ANNOUNCES = re.compile(
+    rb"(?:\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?|:|\b(?:[Tt]hread|THREAD))"
+    rb"[ \t.!\xef\xb8\x8f]*\Z"
+)
+_ANNOUNCE_REACH = 24
 
 
 class TrailingRules(PostWriter):
@@ -51,35 +70,103 @@ class TrailingRules(PostWriter):
         """The index in `_events` of the marker being laid out."""
         self._peeked = 0
         """How far the decisions taken so far read the text below the line they were taken on."""
+        self._trailing_to = -1
+        """The start of the last bare marker of a run read as trailing by the text opening the
+        thread above its `1/`: the markers of that run up to it number the text above them."""
 
     def _is_trailer(self, line: Event) -> bool:
         """Whether the marker `line` (the event at `_index`) numbers the text above it."""
         # Bare: nothing but the line end after the marker and its spaces (asked at every
         # restart, so without looking for the line's end).
         after = line.text_start
-        return (after >= len(self.buf) or self.buf[after] == 0x0A) and self._numbers_text_above(
-            self._index
+        if after < len(self.buf) and self.buf[after] != 0x0A:
+            return False
+        if line.start <= self._trailing_to:
+            return True
+        return self._numbers_text_above(self._index, opening=self._under_opening_text(line))
+
+    def _under_opening_text(self, line: Event) -> bool:
+        """Whether the bare `line` stands under the unnumbered text that opens its thread, that
+        text ending a sentence (see the module's docstring) but not announcing the posts below
+        it (`… a thread 🧵`, `… here's how:`): such an opening is a post of its own, and the
+        numbers under it lead."""
+        if self.start < 0 or self.number or self.last_number:
+            return False
+        end = trim_end(self.buf, self.start, line.start)
+        return (
+            end > self.start
+            and ends_sentence(self.buf, self.start, end)
+            and _ANNOUNCES.search(self.buf, max(self.start, end - _ANNOUNCE_REACH), end) is None
         )
 
-    def _numbers_text_above(self, index: int) -> bool:
+    def _numbers_text_above(self, index: int, *, opening: bool = False) -> bool:
         """Whether the bare line `_events[index]` begins a run of trailing numbers (see the
-        module's docstring). Reads below the line up to the run's end, and no further."""
+        module's docstring); `opening`: it stands under the text that opens its thread. Reads
+        below the line up to the run's end, and no further."""
         events, buf = self._events, self.buf
-        event = events[index]
+        event = first = events[index]
+        markers = 0
+        set_off = True
+        """Whether each number so far rises by one and stands set off as a trailing number does
+        in a copy that starts mid-thread."""
         while True:
             end = line_end(buf, event.start)
             if event.kind == MARKER and event.text_start < end:
                 return False
+            if event.kind == MARKER:
+                rises = not markers or event.number == first.number + markers
+                set_off = set_off and rises and self._set_off_above(event.start, end)
+                markers += 1
             following = next_line(events, index + 1)
             stop = len(buf) if following is None else following.start
             if not self._text_below(end, stop):
-                return True
-            if event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
+                # A number right under another numbers an empty post (its picture was not
+                # copied): under the opening text the run reads on past it.
+                if not opening or not self._is_bare_marker(following):
+                    if opening:
+                        self._trailing_to = event.start
+                    return True
+            elif event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
             if following is None or event.kind == END or following.kind not in (MARKER, END):
+                if (
+                    event.kind == MARKER
+                    and opening
+                    and self._run_numbers_the_opening(first.number, markers, set_off)
+                ):
+                    self._trailing_to = event.start
+                    return True
                 return False
             index = events.index(following, index + 1)
             event = following
+
+    def _is_bare_marker(self, line: Event | None) -> bool:
+        """Whether `line` is a marker alone on its line."""
+        return (
+            line is not None
+            and line.kind == MARKER
+            and line.text_start >= line_end(self.buf, line.start)
+        )
+
+    @staticmethod
+    def _run_numbers_the_opening(first: int, markers: int, set_off: bool) -> bool:
+        """Whether a run of `markers` bare numbers from `first`, under the text opening its
+        thread and with text under its last, is trailing all the same (see the module's
+        docstring): from 1, two numbers are enough; past 1, as many as a run found at line
+        ends needs, each set off (`set_off`)."""
+        if first == 1:
+            return markers > 1
+        return set_off and markers >= MID_THREAD_RUN
+
+    def _set_off_above(self, start: int, end: int) -> bool:
+        """Whether the line `buf[start:end]` has a blank line above it and text on the line
+        right under it."""
+        buf = self.buf
+        above = buf.rfind(b"\n", 0, max(start - 1, 0))
+        if start < 1 or skip_whitespace(buf, above + 1, start - 1) < start - 1:
+            return False
+        below = line_end(buf, end + 1) if end < len(buf) else end
+        return end < len(buf) and skip_whitespace(buf, end + 1, below) < below
 
     def _numbered_on_at_line_ends(self, line: Event, start: int, stop: int) -> bool:
         """Whether the text under the bare marker `line`, up to `stop`, goes on numbering at its
@@ -101,7 +188,12 @@ class TrailingRules(PostWriter):
         closed by its trailing number and text lies between: True when done here."""
         tail = self._first_text_line(self.free_from, start)
         if tail is None:
-            return False
+            if lead is not None or line.start > self._trailing_to or opens:
+                return False
+            # Right under the number above: it numbers a post with no text (a picture's).
+            self._open_unnumbered(line.start)
+            self._close_by_trailer(line, line.number)
+            return True
         trailing = lead is None and self._is_trailer(line)
         if line.number > self.last_number and not opens:
             self._open_unnumbered(tail)

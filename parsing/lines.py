@@ -39,7 +39,7 @@ from .glued_pictures import (
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
-from .pictures import blank_trailing, may_end_in_picture
+from .pictures import PICTURE_WORD, blank_trailing, may_end_in_picture, picture_then_text
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -62,8 +62,12 @@ _LINE_END = rb"(?=\n|\Z)"
 # `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
 # must follow, so a path (`/2021/report`) stays text.
 _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
-# `end/` or `/end` alone on a line: the author's mark under the last post (see `layout`).
-_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)"
+# `3 of 21:` opening a line, the count written out and closed by a colon, as some authors number
+# their posts: the colon sets it apart from text that opens with a count (`3 of 5 voters`).
+_COUNTED = rb"(?P<counted_num>\d{1,3})[ \t]+of[ \t]+(?P<counted_total>\d{1,3})[ \t]*:[ \t]*"
+# `end/` or `/end` alone on a line, or `END` in capitals: the author's mark under the last post
+# (see `layout`).
+_END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)|END"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 # Blanks before a line's shape carry no meaning: a copied page's markup indents its blocks (an
 # older twtext copy indents every post but the first by two dozen spaces).
@@ -76,6 +80,8 @@ _BODY = (
     + PICTURED_MARKER
     + rb")|(?P<head>"
     + _HEAD
+    + rb")|(?P<counted>"
+    + _COUNTED
     + rb")|(?P<slash_first>"
     + _SLASH_FIRST
     + rb")|(?P<end>(?:"
@@ -205,6 +211,10 @@ def _classify(
         value = int(match["slashed"])
         if value:
             events.append(Event(start, MARKER, value, match.end() + shift))
+    elif kind == "counted":
+        value, total = int(match["counted_num"]), int(match["counted_total"])
+        if 0 < value <= total:
+            events.append(Event(start, MARKER, value, match.end() + shift))
     elif kind == "end":
         events.append(Event(start, END, 0, match.end() + shift))
     elif kind == "head":
@@ -228,7 +238,9 @@ def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event 
     events: list[Event] = []
     _classify(match, start, events, [], shift)
     shape = (
-        "marker" if match.lastgroup in ("opening", "pictured", "slash_first") else match.lastgroup
+        "marker"
+        if match.lastgroup in ("opening", "pictured", "slash_first", "counted")
+        else match.lastgroup
     )
     return shape, events[0] if events and events[0].kind == MARKER else None
 
@@ -317,6 +329,7 @@ def blank_outside_posts(
     """
     texts: dict[int, str] = {}
     blanks = _BLANKS
+    size = len(buf)
     pictured: list[int] = []
     """Starts of the lines under a line that ends with `e`, perhaps a post's trailing `Image`
     (`pictures.blank_trailing`): found here rather than by a search of the whole buffer."""
@@ -329,6 +342,9 @@ def blank_outside_posts(
         if kind == MARKER:
             if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
                 blank_glued_picture(buf, start)
+            if end < size and buf[end] == 0x49 and picture_then_text(buf, end):
+                # `1/n Image The current …`: a picture's mark, no word of the post.
+                buf[end : end + PICTURE_WORD] = b" " * PICTURE_WORD
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)

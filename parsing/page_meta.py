@@ -56,6 +56,8 @@ _LENGTH = re.compile(
 # The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
 _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+# A picture's mark alone on its line, as a copy of the page gives it (see `pictures`).
+_PICTURE_MARK = re.compile(r"Image|\[image\]")
 _BYLINE = re.compile(BARE_BYLINE)
 # A tweet archive's title: "ada_q's avatarada_q's Twitter Archive—№ 1,234".
 _ARCHIVE = re.compile(r"(\w{1,15})['\u2019]s avatar\1['\u2019]s Twitter Archive\b.*")
@@ -282,11 +284,13 @@ def listing_handle(lines: Sequence[str]) -> str | None:
 
 def only_teaser_lines(lines: Sequence[str]) -> bool:
     """Are `lines` (the chrome between two teasers) all what a listing puts between its teasers:
-    `Read N tweets`, a date, a length? Then the listing goes on; any other chrome (an end
-    marker, a page header) ends it."""
+    `Read N tweets`, a date, a length, and the marks of the pictures that end the teaser above
+    (`Image` alone on its line)? Then the listing goes on; any other chrome (an end marker, a
+    page header) ends it."""
     shown = [line.strip(_BULLETS) for line in lines]
     return any(shown) and all(
         not line
+        or _PICTURE_MARK.fullmatch(line) is not None
         or _READ_N.fullmatch(line) is not None
         or _DATE.fullmatch(line) is not None
         or _LENGTH.fullmatch(line) is not None

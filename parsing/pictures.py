@@ -84,6 +84,19 @@ def ends_in_picture(buf: ByteSource, line: Line) -> bool:
     return bytes(buf[max(start, end - len(_WORD)) : end]) == _WORD
 
 
+PICTURE_WORD = len(_WORD)
+# The mark, then a sentence's start: `Image quality matters` is a post's own words.
+_THEN_TEXT = re.compile(rb"Image[ \t]+[A-Z0-9\"'(#@\x80-\xff]")
+
+
+def picture_then_text(buf: ByteSource, at: int) -> bool:
+    """Is `buf[at:]` a picture's mark right after a post's number, with a sentence after it on
+    the line (`1/n Image The current …`)? Thread Reader App prints a post's picture after its
+    text, never before it: a copy that runs a teaser's posts together puts there the picture
+    of the post above, which is no text of the post the number heads."""
+    return _THEN_TEXT.match(buf, at) is not None
+
+
 def blank_trailing(buf: bytearray, under: Sequence[int]) -> list[int]:
     """Blank a sentence's trailing `Image` on a line that ends a post: the last non-blank line
     above each line start of `under` (lines of structure: markers, chrome), and the buffer's

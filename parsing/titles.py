@@ -14,11 +14,11 @@ _EMOJI = (
     "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u203c\u2049\u3030\u303d"
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
-# `THREAD`, `THREAD:`, `Thread 🧵`, `🧵` and emoji runs (⚡️⚡️⚡️), with what follows them.
+# `THREAD`, `THREAD:`, `Thread;`, `Thread 🧵`, `🧵` and emoji runs (⚡️⚡️⚡️), with what follows them.
 # The word before a lower-case word is the sentence's own ("Thread of odd finds"), not a lead.
 _LEAD = re.compile(
-    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b(?![ \t]+[a-z])[:.\-–—]?|\((?:THREAD|Thread)\)"
-    rf"|[:.\-–—](?=\s))+"
+    rf"^(?:\s|[{_EMOJI}]|(?:THREAD|Thread)\b(?![ \t]+[a-z])[:;.\-–—]?|\((?:THREAD|Thread)\)"
+    rf"|[:;.\-–—](?=\s))+"
 )
 # A sentence ends at . ! ? or … before a space and a capital, a digit, a quote, an emoji or the
 # end; or at a line break. Abbreviations (`Dr.`, `U.S.`) and decimals (`5.2`) do not end one.

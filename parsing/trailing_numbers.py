@@ -25,9 +25,12 @@ from .pictures import ends_sentence
 # (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
 _GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
 # What may stand just before the slash of a number written after it (`… safe. /2`, `🧵/1`, as
-# some authors mirror the prefix `/2 Text`): a space or an emoji, never a word, a digit or a
-# path (`a/2`, `24 /7` reads `/7` only after a space, and a run must still rise).
-_SLASH_GLUE = rb"(?:(?<=[ \t])|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+# some authors mirror the prefix `/2 Text`): a space or an emoji, or the end of the sentence
+# the author glued it to (`change.../6`, `done!/3`); never a word, a digit or a path (`a/2`,
+# `24 /7` reads `/7` only after a space, `1./2` is no sentence end, and a run must still rise).
+_SLASH_GLUE = (
+    rb"(?:(?<=[ \t])|(?<=[!?)\"'])|(?<=[^\d.]\.)|(?<=\.\.\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+)
 # The rest of the line after the number: `…` or `...`, then possibly one more token (the link or
 # emoji the author added after the number).
 _LINE_TAIL = rb"(?:\xe2\x80\xa6|\.\.\.)?(?:[ \t]+([^ \t\n]++))?[ \t]*$"
@@ -55,7 +58,7 @@ _TRAILER_HINTS = (
         re.MULTILINE,
     ),
     re.compile(
-        rb"/(?<=[ \t\x80-\xbf]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
+        rb"/(?<=[ \t\x80-\xbf!?)\"'.]/)\d{1,3}" + _LINE_TAIL.replace(b"([^", b"(?:[^"),
         re.MULTILINE,
     ),
     re.compile(
@@ -66,7 +69,7 @@ _TRAILER_HINTS = (
 _BEFORE_HINT = len(b" (123) ")
 """The most `_TRAILER` reads before the slash or `of` of its marker."""
 _FIRST_NUMBERS = (1, 2)
-_MID_THREAD_RUN = 3
+MID_THREAD_RUN = 3
 """How many trailers in a row, each one higher than the last, a run needs when it starts past 2
 (a page whose text begins mid-thread): two numbers at line ends that rise could be dates."""
 # `end/` or `/end` at the end of the line after the last number, or alone on a line under its
@@ -251,11 +254,11 @@ def _rising(
 
 
 def _mid_thread_run(candidates: list[tuple[Trailer, int]], first: int) -> bool:
-    """Whether `candidates` from `first` on open with `_MID_THREAD_RUN` numbers that go up by
+    """Whether `candidates` from `first` on open with `MID_THREAD_RUN` numbers that go up by
     one, with the same total wherever one is written: `7/12`, `8/12`, `9/12`, unlike a run of
     dates (`10/31`, `11/30`, `12/31`)."""
-    run = candidates[first : first + _MID_THREAD_RUN]
-    if len(run) < _MID_THREAD_RUN:
+    run = candidates[first : first + MID_THREAD_RUN]
+    if len(run) < MID_THREAD_RUN:
         return False
     number = run[0][0].number
     totals = {declared for _, declared in run if declared}

@@ -36,6 +36,10 @@ STRONG_CHROME = [
     "Missing some Tweet in this thread? You can try to\nforce a refresh",
     "Missing some Tweet in this thread? You can try to\nforce a refresh.",
     "• • •\nMissing some Tweet in this thread? You can try to\nforce a refresh",
+    "Share this Scrolly Tale with your friends.\nA Scrolly Tale is a new way to read Twitter"
+    " threads with a more visually immersive experience.\nDiscover more beautiful Scrolly Tales"
+    " like this.",
+    "12 subscribers",
 ]
 
 

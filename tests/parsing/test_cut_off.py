@@ -125,3 +125,21 @@ def test_every_cut_of_a_chrome_rules_line_is_a_fragment_only_at_the_end(rule: st
             expected = (len(above), len(above + part)) if cut_after_blank else None
             assert fragment_line(above + part + b"\n") == expected, part
             assert fragment_line(above + part + b"\n3/ Paint") is None, part
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Mar 27 • 18 tweets • 5 mi", "Mar 27, 2024 18 twe", "27 Mar 9 tweets 2 min re"],
+)
+def test_the_cut_date_and_length_heading_a_teaser_is_skipped_after_a_post(fragment: str) -> None:
+    """An author page copied up to the middle of the next teaser's date and length line: what
+    is left of that line is its heading, skipped, not the last words of the teaser above."""
+    corpus = parse_text(f"Dec 4 • 6 tweets • 2 min read\nThe harbour froze in 1963.\n{fragment}")
+    assert texts(corpus) == [["The harbour froze in 1963."]]
+    assert skipped(corpus)[-1] == (3, fragment)
+
+
+def test_a_date_and_words_ending_a_post_at_the_cut_stay() -> None:
+    """A last line cut after a date and words that start no length line stays the post's."""
+    corpus = parse_text("Dec 4 • 6 tweets • 2 min read\nThe harbour froze.\nMar 27 we met the")
+    assert texts(corpus) == [["The harbour froze.\nMar 27 we met the"]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from parsing import load_corpus
 from parsing.given import ThreadMeta
 
-from .helpers import FIXTURES, numbers, skipped
+from .helpers import FIXTURES, numbers, parse_text, skipped
 
 PAGES = FIXTURES / "pages"
 
@@ -51,4 +51,61 @@ def test_author_page_bio_above_its_added_to_my_authors_line_is_chrome() -> None:
     assert [corpus.title(t) for t in range(corpus.thread_count)] == [
         "The oldest lock gate in the county came out of the water this week.",
         "Why the boatmen painted roses and castles on everything.",
+    ]
+
+
+def test_author_page_subscriber_count_and_the_bio_above_it_are_chrome() -> None:
+    """`41 subscribers` under the bio is the author page's header, and so is the bio between it
+    and the author's picture: neither is a thread; the page's two teasers are."""
+    corpus = load_corpus([PAGES / "author_page_subscriber_count.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4, 9]
+    assert [corpus.title(t) for t in range(corpus.thread_count)] == [
+        "The lamp at Grey Point was first lit in 1821 and burned whale oil for forty years.",
+        "A short history of the fog signal, from cannon to diaphone.",
+    ]
+    assert corpus.meta(0) == ThreadMeta("Tess Oakridge", None, "Oct 3", 6)
+
+
+def test_an_author_page_copied_from_a_bio_of_two_lines_skips_both() -> None:
+    """A copy that opens with a bio of two lines above `6 subscribers`: both lines are the
+    bio (the text opens there, so nothing but the header can stand above the count)."""
+    corpus = load_corpus([PAGES / "author_page_bio_two_lines.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4, 7]
+    assert corpus.thread_count == 2
+    assert corpus.title(0) == "Before satellites, a coastline was measured one triangle at a time."
+
+
+def test_only_the_line_next_to_the_count_is_bio_when_a_post_may_stand_above() -> None:
+    """Above the bio line stands text that no chrome bounds (a thread before the page): only
+    the line right above the count is taken for the bio; the text above stays a thread."""
+    text = (
+        "1/ The ferry ran every hour until the bridge opened.\n"
+        "2/ After that it ran twice a day, then not at all.\n"
+        "Ferries, bridges and the towns between them.\n"
+        "12 subscribers\n"
+        "Jun 2 • 4 tweets • 1 min read\n"
+        "The first bridge was made of rope.\n"
+    )
+    corpus = parse_text(text)
+    assert [line for line, _ in skipped(corpus)] == [3, 4, 5]
+    assert numbers(corpus) == [[1, 2], [None]]
+
+
+def test_author_page_row_ending_added_to_my_authors_is_chrome_with_the_bio_above() -> None:
+    """The older layout's row of followers ends `1 added to My Authors` on the picture line:
+    the row is chrome, and the bio between the author's picture and it is the header's."""
+    corpus = load_corpus([PAGES / "author_page_added_row.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert corpus.thread_count == 1
+    assert corpus.meta(0) == ThreadMeta("Orrin Vale", None, "2022-03-02", 5)
+
+
+def test_bare_dates_under_an_author_pages_subscriber_count_head_its_teasers() -> None:
+    """The older author page heads each teaser with a bare date: under the page's subscriber
+    count, which opens its listing of threads, each date is chrome and dates the teaser."""
+    corpus = load_corpus([PAGES / "author_page_bare_dates.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4, 7]
+    assert [corpus.meta(t).date for t in range(corpus.thread_count)] == [
+        "2021-08-14",
+        "2021-06-22",
     ]

@@ -434,6 +434,77 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "bare_lines_opening_sentence.txt": {
+        # A sentence opens the thread above a bare `1/9`: the numbers close the text above
+        # them, though text follows the last one (cut off in its post, its number not copied).
+        "numbers": [[1, 2, 3, None]],
+        "lines": [[(1, 2), (3, 4), (5, 6), (7, 7)]],
+        "texts": [
+            [
+                "The old signal box at Marsh Lane is being moved, brick by brick, to the museum.",
+                "Every brick was numbered in chalk before the first one came down.",
+                "The lever frame went on a lorry of its own, wrapped in blankets.",
+                "The roof slates will be the last to",
+            ]
+        ],
+    },
+    "bare_lines_mid_thread_set_off.txt": {
+        # A copy that starts mid-thread: bare numbers rising by one, each set off from the
+        # text above by a blank line with its post's next text right under it, close the text
+        # above them; the text under the last is a post whose number was cut off.
+        "numbers": [[4, 5, 6, None]],
+        "missing": [[1, 2, 3]],
+        "lines": [[(1, 5), (6, 8), (9, 11), (12, 12)]],
+    },
+    "bare_lines_mid_thread_leading.txt": {
+        # The same numbers right under their text, with no blank line: nothing tells the
+        # styles apart, so they lead, the opening text a post before them.
+        "numbers": [[None, 4, 5, 6]],
+        "missing": [[1, 2, 3]],
+        "lines": [[(1, 1), (2, 3), (4, 5), (6, 7)]],
+    },
+    "bare_lines_announced.txt": {
+        # An opening that announces the posts below it (`… thread 🧵`) is a post of its own:
+        # the bare numbers under it lead.
+        "numbers": [[None, 1, 2]],
+        "lines": [[(1, 1), (2, 3), (4, 5)]],
+    },
+    "bare_lines_empty_post_end.txt": {
+        # A bare number right under another numbers a post with no text (its picture was not
+        # copied) and the run goes on; `END` in capitals under the text after the last number
+        # numbers it as the next post.
+        "numbers": [[1, 2, 3, 4, 5]],
+        "lines": [[(1, 2), (3, 3), (4, 5), (6, 7), (8, 9)]],
+        "texts": [
+            [
+                "The harbour wall is being rebuilt this summer.",
+                "",
+                "The old stones are numbered and stacked on the quay.",
+                "New ones come by barge from the quarry up the coast.",
+                "Work stops for the regatta in August.",
+            ]
+        ],
+    },
+    "bare_lines_title_above.txt": {
+        # A title that ends no sentence above a bare `1/`, text under the last number: nothing
+        # tells the styles apart, so the numbers lead, as before.
+        "numbers": [[None, 1, 2]],
+        "lines": [[(1, 1), (2, 3), (4, 5)]],
+    },
+    "counted_with_colon.txt": {
+        # `2 of 4:` opening a line numbers a post, on its own line or before the text; a count
+        # without the colon (`3 of 5 drivers`) is the post's text.
+        "numbers": [[1, 2, 3, 4]],
+        "lines": [[(1, 2), (3, 5), (6, 6), (7, 8)]],
+        "texts": [
+            [
+                "The tram depot reopened on Saturday after two years of repairs.",
+                "The old roof was taken down sheet by sheet.",
+                "Every tram was washed before it went back on the road.",
+                "3 of 5 drivers said the new pits were easier to work in.",
+            ]
+        ],
+    },
     "numbered_at_end_styles.txt": {
         # Glued to punctuation or an emoji, after `…`, `x` totals, `(N of M)` and `(NofM)`.
         "numbers": [[1, 2, 3, 4, 5]],
@@ -628,3 +699,11 @@ def test_a_list_restarting_among_list_numbered_posts_stays_in_its_post() -> None
     )
     assert numbers(corpus) == [[1, 2, 3]]
     assert texts(corpus)[0][2] == f"{item}. Two rules:\n1. No mooring.\n2. No fishing."
+
+
+def test_end_in_capitals_inside_a_post_numbered_first_is_text() -> None:
+    """`END` alone under a post numbered before its text is no mark of the author's last
+    post there: it stays a line of that post."""
+    corpus = parse_text("1/ The film ran two hours.\nEND\n2/ Then we went home.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][0] == "The film ran two hours.\nEND"

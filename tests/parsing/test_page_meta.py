@@ -273,3 +273,14 @@ def test_a_clipping_gives_the_year_a_page_date_lacks(
     page = tmp_path / "clip.md"
     page.write_text(CLIPPING.format(published=published, shown=shown), encoding="utf-8")
     assert load_corpus([page]).thread_meta[0].date == date
+
+
+def test_pictures_ending_a_teaser_keep_the_author_page_going() -> None:
+    """`Image` lines under a teaser (its pictures) stand between it and the next date line: the
+    next thread is still the page author's."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_pictures_between.txt"])
+    metas = [corpus.thread_meta[thread] for thread in range(corpus.thread_count)]
+    assert [(m.author, m.date, m.declared_posts) for m in metas] == [
+        ("Bram Keller", "Apr 9", 3),
+        ("Bram Keller", "Mar 30", 4),
+    ]

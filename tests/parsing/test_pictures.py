@@ -246,3 +246,25 @@ def test_entities_after_a_picture_taken_out_of_a_line_keep_their_text() -> None:
 def test_image_after_a_number_as_a_word_stays(line: str) -> None:
     corpus = parse_text(line + "\n")
     assert "Image" in texts(corpus)[0][0]
+
+
+def test_a_picture_between_a_number_and_a_sentence_goes() -> None:
+    """`1/n Image The oak …`: a teaser runs the picture of the post above into the next post's
+    text right after the number; the mark is no word of the post, the sentence stays."""
+    corpus = parse_text(
+        "The mill wheel was rebuilt this spring.\n\n"
+        "1/n Image The oak for the paddles came from one fallen tree.\n"
+    )
+    assert all("Image" not in text for thread in texts(corpus) for text in thread)
+    assert texts(corpus)[0][-1] == "The oak for the paddles came from one fallen tree."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2/ Image quality in the old drawings is poor.", "2/ Image"],
+)
+def test_image_after_a_number_before_lower_case_or_nothing_stays(line: str) -> None:
+    """`Image quality …` opens a sentence of the post's own; `2/ Image` alone is its only
+    text: both stay."""
+    corpus = parse_text(f"1/ The boats sit on the mud.\n{line}\n")
+    assert texts(corpus)[0][1] == line[3:]

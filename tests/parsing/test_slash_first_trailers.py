@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from parsing import load_corpus
 
-from .helpers import FIXTURES, line_ranges, numbers, texts
+from .helpers import FIXTURES, line_ranges, numbers, parse_text, texts
 
 LAYOUT = FIXTURES / "layout"
 
@@ -46,3 +46,26 @@ def test_a_slash_and_digit_after_a_word_or_alone_is_text() -> None:
     corpus = load_corpus([LAYOUT / "slash_first_not_posts.txt"])
     assert numbers(corpus) == [[None]]
     assert texts(corpus)[0][0].endswith("Nothing else changes until spring /3")
+
+
+def test_a_slash_number_glued_to_the_end_of_a_sentence_closes_its_post() -> None:
+    """`… the next shift.../3` and `… by noon!/4`: the number glued to the sentence's end
+    (an ellipsis of dots, `!`) closes the post like one after a space; the text keeps its
+    dots, the number goes."""
+    text = (
+        "The ferry crossed at dawn. /1\n"
+        "It carried mail and two cows. /2\n"
+        "The crew changed at the far bank, ready for the next shift.../3\n"
+        "They were back by noon!/4\n"
+    )
+    corpus = parse_text(text)
+    assert numbers(corpus) == [[1, 2, 3, 4]]
+    assert texts(corpus)[0][2].endswith("ready for the next shift...")
+    assert texts(corpus)[0][3] == "They were back by noon!"
+
+
+def test_a_slash_number_after_a_dotted_digit_or_a_word_stays_text() -> None:
+    """`version 2./3` (a dot after a digit) and `and/4` (a word) are no sentence ends: the
+    lines stay one unnumbered post."""
+    text = "Install version 2./3\nThen read the notes and/4\nThen restart the pump./5\n"
+    assert numbers(parse_text(text)) == [[None]]

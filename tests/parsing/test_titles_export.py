@@ -29,6 +29,7 @@ CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
         ("THREAD\nThe pier reopens. Details below.", "The pier reopens."),
         ("THREAD: The pier reopens. Details below.", "The pier reopens."),
         ("THREAD. The pier reopens. Details below.", "The pier reopens."),
+        ("Thread; The pier reopens. Details below.", "The pier reopens."),
         ("(THREAD) The pier reopens. Details below.", "The pier reopens."),
         ("🧵 The pier reopens. Details below.", "The pier reopens."),
         ("Thread 🧵: The pier reopens. Details below.", "The pier reopens."),
