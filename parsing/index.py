@@ -54,6 +54,11 @@ class CorpusIndex:
     written: dict[Feature, str] = field(default_factory=dict)
     """How a feature was first written: `MID_RF` for ("mention", "mid_rf"), `central banks`
     for ("phrase", "central bank")."""
+    holder_sets: dict[Feature, frozenset[int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The holders of features held by many threads, as sets, made as related threads ask
+    (`related_scores.holders`)."""
 
     def threads_with(self, feature: Feature) -> array[int]:
         return self.postings.get(feature) or array("I")

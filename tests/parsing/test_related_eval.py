@@ -163,7 +163,7 @@ def _check_rough_scores(index: Any) -> int:
         salience = related._salience(index, thread, features)
         weighted = {feature: weights[feature] * salience[feature] for feature in features}
         candidates = related._candidates(index, features, related.MAX_RELATED) - {thread}
-        rough = related_scores.rough_scores(index, features, candidates, weighted, weights)
+        rough, _ = related_scores.rough_scores(index, features, candidates, weighted, weights)
         for other in candidates:
             shared = set(features).intersection(index.features[other])
             expected = with_flags(sum(map(weighted.get, shared)), shared, weights)
@@ -172,11 +172,11 @@ def _check_rough_scores(index: Any) -> int:
     return checked
 
 
-@pytest.fixture(params=["from holders", "from candidates"])
+@pytest.fixture(params=["holders as lists", "holders as sets"])
 def either_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rough scores read from the holders of each feature, or from each candidate's features."""
-    if request.param == "from candidates":
-        monkeypatch.setattr(related_scores, "_READ_PER_HASH", -1)
+    """Rough scores read from the holders of each feature kept as lists, or as sets."""
+    if request.param == "holders as sets":
+        monkeypatch.setattr(related_scores, "SET_FROM", 0)
 
 
 @pytest.mark.usefixtures("either_way")

@@ -82,28 +82,37 @@ def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> No
             shared = list(set(features).intersection(index.features[other]))
             if other == thread or not shared:
                 continue
-            score = related._score(index, other, shared, weighted, weights)
+            uses = related._uses_in(index, other, shared)
+            score = related._score(index, other, shared, uses, weighted, weights)
             assert math.isclose(score, reference_score(index, thread, other), rel_tol=1e-12)
             assert related._evidence(shared) == reference_evidence(shared)
 
 
-@given(_THREADS)
-@example(_SHARING)
-def test_rough_scores_either_way_equal_the_reference(threads: list[list[str]]) -> None:
-    """Rough scores read from the candidates' features and from the features' holders are the
-    sums over what each candidate shares, flags counted by their codes or by their features."""
+@given(_THREADS, st.sampled_from([0, 10**9]))
+@example(_SHARING, 0)
+@example(_SHARING, 10**9)
+def test_rough_scores_equal_the_reference(threads: list[list[str]], set_from: int) -> None:
+    """Rough scores, read from holders kept as sets or as lists, are the sums over what each
+    candidate shares, and what each shares is given in the thread's order."""
     index = _index(threads)
-    for thread, features in enumerate(index.features):
-        weights = {f: related._weight(index, f) for f in features}
-        weighted = {f: weights[f] * 2.0 for f in features}
-        others = set(range(len(index.features))) - {thread}
-        holders = [index.threads_with(feature) for feature in features]
-        from_candidates = related_scores._from_candidates(
-            index, features, others, weighted, weights
-        )
-        from_holders = related_scores._from_holders(features, holders, others, weighted, weights)
-        for other in others:
-            shared = set(features).intersection(index.features[other])
-            expected = related_scores.with_flags(sum(map(weighted.get, shared)), shared, weights)
-            assert math.isclose(from_candidates.get(other, 0.0), expected, rel_tol=1e-12)
-            assert math.isclose(from_holders.get(other, 0.0), expected, rel_tol=1e-12)
+    original = related_scores.SET_FROM
+    related_scores.SET_FROM = set_from
+    try:
+        for thread, features in enumerate(index.features):
+            weights = {f: related._weight(index, f) for f in features}
+            weighted = {f: weights[f] * 2.0 for f in features}
+            others = set(range(len(index.features))) - {thread}
+            rough, shared_by = related_scores.rough_scores(
+                index, features, others, weighted, weights
+            )
+            for other in others:
+                shared = set(features).intersection(index.features[other])
+                ordered = [feature for feature in features if feature in shared]
+                assert shared_by.get(other, []) == ordered
+                expected = related_scores.with_flags(
+                    sum(map(weighted.get, shared)), shared, weights
+                )
+                assert math.isclose(rough.get(other, 0.0), expected, rel_tol=1e-12)
+                assert (other in rough) == bool(shared)
+    finally:
+        related_scores.SET_FROM = original
