@@ -115,7 +115,7 @@ def related_threads(
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
         shared = shared_by[other]
-        score = _score(index, other, shared, _uses_in(index, other, shared), weighted, weights)
+        score = _score(index, other, shared, weighted, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -139,16 +139,15 @@ def _score(
     index: CorpusIndex,
     other: int,
     shared: list[Feature],
-    uses: bytes,
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
 ) -> float:
-    """The score of `other`: the sum over the features it shares (`shared`, used `uses` times
-    there) of their weight as this thread uses them (`weighted`) times their salience in
-    `other` (`_saturated`), two flags or more counting `FLAG_PAIR` times (`with_flags`). Each
-    step runs in C over the shared features, in their order (the sums are those of a loop over
-    them, to the last bit)."""
-    used = _saturated(index, other, uses)
+    """The score of `other`: the sum over the features it shares (`shared`) of their weight as
+    this thread uses them (`weighted`) times their salience in `other` (`_saturated`), two
+    flags or more counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the
+    shared features, in their order (the sums are those of a loop over them, to the last
+    bit)."""
+    used = _saturated(index, other, _uses_in(index, other, shared))
     score = sum(map(mul, map(weighted.__getitem__, shared), used))
     return with_flags(score, shared, weights)
 
