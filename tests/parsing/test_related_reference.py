@@ -5,6 +5,7 @@ over the shared features, as the rules say them; rough scores against the same s
 from __future__ import annotations
 
 import math
+import statistics
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -115,3 +116,14 @@ def test_rough_scores_equal_the_reference(threads: list[list[str]], set_from: in
                 assert (other in rough) == bool(shared)
     finally:
         related_scores.SET_FROM = original
+
+
+@given(st.lists(st.floats(0.0, 50.0), max_size=40))
+def test_the_cut_is_the_least_score_or_twice_the_median(scores: list[float]) -> None:
+    """The cut read from the scores in order is `MIN_SCORE`, or `_NOISE` times their median
+    (`statistics.median`) when there are enough of them and that is higher."""
+    by_score = sorted(((score, n) for n, score in enumerate(scores)), reverse=True)
+    expected = related.MIN_SCORE
+    if len(scores) >= related._NOISE_SAMPLE:
+        expected = max(expected, related._NOISE * statistics.median(scores))
+    assert related._cut(by_score) == expected
