@@ -21,13 +21,14 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
-from .words.terms import Terms, text_terms
+from .words.terms import Terms, term_keys, text_terms
 
 WORDS_PER_THREAD = 16
 PHRASES_PER_THREAD = 6
 """A small fixed number of terms per thread keeps the index's size a multiple of the threads."""
 
 T = TypeVar("T", str, tuple[str, str])
+R = TypeVar("R")
 Feature = tuple[str, str]
 """(kind, key): ("flag", "RU"), ("mention", "dmitritrenin"), ("word", "sanct") (a stem),
 ("phrase", "central bank") (two stems) …"""
@@ -108,7 +109,7 @@ def build_index(
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
     index.written = dict(entities.written)
     index.postings = dict(entities.postings)
-    frequency = _document_frequency(corpus, entities)
+    frequency = _document_frequency(corpus, entities, parallel=parallel)
 
     def words_of(threads: range) -> _Part:
         return _word_part(corpus, entities, frequency, threads, report)
@@ -137,7 +138,7 @@ class _Part:
     written: dict[Feature, str] = field(default_factory=dict)
 
 
-def _each_half(halves: list[range], work: Callable[[range], _Part]) -> list[_Part]:
+def _each_half(halves: list[range], work: Callable[[range], R]) -> list[R]:
     """`work` on each stretch of threads, the second in a forked process meanwhile."""
     if len(halves) == 1:
         return [work(halves[0])]
@@ -252,18 +253,27 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
     return tallies
 
 
-def _document_frequency(corpus: Corpus, entities: CorpusIndex) -> _Frequency:
-    """How many threads use each term; from an even sample when the corpus is large."""
+def _document_frequency(
+    corpus: Corpus, entities: CorpusIndex, *, parallel: bool = False
+) -> _Frequency:
+    """How many threads use each term; from an even sample when the corpus is large (with
+    `parallel`, the second half of the sample counted in a forked process: the counts are the
+    same)."""
     total = corpus.thread_count
     step = max(1, total // _DF_SAMPLE)
-    counts: Counter[Term] = Counter()
-    sampled = 0
-    for thread in range(0, total, step):
-        terms = _thread_terms(corpus, entities, thread)
-        counts.update(terms.words.keys())
-        counts.update(terms.phrases.keys())
-        sampled += 1
-    return _Frequency.of(counts, sampled, exact=step == 1)
+    sample = range(0, total, step)
+    halves = [sample[: len(sample) // 2], sample[len(sample) // 2 :]] if parallel else [sample]
+
+    def count(threads: range) -> Counter[Term]:
+        counts: Counter[Term] = Counter()
+        for thread in threads:
+            counts.update(term_keys(*_thread_text(corpus, entities, thread)))
+        return counts
+
+    counts, *more = _each_half(halves, count)
+    for counted in more:
+        counts.update(counted)
+    return _Frequency.of(counts, len(sample), exact=step == 1)
 
 
 Term = str | tuple[str, str]
@@ -354,6 +364,13 @@ def _uses(found: dict[Feature, int]) -> bytes:
 
 def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
     """The terms of a thread's text, with the words of its hashtags (`#RussianWorld`)."""
+    return text_terms(*_thread_text(corpus, entities, thread))
+
+
+def _thread_text(
+    corpus: Corpus, entities: CorpusIndex, thread: int
+) -> tuple[bytes, dict[str, int]]:
+    """A thread's text, and its hashtags as written."""
     start, end = _thread_span(corpus, thread)
     text = bytes(corpus.source_of(thread).buf[start:end])
     tags = {
@@ -361,7 +378,7 @@ def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
         for feature in entities.features[thread]
         if feature[0] == "hashtag"
     }
-    return text_terms(text, tags)
+    return text, tags
 
 
 def _top_terms(

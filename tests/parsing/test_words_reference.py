@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from parsing.index import _Frequency
-from parsing.words.terms import Terms, _key, _tag_parts, text_terms
+from parsing.words.terms import Terms, _key, _tag_parts, term_keys, text_terms
 
 from .helpers import FIXTURES
 
@@ -124,3 +124,11 @@ def test_best_terms_equal_the_reference(
     frequency = _Frequency.of(Counter(counts), threads, exact)
     expected = reference_best(Counter(counts), threads, exact, Counter(uses), count)
     assert frequency.best(Counter(uses), count) == expected
+
+
+@given(_TEXTS, _TAGS)
+def test_term_keys_are_the_keys_of_text_terms(text: str, tags: dict[str, int]) -> None:
+    """The distinct words and phrases the document frequency counts are those `text_terms`
+    counts."""
+    terms = text_terms(text.encode(), tags)
+    assert term_keys(text.encode(), tags) == set(terms.words) | set(terms.phrases)
