@@ -11,8 +11,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import mul
 from typing import TypeVar
 
 from .corpus import Corpus
@@ -21,13 +19,13 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
+from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
 
 WORDS_PER_THREAD = 16
 PHRASES_PER_THREAD = 6
 """A small fixed number of terms per thread keeps the index's size a multiple of the threads."""
 
-T = TypeVar("T", str, tuple[str, str])
 R = TypeVar("R")
 Feature = tuple[str, str]
 """(kind, key): ("flag", "RU"), ("mention", "dmitritrenin"), ("word", "sanct") (a stem),
@@ -195,7 +193,7 @@ def _entity_part(
 def _word_part(
     corpus: Corpus,
     entities: CorpusIndex,
-    frequency: _Frequency,
+    frequency: Frequency,
     threads: range,
     report: Callable[[int, int], None],
 ) -> _Part:
@@ -255,7 +253,7 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
 
 def _document_frequency(
     corpus: Corpus, entities: CorpusIndex, *, parallel: bool = False
-) -> _Frequency:
+) -> Frequency:
     """How many threads use each term; from an even sample when the corpus is large (with
     `parallel`, the second half of the sample counted in a forked process: the counts are the
     same)."""
@@ -273,69 +271,7 @@ def _document_frequency(
     counts, *more = _each_half(halves, count)
     for counted in more:
         counts.update(counted)
-    return _Frequency.of(counts, len(sample), exact=step == 1)
-
-
-Term = str | tuple[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Frequency:
-    """The IDF of each term worth keeping: used by more than one thread when every thread was
-    counted, by at most half of them (what half the threads use tells nothing about which of
-    them belong together)."""
-
-    idf: dict[Term, float]
-    """Every term counted: its IDF, or 0.0 when it is not worth keeping."""
-    unseen_idf: float
-    """The IDF of a term the sample missed (a rare one); 0.0 when every thread was counted."""
-
-    @classmethod
-    def of(cls, counts: Counter[Term], threads: int, exact: bool) -> _Frequency:
-        least, common = (2 if exact else 1), max(2, threads // 2)
-        idf = {
-            term: math.log(1 + threads / n) if least <= n <= common else 0.0
-            for term, n in counts.items()
-        }
-        return cls(idf, 0.0 if exact else math.log(1 + threads))
-
-    def best(self, uses: Counter[T], count: int) -> list[tuple[T, int]]:
-        """The `count` terms of `uses` with the highest TF-IDF, heaviest first (then in order).
-
-        One lookup of each term, all in C (`map`): this runs twice for every thread. A term
-        not worth keeping weighs 0.0 and is left out; any other weighs less (minus its IDF
-        times its TF, both positive)."""
-        terms, counted = list(uses), list(uses.values())
-        weights = list(
-            map(
-                mul,
-                map(self.idf.get, terms, repeat(self.unseen_idf)),
-                map(_LESS_TF.__getitem__, counted),
-            )
-        )
-        # Only the terms weighing no more than the `count`th lightest are sorted with their
-        # terms (ties included): floats alone sort several times faster than tuples.
-        keep = map(_NEGATIVE, weights)
-        if len(weights) > count:
-            bound = sorted(weights)[count - 1]
-            if bound < 0.0:
-                keep = map(bound.__ge__, weights)
-        # The terms differ, so sorting never compares their uses.
-        weighed = zip(weights, terms, counted, strict=True)
-        kept = sorted(compress(weighed, keep))
-        return [(term, uses) for _, term, uses in kept[:count]]
-
-
-class _SaturatedTF(dict[int, float]):
-    """Minus (1 + log(uses)), uses counted up to 9: beyond that a term is simply what the
-    thread is about. Negative, so that the heaviest terms sort first."""
-
-    def __missing__(self, uses: int) -> float:
-        return self[9]
-
-
-_LESS_TF = _SaturatedTF((n, -(1 + math.log(n))) for n in range(1, 10))
-_NEGATIVE = (0.0).__gt__
+    return Frequency.of(counts, len(sample), exact=step == 1)
 
 
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
@@ -382,7 +318,7 @@ def _thread_text(
 
 
 def _top_terms(
-    terms: Terms, frequency: _Frequency, written: dict[Feature, str]
+    terms: Terms, frequency: Frequency, written: dict[Feature, str]
 ) -> dict[Feature, int]:
     """The thread's most distinctive words and phrases by TF-IDF, a few of each, with their
     uses; a phrase's key is its two stems, its written form the words of its first use."""
