@@ -125,7 +125,7 @@ def related_threads(
     for different, score, other in ranked[:limit]:
         if different and -score < RELATIVE_CUT * best:
             break
-        reasons = (SAME_THREAD,) if not different else _reasons(index, features, other, weights)
+        reasons = (SAME_THREAD,) if not different else _reasons(index, shared_by[other], weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
 
@@ -290,12 +290,10 @@ def _kind_weight(kind: str, holders: int, threads: int) -> float:
 
 
 def _reasons(
-    index: CorpusIndex, own: tuple[Feature, ...], other: int, weights: dict[Feature, float]
+    index: CorpusIndex, shared: list[Feature], weights: dict[Feature, float]
 ) -> tuple[str, ...]:
-    """What the two share, as written, heaviest first; the flags as one reason, and a word
-    left out when a phrase or tag already shown holds it."""
-    theirs = set(index.features[other])
-    shared = [f for f in own if f in theirs]
+    """What two threads share (`shared`, in this thread's order), as written, heaviest first;
+    the flags as one reason, and a word left out when a phrase or tag already shown holds it."""
     flags = [key for kind, key in shared if kind == "flag"]
     items = [(weights[f], _describe(index, f)) for f in shared if f[0] != "flag"]
     if flags:
