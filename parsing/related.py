@@ -114,7 +114,7 @@ def related_threads(
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        shared = shared_by[other]
+        shared = shared_by(other)
         score = _score(index, other, shared, weighted, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
@@ -125,7 +125,7 @@ def related_threads(
     for different, score, other in ranked[:limit]:
         if different and -score < RELATIVE_CUT * best:
             break
-        reasons = (SAME_THREAD,) if not different else _reasons(index, shared_by[other], weights)
+        reasons = (SAME_THREAD,) if not different else _reasons(index, shared_by(other), weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
 

@@ -2,25 +2,34 @@
 candidate shares of their weight as the thread uses them, two flags or more shared counting
 `FLAG_PAIR` times.
 
-Read from the holders of each of the thread's features: the candidates among them are a set
-intersection in C, then a Python step per feature a candidate shares. Holders of a feature held
-by many threads are kept as a set (`holders`), so that the intersection costs no more than the
-candidates, whatever the corpus: read as a list, a flag's holders cost a call as much as a
-tenth of the corpus. The thread's flags are told apart by bits, and a candidate's shared flags
-added once: most candidates of a thread with flags share them."""
+Two ways to the same sums (added in another order). From the holders of each of the thread's
+features: the candidates among them are a set intersection in C, then a Python step per feature
+a candidate shares. Holders of a feature held by many threads are kept as a set (`holders`), so
+that the intersection costs no more than the candidates, whatever the corpus: read as a list,
+a flag's holders cost a call as much as a tenth of the corpus. The thread's flags are told
+apart by bits, and a candidate's shared flags added once. From each candidate's features: one
+tuple hashed per feature per candidate, but for its flags, told by their codes; cheaper where
+candidates share many features (a corpus of few handles, each in thousands of threads)."""
 
 from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import compress
 from operator import itemgetter
+from typing import NamedTuple
 
 from .index import CorpusIndex, Feature
 
 FLAG_PAIR = 5
 """Two or more shared flags (🇨🇳 🇷🇺) name the relation a thread is about: they count five times."""
+_READ_PER_HASH = 0.5
+"""Holders read (an int looked up in a set, and a Python step for each one shared) per feature
+of a candidate hashed (a tuple hashed and looked up) for about the same time: the two ways
+cost the same where the holders read are half to 0.6 of the candidates' features, timed on
+generated corpora of 100k posts of both shapes (few handles each in thousands of threads,
+or thousands each in hundreds)."""
 SET_FROM = 500
 """Holders read as a set past this many: about twice the candidates of a call."""
 
@@ -36,19 +45,50 @@ def holders(index: CorpusIndex, feature: Feature) -> array[int] | frozenset[int]
     return kept
 
 
+class Rough(NamedTuple):
+    scores: dict[int, float]
+    """Each candidate that shares a feature, with its rough score."""
+    shared: Callable[[int], list[Feature]]
+    """The features a candidate of `scores` shares, in the thread's order."""
+
+
 def rough_scores(
     index: CorpusIndex,
     features: tuple[Feature, ...],
     candidates: set[int],
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
-) -> tuple[dict[int, float], dict[int, list[Feature]]]:
+) -> Rough:
     """Each candidate that shares a feature, with its score by what it shares: `weighted`
-    (the features' weights as the thread uses them) summed in the order of `features`, the
-    shared flags' after the rest, times the flags' share when two flags or more are shared
-    (`weights`: the weights alone); and the features each shares, in the order of `features`
-    (a step per feature shared, where reading them from a candidate's features costs a hash
-    of each)."""
+    (the features' weights as the thread uses them) summed, times the flags' share when two
+    flags or more are shared (`weights`: the weights alone); and what each shares.
+
+    Read from the holders of the thread's features where that reads no more than
+    `_READ_PER_HASH` times the candidates' features, else from the candidates' features (the
+    same sums, added in another order)."""
+    most = len(candidates)
+    reads = sum(min(len(index.threads_with(feature)), most) for feature in features)
+    hashed = sum(map(len, map(index.features.__getitem__, candidates)))
+    if reads <= _READ_PER_HASH * hashed:
+        return _from_holders(index, features, candidates, weighted, weights)
+    scores = _from_candidates(index, features, candidates, weighted, weights)
+
+    def shared(other: int) -> list[Feature]:
+        return list(filter(set(index.features[other]).__contains__, features))
+
+    return Rough(scores, shared)
+
+
+def _from_holders(
+    index: CorpusIndex,
+    features: tuple[Feature, ...],
+    candidates: set[int],
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+) -> Rough:
+    """`rough_scores` read from the holders of each feature, in the order of `features`, the
+    shared flags' after the rest; what each shares noted on the way (a step per feature
+    shared, where reading it from a candidate's features would cost a hash of each)."""
     scores: dict[int, float] = {}
     shared_by: defaultdict[int, list[Feature]] = defaultdict(list)
     plain: dict[int, float] = {}
@@ -91,7 +131,39 @@ def rough_scores(
         if pair:
             score *= flag_factor(flag_weights, flag_weights + plain_of(other, 0.0))
         scores[other] = score
-    return scores, shared_by
+    return Rough(scores, shared_by.__getitem__)
+
+
+def _from_candidates(
+    index: CorpusIndex,
+    features: tuple[Feature, ...],
+    candidates: set[int],
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+) -> dict[int, float]:
+    """`rough_scores` read from each candidate's features. Flags are told by their codes
+    (`index.flags`: strings, whose hashes are kept), the other features by tuples hashed anew
+    each time: most candidates of a thread with many flags share two or more."""
+    codes = {key: (kind, key) for kind, key in features if kind == "flag"}
+    rest = {feature for feature in features if feature[0] != "flag"}
+    own_codes = frozenset(codes)
+    flagged = len(own_codes) > 1
+    code_weighted = {code: weighted[feature] for code, feature in codes.items()}.__getitem__
+    code_weight = {code: weights[feature] for code, feature in codes.items()}.__getitem__
+    add_weighted, add_weight = weighted.__getitem__, weights.__getitem__
+    scores = {}
+    for other in candidates:
+        their_codes = index.flags[other]
+        # A thread's flags come first among its features: the rest follow them.
+        shared = rest.intersection(index.features[other][len(their_codes) :])
+        both = own_codes.intersection(their_codes)
+        if shared or both:
+            score = sum(map(add_weighted, shared)) + sum(map(code_weighted, both))
+            if flagged and len(both) > 1:
+                flag_weights = sum(map(code_weight, both))
+                score *= flag_factor(flag_weights, flag_weights + sum(map(add_weight, shared)))
+            scores[other] = score
+    return scores
 
 
 def with_flags(score: float, shared: Collection[Feature], weights: dict[Feature, float]) -> float:

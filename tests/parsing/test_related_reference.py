@@ -88,34 +88,45 @@ def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> No
             assert related._evidence(shared) == reference_evidence(shared)
 
 
-@given(_THREADS, st.sampled_from([0, 10**9]))
-@example(_SHARING, 0)
-@example(_SHARING, 10**9)
-def test_rough_scores_equal_the_reference(threads: list[list[str]], set_from: int) -> None:
-    """Rough scores, read from holders kept as sets or as lists, are the sums over what each
-    candidate shares, and what each shares is given in the thread's order."""
+_WAYS = {
+    "holders as lists": {"SET_FROM": 10**9, "_READ_PER_HASH": 10**9},
+    "holders as sets": {"SET_FROM": 0, "_READ_PER_HASH": 10**9},
+    "from the candidates": {"_READ_PER_HASH": -1},
+}
+"""Settings of `related_scores` that take each way to the rough scores."""
+
+
+@given(_THREADS, st.sampled_from(sorted(_WAYS)))
+@example(_SHARING, "holders as lists")
+@example(_SHARING, "holders as sets")
+@example(_SHARING, "from the candidates")
+def test_rough_scores_equal_the_reference(threads: list[list[str]], way: str) -> None:
+    """Rough scores, read from holders kept as lists or as sets or from the candidates'
+    features, are the sums over what each candidate shares, and what each shares is given in
+    the thread's order."""
     index = _index(threads)
-    original = related_scores.SET_FROM
-    related_scores.SET_FROM = set_from
+    original = {name: getattr(related_scores, name) for name in _WAYS[way]}
+    for name, value in _WAYS[way].items():
+        setattr(related_scores, name, value)
     try:
         for thread, features in enumerate(index.features):
             weights = {f: related._weight(index, f) for f in features}
             weighted = {f: weights[f] * 2.0 for f in features}
             others = set(range(len(index.features))) - {thread}
-            rough, shared_by = related_scores.rough_scores(
-                index, features, others, weighted, weights
-            )
+            rough = related_scores.rough_scores(index, features, others, weighted, weights)
             for other in others:
                 shared = set(features).intersection(index.features[other])
-                ordered = [feature for feature in features if feature in shared]
-                assert shared_by.get(other, []) == ordered
                 expected = related_scores.with_flags(
                     sum(map(weighted.get, shared)), shared, weights
                 )
-                assert math.isclose(rough.get(other, 0.0), expected, rel_tol=1e-12)
-                assert (other in rough) == bool(shared)
+                assert math.isclose(rough.scores.get(other, 0.0), expected, rel_tol=1e-12)
+                assert (other in rough.scores) == bool(shared)
+                if shared:
+                    ordered = [feature for feature in features if feature in shared]
+                    assert rough.shared(other) == ordered
     finally:
-        related_scores.SET_FROM = original
+        for name, value in original.items():
+            setattr(related_scores, name, value)
 
 
 @given(st.lists(st.floats(0.0, 50.0), max_size=40))
