@@ -32,6 +32,7 @@ from .export_posts import (
     thread_groups,
 )
 from .index import CorpusIndex
+from .related_scores import hold_as_sets
 
 _COPY = 1 << 20
 
@@ -67,6 +68,7 @@ def write_export(
         # Related entries name threads from anywhere in the corpus, a few per thread: every id
         # is hashed once, before the fork, rather than a walk of the corpus for each thread.
         corpus.thread_ids  # noqa: B018
+        hold_as_sets(index)
     plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None

@@ -90,7 +90,7 @@ def build_index(
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    evidence = glued_evidence(corpus)
+    evidence = glued_evidence(corpus) if not parallel else _evidence_on_both_cores(corpus)
     halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
     for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
@@ -144,6 +144,13 @@ def _each_half(halves: list[range], work: Callable[[range], R]) -> list[R]:
 
     second = later(lambda: work(halves[1]))
     return [work(halves[0]), second()]
+
+
+def _evidence_on_both_cores(corpus: Corpus) -> GluedEvidence:
+    """`glued_evidence`, the second half of a big corpus read in a forked process."""
+    from .export_index import export_evidence
+
+    return export_evidence(corpus)
 
 
 def _join(postings: dict[Feature, array[int]], more: dict[Feature, array[int]]) -> None:

@@ -52,6 +52,14 @@ class Rough(NamedTuple):
     """The features a candidate of `scores` shares, in the thread's order."""
 
 
+def hold_as_sets(index: CorpusIndex) -> None:
+    """Keep the holders of every feature held by many as sets now (`holders`), for a caller
+    about to ask for every thread's related threads in two processes: made once, and shared."""
+    for feature, held in index.postings.items():
+        if len(held) > SET_FROM and feature not in index.holder_sets:
+            index.holder_sets[feature] = frozenset(held)
+
+
 def rough_scores(
     index: CorpusIndex,
     features: tuple[Feature, ...],

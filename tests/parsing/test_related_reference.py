@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import statistics
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -138,3 +139,15 @@ def test_the_cut_is_the_least_score_or_twice_the_median(scores: list[float]) -> 
     if len(scores) >= related._NOISE_SAMPLE:
         expected = max(expected, related._NOISE * statistics.median(scores))
     assert related._cut(by_score) == expected
+
+
+def test_holders_kept_as_sets_are_those_held_by_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before an export of every thread's related threads, the holders of each feature held by
+    more than `SET_FROM` threads are kept as sets, and only those."""
+    index = _index(_SHARING)
+    monkeypatch.setattr(related_scores, "SET_FROM", 1)
+    related_scores.hold_as_sets(index)
+    many = {feature for feature, held in index.postings.items() if len(held) > 1}
+    assert many and set(index.holder_sets) == many
+    for feature in many:
+        assert index.holder_sets[feature] == set(index.threads_with(feature))
