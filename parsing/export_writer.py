@@ -25,6 +25,7 @@ from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
+from .related_scores import hold_as_sets
 
 _COPY = 1 << 20
 
@@ -60,6 +61,7 @@ def write_export(
         # Related entries name threads from anywhere in the corpus, a few per thread: every id
         # is hashed once, before the fork, rather than a walk of the corpus for each thread.
         corpus.thread_ids  # noqa: B018
+        hold_as_sets(index)
     plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None

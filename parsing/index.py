@@ -11,8 +11,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import mul
 from typing import TypeVar
 
 from .corpus import Corpus
@@ -21,13 +19,14 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
-from .words.terms import Terms, text_terms
+from .words.frequency import Frequency, Term
+from .words.terms import Terms, term_keys, text_terms
 
 WORDS_PER_THREAD = 16
 PHRASES_PER_THREAD = 6
 """A small fixed number of terms per thread keeps the index's size a multiple of the threads."""
 
-T = TypeVar("T", str, tuple[str, str])
+R = TypeVar("R")
 Feature = tuple[str, str]
 """(kind, key): ("flag", "RU"), ("mention", "dmitritrenin"), ("word", "sanct") (a stem),
 ("phrase", "central bank") (two stems) …"""
@@ -54,6 +53,11 @@ class CorpusIndex:
     written: dict[Feature, str] = field(default_factory=dict)
     """How a feature was first written: `MID_RF` for ("mention", "mid_rf"), `central banks`
     for ("phrase", "central bank")."""
+    holder_sets: dict[Feature, frozenset[int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The holders of features held by many threads, as sets, made as related threads ask
+    (`related_scores.holders`)."""
 
     def threads_with(self, feature: Feature) -> array[int]:
         return self.postings.get(feature) or array("I")
@@ -86,7 +90,7 @@ def build_index(
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    evidence = glued_evidence(corpus)
+    evidence = glued_evidence(corpus) if not parallel else _evidence_on_both_cores(corpus)
     halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
     for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
@@ -103,7 +107,7 @@ def build_index(
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
     index.written = dict(entities.written)
     index.postings = dict(entities.postings)
-    frequency = _document_frequency(corpus, entities)
+    frequency = _document_frequency(corpus, entities, parallel=parallel)
 
     def words_of(threads: range) -> _Part:
         return _word_part(corpus, entities, frequency, threads, report)
@@ -132,7 +136,7 @@ class _Part:
     written: dict[Feature, str] = field(default_factory=dict)
 
 
-def _each_half(halves: list[range], work: Callable[[range], _Part]) -> list[_Part]:
+def _each_half(halves: list[range], work: Callable[[range], R]) -> list[R]:
     """`work` on each stretch of threads, the second in a forked process meanwhile."""
     if len(halves) == 1:
         return [work(halves[0])]
@@ -140,6 +144,13 @@ def _each_half(halves: list[range], work: Callable[[range], _Part]) -> list[_Par
 
     second = later(lambda: work(halves[1]))
     return [work(halves[0]), second()]
+
+
+def _evidence_on_both_cores(corpus: Corpus) -> GluedEvidence:
+    """`glued_evidence`, the second half of a big corpus read in a forked process."""
+    from .export_index import export_evidence
+
+    return export_evidence(corpus)
 
 
 def _join(postings: dict[Feature, array[int]], more: dict[Feature, array[int]]) -> None:
@@ -189,7 +200,7 @@ def _entity_part(
 def _word_part(
     corpus: Corpus,
     entities: CorpusIndex,
-    frequency: _Frequency,
+    frequency: Frequency,
     threads: range,
     report: Callable[[int, int], None],
 ) -> _Part:
@@ -247,80 +258,27 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
     return tallies
 
 
-def _document_frequency(corpus: Corpus, entities: CorpusIndex) -> _Frequency:
-    """How many threads use each term; from an even sample when the corpus is large."""
+def _document_frequency(
+    corpus: Corpus, entities: CorpusIndex, *, parallel: bool = False
+) -> Frequency:
+    """How many threads use each term; from an even sample when the corpus is large (with
+    `parallel`, the second half of the sample counted in a forked process: the counts are the
+    same)."""
     total = corpus.thread_count
     step = max(1, total // _DF_SAMPLE)
-    counts: Counter[Term] = Counter()
-    sampled = 0
-    for thread in range(0, total, step):
-        terms = _thread_terms(corpus, entities, thread)
-        counts.update(terms.words.keys())
-        counts.update(terms.phrases.keys())
-        sampled += 1
-    return _Frequency.of(counts, sampled, exact=step == 1)
+    sample = range(0, total, step)
+    halves = [sample[: len(sample) // 2], sample[len(sample) // 2 :]] if parallel else [sample]
 
+    def count(threads: range) -> Counter[Term]:
+        counts: Counter[Term] = Counter()
+        for thread in threads:
+            counts.update(term_keys(*_thread_text(corpus, entities, thread)))
+        return counts
 
-Term = str | tuple[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Frequency:
-    """The IDF of each term worth keeping: used by more than one thread when every thread was
-    counted, by at most half of them (what half the threads use tells nothing about which of
-    them belong together)."""
-
-    idf: dict[Term, float]
-    """Every term counted: its IDF, or 0.0 when it is not worth keeping."""
-    unseen_idf: float
-    """The IDF of a term the sample missed (a rare one); 0.0 when every thread was counted."""
-
-    @classmethod
-    def of(cls, counts: Counter[Term], threads: int, exact: bool) -> _Frequency:
-        least, common = (2 if exact else 1), max(2, threads // 2)
-        idf = {
-            term: math.log(1 + threads / n) if least <= n <= common else 0.0
-            for term, n in counts.items()
-        }
-        return cls(idf, 0.0 if exact else math.log(1 + threads))
-
-    def best(self, uses: Counter[T], count: int) -> list[tuple[T, int]]:
-        """The `count` terms of `uses` with the highest TF-IDF, heaviest first (then in order).
-
-        One lookup of each term, all in C (`map`): this runs twice for every thread. A term
-        not worth keeping weighs 0.0 and is left out; any other weighs less (minus its IDF
-        times its TF, both positive)."""
-        terms, counted = list(uses), list(uses.values())
-        weights = list(
-            map(
-                mul,
-                map(self.idf.get, terms, repeat(self.unseen_idf)),
-                map(_LESS_TF.__getitem__, counted),
-            )
-        )
-        # Only the terms weighing no more than the `count`th lightest are sorted with their
-        # terms (ties included): floats alone sort several times faster than tuples.
-        keep = map(_NEGATIVE, weights)
-        if len(weights) > count:
-            bound = sorted(weights)[count - 1]
-            if bound < 0.0:
-                keep = map(bound.__ge__, weights)
-        # The terms differ, so sorting never compares their uses.
-        weighed = zip(weights, terms, counted, strict=True)
-        kept = sorted(compress(weighed, keep))
-        return [(term, uses) for _, term, uses in kept[:count]]
-
-
-class _SaturatedTF(dict[int, float]):
-    """Minus (1 + log(uses)), uses counted up to 9: beyond that a term is simply what the
-    thread is about. Negative, so that the heaviest terms sort first."""
-
-    def __missing__(self, uses: int) -> float:
-        return self[9]
-
-
-_LESS_TF = _SaturatedTF((n, -(1 + math.log(n))) for n in range(1, 10))
-_NEGATIVE = (0.0).__gt__
+    counts, *more = _each_half(halves, count)
+    for counted in more:
+        counts.update(counted)
+    return Frequency.of(counts, len(sample), exact=step == 1)
 
 
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
@@ -349,6 +307,13 @@ def _uses(found: dict[Feature, int]) -> bytes:
 
 def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
     """The terms of a thread's text, with the words of its hashtags (`#RussianWorld`)."""
+    return text_terms(*_thread_text(corpus, entities, thread))
+
+
+def _thread_text(
+    corpus: Corpus, entities: CorpusIndex, thread: int
+) -> tuple[bytes, dict[str, int]]:
+    """A thread's text, and its hashtags as written."""
     start, end = _thread_span(corpus, thread)
     text = bytes(corpus.source_of(thread).buf[start:end])
     tags = {
@@ -356,11 +321,11 @@ def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
         for feature in entities.features[thread]
         if feature[0] == "hashtag"
     }
-    return text_terms(text, tags)
+    return text, tags
 
 
 def _top_terms(
-    terms: Terms, frequency: _Frequency, written: dict[Feature, str]
+    terms: Terms, frequency: Frequency, written: dict[Feature, str]
 ) -> dict[Feature, int]:
     """The thread's most distinctive words and phrases by TF-IDF, a few of each, with their
     uses; a phrase's key is its two stems, its written form the words of its first use."""

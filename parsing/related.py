@@ -27,10 +27,10 @@ some others, and a smaller one would lose many.
 from __future__ import annotations
 
 import math
-import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice, repeat
 from operator import itemgetter, mul
 
@@ -100,22 +100,21 @@ def related_threads(
     `_SHORTLIST` are scored again with the candidate's own uses (`_salience`), which costs a
     lookup per shared feature."""
     features = index.features[thread]
-    own = set(features)
     weights = {feature: _weight(index, feature) for feature in features}
     salience = _salience(index, thread, features)
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
     candidates = _candidates(index, features, limit)
     candidates.discard(thread)
-    rough = rough_scores(index, features, candidates, weighted, weights)
-    cut = _cut(list(rough.values()))
-    ranked = []
+    rough, shared_by = rough_scores(index, features, candidates, weighted, weights)
     # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
     # sorting them all in C.
-    shortlist = sorted(zip(rough.values(), rough, strict=True), reverse=True)[:_SHORTLIST]
-    for estimate, other in shortlist:
+    by_score = sorted(zip(rough.values(), rough, strict=True), reverse=True)
+    cut = _cut(by_score)
+    ranked = []
+    for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        shared = list(own.intersection(index.features[other]))
+        shared = shared_by(other)
         score = _score(index, other, shared, weighted, weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
@@ -126,9 +125,14 @@ def related_threads(
     for different, score, other in ranked[:limit]:
         if different and -score < RELATIVE_CUT * best:
             break
-        reasons = (SAME_THREAD,) if not different else _reasons(index, features, other, weights)
+        reasons = (SAME_THREAD,) if not different else _reasons(index, shared_by(other), weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
+
+
+def _uses_in(index: CorpusIndex, other: int, shared: list[Feature]) -> bytes:
+    """How often `other` uses each of `shared` (features it holds)."""
+    return bytes(map(index.counts[other].__getitem__, map(index.features[other].index, shared)))
 
 
 def _score(
@@ -139,10 +143,11 @@ def _score(
     weights: dict[Feature, float],
 ) -> float:
     """The score of `other`: the sum over the features it shares (`shared`) of their weight as
-    this thread uses them (`weighted`) times their `_salience` in `other`, two flags or more
-    counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the shared features,
-    in their order (the sums are those of a loop over them, to the last bit)."""
-    used = map(_salience(index, other, shared).__getitem__, shared)
+    this thread uses them (`weighted`) times their salience in `other` (`_saturated`), two
+    flags or more counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the
+    shared features, in their order (the sums are those of a loop over them, to the last
+    bit)."""
+    used = _saturated(index, other, _uses_in(index, other, shared))
     score = sum(map(mul, map(weighted.__getitem__, shared), used))
     return with_flags(score, shared, weights)
 
@@ -155,12 +160,18 @@ def _evidence(shared: Collection[Feature]) -> int:
     return sum(map(_EVIDENCE.get, kinds, repeat(0))) + (2 if flags > 1 else 0)
 
 
-def _cut(scores: list[float]) -> float:
+def _cut(by_score: list[tuple[float, int]]) -> float:
     """The least score listed: `MIN_SCORE`, or above what most candidates reach by chance
-    (`_NOISE` times their median) when that is higher."""
-    if len(scores) < _NOISE_SAMPLE:
+    (`_NOISE` times their median) when that is higher. `by_score`: the candidates' rough
+    scores (with their threads), in order."""
+    if len(by_score) < _NOISE_SAMPLE:
         return MIN_SCORE
-    return max(MIN_SCORE, _NOISE * statistics.median(scores))
+    middle = len(by_score) // 2
+    if len(by_score) % 2:
+        median = by_score[middle][0]
+    else:
+        median = (by_score[middle][0] + by_score[middle - 1][0]) / 2
+    return max(MIN_SCORE, _NOISE * median)
 
 
 def related_cost(index: CorpusIndex, thread: int) -> int:
@@ -178,15 +189,20 @@ def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> d
     the thread's length, as a square root: one use in a thread of average length is 1.0, one in
     a thread four times as long 0.67, three there 0.98 (a long thread shares a few words with
     everything; what it repeats is what it is about)."""
-    if thread >= len(index.lengths):
-        return dict.fromkeys(features, 1.0)
-    relative = index.lengths[thread] / index.mean_length
-    norm = _K1 * (1 - _B + _B * relative)
     uses_of = dict(zip(index.features[thread], index.counts[thread], strict=True))
     features = list(features)
-    uses = list(map(uses_of.__getitem__, features))
+    uses = bytes(map(uses_of.__getitem__, features))
+    return dict(zip(features, _saturated(index, thread, uses), strict=True))
+
+
+def _saturated(index: CorpusIndex, thread: int, uses: bytes) -> list[float]:
+    """`_salience` of features the thread uses `uses` times."""
+    if thread >= len(index.lengths):
+        return [1.0] * len(uses)
+    relative = index.lengths[thread] / index.mean_length
+    norm = _K1 * (1 - _B + _B * relative)
     saturated = {n: math.sqrt(n * (_K1 + 1) / (n + norm)) for n in set(uses)}
-    return dict(zip(features, map(saturated.__getitem__, uses), strict=True))
+    return list(map(saturated.__getitem__, uses))
 
 
 def _same_thread(
@@ -262,17 +278,22 @@ def _rare_cap(index: CorpusIndex) -> int:
 
 def _weight(index: CorpusIndex, feature: Feature) -> float:
     """The kind's weight times the feature's IDF against the IDF of a feature of one thread."""
-    unique = math.log(1 + max(index.thread_count, 1))
-    return _KIND_WEIGHT[feature[0]] * index.idf(feature) / unique
+    return _kind_weight(feature[0], len(index.threads_with(feature)), index.thread_count)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind_weight(kind: str, holders: int, threads: int) -> float:
+    """`_weight` of a feature of `kind` held by `holders` of `threads` (as `CorpusIndex.idf`):
+    a few thousand holder counts serve every feature of a corpus."""
+    unique = math.log(1 + max(threads, 1))
+    return _KIND_WEIGHT[kind] * math.log(1 + threads / max(holders, 1)) / unique
 
 
 def _reasons(
-    index: CorpusIndex, own: tuple[Feature, ...], other: int, weights: dict[Feature, float]
+    index: CorpusIndex, shared: list[Feature], weights: dict[Feature, float]
 ) -> tuple[str, ...]:
-    """What the two share, as written, heaviest first; the flags as one reason, and a word
-    left out when a phrase or tag already shown holds it."""
-    theirs = set(index.features[other])
-    shared = [f for f in own if f in theirs]
+    """What two threads share (`shared`, in this thread's order), as written, heaviest first;
+    the flags as one reason, and a word left out when a phrase or tag already shown holds it."""
     flags = [key for kind, key in shared if kind == "flag"]
     items = [(weights[f], _describe(index, f)) for f in shared if f[0] != "flag"]
     if flags:

@@ -2,32 +2,62 @@
 candidate shares of their weight as the thread uses them, two flags or more shared counting
 `FLAG_PAIR` times.
 
-Two ways to the same sums (added in another order). From each candidate's features: one tuple
-hashed per feature per candidate, but for its flags, told by their codes. From the holders of
-each of the thread's features: a set intersection of ints per feature, in C, then a Python
-step per feature a candidate shares. The second is cheaper only where the thread's features
-are held by few threads, and far dearer where they are held by many (the candidates share
-many of them, and the holders are long lists): it is taken when reading the holders costs no
-more than hashing the candidates' features would (`_READ_PER_HASH`), so either way the cost
-is bounded by the candidates'."""
+Two ways to the same sums (added in another order). From the holders of each of the thread's
+features: the candidates among them are a set intersection in C, then a Python step per feature
+a candidate shares. Holders of a feature held by many threads are kept as a set (`holders`), so
+that the intersection costs no more than the candidates, whatever the corpus: read as a list,
+a flag's holders cost a call as much as a tenth of the corpus. The thread's flags are told
+apart by bits, and a candidate's shared flags added once. From each candidate's features: one
+tuple hashed per feature per candidate, but for its flags, told by their codes; cheaper where
+candidates share many features (a corpus of few handles, each in thousands of threads)."""
 
 from __future__ import annotations
 
 from array import array
-from collections import Counter
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection
 from itertools import compress
 from operator import itemgetter
+from typing import NamedTuple
 
 from .index import CorpusIndex, Feature
 
 FLAG_PAIR = 5
 """Two or more shared flags (🇨🇳 🇷🇺) name the relation a thread is about: they count five times."""
-_READ_PER_HASH = 1.5
-"""Holders read (an int looked up in the small set of candidates) per feature of a candidate
-hashed (a tuple of two strings hashed and looked up), for about the same work: counted in
-instructions (callgrind) on generated corpora of 100k posts, a holder read costs 420 to 540,
-a candidate's feature 510 to 700."""
+_READ_PER_HASH = 0.5
+"""Holders read (an int looked up in a set, and a Python step for each one shared) per feature
+of a candidate hashed (a tuple hashed and looked up) for about the same time: the two ways
+cost the same where the holders read are half to 0.6 of the candidates' features, timed on
+generated corpora of 100k posts of both shapes (few handles each in thousands of threads,
+or thousands each in hundreds)."""
+SET_FROM = 500
+"""Holders read as a set past this many: about twice the candidates of a call."""
+
+
+def holders(index: CorpusIndex, feature: Feature) -> array[int] | frozenset[int]:
+    """The threads that hold `feature`: as a set, kept in `index`, when they are many."""
+    held = index.threads_with(feature)
+    if len(held) <= SET_FROM:
+        return held
+    kept = index.holder_sets.get(feature)
+    if kept is None:
+        kept = index.holder_sets[feature] = frozenset(held)
+    return kept
+
+
+class Rough(NamedTuple):
+    scores: dict[int, float]
+    """Each candidate that shares a feature, with its rough score."""
+    shared: Callable[[int], list[Feature]]
+    """The features a candidate of `scores` shares, in the thread's order."""
+
+
+def hold_as_sets(index: CorpusIndex) -> None:
+    """Keep the holders of every feature held by many as sets now (`holders`), for a caller
+    about to ask for every thread's related threads in two processes: made once, and shared."""
+    for feature, held in index.postings.items():
+        if len(held) > SET_FROM and feature not in index.holder_sets:
+            index.holder_sets[feature] = frozenset(held)
 
 
 def rough_scores(
@@ -36,15 +66,80 @@ def rough_scores(
     candidates: set[int],
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
-) -> dict[int, float]:
+) -> Rough:
     """Each candidate that shares a feature, with its score by what it shares: `weighted`
     (the features' weights as the thread uses them) summed, times the flags' share when two
-    flags or more are shared (`weights`: the weights alone)."""
-    holders = [index.threads_with(feature) for feature in features]
+    flags or more are shared (`weights`: the weights alone); and what each shares.
+
+    Read from the holders of the thread's features where that reads no more than
+    `_READ_PER_HASH` times the candidates' features, else from the candidates' features (the
+    same sums, added in another order)."""
+    most = len(candidates)
+    reads = sum(min(len(index.threads_with(feature)), most) for feature in features)
     hashed = sum(map(len, map(index.features.__getitem__, candidates)))
-    if sum(map(len, holders)) <= _READ_PER_HASH * hashed:
-        return _from_holders(features, holders, candidates, weighted, weights)
-    return _from_candidates(index, features, candidates, weighted, weights)
+    if reads <= _READ_PER_HASH * hashed:
+        return _from_holders(index, features, candidates, weighted, weights)
+    scores = _from_candidates(index, features, candidates, weighted, weights)
+
+    def shared(other: int) -> list[Feature]:
+        return list(filter(set(index.features[other]).__contains__, features))
+
+    return Rough(scores, shared)
+
+
+def _from_holders(
+    index: CorpusIndex,
+    features: tuple[Feature, ...],
+    candidates: set[int],
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+) -> Rough:
+    """`rough_scores` read from the holders of each feature, in the order of `features`, the
+    shared flags' after the rest; what each shares noted on the way (a step per feature
+    shared, where reading it from a candidate's features would cost a hash of each)."""
+    scores: dict[int, float] = {}
+    shared_by: defaultdict[int, list[Feature]] = defaultdict(list)
+    plain: dict[int, float] = {}
+    """With two flags or more: the sum of the shared features' weights alone, for `with_flags`."""
+    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
+    flag_bits: dict[int, Feature] = {}
+    held_flags: dict[int, int] = {}
+    """Per candidate: the thread's flags it holds, a bit each (`flag_bits`)."""
+    score_of, plain_of, flags_of = scores.get, plain.get, held_flags.get
+    for feature in features:
+        holding = candidates.intersection(holders(index, feature))
+        if not holding:
+            continue
+        for other in holding:
+            shared_by[other].append(feature)
+        if feature[0] == "flag":
+            bit = 1 << len(flag_bits)
+            flag_bits[bit] = feature
+            for other in holding:
+                held_flags[other] = flags_of(other, 0) | bit
+            continue
+        adding = weighted[feature]
+        for other in holding:
+            scores[other] = score_of(other, 0.0) + adding
+        if flagged:
+            weight = weights[feature]
+            for other in holding:
+                plain[other] = plain_of(other, 0.0) + weight
+    # Candidates hold a few combinations of the thread's flags: each is summed once.
+    by_bits: dict[int, tuple[float, float, bool]] = {}
+    for other, bits in held_flags.items():
+        summed = by_bits.get(bits)
+        if summed is None:
+            shared = [flag for bit, flag in flag_bits.items() if bits & bit]
+            flag_weights = sum(map(weights.__getitem__, shared))
+            summed = (sum(map(weighted.__getitem__, shared)), flag_weights, len(shared) > 1)
+            by_bits[bits] = summed
+        flag_score, flag_weights, pair = summed
+        score = score_of(other, 0.0) + flag_score
+        if pair:
+            score *= flag_factor(flag_weights, flag_weights + plain_of(other, 0.0))
+        scores[other] = score
+    return Rough(scores, shared_by.__getitem__)
 
 
 def _from_candidates(
@@ -93,39 +188,3 @@ def flag_factor(flag_weights: float, shared_weights: float) -> float:
     the shared features' weights (`flag_weights` of `shared_weights`) counts `FLAG_PAIR`
     times."""
     return 1 + (FLAG_PAIR - 1) * flag_weights / shared_weights
-
-
-def _from_holders(
-    features: tuple[Feature, ...],
-    holders: list[array[int]],
-    candidates: set[int],
-    weighted: dict[Feature, float],
-    weights: dict[Feature, float],
-) -> dict[int, float]:
-    """`rough_scores` read from the holders of each feature (the sums are added in another
-    order: they may differ in their last bits)."""
-    scores = dict.fromkeys(candidates, 0.0)
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    plain = dict.fromkeys(candidates, 0.0) if flagged else {}
-    # With two flags or more: the sum of the shared features' weights alone, for `with_flags`.
-    flag_weights: dict[int, float] = {}
-    flag_counts: Counter[int] = Counter()
-    for feature, held_by in zip(features, holders, strict=True):
-        holding = candidates.intersection(held_by)
-        adding = weighted[feature]
-        if not flagged:
-            for other in holding:
-                scores[other] += adding
-            continue
-        weight = weights[feature]
-        for other in holding:
-            scores[other] += adding
-            plain[other] += weight
-        if feature[0] == "flag":
-            flag_counts.update(holding)
-            for other in holding:
-                flag_weights[other] = flag_weights.get(other, 0.0) + weight
-    for other, count in flag_counts.items():
-        if count > 1:  # as `with_flags`
-            scores[other] *= flag_factor(flag_weights[other], plain[other])
-    return {other: score for other, score in scores.items() if score > 0}

@@ -69,18 +69,7 @@ def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
     dict lookups); the Python work is per distinct word (its key, once per corpus while
     cached) and per pair of neighbouring terms (two cached keys joined: most pairs of words
     are new to any cache of pairs)."""
-    words = _APART.join(_RUN.findall(text.lower())).split()
-    known = _known_keys()
-    for raw in set(words).difference(known):
-        known[raw] = _key(raw)
-    keys = list(map(known.__getitem__, words))
-    # Neighbours that are both terms: a stop word, or the break between two runs, has no key.
-    following = zip(keys, islice(keys, 1, None), strict=False)  # the last word has no next
-    neighbours = cast("list[tuple[Key, Key]]", list(filter(all, following)))
-    for tag, count in (hashtags or {}).items():
-        parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
-        keys += parts * count
-        neighbours += list(pairwise(parts)) * count
+    keys, neighbours = _keys(text, hashtags)
     present = list(filter(None, keys))
     terms = Terms()
     terms.words = Counter(map(itemgetter(0), present))
@@ -98,6 +87,35 @@ def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
             else:
                 phrases[phrase] = uses + 1
     return terms
+
+
+def term_keys(text: bytes, hashtags: dict[str, int] | None = None) -> set[str | Phrase]:
+    """The distinct words and phrases of `text_terms` (its keys), without counting them: what
+    the document frequency needs."""
+    keys, neighbours = _keys(text, hashtags)
+    found: set[str | Phrase] = set(map(itemgetter(0), filter(None, keys)))
+    found.update((one[0], two[0]) for one, two in neighbours if one[0] != two[0])
+    return found
+
+
+def _keys(
+    text: bytes, hashtags: dict[str, int] | None
+) -> tuple[list[Key | None], list[tuple[Key, Key]]]:
+    """Each word's key (None for a stop word or a break between runs), the hashtags' parts'
+    after them, and the pairs of neighbouring keys."""
+    words = _APART.join(_RUN.findall(text.lower())).split()
+    known = _known_keys()
+    for raw in set(words).difference(known):
+        known[raw] = _key(raw)
+    keys = list(map(known.__getitem__, words))
+    # Neighbours that are both terms: a stop word, or the break between two runs, has no key.
+    following = zip(keys, islice(keys, 1, None), strict=False)  # the last word has no next
+    neighbours = cast("list[tuple[Key, Key]]", list(filter(all, following)))
+    for tag, count in (hashtags or {}).items():
+        parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
+        keys += parts * count
+        neighbours += list(pairwise(parts)) * count
+    return keys, neighbours
 
 
 Key = tuple[str, str]

@@ -199,3 +199,21 @@ def test_indexing_in_this_process_leaves_the_collector_on() -> None:
     assert gc.isenabled()
     index_in_child([str(SEEDLIKE)], io.BytesIO(), cache=False)
     assert gc.isenabled()
+
+
+def test_the_sampled_document_frequency_counted_in_halves_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When only a sample of the threads is read for the document frequency, its two halves
+    (the second counted in a forked process) give the same frequencies as one pass."""
+    from parsing import index
+    from tests.bench.generate import generate
+
+    path = tmp_path / "generated.txt"
+    path.write_text("".join(line + "\n" for line in generate(3_000, 5)), encoding="utf-8")
+    corpus = read(str(path))
+    monkeypatch.setattr(index, "_DF_SAMPLE", corpus.thread_count // 3)
+    entities = build_index(corpus, with_words=False)
+    sampled = index._document_frequency(corpus, entities)
+    assert sampled.unseen_idf > 0.0  # a sample, not every thread
+    assert index._document_frequency(corpus, entities, parallel=True) == sampled

@@ -163,7 +163,7 @@ def _check_rough_scores(index: Any) -> int:
         salience = related._salience(index, thread, features)
         weighted = {feature: weights[feature] * salience[feature] for feature in features}
         candidates = related._candidates(index, features, related.MAX_RELATED) - {thread}
-        rough = related_scores.rough_scores(index, features, candidates, weighted, weights)
+        rough = related_scores.rough_scores(index, features, candidates, weighted, weights).scores
         for other in candidates:
             shared = set(features).intersection(index.features[other])
             expected = with_flags(sum(map(weighted.get, shared)), shared, weights)
@@ -172,11 +172,16 @@ def _check_rough_scores(index: Any) -> int:
     return checked
 
 
-@pytest.fixture(params=["from holders", "from candidates"])
+@pytest.fixture(params=["holders as lists", "holders as sets", "from the candidates"])
 def either_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rough scores read from the holders of each feature, or from each candidate's features."""
-    if request.param == "from candidates":
+    """Rough scores read from the holders of each feature kept as lists or as sets, or from
+    each candidate's features."""
+    if request.param == "from the candidates":
         monkeypatch.setattr(related_scores, "_READ_PER_HASH", -1)
+        return
+    monkeypatch.setattr(related_scores, "_READ_PER_HASH", 10**9)
+    if request.param == "holders as sets":
+        monkeypatch.setattr(related_scores, "SET_FROM", 0)
 
 
 @pytest.mark.usefixtures("either_way")
@@ -196,3 +201,18 @@ def test_rough_scores_of_threads_sharing_two_flags() -> None:
         "1/ 🇫🇷 cheese prices at the market"
     )
     assert _check_rough_scores(build_index(corpus)) >= 6
+
+
+def test_the_lists_are_the_same_whichever_way_rough_scores_are_read(
+    labelled: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every thread's related threads, scores and reasons are the same when rough scores are
+    read from the holders (kept as lists or as sets) or from the candidates' features."""
+    index = labelled[1]
+    lists = []
+    for setting in ({"_READ_PER_HASH": 10**9}, {"SET_FROM": 0}, {"_READ_PER_HASH": -1}):
+        for name, value in setting.items():
+            monkeypatch.setattr(related_scores, name, value)
+        lists.append([related_threads(index, t) for t in range(len(index.features))])
+    assert sum(map(len, lists[0])) > 20
+    assert lists[0] == lists[1] == lists[2]

@@ -5,7 +5,9 @@ over the shared features, as the rules say them; rough scores against the same s
 from __future__ import annotations
 
 import math
+import statistics
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -87,23 +89,65 @@ def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> No
             assert related._evidence(shared) == reference_evidence(shared)
 
 
-@given(_THREADS)
-@example(_SHARING)
-def test_rough_scores_either_way_equal_the_reference(threads: list[list[str]]) -> None:
-    """Rough scores read from the candidates' features and from the features' holders are the
-    sums over what each candidate shares, flags counted by their codes or by their features."""
+_WAYS = {
+    "holders as lists": {"SET_FROM": 10**9, "_READ_PER_HASH": 10**9},
+    "holders as sets": {"SET_FROM": 0, "_READ_PER_HASH": 10**9},
+    "from the candidates": {"_READ_PER_HASH": -1},
+}
+"""Settings of `related_scores` that take each way to the rough scores."""
+
+
+@given(_THREADS, st.sampled_from(sorted(_WAYS)))
+@example(_SHARING, "holders as lists")
+@example(_SHARING, "holders as sets")
+@example(_SHARING, "from the candidates")
+def test_rough_scores_equal_the_reference(threads: list[list[str]], way: str) -> None:
+    """Rough scores, read from holders kept as lists or as sets or from the candidates'
+    features, are the sums over what each candidate shares, and what each shares is given in
+    the thread's order."""
     index = _index(threads)
-    for thread, features in enumerate(index.features):
-        weights = {f: related._weight(index, f) for f in features}
-        weighted = {f: weights[f] * 2.0 for f in features}
-        others = set(range(len(index.features))) - {thread}
-        holders = [index.threads_with(feature) for feature in features]
-        from_candidates = related_scores._from_candidates(
-            index, features, others, weighted, weights
-        )
-        from_holders = related_scores._from_holders(features, holders, others, weighted, weights)
-        for other in others:
-            shared = set(features).intersection(index.features[other])
-            expected = related_scores.with_flags(sum(map(weighted.get, shared)), shared, weights)
-            assert math.isclose(from_candidates.get(other, 0.0), expected, rel_tol=1e-12)
-            assert math.isclose(from_holders.get(other, 0.0), expected, rel_tol=1e-12)
+    original = {name: getattr(related_scores, name) for name in _WAYS[way]}
+    for name, value in _WAYS[way].items():
+        setattr(related_scores, name, value)
+    try:
+        for thread, features in enumerate(index.features):
+            weights = {f: related._weight(index, f) for f in features}
+            weighted = {f: weights[f] * 2.0 for f in features}
+            others = set(range(len(index.features))) - {thread}
+            rough = related_scores.rough_scores(index, features, others, weighted, weights)
+            for other in others:
+                shared = set(features).intersection(index.features[other])
+                expected = related_scores.with_flags(
+                    sum(map(weighted.get, shared)), shared, weights
+                )
+                assert math.isclose(rough.scores.get(other, 0.0), expected, rel_tol=1e-12)
+                assert (other in rough.scores) == bool(shared)
+                if shared:
+                    ordered = [feature for feature in features if feature in shared]
+                    assert rough.shared(other) == ordered
+    finally:
+        for name, value in original.items():
+            setattr(related_scores, name, value)
+
+
+@given(st.lists(st.floats(0.0, 50.0), max_size=40))
+def test_the_cut_is_the_least_score_or_twice_the_median(scores: list[float]) -> None:
+    """The cut read from the scores in order is `MIN_SCORE`, or `_NOISE` times their median
+    (`statistics.median`) when there are enough of them and that is higher."""
+    by_score = sorted(((score, n) for n, score in enumerate(scores)), reverse=True)
+    expected = related.MIN_SCORE
+    if len(scores) >= related._NOISE_SAMPLE:
+        expected = max(expected, related._NOISE * statistics.median(scores))
+    assert related._cut(by_score) == expected
+
+
+def test_holders_kept_as_sets_are_those_held_by_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before an export of every thread's related threads, the holders of each feature held by
+    more than `SET_FROM` threads are kept as sets, and only those."""
+    index = _index(_SHARING)
+    monkeypatch.setattr(related_scores, "SET_FROM", 1)
+    related_scores.hold_as_sets(index)
+    many = {feature for feature, held in index.postings.items() if len(held) > 1}
+    assert many and set(index.holder_sets) == many
+    for feature in many:
+        assert index.holder_sets[feature] == set(index.threads_with(feature))

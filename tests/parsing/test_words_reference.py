@@ -1,6 +1,6 @@
 """The word pass's fast paths against plain readings of the same rules: `text_terms` (words and
 phrases found and counted in C) against a loop over each word and each pair of neighbours, and
-`_Frequency.best` against TF-IDF weighed term by term and picked with `heapq.nsmallest`."""
+`Frequency.best` against TF-IDF weighed term by term and picked with `heapq.nsmallest`."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from itertools import pairwise
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsing.index import _Frequency
-from parsing.words.terms import Terms, _key, _tag_parts, text_terms
+from parsing.words.frequency import Frequency
+from parsing.words.terms import Terms, _key, _tag_parts, term_keys, text_terms
 
 from .helpers import FIXTURES
 
@@ -121,6 +121,14 @@ def test_best_terms_equal_the_reference(
     counts: dict[str, int], threads: int, exact: bool, uses: dict[str, int], count: int
 ) -> None:
     """The terms picked, their order and their uses are those of the plain TF-IDF ranking."""
-    frequency = _Frequency.of(Counter(counts), threads, exact)
+    frequency = Frequency.of(Counter(counts), threads, exact)
     expected = reference_best(Counter(counts), threads, exact, Counter(uses), count)
     assert frequency.best(Counter(uses), count) == expected
+
+
+@given(_TEXTS, _TAGS)
+def test_term_keys_are_the_keys_of_text_terms(text: str, tags: dict[str, int]) -> None:
+    """The distinct words and phrases the document frequency counts are those `text_terms`
+    counts."""
+    terms = text_terms(text.encode(), tags)
+    assert term_keys(text.encode(), tags) == set(terms.words) | set(terms.phrases)

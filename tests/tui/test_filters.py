@@ -336,9 +336,9 @@ def words(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 def held(function: Callable[..., Any], release: threading.Event) -> Callable[..., Any]:
     """`function`, made to wait until `release` is set (ten seconds at most) before it runs."""
 
-    def later(*args: Any) -> Any:
+    def later(*args: Any, **options: Any) -> Any:
         release.wait(10)
-        return function(*args)
+        return function(*args, **options)
 
     return later
 
