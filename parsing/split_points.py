@@ -144,10 +144,11 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
     `Image` is by the line under it (`pictures`), a link back to the source by whether any
     text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides (`old_twitter_dividers.dividers`), the start of a chrome line a space ends by whether
-    it ends the text (`cut_off`), a title over a byline or a bare date by whether the page
-    starts there (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a head or emoji line
-    by the line of structure it may lead (`_leads_across`): a part cut there would not see them."""
+    both sides and a run of them by the line of structure above it
+    (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
+    the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
+    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a head or emoji line by the line
+    of structure it may lead (`_leads_across`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -158,11 +159,28 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
         return True
     below = next_nonblank_line(buf, point - 1)
     return below is not None and (
-        is_separator(buf, below)
+        _separator_before_structure(buf, below)
         or opens_bylined_header(buf, below)
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
     )
+
+
+def _separator_before_structure(buf: ByteSource, below: Line) -> bool:
+    """Is there a lone separator line (`-`, `·`) from `below` on before any line of structure?
+    A run of them is page chrome or an author's divider by the nearest line of structure above
+    it (`old_twitter_dividers._in_numbered_post`): in the whole that may be a number marker
+    above the point, in a part starting there it is none, and the run reads the other way.
+    A line of structure between the point and the run is the nearest in both."""
+    line: Line | None = below
+    while line is not None:
+        if is_separator(buf, line):
+            return True
+        shape, marker = read_line(buf, *line)
+        if marker is not None or shape in ("head", "emoji", "end"):
+            return False
+        line = next_nonblank_line(buf, line[1])
+    return False
 
 
 def _leads_across(buf: ByteSource, above: Line, below: Line) -> bool:
