@@ -101,8 +101,11 @@ class Part:
         corpus = self.corpus
         threads, skipped = corpus.thread_count, corpus.skipped
         if below is None:
-            start = corpus.first_line(0) if threads else self.lines + 1
-            lines = [line.text for line in skipped if line.line < start]
+            # With no thread, every skipped line is above the first: the last line of a file
+            # that ends without a newline is one more than `self.lines` counts.
+            lines = [
+                line.text for line in skipped if not threads or line.line < corpus.first_line(0)
+            ]
             shapes = None if self.chosen is None else self._shapes(self.chosen)
             return Note(self.domains, self.tails, lines, self.replaced, self.lines, shapes)
         last = corpus.last_line(threads - 1) if threads else 0

@@ -32,6 +32,7 @@ from .chrome_context import is_date, is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
+from .events import BARE_HEAD
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import line_end, read_line, read_structure
@@ -143,10 +144,11 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
     `Image` is by the line under it (`pictures`), a link back to the source by whether any
     text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides (`old_twitter_dividers.dividers`), the start of a chrome line a space ends by whether
-    it ends the text (`cut_off`), a title over a byline or a bare date by whether the page
-    starts there (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`): a part cut there
-    would not see them."""
+    both sides and a run of them by the line of structure above it
+    (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
+    the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
+    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a head or emoji line by the line
+    of structure it may lead (`_leads_across`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -157,8 +159,42 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
         return True
     below = next_nonblank_line(buf, point - 1)
     return below is not None and (
-        is_separator(buf, below) or opens_bylined_header(buf, below) or is_date(buf, below)
+        _separator_before_structure(buf, below)
+        or opens_bylined_header(buf, below)
+        or is_date(buf, below)
+        or (above is not None and _leads_across(buf, above, below))
     )
+
+
+def _separator_before_structure(buf: ByteSource, below: Line) -> bool:
+    """Is there a lone separator line (`-`, `·`) from `below` on before any line of structure?
+    A run of them is page chrome or an author's divider by the nearest line of structure above
+    it (`old_twitter_dividers._in_numbered_post`): in the whole that may be a number marker
+    above the point, in a part starting there it is none, and the run reads the other way.
+    A line of structure between the point and the run is the nearest in both."""
+    line: Line | None = below
+    while line is not None:
+        if is_separator(buf, line):
+            return True
+        shape, marker = read_line(buf, *line)
+        if marker is not None or shape in ("head", "emoji", "end"):
+            return False
+        line = next_nonblank_line(buf, line[1])
+    return False
+
+
+def _leads_across(buf: ByteSource, above: Line, below: Line) -> bool:
+    """Could the line `above` a point lead the line `below` it? A bare head or an emoji line with
+    only blank lines under it stands above the next line of structure (`_stands_above` in
+    `layout_blocks`), and is then read by it: part of the post a marker opens, or text of the
+    post above when that line turns out to be a date that numbers no post. At the end of a
+    part it leads nothing, so it opens a thread of its own (a head) or stays text (an emoji
+    line) whatever came under it in the whole. Only a line of structure is led (a marker, a
+    date read like one, another head or emoji line): chrome and text under it lead nowhere."""
+    shape = read_line(buf, *above)[0]
+    if shape == "head" and not BARE_HEAD.fullmatch(buf, *above):
+        return False  # "THREAD: Here is why …" is a post of its own, leading nothing
+    return shape in ("head", "emoji") and read_line(buf, *below)[0] in ("marker", "head", "emoji")
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:

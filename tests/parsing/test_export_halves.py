@@ -119,6 +119,20 @@ def test_a_generated_corpus_with_pages_and_glued_tokens_writes_the_general_bytes
         assert in_halves(raw, cut, tmp_path, filters)[0] == general(corpus, filters), cut
 
 
+def test_a_last_part_of_chrome_without_a_final_newline_names_the_author_above(
+    tmp_path: Path,
+) -> None:
+    """The part under the cut holds no thread, only the line that names the author of the
+    thread above it, and the file does not end in a newline: that line still reaches the part
+    above, and the export names the author, handle and date as the whole does."""
+    raw = "1/ word one\nKeep Current with Ana Vidal\n— Ana Vidal (@ana) March 3, 2020".encode()
+    cut = raw.index("—".encode())
+    assert cut in allowed_cuts(raw)
+    written = in_halves(raw, cut, tmp_path, Filters())[0]
+    assert '"handle": "ana", "date": "2020-03-03"' in written
+    assert written == general(page_corpus(raw), Filters())
+
+
 @settings(PROPERTY, max_examples=min(PROPERTY.max_examples, 150))
 @given(page_lines | corpora)
 @with_regressions

@@ -192,6 +192,10 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example("1/ word\nword\n🧵\nword\n🧵\nword\nRead 2 tweets".encode())
 # A blog's words around the tweets it embeds.
 @example("word\n1/ word\n— Ana (@ana) March 3, 2020\n2/ word\n— Ana (@ana)\nword\n• • •".encode())
+# A head whose reading is decided by the line under it (see the test of that cut).
+@example(b"1/ word\nTHREAD\n24/7 1/\n1/ word")
+# Lone separators read by the marker above the cut (see the test of that cut).
+@example("1/ word\n• • •\nword 1/\n-\n-".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
@@ -275,6 +279,25 @@ def test_no_cut_under_the_start_of_a_chrome_line_a_space_ends() -> None:
     text."""
     raw = b"1/ a\n2/ b\nThank you for your sup \n1/ c\n"
     assert raw.index(b"1/ c") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
+def test_no_cut_under_a_head_that_leads_the_line_below() -> None:
+    """A bare `THREAD` leads the line of structure under it, and what it then is depends on
+    that line (under `24/7 1/`, a date that numbers no post, it stays text of the post above):
+    a part ending at the head would open a thread with it instead, so no cut is offered there.
+    """
+    raw = b"1/ word\nTHREAD\n24/7 1/\n1/ word"
+    assert raw.index(b"24/7") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
+def test_no_cut_above_lone_separators_read_by_the_marker_over_the_cut() -> None:
+    """A run of lone `-` lines is an author's divider inside a post a number opens, and page
+    chrome elsewhere: with no line of structure between the cut and the run, the whole reads
+    it by the `1/` above the cut, a part starting at the cut by nothing, so no cut there."""
+    raw = "1/ word\n• • •\nword 1/\n-\n-".encode()
+    assert raw.index(b"word 1/") not in allowed_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
