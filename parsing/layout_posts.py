@@ -16,7 +16,7 @@ from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_tails import joined_by_line_breaks, paragraphs_under
+from .teaser_tails import first_post_under_intro, joined_by_line_breaks, paragraphs_under
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
@@ -180,6 +180,11 @@ class PostWriter:
         buf = self.buf
         # A teaser's posts run together: the paragraphs under a number are its post's own.
         joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
+        if joined and trailers[0].number == 1:
+            opening_end = first_post_under_intro(buf, self.start, trailers[0])
+            if opening_end is not None:
+                self._append_post(opening_end)
+                self._open_unnumbered(opening_end)
         for index, trailer in enumerate(trailers):
             self.number = self.last_number = trailer.number
             end = trailer.line_end
