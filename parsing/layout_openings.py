@@ -24,6 +24,7 @@ from .layout_blocks import TEASER_BOUNDS, PageBlocks
 from .lines import line_end
 from .neighbours import BLANK
 from .pictures import picture_after
+from .teaser_glued import glued_next_number
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
 """A blank line between two paragraphs, with the blanks up to the next one's text."""
@@ -81,6 +82,7 @@ class PageOpenings(PageBlocks):
             or len(self.posts) > self.threads.first_post[-1]  # the thread shows a post above
             or not self._under_teaser_edge()
             or self._is_trailer(line)  # `1/` alone, read as under any text it numbers
+            or self._numbers_lead_in_teaser(line)
         ):
             return False
         end = line_end(buf, line.start)
@@ -92,6 +94,17 @@ class PageOpenings(PageBlocks):
         if text is not None:
             self._open_unnumbered(after)
         return True
+
+    def _numbers_lead_in_teaser(self, line: Event) -> bool:
+        """Whether the teaser text after the marker `line` (`_events[_index]`), up to the next
+        line of structure, holds the next post's number glued after a sentence's end with text
+        after it (`teaser_glued`): the author numbers first, so `line` numbers the text after
+        it, not the text above."""
+        following = self._index + 1
+        stop = self._events[following].start if following < len(self._events) else len(self.buf)
+        leads = glued_next_number(self.buf, line.text_start, stop, line.number) is not None
+        self.glued_numbers = leads
+        return leads
 
     def _teaser_numbered_by(self, marker: Event) -> bool:
         """Whether the teaser that starts at `free_from` runs into `marker`, the first line of

@@ -16,7 +16,8 @@ from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_tails import joined_by_line_breaks, paragraphs_under
+from .teaser_glued import glued_next_number
+from .teaser_tails import first_post_under_intro, joined_by_line_breaks, paragraphs_under
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
@@ -65,6 +66,9 @@ class PostWriter:
         """The numbers that end a post in the middle of a line, each before a picture's mark
         (`picture_ends`), in order: read with the numbers at line ends of the unnumbered post
         they stand in when it closes."""
+        self.glued_numbers = False
+        """The next numbered post to close is a teaser's that may hold the numbers of the posts
+        after it glued in the middle of its lines (`teaser_glued`)."""
         self._in_teaser = False
         """Whether the open post is a listing's teaser: unnumbered text right under a line
         between teasers or a listing's heading, or right above a line between teasers (see
@@ -113,6 +117,10 @@ class PostWriter:
         thread goes on past, a post start its markup gave)."""
         if self.start < 0:
             return
+        if self.glued_numbers and self.number:
+            self.glued_numbers = False
+            if text_limit is None:
+                self._close_glued_posts(limit)
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
             ends = self._picture_ends_in(limit) if self.picture_ends else ()
             trailers = trailing_numbers(self.buf, self.start, limit, ends)
@@ -127,6 +135,21 @@ class PostWriter:
                     self._close_numbered_like_a_list(numbered, limit)
                     return
         self._append_post(limit, text_limit)
+
+    def _close_glued_posts(self, limit: int) -> None:
+        """Close the open numbered teaser post where the next number is glued to its last
+        sentence (`teaser_glued`), and each post after it the same way, up to `limit`; the
+        last one stays open."""
+        found = glued_next_number(self.buf, self.text_start, limit, self.number)
+        while found is not None:
+            self._append_post(found.start(), text_limit=found.start())
+            self.start = found.start()
+            self.first_line = self._line_at(found.start())
+            self.number = self.last_number = int(found[1])
+            self.text_start = self.min_end = found.end()
+            self.hole = (found.end(), found.end())
+            self.marker_line = found.start()
+            found = glued_next_number(self.buf, found.end(), limit, self.number)
 
     def _picture_ends_in(self, limit: int) -> list[Trailer]:
         """The numbers of `picture_ends` inside the open post, which runs to `limit`."""
@@ -180,6 +203,11 @@ class PostWriter:
         buf = self.buf
         # A teaser's posts run together: the paragraphs under a number are its post's own.
         joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
+        if joined and trailers[0].number == 1:
+            opening_end = first_post_under_intro(buf, self.start, trailers[0])
+            if opening_end is not None:
+                self._append_post(opening_end)
+                self._open_unnumbered(opening_end)
         for index, trailer in enumerate(trailers):
             self.number = self.last_number = trailer.number
             end = trailer.line_end

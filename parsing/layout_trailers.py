@@ -33,24 +33,14 @@ it opens the new thread).
 
 from __future__ import annotations
 
-import re
-
 from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
 from .lines import line_end
 from .neighbours import skip_whitespace, trim_end
 from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .thread_starts import first_post_start
+from .thread_starts import announces, first_post_start
 from .trailing_numbers import MID_THREAD_RUN, first_trailer, last_trailer
-
-# The end of a text that announces the posts below it: 🧵, 👇 (with a skin tone), a colon, the
-# word "thread".
-_ANNOUNCES = re.compile(
-    rb"(?:\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?|:|\b(?:[Tt]hread|THREAD))"
-    rb"[ \t.!\xef\xb8\x8f]*\Z"
-)
-_ANNOUNCE_REACH = 24
 
 
 class TrailingRules(PostWriter):
@@ -96,7 +86,7 @@ class TrailingRules(PostWriter):
         return (
             end > self.start
             and ends_sentence(self.buf, self.start, end)
-            and _ANNOUNCES.search(self.buf, max(self.start, end - _ANNOUNCE_REACH), end) is None
+            and not announces(self.buf, self.start, end)
         )
 
     def _numbers_text_above(self, index: int, *, opening: bool = False) -> bool:

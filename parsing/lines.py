@@ -63,8 +63,20 @@ _LINE_END = rb"(?=\n|\Z)"
 # must follow, so a path (`/2021/report`) stays text.
 _SLASH_FIRST = rb"/(?P<slashed>\d{1,3})(?:[ \t]+|" + _LINE_END + rb")"
 # `3 of 21:` opening a line, the count written out and closed by a colon, as some authors number
-# their posts: the colon sets it apart from text that opens with a count (`3 of 5 voters`).
-_COUNTED = rb"(?P<counted_num>\d{1,3})[ \t]+of[ \t]+(?P<counted_total>\d{1,3})[ \t]*:[ \t]*"
+# their posts: the colon sets it apart from text that opens with a count (`3 of 5 voters`). A
+# count alone on its line (`1 of 21`) is set apart as well, by the line end: it numbers a post
+# as `1/21` alone on its line does, but only in a run of such counts (`_in_a_run_of_counts`):
+# alone and without one, it may be a score or a tally.
+_COUNTED = (
+    rb"(?P<counted_num>\d{1,3})[ \t]+of[ \t]+(?P<counted_total>\d{1,3})[ \t]*"
+    + rb"(?:(?P<counted_colon>:)[ \t]*|"
+    + _LINE_END
+    + rb")"
+)
+# The next line that opens with a count, for `_in_a_run_of_counts`; looked for within a few
+# posts' length, as a thread's posts are short.
+_NEXT_COUNT = re.compile(rb"\n[ \t]*(\d{1,3})[ \t]+of[ \t]+(\d{1,3})[ \t]*(?::|\n|\Z)")
+_RUN_REACH = 4096
 # `end/` or `/end` alone on a line, or `END` in capitals: the author's mark under the last post
 # (see `layout`).
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)|END"
@@ -213,7 +225,9 @@ def _classify(
             events.append(Event(start, MARKER, value, match.end() + shift))
     elif kind == "counted":
         value, total = int(match["counted_num"]), int(match["counted_total"])
-        if 0 < value <= total:
+        if 0 < value <= total and (
+            match["counted_colon"] is not None or _in_a_run_of_counts(match, value, events)
+        ):
             events.append(Event(start, MARKER, value, match.end() + shift))
     elif kind == "end":
         events.append(Event(start, END, 0, match.end() + shift))
@@ -225,6 +239,17 @@ def _classify(
         passing.append((start, match.end() + shift))
     else:
         chrome.append((start, match.end() + shift, kind == "strong"))
+
+
+def _in_a_run_of_counts(match: re.Match[bytes], value: int, events: list[Event]) -> bool:
+    """Whether the count `match` read alone on its line (`1 of 21`) follows the post numbered
+    one less or comes before the next count, of one more and the same total: a run of counts
+    numbers posts, where one count alone may be a score or a tally."""
+    if events and events[-1].kind == MARKER and events[-1].number == value - 1:
+        return True
+    end = match.end()
+    after = _NEXT_COUNT.search(match.string, end, end + _RUN_REACH)
+    return after is not None and int(after[1]) == value + 1 and after[2] == match["counted_total"]
 
 
 def read_line(buf: ByteSource, start: int, end: int) -> tuple[str | None, Event | None]:

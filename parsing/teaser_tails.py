@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .neighbours import skip_whitespace
+from .neighbours import skip_whitespace, trim_end
 from .pictures import is_lone_picture
+from .thread_starts import announces
 from .trailing_numbers import Trailer
 
 
@@ -48,3 +49,18 @@ def paragraphs_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
         if is_lone_picture(buf, line_start, next_end):
             return end
         end = next_end
+
+
+def first_post_under_intro(buf: bytes | bytearray, start: int, first: Trailer) -> int | None:
+    """Where post 1, numbered at its end by `first`, starts in a teaser whose posts run
+    together, when the text from `start` above its line, one line break up, announces the
+    posts below it (`… A thread 🧵`): that text is the thread's opening post, unnumbered, as
+    under a bare `1/` (`layout_trailers`); read into post 1, it would join two posts the
+    teaser shows apart. None else."""
+    line_start = buf.rfind(b"\n", start, first.text_end) + 1
+    if line_start <= start:
+        return None
+    above = trim_end(buf, start, line_start)
+    if above <= start or buf.count(b"\n", above, line_start) != 1:
+        return None
+    return line_start if announces(buf, start, above) else None

@@ -20,6 +20,13 @@ from .neighbours import BLANK
 _ENDS_WITH_FIRST_MARKER = re.compile(
     rb"(?:^|[ \t])[(\[]?1/(?:\d{1,3}|[nN]|many)?[)\]]?(?:[ \t]+[^ \t]+)?[ \t]*$"
 )
+# The end of a text that announces the posts below it: 🧵, 👇 (with a skin tone), a colon, the
+# word "thread".
+_ANNOUNCES = re.compile(
+    rb"(?:\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?|:|\b(?:[Tt]hread|THREAD))"
+    rb"[ \t.!\xef\xb8\x8f]*\Z"
+)
+_ANNOUNCE_REACH = 24
 _POINTS_DOWN = re.compile(rb"\xf0\x9f\x91\x87|\xf0\x9f\xa7\xb5|(?i:\bthread\b)")  # 👇 🧵
 _EMOJI_ONLY = re.compile(
     rb"(?:(?:\xf0\x9f[\x80-\xab][\x80-\xbf]|\xe2[\x98-\x9e][\x80-\xbf]|\xe2[\xac-\xaf][\x80-\xbf]"
@@ -99,3 +106,9 @@ def _nonblank_lines(buf: ByteSource, start: int, stop: int) -> list[_Line]:
             blank_before = False
         pos = end + 1
     return lines
+
+
+def announces(buf: ByteSource, start: int, end: int) -> bool:
+    """Does the text `buf[start:end]` (blanks after it trimmed) end by announcing the posts
+    below it (`… a thread 🧵`, `… here's how:`)? Such an opening is a post of its own."""
+    return _ANNOUNCES.search(buf, max(start, end - _ANNOUNCE_REACH), end) is not None

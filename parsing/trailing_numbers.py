@@ -78,8 +78,8 @@ _END = re.compile(
     rb"(?:(?<=[ \t.!?\n])|(?<=[\x80-\xbf]))(?:[Ee]nd|END)/[ \t]*$|[ \t]/(?:[Ee]nd|END)[ \t]*$",
     re.MULTILINE,
 )
-# Post 1's number followed by more text on its line (`_first_in_line`), with its total.
-_IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})[ \t]+(?=[^ \t\n])")
+# Post 1's number followed by more text on its line (`_first_in_line`), with its total if any.
+_IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})?[ \t]+(?=[^ \t\n])")
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
 
@@ -223,15 +223,20 @@ def _first_in_line(
     """Post 1's number in the middle of a line above a run that starts at `second` (post 2,
     of `declared` posts): `… #Tag 1/14 A caption.` where `2/14` ends a later line. The author
     numbered the post there and went on writing after the number (a picture's caption), so the
-    post ends with that line, its text after the number kept. Only with the run's own total:
-    `1/2` or `1/4` in running text is a fraction."""
-    if not declared:
-        return None
+    post ends with that line, its text after the number kept. Only with the run's own total
+    (`1/2` or `1/4` in running text is a fraction), or, in a run written without totals, a `1/`
+    with none right after a sentence's end (`… to flip them. 1/ A caption`), where an author
+    who numbers at the end puts it."""
     stop = max(buf.rfind(b"\n", start, second.text_end), start)
     found = None
     for match in _IN_LINE.finditer(buf, start, stop):
-        if int(match[1]) == declared:
+        total = match[1]
+        if total is None if not declared else total is not None and int(total) == declared:
             found = match
+    if found is not None and found[1] is None:
+        line_start = max(buf.rfind(b"\n", start, found.start()) + 1, start)
+        if not ends_sentence(buf, line_start, found.start()):
+            found = None
     if found is None:
         return None
     line_end = buf.find(b"\n", found.end(), stop + 1)

@@ -260,3 +260,30 @@ def test_text_above_a_thread_that_an_old_twitter_page_goes_on_past_stays_its_fir
         "Why we moved.\n1/ The shop closed.\nShow this thread\n2/ We found a barn.\n"
     )
     assert numbers(corpus) == [[None, 1, 2]]
+
+
+def test_a_teasers_opening_that_announces_the_thread_stays_apart_from_post_one() -> None:
+    """A teaser whose posts run together, one line break apart, each numbered at its end
+    (`… /1`): the opening text above post 1, ending `A thread 🧵`, is the thread's opening
+    post, unnumbered, not the start of post 1."""
+    corpus = parse_text(
+        "Most recents (9)\nThe canal was dug by hand.\n\nThe story of its locks.\n\nA thread 🧵\n"
+        "The first lock rose in a single summer. /1\nThe second one took three years. /2\n"
+        "Read 12 tweets\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2]]
+    assert texts(corpus)[0] == [
+        "The canal was dug by hand.\n\nThe story of its locks.\n\nA thread 🧵",
+        "The first lock rose in a single summer.",
+        "The second one took three years.",
+    ]
+
+
+def test_a_teasers_opening_that_announces_nothing_is_post_ones_text() -> None:
+    """Without the announcement, the text above post 1's line is read as before: post 1's."""
+    corpus = parse_text(
+        "Most recents (9)\nThe canal was dug by hand.\n"
+        "The first lock rose in a single summer. /1\nThe second one took three years. /2\n"
+        "Read 12 tweets\n"
+    )
+    assert numbers(corpus) == [[1, 2]]

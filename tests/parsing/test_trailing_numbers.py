@@ -97,8 +97,12 @@ def test_marker_search_from_slashes_finds_what_the_full_pattern_finds(text: str)
         ),
         # Another total: a fraction in the text, not post 1's number.
         ("Add 1/2 of the flour now.\nMore. 2/12\nLast. 3/12", [2, 3]),
-        # No total to match: the run says nothing of `1/`.
+        # No total to match, and no sentence ends before `1/`: a word runs on into it.
         ("Cut it 1/ then more.\nMore. 2/\nLast. 3/", [2, 3]),
+        # A run without totals: `1/` with none, right after a sentence's end, numbers post 1.
+        ("We sold the van. 1/ A photo of it.\nMore. 2/\nLast. 3/", [1, 2, 3]),
+        # A run with totals says nothing of a `1/` without one.
+        ("We sold the van. 1/ A photo of it.\nMore. 2/9\nLast. 3/9", [2, 3]),
     ],
 )
 def test_post_one_numbered_in_the_middle_of_its_line(text: str, expected: list[int]) -> None:
