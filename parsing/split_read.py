@@ -40,13 +40,14 @@ if TYPE_CHECKING:
 
 SPLIT_BYTES = PARALLEL_BYTES
 """Below this, a second process costs more than it saves (its own name, for tests to lower)."""
-READER_SHARE = 0.35
+READER_SHARE = 0.4
 """About how much of the file the reader lays out: less than half, since it also starts its
 interface, finds the flags of its part and joins the parts while the other process, started
 as the reader starts, lays out the rest. In a terminal its interface shares the interpreter
-lock with the reading: traced at 300k posts in tmux, the reader laid out its part about 1.4
-times slower per byte than the other process did; with that, the two are done together at
-about a third."""
+lock with the reading (traced at 300k posts in tmux, the reader laid out its part about 1.4
+times slower per byte than the other process did), which alone would put the balance near
+0.42; a third was tried and in tmux at a million posts, on a quiet machine, the flags came
+later (6.25 and 7.86 s against 5.70 and 6.41 s at 0.4, one launch each)."""
 
 
 class RawCheck(NamedTuple):
