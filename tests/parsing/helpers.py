@@ -3,6 +3,7 @@ of a parsed corpus that are easy to compare in assertions."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +77,25 @@ def summary(corpus: Corpus) -> dict[str, Any]:
     }
 
 
+_CLOSING_NUMBER = re.compile(r"\s*(\d+)/")
+"""A post number opening a line, the way a listing's teaser closes its first post (`1/` under
+the opening text) before the next post's words on the same line."""
+
+
 def shares_a_glued_line(corpus: Corpus, earlier: int, later: int, line: str) -> bool:
     """May posts `earlier` and `later` share the source line `line`? Only where a copy glued the
     later post's marker to the earlier one's last words (`… the week.Image2/ Text`): the
-    earlier post's last words are on it, and the later post's first words after them."""
-    tail = corpus.post_text(earlier).rsplit("\n", 1)[-1]
+    earlier post's last words are on it, and the later post's first words after them; or where
+    a teaser's `1/` closing the earlier post opens the line (the layout's teaser rule,
+    `layout_openings`) and the later post's words follow it."""
     head = corpus.post_text(later).split("\n", 1)[0]
+    if not head:
+        return False
+    closing = _CLOSING_NUMBER.match(line)
+    number = corpus.posts.number[earlier]
+    closes_earlier = closing is not None and number >= 1 and int(closing.group(1)) == number
+    if closing is not None and closes_earlier and line.find(head, closing.end()) >= 0:
+        return True
+    tail = corpus.post_text(earlier).rsplit("\n", 1)[-1]
     at = line.find(tail)
-    return bool(tail and head) and at >= 0 and line.find(head, at + len(tail)) >= 0
+    return bool(tail) and at >= 0 and line.find(head, at + len(tail)) >= 0

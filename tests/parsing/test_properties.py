@@ -109,6 +109,7 @@ def test_parsing_bytes_never_raises(raw: bytes) -> None:
 @example("Mar 3 • 5 tweets • 1 min read\nA title\n1/ Text one.\nMore of it.2/ Text two.\n")
 @example("Most recents (9)\nAn opening.\n\nA thread 🧵\nOne. /1\nTwo. /2\nRead 5 tweets\n")
 @example("A title\n1 of 3\n2 of 3:\n\nTwo.\n3 of 3:\n\nThree.\n")
+@example("More from @someone\n1/1/\n1/ 1/")  # a teaser's closing `1/` opens the shared line
 def test_every_line_is_in_one_post_or_skipped(text: str) -> None:
     """Non-blank lines land in exactly one post range or one skipped entry; ranges are disjoint
     (but for a line a glued marker splits between two posts), in order, and start and end on
