@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .events import BARE_HEAD, CHROME, EMBED_END, EMOJI, HEAD, PICTURE_END, Event
+from .events import BARE_HEAD, CHROME, EMBED_OTHER, EMBEDS, EMOJI, HEAD, PICTURE_END, Event
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
 from .lines import line_end
 from .neighbours import BLANK
@@ -124,15 +124,28 @@ class PageOpenings(PageBlocks):
             above -= 1
         return above >= 0 and events[above][1] == CHROME and events[above][2] in TEASER_BOUNDS
 
+    def _part_other_embed(self, line: Event) -> None:
+        """At the line under a tweet a blog embeds by another handle than the tweet above
+        (`line`, `EMBED_OTHER`), with the open post the unnumbered text since that tweet's line:
+        end the thread there, and lay the text out as at the first embedded tweet (the blog's
+        words, then the other's tweet, opening a thread: `_part_intro_from_first_embed`). A
+        reply or a quoted tweet by someone else is no post of the thread."""
+        if line.number != EMBED_OTHER or not self.goes_on or self.start < 0 or self.number:
+            return
+        first = self.start
+        self.start = -1
+        self._close_thread()
+        self._open_unnumbered(first)
+
     def _part_intro_from_first_embed(self, line: Event) -> None:
-        """At the line under the first tweet a blog embeds (`line`, `EMBED_END`), with the open
+        """At the line under the first tweet a blog embeds (`line`, in `EMBEDS`), with the open
         post unnumbered text since the page's chrome: close the blog's words above the tweet as
         a thread of their own, as above a numbered first tweet (`_blog_intro_ends`), the tweet
         opening the thread. Unnumbered, the tweet's start is its block's: an embedded tweet is
         one paragraph (its line breaks single) set apart from the blog's, so it is the last
         paragraph above the line; in a copy that kept no blank line, the last line."""
         if (
-            line.number != EMBED_END
+            line.number not in EMBEDS
             or self.start < 0
             or self.number
             or self.marker_line >= 0

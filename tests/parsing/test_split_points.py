@@ -124,7 +124,7 @@ marker_line = st.one_of(
     # Posts run together, each ended by its number and picture; the lines that bound a teaser
     # or an embedded tweet.
     st.sampled_from(["word. 1/ Image word 2/ Image", "word. 2/ Image word", "Read 2 tweets"]),
-    st.sampled_from(["— Ana (@ana) March 3, 2020", "Most recents (4)"]),
+    st.sampled_from(["— Ana (@ana) March 3, 2020", "— Bo (@bo) March 3, 2020", "Most recents (4)"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
