@@ -102,6 +102,10 @@ _STRONG = [
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
     r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
+    # twunroll's notice in its words: a copy cut inside it leaves their start (`cut_off`), which
+    # the rule above, its middle left open, cannot spell out.
+    r"By continuing to use the site, you are consenting to the use of cookies as explained in"
+    r" our Cookie Policy to improve your experience",
     # The 2019 header, when the name before the comma was not copied.
     r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
     *LENGTH,

@@ -112,6 +112,7 @@ corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
 marker_line = st.one_of(
     st.sampled_from(["1/ word", "word 1/", "", "2/ …", "(2/5)", "word (3/5)", "1/n", "word 2/"]),
     st.sampled_from(["2/ word", "3/ word", "word", "THREAD", "🧵", "• • •", "Share", "👇"]),
+    st.sampled_from(["A thread 👇", "A short thread:"]),
     st.sampled_from(["⚡️", "THREAD 1/ word", "word 3/", "(1/5) word", "force a refresh"]),
     # Numbers on a line of their own, under the text they number or over it.
     st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
