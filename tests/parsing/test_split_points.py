@@ -99,6 +99,9 @@ line = st.one_of(
     # Lines that page headers, listings and a cut-off copy make chrome by where they stand.
     st.sampled_from(["@ana", "Subscribe", "Feb 3, 2021 • 4 tweets • 1 min read", "Read 2 tweets"]),
     st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
+    # A clipped threader.app page: its title, an icon, the header under the author's picture.
+    st.sampled_from(["A thread written by @ana", "**", "[image]", "- Twitter"]),
+    st.sampled_from(["Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read"]),
     # Lines read by what stands under them: the link back ending a copy, a page's indenting.
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
