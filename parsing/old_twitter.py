@@ -124,10 +124,12 @@ _NAME = 60
 _ONE_LINE = re.compile(
     rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
     rb"[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
-    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd])[ \t]*"
+    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd]|\d{4}-\d{2}-\d{2})[ \t]*"
 )
 """A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
-`· Mar 3, 2019`, `· 12 Jan 2020`). A line that opens with a number marker is a post."""
+`· Mar 3, 2019`, `· 12 Jan 2020`, and in a clipping, whose template writes dates the ISO way,
+`· 2020-01-12`: the header of a quoted tweet). A line that opens with a number marker is a
+post."""
 _ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
 """What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
 byte it starts with several times faster than `bytes.find` finds the same text."""
