@@ -54,6 +54,9 @@ from .pictures import between_posts
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
+_PICTURE_OR_ICON = re.compile(rb"[ \t]*(?:Image|\[image\]|\*\*)[ \t]*")
+"""A line that only shows a picture (the author's, above a header) or an icon a clipping kept."""
+_PICTURES_ABOVE_HEADER = 2
 
 
 def is_chrome_candidate(buf: ByteSource, start: int, end: int) -> bool:
@@ -86,12 +89,31 @@ def _shape_only(buf: ByteSource, start: int, end: int) -> bool:
     return any(whole.fullmatch(buf, start, end) for _, whole in _SUFFIX_RULES)
 
 
+def is_one_line_header_shape(buf: ByteSource, line: Line) -> bool:
+    """Is `line` shaped as a one-line page header? One where a page may start is one."""
+    return buf.find(b" min read", *line) >= 0 and _ONE_LINE_HEADER.fullmatch(buf, *line) is not None
+
+
 def opens_with_header(buf: ByteSource) -> bool:
     """Does `buf` start with a one-line page header, or a title over a bare byline?"""
     first = next_nonblank_line(buf, -1)
     return first is not None and (
         _ONE_LINE_HEADER.fullmatch(buf, *first) is not None or opens_bylined_header(buf, first)
     )
+
+
+def _past_pictures(buf: ByteSource, places: list[Line | None]) -> list[Line | None]:
+    """The lines under the `places` that only show a picture or an icon (at most two of them):
+    a page shows the author's picture between its title and its header."""
+    found: list[Line | None] = []
+    for place in places:
+        line = place
+        for _ in range(_PICTURES_ABOVE_HEADER):
+            if line is None or not _PICTURE_OR_ICON.fullmatch(buf, *line):
+                break
+            line = next_nonblank_line(buf, line[1])
+            found.append(line)
+    return found
 
 
 def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -117,16 +139,12 @@ def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[
 
 def _one_line_headers(buf: ByteSource, places: list[Line | None]) -> list[Line]:
     """The one-line headers among `places` and the first line (see `_ONE_LINE_HEADER`)."""
-    found = []
-    for line in (next_nonblank_line(buf, -1), *places):
-        # Both headers give the reading time: one search in C rules out most lines.
-        if (
-            line is not None
-            and buf.find(b" min read", *line) >= 0
-            and _ONE_LINE_HEADER.fullmatch(buf, *line)
-        ):
-            found.append(line)
-    return found
+    # Both headers give the reading time: one search in C rules out most lines.
+    return [
+        line
+        for line in (next_nonblank_line(buf, -1), *places)
+        if line is not None and is_one_line_header_shape(buf, line)
+    ]
 
 
 def is_chrome_text(text: str) -> bool:
@@ -168,7 +186,9 @@ def resolve_chrome(
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
-    found.update(_one_line_headers(buf, below_ends + below_suffixed))
+    found.update(
+        _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
+    )
     found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .byte_source import ByteSource
-from .events import EMBED_END
+from .events import EMBED_END, EMBED_OTHER
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -70,6 +70,8 @@ _BYLINE = re.compile(rb"[ \t]*Posted (?:on|by) ")
 _EMBED_DASH = re.compile(rb"[ \t]*\xe2\x80\x94")
 """How the line under an embedded tweet starts (`— Name (@handle) March 3, 2020`): the other
 lines the thread goes on past (`old_twitter.PASSING`) never start so."""
+_EMBED_HANDLE = re.compile(rb"\(@(\w{1,15})\)")
+"""The handle on that line, in brackets after the name."""
 _TITLE = 120
 """Bytes: a post's title is a line, seldom a long one."""
 _MASTHEAD = 12
@@ -83,9 +85,20 @@ _BARE_BYLINE = re.compile(rb"[ \t]*" + BARE_BYLINE.encode() + rb"[ \t]*")
 
 def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
     """The lines among `passing` (chrome the thread goes on past) that a blog puts under each
-    tweet it embeds, each with its `Event.number`, `EMBED_END`: each ends a post of the
-    thread."""
-    return {line: EMBED_END for line in passing if _EMBED_DASH.match(buf, *line) is not None}
+    tweet it embeds, each with its `Event.number`: `EMBED_END`, which ends a post of the
+    thread, or `EMBED_OTHER` where its handle is not the one under the tweet embedded above
+    (in file order): a tweet by someone else, no post of that thread."""
+    found: dict[Line, int] = {}
+    last_handle: bytes | None = None
+    for line in sorted(passing):
+        if _EMBED_DASH.match(buf, *line) is None:
+            continue
+        named = _EMBED_HANDLE.search(buf, *line)
+        handle = named[1].lower() if named is not None else None
+        other = handle is not None and last_handle is not None and handle != last_handle
+        found[line] = EMBED_OTHER if other else EMBED_END
+        last_handle = handle or last_handle
+    return found
 
 
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:

@@ -99,9 +99,16 @@ _STRONG = [
     r"You can follow @\w{1,15}",
     r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
+    # threader.app's page title and its footer's sign-up line.
+    r"A thread written by @\w{1,15}",
+    r"Enjoy Threader\? Sign up",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
     r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
+    # twunroll's notice in its words: a copy cut inside it leaves their start (`cut_off`), which
+    # the rule above, its middle left open, cannot spell out.
+    r"By continuing to use the site, you are consenting to the use of cookies as explained in"
+    r" our Cookie Policy to improve your experience",
     # The 2019 header, when the name before the comma was not copied.
     r", \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?",
     *LENGTH,
@@ -131,16 +138,25 @@ SUFFIX_RULES = [
 SUFFIX_NEEDLES = tuple(needle for needle, _ in SUFFIX_RULES)
 """Text the lines found by how they end contain: a buffer without any has none of them."""
 # Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
-# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"). A
+# Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"; a
+# clipping drops the button and may keep its clock icon as `**`: "Name  @handle  bio  date  **
+# 3 min read"). A
 # header opens a page, so they are only looked for where a page may start: the first line, and
 # the line after strong chrome or a "Profile picture" line. A needle searched through the whole
 # buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
 ONE_LINE_HEADER = re.compile(
     rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
     rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
+    rb"|[^\n@]{1,80}[ \t]@\w{1,15}[ \t][^\n]{0,300}[ \t](?:\*\*[ \t]*)?\d{1,3} min read[ \t.]*"
 )
 _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
+    # threader.app's share row (a clipping glues its two buttons); a clipping's share list, its
+    # items bulleted; an icon a clipping kept as bare emphasis marks.
+    r"Share this thread[ \t]*Bookmark",
+    r"[-*+][ \t]+(?:Facebook|LinkedIn|Twitter|Reddit|WhatsApp|Telegram|Email|Pinterest|Tumblr"
+    r"|\[image\])",
+    r"\*\*",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
     r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a

@@ -23,6 +23,12 @@ text right above it is a teaser too."""
 EMBED_END = 1
 """The `number` of a `PASS` event that a blog puts under a tweet it embeds (`— Name (@handle)
 March 3, 2020`): it ends an embedded post of the thread (see `LayoutBuilder._end_preamble`)."""
+EMBED_OTHER = 2
+"""The `number` of a `PASS` event under a tweet a blog embeds whose handle is not the one under
+the tweet embedded above it: a reply or a quoted tweet by someone else, which ends the thread
+above rather than going on with it (see `LayoutBuilder._part_other_embed`)."""
+EMBEDS = (EMBED_END, EMBED_OTHER)
+"""The numbers of the `PASS` lines under embedded tweets."""
 LISTING_HEAD = 2
 """The `number` of a `CHROME` event that heads a listing (`Most recents`, `More from @x`): a
 teaser starts under it, but the text above it is the page's own, no teaser."""

@@ -120,6 +120,7 @@ class LayoutBuilder(PageOpenings):
         self._adopt_free_text(start)
         if self._labels_intro(start):
             return  # the page's opening paragraph goes on past its label (`layout_openings`)
+        self._part_closing_words(start)
         self._close_post(start)
         self._close_thread()
         # A teaser still, under a line between teasers; a teaser too, if it runs into one.
@@ -215,6 +216,7 @@ class LayoutBuilder(PageOpenings):
                 self._close_thread()
         elif self.start >= 0:
             if opens and not self._is_trailer(line):
+                self._part_closing_words(start)
                 self._close_post(start)
                 self._close_thread()
                 self._starts_afresh(start)
@@ -270,11 +272,13 @@ class LayoutBuilder(PageOpenings):
             self.buf, continuation, start, guess_without_cue=trailing or number == 2
         )
         if split is None:
+            self._part_closing_words(start)
             self._close_post(start)
             self._close_thread()
             self._starts_afresh(start)
             return False
         if split > self.start:
+            self._part_closing_words(split)
             self._close_post(split)
         else:
             # The open post is unnumbered text after chrome the thread went on past, and all
@@ -334,6 +338,7 @@ class LayoutBuilder(PageOpenings):
         after them. No fresh start: the thread goes on."""
         start = events[index].start
         self._adopt_free_text(start)
+        self._part_other_embed(events[index])
         self._part_intro_from_first_embed(events[index])
         self._close_post(start, bounded=True)
         buf, record, free_from = self.buf, self._record_skipped, start
@@ -369,6 +374,7 @@ class LayoutBuilder(PageOpenings):
 
     def _finish(self) -> None:
         self._adopt_free_text(len(self.buf))
+        self._part_closing_words(len(self.buf))
         self._close_post(len(self.buf))
         self._close_thread()
 

@@ -8,11 +8,11 @@ and a blog's embedded tweets, each known by the chrome line that closes it (how 
   is known. Inside a teaser a 🧵 head is text (see `LayoutBuilder._on_head`).
 - A blog that embeds a thread's tweets puts a line under each (`— Name (@handle) March 3,
   2020`). The text above the first embedded tweet (numbered, so that its start is known) and
-  the text under the last one that runs into the page's chrome, which no such line ends, are the
-  blog's own: each a thread of its own, kept whole rather than dropped as chrome (a blogger's
-  introduction may say things the thread does not), never the thread's first or last post.
-  (Under the last tweet at the end of a copy, or above a marker, the text may be the start of a
-  tweet the copy cut: it stays the thread's.)
+  the text under the last one that runs into the page's chrome or the copy's end, which no such
+  line ends, are the blog's own: each a thread of its own, kept whole rather than dropped as
+  chrome (a blogger's introduction may say things the thread does not), never the thread's first
+  or last post. (Text under the last tweet that ends in a post number, or stands above a marker,
+  is the author's numbering going on: it stays the thread's.)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 from .events import (
     BARE_HEAD,
     CHROME,
-    EMBED_END,
+    EMBEDS,
     EMOJI,
     END,
     HEAD,
@@ -35,7 +35,7 @@ from .events import (
 from .layout_trailers import TrailingRules
 from .lines import line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+from .trailing_numbers import Trailer, first_trailer, last_trailer, trailing_numbers
 
 TEASER_BOUNDS = (TEASER_EDGE, LISTING_HEAD)
 """The numbers of the chrome lines a listing's teaser starts under."""
@@ -55,7 +55,7 @@ class PageBlocks(TrailingRules):
         super().__init__(buf, source, posts, threads, skipped)
         self._after_embed = False
         """Whether the last chrome the thread went on past was the line under a tweet a blog
-        embeds (`EMBED_END`)."""
+        embeds (`EMBEDS`)."""
 
     def _begin(self, events: list[Event]) -> None:
         """Start laying out `events`: the text at their start may be a listing's teaser."""
@@ -120,7 +120,7 @@ class PageBlocks(TrailingRules):
         closed so."""
         # The line right under the marker: a head or emoji line there may open another thread.
         under = next_line(self._events, self._index + 1)
-        if under is None or under.kind != PASS or under.number != EMBED_END:
+        if under is None or under.kind != PASS or under.number not in EMBEDS:
             return False
         if self._is_trailer(self._events[self._index]):
             return False  # a bare `1/` under the text it numbers: that text is the first tweet
@@ -131,7 +131,7 @@ class PageBlocks(TrailingRules):
     def _passed_embed(self, events: list[Event], index: int) -> None:
         """Note whether the chrome the thread went on past, up to `events[index]`, ended an
         embedded tweet."""
-        self._after_embed = events[index - 1][2] == EMBED_END  # [2]: the number
+        self._after_embed = events[index - 1][2] in EMBEDS  # [2]: the number
 
     def _leave_embedded_thread(self) -> None:
         """At the page's chrome, close the thread whose last post a blog embedded, before the
@@ -139,6 +139,25 @@ class PageBlocks(TrailingRules):
         own."""
         if self.goes_on and self._after_embed:
             self._close_thread()
+
+    def _part_closing_words(self, stop: int) -> None:
+        """Where the thread in progress ends at `stop` (a marker that restarts the numbering or
+        opens a thread, a head, the copy's end), move the open post to a thread of its own when
+        it is unnumbered text under the last tweet a blog embedded: no embed line ended it, so
+        it is the blog's words, as above the page's chrome (`_leave_embedded_thread`). Text
+        ending in a post number is a tweet the author numbered (its embed line cut off with the
+        copy): it stays."""
+        if (
+            self.goes_on
+            and self._after_embed
+            and self.start >= 0
+            and self.number == 0
+            and first_trailer(self.buf, self.start, stop) is None
+        ):
+            first = self.start
+            self.start = -1
+            self._close_thread()
+            self._open_unnumbered(first)
 
     def _on_post_start(self, start: int) -> None:
         """A post of the thread in progress begins at `start`, as the page's markup says: close

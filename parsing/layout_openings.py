@@ -2,7 +2,8 @@
 thread's first post begins:
 
 - A page that opens with one paragraph of unnumbered text, then, a blank line apart, a bare
-  `Thread 🧵` line, shows one thread: the paragraph announces the thread the label heads
+  `Thread 🧵` line or a label that says as much (`A thread 👇`, `A short thread:`), shows one
+  thread: the paragraph announces the thread the label heads
   (`Here is a short guide to tides.`, then `Thread 🧵`), as its author wrote them in one first
   tweet. The label separates two threads only where a thread stands above it (numbered posts,
   several paragraphs). So the paragraph stays open past the label: it is the first post's start
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .events import BARE_HEAD, CHROME, EMBED_END, EMOJI, HEAD, PICTURE_END, Event
+from .events import BARE_HEAD, CHROME, EMBED_OTHER, EMBEDS, EMOJI, HEAD, PICTURE_END, Event
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
 from .lines import line_end
 from .neighbours import BLANK
@@ -27,6 +28,12 @@ from .pictures import picture_after
 from .teaser_glued import glued_next_number
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
+# A label that announces the thread under an opening paragraph, in so many words: `A thread 👇`,
+# `A short thread:`, `Thread 👇` (the bare `Thread 🧵` is `BARE_HEAD`).
+_ANNOUNCING_LABEL = re.compile(
+    rb"[ \t]*(?:[Aa](?: (?:short|quick|long|little|brief|mini))? )?(?:[Tt]hread|THREAD)"
+    rb"(?:[ \t:.]|\xe2\x80\xa6|\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?)*"
+)
 """A blank line between two paragraphs, with the blanks up to the next one's text."""
 
 
@@ -46,7 +53,7 @@ class PageOpenings(PageBlocks):
             or self._in_teaser
             or self.last_number
             or len(self.posts) > self.threads.first_post[-1]  # a post of the thread above it
-            or not BARE_HEAD.fullmatch(buf, head, line_end(buf, head))
+            or not _is_label(buf, head, line_end(buf, head))
         ):
             return False
         # One paragraph, then a blank line: a label right under a line may as well open the
@@ -124,15 +131,28 @@ class PageOpenings(PageBlocks):
             above -= 1
         return above >= 0 and events[above][1] == CHROME and events[above][2] in TEASER_BOUNDS
 
+    def _part_other_embed(self, line: Event) -> None:
+        """At the line under a tweet a blog embeds by another handle than the tweet above
+        (`line`, `EMBED_OTHER`), with the open post the unnumbered text since that tweet's line:
+        end the thread there, and lay the text out as at the first embedded tweet (the blog's
+        words, then the other's tweet, opening a thread: `_part_intro_from_first_embed`). A
+        reply or a quoted tweet by someone else is no post of the thread."""
+        if line.number != EMBED_OTHER or not self.goes_on or self.start < 0 or self.number:
+            return
+        first = self.start
+        self.start = -1
+        self._close_thread()
+        self._open_unnumbered(first)
+
     def _part_intro_from_first_embed(self, line: Event) -> None:
-        """At the line under the first tweet a blog embeds (`line`, `EMBED_END`), with the open
+        """At the line under the first tweet a blog embeds (`line`, in `EMBEDS`), with the open
         post unnumbered text since the page's chrome: close the blog's words above the tweet as
         a thread of their own, as above a numbered first tweet (`_blog_intro_ends`), the tweet
         opening the thread. Unnumbered, the tweet's start is its block's: an embedded tweet is
         one paragraph (its line breaks single) set apart from the blog's, so it is the last
         paragraph above the line; in a copy that kept no blank line, the last line."""
         if (
-            line.number != EMBED_END
+            line.number not in EMBEDS
             or self.start < 0
             or self.number
             or self.marker_line >= 0
@@ -146,6 +166,13 @@ class PageOpenings(PageBlocks):
         self._close_post(tweet, preamble=True)
         self._close_thread()
         self._open_unnumbered(tweet)
+
+
+def _is_label(buf: bytes | bytearray, start: int, end: int) -> bool:
+    """Is the line `buf[start:end]` a label announcing the thread, with no text of its own?"""
+    return bool(
+        BARE_HEAD.fullmatch(buf, start, end) or _ANNOUNCING_LABEL.fullmatch(buf, start, end)
+    )
 
 
 def _last_block(buf: bytes | bytearray, start: int, stop: int) -> int:

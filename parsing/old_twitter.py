@@ -39,6 +39,9 @@ PASSING = [
     r"Replying to(?:[ \t]+@\w{1,15}(?:(?:,|[ \t]+and)?[ \t]+@\w{1,15})*"
     r"(?:[ \t]+and \d{1,6} others?)?)?",
     r"\d[\d,.]*[KkM]? repl(?:y|ies) \d[\d,.]*[KkM]? retweets? \d[\d,.]*[KkM]? likes?",
+    # The older page's row of buttons under a tweet, each with its count when it has one.
+    r"Reply(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Retweet(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Like"
+    r"(?:[ \t]+\d[\d,.]*[KkM]?)?(?:[ \t]+Direct message)?",
     # The main tweet's counts, on one line or each on its own: "12 Retweets 3 Quote Tweets".
     r"\d[\d,.]*[KkM]? " + _COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + _COUNTED + r")*",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
@@ -111,6 +114,9 @@ _COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
 _NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
 _CARD_LINES = 40
 """Lines: the few people the column suggests, four lines each at most."""
+_NAME_EDGES = " \t\u200e\u200f"
+"""What stands around a name in a header: blanks, and the direction mark the older page put
+after the name (`Ada Quill\u200f @adaq`), which is no letter of it."""
 _NAME = 60
 """Bytes: a display name is short."""
 
@@ -118,10 +124,12 @@ _NAME = 60
 _ONE_LINE = re.compile(
     rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
     rb"[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
-    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd])[ \t]*"
+    rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd]|\d{4}-\d{2}-\d{2})[ \t]*"
 )
 """A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
-`· Mar 3, 2019`, `· 12 Jan 2020`). A line that opens with a number marker is a post."""
+`· Mar 3, 2019`, `· 12 Jan 2020`, and in a clipping, whose template writes dates the ISO way,
+`· 2020-01-12`: the header of a quoted tweet). A line that opens with a number marker is a
+post."""
 _ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
 """What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
 byte it starts with several times faster than `bytes.find` finds the same text."""
@@ -190,7 +198,7 @@ def read_one_line_header(text: str) -> tuple[str, str, str] | None:
     if match is None:
         return None
     name, handle, date = (match[group].decode("utf-8", "replace") for group in match.groupdict())
-    return name.strip(), handle, date
+    return name.strip(_NAME_EDGES), handle, date
 
 
 def page_headers(

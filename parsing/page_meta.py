@@ -63,10 +63,11 @@ _BYLINE = re.compile(BARE_BYLINE)
 _ARCHIVE = re.compile(r"(\w{1,15})['\u2019]s avatar\1['\u2019]s Twitter Archive\b.*")
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
 # and the reading time. The button is an element of its own beside the name, so a copy may glue
-# the two ("Ada Quill+ Your Authors").
+# the two ("Ada Quill+ Your Authors"), and a clipping may drop it and keep the clock icon before
+# the reading time as `**`.
 _THREADER = re.compile(
-    r"(?P<name>.{1,60}?)[ \t]*\+ Your Authors[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
-    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,]*"
+    r"(?P<name>[^@]{1,60}?)[ \t]*(?:\+ Your Authors)?[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,4} min read.*"
 )
 # Scrolly's header line: the date, then the length without a reading time.

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
-from .chrome import is_chrome_candidate
+from .chrome import is_chrome_candidate, is_one_line_header_shape
 from .chrome_blog import opens_bylined_header
 from .chrome_context import is_date, is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
@@ -147,7 +147,8 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     both sides and a run of them by the line of structure above it
     (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
     the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
-    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a head or emoji line by the line
+    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header likewise
+    (`chrome._one_line_headers`), a head or emoji line by the line
     of structure it may lead (`_leads_across`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
@@ -161,6 +162,7 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     return below is not None and (
         _separator_before_structure(buf, below)
         or opens_bylined_header(buf, below)
+        or is_one_line_header_shape(buf, below)
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
     )

@@ -34,3 +34,17 @@ def test_header_with_escaped_handle_and_plain_date_is_read_and_blanked() -> None
     assert corpus.meta(0).author == "Lena Ward"
     assert corpus.meta(0).handle == "_lenaward"
     assert [line for line, _ in skipped(corpus)] == [8]
+
+
+def test_the_header_of_a_quoted_post_card_is_skipped_not_the_posts_last_words() -> None:
+    """The template sets a quoted post under the post as a quote, its header on one line
+    (`**Name @handle** · 2026-04-20`, the date the ISO way): a tweet's header, as a copied
+    page gives it, skipped with the card's picture next to it."""
+    corpus = load_corpus([CLIPPINGS / "x_post_quoted_card.md"])
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday.\n\nI wrote up the new sailings in one place."]
+    ]
+    assert [text.strip() for _, text in skipped(corpus)] == [
+        "Ada Quill @_adaquill · 2026-04-20",
+        "[image]",
+    ]

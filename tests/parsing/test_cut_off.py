@@ -30,6 +30,7 @@ THREAD = "1/ The pier lights are fixed.\n2/ The railings are next.\n"
         "Show this thr",
         "Share th",
         "Leave a Rep",
+        "By continuing to use the site, you are consenting to the",  # twunroll's notice
     ],
 )
 def test_the_cut_end_of_a_chrome_line_after_chrome_is_skipped(fragment: str) -> None:

@@ -5,6 +5,8 @@ around the tweets it embeds. Fixtures are in tests/fixtures/pages/."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parsing import load_corpus
@@ -251,6 +253,63 @@ def test_embedded_tweets_with_no_words_of_the_blog_are_one_thread() -> None:
         "2/ They came through the new pass.\n— Ada Reed (@adareed) June 8, 2021\nShare this:\n"
     )
     assert numbers(corpus) == [[1, 2]]
+
+
+HERON = "— Pell Ardo (@pellardo) May 2, 2021\n"
+HERON_TWEETS = "1/ The heron took the weir at dawn.\n" + HERON + "2/ The gulls gave way.\n" + HERON
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("That was the week on the river.\n", [[1, 2], [None]]),
+        ("That was the week on the river.\n1/ A second thread opens.\n", [[1, 2], [None], [1]]),
+        ("That was the week on the river.\nTHREAD\nThe weir again.\n", [[1, 2], [None], [None]]),
+    ],
+    ids=["copy's end", "restarting marker", "thread head"],
+)
+def test_a_blogs_closing_words_under_its_last_embedded_tweet_are_a_thread_of_their_own(
+    after: str, expected: list[list[int | None]]
+) -> None:
+    """No embed line ends the text under the last tweet a blog embeds: where the copy ends or
+    another thread opens under it, as where the page's chrome does, it is the blog's own."""
+    corpus = parse_text(HERON_TWEETS + after)
+    assert numbers(corpus) == expected
+    assert texts(corpus)[1] == ["That was the week on the river."]
+
+
+def test_text_ending_in_a_post_number_under_the_last_embedded_tweet_stays_in_the_thread() -> None:
+    """The author's number says it is a tweet of the thread (its embed line cut off)."""
+    corpus = parse_text(HERON_TWEETS + "The heron left at noon. 3/3\n")
+    assert numbers(corpus) == [[1, 2, 3]]
+
+
+def test_a_tweet_a_blog_embeds_by_another_handle_ends_the_thread_above(tmp_path: Path) -> None:
+    """A reply or a quoted tweet someone else wrote, embedded under the thread, is no post of
+    it: the line under it names another handle. The blog's words above it are its own, as
+    above the first tweet a blog embeds, and the other tweet opens a thread with its author."""
+    page = tmp_path / "blog.txt"
+    page.write_text(
+        HERON_TWEETS
+        + "Others wrote in with their own sightings.\n\nIt stared me down at the lock.\n"
+        + "— Quinn Lowe (@quinnlowe) May 3, 2021\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[1, 2], [None], [None]]
+    assert texts(corpus)[1:] == [
+        ["Others wrote in with their own sightings."],
+        ["It stared me down at the lock."],
+    ]
+    assert (corpus.meta(0).handle, corpus.meta(2).handle) == ("pellardo", "quinnlowe")
+
+
+def test_tweets_embedded_under_the_same_handle_in_other_case_are_one_thread() -> None:
+    corpus = parse_text(
+        "The heron took the weir.\n" + HERON + "The gulls gave way.\n"
+        "— Pell Ardo (@PellArdo) May 2, 2021\n"
+    )
+    assert numbers(corpus) == [[None, None]]
 
 
 def test_text_above_a_thread_that_an_old_twitter_page_goes_on_past_stays_its_first_post() -> None:

@@ -3,6 +3,8 @@ skipped without ending the thread, and replies by other people are no posts of i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parsing import load_corpus
@@ -38,6 +40,8 @@ PAGES = FIXTURES / "pages"
         "12.3K Views",
         "10:42 AM · Mar 3, 2019 · Twitter for iPhone",
         "10:42 AM - 3 Mar 2019",
+        "Reply 12 Retweet 40 Like 100 Direct message",
+        "Reply Retweet 2 Like",
         "-",
         "·",
     ],
@@ -394,3 +398,23 @@ def test_the_page_around_a_conversation_ends_the_thread(chrome: str) -> None:
     corpus = parse_text(f"1/ The ferry runs late.\n2/ Because of fog.\n{chrome}\nLog in\n")
     assert texts(corpus) == [["The ferry runs late.", "Because of fog."]]
     assert skipped(corpus) == [(3, chrome), (4, "Log in")]
+
+
+def test_the_older_pages_headers_with_a_direction_mark_give_the_name_without_it(
+    tmp_path: Path,
+) -> None:
+    """The older page put an invisible right-to-left mark after the name in each tweet's
+    header (`Nell Harrow\u200f @nellharrow · Jun 8, 2019`): no letter of the author's name."""
+    page = tmp_path / "old.txt"
+    header = "Nell Harrow\u200f @nellharrow · Jun 8, 2019\n"
+    page.write_text(
+        header
+        + "The cottage opens as a museum on Saturday. 1/2\n"
+        + "12 replies 40 retweets 100 likes\nReply 12 Retweet 40 Like 100 Direct message\n"
+        + header
+        + "The lens room has its brass lamp again. 2/2\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[1, 2]]
+    assert (corpus.meta(0).author, corpus.meta(0).handle) == ("Nell Harrow", "nellharrow")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parsing import load_corpus
 from parsing.page_meta import PageMeta, page_meta
 
@@ -70,6 +72,28 @@ def test_a_label_under_a_numbered_thread_opens_another() -> None:
     )
     assert numbers(corpus) == [[1, 2], [1, 2]]
     assert texts(corpus)[1][0] == "Thread 🧵\nThey nest on the roofs."
+
+
+@pytest.mark.parametrize("label", ["A thread 👇", "A short thread:", "Thread 👇", "a thread 🧵"])
+def test_an_opening_paragraph_above_a_label_in_words_is_the_threads_lead(label: str) -> None:
+    """A label that announces the thread in so many words reads as the bare one: the heading
+    above it and the label are the author's first tweet, the thread's unnumbered lead."""
+    corpus = parse_text(
+        "FERRIES - why the timetable changed\n\n" + label + "\n"
+        "1/ The new timetable starts on Monday.\n2/ The last boat leaves at ten.\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2]]
+    assert texts(corpus)[0][0] == "FERRIES - why the timetable changed\n\n" + label
+
+
+def test_a_label_with_words_of_its_own_is_no_bare_label() -> None:
+    """`A thread on gulls 👇` says more than a label: it opens the thread under the heading,
+    as before."""
+    corpus = parse_text(
+        "Notes from the quay\n\nA thread on the gulls 👇\n"
+        "1/ They nest on the roofs.\n2/ They leave in August.\n"
+    )
+    assert numbers(corpus) == [[None], [None, 1, 2]]
 
 
 # -- a teaser whose first post its author numbers at the end ----------------------------------

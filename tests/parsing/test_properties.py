@@ -48,6 +48,9 @@ LEADS = [
     "", "", "", "1/ ", "2/ ", "3/", "5/ ", "1/5 ", "(2/5) ", "[3/4] ", "🧵 1/ ", "THREAD 1/ ",
     "THREAD", "🧵 ", "⚡️⚡️⚡️", "1/n", "24/7 ", "• • •", "force a refresh", "Share", "  ",
     "2/", "end/", "/2 ", "1. ", "2) ", "🧵1/5", "2020/2021 ", "10/31 ", "2/15 ", "3/15 ",
+    "— Ana (@ana) May 2, 2021", "— Bo (@bo) May 2, 2021", "A thread 👇",
+    "A thread written by @ana", "**", "Bo @bo · 2020-01-12",
+    "Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read",
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

@@ -99,6 +99,9 @@ line = st.one_of(
     # Lines that page headers, listings and a cut-off copy make chrome by where they stand.
     st.sampled_from(["@ana", "Subscribe", "Feb 3, 2021 • 4 tweets • 1 min read", "Read 2 tweets"]),
     st.sampled_from(["Seaside cottages", "Writes about tides.", "Thank", "Image", "-"]),
+    # A clipped threader.app page: its title, an icon, the header under the author's picture.
+    st.sampled_from(["A thread written by @ana", "**", "[image]", "- Twitter"]),
+    st.sampled_from(["Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read"]),
     # Lines read by what stands under them: the link back ending a copy, a page's indenting.
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
@@ -112,6 +115,7 @@ corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
 marker_line = st.one_of(
     st.sampled_from(["1/ word", "word 1/", "", "2/ …", "(2/5)", "word (3/5)", "1/n", "word 2/"]),
     st.sampled_from(["2/ word", "3/ word", "word", "THREAD", "🧵", "• • •", "Share", "👇"]),
+    st.sampled_from(["A thread 👇", "A short thread:"]),
     st.sampled_from(["⚡️", "THREAD 1/ word", "word 3/", "(1/5) word", "force a refresh"]),
     # Numbers on a line of their own, under the text they number or over it.
     st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
@@ -124,7 +128,7 @@ marker_line = st.one_of(
     # Posts run together, each ended by its number and picture; the lines that bound a teaser
     # or an embedded tweet.
     st.sampled_from(["word. 1/ Image word 2/ Image", "word. 2/ Image word", "Read 2 tweets"]),
-    st.sampled_from(["— Ana (@ana) March 3, 2020", "Most recents (4)"]),
+    st.sampled_from(["— Ana (@ana) March 3, 2020", "— Bo (@bo) March 3, 2020", "Most recents (4)"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))

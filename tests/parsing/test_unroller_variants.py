@@ -1,13 +1,13 @@
 """Variants of unroller and twitter.com pages as copies give them: threader.app's header with
-the name glued to its button and its tip line cut short, `Show this thread` joined to the
-separator under it (tests/fixtures/unrollers/)."""
+the name glued to its button and its tip line cut short, a threader.app page clipped as
+Markdown, `Show this thread` joined to the separator under it (tests/fixtures/unrollers/)."""
 
 from __future__ import annotations
 
 from parsing import load_corpus
 from parsing.given import ThreadMeta
 
-from .helpers import FIXTURES, numbers, skipped, texts
+from .helpers import FIXTURES, numbers, parse_text, skipped, texts
 
 UNROLLERS = FIXTURES / "unrollers"
 
@@ -28,6 +28,30 @@ def test_threader_tip_cut_short_is_chrome_not_a_thread() -> None:
     assert texts(corpus)[0][0].startswith("The harbour ferry now runs a late boat")
     assert texts(corpus)[0][0].endswith("trust the website for now.")
     assert [line for line, _ in skipped(corpus)] == [1, 9, 12]
+
+
+def test_a_clipped_threader_page_reads_its_header_without_the_button_and_skips_its_footer() -> None:
+    """A clipping of threader.app keeps the page's title (`A thread written by @x`), an icon as
+    bare `**`, the author's picture, and the header without its `+ Your Authors` button (the
+    clock icon left as `**` before the reading time); under the thread, the share row with its
+    bulleted buttons and the sign-up line. All of it is chrome; the header gives the author."""
+    corpus = load_corpus([UNROLLERS / "threader_clipped.md"])
+    assert texts(corpus) == [["The ferry runs late.\n\nThe pier is closed."]]
+    assert corpus.meta(0) == ThreadMeta("Ada Quill", "ada", "2019-03-11", None)
+    assert [text.strip() for _, text in skipped(corpus)][:4] == [
+        "A thread written by @ada",
+        "**",
+        "[image]",
+        "Ada Quill  @ada  Maps and ferries.  Mar. 11, 2019  ** 3 min read",
+    ]
+
+
+def test_a_bulleted_list_of_networks_inside_a_post_stays_its_text() -> None:
+    """A share list's bulleted items are chrome only next to other chrome, as a share row is."""
+    corpus = parse_text(
+        "1/ Where to find the ferry news:\n- Twitter\n- Facebook\n2/ The pier shop has it too.\n"
+    )
+    assert texts(corpus)[0][0] == "Where to find the ferry news:\n- Twitter\n- Facebook"
 
 
 def test_show_this_thread_joined_to_its_separator_is_skipped_between_tweets() -> None:
