@@ -39,6 +39,7 @@ from .glued_pictures import (
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
+from .picture_runs import starts_under_pictures
 from .pictures import PICTURE_WORD, blank_trailing, may_end_in_picture, picture_then_text
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
@@ -378,5 +379,7 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    post_starts = blank_trailing(buf, pictured) if pictured or may_end_in_picture(buf) else []
+    post_starts = starts_under_pictures(buf, events)
+    if pictured or may_end_in_picture(buf):
+        post_starts += blank_trailing(buf, pictured)
     return texts, post_starts

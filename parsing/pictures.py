@@ -118,18 +118,23 @@ def blank_trailing(buf: bytearray, under: Sequence[int]) -> list[int]:
     for end in ends:
         below, above = end, previous_nonblank_line(buf, end[0])
         while above is not None and buf.endswith(_WORD, *above) and _blank_mark(buf, above):
-            if not _LIST_NUMBER.match(buf, *below):
+            if not opens_with_list_number(buf, below):
                 starts.append(below[0])
             below, above = above, previous_nonblank_line(buf, above[0])
     return starts
 
 
+def opens_with_list_number(buf: ByteSource, line: Line) -> bool:
+    """Does `line` open with a list number (`_LIST_NUMBER`)?"""
+    return _LIST_NUMBER.match(buf, *line) is not None
+
+
 def _blank_mark(buf: bytearray, line: Line) -> bool:
     """Blank the `Image` that ends `line` where it is a picture's mark after the line's text
-    (`_ends_text`); the line stays in its post. True when blanked."""
+    (`ends_text`); the line stays in its post. True when blanked."""
     start, end = line
     spot = end - len(_WORD)
-    if spot > start and _ends_text(buf, start, spot):
+    if spot > start and ends_text(buf, start, spot):
         buf[spot:end] = b" " * len(_WORD)
         return True
     return False
@@ -144,7 +149,7 @@ def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
         return end
     spot = end - len(_WORD)
     line_start = max(buf.rfind(b"\n", start, spot) + 1, start)
-    if spot > line_start and _ends_text(buf, line_start, spot):
+    if spot > line_start and ends_text(buf, line_start, spot):
         return trim_end(buf, start, spot)
     return end
 
@@ -155,7 +160,7 @@ def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
     return _SENTENCE_END.search(buf, start, end) is not None
 
 
-def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
+def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
     does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
     `1/ Image`, keeps its only text) that is no determiner or possessive?"""
