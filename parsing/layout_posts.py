@@ -17,7 +17,12 @@ from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number
-from .teaser_tails import first_post_under_intro, joined_by_line_breaks, paragraphs_under
+from .teaser_tails import (
+    credits_under,
+    first_post_under_intro,
+    joined_by_line_breaks,
+    paragraphs_under,
+)
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
@@ -210,11 +215,12 @@ class PostWriter:
                 self._open_unnumbered(opening_end)
         for index, trailer in enumerate(trailers):
             self.number = self.last_number = trailer.number
-            end = trailer.line_end
+            below = trailers[index + 1] if index + 1 < len(trailers) else None
+            stop = limit if below is None else buf.rfind(b"\n", 0, below.text_end)
+            stop = max(stop, trailer.line_end)
+            end = credits_under(buf, trailer.line_end, stop)
             if joined:
-                below = trailers[index + 1] if index + 1 < len(trailers) else None
-                stop = limit if below is None else buf.rfind(b"\n", 0, below.text_end)
-                end = paragraphs_under(buf, trailer.line_end, max(stop, trailer.line_end))
+                end = paragraphs_under(buf, end, stop)
             if end > trailer.line_end:
                 # The number stays out of the text, as a leading marker does: the post's hole.
                 self.hole = (trailer.text_end, trailer.line_end)

@@ -1,5 +1,6 @@
 """The paragraphs under a teaser's post numbered at its end: `… was found. 3/16`, a blank
-line, then `📷: A credit` before `Read 16 tweets`.
+line, then `📷: A credit` before `Read 16 tweets`; and a picture's credit right under a post's
+number, in any thread numbered at its posts' ends.
 
 A listing's teaser is an excerpt of a thread, its posts run together as the page prints them:
 one line break between two posts, whatever blank lines the author put inside a post. Where the
@@ -13,6 +14,7 @@ blank lines shows nothing of the kind, and the text under its last number stays 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -31,6 +33,27 @@ def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -
         if text < following.text_end and buf.count(b"\n", end, text) == 1:
             return True
     return False
+
+
+# A picture's credit: a camera emoji (📷, 📸) opening the line, then what names a source (a
+# colon, a mention, `by`, `via`, `credit`). The emoji alone may lead a post's own words (`📸
+# The view from the top`).
+_CREDIT = re.compile(
+    rb"[ \t]*\xf0\x9f\x93[\xb7\xb8](?:\xef\xb8\x8f)?[ \t]*(?::|@|(?i:by|via|credit)\b)"
+)
+
+
+def credits_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
+    """Where the credit lines right under the number line ending at `line_end` end, before
+    `stop` (`line_end` when there is none). An author writes a picture's credit after the
+    post's text and number (`… in 1902. 1/` then `📷: The town archive`), and a credit names
+    the picture of its own post: read as the next post's start, it would give the post after
+    a credit that is not its own, or a teaser an unnumbered post the thread never had."""
+    end = line_end
+    while end < stop and _CREDIT.match(buf, end + 1):
+        next_end = buf.find(b"\n", end + 1, stop)
+        end = stop if next_end < 0 else next_end
+    return end
 
 
 def paragraphs_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:

@@ -287,3 +287,38 @@ def test_a_teasers_opening_that_announces_nothing_is_post_ones_text() -> None:
         "Read 12 tweets\n"
     )
     assert numbers(corpus) == [[1, 2]]
+
+
+def test_a_credit_right_under_a_teasers_number_is_that_posts() -> None:
+    """A camera emoji and a source (`📷: …`, `📸 by @…`) right under a post's number is the
+    credit of that post's picture: no unnumbered last post, no start of the next post."""
+    corpus = load_corpus([PAGES / "hashtag_credit_under_number.txt"])
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    first, second = texts(corpus)
+    assert first[1] == "It was raised a metre after the surge of 1953.\n📷: The parish album"
+    assert second == [
+        "Why the marsh is grazed by sheep in summer\n📸 by @warden_ravensholm",
+        "The grass they crop lets the waders nest.",
+    ]
+
+
+def test_a_camera_emoji_leading_a_posts_words_starts_that_post() -> None:
+    """`📸 The view …` names no source: it is the next post's own opening."""
+    corpus = parse_text(
+        "The dunes shifted again. 1/\n📸 The view from the old path\nis gone now. 2/\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][1].startswith("📸 The view")
+
+
+def test_in_a_thread_page_a_credit_under_a_number_stays_with_its_post() -> None:
+    """Outside listings too, the credit under `1/` belongs to post 1, not to post 2's text."""
+    corpus = parse_text(
+        "The dunes shifted again. 1/\n📷: the warden\nThe path moved inland. 2/\n"
+        "The old gate is buried. 3/\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == [
+        "The dunes shifted again.\n📷: the warden",
+        "The path moved inland.",
+    ]
