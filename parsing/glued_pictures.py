@@ -34,10 +34,11 @@ PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # Text`): a marker only with its post's text after it on the line, and only where its number
 # continues the thread (`with_glued_markers`). In the same search (one pass over the buffer,
 # from the literal `Image`), `after`: an `Image` word after a blank that a marker's slash,
-# digit or bracket precedes, a picture's mark after a post numbered at its end (`… June.🧵1/
-# Image The next post…`), confirmed by `_AFTER_MARKER`.
+# digit, bracket or unknown total (`1/n`, `1/x`, `1/?`) precedes, a picture's mark after a
+# post numbered at its end (`… June.🧵1/ Image The next post…`), confirmed by
+# `_AFTER_MARKER`.
 _GLUED = re.compile(
-    rb"Image(?:(?<=[/\d)\]][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
+    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
     + _numbered("pictured_num", "pictured_total")
     + rb")(?=[^ \t\n]))"
 )

@@ -177,6 +177,18 @@ def test_posts_run_together_with_their_pictures_split_where_each_number_ends_one
     assert (meta.author, meta.date, meta.declared_posts) == ("Rhoda Finch", "Mar 9", 6)
 
 
+def test_numbers_with_a_total_the_author_did_not_know_split_like_bare_ones() -> None:
+    """`… 1/n Image …  2/n Image …`: the picture's mark after `1/n` ends post 1 as after `1/`;
+    the text after the last mark is the next post, cut where the teaser ends."""
+    corpus = load_corpus([PAGES / "author_page_pictures_totals.txt"])
+    assert numbers(corpus) == [[1, 2, None], [None]]
+    assert texts(corpus)[0] == [
+        "The lock flight at Caen Hill climbs the whole hill in one go.",
+        "Sixteen of its locks stand in a straight line, one gate after the next.",
+        "The side ponds hold the water each lock lets go.",
+    ]
+
+
 def test_a_number_before_a_picture_mid_line_is_read_as_one_at_a_line_end() -> None:
     """`trailing_numbers` takes the numbers `picture_ends` finds mid-line among those at line
     ends, in order: here the run 1, 2, 3, where the line ends alone give 2, 3."""
