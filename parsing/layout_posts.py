@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from .events import CHROME, Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_glued import glued_next_number
+from .teaser_glued import glued_next_number, mid_line_numbers
 from .teaser_tails import (
     credits_under,
     first_post_under_intro,
@@ -127,8 +128,7 @@ class PostWriter:
             if text_limit is None:
                 self._close_glued_posts(limit)
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
-            ends = self._picture_ends_in(limit) if self.picture_ends else ()
-            trailers = trailing_numbers(self.buf, self.start, limit, ends)
+            trailers = trailing_numbers(self.buf, self.start, limit, self._ends_in(limit))
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
@@ -155,6 +155,15 @@ class PostWriter:
             self.hole = (found.end(), found.end())
             self.marker_line = found.start()
             found = glued_next_number(self.buf, found.end(), limit, self.number)
+
+    def _ends_in(self, limit: int) -> Sequence[Trailer]:
+        """The numbers that may end a post in the middle of a line inside the open post, which
+        runs to `limit`: before a picture's mark (`picture_ends`), or, in a teaser that has
+        none, right after a sentence's end (`teaser_glued.mid_line_numbers`)."""
+        ends = self._picture_ends_in(limit) if self.picture_ends else ()
+        if not ends and self._in_teaser:
+            return mid_line_numbers(self.buf, self.start, limit)
+        return ends
 
     def _picture_ends_in(self, limit: int) -> list[Trailer]:
         """The numbers of `picture_ends` inside the open post, which runs to `limit`."""

@@ -1,5 +1,6 @@
 """A post's number glued to the end of the post before it inside a teaser: `… an
-ideology.2/ The next post`.
+ideology.2/ The next post`; and the numbers that end posts in the middle of a teaser's line
+(`… century 🧵1/ The first wall … clay. 2/ The second …`).
 
 A listing's teaser runs a thread's posts together, one line break apart, and a copy sometimes
 loses even that break: the next post's number then stands in the middle of a line, glued to the
@@ -13,6 +14,9 @@ elsewhere a page keeps its line breaks.
 from __future__ import annotations
 
 import re
+
+from .pictures import ends_sentence
+from .trailing_numbers import Trailer
 
 # The next post's number after a sentence's end (`.`, `!`, `?`, `…`, a closing quote or
 # bracket), and the blanks before its text.
@@ -29,3 +33,32 @@ def glued_next_number(
         if match[1] == wanted:
             return match
     return None
+
+
+# A number in the middle of a line, with no digit glued before it, its total if any, then
+# blanks and more text on the line.
+_MID_LINE = re.compile(rb"(?<![\d/])(\d{1,3})/(\d{1,3}|[nNxX?])?[ \t]+(?=[^ \t\n])")
+
+
+def mid_line_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
+    """The numbers in the middle of the lines of a teaser's text `buf[start:stop]` that may
+    end the post before them: right after a sentence's end or an emoji (`… century 🧵1/ The
+    first wall …`), with text before them on their line and after them. A teaser runs an
+    author's posts together and a copy may lose the line break between them; where the author
+    numbers each post at its end, the number then stands where the break was. Whether they end
+    posts is read with those at line ends (`trailing_numbers`: a run rising from 1 or 2): a
+    lone one is text, and so is a fraction in running text (`a 1/2 cup`), which follows a
+    word."""
+    found: list[Trailer] = []
+    for match in _MID_LINE.finditer(buf, start, stop):
+        at = match.start()
+        line_start = max(buf.rfind(b"\n", start, at) + 1, start)
+        total = match[2]
+        if total is not None and total.isdigit() and int(total) < int(match[1]):
+            continue
+        text_end = at
+        while text_end > line_start and buf[text_end - 1] in b" \t":
+            text_end -= 1
+        if text_end > line_start and ends_sentence(buf, line_start, at):
+            found.append(Trailer(text_end, match.end(), int(match[1])))
+    return found

@@ -50,7 +50,7 @@ def credits_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
     the picture of its own post: read as the next post's start, it would give the post after
     a credit that is not its own, or a teaser an unnumbered post the thread never had."""
     end = line_end
-    while end < stop and _CREDIT.match(buf, end + 1):
+    while end < stop and buf[end] == 0x0A and _CREDIT.match(buf, end + 1):
         next_end = buf.find(b"\n", end + 1, stop)
         end = stop if next_end < 0 else next_end
     return end
