@@ -23,6 +23,7 @@ from .teaser_tails import (
     first_post_under_intro,
     joined_by_line_breaks,
     paragraphs_under,
+    teaser_opening_number,
 )
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
@@ -129,6 +130,8 @@ class PostWriter:
                 self._close_glued_posts(limit)
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
             trailers = trailing_numbers(self.buf, self.start, limit, self._ends_in(limit))
+            if not trailers and self._in_teaser:
+                trailers = teaser_opening_number(self.buf, self.start, limit)
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return

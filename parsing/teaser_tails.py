@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .neighbours import skip_whitespace, trim_end
-from .pictures import is_lone_picture
+from .pictures import ends_sentence, is_lone_picture
 from .thread_starts import announces
-from .trailing_numbers import Trailer
+from .trailing_numbers import Trailer, first_numbered_line
 
 
 def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -> bool:
@@ -87,3 +87,23 @@ def first_post_under_intro(buf: bytes | bytearray, start: int, first: Trailer) -
     if above <= start or buf.count(b"\n", above, line_start) != 1:
         return None
     return line_start if announces(buf, start, above) else None
+
+
+def teaser_opening_number(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
+    """Post 1 of a teaser `buf[start:stop]` whose first number at a line end is `1/` (`1/n`,
+    `(1)`, `/1`), or `1/5` right after a sentence's end or an emoji: the post it ends, as a
+    list of one (`trailing_numbers` reads the rest as the next post), or []. A teaser shows its
+    thread from the start, so the first number an author who numbers at the end writes there
+    is post 1's: no sentence's end before it is needed (`… in the sixties 1/`), nor text
+    under it (a teaser cut after its first post). A total of digits may be a fraction that
+    ends a line of running text (`… cut by 1/5`): only after a sentence's end."""
+    found = first_numbered_line(buf, start, stop)
+    if found is None or found[0].number != 1:
+        return []
+    first, declared = found
+    if declared:
+        line_start = max(buf.rfind(b"\n", start, first.text_end) + 1, start)
+        number_at = buf.rfind(b"1/", line_start, first.line_end)
+        if number_at < 0 or not ends_sentence(buf, line_start, number_at):
+            return []
+    return [first]

@@ -334,3 +334,28 @@ def test_in_a_thread_page_a_credit_under_a_number_stays_with_its_post() -> None:
         "The dunes shifted again.\n📷: the warden",
         "The path moved inland.",
     ]
+
+
+# -- a teaser's first number at a line end ----------------------------------------------------
+
+
+def test_a_teasers_first_number_at_a_line_end_ends_post_one() -> None:
+    """A teaser shows its thread from the start: the first `1/` at a line end is post 1's
+    number, after a word as after a sentence, and the text under it is the next post; a lone
+    `1/5` after a sentence numbers the teaser's only post."""
+    corpus = load_corpus([PAGES / "author_page_first_numbers.txt"])
+    assert numbers(corpus)[:2] == [[1, None], [1]]
+    assert texts(corpus)[:2] == [
+        [
+            "The lock keepers at Foxton kept a ledger of every boat through the flight",
+            "Each entry gave the boat's name, its cargo and the hour it cleared the top lock.",
+        ],
+        ["Why the towpath changes sides at the old bridge."],
+    ]
+
+
+def test_a_fraction_ending_a_teasers_line_after_a_word_stays_text() -> None:
+    """`… by 1/5` runs on from a word: a fraction of running text, no post number."""
+    corpus = load_corpus([PAGES / "author_page_first_numbers.txt"])
+    assert numbers(corpus)[2] == [None]
+    assert texts(corpus)[2][0].endswith("by 1/5\nand the boats came back within a year.")
