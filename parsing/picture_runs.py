@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from .events import DATE, MARKER
 from .neighbours import next_nonblank_line
-from .pictures import PICTURE_WORD, ends_text, opens_with_list_number
+from .pictures import ends_text, marks_start, opens_with_list_number
 from .trailing_numbers import first_trailer
 
 Structure = tuple[int, int, int, int, bool]
@@ -35,15 +35,15 @@ _NUMBERED = (MARKER, DATE)
 def starts_under_pictures(buf: bytearray, events: Sequence[Structure]) -> list[int]:
     """Blank the marks of the runs of pictured lines in unnumbered stretches of `buf` (see the
     module's note) and return the starts of the lines under them, where posts begin."""
-    stretches: dict[int, list[int]] = {}
+    stretches: dict[int, list[tuple[int, int]]] = {}
     for match in _MARK_AT_LINE_END.finditer(buf):
-        spot = match.start()
-        start = buf.rfind(b"\n", 0, spot) + 1
+        start = buf.rfind(b"\n", 0, match.start()) + 1
+        spot = marks_start(buf, start, match.start())
         if spot > start and ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
             if index < len(events) and events[index][0] == start:
                 continue  # a line of structure
-            stretches.setdefault(index, []).append(spot)
+            stretches.setdefault(index, []).append((spot, match.end()))
     starts: list[int] = []
     for index, marks in stretches.items():
         if len(marks) < 2:
@@ -54,9 +54,8 @@ def starts_under_pictures(buf: bytearray, events: Sequence[Structure]) -> list[i
         high = events[index][0] if index < len(events) else len(buf)
         if first_trailer(buf, low, high) is not None:
             continue  # numbered at line ends
-        for spot in marks:
-            end = spot + PICTURE_WORD
-            buf[spot:end] = b" " * PICTURE_WORD
+        for spot, end in marks:
+            buf[spot:end] = b" " * (end - spot)
             below = next_nonblank_line(buf, end)
             if below is not None and below[0] < high and not opens_with_list_number(buf, below):
                 starts.append(below[0])
