@@ -4,11 +4,11 @@ ideology.2/ The next post`; and the numbers that end posts in the middle of a te
 
 A listing's teaser runs a thread's posts together, one line break apart, and a copy sometimes
 loses even that break: the next post's number then stands in the middle of a line, glued to the
-sentence that ends the post before. Where the author numbers first (`1/ Text`), a number that
-continues the post's own, right after a sentence's end and before more text, can only be the
-next post's: a date or a fraction has no sentence's end glued before it, nor text after it
-that starts one. Only teasers are read this way (the layout asks where it knows it is in one):
-elsewhere a page keeps its line breaks.
+sentence that ends the post before, or a blank after it (`… clay. 2/ The second`). Where the
+author numbers first (`1/ Text`), a number that continues the post's own, right after a
+sentence's end and before more text, can only be the next post's: a date or a fraction has no
+sentence's end right before it, nor text after it that starts one. Only teasers are read this
+way (the layout asks where it knows it is in one): elsewhere a page keeps its line breaks.
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ import re
 from .pictures import ends_sentence
 from .trailing_numbers import Trailer
 
-# The next post's number after a sentence's end (`.`, `!`, `?`, `…`, a closing quote or
-# bracket), and the blanks before its text.
-_GLUED_NEXT = re.compile(rb"(?:(?<=[.!?\"')])|(?<=\xe2\x80\xa6))(\d{1,3})/[ \t]+(?=[^ \t\n])")
+# The next post's number right after a sentence's end (`.`, `!`, `?`, `…`, a closing quote or
+# bracket) or one blank after it, and the blanks before its text.
+_GLUED_NEXT = re.compile(
+    rb"(?:(?<=[.!?\"')])|(?<=[.!?\"')][ \t])|(?<=\xe2\x80\xa6)|(?<=\xe2\x80\xa6[ \t]))"
+    rb"(\d{1,3})/[ \t]+(?=[^ \t\n])"
+)
 
 
 def glued_next_number(

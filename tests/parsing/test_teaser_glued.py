@@ -77,3 +77,28 @@ def test_outside_a_teaser_mid_line_numbers_stay_text() -> None:
     """A thread page keeps its line breaks: a number mid-line there is the author's text."""
     corpus = parse_text("Gates first. 1/ Then the beams. 2/ Then the crew.\n")
     assert numbers(corpus) == [[None]]
+
+
+def test_a_next_number_a_blank_after_a_sentence_starts_the_next_post_too() -> None:
+    """`1/ Text. 2/ Text. 3/ Text` on one teaser line: a copy that joined the posts with a
+    blank leaves each number where the line break was; the author numbers first."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_numbers_first.txt"])
+    assert numbers(corpus)[0] == [None, 1, 2, 3]
+    assert texts(corpus)[0] == [
+        "How the Foxton flight was worked",
+        "Ten locks in two staircases.",
+        "One keeper for each staircase.",
+        "The boats queued from first light.",
+    ]
+
+
+def test_a_teaser_opened_by_its_number_splits_at_the_next_numbers_on_its_line() -> None:
+    """A teaser whose line starts with `1/` numbers first: `2/` and `3/` after a sentence's
+    end each start the next post; the text cut after the last number is that post's."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_numbers_first.txt"])
+    assert numbers(corpus)[2] == [1, 2, 3]
+    assert texts(corpus)[2] == [
+        "The first lock was dug by hand.",
+        "The second by steam navvy.",
+        "The third never",
+    ]
