@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .byte_source import ByteSource
 from .pictures import ends_sentence
 from .trailing_numbers import Trailer
 
@@ -27,7 +28,7 @@ _GLUED_NEXT = re.compile(
 
 
 def glued_next_number(
-    buf: bytes | bytearray, start: int, stop: int, number: int
+    buf: ByteSource, start: int, stop: int, number: int
 ) -> re.Match[bytes] | None:
     """The first number `number + 1` glued after a sentence's end in `buf[start:stop]`, with
     text after it on its line, or None."""
