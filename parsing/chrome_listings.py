@@ -22,6 +22,12 @@ _RELATED_TAGS = re.compile(rb"[ \t]*Related hashtags[ \t.]*")
 _TAGS_ONLY = re.compile(rb"[ \t]*#\w{1,100}(?:[ \t,]+#\w{1,100})*[ \t]*")
 
 
+def is_teaser_edge(buf: ByteSource, line: Line) -> bool:
+    """Has `line` the shape of a line a listing puts between its teasers or over them (a
+    length line, `Read N tweets`, a listing's heading; `teaser_edges`)?"""
+    return _TEASER_EDGE.fullmatch(buf, *line) is not None
+
+
 def related_tags(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
     """The lines of hashtags alone under a listing's "Related hashtags" heading (among the
     `block_ends`, the last lines of blocks of strong chrome): the tags it links to, not a

@@ -25,7 +25,7 @@ from .events import (
 )
 from .events import numbered as _numbered
 from .neighbours import BLANK
-from .pictures import ends_sentence
+from .pictures import ends_sentence, marks_end
 
 # A picture's place glued to the marker of the post after it ("Image2/ Text"): at a line start
 # a marker line (`lines`).
@@ -34,10 +34,11 @@ PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # Text`): a marker only with its post's text after it on the line, and only where its number
 # continues the thread (`with_glued_markers`). In the same search (one pass over the buffer,
 # from the literal `Image`), `after`: an `Image` word after a blank that a marker's slash,
-# digit or bracket precedes, a picture's mark after a post numbered at its end (`… June.🧵1/
-# Image The next post…`), confirmed by `_AFTER_MARKER`.
+# digit, bracket or unknown total (`1/n`, `1/x`, `1/?`) precedes, a picture's mark after a
+# post numbered at its end (`… June.🧵1/ Image The next post…`), confirmed by
+# `_AFTER_MARKER`.
 _GLUED = re.compile(
-    rb"Image(?:(?<=[/\d)\]][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
+    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
     + _numbered("pictured_num", "pictured_total")
     + rb")(?=[^ \t\n]))"
 )
@@ -80,7 +81,8 @@ def pictures_in_lines(
             continue
         # Mid-line, the word may begin the next post's text (`Sold at 3/ Image Comics…`): a
         # mark only where a sentence ends before the number, as a post's text does.
-        if _AT_LINE_END.match(buf, match.end()) or ends_sentence(buf, line_start, marker.start()):
+        rest = marks_end(buf, match.end(), len(buf))
+        if _AT_LINE_END.match(buf, rest) or ends_sentence(buf, line_start, marker.start()):
             after.append(at)
     return found, after
 
@@ -103,9 +105,7 @@ def blank_pictures(buf: bytearray, spots: list[int], events: list[Event]) -> lis
                 stop = events[ends].start
                 break
             ends += 1
-        cut = spot + _PICTURE_WORD
-        while cut < stop and buf[cut] in b" \t":
-            cut += 1
+        cut = marks_end(buf, spot + _PICTURE_WORD, stop)
         buf[spot:stop] = buf[cut:stop] + b" " * (cut - spot)
         if ends > following:  # the split a picture's mark may make moves with the text
             width = cut - spot

@@ -327,7 +327,7 @@ class LayoutBuilder(PageOpenings):
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
-            self._in_teaser = self._in_teaser and self._teaser_numbered_by(events[index])
+            self._lead_teaser_from(events, index)
         self._starts_afresh(min(free_from, len(buf)))
         return index
 

@@ -107,8 +107,7 @@ class PageBlocks(TrailingRules):
         ):
             return False
         limit = edge.start
-        ends = self._picture_ends_in(limit) if self.picture_ends else ()
-        if trailing_numbers(self.buf, self.start, limit, ends):
+        if trailing_numbers(self.buf, self.start, limit, self._ends_in(limit)):
             return False
         found = last_trailer(self.buf, self.start, limit)
         return found is not None and found.number == 1 and self._close_by_its_number(limit)

@@ -113,6 +113,22 @@ class PageOpenings(PageBlocks):
         self.glued_numbers = leads
         return leads
 
+    def _lead_teaser_from(self, events: list[Event], index: int) -> None:
+        """At the marker `events[index]` under a listing's chrome: the teaser goes on to it
+        where the marker may end its first post (`_teaser_numbered_by`); where the marker opens
+        the teaser itself, the author numbers first, and the next numbers the teaser's line
+        holds after a sentence's end (`teaser_glued`) start the posts after it."""
+        marker = events[index]
+        teaser, self._in_teaser = self._in_teaser, False
+        if not teaser:
+            return
+        if self._teaser_numbered_by(marker):
+            self._in_teaser = True
+            return
+        stop = events[index + 1].start if index + 1 < len(events) else len(self.buf)
+        leads = glued_next_number(self.buf, marker.text_start, stop, marker.number)
+        self.glued_numbers = leads is not None
+
     def _teaser_numbered_by(self, marker: Event) -> bool:
         """Whether the teaser that starts at `free_from` runs into `marker`, the first line of
         structure under it, and `marker` may end its first post (`_closes_teasers_first_post`):

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from .events import CHROME, Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_glued import glued_next_number
-from .teaser_tails import first_post_under_intro, joined_by_line_breaks, paragraphs_under
+from .teaser_glued import glued_next_number, mid_line_numbers
+from .teaser_tails import (
+    credits_under,
+    first_post_under_intro,
+    joined_by_line_breaks,
+    paragraphs_under,
+    teaser_opening_number,
+)
 from .trailing_numbers import Trailer, last_trailer, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
@@ -122,8 +129,9 @@ class PostWriter:
             if text_limit is None:
                 self._close_glued_posts(limit)
         if self.number == 0 and self.marker_line < 0 and text_limit is None:
-            ends = self._picture_ends_in(limit) if self.picture_ends else ()
-            trailers = trailing_numbers(self.buf, self.start, limit, ends)
+            trailers = trailing_numbers(self.buf, self.start, limit, self._ends_in(limit))
+            if not trailers and self._in_teaser:
+                trailers = teaser_opening_number(self.buf, self.start, limit)
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
@@ -150,6 +158,15 @@ class PostWriter:
             self.hole = (found.end(), found.end())
             self.marker_line = found.start()
             found = glued_next_number(self.buf, found.end(), limit, self.number)
+
+    def _ends_in(self, limit: int) -> Sequence[Trailer]:
+        """The numbers that may end a post in the middle of a line inside the open post, which
+        runs to `limit`: before a picture's mark (`picture_ends`), or, in a teaser that has
+        none, right after a sentence's end (`teaser_glued.mid_line_numbers`)."""
+        ends = self._picture_ends_in(limit) if self.picture_ends else ()
+        if not ends and self._in_teaser:
+            return mid_line_numbers(self.buf, self.start, limit)
+        return ends
 
     def _picture_ends_in(self, limit: int) -> list[Trailer]:
         """The numbers of `picture_ends` inside the open post, which runs to `limit`."""
@@ -210,11 +227,12 @@ class PostWriter:
                 self._open_unnumbered(opening_end)
         for index, trailer in enumerate(trailers):
             self.number = self.last_number = trailer.number
-            end = trailer.line_end
+            below = trailers[index + 1] if index + 1 < len(trailers) else None
+            stop = limit if below is None else buf.rfind(b"\n", 0, below.text_end)
+            stop = max(stop, trailer.line_end)
+            end = credits_under(buf, trailer.line_end, stop)
             if joined:
-                below = trailers[index + 1] if index + 1 < len(trailers) else None
-                stop = limit if below is None else buf.rfind(b"\n", 0, below.text_end)
-                end = paragraphs_under(buf, trailer.line_end, max(stop, trailer.line_end))
+                end = paragraphs_under(buf, end, stop)
             if end > trailer.line_end:
                 # The number stays out of the text, as a leading marker does: the post's hole.
                 self.hole = (trailer.text_end, trailer.line_end)

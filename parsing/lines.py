@@ -39,7 +39,14 @@ from .glued_pictures import (
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
-from .pictures import PICTURE_WORD, blank_trailing, may_end_in_picture, picture_then_text
+from .picture_runs import starts_under_pictures
+from .pictures import (
+    PICTURE_WORD,
+    blank_trailing,
+    marks_end,
+    may_end_in_picture,
+    picture_then_text,
+)
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -368,8 +375,11 @@ def blank_outside_posts(
             if start and buf[start - 1] != 0x0A:  # glued to a picture mid-line: no line start
                 blank_glued_picture(buf, start)
             if end < size and buf[end] == 0x49 and picture_then_text(buf, end):
-                # `1/n Image The current …`: a picture's mark, no word of the post.
-                buf[end : end + PICTURE_WORD] = b" " * PICTURE_WORD
+                # `1/n Image The current …`: a picture's mark (or a run of them), no word of
+                # the post; a run that ends the line is the post's only text and stays.
+                stop = marks_end(buf, end + PICTURE_WORD, size)
+                if stop < size and buf[stop] != 0x0A:
+                    buf[end:stop] = b" " * (stop - end)
             if end <= start or buf[end - 1] in blanks:
                 continue  # most markers: a space after them, nothing to blank
         elif kind in (CHROME, PASS):  # chrome of both kinds (post starts come later)
@@ -378,5 +388,7 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    post_starts = blank_trailing(buf, pictured) if pictured or may_end_in_picture(buf) else []
+    post_starts = starts_under_pictures(buf, events)
+    if pictured or may_end_in_picture(buf):
+        post_starts += blank_trailing(buf, pictured)
     return texts, post_starts

@@ -19,6 +19,7 @@ import re
 
 from .byte_source import ByteSource
 from .events import PICTURE_END, Event
+from .pictures import marks_end
 
 _NUMBER_BEFORE = re.compile(rb"[(\[]?(\d{1,3})/(?:\d{1,3}|[nNxX?])?[)\]]?[ \t]+\Z")
 _REACH = len(b"[123/123] ")
@@ -35,9 +36,7 @@ def with_picture_ends(buf: ByteSource, events: list[Event], spots: list[int]) ->
         after = spot + _PICTURE_WORD
         end = buf.find(b"\n", after)
         end = len(buf) if end < 0 else end
-        text = after
-        while text < end and buf[text] in b" \t":
-            text += 1
+        text = marks_end(buf, after, end)
         if text == end:
             continue  # at the line end: a number there is read as any at a line end
         line_start = buf.rfind(b"\n", 0, spot) + 1

@@ -34,7 +34,9 @@ Structure = tuple[int, int, int, int, bool]
 """A line of structure as `events.Event` gives it: its start and its kind first."""
 
 # A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
-_ALONE = re.compile(rb"[ \t]*Image[ \t.]*")
+# A post with several pictures shows a mark for each (`Image Image`): a run of marks is read as
+# one.
+_ALONE = re.compile(rb"[ \t]*Image(?:[ \t]+Image)*[ \t.]*")
 _WORD = b"Image"
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a colon (`the
 # chart: Image`), a closing quote or bracket, an emoji.
@@ -118,19 +120,55 @@ def blank_trailing(buf: bytearray, under: Sequence[int]) -> list[int]:
     for end in ends:
         below, above = end, previous_nonblank_line(buf, end[0])
         while above is not None and buf.endswith(_WORD, *above) and _blank_mark(buf, above):
-            if not _LIST_NUMBER.match(buf, *below):
+            if not opens_with_list_number(buf, below):
                 starts.append(below[0])
             below, above = above, previous_nonblank_line(buf, above[0])
     return starts
 
 
+def opens_with_list_number(buf: ByteSource, line: Line) -> bool:
+    """Does `line` open with a list number (`_LIST_NUMBER`)?"""
+    return _LIST_NUMBER.match(buf, *line) is not None
+
+
+def marks_start(buf: ByteSource, start: int, spot: int) -> int:
+    """Where the run of picture marks that ends with the `Image` at `spot` starts, on the line
+    (or text) from `start`: a post with several pictures shows a mark for each, a blank apart
+    (`… at dawn. Image Image`)."""
+    while True:
+        before = spot
+        while before > start and buf[before - 1] in b" \t":
+            before -= 1
+        word = before - len(_WORD)
+        if before == spot or word < start or buf[word:before] != _WORD:
+            return spot
+        if word > start and buf[word - 1] not in b" \t":
+            return spot  # `MyImage`: a word
+        spot = word
+
+
+def marks_end(buf: ByteSource, at: int, stop: int) -> int:
+    """Past the blanks after a picture's mark ending at `at` and any more marks of its run,
+    each with the blanks after it, up to `stop` (see `marks_start`)."""
+    while at < stop and buf[at] in b" \t":
+        at += 1
+    while buf[at : at + len(_WORD)] == _WORD and (
+        at + len(_WORD) >= stop or buf[at + len(_WORD)] in b" \t\n"
+    ):
+        at += len(_WORD)
+        while at < stop and buf[at] in b" \t":
+            at += 1
+    return at
+
+
 def _blank_mark(buf: bytearray, line: Line) -> bool:
-    """Blank the `Image` that ends `line` where it is a picture's mark after the line's text
-    (`_ends_text`); the line stays in its post. True when blanked."""
+    """Blank the `Image` that ends `line`, with the marks of its run before it, where it is a
+    picture's mark after the line's text (`ends_text`); the line stays in its post. True when
+    blanked."""
     start, end = line
-    spot = end - len(_WORD)
-    if spot > start and _ends_text(buf, start, spot):
-        buf[spot:end] = b" " * len(_WORD)
+    spot = marks_start(buf, start, end - len(_WORD))
+    if spot > start and ends_text(buf, start, spot):
+        buf[spot:end] = b" " * (end - spot)
         return True
     return False
 
@@ -142,9 +180,9 @@ def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
     end = trim_end(buf, start, end)
     if end - start < len(_WORD) or buf[end - len(_WORD) : end] != _WORD:
         return end
-    spot = end - len(_WORD)
-    line_start = max(buf.rfind(b"\n", start, spot) + 1, start)
-    if spot > line_start and _ends_text(buf, line_start, spot):
+    line_start = max(buf.rfind(b"\n", start, end - len(_WORD)) + 1, start)
+    spot = marks_start(buf, line_start, end - len(_WORD))
+    if spot > line_start and ends_text(buf, line_start, spot):
         return trim_end(buf, start, spot)
     return end
 
@@ -155,7 +193,7 @@ def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
     return _SENTENCE_END.search(buf, start, end) is not None
 
 
-def _ends_text(buf: ByteSource, start: int, spot: int) -> bool:
+def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
     does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
     `1/ Image`, keeps its only text) that is no determiner or possessive?"""

@@ -29,6 +29,7 @@ from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape
 from .chrome_blog import opens_bylined_header
 from .chrome_context import is_date, is_link_back
+from .chrome_listings import is_teaser_edge
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
@@ -40,6 +41,7 @@ from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
+from .teaser_glued import glued_next_number
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -148,8 +150,9 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
     the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header likewise
-    (`chrome._one_line_headers`), a head or emoji line by the line
-    of structure it may lead (`_leads_across`): a part cut there would not see them."""
+    (`chrome._one_line_headers`), a head or emoji line by the line of structure it may lead
+    (`_leads_across`), a teaser's first marker by the listing's line above it
+    (`_teaser_numbered_first`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -165,6 +168,26 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
         or is_one_line_header_shape(buf, below)
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
+        or (above is not None and _teaser_numbered_first(buf, above, below))
+    )
+
+
+_GLUED_REACH = 4096
+"""Bytes: how far under a teaser's first marker its next numbers are looked for."""
+
+
+def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line) -> bool:
+    """Is `below` a marker under a listing's line (`above`: a date, a length, `Read N tweets`)
+    with the next number after a sentence's end further on (`teaser_glued`)? The layout reads
+    the teaser as numbered first, split at those numbers, only under that line
+    (`LayoutBuilder._lead_teaser_from`): a part starting at the marker would not see it."""
+    if not is_teaser_edge(buf, above) and not is_date(buf, above):
+        return False
+    marker = read_line(buf, *below)[1]
+    stop = min(len(buf), below[1] + _GLUED_REACH)
+    return (
+        marker is not None
+        and glued_next_number(buf, marker.text_start, stop, marker.number) is not None
     )
 
 

@@ -1,5 +1,6 @@
 """The paragraphs under a teaser's post numbered at its end: `… was found. 3/16`, a blank
-line, then `📷: A credit` before `Read 16 tweets`.
+line, then `📷: A credit` before `Read 16 tweets`; and a picture's credit right under a post's
+number, in any thread numbered at its posts' ends.
 
 A listing's teaser is an excerpt of a thread, its posts run together as the page prints them:
 one line break between two posts, whatever blank lines the author put inside a post. Where the
@@ -13,13 +14,14 @@ blank lines shows nothing of the kind, and the text under its last number stays 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 from .neighbours import skip_whitespace, trim_end
-from .pictures import is_lone_picture
+from .pictures import ends_sentence, is_lone_picture
 from .thread_starts import announces
-from .trailing_numbers import Trailer
+from .trailing_numbers import Trailer, first_numbered_line
 
 
 def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -> bool:
@@ -31,6 +33,27 @@ def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -
         if text < following.text_end and buf.count(b"\n", end, text) == 1:
             return True
     return False
+
+
+# A picture's credit: a camera emoji (📷, 📸) opening the line, then what names a source (a
+# colon, a mention, `by`, `via`, `credit`). The emoji alone may lead a post's own words (`📸
+# The view from the top`).
+_CREDIT = re.compile(
+    rb"[ \t]*\xf0\x9f\x93[\xb7\xb8](?:\xef\xb8\x8f)?[ \t]*(?::|@|(?i:by|via|credit)\b)"
+)
+
+
+def credits_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
+    """Where the credit lines right under the number line ending at `line_end` end, before
+    `stop` (`line_end` when there is none). An author writes a picture's credit after the
+    post's text and number (`… in 1902. 1/` then `📷: The town archive`), and a credit names
+    the picture of its own post: read as the next post's start, it would give the post after
+    a credit that is not its own, or a teaser an unnumbered post the thread never had."""
+    end = line_end
+    while end < stop and buf[end] == 0x0A and _CREDIT.match(buf, end + 1):
+        next_end = buf.find(b"\n", end + 1, stop)
+        end = stop if next_end < 0 else next_end
+    return end
 
 
 def paragraphs_under(buf: bytes | bytearray, line_end: int, stop: int) -> int:
@@ -64,3 +87,23 @@ def first_post_under_intro(buf: bytes | bytearray, start: int, first: Trailer) -
     if above <= start or buf.count(b"\n", above, line_start) != 1:
         return None
     return line_start if announces(buf, start, above) else None
+
+
+def teaser_opening_number(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
+    """Post 1 of a teaser `buf[start:stop]` whose first number at a line end is `1/` (`1/n`,
+    `(1)`, `/1`), or `1/5` right after a sentence's end or an emoji: the post it ends, as a
+    list of one (`trailing_numbers` reads the rest as the next post), or []. A teaser shows its
+    thread from the start, so the first number an author who numbers at the end writes there
+    is post 1's: no sentence's end before it is needed (`… in the sixties 1/`), nor text
+    under it (a teaser cut after its first post). A total of digits may be a fraction that
+    ends a line of running text (`… cut by 1/5`): only after a sentence's end."""
+    found = first_numbered_line(buf, start, stop)
+    if found is None or found[0].number != 1:
+        return []
+    first, declared = found
+    if declared:
+        line_start = max(buf.rfind(b"\n", start, first.text_end) + 1, start)
+        number_at = buf.rfind(b"1/", line_start, first.line_end)
+        if number_at < 0 or not ends_sentence(buf, line_start, number_at):
+            return []
+    return [first]

@@ -152,10 +152,19 @@ def last_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | Non
 def first_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | None:
     """The first line of `buf[start:stop]` that ends in a post number, read as
     `trailing_numbers` reads one, or None."""
+    found = first_numbered_line(buf, start, stop)
+    return None if found is None else found[0]
+
+
+def first_numbered_line(
+    buf: bytes | bytearray, start: int, stop: int
+) -> tuple[Trailer, int] | None:
+    """The first line of `buf[start:stop]` that ends in a post number, read as
+    `trailing_numbers` reads one, with its declared total (0: none), or None."""
     for match in line_end_markers(buf, start, stop):
         candidate = _candidate(buf, start, match)
         if candidate is not None:
-            return candidate[0]
+            return candidate
     return None
 
 

@@ -179,6 +179,18 @@ def test_posts_run_together_with_their_pictures_split_where_each_number_ends_one
     assert (meta.author, meta.date, meta.declared_posts) == ("Rhoda Finch", "Mar 9", 6)
 
 
+def test_numbers_with_a_total_the_author_did_not_know_split_like_bare_ones() -> None:
+    """`… 1/n Image …  2/n Image …`: the picture's mark after `1/n` ends post 1 as after `1/`;
+    the text after the last mark is the next post, cut where the teaser ends."""
+    corpus = load_corpus([PAGES / "author_page_pictures_totals.txt"])
+    assert numbers(corpus) == [[1, 2, None], [None]]
+    assert texts(corpus)[0] == [
+        "The lock flight at Caen Hill climbs the whole hill in one go.",
+        "Sixteen of its locks stand in a straight line, one gate after the next.",
+        "The side ponds hold the water each lock lets go.",
+    ]
+
+
 def test_a_number_before_a_picture_mid_line_is_read_as_one_at_a_line_end() -> None:
     """`trailing_numbers` takes the numbers `picture_ends` finds mid-line among those at line
     ends, in order: here the run 1, 2, 3, where the line ends alone give 2, 3."""
@@ -346,3 +358,63 @@ def test_a_teasers_opening_that_announces_nothing_is_post_ones_text() -> None:
         "Read 12 tweets\n"
     )
     assert numbers(corpus) == [[1, 2]]
+
+
+def test_a_credit_right_under_a_teasers_number_is_that_posts() -> None:
+    """A camera emoji and a source (`📷: …`, `📸 by @…`) right under a post's number is the
+    credit of that post's picture: no unnumbered last post, no start of the next post."""
+    corpus = load_corpus([PAGES / "hashtag_credit_under_number.txt"])
+    assert numbers(corpus) == [[1, 2], [1, 2]]
+    first, second = texts(corpus)
+    assert first[1] == "It was raised a metre after the surge of 1953.\n📷: The parish album"
+    assert second == [
+        "Why the marsh is grazed by sheep in summer\n📸 by @warden_ravensholm",
+        "The grass they crop lets the waders nest.",
+    ]
+
+
+def test_a_camera_emoji_leading_a_posts_words_starts_that_post() -> None:
+    """`📸 The view …` names no source: it is the next post's own opening."""
+    corpus = parse_text(
+        "The dunes shifted again. 1/\n📸 The view from the old path\nis gone now. 2/\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][1].startswith("📸 The view")
+
+
+def test_in_a_thread_page_a_credit_under_a_number_stays_with_its_post() -> None:
+    """Outside listings too, the credit under `1/` belongs to post 1, not to post 2's text."""
+    corpus = parse_text(
+        "The dunes shifted again. 1/\n📷: the warden\nThe path moved inland. 2/\n"
+        "The old gate is buried. 3/\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == [
+        "The dunes shifted again.\n📷: the warden",
+        "The path moved inland.",
+    ]
+
+
+# -- a teaser's first number at a line end ----------------------------------------------------
+
+
+def test_a_teasers_first_number_at_a_line_end_ends_post_one() -> None:
+    """A teaser shows its thread from the start: the first `1/` at a line end is post 1's
+    number, after a word as after a sentence, and the text under it is the next post; a lone
+    `1/5` after a sentence numbers the teaser's only post."""
+    corpus = load_corpus([PAGES / "author_page_first_numbers.txt"])
+    assert numbers(corpus)[:2] == [[1, None], [1]]
+    assert texts(corpus)[:2] == [
+        [
+            "The lock keepers at Foxton kept a ledger of every boat through the flight",
+            "Each entry gave the boat's name, its cargo and the hour it cleared the top lock.",
+        ],
+        ["Why the towpath changes sides at the old bridge."],
+    ]
+
+
+def test_a_fraction_ending_a_teasers_line_after_a_word_stays_text() -> None:
+    """`… by 1/5` runs on from a word: a fraction of running text, no post number."""
+    corpus = load_corpus([PAGES / "author_page_first_numbers.txt"])
+    assert numbers(corpus)[2] == [None]
+    assert texts(corpus)[2][0].endswith("by 1/5\nand the boats came back within a year.")

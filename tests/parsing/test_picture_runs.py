@@ -4,7 +4,7 @@ text). Fixtures are invented text."""
 
 from __future__ import annotations
 
-from .helpers import line_ranges, numbers, parse_text, skipped, texts
+from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 
 HEADER = "Ines Varga Profile picture\n21h 4 tweets 2 min read\n"
 LINES = [
@@ -69,3 +69,38 @@ def test_posts_numbered_like_a_list_keep_their_numbers_under_pictures() -> None:
         "Hare Island, never lit again",
         "The Sound, rebuilt twice",
     ]
+
+
+def test_unnumbered_posts_of_several_lines_each_ended_by_a_picture_are_posts() -> None:
+    """Two or more marks at line ends in one unnumbered stretch: each ends a post, the text
+    under it starts the next, and no mark is left in a post."""
+    corpus = parse_text((FIXTURES / "pages" / "pictured_paragraphs.txt").read_text("utf-8"))
+    assert numbers(corpus) == [[None, None, None, None]]
+    assert texts(corpus) == [
+        [
+            "The quay at first light, before the ferries leave.\nGulls on every bollard.",
+            "The harbour master's hut, painted green again.",
+            "The old steam crane, kept where it worked.\nIt is oiled every spring.",
+            "The new slipway, poured last summer.",
+        ]
+    ]
+    assert line_ranges(corpus) == [[(3, 4), (5, 5), (6, 7), (8, 8)]]
+
+
+def test_pictured_lines_under_a_number_marker_keep_the_numbers_reading() -> None:
+    """Under `1/` the numbers say where posts end: the marks inside post 1 cut nothing."""
+    corpus = parse_text(
+        "1/ The quay at first light. Image\nGulls on every bollard.\n"
+        "The hut, painted green. Image\nIt was blue last year.\n2/ The crane.\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+
+
+def test_pictured_lines_numbered_at_their_ends_keep_the_numbers_reading() -> None:
+    """Posts numbered at their line ends (`… 1/`) are read by their numbers."""
+    corpus = parse_text(
+        "The quay at first light. Image\nGulls on every bollard. 1/\n"
+        "The hut, painted green. Image\nIt was blue last year. 2/\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][0].startswith("The quay at first light.")

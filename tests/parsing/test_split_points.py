@@ -170,6 +170,19 @@ def test_the_cut_that_once_split_a_first_post_is_not_offered() -> None:
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
+def test_no_cut_between_a_listings_line_and_the_teaser_it_numbers_first() -> None:
+    """A teaser opened by `1/` under a listing's line, with `2/` after a sentence's end on its
+    line, splits there only under that line: a part starting at the marker would read one
+    post, so no cut is offered between them (nor anywhere it would read otherwise)."""
+    raw = (
+        b"Apr 2 \xe2\x80\xa2 7 tweets \xe2\x80\xa2 2 min read\nA title\n"
+        b"Feb 2 \xe2\x80\xa2 4 tweets \xe2\x80\xa2 1 min read\n"
+        b"1/ The first lock was dug. 2/ The second by navvy.\n"
+    )
+    assert raw.index(b"1/ The first") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
 @HUNT
 @given(marker_corpora)
 @with_regressions

@@ -3,9 +3,10 @@ harbour.2/ The next post`), in an author page's teaser (`parsing/teaser_glued.py
 
 from __future__ import annotations
 
-from parsing.teaser_glued import glued_next_number
+from parsing.loader import load_corpus
+from parsing.teaser_glued import glued_next_number, mid_line_numbers
 
-from .helpers import numbers, parse_text, texts
+from .helpers import FIXTURES, numbers, parse_text, texts
 
 _AUTHOR_PAGE = (
     "Mar 3 • 12 tweets • 4 min read\n"
@@ -38,3 +39,66 @@ def test_a_glued_number_must_follow_a_sentence_and_continue_the_numbering() -> N
     assert found is not None and buf[found.end() :].startswith(b"Then it fell.")
     assert glued_next_number(buf, 0, len(buf), 3) is None
     assert glued_next_number(b"Mix 2/ cups.", 0, 12, 1) is None
+
+
+def test_numbers_ending_posts_in_the_middle_of_a_teasers_line_split_it() -> None:
+    """`… 🧵1/ Text. 2/ Text. 3/ Cut` on one teaser line: the author numbers each post at its
+    end, and the copy lost the line breaks, so each number ends the post before it; the text
+    after the last is the next post, cut where the teaser ends."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_mid_line_numbers.txt"])
+    assert numbers(corpus)[0] == [1, 2, 3, None]
+    assert texts(corpus)[0] == [
+        "How the lock keepers at Foxton kept the flight moving 🧵",
+        "Ten locks in two staircases, and one keeper for each.",
+        "The boats queued at the top from first light.",
+        "In a dry summer the",
+    ]
+    assert corpus.meta(0).declared_posts == 7
+
+
+def test_fractions_after_words_in_a_teaser_split_nothing() -> None:
+    """`a mix of 1/2 cup … 2/3 of habit`: numbers that follow a word are text."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_mid_line_numbers.txt"])
+    assert numbers(corpus)[1] == [None]
+
+
+def test_mid_line_numbers_need_a_sentence_end_and_text_around_them() -> None:
+    buf = b"Gates first. 1/ Then beams. 2/ Then crew 3/ done\nEnd. 4/\n"
+    found = mid_line_numbers(buf, 0, len(buf))
+    assert [
+        (trailer.number, buf[trailer.line_end : trailer.line_end + 4]) for trailer in found
+    ] == [
+        (1, b"Then"),
+        (2, b"Then"),
+    ]
+
+
+def test_outside_a_teaser_mid_line_numbers_stay_text() -> None:
+    """A thread page keeps its line breaks: a number mid-line there is the author's text."""
+    corpus = parse_text("Gates first. 1/ Then the beams. 2/ Then the crew.\n")
+    assert numbers(corpus) == [[None]]
+
+
+def test_a_next_number_a_blank_after_a_sentence_starts_the_next_post_too() -> None:
+    """`1/ Text. 2/ Text. 3/ Text` on one teaser line: a copy that joined the posts with a
+    blank leaves each number where the line break was; the author numbers first."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_numbers_first.txt"])
+    assert numbers(corpus)[0] == [None, 1, 2, 3]
+    assert texts(corpus)[0] == [
+        "How the Foxton flight was worked",
+        "Ten locks in two staircases.",
+        "One keeper for each staircase.",
+        "The boats queued from first light.",
+    ]
+
+
+def test_a_teaser_opened_by_its_number_splits_at_the_next_numbers_on_its_line() -> None:
+    """A teaser whose line starts with `1/` numbers first: `2/` and `3/` after a sentence's
+    end each start the next post; the text cut after the last number is that post's."""
+    corpus = load_corpus([FIXTURES / "pages" / "author_page_numbers_first.txt"])
+    assert numbers(corpus)[2] == [1, 2, 3]
+    assert texts(corpus)[2] == [
+        "The first lock was dug by hand.",
+        "The second by steam navvy.",
+        "The third never",
+    ]
