@@ -1,8 +1,8 @@
 """The reader's end of the index process (`index_process`): what it sends, received in turn.
 
 The other process sends, on one pipe: the shape of what it read and the flags of every thread
-(or, for a file read in halves, the second part laid out and its threads' flags, then the
-shape), the index of entities, then the whole index. Each is unpickled straight from the pipe
+(or, for a file read in halves, the flags of the second part's threads, the part laid out, then
+the shape), the index of entities, then the whole index. Each is unpickled straight from the pipe
 a frame at a time, so the interface's thread gets its turns while a big one comes in.
 """
 
@@ -59,13 +59,13 @@ class IndexProcess:
     def second_half(
         self, check: RawCheck, first: bytearray
     ) -> tuple[Corpus, bytearray, Shift] | None:
-        """The second part of a file read in halves (`second_part.send_second`), if the other
-        process read the same bytes (`check`): its corpus, the whole source's buffer (the bytes
-        of `first`, the first part's, then the part's) and how far the part is shifted."""
+        """The second part of a file read in halves (`second_part.send_second`; after its
+        flags, `half_flags`), if the other process read the same bytes (`check`): its corpus,
+        the whole source's buffer (the bytes of `first`, the first part's, then the part's) and
+        how far the part is shifted."""
         from .corpus import Corpus
         from .split_read import Shift, extend_in_windows
 
-        self._shape_pending = True
         received = self._receive(pickle.Unpickler(self._incoming))
         match received:
             case (checked, int(size), Corpus() as second, Shift() as shift) if checked == check:
@@ -89,15 +89,18 @@ class IndexProcess:
             return None
         return second, buf, shift
 
-    def half_flags(self) -> FlagPart | None:
-        """The flags of the second part's threads (`FlagIndexer.part`)."""
+    def half_flags(self, check: RawCheck) -> FlagPart | None:
+        """The flags of the second part's threads (`FlagIndexer.part`), if the other process
+        read the same bytes (`check`); they come before the part itself."""
         from .flag_index import FlagPart
 
-        received = self._receive(pickle.Unpickler(self._incoming))
-        if not isinstance(received, FlagPart):
-            self._fail()
-            return None
-        return received
+        self._shape_pending = True
+        match self._receive(pickle.Unpickler(self._incoming)):
+            case (checked, FlagPart() as part) if checked == check:
+                return part
+            case _:
+                self._fail()
+                return None
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus` (its

@@ -196,25 +196,33 @@ def _read_and_index(
     from .index import build_index
     from .read_loop import plan
 
+    writing: list[Callable[[], None]] = []
+    """Messages forked processes are writing: each whole before anything else is written."""
+
+    def written() -> None:
+        while writing:
+            with suppress(OSError, RuntimeError):  # the reader stopped listening
+                writing.pop()()
+
     if halves is not None:
         from .second_part import send_second
 
-        corpus = send_second(halves, outgoing)  # and the flags of its second part
+        corpus, part_written = send_second(halves, outgoing)  # its flags, then its part
+        writing.append(part_written)
     else:
         corpus = Corpus()
         for item in plan(paths).items:
             with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
                 item.format.read(item.entry, corpus)
     pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
-    writing: list[Callable[[], None]] = []
 
     def send(value: object) -> None:
-        while writing:
-            writing.pop()()  # the flags, whole, before anything else
+        written()
         with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
             pickler.dump(value)
             outgoing.flush()
 
+    written()
     with suppress(OSError):
         outgoing.write(pickle.dumps(corpus_shape(corpus), HIGHEST_PROTOCOL))
     # The flags are found and sent by a forked process, pickled on their own: the reader takes

@@ -1,12 +1,15 @@
-"""The index process's side of a file read in halves (`split_read`): the second part laid out,
-sent to the reader already shifted to where it lands in the whole file, then its flags.
+"""The index process's side of a file read in halves (`split_read`): the flags of the second
+part's threads, then the part laid out, sent to the reader already shifted to where it lands
+in the whole file.
 
-The reader joins the parts as soon as it has laid out its own: every step it takes there is a
-step between its first rows and the flag picker. Shifting the second part's posts is most of
-that joining; the other process works the first part's length out from the file itself
-(`first_extent`) and shifts the posts' positions by it while it writes the part. The reader,
-which knows the length for certain, shifts by any difference left, and the lines by the first
-part's lines (`split_read.Shift`).
+The flags come first: with its own part's flags and these, the reader can list every flag of
+the file before it has taken the part in and joined it (seconds of work at a million posts
+between its first rows and the flag picker otherwise). They come with the check of the raw
+bytes they were found in, so the reader takes them only from the file it read itself.
+Shifting the second part's posts is most of the joining; the other process works the first
+part's length out from the file itself (`first_extent`) and shifts the posts' positions by it
+while it writes the part. The reader, which knows the length for certain, shifts by any
+difference left, and the lines by the first part's lines (`split_read.Shift`).
 """
 
 from __future__ import annotations
@@ -67,19 +70,22 @@ def _plus(column: array[int], by: int) -> array[int]:
     return array(column.typecode, map(by.__add__, column)) if by else column
 
 
-def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
-    """In the process that builds the index: lay out the second part and send it (its check,
-    its buffer's size, the corpus of it without its buffer and shifted as `first_extent` says,
-    and that shift, pickled, then the buffer's bytes), then the flags of its threads
-    (`FlagIndexer.part`), then lay out the first part too; the whole corpus. A forked process
-    shifts and writes the second part, so the flags are found while the reader, still reading
-    its own part, has yet to take it."""
+def send_second(halves: Halves, outgoing: IO[bytes]) -> tuple[Corpus, Callable[[], None]]:
+    """In the process that builds the index: lay out the second part, send the flags of its
+    threads (`FlagIndexer.part`) with the check of its raw bytes, then the part (the check, its
+    buffer's size, the corpus of it without its buffer and shifted as `first_extent` says, and
+    that shift, pickled, then the buffer's bytes), then lay out the first part too. The whole
+    corpus, and what to call to wait until the part is written before writing anything else.
+    A forked process shifts and writes the part, which the reader takes only once it has
+    taken the flags: this one goes on meanwhile."""
     from .background import written_later
     from .corpus import Corpus
     from .flag_index import FlagIndexer
 
     second, check = read_second(halves)
     source = second.sources[0]
+    flags = FlagIndexer(second)
+    flags.add(second.thread_count)
 
     def message() -> bytes:
         shift = first_extent(halves)
@@ -92,17 +98,18 @@ def send_second(halves: Halves, outgoing: IO[bytes]) -> Corpus:
         return head + buf
 
     # The reader may stop listening (it quit, or fell back): the index and cache are still made.
-    written: Callable[[], None] | None = None
+    written: Callable[[], None] = _nothing
     with suppress(OSError):
+        # Written from here, not after the part is pickled: the reader waits for them as soon
+        # as it has laid out its own part, at about the time they are found.
+        outgoing.write(pickle.dumps((check, flags.part()), pickle.HIGHEST_PROTOCOL))
+        outgoing.flush()
         written = written_later(message, outgoing)
-    flags = FlagIndexer(second)
-    flags.add(second.thread_count)
-    with suppress(OSError, RuntimeError):
-        if written is not None:
-            written()
-            outgoing.write(pickle.dumps(flags.part(), pickle.HIGHEST_PROTOCOL))
-            outgoing.flush()
     corpus = Corpus()
     resume, _ = read_first(halves, corpus)
     join_second(corpus, second, resume)
-    return corpus
+    return corpus, written
+
+
+def _nothing() -> None:
+    pass
