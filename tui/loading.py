@@ -44,7 +44,7 @@ from parsing.split_read import (
 )
 
 from . import early_index
-from .loading_pace import BatchReporter, Throttled, collector_paused
+from .loading_pace import BatchReporter, Throttled, collector_paused, lock_handed_quickly
 from .sources import corpus_paths
 
 INDEX_PROCESS_BYTES = 4 << 20
@@ -160,7 +160,12 @@ class CorpusLoader:
         self._total_bytes = self._plan.total_bytes or 1
 
     def run(self, post: Post) -> None:
-        """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
+        """Read, parse and index, posting what happens to `post`; runs in a worker thread
+        (which hands the interpreter lock to the interface quickly meanwhile)."""
+        with lock_handed_quickly():
+            self._run(post)
+
+    def _run(self, post: Post) -> None:
         for warning in self.warnings:
             post(self.Warning(warning))
         with collector_paused():
