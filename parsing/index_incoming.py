@@ -14,11 +14,12 @@ import zlib
 from collections.abc import Callable
 from contextlib import suppress
 from io import BufferedReader
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .flag_index import FlagPart
+    from .formats.page_threads import PageState
     from .index import CorpusIndex
     from .split_read import RawCheck, Shift
 
@@ -31,8 +32,15 @@ class IndexProcess:
     wait for each part in turn and answer None when the process failed (the caller then builds
     it here)."""
 
-    def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
+    def __init__(
+        self,
+        incoming: BufferedReader,
+        wait: Callable[[float | None], None],
+        outgoing: IO[bytes] | None = None,
+    ) -> None:
         self._incoming, self._wait = incoming, wait
+        self._outgoing = outgoing
+        """To the process, for a file read in halves: the reader's part (`send_first`)."""
         self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for the entities and the whole index: what the first held (the entities'
         tuples) is not sent, nor kept, twice."""
@@ -89,6 +97,21 @@ class IndexProcess:
             return None
         return second, buf, shift
 
+    def send_first(self, check: RawCheck, corpus: Corpus, resume: PageState) -> None:
+        """Send the reader's laid-out first part of a file read in halves (`corpus`, not
+        joined yet; `second_part.send_first`), after the flags came in and before the second
+        part is taken: the process then need not lay it out again. Only once: the process
+        lays it out itself when this fails, or when the pipe is closed unused."""
+        from .second_part import send_first
+
+        outgoing, self._outgoing = self._outgoing, None
+        if outgoing is None:
+            return
+        with suppress(OSError, ValueError):
+            send_first(outgoing, check, corpus, resume)
+        with suppress(OSError):
+            outgoing.close()
+
     def half_flags(self, check: RawCheck) -> FlagPart | None:
         """The flags of the second part's threads (`FlagIndexer.part`), if the other process
         read the same bytes (`check`); they come before the part itself."""
@@ -135,10 +158,14 @@ class IndexProcess:
         threading.Thread(target=self.join, args=(None,), daemon=True).start()
 
     def close(self) -> None:
-        """Stop listening; the process goes on to write the cache on its own."""
+        """Stop listening (and sending); the process goes on to write the cache on its own."""
         self._failed = True
         self._unpickler = None
         self._incoming.close()
+        outgoing, self._outgoing = self._outgoing, None
+        if outgoing is not None:
+            with suppress(OSError):
+                outgoing.close()
 
     def _fail(self) -> None:
         self._failed = True

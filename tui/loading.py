@@ -204,7 +204,8 @@ class CorpusLoader:
     ) -> CorpusIndex:
         """A big file read in two parts (`parsing.split_read`): the first here, the second by
         the process that builds the index (`indexing`), which sends the flags of its threads,
-        then the part laid out; the flags of the first part are found here meanwhile. With
+        then the part laid out; the flags of the first part are found here meanwhile, and the
+        part laid out here is sent to it in turn, for the index. With
         both parts' flags, every flag is known before the part is joined (`FlagsIndexed` then
         covers threads the corpus has yet to count: filters list those it has)."""
         self.indexing = indexing
@@ -233,6 +234,7 @@ class CorpusLoader:
                     self._flags_found(post, flags)
             received = None
             if part is not None and indexing is not None:
+                indexing.send_first(check, self.corpus, resume)
                 received = indexing.second_half(check, self.corpus.sources[-1].buf)
             if received is None:  # no process, or it read other bytes: the second part here
                 second, buf, shifted = read_second(halves)[0], None, UNSHIFTED

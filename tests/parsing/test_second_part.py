@@ -10,12 +10,19 @@ from pathlib import Path
 import pytest
 
 import parsing.index_incoming
+import parsing.second_part
 import parsing.split_read
 from parsing.corpus import Corpus
 from parsing.flag_index import FlagIndexer, flag_index
 from parsing.index_incoming import IndexProcess
 from parsing.read_loop import plan
-from parsing.second_part import first_extent, send_second, shifted_posts
+from parsing.second_part import (
+    first_extent,
+    received_first,
+    send_first,
+    send_second,
+    shifted_posts,
+)
 from parsing.split_read import (
     Halves,
     RawCheck,
@@ -151,3 +158,41 @@ def test_flags_of_other_bytes_are_not_taken(pages_file: Path) -> None:
     other = RawCheck(check.length, check.crc ^ 1)
     assert incoming.half_flags(other) is None
     assert incoming.second_half(check, corpus.sources[0].buf) is None
+
+
+def test_the_first_part_the_reader_sends_is_joined_as_laid_out(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader sends its part laid out; the other process joins its own part to it without
+    laying the first part out again, into what a single read gives; the reader's corpus is as
+    it was."""
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    resume, check = read_first(halves, corpus)
+    before = everything(corpus)
+    back = io.BytesIO()
+    send_first(back, check, corpus, resume)
+    assert everything(corpus) == before
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("the first part was laid out again")
+
+    monkeypatch.setattr(parsing.second_part, "read_first", not_here)
+    incoming = io.BufferedReader(io.BytesIO(back.getvalue()))
+    joined, _ = send_second(halves, io.BytesIO(), incoming)
+    assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_a_first_part_read_from_other_bytes_is_laid_out_again(pages_file: Path) -> None:
+    """A part the reader laid out from other bytes than this process read (the file changed
+    between the two reads), or none at all, is not taken: the first part is laid out here."""
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    resume, check = read_first(halves, corpus)
+    back = io.BytesIO()
+    send_first(back, RawCheck(check.length, check.crc ^ 1), corpus, resume)
+    expected = everything(whole_read(pages_file))
+    for sent in (back.getvalue(), b""):
+        assert received_first(io.BufferedReader(io.BytesIO(sent)), check) is None
+        joined, _ = send_second(halves, io.BytesIO(), io.BufferedReader(io.BytesIO(sent)))
+        assert everything(joined) == expected
