@@ -26,6 +26,7 @@ import os
 import pickle
 import struct
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Sequence
@@ -173,17 +174,38 @@ def load(paths: Sequence[str]) -> Cached | None:
             header = _read_header(stream)
             if header is None or not _same_files(header, keys):
                 return None
-            # Size and time match: only now is the content worth hashing.
-            full = file_keys(paths)
+            # Size and time match: only now is the content worth hashing. It is hashed in a
+            # thread while the body is read here (hashing lets other threads run), and the
+            # body is taken only if the hash matches too.
+            hashing = _Hashing(paths)
+            try:
+                cached = _read_body(stream)
+            finally:
+                full = hashing.keys()
             if full is None or _header(full) != header:
                 return None
-            cached = _read_body(stream)
     except Exception:
         return None
     if cached is not None:
         with suppress(OSError):
             os.utime(target)  # used now: the last to go (see `_keep_recent`)
     return cached
+
+
+class _Hashing:
+    """`file_keys(paths)`, worked out in a thread of its own from now on."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self._found: list[list[FileKey] | None] = [None]
+        self._thread = threading.Thread(target=self._hash, args=(paths,), daemon=True)
+        self._thread.start()
+
+    def _hash(self, paths: Sequence[str]) -> None:
+        self._found[0] = file_keys(paths)
+
+    def keys(self) -> list[FileKey] | None:
+        self._thread.join()
+        return self._found[0]
 
 
 def _header(keys: Sequence[FileKey]) -> dict[str, object]:

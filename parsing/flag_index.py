@@ -96,6 +96,12 @@ class FlagIndexer:
                 for code in codes:
                     holders[code].append(thread)
 
+    @property
+    def complete(self) -> bool:
+        """Is every flag read so far known? (Otherwise some threads wait for the corpus's
+        glued-token evidence, which `index` gathers from the whole corpus.)"""
+        return not self._waiting
+
     def part(self) -> FlagPart:
         """What was found so far, for `absorb` in another process."""
         holders = {code: array("I", threads) for code, threads in self._holders.items()}

@@ -1,8 +1,8 @@
 """The reader's end of the index process (`index_process`): what it sends, received in turn.
 
 The other process sends, on one pipe: the shape of what it read and the flags of every thread
-(or, for a file read in halves, the second part laid out and its threads' flags, then the
-shape), the index of entities, then the whole index. Each is unpickled straight from the pipe
+(or, for a file read in halves, the flags of the second part's threads, the part laid out, then
+the shape), the index of entities, then the whole index. Each is unpickled straight from the pipe
 a frame at a time, so the interface's thread gets its turns while a big one comes in.
 """
 
@@ -14,11 +14,12 @@ import zlib
 from collections.abc import Callable
 from contextlib import suppress
 from io import BufferedReader
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .flag_index import FlagPart
+    from .formats.page_threads import PageState
     from .index import CorpusIndex
     from .split_read import RawCheck, Shift
 
@@ -31,8 +32,15 @@ class IndexProcess:
     wait for each part in turn and answer None when the process failed (the caller then builds
     it here)."""
 
-    def __init__(self, incoming: BufferedReader, wait: Callable[[float | None], None]) -> None:
+    def __init__(
+        self,
+        incoming: BufferedReader,
+        wait: Callable[[float | None], None],
+        outgoing: IO[bytes] | None = None,
+    ) -> None:
         self._incoming, self._wait = incoming, wait
+        self._outgoing = outgoing
+        """To the process, for a file read in halves: the reader's part (`send_first`)."""
         self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for the entities and the whole index: what the first held (the entities'
         tuples) is not sent, nor kept, twice."""
@@ -59,13 +67,13 @@ class IndexProcess:
     def second_half(
         self, check: RawCheck, first: bytearray
     ) -> tuple[Corpus, bytearray, Shift] | None:
-        """The second part of a file read in halves (`second_part.send_second`), if the other
-        process read the same bytes (`check`): its corpus, the whole source's buffer (the bytes
-        of `first`, the first part's, then the part's) and how far the part is shifted."""
+        """The second part of a file read in halves (`second_part.send_second`; after its
+        flags, `half_flags`), if the other process read the same bytes (`check`): its corpus,
+        the whole source's buffer (the bytes of `first`, the first part's, then the part's) and
+        how far the part is shifted."""
         from .corpus import Corpus
         from .split_read import Shift, extend_in_windows
 
-        self._shape_pending = True
         received = self._receive(pickle.Unpickler(self._incoming))
         match received:
             case (checked, int(size), Corpus() as second, Shift() as shift) if checked == check:
@@ -89,15 +97,33 @@ class IndexProcess:
             return None
         return second, buf, shift
 
-    def half_flags(self) -> FlagPart | None:
-        """The flags of the second part's threads (`FlagIndexer.part`)."""
+    def send_first(self, check: RawCheck, corpus: Corpus, resume: PageState) -> None:
+        """Send the reader's laid-out first part of a file read in halves (`corpus`, not
+        joined yet; `second_part.send_first`), after the flags came in and before the second
+        part is taken: the process then need not lay it out again. Only once: the process
+        lays it out itself when this fails, or when the pipe is closed unused."""
+        from .second_part import send_first
+
+        outgoing, self._outgoing = self._outgoing, None
+        if outgoing is None:
+            return
+        with suppress(OSError, ValueError):
+            send_first(outgoing, check, corpus, resume)
+        with suppress(OSError):
+            outgoing.close()
+
+    def half_flags(self, check: RawCheck) -> FlagPart | None:
+        """The flags of the second part's threads (`FlagIndexer.part`), if the other process
+        read the same bytes (`check`); they come before the part itself."""
         from .flag_index import FlagPart
 
-        received = self._receive(pickle.Unpickler(self._incoming))
-        if not isinstance(received, FlagPart):
-            self._fail()
-            return None
-        return received
+        self._shape_pending = True
+        match self._receive(pickle.Unpickler(self._incoming)):
+            case (checked, FlagPart() as part) if checked == check:
+                return part
+            case _:
+                self._fail()
+                return None
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
         """The index of entities, if the other process read the same corpus as `corpus` (its
@@ -132,10 +158,14 @@ class IndexProcess:
         threading.Thread(target=self.join, args=(None,), daemon=True).start()
 
     def close(self) -> None:
-        """Stop listening; the process goes on to write the cache on its own."""
+        """Stop listening (and sending); the process goes on to write the cache on its own."""
         self._failed = True
         self._unpickler = None
         self._incoming.close()
+        outgoing, self._outgoing = self._outgoing, None
+        if outgoing is not None:
+            with suppress(OSError):
+                outgoing.close()
 
     def _fail(self) -> None:
         self._failed = True

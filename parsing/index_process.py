@@ -13,7 +13,8 @@ sending them again). Afterwards it writes the cache (`cache.store`) of what it r
 next launch needs neither; it goes on to write it when the reader has quit.
 
 A single big page file is read once between the two (`split_read`): this process sends the
-second part laid out, with its threads' flags, then lays out the first part too for the index.
+flags of the second part's threads and the part laid out, and takes the first part laid out
+by the reader (on a pipe the other way), for the index.
 The reader's end of all this is `index_incoming.IndexProcess`.
 
 The process is forked when this process runs no other thread (a fork copies only the calling
@@ -73,19 +74,28 @@ def start_index_process(
 
 def _forked(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> IndexProcess:
     read_end, write_end = os.pipe()
+    # For a file read in halves, a pipe the other way too: the reader's laid-out part.
+    back_read, back_write = os.pipe() if halves is not None else (-1, -1)
     pid = os.fork()
     if pid == 0:  # the child: work, then leave without running the parent's cleanup
         try:
             os.close(read_end)
+            if back_write >= 0:
+                os.close(back_write)
             os.setsid()  # see `_spawned`
             _quiet()
             _child_collector()
+            incoming = os.fdopen(back_read, "rb") if back_read >= 0 else None
             with os.fdopen(write_end, "wb") as outgoing:
-                index_in_child(list(paths), outgoing, cache, halves)
+                index_in_child(list(paths), outgoing, cache, halves, incoming)
         finally:
             os._exit(0)
     os.close(write_end)
-    return IndexProcess(os.fdopen(read_end, "rb"), _ForkWaiter(pid))
+    back = None
+    if back_read >= 0:
+        os.close(back_read)
+        back = os.fdopen(back_write, "wb")
+    return IndexProcess(os.fdopen(read_end, "rb"), _ForkWaiter(pid), back)
 
 
 class _ForkWaiter:
@@ -118,7 +128,8 @@ def _spawned(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> I
     named = [list(path) if isinstance(path, tuple) else os.fspath(path) for path in paths]
     process = subprocess.Popen(
         [sys.executable, "-m", "parsing.index_process", json.dumps([named, cache, _cut(halves)])],
-        stdin=subprocess.DEVNULL,
+        # For a file read in halves, the reader's laid-out part comes in on its input.
+        stdin=subprocess.PIPE if halves is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=environment,
@@ -128,7 +139,7 @@ def _spawned(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> I
         start_new_session=True,
     )
     assert isinstance(process.stdout, BufferedReader)  # unbuffered output is never asked for
-    return IndexProcess(process.stdout, _SpawnWaiter(process))
+    return IndexProcess(process.stdout, _SpawnWaiter(process), process.stdin)
 
 
 class _SpawnWaiter:
@@ -145,10 +156,15 @@ def _cut(halves: Halves | None) -> list[object] | None:
 
 
 def index_in_child(
-    paths: list[PathLike], outgoing: IO[bytes], cache: bool, halves: Halves | None = None
+    paths: list[PathLike],
+    outgoing: IO[bytes],
+    cache: bool,
+    halves: Halves | None = None,
+    incoming: IO[bytes] | None = None,
 ) -> None:
     """The other process: read, index, send, then cache. Nothing is printed; any failure
-    closes the pipe early, and the reader builds the index itself."""
+    closes the pipe early, and the reader builds the index itself. `incoming`: where the
+    reader sends its part of a file read in halves."""
     from . import cache as corpus_cache
 
     # Size and time are taken before reading, the content's hash after (off the way to the
@@ -157,7 +173,7 @@ def index_in_child(
     files = cacheable_files(paths) if cache else None
     before = corpus_cache.stat_keys(files) if files is not None else None
     try:
-        corpus, index = _read_and_index(paths, outgoing, halves)
+        corpus, index = _read_and_index(paths, outgoing, halves, incoming)
     except Exception:  # of any kind: the reader falls back to building it itself
         return
     finally:
@@ -188,7 +204,7 @@ def _same_stat(keys: Sequence[FileKey], before: Sequence[FileKey]) -> bool:
 
 
 def _read_and_index(
-    paths: list[PathLike], outgoing: IO[bytes], halves: Halves | None
+    paths: list[PathLike], outgoing: IO[bytes], halves: Halves | None, incoming: IO[bytes] | None
 ) -> tuple[Corpus, CorpusIndex]:
     from .background import written_later
     from .corpus import Corpus
@@ -196,25 +212,34 @@ def _read_and_index(
     from .index import build_index
     from .read_loop import plan
 
+    writing: list[Callable[[], None]] = []
+    """Messages forked processes are writing: each whole before anything else is written."""
+
+    def written() -> None:
+        while writing:
+            with suppress(OSError, RuntimeError):  # the reader stopped listening
+                writing.pop()()
+
     if halves is not None:
         from .second_part import send_second
 
-        corpus = send_second(halves, outgoing)  # and the flags of its second part
+        # Its flags, then its part; the reader's part taken in meanwhile.
+        corpus, part_written = send_second(halves, outgoing, incoming)
+        writing.append(part_written)
     else:
         corpus = Corpus()
         for item in plan(paths).items:
             with suppress(ThreadlineError):  # a file the reader cannot read is skipped there too
                 item.format.read(item.entry, corpus)
     pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
-    writing: list[Callable[[], None]] = []
 
     def send(value: object) -> None:
-        while writing:
-            writing.pop()()  # the flags, whole, before anything else
+        written()
         with suppress(OSError):  # the reader stopped listening (it quit, or fell back)
             pickler.dump(value)
             outgoing.flush()
 
+    written()
     with suppress(OSError):
         outgoing.write(pickle.dumps(corpus_shape(corpus), HIGHEST_PROTOCOL))
     # The flags are found and sent by a forked process, pickled on their own: the reader takes
@@ -257,7 +282,9 @@ def main() -> None:
     named, cache, cut = json.loads(sys.argv[1])
     paths: list[PathLike] = [Named(*path) if isinstance(path, list) else path for path in named]
     _child_collector()
-    index_in_child(paths, sys.stdout.buffer, bool(cache), Halves(*cut) if cut else None)
+    halves = Halves(*cut) if cut else None
+    incoming = sys.stdin.buffer if halves is not None else None
+    index_in_child(paths, sys.stdout.buffer, bool(cache), halves, incoming)
 
 
 if __name__ == "__main__":

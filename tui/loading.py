@@ -44,7 +44,7 @@ from parsing.split_read import (
 )
 
 from . import early_index
-from .loading_pace import BatchReporter, Throttled, collector_paused
+from .loading_pace import BatchReporter, Throttled, collector_paused, lock_handed_quickly
 from .sources import corpus_paths
 
 INDEX_PROCESS_BYTES = 4 << 20
@@ -83,7 +83,9 @@ class CorpusLoader:
 
     class FlagsIndexed(Message, bubble=False):
         """The flags of every thread are indexed, nothing else yet: the flag picker, flag
-        filters and the flags of rows can use `index` (`parsing.flag_index`)."""
+        filters and the flags of rows can use `index` (`parsing.flag_index`). For a file read
+        in halves they may come before the second part's threads are counted: filters list
+        the threads counted, and the rest as `BatchLoaded` counts them."""
 
         def __init__(self, index: CorpusIndex) -> None:
             super().__init__()
@@ -158,7 +160,12 @@ class CorpusLoader:
         self._total_bytes = self._plan.total_bytes or 1
 
     def run(self, post: Post) -> None:
-        """Read, parse and index, posting what happens to `post`; runs in a worker thread."""
+        """Read, parse and index, posting what happens to `post`; runs in a worker thread
+        (which hands the interpreter lock to the interface quickly meanwhile)."""
+        with lock_handed_quickly():
+            self._run(post)
+
+    def _run(self, post: Post) -> None:
         for warning in self.warnings:
             post(self.Warning(warning))
         with collector_paused():
@@ -196,8 +203,11 @@ class CorpusLoader:
         self, post: Post, halves: Halves, indexing: IndexProcess | None
     ) -> CorpusIndex:
         """A big file read in two parts (`parsing.split_read`): the first here, the second by
-        the process that builds the index (`indexing`), which sends it laid out; the flags of
-        the first part are found here meanwhile, those of the second there."""
+        the process that builds the index (`indexing`), which sends the flags of its threads,
+        then the part laid out; the flags of the first part are found here meanwhile, and the
+        part laid out here is sent to it in turn, for the index. With
+        both parts' flags, every flag is known before the part is joined (`FlagsIndexed` then
+        covers threads the corpus has yet to count: filters list those it has)."""
         self.indexing = indexing
         flags = FlagIndexer(self.corpus)
         with self._reporter(post):
@@ -214,9 +224,17 @@ class CorpusLoader:
                     indexing.reap_later()
                 return build_index(self.corpus)
             flags.add(self.corpus.thread_count)
-            received = None
+            part = None
             if indexing is not None:
                 indexing.wait()
+                part = indexing.half_flags(check)
+            if part is not None:
+                flags.absorb(part)
+                if flags.complete:  # no thread waits for the whole file's evidence
+                    self._flags_found(post, flags)
+            received = None
+            if part is not None and indexing is not None:
+                indexing.send_first(check, self.corpus, resume)
                 received = indexing.second_half(check, self.corpus.sources[-1].buf)
             if received is None:  # no process, or it read other bytes: the second part here
                 second, buf, shifted = read_second(halves)[0], None, UNSHIFTED
@@ -226,16 +244,17 @@ class CorpusLoader:
             self._done_bytes = self._total_bytes
         for warning in self.corpus.warnings:
             post(self.Warning(warning))
-        part = indexing.half_flags() if received is not None and indexing is not None else None
         if part is None:
             flags.add(self.corpus.thread_count)
-        else:
-            flags.absorb(part)
-        self.flags = flags.index()
-        post(self.FlagsIndexed(self.flags))
+        if self.flags is None:
+            self._flags_found(post, flags)
         self._phase = "indexing"
         post(self.Indexing(self.progress()))
         return self._index(post, indexing if received is not None else None, flags_sent=True)
+
+    def _flags_found(self, post: Post, flags: FlagIndexer) -> None:
+        self.flags = flags.index()
+        post(self.FlagsIndexed(self.flags))
 
     def _reopened(self, post: Post) -> CorpusIndex | None:
         """The index from the cache, the corpus filled from it too, if the cache holds them as

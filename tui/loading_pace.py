@@ -1,8 +1,10 @@
-"""The pace of loading: the cycle collector kept off it, and its reports spaced out."""
+"""The pace of loading: the cycle collector kept off it, the interpreter lock handed back to the
+interface quickly, and its reports spaced out."""
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +22,25 @@ SHOWN_INTERVAL = 0.25
 """Seconds between reports once the first threads are shown: the rest are below the screen,
 and each report draws the list, its title and the header again (tens of milliseconds in a
 terminal at a million posts, taken from the reading, which shares the interpreter lock)."""
+
+
+SWITCH_INTERVAL = 0.001
+"""Seconds the loading thread keeps the interpreter lock while the interface's thread waits for
+it (Python's own is 5 ms). The interface lets the lock go at every wait of its event loop and
+every write to the terminal, and each time takes it back only once the loading thread hands it
+over: a key's work is dozens of such hand-overs, so at 5 ms each a key waited hundreds of
+milliseconds while a big corpus loaded. A thread that waits for nothing is not interrupted."""
+
+
+@contextmanager
+def lock_handed_quickly() -> Iterator[None]:
+    """The interpreter's switch interval at most `SWITCH_INTERVAL` for as long as this lasts."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, SWITCH_INTERVAL))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 @contextmanager

@@ -43,8 +43,9 @@ def rows_passing(
     """The threads that pass `filters`, `found` being those that hold its search text (or,
     without a search, every thread)."""
     index = view.filter_index
+    counted = view.corpus.thread_count
     if index is None:  # `can_apply`: the search alone, over the threads read so far
-        rows: Sequence[int] = found if found is not None else range(view.corpus.thread_count)
+        rows: Sequence[int] = found if found is not None else range(counted)
     else:
         rows = filter_threads(
             view.corpus,
@@ -56,6 +57,8 @@ def rows_passing(
             author=filters.author,
             found=found,
         )
+        if index.thread_count > counted:  # the flags of a file's part not joined yet
+            rows = [thread for thread in rows if thread < counted]
     return list(remembered.keep(rows, filters))
 
 

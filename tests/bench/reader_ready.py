@@ -1,6 +1,7 @@
 """The reader from launch until it is ready, on a first launch and on a second (from the cache).
 
     python -m tests.bench.reader_ready --sizes 100000 1000000 --runs 3
+    python -m tests.bench.reader_ready --sizes 1000000 --shape many --runs 1
     python -m tests.bench.reader_ready --before /work/wt/index-base   # against another checkout
 
 Each launch is a process of its own (run from the checkout's source, headless at 120x40, with
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", type=Path, help="another checkout, measured alike")
+    parser.add_argument("--shape", default="few", help="generate.py's shape: few or many")
     parser.add_argument(
         "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
     )
@@ -174,9 +176,9 @@ def main(argv: list[str] | None = None) -> None:
         checkouts.insert(0, ("before", options.before.resolve()))
     print(f"machine: {os.cpu_count()} cores; medians of {options.runs} runs")
     for size in options.sizes:
-        path = corpus_file(options.folder, size)
+        path = corpus_file(options.folder, size, shape=options.shape)
         megabytes = path.stat().st_size / 1e6
-        print(f"\n{size:,} posts ({megabytes:.0f} MB)")
+        print(f"\n{size:,} posts, shape {options.shape} ({megabytes:.0f} MB)")
         for label, checkout in checkouts:
             first, second = [], []
             for _ in range(options.runs):

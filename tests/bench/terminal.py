@@ -27,9 +27,10 @@ from tests.bench import keep_out_of_home
 from .run import SEEDS, corpus_file
 
 _SESSION = "threadline-bench"
-_FIRST_ROW = re.compile(r"^│.[ •★☆]?\w.*\d")
+_FIRST_ROW = re.compile(r"^│.[ •★☆]?\S.*\s\d+(\s|$)")
 """The thread list's first row once it shows a thread: the cursor's bar or a space, the
-unread or bookmark mark, a title, then a post count."""
+unread or bookmark mark, a title (which may open with `@`, `#` or a flag), then a post
+count."""
 
 
 def _tmux(*args: str, check: bool = True) -> str:

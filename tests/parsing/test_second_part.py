@@ -10,12 +10,28 @@ from pathlib import Path
 import pytest
 
 import parsing.index_incoming
+import parsing.second_part
 import parsing.split_read
 from parsing.corpus import Corpus
+from parsing.flag_index import FlagIndexer, flag_index
 from parsing.index_incoming import IndexProcess
 from parsing.read_loop import plan
-from parsing.second_part import first_extent, send_second, shifted_posts
-from parsing.split_read import Halves, Shift, join_second, plan_halves, read_first, read_second
+from parsing.second_part import (
+    first_extent,
+    received_first,
+    send_first,
+    send_second,
+    shifted_posts,
+)
+from parsing.split_read import (
+    Halves,
+    RawCheck,
+    Shift,
+    join_second,
+    plan_halves,
+    read_first,
+    read_second,
+)
 
 from .test_split_read import everything, pages_file, whole_read
 
@@ -28,14 +44,20 @@ def halves_of(path: Path) -> Halves:
     return halves
 
 
+def sent(halves: Halves) -> IndexProcess:
+    """The reader's end of what the index process sends of the second part."""
+    outgoing = io.BytesIO()
+    send_second(halves, outgoing)
+    return IndexProcess(io.BufferedReader(io.BytesIO(outgoing.getvalue())), lambda _: None)
+
+
 def sent_and_joined(halves: Halves) -> tuple[Corpus, Shift]:
     """The first part read here, the second sent as the index process sends it, received and
     joined as the reader does; and the shift it came with."""
-    outgoing = io.BytesIO()
-    send_second(halves, outgoing)
-    incoming = IndexProcess(io.BufferedReader(io.BytesIO(outgoing.getvalue())), lambda _: None)
+    incoming = sent(halves)
     corpus = Corpus()
     resume, check = read_first(halves, corpus)
+    assert incoming.half_flags(check) is not None
     received = incoming.second_half(check, corpus.sources[0].buf)
     assert received is not None
     second, buf, shifted = received
@@ -105,3 +127,72 @@ def test_a_part_read_from_the_pipe_a_few_bytes_at_a_time_joins_the_same(
     monkeypatch.setattr(parsing.index_incoming, "_WINDOW", 7)
     joined, _ = sent_and_joined(halves_of(pages_file))
     assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_the_flags_of_the_part_come_before_it(pages_file: Path) -> None:
+    """The flags of the second part's threads come first, so the reader can list every flag
+    before it takes the part in; with the first part's, they are the flags of the whole file."""
+    flagged = "\n\n1/ Talks between 🇷🇺 and 🇨🇳 resume\n\n2/ Then 🇺🇦 answers\n"
+    pages_file.write_bytes(pages_file.read_bytes() + flagged.encode())
+    halves = halves_of(pages_file)
+    incoming = sent(halves)
+    corpus = Corpus()
+    _, check = read_first(halves, corpus)
+    indexer = FlagIndexer(corpus)
+    indexer.add(corpus.thread_count)
+    part = incoming.half_flags(check)
+    assert part is not None
+    indexer.absorb(part)
+    assert indexer.complete
+    assert indexer.index() == flag_index(whole_read(pages_file))
+    assert {"RU", "CN", "UA"} <= set(part.holders)
+
+
+def test_flags_of_other_bytes_are_not_taken(pages_file: Path) -> None:
+    """Flags found in other bytes than the reader read (the file changed between the two
+    reads) are refused, and nothing after them is taken either."""
+    halves = halves_of(pages_file)
+    incoming = sent(halves)
+    corpus = Corpus()
+    _, check = read_first(halves, corpus)
+    other = RawCheck(check.length, check.crc ^ 1)
+    assert incoming.half_flags(other) is None
+    assert incoming.second_half(check, corpus.sources[0].buf) is None
+
+
+def test_the_first_part_the_reader_sends_is_joined_as_laid_out(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader sends its part laid out; the other process joins its own part to it without
+    laying the first part out again, into what a single read gives; the reader's corpus is as
+    it was."""
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    resume, check = read_first(halves, corpus)
+    before = everything(corpus)
+    back = io.BytesIO()
+    send_first(back, check, corpus, resume)
+    assert everything(corpus) == before
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("the first part was laid out again")
+
+    monkeypatch.setattr(parsing.second_part, "read_first", not_here)
+    incoming = io.BufferedReader(io.BytesIO(back.getvalue()))
+    joined, _ = send_second(halves, io.BytesIO(), incoming)
+    assert everything(joined) == everything(whole_read(pages_file))
+
+
+def test_a_first_part_read_from_other_bytes_is_laid_out_again(pages_file: Path) -> None:
+    """A part the reader laid out from other bytes than this process read (the file changed
+    between the two reads), or none at all, is not taken: the first part is laid out here."""
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    resume, check = read_first(halves, corpus)
+    back = io.BytesIO()
+    send_first(back, RawCheck(check.length, check.crc ^ 1), corpus, resume)
+    expected = everything(whole_read(pages_file))
+    for sent in (back.getvalue(), b""):
+        assert received_first(io.BufferedReader(io.BytesIO(sent)), check) is None
+        joined, _ = send_second(halves, io.BytesIO(), io.BufferedReader(io.BytesIO(sent)))
+        assert everything(joined) == expected

@@ -4,6 +4,7 @@ builds the index (`parsing.split_read`); the reader ends with what a single read
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ import parsing.split_read
 from parsing import cache
 from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
-from parsing.index import build_index
+from parsing.index import CorpusIndex, build_index
+from parsing.index_incoming import IndexProcess
 from parsing.split_read import RawCheck
 from tui import early_index, loading
 from tui.loading import CorpusLoader
@@ -153,3 +155,47 @@ async def test_the_flag_picker_lists_the_flags_of_both_parts(big_file: str) -> N
             "BR": 1,
             "NO": 1,
         }
+
+
+async def test_a_flag_chosen_before_the_second_part_is_joined_lists_its_threads_once_joined(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The flags of both parts are in before the second part is joined: `f` lists them all,
+    a flag chosen then lists the threads counted so far that carry it, and those of the
+    second part join the list once they are counted."""
+    joining = threading.Event()
+    real = loading.join_second
+
+    def held(*args: object, **kwargs: object) -> None:
+        assert joining.wait(30)
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "join_second", held)
+    entities = threading.Event()  # held too: their coming in filters again on its own
+    real_entities = IndexProcess.entities
+
+    def entities_held(self: IndexProcess, corpus: Corpus) -> CorpusIndex | None:
+        assert entities.wait(30)
+        return real_entities(self, corpus)
+
+    monkeypatch.setattr(IndexProcess, "entities", entities_held)
+    app = make_app(big_file)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: app.view.filter_index is not None, timeout=30)
+        counted = app.loader.corpus.thread_count
+        assert 0 < counted < 7  # the second part is not joined yet
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FlagPicker))
+        assert isinstance(app.screen, FlagPicker)
+        assert {choice.code: choice.threads for choice in app.screen.choices}["CN"] == 4
+        await pilot.press("c", "n", "enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FlagPicker))
+        whole = flag_index(single_read(big_file)).threads_with(("flag", "CN"))
+        rows = list(app.main_screen.thread_list.rows)
+        assert rows == [thread for thread in whole if thread < counted]
+        assert len(rows) < len(whole)
+        joining.set()
+        await wait_until(pilot, lambda: app.loader.corpus.thread_count == 7, timeout=30)
+        await wait_until(pilot, lambda: list(app.main_screen.thread_list.rows) == list(whole))
+        assert not app.view.features_ready
+        entities.set()

@@ -1,9 +1,13 @@
-"""The pace of loading's reports: frequent until the first threads are shown, then spaced out."""
+"""The pace of loading: reports frequent until the first threads are shown, then spaced out; the
+interpreter lock handed to the interface quickly."""
 
 from __future__ import annotations
 
-from tui.loading import Progress
-from tui.loading_pace import BATCH_INTERVAL, SHOWN_INTERVAL, BatchReporter
+import sys
+from pathlib import Path
+
+from tui.loading import CorpusLoader, Progress
+from tui.loading_pace import BATCH_INTERVAL, SHOWN_INTERVAL, SWITCH_INTERVAL, BatchReporter
 
 
 def test_reports_are_spaced_out_once_threads_are_shown() -> None:
@@ -19,3 +23,19 @@ def test_reports_are_spaced_out_once_threads_are_shown() -> None:
     state.append((12, Progress("reading", 0.3)))
     reporter._report()
     assert posted == [0, 12] and reporter.interval == SHOWN_INTERVAL > BATCH_INTERVAL
+
+
+def test_the_lock_is_handed_over_quickly_while_loading(tmp_path: Path) -> None:
+    """While the loader reads and indexes, the interpreter's switch interval is at most
+    `SWITCH_INTERVAL` (the interface waits less for the lock at each hand-over); after, it is
+    what it was."""
+    path = tmp_path / "threads.txt"
+    path.write_text("1/ A thread 🇷🇺 opens\n2/ and ends\n", encoding="utf-8")
+    before = sys.getswitchinterval()
+    assert before > SWITCH_INTERVAL
+    seen: list[float] = []
+    loader = CorpusLoader([str(path)], cache=False)
+    loader.prepare()
+    loader.run(lambda message: seen.append(sys.getswitchinterval()))
+    assert seen and max(seen) <= SWITCH_INTERVAL
+    assert sys.getswitchinterval() == before

@@ -80,11 +80,19 @@ class LoadingScreen(PanesScreen):
             self.thread_list.extend_rows(range(self._loaded, event.threads))
             if self._loaded == 0:
                 self.thread_list.cursor = 0
-        elif event.threads > self._loaded and self.filters.search and not searching:
-            self._filter_again()  # the search looks at the new threads (a running one will)
+        elif event.threads > self._loaded and not searching and self._filters_see_more:
+            self._filter_again()  # the new threads pass the filters or not (a search will)
         self._loaded = max(self._loaded, event.threads)
         self._progress = event.progress
         self._refresh_header()
+
+    @property
+    def _filters_see_more(self) -> bool:
+        """Do the filters pass threads as they are counted: a search, which reads their text,
+        or flags known before the threads they belong to (`CorpusLoader.FlagsIndexed`)?"""
+        return bool(self.filters.search) or (
+            self.filters.active and self.view.filter_index is not None
+        )
 
     @on(CorpusLoader.Indexing)
     def _indexing(self, event: CorpusLoader.Indexing) -> None:
