@@ -14,10 +14,10 @@ candidates share many features (a corpus of few handles, each in thousands of th
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from .index import CorpusIndex, Feature
@@ -110,14 +110,16 @@ def _from_holders(
         holding = candidates.intersection(holders(index, feature))
         if not holding:
             continue
-        for other in holding:
-            shared_by[other].append(feature)
         if feature[0] == "flag":
+            # Held by many: each step over them in C (`map`).
+            deque(map(list.append, map(shared_by.__getitem__, holding), repeat(feature)), 0)
             bit = 1 << len(flag_bits)
             flag_bits[bit] = feature
-            for other in holding:
-                held_flags[other] = flags_of(other, 0) | bit
+            marked = map(or_, map(flags_of, holding, repeat(0)), repeat(bit))
+            held_flags.update(zip(holding, marked, strict=False))
             continue
+        for other in holding:
+            shared_by[other].append(feature)
         adding = weighted[feature]
         for other in holding:
             scores[other] = score_of(other, 0.0) + adding

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from array import array
 
 import pytest
 from hypothesis import example, given
@@ -151,3 +152,30 @@ def test_holders_kept_as_sets_are_those_held_by_many(monkeypatch: pytest.MonkeyP
     assert many and set(index.holder_sets) == many
     for feature in many:
         assert index.holder_sets[feature] == set(index.threads_with(feature))
+
+
+@given(_THREADS)
+@example(_SHARING)
+def test_skipping_by_the_most_used_feature_lists_the_same(threads: list[list[str]]) -> None:
+    """A candidate whose rough score times the salience of its most used feature is under the
+    cut is not scored again: the lists are those of scoring every candidate of the shortlist."""
+    index = _index(threads)
+    pruned = [related.related_threads(index, t) for t in range(len(index.features))]
+    original = related._most_salient
+    related._most_salient = lambda index, thread: math.inf
+    try:
+        whole = [related.related_threads(index, t) for t in range(len(index.features))]
+    finally:
+        related._most_salient = original
+    assert pruned == whole
+
+
+@given(st.integers(1, 5000), st.floats(1.0, 400.0), st.integers(1, 255))
+def test_saturation_tables_equal_the_formula(length: int, mean: float, uses: int) -> None:
+    """The salience read from a length's table is BM25's saturation as a square root, to the
+    bit, and the most salient feature's bounds it."""
+    index = CorpusIndex(lengths=array("I", [length]), mean_length=mean, counts=[bytes([uses])])
+    norm = related._K1 * (1 - related._B + related._B * (length / mean))
+    expected = math.sqrt(uses * (related._K1 + 1) / (uses + norm))
+    assert related._saturated(index, 0, bytes([uses])) == [expected]
+    assert related._most_salient(index, 0) > expected
