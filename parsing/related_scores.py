@@ -14,10 +14,10 @@ candidates share many features (a corpus of few handles, each in thousands of th
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Collection
-from itertools import compress, repeat
-from operator import itemgetter, or_
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .index import CorpusIndex, Feature
@@ -96,28 +96,24 @@ def _from_holders(
 ) -> Rough:
     """`rough_scores` read from the holders of each feature, in the order of `features`, the
     shared flags' after the rest; what each shares noted on the way (a step per feature
-    shared, where reading it from a candidate's features would cost a hash of each)."""
+    shared, where reading it from a candidate's features would cost a hash of each).
+
+    The flags a candidate shares are read from its codes (`index.flags`), not from the flags'
+    holders: a flag is held by a good share of the corpus, whose set would cost the first
+    call that meets it a step per holder, and memory ever after."""
     scores: dict[int, float] = {}
     shared_by: defaultdict[int, list[Feature]] = defaultdict(list)
     plain: dict[int, float] = {}
     """With two flags or more: the sum of the shared features' weights alone, for `with_flags`."""
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    flag_bits: dict[int, Feature] = {}
-    held_flags: dict[int, int] = {}
-    """Per candidate: the thread's flags it holds, a bit each (`flag_bits`)."""
-    score_of, plain_of, flags_of = scores.get, plain.get, held_flags.get
-    for feature in features:
+    own_flags = [feature for feature in features if feature[0] == "flag"]
+    held_flags = _held_flags(index, own_flags, candidates)
+    # A thread's flags come first among its features, so first in what a candidate shares.
+    for other, flags in held_flags.items():
+        shared_by[other] = list(flags)
+    flagged = len(own_flags) > 1
+    score_of, plain_of = scores.get, plain.get
+    for feature in features[len(own_flags) :]:
         holding = candidates.intersection(holders(index, feature))
-        if not holding:
-            continue
-        if feature[0] == "flag":
-            # Held by many: each step over them in C (`map`).
-            deque(map(list.append, map(shared_by.__getitem__, holding), repeat(feature)), 0)
-            bit = 1 << len(flag_bits)
-            flag_bits[bit] = feature
-            marked = map(or_, map(flags_of, holding, repeat(0)), repeat(bit))
-            held_flags.update(zip(holding, marked, strict=False))
-            continue
         for other in holding:
             shared_by[other].append(feature)
         adding = weighted[feature]
@@ -128,20 +124,39 @@ def _from_holders(
             for other in holding:
                 plain[other] = plain_of(other, 0.0) + weight
     # Candidates hold a few combinations of the thread's flags: each is summed once.
-    by_bits: dict[int, tuple[float, float, bool]] = {}
-    for other, bits in held_flags.items():
-        summed = by_bits.get(bits)
+    by_flags: dict[tuple[Feature, ...], tuple[float, float, bool]] = {}
+    for other, shared in held_flags.items():
+        summed = by_flags.get(shared)
         if summed is None:
-            shared = [flag for bit, flag in flag_bits.items() if bits & bit]
             flag_weights = sum(map(weights.__getitem__, shared))
             summed = (sum(map(weighted.__getitem__, shared)), flag_weights, len(shared) > 1)
-            by_bits[bits] = summed
+            by_flags[shared] = summed
         flag_score, flag_weights, pair = summed
         score = score_of(other, 0.0) + flag_score
         if pair:
             score *= flag_factor(flag_weights, flag_weights + plain_of(other, 0.0))
         scores[other] = score
     return Rough(scores, shared_by.__getitem__)
+
+
+def _held_flags(
+    index: CorpusIndex, own_flags: list[Feature], candidates: set[int]
+) -> dict[int, tuple[Feature, ...]]:
+    """Each candidate holding some of `own_flags`, with those it holds, in their order: the
+    codes each holds found in C, then one tuple made per combination of them."""
+    if not own_flags:
+        return {}
+    codes = frozenset(code for _, code in own_flags)
+    others = list(candidates)
+    held = list(map(codes.intersection, map(index.flags.__getitem__, others)))
+    combinations: dict[frozenset[str], tuple[Feature, ...]] = {}
+    found = {}
+    for other, shared in compress(zip(others, held, strict=True), held):
+        flags = combinations.get(shared)
+        if flags is None:
+            flags = combinations[shared] = tuple(f for f in own_flags if f[1] in shared)
+        found[other] = flags
+    return found
 
 
 def _from_candidates(
