@@ -27,9 +27,9 @@ FLAG_PAIR = 5
 _READ_PER_HASH = 0.5
 """Holders read (an int looked up in a set, and a Python step for each one shared) per feature
 of a candidate hashed (a tuple hashed and looked up) for about the same time: the two ways
-cost the same where the holders read are half to 0.6 of the candidates' features, timed on
-generated corpora of 100k posts of both shapes (few handles each in thousands of threads,
-or thousands each in hundreds)."""
+cost the same where the holders read (flags aside) are about half the candidates' features,
+timed on generated corpora of 100k posts of both shapes (few handles each in thousands of
+threads, or thousands each in hundreds) and of 1M posts of many handles."""
 SET_FROM = 500
 """Holders read as a set past this many: about twice the candidates of a call."""
 
@@ -71,11 +71,13 @@ def rough_scores(
     (the features' weights as the thread uses them) summed, times the flags' share when two
     flags or more are shared (`weights`: the weights alone); and what each shares.
 
-    Read from the holders of the thread's features where that reads no more than
-    `_READ_PER_HASH` times the candidates' features, else from the candidates' features (the
-    same sums, added in another order)."""
+    Read from the holders of the thread's features other than flags where that reads no
+    more than `_READ_PER_HASH` times the candidates' features, else from the candidates'
+    features (the same sums, added in another order)."""
     most = len(candidates)
-    reads = sum(min(len(index.threads_with(feature)), most) for feature in features)
+    # Flags are read from the candidates' codes either way: only the other holders count.
+    others = features[sum(1 for kind, _ in features if kind == "flag") :]
+    reads = sum(min(len(index.threads_with(feature)), most) for feature in others)
     hashed = sum(map(len, map(index.features.__getitem__, candidates)))
     if reads <= _READ_PER_HASH * hashed:
         return _from_holders(index, features, candidates, weighted, weights)
