@@ -54,9 +54,10 @@ class Rough(NamedTuple):
 
 def hold_as_sets(index: CorpusIndex) -> None:
     """Keep the holders of every feature held by many as sets now (`holders`), for a caller
-    about to ask for every thread's related threads in two processes: made once, and shared."""
+    about to ask for every thread's related threads in two processes: made once, and shared.
+    Flags are read from the candidates' codes (`_held_flags`): their holders never are."""
     for feature, held in index.postings.items():
-        if len(held) > SET_FROM and feature not in index.holder_sets:
+        if len(held) > SET_FROM and feature[0] != "flag" and feature not in index.holder_sets:
             index.holder_sets[feature] = frozenset(held)
 
 
