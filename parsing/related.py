@@ -114,6 +114,8 @@ def related_threads(
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
+        if estimate * _most_salient(index, other) < cut:
+            continue  # nor could its most used feature, were it shared
         shared = shared_by(other)
         score = _score(index, other, shared, weighted, weights)
         if score >= cut and _evidence(shared) >= 2:
@@ -199,10 +201,35 @@ def _saturated(index: CorpusIndex, thread: int, uses: bytes) -> list[float]:
     """`_salience` of features the thread uses `uses` times."""
     if thread >= len(index.lengths):
         return [1.0] * len(uses)
-    relative = index.lengths[thread] / index.mean_length
-    norm = _K1 * (1 - _B + _B * relative)
-    saturated = {n: math.sqrt(n * (_K1 + 1) / (n + norm)) for n in set(uses)}
-    return list(map(saturated.__getitem__, uses))
+    return list(map(_saturation(index.lengths[thread], index.mean_length).__getitem__, uses))
+
+
+def _most_salient(index: CorpusIndex, thread: int) -> float:
+    """More than the `_salience` of any feature of the thread (and than a sum's rounding): its
+    most used feature's, the saturation rising with the uses."""
+    if thread >= len(index.lengths):
+        return 1.0 + 1e-9
+    most = max(index.counts[thread], default=0)
+    return _saturation(index.lengths[thread], index.mean_length)[most] * (1 + 1e-9)
+
+
+class _Saturation(dict[int, float]):
+    """The salience of each number of uses in threads of one length, worked out once."""
+
+    def __init__(self, norm: float) -> None:
+        super().__init__()
+        self.norm = norm
+
+    def __missing__(self, uses: int) -> float:
+        saturated = self[uses] = math.sqrt(uses * (_K1 + 1) / (uses + self.norm))
+        return saturated
+
+
+@lru_cache(maxsize=1 << 12)
+def _saturation(length: int, mean_length: float) -> _Saturation:
+    """BM25's length normalisation of threads of `length` words: a few thousand lengths serve
+    every thread of a corpus."""
+    return _Saturation(_K1 * (1 - _B + _B * (length / mean_length)))
 
 
 def _same_thread(

@@ -27,9 +27,9 @@ FLAG_PAIR = 5
 _READ_PER_HASH = 0.5
 """Holders read (an int looked up in a set, and a Python step for each one shared) per feature
 of a candidate hashed (a tuple hashed and looked up) for about the same time: the two ways
-cost the same where the holders read are half to 0.6 of the candidates' features, timed on
-generated corpora of 100k posts of both shapes (few handles each in thousands of threads,
-or thousands each in hundreds)."""
+cost the same where the holders read (flags aside) are about half the candidates' features,
+timed on generated corpora of 100k posts of both shapes (few handles each in thousands of
+threads, or thousands each in hundreds) and of 1M posts of many handles."""
 SET_FROM = 500
 """Holders read as a set past this many: about twice the candidates of a call."""
 
@@ -54,9 +54,10 @@ class Rough(NamedTuple):
 
 def hold_as_sets(index: CorpusIndex) -> None:
     """Keep the holders of every feature held by many as sets now (`holders`), for a caller
-    about to ask for every thread's related threads in two processes: made once, and shared."""
+    about to ask for every thread's related threads in two processes: made once, and shared.
+    Flags are read from the candidates' codes (`_held_flags`): their holders never are."""
     for feature, held in index.postings.items():
-        if len(held) > SET_FROM and feature not in index.holder_sets:
+        if len(held) > SET_FROM and feature[0] != "flag" and feature not in index.holder_sets:
             index.holder_sets[feature] = frozenset(held)
 
 
@@ -71,11 +72,13 @@ def rough_scores(
     (the features' weights as the thread uses them) summed, times the flags' share when two
     flags or more are shared (`weights`: the weights alone); and what each shares.
 
-    Read from the holders of the thread's features where that reads no more than
-    `_READ_PER_HASH` times the candidates' features, else from the candidates' features (the
-    same sums, added in another order)."""
+    Read from the holders of the thread's features other than flags where that reads no
+    more than `_READ_PER_HASH` times the candidates' features, else from the candidates'
+    features (the same sums, added in another order)."""
     most = len(candidates)
-    reads = sum(min(len(index.threads_with(feature)), most) for feature in features)
+    # Flags are read from the candidates' codes either way: only the other holders count.
+    others = features[sum(1 for kind, _ in features if kind == "flag") :]
+    reads = sum(min(len(index.threads_with(feature)), most) for feature in others)
     hashed = sum(map(len, map(index.features.__getitem__, candidates)))
     if reads <= _READ_PER_HASH * hashed:
         return _from_holders(index, features, candidates, weighted, weights)
@@ -96,28 +99,26 @@ def _from_holders(
 ) -> Rough:
     """`rough_scores` read from the holders of each feature, in the order of `features`, the
     shared flags' after the rest; what each shares noted on the way (a step per feature
-    shared, where reading it from a candidate's features would cost a hash of each)."""
+    shared, where reading it from a candidate's features would cost a hash of each).
+
+    The flags a candidate shares are read from its codes (`index.flags`), not from the flags'
+    holders: a flag is held by a good share of the corpus, whose set would cost the first
+    call that meets it a step per holder, and memory ever after."""
     scores: dict[int, float] = {}
     shared_by: defaultdict[int, list[Feature]] = defaultdict(list)
     plain: dict[int, float] = {}
     """With two flags or more: the sum of the shared features' weights alone, for `with_flags`."""
-    flagged = sum(1 for kind, _ in features if kind == "flag") > 1
-    flag_bits: dict[int, Feature] = {}
-    held_flags: dict[int, int] = {}
-    """Per candidate: the thread's flags it holds, a bit each (`flag_bits`)."""
-    score_of, plain_of, flags_of = scores.get, plain.get, held_flags.get
-    for feature in features:
+    own_flags = [feature for feature in features if feature[0] == "flag"]
+    held_flags = _held_flags(index, own_flags, candidates)
+    # A thread's flags come first among its features, so first in what a candidate shares.
+    for other, flags in held_flags.items():
+        shared_by[other] = list(flags)
+    flagged = len(own_flags) > 1
+    score_of, plain_of = scores.get, plain.get
+    for feature in features[len(own_flags) :]:
         holding = candidates.intersection(holders(index, feature))
-        if not holding:
-            continue
         for other in holding:
             shared_by[other].append(feature)
-        if feature[0] == "flag":
-            bit = 1 << len(flag_bits)
-            flag_bits[bit] = feature
-            for other in holding:
-                held_flags[other] = flags_of(other, 0) | bit
-            continue
         adding = weighted[feature]
         for other in holding:
             scores[other] = score_of(other, 0.0) + adding
@@ -126,20 +127,39 @@ def _from_holders(
             for other in holding:
                 plain[other] = plain_of(other, 0.0) + weight
     # Candidates hold a few combinations of the thread's flags: each is summed once.
-    by_bits: dict[int, tuple[float, float, bool]] = {}
-    for other, bits in held_flags.items():
-        summed = by_bits.get(bits)
+    by_flags: dict[tuple[Feature, ...], tuple[float, float, bool]] = {}
+    for other, shared in held_flags.items():
+        summed = by_flags.get(shared)
         if summed is None:
-            shared = [flag for bit, flag in flag_bits.items() if bits & bit]
             flag_weights = sum(map(weights.__getitem__, shared))
             summed = (sum(map(weighted.__getitem__, shared)), flag_weights, len(shared) > 1)
-            by_bits[bits] = summed
+            by_flags[shared] = summed
         flag_score, flag_weights, pair = summed
         score = score_of(other, 0.0) + flag_score
         if pair:
             score *= flag_factor(flag_weights, flag_weights + plain_of(other, 0.0))
         scores[other] = score
     return Rough(scores, shared_by.__getitem__)
+
+
+def _held_flags(
+    index: CorpusIndex, own_flags: list[Feature], candidates: set[int]
+) -> dict[int, tuple[Feature, ...]]:
+    """Each candidate holding some of `own_flags`, with those it holds, in their order: the
+    codes each holds found in C, then one tuple made per combination of them."""
+    if not own_flags:
+        return {}
+    codes = frozenset(code for _, code in own_flags)
+    others = list(candidates)
+    held = list(map(codes.intersection, map(index.flags.__getitem__, others)))
+    combinations: dict[frozenset[str], tuple[Feature, ...]] = {}
+    found = {}
+    for other, shared in compress(zip(others, held, strict=True), held):
+        flags = combinations.get(shared)
+        if flags is None:
+            flags = combinations[shared] = tuple(f for f in own_flags if f[1] in shared)
+        found[other] = flags
+    return found
 
 
 def _from_candidates(

@@ -62,10 +62,9 @@ class Frequency:
                     zip(weights, terms, counted, strict=True), map(bound.__gt__, weights)
                 )
                 kept = [(term, uses) for _, term, uses in sorted(lighter)]
-                tied = sorted(
-                    compress(zip(terms, counted, strict=True), map(bound.__eq__, weights))
-                )
-                return kept + tied[: count - len(kept)]
+                # The terms differ: sorted alone, they sort as with their uses, and faster.
+                tied = sorted(compress(terms, map(bound.__eq__, weights)))
+                return kept + [(term, uses[term]) for term in tied[: count - len(kept)]]
         # The terms differ, so sorting never compares their uses.
         weighed = zip(weights, terms, counted, strict=True)
         heaviest = sorted(compress(weighed, map(_NEGATIVE, weights)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from array import array
 
 import pytest
 from hypothesis import example, given
@@ -143,11 +144,39 @@ def test_the_cut_is_the_least_score_or_twice_the_median(scores: list[float]) -> 
 
 def test_holders_kept_as_sets_are_those_held_by_many(monkeypatch: pytest.MonkeyPatch) -> None:
     """Before an export of every thread's related threads, the holders of each feature held by
-    more than `SET_FROM` threads are kept as sets, and only those."""
+    more than `SET_FROM` threads are kept as sets, and only those; flags, read from the
+    candidates' codes, are not."""
     index = _index(_SHARING)
     monkeypatch.setattr(related_scores, "SET_FROM", 1)
     related_scores.hold_as_sets(index)
-    many = {feature for feature, held in index.postings.items() if len(held) > 1}
+    many = {f for f, held in index.postings.items() if len(held) > 1 and f[0] != "flag"}
     assert many and set(index.holder_sets) == many
     for feature in many:
         assert index.holder_sets[feature] == set(index.threads_with(feature))
+
+
+@given(_THREADS)
+@example(_SHARING)
+def test_skipping_by_the_most_used_feature_lists_the_same(threads: list[list[str]]) -> None:
+    """A candidate whose rough score times the salience of its most used feature is under the
+    cut is not scored again: the lists are those of scoring every candidate of the shortlist."""
+    index = _index(threads)
+    pruned = [related.related_threads(index, t) for t in range(len(index.features))]
+    original = related._most_salient
+    related._most_salient = lambda index, thread: math.inf
+    try:
+        whole = [related.related_threads(index, t) for t in range(len(index.features))]
+    finally:
+        related._most_salient = original
+    assert pruned == whole
+
+
+@given(st.integers(1, 5000), st.floats(1.0, 400.0), st.integers(1, 255))
+def test_saturation_tables_equal_the_formula(length: int, mean: float, uses: int) -> None:
+    """The salience read from a length's table is BM25's saturation as a square root, to the
+    bit, and the most salient feature's bounds it."""
+    index = CorpusIndex(lengths=array("I", [length]), mean_length=mean, counts=[bytes([uses])])
+    norm = related._K1 * (1 - related._B + related._B * (length / mean))
+    expected = math.sqrt(uses * (related._K1 + 1) / (uses + norm))
+    assert related._saturated(index, 0, bytes([uses])) == [expected]
+    assert related._most_salient(index, 0) > expected
