@@ -25,7 +25,7 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 # with a literal byte is searched for fast; DEL is looked for on its own.
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _RAW_CONTROL_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
-_JSON_SPECIAL = re.compile(rb'[\x00-\x1f"\\]')
+JSON_SPECIAL = re.compile(rb'[\x00-\x1f"\\]')
 _JSON_ESCAPES = {
     char.encode(): encode_basestring(char)[1:-1].encode()
     for char in [*map(chr, range(0x20)), '"', "\\"]
@@ -47,8 +47,8 @@ def clean(raw: bytes) -> bool:
 def json_string(raw: bytes, *, clean: bool) -> bytes:
     """The UTF-8 text `raw` as the inside of a JSON string, as `encode_basestring` and then
     `escape_controls` (unless `clean`) write it, encoded."""
-    if _JSON_SPECIAL.search(raw) is not None:
-        raw = _JSON_SPECIAL.sub(_json_escape, raw)
+    if JSON_SPECIAL.search(raw) is not None:
+        raw = JSON_SPECIAL.sub(_json_escape, raw)
     if not clean:  # after the JSON escapes, which would escape this escape's backslash again
         raw = _RAW_CONTROL_BYTES.sub(_control_escape, raw)
     return raw
