@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import NamedTuple
@@ -79,10 +80,12 @@ def add_posts(
     columns = corpus.posts
     joined, starts, spans = read_batch(_texts(corpus, parts), evidence)
     entities = _Entities(chunks, joined, spans, clean(joined))
-    count, find, span_starts = entities.marks.count, entities.marks.find, entities.starts
+    count, find, string = entities.marks.count, entities.marks.find, entities.string
     clean_text, fast = entities.clean, entities.valid and entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    encode, string = chunks.encode, entities.string
+    # Each post's first span (and after the last, their number), found in C for the batch.
+    firsts = list(map(bisect_left, repeat(entities.starts), starts))
+    errors = chunks.errors  # `Chunks.encode`, its call left out
     written: list[bytes] = []
     add = written.append
     index = skipped = byte = at = 0
@@ -96,18 +99,17 @@ def add_posts(
             if byte < start:  # past the separator and what a window of entities left
                 skipped += count(1, byte, start)
             base = start - skipped
-            add(
-                encode(
-                    f'{between}{lead}{{"number": {numbers[post] or "null"}, '
-                    f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
-                )
+            opening = (
+                f'{between}{lead}{{"number": {numbers[post] or "null"}, '
+                f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
             )
+            add(opening.encode("utf-8", errors))
             if fast and find(_SPECIAL, start, stop) < 0:
                 add(joined[start:stop])
             else:
                 add(string(start, stop, base))
             lead, byte = ", ", start
-            last = bisect_left(span_starts, stop, at)
+            last = firsts[index]
             if last - at > _PIECES:  # written a window at a time, after what is gathered
                 add(b'", "entities": [')
                 _write(chunks, written)
@@ -124,7 +126,7 @@ def add_posts(
             if not clean_text:
                 between = escape_controls(between)
         between += part.tail
-    add(encode(between))
+    add(between.encode("utf-8", errors))
     _write(chunks, written)
     chunks.flush()
 
