@@ -10,7 +10,10 @@ from the encoder itself), and `escape_controls` what the export adds (DEL and C1
 from __future__ import annotations
 
 import codecs
+import io
+import os
 import re
+import shutil
 from json.encoder import encode_basestring
 from typing import BinaryIO, TextIO
 
@@ -118,3 +121,30 @@ def _utf8_bytes_below(out: TextIO) -> BinaryIO | None:
     except LookupError:
         return None
     return raw if name == "utf-8" else None
+
+
+_COPY = 1 << 20
+_SEND_MOST = 1 << 30
+
+
+def copy_out(written: BinaryIO, out: BinaryIO) -> None:
+    """Copy the file `written`, from its position to its end, to `out` (flushed): by the kernel
+    where it can (`os.sendfile`: into a file, a pipe, /dev/null), with no pass through this
+    process's memory, else a megabyte at a time. The second half of a large export is hundreds
+    of megabytes, copied while nothing else is left to do."""
+    out.flush()
+    try:
+        source, target = written.fileno(), out.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        shutil.copyfileobj(written, out, _COPY)
+        return
+    offset, size = written.tell(), os.fstat(source).st_size
+    try:
+        while offset < size:
+            sent = os.sendfile(target, source, offset, min(size - offset, _SEND_MOST))
+            if sent == 0:
+                break
+            offset += sent
+    except OSError:  # no such copy into this output (a terminal, say): go on a piece at a time
+        written.seek(offset)
+        shutil.copyfileobj(written, out, _COPY)
