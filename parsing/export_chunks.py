@@ -37,7 +37,10 @@ _JSON_ESCAPES = {
 
 
 def escape_controls(text: str) -> str:
-    if _RAW_CONTROLS.search(text) is None:  # the usual text: looked through, nothing made
+    if text.isascii():  # told at once (most titles and heads): DEL is the only one it may hold
+        if "\x7f" not in text:
+            return text
+    elif _RAW_CONTROLS.search(text) is None:  # looked through, nothing made
         return text
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

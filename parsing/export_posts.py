@@ -202,10 +202,10 @@ class _Entities:
 
     def string(self, start: int, stop: int, base: int) -> bytes:
         """The inside of the JSON string of the batch's bytes `start:stop` (code points from
-        `base`): the bytes escaped as they are, unless they are not valid UTF-8."""
+        `base`): the bytes escaped as they are, unless they are not valid UTF-8. (A valid text
+        whose marks hold no `_SPECIAL` in a clean batch is its bytes: `add_posts` takes those
+        as they are.)"""
         if self.valid:
-            if self.clean and self.marks.find(_SPECIAL, start, stop) < 0:
-                return self.joined[start:stop]
             return json_string(self.joined[start:stop], clean=self.clean)
         width = stop - start - self.marks.count(1, start, stop)
         raw = self.text[base : base + width].encode()
