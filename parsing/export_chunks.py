@@ -10,7 +10,10 @@ from the encoder itself), and `escape_controls` what the export adds (DEL and C1
 from __future__ import annotations
 
 import codecs
+import io
+import os
 import re
+import shutil
 from json.encoder import encode_basestring
 from typing import BinaryIO, TextIO
 
@@ -25,7 +28,7 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 # with a literal byte is searched for fast; DEL is looked for on its own.
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _RAW_CONTROL_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
-_JSON_SPECIAL = re.compile(rb'[\x00-\x1f"\\]')
+JSON_SPECIAL = re.compile(rb'[\x00-\x1f"\\]')
 _JSON_ESCAPES = {
     char.encode(): encode_basestring(char)[1:-1].encode()
     for char in [*map(chr, range(0x20)), '"', "\\"]
@@ -34,7 +37,10 @@ _JSON_ESCAPES = {
 
 
 def escape_controls(text: str) -> str:
-    if _RAW_CONTROLS.search(text) is None:  # the usual text: looked through, nothing made
+    if text.isascii():  # told at once (most titles and heads): DEL is the only one it may hold
+        if "\x7f" not in text:
+            return text
+    elif _RAW_CONTROLS.search(text) is None:  # looked through, nothing made
         return text
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -47,8 +53,8 @@ def clean(raw: bytes) -> bool:
 def json_string(raw: bytes, *, clean: bool) -> bytes:
     """The UTF-8 text `raw` as the inside of a JSON string, as `encode_basestring` and then
     `escape_controls` (unless `clean`) write it, encoded."""
-    if _JSON_SPECIAL.search(raw) is not None:
-        raw = _JSON_SPECIAL.sub(_json_escape, raw)
+    if JSON_SPECIAL.search(raw) is not None:
+        raw = JSON_SPECIAL.sub(_json_escape, raw)
     if not clean:  # after the JSON escapes, which would escape this escape's backslash again
         raw = _RAW_CONTROL_BYTES.sub(_control_escape, raw)
     return raw
@@ -118,3 +124,30 @@ def _utf8_bytes_below(out: TextIO) -> BinaryIO | None:
     except LookupError:
         return None
     return raw if name == "utf-8" else None
+
+
+_COPY = 1 << 20
+_SEND_MOST = 1 << 30
+
+
+def copy_out(written: BinaryIO, out: BinaryIO) -> None:
+    """Copy the file `written`, from its position to its end, to `out` (flushed): by the kernel
+    where it can (`os.sendfile`: into a file, a pipe, /dev/null), with no pass through this
+    process's memory, else a megabyte at a time. The second half of a large export is hundreds
+    of megabytes, copied while nothing else is left to do."""
+    out.flush()
+    try:
+        source, target = written.fileno(), out.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        shutil.copyfileobj(written, out, _COPY)
+        return
+    offset, size = written.tell(), os.fstat(source).st_size
+    try:
+        while offset < size:
+            sent = os.sendfile(target, source, offset, min(size - offset, _SEND_MOST))
+            if sent == 0:
+                break
+            offset += sent
+    except OSError:  # no such copy into this output (a terminal, say): go on a piece at a time
+        written.seek(offset)
+        shutil.copyfileobj(written, out, _COPY)

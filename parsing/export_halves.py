@@ -19,7 +19,6 @@ import io
 import mmap
 import os
 import pickle
-import shutil
 import signal
 import tempfile
 import threading
@@ -30,12 +29,12 @@ from typing import BinaryIO, TextIO
 from . import background
 from .containers import FileEntry
 from .decoding import replacement_warning
+from .export_chunks import copy_out
 from .export_part import Filters, Note, Part
 from .formats.pages import FORMAT as PAGES_FORMAT
 from .read_loop import PathLike, plan
 from .stats import copy_part, open_page, page_bytes, release, split_of, take_part
 
-_COPY = 1 << 20
 _SECONDS_PER_MB = 0.10
 _SECONDS_PER_MB_READ = 0.04
 """About what a part's process spends on each megabyte of page text it parses and writes, or
@@ -182,7 +181,7 @@ class _Halves:
             self.out.write(",")
         self.out.flush()
         written.seek(0)
-        shutil.copyfileobj(written, self.out.buffer, _COPY)
+        copy_out(written, self.out.buffer)
 
 
 def _send(descriptor: int, note: Note) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import NamedTuple
@@ -21,7 +22,7 @@ from .entities.batch import read_batch
 from .entities.extract import extract_span_tuples
 from .entities.glued import GluedEvidence
 from .entities.spans import EntityKind, SpanTuple
-from .export_chunks import Chunks, clean, escape_controls, json_string
+from .export_chunks import JSON_SPECIAL, Chunks, clean, escape_controls, json_string
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
@@ -32,6 +33,13 @@ _START = itemgetter(1)
 _OPEN = {kind: f'{{"kind": "{kind.value}", "start": ' for kind in EntityKind}
 _TRUE, _FALSE = ', "truncated": true}', ', "truncated": false}'
 _CONTINUATIONS = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
+_CONTINUATION, _SPECIAL = 1, 2
+_MARKS = bytes(
+    _CONTINUATION if 0x80 <= byte < 0xC0 else _SPECIAL if JSON_SPECIAL.match(bytes([byte])) else 0
+    for byte in range(256)
+)
+"""What `_Entities.marks` holds for each byte: a continuation byte of UTF-8, or a byte a JSON
+string escapes, or neither."""
 
 
 def thread_groups(corpus: Corpus, threads: Sequence[int]) -> Iterator[list[int]]:
@@ -70,13 +78,14 @@ def add_posts(
     call per piece to `Chunks.add` was a fifth of the time. A post with more entities than
     `_PIECES` goes through `_Entities`, which writes them a window at a time."""
     columns = corpus.posts
-    batch = read_batch(_texts(corpus, parts), evidence)
-    joined = batch.joined
-    entities = _Entities(chunks, joined, batch.spans, clean(joined))
-    count, starts = entities.marks.count, batch.starts
-    spans, span_starts, escaped = batch.spans, entities.starts, not entities.clean
+    joined, starts, spans = read_batch(_texts(corpus, parts), evidence)
+    entities = _Entities(chunks, joined, spans, clean(joined))
+    count, find, string = entities.marks.count, entities.marks.find, entities.string
+    clean_text, fast = entities.clean, entities.valid and entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
-    encode, string = chunks.encode, entities.string
+    # Each post's first span (and after the last, their number), found in C for the batch.
+    firsts = list(map(bisect_left, repeat(entities.starts), starts))
+    errors = chunks.errors  # `Chunks.encode`, its call left out
     written: list[bytes] = []
     add = written.append
     index = skipped = byte = at = 0
@@ -87,39 +96,37 @@ def add_posts(
         for post in part.posts:
             start, stop = starts[index], starts[index + 1] - 1
             index += 1
-            skipped += count(1, byte, start)
+            if byte < start:  # past the separator and what a window of entities left
+                skipped += count(1, byte, start)
             base = start - skipped
-            byte = start
-            add(
-                encode(
-                    f'{between}{lead}{{"number": {numbers[post] or "null"}, '
-                    f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
-                )
+            opening = (
+                f'{between}{lead}{{"number": {numbers[post] or "null"}, '
+                f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
             )
-            add(string(start, stop, base))
-            lead = ", "
-            last = bisect_left(span_starts, stop, at)
+            add(opening.encode("utf-8", errors))
+            if fast and find(_SPECIAL, start, stop) < 0:
+                add(joined[start:stop])
+            else:
+                add(string(start, stop, base))
+            lead, byte = ", ", start
+            last = firsts[index]
             if last - at > _PIECES:  # written a window at a time, after what is gathered
-                skipped += count(1, byte, stop)
-                byte = stop
                 add(b'", "entities": [')
                 _write(chunks, written)
-                entities.at, entities.byte, entities.skipped = at, start, start - base
-                entities.add(stop, base)
-                at = last
-                between = "]}"
+                skipped, byte = entities.add_post(at, start, stop, base)
+                at, between = last, "]}"
                 continue
             found: list[str] = []
             if last > at:
                 byte, skipped = entities.texts(found, spans[at:last], byte, skipped, base)
             at = last
             skipped += count(1, byte, stop)
-            byte = stop
+            byte = stop + 1  # the separator is no continuation byte
             between = f'", "entities": [{", ".join(found)}]}}'
-            if escaped:
+            if not clean_text:
                 between = escape_controls(between)
         between += part.tail
-    add(encode(between))
+    add(between.encode("utf-8", errors))
     _write(chunks, written)
     chunks.flush()
 
@@ -162,8 +169,10 @@ class _Entities:
             self.text = joined.decode("utf-8", "replace")
             self.valid = False
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
-        # has a 1 where `joined` has a continuation byte, counted forward in C without copies.
-        self.marks = joined.translate(_CONTINUATIONS)
+        # has a 1 where `joined` has a continuation byte, counted forward in C without copies,
+        # and a 2 where a JSON string needs an escape, found with `find` (a search of the
+        # pattern itself reads a byte in several times the time).
+        self.marks = joined.translate(_MARKS)
         self.starts = list(map(_START, spans))
         self.at = self.byte = self.skipped = 0
 
@@ -184,9 +193,18 @@ class _Entities:
         self.at, self.byte, self.skipped = last, byte, skipped
         return True
 
+    def add_post(self, at: int, start: int, stop: int, base: int) -> tuple[int, int]:
+        """Add the entities of the post at bytes `start:stop`, from span `at`, offsets less
+        `base`; the continuation bytes before `stop`, and `stop`."""
+        self.at, self.byte, self.skipped = at, start, start - base
+        self.add(stop, base)
+        return start - base + self.marks.count(1, start, stop), stop
+
     def string(self, start: int, stop: int, base: int) -> bytes:
         """The inside of the JSON string of the batch's bytes `start:stop` (code points from
-        `base`): the bytes escaped as they are, unless they are not valid UTF-8."""
+        `base`): the bytes escaped as they are, unless they are not valid UTF-8. (A valid text
+        whose marks hold no `_SPECIAL` in a clean batch is its bytes: `add_posts` takes those
+        as they are.)"""
         if self.valid:
             return json_string(self.joined[start:stop], clean=self.clean)
         width = stop - start - self.marks.count(1, start, stop)

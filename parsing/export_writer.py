@@ -13,21 +13,18 @@ reads its part of the post on its own.
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
 from .corpus import Corpus
-from .export_chunks import Chunks, escape_controls
+from .export_chunks import Chunks, copy_out, escape_controls
 from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
 from .related_scores import hold_as_sets
-
-_COPY = 1 << 20
 
 
 class Shared(NamedTuple):
@@ -95,7 +92,7 @@ def write_export(
                     out.write(", ")
                 out.flush()
                 written.seek(0)
-                shutil.copyfileobj(written, out.buffer, _COPY)
+                copy_out(written, out.buffer)
     except BaseException:
         if rest is not None:
             rest.cancel()

@@ -7,6 +7,7 @@ that starts first wins (a `#fragment` inside a link stays part of the link).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from operator import ge, itemgetter, lt
 from typing import TypeVar, cast
@@ -50,13 +51,16 @@ def extract_span_tuples(buf: bytes | bytearray, evidence: GluedEvidence) -> list
     a batch of many posts is read with (`batch`), where making a `Span` per entity cost a
     sixth of the reading."""
     spans = link_spans(buf, 0, len(buf))
-    spans += mention_spans(buf)
+    mentions = mention_spans(buf)
+    glued = list(find_glued(buf))
+    split: list[SpanTuple] = []
+    if glued:
+        mentions, split = _split_glued(mentions, glued, evidence)
+    spans += mentions
     spans += hashtag_spans(buf)
     spans += cashtag_spans(buf)
     spans += flag_spans(buf)
-    glued = list(find_glued(buf))
-    if glued:
-        spans = _apply_splits(spans, glued, evidence)
+    spans += split
     return drop_overlaps(spans)
 
 
@@ -98,6 +102,33 @@ def _apply_splits(
     # The start first: a set lookup turns away almost every span at once.
     kept = [s for s in spans if not (s[1] in replaced and s[0] is _MENTION)]
     return kept + extra
+
+
+def _split_glued(
+    mentions: list[SpanTuple], glued: list[GluedToken], evidence: GluedEvidence
+) -> tuple[list[SpanTuple], list[SpanTuple]]:
+    """`_apply_splits` for the mentions alone (the only spans it takes out): the mentions
+    without those the glued tokens that split start with, and what they split into. The
+    mentions are in order, so each is found by bisection rather than every span looked at."""
+    taken: list[int] = []
+    split: list[SpanTuple] = []
+    starts = list(map(_START, mentions))
+    for token in glued:
+        handle = evidence.split(token)
+        if handle is not None:
+            split += split_spans(token, handle[0])
+            at = bisect_left(starts, token.start)
+            if at < len(starts) and starts[at] == token.start:
+                taken.append(at)
+    if not taken:
+        return mentions, split
+    kept: list[SpanTuple] = []
+    after = 0
+    for at in sorted(taken):
+        kept += mentions[after:at]
+        after = at + 1
+    kept += mentions[after:]
+    return kept, split
 
 
 def code_point_offsets(buf: bytes, spans: list[Span]) -> list[tuple[int, int]]:

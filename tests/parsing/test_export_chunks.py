@@ -4,12 +4,16 @@ control escaping."""
 from __future__ import annotations
 
 import io
+import os
+import threading
 from json.encoder import encode_basestring
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsing.export_chunks import Chunks, clean, escape_controls, json_string
+from parsing.export_chunks import Chunks, clean, copy_out, escape_controls, json_string
 
 from .test_properties import PROPERTY, texts
 
@@ -50,3 +54,39 @@ def test_chunks_into_utf8_write_after_the_text_written_before() -> None:
     out.write("]")
     out.flush()
     assert below.getvalue().decode() == "[ü]"
+
+
+@pytest.mark.parametrize("into", ["file", "pipe", "memory"])
+def test_the_second_half_is_copied_out_from_where_it_stands(tmp_path: Path, into: str) -> None:
+    """A written half is copied from its position to its end after what the output holds:
+    into a file or a pipe by the kernel, into an output with no file below piece by piece."""
+    written = (tmp_path / "half").open("w+b")
+    written.write(b"skip" + "é🇯🇵".encode() * 300_000)
+    written.seek(4)
+    expected = b"head" + "é🇯🇵".encode() * 300_000
+    if into == "memory":
+        out = io.BytesIO()
+        out.write(b"head")
+        copy_out(written, out)
+        assert out.getvalue() == expected
+    elif into == "file":
+        with (tmp_path / "out").open("wb") as target:
+            target.write(b"head")
+            copy_out(written, target)
+        assert (tmp_path / "out").read_bytes() == expected
+    else:
+        read, write = os.pipe()
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(_read_all(read)))
+        reader.start()
+        with os.fdopen(write, "wb") as target:
+            target.write(b"head")
+            copy_out(written, target)
+        reader.join()
+        assert got == [expected]
+    written.close()
+
+
+def _read_all(descriptor: int) -> bytes:
+    with os.fdopen(descriptor, "rb") as incoming:
+        return incoming.read()
