@@ -57,3 +57,16 @@ def test_only_posts_with_a_hole_have_one() -> None:
         if other != post:
             start, end = corpus.posts.text_start[other], corpus.posts.text_end[other]
             assert corpus.post_bytes(other) == corpus.sources[0].buf[start:end]
+
+
+def test_only_features_two_threads_share_keep_their_writing() -> None:
+    """The index keeps how a feature was written (`@FerryDesk` for ("mention", "ferrydesk"))
+    only for features two threads or more hold, the only ones related threads ever show."""
+    text = CORPUS.replace("@ferrydesk keeps", "@FerryDesk keeps").replace(
+        "logs are online", "@KeeperLogs are online"
+    )
+    index = build_index(parse_text(text))
+    assert index.written[("mention", "ferrydesk")] == "FerryDesk"
+    assert ("mention", "keeperlogs") in index.postings
+    assert ("mention", "keeperlogs") not in index.written
+    assert all(len(index.threads_with(feature)) > 1 for feature in index.written)
