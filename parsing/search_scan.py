@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from .case_key import case_variants, exotic_variants, fold_char, key_of, key_table
 from .corpus import Corpus, Source
+from .search_anchor import AnchorScan, anchor_of
 
 
 def fold(text: str) -> str:
@@ -68,9 +69,13 @@ class Query:
 
     def scan_of(self, source: Source) -> Scan:
         """How to scan `source`: its case key, unless it holds a variant the key cannot fold
-        (the Kelvin sign for `k`); then the exact pattern over the buffer itself."""
+        (the Kelvin sign for `k`); then the exact pattern over the buffer itself. The key is
+        folded as the scan goes, or, for an ASCII query with a part rare in `source`, only
+        where that part is found (`search_anchor.py`)."""
         if any(source.holds(variant) for variant in self.exotic):
             return _pattern_scan(source.buf, self.pattern)
+        if self.confirm is None and (anchor := anchor_of(source.buf, self.key)) is not None:
+            return AnchorScan(source.buf, self.key, *anchor)
         return FoldingScan(source.buf, self.key, self.confirm)
 
 
