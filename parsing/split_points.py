@@ -14,8 +14,9 @@ layout is in the same state whatever came before:
   that is not "Keep Current with" (whose next line is an author's name) nor a head or emoji line
   (which could lead it); a `1/` only under another marker or strong chrome (under text, a
   listing's teaser may read it as its first post's number), and no marker whose next numbers a
-  listing's line above reads (`_teaser_numbered_first`). Such a line also ends what the lines above it can see below them: a
-  chrome judgement stops at it, and the layout looks ahead only to the next structural line.
+  listing's line above reads (`_teaser_numbered_first`). Such a line also ends what the lines
+  above it can see below them: a chrome judgement stops at it, and the layout looks ahead only
+  to the next structural line.
 
 A run laid out from one anchor through the line of a marker anchor therefore makes the whole's
 decisions, and the points where it starts afresh are points where the whole does.
