@@ -261,9 +261,7 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         # (`LayoutBuilder._closes_teasers_first_post`), and the text after it an unnumbered
         # post: the listing's line may stand any number of lines above, out of a part's sight.
         return False
-    return shape not in ("head", "emoji") and not _teaser_numbered_first(
-        buf, above, (line, end)
-    )
+    return shape not in ("head", "emoji") and not _teaser_numbered_first(buf, above, (line, end))
 
 
 def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:
