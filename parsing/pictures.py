@@ -43,6 +43,8 @@ _WORD = b"Image"
 _SENTENCE_END = re.compile(
     rb"(?:[.!?:)\]\"']|\xe2\x80\xa6|\xe2\x80\x9d|" + EMOJI_CHAR + rb")[ \t]*\Z"
 )
+_LONGEST_END = 4
+"""Bytes: the longest mark `_SENTENCE_END` reads (an emoji's UTF-8)."""
 # The last word before a trailing `Image` and the blanks after it: a picture mark after a word
 # is one only with a space between (`MyImage` is a word).
 _WORD_BEFORE = re.compile(rb"(\S+)[ \t]+\Z")
@@ -190,7 +192,12 @@ def without_trailing_picture(buf: ByteSource, start: int, end: int) -> int:
 def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
     """Does `buf[start:end]` end a sentence (blanks after it aside): a full stop, `!`, `?`, `…`,
     `:`, a closing quote or bracket, an emoji?"""
-    return _SENTENCE_END.search(buf, start, end) is not None
+    # Only the few bytes before the blanks are looked at (the longest mark is an emoji's
+    # four): a search from `start` would scan the whole line on every call.
+    text_end = end
+    while text_end > start and buf[text_end - 1] in b" \t":
+        text_end -= 1
+    return _SENTENCE_END.search(buf, max(start, text_end - _LONGEST_END), end) is not None
 
 
 def ends_text(buf: ByteSource, start: int, spot: int) -> bool:

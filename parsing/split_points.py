@@ -12,8 +12,11 @@ layout is in the same state whatever came before:
   is open, and the chrome lines under it are judged by it;
 - a marker line with text of its own (`3/ Text`), which no chrome rule can claim, under a line
   that is not "Keep Current with" (whose next line is an author's name) nor a head or emoji line
-  (which could lead it). Such a line also ends what the lines above it can see below them: a
-  chrome judgement stops at it, and the layout looks ahead only to the next structural line.
+  (which could lead it); a `1/` only under another marker or strong chrome (under text, a
+  listing's teaser may read it as its first post's number), and no marker whose next numbers a
+  listing's line above reads (`_teaser_numbered_first`). Such a line also ends what the lines
+  above it can see below them: a chrome judgement stops at it, and the layout looks ahead only
+  to the next structural line.
 
 A run laid out from one anchor through the line of a marker anchor therefore makes the whole's
 decisions, and the points where it starts afresh are points where the whole does.
@@ -252,7 +255,13 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         return whole
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
-    return read_line(buf, *above)[0] not in ("head", "emoji")
+    shape = read_line(buf, *above)[0]
+    if marker.number == 1 and shape not in ("marker", "strong"):
+        # Under a listing's teaser text, `1/` is the first post's number, written at its end
+        # (`LayoutBuilder._closes_teasers_first_post`), and the text after it an unnumbered
+        # post: the listing's line may stand any number of lines above, out of a part's sight.
+        return False
+    return shape not in ("head", "emoji") and not _teaser_numbered_first(buf, above, (line, end))
 
 
 def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:

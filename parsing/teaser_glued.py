@@ -54,9 +54,11 @@ def mid_line_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
     lone one is text, and so is a fraction in running text (`a 1/2 cup`), which follows a
     word."""
     found: list[Trailer] = []
+    line_start = scanned = start  # the line start is looked for only since the last number
     for match in _MID_LINE.finditer(buf, start, stop):
         at = match.start()
-        line_start = max(buf.rfind(b"\n", start, at) + 1, start)
+        line_start = max(buf.rfind(b"\n", scanned, at) + 1, line_start)
+        scanned = at
         total = match[2]
         if total is not None and total.isdigit() and int(total) < int(match[1]):
             continue

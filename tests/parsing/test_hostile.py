@@ -274,6 +274,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     ),
     "100k-one-line-tweet-headers": lambda: "Ana @ana · 3h\ntext\n" * 50_000,
     "200k-middle-dots-on-one-line": lambda: "1/ " + "a @b · " * 200_000,
+    "200k-sentences-then-numbers-in-a-teaser-line": lambda: (
+        "Apr 2 • 7 tweets • 2 min read\n" + "a. 1/ " * 33_000
+    ),
 }
 """Inputs that defeat naive scanning: long runs of one sigil, unclosed sequences, huge lines."""
 

@@ -104,3 +104,14 @@ def test_pictured_lines_numbered_at_their_ends_keep_the_numbers_reading() -> Non
     )
     assert numbers(corpus) == [[1, 2]]
     assert texts(corpus)[0][0].startswith("The quay at first light.")
+
+
+def test_a_word_image_ending_lines_of_an_unnumbered_post_stays_text() -> None:
+    """`Image` ending two lines after a word (a publisher's name, a menu's item) is the author's
+    word: no sentence ends before it, so it cuts no post and stays in the text."""
+    text = (
+        "My comics haul this week.\nSaga, published by Image\n"
+        "Invincible, also from Image\nAnd two from Marvel.\n"
+    )
+    corpus = parse_text(text)
+    assert texts(corpus) == [[text.strip()]]

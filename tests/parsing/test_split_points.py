@@ -213,6 +213,8 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"1/ word\nTHREAD\n24/7 1/\n1/ word")
 # Lone separators read by the marker above the cut (see the test of that cut).
 @example("1/ word\n• • •\nword 1/\n-\n-".encode())
+# `1/` under a listing's teaser text ends its first post: no anchor for a run to start at.
+@example("More from @ana\n@ana\n1/ word 1/2\nword 👇\n1/ word".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
