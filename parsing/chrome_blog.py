@@ -15,7 +15,8 @@ from .byte_source import ByteSource
 from .events import EMBED_END, EMBED_OTHER
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+"""A month as pages write it in a date: `Mar`, `March`, `Mar.`."""
 _DAY_YEAR = r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}"
 
 STRONG = [
@@ -42,9 +43,9 @@ STRONG = [
     r"Collapse this bar",
     r"Already have a WordPress\.com account\? Log in now",
     # A byline with a date: "Posted on March 3, 2020 by Orla", "Posted by Orla on March 3, 2020".
-    r"Posted on " + _MONTH + " " + _DAY_YEAR + r"(?: by .{1,60})?",
-    r"Posted on \d{1,2} " + _MONTH + r",? \d{4}(?: by .{1,60})?",
-    r"Posted by .{1,60} on (?:" + _MONTH + " " + _DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})",
+    r"Posted on " + MONTH + " " + _DAY_YEAR + r"(?: by .{1,60})?",
+    r"Posted on \d{1,2} " + MONTH + r",? \d{4}(?: by .{1,60})?",
+    r"Posted by .{1,60} on (?:" + MONTH + " " + _DAY_YEAR + r"|\d{1,2} " + MONTH + r",? \d{4})",
     # The title of a tweet archive's page, its avatar's alt text run into it: "ada_q's
     # avatarada_q's Twitter Archive—№ 1,234" (the number counts the author's tweets).
     r"\w{1,15}(?:'|\xe2\x80\x99)s avatar\w{1,15}(?:'|\xe2\x80\x99)s Twitter Archive"

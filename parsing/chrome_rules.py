@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .chrome_blog import MONTH as _MONTH
 from .chrome_blog import STRONG as _BLOG_STRONG
 from .chrome_blog import WEAK as _BLOG_WEAK
 from .chrome_context import DATE, LENGTH, LISTING
@@ -139,15 +140,18 @@ SUFFIX_NEEDLES = tuple(needle for needle, _ in SUFFIX_RULES)
 """Text the lines found by how they end contain: a buffer without any has none of them."""
 # Headers on one line that start with a name: the 2019 one ("Name, 9 tweets, 2 min read Read on
 # Twitter") and threader.app's (name, "+ Your Authors", handle, bio, date, "1 min read"; a
-# clipping drops the button and may keep its clock icon as `**`: "Name  @handle  bio  date  **
-# 3 min read"). A
-# header opens a page, so they are only looked for where a page may start: the first line, and
-# the line after strong chrome or a "Profile picture" line. A needle searched through the whole
-# buffer would cost a scan of every corpus. Both give the reading time ("1 min read").
+# clipping drops the button and may keep its clock icon as `**`: "Name  @handle  bio  Mar 3,
+# 2019  ** 3 min read"). Without the button, the date right before the reading time tells the
+# header from a sentence that names someone and a reading time. A header opens a page, so they
+# are only looked for where a page may start: the first line, and the line after strong chrome
+# (or after the author's picture under it) or a "Profile picture" line. A needle searched
+# through the whole buffer would cost a scan of every corpus. Both give the reading time.
 ONE_LINE_HEADER = re.compile(
     rb"[^\n]{1,80}?, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
     rb"|[^\n]{0,200}\+ Your Authors[^\n]* min read[^\n]*"
-    rb"|[^\n@]{1,80}[ \t]@\w{1,15}[ \t][^\n]{0,300}[ \t](?:\*\*[ \t]*)?\d{1,3} min read[ \t.]*"
+    rb"|[^\n@]{1,80}[ \t]@\w{1,15}[ \t](?:[^\n]{0,300}[ \t])?"
+    + _MONTH.encode()
+    + rb" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t]+(?:\*\*[ \t]*)?\d{1,3} min read[ \t.]*"
 )
 _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",

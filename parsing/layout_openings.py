@@ -28,13 +28,13 @@ from .pictures import picture_after
 from .teaser_glued import glued_next_number
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
+"""A blank line between two paragraphs, with the blanks up to the next one's text."""
 # A label that announces the thread under an opening paragraph, in so many words: `A thread 👇`,
 # `A short thread:`, `Thread 👇` (the bare `Thread 🧵` is `BARE_HEAD`).
 _ANNOUNCING_LABEL = re.compile(
     rb"[ \t]*(?:[Aa](?: (?:short|quick|long|little|brief|mini))? )?(?:[Tt]hread|THREAD)"
     rb"(?:[ \t:.]|\xe2\x80\xa6|\xf0\x9f\xa7\xb5|\xf0\x9f\x91\x87(?:\xf0\x9f\x8f[\xbb-\xbf])?)*"
 )
-"""A blank line between two paragraphs, with the blanks up to the next one's text."""
 
 
 class PageOpenings(PageBlocks):

@@ -64,9 +64,11 @@ _ARCHIVE = re.compile(r"(\w{1,15})['\u2019]s avatar\1['\u2019]s Twitter Archive\
 # threader.app's header on one line: the name, "+ Your Authors", the handle, the bio, the date
 # and the reading time. The button is an element of its own beside the name, so a copy may glue
 # the two ("Ada Quill+ Your Authors"), and a clipping may drop it and keep the clock icon before
-# the reading time as `**`.
+# the reading time as `**`. The name ends in no blank, so the blanks after it are the button's or
+# the handle's alone: were a run of blanks shared, every way to share it would scan the rest of a
+# long line again.
 _THREADER = re.compile(
-    r"(?P<name>[^@]{1,60}?)[ \t]*(?:\+ Your Authors)?[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
+    r"(?P<name>[^@]{0,59}?[^@ \t])(?:[ \t]*\+ Your Authors)?[ \t]+@(?P<handle>\w{1,15})\b.*?[ \t]"
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,4} min read.*"
 )

@@ -24,7 +24,7 @@ from parsing.corpus import Corpus
 from parsing.safe_text import has_controls, visible
 from parsing.stats import corpus_stats
 
-from .helpers import parse_bytes, parse_text, summary
+from .helpers import numbers, parse_bytes, parse_text, summary
 from .test_mutations import (
     assert_bulk_tally_equals_per_post,
     assert_entities_cut_out_their_text,
@@ -316,3 +316,20 @@ def test_a_post_with_a_hundred_thousand_entities(
     assert corpus_stats(corpus).entities[kind] == count
     export = assert_export_validates(corpus)
     assert sum(e.kind == kind for e in export.threads[0].posts[0].entities) == count
+
+
+def test_a_long_chrome_line_with_blanks_before_a_handle_reads_its_metadata(
+    tmp_path: Path,
+) -> None:
+    """A cookie notice (chrome, its tail left open) holding a run of blanks, a handle and 4 MB
+    after it: the metadata reader tries it as threader.app's header. If the name and the blanks
+    around the button could share the run, every way to split it would scan the 4 MB again
+    (minutes); it reads at once, and no name or handle comes of it."""
+    page = tmp_path / "cookies.txt"
+    page.write_text(
+        "This site uses cookies" + " " * 36 + "@ana " + "x " * 2_000_000 + "\n1/ a\n2/ b\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[1, 2]]
+    assert (corpus.meta(0).author, corpus.meta(0).handle) == (None, None)

@@ -4,6 +4,8 @@ Markdown, `Show this thread` joined to the separator under it (tests/fixtures/un
 
 from __future__ import annotations
 
+import pytest
+
 from parsing import load_corpus
 from parsing.given import ThreadMeta
 
@@ -44,6 +46,20 @@ def test_a_clipped_threader_page_reads_its_header_without_the_button_and_skips_i
         "[image]",
         "Ada Quill  @ada  Maps and ferries.  Mar. 11, 2019  ** 3 min read",
     ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["", "You can follow @wren.\n\n"],
+    ids=["the first line", "under chrome"],
+)
+def test_a_sentence_naming_a_handle_and_a_reading_time_is_no_header(above: str) -> None:
+    """Where a page may start, a line is threader.app's header only with the date before the
+    reading time, as the page prints it: a post's sentence that names someone and a reading
+    time stays the post's text."""
+    sentence = "Thanks @ana for the tip, her guide is a 5 min read"
+    corpus = parse_text(above + sentence + "\n\n1/ The ferry runs late.\n2/ The pier is shut.\n")
+    assert texts(corpus)[-1][0] == sentence
 
 
 def test_a_bulleted_list_of_networks_inside_a_post_stays_its_text() -> None:
