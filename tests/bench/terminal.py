@@ -15,7 +15,6 @@ import re
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 from tests.bench import keep_out_of_home
 
 from .run import SEEDS, corpus_file
+from .tmux_pane import pane_rows, tmux, wait_until
 
 _SESSION = "threadline-bench"
 _FIRST_ROW = re.compile(r"^│.[ •★☆]?\S.*\s\d+(\s|$)")
@@ -33,46 +33,38 @@ unread or bookmark mark, a title (which may open with `@`, `#` or a flag), then 
 count."""
 
 
-def _tmux(*args: str, check: bool = True) -> str:
-    result = subprocess.run(["tmux", *args], check=check, capture_output=True, text=True)
-    return result.stdout
-
-
 def _screen() -> list[str]:
-    return _tmux("capture-pane", "-p", "-t", _SESSION).splitlines()
+    return pane_rows(_SESSION)
 
 
 def _wait(condition: Callable[[], object], timeout: float = 600) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the reader did not get there in time")
-        time.sleep(0.003)
+    if not wait_until(condition, timeout):
+        raise TimeoutError("the reader did not get there in time")
 
 
 def measure(path: Path, presses: int = 24) -> tuple[float, float]:
     """(seconds to the first thread's title, median milliseconds per `n`/`p`) for `path`."""
-    _tmux("kill-session", "-t", _SESSION, check=False)
+    tmux("kill-session", "-t", _SESSION, check=False)
     command = f"{shlex.quote(sys.executable)} -m tui.cli {shlex.quote(str(path))}"
     started = time.perf_counter()
-    _tmux("new", "-d", "-s", _SESSION, "-x", "120", "-y", "40", command)
+    tmux("new", "-d", "-s", _SESSION, "-x", "120", "-y", "40", command)
     try:
         _wait(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]))
         first_title = time.perf_counter() - started
         _wait(lambda: "%" not in _screen()[0])  # loading and indexing done
-        _tmux("send-keys", "-t", _SESSION, "Enter")
+        tmux("send-keys", "-t", _SESSION, "Enter")
         time.sleep(1)
         timings = []
         # Six n, six p, over and over: every press changes thread, even in a 7-thread corpus.
         for key in (["n"] * 6 + ["p"] * 6) * (presses // 12):
             before = _screen()[1]  # the post pane's top border, which holds the thread's title
             pressed = time.perf_counter()
-            _tmux("send-keys", "-t", _SESSION, key)
+            tmux("send-keys", "-t", _SESSION, key)
             _wait(lambda before=before: _screen()[1] != before, timeout=10)
             timings.append(time.perf_counter() - pressed)
             time.sleep(0.05)
     finally:
-        _tmux("kill-session", "-t", _SESSION, check=False)
+        tmux("kill-session", "-t", _SESSION, check=False)
     return first_title, 1000 * statistics.median(timings)
 
 

@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench import XDG_FOLDERS, keep_out_of_home
@@ -37,6 +36,7 @@ from tests.bench import XDG_FOLDERS, keep_out_of_home
 from .generate import SHAPES
 from .run import corpus_file
 from .terminal import _FIRST_ROW
+from .tmux_pane import pane_rows, tmux, wait_until
 
 HERE = Path(__file__).resolve().parents[2]
 _SESSION = "threadline-bench-loading"
@@ -51,25 +51,12 @@ _LIST_WIDTH = 51
 with the open thread's title in it."""
 
 
-def _tmux(*args: str, check: bool = True) -> str:
-    return subprocess.run(["tmux", *args], check=check, capture_output=True, text=True).stdout
-
-
 def _alive() -> bool:
     return subprocess.run(["tmux", "has-session", "-t", _SESSION], check=False).returncode == 0
 
 
 def _screen() -> list[str]:
-    return _tmux("capture-pane", "-p", "-t", _SESSION).splitlines() or [""]
-
-
-def _wait(condition: Callable[[], object], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.003)
-    return True
+    return pane_rows(_SESSION)
 
 
 def _title() -> str:
@@ -87,7 +74,7 @@ def _notices(rows: list[str]) -> int:
 
 def _rss_mb() -> float:
     """Resident memory of the reader (the pane's process, or the one it started)."""
-    pid = _tmux("display", "-p", "-t", _SESSION, "#{pane_pid}").strip()
+    pid = tmux("display", "-p", "-t", _SESSION, "#{pane_pid}").strip()
     found = subprocess.run(["pgrep", "-P", pid], check=False, capture_output=True, text=True)
     children = found.stdout.split()
     for candidate in [pid, *children]:
@@ -105,45 +92,47 @@ def _rss_mb() -> float:
 
 def launch(checkout: Path, path: Path, cache_home: Path) -> dict[str, float]:
     """One launch of the reader of `checkout` on `path`; its figures."""
-    _tmux("kill-session", "-t", _SESSION, check=False)
+    tmux("kill-session", "-t", _SESSION, check=False)
     # Given on the command line: a tmux server started before this bench keeps its own.
     folders = {name: os.environ[name] for name in XDG_FOLDERS if name in os.environ}
     folders |= {"XDG_CACHE_HOME": str(cache_home), "HOME": str(cache_home)}
     assigned = " ".join(f"{name}={shlex.quote(value)}" for name, value in folders.items())
     command = f"env {assigned} {shlex.quote(sys.executable)} -m tui.cli {shlex.quote(str(path))}"
     started = time.perf_counter()
-    _tmux("new", "-d", "-s", _SESSION, "-c", str(checkout), "-x", "120", "-y", "40", command)
+    tmux("new", "-d", "-s", _SESSION, "-c", str(checkout), "-x", "120", "-y", "40", command)
     figures: dict[str, float] = {}
     keys: list[float] = []
     try:
-        _wait(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]), 600)
+        wait_until(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]), 600)
         figures["paint_s"] = time.perf_counter() - started
         before = _title()
-        _tmux("send-keys", "-t", _SESSION, "Enter")
-        _wait(lambda: _title() != before, 60)
+        tmux("send-keys", "-t", _SESSION, "Enter")
+        wait_until(lambda: _title() != before, 60)
         while "flags_s" not in figures:
             shown = _notices(_screen())
-            _tmux("send-keys", "-t", _SESSION, "f")
+            tmux("send-keys", "-t", _SESSION, "f")
             # The picker, or one more notice; a notice shown before may go meanwhile, so the
             # wait ends at `_ANSWER` without either.
-            _wait(lambda shown=shown: _picker(rows := _screen()) or _notices(rows) > shown, _ANSWER)
+            wait_until(
+                lambda shown=shown: _picker(rows := _screen()) or _notices(rows) > shown, _ANSWER
+            )
             if _picker(_screen()):
                 figures["flags_s"] = time.perf_counter() - started
                 break
             before = _title()
             pressed = time.perf_counter()
             # n then p, over and over: the open thread is never the last one loaded yet.
-            _tmux("send-keys", "-t", _SESSION, "np"[len(keys) % 2])
-            _wait(lambda before=before: _title() != before, 3)
+            tmux("send-keys", "-t", _SESSION, "np"[len(keys) % 2])
+            wait_until(lambda before=before: _title() != before, 3)
             keys.append(time.perf_counter() - pressed)
-        _tmux("send-keys", "-t", _SESSION, "Escape")
-        _wait(lambda: "%" not in _screen()[0], 900)
+        tmux("send-keys", "-t", _SESSION, "Escape")
+        wait_until(lambda: "%" not in _screen()[0], 900)
         figures["ready_s"] = time.perf_counter() - started
         figures["rss_mb"] = _rss_mb()
-        _tmux("send-keys", "-t", _SESSION, "Escape", "q")  # as a user quits
-        _wait(lambda: not _alive(), 10)
+        tmux("send-keys", "-t", _SESSION, "Escape", "q")  # as a user quits
+        wait_until(lambda: not _alive(), 10)
     finally:
-        _tmux("kill-session", "-t", _SESSION, check=False)
+        tmux("kill-session", "-t", _SESSION, check=False)
     figures["key_max_ms"] = 1000 * max(keys, default=0.0)
     figures["key_median_ms"] = 1000 * statistics.median(keys) if keys else 0.0
     figures["keys"] = len(keys)
@@ -162,7 +151,7 @@ def wait_for_cache(cache_home: Path, timeout: float = 300) -> bool:
         time.sleep(0.5)
         return files[0].stat().st_size == size
 
-    return _wait(written, timeout)
+    return wait_until(written, timeout)
 
 
 def show(label: str, figures: dict[str, float], megabytes: float) -> None:

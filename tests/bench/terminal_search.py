@@ -28,16 +28,15 @@ import re
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench import XDG_FOLDERS, keep_out_of_home
 
 from .run import corpus_file
+from .tmux_pane import pane_rows, tmux, wait_until
 
 HERE = Path(__file__).resolve().parents[2]
 _SESSION = f"threadline-bench-search-{os.getpid()}"
@@ -53,21 +52,8 @@ QUERIES = {"few": ["nadia88", "farid55", "quota"], "many": []}
 (`_picked_queries`): a handle in many threads, one in few, and a word."""
 
 
-def _tmux(*args: str, check: bool = True) -> str:
-    return subprocess.run(["tmux", *args], check=check, capture_output=True, text=True).stdout
-
-
 def _screen() -> list[str]:
-    return _tmux("capture-pane", "-p", "-t", _SESSION).splitlines() or [""]
-
-
-def _wait(condition: Callable[[], object], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.003)
-    return True
+    return pane_rows(_SESSION)
 
 
 def _list_pane(rows: list[str]) -> str:
@@ -119,7 +105,7 @@ def run_once(
 ) -> list[dict]:
     """Launch the reader of `checkout` on `path`, type each query in turn (escape clears the
     search between two), and time the list."""
-    _tmux("kill-session", "-t", _SESSION, check=False)
+    tmux("kill-session", "-t", _SESSION, check=False)
     with tempfile.TemporaryDirectory() as cache_home:
         folders = {name: os.environ[name] for name in XDG_FOLDERS if name in os.environ}
         folders |= {"XDG_CACHE_HOME": cache_home, "XDG_STATE_HOME": cache_home}
@@ -128,25 +114,25 @@ def run_once(
         command = (
             f"env {assigned} {shlex.quote(sys.executable)} -m tui.cli {shlex.quote(str(path))}"
         )
-        _tmux("new", "-d", "-s", _SESSION, "-c", str(checkout), "-x", "120", "-y", "40", command)
+        tmux("new", "-d", "-s", _SESSION, "-c", str(checkout), "-x", "120", "-y", "40", command)
         try:
-            _wait(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]), 600)
+            wait_until(lambda: len(rows := _screen()) > 2 and _FIRST_ROW.search(rows[2]), 600)
             if not loading:
-                _wait(lambda: "%" not in _screen()[0], 900)
+                wait_until(lambda: "%" not in _screen()[0], 900)
                 time.sleep(1.0)
             results = []
             for query in queries:
                 results.append(_typed(query, quiet))
-                _tmux("send-keys", "-t", _SESSION, "Escape")
+                tmux("send-keys", "-t", _SESSION, "Escape")
                 time.sleep(1.0)
             return results
         finally:
-            _tmux("kill-session", "-t", _SESSION, check=False)
+            tmux("kill-session", "-t", _SESSION, check=False)
 
 
 def _typed(query: str, quiet: float) -> dict:
     """Type `query` and follow the list until it has been still for `quiet` seconds."""
-    _tmux("send-keys", "-t", _SESSION, "/")
+    tmux("send-keys", "-t", _SESSION, "/")
     time.sleep(0.3)
     started = time.perf_counter()
     trace: list[tuple[float, str]] = []
@@ -156,7 +142,7 @@ def _typed(query: str, quiet: float) -> dict:
         if delay > 0:
             time.sleep(delay)
         last_key = time.perf_counter()
-        _tmux("send-keys", "-t", _SESSION, "-l", key)
+        tmux("send-keys", "-t", _SESSION, "-l", key)
     pane, changed = _list_pane(_screen()), time.perf_counter()
     trace.append((changed, pane))
     while time.perf_counter() - changed < quiet:
