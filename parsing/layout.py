@@ -57,6 +57,10 @@ class LayoutBuilder(PageOpenings):
         self._in_listing = False
         """Whether a chrome line that made dates under it chrome (a listing's `More from @x`)
         stands above with no marker since: a source cut here would not see it."""
+        self._marker_ends_teaser = False
+        """Whether the marker being laid out ended a listing's teaser. It closes the teaser's
+        post as text no longer a teaser's, where a source that ended above the marker would
+        close it as a teaser's (`PostWriter._close_post`): no fresh start there."""
 
     def build(self, events: list[Event]) -> None:
         lead: Event | None = None
@@ -70,7 +74,7 @@ class LayoutBuilder(PageOpenings):
             kind = event.kind
             if kind == MARKER:
                 self._in_listing = False  # a numbered post ends a listing (`teaser_dates`)
-                self._in_teaser = False
+                self._marker_ends_teaser, self._in_teaser = self._in_teaser, False
             elif kind == DATE:
                 if not self._date_numbers_post(events, index):
                     lead, lead_opens = None, False  # a date opening a line of text
@@ -87,6 +91,7 @@ class LayoutBuilder(PageOpenings):
                         continue
                 self._index = index
                 self._on_marker(event, lead, lead_opens or event.opens)
+                self._marker_ends_teaser = False
                 lead, lead_opens = None, False
             elif kind == CHROME:
                 index = self._on_chrome(events, index) - 1
@@ -144,6 +149,7 @@ class LayoutBuilder(PageOpenings):
         This is the path almost every post takes, so it keeps its state in local variables and
         its columns in lists, added to the arrays once at the end (a list appends faster).
         """
+        self._marker_ends_teaser = False  # the marker above has closed the post it ended
         buf = self.buf
         columns: tuple[list[int], ...] = ([], [], [], [], [])
         starts, ends, first_lines, last_lines, numbers = columns
@@ -382,12 +388,14 @@ class LayoutBuilder(PageOpenings):
 
     def _starts_afresh(self, pos: int) -> None:
         """Record that the layout starts afresh at `pos` (everything before it is closed), unless
-        a decision above read past `pos`, a listing above makes dates below it chrome, or the
-        text below is a listing's teaser (a source cut here would not know it is one)."""
+        a decision above read past `pos`, a listing above makes dates below it chrome, the
+        text below is a listing's teaser (a source cut here would not know it is one), or the
+        post above is a teaser a marker ended (`_marker_ends_teaser`)."""
         if (
             self.fresh is not None
             and pos >= self._peeked
             and not self._in_listing
             and not self._in_teaser
+            and not self._marker_ends_teaser
         ):
             self.fresh.append(pos)

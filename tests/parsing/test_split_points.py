@@ -215,6 +215,12 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example("1/ word\n• • •\nword 1/\n-\n-".encode())
 # `1/` under a listing's teaser text ends its first post: no anchor for a run to start at.
 @example("More from @ana\n@ana\n1/ word 1/2\nword 👇\n1/ word".encode())
+# A marker that ends a teaser closes its post as the teaser's end no longer: no cut there.
+@example("Read 2 tweets\nword 1/\n🧵 1/ word\n1/ word".encode())
+@example(
+    "1/ word\nMore from @ana\nword. 1/ Image word. 2/ Image\n— Ana Vidal (@ana) March 3, 2020\n"
+    "word 1/\nword 1/\n1/Text".encode()
+)
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
