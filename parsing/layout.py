@@ -9,7 +9,7 @@ The rules, in the order they apply:
 - chrome ends the thread in progress; text after it starts a new one. Chrome the thread goes on
   past (`PASS`: a conversation's lines on old twitter.com) ends only the post in progress; text
   after it is an unnumbered post of the same thread (a listing's teasers and a blog's embedded
-  tweets are known by the chrome that bounds them: see `layout_blocks`);
+  tweets are known by the chrome that bounds them: see `layout_passing`, `layout_blocks`);
 - a `THREAD`/🧵 head line opens a thread; with emoji-only lines, a head directly above a marker
   belongs to the post under it;
 - a marker not higher than the thread's last one restarts numbering: a new thread, whose first
@@ -28,14 +28,14 @@ from __future__ import annotations
 
 from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
 from .layout_dates import date_numbers_post
-from .layout_openings import PageOpenings
+from .layout_passing import PassingChrome
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 
 
-class LayoutBuilder(PageOpenings):
+class LayoutBuilder(PassingChrome):
     """Appends the threads and posts of one source to shared columns: the rules that decide
     where posts and threads begin and end (the columns are written by `PostWriter`)."""
 
@@ -336,41 +336,6 @@ class LayoutBuilder(PageOpenings):
             self._lead_teaser_from(events, index)
         self._starts_afresh(min(free_from, len(buf)))
         return index
-
-    def _on_passing(self, events: list[Event], index: int) -> int:
-        """Close the post open at the `PASS` line `events[index]` and record it, with the `PASS`
-        lines that follow with only blank lines between; the thread stays open, and text after
-        them is its next post (see `_adopt_free_text`). Returns the index of the first event
-        after them. No fresh start: the thread goes on."""
-        start = events[index].start
-        self._adopt_free_text(start)
-        self._part_other_embed(events[index])
-        self._part_intro_from_first_embed(events[index])
-        self._close_post(start, bounded=True)
-        buf, record, free_from = self.buf, self._record_skipped, start
-        while index < len(events):
-            event = events[index]
-            if event[1] != PASS or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
-                break
-            record(event)
-            free_from = event[3] + 1  # [3]: the line's end
-            index += 1
-        self.free_from = free_from
-        self.goes_on = self.thread_open
-        self._passed_embed(events, index)
-        return index
-
-    def _adopt_free_text(self, stop: int) -> bool:
-        """As `PostWriter._adopt_free_text`; after `PASS` chrome, in the thread still open."""
-        if not self.goes_on or self.start >= 0:
-            return super()._adopt_free_text(stop)
-        first = self._first_text_line(self.free_from, stop)
-        if first is None:
-            return False
-        self._open_unnumbered(first)
-        self.goes_on = True  # an unnumbered post of the thread, not a thread's first post
-        self.page_bounded = True
-        return True
 
     def _record_skipped(self, line: Event) -> None:
         text = self.chrome_texts.get(line.start)

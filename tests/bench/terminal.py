@@ -13,10 +13,8 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +22,7 @@ from pathlib import Path
 from tests.bench import keep_out_of_home
 
 from .run import SEEDS, corpus_file
-from .tmux_pane import pane_rows, tmux, wait_until
+from .tmux_pane import bench_options, pane_rows, tmux, wait_until
 
 _SESSION = "threadline-bench"
 _FIRST_ROW = re.compile(r"^│.[ •★☆]?\S.*\s\d+(\s|$)")
@@ -73,13 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--posts", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", type=Path, default=SEEDS if SEEDS.is_dir() else None)
-    parser.add_argument(
-        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
-    )
-    options = parser.parse_args(argv)
-    if shutil.which("tmux") is None:
-        sys.exit("tmux is needed for this benchmark")
-    options.folder.mkdir(parents=True, exist_ok=True)
+    options = bench_options(parser, argv)
     large = corpus_file(options.folder, options.posts)
     small = options.baseline or corpus_file(options.folder, 60)
     big = [measure(large) for _ in range(options.runs)]

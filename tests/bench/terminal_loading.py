@@ -23,7 +23,6 @@ import argparse
 import os
 import re
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from tests.bench import XDG_FOLDERS, keep_out_of_home
 from .generate import SHAPES
 from .run import corpus_file
 from .terminal import _FIRST_ROW
-from .tmux_pane import pane_rows, tmux, wait_until
+from .tmux_pane import bench_options, pane_rows, tmux, wait_until
 
 HERE = Path(__file__).resolve().parents[2]
 _SESSION = "threadline-bench-loading"
@@ -169,13 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--posts", type=int, default=1_000_000)
     parser.add_argument("--shape", choices=SHAPES, default="few", help="generate.py's shape")
     parser.add_argument("--before", type=Path, help="another checkout, measured alike first")
-    parser.add_argument(
-        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
-    )
-    options = parser.parse_args(argv)
-    if shutil.which("tmux") is None:
-        sys.exit("tmux is needed for this benchmark")
-    options.folder.mkdir(parents=True, exist_ok=True)
+    options = bench_options(parser, argv)
     path = corpus_file(options.folder, options.posts, shape=options.shape)
     megabytes = path.stat().st_size / 1e6
     checkouts = [("this checkout", HERE)]

@@ -26,7 +26,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import statistics
 import sys
 import tempfile
@@ -36,7 +35,7 @@ from pathlib import Path
 from tests.bench import XDG_FOLDERS, keep_out_of_home
 
 from .run import corpus_file
-from .tmux_pane import pane_rows, tmux, wait_until
+from .tmux_pane import bench_options, pane_rows, tmux, wait_until
 
 HERE = Path(__file__).resolve().parents[2]
 _SESSION = f"threadline-bench-search-{os.getpid()}"
@@ -183,13 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quiet", type=float, default=1.5, help="seconds the list stays still")
     parser.add_argument("--trace", action="store_true", help="print each change of the list")
     parser.add_argument("--before", type=Path, help="another checkout, measured alike first")
-    parser.add_argument(
-        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
-    )
-    options = parser.parse_args(argv)
-    if shutil.which("tmux") is None:
-        sys.exit("tmux is needed for this benchmark")
-    options.folder.mkdir(parents=True, exist_ok=True)
+    options = bench_options(parser, argv)
     path = corpus_file(options.folder, options.posts, shape=options.shape)
     queries = options.query or QUERIES[options.shape] or _picked_queries(path)
     answers = _answers(path, queries)
