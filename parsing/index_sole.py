@@ -31,7 +31,9 @@ def set_apart_sole_terms(index: CorpusIndex) -> None:
     postings = index.postings
     once = list(compress(postings, map((1).__eq__, map(len, postings.values()))))
     sole: set[Feature] = set(compress(once, map(TERM_KINDS.__contains__, map(itemgetter(0), once))))
-    holders = Counter(map(itemgetter(0), map(postings.pop, sole)))
+    holders = Counter(map(itemgetter(0), map(postings.__getitem__, sole)))
+    # A new dict: one that had them popped would keep its size.
+    index.postings = dict(compress(postings.items(), map(not_, map(sole.__contains__, postings))))
     counted = index.sole = array("B", bytes(index.thread_count))
     features, counts = index.features, index.counts
     is_sole = sole.__contains__
