@@ -19,6 +19,7 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
+from .index_sole import set_apart_sole_terms
 from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
 
@@ -49,6 +50,10 @@ class CorpusIndex:
     """Per thread: how often it uses each of its features (at most 255), in their order."""
     lengths: array[int] = field(default_factory=lambda: array("I"))
     """Per thread: how many words it has (stop words left out)."""
+    sole: array[int] = field(default_factory=lambda: array("B"))
+    """Per thread: how many words and phrases it holds that no other thread holds. They are
+    left out of `features`, `counts` and `postings` (`index_sole`): they are never shared, and
+    on a corpus of many authors they are most of the index."""
     mean_length: float = 1.0
     written: dict[Feature, str] = field(default_factory=dict)
     """How a feature was first written: `MID_RF` for ("mention", "mid_rf"), `central banks`
@@ -65,6 +70,14 @@ class CorpusIndex:
     def idf(self, feature: Feature) -> float:
         return math.log(1 + self.thread_count / max(len(self.threads_with(feature)), 1))
 
+    def sole_count(self, thread: int) -> int:
+        """How many of the thread's words and phrases no other thread holds (`sole`)."""
+        return self.sole[thread] if thread < len(self.sole) else 0
+
+    def feature_count(self, thread: int) -> int:
+        """How many features the thread has, those it holds alone included."""
+        return len(self.features[thread]) + self.sole_count(thread)
+
 
 def build_index(
     corpus: Corpus,
@@ -73,12 +86,15 @@ def build_index(
     *,
     with_words: bool = True,
     parallel: bool = False,
+    keep_sole: bool = False,
 ) -> CorpusIndex:
     """Index every thread of `corpus`; `progress(done, total)` is called now and then.
     Without `with_words`, the index of entities alone is returned (enough for filters and export;
     only related threads need the words). With `parallel`, the second half of the threads of
     each pass is indexed in a forked process (`background.later`: only when this process runs
-    no other thread, else here), and the halves joined: the index is the same.
+    no other thread, else here), and the halves joined: the index is the same. The words and
+    phrases a thread holds alone are counted, not kept (`index_sole`), unless `keep_sole`
+    (for tests and benches that compare the two: related threads are the same).
 
     Two passes: entities (flags, mentions, hashtags, link domains), then each thread's most
     distinctive words and phrases (`words.terms`). What filters need is all in the first; so
@@ -120,6 +136,8 @@ def build_index(
         _join_written(index.written, part.written)
     index.mean_length = max(1.0, sum(index.lengths) / max(total, 1))
     index.written = shared_writings(index.written, index.postings)
+    if not keep_sole:
+        set_apart_sole_terms(index)
     report(2 * total, 2 * total)
     return index
 

@@ -103,9 +103,10 @@ def related_threads(
     weights = {feature: _weight(index, feature) for feature in features}
     salience = _salience(index, thread, features)
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
-    candidates = _candidates(index, features, limit)
+    candidates = _candidates(index, features, limit, thread)
     candidates.discard(thread)
-    rough, shared_by = rough_scores(index, features, candidates, weighted, weights)
+    alone = index.sole_count(thread)
+    rough, shared_by = rough_scores(index, features, candidates, weighted, weights, alone=alone)
     # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
     # sorting them all in C.
     by_score = sorted(zip(rough.values(), rough, strict=True), reverse=True)
@@ -181,7 +182,8 @@ def related_cost(index: CorpusIndex, thread: int) -> int:
     frame to keep (the reader) runs the cheap ones in place and the rest in the background."""
     cap = _rare_cap(index)
     sizes = [len(index.threads_with(feature)) for feature in index.features[thread]]
-    rare = sum(size for size in sizes if size <= cap)
+    # Each feature the thread holds alone has one holder: counted as one.
+    rare = sum(size for size in sizes if size <= cap) + index.sole_count(thread)
     common = any(size > cap for size in sizes)
     return min(rare, _CANDIDATE_BUDGET) + (_POOL_CAP if common else 0)
 
@@ -238,7 +240,7 @@ def _same_thread(
     """Nearly all features in common, and about as many words: one thread saved twice (by two
     unrollers, or a page and an archive). A short thread that repeats a long one's key terms
     has far fewer words."""
-    own, theirs = len(index.features[thread]), len(index.features[other])
+    own, theirs = index.feature_count(thread), index.feature_count(other)
     shared = len(features)
     if shared < _SAME_SHARE * (own + theirs - shared):
         return False
@@ -251,10 +253,16 @@ def _same_thread(
     return shorter >= _SAME_LENGTH * longer
 
 
-def _candidates(index: CorpusIndex, features: tuple[Feature, ...], limit: int) -> set[int]:
+def _candidates(
+    index: CorpusIndex, features: tuple[Feature, ...], limit: int, thread: int | None = None
+) -> set[int]:
     """Threads worth scoring: holders of the rarest features until `_CANDIDATE_BUDGET` are
-    found; where those are too few, threads that share the common ones too (`_common_pool`)."""
+    found; where those are too few, threads that share the common ones too (`_common_pool`).
+    `thread`: whose features they are; a feature it holds alone (left out of `features`) is
+    the rarest of all, and found it first."""
     found: set[int] = set()
+    if thread is not None and index.sole_count(thread):
+        found.add(thread)
     cap = _rare_cap(index)
     by_rarity = sorted(features, key=lambda feature: len(index.threads_with(feature)))
     common = [feature for feature in by_rarity if len(index.threads_with(feature)) > cap]

@@ -67,10 +67,14 @@ def rough_scores(
     candidates: set[int],
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
+    *,
+    alone: int = 0,
 ) -> Rough:
     """Each candidate that shares a feature, with its score by what it shares: `weighted`
     (the features' weights as the thread uses them) summed, times the flags' share when two
-    flags or more are shared (`weights`: the weights alone); and what each shares.
+    flags or more are shared (`weights`: the weights alone); and what each shares. `alone`:
+    how many features the thread holds that no other thread does (left out of `features`, as
+    of the candidates'), each counted as read once.
 
     Read from the holders of the thread's features other than flags where that reads no
     more than `_READ_PER_HASH` times the candidates' features, else from the candidates'
@@ -79,7 +83,10 @@ def rough_scores(
     # Flags are read from the candidates' codes either way: only the other holders count.
     others = features[sum(1 for kind, _ in features if kind == "flag") :]
     reads = sum(min(len(index.threads_with(feature)), most) for feature in others)
+    reads += alone * min(1, most)
     hashed = sum(map(len, map(index.features.__getitem__, candidates)))
+    if index.sole:  # their features held alone, too (`CorpusIndex.feature_count`)
+        hashed += sum(map(index.sole.__getitem__, candidates))
     if reads <= _READ_PER_HASH * hashed:
         return _from_holders(index, features, candidates, weighted, weights)
     scores = _from_candidates(index, features, candidates, weighted, weights)

@@ -6,7 +6,8 @@ whether they list the same threads.
     flock /tmp/threadline-bench/1m.lock python -m tests.bench.related_ab --before /tmp/before \
         --posts 1000000
 
-The index is built once by this checkout; the other checkout's `parsing/related.py` (with its
+The index is built once by this checkout (and once more keeping the terms one thread holds, for
+a checkout older than `parsing/index_sole.py`); the other checkout's `parsing/related.py` (with its
 `related_scores.py`) is loaded
 beside this one's and both are called on the same threads (300, spread over the corpus), in
 turn, three times each: the best of the three is a call's time (the machine is shared), and
@@ -80,9 +81,14 @@ def main() -> None:
     options.folder.mkdir(parents=True, exist_ok=True)
     corpus = load_corpus([corpus_file(options.folder, options.posts, shape=options.shape)])
     index = build_index(corpus)
+    # A checkout whose related threads read every term from the index (before `index_sole`)
+    # is given an index that keeps those one thread holds.
+    reads_sole = "sole_count" in Path(str(before.__file__)).read_text(encoding="utf-8")
+    kept = index if reads_sole else build_index(corpus, keep_sole=True)
     gc.freeze()  # as the reader does once loaded: no collection of the index mid-call
     threads = range(0, corpus.thread_count, max(1, corpus.thread_count // 300))
     modules = {"before": before, "after": after}
+    indexes = {"before": kept, "after": index}
     best: dict[str, list[float]] = {name: [] for name in modules}
     first: dict[str, list[float]] = {name: [] for name in modules}
     same = 0
@@ -91,7 +97,7 @@ def main() -> None:
         for round_ in range(_ROUNDS):
             for name, module in modules.items():
                 started = time.process_time()
-                found = module.related_threads(index, thread)
+                found = module.related_threads(indexes[name], thread)
                 taken = 1000 * (time.process_time() - started)
                 if round_ == 0:
                     first[name].append(taken)
