@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
-from .chrome import is_chrome_candidate, is_one_line_header_shape
+from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
 from .chrome_blog import opens_bylined_header
 from .chrome_context import is_date, is_link_back
 from .chrome_listings import is_teaser_edge
@@ -147,15 +147,15 @@ def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[
 
 def _judged_across(buf: ByteSource, point: int) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
-    `Image` is by the line under it (`pictures`), a link back to the source by whether any
-    text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides and a run of them by the line of structure above it
-    (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
-    the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
-    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header likewise
-    (`chrome._one_line_headers`), a head or emoji line by the line of structure it may lead
-    (`_leads_across`), a teaser's first marker by the listing's line above it
-    (`_teaser_numbered_first`): a part cut there would not see them."""
+    `Image` is by the line under it (`pictures`), a link back to the source by whether any text
+    follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on both
+    sides and a run of them by the line of structure above it (`_separator_before_structure`),
+    the start of a chrome line a space ends by whether it ends the text (`cut_off`), a title
+    over a byline or a bare date by whether the page starts there
+    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
+    title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
+    the line of structure it may lead (`_leads_across`), a teaser's first marker by the
+    listing's line above it (`_teaser_numbered_first`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -169,6 +169,7 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
         _separator_before_structure(buf, below)
         or opens_bylined_header(buf, below)
         or is_one_line_header_shape(buf, below)
+        or is_page_title_shape(buf, below)
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
         or (above is not None and _teaser_numbered_first(buf, above, below))

@@ -512,3 +512,14 @@ def test_stats_pause_the_cycle_collector_and_restore_it(
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False]
+
+
+def test_no_cut_right_above_a_line_shaped_as_a_page_title() -> None:
+    """`A thread written by @x` is the page's title where a page starts (the first line, under
+    a block of strong chrome) and text elsewhere, here under a weak line that strong chrome
+    confirms: the layout starts afresh above it, but a part starting there would read it as
+    the title, so no cut is offered there."""
+    raw = "• • •\nShare\nA thread written by @ana\nword\n".encode()
+    cuts = allowed_cuts(raw) + stretch_cuts(raw)
+    assert raw.index(b"A thread") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
