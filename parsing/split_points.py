@@ -176,10 +176,6 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
     )
 
 
-_GLUED_REACH = 4096
-"""Bytes: how far under a teaser's first marker its next numbers are looked for."""
-
-
 def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line) -> bool:
     """Is `below` a marker under a listing's line (`above`: a date, a length, `Read N tweets`)
     with the next number after a sentence's end further on (`teaser_glued`)? The layout reads
@@ -188,11 +184,24 @@ def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line) -> bool:
     if not is_teaser_edge(buf, above) and not is_date(buf, above):
         return False
     marker = read_line(buf, *below)[1]
-    stop = min(len(buf), below[1] + _GLUED_REACH)
-    return (
-        marker is not None
-        and glued_next_number(buf, marker.text_start, stop, marker.number) is not None
-    )
+    if marker is None:
+        return False
+    stop = _structure_past_teaser_text(buf, below[1])
+    return glued_next_number(buf, marker.text_start, stop, marker.number) is not None
+
+
+def _structure_past_teaser_text(buf: ByteSource, pos: int) -> int:
+    """Where the first line under the one that ends at `pos` starts that is a valid marker or
+    strong chrome by its own shape, or the buffer's end. The layout reads a teaser's text up to
+    its next line of structure (`LayoutBuilder._lead_teaser_from`), and every such line is
+    one: what the layout reads lies before this point, so a next number the layout finds in
+    the teaser's text is found here too."""
+    for found in _CANDIDATE.finditer(buf, pos):
+        line = found.start() + 1
+        shape, marker = read_line(buf, line, line_end(buf, line))
+        if marker is not None or shape == "strong":
+            return line
+    return len(buf)
 
 
 def _separator_before_structure(buf: ByteSource, below: Line) -> bool:

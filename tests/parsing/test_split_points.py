@@ -523,3 +523,32 @@ def test_no_cut_right_above_a_line_shaped_as_a_page_title() -> None:
     cuts = allowed_cuts(raw) + stretch_cuts(raw)
     assert raw.index(b"A thread") not in cuts
     assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+_LISTING_LINES = "Apr 2 • 7 tweets • 2 min read\nA title\nFeb 2 • 4 tweets • 1 min read\n".encode()
+
+
+def test_a_teasers_next_number_is_looked_for_as_far_as_the_layout_reads() -> None:
+    """A teaser opened by `3/` under a listing's line whose next number, glued after a
+    sentence's end, stands many lines further on (over 4 kB) with no line of structure between:
+    the layout splits the teaser there, so no cut is offered at the marker."""
+    raw = (
+        _LISTING_LINES
+        + b"3/ The third lock was dug.\n"
+        + b"More words on the lock.\n" * 200
+        + b"The end. 4/ The fourth by navvy.\n"
+    )
+    assert [number for number, _ in layout(raw)[0][1]] == [3, 4]
+    cuts = allowed_cuts(raw)
+    assert raw.index(b"3/ The third") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_number_past_the_teasers_next_line_of_structure_does_not_hold_a_cut() -> None:
+    """A next number under strong chrome below the teaser is no number of the teaser: the
+    layout stops at that line, and so does the look for it, so the cut at the marker stays."""
+    raw = _LISTING_LINES + "3/ The third lock.\n• • •\nThe end. 4/ More text.\n".encode()
+    assert [[number for number, _ in thread] for thread in layout(raw)[0]] == [[0], [3], [0]]
+    cuts = allowed_cuts(raw)
+    assert raw.index(b"3/ The third") in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
