@@ -221,6 +221,9 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
     "1/ word\nMore from @ana\nword. 1/ Image word. 2/ Image\n— Ana Vidal (@ana) March 3, 2020\n"
     "word 1/\nword 1/\n1/Text".encode()
 )
+# A run of bare `1/` under an opening sentence, text under it, then a marker with text: the
+# marker ends the run as a part's end does (see the test of that cut).
+@example("1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
@@ -551,4 +554,16 @@ def test_a_number_past_the_teasers_next_line_of_structure_does_not_hold_a_cut() 
     assert [[number for number, _ in thread] for thread in layout(raw)[0]] == [[0], [3], [0]]
     cuts = allowed_cuts(raw)
     assert raw.index(b"3/ The third") in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_run_of_bare_numbers_ends_at_a_marker_with_text_as_at_a_parts_end() -> None:
+    """Bare `1/` lines under a sentence that opens a thread, text under the last, then
+    `🧵 1/ word`: the whole once read the run as leading numbers (the marker with text taken
+    for the run's next number) where the part ending above the marker read it as closing the
+    text above, so the cut there gave other posts. The marker ends the run in both now; the
+    text above it then opens the new thread, so no cut is offered at the marker."""
+    raw = "1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode()
+    assert layout(raw)[0][1] == [(1, "THREAD\nWrites about tides."), (1, "")]
+    cuts = allowed_cuts(raw) + stretch_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, cuts)
