@@ -106,6 +106,8 @@ line = st.one_of(
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
     st.sampled_from(["word. 1/ Image word. 2/ Image", "— Ana Vidal (@ana) March 3, 2020"]),
+    # Fractions and ratios a teaser's numbers are told from; a name after a preposition.
+    st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word by Image"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -129,6 +131,7 @@ marker_line = st.one_of(
     # or an embedded tweet.
     st.sampled_from(["word. 1/ Image word 2/ Image", "word. 2/ Image word", "Read 2 tweets"]),
     st.sampled_from(["— Ana (@ana) March 3, 2020", "— Bo (@bo) March 3, 2020", "Most recents (4)"]),
+    st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word. 2/ word"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
