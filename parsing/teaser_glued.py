@@ -75,7 +75,7 @@ def mid_line_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
     return found
 
 
-def _runs_on(buf: bytes | bytearray, text_at: int) -> bool:
+def _runs_on(buf: ByteSource, text_at: int) -> bool:
     """Does the text after a number with a total of digits, at `text_at`, run on from it in
     lower case (`1/2 cup of sugar`, `3/4 of the town`)? Then the number is a fraction or a
     ratio opening a sentence, the noun it counts after it. A post's number stands between two
@@ -88,7 +88,7 @@ def _runs_on(buf: bytes | bytearray, text_at: int) -> bool:
 _NUMBER_WITH_TOTAL = re.compile(rb"[ \t]*\d{1,3}/\d{1,3}[ \t]")
 
 
-def opens_a_fraction(buf: bytes | bytearray, start: int, text_at: int) -> bool:
+def opens_a_fraction(buf: ByteSource, start: int, text_at: int) -> bool:
     """Is the number marker from `start`, its text at `text_at`, a fraction opening a sentence
     that runs on from it (`1/2 cup of sugar`, see `_runs_on`)?"""
     return (

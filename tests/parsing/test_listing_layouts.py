@@ -480,3 +480,13 @@ def test_a_teasers_first_and_last_number_are_read_by_one_rule() -> None:
         opening = teaser_opening_number(ending + b"\nMore text.", 0, len(ending) + 11)
         closing = teaser_closing_number(ending, 0, len(ending))
         assert (bool(opening), closing is not None) == (expected, expected), ending
+
+
+def test_a_fraction_opening_a_teasers_line_does_not_end_the_listing() -> None:
+    """On an older author page, each teaser under its bare date: `1/3 of the dough` is the
+    teaser's text, not a numbered post that would end the listing, so the dates under it
+    still head the next teasers."""
+    corpus = load_corpus([PAGES / "author_page_fraction_bare_dates.txt"])
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[0][0].endswith("stove.\n1/3 of the dough is kept back for the next loaf.")
+    assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]

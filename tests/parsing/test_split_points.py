@@ -227,6 +227,8 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # A run of bare `1/` under an opening sentence, text under it, then a marker with text: the
 # marker ends the run as a part's end does (see the test of that cut).
 @example("1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode())
+# A fraction opening a teaser's line ends no listing: the date under it is still chrome by it.
+@example(b"1/ word\nMore from @ana\nword\n1/3 of word\nJun 22\n1/ word\n2/ word")
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
