@@ -49,15 +49,19 @@ _LONGEST_END = 4
 # is one only with a space between (`MyImage` is a word).
 _WORD_BEFORE = re.compile(rb"(\S+)[ \t]+\Z")
 # Words after which `Image` is a noun of the sentence, not a picture's mark: a determiner
-# (`Here is the Image`), or a preposition, which a sentence does not end with: what follows it is
-# its object, a name (`Saga, published by Image`, `Invincible, also from Image`).
-_DETERMINERS = frozenset(
+# (`Here is the Image`), or a word a sentence runs on from (`RUNS_ON`).
+DETERMINERS = frozenset(
     b"a an the this that these those my your his her its our their no each every any some "
     b"one which what whose".split()
 )
-_PREPOSITIONS = frozenset(
-    b"by from of with at to for in on into onto via about like than under over".split()
+RUNS_ON = frozenset(
+    b"by from of with at to for in on into onto via about like than per under over out off up "
+    b"down around and or but nor is was are were be been being nearly almost only just "
+    b"roughly".split()
 )
+"""Words a sentence does not end with (a preposition, a conjunction, a form of `to be`, a word
+of degree): what follows one is the sentence's own, its object or its measure (`Saga,
+published by Image`, `cut the tolls by 1/5`), not a picture's mark or a post's number."""
 
 _LIST_NUMBER = re.compile(rb"[ \t]*\d{1,3}[.)][ \t]")
 """A line opening with a list number: whether it starts a post is read with the other numbers
@@ -208,7 +212,8 @@ def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
 def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
     does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
-    `1/ Image`, keeps its only text) that is no determiner, preposition or possessive?"""
+    `1/ Image`, keeps its only text) that is no determiner or possessive, nor a word a
+    sentence runs on from (`RUNS_ON`)?"""
     if ends_sentence(buf, start, spot):
         return True
     before = _WORD_BEFORE.search(buf, start, spot)
@@ -220,8 +225,8 @@ def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     return (
         word[-1].isalnum()
         and not possessive
-        and lowered not in _DETERMINERS
-        and lowered not in _PREPOSITIONS
+        and lowered not in DETERMINERS
+        and lowered not in RUNS_ON
     )
 
 

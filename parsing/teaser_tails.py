@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .neighbours import skip_whitespace, trim_end
-from .pictures import is_lone_picture
+from .pictures import DETERMINERS, RUNS_ON, is_lone_picture
 from .thread_starts import announces
 from .trailing_numbers import Trailer, first_numbered_line, last_numbered_line
 
@@ -112,10 +112,9 @@ def _is_post_one(buf: bytes | bytearray, start: int, trailer: Trailer, declared:
     """Is `trailer`, ending a line of a teaser that starts at `start`, post 1's number? An
     author who numbers at the end writes the number after a finished sentence or a title
     (`… at the old bridge. 1/5`, `Lock keepers, a short history 1/3`). A total of digits
-    after a word that cannot end a sentence (a preposition, an article, a verb `to be`, a
-    conjunction: `… cut the tolls by 1/5`, `… a score of 1/10`, `… was 1/4`) is a ratio or a
-    fraction the sentence runs into: text. A total that is none (`1/`, `1/n`) is no
-    fraction."""
+    after a determiner or a word a sentence runs on from (`pictures.RUNS_ON`: `… cut the
+    tolls by 1/5`, `… a score of 1/10`, `… was 1/4`) is a ratio or a fraction the sentence
+    runs into: text. A total that is none (`1/`, `1/n`) is no fraction."""
     if trailer.number != 1:
         return False
     if not declared:
@@ -131,12 +130,8 @@ def _is_post_one(buf: bytes | bytearray, start: int, trailer: Trailer, declared:
 # The last word before a number and the blanks after it (none: the number follows a sentence's
 # end, an emoji or other punctuation).
 _WORD_BEFORE = re.compile(rb"([A-Za-z]+)[ \t]*\Z")
-_RUNS_INTO_A_NUMBER = frozenset(
-    b"a an the of by to from in on at for with than per into onto over under about around "
-    b"nearly almost only just roughly some is was are were be been being and or but nor "
-    b"out off up down".split()
-)
-"""Words a sentence cannot end with: a number right after one is the sentence's own."""
-_LONGEST_WORD = 8
+_RUNS_INTO_A_NUMBER = DETERMINERS | RUNS_ON
+"""Words after which a number is the sentence's own (`by 1/5`, `the 1/5`)."""
+_LONGEST_WORD = 24
 """Bytes before a number looked at for a word of `_RUNS_INTO_A_NUMBER` (a longer one is none of
 them): a search from the line's start would scan a long line at every position."""
