@@ -238,6 +238,8 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @given(st.lists(marker_line | line, max_size=10).map("\n".join).map(str.encode))
 @with_regressions
 @example("force a refresh\n🧵 1/ word\nforce a refresh".encode())  # chrome by what follows
+# A teaser's next number past the stretch's end (see the test of that cut).
+@example("12 tweets • 3 min read\n1/ word\nword. 2/ word".encode())
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""
@@ -572,3 +574,14 @@ def test_a_run_of_bare_numbers_ends_at_a_marker_with_text_as_at_a_parts_end() ->
     assert layout(raw)[0][1] == [(1, "THREAD\nWrites about tides."), (1, "")]
     cuts = allowed_cuts(raw) + stretch_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_stretch_ending_inside_a_teaser_offers_no_cut_at_its_first_marker() -> None:
+    """A stretch that ends inside a teaser opened by `1/` under a listing's line cannot tell
+    whether the teaser's next number follows past its end (`word. 2/ word` here): the whole
+    splits the teaser there, a part starting at the marker would not, so no cut is offered."""
+    raw = "12 tweets • 3 min read\n1/ word\nword. 2/ word".encode()
+    assert [number for number, _ in layout(raw)[0][0]] == [1, 2]
+    cuts = stretch_cuts(raw)
+    assert raw.index(b"1/ word") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts + allowed_cuts(raw))
