@@ -37,7 +37,7 @@ from .chrome_context import (
 )
 from .chrome_listings import related_tags, teaser_edges
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
-from .chrome_rules import NAME_FOLLOWS
+from .chrome_rules import NAME_FOLLOWS, PAGE_TITLE
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_off_fragment, fragment_line
@@ -95,11 +95,39 @@ def is_one_line_header_shape(buf: ByteSource, line: Line) -> bool:
 
 
 def opens_with_header(buf: ByteSource) -> bool:
-    """Does `buf` start with a one-line page header, or a title over a bare byline?"""
+    """Does `buf` start with a one-line page header, a title over a bare byline, or a page
+    title (`PAGE_TITLE`)?"""
     first = next_nonblank_line(buf, -1)
     return first is not None and (
-        _ONE_LINE_HEADER.fullmatch(buf, *first) is not None or opens_bylined_header(buf, first)
+        _ONE_LINE_HEADER.fullmatch(buf, *first) is not None
+        or opens_bylined_header(buf, first)
+        or PAGE_TITLE.fullmatch(buf, *first) is not None
     )
+
+
+def is_page_title_shape(buf: ByteSource, line: Line) -> bool:
+    """Is `line` shaped as a page's title (`PAGE_TITLE`)? One where a page may start is one."""
+    return PAGE_TITLE.fullmatch(buf, *line) is not None
+
+
+def _strong_blocks(
+    buf: ByteSource, strong: list[Line]
+) -> tuple[list[Line], list[Line], list[Line]]:
+    """The `strong` lines with the page titles among them (`_page_titles`), and the first and
+    last line of each of their blocks (`_block_edges`): a title under a block extends it."""
+    starts, ends = _block_edges(buf, strong)
+    titles = _page_titles(buf, ends)
+    if not titles:
+        return strong, starts, ends
+    strong = sorted(titles.union(strong))
+    return strong, *_block_edges(buf, strong)
+
+
+def _page_titles(buf: ByteSource, ends: list[Line]) -> set[Line]:
+    """The page titles (`PAGE_TITLE`) where a page may start: the first line, and the line
+    under each block of strong chrome (the last lines of the blocks: `ends`)."""
+    places = (next_nonblank_line(buf, -1), *(next_nonblank_line(buf, end) for _, end in ends))
+    return {line for line in places if line is not None and is_page_title_shape(buf, line)}
 
 
 def _past_pictures(buf: ByteSource, places: list[Line | None]) -> list[Line | None]:
@@ -172,7 +200,9 @@ def resolve_chrome(
     # A page saved from Thread Reader App has about two chrome lines for every post. The strong
     # candidates come in file order; the few lines found otherwise are sorted on their own and
     # merged in (sorting two ordered runs is a merge), not all of them sorted afresh.
-    lines = [(start, end) for start, end, is_strong in candidates if is_strong]
+    lines, starts, ends = _strong_blocks(
+        buf, [(start, end) for start, end, is_strong in candidates if is_strong]
+    )
     strong = lines[:]
     confirmed = set(lines)
     inside = set(passing)
@@ -182,7 +212,6 @@ def resolve_chrome(
         inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
     suffixed = _suffix_rule_lines(buf)
     found = {line for line in suffixed if line not in confirmed}
-    starts, ends = _block_edges(buf, strong)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]

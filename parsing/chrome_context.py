@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .teaser_glued import opens_a_fraction
 
 DATE = [
     # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
@@ -239,7 +240,7 @@ def teaser_dates(
         if above < 0 or date in openers:
             continue
         anchor = anchors[above]
-        if _marker_between(events, marker, anchor[1], date[0]):
+        if _marker_between(buf, events, marker, anchor[1], date[0]):
             continue
         if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
             found.append(date)
@@ -247,10 +248,15 @@ def teaser_dates(
     return found, used
 
 
-def _marker_between(events: Sequence[Structure], marker: int, start: int, stop: int) -> bool:
+def _marker_between(
+    buf: ByteSource, events: Sequence[Structure], marker: int, start: int, stop: int
+) -> bool:
+    """Is there a number marker between `start` and `stop`? A fraction opening a teaser's line
+    (`1/3 of the dough`) is the teaser's text, no post's number (`teaser_glued`)."""
     at = bisect_left(events, (start,))
     while at < len(events) and events[at][0] < stop:
-        if events[at][1] == marker:
+        event = events[at]
+        if event[1] == marker and not opens_a_fraction(buf, event[0], event[3]):
             return True
         at += 1
     return False

@@ -100,8 +100,7 @@ _STRONG = [
     r"You can follow @\w{1,15}",
     r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
-    # threader.app's page title and its footer's sign-up line.
-    r"A thread written by @\w{1,15}",
+    # threader.app's footer's sign-up line (its page title is `PAGE_TITLE`).
     r"Enjoy Threader\? Sign up",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
@@ -153,6 +152,10 @@ ONE_LINE_HEADER = re.compile(
     + _MONTH.encode()
     + rb" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t]+(?:\*\*[ \t]*)?\d{1,3} min read[ \t.]*"
 )
+# threader.app's page title, above its header. Only where a page may start (the first line, or
+# under a block of strong chrome, as a one-line header): inside a thread, a line that says who
+# wrote it is the author's text.
+PAGE_TITLE = re.compile(rb"[ \t]*A thread written by @\w{1,15}[ \t.]*")
 _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
     # threader.app's share row (a clipping glues its two buttons); a clipping's share list, its

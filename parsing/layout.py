@@ -32,6 +32,7 @@ from .layout_passing import PassingChrome
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
+from .teaser_glued import opens_a_fraction
 from .thread_starts import first_post_start
 
 
@@ -73,7 +74,11 @@ class LayoutBuilder(PassingChrome):
             event = events[index]
             kind = event.kind
             if kind == MARKER:
-                self._in_listing = False  # a numbered post ends a listing (`teaser_dates`)
+                # A numbered post ends a listing (`teaser_dates`), a fraction opening a
+                # teaser's line does not.
+                self._in_listing = self._in_listing and opens_a_fraction(
+                    self.buf, event[0], event[3]
+                )
                 self._marker_ends_teaser, self._in_teaser = self._in_teaser, False
             elif kind == DATE:
                 if not self._date_numbers_post(events, index):

@@ -35,7 +35,8 @@ from .events import (
 from .layout_trailers import TrailingRules
 from .lines import line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .trailing_numbers import Trailer, first_trailer, last_trailer, trailing_numbers
+from .teaser_tails import teaser_closing_number
+from .trailing_numbers import Trailer, first_trailer, trailing_numbers
 
 TEASER_BOUNDS = (TEASER_EDGE, LISTING_HEAD)
 """The numbers of the chrome lines a listing's teaser starts under."""
@@ -109,8 +110,8 @@ class PageBlocks(TrailingRules):
         limit = edge.start
         if trailing_numbers(self.buf, self.start, limit, self._ends_in(limit)):
             return False
-        found = last_trailer(self.buf, self.start, limit)
-        return found is not None and found.number == 1 and self._close_by_its_number(limit)
+        found = teaser_closing_number(self.buf, self.start, limit)
+        return found is not None and self._close_by_its_number(limit)
 
     def _blog_intro_ends(self, start: int) -> bool:
         """Close the open unnumbered post, above the marker `_events[_index]` at `start`, as a

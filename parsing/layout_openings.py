@@ -25,7 +25,7 @@ from .layout_blocks import TEASER_BOUNDS, PageBlocks
 from .lines import line_end
 from .neighbours import BLANK
 from .pictures import picture_after
-from .teaser_glued import glued_next_number
+from .teaser_glued import glued_next_number, opens_a_fraction
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
 """A blank line between two paragraphs, with the blanks up to the next one's text."""
@@ -78,7 +78,9 @@ class PageOpenings(PageBlocks):
         post's number, written at its end on a line of its own; the text the teaser runs on
         after it, on its line or under it, is the next post, unnumbered. A picture's
         `Image` right after the number is the first post's picture, as after any number that
-        ends a post (`picture_ends`). True when closed so."""
+        ends a post (`picture_ends`). A fraction opening the line (`1/2 cup of sugar`) is no
+        number: the line is text of the teaser's open post, which goes on. True when closed so,
+        or read as text."""
         buf = self.buf
         if (
             line.number != 1
@@ -92,6 +94,10 @@ class PageOpenings(PageBlocks):
             or self._numbers_lead_in_teaser(line)
         ):
             return False
+        if opens_a_fraction(buf, line.start, line.text_start):
+            # `1/2 cup of sugar …`: a sentence of the teaser's text, no number (`teaser_glued`).
+            self._in_teaser = True
+            return True
         end = line_end(buf, line.start)
         after = picture_after(buf, line.text_start, end)
         text = self._first_text_line(after, end)

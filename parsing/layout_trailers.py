@@ -13,17 +13,18 @@ bare marker lines it begins shows the other style: each has text above it, and t
 an `end/` line after them) has no text under it before the next line of structure (the run may
 restart its numbers: two threads numbered this way, one after the other). Read as leading
 numbers, that run would leave its last post empty, which no author writes; read as trailing
-numbers, every post has its text and its number. A run whose last marker has text under it
-stays leading (`1/` then its text): with nothing to tell the two apart, the reading that has
-served the pages so far wins. One thing tells them apart: text ending a sentence above a bare
-`1/`, where the thread begins. An author who numbers first writes `1/` at the start of the
-first post, so under leading numbers that text would be a post before post 1; written after
-its text, `1/` closes it. The run is then trailing even when text follows its last number:
-that text is a post whose number was not copied (a page cut off in it). A copy that starts
-mid-thread has no `1/`: there the run must rise by one from its first number, each number set
-off from the text above it by a blank line and followed by text on the very next line, as an
-unroller joins the author's paragraphs (the number one of them) and, with a single line break,
-the next post; read as leading, every post would begin with a blank line before its number.
+numbers, every post has its text and its number. A run whose last marker has text under it stays
+leading (`1/` then its text): with nothing to tell the two apart, the reading that has served
+the pages so far wins. One thing tells them apart: text ending a sentence above a bare `1/`,
+where the thread begins. An author who numbers first writes `1/` at the start of the first post,
+so under leading numbers that text would be a post before post 1; written after its text, `1/`
+closes it. The run is then trailing even when text follows its last number: that text is a post
+whose number was not copied (a page cut off in it, or one the next thread's marker follows: a
+marker with text of its own ends the run as the copy's end does). A copy that starts mid-thread
+has no `1/`: there the run must rise by one from its first number, each number set off from the
+text above it by a blank line and followed by text on the very next line, as an unroller joins
+the author's paragraphs (the number one of them) and, with a single line break, the next post;
+read as leading, every post would begin with a blank line before its number.
 
 After a post closed by its number, the text up to the next number belongs to the same thread: a
 trailing number that continues the run numbers it, any other marker leaves it an unnumbered post
@@ -118,7 +119,13 @@ class TrailingRules(PostWriter):
                     return True
             elif event.kind == MARKER and self._numbered_on_at_line_ends(event, end, stop):
                 return True
-            if following is None or event.kind == END or following.kind not in (MARKER, END):
+            if (
+                following is None
+                or event.kind == END
+                or following.kind not in (MARKER, END)
+                # A marker with text of its own ends the run, as the source's end does.
+                or (following.kind == MARKER and not self._is_bare_marker(following))
+            ):
                 if (
                     event.kind == MARKER
                     and opening

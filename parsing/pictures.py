@@ -11,13 +11,13 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
 - at the end of a post's last line, after the end of a sentence or after a word and a space
   (Thread Reader App prints the mark after the post's text, and a caption often has no full
   stop: `… under the vineyard Image`), it is blanked out of the buffer, so the post ends before
-  it and its line stays in the post. After a determiner (`the Image`) it is a noun of the
-  sentence and stays. Since the mark follows a post's text, a line above a post's last that
-  ends with one too ends a post of its own (unnumbered posts one a line, each with its
-  picture): the run of such lines up from a post's end is blanked alike, each line under one
-  starting a post (`blank_trailing`). A pictured line alone above text that ends in no picture
-  is left in its post with its mark: one post may show a picture before more of its text (a
-  quoted tweet's), and no run says otherwise.
+  it and its line stays in the post. After a determiner or a preposition (`the Image`,
+  `published by Image`) it is a noun of the sentence and stays. Since the mark follows a post's
+  text, a line above a post's last that ends with one too ends a post of its own (unnumbered
+  posts one a line, each with its picture): the run of such lines up from a post's end is
+  blanked alike, each line under one starting a post (`blank_trailing`). A pictured line alone
+  above text that ends in no picture is left in its post with its mark: one post may show a
+  picture before more of its text (a quoted tweet's), and no run says otherwise.
 """
 
 from __future__ import annotations
@@ -48,11 +48,20 @@ _LONGEST_END = 4
 # The last word before a trailing `Image` and the blanks after it: a picture mark after a word
 # is one only with a space between (`MyImage` is a word).
 _WORD_BEFORE = re.compile(rb"(\S+)[ \t]+\Z")
-# Words after which `Image` is a noun of the sentence, not a picture's mark: `Here is the Image`.
-_DETERMINERS = frozenset(
+# Words after which `Image` is a noun of the sentence, not a picture's mark: a determiner
+# (`Here is the Image`), or a word a sentence runs on from (`RUNS_ON`).
+DETERMINERS = frozenset(
     b"a an the this that these those my your his her its our their no each every any some "
     b"one which what whose".split()
 )
+RUNS_ON = frozenset(
+    b"by from of with at to for in on into onto via about like than per under over out off up "
+    b"down around and or but nor is was are were be been being nearly almost only just "
+    b"roughly".split()
+)
+"""Words a sentence does not end with (a preposition, a conjunction, a form of `to be`, a word
+of degree): what follows one is the sentence's own, its object or its measure (`Saga,
+published by Image`, `cut the tolls by 1/5`), not a picture's mark or a post's number."""
 
 _LIST_NUMBER = re.compile(rb"[ \t]*\d{1,3}[.)][ \t]")
 """A line opening with a list number: whether it starts a post is read with the other numbers
@@ -203,7 +212,8 @@ def ends_sentence(buf: ByteSource, start: int, end: int) -> bool:
 def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
     """Does `buf[start:spot]`, a line's text before a trailing `Image`, end where a post's text
     does: a sentence's end, or a word (ending in a letter or digit, so that a bare marker,
-    `1/ Image`, keeps its only text) that is no determiner or possessive?"""
+    `1/ Image`, keeps its only text) that is no determiner or possessive, nor a word a
+    sentence runs on from (`RUNS_ON`)?"""
     if ends_sentence(buf, start, spot):
         return True
     before = _WORD_BEFORE.search(buf, start, spot)
@@ -211,7 +221,13 @@ def ends_text(buf: ByteSource, start: int, spot: int) -> bool:
         return False
     word = before[1].decode("utf-8", "replace")
     possessive = word.endswith(("'s", "\u2019s"))  # `its maker's Image`: a noun as well
-    return word[-1].isalnum() and not possessive and word.lower().encode() not in _DETERMINERS
+    lowered = word.lower().encode()
+    return (
+        word[-1].isalnum()
+        and not possessive
+        and lowered not in DETERMINERS
+        and lowered not in RUNS_ON
+    )
 
 
 def picture_after(buf: ByteSource, start: int, end: int) -> int:

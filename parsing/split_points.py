@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .byte_source import ByteSource
-from .chrome import is_chrome_candidate, is_one_line_header_shape
+from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
 from .chrome_blog import opens_bylined_header
 from .chrome_context import is_date, is_link_back
 from .chrome_listings import is_teaser_edge
@@ -103,18 +103,19 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
         # The run takes in the line of the anchor it ends at: a restart there is decided by the
         # lines above it, and the anchor line does not look below itself.
         end = len(buf) if last is None else min(line_end(buf, last) + 1, len(buf))
-        yield from run_fresh_points(buf, anchor, end, authors_checked=True)
+        yield from run_fresh_points(buf, anchor, end, authors_checked=True, whole=whole)
         anchor = last
 
 
 def run_fresh_points(
-    buf: ByteSource, start: int, stop: int, *, authors_checked: bool = False
+    buf: ByteSource, start: int, stop: int, *, authors_checked: bool = False, whole: bool = True
 ) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
     `buf`); the points at its very start and end are left out, and so are all of them in a
     conversation copied from twitter.com that only the whole page reads right (replies by
     others, the main tweet's header opening the page: `old_twitter.is_read_whole`).
-    `authors_checked`: the caller knows `buf` is no such conversation."""
+    `authors_checked`: the caller knows `buf` is no such conversation. Without `whole`, `buf`
+    is a stretch cut out of a source (see `safe_split`)."""
     if not authors_checked and is_read_whole(buf):
         return []
     part = bytearray(buf[start:stop])
@@ -131,7 +132,7 @@ def run_fresh_points(
         start + point
         for point in layout.fresh
         if 0 < point < len(part)
-        and not _judged_across(buf, start + point)
+        and not _judged_across(buf, start + point, whole)
         and not _glued_above_next_line(buf, start, point, lines)
     ]
 
@@ -145,17 +146,17 @@ def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[
     return holds_glued_marker(buf, start + point, start + stop)
 
 
-def _judged_across(buf: ByteSource, point: int) -> bool:
+def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
-    `Image` is by the line under it (`pictures`), a link back to the source by whether any
-    text follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on
-    both sides and a run of them by the line of structure above it
-    (`_separator_before_structure`), the start of a chrome line a space ends by whether it ends
-    the text (`cut_off`), a title over a byline or a bare date by whether the page starts there
-    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header likewise
-    (`chrome._one_line_headers`), a head or emoji line by the line of structure it may lead
-    (`_leads_across`), a teaser's first marker by the listing's line above it
-    (`_teaser_numbered_first`): a part cut there would not see them."""
+    `Image` is by the line under it (`pictures`), a link back to the source by whether any text
+    follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on both
+    sides and a run of them by the line of structure above it (`_separator_before_structure`),
+    the start of a chrome line a space ends by whether it ends the text (`cut_off`), a title
+    over a byline or a bare date by whether the page starts there
+    (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
+    title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
+    the line of structure it may lead (`_leads_across`), a teaser's first marker by the
+    listing's line above it (`_teaser_numbered_first`): a part cut there would not see them."""
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)
@@ -169,29 +170,44 @@ def _judged_across(buf: ByteSource, point: int) -> bool:
         _separator_before_structure(buf, below)
         or opens_bylined_header(buf, below)
         or is_one_line_header_shape(buf, below)
+        or is_page_title_shape(buf, below)
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
-        or (above is not None and _teaser_numbered_first(buf, above, below))
+        or (above is not None and _teaser_numbered_first(buf, above, below, whole))
     )
 
 
-_GLUED_REACH = 4096
-"""Bytes: how far under a teaser's first marker its next numbers are looked for."""
-
-
-def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line) -> bool:
+def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line, whole: bool) -> bool:
     """Is `below` a marker under a listing's line (`above`: a date, a length, `Read N tweets`)
     with the next number after a sentence's end further on (`teaser_glued`)? The layout reads
     the teaser as numbered first, split at those numbers, only under that line
-    (`LayoutBuilder._lead_teaser_from`): a part starting at the marker would not see it."""
+    (`LayoutBuilder._lead_teaser_from`): a part starting at the marker would not see it. In a
+    stretch (not `whole`) whose end comes before the teaser's next line of structure, the
+    teaser's text may go on past it, with such a number: then the answer is yes."""
     if not is_teaser_edge(buf, above) and not is_date(buf, above):
         return False
     marker = read_line(buf, *below)[1]
-    stop = min(len(buf), below[1] + _GLUED_REACH)
-    return (
-        marker is not None
-        and glued_next_number(buf, marker.text_start, stop, marker.number) is not None
-    )
+    if marker is None:
+        return False
+    stop = _structure_past_teaser_text(buf, below[1])
+    if stop is None and not whole:
+        return True
+    stop = len(buf) if stop is None else stop
+    return glued_next_number(buf, marker.text_start, stop, marker.number) is not None
+
+
+def _structure_past_teaser_text(buf: ByteSource, pos: int) -> int | None:
+    """Where the first line under the one that ends at `pos` starts that is a valid marker or
+    strong chrome by its own shape (None: none before the buffer's end). The layout reads a
+    teaser's text up to its next line of structure (`LayoutBuilder._lead_teaser_from`), and
+    every such line is one: what the layout reads lies before this point, so a next number the
+    layout finds in the teaser's text is found here too."""
+    for found in _CANDIDATE.finditer(buf, pos):
+        line = found.start() + 1
+        shape, marker = read_line(buf, line, line_end(buf, line))
+        if marker is not None or shape == "strong":
+            return line
+    return None
 
 
 def _separator_before_structure(buf: ByteSource, below: Line) -> bool:
@@ -261,7 +277,9 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         # (`LayoutBuilder._closes_teasers_first_post`), and the text after it an unnumbered
         # post: the listing's line may stand any number of lines above, out of a part's sight.
         return False
-    return shape not in ("head", "emoji") and not _teaser_numbered_first(buf, above, (line, end))
+    return shape not in ("head", "emoji") and not _teaser_numbered_first(
+        buf, above, (line, end), whole
+    )
 
 
 def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line | None) -> bool:

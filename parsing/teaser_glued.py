@@ -52,7 +52,8 @@ def mid_line_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
     numbers each post at its end, the number then stands where the break was. Whether they end
     posts is read with those at line ends (`trailing_numbers`: a run rising from 1 or 2): a
     lone one is text, and so is a fraction in running text (`a 1/2 cup`), which follows a
-    word."""
+    word, or opens a sentence that runs on from it (`… the flour. 1/2 cup of sugar`: see
+    `_runs_on`)."""
     found: list[Trailer] = []
     line_start = scanned = start  # the line start is looked for only since the last number
     for match in _MID_LINE.finditer(buf, start, stop):
@@ -60,11 +61,38 @@ def mid_line_numbers(buf: bytes | bytearray, start: int, stop: int) -> list[Trai
         line_start = max(buf.rfind(b"\n", scanned, at) + 1, line_start)
         scanned = at
         total = match[2]
-        if total is not None and total.isdigit() and int(total) < int(match[1]):
-            continue
+        if (
+            total is not None
+            and total.isdigit()
+            and (int(total) < int(match[1]) or _runs_on(buf, match.end()))
+        ):
+            continue  # `24/7`, `1/2 cup`: no post number
         text_end = at
         while text_end > line_start and buf[text_end - 1] in b" \t":
             text_end -= 1
         if text_end > line_start and ends_sentence(buf, line_start, at):
             found.append(Trailer(text_end, match.end(), int(match[1])))
     return found
+
+
+def _runs_on(buf: ByteSource, text_at: int) -> bool:
+    """Does the text after a number with a total of digits, at `text_at`, run on from it in
+    lower case (`1/2 cup of sugar`, `3/4 of the town`)? Then the number is a fraction or a
+    ratio opening a sentence, the noun it counts after it. A post's number stands between two
+    posts, and the next post opens as a sentence does, in capitals, with a digit, a mention or
+    an emoji; an author who writes in lower case throughout loses that split here, which
+    keeps the text whole rather than cut a sentence in two and drop its number."""
+    return 0x61 <= buf[text_at] <= 0x7A  # a to z
+
+
+_NUMBER_WITH_TOTAL = re.compile(rb"[ \t]*\d{1,3}/\d{1,3}[ \t]")
+
+
+def opens_a_fraction(buf: ByteSource, start: int, text_at: int) -> bool:
+    """Is the number marker from `start`, its text at `text_at`, a fraction opening a sentence
+    that runs on from it (`1/2 cup of sugar`, see `_runs_on`)?"""
+    return (
+        text_at < len(buf)
+        and _NUMBER_WITH_TOTAL.match(buf, start, text_at + 1) is not None
+        and _runs_on(buf, text_at)
+    )

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .neighbours import skip_whitespace, trim_end
-from .pictures import ends_sentence, is_lone_picture
+from .pictures import DETERMINERS, RUNS_ON, is_lone_picture
 from .thread_starts import announces
-from .trailing_numbers import Trailer, first_numbered_line
+from .trailing_numbers import Trailer, first_numbered_line, last_numbered_line
 
 
 def joined_by_line_breaks(buf: bytes | bytearray, trailers: Sequence[Trailer]) -> bool:
@@ -91,19 +91,47 @@ def first_post_under_intro(buf: bytes | bytearray, start: int, first: Trailer) -
 
 def teaser_opening_number(buf: bytes | bytearray, start: int, stop: int) -> list[Trailer]:
     """Post 1 of a teaser `buf[start:stop]` whose first number at a line end is `1/` (`1/n`,
-    `(1)`, `/1`), or `1/5` right after a sentence's end or an emoji: the post it ends, as a
+    `(1)`, `/1`, `1/5` where it is no ratio): the post it ends, as a
     list of one (`trailing_numbers` reads the rest as the next post), or []. A teaser shows its
     thread from the start, so the first number an author who numbers at the end writes there
     is post 1's: no sentence's end before it is needed (`… in the sixties 1/`), nor text
-    under it (a teaser cut after its first post). A total of digits may be a fraction that
-    ends a line of running text (`… cut by 1/5`): only after a sentence's end."""
+    under it (a teaser cut after its first post); but see `_is_post_one`."""
     found = first_numbered_line(buf, start, stop)
-    if found is None or found[0].number != 1:
-        return []
-    first, declared = found
-    if declared:
-        line_start = max(buf.rfind(b"\n", start, first.text_end) + 1, start)
-        number_at = buf.rfind(b"1/", line_start, first.line_end)
-        if number_at < 0 or not ends_sentence(buf, line_start, number_at):
-            return []
-    return [first]
+    return [found[0]] if found is not None and _is_post_one(buf, start, *found) else []
+
+
+def teaser_closing_number(buf: bytes | bytearray, start: int, stop: int) -> Trailer | None:
+    """The number that ends the last line of a teaser `buf[start:stop]` when it is post 1's,
+    read as `teaser_opening_number` reads the first (`… at the old bridge. 1/5` numbers the
+    teaser's only post, `… cut by 1/5` is text), or None."""
+    found = last_numbered_line(buf, start, stop)
+    return found[0] if found is not None and _is_post_one(buf, start, *found) else None
+
+
+def _is_post_one(buf: bytes | bytearray, start: int, trailer: Trailer, declared: int) -> bool:
+    """Is `trailer`, ending a line of a teaser that starts at `start`, post 1's number? An
+    author who numbers at the end writes the number after a finished sentence or a title
+    (`… at the old bridge. 1/5`, `Lock keepers, a short history 1/3`). A total of digits
+    after a determiner or a word a sentence runs on from (`pictures.RUNS_ON`: `… cut the
+    tolls by 1/5`, `… a score of 1/10`, `… was 1/4`) is a ratio or a fraction the sentence
+    runs into: text. A total that is none (`1/`, `1/n`) is no fraction."""
+    if trailer.number != 1:
+        return False
+    if not declared:
+        return True
+    line_start = max(buf.rfind(b"\n", start, trailer.text_end) + 1, start)
+    number_at = buf.rfind(b"1/", line_start, trailer.line_end)
+    if number_at < 0:
+        return False
+    word = _WORD_BEFORE.search(buf, max(line_start, number_at - _LONGEST_WORD), number_at)
+    return word is None or word[1].lower() not in _RUNS_INTO_A_NUMBER
+
+
+# The last word before a number and the blanks after it (none: the number follows a sentence's
+# end, an emoji or other punctuation).
+_WORD_BEFORE = re.compile(rb"([A-Za-z]+)[ \t]*\Z")
+_RUNS_INTO_A_NUMBER = DETERMINERS | RUNS_ON
+"""Words after which a number is the sentence's own (`by 1/5`, `the 1/5`)."""
+_LONGEST_WORD = 24
+"""Bytes before a number looked at for a word of `_RUNS_INTO_A_NUMBER` (a longer one is none of
+them): a search from the line's start would scan a long line at every position."""

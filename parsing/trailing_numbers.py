@@ -141,11 +141,18 @@ def last_trailer(buf: bytes | bytearray, start: int, stop: int) -> Trailer | Non
     """The last line of `buf[start:stop]` that ends in a post number, read as `trailing_numbers`
     reads one, or None: one such line alone numbers nothing there, but next to a run of numbers
     on lines of their own it may (see `layout_trailers`)."""
+    found = last_numbered_line(buf, start, stop)
+    return None if found is None else found[0]
+
+
+def last_numbered_line(buf: bytes | bytearray, start: int, stop: int) -> tuple[Trailer, int] | None:
+    """The last line of `buf[start:stop]` that ends in a post number, read as
+    `trailing_numbers` reads one, with its declared total (0: none), or None."""
     found = None
     for match in line_end_markers(buf, start, stop):
         candidate = _candidate(buf, start, match)
         if candidate is not None:
-            found = candidate[0]
+            found = candidate
     return found
 
 

@@ -448,6 +448,13 @@ NUMBERING: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    "bare_lines_opening_sentence_then_thread.txt": {
+        # The same, with the post after the last number ended by a marker that opens another
+        # thread (`🧵 1/ …`): that marker ends the run as the copy's end does, so the numbers
+        # close the text above them there too.
+        "numbers": [[1, 2, None], [1, 2]],
+        "lines": [[(1, 2), (3, 4), (5, 5)], [(6, 6), (7, 7)]],
+    },
     "bare_lines_mid_thread_set_off.txt": {
         # A copy that starts mid-thread: bare numbers rising by one, each set off from the
         # text above by a blank line with its post's next text right under it, close the text

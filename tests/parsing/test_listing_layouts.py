@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from parsing import load_corpus
-from parsing.teaser_tails import joined_by_line_breaks, paragraphs_under
+from parsing.teaser_tails import (
+    joined_by_line_breaks,
+    paragraphs_under,
+    teaser_closing_number,
+    teaser_opening_number,
+)
 from parsing.trailing_numbers import Trailer, trailing_numbers
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
@@ -418,3 +423,70 @@ def test_a_fraction_ending_a_teasers_line_after_a_word_stays_text() -> None:
     corpus = load_corpus([PAGES / "author_page_first_numbers.txt"])
     assert numbers(corpus)[2] == [None]
     assert texts(corpus)[2][0].endswith("by 1/5\nand the boats came back within a year.")
+
+
+# -- fractions and ratios in a teaser -----------------------------------------------------------
+
+
+def test_a_fraction_opening_a_sentence_in_a_teasers_line_stays_text() -> None:
+    """`… first. 1/2 cup of brown sugar …`: a number with a total of digits that runs on in
+    lower case is a fraction counting the noun after it, not post 1's number; the teaser
+    stays one post, its text whole."""
+    corpus = load_corpus([PAGES / "author_page_fractions.txt"])
+    assert numbers(corpus)[0] == [None]
+    assert texts(corpus)[0][0].endswith("first. 1/2 cup of brown sugar goes in after it.")
+
+
+def test_a_fraction_opening_a_teasers_line_stays_text() -> None:
+    """`1/3 of the dough …` opening the teaser's second line is a fraction, not post 1's
+    number written under its text: the line stays in the teaser's one post."""
+    corpus = load_corpus([PAGES / "author_page_fractions.txt"])
+    assert numbers(corpus)[1] == [None]
+    assert texts(corpus)[1][0].endswith("stove.\n1/3 of the dough is kept back for the next loaf.")
+
+
+def test_a_ratio_ending_a_teaser_after_a_preposition_stays_text() -> None:
+    """`… by 1/5` right above the next teaser's date line runs on from a word: a ratio of
+    the sentence, as it is when more text follows it; post 1's number ends a sentence."""
+    corpus = load_corpus([PAGES / "author_page_fractions.txt"])
+    assert numbers(corpus)[2] == [None]
+    assert texts(corpus)[2] == ["The boatyard cut its winter mooring fees by 1/5"]
+
+
+def test_a_number_after_a_sentence_still_ends_a_teasers_first_post() -> None:
+    """`… of the boat. 1/3` above the next date line numbers the teaser's only post, and
+    `… the stove. 1/2 The lid …` ends post 1 mid-line (a capital opens the next post)."""
+    corpus = load_corpus([PAGES / "author_page_fractions.txt"])
+    assert numbers(corpus)[3:] == [[1], [1, None]]
+    assert texts(corpus)[3:] == [
+        ["Why the stove goes at the stern of the boat."],
+        [
+            "Soup in the lock queue. The pot sits on the stove.",
+            "The lid stays on through the tunnel.",
+        ],
+    ]
+
+
+def test_a_teasers_first_and_last_number_are_read_by_one_rule() -> None:
+    """Post 1's number with a total ends a teaser's line after a title or a sentence, whether
+    text follows under it or the teaser ends there; after a preposition it is a ratio, both
+    ways."""
+    for ending, expected in [
+        (b"Lock keepers, a short history 1/3", True),
+        (b"Lock keepers. 1/3", True),
+        (b"The tolls fell by 1/3", False),
+        (b"It rained on 1/3 of the days and was 1/3", False),
+    ]:
+        opening = teaser_opening_number(ending + b"\nMore text.", 0, len(ending) + 11)
+        closing = teaser_closing_number(ending, 0, len(ending))
+        assert (bool(opening), closing is not None) == (expected, expected), ending
+
+
+def test_a_fraction_opening_a_teasers_line_does_not_end_the_listing() -> None:
+    """On an older author page, each teaser under its bare date: `1/3 of the dough` is the
+    teaser's text, not a numbered post that would end the listing, so the dates under it
+    still head the next teasers."""
+    corpus = load_corpus([PAGES / "author_page_fraction_bare_dates.txt"])
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[0][0].endswith("stove.\n1/3 of the dough is kept back for the next loaf.")
+    assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]

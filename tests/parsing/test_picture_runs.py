@@ -4,6 +4,8 @@ text). Fixtures are invented text."""
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 
 HEADER = "Ines Varga Profile picture\n21h 4 tweets 2 min read\n"
@@ -115,3 +117,29 @@ def test_a_word_image_ending_lines_of_an_unnumbered_post_stays_text() -> None:
     )
     corpus = parse_text(text)
     assert texts(corpus) == [[text.strip()]]
+
+
+@pytest.mark.parametrize("word", ["by", "from", "with"])
+def test_image_after_a_preposition_ending_a_stretch_stays_a_name(word: str) -> None:
+    """`… published by Image` ending the text: a sentence does not end with a preposition, so
+    `Image` is its object, a name, and stays in the post; no picture is read there."""
+    text = f"My comics haul this week.\nSaga, published {word} Image\n"
+    corpus = parse_text(text)
+    assert texts(corpus) == [[text.strip()]]
+
+
+def test_image_after_a_preposition_ending_a_numbered_post_stays_a_name() -> None:
+    """The same at the end of a numbered post: the word stays, the post is not cut."""
+    corpus = parse_text("1/ My comics haul this week.\n2/ Saga, published by Image\n")
+    assert texts(corpus) == [["My comics haul this week.", "Saga, published by Image"]]
+
+
+def test_image_after_a_preposition_does_not_extend_a_run_of_pictured_posts() -> None:
+    """Two pictured posts above a line ending `by Image`: the two marks after a sentence's end
+    are pictures, each ending its post; the name ending the last line stays its text."""
+    corpus = parse_text(
+        "The haul this week. Image\nThe best one of all. Image\nSaga, published by Image\n"
+    )
+    assert texts(corpus) == [
+        ["The haul this week.", "The best one of all.", "Saga, published by Image"]
+    ]

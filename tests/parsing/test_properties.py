@@ -42,6 +42,7 @@ PIECES = [
     "🇷🇺", "🇦🇲", "🇨🇳", "🇺", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
     "\n", "\n", "\n", "\r", "\r\n", "\n\n", " ", " ", "\t", "\ufeff", "\u2028", "\x85", "\x0b",
     "\x00", "\x1b[2J", "a", "word", "Й", "é", "İ", "ß", "ﬀ", "沈阳", "😀", "\u200d",
+    ". 1/2 cup", " by 1/5", " by Image", "1/3 ",
 ]  # fmt: skip
 
 LEADS = [
@@ -50,7 +51,7 @@ LEADS = [
     "2/", "end/", "/2 ", "1. ", "2) ", "🧵1/5", "2020/2021 ", "10/31 ", "2/15 ", "3/15 ",
     "— Ana (@ana) May 2, 2021", "— Bo (@bo) May 2, 2021", "A thread 👇",
     "A thread written by @ana", "**", "Bo @bo · 2020-01-12",
-    "Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read",
+    "Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read", "1/2 cup ", "Feb 2 • 3 tweets • 1 min read",
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

@@ -106,6 +106,8 @@ line = st.one_of(
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
     st.sampled_from(["word. 1/ Image word. 2/ Image", "— Ana Vidal (@ana) March 3, 2020"]),
+    # Fractions and ratios a teaser's numbers are told from; a name after a preposition.
+    st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word by Image"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -129,6 +131,7 @@ marker_line = st.one_of(
     # or an embedded tweet.
     st.sampled_from(["word. 1/ Image word 2/ Image", "word. 2/ Image word", "Read 2 tweets"]),
     st.sampled_from(["— Ana (@ana) March 3, 2020", "— Bo (@bo) March 3, 2020", "Most recents (4)"]),
+    st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word. 2/ word"]),
 )
 marker_corpora = st.lists(marker_line, max_size=14).map("\n".join).map(str.encode)
 HUNT = settings(PROPERTY, derandomize=True, max_examples=max(EXAMPLES, 600))
@@ -221,6 +224,11 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
     "1/ word\nMore from @ana\nword. 1/ Image word. 2/ Image\n— Ana Vidal (@ana) March 3, 2020\n"
     "word 1/\nword 1/\n1/Text".encode()
 )
+# A run of bare `1/` under an opening sentence, text under it, then a marker with text: the
+# marker ends the run as a part's end does (see the test of that cut).
+@example("1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode())
+# A fraction opening a teaser's line ends no listing: the date under it is still chrome by it.
+@example(b"1/ word\nMore from @ana\nword\n1/3 of word\nJun 22\n1/ word\n2/ word")
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
@@ -230,6 +238,8 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @given(st.lists(marker_line | line, max_size=10).map("\n".join).map(str.encode))
 @with_regressions
 @example("force a refresh\n🧵 1/ word\nforce a refresh".encode())  # chrome by what follows
+# A teaser's next number past the stretch's end (see the test of that cut).
+@example("12 tweets • 3 min read\n1/ word\nword. 2/ word".encode())
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""
@@ -512,3 +522,66 @@ def test_stats_pause_the_cycle_collector_and_restore_it(
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False]
+
+
+def test_no_cut_right_above_a_line_shaped_as_a_page_title() -> None:
+    """`A thread written by @x` is the page's title where a page starts (the first line, under
+    a block of strong chrome) and text elsewhere, here under a weak line that strong chrome
+    confirms: the layout starts afresh above it, but a part starting there would read it as
+    the title, so no cut is offered there."""
+    raw = "• • •\nShare\nA thread written by @ana\nword\n".encode()
+    cuts = allowed_cuts(raw) + stretch_cuts(raw)
+    assert raw.index(b"A thread") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+_LISTING_LINES = "Apr 2 • 7 tweets • 2 min read\nA title\nFeb 2 • 4 tweets • 1 min read\n".encode()
+
+
+def test_a_teasers_next_number_is_looked_for_as_far_as_the_layout_reads() -> None:
+    """A teaser opened by `3/` under a listing's line whose next number, glued after a
+    sentence's end, stands many lines further on (over 4 kB) with no line of structure between:
+    the layout splits the teaser there, so no cut is offered at the marker."""
+    raw = (
+        _LISTING_LINES
+        + b"3/ The third lock was dug.\n"
+        + b"More words on the lock.\n" * 200
+        + b"The end. 4/ The fourth by navvy.\n"
+    )
+    assert [number for number, _ in layout(raw)[0][1]] == [3, 4]
+    cuts = allowed_cuts(raw)
+    assert raw.index(b"3/ The third") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_number_past_the_teasers_next_line_of_structure_does_not_hold_a_cut() -> None:
+    """A next number under strong chrome below the teaser is no number of the teaser: the
+    layout stops at that line, and so does the look for it, so the cut at the marker stays."""
+    raw = _LISTING_LINES + "3/ The third lock.\n• • •\nThe end. 4/ More text.\n".encode()
+    assert [[number for number, _ in thread] for thread in layout(raw)[0]] == [[0], [3], [0]]
+    cuts = allowed_cuts(raw)
+    assert raw.index(b"3/ The third") in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_run_of_bare_numbers_ends_at_a_marker_with_text_as_at_a_parts_end() -> None:
+    """Bare `1/` lines under a sentence that opens a thread, text under the last, then
+    `🧵 1/ word`: the whole once read the run as leading numbers (the marker with text taken
+    for the run's next number) where the part ending above the marker read it as closing the
+    text above, so the cut there gave other posts. The marker ends the run in both now; the
+    text above it then opens the new thread, so no cut is offered at the marker."""
+    raw = "1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode()
+    assert layout(raw)[0][1] == [(1, "THREAD\nWrites about tides."), (1, "")]
+    cuts = allowed_cuts(raw) + stretch_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_stretch_ending_inside_a_teaser_offers_no_cut_at_its_first_marker() -> None:
+    """A stretch that ends inside a teaser opened by `1/` under a listing's line cannot tell
+    whether the teaser's next number follows past its end (`word. 2/ word` here): the whole
+    splits the teaser there, a part starting at the marker would not, so no cut is offered."""
+    raw = "12 tweets • 3 min read\n1/ word\nword. 2/ word".encode()
+    assert [number for number, _ in layout(raw)[0][0]] == [1, 2]
+    cuts = stretch_cuts(raw)
+    assert raw.index(b"1/ word") not in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts + allowed_cuts(raw))

@@ -102,3 +102,14 @@ def test_a_teaser_opened_by_its_number_splits_at_the_next_numbers_on_its_line() 
         "The second by steam navvy.",
         "The third never",
     ]
+
+
+def test_a_mid_line_number_with_a_total_running_on_in_lower_case_is_a_fraction() -> None:
+    """`1/2 cup` after a sentence's end counts the noun after it; `1/2 The` and `1/ cup`
+    (no total) may end a post."""
+    buf = b"Sift it. 1/2 cup of sugar. Stir. 1/2 The rest. Bake. 1/ cup\n"
+    assert [trailer.number for trailer in mid_line_numbers(buf, 0, len(buf))] == [1, 1]
+    assert [buf[t.line_end : t.line_end + 3] for t in mid_line_numbers(buf, 0, len(buf))] == [
+        b"The",
+        b"cup",
+    ]

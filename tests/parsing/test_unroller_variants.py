@@ -90,3 +90,33 @@ def test_threader_health_notice_and_its_numbered_advice_are_chrome() -> None:
     assert numbers(corpus) == [[1, 2]]
     assert [line for line, _ in skipped(corpus)] == [1, 3, 5, 7, 9, 11]
     assert corpus.meta(0) == ThreadMeta("Tove Brand", "tovebrand", "2021-03-02", None)
+
+
+def test_a_threader_title_inside_a_thread_is_the_authors_text() -> None:
+    """`A thread written by @x` is threader.app's title above its header, where a page
+    starts; alone on a line between two posts it is the author's sentence: it stays in the
+    post above and the thread goes on."""
+    corpus = parse_text(
+        "1/ The ferry timetable changes on Monday.\nA thread written by @wren\n"
+        "2/ The late boat now leaves at eleven.\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][0] == (
+        "The ferry timetable changes on Monday.\nA thread written by @wren"
+    )
+    assert skipped(corpus) == []
+
+
+def test_a_threader_title_opening_a_second_page_under_chrome_is_skipped() -> None:
+    """Under a block of strong chrome (the footer of a page above it in the same file), a new
+    page may start: the title there is the page's, skipped as at the file's first line."""
+    corpus = parse_text(
+        "A thread written by @wren\n\nThe ferry runs late.\n\nEnjoy Threader? Sign up\n\n"
+        "A thread written by @bo\n\nThe pier is closed.\n"
+    )
+    assert texts(corpus) == [["The ferry runs late."], ["The pier is closed."]]
+    assert [text for _, text in skipped(corpus)] == [
+        "A thread written by @wren",
+        "Enjoy Threader? Sign up",
+        "A thread written by @bo",
+    ]
