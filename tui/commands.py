@@ -83,13 +83,14 @@ def _export(options: argparse.Namespace) -> int:
             author=options.author,
         )
         # The JSON writer reads the flags of each thread in the process that writes it.
-        index = export_index(corpus, threads, with_flags=options.format != "json")
+        json_format = options.format == "json"
+        index = export_index(corpus, threads, with_flags=not json_format, with_entities=json_format)
     if options.format == "json":
         write_json(
             corpus, index, threads, sys.stdout, with_related=options.related, read_flags=not whole
         )
-    else:  # only Markdown goes through the models (and imports pydantic)
-        from parsing.export import write_markdown
+    else:
+        from parsing.export_markdown import write_markdown
 
         write_markdown(corpus, index, threads, sys.stdout, with_related=options.related)
     return 0
