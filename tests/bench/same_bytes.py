@@ -62,6 +62,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000])
     parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
     parser.add_argument(
+        "--commands",
+        nargs="+",
+        choices=list(_COMMANDS),
+        default=list(_COMMANDS),
+        help="the commands compared (default: all)",
+    )
+    parser.add_argument(
         "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
     )
     options = parser.parse_args()
@@ -70,7 +77,8 @@ def main() -> None:
     for shape in options.shapes:
         for size in options.sizes:
             path = corpus_file(options.folder, size, shape=shape)
-            for name, arguments in _COMMANDS.items():
+            for name in options.commands:
+                arguments = _COMMANDS[name]
                 before = digest(options.before, [*arguments, str(path)])
                 after = digest(HERE, [*arguments, str(path)])
                 verdict = "same" if before == after else "DIFFERENT"
