@@ -24,20 +24,26 @@ def write_markdown(
     out: TextIO,
     with_related: bool = False,
 ) -> None:
-    """Write `to_markdown` of the threads thread by thread, from the dicts the models are
+    """Write `to_markdown` of the threads and a line end, thread by thread (each followed by a
+    line end: what the two processes of `export_halves` write too), from the dicts the models are
     made of (`thread_value`, the model's fields): Markdown shows no entities, so none are
     extracted, no model is validated, and no thread is kept once written (memory follows the
     largest thread)."""
     if with_related:
         corpus.thread_ids  # noqa: B018 (related threads name threads from anywhere: all hashed once)
     ids = corpus.ids_of(threads)  # at once: each thread's alone would walk the corpus before it
-    for number, thread in enumerate(threads):
-        value = thread_value(
-            corpus, index, thread, with_related, entities=False, thread_id=ids[thread]
-        )
-        text = "\n".join(thread_markdown(value))
-        out.write(text if number == 0 else "\n" + text)
-    out.write("\n")
+    for thread in threads:
+        out.write(markdown_of(corpus, index, thread, ids[thread], with_related) + "\n")
+    if not threads:
+        out.write("\n")
+
+
+def markdown_of(
+    corpus: Corpus, index: CorpusIndex, thread: int, thread_id: str, with_related: bool = False
+) -> str:
+    """A thread's Markdown (`thread_markdown`), named `thread_id`."""
+    value = thread_value(corpus, index, thread, with_related, entities=False, thread_id=thread_id)
+    return "\n".join(thread_markdown(value))
 
 
 def thread_markdown(thread: dict[str, Any]) -> list[str]:

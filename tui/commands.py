@@ -58,14 +58,16 @@ def _export(options: argparse.Namespace) -> int:
     from .sources import flag_codes, load, report_warnings
 
     codes = flag_codes(options.flag)
-    if options.format == "json" and not options.related:
+    if not options.related:
         from parsing.export_halves import export_in_halves
         from parsing.export_part import Filters
 
         from .sources import corpus_paths
 
         filters = Filters(codes, options.search, options.author)
-        if export_in_halves(corpus_paths(options.paths), sys.stdout, filters, say):
+        markdown = options.format == "markdown"
+        paths = corpus_paths(options.paths)
+        if export_in_halves(paths, sys.stdout, filters, say, markdown=markdown):
             return 0
     corpus = load(options.paths)
     report_warnings(corpus)
