@@ -3,14 +3,13 @@
 The file is cut where a thread must end anyway (`split_points`, as `stats` cuts it); a forked
 process parses the second part and this one the first, each on its own core. The parts
 exchange what each needs of the other (`export_part.Note`: the second part tells first, the
-first answers), then each writes its threads as JSON, the second into a temporary file this
-process copies out after its own, and the same for the skipped lines. Nothing of the whole
-corpus is ever built: the bytes are those of the general path (`export_writer`), which a
-test holds equal.
+first answers), then each writes its threads as JSON (or Markdown), the second into a
+temporary file this process copies out after its own, and the same for the skipped lines (JSON
+only). Nothing of the whole corpus is ever built: the bytes are those of the general path
+(`export_writer`, `export_markdown`), which tests hold equal.
 
 Only a single page-text file big enough to pay for a second process, cut near its middle, is
-written this way; otherwise (and for Markdown or related threads) `export` takes the general
-path.
+written this way; otherwise (and for related threads) `export` takes the general path.
 """
 
 from __future__ import annotations
