@@ -3,14 +3,13 @@
 The file is cut where a thread must end anyway (`split_points`, as `stats` cuts it); a forked
 process parses the second part and this one the first, each on its own core. The parts
 exchange what each needs of the other (`export_part.Note`: the second part tells first, the
-first answers), then each writes its threads as JSON, the second into a temporary file this
-process copies out after its own, and the same for the skipped lines. Nothing of the whole
-corpus is ever built: the bytes are those of the general path (`export_writer`), which a
-test holds equal.
+first answers), then each writes its threads as JSON (or Markdown), the second into a
+temporary file this process copies out after its own, and the same for the skipped lines (JSON
+only). Nothing of the whole corpus is ever built: the bytes are those of the general path
+(`export_writer`, `export_markdown`), which tests hold equal.
 
 Only a single page-text file big enough to pay for a second process, cut near its middle, is
-written this way; otherwise (and for Markdown or related threads) `export` takes the general
-path.
+written this way; otherwise (and for related threads) `export` takes the general path.
 """
 
 from __future__ import annotations
@@ -43,11 +42,16 @@ corpora."""
 
 
 def export_in_halves(
-    paths: Sequence[PathLike], out: TextIO, filters: Filters, warn: Callable[[str], None]
+    paths: Sequence[PathLike],
+    out: TextIO,
+    filters: Filters,
+    warn: Callable[[str], None],
+    *,
+    markdown: bool = False,
 ) -> bool:
-    """Write the export of `paths` as JSON into `out` on two cores, if they are one big file
-    of page text with a cut near its middle, and `out` a file or pipe; whether it was written
-    (if not, nothing was). `warn` is told of invalid UTF-8 replaced."""
+    """Write the export of `paths` as JSON (or `markdown`) into `out` on two cores, if they
+    are one big file of page text with a cut near its middle, and `out` a file or pipe;
+    whether it was written (if not, nothing was). `warn` is told of invalid UTF-8 replaced."""
     if not _forkable(out):
         return False
     planned = plan(paths)
@@ -70,7 +74,9 @@ def export_in_halves(
         if replaced + more:
             warn(replacement_warning(entry.name, replaced + more, encoding))
 
-    _Halves(entry.name, filters, out).run(page.buf, page.mark, split, replaced_in_parts)
+    _Halves(entry.name, filters, out, markdown=markdown).run(
+        page.buf, page.mark, split, replaced_in_parts
+    )
     return True
 
 
@@ -94,8 +100,8 @@ def _forkable(out: TextIO) -> bool:
 
 
 class _Halves:
-    def __init__(self, name: str, filters: Filters, out: TextIO) -> None:
-        self.name, self.filters, self.out = name, filters, out
+    def __init__(self, name: str, filters: Filters, out: TextIO, *, markdown: bool = False) -> None:
+        self.name, self.filters, self.out, self.markdown = name, filters, out, markdown
 
     def run(
         self, buf: bytearray | mmap.mmap, mark: int, split: int, warn: Callable[[int], None]
@@ -120,7 +126,7 @@ class _Halves:
         os.close(down_read)
         os.close(up_write)
         try:
-            part = Part(self.name, take_part(buf, mark, split), self.filters)
+            part = Part(self.name, take_part(buf, mark, split), self.filters, **self._entities)
             other = _receive(up_read)
             warn(other.replaced + part.replaced)
             _send(down_write, part.note(below=other))
@@ -141,13 +147,15 @@ class _Halves:
         threads_file: BinaryIO,
         skipped_file: BinaryIO,
     ) -> None:
-        part = Part(self.name, data, self.filters)
+        part = Part(self.name, data, self.filters, **self._entities)
         _send(outgoing, part.note())
         part.settle(_receive(incoming), first=False)
-        for into, write in (
-            (threads_file, part.write_threads),
-            (skipped_file, part.write_skipped),
-        ):
+        written = (
+            [(threads_file, part.write_markdown)]
+            if self.markdown
+            else [(threads_file, part.write_threads), (skipped_file, part.write_skipped)]
+        )
+        for into, write in written:
             text = io.TextIOWrapper(into, encoding=self.out.encoding, errors=self.out.errors)
             write(text)
             text.flush()
@@ -164,24 +172,41 @@ class _Halves:
         (`files`: the threads, the skipped lines)."""
         threads_file, skipped_file = files
         out = self.out
+        if self.markdown:  # each thread followed by a line end; a line end alone for none
+            part.write_markdown(out)
+            self._wait(pid)
+            if self._copy(threads_file, after=False) == 0 and not part.chosen:
+                out.write("\n")
+            return
         out.write('{"threads": [')
         part.write_threads(out)
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            raise RuntimeError(f"the worker process failed (status {status})")
+        self._wait(pid)
         self._copy(threads_file, after=bool(part.chosen))
         out.write('\n], "skipped": [')
         part.write_skipped(out)
         self._copy(skipped_file, after=bool(part.corpus.skipped))
         out.write("\n]}\n")
 
-    def _copy(self, written: BinaryIO, *, after: bool) -> None:
-        """Copy the second part's entries out (after a comma when the first wrote some)."""
-        if after and written.seek(0, os.SEEK_END) > 0:
+    @property
+    def _entities(self) -> dict[str, bool]:
+        """How the parts are read: Markdown shows no entities, so needs no evidence for them."""
+        return {"entities": not self.markdown}
+
+    def _wait(self, pid: int) -> None:
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            raise RuntimeError(f"the worker process failed (status {status})")
+
+    def _copy(self, written: BinaryIO, *, after: bool) -> int:
+        """Copy the second part's entries out (after a comma when the first wrote some);
+        their size."""
+        size = written.seek(0, os.SEEK_END)
+        if after and size > 0:
             self.out.write(",")
         self.out.flush()
         written.seek(0)
         copy_out(written, self.out.buffer)
+        return size
 
 
 def _send(descriptor: int, note: Note) -> None:

@@ -18,13 +18,18 @@ Found = tuple[Counter[str], Counter[bytes]]
 """Link domains and glued tokens counted over part of the corpus."""
 
 
-def export_index(corpus: Corpus, threads: Sequence[int], *, with_flags: bool = True) -> CorpusIndex:
-    """The corpus-wide evidence for glued tokens and the flags of `threads` alone (the others'
-    are left empty; all are, without `with_flags`: the JSON writer reads each thread's flags
-    in the process that writes it, `read_flags`)."""
+def export_index(
+    corpus: Corpus, threads: Sequence[int], *, with_flags: bool = True, with_entities: bool = True
+) -> CorpusIndex:
+    """The corpus-wide evidence for glued tokens (only entities need it: Markdown shows none)
+    and the flags of `threads` alone (the others' are left empty; all are, without
+    `with_flags`: the JSON writer reads each thread's flags in the process that writes it,
+    `read_flags`)."""
     flags: list[tuple[str, ...]] = [()] * corpus.thread_count
     if with_flags:
         read_flags(corpus, flags, threads)
+    if not with_entities:
+        return CorpusIndex(flags=flags, thread_count=corpus.thread_count)
     return CorpusIndex(
         evidence=export_evidence(corpus), flags=flags, thread_count=corpus.thread_count
     )

@@ -22,6 +22,7 @@ from .entities.tally import Tally
 from .export_chunks import Chunks
 from .export_index import evidence_counts, read_flags
 from .export_json import _ENCODER
+from .export_markdown import markdown_of
 from .export_writer import _Writer
 from .filters import filter_threads
 from .formats.page_threads import PageState, attach_page_meta
@@ -65,10 +66,13 @@ class Filters(NamedTuple):
 class Part:
     """A part of a source, parsed: its corpus and what the other part needs of it."""
 
-    def __init__(self, name: str, data: bytearray, filters: Filters) -> None:
+    def __init__(
+        self, name: str, data: bytearray, filters: Filters, *, entities: bool = True
+    ) -> None:
         """Parse the part, and read what does not wait for the other part: the evidence it
-        holds for glued tokens; the threads it writes, unless the author decides (page
-        metadata runs across the cut); their digests, when it writes them all."""
+        holds for glued tokens (with `entities`: Markdown shows none); the threads it writes,
+        unless the author decides (page metadata runs across the cut); their digests, when it
+        writes them all."""
         data = normalise_newlines(data)
         self.lines = data.count(b"\n")
         """The part ends where a line starts: this many lines come before the next part."""
@@ -76,13 +80,15 @@ class Part:
         buf = corpus.add_source(name, data, normalised=True).buf
         self.replaced = corpus.sources[0].replaced
         corpus.warnings.clear()  # the caller tells of the whole source's replacements
-        domains, glued = evidence_counts(buf, 0, len(buf))
-        counted = Tally()
-        counted.glued = glued
         self.tails: Tails = {}
-        for token in counted.glued_tokens():
-            add_tail(self.tails, token)
-        self.domains = frozenset(domains)
+        self.domains: frozenset[str] = frozenset()
+        if entities:
+            domains, glued = evidence_counts(buf, 0, len(buf))
+            counted = Tally()
+            counted.glued = glued
+            for token in counted.glued_tokens():
+                add_tail(self.tails, token)
+            self.domains = frozenset(domains)
         count = corpus.thread_count
         self.index = CorpusIndex(flags=[()] * count, thread_count=count)
         self.filters = filters
@@ -175,6 +181,12 @@ class Part:
         """The chosen threads' JSON, each after `\\n` (the first) or `,\\n`."""
         assert self.chosen is not None
         _Writer(out, self.corpus, self.index, self.ids, False).threads(self.chosen, started=False)
+
+    def write_markdown(self, out: TextIO) -> None:
+        """The chosen threads' Markdown, each followed by a line end."""
+        assert self.chosen is not None
+        for thread in self.chosen:
+            out.write(markdown_of(self.corpus, self.index, thread, self.ids[thread]) + "\n")
 
     def write_skipped(self, out: TextIO) -> None:
         """The skipped lines' JSON, each after `\\n` (the first) or `,\\n`."""

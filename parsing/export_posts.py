@@ -80,8 +80,7 @@ def add_posts(
     columns = corpus.posts
     joined, starts, spans = read_batch(_texts(corpus, parts), evidence)
     entities = _Entities(chunks, joined, spans, clean(joined))
-    count, find, string = entities.marks.count, entities.marks.find, entities.string
-    clean_text, fast = entities.clean, entities.valid and entities.clean
+    count, find, clean_text = entities.marks.count, entities.marks.find, entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
     # Each post's first span (and after the last, their number), found in C for the batch.
     firsts = list(map(bisect_left, repeat(entities.starts), starts))
@@ -104,10 +103,10 @@ def add_posts(
                 f'"first_line": {first_lines[post]}, "last_line": {last_lines[post]}, "text": "'
             )
             add(opening.encode("utf-8", errors))
-            if fast and find(_SPECIAL, start, stop) < 0:
+            if clean_text and find(_SPECIAL, start, stop) < 0:
                 add(joined[start:stop])
             else:
-                add(string(start, stop, base))
+                add(json_string(joined[start:stop], clean=clean_text))
             lead, byte = ", ", start
             last = firsts[index]
             if last - at > _PIECES:  # written a window at a time, after what is gathered
@@ -162,12 +161,6 @@ class _Entities:
         self, chunks: Chunks, joined: bytes, spans: Sequence[SpanTuple], clean: bool
     ) -> None:
         self.chunks, self.spans, self.clean, self.joined = chunks, spans, clean, joined
-        try:
-            self.text = joined.decode()
-            self.valid = True
-        except UnicodeDecodeError:  # not from a source read in (each is made valid UTF-8)
-            self.text = joined.decode("utf-8", "replace")
-            self.valid = False
         # A byte offset less the continuation bytes before it is a code-point offset; `marks`
         # has a 1 where `joined` has a continuation byte, counted forward in C without copies,
         # and a 2 where a JSON string needs an escape, found with `find` (a search of the
@@ -200,34 +193,29 @@ class _Entities:
         self.add(stop, base)
         return start - base + self.marks.count(1, start, stop), stop
 
-    def string(self, start: int, stop: int, base: int) -> bytes:
-        """The inside of the JSON string of the batch's bytes `start:stop` (code points from
-        `base`): the bytes escaped as they are, unless they are not valid UTF-8. (A valid text
-        whose marks hold no `_SPECIAL` in a clean batch is its bytes: `add_posts` takes those
-        as they are.)"""
-        if self.valid:
-            return json_string(self.joined[start:stop], clean=self.clean)
-        width = stop - start - self.marks.count(1, start, stop)
-        raw = self.text[base : base + width].encode()
-        return json_string(raw, clean=self.clean)
-
     def texts(
         self, found: list[str], spans: Sequence[SpanTuple], byte: int, skipped: int, base: int
     ) -> tuple[int, int]:
         """Append the JSON of each of `spans` (in order, from this batch) to `found`, offsets
         less `base` (code points); `byte` is how far the batch has been counted and `skipped`
-        how many continuation bytes lie before it; both are returned moved on."""
-        text, count = self.text, self.marks.count
+        how many continuation bytes lie before it; both are returned moved on.
+
+        Each span's text is decoded on its own (the batch is valid UTF-8: its posts are pieces
+        of sources, each made valid when read in), which costs less than decoding the batch
+        once and slicing it, and its length is the span's width in code points: the
+        continuation bytes inside it are its bytes less that width, and only those between
+        spans are counted."""
+        joined, count, decode, opening = self.joined, self.marks.count, bytes.decode, _OPEN
         add = found.append
         for kind, span_start, span_end, value, truncated in spans:
+            text = decode(joined[span_start:span_end])
             skipped += count(1, byte, span_start)
-            low = span_start - skipped
-            skipped += count(1, span_start, span_end)
-            high = span_end - skipped
+            low = span_start - skipped - base
+            width = len(text)
+            skipped += span_end - span_start - width
             byte = span_end
             add(
-                f'{_OPEN[kind]}{low - base}, "end": {high - base}, '
-                f'"text": {encode_basestring(text[low:high])}, '
+                f'{opening[kind]}{low}, "end": {low + width}, "text": {encode_basestring(text)}, '
                 f'"value": {encode_basestring(value)}'
                 f"{(_TRUE if truncated else _FALSE) if kind is _LINK else '}'}"
             )

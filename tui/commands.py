@@ -58,14 +58,16 @@ def _export(options: argparse.Namespace) -> int:
     from .sources import flag_codes, load, report_warnings
 
     codes = flag_codes(options.flag)
-    if options.format == "json" and not options.related:
+    if not options.related:
         from parsing.export_halves import export_in_halves
         from parsing.export_part import Filters
 
         from .sources import corpus_paths
 
         filters = Filters(codes, options.search, options.author)
-        if export_in_halves(corpus_paths(options.paths), sys.stdout, filters, say):
+        markdown = options.format == "markdown"
+        paths = corpus_paths(options.paths)
+        if export_in_halves(paths, sys.stdout, filters, say, markdown=markdown):
             return 0
     corpus = load(options.paths)
     report_warnings(corpus)
@@ -83,13 +85,14 @@ def _export(options: argparse.Namespace) -> int:
             author=options.author,
         )
         # The JSON writer reads the flags of each thread in the process that writes it.
-        index = export_index(corpus, threads, with_flags=options.format != "json")
+        json_format = options.format == "json"
+        index = export_index(corpus, threads, with_flags=not json_format, with_entities=json_format)
     if options.format == "json":
         write_json(
             corpus, index, threads, sys.stdout, with_related=options.related, read_flags=not whole
         )
-    else:  # only Markdown goes through the models (and imports pydantic)
-        from parsing.export import write_markdown
+    else:
+        from parsing.export_markdown import write_markdown
 
         write_markdown(corpus, index, threads, sys.stdout, with_related=options.related)
     return 0

@@ -19,6 +19,7 @@ from parsing.corpus import Corpus
 from parsing.export_halves import _Halves, export_in_halves
 from parsing.export_index import export_index
 from parsing.export_json import write_json
+from parsing.export_markdown import write_markdown
 from parsing.export_part import Filters
 from parsing.filters import filter_threads
 from parsing.formats.page_threads import attach_page_meta
@@ -64,12 +65,26 @@ def page_corpus(raw: bytes, name: str = "t.txt") -> Corpus:
     return corpus
 
 
-def in_halves(raw: bytes, cut: int, tmp_path: Path, filters: Filters) -> tuple[str, list[str]]:
+def general_markdown(corpus: Corpus, filters: Filters) -> str:
+    """What `threadline export --format markdown` writes through the general path."""
+    index = build_index(corpus) if filters.codes else CorpusIndex(thread_count=corpus.thread_count)
+    threads = filter_threads(corpus, index, filters.codes, filters.search, author=filters.author)
+    if not filters.codes:
+        index = export_index(corpus, threads, with_entities=False)
+    out = io.StringIO()
+    write_markdown(corpus, index, threads, out)
+    return out.getvalue()
+
+
+def in_halves(
+    raw: bytes, cut: int, tmp_path: Path, filters: Filters, *, markdown: bool = False
+) -> tuple[str, list[str]]:
     """The export written by two processes, the second parsing `raw[cut:]`; and the warnings."""
     path = tmp_path / "export.json"
     warnings: list[int] = []
     with path.open("w", encoding="utf-8") as out:
-        _Halves("t.txt", filters, out).run(bytearray(raw), 0, cut, warnings.append)
+        halves = _Halves("t.txt", filters, out, markdown=markdown)
+        halves.run(bytearray(raw), 0, cut, warnings.append)
     return path.read_text(encoding="utf-8"), [str(count) for count in warnings if count]
 
 
@@ -119,6 +134,35 @@ def test_a_generated_corpus_with_pages_and_glued_tokens_writes_the_general_bytes
         assert in_halves(raw, cut, tmp_path, filters)[0] == general(corpus, filters), cut
 
 
+@pytest.mark.parametrize("filters", FILTERS, ids=["all", "search", "flag", "author"])
+def test_a_generated_corpus_in_markdown_writes_the_general_markdown(
+    tmp_path: Path, filters: Filters
+) -> None:
+    """The Markdown export on two cores: each part writes its threads' Markdown (page metadata
+    and ids read across the cut, as for JSON) and the whole is the general path's."""
+    text = GLUED + SAME_THREAD + AUTHOR_PAGE + generated(300, 5) + SAME_THREAD + AUTHOR_PAGE + GLUED
+    raw = text.encode()
+    corpus = page_corpus(raw)
+    expected = general_markdown(corpus, filters)
+    assert "-2 ·" in expected or filters != Filters()  # an id made unique across the cut
+    for cut in middle_cuts(raw):
+        assert in_halves(raw, cut, tmp_path, filters, markdown=True)[0] == expected, cut
+
+
+def test_markdown_with_no_thread_chosen_on_one_side_or_both(tmp_path: Path) -> None:
+    """A part that chooses no thread writes nothing, and with none chosen at all the export is
+    the line end the general path writes."""
+    raw = (GLUED + SAME_THREAD + AUTHOR_PAGE + generated(40, 3) + SAME_THREAD).encode()
+    corpus = page_corpus(raw)
+    cuts = middle_cuts(raw)
+    assert cuts
+    for filters in (Filters(search="kestrel"), Filters(search="flooded"), Filters(search="zqx")):
+        expected = general_markdown(corpus, filters)
+        for cut in cuts:
+            assert in_halves(raw, cut, tmp_path, filters, markdown=True)[0] == expected, cut
+    assert general_markdown(corpus, Filters(search="zqx")) == "\n"
+
+
 def test_a_last_part_of_chrome_without_a_final_newline_names_the_author_above(
     tmp_path: Path,
 ) -> None:
@@ -148,15 +192,19 @@ def test_a_last_part_of_chrome_without_a_final_newline_names_the_author_above(
 @example(b"More from @ana\nJun 22\na\n\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nb\nJun 22\nc")
 def test_every_cut_exports_the_general_bytes(raw: bytes) -> None:
     """At every cut the layout allows, the two processes write the bytes the whole source
-    gives: page metadata read across the cut, skipped lines numbered on."""
+    gives, as JSON and as Markdown: page metadata read across the cut, skipped lines numbered
+    on."""
     import tempfile
 
     corpus = page_corpus(raw)
     expected = general(corpus, Filters())
+    expected_markdown = general_markdown(corpus, Filters())
     with tempfile.TemporaryDirectory() as folder:
         for cut in allowed_cuts(raw):
             if 0 < cut < len(raw):
                 assert in_halves(raw, cut, Path(folder), Filters())[0] == expected, cut
+                markdown = in_halves(raw, cut, Path(folder), Filters(), markdown=True)[0]
+                assert markdown == expected_markdown, cut
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,86 @@
+"""`threadline export --format markdown`: threads as Markdown, written from the dicts the
+export models are made of (`export_json.thread_value`), with no model validated (nor pydantic
+imported)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from .corpus import Corpus
+from .export_json import thread_value
+from .gaps import describe_gap, gaps_before_posts
+from .index import CorpusIndex
+from .safe_text import visible
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def write_markdown(
+    corpus: Corpus,
+    index: CorpusIndex,
+    threads: Sequence[int],
+    out: TextIO,
+    with_related: bool = False,
+) -> None:
+    """Write `to_markdown` of the threads and a line end, thread by thread (each followed by a
+    line end: what the two processes of `export_halves` write too), from the dicts the models are
+    made of (`thread_value`, the model's fields): Markdown shows no entities, so none are
+    extracted, no model is validated, and no thread is kept once written (memory follows the
+    largest thread)."""
+    if with_related:
+        corpus.thread_ids  # noqa: B018 (related threads name threads from anywhere: all hashed once)
+    ids = corpus.ids_of(threads)  # at once: each thread's alone would walk the corpus before it
+    for thread in threads:
+        out.write(markdown_of(corpus, index, thread, ids[thread], with_related) + "\n")
+    if not threads:
+        out.write("\n")
+
+
+def markdown_of(
+    corpus: Corpus, index: CorpusIndex, thread: int, thread_id: str, with_related: bool = False
+) -> str:
+    """A thread's Markdown (`thread_markdown`), named `thread_id`."""
+    value = thread_value(corpus, index, thread, with_related, entities=False, thread_id=thread_id)
+    return "\n".join(thread_markdown(value))
+
+
+def thread_markdown(thread: dict[str, Any]) -> list[str]:
+    """A thread's Markdown lines, from its dict as `thread_value` gives it (or a `Thread`
+    model's dump)."""
+    lines: list[str] = []
+    lines.append(f"# {_markdown(thread['title'])}")
+    flags = " ".join(thread["flags"])
+    handle = thread["handle"]
+    byline = " · ".join(
+        part
+        for part in (thread["author"], f"@{handle}" if handle else None, thread["date"])
+        if part
+    )
+    lines_of = f"lines {thread['first_line']}–{thread['last_line']}"
+    meta = f"{thread['source']}, {lines_of} · id {thread['id']}"
+    meta = f"{byline} · {meta}" if byline else meta
+    lines.append(f"*{_markdown(meta)}{' · ' + flags if flags else ''}*")
+    lines.append("")
+    posts = thread["posts"]
+    numbers = [post["number"] for post in posts]
+    total = max((number or 0 for number in numbers), default=0)
+    for post, gap in zip(posts, gaps_before_posts(numbers), strict=True):
+        if gap is not None:
+            lines += [f"> {describe_gap(*gap)}", ""]
+        label = f"**{post['number']}/{total}**" if post["number"] else "**·**"
+        body = _markdown(post["text"]).replace("\n", "  \n")
+        lines += [f"{label} {body}", ""]
+    related = thread.get("related")
+    if related:
+        lines.append(
+            "Related: "
+            + "; ".join(f"{r['id']} ({_markdown(' · '.join(r['reasons']))})" for r in related)
+        )
+        lines.append("")
+    return lines
+
+
+def _markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
