@@ -26,6 +26,8 @@ recorded by the rule that makes it, so no other module has to predict these rule
 
 from __future__ import annotations
 
+import re
+
 from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
 from .layout_dates import date_numbers_post
 from .layout_passing import PassingChrome
@@ -33,6 +35,9 @@ from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
+
+_FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")
+"""`1.` or `1)` opening the text under page chrome: perhaps the page's thread numbered as a list."""
 
 
 class LayoutBuilder(PassingChrome):
@@ -318,7 +323,9 @@ class LayoutBuilder(PassingChrome):
         self._leave_embedded_thread()
         self._adopt_free_text(start)
         if not self._close_teaser_by_its_number(events[index]):
+            self.closing_at_chrome = True
             self._close_post(start)
+            self.closing_at_chrome = False
         self._close_thread()
         buf, record, free_from = self.buf, self._record_skipped, start
         while index < len(events):
@@ -329,12 +336,15 @@ class LayoutBuilder(PassingChrome):
             self._in_listing = self._in_listing or event[4]  # [4]: opens a listing
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
-        self.free_from = free_from
+        self.free_from = self.under_chrome = free_from
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
             self._lead_teaser_from(events, index)
-        self._starts_afresh(min(free_from, len(buf)))
+        if not _FIRST_LIST_NUMBER.match(buf, skip_whitespace(buf, free_from, len(buf))):
+            # A source cut here would not see the chrome that frames a list numbered from `1.`
+            # under it (`list_numbers`): no fresh start above such a list.
+            self._starts_afresh(min(free_from, len(buf)))
         return index
 
     def _record_skipped(self, line: Event) -> None:

@@ -76,6 +76,10 @@ class PostWriter:
         self.glued_numbers = False
         """The next numbered post to close is a teaser's that may hold the numbers of the posts
         after it glued in the middle of its lines (`teaser_glued`)."""
+        self.under_chrome = -1
+        """Where the text under the last block of page chrome begins (-1: none yet)."""
+        self.closing_at_chrome = False
+        """Whether the post being closed ends where page chrome begins."""
         self._in_teaser = False
         """Whether the open post is a listing's teaser: unnumbered text right under a line
         between teasers or a listing's heading, or right above a line between teasers (see
@@ -138,11 +142,21 @@ class PostWriter:
             if (bounded or self.page_bounded) and self._close_by_its_number(limit):
                 return
             if not preamble:
-                numbered = list_numbers(self.buf, self.start, limit)
+                numbered = list_numbers(self.buf, self.start, limit, framed=self._framed(limit))
                 if numbered:
                     self._close_numbered_like_a_list(numbered, limit)
                     return
         self._append_post(limit, text_limit)
+
+    def _framed(self, limit: int) -> bool:
+        """Whether the open post, closing at `limit`, is the first text of a thread the page
+        bounds: right under page chrome (an unroller's header), or from the source's start down
+        to page chrome (a copy that lost its header keeps the footer). See `list_numbers`."""
+        if len(self.posts) != self.threads.first_post[-1]:
+            return False  # not the thread's first post
+        if self.under_chrome >= 0 and self._first_text_line(self.under_chrome, limit) == self.start:
+            return True
+        return self.closing_at_chrome and self._first_text_line(0, limit) == self.start
 
     def _close_glued_posts(self, limit: int) -> None:
         """Close the open numbered teaser post where the next number is glued to its last

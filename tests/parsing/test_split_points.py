@@ -121,6 +121,8 @@ marker_line = st.one_of(
     st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
     # Posts numbered like a list: long enough that they cannot be items of one post.
     st.sampled_from(["1. " + "word " * 60, "2) " + "word " * 60, "4. word", "3) word"]),
+    # Short posts numbered like a list, which page chrome above or below makes post numbers.
+    st.sampled_from(["2. word", "3. word", "Read on Twitter", "word"]),
     # Month and day, or post number and total: the thread around them decides.
     st.sampled_from(["10/31 word", "11/31 word", "2/15 word", "3/15", "1/15 word"]),
     # A picture glued to the next post's marker in the middle of a line.
