@@ -247,6 +247,53 @@ def teaser_dates(
     return found, used
 
 
+def bio_above_dates(
+    buf: ByteSource,
+    dates: list[Line],
+    strong: list[Line],
+    *,
+    events: Sequence[Structure],
+    marker: int,
+) -> Line | None:
+    """The author's bio opening a copy of an older author page taken from under the handle:
+    one line of at most a bio's 160 characters, then bare dates (`dates`, in file order), the
+    first over a teaser that opens with a sentence. Two such dates are asked for, with no number
+    marker or strong chrome between them (where a source could be cut: both stay in the part
+    that holds the page's start): one date under a line may be a date a sentence runs over
+    (`… lit on⏎Sep 2⏎and stayed lit`), and taking it for a header would drop the line above
+    from the thread. None when the copy does not open so."""
+    if len(dates) < 2:
+        return None
+    first = next_nonblank_line(buf, -1)
+    if first is None or next_nonblank_line(buf, first[1]) != dates[0]:
+        return None
+    if _characters(buf, first) > _BIO or _marker_between(events, marker, first[0], first[1] + 1):
+        return None
+    if _marker_between(events, marker, dates[0][1], dates[1][0]):
+        return None
+    if bisect_left(strong, dates[0]) != bisect_left(strong, dates[1]):
+        return None  # strong chrome between the two dates
+    # The teaser under the second date is not asked about: a copy cut right under that date
+    # (a big file's part) must read its start as the whole does.
+    teaser = next_nonblank_line(buf, dates[0][1])
+    if teaser is None or teaser == dates[1] or _opens_lowercase(buf, teaser):
+        return None
+    return first
+
+
+_BIO = 160
+"""The characters a profile's bio holds."""
+
+
+def _opens_lowercase(buf: ByteSource, line: Line) -> bool:
+    return bytes(buf[line[0] : line[1]]).lstrip()[:1].islower()
+
+
+def _characters(buf: ByteSource, line: Line) -> int:
+    text = bytes(buf[line[0] : line[1]])
+    return len(text.decode("utf-8", "replace").strip())
+
+
 def _marker_between(events: Sequence[Structure], marker: int, start: int, stop: int) -> bool:
     at = bisect_left(events, (start,))
     while at < len(events) and events[at][0] < stop:

@@ -223,6 +223,14 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
     "1/ word\nMore from @ana\nword. 1/ Image word. 2/ Image\n— Ana Vidal (@ana) March 3, 2020\n"
     "word 1/\nword 1/\n1/Text".encode()
 )
+# A bio over bare dates opens an older author page: the dates' teasers, a marker or strong
+# chrome between them.
+@example(b"Writes about tides.\nJun 22\nSeaside cottages\n2/ word\nJun 22\nSeaside cottages")
+@example("Writes about tides.\nJun 22\nSeaside cottages\n• • •\nJun 22\nSeaside".encode())
+@example(b"Writes about tides.\nJun 22\nSeaside cottages\nJun 22\nSeaside\n3/ word\nJun 22\nA")
+# Short posts numbered like a list under page chrome, and above it.
+@example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
+@example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
