@@ -130,15 +130,21 @@ def test_a_bio_above_bare_dates_is_the_header_of_an_older_author_page() -> None:
     "text",
     [
         "Notes on canals and locks.\nMar 9\nThe lock at Hatton is slow.\n",
-        "The lock reopened on\nMar 9\nand closed on\nApr 2\nfor repairs.\n",
-        "Notes on canals and locks.\nMar 9\n1/ The lock at Hatton is slow.\nApr 2\nThe end.\n",
-        "Notes on canals and locks.\nMar 9\nThe lock at Hatton is slow.\n• • •\nApr 2\nThe end.\n",
+        "The lock reopened on\nApr 2\nand closed on\nMar 9\nfor repairs.\n",
+        "Notes on canals and locks.\nApr 2\n1/ The lock at Hatton is slow.\nMar 9\nThe end.\n",
+        "Notes on canals and locks.\nApr 2\nThe lock at Hatton is slow.\n• • •\nMar 9\nThe end.\n",
+        "Canal diary, spring\nMar 9\nThe lock at Hatton is slow.\nApr 2\nThe lock reopened.\n",
+        "Canal diary\nDec 30, 2020\nThe lock froze.\nJan 2\nIt thawed.\n",
     ],
-    ids=["one-date", "a-sentence-over-its-dates", "marker-between", "strong-chrome-between"],
+    ids=[
+        *("one-date", "a-sentence-over-its-dates", "marker-between", "strong-chrome-between"),
+        *("dates-forward", "dates-forward-into-this-year"),
+    ],
 )
 def test_a_line_above_a_date_stays_text_without_a_listing_under_it(text: str) -> None:
-    """One date under the first line, dates a sentence runs over, or a second date past a
-    number marker or strong chrome (where a big file may be cut): no evidence of an author
-    page, and the first line stays the thread's text."""
+    """One date under the first line, dates a sentence runs over, a second date past a number
+    marker or strong chrome (where a big file may be cut), or dates that run forward, as a
+    diary's entries do where an author page lists its newest thread first: no evidence of an
+    author page, and the first line stays the thread's text."""
     corpus = parse_text(text)
     assert texts(corpus)[0][0].startswith(text.splitlines()[0])
