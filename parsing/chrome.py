@@ -52,6 +52,7 @@ from .old_twitter import (
 )
 from .old_twitter_dividers import dividers
 from .pictures import between_posts
+from .standard_tweets import unroller_lines
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -187,9 +188,8 @@ def resolve_chrome(
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
-    found.update(
-        _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
-    )
+    headers = _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
+    found.update(headers)
     found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
@@ -235,7 +235,11 @@ def resolve_chrome(
     lines += sorted(inside)
     lines.sort()
     teaser_dates_found = [line for line in dates if line in found or line in confirmed]
-    numbers = teaser_edges(buf, ends, teaser_dates_found) | embed_ends(buf, inside)
+    numbers = (
+        unroller_lines(buf, headers, lines)
+        | teaser_edges(buf, ends, teaser_dates_found)
+        | embed_ends(buf, inside)
+    )
     return lines, inside, listings, numbers
 
 

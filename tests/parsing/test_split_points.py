@@ -102,6 +102,10 @@ line = st.one_of(
     # A clipped threader.app page: its title, an icon, the header under the author's picture.
     st.sampled_from(["A thread written by @ana", "**", "[image]", "- Twitter"]),
     st.sampled_from(["Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read"]),
+    # A standard-tweet unroller's footer and header over tweets run together, too long for one.
+    st.sampled_from(
+        ["You can follow @ana.", "Seaside " * 40, "Ana + Your Authors @ana Mar 3 1 min read"]
+    ),
     # Lines read by what stands under them: the link back ending a copy, a page's indenting.
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
@@ -228,6 +232,9 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"Writes about tides.\nJun 22\nSeaside cottages\n2/ word\nJun 22\nSeaside cottages")
 @example("Writes about tides.\nJun 22\nSeaside cottages\n• • •\nJun 22\nSeaside".encode())
 @example(b"Writes about tides.\nJun 22\nSeaside cottages\nJun 22\nSeaside\n3/ word\nJun 22\nA")
+# Tweets run together under a threader.app header and over twtext's footer.
+@example((("Ana + Your Authors @ana Mar 3 1 min read\n" + "Seaside " * 40 + "\n") * 2).encode())
+@example((("Seaside " * 40 + "\n") * 2 + "You can follow @ana.\n• • •\n").encode() * 2)
 # Short posts numbered like a list under page chrome, and above it.
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
