@@ -82,10 +82,9 @@ class PostWriter:
         self.closing_at_chrome = False
         """Whether the post being closed ends where page chrome begins."""
         self.closing_at_footer = False
-        """Whether that chrome is the footer of an unroller of standard tweets (`You can
-        follow @x.`: twtext, twunroll, threader.app)."""
+        """Whether that chrome is a standard-tweet unroller's footer (`UNROLLER_FOOTER`)."""
         self.under_header = False
-        """Whether the chrome above `under_chrome` holds threader.app's one-line header."""
+        """Whether the chrome above `under_chrome` holds threader.app's `UNROLLER_HEADER`."""
         self._in_teaser = False
         """Whether the open post is a listing's teaser: unnumbered text right under a line
         between teasers or a listing's heading, or right above a line between teasers (see
@@ -165,9 +164,8 @@ class PostWriter:
         self._append_post(limit, text_limit)
 
     def _framed(self, limit: int) -> bool:
-        """Whether the open post, closing at `limit`, is the first text of a thread the page
-        bounds: right under page chrome (an unroller's header), or from the source's start down
-        to page chrome (a copy that lost its header keeps the footer). See `list_numbers`."""
+        """Whether the open post, closing at `limit`, is the first text of a thread right under
+        page chrome, or from the source's start down to page chrome (see `list_numbers`)."""
         if len(self.posts) != self.threads.first_post[-1]:
             return False  # not the thread's first post
         if self.under_chrome >= 0 and self._first_text_line(self.under_chrome, limit) == self.start:
@@ -175,9 +173,8 @@ class PostWriter:
         return self.closing_at_chrome and self._first_text_line(0, limit) == self.start
 
     def _of_standard_tweets(self, limit: int) -> bool:
-        """Whether the open post, closing at `limit`, is the whole text so far of a thread an
-        unroller of standard tweets prints: it closes at that unroller's footer, or opens right
-        under its header (see `standard_tweets`)."""
+        """Whether the open post, closing at `limit`, is a whole thread so far that closes at a
+        standard-tweet unroller's footer or opens right under its header (`standard_tweets`)."""
         if len(self.posts) != self.threads.first_post[-1]:
             return False
         if self.closing_at_footer:
@@ -189,8 +186,7 @@ class PostWriter:
         )
 
     def _close_as_tweets(self, starts: list[int], limit: int) -> None:
-        """Close the open post as one post from each of `starts` (its own first, which keeps
-        its number; the others are unnumbered)."""
+        """Close the open post as one post from each of `starts`, the first keeping its number."""
         for index, start in enumerate(starts):
             if index:
                 self._open_unnumbered(start)
