@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from .byte_source import ByteSource
 from .events import UNROLLER_FOOTER, UNROLLER_HEADER
-from .neighbours import Line
+from .neighbours import Line, skip_whitespace
 
 _ONE_TWEET = 280
 """What a standard tweet holds, in twitter-text's weighted characters."""
@@ -45,17 +45,18 @@ _JOINERS = frozenset((0x200D, 0xFE0F, *range(0x1F3FB, 0x1F400)))
 """A joiner, a variation selector and skin tones add nothing of their own to an emoji."""
 
 
-def weighted_length(text: str) -> int:
+def weighted_length(text: str, cap: int | None = None) -> int:
     """The weighted characters of `text`, as twitter-text counts a tweet's length (an emoji
     sequence counts each of its emoji; twitter-text counts the sequence once, so this errs
-    long only on joined emoji)."""
-    weight = 0
-    for link in _LINK.findall(text):
-        weight += _LINK_WEIGHT - _weight(link)
-    return weight + _weight(text)
+    long only on joined emoji). With a `cap`, counting may stop once past it: a long text
+    costs no more than a tweet to find too long."""
+    links = _LINK.findall(text)
+    weight = _LINK_WEIGHT * len(links)
+    rest = _LINK.sub("", text) if links else text
+    return weight + _weight(rest, None if cap is None else cap - weight)
 
 
-def _weight(text: str) -> int:
+def _weight(text: str, cap: int | None) -> int:
     total = 0
     for char in text:
         point = ord(char)
@@ -65,6 +66,8 @@ def _weight(text: str) -> int:
             continue
         else:
             total += 1 if any(low <= point <= high for low, high in _LIGHT) else 2
+        if cap is not None and total > cap:
+            break
     return total
 
 
@@ -73,14 +76,12 @@ def tweet_starts(buf: ByteSource, start: int, stop: int) -> list[int]:
     post when the text is too long for one standard tweet, `start` first; [] when it may be
     one tweet or no line break can part it."""
     text = bytes(buf[start:stop]).decode("utf-8", "replace")
-    if weighted_length(text.strip()) <= _ONE_TWEET:
+    if weighted_length(text.strip(), _ONE_TWEET) <= _ONE_TWEET:
         return []
     starts = [start]
     at = buf.find(b"\n", start, stop)
     while at >= 0:
-        line = at + 1
-        while line < stop and buf[line] in b" \t\n":
-            line += 1
+        line = skip_whitespace(buf, at + 1, stop)
         if line >= stop:
             break
         at = buf.find(b"\n", line, stop)
