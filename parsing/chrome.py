@@ -24,6 +24,7 @@ from .chrome_blog import (
 )
 from .chrome_context import (
     Structure,
+    bio_above_dates,
     bios_above_followers,
     bios_under_pictures,
     could_be_context_chrome,
@@ -51,6 +52,7 @@ from .old_twitter import (
 )
 from .old_twitter_dividers import dividers
 from .pictures import between_posts
+from .standard_tweets import unroller_lines
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -215,14 +217,19 @@ def resolve_chrome(
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
-    found.update(
-        _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
-    )
+    headers = _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
+    found.update(headers)
     found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = _page_headers(
-        buf, dates, starts, suffixed, chrome=confirmed | inside, found=found
+        buf,
+        dates,
+        starts,
+        suffixed,
+        chrome=confirmed | inside,
+        found=found,
+        page=(strong, events, marker),
     )
     listings: set[Line] = set()
     if dates:
@@ -257,7 +264,11 @@ def resolve_chrome(
     lines += sorted(inside)
     lines.sort()
     teaser_dates_found = [line for line in dates if line in found or line in confirmed]
-    numbers = teaser_edges(buf, ends, teaser_dates_found) | embed_ends(buf, inside)
+    numbers = (
+        unroller_lines(buf, headers, lines)
+        | teaser_edges(buf, ends, teaser_dates_found)
+        | embed_ends(buf, inside)
+    )
     return lines, inside, listings, numbers
 
 
@@ -287,10 +298,12 @@ def _page_headers(
     *,
     chrome: set[Line],
     found: set[Line],
+    page: tuple[list[Line], Sequence[Structure], int],
 ) -> list[Line]:
     """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
-    under the `pictures` lines, a bare date opening the text); return the date or length lines
-    of the author page headers among them, in file order: each opens a listing of threads."""
+    under the `pictures` lines, a bare date opening the text, a bio over bare dates); return
+    the date or length lines of the author page headers among them, in file order: each opens
+    a listing of threads. `page`: see `_bio_over_dates`."""
     author_fields: list[Line] = []
     if dates or b"@" in buf:
         fields = dates + [line for line in starts if is_header_field(buf, line)]
@@ -307,7 +320,29 @@ def _page_headers(
         # it opens the listing of threads, each under its date (`teaser_dates`).
         found.add(dates[0])
         author_fields = sorted([dates[0], *author_fields])
+    elif dates and dates[0] not in author_fields:
+        author_fields = _bio_over_dates(buf, dates, author_fields, page=page, found=found)
     return author_fields
+
+
+def _bio_over_dates(
+    buf: bytes | bytearray,
+    dates: list[Line],
+    author_fields: list[Line],
+    *,
+    page: tuple[list[Line], Sequence[Structure], int],
+    found: set[Line],
+) -> list[Line]:
+    """An older author page copied from under its handle (`chrome_context.bio_above_dates`):
+    add its bio and first date to `found`; the date opens the listing as a bare date opening a
+    copy does (`_page_headers`). Returns the author fields with it. `page`: the strong chrome
+    lines, the lines of structure and the kind of a number marker among them."""
+    strong, events, marker = page
+    bio = bio_above_dates(buf, dates, strong, events=events, marker=marker)
+    if bio is None or bio in strong:
+        return author_fields
+    found.update((bio, dates[0]))
+    return sorted([dates[0], *author_fields])
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

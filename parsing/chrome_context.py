@@ -248,6 +248,69 @@ def teaser_dates(
     return found, used
 
 
+def bio_above_dates(
+    buf: ByteSource,
+    dates: list[Line],
+    strong: list[Line],
+    *,
+    events: Sequence[Structure],
+    marker: int,
+) -> Line | None:
+    """The author's bio opening a copy of an older author page taken from under the handle:
+    one line a bio's length at most, then bare dates (`dates`, in file order), the first over
+    a teaser that opens with a sentence, the second earlier than the first: the page lists the
+    author's threads newest first. That order tells it from a diary thread, whose dated entries
+    run forward (`A diary⏎Mar 4⏎…⏎Mar 5⏎…`), and one date alone, or one a sentence runs over
+    (`… lit on⏎Sep 2⏎and stayed lit`), is no evidence: taking the line for a header would drop
+    it from the thread. Both dates are read with no number marker or strong chrome between
+    them (where a big file may be cut: both stay in the part that holds the page's start).
+    None when the copy does not open so."""
+    if len(dates) < 2:
+        return None
+    first = next_nonblank_line(buf, -1)
+    if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not _is_bio(buf, first):
+        return None
+    if _marker_between(buf, events, marker, dates[0][1], dates[1][0]):
+        return None
+    if bisect_left(strong, dates[0]) != bisect_left(strong, dates[1]):
+        return None  # strong chrome between the two dates
+    newer, older = _day(buf, dates[0]), _day(buf, dates[1])
+    if newer is None or older is None or not older < newer:
+        return None
+    # The teaser under the second date is not asked about: a copy cut right under that date
+    # (a big file's part) must read its start as the whole does.
+    teaser = next_nonblank_line(buf, dates[0][1])
+    if teaser is None or teaser == dates[1] or _opens_lower_case(buf, teaser):
+        return None
+    return first
+
+
+_THIS_YEAR = 9999
+"""The year of a date shown without one: later than any shown."""
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY = re.compile(
+    rb"[ \t]*(?:(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2})"
+    rb"|(?P<month2>[A-Z][a-z]{2}) (?P<day2>\d{1,2}))(?:,? (?P<year>\d{4}))?"
+)
+
+
+def _day(buf: ByteSource, line: Line) -> tuple[int, int, int] | None:
+    """A bare date line as (year, month, day); None when the month is no month. A page gives
+    no year for dates of the current one, so a date without a year comes after any with one."""
+    found = _DAY.match(buf, *line)
+    if found is None:
+        return None
+    month = (found["month"] or found["month2"]).decode().lower()
+    if month not in _MONTHS:
+        return None
+    year = int(found["year"]) if found["year"] else _THIS_YEAR
+    return year, _MONTHS.index(month) + 1, int(found["day"] or found["day2"])
+
+
+def _opens_lower_case(buf: ByteSource, line: Line) -> bool:
+    return bytes(buf[line[0] : line[1]]).lstrip()[:1].islower()
+
+
 def _marker_between(
     buf: ByteSource, events: Sequence[Structure], marker: int, start: int, stop: int
 ) -> bool:

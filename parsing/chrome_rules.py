@@ -41,14 +41,19 @@ _STRONG = [
     r"Save (?:this thread )?as PDF",
     r"Try unrolling a thread yourself!",
     r"[Hh]ow to unroll video",
-    r"Follow @ThreadReaderApp to mention us!",
-    r"\d[.)][ \t]+Follow @ThreadReaderApp to mention us!",
+    # The two steps of "Try unrolling a thread yourself!", as a list a clipping numbers or
+    # bullets; a clipping may glue the link to the word after it ("@ThreadReaderAppto").
+    r"Follow @ThreadReaderApp ?to mention us!",
+    r"\d[.)][ \t]+Follow @ThreadReaderApp ?to mention us!",
+    r"[-*+][ \t]+Follow @ThreadReaderApp ?to mention us!",
     r"From a Twitter thread mention us with a keyword \"unroll\"",
     r"\d[.)][ \t]+From a Twitter thread mention us with a keyword \"unroll\"",
+    r"[-*+][ \t]+From a Twitter thread mention us with a keyword \"unroll\"",
     r"1\) Follow Thread Reader App on Twitter so you can easily mention us!",
     r"2\) Go to a Twitter thread \(series of Tweets by the same owner\) and mention us with a"
     r" keyword \"unroll\"(?:[ \t]+@threadreaderapp unroll)?",
     r"@threadreaderapp unroll",
+    r"`@threadreaderapp unroll`",  # a clipping's code span
     r"[Pp]ractice here first or read more on our help page[ \t]?!",
     r"You can [Pp]ractice here first or read more on our help page[ \t]?!",
     r"Follow Us(?: on Twitter)?!",

@@ -32,6 +32,11 @@ EMBEDS = (EMBED_END, EMBED_OTHER)
 LISTING_HEAD = 2
 """The `number` of a `CHROME` event that heads a listing (`Most recents`, `More from @x`): a
 teaser starts under it, but the text above it is the page's own, no teaser."""
+UNROLLER_FOOTER = 3
+"""The `number` of a `CHROME` event that twtext, twunroll or threader.app prints under the
+thread (`You can follow @x.`): those unrollers print threads of standard tweets only."""
+UNROLLER_HEADER = 4
+"""The `number` of a `CHROME` event that is threader.app's one-line header over its thread."""
 BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
 """A head line alone: `THREAD`, `Thread 🧵`, `🧵`, with no text of its own after it."""
 _YEARS = range(1900, 2100)

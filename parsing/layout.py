@@ -26,7 +26,22 @@ recorded by the rule that makes it, so no other module has to predict these rule
 
 from __future__ import annotations
 
-from .events import CHROME, DATE, END, HEAD, MARKER, PASS, PICTURE_END, START, Event, end_of_run
+import re
+
+from .events import (
+    CHROME,
+    DATE,
+    END,
+    HEAD,
+    MARKER,
+    PASS,
+    PICTURE_END,
+    START,
+    UNROLLER_FOOTER,
+    UNROLLER_HEADER,
+    Event,
+    end_of_run,
+)
 from .layout_dates import date_numbers_post
 from .layout_passing import PassingChrome
 from .lines import line_end
@@ -34,6 +49,9 @@ from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import opens_a_fraction
 from .thread_starts import first_post_start
+
+_FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")
+"""`1.` or `1)` opening the text under page chrome: perhaps the page's thread numbered as a list."""
 
 
 class LayoutBuilder(PassingChrome):
@@ -323,23 +341,34 @@ class LayoutBuilder(PassingChrome):
         self._leave_embedded_thread()
         self._adopt_free_text(start)
         if not self._close_teaser_by_its_number(events[index]):
+            self.closing_at_chrome = True
+            self.closing_at_footer = events[index][2] == UNROLLER_FOOTER  # [2]: number
             self._close_post(start)
+            self.closing_at_chrome = self.closing_at_footer = False
         self._close_thread()
         buf, record, free_from = self.buf, self._record_skipped, start
+        self.under_header = False
         while index < len(events):
             event = events[index]
             if event[1] != CHROME or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
                 break
             record(event)
+            self.under_header = self.under_header or event[2] == UNROLLER_HEADER
             self._in_listing = self._in_listing or event[4]  # [4]: opens a listing
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
-        self.free_from = free_from
+        self.free_from = self.under_chrome = free_from
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
             self._in_listing = False  # no date between here and the marker that ends it
             self._lead_teaser_from(events, index)
-        self._starts_afresh(min(free_from, len(buf)))
+        if not self.under_header and not _FIRST_LIST_NUMBER.match(
+            buf, skip_whitespace(buf, free_from, len(buf))
+        ):
+            # A source cut here would not see the chrome that frames the thread under it: an
+            # unroller's header over tweets run together (`standard_tweets`), a list numbered
+            # from `1.` (`list_numbers`). No fresh start there.
+            self._starts_afresh(min(free_from, len(buf)))
         return index
 
     def _record_skipped(self, line: Event) -> None:

@@ -16,6 +16,7 @@ from .events import CHROME, Event
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
+from .standard_tweets import tweet_starts
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, mid_line_numbers
 from .teaser_tails import (
@@ -76,6 +77,14 @@ class PostWriter:
         self.glued_numbers = False
         """The next numbered post to close is a teaser's that may hold the numbers of the posts
         after it glued in the middle of its lines (`teaser_glued`)."""
+        self.under_chrome = -1
+        """Where the text under the last block of page chrome begins (-1: none yet)."""
+        self.closing_at_chrome = False
+        """Whether the post being closed ends where page chrome begins."""
+        self.closing_at_footer = False
+        """Whether that chrome is a standard-tweet unroller's footer (`UNROLLER_FOOTER`)."""
+        self.under_header = False
+        """Whether the chrome above `under_chrome` holds threader.app's `UNROLLER_HEADER`."""
         self._in_teaser = False
         """Whether the open post is a listing's teaser: unnumbered text right under a line
         between teasers or a listing's heading, or right above a line between teasers (see
@@ -138,11 +147,50 @@ class PostWriter:
             if (bounded or self.page_bounded) and self._close_by_its_number(limit):
                 return
             if not preamble:
-                numbered = list_numbers(self.buf, self.start, limit)
+                numbered = list_numbers(self.buf, self.start, limit, framed=self._framed(limit))
                 if numbered:
                     self._close_numbered_like_a_list(numbered, limit)
                     return
+                if self._of_standard_tweets(limit):
+                    starts = tweet_starts(self.buf, self.start, limit)
+                    if starts:
+                        self._close_as_tweets(starts, limit)
+                        return
+        elif self.number and text_limit is None and self.closing_at_footer:
+            starts = tweet_starts(self.buf, self.text_start, limit)
+            if starts:
+                self._close_as_tweets(starts, limit)  # bare tweets run on under the last number
+                return
         self._append_post(limit, text_limit)
+
+    def _framed(self, limit: int) -> bool:
+        """Whether the open post, closing at `limit`, is the first text of a thread right under
+        page chrome, or from the source's start down to page chrome (see `list_numbers`)."""
+        if len(self.posts) != self.threads.first_post[-1]:
+            return False  # not the thread's first post
+        if self.under_chrome >= 0 and self._first_text_line(self.under_chrome, limit) == self.start:
+            return True
+        return self.closing_at_chrome and self._first_text_line(0, limit) == self.start
+
+    def _of_standard_tweets(self, limit: int) -> bool:
+        """Whether the open post, closing at `limit`, is a whole thread so far that closes at a
+        standard-tweet unroller's footer or opens right under its header (`standard_tweets`)."""
+        if len(self.posts) != self.threads.first_post[-1]:
+            return False
+        if self.closing_at_footer:
+            return True
+        return (
+            self.under_header
+            and self.under_chrome >= 0
+            and self._first_text_line(self.under_chrome, limit) == self.start
+        )
+
+    def _close_as_tweets(self, starts: list[int], limit: int) -> None:
+        """Close the open post as one post from each of `starts`, the first keeping its number."""
+        for index, start in enumerate(starts):
+            if index:
+                self._open_unnumbered(start)
+            self._append_post(starts[index + 1] if index + 1 < len(starts) else limit)
 
     def _close_glued_posts(self, limit: int) -> None:
         """Close the open numbered teaser post where the next number is glued to its last
@@ -214,6 +262,11 @@ class PostWriter:
             self.hole = (line.text_start, line.text_start)
             self.number = self.last_number = line.number
             end = lines[index + 1].start if index + 1 < len(lines) else limit
+            if end == limit and self.closing_at_footer:
+                starts = tweet_starts(self.buf, line.text_start, limit)
+                if starts:
+                    self._close_as_tweets(starts, limit)  # bare tweets under the last number
+                    return
             self._append_post(end, without_trailing_picture(self.buf, line.text_start, end))
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:

@@ -18,6 +18,15 @@ A list restarting among posts numbered this way is a list inside one of them (se
 `list_numbers`). This is asked only of a run that no marker follows: lines above `1/` or `2/`
 are that thread's first post, list or not. `1\\.` (a Markdown list number escaped) and `1.5`
 are not numbers of this kind at all.
+
+On an unroller's page the page itself gives more evidence (`framed`): the text right under its
+header, or a page's text from its start down to the unroller's footer, is one thread from its
+first post. There, `1.` opening that first line, with the next numbers rising by one, is the
+thread's numbering when each number opens a block the way the page prints posts: a paragraph of
+its own (a blank line above it), or, where no number opens one, each numbered line alone, every
+line of the run numbered. A list inside one post has a lead-in sentence above its `1.` or text
+under its last item with no blank line between, and then stays whole; a thread whose first post
+is nothing but a list set out in paragraphs would be cut into its items, text kept.
 """
 
 from __future__ import annotations
@@ -45,9 +54,12 @@ class NumberedLine(NamedTuple):
     number: int
 
 
-def list_numbers(buf: ByteSource, start: int, stop: int) -> list[NumberedLine]:
+def list_numbers(
+    buf: ByteSource, start: int, stop: int, *, framed: bool = False
+) -> list[NumberedLine]:
     """The lines of `buf[start:stop]` (a run that starts at a line start) that open posts with
-    a list number, or [] when the run is not numbered that way."""
+    a list number, or [] when the run is not numbered that way. `framed`: the run is a thread's
+    text as an unroller's page bounds it (see the module's text)."""
     # The run's first line has a newline before it, or is the start of the buffer.
     search_from = start - 1 if start > 0 else start
     found: list[NumberedLine] = []
@@ -74,9 +86,43 @@ def list_numbers(buf: ByteSource, start: int, stop: int) -> list[NumberedLine]:
         else:
             inner = number
     found = [line for line in found if line.number]
-    if len(found) < 2 or not _posts_not_items(buf, found, stop):
+    if len(found) < 2:
+        return []
+    if framed and _numbers_the_page_thread(buf, found, start, stop):
+        return found
+    if not _posts_not_items(buf, found, stop):
         return []
     return found
+
+
+def _numbers_the_page_thread(
+    buf: ByteSource, lines: list[NumberedLine], start: int, stop: int
+) -> bool:
+    """Whether `lines`, in a run the page bounds as one thread, number its posts: `1.` opens
+    the run, the numbers rise by one, and each opens a paragraph or every line is numbered."""
+    if lines[0].start != start or lines[0].number != 1:
+        return False
+    if any(below.number != above.number + 1 for above, below in pairwise(lines)):
+        return False
+    if all(_blank_line_above(buf, line.start) for line in lines[1:]):
+        return True
+    ends = [line.start for line in lines[1:]] + [stop]
+    return all(
+        not bytes(buf[_line_stop(buf, line.text_start, end) : end]).strip()
+        for line, end in zip(lines, ends, strict=True)
+    )
+
+
+def _blank_line_above(buf: ByteSource, line_start: int) -> bool:
+    """Whether the line above the one at `line_start` holds only blanks."""
+    above_end = line_start - 1
+    above_start = buf.rfind(b"\n", 0, above_end) + 1
+    return above_end > 0 and not bytes(buf[above_start:above_end]).strip()
+
+
+def _line_stop(buf: ByteSource, at: int, stop: int) -> int:
+    end = buf.find(b"\n", at, stop)
+    return stop if end < 0 else end
 
 
 def _posts_not_items(buf: ByteSource, lines: list[NumberedLine], stop: int) -> bool:

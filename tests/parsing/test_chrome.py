@@ -40,6 +40,10 @@ STRONG_CHROME = [
     " threads with a more visually immersive experience.\nDiscover more beautiful Scrolly Tales"
     " like this.",
     "12 subscribers",
+    # The two steps of "Try unrolling a thread yourself!" as a clipping bullets them, the link
+    # glued to the word after it, and the command as a code span.
+    "- Follow @ThreadReaderAppto mention us!\n- From a Twitter thread mention us with a keyword"
+    ' "unroll"\n`@threadreaderapp unroll`',
 ]
 
 

@@ -4,10 +4,12 @@ the bio (tests/fixtures/pages/)."""
 
 from __future__ import annotations
 
+import pytest
+
 from parsing import load_corpus
 from parsing.given import ThreadMeta
 
-from .helpers import FIXTURES, numbers, parse_text, skipped
+from .helpers import FIXTURES, numbers, parse_text, skipped, texts
 
 PAGES = FIXTURES / "pages"
 
@@ -109,3 +111,40 @@ def test_bare_dates_under_an_author_pages_subscriber_count_head_its_teasers() ->
         "2021-08-14",
         "2021-06-22",
     ]
+
+
+def test_a_bio_above_bare_dates_is_the_header_of_an_older_author_page() -> None:
+    """An older author page copied from under the handle opens with the author's bio, then a
+    bare date over each teaser: the bio and the dates are chrome, each date the teaser's."""
+    corpus = load_corpus([PAGES / "author_page_bio_bare_dates.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 5]
+    assert numbers(corpus) == [[None], [None]]
+    assert [corpus.meta(t).date for t in range(corpus.thread_count)] == [
+        "2020-03-09",
+        "2020-02-02",
+    ]
+    assert texts(corpus)[1] == ["Why the towpath moves to the other bank at the aqueduct."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes on canals and locks.\nMar 9\nThe lock at Hatton is slow.\n",
+        "The lock reopened on\nApr 2\nand closed on\nMar 9\nfor repairs.\n",
+        "Notes on canals and locks.\nApr 2\n1/ The lock at Hatton is slow.\nMar 9\nThe end.\n",
+        "Notes on canals and locks.\nApr 2\nThe lock at Hatton is slow.\n• • •\nMar 9\nThe end.\n",
+        "Canal diary, spring\nMar 9\nThe lock at Hatton is slow.\nApr 2\nThe lock reopened.\n",
+        "Canal diary\nDec 30, 2020\nThe lock froze.\nJan 2\nIt thawed.\n",
+    ],
+    ids=[
+        *("one-date", "a-sentence-over-its-dates", "marker-between", "strong-chrome-between"),
+        *("dates-forward", "dates-forward-into-this-year"),
+    ],
+)
+def test_a_line_above_a_date_stays_text_without_a_listing_under_it(text: str) -> None:
+    """One date under the first line, dates a sentence runs over, a second date past a number
+    marker or strong chrome (where a big file may be cut), or dates that run forward, as a
+    diary's entries do where an author page lists its newest thread first: no evidence of an
+    author page, and the first line stays the thread's text."""
+    corpus = parse_text(text)
+    assert texts(corpus)[0][0].startswith(text.splitlines()[0])

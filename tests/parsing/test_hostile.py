@@ -277,6 +277,15 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "200k-sentences-then-numbers-in-a-teaser-line": lambda: (
         "Apr 2 • 7 tweets • 2 min read\n" + "a. 1/ " * 33_000
     ),
+    # Text over a standard-tweet unroller's footer or under its header, read tweet by tweet.
+    "2MB-line-over-an-unroller-footer": lambda: mixed_line(2_000_000) + "\nYou can follow @ana.",
+    "50k-lines-over-an-unroller-footer": lambda: (
+        "A line of a tweet.\n" * 50_000 + "You can follow @ana."
+    ),
+    "50k-list-numbers-under-an-unroller-header": lambda: (
+        "Ana + Your Authors @ana Mar 3 1 min read\n"
+        + "\n".join(f"{n}. word" for n in range(1, 50_001))
+    ),
 }
 """Inputs that defeat naive scanning: long runs of one sigil, unclosed sequences, huge lines."""
 

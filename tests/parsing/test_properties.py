@@ -52,6 +52,8 @@ LEADS = [
     "— Ana (@ana) May 2, 2021", "— Bo (@bo) May 2, 2021", "A thread 👇",
     "A thread written by @ana", "**", "Bo @bo · 2020-01-12",
     "Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read", "1/2 cup ", "Feb 2 • 3 tweets • 1 min read",
+    "You can follow @ana.", "Ana + Your Authors @ana Mar 3 1 min read", "Sep 2", "Jun 22, 2021",
+    "Seaside cottages " * 12,
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

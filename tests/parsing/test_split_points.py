@@ -102,6 +102,10 @@ line = st.one_of(
     # A clipped threader.app page: its title, an icon, the header under the author's picture.
     st.sampled_from(["A thread written by @ana", "**", "[image]", "- Twitter"]),
     st.sampled_from(["Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read"]),
+    # A standard-tweet unroller's footer and header over tweets run together, too long for one.
+    st.sampled_from(
+        ["You can follow @ana.", "Seaside " * 40, "Ana + Your Authors @ana Mar 3 1 min read"]
+    ),
     # Lines read by what stands under them: the link back ending a copy, a page's indenting.
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
@@ -123,6 +127,8 @@ marker_line = st.one_of(
     st.sampled_from(["1/", "2/", "3/", "[2/n]", "🧵1/5", "end/", "/2 word", "1. word"]),
     # Posts numbered like a list: long enough that they cannot be items of one post.
     st.sampled_from(["1. " + "word " * 60, "2) " + "word " * 60, "4. word", "3) word"]),
+    # Short posts numbered like a list, which page chrome above or below makes post numbers.
+    st.sampled_from(["2. word", "3. word", "Read on Twitter", "word"]),
     # Month and day, or post number and total: the thread around them decides.
     st.sampled_from(["10/31 word", "11/31 word", "2/15 word", "3/15", "1/15 word"]),
     # A picture glued to the next post's marker in the middle of a line.
@@ -229,6 +235,17 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example("1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode())
 # A fraction opening a teaser's line ends no listing: the date under it is still chrome by it.
 @example(b"1/ word\nMore from @ana\nword\n1/3 of word\nJun 22\n1/ word\n2/ word")
+# A bio over bare dates opens an older author page: the dates' teasers, a marker or strong
+# chrome between them.
+@example(b"Writes about tides.\nJun 22\nSeaside cottages\n2/ word\nJun 22\nSeaside cottages")
+@example("Writes about tides.\nJun 22\nSeaside cottages\n• • •\nJun 22\nSeaside".encode())
+@example(b"Writes about tides.\nJun 22\nSeaside cottages\nJun 22\nSeaside\n3/ word\nJun 22\nA")
+# Tweets run together under a threader.app header and over twtext's footer.
+@example((("Ana + Your Authors @ana Mar 3 1 min read\n" + "Seaside " * 40 + "\n") * 2).encode())
+@example((("Seaside " * 40 + "\n") * 2 + "You can follow @ana.\n• • •\n").encode() * 2)
+# Short posts numbered like a list under page chrome, and above it.
+@example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
+@example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))

@@ -120,3 +120,54 @@ def test_a_threader_title_opening_a_second_page_under_chrome_is_skipped() -> Non
         "Enjoy Threader? Sign up",
         "A thread written by @bo",
     ]
+
+
+def test_a_cut_threader_copy_numbered_as_a_list_reads_one_post_per_number() -> None:
+    """threader.app's header, then posts numbered `1.`, `2.`, `3.` one line each, the copy cut
+    before the footer: short as they are, the numbers opening the page's thread right under its
+    header are its post numbers."""
+    corpus = load_corpus([UNROLLERS / "threader_list_numbered_cut.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0] == [
+        "The old light on the point is lit again tonight.",
+        "It runs on a battery now.",
+        "The keeper's cottage stays shut.",
+    ]
+    assert corpus.meta(0) == ThreadMeta("Tomas Wyle", "tomaswyle", "Apr 9", None)
+
+
+def test_a_twtext_copy_numbered_as_a_list_in_paragraphs_reads_one_post_per_number() -> None:
+    """twtext's indented copy, posts numbered `1.` to `3.` each in a paragraph of its own above
+    the page's footer: post numbers, however short the posts."""
+    corpus = load_corpus([UNROLLERS / "twtext_indented_short_list.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][1] == "Fares stay the same."
+
+
+HEADER = "Tomas Wyle + Your Authors @tomaswyle Lighthouses and harbours. Apr 9 1 min read\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "What to bring on the night walk:\n1. A torch.\n2. A coat.\n3. Tea.\n",
+        "1. A torch.\n2. A coat.\n3. Tea.\nThe walk starts at nine from the quay.\n",
+        "2. A torch.\n3. A coat.\n",
+    ],
+    ids=["lead-in-above", "text-under-the-list", "not-from-one"],
+)
+def test_a_list_inside_the_first_post_under_an_unroller_header_stays_whole(body: str) -> None:
+    """Under the header, a list with a lead-in sentence, with text right under its last item,
+    or not numbered from `1.` on the thread's first line is a list inside one post."""
+    corpus = parse_text(HEADER + body)
+    assert numbers(corpus) == [[None]]
+    assert texts(corpus)[0][0] == body.strip()
+
+
+def test_a_short_list_with_no_page_around_it_stays_one_post() -> None:
+    """The same short numbered lines with no unroller's header or footer: nothing says they
+    are posts, so they stay one post's list."""
+    body = "1. A torch.\n2. A coat.\n3. Tea.\n"
+    corpus = parse_text(body)
+    assert numbers(corpus) == [[None]]
+    assert texts(corpus)[0][0] == body.strip()
