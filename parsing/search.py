@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from .corpus import Corpus
 from .search_posts import posts_matching, threads_matching_slowly
@@ -70,11 +71,13 @@ class ThreadSearch:
     """The threads among some candidates with a post that contains `query`, ignoring case,
     found a chunk at a time.
 
-    The candidates are two sorted runs, searched in this order: `unchecked`, threads no
-    earlier search looked at, then `among`, threads an earlier search for a part of the query
-    found (and so may hold it). With neither, every thread is unchecked. Unchecked threads go
-    first so that a search cancelled by the next key has covered new ground, which the next
-    search takes over, instead of narrowing again what the last one had narrowed.
+    The candidates are three sorted runs, searched in this order: `unchecked`, threads no
+    earlier search looked at; `unsettled`, threads a search for a shorter part found that the
+    search for a longer part was cancelled before checking; then `among`, threads an earlier
+    search for a part of the query found (and so may hold it). With none, every thread is
+    unchecked. The least narrowed threads go first so that a search cancelled by the next key
+    has covered new ground, which the next search takes over, instead of narrowing again what
+    the last one had narrowed: typed key by key, the narrowing goes on through the corpus.
 
     `found` holds the matches among the candidates checked so far, in corpus order; the
     candidates from `checked` on are not looked at yet. Together they are a superset of the
@@ -89,6 +92,7 @@ class ThreadSearch:
         unchecked: Sequence[int] | None = None,
         *,
         threads: int | None = None,
+        unsettled: Sequence[int] = (),
     ) -> None:
         self.corpus = corpus
         self.query = query
@@ -98,17 +102,22 @@ class ThreadSearch:
         self.candidates: Sequence[int]
         if among is None and unchecked is None:
             self.candidates = range(self.thread_count)
-            self.boundary = self.thread_count
-        elif not unchecked or among is None:
-            self.candidates = (unchecked or ()) if among is None else among
-            self.boundary = len(self.candidates) if among is None else 0
+            self.boundary = self._settled_from = self.thread_count
         else:
-            both = array("i", unchecked)
-            both.extend(among)
-            self.candidates, self.boundary = both, len(unchecked)
-        """Candidates before `boundary` were unchecked, those from it on found earlier."""
-        self._found: tuple[list[int], list[int]] = ([], [])
-        """The matches among the unchecked candidates, and among the others."""
+            runs = (unchecked or (), unsettled, among or ())
+            self.boundary = len(runs[0])
+            self._settled_from = self.boundary + len(runs[1])
+            filled = [run for run in runs if run]
+            if len(filled) <= 1:
+                self.candidates = filled[0] if filled else ()
+            else:
+                self.candidates = array("i", filled[0])
+                for run in filled[1:]:
+                    self.candidates.extend(run)
+        """Candidates before `boundary` were unchecked, those from it on found earlier; those
+        from `_settled_from` on, found by the search for the longest part."""
+        self._found: tuple[list[int], list[int], list[int]] = ([], [], [])
+        """The matches in each run of candidates."""
         self.checked = 0
         """How many of the candidates (from the first) are decided."""
         self._query = Query(query) if query else None
@@ -126,14 +135,14 @@ class ThreadSearch:
     ) -> ThreadSearch:
         """A search already done, that found `found` (among `threads` threads)."""
         search = cls(corpus, query, found, threads=threads)
-        search._found[1].extend(found)
+        search._found[2].extend(found)
         search.checked = len(found)
         return search
 
     @property
     def found(self) -> list[int]:
-        fresh, again = self._found
-        return sorted([*fresh, *again]) if fresh and again else list(fresh or again)
+        filled = [run for run in self._found if run]
+        return sorted(chain(*filled)) if len(filled) > 1 else list(chain(*filled))
 
     @property
     def complete(self) -> bool:
@@ -150,8 +159,12 @@ class ThreadSearch:
     def possible(self) -> list[int]:
         """The threads some search looked at that may hold the query: those found, and those
         an earlier search found that this one has not checked yet."""
-        rest = self.candidates[max(self.checked, self.boundary) :]
+        rest = self.unsettled()
         return sorted([*self.found, *rest]) if rest else self.found
+
+    def unsettled(self) -> list[int]:
+        """The threads an earlier search found that this one has not checked yet."""
+        return sorted(self.candidates[max(self.checked, self.boundary) :])
 
     def run(self, cancelled: Cancelled = _never, after_chunk: AfterChunk = _nothing) -> bool:
         """Search on until done (True) or until `cancelled()` says to stop (False); call
@@ -161,7 +174,7 @@ class ThreadSearch:
             if cancelled():
                 return False
             end = self._chunk_end(self.checked)
-            found = self._found[0 if self.checked < self.boundary else 1]
+            found = self._found[self._run_of(self.checked)]
             if self._query is None:
                 found.extend(candidates[self.checked : end])
             else:
@@ -175,7 +188,7 @@ class ThreadSearch:
         of text and at most `CHUNK_THREADS` candidates, all of one run."""
         candidates, corpus = self.candidates, self.corpus
         first = candidates[start]
-        run_end = self.boundary if start < self.boundary else len(candidates)
+        run_end = (self.boundary, self._settled_from, len(candidates))[self._run_of(start)]
         limit = min(run_end, start + CHUNK_THREADS)
         in_source = self._locator(corpus.threads.source[first]).last_thread
         limit = bisect_left(candidates, in_source, start + 1, limit)
@@ -185,6 +198,10 @@ class ThreadSearch:
             return thread_span(corpus, thread, thread + 1)[0]
 
         return max(start + 1, bisect_left(candidates, budget, start + 1, limit, key=starts))
+
+    def _run_of(self, candidate: int) -> int:
+        """Which run candidate `candidate` is in: unchecked (0), unsettled (1), found (2)."""
+        return 0 if candidate < self.boundary else 1 if candidate < self._settled_from else 2
 
     def _locator(self, source: int) -> Locator:
         if source not in self._locators:

@@ -32,17 +32,19 @@ KEPT = 12
 
 class _Known(NamedTuple):
     """What one search told, in 4 bytes a thread (a list of a hundred thousand threads would
-    take 4 MB): its threads when `complete`; else those it or an earlier search found that may
-    hold the query (`threads`) and those no search looked at (`unchecked`)."""
+    take 4 MB): its threads when `complete`; else those it found (`threads`), those an earlier
+    search found that it did not check (`unsettled`), and those no search looked at
+    (`unchecked`)."""
 
     complete: bool
     threads: array[int]
     unchecked: array[int]
+    unsettled: array[int]
 
     @property
     def size(self) -> int:
         """How many threads are left to check for a query that holds this one."""
-        return len(self.threads) + len(self.unchecked)
+        return len(self.threads) + len(self.unsettled) + len(self.unchecked)
 
 
 def _grown(known: _Known, before: int, now: int) -> _Known:
@@ -52,7 +54,7 @@ def _grown(known: _Known, before: int, now: int) -> _Known:
         return known
     unchecked = array("i", known.unchecked)
     unchecked.extend(range(before, now))
-    return _Known(False, known.threads, unchecked)
+    return _Known(False, known.threads, unchecked, known.unsettled)
 
 
 class SearchMemory:
@@ -63,6 +65,12 @@ class SearchMemory:
         self._searches: OrderedDict[str, _Known] = OrderedDict()
         self._threads = corpus.thread_count
         self._lock = Lock()  # searches run in worker threads, one or two at a time
+        self.turn = Lock()
+        """Held by a worker from `start` to `keep`: the search of the next key waits for the
+        one it cancels to be kept, and so starts from what that one told. Started without
+        waiting, it would start from the key before (the cancelled search is kept a chunk
+        later, and a moment after that when the two share the interpreter), and the work of a
+        whole key would be lost to the next."""
 
     def start(self, query: str) -> ThreadSearch:
         """A search for `query` among the fewest threads an earlier one leaves possible; the
@@ -75,22 +83,32 @@ class SearchMemory:
             if same is not None and same.complete:
                 self._searches.move_to_end(key)
                 return ThreadSearch.finished(self.corpus, query, same.threads, count)
+            # Of two alike, the longer part's: its threads were narrowed further.
             best = min(
-                (known for part, known in self._searches.items() if part in key),
-                key=lambda known: known.size,
-                default=None,
-            )
+                (
+                    (known.size, -len(part), known)
+                    for part, known in self._searches.items()
+                    if part in key
+                ),
+                key=lambda told: told[:2],
+                default=(0, 0, None),
+            )[2]
         if best is None:
             return ThreadSearch(self.corpus, query, threads=count)
-        return ThreadSearch(self.corpus, query, best.threads, best.unchecked, threads=count)
+        return ThreadSearch(
+            self.corpus, query, best.threads, best.unchecked, threads=count,
+            unsettled=best.unsettled,
+        )  # fmt: skip
 
     def keep(self, search: ThreadSearch) -> None:
         """Remember what `search` found (all of it, or as far as it got)."""
         key = fold(search.query)
+        found = array("i", search.found)
         if search.complete:
-            told = _Known(True, array("i", search.found), array("i"))
+            told = _Known(True, found, array("i"), array("i"))
         else:
-            told = _Known(False, array("i", search.possible()), array("i", search.unchecked()))
+            unchecked, unsettled = search.unchecked(), search.unsettled()
+            told = _Known(False, found, array("i", unchecked), array("i", unsettled))
         with self._lock:
             self._follow_growth()
             if search.thread_count > self._threads:  # a corpus read again since: not this one

@@ -74,16 +74,19 @@ def search_rows(
     While it runs long, `show` gets the threads that may still pass, so the list narrows as the
     search goes on."""
     searches = view.searches
-    search = searches.start(filters.search)
-    started = shown = time.monotonic()
+    with searches.turn:  # after the search this one cancels is kept
+        if cancelled():
+            return None
+        search = searches.start(filters.search)
+        started = shown = time.monotonic()
 
-    def after_chunk() -> None:
-        nonlocal shown
-        now = time.monotonic()
-        if now - started >= SHOW_AFTER and now - shown >= SHOW_AFTER and not cancelled():
-            shown = now
-            show(rows_passing(view, remembered, filters, search.superset()))
+        def after_chunk() -> None:
+            nonlocal shown
+            now = time.monotonic()
+            if now - started >= SHOW_AFTER and now - shown >= SHOW_AFTER and not cancelled():
+                shown = now
+                show(rows_passing(view, remembered, filters, search.superset()))
 
-    done = search.run(cancelled, after_chunk)
-    searches.keep(search)
+        done = search.run(cancelled, after_chunk)
+        searches.keep(search)
     return rows_passing(view, remembered, filters, search.found) if done else None

@@ -125,6 +125,22 @@ def test_a_cancelled_takeover_keeps_what_it_checked() -> None:
     assert list(memory.start("amberly.").candidates) == [3, 4, 0]
 
 
+@pytest.mark.usefixtures("one_thread_chunks")
+def test_a_takeover_checks_first_what_the_cancelled_one_did_not_reach() -> None:
+    """`amb` finds threads 0, 2 and 3; `ambe`, cancelled after thread 0, leaves 2 and 3
+    unsettled: `amber` checks them before thread 0, which `ambe` already narrowed to."""
+    memory = SearchMemory(FIVE)
+    assert memory.find("amb") == [0, 2, 3]
+    cut = memory.start("ambe")
+    cut.run(lambda: cut.checked >= 1)
+    memory.keep(cut)
+    assert (cut.found, cut.unsettled()) == ([0], [2, 3])
+    longer = memory.start("amber")
+    assert list(longer.candidates) == [2, 3, 0]
+    assert longer.run() is True
+    assert longer.found == [0, 2, 3]
+
+
 def test_threads_added_after_a_search_are_the_next_ones_looked_at() -> None:
     """Threads added after a complete search were never searched: the same query looks at
     them alone, and finds what a fresh search finds."""

@@ -217,3 +217,55 @@ async def test_a_search_typed_while_loading_gives_no_notice_that_filters_wait(
         finally:
             release.set()
         await wait_loaded(pilot, app)
+
+
+def test_the_next_keys_search_starts_from_what_the_cancelled_one_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`amb` is cancelled after checking thread 0 (which lacks it) while `ambe` is asked for:
+    the search for `ambe` waits for `amb` to be kept, and so never looks at thread 0 again."""
+    from parsing.corpus import Corpus
+    from tui.remembered import Remembered
+    from tui.state import Filters
+    from tui.store import StateStore
+    from tui.views import CorpusView
+
+    from ..parsing.helpers import parse_text
+
+    monkeypatch.setattr(search_module, "CHUNK_THREADS", 1)
+    corpus: Corpus = parse_text("1/ Nothing.\n1/ An amber.\n1/ Amber too.\n1/ Ambers.\n")
+    view = CorpusView(corpus)
+    remembered = Remembered(StateStore.in_memory("demo"))
+    looked_at: dict[str, list[int]] = {}
+    started: dict[str, ThreadSearch] = {}
+    start = view.searches.start
+
+    def recorded(query: str) -> ThreadSearch:
+        search = started[query] = start(query)
+        looked_at[query] = list(search.candidates)
+        return search
+
+    monkeypatch.setattr(view.searches, "start", recorded)
+    in_flight = threading.Event()
+
+    def cancelled_after_one_chunk() -> bool:
+        if "amb" not in started or started["amb"].checked < 1:
+            return False
+        in_flight.set()
+        time.sleep(0.3)  # the next key's search is asked for meanwhile
+        return True
+
+    def first() -> None:
+        search_rows.search_rows(
+            view, remembered, Filters(search="amb"), cancelled_after_one_chunk, lambda rows: None
+        )
+
+    typed = threading.Thread(target=first)
+    typed.start()
+    assert in_flight.wait(5)
+    rows = search_rows.search_rows(
+        view, remembered, Filters(search="ambe"), lambda: False, lambda rows: None
+    )
+    typed.join()
+    assert rows == [1, 2, 3]
+    assert looked_at["ambe"] == [1, 2, 3]
