@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -123,3 +124,25 @@ async def test_a_fault_while_reading_ends_the_app_with_it(monkeypatch: pytest.Mo
     with pytest.raises(RuntimeError, match="the reading broke"):
         async with app.run_test(size=WIDE) as pilot:
             await wait_until(pilot, lambda: not app.is_running, timeout=10)
+
+
+async def test_a_fault_while_reading_is_reported_without_the_loaders_locals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's report of a fault prints the locals of each frame the error went through: the
+    reading's frames hold the corpus's buffers (hundreds of megabytes at a million posts, whose
+    repr took minutes), so they reach the report cleared."""
+
+    def broken(self: CorpusLoader, post: Any) -> None:
+        buffer = bytearray(b"x" * 1000)  # what a reading frame holds
+        raise RuntimeError(f"the reading broke with {len(buffer)} bytes")
+
+    monkeypatch.setattr(CorpusLoader, "run", broken)
+    app = make_app(str(SEEDLIKE))
+    with pytest.raises(RuntimeError, match="the reading broke") as raised:
+        async with app.run_test(size=WIDE) as pilot:
+            await wait_until(pilot, lambda: not app.is_running, timeout=10)
+    frames = [frame for frame, _ in traceback.walk_tb(raised.value.__traceback__)]
+    reading = [frame for frame in frames if frame.f_code is broken.__code__]
+    assert reading, "the error went through the reading's frame"
+    assert all("buffer" not in frame.f_locals for frame in reading)

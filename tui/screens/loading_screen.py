@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import traceback
 from collections.abc import Sequence
 
 from textual import on, work
@@ -67,6 +68,10 @@ class LoadingScreen(PanesScreen):
         try:
             self.loader.run(self.post_message)
         except Exception as error:  # a fault of the reader's own: reported as the app would
+            # Without the locals of the frames it went through: the app's report prints each
+            # frame's locals, and a big corpus's buffer among them took minutes and gigabytes
+            # to print (the repr of 250 MB, before it is cut short).
+            traceback.clear_frames(error.__traceback__)
             self.post_message(self.LoadFailed(error))
 
     @on(LoadFailed)
