@@ -267,9 +267,10 @@ def _candidates(
     features (`_by_rare_features`); where those are too few, threads that share the common
     ones too (`_common_pool`)."""
     cap = _rare_cap(index)
-    by_rarity = sorted(weighted, key=lambda feature: len(index.threads_with(feature)))
-    common = [feature for feature in by_rarity if len(index.threads_with(feature)) > cap]
-    rare = by_rarity[: len(by_rarity) - len(common)]
+    held = {feature: len(index.threads_with(feature)) for feature in weighted}
+    by_rarity = sorted(held, key=held.__getitem__)
+    rare = [feature for feature in by_rarity if held[feature] <= cap]
+    common = by_rarity[len(rare) :]
     found = _by_rare_features(index, rare, weighted)
     found.pop(thread, None)
     candidates = set(found)
