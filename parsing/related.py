@@ -19,7 +19,9 @@ there are too few, narrow a capped pool of their holders). Candidates are scored
 holders of the thread's features when those are few, else from each candidate's features
 (`related_scores`); only the best `_SHORTLIST` whose rough score could still reach the cut are
 scored again. Neither changes a list: they are the same sums (to the last bits of their order).
-The budgets do, on big corpora only: a corpus of a few hundred threads has fewer candidates.
+The budgets do, on big corpora only: where a thread's rare features have at most a hundred
+other holders, and two thousand in all counted feature by feature, every one is scored (the
+seed's and the demo corpus's lists are held by tests).
 """
 
 from __future__ import annotations
@@ -68,11 +70,12 @@ _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 100
 """Candidates scored at most: those that share the most weight of the thread's rare features.
 A thread is listed only from the `_SHORTLIST` best by rough score, and a rough score is mostly
-made of the rare features: a common one weighs less than any rare one of its kind (its IDF is
-under log 21, a rare one's above). So a thread outside the best hundred by the rare features
+made of the rare features: a common one weighs less than any rare one of its kind (more
+threads hold it, so its IDF is lower). So a thread outside the best hundred by the rare features
 alone needs common features worth the lead of the shortlist's thirty to be listed; the flags of
-a pair (`related_scores.FLAG_PAIR`) are what can give it that. `python -m
-tests.bench.related_ab` counts the lists this changes against another checkout."""
+a pair (`related_scores.FLAG_PAIR`) are what can give it that. Fewer would cost the shortlist
+threads the flags lift; more, the time of a call. `python -m tests.bench.related_ab` counts the
+lists this changes against another checkout."""
 _READ_BUDGET = 2000
 """Holders of rare features read at most, rarest first: a feature's holders are in thread order,
 so those past the budget are left whatever they share; a thread of a corpus of many handles has
