@@ -12,16 +12,16 @@ by chance (`_NOISE` times their median) and at least `RELATIVE_CUT` of the best,
 more than one word or flag (`_evidence`). Threads with nearly all features in common and about as
 many words are the same thread saved twice: listed first, as "same thread".
 
-The cost is bounded: candidates come from the holders of the rarest features first, at most
-`_CANDIDATE_BUDGET` of them whatever the corpus; features held by many threads only add to
-the score of candidates found otherwise (or, when there are too few, narrow a capped pool of
-their holders). Candidates are scored from the holders of the thread's features when those
-are few, else from each candidate's features (`related_scores`); only the best `_SHORTLIST`
-whose rough score could still reach the cut are scored again. Neither changes a list: they
-are the same sums (to the last bits of their order). The budget does: on
-generated corpora of a hundred thousand posts, listed threads come from anywhere among the
-first 250 candidates (half of them past the 80th to 120th), so a larger budget would list
-some others, and a smaller one would lose many.
+The cost is bounded whatever the corpus: a call reads at most `_READ_BUDGET` holders of the
+thread's rare features and scores at most `_CANDIDATE_BUDGET` candidates (`_candidates`).
+Features held by many threads only add to the score of candidates found otherwise (or, when
+there are too few, narrow a capped pool of their holders). Candidates are scored from the
+holders of the thread's features when those are few, else from each candidate's features
+(`related_scores`); only the best `_SHORTLIST` whose rough score could still reach the cut are
+scored again. Neither changes a list: they are the same sums (to the last bits of their order).
+The budgets do, on big corpora only: where a thread's rare features have at most a hundred
+other holders, and two thousand in all counted feature by feature, every one is scored (the
+seed's and the demo corpus's lists are held by tests).
 """
 
 from __future__ import annotations
@@ -67,7 +67,20 @@ _SAME_SHARE = 0.7
 _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
-_CANDIDATE_BUDGET = 250
+_CANDIDATE_BUDGET = 100
+"""Candidates scored at most: those that share the most weight of the thread's rare features.
+A thread is listed only from the `_SHORTLIST` best by rough score, and a rough score is mostly
+made of the rare features: a common one weighs less than any rare one of its kind (more
+threads hold it, so its IDF is lower). So a thread outside the best hundred by the rare features
+alone needs common features worth the lead of the shortlist's thirty to be listed; the flags of
+a pair (`related_scores.FLAG_PAIR`) are what can give it that. Fewer would cost the shortlist
+threads the flags lift; more, the time of a call. `python -m tests.bench.related_ab` counts the
+lists this changes against another checkout."""
+_READ_BUDGET = 2000
+"""Holders of rare features read at most, rarest first: a feature's holders are in thread order,
+so those past the budget are left whatever they share; a thread of a corpus of many handles has
+thirty features held by hundreds of threads each, and reading them all would cost a call as much
+as the corpus has threads."""
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
@@ -103,8 +116,7 @@ def related_threads(
     weights = {feature: _weight(index, feature) for feature in features}
     salience = _salience(index, thread, features)
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
-    candidates = _candidates(index, features, limit, thread)
-    candidates.discard(thread)
+    candidates = _candidates(index, thread, weighted, limit)
     alone = index.sole_count(thread)
     rough, shared_by = rough_scores(index, features, candidates, weighted, weights, alone=alone)
     # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
@@ -254,25 +266,44 @@ def _same_thread(
 
 
 def _candidates(
-    index: CorpusIndex, features: tuple[Feature, ...], limit: int, thread: int | None = None
+    index: CorpusIndex, thread: int, weighted: dict[Feature, float], limit: int
 ) -> set[int]:
-    """Threads worth scoring: holders of the rarest features until `_CANDIDATE_BUDGET` are
-    found; where those are too few, threads that share the common ones too (`_common_pool`).
-    `thread`: whose features they are; a feature it holds alone (left out of `features`) is
-    the rarest of all, and found it first."""
-    found: set[int] = set()
-    if thread is not None and index.sole_count(thread):
-        found.add(thread)
+    """Threads worth scoring: the best `_CANDIDATE_BUDGET` by what they share of the rare
+    features (`_by_rare_features`); where those are too few, threads that share the common
+    ones too (`_common_pool`)."""
     cap = _rare_cap(index)
-    by_rarity = sorted(features, key=lambda feature: len(index.threads_with(feature)))
-    common = [feature for feature in by_rarity if len(index.threads_with(feature)) > cap]
-    for feature in by_rarity[: len(by_rarity) - len(common)]:
-        room = _CANDIDATE_BUDGET - len(found)
+    held = {feature: len(index.threads_with(feature)) for feature in weighted}
+    by_rarity = sorted(held, key=held.__getitem__)
+    rare = [feature for feature in by_rarity if held[feature] <= cap]
+    common = by_rarity[len(rare) :]
+    # The features the thread holds alone (not in `weighted`, `CorpusIndex.sole`) are the
+    # rarest of all: each would have been read first, its one holder the thread itself.
+    found = _by_rare_features(index, rare, weighted, _READ_BUDGET - index.sole_count(thread))
+    found.pop(thread, None)
+    candidates = set(found)
+    if len(found) > _CANDIDATE_BUDGET:
+        # Stable: of equal sums, the first found (holders of rarer features first) are kept.
+        candidates = set(sorted(found, key=found.__getitem__, reverse=True)[:_CANDIDATE_BUDGET])
+    if len(candidates) <= limit and common:
+        candidates.update(_common_pool(index, common, limit))
+    return candidates
+
+
+def _by_rare_features(
+    index: CorpusIndex, rare: list[Feature], weighted: dict[Feature, float], room: int
+) -> dict[int, float]:
+    """The holders of `rare` (in that order, rarest first), each with the sum of the weights
+    (`weighted`) of those it holds; past `room` holders read, the rest are left."""
+    found: dict[int, float] = {}
+    found_get = found.get
+    for feature in rare:
         if room <= 0:
             break
-        found.update(islice(index.threads_with(feature), room))
-    if len(found) <= limit and common:
-        found.update(_common_pool(index, common, limit))
+        holders = index.threads_with(feature)
+        adding = weighted[feature]
+        for other in holders[:room] if len(holders) > room else holders:
+            found[other] = found_get(other, 0.0) + adding
+        room -= len(holders)
     return found
 
 

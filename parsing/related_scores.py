@@ -16,6 +16,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -78,11 +79,13 @@ def rough_scores(
 
     Read from the holders of the thread's features other than flags where that reads no
     more than `_READ_PER_HASH` times the candidates' features, else from the candidates'
-    features (the same sums, added in another order)."""
+    features (the same sums, added in another order). A set of holders not made yet counts
+    a read per holder: made in a call, it would cost that call as much as the corpus has
+    threads for a common word, and keep the memory ever after."""
     most = len(candidates)
     # Flags are read from the candidates' codes either way: only the other holders count.
     others = features[sum(1 for kind, _ in features if kind == "flag") :]
-    reads = sum(min(len(index.threads_with(feature)), most) for feature in others)
+    reads = sum(map(partial(_reads, index, most), others))
     reads += alone * min(1, most)
     hashed = sum(map(len, map(index.features.__getitem__, candidates)))
     if index.sole:  # their features held alone, too (`CorpusIndex.feature_count`)
@@ -95,6 +98,14 @@ def rough_scores(
         return list(filter(set(index.features[other]).__contains__, features))
 
     return Rough(scores, shared)
+
+
+def _reads(index: CorpusIndex, most: int, feature: Feature) -> int:
+    """What reading `feature`'s holders for `most` candidates costs (`rough_scores`)."""
+    held = len(index.threads_with(feature))
+    if held > SET_FROM and feature not in index.holder_sets:
+        return held
+    return min(held, most)
 
 
 def _from_holders(

@@ -91,7 +91,7 @@ def main() -> None:
     indexes = {"before": kept, "after": index}
     best: dict[str, list[float]] = {name: [] for name in modules}
     first: dict[str, list[float]] = {name: [] for name in modules}
-    same = 0
+    same = listed_before = listed_after = in_both = same_first = 0
     for thread in threads:
         listed = {}
         for round_ in range(_ROUNDS):
@@ -105,11 +105,20 @@ def main() -> None:
                     listed[name] = [(item.thread, item.score, item.reasons) for item in found]
                 best[name][-1] = min(best[name][-1], taken)
         same += listed["before"] == listed["after"]
+        before_ids, after_ids = ([item[0] for item in listed[name]] for name in modules)
+        listed_before += len(before_ids)
+        listed_after += len(after_ids)
+        in_both += len(set(before_ids) & set(after_ids))
+        same_first += bool(before_ids) and before_ids[:1] == after_ids[:1]
     print(f"{options.posts:,} posts, shape {options.shape!r}: {corpus.thread_count:,} threads")
     for name in modules:
         print(summary(name, best[name], first[name]))
     ratio = statistics.median(best["after"]) / statistics.median(best["before"])
     print(f"  after/before (medians) {ratio:.2f}; the same lists {same} of {len(threads)}")
+    print(
+        f"  threads listed: before {listed_before}, after {listed_after}, in both {in_both};"
+        f" the same first {same_first}"
+    )
 
 
 if __name__ == "__main__":

@@ -163,8 +163,8 @@ def test_related_cost_bounds_the_candidates_scored(
     features rare or common (a small cap makes every shared feature common)."""
     monkeypatch.setattr(related, "_CANDIDATE_CAP", cap)
     for thread in range(index.thread_count):
-        features = index.features[thread]
-        scored = related._candidates(index, features, related.MAX_RELATED)
+        weighted = dict.fromkeys(index.features[thread], 1.0)
+        scored = related._candidates(index, thread, weighted, related.MAX_RELATED)
         assert len(scored) <= related.related_cost(index, thread)
 
 
@@ -182,7 +182,8 @@ def test_threads_sharing_only_common_features_score_a_bounded_pool() -> None:
     )
     index = build_index(parse_text(text))
     assert index.thread_count == 300
-    scored = related._candidates(index, index.features[0], related.MAX_RELATED)
+    weighted = dict.fromkeys(index.features[0], 1.0)
+    scored = related._candidates(index, 0, weighted, related.MAX_RELATED)
     assert related.MAX_RELATED < len(scored) <= related._POOL_CAP
     assert len(scored) <= related.related_cost(index, 0)
     assert related_threads(index, 0) == []

@@ -10,7 +10,7 @@ import pytest
 
 from parsing import build_index, related, related_scores
 from parsing.corpus import Corpus
-from parsing.index import CorpusIndex
+from parsing.index import CorpusIndex, Feature
 from parsing.loader import load_corpus
 from tui.assets import demo_dir
 
@@ -70,21 +70,45 @@ def both() -> tuple[CorpusIndex, CorpusIndex]:
     return build_index(corpus, keep_sole=True), build_index(corpus)
 
 
-@pytest.mark.parametrize("budget", [related._CANDIDATE_BUDGET, 12])
+def weighted(index: CorpusIndex, thread: int) -> dict[Feature, float]:
+    """The thread's features weighted as `related_threads` weighs them."""
+    features = index.features[thread]
+    salience = related._salience(index, thread, features)
+    return {feature: related._weight(index, feature) * salience[feature] for feature in features}
+
+
+@pytest.mark.parametrize(
+    ("candidates", "reads"),
+    [(related._CANDIDATE_BUDGET, related._READ_BUDGET), (12, 30)],
+    ids=["as-set", "small-budgets"],
+)
 def test_the_candidates_are_the_same(
-    both: tuple[CorpusIndex, CorpusIndex], budget: int, monkeypatch: pytest.MonkeyPatch
+    both: tuple[CorpusIndex, CorpusIndex],
+    candidates: int,
+    reads: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Each thread's candidates are the same threads, also where the budget of candidates is
-    reached (a small one here, so that many reach it): a thread that holds terms alone finds
-    itself first among the holders of its rarest features, not one more other thread."""
-    monkeypatch.setattr(related, "_CANDIDATE_BUDGET", budget)
+    """Each thread's candidates are the same threads, also where the budgets of holders read
+    and of candidates are reached (small ones here, so that many reach them): the terms a
+    thread holds alone are the rarest, each read first with the thread as its one holder, so
+    they take their share of the holders read without making another thread a candidate."""
+    monkeypatch.setattr(related, "_CANDIDATE_BUDGET", candidates)
+    monkeypatch.setattr(related, "_READ_BUDGET", reads)
     kept, index = both
-    budget_reached = 0
+    cap = related._rare_cap(index)
+    reads_reached = 0
     for thread in range(len(index.features)):
-        found = related._candidates(index, index.features[thread], related.MAX_RELATED, thread)
-        assert found == related._candidates(kept, kept.features[thread], related.MAX_RELATED)
-        budget_reached += len(found) >= related._CANDIDATE_BUDGET and index.sole_count(thread) > 0
-    assert budget_reached > 0 or budget == 250
+        found = related._candidates(index, thread, weighted(index, thread), related.MAX_RELATED)
+        expected = related._candidates(kept, thread, weighted(kept, thread), related.MAX_RELATED)
+        assert found == expected
+        rare = sum(
+            size
+            for size in map(len, map(index.threads_with, index.features[thread]))
+            if size <= cap
+        )
+        alone = index.sole_count(thread)
+        reads_reached += alone > 0 and rare + alone > reads
+    assert reads_reached > 0 or reads == related._READ_BUDGET
 
 
 def test_the_same_threads_saved_twice_are_found(both: tuple[CorpusIndex, CorpusIndex]) -> None:
@@ -94,7 +118,7 @@ def test_the_same_threads_saved_twice_are_found(both: tuple[CorpusIndex, CorpusI
     pairs = same = 0
     for thread in range(len(index.features)):
         for other in related._candidates(
-            index, index.features[thread], related.MAX_RELATED, thread
+            index, thread, weighted(index, thread), related.MAX_RELATED
         ):
             shared = set(index.features[thread]).intersection(index.features[other])
             expected = related._same_thread(kept, thread, other, shared)

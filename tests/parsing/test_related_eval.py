@@ -162,7 +162,7 @@ def _check_rough_scores(index: Any) -> int:
         weights = {feature: related._weight(index, feature) for feature in features}
         salience = related._salience(index, thread, features)
         weighted = {feature: weights[feature] * salience[feature] for feature in features}
-        candidates = related._candidates(index, features, related.MAX_RELATED) - {thread}
+        candidates = related._candidates(index, thread, weighted, related.MAX_RELATED)
         rough = related_scores.rough_scores(index, features, candidates, weighted, weights).scores
         for other in candidates:
             shared = set(features).intersection(index.features[other])

@@ -68,7 +68,11 @@ def reference_evidence(shared: list[Feature]) -> int:
 
 
 def _index(threads: list[list[str]]) -> CorpusIndex:
-    return build_index(parse_text("".join("1/ " + " ".join(t) + "\n\n" for t in threads)))
+    return _index_of("".join("1/ " + " ".join(t) + "\n\n" for t in threads))
+
+
+def _index_of(text: str) -> CorpusIndex:
+    return build_index(parse_text(text))
 
 
 @given(_THREADS)
@@ -180,3 +184,29 @@ def test_saturation_tables_equal_the_formula(length: int, mean: float, uses: int
     expected = math.sqrt(uses * (related._K1 + 1) / (uses + norm))
     assert related._saturated(index, 0, bytes([uses])) == [expected]
     assert related._most_salient(index, 0) > expected
+
+
+def test_a_call_makes_no_holder_set_that_costs_more_than_it_saves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where making the sets of holders of a thread's features would read more holders than
+    hashing its candidates' features, a call reads the candidates' features and keeps no set,
+    though reading a hundred candidates from sets already made would cost less; the list is
+    the one read from sets made beforehand (as `export --related` makes them)."""
+    monkeypatch.setattr(related_scores, "SET_FROM", 20)
+    words = [f"{a}{b}" for a in ("ka", "ri", "to", "mo", "la") for b in ("ne", "vi", "su", "do")]
+    # Each of 800 threads: the handle and the tag, and 18 words of its own mix.
+    own = [" ".join(words[(n + k) % 20] + "x" * (n % 5) for k in range(18)) for n in range(800)]
+    text = "1/ @grainwatch #harvest\n\n" + "\n\n".join(f"1/ @grainwatch #harvest {w}" for w in own)
+    index = _index_of(text)
+    features = index.features[0]
+    candidates = related._candidates(index, 0, dict.fromkeys(features, 1.0), related.MAX_RELATED)
+    hashed = sum(len(index.features[other]) for other in candidates)
+    from_sets = sum(min(len(index.threads_with(f)), len(candidates)) for f in features)
+    making_sets = sum(len(index.threads_with(f)) for f in features)
+    assert from_sets <= related_scores._READ_PER_HASH * hashed < making_sets
+    found = related.related_threads(index, 0)
+    assert index.holder_sets == {}
+    related_scores.hold_as_sets(index)
+    assert set(features) <= set(index.holder_sets)
+    assert related.related_threads(index, 0) == found
