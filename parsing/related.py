@@ -286,6 +286,7 @@ def _candidates(
         candidates = set(sorted(found, key=found.__getitem__, reverse=True)[:_CANDIDATE_BUDGET])
     if len(candidates) <= limit and common:
         candidates.update(_common_pool(index, common, limit))
+        candidates.discard(thread)  # it holds the common features too
     return candidates
 
 

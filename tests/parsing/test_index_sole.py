@@ -65,8 +65,13 @@ def test_the_seed_ranks_alike() -> None:
 
 @pytest.fixture(scope="module")
 def both() -> tuple[CorpusIndex, CorpusIndex]:
-    """A generated corpus of many handles indexed with and without the terms held alone."""
-    corpus = generated(3_000, 9, "many")
+    """A generated corpus of many handles, its first thread saved again at its end (one thread
+    saved twice), indexed with and without the terms held alone."""
+    from tests.bench.generate import generate
+
+    lines = list(generate(3_000, 9, "many"))
+    # Its first nine lines are its first thread (the next opens at `2/` after `9/`).
+    corpus = parse_text("".join(line + "\n" for line in lines + lines[:9]))
     return build_index(corpus, keep_sole=True), build_index(corpus)
 
 

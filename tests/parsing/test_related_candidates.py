@@ -64,3 +64,19 @@ def test_candidates_are_the_best_by_the_rare_features_they_share(
     left = set(shares) - candidates
     if left:
         assert min(shares[c] for c in candidates) >= max(shares[other] for other in left)
+
+
+@given(_corpora(), st.integers(1, 20))
+def test_the_thread_itself_is_never_a_candidate_when_common_features_pool(
+    corpus: tuple[CorpusIndex, dict[Feature, float]], cap: int
+) -> None:
+    """Features held by more than `cap` threads are common: where the rare ones find few
+    candidates, the holders of the common ones are pooled, and the thread holds those too; it
+    is still never its own candidate (it would be listed as its own copy)."""
+    index, weighted = corpus
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(related, "_CANDIDATE_CAP", cap)
+        patch.setattr(related, "_CAP_FLOOR", 1)
+        patch.setattr(related, "_COMMON_SHARE", 1)
+        candidates = related._candidates(index, 0, weighted, related.MAX_RELATED)
+    assert 0 not in candidates
