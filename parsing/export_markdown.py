@@ -14,9 +14,9 @@ from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
 from .safe_text import visible
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=[A-Za-z][A-Za-z0-9]*;))")
 """Characters that open or close Markdown inline markup anywhere in a line (`~` strikes out or
-fences code, `&` opens an entity such as `&lt;`)."""
+fences code), and an `&` that opens a named entity (`&lt;`; a numbered one needs `#`)."""
 _LINE_OPENING = re.compile(r"^([ \t]*)([-+=])|^([ \t]*[0-9]+)([.)])")
 """What opens a block only at a line's start: a list item (`- `, `+ `, `1.`, `1)`), or under a
 line of text a heading's rule (`---`, `===`)."""
