@@ -14,9 +14,11 @@ from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
 from .safe_text import visible
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=[A-Za-z][A-Za-z0-9]*;))")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 """Characters that open or close Markdown inline markup anywhere in a line (`~` strikes out or
-fences code), and an `&` that opens a named entity (`&lt;`; a numbered one needs `#`)."""
+fences code)."""
+_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;)")
+"""An `&` that opens a named entity (`&lt;`; a numbered one needs `#`, escaped)."""
 _LINE_OPENING = re.compile(r"^([ \t]*)([-+=])|^([ \t]*[0-9]+)([.)])")
 """What opens a block only at a line's start: a list item (`- `, `+ `, `1.`, `1)`), or under a
 line of text a heading's rule (`---`, `===`)."""
@@ -92,7 +94,10 @@ def _post_body(text: str) -> str:
     opens a block: a line after the first (which follows the post's label) has its opening
     escaped, and a blank one is a hard break alone (`\\`), since a blank line would end the
     paragraph and let the next open a block (indented code, a list of any number)."""
-    lines = _markdown(text).split("\n")
+    written = _markdown(text)
+    if "\n" not in written:
+        return written
+    lines = written.split("\n")
     for number in range(1, len(lines)):
         lines[number] = _LINE_OPENING.sub(_escaped_opening, lines[number])
     last = len(lines) - 1
@@ -109,4 +114,5 @@ def _escaped_opening(found: re.Match[str]) -> str:
 
 
 def _markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    return _ENTITY.sub(r"\\&", escaped) if "&" in escaped else escaped
