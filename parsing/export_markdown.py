@@ -14,7 +14,14 @@ from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
 from .safe_text import visible
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+"""Characters that open or close Markdown inline markup anywhere in a line (`~` strikes out or
+fences code)."""
+_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*;)")
+"""An `&` that opens a named entity (`&lt;`; a numbered one needs `#`, escaped)."""
+_LINE_OPENING = re.compile(r"^([ \t]*)([-+=])|^([ \t]*[0-9]+)([.)])")
+"""What opens a block only at a line's start: a list item (`- `, `+ `, `1.`, `1)`), or under a
+line of text a heading's rule (`---`, `===`)."""
 
 
 def write_markdown(
@@ -70,7 +77,7 @@ def thread_markdown(thread: dict[str, Any]) -> list[str]:
         if gap is not None:
             lines += [f"> {describe_gap(*gap)}", ""]
         label = f"**{post['number']}/{total}**" if post["number"] else "**·**"
-        body = _markdown(post["text"]).replace("\n", "  \n")
+        body = _post_body(post["text"])
         lines += [f"{label} {body}", ""]
     related = thread.get("related")
     if related:
@@ -82,5 +89,30 @@ def thread_markdown(thread: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _post_body(text: str) -> str:
+    """A post's text as the rest of one paragraph, each line ended by a hard break. No line
+    opens a block: a line after the first (which follows the post's label) has its opening
+    escaped, and a blank one is a hard break alone (`\\`), since a blank line would end the
+    paragraph and let the next open a block (indented code, a list of any number)."""
+    written = _markdown(text)
+    if "\n" not in written:
+        return written
+    lines = written.split("\n")
+    for number in range(1, len(lines)):
+        lines[number] = _LINE_OPENING.sub(_escaped_opening, lines[number])
+    last = len(lines) - 1
+    return "\n".join(
+        line if number == last else line + "  " if line.strip(" \t") else "\\"
+        for number, line in enumerate(lines)
+    )
+
+
+def _escaped_opening(found: re.Match[str]) -> str:
+    if found.group(2) is not None:
+        return f"{found.group(1)}\\{found.group(2)}"
+    return f"{found.group(3)}\\{found.group(4)}"
+
+
 def _markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    return _ENTITY.sub(r"\\&", escaped) if "&" in escaped else escaped

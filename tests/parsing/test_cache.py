@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -174,6 +175,28 @@ def test_a_cache_of_another_version_is_ignored(
     store(corpus_file)
     monkeypatch.setattr(cache, "VERSION", cache.VERSION + 1)
     assert cache.load([corpus_file]) is None
+
+
+INDEX_FIELDS = {
+    4: (
+        "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths",
+        "mean_length", "written", "holder_sets",
+    ),
+    5: (
+        "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths", "sole",
+        "mean_length", "written", "holder_sets",
+    ),
+}  # fmt: skip
+"""The index's fields each version of the cache pickles."""
+
+
+def test_the_version_follows_the_shape_of_the_index() -> None:
+    """A cache of one version holds one shape of index: an index with another field is a new
+    `VERSION`, so that a cache of the old shape (an index without `sole`) is never taken for
+    one of the new and read into a crash."""
+    names = tuple(field.name for field in dataclasses.fields(CorpusIndex))
+    assert names == INDEX_FIELDS.get(cache.VERSION)
+    assert all(INDEX_FIELDS[older] != names for older in INDEX_FIELDS if older < cache.VERSION)
 
 
 def test_a_cache_written_by_other_parsing_code_is_ignored(

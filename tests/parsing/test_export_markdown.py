@@ -4,10 +4,12 @@ models, whatever the corpus or the selection, with each thread's id hashed once.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from parsing import build_index
 from parsing.corpus import Corpus
@@ -79,3 +81,52 @@ def test_any_texts_markdown_is_the_markdown_of_its_models(text: str) -> None:
     corpus = parse_text(text)
     threads = range(corpus.thread_count)
     assert markdown_written(corpus, threads) == markdown_of_models(corpus, threads)
+
+
+BLOCK_OPENINGS = [
+    "- a dash",
+    "+ a plus",
+    "---",
+    "===",
+    "~~~",
+    "```",
+    "1. one",
+    "7) seven",
+    "    four spaces",
+    "",
+    "  ",
+    "~~struck~~",
+    "&lt;b&gt; &amp; &copy;",
+    "> quoted",
+    "# hashed",
+    "| a | b |",
+    "***",
+    "<div>",
+    "plain words",
+]
+"""Lines of post text that Markdown would read as a block's opening, inline markup or an
+entity, if written as they are."""
+
+_RENDERED_TAGS = re.compile(r"</?([a-z0-9]+)")
+
+
+def rendered(markdown: str) -> str:
+    """The HTML a CommonMark renderer with GitHub's strikethrough and tables makes of it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(markdown)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(BLOCK_OPENINGS), min_size=1, max_size=6))
+def test_no_line_of_a_post_opens_markup(lines: list[str]) -> None:
+    """Whatever a post's lines start with (a list's marker, a heading's rule, a code fence, a
+    blank line before indented text) or hold (`~~`, an entity), each post renders as one
+    paragraph of text: the Markdown of untrusted text is never markup."""
+    text = "1/2 The quay flooded at dawn.\n" + "\n".join(lines) + "\nstill the first post\n"
+    corpus = parse_text(text + "2/2 It drained by noon.\n")
+    html = rendered(markdown_written(corpus, range(corpus.thread_count)))
+    assert set(_RENDERED_TAGS.findall(html)) <= {"h1", "p", "em", "strong", "br"}, html
+    assert html.count("<p><strong>") == 2, html
+    if "&lt;b&gt; &amp; &copy;" in lines:  # shown as written, not as the characters named
+        assert "&amp;lt;b&amp;gt; &amp;amp; &amp;copy;" in html, html
