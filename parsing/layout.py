@@ -360,7 +360,10 @@ class LayoutBuilder(PassingChrome):
         self.free_from = self.under_chrome = free_from
         self._in_teaser = self._teaser_under(events, index)
         if index < len(events) and events[index][1] == MARKER:
-            self._in_listing = False  # no date between here and the marker that ends it
+            # No date between here and the marker that ends the listing; a fraction opening
+            # a teaser's line ends none (as in `build`).
+            marker = events[index]
+            self._in_listing = self._in_listing and opens_a_fraction(buf, marker[0], marker[3])
             self._lead_teaser_from(events, index)
         if not self.under_header and not _FIRST_LIST_NUMBER.match(
             buf, skip_whitespace(buf, free_from, len(buf))

@@ -78,12 +78,14 @@ class PageOpenings(PageBlocks):
         post's number, written at its end on a line of its own; the text the teaser runs on
         after it, on its line or under it, is the next post, unnumbered. A picture's
         `Image` right after the number is the first post's picture, as after any number that
-        ends a post (`picture_ends`). A fraction opening the line (`1/2 cup of sugar`) is no
-        number: the line is text of the teaser's open post, which goes on. True when closed so,
-        or read as text."""
+        ends a post (`picture_ends`). A fraction opening the line (`1/2 cup of sugar`, `2/3 of
+        the dough`, whatever its numerator) is no number: the line is text of the teaser's open
+        post, which goes on, as the listing does (`teaser_dates`). True when closed so, or read
+        as text."""
         buf = self.buf
+        fraction = opens_a_fraction(buf, line.start, line.text_start)
         if (
-            line.number != 1
+            (line.number != 1 and not fraction)
             or self.start < 0
             or self.number
             or self.marker_line >= 0
@@ -94,7 +96,7 @@ class PageOpenings(PageBlocks):
             or self._numbers_lead_in_teaser(line)
         ):
             return False
-        if opens_a_fraction(buf, line.start, line.text_start):
+        if fraction:
             # `1/2 cup of sugar …`: a sentence of the teaser's text, no number (`teaser_glued`).
             self._in_teaser = True
             return True
@@ -138,10 +140,12 @@ class PageOpenings(PageBlocks):
     def _teaser_numbered_by(self, marker: Event) -> bool:
         """Whether the teaser that starts at `free_from` runs into `marker`, the first line of
         structure under it, and `marker` may end its first post (`_closes_teasers_first_post`):
-        then the teaser goes on to it. (Any other marker ends it, with no head line between.)"""
+        then the teaser goes on to it, as it goes on through a fraction opening a line of its
+        text (`2/3 of the dough`, `_closes_teasers_first_post`). (Any other marker ends it, with
+        no head line between.)"""
         return (
-            marker.number == 1 and self._first_text_line(self.free_from, marker.start) is not None
-        )
+            marker.number == 1 or opens_a_fraction(self.buf, marker.start, marker.text_start)
+        ) and self._first_text_line(self.free_from, marker.start) is not None
 
     def _under_teaser_edge(self) -> bool:
         """Whether the open post stands right under a line between a listing's teasers or its

@@ -44,7 +44,7 @@ from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_glued import glued_next_number
+from .teaser_glued import glued_next_number, opens_a_fraction
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -272,10 +272,14 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
     shape = read_line(buf, *above)[0]
-    if marker.number == 1 and shape not in ("marker", "strong"):
+    if (marker.number == 1 or opens_a_fraction(buf, line, marker.text_start)) and shape not in (
+        "marker",
+        "strong",
+    ):
         # Under a listing's teaser text, `1/` is the first post's number, written at its end
         # (`LayoutBuilder._closes_teasers_first_post`), and the text after it an unnumbered
-        # post: the listing's line may stand any number of lines above, out of a part's sight.
+        # post; a fraction of any numerator (`2/3 of …`) is the teaser's text: the listing's
+        # line may stand any number of lines above, out of a part's sight.
         return False
     return shape not in ("head", "emoji") and not _teaser_numbered_first(
         buf, above, (line, end), whole

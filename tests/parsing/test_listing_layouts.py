@@ -490,3 +490,18 @@ def test_a_fraction_opening_a_teasers_line_does_not_end_the_listing() -> None:
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[0][0].endswith("stove.\n1/3 of the dough is kept back for the next loaf.")
     assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]
+
+
+def test_a_fraction_of_any_number_opening_a_teasers_line_stays_text() -> None:
+    """`2/3 of the dough …` under a teaser's text is a fraction as `1/3 of` is: the number
+    with a total runs on in lower case whatever its numerator, so the line stays in the
+    teaser's one post (its `2/3` is no post number taken out of the text), and the listing
+    goes on: the bare dates under it head the next teasers."""
+    corpus = parse_text(
+        "Mabel Tarrant\n@mabeltarrant\nNarrowboat cooking.\nMay 4\n"
+        "Galley bread. Warm the tin.\n2/3 of the dough is kept back.\n"
+        "Apr 21\nSoup in the lock queue.\nApr 2\nWhy the kettle whistles.\n"
+    )
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[0] == ["Galley bread. Warm the tin.\n2/3 of the dough is kept back."]
+    assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]

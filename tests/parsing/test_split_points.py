@@ -112,6 +112,7 @@ line = st.one_of(
     st.sampled_from(["word. 1/ Image word. 2/ Image", "— Ana Vidal (@ana) March 3, 2020"]),
     # Fractions and ratios a teaser's numbers are told from; a name after a preposition.
     st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word by Image"]),
+    st.sampled_from(["2/3 of word", "3/4 of word"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -235,6 +236,9 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example("1/ word\nTHREAD\nWrites about tides.\n1/\n1/\nword 1/\n🧵 1/ word".encode())
 # A fraction opening a teaser's line ends no listing: the date under it is still chrome by it.
 @example(b"1/ word\nMore from @ana\nword\n1/3 of word\nJun 22\n1/ word\n2/ word")
+# The same with a fraction of another numerator (`2/3 of`): the layout reads it as text too.
+@example(b"1/ word\nMore from @ana\nword\n2/3 of word\nJun 22\n1/ word\n2/ word")
+@example(b"Read 2 tweets\nword\n2/3 of word\n2/ word")
 # A bio over bare dates opens an older author page: the dates' teasers, a marker or strong
 # chrome between them.
 @example(b"Writes about tides.\nJun 22\nSeaside cottages\n2/ word\nJun 22\nSeaside cottages")
