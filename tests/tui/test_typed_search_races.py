@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import threading
 import time
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsing import search as search_module
-from parsing.search import ThreadSearch, threads_matching
+from parsing.search import ThreadSearch, threads_matching, threads_matching_slowly
 from parsing.search_memory import SearchMemory
 from tui import search_rows
 
+from ..parsing import test_typed_search as parsing_tests
 from .helpers import SEEDLIKE, WIDE, make_app, thread_list, wait_loaded, wait_until
 from .test_typed_search import in_the_background, slow_chunks  # noqa: F401  (fixtures)
 
@@ -255,6 +259,69 @@ def test_a_search_cancelled_while_it_waits_for_its_turn_starts_no_search(
     assert answer == [None]
     assert started == []
     assert view.searches.turn.acquire(blocking=False)
+
+
+keys = st.lists(st.sampled_from([*"ambeorlitk", "backspace"]), min_size=1, max_size=10)
+pauses = st.lists(st.sampled_from([0.0, 0.002, 0.006]), min_size=10, max_size=10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(parsing_tests.threads, keys, pauses)
+def test_searches_overtaken_in_worker_threads_end_with_the_fresh_answer(
+    threads: list[list[str]], typed: list[str], waits: list[float]
+) -> None:
+    """Keys typed as the reader's workers run them: each key's search in a thread of its own,
+    cancelled when the next key comes, the keys a moment apart or none. Every search that ends
+    finds what a fresh search finds, and the last key's search ends."""
+    from tui.remembered import Remembered
+    from tui.state import Filters
+    from tui.store import StateStore
+    from tui.views import CorpusView
+
+    corpus = parsing_tests.corpus_of(threads)
+    view = CorpusView(corpus)
+    remembered = Remembered(StateStore.in_memory("demo"))
+    answers: dict[int, list[int] | None] = {}
+    queries: list[str] = []
+    workers: list[threading.Thread] = []
+    cancels: list[threading.Event] = []
+
+    def searched(key: int, query: str, cancel: threading.Event) -> None:
+        filters = Filters(search=query)
+        answers[key] = search_rows.search_rows(view, remembered, filters, cancel.is_set, ignore)
+
+    search_chunk = ThreadSearch._search_chunk
+
+    def slowly(self: ThreadSearch, *args: object) -> list[int]:
+        time.sleep(0.001)  # so that keys a moment apart cancel searches halfway
+        return search_chunk(self, *args)  # type: ignore[arg-type]
+
+    text = ""
+    with (
+        patch.object(search_module, "CHUNK_THREADS", 1),
+        patch.object(ThreadSearch, "_search_chunk", slowly),
+    ):
+        for key, pressed in enumerate(typed):
+            text = text[:-1] if pressed == "backspace" else text + pressed
+            if cancels:
+                cancels[-1].set()  # as a worker of the same group is, when the next starts
+            if not text:  # searched in place
+                continue
+            cancel = threading.Event()
+            worker = threading.Thread(target=searched, args=(len(queries), text, cancel))
+            queries.append(text)
+            cancels.append(cancel)
+            workers.append(worker)
+            worker.start()
+            time.sleep(waits[key])
+        for worker in workers:
+            worker.join(10)
+    assert not any(worker.is_alive() for worker in workers)
+    for key, answer in answers.items():
+        if answer is not None:
+            assert answer == threads_matching_slowly(corpus, queries[key]), queries[key]
+    if text:
+        assert answers[len(queries) - 1] == threads_matching_slowly(corpus, text)
 
 
 def never() -> bool:
