@@ -146,3 +146,33 @@ async def test_a_fault_while_reading_is_reported_without_the_loaders_locals(
     reading = [frame for frame in frames if frame.f_code is broken.__code__]
     assert reading, "the error went through the reading's frame"
     assert all("buffer" not in frame.f_locals for frame in reading)
+
+
+async def test_a_fault_raised_over_another_is_reported_without_either_ones_locals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fault raised while handling another (or from it) is reported with the other one too:
+    the frames the other went through, deeper in the reading, reach the report cleared as well,
+    and the report still says what each one was."""
+
+    def deeper(buffer: bytearray) -> None:
+        raise ValueError(f"a step broke with {len(buffer)} bytes")
+
+    def broken(self: CorpusLoader, post: Any) -> None:
+        try:
+            deeper(bytearray(b"x" * 1000))  # what a reading frame holds
+        except ValueError as step:
+            raise RuntimeError("the reading broke") from step
+
+    monkeypatch.setattr(CorpusLoader, "run", broken)
+    app = make_app(str(SEEDLIKE))
+    with pytest.raises(RuntimeError, match="the reading broke") as raised:
+        async with app.run_test(size=WIDE) as pilot:
+            await wait_until(pilot, lambda: not app.is_running, timeout=10)
+    cause = raised.value.__cause__
+    assert isinstance(cause, ValueError)
+    assert str(cause) == "a step broke with 1000 bytes"
+    frames = [frame for frame, _ in traceback.walk_tb(cause.__traceback__)]
+    deepest = [frame for frame in frames if frame.f_code is deeper.__code__]
+    assert deepest, "the cause went through the deeper frame"
+    assert all("buffer" not in frame.f_locals for frame in deepest)

@@ -68,10 +68,7 @@ class LoadingScreen(PanesScreen):
         try:
             self.loader.run(self.post_message)
         except Exception as error:  # a fault of the reader's own: reported as the app would
-            # Without the locals of the frames it went through: the app's report prints each
-            # frame's locals, and a big corpus's buffer among them took minutes and gigabytes
-            # to print (the repr of 250 MB, before it is cut short).
-            traceback.clear_frames(error.__traceback__)
+            _clear_locals(error)
             self.post_message(self.LoadFailed(error))
 
     @on(LoadFailed)
@@ -191,3 +188,16 @@ class LoadingScreen(PanesScreen):
                 self.thread_list.cursor = row
                 self.set_focus(self.post_pane)
         self._marks_changed()
+
+
+def _clear_locals(error: BaseException) -> None:
+    """Clear the locals of the frames `error` went through, and those of the errors it was
+    raised from or while handling: the app's report prints every frame's locals of each of
+    them, and a big corpus's buffer among them took minutes and gigabytes to print (the repr of
+    250 MB, before it is cut short). The messages stay."""
+    seen: set[int] = set()
+    chained: BaseException | None = error
+    while chained is not None and id(chained) not in seen:
+        seen.add(id(chained))
+        traceback.clear_frames(chained.__traceback__)
+        chained = chained.__cause__ or chained.__context__

@@ -251,6 +251,7 @@ class MainScreen(LoadingScreen):
             return
         wanted = bar.wanted_for(event.value, self.filters)
         if searched_in_place(self.view, wanted, indexed=self.indexed):
+            bar.drop_search()  # the search of the key before would replace this list
             self._apply_filters(wanted, remember=False)
         else:
             bar.find(wanted, self._search_rows)

@@ -58,9 +58,15 @@ class SearchBar(Input):
         self.screen.set_focus(self)
 
     def close(self) -> None:
-        self.before = self.wanted = None
-        self.workers.cancel_group(self, "search")
+        self.before = None
+        self.drop_search()
         self.remove_class("-open")
+
+    def drop_search(self) -> None:
+        """Cancel the search in the background: its result is no longer wanted (the line was
+        closed, or its text is searched in place)."""
+        self.wanted = None
+        self.workers.cancel_group(self, "search")
 
     def wanted_for(self, text: str, current: Filters) -> Filters:
         """The filters the search line asks for with `text`: those it opened over, searching
