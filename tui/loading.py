@@ -120,7 +120,8 @@ class CorpusLoader:
     entities: CorpusIndex | None = None
     """The index of entities alone: ready well before `index`, and all that filters need."""
     flags: CorpusIndex | None = None
-    """The index of flags alone, from the other process: ready well before `entities`."""
+    """The index of flags alone, from the other process: ready well before `entities`; let
+    go once the whole index is in."""
     indexing: IndexProcess | None = None
     """The process building the index (and then writing the cache), once started."""
     warnings: list[str] = field(default_factory=list)
@@ -175,6 +176,9 @@ class CorpusLoader:
         else:
             index = self._read_and_index(post)
         self.index = self.entities = index
+        # The whole index answers for the flags too; the flags' own index (small objects,
+        # growing with the threads) would otherwise live as long as the reader.
+        self.flags = None
         self._phase = "ready"
         post(self.FullyIndexed(index))
 

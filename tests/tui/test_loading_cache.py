@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -65,7 +67,8 @@ def test_the_other_process_gives_the_index_built_here(xdg: Path, corpus_file: st
 
 def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -> None:
     """From the other process, `FlagsIndexed` comes first, with the flags of every thread
-    alone; `EntitiesIndexed` follows."""
+    alone; `EntitiesIndexed` follows. Once the whole index is in, the loader lets the flags'
+    own index go (the whole answers for them)."""
     loader, messages = run_loader(corpus_file, cache=False)
     indexed = [
         m
@@ -74,7 +77,7 @@ def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -
     ]
     assert [type(m).__name__ for m in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
     assert indexed[0].index == flag_index(loader.corpus)
-    assert loader.flags == indexed[0].index
+    assert loader.flags is None
 
 
 def test_the_flags_do_not_wait_for_the_search_copy(
@@ -133,3 +136,21 @@ def test_no_cache_on_the_command_line_turns_the_cache_off() -> None:
     """`--no-cache` is an option of the reader, off by default."""
     assert reader_parser().parse_args(["--no-cache", "a.txt"]).no_cache is True
     assert reader_parser().parse_args(["a.txt"]).no_cache is False
+
+
+def test_the_flags_own_index_is_let_go_once_the_whole_is_in(xdg: Path, corpus_file: str) -> None:
+    """Once loading is over nothing the loader holds keeps the flags' own index alive: the
+    whole index answers for the flags, and the reader would carry both for as long as it runs."""
+    flags: list[weakref.ref[object]] = []
+
+    def post(message: Message) -> None:
+        if isinstance(message, CorpusLoader.FlagsIndexed):
+            flags.append(weakref.ref(message.index))
+
+    loader = CorpusLoader([corpus_file], cache=False)
+    loader.prepare()
+    loader.run(post)
+    gc.collect()
+    assert len(flags) == 1
+    assert loader.index is not None
+    assert flags[0]() is None
