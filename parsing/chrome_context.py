@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from .byte_source import ByteSource
+from .date_order import day_of
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .teaser_glued import opens_a_fraction
 
@@ -274,7 +275,7 @@ def bio_above_dates(
         return None
     if bisect_left(strong, dates[0]) != bisect_left(strong, dates[1]):
         return None  # strong chrome between the two dates
-    newer, older = _day(buf, dates[0]), _day(buf, dates[1])
+    newer, older = day_of(buf, dates[0]), day_of(buf, dates[1])
     if newer is None or older is None or not older < newer:
         return None
     # The teaser under the second date is not asked about: a copy cut right under that date
@@ -283,28 +284,6 @@ def bio_above_dates(
     if teaser is None or teaser == dates[1] or _opens_lower_case(buf, teaser):
         return None
     return first
-
-
-_THIS_YEAR = 9999
-"""The year of a date shown without one: later than any shown."""
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAY = re.compile(
-    rb"[ \t]*(?:(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2})"
-    rb"|(?P<month2>[A-Z][a-z]{2}) (?P<day2>\d{1,2}))(?:,? (?P<year>\d{4}))?"
-)
-
-
-def _day(buf: ByteSource, line: Line) -> tuple[int, int, int] | None:
-    """A bare date line as (year, month, day); None when the month is no month. A page gives
-    no year for dates of the current one, so a date without a year comes after any with one."""
-    found = _DAY.match(buf, *line)
-    if found is None:
-        return None
-    month = (found["month"] or found["month2"]).decode().lower()
-    if month not in _MONTHS:
-        return None
-    year = int(found["year"]) if found["year"] else _THIS_YEAR
-    return year, _MONTHS.index(month) + 1, int(found["day"] or found["day2"])
 
 
 def _opens_lower_case(buf: ByteSource, line: Line) -> bool:
