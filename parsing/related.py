@@ -31,8 +31,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, islice, repeat
-from operator import itemgetter, mul
+from itertools import islice, repeat
+from operator import add, itemgetter, mul
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
@@ -280,7 +280,7 @@ def _candidates(
     spread: list[int] | None = None,
 ) -> set[int]:
     """Threads worth scoring: the best `_CANDIDATE_BUDGET` by what they share of the rare
-    features and the flags of a pair (`_by_rare_features`, `_add_flag_pairs`); where those are
+    features and the flags of a pair (`_by_rare_features`, `_with_flag_pairs`); where those are
     too few, threads that share the common ones too (`_common_pool`).
 
     Where more share rare features, `_NOISE_SPREAD` of them spread over the holders read are
@@ -297,7 +297,7 @@ def _candidates(
     found.pop(thread, None)
     candidates = set(found)
     if len(found) > _CANDIDATE_BUDGET:
-        _add_flag_pairs(index, thread, found, weighted, cap)
+        found = _with_flag_pairs(index, thread, found, weighted, cap)
         # Stable: of equal sums, the first found (holders of rarer features first) are kept.
         candidates = set(sorted(found, key=found.__getitem__, reverse=True)[:_CANDIDATE_BUDGET])
         if spread is not None:
@@ -310,39 +310,36 @@ def _candidates(
     return candidates
 
 
-def _add_flag_pairs(
+def _with_flag_pairs(
     index: CorpusIndex,
     thread: int,
     found: dict[int, float],
     weighted: dict[Feature, float],
     cap: int,
-) -> None:
-    """Add to the sum of each of `found` that shares two flags or more with the thread what
-    those flags add to its rough score: `FLAG_PAIR` times their weight as the thread uses them
-    (`weighted`), less what the rare ones among them (held by `cap` threads or fewer) gave
-    already. `with_flags` multiplies a score by the flags' share of its weights; read as
+) -> dict[int, float]:
+    """`found` with each sum of a thread that shares two flags or more with this one raised by
+    what those flags add to its rough score: `FLAG_PAIR` times their weight as the thread uses
+    them (`weighted`), less what the rare ones among them (held by `cap` threads or fewer)
+    gave already. `with_flags` multiplies a score by the flags' share of its weights; read as
     their share of the sum, that makes the flags' part `FLAG_PAIR` times theirs and leaves the
     rest. On a corpus of few handles most threads share a few rare words with the thread, and
     what it lists are those the flags lift: chosen by the rare features alone, half of them
-    were left out. One shared flag adds nothing here: it lifts no candidate much, and a step
-    for each candidate sharing one would cost more than the flag pairs' (most share one)."""
+    were left out. One shared flag adds nothing here, as it adds little to a rough score.
+
+    Each step runs in C over the holders read; `math.fsum` gives each sum whatever the order
+    of the shared codes (a set's, which follows the hash seed)."""
     own = index.flags[thread] if thread < len(index.flags) else ()
     if len(own) < 2:
-        return
-    codes = frozenset(own)
-    others = list(found)
-    held = list(map(codes.intersection, map(index.flags.__getitem__, others)))
+        return found
+    lift = {}
+    for code in own:
+        flag = ("flag", code)
+        rare = len(index.threads_with(flag)) <= cap
+        lift[code] = (FLAG_PAIR - rare) * weighted[flag]
+    held = list(map(frozenset(own).intersection, map(index.flags.__getitem__, found)))
+    lifts = map(math.fsum, map(map, repeat(lift.__getitem__), held))
     pairs = map((1).__lt__, map(len, held))
-    lift: dict[frozenset[str], float] = {}
-    for other, shared in compress(zip(others, held, strict=True), pairs):
-        added = lift.get(shared)
-        if added is None:
-            # In the thread's order of flags: the sums are the same whatever the hash seed.
-            flags = [("flag", code) for code in own if code in shared]
-            rare = [flag for flag in flags if len(index.threads_with(flag)) <= cap]
-            added = FLAG_PAIR * sum(map(weighted.__getitem__, flags))
-            added = lift[shared] = added - sum(map(weighted.__getitem__, rare))
-        found[other] += added
+    return dict(zip(found, map(add, found.values(), map(mul, lifts, pairs)), strict=True))
 
 
 def _by_rare_features(
