@@ -80,3 +80,30 @@ def test_the_thread_itself_is_never_a_candidate_when_common_features_pool(
         patch.setattr(related, "_COMMON_SHARE", 1)
         candidates = related._candidates(index, 0, weighted, related.MAX_RELATED)
     assert 0 not in candidates
+
+
+def test_a_flag_pair_counts_in_the_choice_of_candidates() -> None:
+    """Where the budget leaves room for fewer than the holders read, a thread that shares a
+    rare word and two common flags is chosen over threads sharing a heavier rare word alone:
+    the flags of a pair count `FLAG_PAIR` times in its rough score, as they do here."""
+    flags = {0: ("aa", "bb"), **{thread: ("aa", "bb") for thread in range(4, 10)}}
+    own = (("flag", "aa"), ("flag", "bb"), ("word", "heavy"), ("word", "light"))
+    postings = {
+        ("flag", "aa"): array("I", [0, *range(4, 10)]),
+        ("flag", "bb"): array("I", [0, *range(4, 10)]),
+        ("word", "heavy"): array("I", [0, 1, 2, 3]),
+        ("word", "light"): array("I", [0, 4]),
+    }
+    index = CorpusIndex(
+        features=[own] + [() for _ in range(1, 10)],
+        postings=postings,
+        flags=[flags.get(thread, ()) for thread in range(10)],
+        thread_count=10,
+    )
+    weighted = {own[0]: 0.3, own[1]: 0.3, own[2]: 1.0, own[3]: 0.8}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(related, "_CANDIDATE_BUDGET", 2)
+        patch.setattr(related, "_CANDIDATE_CAP", 4)  # the flags are common, the words rare
+        candidates = related._candidates(index, 0, weighted, limit=1)
+    assert len(candidates) == 2
+    assert 4 in candidates
