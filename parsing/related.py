@@ -204,7 +204,9 @@ def related_cost(index: CorpusIndex, thread: int) -> int:
     # Each feature the thread holds alone has one holder: counted as one.
     rare = sum(size for size in sizes if size <= cap) + index.sole_count(thread)
     common = any(size > cap for size in sizes)
-    return min(rare, _CANDIDATE_BUDGET) + (_POOL_CAP if common else 0)
+    # Past the budget, a spread of the holders read is scored too (`_candidates`).
+    chosen = rare if rare <= _CANDIDATE_BUDGET else _CANDIDATE_BUDGET + _NOISE_SPREAD
+    return chosen + (_POOL_CAP if common else 0)
 
 
 def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> dict[Feature, float]:

@@ -107,3 +107,23 @@ def test_a_flag_pair_counts_in_the_choice_of_candidates() -> None:
         candidates = related._candidates(index, 0, weighted, limit=1)
     assert len(candidates) == 2
     assert 4 in candidates
+
+
+@given(_corpora(), st.integers(1, 30), st.integers(1, 200))
+def test_the_cost_bounds_the_threads_scored(
+    corpus: tuple[CorpusIndex, dict[Feature, float]], budget: int, reads: int
+) -> None:
+    """`related_cost` is never less than the threads a call scores: the candidates chosen and
+    the spread of holders scored for the chance score, which past the budget is more than the
+    budget."""
+    index, weighted = corpus
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(related, "_CANDIDATE_BUDGET", budget)
+        patch.setattr(related, "_READ_BUDGET", reads)
+        patch.setattr(related, "_NOISE_SPREAD", 3)
+        patch.setattr(related, "_CANDIDATE_CAP", 10**6)
+        patch.setattr(related, "_COMMON_SHARE", 1)
+        spread: list[int] = []
+        scored = related._candidates(index, 0, weighted, related.MAX_RELATED, spread)
+        assert scored >= set(spread)
+        assert len(scored) <= related.related_cost(index, 0)
