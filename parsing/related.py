@@ -13,7 +13,9 @@ more than one word or flag (`_evidence`). Threads with nearly all features in co
 many words are the same thread saved twice: listed first, as "same thread".
 
 The cost is bounded whatever the corpus: a call reads at most `_READ_BUDGET` holders of the
-thread's rare features and scores at most `_CANDIDATE_BUDGET` candidates (`_candidates`).
+thread's rare features and scores at most `_CANDIDATE_BUDGET` candidates, the best by what they
+share of those and of the thread's flags where they share two, and `_NOISE_SPREAD` more spread
+over the holders read, which tell what sharing by chance gives (`_candidates`).
 Features held by many threads only add to the score of candidates found otherwise (or, when
 there are too few, narrow a capped pool of their holders). Candidates are scored from the
 holders of the thread's features when those are few, else from each candidate's features
@@ -68,13 +70,12 @@ _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 100
-"""Candidates scored at most: those that share the most weight of the thread's rare features.
-A thread is listed only from the `_SHORTLIST` best by rough score, and a rough score is mostly
-made of the rare features: a common one weighs less than any rare one of its kind (more
-threads hold it, so its IDF is lower). So a thread outside the best hundred by the rare features
-alone needs common features worth the lead of the shortlist's thirty to be listed; the flags of
-a pair (`related_scores.FLAG_PAIR`) are what can give it that. Fewer would cost the shortlist
-threads the flags lift; more, the time of a call. `python -m tests.bench.related_ab` counts the
+"""Candidates chosen at most: those that share the most weight of the thread's rare features,
+the flags of a pair counted as in a rough score (`_with_flag_pairs`). A thread is listed only
+from the `_SHORTLIST` best by rough score, and a rough score is mostly made of those: a common
+feature other than a flag weighs less than any rare one of its kind (more threads hold it, so
+its IDF is lower), and a flag pair counts `related_scores.FLAG_PAIR` times. Fewer would cost
+the shortlist threads; more, the time of a call. `python -m tests.bench.related_ab` counts the
 lists this changes against another checkout."""
 _READ_BUDGET = 2000
 """Holders of rare features read at most, rarest first: a feature's holders are in thread order,
