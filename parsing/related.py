@@ -34,11 +34,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, repeat
-from operator import add, itemgetter, mul
+from operator import itemgetter, mul
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
-from .related_scores import FLAG_PAIR, rough_scores, with_flags
+from .related_scores import rough_scores, with_flag_pairs, with_flags
 
 MAX_RELATED = 5
 MIN_SCORE = 0.6
@@ -71,7 +71,7 @@ _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 100
 """Candidates chosen at most: those that share the most weight of the thread's rare features,
-the flags of a pair counted as in a rough score (`_with_flag_pairs`). A thread is listed only
+the flags of a pair counted as in a rough score (`with_flag_pairs`). A thread is listed only
 from the `_SHORTLIST` best by rough score, and a rough score is mostly made of those: a common
 feature other than a flag weighs less than any rare one of its kind (more threads hold it, so
 its IDF is lower), and a flag pair counts `related_scores.FLAG_PAIR` times. Fewer would cost
@@ -283,7 +283,7 @@ def _candidates(
     spread: list[int] | None = None,
 ) -> set[int]:
     """Threads worth scoring: the best `_CANDIDATE_BUDGET` by what they share of the rare
-    features and the flags of a pair (`_by_rare_features`, `_with_flag_pairs`); where those are
+    features and the flags of a pair (`_by_rare_features`, `with_flag_pairs`); where those are
     too few, threads that share the common ones too (`_common_pool`).
 
     Where more share rare features, `_NOISE_SPREAD` of them spread over the holders read are
@@ -300,7 +300,7 @@ def _candidates(
     found.pop(thread, None)
     candidates = set(found)
     if len(found) > _CANDIDATE_BUDGET:
-        found = _with_flag_pairs(index, thread, found, weighted, cap)
+        found = with_flag_pairs(index, thread, found, weighted, cap)
         # Stable: of equal sums, the first found (holders of rarer features first) are kept.
         candidates = set(sorted(found, key=found.__getitem__, reverse=True)[:_CANDIDATE_BUDGET])
         if spread is not None:
@@ -311,38 +311,6 @@ def _candidates(
         candidates.update(_common_pool(index, common, limit))
         candidates.discard(thread)  # it holds the common features too
     return candidates
-
-
-def _with_flag_pairs(
-    index: CorpusIndex,
-    thread: int,
-    found: dict[int, float],
-    weighted: dict[Feature, float],
-    cap: int,
-) -> dict[int, float]:
-    """`found` with each sum of a thread that shares two flags or more with this one raised by
-    what those flags add to its rough score: `FLAG_PAIR` times their weight as the thread uses
-    them (`weighted`), less what the rare ones among them (held by `cap` threads or fewer)
-    gave already. `with_flags` multiplies a score by the flags' share of its weights; read as
-    their share of the sum, that makes the flags' part `FLAG_PAIR` times theirs and leaves the
-    rest. On a corpus of few handles most threads share a few rare words with the thread, and
-    what it lists are those the flags lift: chosen by the rare features alone, half of them
-    were left out. One shared flag adds nothing here, as it adds little to a rough score.
-
-    Each step runs in C over the holders read; `math.fsum` gives each sum whatever the order
-    of the shared codes (a set's, which follows the hash seed)."""
-    own = index.flags[thread] if thread < len(index.flags) else ()
-    if len(own) < 2:
-        return found
-    lift = {}
-    for code in own:
-        flag = ("flag", code)
-        rare = len(index.threads_with(flag)) <= cap
-        lift[code] = (FLAG_PAIR - rare) * weighted[flag]
-    held = list(map(frozenset(own).intersection, map(index.flags.__getitem__, found)))
-    lifts = map(math.fsum, map(map, repeat(lift.__getitem__), held))
-    pairs = map((1).__lt__, map(len, held))
-    return dict(zip(found, map(add, found.values(), map(mul, lifts, pairs)), strict=True))
 
 
 def _by_rare_features(
