@@ -13,9 +13,7 @@ more than one word or flag (`_evidence`). Threads with nearly all features in co
 many words are the same thread saved twice: listed first, as "same thread".
 
 The cost is bounded whatever the corpus: a call reads at most `_READ_BUDGET` holders of the
-thread's rare features and scores at most `_CANDIDATE_BUDGET` candidates, the best by what they
-share of those and of the thread's flags where they share two, and `_NOISE_SPREAD` more spread
-over the holders read, which tell what sharing by chance gives (`_candidates`).
+thread's rare features and scores at most `_CANDIDATE_BUDGET` candidates (`_candidates`).
 Features held by many threads only add to the score of candidates found otherwise (or, when
 there are too few, narrow a capped pool of their holders). Candidates are scored from the
 holders of the thread's features when those are few, else from each candidate's features
@@ -38,7 +36,7 @@ from operator import itemgetter, mul
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
-from .related_scores import rough_scores, with_flag_pairs, with_flags
+from .related_scores import rough_scores, with_flags
 
 MAX_RELATED = 5
 MIN_SCORE = 0.6
@@ -70,22 +68,19 @@ _SAME_LEAST = 6
 _SAME_LENGTH = 0.8
 _MAX_REASONS = 4
 _CANDIDATE_BUDGET = 100
-"""Candidates chosen at most: those that share the most weight of the thread's rare features,
-the flags of a pair counted as in a rough score (`with_flag_pairs`). A thread is listed only
-from the `_SHORTLIST` best by rough score, and a rough score is mostly made of those: a common
-feature other than a flag weighs less than any rare one of its kind (more threads hold it, so
-its IDF is lower), and a flag pair counts `related_scores.FLAG_PAIR` times. Fewer would cost
-the shortlist threads; more, the time of a call. `python -m tests.bench.related_ab` counts the
+"""Candidates scored at most: those that share the most weight of the thread's rare features.
+A thread is listed only from the `_SHORTLIST` best by rough score, and a rough score is mostly
+made of the rare features: a common one weighs less than any rare one of its kind (more
+threads hold it, so its IDF is lower). So a thread outside the best hundred by the rare features
+alone needs common features worth the lead of the shortlist's thirty to be listed; the flags of
+a pair (`related_scores.FLAG_PAIR`) are what can give it that. Fewer would cost the shortlist
+threads the flags lift; more, the time of a call. `python -m tests.bench.related_ab` counts the
 lists this changes against another checkout."""
 _READ_BUDGET = 2000
 """Holders of rare features read at most, rarest first: a feature's holders are in thread order,
 so those past the budget are left whatever they share; a thread of a corpus of many handles has
 thirty features held by hundreds of threads each, and reading them all would cost a call as much
 as the corpus has threads."""
-_NOISE_SPREAD = 60
-"""Holders read, evenly spread, whose median tells the chance score when candidates are chosen
-(`_candidates`): on the generated corpus of few handles at 100k posts, of the threads listed
-when every holder is scored, 84% are listed with sixty of them, 79% with thirty."""
 _CANDIDATE_CAP = 5000
 _COMMON_SHARE = 20
 """A feature held by more than 1/20 of the threads (and more than `_CAP_FLOOR`) is common:
@@ -121,16 +116,13 @@ def related_threads(
     weights = {feature: _weight(index, feature) for feature in features}
     salience = _salience(index, thread, features)
     weighted = {feature: weights[feature] * salience[feature] for feature in features}
-    spread: list[int] = []
-    candidates = _candidates(index, thread, weighted, limit, spread)
+    candidates = _candidates(index, thread, weighted, limit)
     alone = index.sole_count(thread)
     rough, shared_by = rough_scores(index, features, candidates, weighted, weights, alone=alone)
     # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
     # sorting them all in C.
     by_score = sorted(zip(rough.values(), rough, strict=True), reverse=True)
-    # Where the candidates are the best of many, the chance score is read from a spread of all.
-    chance = [(rough.get(other, 0.0), other) for other in spread]
-    cut = _cut(sorted(chance, reverse=True) if spread else by_score)
+    cut = _cut(by_score)
     ranked = []
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
@@ -205,9 +197,7 @@ def related_cost(index: CorpusIndex, thread: int) -> int:
     # Each feature the thread holds alone has one holder: counted as one.
     rare = sum(size for size in sizes if size <= cap) + index.sole_count(thread)
     common = any(size > cap for size in sizes)
-    # Past the budget, a spread of the holders read is scored too (`_candidates`).
-    chosen = rare if rare <= _CANDIDATE_BUDGET else _CANDIDATE_BUDGET + _NOISE_SPREAD
-    return chosen + (_POOL_CAP if common else 0)
+    return min(rare, _CANDIDATE_BUDGET) + (_POOL_CAP if common else 0)
 
 
 def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> dict[Feature, float]:
@@ -276,19 +266,11 @@ def _same_thread(
 
 
 def _candidates(
-    index: CorpusIndex,
-    thread: int,
-    weighted: dict[Feature, float],
-    limit: int,
-    spread: list[int] | None = None,
+    index: CorpusIndex, thread: int, weighted: dict[Feature, float], limit: int
 ) -> set[int]:
     """Threads worth scoring: the best `_CANDIDATE_BUDGET` by what they share of the rare
-    features and the flags of a pair (`_by_rare_features`, `with_flag_pairs`); where those are
-    too few, threads that share the common ones too (`_common_pool`).
-
-    Where more share rare features, `_NOISE_SPREAD` of them spread over the holders read are
-    scored too, and put in `spread`: the best of many score well above what sharing by chance
-    gives, so their median would set the cut (`_cut`) too high to list most of them."""
+    features (`_by_rare_features`); where those are too few, threads that share the common
+    ones too (`_common_pool`)."""
     cap = _rare_cap(index)
     held = {feature: len(index.threads_with(feature)) for feature in weighted}
     by_rarity = sorted(held, key=held.__getitem__)
@@ -300,13 +282,8 @@ def _candidates(
     found.pop(thread, None)
     candidates = set(found)
     if len(found) > _CANDIDATE_BUDGET:
-        found = with_flag_pairs(index, thread, found, weighted, cap)
         # Stable: of equal sums, the first found (holders of rarer features first) are kept.
         candidates = set(sorted(found, key=found.__getitem__, reverse=True)[:_CANDIDATE_BUDGET])
-        if spread is not None:
-            read = list(found)
-            spread += read[:: len(read) // _NOISE_SPREAD + 1]
-            candidates.update(spread)
     if len(candidates) <= limit and common:
         candidates.update(_common_pool(index, common, limit))
         candidates.discard(thread)  # it holds the common features too

@@ -13,13 +13,12 @@ candidates share many features (a corpus of few handles, each in thousands of th
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection
 from functools import partial
-from itertools import compress, repeat
-from operator import add, itemgetter, mul
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .index import CorpusIndex, Feature
@@ -211,38 +210,6 @@ def _from_candidates(
                 score *= flag_factor(flag_weights, flag_weights + sum(map(add_weight, shared)))
             scores[other] = score
     return scores
-
-
-def with_flag_pairs(
-    index: CorpusIndex,
-    thread: int,
-    found: dict[int, float],
-    weighted: dict[Feature, float],
-    cap: int,
-) -> dict[int, float]:
-    """`found` with each sum of a thread that shares two flags or more with this one raised by
-    what those flags add to its rough score: `FLAG_PAIR` times their weight as the thread uses
-    them (`weighted`), less what the rare ones among them (held by `cap` threads or fewer)
-    gave already. `with_flags` multiplies a score by the flags' share of its weights; read as
-    their share of the sum, that makes the flags' part `FLAG_PAIR` times theirs and leaves the
-    rest. On a corpus of few handles most threads share a few rare words with the thread, and
-    what it lists are those the flags lift: chosen by the rare features alone, half of them
-    were left out. One shared flag adds nothing here, as it adds little to a rough score.
-
-    Each step runs in C over the holders read; `math.fsum` gives each sum whatever the order
-    of the shared codes (a set's, which follows the hash seed)."""
-    own = index.flags[thread] if thread < len(index.flags) else ()
-    if len(own) < 2:
-        return found
-    lift = {}
-    for code in own:
-        flag = ("flag", code)
-        rare = len(index.threads_with(flag)) <= cap
-        lift[code] = (FLAG_PAIR - rare) * weighted[flag]
-    held = list(map(frozenset(own).intersection, map(index.flags.__getitem__, found)))
-    lifts = map(math.fsum, map(map, repeat(lift.__getitem__), held))
-    pairs = map((1).__lt__, map(len, held))
-    return dict(zip(found, map(add, found.values(), map(mul, lifts, pairs)), strict=True))
 
 
 def with_flags(score: float, shared: Collection[Feature], weights: dict[Feature, float]) -> float:
