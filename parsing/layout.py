@@ -18,10 +18,9 @@ The rules, in the order they apply:
   marker line under them (`1/n`) numbers them, as do the trailing numbers of `layout_trailers`;
 - any other line belongs to the post above it.
 
-The layout also says where it starts afresh (`fresh`, when asked): positions where everything is
-closed and what follows is laid out exactly as it would be at the start of a source, so the
-source may be cut there and each part laid out alone (see `split_points`). Each such point is
-recorded by the rule that makes it, so no other module has to predict these rules.
+The layout also says where it starts afresh (`fresh`, when asked): where all is closed and the
+rest is laid out as at a source's start, so a source may be cut there (`split_points`); the rule
+that makes each such point records it, so no other module has to predict these rules.
 """
 
 from __future__ import annotations
@@ -50,8 +49,7 @@ from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import opens_a_fraction
 from .thread_starts import first_post_start
 
-_FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")
-"""`1.` or `1)` opening the text under page chrome: perhaps the page's thread numbered as a list."""
+_FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")  # perhaps a page's thread numbered as a list
 
 
 class LayoutBuilder(PassingChrome):
@@ -385,8 +383,6 @@ class LayoutBuilder(PassingChrome):
         self._part_closing_words(len(self.buf))
         self._close_post(len(self.buf))
         self._close_thread()
-
-    # -- helpers ------------------------------------------------------------------------------
 
     def _starts_afresh(self, pos: int) -> None:
         """Record that the layout starts afresh at `pos` (everything before it is closed), unless
