@@ -39,18 +39,23 @@ def in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_rows, "SMALL", 0)
 
 
-@pytest.fixture
-def slow_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One thread a chunk, each taking 50 ms: a search of the 7 threads takes a third of a
-    second, long enough for keys to overtake it."""
+def slow_down_chunks(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Searches go one thread a chunk, each chunk taking `seconds` longer."""
     monkeypatch.setattr(search_module, "CHUNK_THREADS", 1)
     search_chunk = ThreadSearch._search_chunk
 
     def slowly(self: ThreadSearch, *args: object) -> list[int]:
-        time.sleep(0.05)
+        time.sleep(seconds)
         return search_chunk(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ThreadSearch, "_search_chunk", slowly)
+
+
+@pytest.fixture
+def slow_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One thread a chunk, each taking 50 ms: a search of the 7 threads takes a third of a
+    second, long enough for keys to overtake it."""
+    slow_down_chunks(monkeypatch, 0.05)
 
 
 async def test_typing_fast_ends_with_the_right_list() -> None:

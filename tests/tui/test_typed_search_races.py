@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 
 from parsing import search as search_module
 from parsing.search import ThreadSearch, threads_matching, threads_matching_slowly
@@ -22,23 +24,29 @@ from tui import search_rows
 
 from ..parsing import test_typed_search as parsing_tests
 from .helpers import SEEDLIKE, WIDE, make_app, thread_list, wait_loaded, wait_until
-from .test_typed_search import in_the_background, slow_chunks  # noqa: F401  (fixtures)
+from .test_typed_search import (  # noqa: F401  (fixtures)
+    in_the_background,
+    slow_chunks,
+    slow_down_chunks,
+)
 
 EVERY_THREAD = list(range(7))
+
+
+async def settled_past_the_search_of_q(pilot: Pilot[Any], app: Any) -> None:
+    """Wait until no search holds the turn, then longer than the search of `q` (0.35 s) would
+    take had it gone on."""
+    memory = app.main_screen.view.searches
+    await wait_until(pilot, lambda: memory.turn.acquire(blocking=False))
+    memory.turn.release()
+    await pilot.pause(0.5)
 
 
 @pytest.fixture
 def very_slow_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """One thread a chunk, each taking 300 ms: a search of the 7 threads takes two seconds, so
     one is surely running when the next key comes a tenth of a second after."""
-    monkeypatch.setattr(search_module, "CHUNK_THREADS", 1)
-    search_chunk = ThreadSearch._search_chunk
-
-    def slowly(self: ThreadSearch, *args: object) -> list[int]:
-        time.sleep(0.3)
-        return search_chunk(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ThreadSearch, "_search_chunk", slowly)
+    slow_down_chunks(monkeypatch, 0.3)
 
 
 @pytest.mark.usefixtures("slow_chunks")
@@ -50,10 +58,7 @@ async def test_clearing_the_query_while_a_search_runs_lists_every_thread() -> No
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await pilot.press("slash", *"quasar", *["backspace"] * 6)
-        memory = app.main_screen.view.searches
-        await wait_until(pilot, lambda: memory.turn.acquire(blocking=False))
-        memory.turn.release()
-        await pilot.pause(0.5)  # longer than the search of `q` (0.35 s), had it gone on
+        await settled_past_the_search_of_q(pilot, app)
         assert app.main_screen.filters.search == ""
         assert thread_list(app).rows == EVERY_THREAD
 
@@ -66,10 +71,7 @@ async def test_enter_on_a_cleared_query_keeps_no_search() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
         await pilot.press("slash", *"quasar", *["backspace"] * 6, "enter")
-        memory = app.main_screen.view.searches
-        await wait_until(pilot, lambda: memory.turn.acquire(blocking=False))
-        memory.turn.release()
-        await pilot.pause(0.5)  # longer than the search of `q` (0.35 s), had it gone on
+        await settled_past_the_search_of_q(pilot, app)
         assert app.main_screen.filters.search == ""
         assert thread_list(app).rows == EVERY_THREAD
 
