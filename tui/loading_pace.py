@@ -32,15 +32,33 @@ over: a key's work is dozens of such hand-overs, so at 5 ms each a key waited hu
 milliseconds while a big corpus loaded. A thread that waits for nothing is not interrupted."""
 
 
+class _QuickHolders:
+    """How many loaders hold the interval short, and what it was before the first."""
+
+    count = 0
+    interval_before = 0.0
+    lock = threading.Lock()
+
+
 @contextmanager
 def lock_handed_quickly() -> Iterator[None]:
-    """The interpreter's switch interval at most `SWITCH_INTERVAL` for as long as this lasts."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, SWITCH_INTERVAL))
+    """The interpreter's switch interval at most `SWITCH_INTERVAL` for as long as this lasts,
+    and what it was once the last of the loaders holding it this way is done: loaders overlap
+    (one still indexing when the next starts), and each putting back what it found would leave
+    the short interval set for good when the first ends before the second."""
+    holders = _QuickHolders
+    with holders.lock:
+        if holders.count == 0:
+            holders.interval_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(holders.interval_before, SWITCH_INTERVAL))
+        holders.count += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with holders.lock:
+            holders.count -= 1
+            if holders.count == 0:
+                sys.setswitchinterval(holders.interval_before)
 
 
 @contextmanager
