@@ -1,9 +1,10 @@
 """Two checkouts of threadline write the same export: every byte of `export` as JSON and as
-Markdown, and of `export --search`, on the generated corpora.
+Markdown, of `export --search` and of `export --related`, on the generated corpora.
 
     git worktree add /tmp/before <commit>
     python -m tests.bench.same_bytes --before /tmp/before
     python -m tests.bench.same_bytes --before /tmp/before --sizes 100000 --shapes many
+    python -m tests.bench.same_bytes --before /tmp/before --commands 'export --related'
 
 A change to how the export is written must not change what it writes: the unit tests hold the
 writer to the reference encoding on small texts, and this holds the whole command to the code
@@ -34,6 +35,7 @@ _COMMANDS = {
     "export": ["export"],
     "export --format markdown": ["export", "--format", "markdown"],
     f"export --search {_SEARCH!r}": ["export", "--search", _SEARCH],
+    "export --related": ["export", "--related"],
 }
 
 
@@ -65,8 +67,8 @@ def main() -> None:
         "--commands",
         nargs="+",
         choices=list(_COMMANDS),
-        default=list(_COMMANDS),
-        help="the commands compared (default: all)",
+        default=[name for name in _COMMANDS if name != "export --related"],
+        help="the commands compared (default: all but export --related, minutes at 300k)",
     )
     parser.add_argument(
         "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
