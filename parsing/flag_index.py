@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
-from .entities.flags import AFTER_PREFIX, flag_code
+from .entities.flags import flag_code
 from .entities.glued_counts import GluedSummary, apply_glued
 from .entities.tally import FLAGS, Tally
 from .index import CorpusIndex, glued_evidence
@@ -31,13 +31,19 @@ from .index import CorpusIndex, glued_evidence
 _IN_TOKEN = rb"[^ \t\n\r\f\v]*?"
 _HOST_DOT = rb"\.[A-Za-z0-9\-\xc2-\xf4]"
 """A dot where a link's host may go on: every link, and every glued mention+link, has one."""
-_FLAG = rb"\xf0\x9f(?:" + AFTER_PREFIX + rb")"
+_FLAG = FLAGS.pattern
 # Two patterns, each starting with its literal bytes, which the engine skips to.
 _FLAG_THEN_DOT = re.compile(_FLAG + _IN_TOKEN + _HOST_DOT)
 _DOT_THEN_FLAG = re.compile(_HOST_DOT + _IN_TOKEN + _FLAG)
+_FLAG_OR_LINKED = re.compile(_FLAG + rb"(?:" + _IN_TOKEN + _HOST_DOT + rb")?")
+"""A flag, run on to the first host dot of its token after it when there is one (a linked
+match, which holds a dot: a flag's own bytes never do). Its matches are `FLAGS`' where no
+flag has a host dot after it in its token; where one has, the first flag of that token runs
+on to the dot. So one pass finds a thread's flags and what `_FLAG_THEN_DOT` would find; only
+`_DOT_THEN_FLAG` needs a pass of its own (`add`)."""
 
 _CHUNK = 256
-"""Threads looked over at once for a flag that may be in a link (most stretches hold none)."""
+"""Threads looked over at once for a host dot before a flag (most stretches hold none)."""
 
 
 class FlagPart(NamedTuple):
@@ -70,27 +76,34 @@ class FlagIndexer:
         return len(self.flags)
 
     def add(self, stop: int) -> None:
-        """Read the threads from `done` to `stop`."""
+        """Read the threads from `done` to `stop`. A thread is counted by the whole rules when
+        `_may_hold_a_linked_flag` says so: when one of its `_FLAG_OR_LINKED` matches is linked,
+        or when a look over its chunk found a host dot before a flag and a look over the thread
+        finds one too (a property test holds this to `_may_hold_a_linked_flag`)."""
         corpus = self._corpus
         first_post, sources = corpus.threads.first_post, corpus.threads.source
         text_start, text_end = corpus.posts.text_start, corpus.posts.text_end
         flags, holders, shared = self.flags, self._holders, self._shared
-        findall, code_of = FLAGS.findall, _CODES.__getitem__
+        findall, code_of = _FLAG_OR_LINKED.findall, _CODES.__getitem__
+        dot_then_flag = _DOT_THEN_FLAG.search
         while len(flags) < stop:
-            chunk = range(len(flags), min(len(flags) + _CHUNK, stop))
-            suspect = self._suspects(chunk)
-            for thread in chunk:
-                buf = corpus.sources[sources[thread]].buf
-                start = text_start[first_post[thread]]
-                end = text_end[first_post[thread + 1] - 1]
+            first = len(flags)
+            source = sources[first]
+            last = min(first + _CHUNK, stop)  # the chunk's end: threads of one source
+            while sources[last - 1] != source:
+                last -= 1
+            buf = corpus.sources[source].buf
+            starts = [text_start[post] for post in first_post[first:last]]
+            ends = [text_end[post - 1] for post in first_post[first + 1 : last + 1]]
+            dot_first = dot_then_flag(buf, starts[0], ends[-1]) is not None
+            for thread, start, end in zip(range(first, last), starts, ends, strict=True):
                 found = findall(buf, start, end)
                 if not found:
                     flags.append(())
                     continue
-                if suspect and _may_hold_a_linked_flag(buf, start, end):
+                codes = tuple(filter(None, map(code_of, dict.fromkeys(found))))
+                if _LINKED in codes or (dot_first and dot_then_flag(buf, start, end)):
                     codes = self._by_whole_rules(thread, buf, start, end)
-                else:
-                    codes = tuple(filter(None, map(code_of, dict.fromkeys(found))))
                 codes = shared.setdefault(codes, codes)
                 flags.append(codes)
                 for code in codes:
@@ -118,20 +131,6 @@ class FlagIndexer:
         for thread, counts in part.waiting.items():
             self._waiting[thread + first] = counts
 
-    def _suspects(self, chunk: range) -> bool:
-        """Could a thread of `chunk` have a flag in a token with a link? (One look over the
-        stretch of each source the chunk covers; only then is each thread looked at.)"""
-        corpus = self._corpus
-        first_post, sources = corpus.threads.first_post, corpus.threads.source
-        posts = corpus.posts
-        first, last = chunk.start, chunk.stop - 1
-        if sources[first] != sources[last]:
-            return True
-        buf = corpus.sources[sources[first]].buf
-        start = posts.text_start[first_post[first]]
-        end = posts.text_end[first_post[last + 1] - 1]
-        return _may_hold_a_linked_flag(buf, start, end)
-
     def _by_whole_rules(self, thread: int, buf: bytearray, start: int, end: int) -> tuple[str, ...]:
         counts = tally_by_thread(buf, [(start, end)])[0]
         if counts.glued and GluedSummary.of(counts).with_sigils:
@@ -156,13 +155,22 @@ class FlagIndexer:
 
 
 def _may_hold_a_linked_flag(buf: bytearray, start: int, end: int) -> bool:
+    """Does a flag share its token with a host dot, before or after it? (Then the thread's
+    flags are counted by the whole rules.)"""
     return bool(_FLAG_THEN_DOT.search(buf, start, end) or _DOT_THEN_FLAG.search(buf, start, end))
 
 
+_LINKED = "linked"
+"""What a linked `_FLAG_OR_LINKED` match stands for among a thread's codes (no flag's code)."""
+
+
 class _Codes(dict[bytes, str | None]):
-    """A flag's bytes to its code (None when it names no region), worked out once each."""
+    """A flag's bytes to its code (None when it names no region), worked out once each; a
+    linked match to `_LINKED` (not kept: each is text of its own)."""
 
     def __missing__(self, flag: bytes) -> str | None:
+        if b"." in flag:
+            return _LINKED
         code = self[flag] = flag_code(flag)
         return code
 

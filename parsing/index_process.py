@@ -73,6 +73,10 @@ def start_index_process(
 
 
 def _forked(paths: Sequence[PathLike], cache: bool, halves: Halves | None) -> IndexProcess:
+    # What the child needs until it sends its flags, imported once before it is forked rather
+    # than in each process after (the reader needs them too).
+    from . import flag_index, second_part  # noqa: F401
+
     read_end, write_end = os.pipe()
     # For a file read in halves, a pipe the other way too: the reader's laid-out part.
     back_read, back_write = os.pipe() if halves is not None else (-1, -1)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from parsing.read_loop import plan
 
 from .early_index import start_early
 from .sources import flag_codes
 from .stdin_source import reader_paths
-from .store import StateStore, corpus_key
+
+if TYPE_CHECKING:
+    from .store import StateStore
 
 
 def run_reader(options: argparse.Namespace) -> int:
@@ -40,4 +43,6 @@ def run_reader(options: argparse.Namespace) -> int:
 
 def state_store(paths: Sequence[str], *, remember: bool) -> StateStore:
     """The user's store for the corpus of `paths`, or one that keeps nothing (`--no-state`)."""
+    from .store import StateStore, corpus_key  # after the other process starts: see `sources`
+
     return StateStore.open(corpus_key(paths)) if remember else StateStore.in_memory()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parsing.corpus import Corpus
-from parsing.filters import resolve_flag
 from parsing.loader import load_corpus
 from parsing.read_loop import Named, PathLike
 
@@ -27,6 +26,12 @@ def load(paths: Sequence[str]) -> Corpus:
 
 def flag_codes(specs: Sequence[str]) -> list[str]:
     """Codes for `--flag` values; an unknown flag raises ThreadlineError."""
+    if not specs:
+        return []
+    # Here, not above: the reader's other process starts from the modules imported before it
+    # (`early_index`), and needs neither the filters nor the search they import.
+    from parsing.filters import resolve_flag
+
     return list(dict.fromkeys(resolve_flag(spec) for spec in specs))
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsing.flag_index import FlagIndexer, flag_index
+from parsing.corpus import Corpus
+from parsing.entities.tally import FLAGS
+from parsing.flag_index import FlagIndexer, _may_hold_a_linked_flag, flag_index
 from parsing.index import build_index
 
 from .helpers import parse_text
@@ -103,3 +105,64 @@ def test_a_part_found_elsewhere_and_absorbed_gives_the_same_index(first: str, se
     elsewhere.add(rest.thread_count)
     indexer.absorb(elsewhere.part())
     assert indexer.index() == flag_index(whole)
+
+
+class _Recording(FlagIndexer):
+    """A flag indexer that notes which threads it counts by the whole entity rules."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__(corpus)
+        self.by_whole_rules: list[int] = []
+
+    def _by_whole_rules(self, thread: int, buf: bytearray, start: int, end: int) -> tuple[str, ...]:
+        self.by_whole_rules.append(thread)
+        return super()._by_whole_rules(thread, buf, start, end)
+
+
+def linked_threads(corpus: Corpus) -> list[int]:
+    """The threads with a flag that `_may_hold_a_linked_flag` says may be in a link."""
+    first_post, text_start, text_end = (
+        corpus.threads.first_post,
+        corpus.posts.text_start,
+        corpus.posts.text_end,
+    )
+    linked = []
+    for thread in range(corpus.thread_count):
+        buf = corpus.source_of(thread).buf
+        start, end = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
+        if FLAGS.search(buf, start, end) and _may_hold_a_linked_flag(buf, start, end):
+            linked.append(thread)
+    return linked
+
+
+def by_whole_rules(text: str) -> list[int]:
+    corpus = parse_text(text)
+    indexer = _Recording(corpus)
+    indexer.add(corpus.thread_count)
+    return indexer.by_whole_rules
+
+
+def test_a_flag_a_link_follows_in_its_token_is_counted_by_the_whole_rules() -> None:
+    """A host dot after a flag, past another flag glued to it: the thread is read whole."""
+    assert by_whole_rules(f"1/ plain {UA}\n1/ see {RU}{UA}example.com\n1/ {AM}. done\n") == [1]
+
+
+def test_a_flag_after_a_link_in_its_token_is_counted_by_the_whole_rules() -> None:
+    """A host dot before a flag in its token, in a thread far into the corpus (its stretch of
+    threads looked over first): that thread alone is read whole."""
+    text = "".join(f"1/ thread {n} {UA}\n" for n in range(600))
+    text += f"1/ at example.com/{RU}\n" + f"1/ last {AM}\n"
+    assert by_whole_rules(text) == [600]
+
+
+@PROPERTY
+@given(linked_texts | texts)
+@example(f"1/ {RU}{UA}{AM}x.ru\n")
+@example(f"1/ a.b/{SCOTLAND}{RU}\n2/ {UA}.\n")
+def test_the_threads_read_whole_are_those_that_may_hold_a_linked_flag(text: str) -> None:
+    """The one pass over a thread's flags (with a look for a host dot before a flag) sends to
+    the whole rules exactly the threads `_may_hold_a_linked_flag` picks."""
+    corpus = parse_text(text)
+    indexer = _Recording(corpus)
+    indexer.add(corpus.thread_count)
+    assert indexer.by_whole_rules == linked_threads(corpus)
