@@ -168,18 +168,25 @@ class LoadingScreen(PanesScreen):
     @on(Identified)
     def _identified(self, event: Identified) -> None:
         """Mark the rows, and go back to where the last session ended, unless the reader has
-        already opened a thread in this one or the filters now leave that thread out."""
+        already opened a thread in this one or the filters now leave that thread out. A search
+        being typed keeps its filters and its search running."""
         remembered = self.remembered
         remembered.identify(event.ids)
         if self.opened is not None and not self.previewing:
             remembered.mark_read(self.opened)
         resumed = remembered.resumed()
+        typed = self.search_bar.wanted  # a search being typed, its answer on its way
         filters = self.filters
-        if resumed is not None and self._resumes_filters:
+        if resumed is not None and self._resumes_filters and typed is None:
             filters = resumed.filters
         if resumed is not None and resumed.sort is not None and self._resumes_sort:
             self.sort = resumed.sort
-        if filters.active or self.sort != "source":  # read marks are known only now
+        if typed is not None:
+            # Its answer is sorted when it comes; it is searched again only if read marks
+            # choose its rows (applying `self.filters` would put an older text in its place).
+            if typed.unread_only or typed.bookmarked_only or self.sort == "unread":
+                self._filter_again()
+        elif filters.active or self.sort != "source":  # read marks are known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
             row = self.thread_list.row_of(resumed.thread)
