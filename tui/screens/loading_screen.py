@@ -175,18 +175,14 @@ class LoadingScreen(PanesScreen):
         if self.opened is not None and not self.previewing:
             remembered.mark_read(self.opened)
         resumed = remembered.resumed()
-        typed = self.search_bar.wanted  # a search being typed, its answer on its way
+        # A search being typed keeps running: its answer takes the marks when it is shown.
+        typed = self.search_bar.wanted is not None
         filters = self.filters
-        if resumed is not None and self._resumes_filters and typed is None:
+        if resumed is not None and self._resumes_filters:
             filters = resumed.filters
         if resumed is not None and resumed.sort is not None and self._resumes_sort:
             self.sort = resumed.sort
-        if typed is not None:
-            # Its answer is sorted when it comes; it is searched again only if read marks
-            # choose its rows (applying `self.filters` would put an older text in its place).
-            if typed.unread_only or typed.bookmarked_only or self.sort == "unread":
-                self._filter_again()
-        elif filters.active or self.sort != "source":  # read marks are known only now
+        if not typed and (filters.active or self.sort != "source"):  # marks known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
             row = self.thread_list.row_of(resumed.thread)
