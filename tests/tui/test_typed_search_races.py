@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 from unittest.mock import patch
 
@@ -23,7 +24,16 @@ from parsing.search_memory import SearchMemory
 from tui import search_rows
 
 from ..parsing import test_typed_search as parsing_tests
-from .helpers import SEEDLIKE, WIDE, make_app, thread_list, wait_loaded, wait_until
+from .helpers import (
+    LIGHTHOUSE,
+    RAIL,
+    SEEDLIKE,
+    WIDE,
+    make_app,
+    thread_list,
+    wait_loaded,
+    wait_until,
+)
 from .test_typed_search import (  # noqa: F401  (fixtures)
     in_the_background,
     slow_chunks,
@@ -136,6 +146,48 @@ async def test_quitting_while_a_search_runs_stops_it(monkeypatch: pytest.MonkeyP
         app.exit()
     assert app.main_screen.view.searches.turn.acquire(timeout=5)  # its chunk done, it is kept
     assert kept[-1] == ("quasar", False)
+
+
+@pytest.mark.usefixtures("very_slow_chunks")
+async def test_ids_known_while_a_query_is_typed_leave_its_search_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The threads' ids come (`Identified`) while the search of `quasar` runs, after the
+    answer of `q` was applied: no search of `q` (the filters last applied) starts over it,
+    and the list ends with the threads that hold `quasar`."""
+    started = recorded_starts(monkeypatch)
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        screen = app.main_screen
+        await pilot.press("slash", "q")
+        await wait_until(pilot, lambda: screen.search_bar.wanted is None)
+        await pilot.press(*"uasar")
+        await wait_until(pilot, lambda: "quasar" in started)
+        screen.post_message(screen.Identified(screen.view.corpus.thread_ids))
+        await wait_until(pilot, lambda: screen.search_bar.wanted is None, timeout=10)
+        await pilot.pause()
+        assert set(started[started.index("quasar") :]) == {"quasar"}
+        assert screen.filters.search == "quasar"
+        assert thread_list(app).rows == threads_matching(app.loader.corpus, "quasar")
+
+
+async def test_a_typed_search_answer_is_shown_without_the_threads_read_meanwhile() -> None:
+    """Read threads hidden (`U`) and `rail` typed: an answer worked out before a thread it
+    lists was known as read (the ids came while it ran) is shown without that thread."""
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        screen = app.main_screen
+        await wait_until(pilot, lambda: app.remembered.known)
+        app.remembered.mark_read(LIGHTHOUSE)
+        await pilot.press("U", "slash")
+        bar = screen.search_bar
+        bar.wanted = wanted = replace(screen.filters, search="rail")
+        screen.post_message(bar.Found(wanted, [LIGHTHOUSE, RAIL]))
+        await wait_until(pilot, lambda: bar.wanted is None)
+        await pilot.pause()
+        assert thread_list(app).rows == [RAIL]
 
 
 async def test_keys_overtaking_a_waiting_search_start_only_the_last(

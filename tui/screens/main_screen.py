@@ -260,7 +260,8 @@ class MainScreen(LoadingScreen):
     def _search_found(self, event: SearchBar.Found) -> None:
         if self.search_bar.is_wanted(event):
             self.filters = event.filters
-            self._set_rows(event.rows)
+            # The read marks as they are now: the threads' ids may have come while it ran.
+            self._set_rows(self.remembered.keep(event.rows, event.filters))
 
     @on(Input.Submitted, "#search")
     def _search_kept(self) -> None:
