@@ -11,9 +11,10 @@ ending any of its lines, that holds two or more such marks right after a sentenc
 as such a run (`Image` alone after a finished sentence is no word of it, while a word ending a
 line, `… published by Image`, may be the author's, and two such lines are no evidence): each mark
 is blanked (it is no word of the post) and the text under it starts a post. One mark alone in a
-stretch stays as it was (`pictures.blank_trailing` reads the marks that end a stretch): a post
-may show a picture above more text of its own (a quoted tweet's), and no run says otherwise.
-A numbered thread keeps its numbers' reading: there the numbers say where posts end.
+stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
+show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
+mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
+reading: there the numbers say where posts end, and its marks inside posts go the same way.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from collections.abc import Sequence
 
 from .events import DATE, MARKER
 from .neighbours import next_nonblank_line
-from .pictures import ends_sentence, ends_text, marks_start, opens_with_list_number
+from .pictures import (
+    PICTURE_WORD,
+    ends_sentence,
+    ends_text,
+    marks_start,
+    opens_with_list_number,
+)
 from .trailing_numbers import first_trailer
 
 Structure = tuple[int, int, int, int, bool]
@@ -34,32 +41,60 @@ _MARK_AT_LINE_END = re.compile(rb"Image(?=\n|\Z)")
 _NUMBERED = (MARKER, DATE)
 
 
-def starts_under_pictures(buf: bytearray, events: Sequence[Structure]) -> list[int]:
+def starts_under_pictures(
+    buf: bytearray, events: Sequence[Structure]
+) -> tuple[list[int], list[tuple[int, int]]]:
     """Blank the marks of the runs of pictured lines in unnumbered stretches of `buf` (see the
-    module's note) and return the starts of the lines under them, where posts begin."""
+    module's note) and return the starts of the lines under them, where posts begin; with,
+    apart, every other picture's mark ending a line after its text (`ends_text`), left as it
+    was: (start, end) of each run of marks (see `blank_marks_left`)."""
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
+    left: list[tuple[int, int]] = []
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
         if spot > start and ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
             if index < len(events) and events[index][0] == start:
+                left.append((spot, match.end()))
                 continue  # a line of structure
             after_sentence = ends_sentence(buf, start, spot)
             stretches.setdefault(index, []).append((spot, match.end(), after_sentence))
     starts: list[int] = []
     for index, marks in stretches.items():
-        if sum(after_sentence for _, _, after_sentence in marks) < 2:
+        if not _is_run(buf, events, index, marks):
+            left += [(spot, end) for spot, end, _ in marks]
             continue
-        if index and events[index - 1][1] in _NUMBERED:
-            continue  # under a number marker: the numbers tell where its posts end
-        low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
         high = events[index][0] if index < len(events) else len(buf)
-        if first_trailer(buf, low, high) is not None:
-            continue  # numbered at line ends
         for spot, end, _ in marks:
             buf[spot:end] = b" " * (end - spot)
             below = next_nonblank_line(buf, end)
             if below is not None and below[0] < high and not opens_with_list_number(buf, below):
                 starts.append(below[0])
-    return starts
+    return starts, left
+
+
+def _is_run(
+    buf: bytearray, events: Sequence[Structure], index: int, marks: list[tuple[int, int, bool]]
+) -> bool:
+    """Do the `marks` of the stretch above `events[index]` make a run of pictured posts: two
+    or more after a sentence's end, under no number marker and no number ending a line?"""
+    if sum(after_sentence for _, _, after_sentence in marks) < 2:
+        return False
+    if index and events[index - 1][1] in _NUMBERED:
+        return False  # under a number marker: the numbers tell where its posts end
+    low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
+    high = events[index][0] if index < len(events) else len(buf)
+    return first_trailer(buf, low, high) is None  # else numbered at line ends
+
+
+def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
+    """Blank the picture marks `left` (`starts_under_pictures`) that the blanking at posts'
+    ends left in the text (`pictures.blank_trailing`): a mark ending a line inside a post,
+    above more of its text (`1/ The quay at dawn. Image` / `The ferry was late.`). It is no
+    word of the post wherever it stands; where the post ends there is left as the rest of the
+    layout reads it (one mark is no evidence of a post's end, see the module's note), and the
+    line keeps its text, so it stays in its post."""
+    for spot, end in left:
+        if buf[end - PICTURE_WORD : end] == b"Image":
+            buf[spot:end] = b" " * (end - spot)

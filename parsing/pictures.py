@@ -16,8 +16,9 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
   text, a line above a post's last that ends with one too ends a post of its own (unnumbered
   posts one a line, each with its picture): the run of such lines up from a post's end is
   blanked alike, each line under one starting a post (`blank_trailing`). A pictured line alone
-  above text that ends in no picture is left in its post with its mark: one post may show a
-  picture before more of its text (a quoted tweet's), and no run says otherwise.
+  above text that ends in no picture stays in its post, its mark blanked all the same: one post
+  may show a picture before more of its text (a quoted tweet's), and no run says otherwise
+  (`picture_runs.blank_marks_left`).
 """
 
 from __future__ import annotations

@@ -51,11 +51,13 @@ def test_a_noun_image_ends_no_run() -> None:
     assert texts(corpus) == [["We restored the Image\n" + LINES[0], LINES[1]]]
 
 
-def test_a_picture_inside_a_post_that_ends_in_text_stays_in_its_text() -> None:
-    """A mark at a line end with no run of pictured lines under it, up to the post's end, is
-    left where it stands: only the posts' ends show where the run is."""
+def test_a_picture_inside_a_post_that_ends_in_text_cuts_nothing() -> None:
+    """A mark at a line end with no run of pictured lines under it, up to the post's end,
+    cuts no post (only the posts' ends show where the run is); it is still no word of the
+    post, so it is blanked where it stands."""
     corpus = parse_text("The lamp was lit by oil Image\nThe keepers carried it up\n")
-    assert texts(corpus) == [["The lamp was lit by oil Image\nThe keepers carried it up"]]
+    assert texts(corpus) == [["The lamp was lit by oil      \nThe keepers carried it up"]]
+    assert line_ranges(corpus) == [[(1, 2)]]
 
 
 def test_posts_numbered_like_a_list_keep_their_numbers_under_pictures() -> None:
