@@ -10,7 +10,9 @@ A stretch of text between two lines of structure, under no number marker and wit
 ending any of its lines, that holds two or more such marks right after a sentence's end is read
 as such a run (`Image` alone after a finished sentence is no word of it, while a word ending a
 line, `… published by Image`, may be the author's, and two such lines are no evidence): each mark
-is blanked (it is no word of the post) and the text under it starts a post. One mark alone in a
+is blanked (it is no word of the post) and the text under it starts a post. A copy may put each
+mark on a line of its own under its post's text: such lines in a run are chrome the thread goes
+on past, each ending its post (`lone_marks_ending_posts`). One mark alone in a
 stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
 show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
 mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
@@ -23,12 +25,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from .byte_source import ByteSource
 from .events import DATE, MARKER
-from .neighbours import next_nonblank_line
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .pictures import (
     PICTURE_WORD,
     ends_sentence,
     ends_text,
+    is_lone_picture,
     marks_start,
     opens_with_list_number,
 )
@@ -98,3 +102,46 @@ def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
     for spot, end in left:
         if buf[end - PICTURE_WORD : end] == b"Image":
             buf[spot:end] = b" " * (end - spot)
+
+
+def lone_marks_ending_posts(
+    buf: ByteSource, lines: Sequence[Line], events: Sequence[Structure]
+) -> list[Line]:
+    """The lone `Image` lines among `lines` that end unnumbered posts: a copy that put each
+    post's mark on a line of its own under its text (`… before the boats go out.` / `Image` /
+    `The keeper's cottage …`). Each stands under a finished sentence with text under it, in a
+    stretch between two of `events` (the lines of structure found so far) that holds two or
+    more marks after a sentence's end, lone or ending a line, under no number marker and with
+    no number ending a line: a run, read as the runs of marks at line ends are. Such a line is
+    chrome the thread goes on past: it ends the post above, and the text under it is the next
+    post. One mark alone, or in a numbered stretch, stays text (see the module's note)."""
+    stretches: dict[int, list[Line]] = {}
+    for line in lines:
+        if not is_lone_picture(buf, *line) or next_nonblank_line(buf, line[1]) is None:
+            continue
+        above = previous_nonblank_line(buf, line[0])
+        if above is not None and ends_sentence(buf, *above):
+            stretches.setdefault(bisect_left(events, (line[0],)), []).append(line)
+    found: list[Line] = []
+    for index, lone in stretches.items():
+        low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
+        high = events[index][0] if index < len(events) else len(buf)
+        marks = len(lone) + _marks_after_sentences(buf, low, high, 2 - len(lone))
+        if marks < 2 or (index and events[index - 1][1] in _NUMBERED):
+            continue
+        if first_trailer(buf, low, high) is None:
+            found += lone
+    return found
+
+
+def _marks_after_sentences(buf: ByteSource, low: int, high: int, wanted: int) -> int:
+    """How many marks end a line of `buf[low:high]` after a sentence's end, counted up to
+    `wanted` at most."""
+    count = 0
+    for match in _MARK_AT_LINE_END.finditer(buf, low, high):
+        if count >= wanted:
+            break
+        start = buf.rfind(b"\n", low, match.start()) + 1
+        spot = marks_start(buf, start, match.start())
+        count += spot > start and ends_sentence(buf, start, spot)
+    return count
