@@ -242,6 +242,7 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # A fraction opening a teaser right under its date line is the teaser's text, as under its text.
 @example("Jun 22 • 3 tweets • 1 min read\n1/2 of word\nRead 3 tweets\n1/ word".encode())
 @example(b"1/ word\nMore from @ana\nJun 22\n3/4 of word\nJun 2\n1/ word\n2/ word")
+@example("12 tweets • 3 min read\n1/3 of word\n1/ word\n1/ word".encode())
 # Pictures' marks on lines of their own end unnumbered posts in a run, whatever part reads them.
 @example(b"word.\nImage\nword.\nImage\nword\n1/ word\nword.\nImage\nword")
 @example("Read 2 tweets\nword.\n\nImage\n\nword. Image\nword\n• • •\n".encode())
