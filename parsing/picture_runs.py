@@ -25,7 +25,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from .byte_source import ByteSource
 from .events import DATE, MARKER
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 from .pictures import (
@@ -105,7 +104,7 @@ def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
 
 
 def lone_marks_ending_posts(
-    buf: ByteSource, lines: Sequence[Line], events: Sequence[Structure]
+    buf: bytes | bytearray, lines: Sequence[Line], events: Sequence[Structure]
 ) -> list[Line]:
     """The lone `Image` lines among `lines` that end unnumbered posts: a copy that put each
     post's mark on a line of its own under its text (`… before the boats go out.` / `Image` /
@@ -117,24 +116,30 @@ def lone_marks_ending_posts(
     post. One mark alone, or in a numbered stretch, stays text (see the module's note)."""
     stretches: dict[int, list[Line]] = {}
     for line in lines:
-        if not is_lone_picture(buf, *line) or next_nonblank_line(buf, line[1]) is None:
+        if not is_lone_picture(buf, *line):
             continue
+        index = bisect_left(events, (line[0],))
+        if index and events[index - 1][1] in _NUMBERED:
+            continue  # under a number marker: the numbers tell where its posts end
         above = previous_nonblank_line(buf, line[0])
-        if above is not None and ends_sentence(buf, *above):
-            stretches.setdefault(bisect_left(events, (line[0],)), []).append(line)
+        if (
+            above is not None
+            and ends_sentence(buf, *above)
+            and next_nonblank_line(buf, line[1]) is not None
+        ):
+            stretches.setdefault(index, []).append(line)
     found: list[Line] = []
     for index, lone in stretches.items():
         low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
         high = events[index][0] if index < len(events) else len(buf)
-        marks = len(lone) + _marks_after_sentences(buf, low, high, 2 - len(lone))
-        if marks < 2 or (index and events[index - 1][1] in _NUMBERED):
+        if len(lone) + _marks_after_sentences(buf, low, high, 2 - len(lone)) < 2:
             continue
         if first_trailer(buf, low, high) is None:
             found += lone
     return found
 
 
-def _marks_after_sentences(buf: ByteSource, low: int, high: int, wanted: int) -> int:
+def _marks_after_sentences(buf: bytes | bytearray, low: int, high: int, wanted: int) -> int:
     """How many marks end a line of `buf[low:high]` after a sentence's end, counted up to
     `wanted` at most."""
     count = 0
