@@ -51,6 +51,7 @@ from .old_twitter import (
     suggested_people,
 )
 from .old_twitter_dividers import dividers
+from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
 
@@ -247,6 +248,7 @@ def resolve_chrome(
         found.update(_confirm_weak(buf, confirmed, weak))
         left = [line for line in weak if line not in confirmed and line not in inside]
         inside.update(between_posts(buf, left, events, marker))
+        inside.update(lone_marks_ending_posts(buf, left, events))
         # Weak lines touching only chrome the thread goes on past go on with it.
         if inside:
             left = [line for line in left if line not in inside]

@@ -133,6 +133,12 @@ class PageOpenings(PageBlocks):
         if self._teaser_numbered_by(marker):
             self._in_teaser = True
             return
+        if opens_a_fraction(self.buf, marker.start, marker.text_start):
+            # `1/2 cup of oats …` opening the teaser right under its line: a fraction opening
+            # the teaser's first sentence, as under text of the teaser (`_teaser_numbered_by`).
+            self._open_unnumbered(marker.start)
+            self._in_teaser = True
+            return
         stop = events[index + 1].start if index + 1 < len(events) else len(self.buf)
         leads = glued_next_number(self.buf, marker.text_start, stop, marker.number)
         self.glued_numbers = leads is not None

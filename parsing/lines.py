@@ -39,7 +39,7 @@ from .glued_pictures import (
 from .neighbours import Line
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
-from .picture_runs import starts_under_pictures
+from .picture_runs import blank_marks_left, starts_under_pictures
 from .pictures import (
     PICTURE_WORD,
     blank_trailing,
@@ -388,7 +388,8 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    post_starts = starts_under_pictures(buf, events)
+    post_starts, left = starts_under_pictures(buf, events)
     if pictured or may_end_in_picture(buf):
         post_starts += blank_trailing(buf, pictured)
+    blank_marks_left(buf, left)
     return texts, post_starts

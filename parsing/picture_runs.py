@@ -10,10 +10,13 @@ A stretch of text between two lines of structure, under no number marker and wit
 ending any of its lines, that holds two or more such marks right after a sentence's end is read
 as such a run (`Image` alone after a finished sentence is no word of it, while a word ending a
 line, `… published by Image`, may be the author's, and two such lines are no evidence): each mark
-is blanked (it is no word of the post) and the text under it starts a post. One mark alone in a
-stretch stays as it was (`pictures.blank_trailing` reads the marks that end a stretch): a post
-may show a picture above more text of its own (a quoted tweet's), and no run says otherwise.
-A numbered thread keeps its numbers' reading: there the numbers say where posts end.
+is blanked (it is no word of the post) and the text under it starts a post. A copy may put each
+mark on a line of its own under its post's text: such lines in a run are chrome the thread goes
+on past, each ending its post (`lone_marks_ending_posts`). One mark alone in a
+stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
+show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
+mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
+reading: there the numbers say where posts end, and its marks inside posts go the same way.
 """
 
 from __future__ import annotations
@@ -23,8 +26,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from .events import DATE, MARKER
-from .neighbours import next_nonblank_line
-from .pictures import ends_sentence, ends_text, marks_start, opens_with_list_number
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .pictures import (
+    PICTURE_WORD,
+    ends_sentence,
+    ends_text,
+    is_lone_picture,
+    marks_start,
+    opens_with_list_number,
+)
 from .trailing_numbers import first_trailer
 
 Structure = tuple[int, int, int, int, bool]
@@ -34,32 +44,109 @@ _MARK_AT_LINE_END = re.compile(rb"Image(?=\n|\Z)")
 _NUMBERED = (MARKER, DATE)
 
 
-def starts_under_pictures(buf: bytearray, events: Sequence[Structure]) -> list[int]:
+def starts_under_pictures(
+    buf: bytearray, events: Sequence[Structure]
+) -> tuple[list[int], list[tuple[int, int]]]:
     """Blank the marks of the runs of pictured lines in unnumbered stretches of `buf` (see the
-    module's note) and return the starts of the lines under them, where posts begin."""
+    module's note) and return the starts of the lines under them, where posts begin; with,
+    apart, every other picture's mark ending a line after its text (`ends_text`), left as it
+    was: (start, end) of each run of marks (see `blank_marks_left`)."""
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
+    left: list[tuple[int, int]] = []
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
         if spot > start and ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
             if index < len(events) and events[index][0] == start:
+                left.append((spot, match.end()))
                 continue  # a line of structure
             after_sentence = ends_sentence(buf, start, spot)
             stretches.setdefault(index, []).append((spot, match.end(), after_sentence))
     starts: list[int] = []
     for index, marks in stretches.items():
-        if sum(after_sentence for _, _, after_sentence in marks) < 2:
+        if not _is_run(buf, events, index, marks):
+            left += [(spot, end) for spot, end, _ in marks]
             continue
-        if index and events[index - 1][1] in _NUMBERED:
-            continue  # under a number marker: the numbers tell where its posts end
-        low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
         high = events[index][0] if index < len(events) else len(buf)
-        if first_trailer(buf, low, high) is not None:
-            continue  # numbered at line ends
         for spot, end, _ in marks:
             buf[spot:end] = b" " * (end - spot)
             below = next_nonblank_line(buf, end)
             if below is not None and below[0] < high and not opens_with_list_number(buf, below):
                 starts.append(below[0])
-    return starts
+    return starts, left
+
+
+def _is_run(
+    buf: bytearray, events: Sequence[Structure], index: int, marks: list[tuple[int, int, bool]]
+) -> bool:
+    """Do the `marks` of the stretch above `events[index]` make a run of pictured posts: two
+    or more after a sentence's end, under no number marker and no number ending a line?"""
+    if sum(after_sentence for _, _, after_sentence in marks) < 2:
+        return False
+    if index and events[index - 1][1] in _NUMBERED:
+        return False  # under a number marker: the numbers tell where its posts end
+    low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
+    high = events[index][0] if index < len(events) else len(buf)
+    return first_trailer(buf, low, high) is None  # else numbered at line ends
+
+
+def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
+    """Blank the picture marks `left` (`starts_under_pictures`) that the blanking at posts'
+    ends left in the text (`pictures.blank_trailing`): a mark ending a line inside a post,
+    above more of its text (`1/ The quay at dawn. Image` / `The ferry was late.`). It is no
+    word of the post wherever it stands; where the post ends there is left as the rest of the
+    layout reads it (one mark is no evidence of a post's end, see the module's note), and the
+    line keeps its text, so it stays in its post."""
+    for spot, end in left:
+        if buf[end - PICTURE_WORD : end] == b"Image":
+            buf[spot:end] = b" " * (end - spot)
+
+
+def lone_marks_ending_posts(
+    buf: bytes | bytearray, lines: Sequence[Line], events: Sequence[Structure]
+) -> list[Line]:
+    """The lone `Image` lines among `lines` that end unnumbered posts: a copy that put each
+    post's mark on a line of its own under its text (`… before the boats go out.` / `Image` /
+    `The keeper's cottage …`). Each stands under a finished sentence with text under it, in a
+    stretch between two of `events` (the lines of structure found so far) that holds two or
+    more marks after a sentence's end, lone or ending a line, under no number marker and with
+    no number ending a line: a run, read as the runs of marks at line ends are. Such a line is
+    chrome the thread goes on past: it ends the post above, and the text under it is the next
+    post. One mark alone, or in a numbered stretch, stays text (see the module's note)."""
+    stretches: dict[int, list[Line]] = {}
+    for line in lines:
+        if not is_lone_picture(buf, *line):
+            continue
+        index = bisect_left(events, (line[0],))
+        if index and events[index - 1][1] in _NUMBERED:
+            continue  # under a number marker: the numbers tell where its posts end
+        above = previous_nonblank_line(buf, line[0])
+        if (
+            above is not None
+            and ends_sentence(buf, *above)
+            and next_nonblank_line(buf, line[1]) is not None
+        ):
+            stretches.setdefault(index, []).append(line)
+    found: list[Line] = []
+    for index, lone in stretches.items():
+        low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
+        high = events[index][0] if index < len(events) else len(buf)
+        if len(lone) + _marks_after_sentences(buf, low, high, 2 - len(lone)) < 2:
+            continue
+        if first_trailer(buf, low, high) is None:
+            found += lone
+    return found
+
+
+def _marks_after_sentences(buf: bytes | bytearray, low: int, high: int, wanted: int) -> int:
+    """How many marks end a line of `buf[low:high]` after a sentence's end, counted up to
+    `wanted` at most."""
+    count = 0
+    for match in _MARK_AT_LINE_END.finditer(buf, low, high):
+        if count >= wanted:
+            break
+        start = buf.rfind(b"\n", low, match.start()) + 1
+        spot = marks_start(buf, start, match.start())
+        count += spot > start and ends_sentence(buf, start, spot)
+    return count

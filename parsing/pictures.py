@@ -6,8 +6,9 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
 
 - alone on its line between two posts (the next non-blank line is a number marker), it is
   chrome the thread goes on past. Between two paragraphs of one post it stays: cutting the post
-  there would make its second half a post of its own. Next to other chrome it is chrome (a weak
-  line, see `chrome`);
+  there would make its second half a post of its own; but in a run of such marks under
+  unnumbered posts each ends its post (`picture_runs.lone_marks_ending_posts`). Next to other
+  chrome it is chrome (a weak line, see `chrome`);
 - at the end of a post's last line, after the end of a sentence or after a word and a space
   (Thread Reader App prints the mark after the post's text, and a caption often has no full
   stop: `… under the vineyard Image`), it is blanked out of the buffer, so the post ends before
@@ -16,8 +17,9 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
   text, a line above a post's last that ends with one too ends a post of its own (unnumbered
   posts one a line, each with its picture): the run of such lines up from a post's end is
   blanked alike, each line under one starting a post (`blank_trailing`). A pictured line alone
-  above text that ends in no picture is left in its post with its mark: one post may show a
-  picture before more of its text (a quoted tweet's), and no run says otherwise.
+  above text that ends in no picture stays in its post, its mark blanked all the same: one post
+  may show a picture before more of its text (a quoted tweet's), and no run says otherwise
+  (`picture_runs.blank_marks_left`).
 """
 
 from __future__ import annotations

@@ -271,11 +271,15 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         return whole
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
-    shape = read_line(buf, *above)[0]
-    if (marker.number == 1 or opens_a_fraction(buf, line, marker.text_start)) and shape not in (
-        "marker",
-        "strong",
-    ):
+    shape, above_marker = read_line(buf, *above)
+    fraction = opens_a_fraction(buf, line, marker.text_start)
+    if fraction:
+        # A fraction (`1/2 cup of …`) is a teaser's text under the listing's line right above
+        # it as under its text (`LayoutBuilder._lead_teaser_from`): no part may start there.
+        return False
+    if above_marker is not None and opens_a_fraction(buf, above[0], above_marker.text_start):
+        shape = None  # a teaser's text, perhaps (see above)
+    if marker.number == 1 and shape not in ("marker", "strong"):
         # Under a listing's teaser text, `1/` is the first post's number, written at its end
         # (`LayoutBuilder._closes_teasers_first_post`), and the text after it an unnumbered
         # post; a fraction of any numerator (`2/3 of …`) is the teaser's text: the listing's

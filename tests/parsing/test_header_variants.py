@@ -126,6 +126,18 @@ def test_a_bio_above_bare_dates_is_the_header_of_an_older_author_page() -> None:
     assert texts(corpus)[1] == ["Why the towpath moves to the other bank at the aqueduct."]
 
 
+def test_a_bio_above_dates_across_a_new_year_is_an_older_author_pages_header() -> None:
+    """Thread Reader App shows a date of the current year without its year and an older one
+    with it (`Jan 3` over `Dec 28, 2025`), so a listing newest first across a New Year still
+    reads its dates as running back: the bio and both dates are chrome."""
+    corpus = parse_text(
+        "Writes about canals and the boats on them.\nJan 3\nWinter moorings, who pays.\n"
+        "Dec 28, 2025\nThe last lock before the freeze.\n"
+    )
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 4]
+    assert texts(corpus) == [["Winter moorings, who pays."], ["The last lock before the freeze."]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -505,3 +505,30 @@ def test_a_fraction_of_any_number_opening_a_teasers_line_stays_text() -> None:
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[0] == ["Galley bread. Warm the tin.\n2/3 of the dough is kept back."]
     assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]
+
+
+def test_a_fraction_opening_a_teaser_right_under_its_line_stays_text() -> None:
+    """A teaser whose first line opens `1/2 cup of oats …` or `3/4 of the moorings …` right
+    under its date line: the number with a total runs on in lower case, a fraction opening the
+    teaser's first sentence, as it is under text of the teaser; the teaser is one unnumbered
+    post, its text whole. A number the next word opens a sentence after (`1/5 The kettle …`)
+    still numbers post 1."""
+    corpus = load_corpus([PAGES / "author_page_fraction_first.txt"])
+    assert numbers(corpus) == [[None], [None], [None], [1]]
+    assert [posts[0] for posts in texts(corpus)[1:3]] == [
+        "1/2 cup of oats goes in before the water boils, not after.",
+        "3/4 of the moorings on this stretch fill by noon in summer.",
+    ]
+
+
+def test_a_fraction_opening_a_teaser_under_a_bare_date_stays_text() -> None:
+    """The same on an older author page, each teaser under a bare date: the fraction is the
+    teaser's text and the listing goes on (the dates under it stay chrome)."""
+    corpus = parse_text(
+        "Mabel Tarrant\n@mabeltarrant\nNarrowboat cooking.\nMay 4\n"
+        "Galley bread. Warm the tin.\nApr 21\n1/2 cup of oats goes in first.\n"
+        "Apr 2\nWhy the kettle whistles.\n"
+    )
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[1] == ["1/2 cup of oats goes in first."]
+    assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from parsing import load_corpus
+
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 
 HEADER = "Ines Varga Profile picture\n21h 4 tweets 2 min read\n"
@@ -51,11 +53,13 @@ def test_a_noun_image_ends_no_run() -> None:
     assert texts(corpus) == [["We restored the Image\n" + LINES[0], LINES[1]]]
 
 
-def test_a_picture_inside_a_post_that_ends_in_text_stays_in_its_text() -> None:
-    """A mark at a line end with no run of pictured lines under it, up to the post's end, is
-    left where it stands: only the posts' ends show where the run is."""
+def test_a_picture_inside_a_post_that_ends_in_text_cuts_nothing() -> None:
+    """A mark at a line end with no run of pictured lines under it, up to the post's end,
+    cuts no post (only the posts' ends show where the run is); it is still no word of the
+    post, so it is blanked where it stands."""
     corpus = parse_text("The lamp was lit by oil Image\nThe keepers carried it up\n")
-    assert texts(corpus) == [["The lamp was lit by oil Image\nThe keepers carried it up"]]
+    assert texts(corpus) == [["The lamp was lit by oil      \nThe keepers carried it up"]]
+    assert line_ranges(corpus) == [[(1, 2)]]
 
 
 def test_posts_numbered_like_a_list_keep_their_numbers_under_pictures() -> None:
@@ -143,3 +147,32 @@ def test_image_after_a_preposition_does_not_extend_a_run_of_pictured_posts() -> 
     assert texts(corpus) == [
         ["The haul this week.", "The best one of all.", "Saga, published by Image"]
     ]
+
+
+def test_marks_on_lines_of_their_own_end_unnumbered_posts() -> None:
+    """A copy that puts each post's mark (or marks) on a line of its own under its text, in an
+    unnumbered thread: each lone mark under a finished sentence ends its post, as a mark ending
+    the line does, and is skipped as chrome; the text under it is the next post."""
+    corpus = load_corpus([FIXTURES / "pages" / "pictures_own_lines.txt"])
+    assert numbers(corpus) == [[None, None, None, None]]
+    assert line_ranges(corpus) == [[(3, 3), (7, 8), (12, 12), (16, 16)]]
+    assert [text for _, text in skipped(corpus)][2:5] == ["Image", "Image Image", "Image"]
+    assert all("Image" not in post for post in texts(corpus)[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry left at six.\nImage\nThe gulls followed it out.\n",
+        "1/ The ferry left at six.\nImage\nThe gulls followed.\nImage\nIt rained.\n2/ Later.\n",
+        "The ferry was built by\nImage\nand launched in May.\nImage\nIt sank.\n",
+    ],
+    ids=["one-mark", "under-a-number", "no-sentence-above"],
+)
+def test_a_lone_mark_with_no_run_of_marks_cuts_no_unnumbered_post(text: str) -> None:
+    """One lone mark in a stretch, marks in a stretch under a number marker (its number says
+    where the post ends), a mark under no finished sentence (a name the sentence runs on to):
+    no run, so no post ends at the lone line."""
+    corpus = parse_text(text)
+    assert corpus.posts.first_line[0] == 1
+    assert corpus.posts.last_line[0] >= 3

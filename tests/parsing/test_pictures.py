@@ -1,5 +1,6 @@
 """`Image`, a picture's place in a copied page: never post text where it stands between posts,
-glued to the next post's marker or ending a post's last sentence; text inside a post."""
+glued to the next post's marker, ending a post's last sentence or a line inside it; a lone
+line inside a post stays text."""
 
 from __future__ import annotations
 
@@ -11,17 +12,24 @@ from parsing.pictures import marks_end, marks_start
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 from .test_mutations import assert_bulk_tally_equals_per_post
 
+BLANKED_MARK = " " * len(" Image")
+"""A picture's mark blanked inside a post's text, with the blank before it: lines keep their
+places, so the bytes stay as blanks."""
+
 
 def test_pictures_in_every_place_a_copy_puts_them() -> None:
-    """At a post's end (line 1), alone between posts (3), glued to a marker (5): gone from the
-    text, the thread whole; inside a post (6-7) it stays."""
+    """At a post's end (line 1), alone between posts (3), glued to a marker (5), ending a line
+    inside a post (6): gone from the text, the thread whole; after a determiner (7) it is a
+    noun of the sentence and stays."""
     corpus = load_corpus([FIXTURES / "pages" / "image_glued.txt"])
     assert numbers(corpus) == [[1, 2, 3, 4, 5]]
     assert texts(corpus)[0] == [
         "The heron came back to the pond this week.",
         "It stood by the reeds all afternoon.",
         "A second one landed at dusk.",
-        "They left together before the rain.\nThen the pond was quiet. Image\nMore about the Image",
+        "They left together before the rain.\nThen the pond was quiet."
+        + BLANKED_MARK
+        + "\nMore about the Image",
         "The end.",
     ]
     assert skipped(corpus) == [(3, "Image")]
@@ -78,9 +86,17 @@ def test_image_as_a_word_stays(line: str) -> None:
     assert texts(corpus)[0][0] == line[3:]
 
 
-def test_a_picture_before_text_of_the_same_post_stays_at_a_line_end() -> None:
-    corpus = parse_text("1/ The tide is out. Image\nThe boats sit on the mud.\n")
-    assert texts(corpus) == [["The tide is out. Image\nThe boats sit on the mud."]]
+def test_a_picture_before_text_of_the_same_post_goes_from_its_line_end() -> None:
+    """One mark ending a line inside a post, above more of its text, is no word of the post:
+    it is blanked where it stands, the line stays in its post, and the post is not cut there
+    (one mark is no evidence of a post's end)."""
+    corpus = parse_text("1/ The tide is out. Image\nThe boats sit on the mud.\n2/ Later.\n")
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [
+        ["The tide is out." + BLANKED_MARK + "\nThe boats sit on the mud.", "Later."]
+    ]
+    assert line_ranges(corpus) == [[(1, 2), (3, 3)]]
+    assert corpus.skipped == []
 
 
 def test_a_lone_picture_inside_a_post_stays() -> None:
@@ -315,3 +331,16 @@ def test_marks_start_and_end_find_the_whole_run() -> None:
     assert marks_start(buf, 0, last) == buf.index(b"Image")
     assert marks_end(buf, buf.index(b"Image") + 5, len(buf)) == buf.index(b"next")
     assert marks_start(b"MyImage Image", 0, 8) == 8  # `MyImage` is a word
+
+
+def test_pictures_ending_lines_inside_posts_are_gone_from_their_text() -> None:
+    """A Thread Reader App page whose posts show a picture (or two) at the end of a line with
+    more of the post under it: each mark is blanked, each post keeps its lines and number; a
+    name after a preposition (`published by Image`) is the author's word and stays."""
+    corpus = load_corpus([FIXTURES / "pages" / "picture_inside_post.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert line_ranges(corpus) == [[(3, 4), (5, 6), (7, 8)]]
+    posts = texts(corpus)[0]
+    assert [post.count("Image") for post in posts] == [0, 0, 1]
+    assert posts[1].startswith("Tickets bought before Monday still hold." + " " * 12 + "\nAsk")
+    assert posts[2].endswith("published by Image\nand a copy sits on the ramp gate.")

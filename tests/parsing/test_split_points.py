@@ -239,6 +239,13 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # The same with a fraction of another numerator (`2/3 of`): the layout reads it as text too.
 @example(b"1/ word\nMore from @ana\nword\n2/3 of word\nJun 22\n1/ word\n2/ word")
 @example(b"Read 2 tweets\nword\n2/3 of word\n2/ word")
+# A fraction opening a teaser right under its date line is the teaser's text, as under its text.
+@example("Jun 22 • 3 tweets • 1 min read\n1/2 of word\nRead 3 tweets\n1/ word".encode())
+@example(b"1/ word\nMore from @ana\nJun 22\n3/4 of word\nJun 2\n1/ word\n2/ word")
+@example("12 tweets • 3 min read\n1/3 of word\n1/ word\n1/ word".encode())
+# Pictures' marks on lines of their own end unnumbered posts in a run, whatever part reads them.
+@example(b"word.\nImage\nword.\nImage\nword\n1/ word\nword.\nImage\nword")
+@example("Read 2 tweets\nword.\n\nImage\n\nword. Image\nword\n• • •\n".encode())
 # A bio over bare dates opens an older author page: the dates' teasers, a marker or strong
 # chrome between them.
 @example(b"Writes about tides.\nJun 22\nSeaside cottages\n2/ word\nJun 22\nSeaside cottages")
