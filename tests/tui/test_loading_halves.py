@@ -17,6 +17,7 @@ from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import CorpusIndex, build_index
 from parsing.index_incoming import IndexProcess
+from parsing.index_process import for_filters
 from parsing.split_read import RawCheck
 from tui import early_index, loading
 from tui.loading import CorpusLoader
@@ -83,7 +84,7 @@ def test_the_parts_joined_are_the_single_read(
     ]
     assert [type(message).__name__ for message in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
     assert indexed[0].index == flag_index(loader.corpus)
-    assert indexed[1].index == build_index(loader.corpus, with_words=False)
+    assert indexed[1].index == for_filters(build_index(loader.corpus, with_words=False))
     assert loader.index == build_index(loader.corpus)
 
 
