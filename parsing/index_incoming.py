@@ -126,8 +126,9 @@ class IndexProcess:
                 return None
 
     def entities(self, corpus: Corpus) -> CorpusIndex | None:
-        """The index of entities, if the other process read the same corpus as `corpus` (its
-        flags let go when not asked for before)."""
+        """The index of entities as filters read it (`index_process.for_filters`), if the
+        other process read the same corpus as `corpus` (its flags let go when not asked for
+        before)."""
         if self._shape_pending:
             self._shape_pending = False
             if self._receive(pickle.Unpickler(self._incoming)) != corpus_shape(corpus):

@@ -36,6 +36,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import replace
 from io import BufferedReader
 from pickle import HIGHEST_PROTOCOL
 from typing import IO, TYPE_CHECKING
@@ -253,9 +254,18 @@ def _read_and_index(
             writing.append(
                 written_later(lambda: pickle.dumps(flag_index(corpus), HIGHEST_PROTOCOL), outgoing)
             )
-    index = build_index(corpus, None, send, parallel=True)
+
+    index = build_index(corpus, None, lambda entities: send(for_filters(entities)), parallel=True)
     send(index)
     return corpus, index
+
+
+def for_filters(entities: CorpusIndex) -> CorpusIndex:
+    """The index of entities as the reader receives it: what filters read, without each
+    thread's features and counts. Only related threads read those, from the whole index, which
+    brings its own: sent with both, the reader held two copies until the whole came, then let
+    the first go, leaving megabytes of holes among the whole's objects."""
+    return replace(entities, features=[], counts=[])
 
 
 def cacheable_files(paths: Sequence[PathLike]) -> list[str] | None:

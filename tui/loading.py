@@ -120,8 +120,7 @@ class CorpusLoader:
     entities: CorpusIndex | None = None
     """The index of entities alone: ready well before `index`, and all that filters need."""
     flags: CorpusIndex | None = None
-    """The index of flags alone, from the other process: ready well before `entities`; let
-    go once the whole index is in."""
+    """The index of flags alone: ready well before `entities`, let go when they come."""
     indexing: IndexProcess | None = None
     """The process building the index (and then writing the cache), once started."""
     warnings: list[str] = field(default_factory=list)
@@ -176,9 +175,6 @@ class CorpusLoader:
         else:
             index = self._read_and_index(post)
         self.index = self.entities = index
-        # The whole index answers for the flags too; the flags' own index (small objects,
-        # growing with the threads) would otherwise live as long as the reader.
-        self.flags = None
         self._phase = "ready"
         post(self.FullyIndexed(index))
 
@@ -213,6 +209,22 @@ class CorpusLoader:
         both parts' flags, every flag is known before the part is joined (`FlagsIndexed` then
         covers threads the corpus has yet to count: filters list those it has)."""
         self.indexing = indexing
+        # Read in a call of its own, so that what only reading needs (the flags' indexer, with
+        # every holder of a flag as an int object; the second part's own columns and flags) is
+        # let go before the index comes in, whose unpickling then reuses that memory: let go
+        # after it, they left tens of megabytes of holes between the index's objects.
+        sent = self._read_halves(post, halves, indexing)
+        if sent is None:
+            return build_index(self.corpus)
+        self._phase = "indexing"
+        post(self.Indexing(self.progress()))
+        return self._index(post, indexing if sent else None, flags_sent=True)
+
+    def _read_halves(
+        self, post: Post, halves: Halves, indexing: IndexProcess | None
+    ) -> bool | None:
+        """Both parts read and joined, and the flags posted: did the other process send its
+        part (None: the file could not be read, the corpus holds what was)?"""
         flags = FlagIndexer(self.corpus)
         with self._reporter(post):
             try:
@@ -226,7 +238,7 @@ class CorpusLoader:
                 if indexing is not None:
                     indexing.close()
                     indexing.reap_later()
-                return build_index(self.corpus)
+                return None
             flags.add(self.corpus.thread_count)
             part = None
             if indexing is not None:
@@ -252,9 +264,7 @@ class CorpusLoader:
             flags.add(self.corpus.thread_count)
         if self.flags is None:
             self._flags_found(post, flags)
-        self._phase = "indexing"
-        post(self.Indexing(self.progress()))
-        return self._index(post, indexing if received is not None else None, flags_sent=True)
+        return received is not None
 
     def _flags_found(self, post: Post, flags: FlagIndexer) -> None:
         self.flags = flags.index()
@@ -290,21 +300,22 @@ class CorpusLoader:
 
         def entities_done(index: CorpusIndex) -> None:
             self.entities = index
+            # The entities answer for the flags too: the flags' own index (small objects,
+            # growing with the threads) goes now, before the whole index comes in.
+            self.flags = None
             post(self.EntitiesIndexed(index))
 
         entities = None
         if indexing is not None:
             # The collector runs while the other process works (the interface makes garbage
             # meanwhile), and is paused only while an index comes in.
-            flags = self.flags
             if not flags_sent:
                 indexing.wait()
                 with collector_paused():
-                    flags = indexing.flags(self.corpus)
-                if flags is not None:
-                    self.flags = flags
-                    post(self.FlagsIndexed(flags))
-            if flags is not None:
+                    self.flags = indexing.flags(self.corpus)
+                if self.flags is not None:
+                    post(self.FlagsIndexed(self.flags))
+            if self.flags is not None:
                 indexing.wait()
                 with collector_paused():
                     entities = indexing.entities(self.corpus)

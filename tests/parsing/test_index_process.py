@@ -15,7 +15,7 @@ from parsing import cache, index_process
 from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import build_index
-from parsing.index_process import index_in_child, start_index_process
+from parsing.index_process import for_filters, index_in_child, start_index_process
 from parsing.read_loop import PathLike, plan, read_into
 
 SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
@@ -29,10 +29,11 @@ def read(path: str) -> Corpus:
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_both_paths_give_the_same_index(method: str) -> None:
-    """Entities first, then the whole index: each equal to `build_index` run in this process."""
+    """Entities first (what filters read: `for_filters`), then the whole index: each equal to
+    `build_index` run in this process."""
     corpus = read(str(SEEDLIKE))
     here = build_index(corpus)
-    entities_here = build_index(corpus, with_words=False)
+    entities_here = for_filters(build_index(corpus, with_words=False))
     indexing = start_index_process([str(SEEDLIKE)], cache=False, method=method)
     assert indexing is not None
     entities = indexing.entities(corpus)

@@ -14,6 +14,7 @@ from parsing import cache
 from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import build_index
+from parsing.index_process import for_filters
 from tui import loading
 from tui.cli import reader_parser
 from tui.loading import CorpusLoader
@@ -57,12 +58,13 @@ def files_under(folder: Path) -> list[Path]:
 
 def test_the_other_process_gives_the_index_built_here(xdg: Path, corpus_file: str) -> None:
     """Entities, then the whole index, arrive from the other process as `build_index` makes
-    them from the loader's own corpus."""
+    them from the loader's own corpus; the entities without each thread's features and counts,
+    which only related threads read, from the whole index (they are not sent twice)."""
     loader, messages = run_loader(corpus_file, cache=False)
     assert loader.index == build_index(loader.corpus)
     entities = [m for m in messages if isinstance(m, CorpusLoader.EntitiesIndexed)]
     assert len(entities) == 1
-    assert entities[0].index == build_index(loader.corpus, with_words=False)
+    assert entities[0].index == for_filters(build_index(loader.corpus, with_words=False))
 
 
 def test_the_flags_are_posted_before_the_entities(xdg: Path, corpus_file: str) -> None:

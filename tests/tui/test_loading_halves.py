@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import CorpusIndex, build_index
 from parsing.index_incoming import IndexProcess
+from parsing.index_process import for_filters
 from parsing.split_read import RawCheck
 from tui import early_index, loading
 from tui.loading import CorpusLoader
@@ -82,8 +84,55 @@ def test_the_parts_joined_are_the_single_read(
     ]
     assert [type(message).__name__ for message in indexed] == ["FlagsIndexed", "EntitiesIndexed"]
     assert indexed[0].index == flag_index(loader.corpus)
-    assert indexed[1].index == build_index(loader.corpus, with_words=False)
+    assert indexed[1].index == for_filters(build_index(loader.corpus, with_words=False))
     assert loader.index == build_index(loader.corpus)
+
+
+def test_what_only_reading_needs_is_let_go_before_the_index_comes_in(
+    big_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The flags' indexer and the second part as received are gone (with no collection of
+    garbage) by the time the index of entities is taken from the other process, and the
+    flags' own index by the time the whole index is: the index then reuses their memory
+    instead of being laid out around them."""
+    made: list[weakref.ref[object]] = []
+
+    class WatchedIndexer(loading.FlagIndexer):
+        def __init__(self, corpus: Corpus) -> None:
+            super().__init__(corpus)
+            made.append(weakref.ref(self))
+
+    real_second, real_entities, real_whole = (
+        IndexProcess.second_half, IndexProcess.entities, IndexProcess.whole,
+    )  # fmt: skip
+    alive_then: dict[str, list[bool]] = {}
+    loaders: list[CorpusLoader] = []
+
+    def second_half(process: IndexProcess, *args: object) -> object:
+        received = real_second(process, *args)  # type: ignore[arg-type]
+        if received is not None:
+            made.append(weakref.ref(received[0]))
+        return received
+
+    def entities(process: IndexProcess, corpus: Corpus) -> CorpusIndex | None:
+        alive_then["entities"] = [ref() is not None for ref in made]
+        return real_entities(process, corpus)
+
+    def whole(process: IndexProcess) -> CorpusIndex | None:
+        alive_then["whole"] = [loader.flags is not None for loader in loaders]
+        return real_whole(process)
+
+    monkeypatch.setattr(loading, "FlagIndexer", WatchedIndexer)
+    monkeypatch.setattr(IndexProcess, "second_half", second_half)
+    monkeypatch.setattr(IndexProcess, "entities", entities)
+    monkeypatch.setattr(IndexProcess, "whole", whole)
+    real_run = CorpusLoader.run
+    monkeypatch.setattr(
+        CorpusLoader, "run", lambda loader, post: (loaders.append(loader), real_run(loader, post))
+    )
+    loader, _ = run_loader(big_file)
+    assert loader.index == build_index(loader.corpus)
+    assert alive_then == {"entities": [False, False], "whole": [False]}
 
 
 def test_without_the_other_process_the_reader_reads_both_parts(

@@ -24,6 +24,7 @@ from tests.tui.helpers import (
     wait_loaded,
     wait_until,
 )
+from tui.widgets import drawn_scrollbar
 from tui.widgets.drawn_scrollbar import DrawnScrollbar
 
 
@@ -224,3 +225,19 @@ async def test_a_click_on_the_bar_keeps_the_selected_text() -> None:
         await pilot.pause()
         assert pane.scroll_y == pane.max_scroll_y > 0
         assert app.screen.get_selected_text() == selected
+
+
+async def test_the_bars_drawn_while_loading_are_let_go_once_it_ends() -> None:
+    """A bar drawn before the corpus is loaded (the list still growing) is not kept once
+    loading ends: drawn again after, it is made anew."""
+    drawn = {
+        "virtual": 1234, "window": 30, "position": 7.0,
+        "color": Style(color="red").color, "back": Style(color="blue").color,
+    }  # fmt: skip
+    drawn_scrollbar._bar_cells(Region(0, 0, 1, 30).size, **drawn)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot, app)
+        misses = drawn_scrollbar._bar_cells.cache_info().misses
+        drawn_scrollbar._bar_cells(Region(0, 0, 1, 30).size, **drawn)
+        assert drawn_scrollbar._bar_cells.cache_info().misses == misses + 1

@@ -20,6 +20,7 @@ from parsing.safe_text import visible
 
 from ..loading import CorpusLoader, Progress
 from ..memory import release_free_memory
+from ..widgets.drawn_scrollbar import forget_drawn_bars
 from .panes_screen import NO_THREAD_RELATED, PanesScreen
 
 _WARNINGS_GATHERED = 0.1
@@ -137,6 +138,7 @@ class LoadingScreen(PanesScreen):
         # The corpus and its index now live as long as the reader: move them out of the cycle
         # collector's sight. At a million posts each full collection walked them all, a pause
         # of tens of milliseconds every few keys.
+        forget_drawn_bars()
         gc.collect()
         gc.freeze()
         self.view.index = event.index  # the entities' own index goes

@@ -187,6 +187,12 @@ class DrawnScrollbar(ScrollView):
         self.scroll_to(y=round(target), animate=False, immediate=True)
 
 
+def forget_drawn_bars() -> None:
+    """Let go of the bars drawn so far (once loading ends): those drawn while the list grew
+    are of lengths never shown again, dozens of strips each, kept as long as the reader ran."""
+    _bar_cells.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _bar_cells(
     size: Size, *, virtual: int, window: int, position: float, color: Color, back: Color
