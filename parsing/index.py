@@ -19,6 +19,8 @@ from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
+from .entity_features import FeatureFolder
+from .entity_features import feature_uses as _uses
 from .index_sole import set_apart_sole_terms
 from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
@@ -208,22 +210,18 @@ def _entity_part(
 ) -> _Part:
     part = _Part()
     postings: defaultdict[Feature, list[int]] = defaultdict(list)
-    shared: dict[Feature, Feature] = {}
-    """One tuple object per distinct feature: a million-post corpus repeats them millions of
-    times, and sharing them saves over a hundred megabytes."""
+    folder = FeatureFolder(part.written)
     shared_flags: dict[tuple[str, ...], tuple[str, ...]] = {}
-    """One tuple per distinct run of flags, too: most threads carry one of a few."""
+    """One tuple per distinct run of flags: most threads carry one of a few."""
     for first in range(threads.start, threads.stop, _BATCH):
         batch = range(first, min(first + _BATCH, threads.stop))
         for thread, counts in zip(batch, _batch_tallies(corpus, batch), strict=True):
             if counts.glued:
                 apply_glued(counts, evidence)
-            found = _entity_features(counts, part.written)
-            features = tuple(shared.setdefault(f, f) for f in found)
-            flags = tuple(key for kind, key in features if kind == "flag")
+            features, flags, uses = folder.fold(counts)
             part.flags.append(shared_flags.setdefault(flags, flags))
             part.features.append(features)
-            part.counts.append(_uses(found))
+            part.counts.append(uses)
             for feature in features:
                 postings[feature].append(thread)
         report(batch.stop, 2 * corpus.thread_count)
@@ -318,25 +316,6 @@ def _document_frequency(
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
     posts = corpus.thread_posts(thread)
     return corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-
-
-def _entity_features(counts: Tally, written: dict[Feature, str]) -> dict[Feature, int]:
-    """A thread's flags, mentions, hashtags and link domains, with how often it uses each."""
-    found: dict[Feature, int] = {("flag", code): n for code, n in counts.flags.items() if n > 0}
-    for kind, named in (("mention", counts.mentions), ("hashtag", counts.hashtags)):
-        keyed: Counter[Feature] = Counter()
-        for name, n in named.items():
-            if n > 0:
-                feature = (kind, name.lower())
-                written.setdefault(feature, name)
-                keyed[feature] += n
-        found.update(sorted(keyed.items()))
-    found.update(sorted((("domain", d), n) for d, n in counts.domains.items() if n > 0))
-    return found
-
-
-def _uses(found: dict[Feature, int]) -> bytes:
-    return bytes(min(n, 255) for n in found.values())
 
 
 def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
