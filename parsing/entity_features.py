@@ -35,7 +35,27 @@ def entity_features(counts: Tally, written: dict[Feature, str]) -> dict[Feature,
 
 def feature_uses(found: dict[Feature, int]) -> bytes:
     """How often a thread uses each of its features, in their order (at most 255)."""
-    return bytes(map(min, found.values(), repeat(255)))
+    try:
+        return bytes(found.values())  # in C, as long as no use is over 255
+    except ValueError:
+        return bytes(map(min, found.values(), repeat(255)))
+
+
+class _Made(dict[str, Feature]):
+    """The feature of each name of one kind, made when first asked for (`__missing__` runs
+    only then; every later lookup stays in C)."""
+
+    def __init__(self, kind: str, folder: FeatureFolder, *, lowered: bool) -> None:
+        super().__init__()
+        self.kind, self.folder, self.lowered = kind, folder, lowered
+
+    def __missing__(self, name: str) -> Feature:
+        key = (self.kind, name.lower() if self.lowered else name)
+        feature = self.folder.shared.setdefault(key, key)
+        if self.lowered:
+            self.folder.written.setdefault(feature, name)
+        self[name] = feature
+        return feature
 
 
 class FeatureFolder:
@@ -46,47 +66,30 @@ class FeatureFolder:
         self.shared: dict[Feature, Feature] = {}
         """One tuple per distinct feature: a million-post corpus repeats them millions of
         times, and sharing them saves over a hundred megabytes."""
-        self._flags: dict[str, Feature] = {}
-        self._domains: dict[str, Feature] = {}
-        self._named: dict[str, dict[str, Feature]] = {"mention": {}, "hashtag": {}}
+        self._flags = _Made("flag", self, lowered=False)
+        self._domains = _Made("domain", self, lowered=False)
+        self._named = {kind: _Made(kind, self, lowered=True) for kind in ("mention", "hashtag")}
 
     def fold(self, counts: Tally) -> tuple[tuple[Feature, ...], tuple[str, ...], bytes]:
         """The thread's features (shared tuples), its flag codes, and its uses of each."""
         flags = tuple(code for code, n in counts.flags.items() if n > 0)
-        found: dict[Feature, int] = {self._flag(code): counts.flags[code] for code in flags}
+        made = self._flags
+        found: dict[Feature, int] = {made[code]: counts.flags[code] for code in flags}
         for kind, named in (("mention", counts.mentions), ("hashtag", counts.hashtags)):
             if named:
                 found.update(sorted(self._keyed(kind, named).items()))
         if counts.domains:
-            domain = self._domain
-            found.update(sorted((domain(name), n) for name, n in counts.domains.items() if n > 0))
+            made = self._domains
+            found.update(sorted((made[name], n) for name, n in counts.domains.items() if n > 0))
         return tuple(found), flags, feature_uses(found)
 
-    def _feature(self, feature: Feature) -> Feature:
-        return self.shared.setdefault(feature, feature)
-
-    def _flag(self, code: str) -> Feature:
-        feature = self._flags.get(code)
-        if feature is None:
-            feature = self._flags[code] = self._feature(("flag", code))
-        return feature
-
-    def _domain(self, name: str) -> Feature:
-        feature = self._domains.get(name)
-        if feature is None:
-            feature = self._domains[name] = self._feature(("domain", name))
-        return feature
-
     def _keyed(self, kind: str, named: Counter[str]) -> dict[Feature, int]:
-        """Names folded to their features, case variants added up; each name met for the
-        first time gives its feature's writing unless an earlier name gave it."""
+        """Names folded to their features, case variants added up; the first name met of a
+        feature gives its writing."""
         made = self._named[kind]
         keyed: dict[Feature, int] = {}
         for name, n in named.items():
             if n > 0:
-                feature = made.get(name)
-                if feature is None:
-                    feature = made[name] = self._feature((kind, name.lower()))
-                    self.written.setdefault(feature, name)
+                feature = made[name]
                 keyed[feature] = keyed.get(feature, 0) + n
         return keyed
