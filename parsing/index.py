@@ -18,6 +18,7 @@ from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
 from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
+from .entities.link_tokens import LinkTokens, read_link_tokens
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
 from .entity_features import FeatureFolder
@@ -109,10 +110,12 @@ def build_index(
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    evidence = glued_evidence(corpus) if not parallel else _evidence_on_both_cores(corpus)
+    evidence, tokens = _evidence_and_link_tokens(corpus, parallel=parallel)
     halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
-    for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
+    for part in _each_half(
+        halves, lambda threads: _entity_part(corpus, evidence, tokens, threads, report)
+    ):
         entities.flags += part.flags
         entities.features += part.features
         entities.counts += part.counts
@@ -183,11 +186,23 @@ def _each_half(halves: list[range], work: Callable[[range], R]) -> list[R]:
     return [work(halves[0]), second()]
 
 
-def _evidence_on_both_cores(corpus: Corpus) -> GluedEvidence:
-    """`glued_evidence`, the second half of a big corpus read in a forked process."""
-    from .export_index import export_evidence
+def _evidence_and_link_tokens(
+    corpus: Corpus, *, parallel: bool
+) -> tuple[GluedEvidence, list[LinkTokens]]:
+    """`glued_evidence`, and each source's link tokens kept for the entity pass; with
+    `parallel`, the second half of a big corpus read in a forked process."""
+    from .export_index import evidence_and_link_tokens
 
-    return export_evidence(corpus)
+    if parallel:
+        return evidence_and_link_tokens(corpus)
+    domains: Counter[str] = Counter()
+    tokens = [
+        read_link_tokens(source.buf, 0, len(source.buf), domains) for source in corpus.sources
+    ]
+    glued = Tally()
+    for source in corpus.sources:
+        glued.glued.update(glued_tokens(source.buf))
+    return GluedEvidence.gather(domains, glued.glued_tokens()), tokens
 
 
 def _join(postings: dict[Feature, array[int]], more: dict[Feature, array[int]]) -> None:
@@ -207,7 +222,11 @@ def _join_written(written: dict[Feature, str], more: dict[Feature, str]) -> None
 
 
 def _entity_part(
-    corpus: Corpus, evidence: GluedEvidence, threads: range, report: Callable[[int, int], None]
+    corpus: Corpus,
+    evidence: GluedEvidence,
+    tokens: list[LinkTokens],
+    threads: range,
+    report: Callable[[int, int], None],
 ) -> _Part:
     part = _Part()
     postings: defaultdict[Feature, list[int]] = defaultdict(list)
@@ -216,7 +235,7 @@ def _entity_part(
     """One tuple per distinct run of flags: most threads carry one of a few."""
     for first in range(threads.start, threads.stop, _BATCH):
         batch = range(first, min(first + _BATCH, threads.stop))
-        for thread, counts in zip(batch, _batch_tallies(corpus, batch), strict=True):
+        for thread, counts in zip(batch, _batch_tallies(corpus, batch, tokens), strict=True):
             if counts.glued:
                 apply_glued(counts, evidence)
             features, flags, uses = folder.fold(counts)
@@ -276,7 +295,9 @@ _DF_SAMPLE = 4_000
 """Threads read to estimate how common each word is; enough for TF-IDF to rank words."""
 
 
-def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
+def _batch_tallies(
+    corpus: Corpus, threads: range, tokens: list[LinkTokens] | None = None
+) -> list[Tally]:
     """Entity counts for consecutive threads, one scan per pattern for each source they use."""
     tallies: list[Tally] = []
     position = threads.start
@@ -286,7 +307,8 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
         while end < threads.stop and corpus.threads.source[end] == source:
             end += 1
         spans = [_thread_span(corpus, thread) for thread in range(position, end)]
-        tallies += tally_by_thread(corpus.sources[source].buf, spans)
+        kept = tokens[source] if tokens else None
+        tallies += tally_by_thread(corpus.sources[source].buf, spans, kept)
         position = end
     return tallies
 

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsing.entities.by_thread import tally_by_thread, tally_by_thread_slowly
+from parsing.entities.link_tokens import read_link_tokens
 from parsing.entities.tally import Tally
+from parsing.entities.urls import candidate_tokens, count_links, plain_host
 from parsing.entity_features import Feature, FeatureFolder, entity_features, feature_uses
 
 from .helpers import parse_text
@@ -53,6 +55,43 @@ def test_fast_counts_equal_the_reference(text: str) -> None:
     batch with each match given to its thread by position."""
     buf, spans = _spans(text)
     assert tally_by_thread(buf, spans) == tally_by_thread_slowly(buf, spans)
+
+
+@PROPERTY
+@given(st.lists(texts, min_size=1, max_size=4).map("\n\n1/ ".join))
+def test_counts_from_kept_link_tokens_equal_the_reference(text: str) -> None:
+    """The link tokens kept from a reading of the whole text stand for each batch's own: the
+    counts are the reference's."""
+    buf, spans = _spans(text)
+    tokens = read_link_tokens(buf, 0, len(buf), Counter())
+    assert tally_by_thread(buf, spans, tokens) == tally_by_thread_slowly(buf, spans)
+
+
+@PROPERTY
+@given(texts)
+def test_kept_link_tokens_are_the_candidate_tokens_and_count_the_same_links(text: str) -> None:
+    """`read_link_tokens` keeps each candidate token, the host of each plain link, and counts
+    links by domain as `count_links` does."""
+    buf = text.encode("utf-8", "surrogatepass")
+    domains: Counter[str] = Counter()
+    tokens = read_link_tokens(buf, 0, len(buf), domains)
+    expected: Counter[str] = Counter()
+    count_links(buf, 0, len(buf), expected)
+    assert domains == expected
+    kept = list(zip(tokens.starts, tokens.ends, tokens.hosts, strict=True))
+    assert kept == [
+        (start, end, None if plain is None else plain_host(plain))
+        for start, end, plain in candidate_tokens(buf, 0, len(buf))
+    ]
+
+
+def test_kept_link_tokens_count_each_thread_links() -> None:
+    """Threads given the link tokens of their whole text count their own links from them."""
+    buf, spans = _spans(THREADS.replace("＃", "#").replace("＠", "@"))
+    tokens = read_link_tokens(buf, 0, len(buf), Counter())
+    found = tally_by_thread(buf, spans, tokens)
+    assert found == tally_by_thread_slowly(buf, spans)
+    assert found[0].domains["harbour.example.org"] == 2
 
 
 NAMES = ["Bob", "bob", "BOB", "ana_1", "Ana_1", "Übersee", "übersee", "x"]
