@@ -121,6 +121,7 @@ def build_index(
         entities.counts += part.counts
         _join(entities.postings, part.postings)
         _join_written(entities.written, part.written)
+    tokens.clear()  # tens of megabytes at a million posts, of no use to the words
     if entities_done is not None:
         entities_done(entities)
     if not with_words:
