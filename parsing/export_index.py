@@ -10,6 +10,7 @@ from . import background
 from .corpus import Corpus
 from .entities.flags import flag_code
 from .entities.glued import GluedEvidence
+from .entities.link_tokens import LinkTokens, read_link_tokens
 from .entities.tally import FLAGS, Tally, glued_tokens
 from .entities.urls import count_links
 from .index import CorpusIndex
@@ -54,21 +55,32 @@ def export_evidence(corpus: Corpus) -> GluedEvidence:
     just after a line end or space in the middle (no link nor glued token holds either, and
     either stands for the text's start and end in every rule), the second parts read in a forked
     process. Both give the same evidence (a test holds them equal)."""
+    return evidence_and_link_tokens(corpus, keep_tokens=False)[0]
+
+
+def evidence_and_link_tokens(
+    corpus: Corpus, *, keep_tokens: bool = True
+) -> tuple[GluedEvidence, list[LinkTokens]]:
+    """`export_evidence`, and each source's link tokens read on the way (`LinkTokens`: the
+    index's entity pass takes them instead of finding them again); none without `keep_tokens`."""
     sizes = [len(source.buf) for source in corpus.sources]
     cuts = sizes
     if sum(sizes) >= background.PARALLEL_BYTES:
         cuts = [_middle(source.buf) for source in corpus.sources]
     second = None
     if cuts != sizes:
-        second = background.later(lambda: _read(corpus, list(zip(cuts, sizes, strict=True))))
-    domains, glued = _read(corpus, [(0, cut) for cut in cuts])
+        stretches = list(zip(cuts, sizes, strict=True))
+        second = background.later(lambda: _read(corpus, stretches, keep_tokens))
+    domains, glued, tokens = _read(corpus, [(0, cut) for cut in cuts], keep_tokens)
     if second is not None:
-        more_domains, more_glued = second()
+        more_domains, more_glued, more_tokens = second()
         domains.update(more_domains)
         glued.update(more_glued)
-    tokens = Tally()
-    tokens.glued = glued
-    return GluedEvidence.gather(domains, tokens.glued_tokens())
+        for kept, later in zip(tokens, more_tokens, strict=True):
+            kept.extend(later)
+    found = Tally()
+    found.glued = glued
+    return GluedEvidence.gather(domains, found.glued_tokens()), tokens
 
 
 def _middle(buf: bytearray) -> int:
@@ -79,15 +91,21 @@ def _middle(buf: bytearray) -> int:
     return min(found) + 1 if found else len(buf)
 
 
-def _read(corpus: Corpus, stretches: list[tuple[int, int]]) -> Found:
+def _read(
+    corpus: Corpus, stretches: list[tuple[int, int]], keep_tokens: bool
+) -> tuple[Counter[str], Counter[bytes], list[LinkTokens]]:
     domains: Counter[str] = Counter()
     glued: Counter[bytes] = Counter()
+    tokens: list[LinkTokens] = []
     for source, (start, end) in zip(corpus.sources, stretches, strict=True):
-        if start < end:
+        if keep_tokens:
+            glued.update(glued_tokens(source.buf, start, end))
+            tokens.append(read_link_tokens(source.buf, start, end, domains))
+        elif start < end:
             more_domains, more_glued = evidence_counts(source.buf, start, end)
             domains.update(more_domains)
             glued.update(more_glued)
-    return domains, glued
+    return domains, glued, tokens
 
 
 def evidence_counts(buf: bytearray, start: int, end: int) -> Found:

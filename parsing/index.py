@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TypeVar
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
 from .entities.glued import GluedEvidence
 from .entities.glued_counts import apply_glued
+from .entities.link_tokens import LinkTokens, read_link_tokens
 from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
+from .entity_features import FeatureFolder
+from .entity_features import feature_uses as _uses
 from .index_sole import set_apart_sole_terms
 from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
@@ -106,15 +110,18 @@ def build_index(
     """
     total = corpus.thread_count
     report = progress or (lambda done, of: None)
-    evidence = glued_evidence(corpus) if not parallel else _evidence_on_both_cores(corpus)
+    evidence, tokens = _evidence_and_link_tokens(corpus, parallel=parallel)
     halves = [range(total // 2), range(total // 2, total)] if parallel else [range(total)]
     entities = CorpusIndex(evidence=evidence, thread_count=total)
-    for part in _each_half(halves, lambda threads: _entity_part(corpus, evidence, threads, report)):
+    for part in _each_half(
+        halves, lambda threads: _entity_part(corpus, evidence, tokens, threads, report)
+    ):
         entities.flags += part.flags
         entities.features += part.features
         entities.counts += part.counts
         _join(entities.postings, part.postings)
         _join_written(entities.written, part.written)
+    tokens.clear()  # tens of megabytes at a million posts, of no use to the words
     if entities_done is not None:
         entities_done(entities)
     if not with_words:
@@ -180,11 +187,23 @@ def _each_half(halves: list[range], work: Callable[[range], R]) -> list[R]:
     return [work(halves[0]), second()]
 
 
-def _evidence_on_both_cores(corpus: Corpus) -> GluedEvidence:
-    """`glued_evidence`, the second half of a big corpus read in a forked process."""
-    from .export_index import export_evidence
+def _evidence_and_link_tokens(
+    corpus: Corpus, *, parallel: bool
+) -> tuple[GluedEvidence, list[LinkTokens]]:
+    """`glued_evidence`, and each source's link tokens kept for the entity pass; with
+    `parallel`, the second half of a big corpus read in a forked process."""
+    from .export_index import evidence_and_link_tokens
 
-    return export_evidence(corpus)
+    if parallel:
+        return evidence_and_link_tokens(corpus)
+    domains: Counter[str] = Counter()
+    tokens = [
+        read_link_tokens(source.buf, 0, len(source.buf), domains) for source in corpus.sources
+    ]
+    glued = Tally()
+    for source in corpus.sources:
+        glued.glued.update(glued_tokens(source.buf))
+    return GluedEvidence.gather(domains, glued.glued_tokens()), tokens
 
 
 def _join(postings: dict[Feature, array[int]], more: dict[Feature, array[int]]) -> None:
@@ -204,28 +223,28 @@ def _join_written(written: dict[Feature, str], more: dict[Feature, str]) -> None
 
 
 def _entity_part(
-    corpus: Corpus, evidence: GluedEvidence, threads: range, report: Callable[[int, int], None]
+    corpus: Corpus,
+    evidence: GluedEvidence,
+    tokens: list[LinkTokens],
+    threads: range,
+    report: Callable[[int, int], None],
 ) -> _Part:
     part = _Part()
     postings: defaultdict[Feature, list[int]] = defaultdict(list)
-    shared: dict[Feature, Feature] = {}
-    """One tuple object per distinct feature: a million-post corpus repeats them millions of
-    times, and sharing them saves over a hundred megabytes."""
+    folder = FeatureFolder(part.written)
     shared_flags: dict[tuple[str, ...], tuple[str, ...]] = {}
-    """One tuple per distinct run of flags, too: most threads carry one of a few."""
+    """One tuple per distinct run of flags: most threads carry one of a few."""
     for first in range(threads.start, threads.stop, _BATCH):
         batch = range(first, min(first + _BATCH, threads.stop))
-        for thread, counts in zip(batch, _batch_tallies(corpus, batch), strict=True):
+        for thread, counts in zip(batch, _batch_tallies(corpus, batch, tokens), strict=True):
             if counts.glued:
                 apply_glued(counts, evidence)
-            found = _entity_features(counts, part.written)
-            features = tuple(shared.setdefault(f, f) for f in found)
-            flags = tuple(key for kind, key in features if kind == "flag")
+            features, flags, uses = folder.fold(counts)
             part.flags.append(shared_flags.setdefault(flags, flags))
             part.features.append(features)
-            part.counts.append(_uses(found))
-            for feature in features:
-                postings[feature].append(thread)
+            part.counts.append(uses)
+            # Each feature's list of threads found and added to in C: there are millions.
+            deque(map(list.append, map(postings.__getitem__, features), repeat(thread)), 0)
         report(batch.stop, 2 * corpus.thread_count)
     part.postings = _compact(postings)
     return part
@@ -277,7 +296,9 @@ _DF_SAMPLE = 4_000
 """Threads read to estimate how common each word is; enough for TF-IDF to rank words."""
 
 
-def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
+def _batch_tallies(
+    corpus: Corpus, threads: range, tokens: list[LinkTokens] | None = None
+) -> list[Tally]:
     """Entity counts for consecutive threads, one scan per pattern for each source they use."""
     tallies: list[Tally] = []
     position = threads.start
@@ -287,7 +308,8 @@ def _batch_tallies(corpus: Corpus, threads: range) -> list[Tally]:
         while end < threads.stop and corpus.threads.source[end] == source:
             end += 1
         spans = [_thread_span(corpus, thread) for thread in range(position, end)]
-        tallies += tally_by_thread(corpus.sources[source].buf, spans)
+        kept = tokens[source] if tokens else None
+        tallies += tally_by_thread(corpus.sources[source].buf, spans, kept)
         position = end
     return tallies
 
@@ -318,25 +340,6 @@ def _document_frequency(
 def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
     posts = corpus.thread_posts(thread)
     return corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-
-
-def _entity_features(counts: Tally, written: dict[Feature, str]) -> dict[Feature, int]:
-    """A thread's flags, mentions, hashtags and link domains, with how often it uses each."""
-    found: dict[Feature, int] = {("flag", code): n for code, n in counts.flags.items() if n > 0}
-    for kind, named in (("mention", counts.mentions), ("hashtag", counts.hashtags)):
-        keyed: Counter[Feature] = Counter()
-        for name, n in named.items():
-            if n > 0:
-                feature = (kind, name.lower())
-                written.setdefault(feature, name)
-                keyed[feature] += n
-        found.update(sorted(keyed.items()))
-    found.update(sorted((("domain", d), n) for d, n in counts.domains.items() if n > 0))
-    return found
-
-
-def _uses(found: dict[Feature, int]) -> bytes:
-    return bytes(min(n, 255) for n in found.values())
 
 
 def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:

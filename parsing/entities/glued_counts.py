@@ -33,12 +33,14 @@ class GluedSummary:
         own."""
 
     @classmethod
-    def of(cls, counts: Tally) -> GluedSummary:
-        """The summary of the glued tokens `counts` holds."""
+    def of(cls, counts: Tally, *, with_tails: bool = True) -> GluedSummary:
+        """The summary of the glued tokens `counts` holds (without `tails` when only the split
+        is wanted, `apply_glued`'s own use)."""
         summary = cls()
         for token_bytes, count, token in counts.parsed_glued():
             summary.names[token.merged, token.rest] += count
-            add_tail(summary.tails, token)
+            if with_tails:
+                add_tail(summary.tails, token)
             path_start = token.name_start + len(token.merged) + len(token.rest)  # both ASCII
             if SIGIL_IN_LINK.search(token_bytes, path_start, token.end):
                 summary.with_sigils.append((token_bytes, count, token))
@@ -71,7 +73,7 @@ def apply_glued(
     Each name and host is split once with the counts of all its tokens; only a token with a
     sigil in its path needs a look of its own.
     """
-    summary = GluedSummary.of(result) if summary is None else summary
+    summary = GluedSummary.of(result, with_tails=False) if summary is None else summary
     handles: dict[tuple[str, str], str] = {}
     for (merged, rest), count in summary.names.items():
         split = evidence.split_name(merged, rest)

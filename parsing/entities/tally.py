@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from typing import Any, TypeVar
 
 from .cashtags import DOLLAR_CONTEXT, SYMBOL, SYMBOL_END
 from .flags import AFTER_PREFIX, FLAG, flag_code
@@ -58,17 +59,23 @@ _GLUED_CACHE: dict[bytes, GluedToken] = {}
 SIGIL_IN_LINK = re.compile(rb"[@#]|\xef\xbc|\xf0\x9f")
 
 
+def _empty() -> Counter[Any]:
+    return Counter.__new__(Counter)
+
+
 class Tally:
     __slots__ = ("cashtags", "domains", "flags", "glued", "hashtags", "mentions")
 
     def __init__(self) -> None:
-        self.mentions: Counter[str] = Counter()
-        self.hashtags: Counter[str] = Counter()
-        self.cashtags: Counter[str] = Counter()
-        self.flags: Counter[str] = Counter()
-        self.domains: Counter[str] = Counter()
+        # The index makes one per thread: an empty Counter made without its Python-level
+        # `__init__` (which only handles arguments) costs a fifth as much.
+        self.mentions: Counter[str] = _empty()
+        self.hashtags: Counter[str] = _empty()
+        self.cashtags: Counter[str] = _empty()
+        self.flags: Counter[str] = _empty()
+        self.domains: Counter[str] = _empty()
         """Links by domain; their sum is the number of links."""
-        self.glued: Counter[bytes] = Counter()
+        self.glued: Counter[bytes] = _empty()
         """Glued mention+link tokens (from the at sign to the token end), not yet split."""
 
     def __eq__(self, other: object) -> bool:
@@ -125,23 +132,14 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
     tokens still unsplit (see `apply_glued`)."""
     end = len(buf) if end is None else end
     result = Tally()
-    wide = _WIDE_SIGNS.search(buf, start, end) is not None
+    wide = has_wide_signs(buf, start, end)
     mention_scans = ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)) if wide else ((b"@", MENTIONS),)
     for sign, pattern in mention_scans:
-        for (name, glue), count in Counter(pattern.findall(buf, start, end)).items():
-            result.mentions[name.decode()] += count
-            if glue:
-                result.glued[sign + name + glue] += count
+        count_mentions(result, sign, pattern.findall(buf, start, end))
     for pattern in (HASHTAGS, WIDE_HASHTAGS) if wide else (HASHTAGS,):
-        for name, count in Counter(pattern.findall(buf, start, end)).items():
-            if ascii_name_is_valid(name):
-                result.hashtags[name.decode()] += count
-    for name, count in Counter(CASHTAGS.findall(buf, start, end)).items():
-        result.cashtags[name.decode()] += count
-    for flag, count in Counter(FLAGS.findall(buf, start, end)).items():
-        code = flag_code(flag)
-        if code is not None:
-            result.flags[code] += count
+        count_hashtags(result, pattern.findall(buf, start, end))
+    count_cashtags(result, CASHTAGS.findall(buf, start, end))
+    count_flags(result, FLAGS.findall(buf, start, end))
     wide_tags: list[tuple[int, int]] = []
     for pattern in (NEEDS_UNICODE, WIDE_NEEDS_UNICODE) if wide else (NEEDS_UNICODE,):
         for match in pattern.finditer(buf, start, end):
@@ -153,6 +151,61 @@ def tally(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Tal
     for link in count_links(buf, start, end, result.domains):
         settle_link(result, buf, link, wide_tags, end)
     return result
+
+
+_K = TypeVar("_K", bound=Hashable)
+
+
+def _counted(found: list[_K]) -> dict[_K, int]:
+    """How often each match occurs, in order of first occurrence (a loop for the few matches
+    of one thread: `Counter`'s own set-up costs more than counting them)."""
+    if len(found) > 32:
+        return Counter(found)
+    counts: dict[_K, int] = {}
+    for item in found:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def has_wide_signs(buf: bytes | bytearray, start: int, end: int) -> bool:
+    """Is there a fullwidth @ or # in `buf[start:end]` (without one, their scans find nothing)?"""
+    return _WIDE_SIGNS.search(buf, start, end) is not None
+
+
+def count_mentions(result: Tally, sign: bytes, found: list[tuple[bytes, bytes]]) -> None:
+    """Count what a mention pattern (`MENTIONS`, `WIDE_MENTIONS` after `sign`) found."""
+    mentions, glued = result.mentions, result.glued
+    for (name, glue), count in _counted(found).items():
+        key = name.decode()
+        mentions[key] = mentions.get(key, 0) + count
+        if glue:
+            token = sign + name + glue
+            glued[token] = glued.get(token, 0) + count
+
+
+def count_hashtags(result: Tally, found: list[bytes]) -> None:
+    """Count what an ASCII hashtag pattern (`HASHTAGS`, `WIDE_HASHTAGS`) found."""
+    hashtags = result.hashtags
+    for name, count in _counted(found).items():
+        if ascii_name_is_valid(name):
+            key = name.decode()
+            hashtags[key] = hashtags.get(key, 0) + count
+
+
+def count_cashtags(result: Tally, found: list[bytes]) -> None:
+    cashtags = result.cashtags
+    for name, count in _counted(found).items():
+        key = name.decode()
+        cashtags[key] = cashtags.get(key, 0) + count
+
+
+def count_flags(result: Tally, found: list[bytes]) -> None:
+    """Count the flags `FLAGS` found that name a region."""
+    flags = result.flags
+    for flag, count in _counted(found).items():
+        code = flag_code(flag)
+        if code is not None:
+            flags[code] = flags.get(code, 0) + count
 
 
 def glued_tokens(buf: bytes | bytearray, start: int = 0, end: int | None = None) -> Counter[bytes]:
