@@ -84,6 +84,15 @@ def test_threads_read_a_stretch_at_a_time_give_the_same_index() -> None:
     assert indexer.index() == flag_index(corpus)
 
 
+def test_each_sources_threads_are_read_in_their_own_text() -> None:
+    """Two files, the second's threads read in a stretch with the first's: each thread's flags
+    are those of its own file's text."""
+    corpus = Corpus()
+    corpus.add_source("a.txt", f"1/ one {UA}\n1/ two\n".encode())
+    corpus.add_source("b.txt", f"1/ three {AM}\n1/ and four {RU}\n".encode())
+    assert flag_index(corpus).flags == [("UA",), (), ("AM",), ("RU",)]
+
+
 LINKED_PIECES = [
     RU, UA, AM, "🇺", SCOTLAND, "http://", "https://", "example.com", ".ru", ".com/", ".", "/",
     "@bob", "@alice", "carnegie.ru/x", "#tag", "#тег", "é", "a", " ", " ", "\n", "\n1/ ",
