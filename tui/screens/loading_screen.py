@@ -190,7 +190,8 @@ class LoadingScreen(PanesScreen):
             if row is not None:  # the filters may leave it out now
                 self._open(resumed.thread, resumed.post)
                 self.thread_list.cursor = row
-                self.set_focus(self.post_pane)
+                if not bar.is_open:  # the keys still coming are the query's
+                    self.set_focus(self.post_pane)
         self._marks_changed()
 
 
