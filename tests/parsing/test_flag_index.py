@@ -17,6 +17,28 @@ RU, UA, AM = "🇷🇺", "🇺🇦", "🇦🇲"
 SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 
 
+def thread_spans(corpus: Corpus) -> list[tuple[bytearray, int, int]]:
+    """Per thread, its source's bytes and where its text starts and ends in them."""
+    first_post, text_start, text_end = (
+        corpus.threads.first_post,
+        corpus.posts.text_start,
+        corpus.posts.text_end,
+    )
+    return [
+        (
+            corpus.source_of(thread).buf,
+            text_start[first_post[thread]],
+            text_end[first_post[thread + 1] - 1],
+        )
+        for thread in range(corpus.thread_count)
+    ]
+
+
+def thread_texts(corpus: Corpus) -> list[bytes]:
+    """Per thread, the text the flags are read from."""
+    return [bytes(buf[start:end]) for buf, start, end in thread_spans(corpus)]
+
+
 def flags_of(text: str) -> list[tuple[str, ...]]:
     return flag_index(parse_text(text)).flags
 
@@ -62,6 +84,15 @@ def test_threads_read_a_stretch_at_a_time_give_the_same_index() -> None:
     assert indexer.index() == flag_index(corpus)
 
 
+def test_each_sources_threads_are_read_in_their_own_text() -> None:
+    """Two files, the second's threads read in a stretch with the first's: each thread's flags
+    are those of its own file's text."""
+    corpus = Corpus()
+    corpus.add_source("a.txt", f"1/ one {UA}\n1/ two\n".encode())
+    corpus.add_source("b.txt", f"1/ three {AM}\n1/ and four {RU}\n".encode())
+    assert flag_index(corpus).flags == [("UA",), (), ("AM",), ("RU",)]
+
+
 LINKED_PIECES = [
     RU, UA, AM, "🇺", SCOTLAND, "http://", "https://", "example.com", ".ru", ".com/", ".", "/",
     "@bob", "@alice", "carnegie.ru/x", "#tag", "#тег", "é", "a", " ", " ", "\n", "\n1/ ",
@@ -89,6 +120,7 @@ def test_the_flags_are_those_of_the_whole_index(text: str) -> None:
 @PROPERTY
 @given(linked_texts, linked_texts)
 @example(f"1/ {RU} carnegie.ru/c\n", f"1/ @bobcarnegie.ru/a@b x{RU}.example.com {UA}\n")
+@example(f"\n1/ \n{RU}", "")  # whole, a post numbered at its end: the flag is the second thread's
 def test_a_part_found_elsewhere_and_absorbed_gives_the_same_index(first: str, second: str) -> None:
     """The threads of a corpus's first part indexed here, those of the rest by an indexer of
     their own (as the other process does) and absorbed: the index of the whole at once, the
@@ -97,8 +129,8 @@ def test_a_part_found_elsewhere_and_absorbed_gives_the_same_index(first: str, se
     whole = parse_text(first + second)
     alone = parse_text(first)
     rest = parse_text(second)
-    if alone.thread_count + rest.thread_count != whole.thread_count:
-        return  # the texts ran into each other: not parts of one corpus
+    if thread_texts(alone) + thread_texts(rest) != thread_texts(whole):
+        return  # the whole lays its threads out otherwise: not parts of one corpus
     indexer = FlagIndexer(whole)
     indexer.add(alone.thread_count)
     elsewhere = FlagIndexer(rest)
@@ -121,18 +153,11 @@ class _Recording(FlagIndexer):
 
 def linked_threads(corpus: Corpus) -> list[int]:
     """The threads with a flag that `_may_hold_a_linked_flag` says may be in a link."""
-    first_post, text_start, text_end = (
-        corpus.threads.first_post,
-        corpus.posts.text_start,
-        corpus.posts.text_end,
-    )
-    linked = []
-    for thread in range(corpus.thread_count):
-        buf = corpus.source_of(thread).buf
-        start, end = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
-        if FLAGS.search(buf, start, end) and _may_hold_a_linked_flag(buf, start, end):
-            linked.append(thread)
-    return linked
+    return [
+        thread
+        for thread, (buf, start, end) in enumerate(thread_spans(corpus))
+        if FLAGS.search(buf, start, end) and _may_hold_a_linked_flag(buf, start, end)
+    ]
 
 
 def by_whole_rules(text: str) -> list[int]:

@@ -170,28 +170,30 @@ class LoadingScreen(PanesScreen):
     @on(Identified)
     def _identified(self, event: Identified) -> None:
         """Mark the rows, and go back to where the last session ended, unless the reader has
-        already opened a thread in this one or the filters now leave that thread out. A search
-        being typed keeps its filters and its search running."""
+        already opened a thread in this one or the filters now leave that thread out. A query
+        being typed keeps its filters, and a search running keeps running."""
         remembered = self.remembered
         remembered.identify(event.ids)
         if self.opened is not None and not self.previewing:
             remembered.mark_read(self.opened)
         resumed = remembered.resumed()
-        # A search being typed keeps running: its answer takes the marks when it is shown.
-        typed = self.search_bar.wanted is not None
+        bar = self.search_bar
+        # A search running takes the marks when its answer is shown (`_search_found`).
+        searching = bar.wanted is not None
         filters = self.filters
-        if resumed is not None and self._resumes_filters:
+        if resumed is not None and self._resumes_filters and not (bar.is_open or searching):
             filters = resumed.filters
         if resumed is not None and resumed.sort is not None and self._resumes_sort:
             self.sort = resumed.sort
-        if not typed and (filters.active or self.sort != "source"):  # marks known only now
+        if not searching and (filters.active or self.sort != "source"):  # marks known only now
             self._apply_filters(filters, remember=False)
         if resumed is not None and resumed.thread is not None and self.opened is None:
             row = self.thread_list.row_of(resumed.thread)
             if row is not None:  # the filters may leave it out now
                 self._open(resumed.thread, resumed.post)
                 self.thread_list.cursor = row
-                self.set_focus(self.post_pane)
+                if not bar.is_open:  # the keys still coming are the query's
+                    self.set_focus(self.post_pane)
         self._marks_changed()
 
 
