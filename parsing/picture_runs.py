@@ -42,6 +42,8 @@ Structure = tuple[int, int, int, int, bool]
 
 _MARK_AT_LINE_END = re.compile(rb"Image(?=\n|\Z)")
 _NUMBERED = (MARKER, DATE)
+_RUNS_ON = re.compile(rb"\n[ \t]*[a-z]")
+"""A line opening in lower case right under a mark: the sentence before the mark goes on."""
 
 
 def starts_under_pictures(
@@ -97,10 +99,15 @@ def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
     above more of its text (`1/ The quay at dawn. Image` / `The ferry was late.`). It is no
     word of the post wherever it stands; where the post ends there is left as the rest of the
     layout reads it (one mark is no evidence of a post's end, see the module's note), and the
-    line keeps its text, so it stays in its post."""
+    line keeps its text, so it stays in its post. A mark after a word, the line right under it
+    going on in lower case, is a word of the sentence (a product's name) and stays."""
     for spot, end in left:
-        if buf[end - PICTURE_WORD : end] == b"Image":
-            buf[spot:end] = b" " * (end - spot)
+        if buf[end - PICTURE_WORD : end] != b"Image":
+            continue
+        line_start = buf.rfind(b"\n", 0, spot) + 1
+        if _RUNS_ON.match(buf, end) and not ends_sentence(buf, line_start, spot):
+            continue  # `We launched Image` / `and it sold out`: a name the sentence runs on past
+        buf[spot:end] = b" " * (end - spot)
 
 
 def lone_marks_ending_posts(
