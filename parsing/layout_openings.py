@@ -20,7 +20,17 @@ from __future__ import annotations
 
 import re
 
-from .events import BARE_HEAD, CHROME, EMBED_OTHER, EMBEDS, EMOJI, HEAD, PICTURE_END, Event
+from .events import (
+    BARE_HEAD,
+    CHROME,
+    EMBED_OTHER,
+    EMBEDS,
+    EMOJI,
+    HEAD,
+    MARKER,
+    PICTURE_END,
+    Event,
+)
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
 from .lines import line_end
 from .neighbours import BLANK
@@ -133,9 +143,12 @@ class PageOpenings(PageBlocks):
         if self._teaser_numbered_by(marker):
             self._in_teaser = True
             return
-        if opens_a_fraction(self.buf, marker.start, marker.text_start):
+        if opens_a_fraction(self.buf, marker.start, marker.text_start) and not _numbered_on(
+            events, index
+        ):
             # `1/2 cup of oats …` opening the teaser right under its line: a fraction opening
             # the teaser's first sentence, as under text of the teaser (`_teaser_numbered_by`).
+            # Under it, `2/3 it left …` would say it is post 1's number, in lower case.
             self._open_unnumbered(marker.start)
             self._in_teaser = True
             return
@@ -219,3 +232,12 @@ def _last_block(buf: bytes | bytearray, start: int, stop: int) -> int:
     for gap in _BLANK_LINE.finditer(buf, start, end):
         last = gap.end()
     return last if last >= 0 else buf.rfind(b"\n", start, end) + 1 or start
+
+
+def _numbered_on(events: list[Event], index: int) -> bool:
+    """Is the line of structure under the marker `events[index]` the marker of the next post
+    (`2/3 it left …` under `1/3 so here is …`)?"""
+    if index + 1 >= len(events):
+        return False
+    following = events[index + 1]
+    return following.kind == MARKER and following.number == events[index].number + 1

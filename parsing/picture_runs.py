@@ -42,6 +42,8 @@ Structure = tuple[int, int, int, int, bool]
 
 _MARK_AT_LINE_END = re.compile(rb"Image(?=\n|\Z)")
 _NUMBERED = (MARKER, DATE)
+_RUNS_ON = re.compile(rb"\n[ \t]*[a-z]")
+"""A line opening in lower case right under a mark: the sentence before the mark goes on."""
 
 
 def starts_under_pictures(
@@ -68,7 +70,7 @@ def starts_under_pictures(
         if not _is_run(buf, events, index, marks):
             left += [(spot, end) for spot, end, _ in marks]
             continue
-        high = events[index][0] if index < len(events) else len(buf)
+        high = _stretch(buf, events, index)[1]
         for spot, end, _ in marks:
             buf[spot:end] = b" " * (end - spot)
             below = next_nonblank_line(buf, end)
@@ -84,11 +86,22 @@ def _is_run(
     or more after a sentence's end, under no number marker and no number ending a line?"""
     if sum(after_sentence for _, _, after_sentence in marks) < 2:
         return False
-    if index and events[index - 1][1] in _NUMBERED:
-        return False  # under a number marker: the numbers tell where its posts end
+    return not _is_numbered(buf, events, index)
+
+
+def _stretch(buf: bytes | bytearray, events: Sequence[Structure], index: int) -> tuple[int, int]:
+    """The bounds of the stretch of `buf` between `events[index - 1]`'s line and `events[index]`."""
     low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
     high = events[index][0] if index < len(events) else len(buf)
-    return first_trailer(buf, low, high) is None  # else numbered at line ends
+    return low, high
+
+
+def _is_numbered(buf: bytes | bytearray, events: Sequence[Structure], index: int) -> bool:
+    """Do numbers tell where the posts of the stretch above `events[index]` end: it is under a
+    number marker (or a listing's date), or a number ends one of its lines?"""
+    if index and events[index - 1][1] in _NUMBERED:
+        return True
+    return first_trailer(buf, *_stretch(buf, events, index)) is not None
 
 
 def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
@@ -97,10 +110,15 @@ def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
     above more of its text (`1/ The quay at dawn. Image` / `The ferry was late.`). It is no
     word of the post wherever it stands; where the post ends there is left as the rest of the
     layout reads it (one mark is no evidence of a post's end, see the module's note), and the
-    line keeps its text, so it stays in its post."""
+    line keeps its text, so it stays in its post. A mark after a word, the line right under it
+    going on in lower case, is a word of the sentence (a product's name) and stays."""
     for spot, end in left:
-        if buf[end - PICTURE_WORD : end] == b"Image":
-            buf[spot:end] = b" " * (end - spot)
+        if buf[end - PICTURE_WORD : end] != b"Image":
+            continue
+        line_start = buf.rfind(b"\n", 0, spot) + 1
+        if _RUNS_ON.match(buf, end) and not ends_sentence(buf, line_start, spot):
+            continue  # `We launched Image` / `and it sold out`: a name the sentence runs on past
+        buf[spot:end] = b" " * (end - spot)
 
 
 def lone_marks_ending_posts(
@@ -119,8 +137,6 @@ def lone_marks_ending_posts(
         if not is_lone_picture(buf, *line):
             continue
         index = bisect_left(events, (line[0],))
-        if index and events[index - 1][1] in _NUMBERED:
-            continue  # under a number marker: the numbers tell where its posts end
         above = previous_nonblank_line(buf, line[0])
         if (
             above is not None
@@ -130,11 +146,10 @@ def lone_marks_ending_posts(
             stretches.setdefault(index, []).append(line)
     found: list[Line] = []
     for index, lone in stretches.items():
-        low = buf.find(b"\n", events[index - 1][0]) + 1 if index else 0
-        high = events[index][0] if index < len(events) else len(buf)
+        low, high = _stretch(buf, events, index)
         if len(lone) + _marks_after_sentences(buf, low, high, 2 - len(lone)) < 2:
             continue
-        if first_trailer(buf, low, high) is None:
+        if not _is_numbered(buf, events, index):
             found += lone
     return found
 

@@ -532,3 +532,15 @@ def test_a_fraction_opening_a_teaser_under_a_bare_date_stays_text() -> None:
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[1] == ["1/2 cup of oats goes in first."]
     assert [text for _, text in skipped(corpus)][-2:] == ["Apr 21", "Apr 2"]
+
+
+def test_a_lower_case_first_post_its_thread_numbers_on_keeps_its_number() -> None:
+    """A thread whose posts open in lower case (`1/3 so here is …`, `2/3 it left …`) right
+    under its date line: the next line numbered 2 says `1/3` is post 1's number, not a
+    fraction opening a teaser's text; the number is out of the post's text."""
+    corpus = parse_text(
+        "Mar 3 • 3 tweets • 1 min read\n1/3 so here is the ferry's story.\n"
+        "2/3 it left at six.\n3/3 and that was all.\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][0] == "so here is the ferry's story."

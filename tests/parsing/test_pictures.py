@@ -344,3 +344,19 @@ def test_pictures_ending_lines_inside_posts_are_gone_from_their_text() -> None:
     assert [post.count("Image") for post in posts] == [0, 0, 1]
     assert posts[1].startswith("Tickets bought before Monday still hold." + " " * 12 + "\nAsk")
     assert posts[2].endswith("published by Image\nand a copy sits on the ramp gate.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("1/ We launched Image\nand it sold out in a day.\n2/ More soon.\n", "launched Image\nand"),
+        ("Today we launched Image\nwhich edits photos on a phone.\n", "launched Image\nwhich"),
+    ],
+    ids=["numbered", "unnumbered"],
+)
+def test_a_word_image_the_sentence_runs_on_from_stays(text: str, kept: str) -> None:
+    """`Image` ending a line after a word, with the line right under it running the sentence
+    on in lower case (`We launched Image` / `and it sold out`), is the author's word (a
+    product's name, a title): it stays in its post's text."""
+    corpus = parse_text(text)
+    assert kept in texts(corpus)[0][0]

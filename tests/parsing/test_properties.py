@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from parsing import extract_entities
 from parsing.corpus import Corpus
-from parsing.decoding import utf16_encoding
+from parsing.decoding import decode, utf16_encoding
 from parsing.entities.batch import read_batch, spans_by_post
 from parsing.entities.by_thread import tally_by_thread
 from parsing.entities.extract import extract_spans
@@ -76,6 +76,14 @@ def source_lines(text: str) -> list[str]:
     return LINE_END.split(text.removeprefix("\ufeff"))
 
 
+def decoded_lines(text: str) -> list[str]:
+    """The lines of `text`'s UTF-8 bytes as the parser reads them: bytes that look like
+    BOM-less UTF-16 (a NUL in every other byte, as in `\\x00\\r\\xc2\\x80`) are read as
+    UTF-16 (`decoding.utf16_encoding`), so their lines are not the UTF-8 text's."""
+    data = decode(text.encode("utf-8", "surrogatepass")).data
+    return data.decode("utf-8").split("\n")
+
+
 @PROPERTY
 @given(
     st.lists(st.sampled_from(["@", "a", "Z", "0", "_", "-", ".", "/", "com", "ru", "xn--"]))
@@ -112,6 +120,7 @@ def test_parsing_bytes_never_raises(raw: bytes) -> None:
 @PROPERTY
 @given(texts)
 @example("1/ Image3/ 1/")  # a picture glued to a marker, with no text of the post above it
+@example("\x00\r\x80")  # a NUL then a lone CR: bytes read as BOM-less UTF-16, `\r슀`
 @example("Word.\nImage\nWord.\n\nImage Image\n\nWord. Image\nWord\n")  # marks ending posts
 @example("Mar 3 • 5 tweets • 1 min read\nA title\n1/ Text one.\nMore of it.2/ Text two.\n")
 @example("Most recents (9)\nAn opening.\n\nA thread 🧵\nOne. /1\nTwo. /2\nRead 5 tweets\n")
@@ -122,7 +131,7 @@ def test_every_line_is_in_one_post_or_skipped(text: str) -> None:
     (but for a line a glued marker splits between two posts), in order, and start and end on
     non-blank lines."""
     corpus = parse_text(text)
-    lines = source_lines(text)
+    lines = decoded_lines(text)
     owner: dict[int, str] = {}
     previous_end = 0
     for thread in range(corpus.thread_count):
