@@ -263,8 +263,8 @@ def _read_and_index(
 def for_filters(entities: CorpusIndex) -> CorpusIndex:
     """The index of entities as the reader receives it: what filters read, without each
     thread's features and counts. Only related threads read those, from the whole index, which
-    brings its own: sent with both, the reader held two copies until the whole came, then let
-    the first go, leaving megabytes of holes among the whole's objects."""
+    brings its own: sent with both, the reader would hold two copies until the whole came, and
+    letting the first go would leave megabytes of holes among the whole's objects."""
     return replace(entities, features=[], counts=[])
 
 

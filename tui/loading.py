@@ -212,7 +212,7 @@ class CorpusLoader:
         # Read in a call of its own, so that what only reading needs (the flags' indexer, with
         # every holder of a flag as an int object; the second part's own columns and flags) is
         # let go before the index comes in, whose unpickling then reuses that memory: let go
-        # after it, they left tens of megabytes of holes between the index's objects.
+        # after it, they would leave tens of megabytes of holes between the index's objects.
         sent = self._read_halves(post, halves, indexing)
         if sent is None:
             return build_index(self.corpus)

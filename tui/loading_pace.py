@@ -72,9 +72,10 @@ def collector_paused(*, collect: bool = False) -> Iterator[None]:
     object of the interface too, a pause of its own.
 
     The interface's garbage of before is collected first: the freeze would keep it for good
-    (a long load froze tens of thousands of its drawn lines). That collection walks only what
+    (after a long load, tens of thousands of its drawn lines). That collection walks only what
     was made since the last freeze, a few milliseconds; before the first, it would walk every
-    object of the start, whose garbage is little."""
+    object of the start, whose garbage is little. The interface's garbage made during the pause
+    is frozen with what was loaded, unless `collect`: found only by walking all of that."""
     was_enabled = gc.isenabled()
     if was_enabled and gc.get_freeze_count():
         gc.collect()

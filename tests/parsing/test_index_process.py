@@ -6,6 +6,7 @@ import gc
 import io
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -42,6 +43,23 @@ def test_both_paths_give_the_same_index(method: str) -> None:
     assert entities == entities_here
     assert whole == here
     assert whole is not None and whole.thread_count == 7
+
+
+def test_the_entities_come_without_what_only_related_threads_read() -> None:
+    """The index of entities from the other process holds no thread's features or counts
+    (related threads read those from the whole index); everything else in it is what
+    `build_index` makes here."""
+    corpus = read(str(SEEDLIKE))
+    here = build_index(corpus, with_words=False)
+    indexing = start_index_process([str(SEEDLIKE)], cache=False, method="fork")
+    assert indexing is not None
+    entities = indexing.entities(corpus)
+    indexing.close()
+    indexing.join(30)
+    assert entities is not None
+    assert (entities.features, entities.counts) == ([], [])
+    assert here.features and here.counts  # the corpus has some to leave out
+    assert replace(entities, features=here.features, counts=here.counts) == here
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])

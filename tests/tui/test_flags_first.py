@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from parsing.corpus import Corpus
 from parsing.flag_index import flag_index
 from parsing.index import CorpusIndex, build_index
+from parsing.index_process import for_filters
 from tui import loading
 from tui.app import ThreadlineApp
 from tui.screens.flag_picker import FlagPicker
@@ -22,24 +23,30 @@ from tui.screens.panes_screen import FEATURES_WAIT
 from tui.widgets.post_pane import PostPane
 
 from .helpers import (
+    GRAIN,
     LIGHTHOUSE,
+    PIPELINE,
+    RAIL,
     SEEDLIKE,
     SHARED_FLAGS,
+    TIMBER,
     WIDE,
     list_lines,
     make_app,
     notifications,
+    open_thread,
     post_pane,
     thread_list,
     wait_loaded,
     wait_until,
 )
 from .test_filters import choices, open_picker, type_text
+from .test_related import related_entries
 
 
 class FlagsThenHeld:
     """An index process whose flags are in once `flags_release` is set (at once by default),
-    and whose entities wait for `release`."""
+    and whose entities, as the real one sends them (`for_filters`), wait for `release`."""
 
     def __init__(self, release: threading.Event, flags_release: threading.Event | None = None):
         self._release = release
@@ -56,7 +63,7 @@ class FlagsThenHeld:
     def entities(self, corpus: Corpus) -> CorpusIndex:
         self._release.wait(10)
         self._corpus = corpus
-        return build_index(corpus, with_words=False)
+        return for_filters(build_index(corpus, with_words=False))
 
     def whole(self) -> CorpusIndex:
         return build_index(self._corpus)
@@ -169,6 +176,51 @@ async def test_a_mention_filter_waits_for_the_entities_and_says_so(
             entities_held.set()
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: thread_list(app).rows == [LIGHTHOUSE])
+
+
+class WholeHeld(FlagsThenHeld):
+    """As `FlagsThenHeld`, the whole index waiting for `whole_release` too."""
+
+    def __init__(self, release: threading.Event, whole_release: threading.Event):
+        super().__init__(release)
+        self._whole_release = whole_release
+
+    def whole(self) -> CorpusIndex:
+        self._whole_release.wait(10)
+        return super().whole()
+
+
+async def test_a_thread_opened_before_the_whole_index_gets_its_related_threads_once_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rail thread opened while only the entities are in (without the features related
+    threads read) says its related threads follow, then lists the three that share its flags
+    once the whole index is in."""
+    entities, whole = threading.Event(), threading.Event()
+    entities.set()
+    monkeypatch.setattr(loading, "INDEX_PROCESS_BYTES", 0)
+    monkeypatch.setattr(
+        loading, "start_index_process", lambda *args, **kwargs: WholeHeld(entities, whole)
+    )
+    app = make_app(corpus_copy(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        try:
+            await wait_until(pilot, lambda: app.view.entities is not None)  # type: ignore[attr-defined]
+            await open_thread(pilot, app, RAIL)
+            await pilot.pause(0.1)
+            assert [text for _, text in related_entries(app)] == [
+                "Indexing… related threads follow."
+            ]
+        finally:
+            whole.set()
+        await wait_loaded(pilot, app)
+        await wait_until(
+            pilot,
+            lambda: (
+                {entry for entry, _ in related_entries(app)}
+                == {str(GRAIN), str(TIMBER), str(PIPELINE)}
+            ),
+        )
 
 
 async def test_f_on_a_corpus_without_flags_says_so(tmp_path: Path) -> None:
