@@ -23,11 +23,12 @@ from .teaser_glued import opens_a_fraction
 
 _PAST_FIRST = re.compile(rb"[ \t]*0*(?:[2-9]\d{0,2}|1\d{1,2})/(?:\d{1,3}|[nNxX?])[ \t]")
 """A number above 1 with its total opening a line."""
-_DECLARED_THEN_FIRST = re.compile(
-    rb"(?<!Read )(?<![\w])(\d{1,4}) tweets?\b[^\n]*\n[ \t]*1/(\d{1,3})[ \t]"
-)
-"""A line that declares the thread's length (`3 tweets`; `Read 3 tweets` closes the teaser
-above it), then a line opening with `1/` and a total."""
+_TWEETS_THEN_FIRST = re.compile(rb" tweets?\b[^\n]*\n(?:[ \t]*\n)*[ \t]*1/(\d{1,3})[ \t]")
+"""A line that may declare the thread's length (`3 tweets`), then, past blank lines, a line
+opening with `1/` and a total."""
+_COUNT_BEFORE = re.compile(rb"(?<![\w])(?<!Read )(\d{1,4})\Z")
+"""The count before ` tweets`: `Read 3 tweets` closes the teaser above it, declaring nothing
+of the one under it."""
 
 
 def opens_past_first(buf: ByteSource, start: int, text_at: int) -> bool:
@@ -41,8 +42,12 @@ def declared_first_posts(buf: ByteSource, events: list[Event]) -> list[Event]:
     """`events` (read before the chrome is blanked) with each `1/N` marker right under a line
     between teasers that declares N tweets marked as opening its thread (`Event.opens`): post
     1's number, never a fraction, whatever case follows it."""
-    for found in _DECLARED_THEN_FIRST.finditer(buf):
-        if found[1].lstrip(b"0") != found[2].lstrip(b"0"):
+    word = buf.find(b" tweet")  # a find, faster than the engine's own scan by far
+    while word >= 0:
+        found = _TWEETS_THEN_FIRST.match(buf, word)
+        count = _COUNT_BEFORE.search(bytes(buf[max(word - 16, 0) : word]))
+        word = buf.find(b" tweet", word + 1)
+        if found is None or count is None or int(count[1]) != int(found[1]):
             continue
         at = bisect_left(events, (buf.rfind(b"\n", 0, found.end()) + 1,))
         if 0 < at < len(events) and events[at].kind == MARKER and events[at].number == 1:
