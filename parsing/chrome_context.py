@@ -18,8 +18,7 @@ Some lines of an unroller page are ordinary text by shape; the page's layout mak
   (`Thank `): it is what is left of that line, not a thread (see `cut_off`);
 - the unroller's link back to the thread on its source (`Read on Twitter`, `Read on X`) ending
   the text: twtext prints it under the last post, below its `End of thread` line (chrome only
-  there). A post's own last words are never exactly that link with nothing after it; inside
-  the text it stays a weak line (see `chrome`).
+  there); a post never ends in exactly that link. Inside the text it stays weak (`chrome`).
 
 Every rule that looks up from a line has a counterpart in `could_be_context_chrome`, which
 looks only down: a part of a source cut just above such a line must not lay it out otherwise.
@@ -34,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .byte_source import ByteSource
 from .date_order import day_of
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
-from .teaser_glued import opens_a_fraction
+from .teaser_openings import marker_between
 
 DATE = [
     # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
@@ -241,7 +240,7 @@ def teaser_dates(
         if above < 0 or date in openers:
             continue
         anchor = anchors[above]
-        if _marker_between(buf, events, marker, anchor[1], date[0]):
+        if marker_between(buf, events, marker, (anchor[1], date[0]), dates):
             continue
         if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
             found.append(date)
@@ -271,7 +270,7 @@ def bio_above_dates(
     first = next_nonblank_line(buf, -1)
     if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not _is_bio(buf, first):
         return None
-    if _marker_between(buf, events, marker, dates[0][1], dates[1][0]):
+    if marker_between(buf, events, marker, (dates[0][1], dates[1][0]), dates):
         return None
     if bisect_left(strong, dates[0]) != bisect_left(strong, dates[1]):
         return None  # strong chrome between the two dates
@@ -288,20 +287,6 @@ def bio_above_dates(
 
 def _opens_lower_case(buf: ByteSource, line: Line) -> bool:
     return bytes(buf[line[0] : line[1]]).lstrip()[:1].islower()
-
-
-def _marker_between(
-    buf: ByteSource, events: Sequence[Structure], marker: int, start: int, stop: int
-) -> bool:
-    """Is there a number marker between `start` and `stop`? A fraction opening a teaser's line
-    (`1/3 of the dough`) is the teaser's text, no post's number (`teaser_glued`)."""
-    at = bisect_left(events, (start,))
-    while at < len(events) and events[at][0] < stop:
-        event = events[at]
-        if event[1] == marker and not opens_a_fraction(buf, event[0], event[3]):
-            return True
-        at += 1
-    return False
 
 
 def sandwiched_lines(

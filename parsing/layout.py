@@ -46,7 +46,6 @@ from .layout_passing import PassingChrome
 from .lines import line_end
 from .neighbours import WHITESPACE, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_glued import opens_a_fraction
 from .thread_starts import first_post_start
 
 _FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")  # perhaps a page's thread numbered as a list
@@ -92,9 +91,7 @@ class LayoutBuilder(PassingChrome):
             if kind == MARKER:
                 # A numbered post ends a listing (`teaser_dates`), a fraction opening a
                 # teaser's line does not.
-                self._in_listing = self._in_listing and opens_a_fraction(
-                    self.buf, event[0], event[3]
-                )
+                self._in_listing = self._in_listing and self._reads_as_text(event)
                 self._marker_ends_teaser, self._in_teaser = self._in_teaser, False
             elif kind == DATE:
                 if not self._date_numbers_post(events, index):
@@ -361,8 +358,8 @@ class LayoutBuilder(PassingChrome):
             # No date between here and the marker that ends the listing; a fraction opening
             # a teaser's line ends none (as in `build`).
             marker = events[index]
-            self._in_listing = self._in_listing and opens_a_fraction(buf, marker[0], marker[3])
             self._lead_teaser_from(events, index)
+            self._in_listing = self._in_listing and self._reads_as_text(marker)
         if not self.under_header and not _FIRST_LIST_NUMBER.match(
             buf, skip_whitespace(buf, free_from, len(buf))
         ):

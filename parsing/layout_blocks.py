@@ -57,6 +57,9 @@ class PageBlocks(TrailingRules):
         self._after_embed = False
         """Whether the last chrome the thread went on past was the line under a tweet a blog
         embeds (`EMBEDS`)."""
+        self.opening_text = -1
+        """Where the number opening a teaser under its date line that is its text stands
+        (`teaser_openings`; -1: none)."""
 
     def _begin(self, events: list[Event]) -> None:
         """Start laying out `events`: the text at their start may be a listing's teaser."""

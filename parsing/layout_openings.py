@@ -29,6 +29,7 @@ from .events import (
     HEAD,
     MARKER,
     PICTURE_END,
+    TEASER_EDGE,
     Event,
 )
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
@@ -36,6 +37,7 @@ from .lines import line_end
 from .neighbours import BLANK
 from .pictures import picture_after
 from .teaser_glued import glued_next_number, opens_a_fraction
+from .teaser_openings import opens_past_first
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
 """A blank line between two paragraphs, with the blanks up to the next one's text."""
@@ -93,7 +95,7 @@ class PageOpenings(PageBlocks):
         post, which goes on, as the listing does (`teaser_dates`). True when closed so, or read
         as text."""
         buf = self.buf
-        fraction = opens_a_fraction(buf, line.start, line.text_start)
+        fraction = self._reads_as_text(line)
         if (
             (line.number != 1 and not fraction)
             or self.start < 0
@@ -120,6 +122,15 @@ class PageOpenings(PageBlocks):
             self._open_unnumbered(after)
         return True
 
+    def _reads_as_text(self, marker: Event) -> bool:
+        """Is the number `marker` opens its line with the text of a teaser, no post's number: a
+        fraction (`teaser_glued.opens_a_fraction`) unless it opens its thread (`1/3` under `3
+        tweets`), or a number opening the teaser under its date line that `teaser_openings`
+        reads as text (`_lead_teaser_from`)?"""
+        return marker.start == self.opening_text or (
+            not marker.opens and opens_a_fraction(self.buf, marker.start, marker.text_start)
+        )
+
     def _numbers_lead_in_teaser(self, line: Event) -> bool:
         """Whether the teaser text after the marker `line` (`_events[_index]`), up to the next
         line of structure, holds the next post's number glued after a sentence's end with text
@@ -143,13 +154,19 @@ class PageOpenings(PageBlocks):
         if self._teaser_numbered_by(marker):
             self._in_teaser = True
             return
-        if opens_a_fraction(self.buf, marker.start, marker.text_start) and not _numbered_on(
-            events, index
+        under_date = (
+            events[index - 1].number == TEASER_EDGE
+            and self._first_text_line(self.free_from, marker.start) is None
+        )
+        if (under_date and opens_past_first(self.buf, marker.start, marker.text_start)) or (
+            self._reads_as_text(marker) and not _numbered_on(events, index)
         ):
             # `1/2 cup of oats …` opening the teaser right under its line: a fraction opening
             # the teaser's first sentence, as under text of the teaser (`_teaser_numbered_by`).
-            # Under it, `2/3 it left …` would say it is post 1's number, in lower case.
+            # Under it, `2/3 it left …` would say it is post 1's number, in lower case. Right
+            # under its date line, `3/4 Of …` is text: a teaser shows post 1 (`teaser_openings`).
             self._open_unnumbered(marker.start)
+            self.opening_text = marker.start
             self._in_teaser = True
             return
         stop = events[index + 1].start if index + 1 < len(events) else len(self.buf)

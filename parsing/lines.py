@@ -47,6 +47,7 @@ from .pictures import (
     may_end_in_picture,
     picture_then_text,
 )
+from .teaser_openings import declared_first_posts
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -138,7 +139,7 @@ def read_structure(
     the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
     marks of pictures after a post's number among them (where such a mark ends a post in the
     middle of a line, the next post's `START`: see `picture_ends`)."""
-    events = _line_events(buf)
+    events = declared_first_posts(buf, _line_events(buf))
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)

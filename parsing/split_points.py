@@ -45,6 +45,7 @@ from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, opens_a_fraction
+from .teaser_openings import opens_past_first
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -272,12 +273,14 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
     shape, above_marker = read_line(buf, *above)
-    fraction = opens_a_fraction(buf, line, marker.text_start)
-    if fraction:
+    if _teaser_text_perhaps(buf, line, marker.text_start, above):
         # A fraction (`1/2 cup of …`) is a teaser's text under the listing's line right above
-        # it as under its text (`LayoutBuilder._lead_teaser_from`): no part may start there.
+        # it as under its text (`LayoutBuilder._lead_teaser_from`), and so is a number above 1
+        # right under that line (`teaser_openings`): no part may start there.
         return False
-    if above_marker is not None and opens_a_fraction(buf, above[0], above_marker.text_start):
+    if above_marker is not None and _teaser_text_perhaps(
+        buf, above[0], above_marker.text_start, previous_nonblank_line(buf, above[0])
+    ):
         shape = None  # a teaser's text, perhaps (see above)
     if marker.number == 1 and shape not in ("marker", "strong"):
         # Under a listing's teaser text, `1/` is the first post's number, written at its end
@@ -287,6 +290,21 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         return False
     return shape not in ("head", "emoji") and not _teaser_numbered_first(
         buf, above, (line, end), whole
+    )
+
+
+def _teaser_text_perhaps(buf: ByteSource, line: int, text_at: int, above: Line | None) -> bool:
+    """May the marker line at `line`, its text at `text_at`, under the line `above`, be a
+    teaser's text: a fraction, or a number above 1 under a date or a listing's line, or under
+    chrome that may end a block whose last such line the layout reads it under?"""
+    return opens_a_fraction(buf, line, text_at) or (
+        above is not None
+        and opens_past_first(buf, line, text_at)
+        and (
+            is_date(buf, above)
+            or is_teaser_edge(buf, above)
+            or read_line(buf, *above)[0] in ("strong", "weak", "passing")
+        )
     )
 
 

@@ -544,3 +544,46 @@ def test_a_lower_case_first_post_its_thread_numbers_on_keeps_its_number() -> Non
     )
     assert numbers(corpus) == [[1, 2, 3]]
     assert texts(corpus)[0][0] == "so here is the ferry's story."
+
+
+# -- a teaser's opening number against the length its date line declares -----------------------
+
+
+def test_a_teasers_opening_number_whose_total_is_the_declared_length_numbers_post_1() -> None:
+    """`1/3 so here is why …` opening a teaser under `Apr 21 • 3 tweets`: the total is the
+    thread's length the page declares, so the number is post 1's whatever case follows, and
+    is out of the post's text. `1/n we rebuilt …` (no fraction) numbers post 1 too."""
+    corpus = load_corpus([PAGES / "author_page_fraction_declared.txt"])
+    assert numbers(corpus)[0] == [1]
+    assert numbers(corpus)[2] == [1]
+    assert texts(corpus)[0] == ["so here is why the lock gates leak in a dry spell."]
+    assert texts(corpus)[2] == ["we rebuilt the paddle gear over one long weekend."]
+
+
+def test_a_teaser_opening_a_numerator_above_1_under_its_date_line_is_text() -> None:
+    """`3/4 Of the moorings …` right under its date line: a teaser shows its thread's first
+    post, so no number above 1 opens it; the line is the teaser's text, whole, whatever case
+    follows the number."""
+    corpus = load_corpus([PAGES / "author_page_fraction_declared.txt"])
+    assert numbers(corpus)[1] == [None]
+    assert texts(corpus)[1] == ["3/4 Of the moorings past the bridge, only two take a wide beam."]
+
+
+def test_a_fraction_whose_total_is_not_the_declared_length_stays_text() -> None:
+    """`1/4 of the towpath …` under `6 tweets`: the total is no thread length the page
+    declares, and lower case runs on from it: a fraction, the teaser's text."""
+    corpus = load_corpus([PAGES / "author_page_fraction_declared.txt"])
+    assert len(numbers(corpus)) == 4
+    assert numbers(corpus)[3] == [None]
+    assert texts(corpus)[3] == ["1/4 of the towpath stays closed until the spring stoppage ends."]
+
+
+def test_a_numerator_above_1_under_a_bare_date_is_text() -> None:
+    """On an older author page, `3/4 Of the moorings …` under a bare date is the teaser's
+    text as under a date line that declares a length: the listing goes on under it."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\nMay 4\nGates and paddles.\n"
+        "Apr 21\n3/4 Of the moorings take a wide beam.\nApr 2\nWhy the cill matters.\n"
+    )
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[1] == ["3/4 Of the moorings take a wide beam."]

@@ -113,6 +113,8 @@ line = st.one_of(
     # Fractions and ratios a teaser's numbers are told from; a name after a preposition.
     st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word by Image"]),
     st.sampled_from(["2/3 of word", "3/4 of word"]),
+    # A teaser's opening number against the length its date line declares.
+    st.sampled_from(["1/3 so word", "3/4 Word", "1/4 of word", "Jun 22 • 3 tweets • 1 min read"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -243,6 +245,9 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example("Jun 22 • 3 tweets • 1 min read\n1/2 of word\nRead 3 tweets\n1/ word".encode())
 @example(b"1/ word\nMore from @ana\nJun 22\n3/4 of word\nJun 2\n1/ word\n2/ word")
 @example("12 tweets • 3 min read\n1/3 of word\n1/ word\n1/ word".encode())
+# `1/N` under `N tweets` numbers post 1; a number above 1 right under a date line is text.
+@example("Jun 22 • 3 tweets • 1 min read\n1/3 so word\nRead 3 tweets\n1/ word".encode())
+@example(b"1/ word\nMore from @ana\nJun 22\n3/4 Word\nJun 2\n1/ word\n2/ word")
 # Pictures' marks on lines of their own end unnumbered posts in a run, whatever part reads them.
 @example(b"word.\nImage\nword.\nImage\nword\n1/ word\nword.\nImage\nword")
 @example("Read 2 tweets\nword.\n\nImage\n\nword. Image\nword\n• • •\n".encode())
@@ -613,3 +618,12 @@ def test_a_stretch_ending_inside_a_teaser_offers_no_cut_at_its_first_marker() ->
     cuts = stretch_cuts(raw)
     assert raw.index(b"1/ word") not in cuts
     assert_cuts_parse_like_the_whole(raw, cuts + allowed_cuts(raw))
+
+
+def test_no_anchor_at_a_number_above_1_opening_a_teaser_under_its_date() -> None:
+    """`3/4 Of the moorings …` right under a teaser's date line is the teaser's text
+    (`teaser_openings`), by the date line above it: no part may start there."""
+    raw = "Apr 9 • 4 tweets • 1 min read\n3/4 Of the moorings\n".encode()
+    assert not is_anchor(raw, raw.index(b"3/4 Of"))
+    bare = b"Apr 9\n3/4 Of the moorings\n"
+    assert not is_anchor(bare, bare.index(b"3/4 Of"))
