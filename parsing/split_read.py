@@ -40,14 +40,16 @@ if TYPE_CHECKING:
 
 SPLIT_BYTES = PARALLEL_BYTES
 """Below this, a second process costs more than it saves (its own name, for tests to lower)."""
-READER_SHARE = 0.4
+READER_SHARE = 0.45
 """About how much of the file the reader lays out: less than half, since it also starts its
 interface, finds the flags of its part and joins the parts while the other process, started
 as the reader starts, lays out the rest. In a terminal its interface shares the interpreter
 lock with the reading (traced at 300k posts in tmux, the reader laid out its part about 1.4
 times slower per byte than the other process did), which alone would put the balance near
-0.42; a third was tried and in tmux at a million posts, on a quiet machine, the flags came
-later (6.25 and 7.86 s against 5.70 and 6.41 s at 0.4, one launch each)."""
+0.42; but the other process also hands its part over, and traced launches at 0.4 found it
+the last to have its flags. In tmux at a million posts, launches alternating with 0.4 in one
+run, flags came at 3.64-5.41 s (median 4.34, few handles) and 6.60-7.03 s (many) against
+4.09-6.72 s (median 5.45) and 7.40-7.77 s at 0.4; a third was slower than 0.4."""
 
 
 class RawCheck(NamedTuple):
