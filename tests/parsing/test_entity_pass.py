@@ -3,6 +3,7 @@ reference readings they must equal."""
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 
 import pytest
@@ -11,11 +12,13 @@ from hypothesis import strategies as st
 
 from parsing.corpus import Corpus
 from parsing.entities.by_thread import tally_by_thread
+from parsing.entities.glued import GluedEvidence
 from parsing.entities.link_tokens import read_link_tokens
 from parsing.entities.tally import Tally, tally
 from parsing.entities.urls import candidate_tokens, count_links, plain_host
 from parsing.entity_features import Feature, FeatureFolder, entity_features, feature_uses
 from parsing.export_index import _middle
+from parsing.index import build_index
 
 from .helpers import parse_bytes, parse_text
 from .test_properties import PROPERTY, texts
@@ -205,3 +208,17 @@ def test_any_batch_of_hostile_threads_counts_each_thread_alone(
     assert tally_by_thread(buf, batch) == expected
     assert tally_by_thread(buf, batch, read_link_tokens(buf, 0, len(buf), Counter())) == expected
     assert tally_by_thread(buf, batch, halves) == expected
+
+
+def test_the_built_index_keeps_no_split_answers_in_its_evidence() -> None:
+    """The answers remembered while splitting glued tokens belong to the entity pass: the
+    evidence the reader keeps (and the pipe and the cache carry) is as big pickled as the same
+    evidence made afresh."""
+    corpus = parse_text(
+        "1/ Read @alicecarnegie.ru/commentary/1 and @bobcarnegie.ru/commentary/1 now\n\n"
+        "1/ Again @alicecarnegie.ru/commentary/1 here\n"
+    )
+    index = build_index(corpus, with_words=False)
+    assert index.postings[("mention", "alice")]  # the glued tokens were split
+    fresh = GluedEvidence(index.evidence.domains)
+    assert len(pickle.dumps(index.evidence)) == len(pickle.dumps(fresh))
