@@ -40,9 +40,9 @@ def tally_by_thread(
     `_kept_tokens` for when they can stand for the spans' own).
 
     Mentions, ASCII hashtags, cashtags and flags are counted with one `findall` per thread, in
-    C. Hashtags that need Unicode rules and links are few enough to be read one by one. A thread
-    with a fullwidth sign is counted by `tally` alone: its scans stop at the thread's end, where
-    a batch's scan would read a token run into the next thread."""
+    C. Hashtags that need Unicode rules and links are few enough to be read one by one, over the
+    whole batch. A thread with a fullwidth sign, or with a token run across its edge, is counted
+    by `tally` alone (see `_read_alone`)."""
     if not spans:
         return []
     low, high = spans[0][0], spans[-1][1]
@@ -93,11 +93,25 @@ def tally_by_thread(
         if domain is None:
             domain = domains[host] = domain_of(host.decode())
         tallies[at].domains[domain] += count
-    if has_wide_signs(buf, low, high):
-        for at, (start, end) in enumerate(spans):
-            if has_wide_signs(buf, start, end):
-                tallies[at] = tally(buf, start, end)
+    for at in _read_alone(buf, spans, has_wide_signs(buf, low, high)):
+        tallies[at] = tally(buf, *spans[at])
     return tallies
+
+
+def _read_alone(
+    buf: bytes | bytearray, spans: Sequence[tuple[int, int]], wide: bool
+) -> Iterator[int]:
+    """The threads whose counts only `tally` of their own text gives: those with a fullwidth
+    sign (the scans above skip the fullwidth patterns), and those that start or end inside a
+    token (the batch's link tokens run across their edges)."""
+    size = len(buf)
+    for at, (start, end) in enumerate(spans):
+        if (
+            (start and buf[start - 1] not in _ASCII_WHITESPACE)
+            or (end < size and buf[end] not in _ASCII_WHITESPACE)
+            or (wide and has_wide_signs(buf, start, end))
+        ):
+            yield at
 
 
 _ASCII_WHITESPACE = frozenset(b" \t\n\r\f\v")

@@ -222,3 +222,18 @@ def test_the_built_index_keeps_no_split_answers_in_its_evidence() -> None:
     assert index.postings[("mention", "alice")]  # the glued tokens were split
     fresh = GluedEvidence(index.evidence.domains)
     assert len(pickle.dumps(index.evidence)) == len(pickle.dumps(fresh))
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [[(16, 38)], [(0, 3), (4, 20)], [(0, 3), (16, 38)]],
+    ids=["starts-inside", "ends-inside", "both"],
+)
+def test_a_batch_edge_inside_a_token_reads_its_own_link_tokens(
+    spans: list[tuple[int, int]],
+) -> None:
+    """A batch whose first thread starts, or whose last ends, inside a token reads the links of
+    its own text, not the tokens kept from the whole text (which start and end elsewhere)."""
+    buf = b"One. See the harbour.example.org/x/y now.\n"
+    tokens = read_link_tokens(buf, 0, len(buf), Counter())
+    assert tally_by_thread(buf, spans, tokens) == _alone(buf, spans)
