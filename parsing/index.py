@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
-from .entities.glued import GluedEvidence
+from .entities.glued import GluedEvidence, RememberedSplits
 from .entities.glued_counts import apply_glued
 from .entities.link_tokens import LinkTokens, read_link_tokens
 from .entities.tally import Tally, glued_tokens
@@ -232,13 +232,14 @@ def _entity_part(
     part = _Part()
     postings: defaultdict[Feature, list[int]] = defaultdict(list)
     folder = FeatureFolder(part.written)
+    splits = RememberedSplits(evidence)
     shared_flags: dict[tuple[str, ...], tuple[str, ...]] = {}
     """One tuple per distinct run of flags: most threads carry one of a few."""
     for first in range(threads.start, threads.stop, _BATCH):
         batch = range(first, min(first + _BATCH, threads.stop))
         for thread, counts in zip(batch, _batch_tallies(corpus, batch, tokens), strict=True):
             if counts.glued:
-                apply_glued(counts, evidence)
+                apply_glued(counts, splits)
             features, flags, uses = folder.fold(counts)
             part.flags.append(shared_flags.setdefault(flags, flags))
             part.features.append(features)

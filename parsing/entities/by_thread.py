@@ -1,10 +1,10 @@
-"""Entity counts for many threads at once: one scan per pattern over a stretch of threads.
+"""Entity counts for many threads at once: each thread's counts are `tally`'s of its text alone.
 
-`tally` counts one stretch of a buffer with `findall`, which is fastest when nothing has to be
-told apart. The index needs the counts of every thread; calling `tally` per thread would pay
-its fixed cost (a dozen scans, a dozen counters) a hundred thousand times. Here each pattern
-scans a whole batch of threads once, and each match is given to its thread by position. The
-patterns and the per-match rules are `tally`'s own, so the counts are the same.
+The index needs the counts of every thread; calling `tally` per thread would pay its fixed cost
+(a dozen scans, a dozen counters) a hundred thousand times. Here the common patterns run once
+per thread with `findall`, and the rare ones (Unicode hashtags, links) scan a whole batch of
+threads once, each match given to its thread by position. The patterns and the per-match rules
+are `tally`'s own; a property test holds the counts equal to `tally`'s thread by thread.
 """
 
 from __future__ import annotations
@@ -13,17 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from .flags import flag_code
-from .hashtags import NEEDS_UNICODE, WIDE_NEEDS_UNICODE, ascii_name_is_valid, hashtag_at
+from .hashtags import NEEDS_UNICODE, hashtag_at
 from .link_tokens import LinkTokens
 from .tally import (
     CASHTAGS,
     FLAGS,
     HASHTAGS,
     MENTIONS,
-    WIDE_HASHTAGS,
-    WIDE_MENTIONS,
-    WIDE_SIGN,
     Tally,
     count_cashtags,
     count_flags,
@@ -31,6 +27,7 @@ from .tally import (
     count_mentions,
     has_wide_signs,
     settle_link,
+    tally,
 )
 from .urls import candidate_tokens, domain_of, links_in_token, plain_host
 
@@ -43,15 +40,12 @@ def tally_by_thread(
     `_kept_tokens` for when they can stand for the spans' own).
 
     Mentions, ASCII hashtags, cashtags and flags are counted with one `findall` per thread, in
-    C: per match, the reference (`tally_by_thread_slowly`) would pay for a match object, a
-    lookup of its thread and a decode. Hashtags that need Unicode rules and links are few
-    enough to be read one by one, as there. A batch with a fullwidth sign is left to the
-    reference."""
+    C. Hashtags that need Unicode rules and links are few enough to be read one by one, over the
+    whole batch. A thread with a fullwidth sign, or with a token run across its edge, is counted
+    by `tally` alone (see `_read_alone`)."""
     if not spans:
         return []
     low, high = spans[0][0], spans[-1][1]
-    if has_wide_signs(buf, low, high):
-        return tally_by_thread_slowly(buf, spans)
     tallies = []
     mentions, hashtags, cashtags, flags = (
         MENTIONS.findall,
@@ -99,7 +93,25 @@ def tally_by_thread(
         if domain is None:
             domain = domains[host] = domain_of(host.decode())
         tallies[at].domains[domain] += count
+    for at in _read_alone(buf, spans, has_wide_signs(buf, low, high)):
+        tallies[at] = tally(buf, *spans[at])
     return tallies
+
+
+def _read_alone(
+    buf: bytes | bytearray, spans: Sequence[tuple[int, int]], wide: bool
+) -> Iterator[int]:
+    """The threads whose counts only `tally` of their own text gives: those with a fullwidth
+    sign (the scans above skip the fullwidth patterns), and those that start or end inside a
+    token (the batch's link tokens run across their edges)."""
+    size = len(buf)
+    for at, (start, end) in enumerate(spans):
+        if (
+            (start and buf[start - 1] not in _ASCII_WHITESPACE)
+            or (end < size and buf[end] not in _ASCII_WHITESPACE)
+            or (wide and has_wide_signs(buf, start, end))
+        ):
+            yield at
 
 
 _ASCII_WHITESPACE = frozenset(b" \t\n\r\f\v")
@@ -126,65 +138,3 @@ def _kept_tokens(
 def _tokens(buf: bytes | bytearray, low: int, high: int) -> Iterator[tuple[int, int, bytes | None]]:
     for token_start, token_end, plain in candidate_tokens(buf, low, high):
         yield token_start, token_end, None if plain is None else plain_host(plain)
-
-
-def tally_by_thread_slowly(buf: bytes | bytearray, spans: Sequence[tuple[int, int]]) -> list[Tally]:
-    """The reference reading: one scan per pattern over all the spans, each match given to its
-    span by position."""
-    tallies = [Tally() for _ in spans]
-    if not spans:
-        return tallies
-    starts = [start for start, _ in spans]
-    low, high = spans[0][0], spans[-1][1]
-
-    def owner(position: int) -> Tally | None:
-        at = bisect_right(starts, position) - 1
-        return tallies[at] if at >= 0 and position < spans[at][1] else None
-
-    for sign, pattern in ((b"@", MENTIONS), (WIDE_SIGN, WIDE_MENTIONS)):
-        for match in pattern.finditer(buf, low, high):
-            counts = owner(match.start())
-            if counts is not None:
-                name, glue = match.group(1, 2)
-                counts.mentions[name.decode()] += 1
-                if glue:
-                    counts.glued[sign + name + glue] += 1
-    for pattern in (HASHTAGS, WIDE_HASHTAGS):
-        for match in pattern.finditer(buf, low, high):
-            counts = owner(match.start())
-            if counts is not None and ascii_name_is_valid(match.group(1)):
-                counts.hashtags[match.group(1).decode()] += 1
-    for match in CASHTAGS.finditer(buf, low, high):
-        counts = owner(match.start())
-        if counts is not None:
-            counts.cashtags[match.group(1).decode()] += 1
-    for match in FLAGS.finditer(buf, low, high):
-        counts = owner(match.start())
-        code = flag_code(match.group())
-        if counts is not None and code is not None:
-            counts.flags[code] += 1
-    wide_tags: dict[int, list[tuple[int, int]]] = {}
-    for pattern in (NEEDS_UNICODE, WIDE_NEEDS_UNICODE):
-        for match in pattern.finditer(buf, low, high):
-            at = bisect_right(starts, match.start()) - 1
-            if at < 0 or match.start() >= spans[at][1]:
-                continue
-            span = hashtag_at(buf, match.start(), spans[at][1])
-            if span is not None:
-                tallies[at].hashtags[span.value] += 1
-                wide_tags.setdefault(at, []).append((span.start, span.end))
-    for tags in wide_tags.values():  # two patterns found them: sort once, not once per link
-        tags.sort()
-    no_tags: list[tuple[int, int]] = []
-    for token_start, token_end, plain in candidate_tokens(buf, low, high):
-        at = bisect_right(starts, token_start) - 1
-        if at < 0 or token_start >= spans[at][1]:
-            continue
-        counts = tallies[at]
-        if plain is not None:
-            counts.domains[domain_of(plain_host(plain).decode())] += 1
-            continue
-        for link in links_in_token(buf, token_start, token_end):
-            counts.domains[domain_of(link.host)] += 1
-            settle_link(counts, buf, link, wide_tags.get(at, no_tags), spans[at][1])
-    return tallies

@@ -88,7 +88,7 @@ def _glued_from(buf: bytes | bytearray, match: re.Match[bytes], limit: int) -> G
 class GluedEvidence:
     """The domains that justify splitting a glued token."""
 
-    __slots__ = ("_labels", "_splits", "domains")
+    __slots__ = ("_labels", "domains")
 
     def __init__(self, domains: frozenset[str]) -> None:
         self.domains = domains
@@ -101,8 +101,6 @@ class GluedEvidence:
         """The rest of each domain after its first label (`.ru`) to the first labels seen with
         it (`carnegie`): a glued token can only split into one of these, so most are told at
         once."""
-        self._splits: dict[tuple[str, str], tuple[str, str] | None] = {}
-        """`split_name`'s answers so far: the index splits the same name in many threads."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, GluedEvidence) and other.domains == self.domains
@@ -137,12 +135,6 @@ class GluedEvidence:
 
     def split_name(self, merged: str, rest: str) -> tuple[str, str] | None:
         """`split` for a token's run-together name and the rest of its host."""
-        key = (merged, rest)
-        if key not in self._splits:
-            self._splits[key] = self._split_name(merged, rest)
-        return self._splits[key]
-
-    def _split_name(self, merged: str, rest: str) -> tuple[str, str] | None:
         labels = self._labels.get(rest.lower())
         if not labels:
             return None
@@ -155,6 +147,25 @@ class GluedEvidence:
                 if _HANDLE.fullmatch(handle) and _LABEL_START.match(merged[cut]):
                     return handle, lowered[cut:] + rest.lower()
         return None
+
+
+class RememberedSplits:
+    """`GluedEvidence.split_name` with its answers remembered, for a pass that splits the same
+    name in many threads. Made for one pass and dropped with it: the answers (megabytes at a
+    million posts) are not kept with the evidence, which the reader holds and the cache stores."""
+
+    __slots__ = ("_answers", "_evidence")
+
+    def __init__(self, evidence: GluedEvidence) -> None:
+        self._evidence = evidence
+        self._answers: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+    def split_name(self, merged: str, rest: str) -> tuple[str, str] | None:
+        key = (merged, rest)
+        answers = self._answers
+        if key not in answers:
+            answers[key] = self._evidence.split_name(merged, rest)
+        return answers[key]
 
 
 Tails = dict[tuple[str, str], set[str]]

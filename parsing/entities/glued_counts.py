@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .glued import GluedEvidence, GluedToken, Tails, add_tail
+from .glued import GluedEvidence, GluedToken, RememberedSplits, Tails, add_tail
 from .mentions import NAME
 from .tally import SIGIL_IN_LINK, Tally, forget_inside
 from .urls import domain_of
@@ -65,7 +65,9 @@ class GluedSummary:
 
 
 def apply_glued(
-    result: Tally, evidence: GluedEvidence, summary: GluedSummary | None = None
+    result: Tally,
+    evidence: GluedEvidence | RememberedSplits,
+    summary: GluedSummary | None = None,
 ) -> None:
     """Split the glued tokens the evidence allows, as `extract_spans` does: those of `result`, or
     those `summary` describes (then `result.glued` is not read).
