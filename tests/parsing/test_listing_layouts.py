@@ -611,3 +611,28 @@ def test_a_declared_length_numbers_post_1_past_blank_lines_and_past_9() -> None:
     )
     assert numbers(corpus) == [[1], [1]]
     assert texts(corpus) == [["so here is why."], ["so the cill."]]
+
+
+def test_a_declared_length_numbers_only_the_line_right_under_it() -> None:
+    """`1/3 so the cill.` under a teaser's text line, itself under `3 tweets`: the length
+    is declared of the line right under the date line only, so lower case after the total
+    runs on from a fraction, the teaser's text."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21 • 3 tweets • 1 min read\nGates leak, I wrote\n1/3 so the cill.\nRead 3 tweets\n"
+        "Apr 9 • 2 tweets • 1 min read\nOther one.\nRead 2 tweets\n"
+    )
+    assert numbers(corpus) == [[None], [None]]
+    assert texts(corpus)[0] == ["Gates leak, I wrote\n1/3 so the cill."]
+
+
+def test_the_length_a_read_line_gives_declares_nothing_of_the_teaser_under_it() -> None:
+    """`Read 3 tweets` closes the teaser above it: `1/3 so the cill.` right under it is no
+    post 1 by that count, a fraction opening the next teaser's text."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21 • 3 tweets • 1 min read\nGates leak.\nRead 3 tweets\n1/3 so the cill.\n"
+        "Apr 9 • 2 tweets • 1 min read\nOther one.\nRead 2 tweets\n"
+    )
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[1] == ["1/3 so the cill."]
