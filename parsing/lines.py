@@ -139,7 +139,7 @@ def read_structure(
     the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
     marks of pictures after a post's number among them (where such a mark ends a post in the
     middle of a line, the next post's `START`: see `picture_ends`)."""
-    events = declared_first_posts(buf, _line_events(buf))
+    events = _line_events(buf)
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
@@ -190,7 +190,8 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         or opens_with_header(buf)
         or fragment_line(buf) is not None
     ):
-        return _with_chrome(events, *resolve_chrome(buf, chrome, events, MARKER, passing))
+        resolved = resolve_chrome(buf, chrome, events, MARKER, passing)
+        return declared_first_posts(buf, _with_chrome(events, *resolved), resolved[3])
     return events
 
 

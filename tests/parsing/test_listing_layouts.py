@@ -587,3 +587,52 @@ def test_a_numerator_above_1_under_a_bare_date_is_text() -> None:
     )
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[1] == ["3/4 Of the moorings take a wide beam."]
+
+
+def test_a_length_in_teaser_text_under_a_bare_date_declares_nothing() -> None:
+    """`I wrote 3 tweets` is a teaser's text under a bare date, no line between teasers: it
+    declares no length, so `1/3 so here …` under it runs on from a fraction, the same
+    teaser's text, not a new thread's post 1."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21\nI wrote 3 tweets\n1/3 so here is why.\nApr 9\nOther one.\n"
+    )
+    assert numbers(corpus) == [[None], [None]]
+    assert texts(corpus)[0] == ["I wrote 3 tweets\n1/3 so here is why."]
+
+
+def test_a_declared_length_numbers_post_1_past_blank_lines_and_past_9() -> None:
+    """`1/12 so …` under `12 tweets`, and `1/3 so …` a blank line under `3 tweets`: each
+    number is post 1's, out of its text."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21 • 12 tweets • 3 min read\n1/12 so here is why.\nRead 12 tweets\n"
+        "Apr 9 • 3 tweets • 1 min read\n\n1/3 so the cill.\nRead 3 tweets\n"
+    )
+    assert numbers(corpus) == [[1], [1]]
+    assert texts(corpus) == [["so here is why."], ["so the cill."]]
+
+
+def test_a_declared_length_numbers_only_the_line_right_under_it() -> None:
+    """`1/3 so the cill.` under a teaser's text line, itself under `3 tweets`: the length
+    is declared of the line right under the date line only, so lower case after the total
+    runs on from a fraction, the teaser's text."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21 • 3 tweets • 1 min read\nGates leak, I wrote\n1/3 so the cill.\nRead 3 tweets\n"
+        "Apr 9 • 2 tweets • 1 min read\nOther one.\nRead 2 tweets\n"
+    )
+    assert numbers(corpus) == [[None], [None]]
+    assert texts(corpus)[0] == ["Gates leak, I wrote\n1/3 so the cill."]
+
+
+def test_the_length_a_read_line_gives_declares_nothing_of_the_teaser_under_it() -> None:
+    """`Read 3 tweets` closes the teaser above it: `1/3 so the cill.` right under it is no
+    post 1 by that count, a fraction opening the next teaser's text."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\n"
+        "Apr 21 • 3 tweets • 1 min read\nGates leak.\nRead 3 tweets\n1/3 so the cill.\n"
+        "Apr 9 • 2 tweets • 1 min read\nOther one.\nRead 2 tweets\n"
+    )
+    assert numbers(corpus) == [[None], [None], [None]]
+    assert texts(corpus)[1] == ["1/3 so the cill."]
