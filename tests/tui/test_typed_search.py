@@ -87,14 +87,7 @@ async def test_typing_over_slow_searches_ends_with_the_right_list() -> None:
 async def test_a_new_key_cancels_the_search_in_flight(monkeypatch: pytest.MonkeyPatch) -> None:
     """`r`, then `a` while `r`'s search runs: `r`'s stops short (it is remembered as not
     complete) and `ra`'s runs to its end."""
-    kept: list[tuple[str, bool]] = []
-    keep = SearchMemory.keep
-
-    def recorded(self: SearchMemory, search: ThreadSearch) -> None:
-        kept.append((search.query, search.complete))
-        keep(self, search)
-
-    monkeypatch.setattr(SearchMemory, "keep", recorded)
+    kept = recorded_keeps(monkeypatch)
     app = make_app(SEEDLIKE)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot, app)
@@ -274,3 +267,29 @@ def test_the_next_keys_search_starts_from_what_the_cancelled_one_told(
     typed.join()
     assert rows == [1, 2, 3]
     assert looked_at["ambe"] == [1, 2, 3]
+
+
+def recorded_starts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The query of each search started from now on."""
+    started: list[str] = []
+    start = SearchMemory.start
+
+    def recorded(self: SearchMemory, query: str) -> ThreadSearch:
+        started.append(query)
+        return start(self, query)
+
+    monkeypatch.setattr(SearchMemory, "start", recorded)
+    return started
+
+
+def recorded_keeps(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Each search kept from now on, as its query and whether it ran to its end."""
+    kept: list[tuple[str, bool]] = []
+    keep = SearchMemory.keep
+
+    def recorded(self: SearchMemory, search: ThreadSearch) -> None:
+        kept.append((search.query, search.complete))
+        keep(self, search)
+
+    monkeypatch.setattr(SearchMemory, "keep", recorded)
+    return kept

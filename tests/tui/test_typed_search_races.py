@@ -20,7 +20,6 @@ from textual.pilot import Pilot
 
 from parsing import search as search_module
 from parsing.search import ThreadSearch, threads_matching, threads_matching_slowly
-from parsing.search_memory import SearchMemory
 from tui import search_rows
 
 from ..parsing import test_typed_search as parsing_tests
@@ -36,6 +35,8 @@ from .helpers import (
 )
 from .test_typed_search import (  # noqa: F401  (fixtures)
     in_the_background,
+    recorded_keeps,
+    recorded_starts,
     slow_chunks,
     slow_down_chunks,
 )
@@ -209,32 +210,6 @@ async def test_keys_overtaking_a_waiting_search_start_only_the_last(
         await wait_until(pilot, lambda: app.main_screen.search_bar.wanted is None)
         assert started == ["quasar"]
         assert thread_list(app).rows == threads_matching(app.loader.corpus, "quasar")
-
-
-def recorded_starts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The query of each search started from now on."""
-    started: list[str] = []
-    start = SearchMemory.start
-
-    def recorded(self: SearchMemory, query: str) -> ThreadSearch:
-        started.append(query)
-        return start(self, query)
-
-    monkeypatch.setattr(SearchMemory, "start", recorded)
-    return started
-
-
-def recorded_keeps(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
-    """Each search kept from now on, as its query and whether it ran to its end."""
-    kept: list[tuple[str, bool]] = []
-    keep = SearchMemory.keep
-
-    def recorded(self: SearchMemory, search: ThreadSearch) -> None:
-        kept.append((search.query, search.complete))
-        keep(self, search)
-
-    monkeypatch.setattr(SearchMemory, "keep", recorded)
-    return kept
 
 
 def test_a_search_that_raises_leaves_the_turn_to_the_next(
