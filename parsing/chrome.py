@@ -30,7 +30,6 @@ from .chrome_context import (
     could_be_context_chrome,
     header_lines,
     health_advice,
-    is_date,
     is_header_field,
     link_back_at_end,
     sandwiched_lines,
@@ -54,6 +53,7 @@ from .old_twitter_dividers import dividers
 from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
+from .teaser_lines import is_date
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")

@@ -47,7 +47,7 @@ from .pictures import (
     may_end_in_picture,
     picture_then_text,
 )
-from .teaser_openings import declared_first_posts
+from .teaser_openings import read_teaser_openings
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -191,7 +191,7 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         or fragment_line(buf) is not None
     ):
         resolved = resolve_chrome(buf, chrome, events, MARKER, passing)
-        return declared_first_posts(buf, _with_chrome(events, *resolved), resolved[3])
+        return read_teaser_openings(buf, _with_chrome(events, *resolved), resolved[3])
     return events
 
 
