@@ -10,6 +10,14 @@ the first post's number and total, whatever case its text opens in (`1/3 so here
 `read_teaser_openings`); `1/n` (`1/x`, `1/?`) counts nothing and is a number anyway. Otherwise
 the number reads as under any teaser text (`teaser_glued.opens_a_fraction`: lower case after a
 total of digits runs on from a fraction, `1/4 of the towpath …` under `6 tweets`).
+
+So under a bare date, which declares no length, `1/3 so here is why …` is the teaser's text
+unless the next line of structure numbers post 2 (`2/3 it left …`,
+`layout_openings._numbered_on`). That is the reading that loses nothing when the evidence is
+one line: as text the line stays whole in the teaser's one post, `1/3` where the author wrote
+it; as a number, a fraction the sentence opens with (`1/3 so much flour …`) would lose its
+first word to the post's number, and the total, which a post does not keep, would be gone.
+A teaser of one post has no missing posts either way.
 """
 
 from __future__ import annotations

@@ -637,6 +637,30 @@ def test_a_teaser_stands_under_a_date_that_closes_no_tweets_header(text: str, he
     assert heads_a_teaser(buf, (last, len(buf) - 1)) is heads
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["1/3 so here is why the gates leak."], [(None, "1/3 so here is why the gates leak.")]),
+        (
+            ["1/3 so here is why the gates leak.", "2/3 it left the pound dry."],
+            [(1, "so here is why the gates leak."), (2, "it left the pound dry.")],
+        ),
+    ],
+)
+def test_a_lower_case_first_number_under_a_bare_date_needs_post_2(
+    lines: list[str], expected: list[tuple[int | None, str]]
+) -> None:
+    """Under a bare date, which declares no length, `1/3 so …` alone is the teaser's text,
+    whole (nothing of it is lost if the number was post 1's); with `2/3 it left …` under it
+    the numbers are the thread's, posts 1 and 2 (`teaser_openings`)."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\nMay 4\nGates and paddles.\n"
+        "Apr 21\n" + "\n".join(lines) + "\nApr 2\nWhy the cill matters.\n"
+    )
+    assert numbers(corpus) == [[None], [number for number, _ in expected], [None]]
+    assert texts(corpus)[1] == [text for _, text in expected]
+
+
 def test_a_length_in_teaser_text_under_a_bare_date_declares_nothing() -> None:
     """`I wrote 3 tweets` is a teaser's text under a bare date, no line between teasers: it
     declares no length, so `1/3 so here …` under it runs on from a fraction, the same
