@@ -16,7 +16,9 @@ on past, each ending its post (`lone_marks_ending_posts`). One mark alone in a
 stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
 show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
 mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
-reading: there the numbers say where posts end, and its marks inside posts go the same way.
+reading: there the numbers say where posts end, and its marks inside posts go the same way,
+a mark on a line of its own as well: it is blanked where it stands, and its post goes on under
+it (`_blank_lone_in_numbered`).
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def starts_under_pictures(
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
-        if spot > start and ends_text(buf, start, spot):
+        if spot == start or (spot > start and not buf[start:spot].strip()):
+            _blank_lone_in_numbered(buf, events, start, match.end())
+        elif ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
             if index < len(events) and events[index][0] == start:
                 left.append((spot, match.end()))
@@ -77,6 +81,26 @@ def starts_under_pictures(
             if below is not None and below[0] < high and not opens_with_list_number(buf, below):
                 starts.append(below[0])
     return starts, left
+
+
+def _blank_lone_in_numbered(
+    buf: bytearray, events: Sequence[Structure], start: int, end: int
+) -> None:
+    """Blank the marks alone on the line `buf[start:end]` (no line of structure: chrome between
+    two posts is one) in a stretch under a number marker: the line is a picture inside a
+    numbered post, which goes on under it (see the module's note). Where numbers end lines,
+    the layout reads a mark under one as that post's picture (`layout_trailers`), and one
+    number at a line end numbers nothing: such stretches are left to it."""
+    index = bisect_left(events, (start,))
+    if index < len(events) and events[index][0] == start:
+        return  # a line of structure: chrome, read as such
+    if (
+        index
+        and events[index - 1][1] in _NUMBERED
+        and is_lone_picture(buf, start, end)
+        and first_trailer(buf, *_stretch(buf, events, index)) is None
+    ):
+        buf[start:end] = b" " * (end - start)
 
 
 def _is_run(

@@ -99,11 +99,16 @@ def test_a_picture_before_text_of_the_same_post_goes_from_its_line_end() -> None
     assert corpus.skipped == []
 
 
-def test_a_lone_picture_inside_a_post_stays() -> None:
-    """Between two paragraphs of one post the picture line is text: cut there, the second
-    paragraph would be a post of its own."""
+def test_a_lone_picture_inside_a_numbered_post_is_blanked_and_cuts_nothing() -> None:
+    """Between two paragraphs of a numbered post the picture line is the post's picture, no
+    word of it: blanked where it stands; cut there, the second paragraph would be a post of
+    its own, so the post goes on under it."""
     corpus = parse_text("1/ The tide is out.\nImage\nThe boats sit on the mud.\n2/ Later.\n")
-    assert texts(corpus)[0] == ["The tide is out.\nImage\nThe boats sit on the mud.", "Later."]
+    assert texts(corpus)[0] == [
+        "The tide is out.\n" + BLANKED_MARK[1:] + "\nThe boats sit on the mud.",
+        "Later.",
+    ]
+    assert line_ranges(corpus) == [[(1, 3), (4, 4)]]
     assert corpus.skipped == []
 
 
