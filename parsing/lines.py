@@ -9,7 +9,6 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
@@ -24,11 +23,11 @@ from .events import (
     HEAD,
     MARKER,
     PASS,
-    START,
     Event,
     marker_event,
     numbered,
 )
+from .given_starts import with_starts_at
 from .glued_pictures import (
     PICTURED_MARKER,
     blank_glued_picture,
@@ -308,36 +307,6 @@ def _with_chrome(
     ]
     merged.sort()
     return merged
-
-
-def with_post_starts(buf: ByteSource, events: list[Event], lines: Sequence[int]) -> list[Event]:
-    """`events` with a `START` event at each of the 1-based `lines` where no other event is:
-    a post begins there, as the page's markup said (a clipping's `data-tweet` tails)."""
-    if not lines:
-        return events
-    positions: list[int] = []
-    line, pos = 1, 0
-    for number in sorted(set(lines)):
-        while line < number and pos >= 0:
-            pos = buf.find(b"\n", pos)
-            pos = pos + 1 if pos >= 0 else -1
-            line += 1
-        if pos < 0 or pos >= len(buf):
-            break
-        positions.append(pos)
-    return with_starts_at(buf, events, positions)
-
-
-def with_starts_at(buf: ByteSource, events: list[Event], positions: Sequence[int]) -> list[Event]:
-    """`events` with a `START` event at each of the line starts `positions` where no other
-    event is: a post begins there."""
-    taken = {event[0] for event in events}
-    starts = [
-        Event(pos, START, 0, line_end(buf, pos), False)
-        for pos in sorted(set(positions))
-        if pos not in taken
-    ]
-    return sorted(events + starts) if starts else events
 
 
 def line_end(buf: ByteSource, start: int) -> int:
