@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .blanked_gaps import close_blanked_gaps
 from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
@@ -142,11 +143,13 @@ def read_structure(
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
-    texts, post_starts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    texts, post_starts, gaps = blank_outside_posts(buf, events, keep_texts=keep_texts)
     if post_starts:
         events = with_starts_at(buf, events, post_starts)
     if pictures:
         events = blank_pictures(buf, pictures, with_picture_ends(buf, events, pictures))
+    if gaps:
+        close_blanked_gaps(buf, events, gaps)
     return events, texts
 
 
@@ -320,11 +323,12 @@ _BLANKS = frozenset(b" \t\n\v\f\r")
 
 def blank_outside_posts(
     buf: bytearray, events: list[Event], *, keep_texts: bool = True
-) -> tuple[dict[int, str], list[int]]:
+) -> tuple[dict[int, str], list[int], list[int]]:
     """Overwrite with spaces the bytes that are in no post but could touch post text: chrome
     lines, number markers glued to their text (`2/Text`) and pictures' marks ending a post's
     line (`pictures.blank_trailing`). Returns the chrome lines' text (nothing without
-    `keep_texts`: counting needs none), and the starts of the posts those marks begin.
+    `keep_texts`: counting needs none), the starts of the posts those marks begin, and the ends
+    of the lines inside posts whose marks were blanked (`blanked_gaps`).
 
     Afterwards one scan of the whole buffer reads entities exactly as a scan of each post would:
     `2/$TSLA` no longer hides a cashtag behind a `/`, chrome mentions are gone. Lines stay where
@@ -359,8 +363,8 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    post_starts, left = starts_under_pictures(buf, events)
+    post_starts, left, gaps = starts_under_pictures(buf, events)
     if pictured or may_end_in_picture(buf):
         post_starts += blank_trailing(buf, pictured)
-    blank_marks_left(buf, left)
-    return texts, post_starts
+    gaps += blank_marks_left(buf, left)
+    return texts, post_starts, gaps
