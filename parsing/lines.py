@@ -148,6 +148,7 @@ def read_structure(
         events = with_starts_at(buf, events, post_starts)
     if pictures:
         events = blank_pictures(buf, pictures, with_picture_ends(buf, events, pictures))
+        gaps += [line_end(buf, spot) for spot in pictures]  # the blanks moved to the line end
     if gaps:
         close_blanked_gaps(buf, events, gaps)
     return events, texts

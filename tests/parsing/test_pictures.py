@@ -381,3 +381,13 @@ def test_closing_a_blanked_gap_moves_text_up_within_its_stretch() -> None:
     buf = bytearray(b"1/ One.      \nTwo.\nThree.\n2/ Four.\n")
     close_blanked_gaps(buf, [(0, 1, 1, 3, False), (26, 1, 2, 29, False)], [13])
     assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n2/ Four.\n")
+
+
+def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> None:
+    """`… 1/ Image The village …` in the middle of a line, the post going on under it: the
+    text moves over the mark, and the blanks it frees leave the post's text too."""
+    corpus = parse_text(
+        "The well ran dry. 1/ Image The village dug a new one.\nIt took a month. 2/ Image\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The well ran dry.", "The village dug a new one.\nIt took a month."]]
