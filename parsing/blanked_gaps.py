@@ -24,20 +24,23 @@ def close_blanked_gaps(
 ) -> None:
     """Move the blanks before each of `line_ends` (the ends of lines whose picture marks were
     blanked inside a post) to the end of the stretch of text under them (see the module's
-    note). Right to left: a move leaves every position before it as it was."""
-    for end in sorted(set(line_ends), reverse=True):
+    note). The gaps of one stretch close in one pass over it: a post with a picture on every
+    line costs its length once, not once a line."""
+    stretches: dict[int, list[tuple[int, int]]] = {}
+    for end in sorted(set(line_ends)):
         if end >= len(buf) or buf[end] != 0x0A:
             continue  # the buffer's last line: nothing under it
         gap = end
         while gap > 0 and buf[gap - 1] in b" \t":
             gap -= 1
-        width = end - gap
-        if not width:
-            continue
-        following = bisect_right(events, (end, 1 << 62))
+        if gap < end:
+            following = bisect_right(events, (end, 1 << 62))
+            stretches.setdefault(following, []).append((gap, end))
+    for following, gaps in stretches.items():
         at_next = events[following][0] if following < len(events) else -1
-        stop = buf.rfind(b"\n", end, at_next) if at_next >= 0 else len(buf)
-        if stop <= end:
-            continue  # the next line of structure right under it
-        buf[gap : stop - width] = buf[end:stop]
-        buf[stop - width : stop] = b" " * width
+        last = gaps[-1][1]
+        stop = buf.rfind(b"\n", last, at_next) if at_next >= 0 else len(buf)
+        starts = [gap for gap, _ in gaps[1:]] + [stop]
+        text = b"".join(buf[end:start] for (_, end), start in zip(gaps, starts, strict=True))
+        width = sum(end - gap for gap, end in gaps)
+        buf[gaps[0][0] : stop] = text + b" " * width
