@@ -24,18 +24,14 @@ from .chrome_blog import (
 )
 from .chrome_context import (
     Structure,
-    bio_above_dates,
     bios_above_followers,
-    bios_under_pictures,
     could_be_context_chrome,
-    header_lines,
     health_advice,
-    is_date,
-    is_header_field,
     link_back_at_end,
     sandwiched_lines,
     teaser_dates,
 )
+from .chrome_headers import page_headers
 from .chrome_listings import related_tags, teaser_edges
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS, PAGE_TITLE
@@ -54,6 +50,7 @@ from .old_twitter_dividers import dividers
 from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
+from .teaser_lines import is_date
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -223,7 +220,7 @@ def resolve_chrome(
     found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
     dates = [line for line in weak if is_date(buf, line)]
-    author_fields = _page_headers(
+    author_fields = page_headers(
         buf,
         dates,
         starts,
@@ -231,6 +228,7 @@ def resolve_chrome(
         chrome=confirmed | inside,
         found=found,
         page=(strong, events, marker),
+        is_candidate=_shape_only,
     )
     listings: set[Line] = set()
     if dates:
@@ -290,61 +288,6 @@ def _lines_by_their_neighbours(
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
     return found
-
-
-def _page_headers(
-    buf: bytes | bytearray,
-    dates: list[Line],
-    starts: list[Line],
-    pictures: list[Line],
-    *,
-    chrome: set[Line],
-    found: set[Line],
-    page: tuple[list[Line], Sequence[Structure], int],
-) -> list[Line]:
-    """Add to `found` the lines of the page headers (`chrome_context.header_lines`, the bios
-    under the `pictures` lines, a bare date opening the text, a bio over bare dates); return
-    the date or length lines of the author page headers among them, in file order: each opens
-    a listing of threads. `page`: see `_bio_over_dates`."""
-    author_fields: list[Line] = []
-    if dates or b"@" in buf:
-        fields = dates + [line for line in starts if is_header_field(buf, line)]
-        header, author_fields = header_lines(buf, fields, chrome, _shape_only)
-        found.update(header)
-    if pictures:
-        bios, picture_fields = bios_under_pictures(buf, pictures, chrome | found)
-        found.update(bios)
-        if picture_fields:
-            author_fields = sorted([*author_fields, *picture_fields])
-    if dates and dates[0] == next_nonblank_line(buf, -1):
-        # A copy that opens with a bare date has lost the header above it: the date is the
-        # header's (a thread's text never opens so), and on an author page of the older layout
-        # it opens the listing of threads, each under its date (`teaser_dates`).
-        found.add(dates[0])
-        author_fields = sorted([dates[0], *author_fields])
-    elif dates and dates[0] not in author_fields:
-        author_fields = _bio_over_dates(buf, dates, author_fields, page=page, found=found)
-    return author_fields
-
-
-def _bio_over_dates(
-    buf: bytes | bytearray,
-    dates: list[Line],
-    author_fields: list[Line],
-    *,
-    page: tuple[list[Line], Sequence[Structure], int],
-    found: set[Line],
-) -> list[Line]:
-    """An older author page copied from under its handle (`chrome_context.bio_above_dates`):
-    add its bio and first date to `found`; the date opens the listing as a bare date opening a
-    copy does (`_page_headers`). Returns the author fields with it. `page`: the strong chrome
-    lines, the lines of structure and the kind of a number marker among them."""
-    strong, events, marker = page
-    bio = bio_above_dates(buf, dates, strong, events=events, marker=marker)
-    if bio is None or bio in strong:
-        return author_fields
-    found.update((bio, dates[0]))
-    return sorted([dates[0], *author_fields])
 
 
 def _suffix_rule_lines(buf: bytes | bytearray) -> list[Line]:

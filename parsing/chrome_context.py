@@ -33,50 +33,17 @@ from collections.abc import Callable, Iterable, Sequence
 from .byte_source import ByteSource
 from .date_order import day_of
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .teaser_lines import DATE, LENGTH, LISTING, is_date, whole
 from .teaser_openings import marker_between
 
-DATE = [
-    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
-    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
-    r"[A-Z][a-z]{2} \d{1,2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
-]
-LENGTH = [
-    r"\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?",
-    # The date and the length on one line, as a copy without bullets gives them, perhaps with
-    # the "Read on X" link after them: "Jul 12, 2024 31 tweets 10 min read Read on X".
-    # The link may follow its logo's name ("… 2 min read Twitter logo Read on Twitter").
-    r"[A-Z][a-z]{2} \d{1,2},? (?:\d{4} )?(?:\xe2\x80\xa2 )?\d{1,4} tweets?"
-    r"(?: \xe2\x80\xa2)? \d{1,4} min read(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?"
-    r"(?: Read on (?:X|Twitter))?",
-    # A page less than a day old gives the thread's age instead of its date: "21h 12 tweets".
-    r"\d{1,2}[smh] (?:\xe2\x80\xa2 )?\d{1,4} tweets?(?: \xe2\x80\xa2)? \d{1,4} min read"
-    r"(?: \xe2\x80\xa2)?(?: (?:X|Twitter) logo)?(?: Read on (?:X|Twitter))?",
-    # Scrolly's header: the date with its year, then the length, without a reading time.
-    r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,4} tweets?",
-]
-LISTING = [
-    r"More from @\w{1,20}",
-    r"Read \d{1,4} tweets?",
-    r"Most (?:recents|popular)(?: \(\d{1,6}\))?",
-    r"Discover and read the best of (?:Twitter|X) Threads about .{1,140}",
-    # An author page's count of its subscribers, under the bio: the author's threads follow.
-    r"\d[\d,.]*[KkM]? subscribers?",
-]
-
-
-def _whole(rules: list[str]) -> re.Pattern[bytes]:
-    return re.compile(rb"[ \t]*(?:" + "|".join(rules).encode() + rb")[ \t.]*")
-
-
-_DATE = _whole(DATE)
-_HEADER_FIELD = _whole(DATE + LENGTH)
+_HEADER_FIELD = whole(DATE + LENGTH)
 # The 2019 thread page's length line, the name it follows copied onto the line above with the
 # handle ("Profile picture", "Name @handle", ", 9 tweets, 2 min read Read on Twitter").
 _LENGTH_2019 = re.compile(
     rb"[ \t]*, \d{1,4} tweets?, \d{1,4} min read(?: Read on (?:Twitter|X))?[ \t.]*"
 )
-_LISTING = _whole(LISTING)
-_READ_N = _whole(LISTING[1:2])
+_LISTING = whole(LISTING)
+_READ_N = whole(LISTING[1:2])
 _HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
 _LINK_BACK = re.compile(rb"[ \t]*Read on (?:Twitter|X)[ \t.]*")
 # twtext closes a thread with this line above its link back. An author may write it too, as
@@ -240,7 +207,7 @@ def teaser_dates(
         if above < 0 or date in openers:
             continue
         anchor = anchors[above]
-        if marker_between(buf, events, marker, (anchor[1], date[0]), dates):
+        if marker_between(buf, events, marker, (anchor[1], date[0])):
             continue
         if anchor in openers or _LISTING.fullmatch(buf, *anchor) is not None:
             found.append(date)
@@ -270,7 +237,7 @@ def bio_above_dates(
     first = next_nonblank_line(buf, -1)
     if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not _is_bio(buf, first):
         return None
-    if marker_between(buf, events, marker, (dates[0][1], dates[1][0]), dates):
+    if marker_between(buf, events, marker, (dates[0][1], dates[1][0])):
         return None
     if bisect_left(strong, dates[0]) != bisect_left(strong, dates[1]):
         return None  # strong chrome between the two dates
@@ -356,10 +323,6 @@ def is_link_back(buf: ByteSource, line: Line) -> bool:
     """Could `line` be chrome by `link_back_at_end` if the text ended under it? A source is not
     cut under such a line."""
     return _LINK_BACK.fullmatch(buf, *line) is not None
-
-
-def is_date(buf: ByteSource, line: Line) -> bool:
-    return _DATE.fullmatch(buf, *line) is not None
 
 
 def is_header_field(buf: ByteSource, line: Line) -> bool:

@@ -9,23 +9,16 @@ import re
 from collections.abc import Iterable
 
 from .byte_source import ByteSource
-from .chrome_context import LENGTH, LISTING
 from .events import LISTING_HEAD, TEASER_EDGE
 from .neighbours import Line, next_nonblank_line
+from .teaser_lines import LISTING, is_teaser_edge
 
-_TEASER_EDGE = re.compile(rb"[ \t]*(?:" + "|".join(LENGTH + LISTING).encode() + rb")[ \t.]*")
 _READ_N = LISTING[1]
 _HEADING = re.compile(
     rb"[ \t]*(?:" + "|".join(rule for rule in LISTING if rule != _READ_N).encode() + rb")[ \t.]*"
 )
 _RELATED_TAGS = re.compile(rb"[ \t]*Related hashtags[ \t.]*")
 _TAGS_ONLY = re.compile(rb"[ \t]*#\w{1,100}(?:[ \t,]+#\w{1,100})*[ \t]*")
-
-
-def is_teaser_edge(buf: ByteSource, line: Line) -> bool:
-    """Has `line` the shape of a line a listing puts between its teasers or over them (a
-    length line, `Read N tweets`, a listing's heading; `teaser_edges`)?"""
-    return _TEASER_EDGE.fullmatch(buf, *line) is not None
 
 
 def related_tags(buf: ByteSource, block_ends: Iterable[Line]) -> list[Line]:
@@ -55,7 +48,7 @@ def teaser_edges(
     edges = {
         line: LISTING_HEAD if _HEADING.fullmatch(buf, *line) is not None else TEASER_EDGE
         for line in block_ends
-        if _TEASER_EDGE.fullmatch(buf, *line) is not None
+        if is_teaser_edge(buf, line)
     }
     edges.update(dict.fromkeys(dates, TEASER_EDGE))
     return edges

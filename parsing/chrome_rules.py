@@ -12,11 +12,11 @@ import re
 from .chrome_blog import MONTH as _MONTH
 from .chrome_blog import STRONG as _BLOG_STRONG
 from .chrome_blog import WEAK as _BLOG_WEAK
-from .chrome_context import DATE, LENGTH, LISTING
 from .old_twitter import PASSING as _PASSING
 from .old_twitter import STRONG as _OLD_TWITTER_STRONG
 from .old_twitter import WEAK as _OLD_TWITTER_WEAK
 from .rule_text import factored as _factored
+from .teaser_lines import DATE, LENGTH, LISTING
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
 #

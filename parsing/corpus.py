@@ -9,8 +9,9 @@ from functools import cached_property
 from .decoding import DecodedText, decode, replace_invalid_utf8, replacement_warning
 from .events import Event
 from .given import PostMeta, ThreadMeta
+from .given_starts import with_post_starts
 from .layout import LayoutBuilder
-from .lines import read_structure, with_post_starts
+from .lines import read_structure
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .titles import TITLE_BYTES, title_of
 
@@ -85,14 +86,18 @@ class Corpus:
         *,
         normalised: bool = False,
         post_starts: Sequence[int] = (),
+        thread_starts: Sequence[int] = (),
     ) -> Source:
         """Decode `raw`, lay out its threads and posts and append them.
 
         With `normalised`, `raw` already went through `decoding.normalise` (byte-order mark,
         UTF-16 and line ends dealt with); only invalid UTF-8 is left to replace. `post_starts`:
-        1-based lines where the page's markup says a post begins.
+        1-based lines where the page's markup says a post begins; `thread_starts`, where it
+        says another thread begins (a listing's teaser).
         """
-        prepared = self.prepare_source(name, raw, normalised=normalised, post_starts=post_starts)
+        prepared = self.prepare_source(
+            name, raw, normalised=normalised, post_starts=post_starts, thread_starts=thread_starts
+        )
         self.lay_out(prepared)
         return prepared.source
 
@@ -103,6 +108,7 @@ class Corpus:
         *,
         normalised: bool = False,
         post_starts: Sequence[int] = (),
+        thread_starts: Sequence[int] = (),
     ) -> PreparedSource:
         """Decode `raw` and find its structural lines; its buffer is final after this.
 
@@ -118,7 +124,8 @@ class Corpus:
         if decoded.replaced:
             self.warnings.append(replacement_warning(name, decoded.replaced, decoded.encoding))
         events, texts = read_structure(source.buf)
-        return PreparedSource(source, with_post_starts(source.buf, events, post_starts), texts)
+        events = with_post_starts(source.buf, events, post_starts, thread_starts)
+        return PreparedSource(source, events, texts)
 
     def lay_out(self, prepared: PreparedSource) -> None:
         """Append the threads and posts of a prepared source."""

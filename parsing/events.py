@@ -8,14 +8,14 @@ import re
 from typing import NamedTuple
 
 MARKER, HEAD, EMOJI, CHROME, PASS, START, END, DATE, PICTURE_END = 1, 2, 3, 4, 5, 6, 7, 8, 9
-"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes
-on past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`), not a
-line's shape. `END` is `end/` alone on a line. A DATE is a marker that may be none: it reads as a
-month and day too (`10/31`), or its number is above its total (`24/7`, or `4/3` where the author
-added a post). The layout decides which it is, by the thread it stands in (see `layout_dates`).
-A `PICTURE_END` is no line: a picture's mark after a post's number in the middle of a line,
-which may end that post there (`picture_ends`); rules that look at the line under another pass
-over it (`next_line`)."""
+"""The kinds of `Event`. `CHROME` ends the thread in progress; `PASS` is chrome the thread goes on
+past (`old_twitter`). `START` is a post start a page's markup gave (`with_post_starts`; a thread
+start with `opens`), not a line's shape. `END` is `end/` alone on a line. A DATE is a marker
+that may be none: it reads as a month and day too (`10/31`), or its number is above its total
+(`24/7`, or `4/3` where the author added a post). The layout decides which it is, by the thread
+it stands in (see `layout_dates`). A `PICTURE_END` is no line: a picture's mark after a post's
+number in the middle of a line, which may end that post there (`picture_ends`); rules that look
+at the line under another pass over it (`next_line`)."""
 TEASER_EDGE = 1
 """The `number` of a `CHROME` event that stands between two teasers of a listing (`Read N
 tweets` under one, a date or length line above the next): a teaser starts under it, and the
@@ -58,7 +58,8 @@ class Event(NamedTuple):
     """Where a marker's post text begins (after the marker and its spaces); a chrome line's end."""
     opens: bool = False
     """A marker after `THREAD` or 🧵 starts a thread whatever its number; a chrome line that
-    opens a listing makes the dates under it chrome, up to the next marker."""
+    opens a listing makes the dates under it chrome, up to the next marker; a `START` opens a
+    thread (a listing's teaser the markup links to its own thread)."""
 
 
 def numbered(number: str, total: str) -> bytes:

@@ -67,10 +67,13 @@ class PageBlocks(TrailingRules):
         self._in_teaser = self._ends_at_teaser_edge(0)
 
     def _on_start(self, event: Event) -> None:
-        """A `START` (a post start the page's markup gave) or a `PICTURE_END`, which is only
-        read with the numbers at line ends when the post it stands in closes (`_close_post`)."""
+        """A `START` (a post or thread start the page's markup gave) or a `PICTURE_END`, which
+        is only read with the numbers at line ends when the post it stands in closes
+        (`_close_post`)."""
         if event.kind == PICTURE_END:
             self.picture_ends.append(Trailer(event.text_start, event.start, event.number))
+        elif event.opens:
+            self._on_thread_start(event.start)
         else:
             self._on_post_start(event.start)
 
@@ -171,6 +174,18 @@ class PageBlocks(TrailingRules):
         self.free_from = start
         self.goes_on = self.thread_open
         self._after_embed = False  # the post that goes on ends no embedded tweet
+
+    def _on_thread_start(self, start: int) -> None:
+        """Another thread begins at `start`, as the page's markup says (a listing's teaser
+        linked to its own thread): close the open post and its thread there; the text from
+        `start` on opens the next thread."""
+        self._adopt_free_text(start)
+        self._close_post(start, bounded=True)
+        self._close_thread()
+        self.free_from = start
+        self.goes_on = False
+        self.last_number = 0
+        self._after_embed = False
 
     def _stands_above(self, line: Event, following: Event | None) -> bool:
         """A head or emoji line with only blank lines between it and a marker or another lead."""

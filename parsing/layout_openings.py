@@ -29,7 +29,6 @@ from .events import (
     HEAD,
     MARKER,
     PICTURE_END,
-    TEASER_EDGE,
     Event,
 )
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
@@ -37,7 +36,6 @@ from .lines import line_end
 from .neighbours import BLANK
 from .pictures import picture_after
 from .teaser_glued import glued_next_number, opens_a_fraction
-from .teaser_openings import opens_past_first
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n\s*")
 """A blank line between two paragraphs, with the blanks up to the next one's text."""
@@ -154,17 +152,11 @@ class PageOpenings(PageBlocks):
         if self._teaser_numbered_by(marker):
             self._in_teaser = True
             return
-        under_date = (
-            events[index - 1].number == TEASER_EDGE
-            and self._first_text_line(self.free_from, marker.start) is None
-        )
-        if (under_date and opens_past_first(self.buf, marker.start, marker.text_start)) or (
-            self._reads_as_text(marker) and not _numbered_on(events, index)
-        ):
+        if self._reads_as_text(marker) and not _numbered_on(events, index):
             # `1/2 cup of oats …` opening the teaser right under its line: a fraction opening
             # the teaser's first sentence, as under text of the teaser (`_teaser_numbered_by`).
-            # Under it, `2/3 it left …` would say it is post 1's number, in lower case. Right
-            # under its date line, `3/4 Of …` is text: a teaser shows post 1 (`teaser_openings`).
+            # Under it, `2/3 it left …` would say it is post 1's number, in lower case.
+            # (A number above 1 right under the date line is no marker: `teaser_openings`.)
             self._open_unnumbered(marker.start)
             self.opening_text = marker.start
             self._in_teaser = True

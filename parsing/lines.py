@@ -9,8 +9,8 @@ cost nothing more. Each line found becomes a small tuple, an `Event`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from .blanked_gaps import close_blanked_gaps
 from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
@@ -24,11 +24,11 @@ from .events import (
     HEAD,
     MARKER,
     PASS,
-    START,
     Event,
     marker_event,
     numbered,
 )
+from .given_starts import with_starts_at
 from .glued_pictures import (
     PICTURED_MARKER,
     blank_glued_picture,
@@ -47,7 +47,7 @@ from .pictures import (
     may_end_in_picture,
     picture_then_text,
 )
-from .teaser_openings import declared_first_posts
+from .teaser_openings import read_teaser_openings
 
 _THREAD_EMOJI = "\U0001f9f5".encode()  # 🧵
 
@@ -143,11 +143,14 @@ def read_structure(
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
-    texts, post_starts = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    texts, post_starts, gaps = blank_outside_posts(buf, events, keep_texts=keep_texts)
     if post_starts:
         events = with_starts_at(buf, events, post_starts)
     if pictures:
         events = blank_pictures(buf, pictures, with_picture_ends(buf, events, pictures))
+        gaps += [line_end(buf, spot) for spot in pictures]  # the blanks moved to the line end
+    if gaps:
+        close_blanked_gaps(buf, events, gaps)
     return events, texts
 
 
@@ -191,7 +194,7 @@ def _line_events(buf: bytes | bytearray) -> list[Event]:
         or fragment_line(buf) is not None
     ):
         resolved = resolve_chrome(buf, chrome, events, MARKER, passing)
-        return declared_first_posts(buf, _with_chrome(events, *resolved), resolved[3])
+        return read_teaser_openings(buf, _with_chrome(events, *resolved), resolved[3])
     return events
 
 
@@ -310,36 +313,6 @@ def _with_chrome(
     return merged
 
 
-def with_post_starts(buf: ByteSource, events: list[Event], lines: Sequence[int]) -> list[Event]:
-    """`events` with a `START` event at each of the 1-based `lines` where no other event is:
-    a post begins there, as the page's markup said (a clipping's `data-tweet` tails)."""
-    if not lines:
-        return events
-    positions: list[int] = []
-    line, pos = 1, 0
-    for number in sorted(set(lines)):
-        while line < number and pos >= 0:
-            pos = buf.find(b"\n", pos)
-            pos = pos + 1 if pos >= 0 else -1
-            line += 1
-        if pos < 0 or pos >= len(buf):
-            break
-        positions.append(pos)
-    return with_starts_at(buf, events, positions)
-
-
-def with_starts_at(buf: ByteSource, events: list[Event], positions: Sequence[int]) -> list[Event]:
-    """`events` with a `START` event at each of the line starts `positions` where no other
-    event is: a post begins there."""
-    taken = {event[0] for event in events}
-    starts = [
-        Event(pos, START, 0, line_end(buf, pos), False)
-        for pos in sorted(set(positions))
-        if pos not in taken
-    ]
-    return sorted(events + starts) if starts else events
-
-
 def line_end(buf: ByteSource, start: int) -> int:
     """Where the line starting at `start` ends (its `\\n`, or the buffer end)."""
     end = buf.find(b"\n", start)
@@ -351,11 +324,12 @@ _BLANKS = frozenset(b" \t\n\v\f\r")
 
 def blank_outside_posts(
     buf: bytearray, events: list[Event], *, keep_texts: bool = True
-) -> tuple[dict[int, str], list[int]]:
+) -> tuple[dict[int, str], list[int], list[int]]:
     """Overwrite with spaces the bytes that are in no post but could touch post text: chrome
     lines, number markers glued to their text (`2/Text`) and pictures' marks ending a post's
     line (`pictures.blank_trailing`). Returns the chrome lines' text (nothing without
-    `keep_texts`: counting needs none), and the starts of the posts those marks begin.
+    `keep_texts`: counting needs none), the starts of the posts those marks begin, and the ends
+    of the lines inside posts whose marks were blanked (`blanked_gaps`).
 
     Afterwards one scan of the whole buffer reads entities exactly as a scan of each post would:
     `2/$TSLA` no longer hides a cashtag behind a `/`, chrome mentions are gone. Lines stay where
@@ -390,8 +364,8 @@ def blank_outside_posts(
         else:
             continue
         buf[start:end] = b" " * (end - start)
-    post_starts, left = starts_under_pictures(buf, events)
+    post_starts, left, gaps = starts_under_pictures(buf, events)
     if pictured or may_end_in_picture(buf):
         post_starts += blank_trailing(buf, pictured)
-    blank_marks_left(buf, left)
-    return texts, post_starts
+    gaps += blank_marks_left(buf, left)
+    return texts, post_starts, gaps

@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .chrome_context import DATE, is_date
 from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .teaser_lines import DATE, is_date
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
 _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"

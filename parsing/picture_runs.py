@@ -16,7 +16,9 @@ on past, each ending its post (`lone_marks_ending_posts`). One mark alone in a
 stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
 show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
 mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
-reading: there the numbers say where posts end, and its marks inside posts go the same way.
+reading: there the numbers say where posts end, and its marks inside posts go the same way,
+a mark on a line of its own as well: it is blanked where it stands, and its post goes on under
+it (`_blank_lone_in_numbered`).
 """
 
 from __future__ import annotations
@@ -48,17 +50,22 @@ _RUNS_ON = re.compile(rb"\n[ \t]*[a-z]")
 
 def starts_under_pictures(
     buf: bytearray, events: Sequence[Structure]
-) -> tuple[list[int], list[tuple[int, int]]]:
+) -> tuple[list[int], list[tuple[int, int]], list[int]]:
     """Blank the marks of the runs of pictured lines in unnumbered stretches of `buf` (see the
     module's note) and return the starts of the lines under them, where posts begin; with,
     apart, every other picture's mark ending a line after its text (`ends_text`), left as it
-    was: (start, end) of each run of marks (see `blank_marks_left`)."""
+    was: (start, end) of each run of marks (see `blank_marks_left`); and the ends of the lines
+    of marks alone blanked inside numbered posts (`_blank_lone_in_numbered`)."""
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
     left: list[tuple[int, int]] = []
+    lone: list[int] = []
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
-        if spot > start and ends_text(buf, start, spot):
+        if spot == start or (spot > start and not buf[start:spot].strip()):
+            if _blank_lone_in_numbered(buf, events, start, match.end()):
+                lone.append(match.end())
+        elif ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
             if index < len(events) and events[index][0] == start:
                 left.append((spot, match.end()))
@@ -76,7 +83,29 @@ def starts_under_pictures(
             below = next_nonblank_line(buf, end)
             if below is not None and below[0] < high and not opens_with_list_number(buf, below):
                 starts.append(below[0])
-    return starts, left
+    return starts, left, lone
+
+
+def _blank_lone_in_numbered(
+    buf: bytearray, events: Sequence[Structure], start: int, end: int
+) -> bool:
+    """Blank the marks alone on the line `buf[start:end]` (no line of structure: chrome between
+    two posts is one) in a stretch under a number marker: the line is a picture inside a
+    numbered post, which goes on under it (see the module's note). Where numbers end lines,
+    the layout reads a mark under one as that post's picture (`layout_trailers`), and one
+    number at a line end numbers nothing: such stretches are left to it. True when blanked."""
+    index = bisect_left(events, (start,))
+    if index < len(events) and events[index][0] == start:
+        return False  # a line of structure: chrome, read as such
+    if (
+        index
+        and events[index - 1][1] in _NUMBERED
+        and is_lone_picture(buf, start, end)
+        and first_trailer(buf, *_stretch(buf, events, index)) is None
+    ):
+        buf[start:end] = b" " * (end - start)
+        return True
+    return False
 
 
 def _is_run(
@@ -104,14 +133,16 @@ def _is_numbered(buf: bytes | bytearray, events: Sequence[Structure], index: int
     return first_trailer(buf, *_stretch(buf, events, index)) is not None
 
 
-def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
+def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> list[int]:
     """Blank the picture marks `left` (`starts_under_pictures`) that the blanking at posts'
     ends left in the text (`pictures.blank_trailing`): a mark ending a line inside a post,
     above more of its text (`1/ The quay at dawn. Image` / `The ferry was late.`). It is no
     word of the post wherever it stands; where the post ends there is left as the rest of the
     layout reads it (one mark is no evidence of a post's end, see the module's note), and the
     line keeps its text, so it stays in its post. A mark after a word, the line right under it
-    going on in lower case, is a word of the sentence (a product's name) and stays."""
+    going on in lower case, is a word of the sentence (a product's name) and stays. Returns
+    the ends of the lines whose marks it blanked."""
+    blanked: list[int] = []
     for spot, end in left:
         if buf[end - PICTURE_WORD : end] != b"Image":
             continue
@@ -119,6 +150,8 @@ def blank_marks_left(buf: bytearray, left: Sequence[tuple[int, int]]) -> None:
         if _RUNS_ON.match(buf, end) and not ends_sentence(buf, line_start, spot):
             continue  # `We launched Image` / `and it sold out`: a name the sentence runs on past
         buf[spot:end] = b" " * (end - spot)
+        blanked.append(end)
+    return blanked
 
 
 def lone_marks_ending_posts(

@@ -31,12 +31,11 @@ from collections.abc import Iterator
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
 from .chrome_blog import opens_bylined_header
-from .chrome_context import is_date, is_link_back
-from .chrome_listings import is_teaser_edge
+from .chrome_context import is_link_back
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
-from .events import BARE_HEAD
+from .events import BARE_HEAD, Event
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import line_end, read_line, read_structure
@@ -45,7 +44,8 @@ from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, opens_a_fraction
-from .teaser_openings import opens_past_first
+from .teaser_lines import is_date, is_teaser_edge
+from .teaser_openings import past_first_under_teaser_head
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -175,7 +175,16 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
         or is_date(buf, below)
         or (above is not None and _leads_across(buf, above, below))
         or (above is not None and _teaser_numbered_first(buf, above, below, whole))
+        or _past_first_under_teaser_head(buf, below)
     )
+
+
+def _past_first_under_teaser_head(buf: ByteSource, below: Line) -> bool:
+    """Is `below` a number above 1 that the line over it makes a teaser's text
+    (`teaser_openings.past_first_under_teaser_head`)? A part starting at it would not see
+    that line."""
+    marker = read_line(buf, *below)[1]
+    return marker is not None and past_first_under_teaser_head(buf, below[0], marker.number)
 
 
 def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line, whole: bool) -> bool:
@@ -273,13 +282,13 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     if NAME_FOLLOWS.fullmatch(buf, *above):
         return False
     shape, above_marker = read_line(buf, *above)
-    if _teaser_text_perhaps(buf, line, marker.text_start, above):
+    if _teaser_text_perhaps(buf, line, marker, above):
         # A fraction (`1/2 cup of …`) is a teaser's text under the listing's line right above
         # it as under its text (`LayoutBuilder._lead_teaser_from`), and so is a number above 1
         # right under that line (`teaser_openings`): no part may start there.
         return False
     if above_marker is not None and _teaser_text_perhaps(
-        buf, above[0], above_marker.text_start, previous_nonblank_line(buf, above[0])
+        buf, above[0], above_marker, previous_nonblank_line(buf, above[0])
     ):
         shape = None  # a teaser's text, perhaps (see above)
     if marker.number == 1 and shape not in ("marker", "strong"):
@@ -293,18 +302,12 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     )
 
 
-def _teaser_text_perhaps(buf: ByteSource, line: int, text_at: int, above: Line | None) -> bool:
-    """May the marker line at `line`, its text at `text_at`, under the line `above`, be a
-    teaser's text: a fraction, or a number above 1 under a date or a listing's line, or under
-    chrome that may end a block whose last such line the layout reads it under?"""
-    return opens_a_fraction(buf, line, text_at) or (
-        above is not None
-        and opens_past_first(buf, line, text_at)
-        and (
-            is_date(buf, above)
-            or is_teaser_edge(buf, above)
-            or read_line(buf, *above)[0] in ("strong", "weak", "passing")
-        )
+def _teaser_text_perhaps(buf: ByteSource, line: int, marker: Event, above: Line | None) -> bool:
+    """May the marker line at `line` (its `marker`) be a teaser's text: a fraction, or a number
+    above 1 right under a line a teaser stands under (`above`, read by its shape as the layout
+    reads it: `teaser_openings.past_first_under_teaser_head`)?"""
+    return opens_a_fraction(buf, line, marker.text_start) or (
+        above is not None and past_first_under_teaser_head(buf, line, marker.number)
     )
 
 

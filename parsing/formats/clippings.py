@@ -47,7 +47,10 @@ class ClippingsFormat:
         page = clipping_to_text(bytes(decoded.data).decode("utf-8", "replace"))
         threads, skipped = corpus.thread_count, len(corpus.skipped)
         source = corpus.add_source(
-            entry.name, page.text.encode("utf-8", "surrogatepass"), post_starts=page.post_starts
+            entry.name,
+            page.text.encode("utf-8", "surrogatepass"),
+            post_starts=page.post_starts,
+            thread_starts=page.thread_starts,
         )
         if decoded.replaced:
             corpus.warnings.append(f"{entry.name}: {decoded.replaced} invalid bytes replaced")

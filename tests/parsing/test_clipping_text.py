@@ -244,3 +244,17 @@ def test_a_tail_above_a_numbered_post_keeps_its_number() -> None:
     converted = clipping_to_text(page)
     corpus.add_source("t.md", converted.text.encode(), post_starts=converted.post_starts)
     assert numbers(corpus) == [[1, 2]]
+
+
+def test_teasers_linked_under_more_from_are_threads_of_their_own() -> None:
+    """Under `## More from @x` a clipped page lists the author's other threads, each teaser a
+    paragraph that links to its own thread on the unroller: each is a thread of its own (one
+    unnumbered post, the link kept), none a post of the thread above, nor all one thread."""
+    corpus = load_corpus([CLIPPINGS / "more_from_links.md"])
+    assert numbers(corpus) == [[1, 2, 3], [None], [None], [None]]
+    assert [posts[0] for posts in texts(corpus)[1:]] == [
+        "Why I stopped oiling my chain every week, and what I use now.",
+        "A short guide to patching a tube by the roadside, with no water to hand.",
+        "My winter tyre pressures, and why they are lower than the sidewall says.",
+    ]
+    assert "More from @pollyquill" in [entry.text for entry in corpus.skipped]

@@ -126,6 +126,17 @@ def test_a_bio_above_bare_dates_is_the_header_of_an_older_author_page() -> None:
     assert texts(corpus)[1] == ["Why the towpath moves to the other bank at the aqueduct."]
 
 
+def test_an_older_author_page_of_one_thread_reads_its_bio_as_the_header() -> None:
+    """An older author page copied whole (name, handle, bio, then one bare date over its only
+    teaser): the handle makes it a page header, so the bio and the date are chrome and the
+    teaser carries the author, handle and date. (Copied from under the handle, a bio over one
+    date is no evidence of a page, and stays text: see the test below.)"""
+    corpus = load_corpus([PAGES / "author_page_old_single.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert texts(corpus) == [["Why a laid hedge is cut at the base and bent, not snapped."]]
+    assert corpus.meta(0) == ThreadMeta("Ida Fenwick", "idafenwick", "Nov 12", None)
+
+
 def test_a_bio_above_dates_across_a_new_year_is_an_older_author_pages_header() -> None:
     """Thread Reader App shows a date of the current year without its year and an older one
     with it (`Jan 3` over `Dec 28, 2025`), so a listing newest first across a New Year still

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from parsing import load_corpus
+from parsing.teaser_lines import heads_a_teaser
 from parsing.teaser_tails import (
     joined_by_line_breaks,
     paragraphs_under,
@@ -587,6 +588,77 @@ def test_a_numerator_above_1_under_a_bare_date_is_text() -> None:
     )
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[1] == ["3/4 Of the moorings take a wide beam."]
+
+
+def test_a_number_above_1_in_any_shape_under_a_date_line_is_text() -> None:
+    """`(3/4) Of …`, `3/ Once …` and `[2/6] The …` right under a teaser's date line: a teaser
+    shows its thread's first post, so a number above 1 opening it is the teaser's text whatever
+    shape the number takes; each teaser is one unnumbered post, its line whole. `1/3 A cope …`
+    under `3 tweets` still numbers post 1."""
+    corpus = load_corpus([PAGES / "author_page_past_first_shapes.txt"])
+    assert numbers(corpus) == [[None], [None], [None], [1]]
+    assert [posts[0] for posts in texts(corpus)[:3]] == [
+        "(3/4) Of the walls above the beck, only the oldest stand without lime.",
+        "3/ Once a through stone cracks, the whole length leans within a winter.",
+        "[2/6] The waller's hammer is the only tool the job truly needs.",
+    ]
+
+
+def test_a_number_above_1_in_any_shape_under_a_bare_date_is_text() -> None:
+    """On an older author page, `(3/4) Of …` and `3/ Once …` under bare dates are teasers'
+    text as under a date line that declares a length: the listing goes on under them, each
+    bare date chrome heading the next teaser."""
+    corpus = load_corpus([PAGES / "author_page_past_first_bare.txt"])
+    assert numbers(corpus) == [[None], [None], [None], [None]]
+    assert [posts[0] for posts in texts(corpus)[1:3]] == [
+        "(3/4) Of the walls above the beck, only the oldest stand without lime.",
+        "3/ Once a through stone cracks, the whole length leans within a winter.",
+    ]
+    assert [text for _, text in skipped(corpus)][-3:] == ["May 28", "May 19", "May 2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("Notes on walls.\nMay 28\n", True),
+        ("Read 4 tweets\n", True),
+        ("May 28 • 5 tweets • 1 min read\n", True),
+        ("Bo Lind\n@bo\nMay 28\n", False),
+        ("Bo Lind\n@bo\n·\nMay 28\n", False),
+        ("Notes on walls.\n", False),
+    ],
+)
+def test_a_teaser_stands_under_a_date_that_closes_no_tweets_header(text: str, heads: bool) -> None:
+    """The last line of `text` heads a teaser (so a number above 1 under it is the teaser's
+    text) when it is a line between teasers or a bare date; a date under a lone handle or its
+    separator closes one tweet's own header, which any post of a thread may stand under."""
+    buf = text.encode()
+    last = buf.rstrip(b"\n").rfind(b"\n") + 1
+    assert heads_a_teaser(buf, (last, len(buf) - 1)) is heads
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["1/3 so here is why the gates leak."], [(None, "1/3 so here is why the gates leak.")]),
+        (
+            ["1/3 so here is why the gates leak.", "2/3 it left the pound dry."],
+            [(1, "so here is why the gates leak."), (2, "it left the pound dry.")],
+        ),
+    ],
+)
+def test_a_lower_case_first_number_under_a_bare_date_needs_post_2(
+    lines: list[str], expected: list[tuple[int | None, str]]
+) -> None:
+    """Under a bare date, which declares no length, `1/3 so …` alone is the teaser's text,
+    whole (nothing of it is lost if the number was post 1's); with `2/3 it left …` under it
+    the numbers are the thread's, posts 1 and 2 (`teaser_openings`)."""
+    corpus = parse_text(
+        "Ned Corrie\n@nedcorrie\nLock keeping notes.\nMay 4\nGates and paddles.\n"
+        "Apr 21\n" + "\n".join(lines) + "\nApr 2\nWhy the cill matters.\n"
+    )
+    assert numbers(corpus) == [[None], [number for number, _ in expected], [None]]
+    assert texts(corpus)[1] == [text for _, text in expected]
 
 
 def test_a_length_in_teaser_text_under_a_bare_date_declares_nothing() -> None:

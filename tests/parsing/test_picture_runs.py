@@ -58,7 +58,7 @@ def test_a_picture_inside_a_post_that_ends_in_text_cuts_nothing() -> None:
     cuts no post (only the posts' ends show where the run is); it is still no word of the
     post, so it is blanked where it stands."""
     corpus = parse_text("The lamp was lit by oil Image\nThe keepers carried it up\n")
-    assert texts(corpus) == [["The lamp was lit by oil      \nThe keepers carried it up"]]
+    assert texts(corpus) == [["The lamp was lit by oil\nThe keepers carried it up"]]
     assert line_ranges(corpus) == [[(1, 2)]]
 
 
@@ -176,3 +176,20 @@ def test_a_lone_mark_with_no_run_of_marks_cuts_no_unnumbered_post(text: str) -> 
     corpus = parse_text(text)
     assert corpus.posts.first_line[0] == 1
     assert corpus.posts.last_line[0] >= 3
+
+
+def test_lone_marks_inside_a_numbered_post_are_pictures_that_cut_nothing() -> None:
+    """`Image` (or `Image Image`) on a line of its own between two paragraphs of a numbered
+    post: the numbers say where posts end, so the mark is the post's picture, no word of it;
+    it is blanked where it stands and the post goes on under it, its lines whole."""
+    corpus = load_corpus([FIXTURES / "pages" / "picture_lone_in_numbered.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert line_ranges(corpus) == [[(1, 3), (4, 8), (9, 9)]]
+    first, second, _ = texts(corpus)[0]
+    assert first == (
+        "The old mill race was cut by hand in one dry summer.\n\n"
+        "The stones came down from the quarry on sledges."
+    )
+    assert "Image" not in second
+    assert second.endswith("\n\nOnly the foreman is named, in a parish letter.")
+    assert skipped(corpus) == []

@@ -1,20 +1,17 @@
 """`Image`, a picture's place in a copied page: never post text where it stands between posts,
-glued to the next post's marker, ending a post's last sentence or a line inside it; a lone
-line inside a post stays text."""
+glued to the next post's marker, ending a post's last sentence or a line inside it, or alone on
+a line inside a numbered post; and no blanks left where a mark stood."""
 
 from __future__ import annotations
 
 import pytest
 
 from parsing import extract_entities, load_corpus
+from parsing.blanked_gaps import close_blanked_gaps
 from parsing.pictures import marks_end, marks_start
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 from .test_mutations import assert_bulk_tally_equals_per_post
-
-BLANKED_MARK = " " * len(" Image")
-"""A picture's mark blanked inside a post's text, with the blank before it: lines keep their
-places, so the bytes stay as blanks."""
 
 
 def test_pictures_in_every_place_a_copy_puts_them() -> None:
@@ -27,9 +24,7 @@ def test_pictures_in_every_place_a_copy_puts_them() -> None:
         "The heron came back to the pond this week.",
         "It stood by the reeds all afternoon.",
         "A second one landed at dusk.",
-        "They left together before the rain.\nThen the pond was quiet."
-        + BLANKED_MARK
-        + "\nMore about the Image",
+        "They left together before the rain.\nThen the pond was quiet.\nMore about the Image",
         "The end.",
     ]
     assert skipped(corpus) == [(3, "Image")]
@@ -92,18 +87,21 @@ def test_a_picture_before_text_of_the_same_post_goes_from_its_line_end() -> None
     (one mark is no evidence of a post's end)."""
     corpus = parse_text("1/ The tide is out. Image\nThe boats sit on the mud.\n2/ Later.\n")
     assert numbers(corpus) == [[1, 2]]
-    assert texts(corpus) == [
-        ["The tide is out." + BLANKED_MARK + "\nThe boats sit on the mud.", "Later."]
-    ]
+    assert texts(corpus) == [["The tide is out.\nThe boats sit on the mud.", "Later."]]
     assert line_ranges(corpus) == [[(1, 2), (3, 3)]]
     assert corpus.skipped == []
 
 
-def test_a_lone_picture_inside_a_post_stays() -> None:
-    """Between two paragraphs of one post the picture line is text: cut there, the second
-    paragraph would be a post of its own."""
+def test_a_lone_picture_inside_a_numbered_post_is_blanked_and_cuts_nothing() -> None:
+    """Between two paragraphs of a numbered post the picture line is the post's picture, no
+    word of it: blanked where it stands; cut there, the second paragraph would be a post of
+    its own, so the post goes on under it."""
     corpus = parse_text("1/ The tide is out.\nImage\nThe boats sit on the mud.\n2/ Later.\n")
-    assert texts(corpus)[0] == ["The tide is out.\nImage\nThe boats sit on the mud.", "Later."]
+    assert texts(corpus)[0] == [
+        "The tide is out.\n\nThe boats sit on the mud.",
+        "Later.",
+    ]
+    assert line_ranges(corpus) == [[(1, 3), (4, 4)]]
     assert corpus.skipped == []
 
 
@@ -342,7 +340,7 @@ def test_pictures_ending_lines_inside_posts_are_gone_from_their_text() -> None:
     assert line_ranges(corpus) == [[(3, 4), (5, 6), (7, 8)]]
     posts = texts(corpus)[0]
     assert [post.count("Image") for post in posts] == [0, 0, 1]
-    assert posts[1].startswith("Tickets bought before Monday still hold." + " " * 12 + "\nAsk")
+    assert posts[1].startswith("Tickets bought before Monday still hold.\nAsk")
     assert posts[2].endswith("published by Image\nand a copy sits on the ramp gate.")
 
 
@@ -360,3 +358,36 @@ def test_a_word_image_the_sentence_runs_on_from_stays(text: str, kept: str) -> N
     product's name, a title): it stays in its post's text."""
     corpus = parse_text(text)
     assert kept in texts(corpus)[0][0]
+
+
+def test_blanked_marks_leave_no_blanks_in_a_posts_text() -> None:
+    """A mark ending a line inside a post, and marks alone on a line inside a numbered post, are
+    no text of it: the post's text has no blanks where they stood (no line of it ends in a
+    blank), and every line keeps its number."""
+    corpus = load_corpus([FIXTURES / "pages" / "pictures_blanked_inside.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == [
+        "The canal froze over in the first week of January.\n"
+        "Skaters came out from the town by the hundred.\n\n\n\n"
+        "A brazier was lit on the towpath by the lock.",
+        "The ice held for nine days.\nThen a thaw came up the valley overnight.",
+    ]
+    assert line_ranges(corpus) == [[(1, 6), (7, 8), (9, 9)]]
+
+
+def test_closing_a_blanked_gap_moves_text_up_within_its_stretch() -> None:
+    """The blanks a mark left at a line's end go to the end of the text under it, right above
+    the next line of structure: the bytes, the newlines and that line stay where they were."""
+    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n2/ Four.\n")
+    close_blanked_gaps(buf, [(0, 1, 1, 3, False), (26, 1, 2, 29, False)], [13])
+    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n2/ Four.\n")
+
+
+def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> None:
+    """`… 1/ Image The village …` in the middle of a line, the post going on under it: the
+    text moves over the mark, and the blanks it frees leave the post's text too."""
+    corpus = parse_text(
+        "The well ran dry. 1/ Image The village dug a new one.\nIt took a month. 2/ Image\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [["The well ran dry.", "The village dug a new one.\nIt took a month."]]

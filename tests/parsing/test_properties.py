@@ -122,6 +122,7 @@ def test_parsing_bytes_never_raises(raw: bytes) -> None:
 @example("1/ Image3/ 1/")  # a picture glued to a marker, with no text of the post above it
 @example("\x00\r\x80")  # a NUL then a lone CR: bytes read as BOM-less UTF-16, `\r슀`
 @example("Word.\nImage\nWord.\n\nImage Image\n\nWord. Image\nWord\n")  # marks ending posts
+@example("1/ Word. Image\nword\n\nImage\nWord\n2/ Word. Image\nWord\n")  # marks inside posts
 @example("Mar 3 • 5 tweets • 1 min read\nA title\n1/ Text one.\nMore of it.2/ Text two.\n")
 @example("Most recents (9)\nAn opening.\n\nA thread 🧵\nOne. /1\nTwo. /2\nRead 5 tweets\n")
 @example("A title\n1 of 3\n2 of 3:\n\nTwo.\n3 of 3:\n\nThree.\n")

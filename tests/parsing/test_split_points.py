@@ -115,6 +115,7 @@ line = st.one_of(
     st.sampled_from(["2/3 of word", "3/4 of word"]),
     # A teaser's opening number against the length its date line declares.
     st.sampled_from(["1/3 so word", "3/4 Word", "1/4 of word", "Jun 22 • 3 tweets • 1 min read"]),
+    st.sampled_from(["(3/4) Word", "3/ Word", "@ana", "Jun 22"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -248,6 +249,12 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # `1/N` under `N tweets` numbers post 1; a number above 1 right under a date line is text.
 @example("Jun 22 • 3 tweets • 1 min read\n1/3 so word\nRead 3 tweets\n1/ word".encode())
 @example(b"1/ word\nMore from @ana\nJun 22\n3/4 Word\nJun 2\n1/ word\n2/ word")
+# Any number above 1 right under a teaser's line is its text, whatever its shape; under a date
+# that closes a tweet's own header (under its handle) it numbers the post.
+@example(b"1/ word\nMore from @ana\nJun 22\n(3/4) Word\nJun 2\n1/ word\n2/ word")
+@example("Jun 22 • 3 tweets • 1 min read\n3/ Word\nRead 3 tweets\n1/ word".encode())
+@example("Read 2 tweets\n2/ …\n2/ …".encode())
+@example(b"Ana\n@ana\nMar 3\n1/ word\nBo\n@bo\nMar 3\n2/ word\n1/ word")
 # Pictures' marks on lines of their own end unnumbered posts in a run, whatever part reads them.
 @example(b"word.\nImage\nword.\nImage\nword\n1/ word\nword.\nImage\nword")
 @example("Read 2 tweets\nword.\n\nImage\n\nword. Image\nword\n• • •\n".encode())
@@ -572,28 +579,28 @@ _LISTING_LINES = "Apr 2 • 7 tweets • 2 min read\nA title\nFeb 2 • 4 tweets
 
 
 def test_a_teasers_next_number_is_looked_for_as_far_as_the_layout_reads() -> None:
-    """A teaser opened by `3/` under a listing's line whose next number, glued after a
+    """A teaser opened by `1/` under a listing's line whose next number, glued after a
     sentence's end, stands many lines further on (over 4 kB) with no line of structure between:
     the layout splits the teaser there, so no cut is offered at the marker."""
     raw = (
         _LISTING_LINES
-        + b"3/ The third lock was dug.\n"
+        + b"1/ The first lock was dug.\n"
         + b"More words on the lock.\n" * 200
-        + b"The end. 4/ The fourth by navvy.\n"
+        + b"The end. 2/ The second by navvy.\n"
     )
-    assert [number for number, _ in layout(raw)[0][1]] == [3, 4]
+    assert [number for number, _ in layout(raw)[0][1]] == [1, 2]
     cuts = allowed_cuts(raw)
-    assert raw.index(b"3/ The third") not in cuts
+    assert raw.index(b"1/ The first") not in cuts
     assert_cuts_parse_like_the_whole(raw, cuts)
 
 
 def test_a_number_past_the_teasers_next_line_of_structure_does_not_hold_a_cut() -> None:
     """A next number under strong chrome below the teaser is no number of the teaser: the
     layout stops at that line, and so does the look for it, so the cut at the marker stays."""
-    raw = _LISTING_LINES + "3/ The third lock.\n• • •\nThe end. 4/ More text.\n".encode()
-    assert [[number for number, _ in thread] for thread in layout(raw)[0]] == [[0], [3], [0]]
+    raw = _LISTING_LINES + "1/ The first lock.\n• • •\nThe end. 2/ More text.\n".encode()
+    assert [[number for number, _ in thread] for thread in layout(raw)[0]] == [[0], [1], [0]]
     cuts = allowed_cuts(raw)
-    assert raw.index(b"3/ The third") in cuts
+    assert raw.index(b"1/ The first") in cuts
     assert_cuts_parse_like_the_whole(raw, cuts)
 
 
