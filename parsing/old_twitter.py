@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .chrome_context import DATE, is_date
-from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .chrome_context import DATE
+from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .tweet_headers import HANDLE, TweetHeader, is_name, replying_lines, tweet_headers
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
 _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
@@ -50,6 +51,9 @@ PASSING = [
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
+    # The menu under the older page's one-line header (`More` is a word a post may hold alone:
+    # weak chrome, `chrome_blog`, which stands next to these).
+    r"Copy link to Tweet|Embed Tweet",
     r"See new Tweets",  # the bar above a timeline that has more tweets
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
@@ -96,19 +100,15 @@ WEAK = [
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
 """A lone separator line, with the newline before it: a header's separator has a line above."""
-_HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
-_REPLYING = re.compile(
-    rb"[ \t]*(?:Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*|@\w{1,15})[ \t]*"
-)
-"""`Replying to @x`, or `Replying to` with the handles on the lines under it."""
 _COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
 _COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 """What a count counts, on the line under it (the main tweet's counts, one per line)."""
-_COUNTS = 4
-"""Counts under a tweet: replies, retweets, likes (and views)."""
-_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Conversation|See new Tweets)[ \t]*")
-"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet) and the heading over
-the conversation, above the first tweet's header."""
+_COUNTS = 5
+"""Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
+(under the main post: views, reposts, quotes, likes, bookmarks)."""
+_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new Tweets)[ \t]*")
+"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
+page) and the heading over the conversation, above the first tweet's header."""
 _TITLE_LINES = 4
 _COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
 _NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
@@ -117,35 +117,23 @@ _CARD_LINES = 40
 _NAME_EDGES = " \t\u200e\u200f"
 """What stands around a name in a header: blanks, and the direction mark the older page put
 after the name (`Ada Quill\u200f @adaq`), which is no letter of it."""
-_NAME = 60
-"""Bytes: a display name is short."""
 
 
 _ONE_LINE = re.compile(
     rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
-    rb"[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
+    rb"(?:(?P<mark>\xe2\x80\x8f(?:Verified account)?[ \t]*)|[ \t]+)@(?P<handle>\w{1,15})[ \t]+"
+    rb"(?(mark)(?:\xc2\xb7[ \t]+)?|\xc2\xb7[ \t]+)"
     rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd]|\d{4}-\d{2}-\d{2})[ \t]*"
 )
 """A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
 `· Mar 3, 2019`, `· 12 Jan 2020`, and in a clipping, whose template writes dates the ISO way,
-`· 2020-01-12`: the header of a quoted tweet). A line that opens with a number marker is a
-post."""
-_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
-"""What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
-byte it starts with several times faster than `bytes.find` finds the same text."""
-
-
-class TweetHeader:
-    """One tweet's header lines and the handle they give; `opens_page` when some of them are
-    the page's first lines, headers only because more tweet headers stand below them (the
-    main tweet's name and handle, the title bar, see `page_headers`)."""
-
-    __slots__ = ("handle", "lines", "opens_page")
-
-    def __init__(self, handle: bytes, lines: list[Line], *, opens_page: bool = False) -> None:
-        self.handle = handle.lower()
-        self.lines = lines
-        self.opens_page = opens_page
+`· 2020-01-12`: the header of a quoted tweet). The page before 2019 put an invisible
+right-to-left mark after the name (and `Verified account` after it for such accounts), and no
+`·`: `Name\u200f @handle Mar 3`; without the mark, a name, a handle and a date are a sentence.
+A line that opens with a number marker is a post."""
+_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]|\xe2\x80\x8f")
+"""What every one-line header holds: its `·` or its direction mark. Looked for by the engine,
+which finds the rare byte each starts with several times faster than `bytes.find` finds one."""
 
 
 def is_separator(buf: ByteSource, line: Line) -> bool:
@@ -192,12 +180,15 @@ def is_one_line_header(buf: ByteSource, start: int, end: int) -> bool:
     return _ONE_LINE.fullmatch(buf, start, end) is not None
 
 
+_FIELDS = ("name", "handle", "date")
+
+
 def read_one_line_header(text: str) -> tuple[str, str, str] | None:
     """The display name, handle and date (as shown) of a one-line tweet header, or None."""
     match = _ONE_LINE.fullmatch(text.strip().encode("utf-8", "surrogatepass"))
     if match is None:
         return None
-    name, handle, date = (match[group].decode("utf-8", "replace") for group in match.groupdict())
+    name, handle, date = (match[group].decode("utf-8", "replace") for group in _FIELDS)
     return name.strip(_NAME_EDGES), handle, date
 
 
@@ -229,9 +220,9 @@ def page_headers(
             )
         return headers
     handle_line = None if name is None else next_nonblank_line(buf, name[1])
-    if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
+    if name is None or handle_line is None or name in chrome or not is_name(buf, name):
         return headers
-    handle = _HANDLE.fullmatch(buf, *handle_line)
+    handle = HANDLE.fullmatch(buf, *handle_line)
     if handle is None or handle_line in headers[0].lines:
         return headers
     return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
@@ -246,29 +237,6 @@ def _title_bar(buf: ByteSource) -> list[Line]:
         lines.append(line)
         line = next_nonblank_line(buf, line[1])
     return lines
-
-
-def tweet_headers(
-    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
-) -> list[TweetHeader]:
-    """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
-    a lone `@handle` line and above a date line: with the name line above the handle, unless
-    that is a line of `chrome`."""
-    headers = []
-    for separator in separators:
-        handle_line = previous_nonblank_line(buf, separator[0])
-        date = next_nonblank_line(buf, separator[1])
-        if handle_line is None or date is None or not is_date(buf, date):
-            continue
-        handle = _HANDLE.fullmatch(buf, *handle_line)
-        if handle is None:
-            continue
-        lines = [handle_line, separator, date]
-        name = previous_nonblank_line(buf, handle_line[0])
-        if name is not None and name not in chrome and _is_name(buf, name):
-            lines.insert(0, name)
-        headers.append(TweetHeader(handle.group(1), lines))
-    return headers
 
 
 def conversation_lines(
@@ -287,15 +255,16 @@ def conversation_lines(
     for header, following in zip(headers, starts, strict=True):
         found += header.lines
         end = header.lines[-1][1]
-        below = next_nonblank_line(buf, end)
-        while below is not None and below != following and _REPLYING.fullmatch(buf, *below):
-            found.append(below)  # "Replying to" alone puts the handle on the next line
-            end = below[1]
-            below = next_nonblank_line(buf, end)
+        replying = replying_lines(buf, end, following)
+        found += replying
+        end = replying[-1][1] if replying else end
         if header.handle != author:
             found += _reply_text(buf, end, following, stops)
     for line in [*starts[:-1], *sorted(stops)]:
         found += _counts_above(buf, line) if line is not None else []
+    # The last tweet's counts end the copy: what is above its end, as above a header.
+    text_end = len(buf) + (buf[-1:] != b"\n")
+    found += _counts_above(buf, (text_end, text_end))
     return found
 
 
@@ -331,11 +300,6 @@ def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Li
     return lines
 
 
-def _is_name(buf: ByteSource, line: Line) -> bool:
-    start, end = line
-    return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
-
-
 def suggested_people(buf: ByteSource, ends: Iterable[Line], chrome: set[Line]) -> list[Line]:
     """The people the column beside the conversation suggests under its heading (`Who to
     follow`, `Relevant people`: one of `ends`, the last lines of the blocks of strong chrome):
@@ -352,7 +316,7 @@ def suggested_people(buf: ByteSource, ends: Iterable[Line], chrome: set[Line]) -
         while line is not None and line not in chrome and len(cards) < _CARD_LINES:
             if _NUMBERED.match(buf, *line):
                 break
-            handles += _HANDLE.fullmatch(buf, *line) is not None
+            handles += HANDLE.fullmatch(buf, *line) is not None
             cards.append(line)
             line = next_nonblank_line(buf, line[1])
         else:

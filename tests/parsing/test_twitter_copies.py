@@ -1,0 +1,114 @@
+"""Text copied from twitter.com in the layouts not covered by `test_old_twitter`: the desktop
+page of 2019-2022 (mentions on lines of their own, the counts of the last tweet ending the copy),
+the later page titled `Post` (views, reposts, bookmarks), the page before 2019 (one-line headers
+with a direction mark and no `·`), and headers that show no display name."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing import load_corpus
+
+from .helpers import FIXTURES, parse_text, skipped, texts
+
+COPIES = FIXTURES / "twitter_copies"
+
+
+def test_a_replying_to_line_run_with_and_between_handles_is_skipped_whole() -> None:
+    """`Replying to ` / `@a` / ` and ` / `@b`, each on a line as a copy of the page gives them,
+    is one line of the header: no post starts with ` and ` and a handle."""
+    corpus = load_corpus([COPIES / "desktop_split_mentions.txt"])
+    posts = texts(corpus)[0]
+    assert posts[2] == "Stalls go in where the trams were washed, and the roof glass stays."
+    assert (28, " and ") in skipped(corpus)
+
+
+def test_the_counts_under_the_last_tweet_end_the_copy_as_chrome() -> None:
+    """The replies, retweets and likes under the last tweet are its counts, as under every other
+    tweet: not the end of its text."""
+    corpus = load_corpus([COPIES / "desktop_split_mentions.txt"])
+    assert texts(corpus)[0][-1] == "It opens in May, if the glaziers finish on time."
+    assert [line for line, _ in skipped(corpus)][-3:] == [47, 48, 49]
+
+
+def test_a_mention_inside_a_tweet_on_a_line_of_its_own_stays_in_the_tweet() -> None:
+    """A copy puts a mention in running text on a line of its own: it is the tweet's text."""
+    corpus = load_corpus([COPIES / "desktop_split_mentions.txt"])
+    assert texts(corpus)[0][1] == (
+        "The council bought it from \n@citytransit\n last spring for a token sum."
+    )
+    assert len(corpus.threads) == 1
+
+
+def test_a_post_page_with_views_reposts_and_bookmarks_reads_as_the_authors_thread() -> None:
+    """The later page is titled `Post`, and counts views, reposts, quotes, likes and bookmarks
+    under the main post: all chrome; the main post is the thread's first, by its author."""
+    corpus = load_corpus([COPIES / "post_page_views.txt"])
+    assert texts(corpus) == [
+        [
+            "The river survey came back and the otters are on every stretch now.",
+            "The last time anyone saw them above the weir was in the nineties.",
+            "Volunteers counted spraints under eleven of the fourteen bridges.",
+            "Next survey is in September, sign-up link in my bio.",
+        ]
+    ]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Juno Pell", "junopell", "2023-03-03")
+
+
+def test_headers_with_no_display_name_leave_each_tweets_text_to_it() -> None:
+    """Where a copy shows no names, a lone `@handle` opens each header: the short line above it
+    is the previous tweet's text, not a name. The reply by @olabrandt is skipped."""
+    corpus = load_corpus([COPIES / "no_names.txt"])
+    assert texts(corpus) == [
+        [
+            "The harbour wall survey starts Monday.",
+            "Divers go down at low tide only.",
+            "Results in a month.",
+        ]
+    ]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle) == (None, "wrencalder")
+
+
+def test_a_short_last_line_of_a_tweet_above_a_named_header_is_no_name() -> None:
+    """A display name is the same above every tweet of its account: a line that differs from
+    the name the account's other headers give is the tweet's text above."""
+    page = (
+        "Ada Kerr\n@adakerr\n·\nMar 3\nThe weir is open.\nFish ladder too.\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nBoats pass at noon.\nAnd at six.\n"
+        "@adakerr\n·\nMar 3\nThat is all.\n"
+    )
+    corpus = parse_text(page)
+    assert texts(corpus) == [
+        [
+            "The weir is open.\nFish ladder too.",
+            "Boats pass at noon.\nAnd at six.",
+            "That is all.",
+        ]
+    ]
+
+
+def test_the_older_pages_one_line_headers_without_a_dot_are_skipped() -> None:
+    """Before 2019 a tweet's header was `Name<RLM> @handle Mar 3` (the invisible direction
+    mark after the name, no `·`), the tweet's menu under it (`More`, `Copy link to Tweet`,
+    `Embed Tweet`): all chrome, the numbered tweets one thread by its author."""
+    corpus = load_corpus([COPIES / "legacy_headers.txt"])
+    assert texts(corpus) == [
+        [
+            "The tide tables for the estuary are wrong this month.",
+            "The printer swapped two columns, so high water reads as low.",
+        ]
+    ]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Wren Calder", "wrencalder", "Mar 3")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ada Kerr @adakerr Mar 3", "Ada Kerr\u200f Mar 3", "Ada Kerr\u200f @adakerr said so"],
+)
+def test_a_line_only_like_the_older_header_is_text(line: str) -> None:
+    """Without the direction mark, or without a handle and a date after it, it is text."""
+    corpus = parse_text(f"{line}\nThe weir is open.\n")
+    assert corpus.skipped == []
