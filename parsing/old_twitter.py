@@ -49,12 +49,17 @@ PASSING = [
     # The older page's time: "3:45 PM - 3 Mar 2019".
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    r"Translate post|Show probable spam",  # the later page's words for the same
+    # The link under a tweet to its replies, as the page shows it to a reader not logged in.
+    r"Read \d[\d,.]*[KkM]? repl(?:y|ies)",
+    # A video's place: the time it has played and its length ("0:09 / 0:24").
+    r"\d{1,2}:\d{2}(?::\d{2})? / \d{1,2}:\d{2}(?::\d{2})?",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
     # weak chrome, `chrome_blog`, which stands next to these).
     r"Copy link to Tweet|Embed Tweet",
-    r"See new Tweets",  # the bar above a timeline that has more tweets
+    r"See new (?:Tweets|posts)",  # the bar above a timeline that has more tweets
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
@@ -71,12 +76,12 @@ STRONG = [
     # The column beside the conversation and the footer under it, which a copy of the whole
     # page puts after the last tweet: what follows them is no tweet of the thread.
     r"Who to follow|Relevant people|Trends for you",
-    r"New to Twitter\?",
+    r"New to (?:Twitter|X)\?",
     r"Sign up now to get your own personalized timeline!",
     r"\xc2\xa9 \d{4} Twitter, Inc",  # © 2020 Twitter, Inc.
     # The banner under the page for a reader who is not logged in.
     r"Don" + _APOSTROPHE + r"t miss what" + _APOSTROPHE + r"s happening",
-    r"People on Twitter are the first to know",
+    r"People on (?:Twitter|X) are the first to know",
     r"By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie Use",
     # What the page shows where it could not load the conversation.
     r"Something went wrong\. Try reloading",
@@ -92,7 +97,7 @@ WEAK = [
     # the footer's links; the link under a tweet cut short. Words a post may hold alone.
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
-    r"Sign up with (?:Google|Apple|phone or email)",
+    r"Sign up with (?:Google|Apple|phone or email)|Create account",
 ]
 """Lines of the page that are chrome only next to other chrome."""
 
@@ -106,7 +111,9 @@ _COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 _COUNTS = 5
 """Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
 (under the main post: views, reposts, quotes, likes, bookmarks)."""
-_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new Tweets)[ \t]*")
+_TITLE_BAR = re.compile(
+    rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*"
+)
 """The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
 page) and the heading over the conversation, above the first tweet's header."""
 _TITLE_LINES = 4

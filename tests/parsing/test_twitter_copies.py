@@ -9,7 +9,7 @@ import pytest
 
 from parsing import load_corpus
 
-from .helpers import FIXTURES, parse_text, skipped, texts
+from .helpers import FIXTURES, numbers, parse_text, skipped, texts
 
 COPIES = FIXTURES / "twitter_copies"
 
@@ -112,3 +112,33 @@ def test_a_line_only_like_the_older_header_is_text(line: str) -> None:
     """Without the direction mark, or without a handle and a date after it, it is text."""
     corpus = parse_text(f"{line}\nThe weir is open.\n")
     assert corpus.skipped == []
+
+
+def test_a_post_page_shown_to_a_reader_not_logged_in_reads_as_the_numbered_thread() -> None:
+    """The later page's words (`See new posts` in the title bar, `Translate post`, a video's
+    timer, `Read 12 replies`, the banner asking to sign up) are chrome; the numbers at the ends
+    of the tweets number the posts."""
+    corpus = load_corpus([COPIES / "post_page_logged_out.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][1] == (
+        "The last time anyone saw them above the weir was in the nineties."
+    )
+    assert corpus.thread_meta[0].handle == "junopell"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Translate post",
+        "Show probable spam",
+        "Read 12 replies",
+        "Read 1 reply",
+        "0:09 / 0:24",
+        "1:02:10 / 1:15:00",
+        "See new posts",
+    ],
+)
+def test_a_later_page_line_between_tweets_is_skipped_and_the_thread_goes_on(line: str) -> None:
+    corpus = parse_text(f"1/ The weir is open.\n{line}\n2/ Boats pass at noon.\n")
+    assert texts(corpus) == [["The weir is open.", "Boats pass at noon."]]
+    assert [text for _, text in skipped(corpus)] == [line]
