@@ -23,7 +23,14 @@ from collections.abc import Iterable, Sequence
 from .byte_source import ByteSource
 from .chrome_context import DATE
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
-from .tweet_headers import HANDLE, TweetHeader, is_name, replying_lines, tweet_headers
+from .tweet_headers import (
+    HANDLE,
+    TweetHeader,
+    is_name,
+    replying_lines,
+    tweet_headers,
+    with_focal_header,
+)
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
 _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
@@ -52,8 +59,6 @@ PASSING = [
     r"Translate post|Show probable spam",  # the later page's words for the same
     # The link under a tweet to its replies, as the page shows it to a reader not logged in.
     r"Read \d[\d,.]*[KkM]? repl(?:y|ies)",
-    # A video's place: the time it has played and its length ("0:09 / 0:24").
-    r"\d{1,2}:\d{2}(?::\d{2})? / \d{1,2}:\d{2}(?::\d{2})?",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
@@ -98,6 +103,9 @@ WEAK = [
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
     r"Sign up with (?:Google|Apple|phone or email)|Create account",
+    # A video's place: the time it has played and its length ("0:09 / 0:24"), above the
+    # tweet's counts. A time a post may give as text alone.
+    r"\d{1,2}:\d{2} / \d{1,2}:\d{2}",
 ]
 """Lines of the page that are chrome only next to other chrome."""
 
@@ -111,9 +119,7 @@ _COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 _COUNTS = 5
 """Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
 (under the main post: views, reposts, quotes, likes, bookmarks)."""
-_TITLE_BAR = re.compile(
-    rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*"
-)
+_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
 """The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
 page) and the heading over the conversation, above the first tweet's header."""
 _TITLE_LINES = 4
@@ -164,7 +170,9 @@ def is_read_whole(buf: ByteSource) -> bool:
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
     return bool(headers) and (
-        headers[0].opens_page or len({header.handle for header in headers}) > 1
+        headers[0].opens_page
+        or any(header.focal for header in headers)
+        or len({header.handle for header in headers}) > 1
     )
 
 
@@ -218,6 +226,13 @@ def page_headers(
         headers.sort(key=lambda header: header.lines[0])
     if not headers:
         return headers
+    return with_focal_header(buf, _with_page_opening(buf, headers, chrome), chrome)
+
+
+def _with_page_opening(
+    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+) -> list[TweetHeader]:
+    """`headers`, the title bar and the main tweet's name and handle opening the page added."""
     title = _title_bar(buf)
     name = next_nonblank_line(buf, title[-1][1] if title else -1)
     if name is not None and name == headers[0].lines[0]:
@@ -256,7 +271,7 @@ def conversation_lines(
     headers = page_headers(buf, separators, stops, one_line)
     if not headers:
         return []
-    author = headers[0].handle
+    author = next((header.handle for header in headers if header.focal), headers[0].handle)
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):

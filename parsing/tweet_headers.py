@@ -24,6 +24,13 @@ _OTHERS = re.compile(rb"[ \t]*,?[ \t]*and \d{1,6} others?[ \t]*")
 """The end of a long list of handles: `and 2 others`."""
 _NAME = 60
 """Bytes: a display name is short."""
+_TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
+_TIME_LINE = re.compile(rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) [^\n]{1,80}")
+"""The main tweet's time under its text: `10:02 AM · Mar 3, 2020`, on the older page
+`10:02 AM - 3 Mar 2020`. Only the main tweet shows it."""
+_FOCAL_TEXT = 40
+"""Lines: the most walked up from the main tweet's time to its header (text, a picture's mark,
+`Translate Tweet`)."""
 
 
 class TweetHeader:
@@ -31,12 +38,17 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("handle", "lines", "opens_page")
+    __slots__ = ("focal", "handle", "lines", "opens_page")
 
-    def __init__(self, handle: bytes, lines: list[Line], *, opens_page: bool = False) -> None:
+    def __init__(
+        self, handle: bytes, lines: list[Line], *, opens_page: bool = False, focal: bool = False
+    ) -> None:
         self.handle = handle.lower()
         self.lines = lines
         self.opens_page = opens_page
+        self.focal = focal
+        """The header of the page's main tweet, the one with its time under its text (see
+        `with_focal_header`): its author wrote the thread."""
 
 
 def tweet_headers(
@@ -119,3 +131,57 @@ def replying_lines(buf: ByteSource, end: int, following: Line | None = None) -> 
 def is_name(buf: ByteSource, line: Line) -> bool:
     start, end = line
     return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
+
+
+def with_focal_header(
+    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+) -> list[TweetHeader]:
+    """`headers` and the header of the page's main tweet, when it stands below other tweets: a
+    thread that answers someone opens under the tweets it answers, and the page shows the main
+    tweet's header as the name and a lone `@handle` with no date (its time is under its text,
+    `_TIME_LINE`). Found by walking up from that time to the nearest lone handle that is no
+    mention: a copy puts a mention in running text on a line of its own too, but then the line
+    above ends in a blank or the line below starts with one, or `Replying to` stands above."""
+    time_line = _time_line(buf)
+    if time_line is None:
+        return headers
+    taken = {line for header in headers for line in header.lines}
+    above = previous_nonblank_line(buf, time_line[0])
+    for _ in range(_FOCAL_TEXT):
+        if above is None or above in taken:
+            return headers
+        handle = HANDLE.fullmatch(buf, *above)
+        if handle is not None and above not in chrome and _stands_alone(buf, above):
+            lines = [above]
+            name = previous_nonblank_line(buf, above[0])
+            if name is not None and name not in taken | chrome and is_name(buf, name):
+                lines.insert(0, name)
+            focal = TweetHeader(handle.group(1), lines, focal=True)
+            return sorted([*headers, focal], key=lambda header: header.lines[0])
+        above = previous_nonblank_line(buf, above[0])
+    return headers
+
+
+def _time_line(buf: ByteSource) -> Line | None:
+    cue = _TIME_CUE.search(buf)
+    while cue is not None:
+        start = buf.rfind(b"\n", 0, cue.start()) + 1
+        end = buf.find(b"\n", cue.end())
+        end = len(buf) if end < 0 else end
+        if _TIME_LINE.fullmatch(buf, start, end):
+            return start, end
+        cue = _TIME_CUE.search(buf, end)
+    return None
+
+
+def _stands_alone(buf: ByteSource, line: Line) -> bool:
+    """Is the lone handle `line` no mention split out of running text or out of `Replying to`?"""
+    above = previous_nonblank_line(buf, line[0])
+    below = next_nonblank_line(buf, line[1])
+    if above is not None and (
+        buf[above[1] - 1 : above[1]] in (b" ", b"\t")
+        or _REPLYING.fullmatch(buf, *above)
+        or _JOINER.fullmatch(buf, *above)
+    ):
+        return False
+    return below is None or buf[below[0] : below[0] + 1] not in (b" ", b"\t")

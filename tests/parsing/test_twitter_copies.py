@@ -116,8 +116,8 @@ def test_a_line_only_like_the_older_header_is_text(line: str) -> None:
 
 def test_a_post_page_shown_to_a_reader_not_logged_in_reads_as_the_numbered_thread() -> None:
     """The later page's words (`See new posts` in the title bar, `Translate post`, a video's
-    timer, `Read 12 replies`, the banner asking to sign up) are chrome; the numbers at the ends
-    of the tweets number the posts."""
+    timer above the tweet's counts, `Read 12 replies`, the banner asking to sign up) are chrome;
+    the numbers at the ends of the tweets number the posts."""
     corpus = load_corpus([COPIES / "post_page_logged_out.txt"])
     assert numbers(corpus) == [[1, 2, 3]]
     assert texts(corpus)[0][1] == (
@@ -133,8 +133,6 @@ def test_a_post_page_shown_to_a_reader_not_logged_in_reads_as_the_numbered_threa
         "Show probable spam",
         "Read 12 replies",
         "Read 1 reply",
-        "0:09 / 0:24",
-        "1:02:10 / 1:15:00",
         "See new posts",
     ],
 )
@@ -142,3 +140,41 @@ def test_a_later_page_line_between_tweets_is_skipped_and_the_thread_goes_on(line
     corpus = parse_text(f"1/ The weir is open.\n{line}\n2/ Boats pass at noon.\n")
     assert texts(corpus) == [["The weir is open.", "Boats pass at noon."]]
     assert [text for _, text in skipped(corpus)] == [line]
+
+
+def test_a_thread_that_answers_someone_opens_under_the_tweet_it_answers() -> None:
+    """The page shows the tweet a thread answers above its main tweet, whose header is a name
+    and a lone handle with no date (its time under its text): the main tweet's author wrote
+    the thread, so @kitmoss's tweets above and below are skipped, and the handle under
+    `Replying to` is not the thread's."""
+    corpus = load_corpus([COPIES / "answering_thread.txt"])
+    assert texts(corpus) == [
+        [
+            "It is a long story, so here it is in a few tweets.",
+            "The bank slipped in the February floods and took a yard of path with it.",
+            "The trust wants to rebuild it in stone, which takes a summer.",
+        ]
+    ]
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Wren Calder", "wrencalder", "2020-03-03")
+
+
+def test_a_mention_on_its_own_line_above_the_main_tweets_time_is_no_header() -> None:
+    """A mention split out of the main tweet's text (the line above ends in a blank, the line
+    below starts with one) is text: the header is the lone handle above the text."""
+    page = (
+        "Kit Moss\n@kitmoss\n·\nMar 2, 2020\nWho fixed the lock gate?\n"
+        "Wren Calder\n@wrencalder\nIt was \n@canaltrust\n with a crane.\n"
+        "10:02 AM · Mar 3, 2020\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3, 2020\nIt took a week.\n"
+    )
+    corpus = parse_text(page)
+    assert texts(corpus) == [["It was \n@canaltrust\n with a crane.", "It took a week."]]
+
+
+def test_the_older_pages_verified_mark_after_a_name_is_no_part_of_it() -> None:
+    """`Name<RLM>Verified account` above the handle: the hidden words for the badge are not
+    the author's name."""
+    corpus = load_corpus([COPIES / "legacy_verified.txt"])
+    assert numbers(corpus) == [[1, 2]]
+    assert corpus.thread_meta[0].author == "Wren Hollis"
