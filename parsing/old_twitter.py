@@ -27,6 +27,7 @@ from .tweet_headers import (
     HANDLE,
     TweetHeader,
     is_name,
+    page_author,
     replying_lines,
     tweet_headers,
     with_focal_header,
@@ -271,7 +272,7 @@ def conversation_lines(
     headers = page_headers(buf, separators, stops, one_line)
     if not headers:
         return []
-    author = next((header.handle for header in headers if header.focal), headers[0].handle)
+    author = page_author(headers)
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):

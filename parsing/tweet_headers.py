@@ -24,6 +24,10 @@ _OTHERS = re.compile(rb"[ \t]*,?[ \t]*and \d{1,6} others?[ \t]*")
 """The end of a long list of handles: `and 2 others`."""
 _NAME = 60
 """Bytes: a display name is short."""
+_AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
+"""The age the page gives a tweet less than a day old, for its date: `5h`, `40m`."""
+_RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
+"""Over a tweet a timeline shows because someone retweeted it: `Wren Calder Retweeted`."""
 _TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
 _TIME_LINE = re.compile(rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) [^\n]{1,80}")
 """The main tweet's time under its text: `10:02 AM · Mar 3, 2020`, on the older page
@@ -38,14 +42,22 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("focal", "handle", "lines", "opens_page")
+    __slots__ = ("focal", "handle", "lines", "opens_page", "retweet")
 
     def __init__(
-        self, handle: bytes, lines: list[Line], *, opens_page: bool = False, focal: bool = False
+        self,
+        handle: bytes,
+        lines: list[Line],
+        *,
+        opens_page: bool = False,
+        focal: bool = False,
+        retweet: bool = False,
     ) -> None:
         self.handle = handle.lower()
         self.lines = lines
         self.opens_page = opens_page
+        self.retweet = retweet
+        """A tweet a timeline shows under `Name Retweeted`: not by the page's author."""
         self.focal = focal
         """The header of the page's main tweet, the one with its time under its text (see
         `with_focal_header`): its author wrote the thread."""
@@ -55,13 +67,15 @@ def tweet_headers(
     buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
 ) -> list[TweetHeader]:
     """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
-    a lone `@handle` line and above a date line: with the name line above the handle when it is
-    one (`_names`)."""
+    a lone `@handle` line and above a date line (or an age, `5h`): with the name line above the
+    handle when it is one (`_names`), and above that the mark of a retweet on a timeline."""
     found: list[tuple[bytes, list[Line], Line | None]] = []
     for separator in separators:
         handle_line = previous_nonblank_line(buf, separator[0])
         date = next_nonblank_line(buf, separator[1])
-        if handle_line is None or date is None or not is_date(buf, date):
+        if handle_line is None or date is None:
+            continue
+        if not is_date(buf, date) and not _AGE.fullmatch(buf, *date):
             continue
         handle = HANDLE.fullmatch(buf, *handle_line)
         if handle is None:
@@ -71,10 +85,15 @@ def tweet_headers(
             name = None
         found.append((handle.group(1).lower(), [handle_line, separator, date], name))
     names = _names(buf, found)
-    return [
-        TweetHeader(handle, [name, *lines] if name in names else lines)
-        for handle, lines, name in found
-    ]
+    headers = []
+    for account, lines, name in found:
+        shown = [name, *lines] if name is not None and name in names else lines
+        mark = previous_nonblank_line(buf, shown[0][0])
+        retweet = mark is not None and mark not in chrome and _RETWEETED.fullmatch(buf, *mark)
+        if retweet and mark is not None:
+            shown.insert(0, mark)
+        headers.append(TweetHeader(account, shown, retweet=bool(retweet)))
+    return headers
 
 
 def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None]]) -> set[Line]:
@@ -131,6 +150,15 @@ def replying_lines(buf: ByteSource, end: int, following: Line | None = None) -> 
 def is_name(buf: ByteSource, line: Line) -> bool:
     start, end = line
     return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
+
+
+def page_author(headers: Sequence[TweetHeader]) -> bytes:
+    """The handle of the thread's author among the page's `headers` (not empty): the main
+    tweet's, else the first tweet's the page shows for itself, not as a retweet."""
+    for header in headers:
+        if header.focal:
+            return header.handle
+    return next((header.handle for header in headers if not header.retweet), headers[0].handle)
 
 
 def with_focal_header(

@@ -178,3 +178,17 @@ def test_the_older_pages_verified_mark_after_a_name_is_no_part_of_it() -> None:
     corpus = load_corpus([COPIES / "legacy_verified.txt"])
     assert numbers(corpus) == [[1, 2]]
     assert corpus.thread_meta[0].author == "Wren Hollis"
+
+
+def test_a_timeline_with_a_retweet_on_top_reads_as_the_retweeters_thread() -> None:
+    """A profile's timeline copied: the tweet under `Wren Calder Retweeted` is @kitmoss's, no
+    post of the page's author's thread; a tweet less than a day old shows its age (`5h`) for
+    its date, and its header is a header all the same."""
+    corpus = load_corpus([COPIES / "timeline_retweet.txt"])
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus) == [
+        ["Why the towpath closed, and why it took so long.", "The bank slipped in the floods."]
+    ]
+    assert (1, "Wren Calder Retweeted") in skipped(corpus)
+    meta = corpus.thread_meta[0]
+    assert (meta.author, meta.handle, meta.date) == ("Wren Calder", "wrencalder", None)
