@@ -145,9 +145,11 @@ _ONE_LINE = re.compile(
 right-to-left mark after the name (and `Verified account` after it for such accounts), and no
 `·`: `Name\u200f @handle Mar 3`; without the mark, a name, a handle and a date are a sentence.
 A line that opens with a number marker is a post."""
-_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]|\xe2\x80\x8f")
-"""What every one-line header holds: its `·` or its direction mark. Looked for by the engine,
-which finds the rare byte each starts with several times faster than `bytes.find` finds one."""
+_ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
+_MARK_CUE = re.compile(rb"\xe2\x80\x8f")
+"""What every one-line header holds: its `·`, or on the older page its direction mark. Each
+looked for on its own: the engine finds the rare byte a literal starts with several times
+faster than `bytes.find` finds it, but tries an alternation of two at every byte."""
 
 
 def is_separator(buf: ByteSource, line: Line) -> bool:
@@ -178,16 +180,27 @@ def is_read_whole(buf: ByteSource) -> bool:
 
 
 def may_hold_one_line_header(buf: ByteSource) -> bool:
+    """Could `buf` hold a one-line header with its `·`? (The older page's headers, with their
+    direction mark, are looked for where other chrome is: a copy of that page has its rows of
+    buttons and counts, `Show this thread`.)"""
     return _ONE_LINE_CUE.search(buf) is not None
 
 
 def one_line_headers(buf: ByteSource) -> list[Line]:
     """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
-    order: found by the separator they hold, then read whole."""
+    order: found by the separator or the direction mark they hold, then read whole."""
+    unsearched = -2
+    next_cue = {_ONE_LINE_CUE: unsearched, _MARK_CUE: unsearched}
+    """Where each cue is next found, from the last position asked: each search runs on only
+    when the position passes it, so a missing cue costs one scan, not one for each of the
+    other's."""
 
     def cue_from(position: int) -> int:
-        cue = _ONE_LINE_CUE.search(buf, position)
-        return -1 if cue is None else cue.start()
+        for cue, at in next_cue.items():
+            if at == unsearched or 0 <= at < position:
+                found = cue.search(buf, position)
+                next_cue[cue] = -1 if found is None else found.start()
+        return min((at for at in next_cue.values() if at >= 0), default=-1)
 
     return lines_with(buf, cue_from, _ONE_LINE)
 
