@@ -134,7 +134,7 @@ after the name (`Ada Quill\u200f @adaq`), which is no letter of it."""
 
 
 _ONE_LINE = re.compile(
-    rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
+    rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,200}?)"
     rb"(?:(?P<mark>\xe2\x80\x8f(?:Verified account)?[ \t]*)|[ \t]+)@(?P<handle>\w{1,15})[ \t]+"
     rb"(?(mark)(?:\xc2\xb7[ \t]+)?|\xc2\xb7[ \t]+)"
     rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd]|\d{4}-\d{2}-\d{2})[ \t]*"

@@ -22,8 +22,12 @@ _JOINER = re.compile(rb"[ \t]*(?:,|,?[ \t]*and)[ \t]*")
 (` and `, `,`): two handles never stand on lines of their own with nothing between them."""
 _OTHERS = re.compile(rb"[ \t]*,?[ \t]*and \d{1,6} others?[ \t]*")
 """The end of a long list of handles: `and 2 others`."""
-_NAME = 60
-"""Bytes: a display name is short."""
+_NAME = 50
+"""Characters: the most a display name holds (emoji and all: four bytes each)."""
+_NAME_BYTES = 4 * _NAME + 40
+_NAME_MARKS = re.compile(r"[\u200e\u200f](?:Verified account)?[ \t]*\Z")
+"""What the older page put after a name: a direction mark, and for a verified account the
+hidden words for its badge."""
 _AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
 """The age the page gives a tweet less than a day old, for its date: `5h`, `40m`."""
 _RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
@@ -149,7 +153,10 @@ def replying_lines(buf: ByteSource, end: int, following: Line | None = None) -> 
 
 def is_name(buf: ByteSource, line: Line) -> bool:
     start, end = line
-    return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
+    if end - start > _NAME_BYTES or BLANK.fullmatch(buf, start, end):
+        return False
+    text = bytes(buf[start:end]).decode("utf-8", "replace")
+    return len(_NAME_MARKS.sub("", text).strip()) <= _NAME
 
 
 def page_author(headers: Sequence[TweetHeader]) -> bytes:

@@ -5,6 +5,8 @@ with a direction mark and no `·`), and headers that show no display name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parsing import load_corpus
@@ -192,3 +194,17 @@ def test_a_timeline_with_a_retweet_on_top_reads_as_the_retweeters_thread() -> No
     assert (1, "Wren Calder Retweeted") in skipped(corpus)
     meta = corpus.thread_meta[0]
     assert (meta.author, meta.handle, meta.date) == ("Wren Calder", "wrencalder", None)
+
+
+def test_a_display_name_of_fifty_characters_with_emoji_is_a_name(tmp_path: Path) -> None:
+    """A name holds up to 50 characters, emoji among them (four bytes each): the header is
+    read whole, the name no line of the tweet above."""
+    name = "Wren Calder " + "\U0001f30a" * 8 + " canal trust, towpath crew"
+    page = (
+        f"{name}\n@wrencalder\n·\nMar 3\nThe lock gate is fixed.\n"
+        f"{name}\n@wrencalder\n·\nMar 3\nBoats pass from noon.\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus([tmp_path / "page.txt"])
+    assert texts(corpus) == [["The lock gate is fixed.", "Boats pass from noon."]]
+    assert corpus.meta(0).author == name
