@@ -36,6 +36,8 @@ _TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
 _TIME_LINE = re.compile(rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) [^\n]{1,80}")
 """The main tweet's time under its text: `10:02 AM · Mar 3, 2020`, on the older page
 `10:02 AM - 3 Mar 2020`. Only the main tweet shows it."""
+_BUTTON = re.compile(rb"[ \t]*(?:Follow|Following|Subscribe)[ \t]*")
+"""The button beside the main tweet's header, under its handle in a copy."""
 _FOCAL_TEXT = 40
 """Lines: the most walked up from the main tweet's time to its header (text, a picture's mark,
 `Translate Tweet`)."""
@@ -191,6 +193,9 @@ def with_focal_header(
             name = previous_nonblank_line(buf, above[0])
             if name is not None and name not in taken | chrome and is_name(buf, name):
                 lines.insert(0, name)
+            button = next_nonblank_line(buf, above[1])
+            if button is not None and _BUTTON.fullmatch(buf, *button):
+                lines.append(button)
             focal = TweetHeader(handle.group(1), lines, focal=True)
             return sorted([*headers, focal], key=lambda header: header.lines[0])
         above = previous_nonblank_line(buf, above[0])

@@ -208,3 +208,17 @@ def test_a_display_name_of_fifty_characters_with_emoji_is_a_name(tmp_path: Path)
     corpus = load_corpus([tmp_path / "page.txt"])
     assert texts(corpus) == [["The lock gate is fixed.", "Boats pass from noon."]]
     assert corpus.meta(0).author == name
+
+
+@pytest.mark.parametrize("button", ["Follow", "Subscribe"])
+def test_the_button_beside_the_main_tweets_header_is_the_headers(button: str) -> None:
+    """Under the main tweet's handle a copy keeps its `Follow` (`Subscribe`) button: the
+    `Replying to` under it and the handle under that are still the header's, not the text."""
+    page = (
+        "Kit Moss\n@kitmoss\n·\nMar 2, 2020\nWho fixed the lock gate?\n"
+        f"Wren Calder\n@wrencalder\n{button}\nReplying to \n@kitmoss\nThe canal trust did.\n"
+        "10:02 AM · Mar 3, 2020\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3, 2020\nIt took a week.\n"
+    )
+    corpus = parse_text(page)
+    assert texts(corpus) == [["The canal trust did.", "It took a week."]]
