@@ -165,7 +165,7 @@ _WEAK = [
     r"Post|Share|Email|Message|[Cc]opy|Privacy|Subscribe|Bookmark|Scrolly|Gift Link",
     # threader.app's share row (a clipping glues its two buttons); a clipping's share list, its
     # items bulleted; an icon a clipping kept as bare emphasis marks.
-    r"Share this thread[ \t]*Bookmark",
+    r"Share this thread(?:[ \t]*Bookmark)?",
     r"[-*+][ \t]+(?:Facebook|LinkedIn|Twitter|Reddit|WhatsApp|Telegram|Email|Pinterest|Tumblr"
     r"|\[image\])",
     r"\*\*",

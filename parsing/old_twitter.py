@@ -21,8 +21,17 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
-from .neighbours import BLANK, Line, lines_with, next_nonblank_line, previous_nonblank_line
-from .teaser_lines import DATE, is_date
+from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .teaser_lines import DATE
+from .tweet_headers import (
+    HANDLE,
+    TweetHeader,
+    is_name,
+    page_author,
+    replying_lines,
+    tweet_headers,
+    with_focal_header,
+)
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
 _COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
@@ -48,9 +57,15 @@ PASSING = [
     # The older page's time: "3:45 PM - 3 Mar 2019".
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
+    r"Translate post|Show probable spam",  # the later page's words for the same
+    # The link under a tweet to its replies, as the page shows it to a reader not logged in.
+    r"Read \d[\d,.]*[KkM]? repl(?:y|ies)",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
-    r"See new Tweets",  # the bar above a timeline that has more tweets
+    # The menu under the older page's one-line header (`More` is a word a post may hold alone:
+    # weak chrome, `chrome_blog`, which stands next to these).
+    r"Copy link to Tweet|Embed Tweet",
+    r"See new (?:Tweets|posts)",  # the bar above a timeline that has more tweets
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
@@ -67,12 +82,12 @@ STRONG = [
     # The column beside the conversation and the footer under it, which a copy of the whole
     # page puts after the last tweet: what follows them is no tweet of the thread.
     r"Who to follow|Relevant people|Trends for you",
-    r"New to Twitter\?",
+    r"New to (?:Twitter|X)\?",
     r"Sign up now to get your own personalized timeline!",
     r"\xc2\xa9 \d{4} Twitter, Inc",  # © 2020 Twitter, Inc.
     # The banner under the page for a reader who is not logged in.
     r"Don" + _APOSTROPHE + r"t miss what" + _APOSTROPHE + r"s happening",
-    r"People on Twitter are the first to know",
+    r"People on (?:Twitter|X) are the first to know",
     r"By signing up, you agree to the Terms of Service and Privacy Policy, including Cookie Use",
     # What the page shows where it could not load the conversation.
     r"Something went wrong\. Try reloading",
@@ -88,7 +103,10 @@ WEAK = [
     # the footer's links; the link under a tweet cut short. Words a post may hold alone.
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
-    r"Sign up with (?:Google|Apple|phone or email)",
+    r"Sign up with (?:Google|Apple|phone or email)|Create account",
+    # A video's place: the time it has played and its length ("0:09 / 0:24"), above the
+    # tweet's counts. A time a post may give as text alone.
+    r"\d{1,2}:\d{2} / \d{1,2}:\d{2}",
 ]
 """Lines of the page that are chrome only next to other chrome."""
 
@@ -96,19 +114,15 @@ WEAK = [
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
 """A lone separator line, with the newline before it: a header's separator has a line above."""
-_HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
-_REPLYING = re.compile(
-    rb"[ \t]*(?:Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*|@\w{1,15})[ \t]*"
-)
-"""`Replying to @x`, or `Replying to` with the handles on the lines under it."""
 _COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
 _COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
 """What a count counts, on the line under it (the main tweet's counts, one per line)."""
-_COUNTS = 4
-"""Counts under a tweet: replies, retweets, likes (and views)."""
-_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Conversation|See new Tweets)[ \t]*")
-"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet) and the heading over
-the conversation, above the first tweet's header."""
+_COUNTS = 5
+"""Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
+(under the main post: views, reposts, quotes, likes, bookmarks)."""
+_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
+"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
+page) and the heading over the conversation, above the first tweet's header."""
 _TITLE_LINES = 4
 _COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
 _NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
@@ -117,35 +131,25 @@ _CARD_LINES = 40
 _NAME_EDGES = " \t\u200e\u200f"
 """What stands around a name in a header: blanks, and the direction mark the older page put
 after the name (`Ada Quill\u200f @adaq`), which is no letter of it."""
-_NAME = 60
-"""Bytes: a display name is short."""
 
 
 _ONE_LINE = re.compile(
-    rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,60}?)"
-    rb"[ \t]+@(?P<handle>\w{1,15})[ \t]+\xc2\xb7[ \t]+"
+    rb"[ \t]*(?![(\[]?\d{1,4}/)(?P<name>[^\n@]{1,200}?)"
+    rb"(?:(?P<mark>\xe2\x80\x8f(?:Verified account)?[ \t]*)|[ \t]+)@(?P<handle>\w{1,15})[ \t]+"
+    rb"(?(mark)(?:\xc2\xb7[ \t]+)?|\xc2\xb7[ \t]+)"
     rb"(?P<date>(?:" + "|".join(DATE).encode() + rb")|\d{1,2}[smhd]|\d{4}-\d{2}-\d{2})[ \t]*"
 )
 """A tweet's header on one line, as some copies give it: `Name @handle · Mar 3` (or `· 3h`,
 `· Mar 3, 2019`, `· 12 Jan 2020`, and in a clipping, whose template writes dates the ISO way,
-`· 2020-01-12`: the header of a quoted tweet). A line that opens with a number marker is a
-post."""
+`· 2020-01-12`: the header of a quoted tweet). The page before 2019 put an invisible
+right-to-left mark after the name (and `Verified account` after it for such accounts), and no
+`·`: `Name\u200f @handle Mar 3`; without the mark, a name, a handle and a date are a sentence.
+A line that opens with a number marker is a post."""
 _ONE_LINE_CUE = re.compile(rb"\xc2\xb7[ \t]")
-"""What every one-line header holds: its `·`. Looked for by the engine, which finds the rare
-byte it starts with several times faster than `bytes.find` finds the same text."""
-
-
-class TweetHeader:
-    """One tweet's header lines and the handle they give; `opens_page` when some of them are
-    the page's first lines, headers only because more tweet headers stand below them (the
-    main tweet's name and handle, the title bar, see `page_headers`)."""
-
-    __slots__ = ("handle", "lines", "opens_page")
-
-    def __init__(self, handle: bytes, lines: list[Line], *, opens_page: bool = False) -> None:
-        self.handle = handle.lower()
-        self.lines = lines
-        self.opens_page = opens_page
+_MARK_CUE = re.compile(rb"\xe2\x80\x8f")
+"""What every one-line header holds: its `·`, or on the older page its direction mark. Each
+looked for on its own: the engine finds the rare byte a literal starts with several times
+faster than `bytes.find` finds it, but tries an alternation of two at every byte."""
 
 
 def is_separator(buf: ByteSource, line: Line) -> bool:
@@ -169,21 +173,34 @@ def is_read_whole(buf: ByteSource) -> bool:
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
     return bool(headers) and (
-        headers[0].opens_page or len({header.handle for header in headers}) > 1
+        headers[0].opens_page
+        or any(header.focal for header in headers)
+        or len({header.handle for header in headers}) > 1
     )
 
 
 def may_hold_one_line_header(buf: ByteSource) -> bool:
+    """Could `buf` hold a one-line header with its `·`? (The older page's headers, with their
+    direction mark, are looked for where other chrome is: a copy of that page has its rows of
+    buttons and counts, `Show this thread`.)"""
     return _ONE_LINE_CUE.search(buf) is not None
 
 
 def one_line_headers(buf: ByteSource) -> list[Line]:
     """The lines of `buf` that are a tweet's header on one line (`Name @handle · Mar 3`), in
-    order: found by the separator they hold, then read whole."""
+    order: found by the separator or the direction mark they hold, then read whole."""
+    unsearched = -2
+    next_cue = {_ONE_LINE_CUE: unsearched, _MARK_CUE: unsearched}
+    """Where each cue is next found, from the last position asked: each search runs on only
+    when the position passes it, so a missing cue costs one scan, not one for each of the
+    other's."""
 
     def cue_from(position: int) -> int:
-        cue = _ONE_LINE_CUE.search(buf, position)
-        return -1 if cue is None else cue.start()
+        for cue, at in next_cue.items():
+            if at == unsearched or 0 <= at < position:
+                found = cue.search(buf, position)
+                next_cue[cue] = -1 if found is None else found.start()
+        return min((at for at in next_cue.values() if at >= 0), default=-1)
 
     return lines_with(buf, cue_from, _ONE_LINE)
 
@@ -192,12 +209,15 @@ def is_one_line_header(buf: ByteSource, start: int, end: int) -> bool:
     return _ONE_LINE.fullmatch(buf, start, end) is not None
 
 
+_FIELDS = ("name", "handle", "date")
+
+
 def read_one_line_header(text: str) -> tuple[str, str, str] | None:
     """The display name, handle and date (as shown) of a one-line tweet header, or None."""
     match = _ONE_LINE.fullmatch(text.strip().encode("utf-8", "surrogatepass"))
     if match is None:
         return None
-    name, handle, date = (match[group].decode("utf-8", "replace") for group in match.groupdict())
+    name, handle, date = (match[group].decode("utf-8", "replace") for group in _FIELDS)
     return name.strip(_NAME_EDGES), handle, date
 
 
@@ -220,6 +240,13 @@ def page_headers(
         headers.sort(key=lambda header: header.lines[0])
     if not headers:
         return headers
+    return with_focal_header(buf, _with_page_opening(buf, headers, chrome), chrome)
+
+
+def _with_page_opening(
+    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+) -> list[TweetHeader]:
+    """`headers`, the title bar and the main tweet's name and handle opening the page added."""
     title = _title_bar(buf)
     name = next_nonblank_line(buf, title[-1][1] if title else -1)
     if name is not None and name == headers[0].lines[0]:
@@ -229,9 +256,9 @@ def page_headers(
             )
         return headers
     handle_line = None if name is None else next_nonblank_line(buf, name[1])
-    if name is None or handle_line is None or name in chrome or not _is_name(buf, name):
+    if name is None or handle_line is None or name in chrome or not is_name(buf, name):
         return headers
-    handle = _HANDLE.fullmatch(buf, *handle_line)
+    handle = HANDLE.fullmatch(buf, *handle_line)
     if handle is None or handle_line in headers[0].lines:
         return headers
     return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
@@ -248,29 +275,6 @@ def _title_bar(buf: ByteSource) -> list[Line]:
     return lines
 
 
-def tweet_headers(
-    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
-) -> list[TweetHeader]:
-    """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
-    a lone `@handle` line and above a date line: with the name line above the handle, unless
-    that is a line of `chrome`."""
-    headers = []
-    for separator in separators:
-        handle_line = previous_nonblank_line(buf, separator[0])
-        date = next_nonblank_line(buf, separator[1])
-        if handle_line is None or date is None or not is_date(buf, date):
-            continue
-        handle = _HANDLE.fullmatch(buf, *handle_line)
-        if handle is None:
-            continue
-        lines = [handle_line, separator, date]
-        name = previous_nonblank_line(buf, handle_line[0])
-        if name is not None and name not in chrome and _is_name(buf, name):
-            lines.insert(0, name)
-        headers.append(TweetHeader(handle.group(1), lines))
-    return headers
-
-
 def conversation_lines(
     buf: ByteSource, separators: Iterable[Line], stops: set[Line], one_line: Sequence[Line] = ()
 ) -> list[Line]:
@@ -281,21 +285,22 @@ def conversation_lines(
     headers = page_headers(buf, separators, stops, one_line)
     if not headers:
         return []
-    author = headers[0].handle
+    author = page_author(headers)
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):
         found += header.lines
         end = header.lines[-1][1]
-        below = next_nonblank_line(buf, end)
-        while below is not None and below != following and _REPLYING.fullmatch(buf, *below):
-            found.append(below)  # "Replying to" alone puts the handle on the next line
-            end = below[1]
-            below = next_nonblank_line(buf, end)
+        replying = replying_lines(buf, end, following)
+        found += replying
+        end = replying[-1][1] if replying else end
         if header.handle != author:
             found += _reply_text(buf, end, following, stops)
     for line in [*starts[:-1], *sorted(stops)]:
         found += _counts_above(buf, line) if line is not None else []
+    # The last tweet's counts end the copy: what is above its end, as above a header.
+    text_end = len(buf) + (buf[-1:] != b"\n")
+    found += _counts_above(buf, (text_end, text_end))
     return found
 
 
@@ -331,11 +336,6 @@ def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Li
     return lines
 
 
-def _is_name(buf: ByteSource, line: Line) -> bool:
-    start, end = line
-    return end - start <= _NAME and not BLANK.fullmatch(buf, start, end)
-
-
 def suggested_people(buf: ByteSource, ends: Iterable[Line], chrome: set[Line]) -> list[Line]:
     """The people the column beside the conversation suggests under its heading (`Who to
     follow`, `Relevant people`: one of `ends`, the last lines of the blocks of strong chrome):
@@ -352,7 +352,7 @@ def suggested_people(buf: ByteSource, ends: Iterable[Line], chrome: set[Line]) -
         while line is not None and line not in chrome and len(cards) < _CARD_LINES:
             if _NUMBERED.match(buf, *line):
                 break
-            handles += _HANDLE.fullmatch(buf, *line) is not None
+            handles += HANDLE.fullmatch(buf, *line) is not None
             cards.append(line)
             line = next_nonblank_line(buf, line[1])
         else:

@@ -22,7 +22,7 @@ from `after`, the chrome lines right after the thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -53,6 +53,13 @@ _LENGTH = re.compile(
     r"(?P<before>.*?)[ \t\u2022,]*(?P<posts>\d{1,4}) tweets?[ \t\u2022,]*\d{1,4} min read"
     r"(?:[ \t\u2022]*(?:Twitter|X) logo)?(?:[ \t\u2022]*Read on (?:Twitter|X))?[ \t\u2022.]*"
 )
+# The direction mark the older twitter.com page put after a name, and the hidden words it put after
+# the mark for a verified account: no part of the name.
+_DIRECTION_MARK = re.compile(r"[\u200e\u200f](?:Verified account)?[ \t]*\Z")
+# `Replying to` over a tweet on a twitter.com page, its last handle perhaps on the lines under it
+# (with `and` or `,` between them): those are the handles the tweet answers, not its author's.
+_REPLYING_LINE = re.compile(r"Replying to(?:[ \t]+(?:@\w{1,15}|and|,))*[ \t]*(?:and|,)?")
+_JOINER = re.compile(r",|,?[ \t]*and|@\w{1,15}")
 # The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
 _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
@@ -105,10 +112,7 @@ def page_meta(
     tweet: tuple[str, str, str] | None = None
     """The last one-line tweet header (old twitter.com): what the page says when nothing else
     does."""
-    for raw in lines:
-        line = raw.strip(_BULLETS)
-        if not line:
-            continue
+    for line in _header_lines(lines):
         if (header := read_one_line_header(line)) is not None:
             tweet, previous, name_next = header, None, False
             continue
@@ -119,6 +123,8 @@ def page_meta(
             author, handle = threader["name"].strip(_BULLETS), threader["handle"]
             date = _date(threader["date"])
         elif (named := _HANDLE_LINE.fullmatch(line)) is not None:
+            # A date read above another account's handle was that account's tweet's.
+            date = None if handle and named[1].lower() != handle.lower() else date
             handle = named.group(1)
             if previous is not None:  # the name stands right above the handle
                 author = previous
@@ -152,6 +158,21 @@ def page_meta(
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
+
+
+def _header_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The non-blank `lines`, trimmed, without the handles a tweet answers (on lines of their
+    own under `Replying to`, with `and` or `,` between them: no author's handle) and without the
+    direction mark (and the words for a badge) after a name on the older twitter.com page."""
+    replying = False
+    for raw in lines:
+        line = _DIRECTION_MARK.sub("", raw).strip(_BULLETS)
+        if not line:
+            continue
+        answered = replying and _JOINER.fullmatch(line) is not None
+        replying = answered or _REPLYING_LINE.fullmatch(line) is not None
+        if not answered:
+            yield line
 
 
 def _blog_header(line: str) -> PageMeta | None:

@@ -389,6 +389,8 @@ def test_a_page_opening_with_the_main_tweets_header_offers_no_cut(top: str) -> N
         "Something went wrong, but don’t fret — let’s give it another shot.",
         "Who to follow",
         "New to Twitter?",
+        "New to X?",
+        "People on X are the first to know.",
         "© 2021 Twitter, Inc.",
     ],
 )

@@ -171,3 +171,13 @@ def test_a_short_list_with_no_page_around_it_stays_one_post() -> None:
     corpus = parse_text(body)
     assert numbers(corpus) == [[None]]
     assert texts(corpus)[0][0] == body.strip()
+
+
+def test_threaders_share_button_alone_on_its_line_above_its_footer_is_chrome() -> None:
+    """threader.app's share row copied one button a line (`Share this thread`, `Bookmark`),
+    right above its sign-up footer: chrome, not the last post's end."""
+    corpus = parse_text(
+        "Ada Quill + Your Authors @adaquill Jun 3 1 min read\n"
+        "Night trains are back.\n\nShare this thread\nBookmark\nEnjoy Threader? Sign up\n"
+    )
+    assert texts(corpus) == [["Night trains are back."]]

@@ -1,0 +1,227 @@
+"""The header over each tweet on a twitter.com page, as a copy gives it over several lines: a
+display name, a lone `@handle`, a lone `·` (or `-`) and a date, then perhaps `Replying to` and the
+handles the tweet answers. Which lines are the header and which the tweet's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .byte_source import ByteSource
+from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
+from .teaser_lines import is_date
+
+HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
+"""A lone `@handle` line."""
+_REPLYING = re.compile(rb"[ \t]*Replying to(?:[ \t]+(?:@\w{1,15}|and|\d{1,6} others?|,))*[ \t]*")
+"""`Replying to @x`, or `Replying to` with the handles on the lines under it."""
+_WANTS_HANDLE = re.compile(rb"(?:\bto|\band|,)[ \t]*\Z")
+"""How a line of `Replying to` ends when the next handle is on the line under it."""
+_JOINER = re.compile(rb"[ \t]*(?:,|,?[ \t]*and)[ \t]*")
+"""What a copy leaves between two handles of `Replying to`, each a link on a line of its own
+(` and `, `,`): two handles never stand on lines of their own with nothing between them."""
+_OTHERS = re.compile(rb"[ \t]*,?[ \t]*and \d{1,6} others?[ \t]*")
+"""The end of a long list of handles: `and 2 others`."""
+_NAME = 50
+"""Characters: the most a display name holds (emoji and all: four bytes each)."""
+_NAME_BYTES = 4 * _NAME + 40
+_NAME_MARKS = re.compile(r"[\u200e\u200f](?:Verified account)?[ \t]*\Z")
+"""What the older page put after a name: a direction mark, and for a verified account the
+hidden words for its badge."""
+_AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
+"""The age the page gives a tweet less than a day old, for its date: `5h`, `40m`."""
+_RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
+"""Over a tweet a timeline shows because someone retweeted it: `Wren Calder Retweeted`."""
+_TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
+_TIME_LINE = re.compile(rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) [^\n]{1,80}")
+"""The main tweet's time under its text: `10:02 AM · Mar 3, 2020`, on the older page
+`10:02 AM - 3 Mar 2020`. Only the main tweet shows it."""
+_BUTTON = re.compile(rb"[ \t]*(?:Follow|Following|Subscribe)[ \t]*")
+"""The button beside the main tweet's header, under its handle in a copy."""
+_FOCAL_TEXT = 40
+"""Lines: the most walked up from the main tweet's time to its header (text, a picture's mark,
+`Translate Tweet`)."""
+
+
+class TweetHeader:
+    """One tweet's header lines and the handle they give; `opens_page` when some of them are
+    the page's first lines, headers only because more tweet headers stand below them (the
+    main tweet's name and handle, the title bar, see `page_headers`)."""
+
+    __slots__ = ("focal", "handle", "lines", "opens_page", "retweet")
+
+    def __init__(
+        self,
+        handle: bytes,
+        lines: list[Line],
+        *,
+        opens_page: bool = False,
+        focal: bool = False,
+        retweet: bool = False,
+    ) -> None:
+        self.handle = handle.lower()
+        self.lines = lines
+        self.opens_page = opens_page
+        self.retweet = retweet
+        """A tweet a timeline shows under `Name Retweeted`: not by the page's author."""
+        self.focal = focal
+        """The header of the page's main tweet, the one with its time under its text (see
+        `with_focal_header`): its author wrote the thread."""
+
+
+def tweet_headers(
+    buf: ByteSource, separators: Iterable[Line], chrome: set[Line]
+) -> list[TweetHeader]:
+    """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
+    a lone `@handle` line and above a date line (or an age, `5h`): with the name line above the
+    handle when it is one (`_names`), and above that the mark of a retweet on a timeline."""
+    found: list[tuple[bytes, list[Line], Line | None]] = []
+    for separator in separators:
+        handle_line = previous_nonblank_line(buf, separator[0])
+        date = next_nonblank_line(buf, separator[1])
+        if handle_line is None or date is None:
+            continue
+        if not is_date(buf, date) and not _AGE.fullmatch(buf, *date):
+            continue
+        handle = HANDLE.fullmatch(buf, *handle_line)
+        if handle is None:
+            continue
+        name = previous_nonblank_line(buf, handle_line[0])
+        if name is not None and (name in chrome or not is_name(buf, name)):
+            name = None
+        found.append((handle.group(1).lower(), [handle_line, separator, date], name))
+    names = _names(buf, found)
+    headers = []
+    for account, lines, name in found:
+        shown = [name, *lines] if name is not None and name in names else lines
+        mark = previous_nonblank_line(buf, shown[0][0])
+        retweet = mark is not None and mark not in chrome and _RETWEETED.fullmatch(buf, *mark)
+        if retweet and mark is not None:
+            shown.insert(0, mark)
+        headers.append(TweetHeader(account, shown, retweet=bool(retweet)))
+    return headers
+
+
+def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None]]) -> set[Line]:
+    """Which of the lines above the headers' handles are display names, not the end of the
+    tweet above. A name is the same above every tweet of its account: a line whose text stands
+    above two of the account's headers is its name, and then a line that differs is none. Where
+    an account shows no such repeat, the line is a name unless it is the first line of the text
+    under the header before (a tweet has text, so that line is it: a copy that shows no names)."""
+    texts: dict[bytes, list[bytes]] = {}
+    for handle, _, name in found:
+        if name is not None:
+            texts.setdefault(handle, []).append(bytes(buf[name[0] : name[1]]).strip())
+    names: set[Line] = set()
+    previous_text: Line | None = None
+    for handle, lines, name in found:
+        if name is not None:
+            seen = texts[handle]
+            text = bytes(buf[name[0] : name[1]]).strip()
+            repeated = {each for each in seen if seen.count(each) > 1}
+            if text in repeated or (not repeated and name != previous_text):
+                names.add(name)
+        replying = replying_lines(buf, lines[-1][1])
+        previous_text = next_nonblank_line(buf, replying[-1][1] if replying else lines[-1][1])
+    return names
+
+
+def replying_lines(buf: ByteSource, end: int, following: Line | None = None) -> list[Line]:
+    """The lines of `Replying to` right under the header that ends at `end` (up to the next
+    header's first line, `following`): `Replying to @x`, or, as a copy of the later page gives
+    it, each handle on a line of its own with ` and ` or `,` between them. A lone handle with no
+    joiner above it is the tweet's text, which may open with a mention."""
+    found: list[Line] = []
+    line = next_nonblank_line(buf, end)
+    if line is None or line == following or not _REPLYING.fullmatch(buf, *line):
+        return found
+    wants_handle = _WANTS_HANDLE.search(buf, *line) is not None
+    while line is not None and line != following:
+        found.append(line)
+        line = next_nonblank_line(buf, line[1])
+        if line is None or line == following:
+            break
+        if wants_handle and HANDLE.fullmatch(buf, *line):
+            wants_handle = False
+        elif not wants_handle and _OTHERS.fullmatch(buf, *line):
+            found.append(line)
+            break
+        elif not wants_handle and _JOINER.fullmatch(buf, *line):
+            wants_handle = True
+        else:
+            break
+    return found
+
+
+def is_name(buf: ByteSource, line: Line) -> bool:
+    start, end = line
+    if end - start > _NAME_BYTES or BLANK.fullmatch(buf, start, end):
+        return False
+    text = bytes(buf[start:end]).decode("utf-8", "replace")
+    return len(_NAME_MARKS.sub("", text).strip()) <= _NAME
+
+
+def page_author(headers: Sequence[TweetHeader]) -> bytes:
+    """The handle of the thread's author among the page's `headers` (not empty): the main
+    tweet's, else the first tweet's the page shows for itself, not as a retweet."""
+    for header in headers:
+        if header.focal:
+            return header.handle
+    return next((header.handle for header in headers if not header.retweet), headers[0].handle)
+
+
+def with_focal_header(
+    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+) -> list[TweetHeader]:
+    """`headers` and the header of the page's main tweet, when it stands below other tweets: a
+    thread that answers someone opens under the tweets it answers, and the page shows the main
+    tweet's header as the name and a lone `@handle` with no date (its time is under its text,
+    `_TIME_LINE`). Found by walking up from that time to the nearest lone handle that is no
+    mention: a copy puts a mention in running text on a line of its own too, but then the line
+    above ends in a blank or the line below starts with one, or `Replying to` stands above."""
+    time_line = _time_line(buf)
+    if time_line is None:
+        return headers
+    taken = {line for header in headers for line in header.lines}
+    above = previous_nonblank_line(buf, time_line[0])
+    for _ in range(_FOCAL_TEXT):
+        if above is None or above in taken:
+            return headers
+        handle = HANDLE.fullmatch(buf, *above)
+        if handle is not None and above not in chrome and _stands_alone(buf, above):
+            lines = [above]
+            name = previous_nonblank_line(buf, above[0])
+            if name is not None and name not in taken | chrome and is_name(buf, name):
+                lines.insert(0, name)
+            button = next_nonblank_line(buf, above[1])
+            if button is not None and _BUTTON.fullmatch(buf, *button):
+                lines.append(button)
+            focal = TweetHeader(handle.group(1), lines, focal=True)
+            return sorted([*headers, focal], key=lambda header: header.lines[0])
+        above = previous_nonblank_line(buf, above[0])
+    return headers
+
+
+def _time_line(buf: ByteSource) -> Line | None:
+    cue = _TIME_CUE.search(buf)
+    while cue is not None:
+        start = buf.rfind(b"\n", 0, cue.start()) + 1
+        end = buf.find(b"\n", cue.end())
+        end = len(buf) if end < 0 else end
+        if _TIME_LINE.fullmatch(buf, start, end):
+            return start, end
+        cue = _TIME_CUE.search(buf, end)
+    return None
+
+
+def _stands_alone(buf: ByteSource, line: Line) -> bool:
+    """Is the lone handle `line` no mention split out of running text or out of `Replying to`?"""
+    above = previous_nonblank_line(buf, line[0])
+    below = next_nonblank_line(buf, line[1])
+    if above is not None and (
+        buf[above[1] - 1 : above[1]] in (b" ", b"\t")
+        or _REPLYING.fullmatch(buf, *above)
+        or _JOINER.fullmatch(buf, *above)
+    ):
+        return False
+    return below is None or buf[below[0] : below[0] + 1] not in (b" ", b"\t")
