@@ -152,15 +152,17 @@ def build_index(
 def shared_writings(
     written: dict[Feature, str], postings: dict[Feature, array[int]]
 ) -> dict[Feature, str]:
-    """The writings of the features two threads or more hold: only what two threads share is
-    ever shown (`related._describe`), and a corpus of many authors holds mostly
-    phrases of one thread each (at 100k posts of thousands of handles, 64k of 72k features),
-    whose writings would be a fifth of the index."""
+    """The writings of the features two threads or more hold, where they differ from the key
+    (`related._describe` shows the key otherwise): only what two threads share is ever shown,
+    and a corpus of many authors holds mostly phrases of one thread each (at 100k posts of
+    thousands of handles, 64k of 72k features), whose writings would be a fifth of the index;
+    a fifth of the rest are written as their key (a lower-case handle, a word that is its own
+    stem)."""
     no_holders: array[int] = array("I")
     return {
         feature: text
         for feature, text in written.items()
-        if len(postings.get(feature, no_holders)) > 1
+        if text != feature[1] and len(postings.get(feature, no_holders)) > 1
     }
 
 

@@ -70,3 +70,14 @@ def test_only_features_two_threads_share_keep_their_writing() -> None:
     assert ("mention", "keeperlogs") in index.postings
     assert ("mention", "keeperlogs") not in index.written
     assert all(len(index.threads_with(feature)) > 1 for feature in index.written)
+
+
+def test_a_writing_the_same_as_its_key_is_not_kept() -> None:
+    """A shared feature written as its key (`@ferrydesk` for ("mention", "ferrydesk")) keeps
+    no writing, since the key says it; one written otherwise (`@FerryDesk`) keeps its own."""
+    index = build_index(parse_text(CORPUS))
+    assert len(index.threads_with(("mention", "ferrydesk"))) == 2
+    assert ("mention", "ferrydesk") not in index.written
+    assert all(text != key for (_, key), text in index.written.items())
+    shouted = build_index(parse_text(CORPUS.replace("@ferrydesk keeps", "@FerryDesk keeps")))
+    assert shouted.written[("mention", "ferrydesk")] == "FerryDesk"
