@@ -189,20 +189,23 @@ SHAPES = {
             "mean_length", "written", "holder_sets",
         ),
         8,
+        False,
     ),
-    5: (_FIELDS_5, 8),
-    6: (_FIELDS_5, 4),
+    5: (_FIELDS_5, 8, False),
+    6: (_FIELDS_5, 4, True),
 }  # fmt: skip
-"""What each version of the cache pickles: the index's fields, and the bytes of a post's
-offset in the columns of a file under 4 GiB."""
+"""What each version of the cache pickles: the index's fields, the bytes of a post's offset in
+the columns of a file under 4 GiB, and whether the words' postings are packed in one array."""
 
 
 def test_the_version_follows_the_shape_of_what_is_pickled() -> None:
     """A cache of one version holds one shape of index and columns: an index with another
     field, or columns of another width, is a new `VERSION`, so that a cache of the old shape
-    (an index without `sole`, 8-byte offsets) is never taken for one of the new."""
+    (an index without `sole`, 8-byte offsets, postings an array each) is never taken for one
+    of the new."""
     names = tuple(field.name for field in dataclasses.fields(CorpusIndex))
-    shape = (names, PostColumns(1).text_start.itemsize)
+    packed = "__getstate__" in vars(CorpusIndex)
+    shape = (names, PostColumns(1).text_start.itemsize, packed)
     assert shape == SHAPES.get(cache.VERSION)
     assert all(SHAPES[older] != shape for older in SHAPES if older < cache.VERSION)
 
