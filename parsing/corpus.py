@@ -130,6 +130,7 @@ class Corpus:
     def lay_out(self, prepared: PreparedSource) -> None:
         """Append the threads and posts of a prepared source."""
         self.sources.append(prepared.source)
+        self.posts.reach(len(prepared.source.buf))
         builder = LayoutBuilder(
             prepared.source.buf, len(self.sources) - 1, self.posts, self.threads, self.skipped
         )

@@ -7,6 +7,7 @@ related threads then answer from these maps in milliseconds instead of rereading
 from __future__ import annotations
 
 import math
+import pickle
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
 from .entity_features import FeatureFolder
 from .entity_features import feature_uses as _uses
+from .index_pickle import PackedPostings, packed, unpacked
 from .index_sole import set_apart_sole_terms
 from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
@@ -67,6 +69,15 @@ class CorpusIndex:
     )
     """The holders of features held by many threads, as sets, made as related threads ask
     (`related_scores.holders`)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "postings": packed(self.postings)}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        pack = state["postings"]
+        if not isinstance(pack, PackedPostings):  # pickled by another layout of the index
+            raise pickle.UnpicklingError("an index's postings come packed")
+        self.__dict__.update(state, postings=unpacked(pack))
 
     def threads_with(self, feature: Feature) -> array[int]:
         return self.postings.get(feature) or array("I")
@@ -152,15 +163,17 @@ def build_index(
 def shared_writings(
     written: dict[Feature, str], postings: dict[Feature, array[int]]
 ) -> dict[Feature, str]:
-    """The writings of the features two threads or more hold: only what two threads share is
-    ever shown (`related._describe`), and a corpus of many authors holds mostly
-    phrases of one thread each (at 100k posts of thousands of handles, 64k of 72k features),
-    whose writings would be a fifth of the index."""
+    """The writings of the features two threads or more hold, where they differ from the key
+    (`related._describe` shows the key otherwise): only what two threads share is ever shown,
+    and a corpus of many authors holds mostly phrases of one thread each (at 100k posts of
+    thousands of handles, 64k of 72k features), whose writings would be a fifth of the index;
+    a fifth of the rest are written as their key (a lower-case handle, a word that is its own
+    stem)."""
     no_holders: array[int] = array("I")
     return {
         feature: text
         for feature, text in written.items()
-        if len(postings.get(feature, no_holders)) > 1
+        if text != feature[1] and len(postings.get(feature, no_holders)) > 1
     }
 
 

@@ -35,6 +35,7 @@ from .split_read import (
     read_first,
     read_second,
 )
+from .tables import offset_code
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -62,7 +63,8 @@ def shifted_posts(posts: PostColumns, shift: Shift) -> Iterator[None]:
     long as this lasts."""
     kept = (posts.text_start, posts.text_end, posts.first_line, posts.last_line, posts.holes)
     offset, lines = shift
-    posts.text_start, posts.text_end = _plus(kept[0], offset), _plus(kept[1], offset)
+    reach = offset + max(kept[1], default=0)  # the text ends lie past the starts
+    posts.text_start, posts.text_end = _plus(kept[0], offset, reach), _plus(kept[1], offset, reach)
     posts.first_line, posts.last_line = _plus(kept[2], lines), _plus(kept[3], lines)
     posts.holes = {post: (start + offset, end + offset) for post, (start, end) in kept[4].items()}
     try:
@@ -71,8 +73,10 @@ def shifted_posts(posts: PostColumns, shift: Shift) -> Iterator[None]:
         (posts.text_start, posts.text_end, posts.first_line, posts.last_line, posts.holes) = kept
 
 
-def _plus(column: array[int], by: int) -> array[int]:
-    return array(column.typecode, map(by.__add__, column)) if by else column
+def _plus(column: array[int], by: int, size: int = 0) -> array[int]:
+    """`column`, each value plus `by`, in 8 bytes a value if a buffer of `size` needs them."""
+    code = "q" if offset_code(size) == "q" else column.typecode
+    return array(code, map(by.__add__, column)) if by else column
 
 
 def send_second(

@@ -166,6 +166,7 @@ def join_second(
     corpus.skipped += [SkippedLine(index, line.line + lines, line.text) for line in second.skipped]
     posts, more = corpus.posts, second.posts
     left = Shift(offset - shifted.offset, lines - shifted.lines)
+    posts.reach(len(source.buf))
     _extend_shifted(posts.text_start, more.text_start, left.offset)
     _extend_shifted(posts.text_end, more.text_end, left.offset)
     _extend_shifted(posts.first_line, more.first_line, left.lines)
@@ -201,7 +202,7 @@ interface would wait for."""
 
 def _extend_shifted(target: array[int], values: array[int], by: int) -> None:
     """`target` extended with `values`, each plus `by`."""
-    if not by:
+    if not by and target.typecode == values.typecode:
         target += values
         return
     step = max(_WINDOW >> 6, 1)

@@ -14,6 +14,16 @@ from typing import NamedTuple
 # 10 ms of start-up, a thirtieth of its time at 100k posts.
 
 
+NARROW_SIZE = 1 << 32
+"""Buffers smaller than this (4 GiB) have every position, their end included, in 4 bytes."""
+
+
+def offset_code(size: int) -> str:
+    """The array type of positions in a buffer of `size` bytes (0 to `size`): 4 bytes a position
+    under 4 GiB (8 MB saved at a million posts), 8 bytes from there on."""
+    return "I" if size < NARROW_SIZE else "q"
+
+
 class PostColumns:
     """Post i's text is `buf[text_start:text_end]` of its source, less its hole if it has one.
 
@@ -32,9 +42,9 @@ class PostColumns:
         "with_holes",
     )  # fmt: skip
 
-    def __init__(self) -> None:
-        self.text_start = array("q")
-        self.text_end = array("q")
+    def __init__(self, size: int = 0) -> None:
+        self.text_start = array(offset_code(size))
+        self.text_end = array(offset_code(size))
         self.first_line = array("i")
         self.last_line = array("i")
         self.number = array("i")
@@ -46,6 +56,14 @@ class PostColumns:
 
     def __len__(self) -> int:
         return len(self.number)
+
+    def reach(self, size: int) -> None:
+        """Let the offsets columns hold positions in a buffer of `size` bytes, made 8 bytes a
+        position (once and for good) when the 4 do not fit."""
+        code = offset_code(size)
+        if code != self.text_start.typecode and code == "q":
+            self.text_start = array(code, self.text_start)
+            self.text_end = array(code, self.text_end)
 
 
 class ThreadColumns:

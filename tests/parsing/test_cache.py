@@ -13,6 +13,7 @@ from parsing import cache
 from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
 from parsing.read_loop import plan, read_into
+from parsing.tables import PostColumns
 
 SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
 
@@ -177,26 +178,36 @@ def test_a_cache_of_another_version_is_ignored(
     assert cache.load([corpus_file]) is None
 
 
-INDEX_FIELDS = {
+_FIELDS_5 = (
+    "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths", "sole",
+    "mean_length", "written", "holder_sets",
+)  # fmt: skip
+SHAPES = {
     4: (
-        "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths",
-        "mean_length", "written", "holder_sets",
+        (
+            "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths",
+            "mean_length", "written", "holder_sets",
+        ),
+        8,
+        False,
     ),
-    5: (
-        "evidence", "flags", "features", "postings", "thread_count", "counts", "lengths", "sole",
-        "mean_length", "written", "holder_sets",
-    ),
+    5: (_FIELDS_5, 8, False),
+    6: (_FIELDS_5, 4, True),
 }  # fmt: skip
-"""The index's fields each version of the cache pickles."""
+"""What each version of the cache pickles: the index's fields, the bytes of a post's offset in
+the columns of a file under 4 GiB, and whether the words' postings are packed in one array."""
 
 
-def test_the_version_follows_the_shape_of_the_index() -> None:
-    """A cache of one version holds one shape of index: an index with another field is a new
-    `VERSION`, so that a cache of the old shape (an index without `sole`) is never taken for
-    one of the new and read into a crash."""
+def test_the_version_follows_the_shape_of_what_is_pickled() -> None:
+    """A cache of one version holds one shape of index and columns: an index with another
+    field, or columns of another width, is a new `VERSION`, so that a cache of the old shape
+    (an index without `sole`, 8-byte offsets, postings an array each) is never taken for one
+    of the new."""
     names = tuple(field.name for field in dataclasses.fields(CorpusIndex))
-    assert names == INDEX_FIELDS.get(cache.VERSION)
-    assert all(INDEX_FIELDS[older] != names for older in INDEX_FIELDS if older < cache.VERSION)
+    packed = "__getstate__" in vars(CorpusIndex)
+    shape = (names, PostColumns(1).text_start.itemsize, packed)
+    assert shape == SHAPES.get(cache.VERSION)
+    assert all(SHAPES[older] != shape for older in SHAPES if older < cache.VERSION)
 
 
 def test_a_cache_written_by_other_parsing_code_is_ignored(

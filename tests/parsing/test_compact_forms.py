@@ -6,7 +6,11 @@ from __future__ import annotations
 import pickle
 from array import array
 
+import pytest
+
 from parsing import build_index
+from parsing.index import CorpusIndex
+from parsing.index_pickle import PackedPostings
 
 from .helpers import parse_text
 
@@ -70,3 +74,39 @@ def test_only_features_two_threads_share_keep_their_writing() -> None:
     assert ("mention", "keeperlogs") in index.postings
     assert ("mention", "keeperlogs") not in index.written
     assert all(len(index.threads_with(feature)) > 1 for feature in index.written)
+
+
+def test_a_writing_the_same_as_its_key_is_not_kept() -> None:
+    """A shared feature written as its key (`@ferrydesk` for ("mention", "ferrydesk")) keeps
+    no writing, since the key says it; one written otherwise (`@FerryDesk`) keeps its own."""
+    index = build_index(parse_text(CORPUS))
+    assert len(index.threads_with(("mention", "ferrydesk"))) == 2
+    assert ("mention", "ferrydesk") not in index.written
+    assert all(text != key for (_, key), text in index.written.items())
+    shouted = build_index(parse_text(CORPUS.replace("@ferrydesk keeps", "@FerryDesk keeps")))
+    assert shouted.written[("mention", "ferrydesk")] == "FerryDesk"
+
+
+def test_the_words_postings_are_pickled_as_one_array() -> None:
+    """An index is pickled with the postings of its words and phrases end to end in one array
+    (unpickling an array each would leave passing objects between the kept ones), the
+    entities' as arrays of their own; unpickled, every posting is back in its order."""
+    index = build_index(parse_text(CORPUS + "2/ The ferry timetables keep the night crossing.\n"))
+    terms = [feature for feature in index.postings if feature[0] in ("word", "phrase")]
+    assert terms
+    pack = index.__getstate__()["postings"]
+    assert isinstance(pack, PackedPostings)
+    assert len(pack.arrays) == len(index.postings) - len(terms)
+    assert pack.threads.tolist() == [n for term in terms for n in index.postings[term]]
+    again = pickle.loads(pickle.dumps(index, protocol=5))
+    assert list(again.postings.items()) == list(index.postings.items())
+    assert {held.typecode for held in again.postings.values()} == {"I"}
+
+
+def test_an_index_pickled_with_its_postings_unpacked_is_refused() -> None:
+    """The state of an index of the layout before (postings as a dict: an older cache) is
+    refused with an unpickling error, which the cache and the reader's other process take as
+    no index, rather than read into a crash later."""
+    index = build_index(parse_text(CORPUS))
+    with pytest.raises(pickle.UnpicklingError):
+        CorpusIndex.__new__(CorpusIndex).__setstate__(dict(index.__dict__))

@@ -119,6 +119,22 @@ def test_a_part_shifted_by_any_amount_joins_the_same(pages_file: Path) -> None:
         assert everything(corpus) == expected, shift
 
 
+def test_a_part_shifted_past_4_gib_joins_the_same(pages_file: Path) -> None:
+    """A part shifted as far as a file of over 4 GiB would put it has 8-byte positions while
+    it is sent, and joins a small file's 4-byte columns with the single read's positions."""
+    halves = halves_of(pages_file)
+    corpus = Corpus()
+    resume, _ = read_first(halves, corpus)
+    second, _ = read_second(halves)
+    shift = Shift(5 << 30, 10)
+    with shifted_posts(second.posts, shift):
+        assert second.posts.text_start.typecode == second.posts.text_end.typecode == "q"
+        assert second.posts.text_end[0] > 5 << 30
+        join_second(corpus, second, resume, shifted=shift)
+    assert everything(corpus) == everything(whole_read(pages_file))
+    assert corpus.posts.text_start.itemsize == 4
+
+
 def test_a_part_read_from_the_pipe_a_few_bytes_at_a_time_joins_the_same(
     pages_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -83,6 +83,23 @@ def test_every_allowed_cut_joins_into_the_single_read(pages_file: Path) -> None:
         assert everything(joined) == expected, cut
 
 
+def test_a_first_part_in_8_byte_columns_joins_the_same_positions(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The columns of a file past 4 GiB (8 bytes a position) hold what the 4-byte columns of
+    a smaller one hold: a first part widened before the join gives the single read's corpus."""
+    monkeypatch.setattr(parsing.split_read, "SPLIT_BYTES", 1)
+    halves = plan_halves(plan([str(pages_file)]))
+    assert halves is not None
+    corpus = Corpus()
+    resume, _ = read_first(halves, corpus)
+    corpus.posts.reach(1 << 32)
+    second, _ = read_second(halves)
+    join_second(corpus, second, resume)
+    assert corpus.posts.text_start.typecode == corpus.posts.text_end.typecode == "q"
+    assert everything(corpus) == everything(whole_read(pages_file))
+
+
 def test_line_ends_mark_and_invalid_bytes_in_both_parts(
     pages_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
