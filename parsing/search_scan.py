@@ -116,6 +116,11 @@ class FoldingScan:
 
     def __call__(self, position: int, end: int) -> tuple[int, int] | None:
         key, width = self.key, len(self.key)
+        start, folded = self.start, self.folded
+        if self.confirm is None and start <= position and end <= start + len(folded):
+            # Within the window (a thread of a chunk folded ahead): one `find` answers.
+            hit = folded.find(key, position - start, end - start)
+            return None if hit < 0 else (start + hit, start + hit + width)
         while position + width <= end:
             if not self.start <= position <= self.start + len(self.folded) - width:
                 self._fold(position, end)
