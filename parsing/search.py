@@ -269,6 +269,10 @@ class ThreadSearch:
         match."""
         posts, first_post = self.corpus.posts, self.corpus.threads.first_post
         text_start, text_end, post_at = posts.text_start, posts.text_end, locate.post_at
+        if isinstance(scan, FoldingScan):
+            window = scan.folded_over(*thread_span(self.corpus, chunk[0], chunk[-1] + 1))
+            if window is not None:
+                return _find_each(scan.key, window, chunk, self.corpus, post_at)
         found: list[int] = []
         for thread in chunk:
             position, stop = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
@@ -278,6 +282,29 @@ class ThreadSearch:
                     break
                 position = span[0] + 1
         return found
+
+
+def _find_each(
+    key: bytes,
+    window: tuple[bytes | bytearray, int],
+    chunk: Sequence[int],
+    corpus: Corpus,
+    post_at: Callable[[int, int], int | None],
+) -> list[int]:
+    """`_scan_each` within a window of the buffer's key folded ahead (`FoldingScan.folded_over`),
+    where each hit of the key is a match: a `find` a thread, and no call of the scan."""
+    (folded, base), posts, first_post = window, corpus.posts, corpus.threads.first_post
+    text_start, text_end, find, width = posts.text_start, posts.text_end, folded.find, len(key)
+    found: list[int] = []
+    for thread in chunk:
+        stop = text_end[first_post[thread + 1] - 1] - base
+        hit = find(key, text_start[first_post[thread]] - base, stop)
+        while hit >= 0:
+            if post_at(base + hit, base + hit + width) is not None:
+                found.append(thread)
+                break
+            hit = find(key, hit + 1, stop)
+    return found
 
 
 def _with_matches_across_holes(

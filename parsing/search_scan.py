@@ -116,6 +116,11 @@ class FoldingScan:
 
     def __call__(self, position: int, end: int) -> tuple[int, int] | None:
         key, width = self.key, len(self.key)
+        if (window := self.folded_over(position, end)) is not None:
+            # Within the window (a thread of a chunk folded ahead): one `find` answers.
+            folded, start = window
+            hit = folded.find(key, position - start, end - start)
+            return None if hit < 0 else (start + hit, start + hit + width)
         while position + width <= end:
             if not self.start <= position <= self.start + len(self.folded) - width:
                 self._fold(position, end)
@@ -134,6 +139,14 @@ class FoldingScan:
             if match is not None:
                 return match.span()
             position = start + 1
+        return None
+
+    def folded_over(self, start: int, stop: int) -> tuple[bytes | bytearray, int] | None:
+        """The folded window and where it starts, when it covers `[start, stop)` and a hit of
+        the key is a match (an ASCII query): a caller asking about many ranges there finds the
+        key in it itself, each hit being what a call would answer."""
+        if self.confirm is None and self.start <= start and stop <= self.start + len(self.folded):
+            return self.folded, self.start
         return None
 
     def fold_ahead(self, start: int, stop: int) -> None:

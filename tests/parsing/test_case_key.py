@@ -115,14 +115,14 @@ CONFUSABLE = "эЭнНаАkK\u212aßẞσΣςάΆéÉ .xX"
 
 
 @st.composite
-def text_and_query(draw: st.DrawFn) -> tuple[str, str]:
+def text_and_query(draw: st.DrawFn, alphabet: str = CONFUSABLE) -> tuple[str, str]:
     """A text of confusable letters and a query: mostly a part of the text in another case
     (so that hits, and hits across a window's end, are common), else any letters."""
-    text = draw(st.text(alphabet=CONFUSABLE, min_size=1, max_size=60))
+    text = draw(st.text(alphabet=alphabet, min_size=1, max_size=60))
     start = draw(st.integers(0, len(text) - 1))
     part = text[start : start + draw(st.integers(1, 5))]
     changed = draw(st.sampled_from([str.upper, str.lower, str.swapcase, str.title]))(part)
-    other = draw(st.text(alphabet=CONFUSABLE, min_size=1, max_size=4))
+    other = draw(st.text(alphabet=alphabet, min_size=1, max_size=4))
     return text, draw(st.sampled_from([part, changed, changed, other]))
 
 
@@ -151,3 +151,31 @@ def test_folding_a_window_at_a_time_finds_what_the_whole_key_finds(
         for position, asked_end in calls:
             end = min(asked_end, len(buf))
             assert scan(position, end) == key_scan_of_whole_buffer(buf, ready, position, end)
+
+
+KEYED_ALIKE = "\u046d\u045d"
+"""`ѭ` and `ѝ`: not variants of `э`, but keyed as it is, so only the exact pattern tells them
+apart from it."""
+
+
+@PROPERTY
+@given(
+    text_and_query(CONFUSABLE + KEYED_ALIKE),
+    st.lists(
+        st.tuples(st.booleans(), st.integers(0, 70), st.integers(0, 70)), min_size=1, max_size=8
+    ),
+)
+def test_a_range_folded_ahead_answers_what_the_whole_key_finds(
+    searched: tuple[str, str], calls: list[tuple[bool, int, int]]
+) -> None:
+    """A scan told to fold a range ahead (a chunk of threads) answers every call, inside that
+    range, across its edges or outside it, as a search of the whole buffer's key does."""
+    text, query = searched
+    buf = text.encode()
+    ready = Query(query)
+    scan = FoldingScan(bytearray(buf), ready.key, ready.confirm)
+    for ahead, position, asked_end in calls:
+        end = min(asked_end, len(buf))
+        if ahead:
+            scan.fold_ahead(min(position, end), end)
+        assert scan(position, end) == key_scan_of_whole_buffer(buf, ready, position, end)

@@ -247,8 +247,9 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
     text: str, data: st.DataObject
 ) -> None:
     """Over any text (chrome, holes, several sources' worth of markers), among any candidates,
-    in chunks of any size, whether or not each chunk first looks for the query as it stands, a
-    search finds the candidates the reference rule finds."""
+    in chunks of any size, whether or not each chunk first looks for the query as it stands, and
+    whether it scans each candidate or across the chunk, a search finds the candidates the
+    reference rule finds."""
     corpus = parse_text(text)
     total = corpus.thread_count
     among = sorted(data.draw(st.sets(st.integers(0, max(total - 1, 0)), max_size=total)))
@@ -259,9 +260,11 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
     query = word[start : data.draw(st.integers(start + 1, len(word)))]
     size = data.draw(st.sampled_from([1, 2, 3, 512]))
     literal_worth = data.draw(st.sampled_from([0.0, 2.0]))
+    span_cost = data.draw(st.sampled_from([0.0, 0.45, 100.0]))
     with (
         patch.object(search_module, "CHUNK_THREADS", size),
         patch.object(search_module, "LITERAL_WORTH", literal_worth),
+        patch.object(search_module, "SPAN_COST", span_cost),
     ):
         search = ThreadSearch(corpus, query, among)
         assert search.run()
@@ -353,3 +356,17 @@ def test_searches_typed_while_the_corpus_grows_leave_the_fresh_answer(
     for _ in files:
         read_one()
     assert memory.find(last) == threads_matching_slowly(corpus, last)
+
+
+@pytest.mark.parametrize("span_cost", [0.0, 100.0])
+def test_a_hit_across_two_posts_is_passed_over_for_a_later_one_inside_a_post(
+    span_cost: float,
+) -> None:
+    """`X\\n2` is first found from the end of post 1 into the marker of post 2, which is no
+    match; the search goes on and finds it inside post 3, scanning across the chunk or each
+    thread."""
+    corpus = parse_text("1/ Alpha x\n2/ beta\n3/ gamma x\n2 more\n\n1/ Delta x\n2/ none\n")
+    with patch.object(search_module, "SPAN_COST", span_cost):
+        search = ThreadSearch(corpus, "X\n2")
+        assert search.run()
+    assert search.found == [0]
