@@ -93,7 +93,7 @@ def main() -> None:
             )
     for name in options.commands:
         for base in ("stats", "export"):
-            if base in medians and name != base:
+            if base in medians and name not in (base, "stats"):
                 print(_against(COMMANDS[name][0], base, medians[name], medians[base]))
 
 
