@@ -22,6 +22,16 @@ PARALLEL_BYTES = 4 << 20
 """Below this much text to read, a second process costs more than it saves."""
 
 
+_SILENT = "the worker process failed (no word from it)"
+
+
+def failed(status: int) -> str:
+    """What went wrong with a worker process that ended with wait status `status`."""
+    if os.WIFSIGNALED(status):
+        return f"the worker process failed (killed by signal {os.WTERMSIG(status)})"
+    return f"the worker process failed (exit status {os.waitstatus_to_exitcode(status)})"
+
+
 def later(work: Callable[[], Result]) -> Callable[[], Result]:
     """Start `work` in a forked child; call the result to wait for its return value.
 
@@ -50,7 +60,7 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
         _, status = os.waitpid(pid, 0)
         if status != 0 or not data:
             # Its input may be gone by now (the caller keeps only its own part): say so.
-            raise RuntimeError(f"the worker process failed (status {status})")
+            raise RuntimeError(failed(status) if status else _SILENT)
         value: Result = pickle.loads(data)
         return value
 
@@ -70,7 +80,7 @@ class Written:
             self.pid = None
             if status != 0:
                 self.into.close()
-                raise RuntimeError(f"the worker process failed (status {status})")
+                raise RuntimeError(failed(status))
         self.into.seek(0)
         return self.into
 
@@ -135,6 +145,6 @@ def written_later(work: Callable[[], bytes], outgoing: IO[bytes]) -> Callable[[]
     def written() -> None:
         _, status = os.waitpid(pid, 0)
         if status != 0:
-            raise RuntimeError(f"the worker process failed (status {status})")
+            raise RuntimeError(failed(status))
 
     return written

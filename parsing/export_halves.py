@@ -195,7 +195,7 @@ class _Halves:
     def _wait(self, pid: int) -> None:
         _, status = os.waitpid(pid, 0)
         if status != 0:
-            raise RuntimeError(f"the worker process failed (status {status})")
+            raise RuntimeError(background.failed(status))
 
     def _copy(self, written: BinaryIO, *, after: bool) -> int:
         """Copy the second part's entries out (after a comma when the first wrote some);

@@ -4,14 +4,19 @@ imported)."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
+from . import background
 from .corpus import Corpus
+from .export_chunks import copy_out
 from .export_json import thread_value
+from .export_writer import Halves, halves, parallel
 from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
+from .related_scores import hold_as_sets
 from .safe_text import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -35,14 +40,47 @@ def write_markdown(
     line end: what the two processes of `export_halves` write too), from the dicts the models are
     made of (`thread_value`, the model's fields): Markdown shows no entities, so none are
     extracted, no model is validated, and no thread is kept once written (memory follows the
-    largest thread)."""
+    largest thread).
+
+    Into a file or pipe, the second half of the threads (by their text, `export_writer.halves`)
+    is written by a forked process into a temporary file, copied out after the first half: the
+    same bytes, with related threads looked for on both cores."""
     if with_related:
-        corpus.thread_ids  # noqa: B018 (related threads name threads from anywhere: all hashed once)
+        # Related threads name threads from anywhere: every id is hashed once, before the fork;
+        # the holders of common features are made sets once, shared by both processes.
+        corpus.thread_ids  # noqa: B018
+        hold_as_sets(index)
+    plan = halves(corpus, threads, whole=True) if parallel(out) else Halves(threads, ())
+    rest = None
+    if plan.second:
+
+        def write_second(into: BinaryIO) -> None:
+            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
+            _write_threads(corpus, index, plan.second, text, with_related)
+            text.flush()
+            text.detach()
+
+        rest = background.later_written(write_second)
+    try:
+        _write_threads(corpus, index, plan.first, out, with_related)
+        if rest is not None:
+            with rest.result() as written:
+                out.flush()
+                copy_out(written, out.buffer)
+    except BaseException:
+        if rest is not None:
+            rest.cancel()
+        raise
+    if not threads:
+        out.write("\n")
+
+
+def _write_threads(
+    corpus: Corpus, index: CorpusIndex, threads: Sequence[int], out: TextIO, with_related: bool
+) -> None:
     ids = corpus.ids_of(threads)  # at once: each thread's alone would walk the corpus before it
     for thread in threads:
         out.write(markdown_of(corpus, index, thread, ids[thread], with_related) + "\n")
-    if not threads:
-        out.write("\n")
 
 
 def markdown_of(

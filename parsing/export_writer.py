@@ -59,7 +59,7 @@ def write_export(
         # is hashed once, before the fork, rather than a walk of the corpus for each thread.
         corpus.thread_ids  # noqa: B018
         hold_as_sets(index)
-    plan = halves(corpus, threads) if _parallel(out) else Halves(threads, ())
+    plan = halves(corpus, threads) if parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None
     if plan.second or plan.shared:
@@ -106,10 +106,10 @@ def write_export(
     chunks.flush()
 
 
-def halves(corpus: Corpus, threads: Sequence[int]) -> Halves:
+def halves(corpus: Corpus, threads: Sequence[int], *, whole: bool = False) -> Halves:
     """`threads` cut where about half their text is on either side (inside a long thread of
-    page text when the middle falls in it); all in the first when they are too little text
-    for a second process to pay."""
+    page text when the middle falls in it, unless `whole` threads are asked for); all in the
+    first when they are too little text for a second process to pay."""
     posts = corpus.posts
     sizes = []
     for thread in threads:
@@ -123,7 +123,7 @@ def halves(corpus: Corpus, threads: Sequence[int]) -> Halves:
         written += sizes[cut]
         cut += 1
     thread = threads[cut]
-    if sizes[cut] < export_posts.GROUP_BYTES or _given_posts(corpus, thread):
+    if whole or sizes[cut] < export_posts.GROUP_BYTES or _given_posts(corpus, thread):
         return Halves(threads[: cut + 1], threads[cut + 1 :])
     shared = middle_of(corpus, thread, total // 2 - written)
     return Halves(threads[:cut], threads[cut + 1 :], shared)
@@ -151,7 +151,7 @@ def _string(text: str | None) -> str:
     return "null" if text is None else encode_basestring(text)
 
 
-def _parallel(out: TextIO) -> bool:
+def parallel(out: TextIO) -> bool:
     """Can the export be written by two processes: is `out` a file or pipe with bytes below?"""
     try:
         out.fileno()

@@ -1,13 +1,16 @@
 """Two checkouts of threadline side by side: `stats`, `export` and `export --search` wall time
-on the same corpus.
+on the same corpus (or the commands named by `--commands`: `export --related` too).
 
     git worktree add /tmp/before <commit>
     python -m tests.bench.ab --before /tmp/before --posts 100000 --runs 7
     python -m tests.bench.ab --before /tmp/before --corpus /tmp/threadline-bench/corpus-100000.txt
+    python -m tests.bench.ab --before /tmp/before --runs 3 --commands stats export related \\
+        --corpus /tmp/threadline-bench/corpus-300000-many.txt
 
 Each run times the command from the other checkout and from this one in turn (so that a busy
 machine slows both alike) and prints the medians and their ratio, of wall time and of CPU time
-(the command's and its forked processes': on a busy machine the CPU times say more).
+(the command's and its forked processes': on a busy machine the CPU times say more), then
+each checkout's medians against its `stats` and plain `export` of the same run.
 """
 
 from __future__ import annotations
@@ -57,27 +60,64 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="a corpus file to use instead of generating one"
     )
+    parser.add_argument(
+        "--commands",
+        nargs="+",
+        choices=list(COMMANDS),
+        default=["stats", "export", "search"],
+        help="what to time, in this order",
+    )
     options = parser.parse_args()
+    medians: dict[str, tuple[float, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         corpus = str(options.corpus or corpus_file(Path(folder), options.posts))
-        for label, arguments in (
-            ("stats --json", ["stats", "--json", corpus]),
-            ("export", ["export", corpus]),
-            ("export --search", ["export", "--search", options.search, corpus]),
-        ):
-            before: list[tuple[float, float]] = []
-            after: list[tuple[float, float]] = []
-            for _ in range(options.runs):
-                before.append(timed(options.before, arguments))
-                after.append(timed(HERE, arguments))
+        runs: dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {
+            name: ([], []) for name in options.commands
+        }
+        for _ in range(options.runs):  # each command in turn, so that a ratio is of one time
+            for name in options.commands:
+                arguments = [options.search if a == "SEARCH" else a for a in COMMANDS[name][1]]
+                before, after = runs[name]
+                before.append(timed(options.before, [*arguments, corpus]))
+                after.append(timed(HERE, [*arguments, corpus]))
+        for name, (before, after) in runs.items():
             (old, old_cpu), (new, new_cpu) = (
-                tuple(statistics.median(column) for column in zip(*runs, strict=True))
-                for runs in (before, after)
+                tuple(statistics.median(column) for column in zip(*times, strict=True))
+                for times in (before, after)
             )
+            medians[name] = (old, old_cpu, new, new_cpu)
             print(
-                f"{label:16} before {old:.3f} s  after {new:.3f} s  after/before {new / old:.2f}"
-                f"  (cpu before {old_cpu:.2f} s  after {new_cpu:.2f} s  {new_cpu / old_cpu:.2f})"
+                f"{COMMANDS[name][0]:16} before {old:.3f} s  after {new:.3f} s  "
+                f"after/before {new / old:.2f}  "
+                f"(cpu before {old_cpu:.2f} s  after {new_cpu:.2f} s  {new_cpu / old_cpu:.2f})"
             )
+    for name in options.commands:
+        for base in ("stats", "export"):
+            if base in medians and name not in (base, "stats"):
+                print(_against(COMMANDS[name][0], base, medians[name], medians[base]))
+
+
+COMMANDS = {
+    "stats": ("stats --json", ["stats", "--json"]),
+    "export": ("export", ["export"]),
+    "search": ("export --search", ["export", "--search", "SEARCH"]),
+    "related": ("export --related", ["export", "--related"]),
+    "markdown": (
+        "export --related --format markdown",
+        ["export", "--related", "--format", "markdown"],
+    ),
+}
+"""What `--commands` may name: a label and the arguments before the corpus."""
+
+
+def _against(label: str, base: str, times: tuple[float, ...], base_times: tuple[float, ...]) -> str:
+    """`label`'s medians over `base`'s, wall and CPU, before and after."""
+    pairs = zip(times, base_times, strict=True)
+    old, old_cpu, new, new_cpu = (mine / theirs for mine, theirs in pairs)
+    return (
+        f"{label} ÷ {base}: before {old:.2f}× (cpu {old_cpu:.2f}×)  "
+        f"after {new:.2f}× (cpu {new_cpu:.2f}×)"
+    )
 
 
 if __name__ == "__main__":

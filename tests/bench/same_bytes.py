@@ -5,6 +5,7 @@ Markdown, of `export --search` and of `export --related`, on the generated corpo
     python -m tests.bench.same_bytes --before /tmp/before
     python -m tests.bench.same_bytes --before /tmp/before --sizes 100000 --shapes many
     python -m tests.bench.same_bytes --before /tmp/before --commands 'export --related'
+    python -m tests.bench.same_bytes --before /tmp/before --paths ../shared/seeds assets/demo
 
 A change to how the export is written must not change what it writes: the unit tests hold the
 writer to the reference encoding on small texts, and this holds the whole command to the code
@@ -36,6 +37,7 @@ _COMMANDS = {
     "export --format markdown": ["export", "--format", "markdown"],
     f"export --search {_SEARCH!r}": ["export", "--search", _SEARCH],
     "export --related": ["export", "--related"],
+    "export --related --format markdown": ["export", "--related", "--format", "markdown"],
 }
 
 
@@ -67,8 +69,15 @@ def main() -> None:
         "--commands",
         nargs="+",
         choices=list(_COMMANDS),
-        default=[name for name in _COMMANDS if name != "export --related"],
+        default=[name for name in _COMMANDS if "--related" not in name],
         help="the commands compared (default: all but export --related, minutes at 300k)",
+    )
+    parser.add_argument(
+        "--paths",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="files or folders compared each alone, instead of the generated corpora",
     )
     parser.add_argument(
         "--folder", type=Path, default=Path(tempfile.gettempdir()) / "threadline-bench"
@@ -76,16 +85,19 @@ def main() -> None:
     options = parser.parse_args()
     options.folder.mkdir(parents=True, exist_ok=True)
     differ = 0
-    for shape in options.shapes:
-        for size in options.sizes:
-            path = corpus_file(options.folder, size, shape=shape)
-            for name in options.commands:
-                arguments = _COMMANDS[name]
-                before = digest(options.before, [*arguments, str(path)])
-                after = digest(HERE, [*arguments, str(path)])
-                verdict = "same" if before == after else "DIFFERENT"
-                differ += before != after
-                print(f"{path.name:28} {name:30} {after[1] / 1e6:8.1f} MB  {verdict}")
+    paths = [path.resolve() for path in options.paths] or [
+        corpus_file(options.folder, size, shape=shape)
+        for shape in options.shapes
+        for size in options.sizes
+    ]
+    for path in paths:
+        for name in options.commands:
+            arguments = _COMMANDS[name]
+            before = digest(options.before, [*arguments, str(path)])
+            after = digest(HERE, [*arguments, str(path)])
+            verdict = "same" if before == after else "DIFFERENT"
+            differ += before != after
+            print(f"{path.name:28} {name:36} {after[1] / 1e6:8.1f} MB  {verdict}")
     sys.exit(1 if differ else 0)
 
 
