@@ -97,6 +97,7 @@ def add_given_threads(corpus: Corpus, name: str, threads: list[GivenThread]) -> 
     corpus.sources.append(Source(name, buf, "utf-8", 0))
     source = len(corpus.sources) - 1
     posts, columns = corpus.posts, corpus.threads
+    posts.reach(len(buf))
     at = 0
     for thread in threads:
         if not thread.posts:

@@ -35,7 +35,7 @@ from .split_read import (
     read_first,
     read_second,
 )
-from .tables import offset_code
+from .tables import reaching_code
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -74,9 +74,9 @@ def shifted_posts(posts: PostColumns, shift: Shift) -> Iterator[None]:
 
 
 def _plus(column: array[int], by: int, size: int = 0) -> array[int]:
-    """`column`, each value plus `by`, in 8 bytes a value if a buffer of `size` needs them."""
-    code = "q" if offset_code(size) == "q" else column.typecode
-    return array(code, map(by.__add__, column)) if by else column
+    """`column`, each value plus `by`, of the type that holds positions of a buffer of `size`
+    (`reaching_code`)."""
+    return array(reaching_code(column, size), map(by.__add__, column)) if by else column
 
 
 def send_second(

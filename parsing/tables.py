@@ -24,6 +24,13 @@ def offset_code(size: int) -> str:
     return "I" if size < NARROW_SIZE else "q"
 
 
+def reaching_code(column: array[int], size: int) -> str:
+    """The array type `column` of positions takes to hold those of a buffer of `size` bytes
+    too: its own, or 8 bytes a position once the 4 do not fit (never narrowed again: positions
+    already in it may need the 8)."""
+    return "q" if offset_code(size) == "q" else column.typecode
+
+
 class PostColumns:
     """Post i's text is `buf[text_start:text_end]` of its source, less its hole if it has one.
 
@@ -58,10 +65,9 @@ class PostColumns:
         return len(self.number)
 
     def reach(self, size: int) -> None:
-        """Let the offsets columns hold positions in a buffer of `size` bytes, made 8 bytes a
-        position (once and for good) when the 4 do not fit."""
-        code = offset_code(size)
-        if code != self.text_start.typecode and code == "q":
+        """Let the offsets columns hold positions in a buffer of `size` bytes (`reaching_code`)."""
+        code = reaching_code(self.text_start, size)
+        if code != self.text_start.typecode:
             self.text_start = array(code, self.text_start)
             self.text_end = array(code, self.text_end)
 

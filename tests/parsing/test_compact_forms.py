@@ -7,10 +7,12 @@ import pickle
 from array import array
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parsing import build_index
 from parsing.index import CorpusIndex
-from parsing.index_pickle import PackedPostings
+from parsing.index_pickle import PACKED_KINDS, PackedPostings, packed, unpacked
 
 from .helpers import parse_text
 
@@ -110,3 +112,24 @@ def test_an_index_pickled_with_its_postings_unpacked_is_refused() -> None:
     index = build_index(parse_text(CORPUS))
     with pytest.raises(pickle.UnpicklingError):
         CorpusIndex.__new__(CorpusIndex).__setstate__(dict(index.__dict__))
+
+
+_FEATURES = st.tuples(st.sampled_from(["word", "phrase", "mention", "hashtag", "flag"]), st.text())
+_THREADS = st.lists(st.integers(min_value=0, max_value=2**32 - 1), max_size=5)
+
+
+@given(st.dictionaries(_FEATURES, _THREADS))
+def test_packed_postings_unpack_to_the_same_dict(
+    postings: dict[tuple[str, str], list[int]],
+) -> None:
+    """Any postings, packed and unpacked, give back every key in its order with its threads,
+    empty ones included; the entities' arrays are the very arrays packed (so that a pickler
+    that sent them before sends a reference), the words' and phrases' new arrays."""
+    arrays = {feature: array("I", threads) for feature, threads in postings.items()}
+    again = unpacked(packed(arrays))
+    assert list(again) == list(arrays)
+    assert all(again[feature] == arrays[feature] for feature in arrays)
+    assert all(
+        (again[feature] is arrays[feature]) == (feature[0] not in PACKED_KINDS)
+        for feature in arrays
+    )

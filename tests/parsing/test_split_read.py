@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import parsing.split_read
+import parsing.tables
 from parsing.corpus import Corpus
 from parsing.read_loop import plan
 from parsing.split_read import Halves, join_second, plan_halves, read_first, read_second
@@ -98,6 +99,26 @@ def test_a_first_part_in_8_byte_columns_joins_the_same_positions(
     join_second(corpus, second, resume)
     assert corpus.posts.text_start.typecode == corpus.posts.text_end.typecode == "q"
     assert everything(corpus) == everything(whole_read(pages_file))
+
+
+def test_two_parts_under_the_bound_joined_past_it_widen_the_columns(
+    pages_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two parts each under the bound whose joined buffer reaches it (the bound lowered here
+    to the file's size, as two parts of a 5 GiB file would) join into 8-byte columns with the
+    single read's positions."""
+    monkeypatch.setattr(parsing.split_read, "SPLIT_BYTES", 1)
+    halves = plan_halves(plan([str(pages_file)]))
+    assert halves is not None
+    expected = everything(whole_read(pages_file))
+    monkeypatch.setattr(parsing.tables, "NARROW_SIZE", len(expected["buf"]))
+    corpus = Corpus()
+    resume, _ = read_first(halves, corpus)
+    second, _ = read_second(halves)
+    assert corpus.posts.text_start.typecode == second.posts.text_start.typecode == "I"
+    join_second(corpus, second, resume)
+    assert corpus.posts.text_start.typecode == corpus.posts.text_end.typecode == "q"
+    assert everything(corpus) == expected
 
 
 def test_line_ends_mark_and_invalid_bytes_in_both_parts(

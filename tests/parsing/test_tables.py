@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from array import array
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import parsing.tables
 from parsing.corpus import Corpus
+from parsing.given import GivenPost, GivenThread, add_given_threads
 from parsing.tables import NARROW_SIZE, PostColumns, offset_code
 
 TEXT = b"1/ A first post about the harbour\n\n2/ A second post, longer than the first one\n"
@@ -50,3 +53,29 @@ def test_every_position_of_a_buffer_fits_its_offsets_type(size: int) -> None:
     column = array(offset_code(size), [0, size])
     assert list(column) == [0, size]
     assert (column.itemsize == 4) == (size < NARROW_SIZE)
+
+
+def test_a_file_laid_out_past_the_bound_has_wide_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page text whose buffer reaches the bound (lowered here to a few bytes, as a file of
+    4 GiB would) is laid out in 8-byte columns, with the positions of a narrow read."""
+    narrow = Corpus()
+    narrow.add_source("thread.txt", TEXT)
+    monkeypatch.setattr(parsing.tables, "NARROW_SIZE", len(TEXT))
+    wide = Corpus()
+    wide.add_source("thread.txt", TEXT)
+    assert wide.posts.text_start.typecode == wide.posts.text_end.typecode == "q"
+    assert list(wide.posts.text_start) == list(narrow.posts.text_start)
+    assert list(wide.posts.text_end) == list(narrow.posts.text_end)
+
+
+def test_an_archive_past_the_bound_has_wide_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The posts an archive gives whole, written into a buffer that reaches the bound (lowered
+    here), are placed in 8-byte columns: a 4-byte column would refuse their positions."""
+    threads = [GivenThread((GivenPost(1, "An archived post"), GivenPost(2, "and its reply")))]
+    narrow = Corpus()
+    add_given_threads(narrow, "archive.zip", threads)
+    monkeypatch.setattr(parsing.tables, "NARROW_SIZE", len(narrow.sources[0].buf))
+    wide = Corpus()
+    add_given_threads(wide, "archive.zip", threads)
+    assert wide.posts.text_start.typecode == wide.posts.text_end.typecode == "q"
+    assert list(wide.posts.text_end) == list(narrow.posts.text_end)
