@@ -391,3 +391,12 @@ def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> N
     )
     assert numbers(corpus) == [[1, 2]]
     assert texts(corpus) == [["The well ran dry.", "The village dug a new one.\nIt took a month."]]
+
+
+def test_closing_a_blanked_gap_keeps_the_buffers_last_newline_last() -> None:
+    """With no line of structure under the gap, the text under it still ends at the buffer's
+    last newline: the blanks go before it, so a part of a file read alone ends as the whole
+    file's bytes do there, and nothing follows that newline."""
+    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n")
+    close_blanked_gaps(buf, [(0, 1, 1, 3, False)], [13])
+    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n")
