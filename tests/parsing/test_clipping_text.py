@@ -258,6 +258,15 @@ def test_teasers_linked_under_more_from_are_threads_of_their_own() -> None:
         "My winter tyre pressures, and why they are lower than the sidewall says.",
     ]
     assert "More from @pollyquill" in [entry.text for entry in corpus.skipped]
+    teasers = [corpus.threads.first_post[thread] for thread in range(1, 4)]
+    assert [
+        [(link.start, link.value[-24:]) for link in corpus.post_meta[post].extra]
+        for post in teasers
+    ] == [
+        [(0, "1822222222222222222.html")],
+        [(0, "1833333333333333333.html")],
+        [(0, "1844444444444444444.html")],
+    ]
 
 
 def test_a_link_under_a_blanked_picture_mark_keeps_its_text(tmp_path: Path) -> None:
