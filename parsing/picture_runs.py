@@ -59,7 +59,7 @@ def starts_under_pictures(
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
     left: list[tuple[int, int]] = []
     lone: list[int] = []
-    trailed: dict[int, bool] = {}
+    trailed: dict[int, int] = {}
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
@@ -88,15 +88,17 @@ def starts_under_pictures(
 
 
 def _blank_lone_in_numbered(
-    buf: bytearray, events: Sequence[Structure], line: tuple[int, int], trailed: dict[int, bool]
+    buf: bytearray, events: Sequence[Structure], line: tuple[int, int], trailed: dict[int, int]
 ) -> bool:
     """Blank the marks alone on the `line` (start, end; no line of structure: chrome between
     two posts is one) in a stretch under a number marker: the line is a picture inside a
-    numbered post, which goes on under it (see the module's note). Where numbers end lines,
-    the layout reads a mark under one as that post's picture (`layout_trailers`), and one
-    number at a line end numbers nothing: such stretches are left to it. `trailed` keeps, by
-    the stretch's index, whether a number ends one of its lines: blanking a lone mark changes
-    no line that holds a number, so a stretch of many marks is read once. True when blanked."""
+    numbered post, which goes on under it (see the module's note). Where a number ends a line
+    between the marker and the mark, the layout reads the mark under it as that post's picture
+    (`layout_trailers`), and one number at a line end numbers nothing: such marks are left to
+    it. Only the lines above the mark are read, as a part of the file cut below it reads them.
+    `trailed` keeps, by the stretch's index, where its first line ending in a number ends (-1:
+    none): blanking a lone mark changes no such line, so a stretch of many marks is read once.
+    True when blanked."""
     start, end = line
     index = bisect_left(events, (start,))
     if index < len(events) and events[index][0] == start:
@@ -104,8 +106,9 @@ def _blank_lone_in_numbered(
     if not index or events[index - 1][1] not in _NUMBERED or not is_lone_picture(buf, *line):
         return False
     if index not in trailed:
-        trailed[index] = first_trailer(buf, *_stretch(buf, events, index)) is not None
-    if trailed[index]:
+        first = first_trailer(buf, *_stretch(buf, events, index))
+        trailed[index] = -1 if first is None else first.line_end
+    if 0 <= trailed[index] < start:
         return False
     buf[start:end] = b" " * (end - start)
     return True

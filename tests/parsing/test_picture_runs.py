@@ -219,3 +219,17 @@ def test_a_numbered_post_of_many_lone_marks_is_read_for_line_end_numbers_once(
     assert numbers(corpus) == [[1, 2]]
     assert "Image" not in texts(corpus)[0][0]
     assert len(looks) == len(set(looks))
+
+
+def test_a_lone_mark_above_the_first_number_ending_a_line_is_the_posts_picture() -> None:
+    """A lone `Image` inside a numbered post, a number ending a line only further down: no
+    number ends a line between the marker and the mark, so the mark is the post's picture,
+    blanked, its line kept in the post (a number at a line end below it says nothing of it)."""
+    corpus = parse_text(
+        "1/ The sluice was opened at noon.\nImage\nThe meadow flooded by dusk.\n"
+        "The cattle were moved uphill 2/\n"
+    )
+    first = texts(corpus)[0][0]
+    assert "Image" not in first
+    assert first.startswith("The sluice was opened at noon.\n")
+    assert line_ranges(corpus)[0][0][0] == 1
