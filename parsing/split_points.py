@@ -38,8 +38,8 @@ from .decoding import normalise_newlines, replace_invalid_utf8
 from .events import BARE_HEAD, Event
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
-from .lines import line_end, read_line, read_structure
-from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .lines import read_line, read_structure
+from .neighbours import Line, line_end, next_nonblank_line, previous_nonblank_line
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
