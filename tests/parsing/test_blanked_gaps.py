@@ -55,3 +55,20 @@ def test_closing_gaps_keeps_every_lines_text_and_every_line_of_structure(
             0
         ].rstrip(b" ")
     assert buf.endswith(b"\n") == before.endswith(b"\n")
+
+
+def test_closing_a_blanked_gap_moves_text_up_within_its_stretch() -> None:
+    """The blanks a mark left at a line's end go to the end of the text under it, right above
+    the next line of structure: the bytes, the newlines and that line stay where they were."""
+    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n2/ Four.\n")
+    close_blanked_gaps(buf, [(0, 1, 1, 3, False), (26, 1, 2, 29, False)], [13])
+    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n2/ Four.\n")
+
+
+def test_closing_a_blanked_gap_keeps_the_buffers_last_newline_last() -> None:
+    """With no line of structure under the gap, the text under it still ends at the buffer's
+    last newline: the blanks go before it, so a part of a file read alone ends as the whole
+    file's bytes do there, and nothing follows that newline."""
+    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n")
+    close_blanked_gaps(buf, [(0, 1, 1, 3, False)], [13])
+    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from parsing import extract_entities, load_corpus
-from parsing.blanked_gaps import close_blanked_gaps
 from parsing.pictures import marks_end, marks_start
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
@@ -375,14 +374,6 @@ def test_blanked_marks_leave_no_blanks_in_a_posts_text() -> None:
     assert line_ranges(corpus) == [[(1, 6), (7, 8), (9, 9)]]
 
 
-def test_closing_a_blanked_gap_moves_text_up_within_its_stretch() -> None:
-    """The blanks a mark left at a line's end go to the end of the text under it, right above
-    the next line of structure: the bytes, the newlines and that line stay where they were."""
-    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n2/ Four.\n")
-    close_blanked_gaps(buf, [(0, 1, 1, 3, False), (26, 1, 2, 29, False)], [13])
-    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n2/ Four.\n")
-
-
 def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> None:
     """`… 1/ Image The village …` in the middle of a line, the post going on under it: the
     text moves over the mark, and the blanks it frees leave the post's text too."""
@@ -391,12 +382,3 @@ def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> N
     )
     assert numbers(corpus) == [[1, 2]]
     assert texts(corpus) == [["The well ran dry.", "The village dug a new one.\nIt took a month."]]
-
-
-def test_closing_a_blanked_gap_keeps_the_buffers_last_newline_last() -> None:
-    """With no line of structure under the gap, the text under it still ends at the buffer's
-    last newline: the blanks go before it, so a part of a file read alone ends as the whole
-    file's bytes do there, and nothing follows that newline."""
-    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n")
-    close_blanked_gaps(buf, [(0, 1, 1, 3, False)], [13])
-    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n")
