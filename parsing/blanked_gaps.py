@@ -37,9 +37,13 @@ def close_blanked_gaps(
             following = bisect_right(events, (end, 1 << 62))
             stretches.setdefault(following, []).append((gap, end))
     for following, gaps in stretches.items():
-        at_next = events[following][0] if following < len(events) else -1
         last = gaps[-1][1]
-        stop = buf.rfind(b"\n", last, at_next) if at_next >= 0 else len(buf)
+        if following < len(events):
+            stop = buf.rfind(b"\n", last, events[following][0])
+        else:
+            # The buffer's last newline stays last, as it would under a line of structure
+            # there: a part of a file read alone ends as the whole file's bytes do.
+            stop = len(buf) - 1 if buf.endswith(b"\n") else len(buf)
         starts = [gap for gap, _ in gaps[1:]] + [stop]
         text = b"".join(buf[end:start] for (_, end), start in zip(gaps, starts, strict=True))
         width = sum(end - gap for gap, end in gaps)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .byte_source import ByteSource
 from .events import START, Event
+from .neighbours import line_end
 
 
 def with_post_starts(
@@ -50,13 +51,8 @@ def with_starts_at(
     event is: a post begins there (a thread, with `opens`)."""
     taken = {event[0] for event in events}
     starts = [
-        Event(pos, START, 0, _line_end(buf, pos), opens)
+        Event(pos, START, 0, line_end(buf, pos), opens)
         for pos in sorted(set(positions))
         if pos not in taken
     ]
     return sorted(events + starts) if starts else events
-
-
-def _line_end(buf: ByteSource, start: int) -> int:
-    end = buf.find(b"\n", start)
-    return len(buf) if end < 0 else end

@@ -43,8 +43,7 @@ from .events import (
 )
 from .layout_dates import date_numbers_post
 from .layout_passing import PassingChrome
-from .lines import line_end
-from .neighbours import WHITESPACE, skip_whitespace
+from .neighbours import WHITESPACE, line_end, skip_whitespace
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import first_post_start
 

@@ -33,7 +33,7 @@ from .events import (
     next_line,
 )
 from .layout_trailers import TrailingRules
-from .lines import line_end
+from .neighbours import line_end
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_tails import teaser_closing_number
 from .trailing_numbers import Trailer, first_trailer, trailing_numbers

@@ -32,8 +32,7 @@ from .events import (
     Event,
 )
 from .layout_blocks import TEASER_BOUNDS, PageBlocks
-from .lines import line_end
-from .neighbours import BLANK
+from .neighbours import BLANK, line_end
 from .pictures import picture_after
 from .teaser_glued import glued_next_number, opens_a_fraction
 

@@ -36,8 +36,7 @@ from __future__ import annotations
 
 from .events import END, MARKER, Event, next_line
 from .layout_posts import PostWriter
-from .lines import line_end
-from .neighbours import skip_whitespace, trim_end
+from .neighbours import line_end, skip_whitespace, trim_end
 from .pictures import ends_sentence
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .thread_starts import announces, first_post_start

@@ -36,7 +36,7 @@ from .glued_pictures import (
     pictures_in_lines,
     with_glued_markers,
 )
-from .neighbours import Line
+from .neighbours import Line, line_end
 from .old_twitter import may_hold_one_line_header
 from .picture_ends import with_picture_ends
 from .picture_runs import blank_marks_left, starts_under_pictures
@@ -311,12 +311,6 @@ def _with_chrome(
     ]
     merged.sort()
     return merged
-
-
-def line_end(buf: ByteSource, start: int) -> int:
-    """Where the line starting at `start` ends (its `\\n`, or the buffer end)."""
-    end = buf.find(b"\n", start)
-    return len(buf) if end < 0 else end
 
 
 _BLANKS = frozenset(b" \t\n\v\f\r")

@@ -71,3 +71,9 @@ def trim_end(buf: ByteSource, start: int, limit: int) -> int:
     while limit > start and buf[limit - 1] in WHITESPACE:
         limit -= 1
     return limit
+
+
+def line_end(buf: ByteSource, start: int) -> int:
+    """Where the line starting at `start` ends (its `\\n`, or the buffer end)."""
+    end = buf.find(b"\n", start)
+    return len(buf) if end < 0 else end

@@ -59,11 +59,12 @@ def starts_under_pictures(
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
     left: list[tuple[int, int]] = []
     lone: list[int] = []
+    trailed: dict[int, int] = {}
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
         if spot == start or (spot > start and not buf[start:spot].strip()):
-            if _blank_lone_in_numbered(buf, events, start, match.end()):
+            if _blank_lone_in_numbered(buf, events, (start, match.end()), trailed):
                 lone.append(match.end())
         elif ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
@@ -87,25 +88,30 @@ def starts_under_pictures(
 
 
 def _blank_lone_in_numbered(
-    buf: bytearray, events: Sequence[Structure], start: int, end: int
+    buf: bytearray, events: Sequence[Structure], line: tuple[int, int], trailed: dict[int, int]
 ) -> bool:
-    """Blank the marks alone on the line `buf[start:end]` (no line of structure: chrome between
+    """Blank the marks alone on the `line` (start, end; no line of structure: chrome between
     two posts is one) in a stretch under a number marker: the line is a picture inside a
-    numbered post, which goes on under it (see the module's note). Where numbers end lines,
-    the layout reads a mark under one as that post's picture (`layout_trailers`), and one
-    number at a line end numbers nothing: such stretches are left to it. True when blanked."""
+    numbered post, which goes on under it (see the module's note). Where a number ends a line
+    between the marker and the mark, the layout reads the mark under it as that post's picture
+    (`layout_trailers`), and one number at a line end numbers nothing: such marks are left to
+    it. Only the lines above the mark are read, as a part of the file cut below it reads them.
+    `trailed` keeps, by the stretch's index, where its first line ending in a number ends (-1:
+    none): blanking a lone mark changes no such line, so a stretch of many marks is read once.
+    True when blanked."""
+    start, end = line
     index = bisect_left(events, (start,))
     if index < len(events) and events[index][0] == start:
         return False  # a line of structure: chrome, read as such
-    if (
-        index
-        and events[index - 1][1] in _NUMBERED
-        and is_lone_picture(buf, start, end)
-        and first_trailer(buf, *_stretch(buf, events, index)) is None
-    ):
-        buf[start:end] = b" " * (end - start)
-        return True
-    return False
+    if not index or events[index - 1][1] not in _NUMBERED or not is_lone_picture(buf, *line):
+        return False
+    if index not in trailed:
+        first = first_trailer(buf, *_stretch(buf, events, index))
+        trailed[index] = -1 if first is None else first.line_end
+    if 0 <= trailed[index] < start:
+        return False
+    buf[start:end] = b" " * (end - start)
+    return True
 
 
 def _is_run(

@@ -38,8 +38,8 @@ from .decoding import normalise_newlines, replace_invalid_utf8
 from .events import BARE_HEAD, Event
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
-from .lines import line_end, read_line, read_structure
-from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .lines import read_line, read_structure
+from .neighbours import Line, line_end, next_nonblank_line, previous_nonblank_line
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .tables import PostColumns, SkippedLine, ThreadColumns
@@ -129,13 +129,32 @@ def run_fresh_points(
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
     layout.build(events)
+    points = _in_source(
+        buf, start, part, [point for point in layout.fresh if 0 < point < len(part)]
+    )
     return [
-        start + point
-        for point in layout.fresh
-        if 0 < point < len(part)
-        and not _judged_across(buf, start + point, whole)
-        and not _glued_above_next_line(buf, start, point, lines)
+        point
+        for point in points
+        if not _judged_across(buf, point, whole)
+        and not _glued_above_next_line(buf, start, point - start, lines)
     ]
+
+
+def _in_source(
+    buf: ByteSource, start: int, part: bytes | bytearray, points: list[int]
+) -> list[int]:
+    """The `points` of the laid out `part` (the bytes of `buf` from `start`) as positions in
+    `buf`. Laying out moves text within a post over the blanks pictures' marks left, newlines
+    with it (`blanked_gaps`), but every line keeps its number and its text its column: each
+    point is found again by its line and column."""
+    found: list[int] = []
+    line, source_line = 0, start
+    for point in sorted(points):
+        while (newline := part.find(b"\n", line, point)) >= 0:
+            line = newline + 1
+            source_line = buf.find(b"\n", source_line) + 1
+        found.append(source_line + point - line)
+    return found
 
 
 def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[int]) -> bool:

@@ -43,8 +43,11 @@ def past_first_under_teaser_head(buf: ByteSource, start: int, number: int) -> bo
     """Is the number marker at the line `start`, numbering post `number`, a teaser's text: a
     number above 1 right under a line with the shape of one a teaser stands under
     (`teaser_lines.heads_a_teaser`: a bare date, a date or length line, a listing's heading)?
-    The shape alone decides, so a part of a big file reads it as the whole does; the line
-    above a post of a thread page is never such a line but on a listing."""
+    The shape alone decides, so a part of a big file reads it as the whole does. A post's text
+    may end in such a line (`We met on` / `May 28` above `2/ It rained …`): the layout drops
+    the marker only under a line the chrome rules made a listing's edge
+    (`read_teaser_openings`), and the split points, which cannot see that, offer no cut under
+    any such line, which costs a cut, never a post."""
     if number < 2:
         return False
     above = previous_nonblank_line(buf, start)

@@ -13,8 +13,7 @@ import re
 from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .lines import line_end
-from .neighbours import BLANK
+from .neighbours import BLANK, line_end
 
 # `… 1/`, `… (1/5)`, `… 1/n`, possibly followed by one more token (a link, an emoji).
 _ENDS_WITH_FIRST_MARKER = re.compile(

@@ -10,6 +10,7 @@ the post whose text shows the link.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -61,17 +62,18 @@ class ClippingsFormat:
         attach_page_meta(
             corpus, threads, skipped, ThreadMeta(meta.author, meta.handle, meta.date, None)
         )
-        _attach_links(corpus, threads, page.links)
+        _attach_links(corpus, threads, page.links, page.text)
 
 
-def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan]) -> None:
+def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan], text: str) -> None:
     """Each link whose shown text lies inside a post becomes an extra link entity of it, in
-    code points of the post's text."""
+    code points of the post's text. `text`: the clipping's text the `links` are spans of."""
     from ..given import GivenEntity, PostMeta
 
     if not links or first_thread >= corpus.thread_count:
         return
     buf = corpus.sources[corpus.threads.source[first_thread]].buf
+    links = _on_their_lines(text, buf, links)
     posts = range(corpus.threads.first_post[first_thread], corpus.post_count)
     starts = _code_points(buf, [corpus.posts.text_start[post] for post in posts])
     ends = _code_points(buf, [corpus.posts.text_end[post] for post in posts])
@@ -87,6 +89,30 @@ def _attach_links(corpus: Corpus, first_thread: int, links: Sequence[LinkSpan]) 
         extra.setdefault(post, []).append(GivenEntity("link", start, end, link.url))
     for post, entities in extra.items():
         corpus.post_meta[post] = PostMeta(extra=tuple(entities))
+
+
+def _on_their_lines(
+    text: str, buf: bytes | bytearray, links: Sequence[LinkSpan]
+) -> Sequence[LinkSpan]:
+    """`links`, spans of the clipping's `text`, as code points of `buf`, that text laid out.
+    The layout may move text within a post over the blanks a picture's mark left
+    (`blanked_gaps`), but every line keeps its number and its text its column: a link is
+    found again by its line and column."""
+    before = [0] + [match.end() for match in re.finditer("\n", text)]
+    byte_starts = [0]
+    at = buf.find(b"\n")
+    while at >= 0:
+        byte_starts.append(at + 1)
+        at = buf.find(b"\n", at + 1)
+    after = _code_points(buf, byte_starts)
+    if len(after) != len(before):
+        return links  # not the text's lines (no layout changes their count)
+    moved = []
+    for link in links:
+        line = bisect.bisect_right(before, link.start) - 1
+        shift = after[line] - before[line]
+        moved.append(link._replace(start=link.start + shift, end=link.end + shift))
+    return moved
 
 
 def _code_points(buf: bytes | bytearray, offsets: list[int]) -> list[int]:

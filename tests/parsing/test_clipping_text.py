@@ -258,3 +258,32 @@ def test_teasers_linked_under_more_from_are_threads_of_their_own() -> None:
         "My winter tyre pressures, and why they are lower than the sidewall says.",
     ]
     assert "More from @pollyquill" in [entry.text for entry in corpus.skipped]
+    teasers = [corpus.threads.first_post[thread] for thread in range(1, 4)]
+    assert [
+        [(link.start, link.value[-24:]) for link in corpus.post_meta[post].extra]
+        for post in teasers
+    ] == [
+        [(0, "1822222222222222222.html")],
+        [(0, "1833333333333333333.html")],
+        [(0, "1844444444444444444.html")],
+    ]
+
+
+def test_a_link_under_a_blanked_picture_mark_keeps_its_text(tmp_path: Path) -> None:
+    """A picture's mark ending a line inside a numbered post is blanked and the text under it
+    moves up over the blanks: a link on a line under it still spans its own shown text."""
+    path = tmp_path / "moved.md"
+    path.write_text(
+        '---\ntitle: "A walk"\n---\n'
+        "1/ The towpath was flooded past the second lock. Image\n"
+        "See [the canal notice](https://example.org/notice) for the detour.\n\n"
+        "2/ We walked the road instead.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([path])
+    first = texts(corpus)[0][0]
+    assert first.endswith("lock.\nSee the canal notice for the detour.")
+    links = corpus.post_meta[corpus.threads.first_post[0]].extra
+    assert [(first[link.start : link.end], link.value) for link in links] == [
+        ("the canal notice", "https://example.org/notice")
+    ]

@@ -708,3 +708,12 @@ def test_the_length_a_read_line_gives_declares_nothing_of_the_teaser_under_it() 
     )
     assert numbers(corpus) == [[None], [None], [None]]
     assert texts(corpus)[1] == ["1/3 so the cill."]
+
+
+def test_a_date_ending_a_posts_text_leaves_the_next_number_a_post() -> None:
+    """`May 28` closing post 1's text on a thread page has a teaser's head's shape, but no
+    listing makes it one: `2/ It rained …` under it still numbers post 2, and the date stays
+    in post 1's text."""
+    corpus = parse_text("1/ We met on the quay on\nMay 28\n2/ It rained all day.\n3/ We left.\n")
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][:2] == ["We met on the quay on\nMay 28", "It rained all day."]

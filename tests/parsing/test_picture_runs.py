@@ -193,3 +193,43 @@ def test_lone_marks_inside_a_numbered_post_are_pictures_that_cut_nothing() -> No
     assert "Image" not in second
     assert second.endswith("\n\nOnly the foreman is named, in a parish letter.")
     assert skipped(corpus) == []
+
+
+def test_a_numbered_post_of_many_lone_marks_is_read_for_line_end_numbers_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lone `Image` lines inside one numbered post are blanked (the post goes on under them)
+    after one look at its stretch for numbers ending lines, not one look a mark: a post of
+    thousands of pictures costs its length once."""
+    import parsing.picture_runs
+
+    looks: list[tuple[int, int]] = []
+    first_trailer = parsing.picture_runs.first_trailer
+
+    def counted(buf: bytes | bytearray, low: int, high: int) -> object:
+        looks.append((low, high))
+        return first_trailer(buf, low, high)
+
+    monkeypatch.setattr(parsing.picture_runs, "first_trailer", counted)
+    corpus = parse_text(
+        "1/ The gulls of the harbour, one a picture.\n"
+        + "Image\nA gull on a post.\n" * 50
+        + "2/ And the heron, alone.\n"
+    )
+    assert numbers(corpus) == [[1, 2]]
+    assert "Image" not in texts(corpus)[0][0]
+    assert len(looks) == len(set(looks))
+
+
+def test_a_lone_mark_above_the_first_number_ending_a_line_is_the_posts_picture() -> None:
+    """A lone `Image` inside a numbered post, a number ending a line only further down: no
+    number ends a line between the marker and the mark, so the mark is the post's picture,
+    blanked, its line kept in the post (a number at a line end below it says nothing of it)."""
+    corpus = parse_text(
+        "1/ The sluice was opened at noon.\nImage\nThe meadow flooded by dusk.\n"
+        "The cattle were moved uphill 2/\n"
+    )
+    first = texts(corpus)[0][0]
+    assert "Image" not in first
+    assert first.startswith("The sluice was opened at noon.\n")
+    assert line_ranges(corpus)[0][0][0] == 1

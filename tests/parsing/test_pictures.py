@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from parsing import extract_entities, load_corpus
-from parsing.blanked_gaps import close_blanked_gaps
 from parsing.pictures import marks_end, marks_start
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
@@ -373,14 +372,6 @@ def test_blanked_marks_leave_no_blanks_in_a_posts_text() -> None:
         "The ice held for nine days.\nThen a thaw came up the valley overnight.",
     ]
     assert line_ranges(corpus) == [[(1, 6), (7, 8), (9, 9)]]
-
-
-def test_closing_a_blanked_gap_moves_text_up_within_its_stretch() -> None:
-    """The blanks a mark left at a line's end go to the end of the text under it, right above
-    the next line of structure: the bytes, the newlines and that line stay where they were."""
-    buf = bytearray(b"1/ One.      \nTwo.\nThree.\n2/ Four.\n")
-    close_blanked_gaps(buf, [(0, 1, 1, 3, False), (26, 1, 2, 29, False)], [13])
-    assert buf == bytearray(b"1/ One.\nTwo.\nThree.      \n2/ Four.\n")
 
 
 def test_a_picture_after_a_number_leaves_no_blanks_where_the_post_goes_on() -> None:

@@ -159,6 +159,8 @@ REGRESSIONS = [
     b"2/ a\nb\nword 1/\nword 2/\n1/ c",
     b"2/ a\nb\n\nword 1/\n1/n",
     b"2/ word\nword.Image2/ word\n2/ \xe2\x80\xa6",
+    b"1/ word\nword. 1/ Image word 2/ Image\nword 1/\n1/ word",
+    b"1/ word\nImage\n@ana\nword 1/\n1/ word",
 ]
 
 
@@ -194,6 +196,28 @@ def test_no_cut_between_a_listings_line_and_the_teaser_it_numbers_first() -> Non
     )
     assert raw.index(b"1/ The first") not in allowed_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
+def test_a_lone_mark_above_a_cut_reads_as_in_the_whole() -> None:
+    """A lone `Image` under a number marker, a number ending a line only below it, where the
+    layout starts afresh: the part above that line, read alone, blanks the mark as the whole
+    does (whether a number ends a line is read above the mark, which both parts see)."""
+    raw = REGRESSIONS[-1]
+    cuts = allowed_cuts(raw)
+    assert raw.index(b"word 1/") in cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)
+
+
+def test_a_cut_under_text_moved_over_a_blanked_mark_is_where_its_line_starts() -> None:
+    """Closing the blanks a picture's mark left moves the newlines under it (`blanked_gaps`):
+    a point the layout finds at a line start there is that line's start in the source, not
+    the same offset, which once cut a word in two (at byte 25, in `word 2/`). Judged at its
+    own line (`word 1/`, whose number a part would read alone) the point is no cut at all."""
+    raw = REGRESSIONS[-2]
+    line_starts = {0} | {at + 1 for at in range(len(raw)) if raw[at] == 0x0A}
+    cuts = allowed_cuts(raw)
+    assert set(cuts) <= line_starts
+    assert_cuts_parse_like_the_whole(raw, cuts)
 
 
 @HUNT

@@ -160,3 +160,22 @@ def test_copies_and_shifts_in_pieces_give_the_same_corpus(
     halves = plan_halves(plan([str(pages_file)]))
     assert halves is not None
     assert everything(read_in_two(halves)) == everything(whole_read(pages_file))
+
+
+def test_parts_ending_under_a_blanked_picture_join_into_the_single_read(tmp_path: Path) -> None:
+    """Posts with a picture's mark ending a line inside them, the text going on under it: the
+    blanks the marks leave move to the end of each post's text, and a part ending there
+    keeps them before its last newline as the whole file does, so every cut joins into the
+    single read, byte for byte."""
+    path = tmp_path / "pictured.txt"
+    post = (
+        b"1/ The lock keeper rose before the barges.\nHe oiled the gates first. Image\n"
+        b"Then he swept the steps.\n2/ The river was high that spring. Image\n"
+        b"The weir roared all night.\n"
+    )
+    path.write_bytes(post * 4)
+    expected = everything(whole_read(path))
+    cuts = [cut for cut in allowed_cuts(path.read_bytes()) if 0 < cut < len(post) * 4]
+    assert cuts
+    for cut in cuts:
+        assert everything(read_in_two(Halves(str(path), str(path), 0, cut))) == expected, cut
