@@ -5,6 +5,7 @@ handles the tweet answers. Which lines are the header and which the tweet's text
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
@@ -112,13 +113,18 @@ def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None
     for handle, _, name in found:
         if name is not None:
             texts.setdefault(handle, []).append(bytes(buf[name[0] : name[1]]).strip())
+    repeats = {
+        handle: {text for text, times in Counter(seen).items() if times > 1}
+        for handle, seen in texts.items()
+    }
+    """Per account, the texts above two of its headers or more: counted once, not per header
+    (a long conversation has thousands of headers)."""
     names: set[Line] = set()
     previous_text: Line | None = None
     for handle, lines, name in found:
         if name is not None:
-            seen = texts[handle]
+            repeated = repeats[handle]
             text = bytes(buf[name[0] : name[1]]).strip()
-            repeated = {each for each in seen if seen.count(each) > 1}
             if text in repeated or (not repeated and name != previous_text):
                 names.add(name)
         replying = replying_lines(buf, lines[-1][1])
