@@ -5,11 +5,12 @@ handles the tweet answers. Which lines are the header and which the tweet's text
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
-from .teaser_lines import is_date
+from .teaser_lines import DATE, is_date
 
 HANDLE = re.compile(rb"[ \t]*@(\w{1,15})[ \t]*")
 """A lone `@handle` line."""
@@ -33,9 +34,14 @@ _AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
 _RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
 """Over a tweet a timeline shows because someone retweeted it: `Wren Calder Retweeted`."""
 _TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
-_TIME_LINE = re.compile(rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) [^\n]{1,80}")
+_TIME_LINE = re.compile(
+    rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) (?:"
+    + "|".join(DATE).encode()
+    + rb")(?:[ \t]*\xc2\xb7[^\n]{0,80})?[ \t]*"
+)
 """The main tweet's time under its text: `10:02 AM · Mar 3, 2020`, on the older page
-`10:02 AM - 3 Mar 2020`. Only the main tweet shows it."""
+`10:02 AM - 3 Mar 2020`, perhaps its app after another `·`. Only the main tweet shows it; a
+time, a dash and other words are a tweet's text."""
 _BUTTON = re.compile(rb"[ \t]*(?:Follow|Following|Subscribe)[ \t]*")
 """The button beside the main tweet's header, under its handle in a copy."""
 _FOCAL_TEXT = 40
@@ -112,13 +118,18 @@ def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None
     for handle, _, name in found:
         if name is not None:
             texts.setdefault(handle, []).append(bytes(buf[name[0] : name[1]]).strip())
+    repeats = {
+        handle: {text for text, times in Counter(seen).items() if times > 1}
+        for handle, seen in texts.items()
+    }
+    """Per account, the texts above two of its headers or more: counted once, not per header
+    (a long conversation has thousands of headers)."""
     names: set[Line] = set()
     previous_text: Line | None = None
     for handle, lines, name in found:
         if name is not None:
-            seen = texts[handle]
+            repeated = repeats[handle]
             text = bytes(buf[name[0] : name[1]]).strip()
-            repeated = {each for each in seen if seen.count(each) > 1}
             if text in repeated or (not repeated and name != previous_text):
                 names.add(name)
         replying = replying_lines(buf, lines[-1][1])

@@ -222,3 +222,21 @@ def test_the_button_beside_the_main_tweets_header_is_the_headers(button: str) ->
     )
     corpus = parse_text(page)
     assert texts(corpus) == [["The canal trust did.", "It took a week."]]
+
+
+def test_a_post_line_opening_with_a_time_and_a_dash_is_no_main_tweets_time() -> None:
+    """`9:30 AM - doors open` in a tweet is text, not the main tweet's time: the mention on the
+    line above it is no header, and the thread stays its author's."""
+    page = (
+        "Wren Calder\n@wrencalder\n·\nMar 3, 2020\nThe open day is on.\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3, 2020\nThanks to\n@kitmoss\n"
+        "9:30 AM - doors open at the lock.\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3, 2020\nSee you there.\n"
+    )
+    assert texts(parse_text(page)) == [
+        [
+            "The open day is on.",
+            "Thanks to\n@kitmoss\n9:30 AM - doors open at the lock.",
+            "See you there.",
+        ]
+    ]
