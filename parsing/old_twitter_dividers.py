@@ -35,6 +35,7 @@ def dividers(
     end, so the run is kept as its text rather than cut it in two. Any other is post text."""
     lone = set(separators)
     others = chrome - lone
+    tops = _run_tops(buf, separators, lone)
     found = []
     for line in separators:
         below = next_nonblank_line(buf, line[1])
@@ -44,19 +45,24 @@ def dividers(
         if above in others:
             continue
         in_run = below in lone or above in lone
-        if in_run and not _in_numbered_post(buf, line, lone, events, marker):
+        if in_run and not _in_numbered_post(tops[line], events, marker):
             continue
         found.append(line)
     return found
 
 
-def _in_numbered_post(
-    buf: ByteSource, line: Line, lone: set[Line], events: Sequence[Structure], marker: int
-) -> bool:
-    """Is the nearest line of structure above the run of lone separators holding `line` a
+def _run_tops(buf: ByteSource, separators: Sequence[Line], lone: set[Line]) -> dict[Line, Line]:
+    """Each lone separator's run's top line, found in one pass from the top down (a walk up
+    from each line would read a run of n lines n times: thousands of `·` lines took minutes)."""
+    tops: dict[Line, Line] = {}
+    for line in sorted(separators):
+        above = previous_nonblank_line(buf, line[0])
+        tops[line] = tops[above] if above is not None and above in lone else line
+    return tops
+
+
+def _in_numbered_post(top: Line, events: Sequence[Structure], marker: int) -> bool:
+    """Is the nearest line of structure above the run of lone separators whose top is `top` a
     number marker? (A part of a source starts at such a line, so it reads the run alike.)"""
-    top = line
-    while (above := previous_nonblank_line(buf, top[0])) is not None and above in lone:
-        top = above
     at = bisect_left(events, (top[0],))
     return at > 0 and events[at - 1][1] == marker

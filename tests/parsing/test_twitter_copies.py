@@ -240,3 +240,24 @@ def test_a_post_line_opening_with_a_time_and_a_dash_is_no_main_tweets_time() -> 
             "See you there.",
         ]
     ]
+
+
+def test_a_long_run_of_lone_separators_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of thousands of lone `·` lines costs a read of each line's neighbour a few times,
+    not a walk up the run from every line (a run of n lines read n² lines: minutes at 20k);
+    the run is still no post text."""
+    from parsing import old_twitter_dividers
+
+    reads = 0
+    real = old_twitter_dividers.previous_nonblank_line
+
+    def counted(*args: object) -> object:
+        nonlocal reads
+        reads += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(old_twitter_dividers, "previous_nonblank_line", counted)
+    run = 3000
+    corpus = parse_text("The towpath reopened today.\n" + "·\n" * run + "The cafe is open too.\n")
+    assert reads <= 3 * run
+    assert all("·" not in text for text in texts(corpus))
