@@ -218,7 +218,7 @@ def _receive(descriptor: int) -> Note:
     with os.fdopen(descriptor, "rb") as incoming:
         data = incoming.read()
     if not data:
-        raise RuntimeError("the worker process failed (no word from it)")
+        raise RuntimeError(background.SILENT)
     note = pickle.loads(data)
     assert isinstance(note, Note)
     return note

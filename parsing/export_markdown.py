@@ -13,10 +13,9 @@ from . import background
 from .corpus import Corpus
 from .export_chunks import copy_out
 from .export_json import thread_value
-from .export_writer import Halves, halves, parallel
+from .export_writer import Halves, halves, parallel, share_related
 from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
-from .related_scores import hold_as_sets
 from .safe_text import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -46,10 +45,7 @@ def write_markdown(
     is written by a forked process into a temporary file, copied out after the first half: the
     same bytes, with related threads looked for on both cores."""
     if with_related:
-        # Related threads name threads from anywhere: every id is hashed once, before the fork;
-        # the holders of common features are made sets once, shared by both processes.
-        corpus.thread_ids  # noqa: B018
-        hold_as_sets(index)
+        share_related(corpus, index)
     plan = halves(corpus, threads, whole=True) if parallel(out) else Halves(threads, ())
     rest = None
     if plan.second:

@@ -55,10 +55,7 @@ def write_export(
     """Write `{"threads": [...], "skipped": [...]}`, one thread a line; with `flags`, each
     process reads the flags of the threads it writes into `index` first."""
     if with_related:
-        # Related entries name threads from anywhere in the corpus, a few per thread: every id
-        # is hashed once, before the fork, rather than a walk of the corpus for each thread.
-        corpus.thread_ids  # noqa: B018
-        hold_as_sets(index)
+        share_related(corpus, index)
     plan = halves(corpus, threads) if parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None
@@ -104,6 +101,15 @@ def write_export(
         chunks.add(("\n" if position == 0 else ",\n") + _ENCODER.encode(skipped))
     chunks.add("\n]}\n", clean=True)
     chunks.flush()
+
+
+def share_related(corpus: Corpus, index: CorpusIndex) -> None:
+    """Before the fork of an export with related threads, what both processes read: related
+    entries name threads from anywhere in the corpus, a few per thread, so every id is hashed
+    once (rather than a walk of the corpus for each thread), and the holders of common
+    features are made sets once (`hold_as_sets`)."""
+    corpus.thread_ids  # noqa: B018
+    hold_as_sets(index)
 
 
 def halves(corpus: Corpus, threads: Sequence[int], *, whole: bool = False) -> Halves:
