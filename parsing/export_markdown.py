@@ -4,14 +4,13 @@ imported)."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO, TextIO
 
 from . import background
 from .corpus import Corpus
-from .export_chunks import copy_out
+from .export_chunks import copy_out, text_over
 from .export_json import thread_value
 from .export_writer import Halves, halves, parallel, share_related
 from .gaps import describe_gap, gaps_before_posts
@@ -51,10 +50,8 @@ def write_markdown(
     if plan.second:
 
         def write_second(into: BinaryIO) -> None:
-            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
-            _write_threads(corpus, index, plan.second, text, with_related)
-            text.flush()
-            text.detach()
+            with text_over(into, out) as text:
+                _write_threads(corpus, index, plan.second, text, with_related)
 
         rest = background.later_written(write_second)
     try:

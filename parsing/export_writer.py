@@ -12,14 +12,13 @@ reads its part of the post on its own.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
 from .corpus import Corpus
-from .export_chunks import Chunks, copy_out, escape_controls
+from .export_chunks import Chunks, copy_out, escape_controls, text_over
 from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
@@ -62,17 +61,15 @@ def write_export(
     if plan.second or plan.shared:
 
         def write_second(into: BinaryIO) -> None:
-            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
             mine = [*shared, *plan.second]
             if flags:
                 read_flags(corpus, index.flags, mine)
             ids = corpus.ids_of(mine)  # each process hashes its own threads
-            writer = _Writer(text, corpus, index, ids, with_related)
-            if plan.shared is not None:
-                writer.resume(plan.shared)
-            writer.threads(plan.second, started=bool(plan.first) or plan.shared is not None)
-            text.flush()
-            text.detach()
+            with text_over(into, out) as text:
+                writer = _Writer(text, corpus, index, ids, with_related)
+                if plan.shared is not None:
+                    writer.resume(plan.shared)
+                writer.threads(plan.second, started=bool(plan.first) or plan.shared is not None)
 
         rest = background.later_written(write_second)
     try:
