@@ -22,7 +22,8 @@ PARALLEL_BYTES = 4 << 20
 """Below this much text to read, a second process costs more than it saves."""
 
 
-_SILENT = "the worker process failed (no word from it)"
+SILENT = "the worker process failed (no word from it)"
+"""A worker process that ended well but sent nothing back."""
 
 
 def failed(status: int) -> str:
@@ -60,7 +61,7 @@ def later(work: Callable[[], Result]) -> Callable[[], Result]:
         _, status = os.waitpid(pid, 0)
         if status != 0 or not data:
             # Its input may be gone by now (the caller keeps only its own part): say so.
-            raise RuntimeError(failed(status) if status else _SILENT)
+            raise RuntimeError(failed(status) if status else SILENT)
         value: Result = pickle.loads(data)
         return value
 

@@ -14,6 +14,8 @@ import io
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from json.encoder import encode_basestring
 from typing import BinaryIO, TextIO
 
@@ -151,3 +153,14 @@ def copy_out(written: BinaryIO, out: BinaryIO) -> None:
     except OSError:  # no such copy into this output (a terminal, say): go on a piece at a time
         written.seek(offset)
         shutil.copyfileobj(written, out, _COPY)
+
+
+@contextmanager
+def text_over(into: BinaryIO, like: TextIO) -> Iterator[TextIO]:
+    """Text written into the binary file `into` (a second process's part of an export) as
+    `like`, the output it is copied to later, encodes it; `into` is left open and flushed."""
+    text = io.TextIOWrapper(into, encoding=like.encoding, errors=like.errors)
+    yield text
+    text.flush()
+    text.detach()
+    into.flush()

@@ -14,7 +14,6 @@ written this way; otherwise (and for related threads) `export` takes the general
 
 from __future__ import annotations
 
-import io
 import mmap
 import os
 import pickle
@@ -28,7 +27,7 @@ from typing import BinaryIO, TextIO
 from . import background
 from .containers import FileEntry
 from .decoding import replacement_warning
-from .export_chunks import copy_out
+from .export_chunks import copy_out, text_over
 from .export_part import Filters, Note, Part
 from .formats.pages import FORMAT as PAGES_FORMAT
 from .read_loop import PathLike, plan
@@ -156,11 +155,8 @@ class _Halves:
             else [(threads_file, part.write_threads), (skipped_file, part.write_skipped)]
         )
         for into, write in written:
-            text = io.TextIOWrapper(into, encoding=self.out.encoding, errors=self.out.errors)
-            write(text)
-            text.flush()
-            text.detach()
-            into.flush()
+            with text_over(into, self.out) as text:
+                write(text)
 
     def _first(
         self,
@@ -218,7 +214,7 @@ def _receive(descriptor: int) -> Note:
     with os.fdopen(descriptor, "rb") as incoming:
         data = incoming.read()
     if not data:
-        raise RuntimeError("the worker process failed (no word from it)")
+        raise RuntimeError(background.SILENT)
     note = pickle.loads(data)
     assert isinstance(note, Note)
     return note

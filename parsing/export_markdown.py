@@ -4,19 +4,17 @@ imported)."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO, TextIO
 
 from . import background
 from .corpus import Corpus
-from .export_chunks import copy_out
+from .export_chunks import copy_out, text_over
 from .export_json import thread_value
-from .export_writer import Halves, halves, parallel
+from .export_writer import Halves, halves, parallel, share_related
 from .gaps import describe_gap, gaps_before_posts
 from .index import CorpusIndex
-from .related_scores import hold_as_sets
 from .safe_text import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -46,19 +44,14 @@ def write_markdown(
     is written by a forked process into a temporary file, copied out after the first half: the
     same bytes, with related threads looked for on both cores."""
     if with_related:
-        # Related threads name threads from anywhere: every id is hashed once, before the fork;
-        # the holders of common features are made sets once, shared by both processes.
-        corpus.thread_ids  # noqa: B018
-        hold_as_sets(index)
+        share_related(corpus, index)
     plan = halves(corpus, threads, whole=True) if parallel(out) else Halves(threads, ())
     rest = None
     if plan.second:
 
         def write_second(into: BinaryIO) -> None:
-            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
-            _write_threads(corpus, index, plan.second, text, with_related)
-            text.flush()
-            text.detach()
+            with text_over(into, out) as text:
+                _write_threads(corpus, index, plan.second, text, with_related)
 
         rest = background.later_written(write_second)
     try:

@@ -12,14 +12,13 @@ reads its part of the post on its own.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import BinaryIO, NamedTuple, TextIO
 
 from . import background, export_posts
 from .corpus import Corpus
-from .export_chunks import Chunks, copy_out, escape_controls
+from .export_chunks import Chunks, copy_out, escape_controls, text_over
 from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
@@ -55,27 +54,22 @@ def write_export(
     """Write `{"threads": [...], "skipped": [...]}`, one thread a line; with `flags`, each
     process reads the flags of the threads it writes into `index` first."""
     if with_related:
-        # Related entries name threads from anywhere in the corpus, a few per thread: every id
-        # is hashed once, before the fork, rather than a walk of the corpus for each thread.
-        corpus.thread_ids  # noqa: B018
-        hold_as_sets(index)
+        share_related(corpus, index)
     plan = halves(corpus, threads) if parallel(out) else Halves(threads, ())
     shared = [] if plan.shared is None else [plan.shared.thread]
     rest = None
     if plan.second or plan.shared:
 
         def write_second(into: BinaryIO) -> None:
-            text = io.TextIOWrapper(into, encoding=out.encoding, errors=out.errors)
             mine = [*shared, *plan.second]
             if flags:
                 read_flags(corpus, index.flags, mine)
             ids = corpus.ids_of(mine)  # each process hashes its own threads
-            writer = _Writer(text, corpus, index, ids, with_related)
-            if plan.shared is not None:
-                writer.resume(plan.shared)
-            writer.threads(plan.second, started=bool(plan.first) or plan.shared is not None)
-            text.flush()
-            text.detach()
+            with text_over(into, out) as text:
+                writer = _Writer(text, corpus, index, ids, with_related)
+                if plan.shared is not None:
+                    writer.resume(plan.shared)
+                writer.threads(plan.second, started=bool(plan.first) or plan.shared is not None)
 
         rest = background.later_written(write_second)
     try:
@@ -104,6 +98,15 @@ def write_export(
         chunks.add(("\n" if position == 0 else ",\n") + _ENCODER.encode(skipped))
     chunks.add("\n]}\n", clean=True)
     chunks.flush()
+
+
+def share_related(corpus: Corpus, index: CorpusIndex) -> None:
+    """Before the fork of an export with related threads, what both processes read: related
+    entries name threads from anywhere in the corpus, a few per thread, so every id is hashed
+    once (rather than a walk of the corpus for each thread), and the holders of common
+    features are made sets once (`hold_as_sets`)."""
+    corpus.thread_ids  # noqa: B018
+    hold_as_sets(index)
 
 
 def halves(corpus: Corpus, threads: Sequence[int], *, whole: bool = False) -> Halves:

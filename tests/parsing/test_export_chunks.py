@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsing.export_chunks import Chunks, clean, copy_out, escape_controls, json_string
+from parsing.export_chunks import Chunks, clean, copy_out, escape_controls, json_string, text_over
 
 from .test_properties import PROPERTY, texts
 
@@ -90,3 +90,15 @@ def test_the_second_half_is_copied_out_from_where_it_stands(tmp_path: Path, into
 def _read_all(descriptor: int) -> bytes:
     with os.fdopen(descriptor, "rb") as incoming:
         return incoming.read()
+
+
+def test_text_over_a_file_is_encoded_as_the_output_it_is_copied_to() -> None:
+    """Text written over a binary file for a second process (`text_over`) is encoded with the
+    output's encoding and error rule, and leaves the file open and flushed, for the parent to
+    copy out."""
+    like = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")
+    into = io.BytesIO()
+    with text_over(into, like) as text:
+        text.write("café ☕\n")
+    assert not into.closed
+    assert into.getvalue() == "café ?\n".encode("latin-1")

@@ -100,7 +100,7 @@ def test_related_threads_written_by_two_processes_are_the_same_bytes(
 def test_markdown_without_related_threads_is_written_by_two_processes_too(
     forks: list[object], tmp_path: Path
 ) -> None:
-    """The general path's Markdown (several files, a flag filter) halves the threads too."""
+    """The general path's Markdown without related threads halves the threads too."""
     corpus = corpus_of(800, "few")
     expected = one_process(corpus, markdown=True, with_related=False)
     written = two_processes(corpus, True, False, tmp_path / "export.md")
@@ -151,3 +151,34 @@ def test_a_second_process_that_fails_is_one_error_line(
     assert err.count("\n") == 1
     assert err.startswith("threadline: ")
     assert "worker process failed (exit status 1)" in err
+
+
+def exported(argv: list[str], out: io.StringIO | BinaryIO, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`threadline ARGV` written into `out` (a text with no file below writes alone)."""
+    stdout = out if isinstance(out, io.StringIO) else io.TextIOWrapper(out, encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", stdout)
+        assert main(argv) == 0
+        stdout.flush()
+
+
+@pytest.mark.parametrize("flag", ["no", "fr"], ids=["two-threads", "many-threads"])
+def test_markdown_of_several_files_and_a_flag_is_the_bytes_one_process_writes(
+    forks: list[object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flag: str
+) -> None:
+    """`export --flag CODE --format markdown` over two files (the general path) writes, into a
+    file with a second process, the bytes it writes alone, whether the flag picks the two
+    copies of one thread or many threads."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(SAVED_TWICE + "\n\n" + "".join(x + "\n" for x in generate(600, seed=3)))
+    second.write_text("".join(x + "\n" for x in generate(600, seed=4)) + "\n\n" + SAVED_TWICE)
+    argv = ["export", "--flag", flag, "--format", "markdown", str(first), str(second)]
+    alone = io.StringIO()
+    exported(argv, alone, monkeypatch)
+    assert not forks
+    with (tmp_path / "out.md").open("wb") as out:
+        exported(argv, out, monkeypatch)
+    assert len(forks) == 1
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == alone.getvalue()
+    titles = [line for line in alone.getvalue().splitlines() if line.startswith("# ")]
+    assert len(titles) == 2 if flag == "no" else len(titles) > 2

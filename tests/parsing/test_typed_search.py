@@ -9,8 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsing import search as search_module
+from parsing import search_scan
 from parsing.corpus import Corpus
-from parsing.search import ThreadSearch, posts_matching, threads_matching_slowly
+from parsing.search import (
+    ThreadSearch,
+    posts_matching,
+    threads_matching,
+    threads_matching_slowly,
+)
 from parsing.search_memory import SearchMemory
 from parsing.search_scan import contains
 
@@ -270,6 +276,39 @@ def test_a_search_among_candidates_finds_what_the_reference_finds(
         assert search.run()
     holding = set(threads_matching_slowly(corpus, query))
     assert search.found == [thread for thread in among if thread in holding]
+
+
+ACROSS = ["1/ ", "2/ ", "(2/5) ", "\n", "\n\n", "\r\n", " ", "x", "X", "ab", "AB", "THREAD "]
+"""ASCII pieces whose runs put markers, line ends and letters side by side: an ASCII query is
+searched with no exact pattern after the key."""
+UNLIKE = ["é", "É", "ß", "K", "k", "İ", "Σ", "ς", "э", "Э", "ѭ", "🧵", "• • •\n", "Image\n"]
+"""Letters whose case forms differ in length or key alike, an emoji head, chrome."""
+pieced = st.lists(st.sampled_from(ACROSS) | st.sampled_from(UNLIKE), min_size=1, max_size=40)
+
+
+@PROPERTY
+@given(pieced.map("".join) | texts.filter(bool), st.data())
+def test_any_stretch_of_the_text_is_found_where_the_reference_finds_it(
+    text: str, data: st.DataObject
+) -> None:
+    """A query cut anywhere from the text, in any case (across post markers and line ends, at
+    a thread's edges), over windows folded of any size, is found in the threads the reference
+    rule finds it in, whichever way each chunk is searched."""
+    corpus = parse_text(text)
+    ends = [at for at, char in enumerate(text) if char == "\n"]  # most cuts span a line end
+    near_an_end = st.sampled_from(ends).flatmap(lambda at: st.integers(max(at - 3, 0), at))
+    start = data.draw(near_an_end if ends else st.integers(0, len(text) - 1))
+    cut = text[start : data.draw(st.integers(start + 1, min(len(text), start + 8)))]
+    query = data.draw(st.sampled_from([str.upper, str.lower, str.swapcase, str.title]))(cut)
+    with (
+        patch.object(search_module, "CHUNK_THREADS", data.draw(st.sampled_from([1, 3, 512]))),
+        patch.object(search_module, "LITERAL_WORTH", data.draw(st.sampled_from([0.0, 2.0]))),
+        patch.object(search_module, "SPAN_COST", data.draw(st.sampled_from([0.0, 100.0]))),
+        patch.object(search_scan, "FOLD_FIRST", data.draw(st.sampled_from([1, 4, 1024]))),
+        patch.object(search_scan, "FOLD_WHOLE", data.draw(st.sampled_from([0, 16 << 10]))),
+    ):
+        found = threads_matching(corpus, query)
+    assert found == threads_matching_slowly(corpus, query)
 
 
 queries = st.sampled_from(WORDS).flatmap(
