@@ -6,14 +6,18 @@ line of marks alone inside a numbered post, would leave its bytes as blanks at t
 in the post's text. Lines keep their numbers when text moves within the stretch up to the next
 line of structure and no newline is added or dropped: so the text under such a line moves up
 over the blanks, and the blanks go to the end of the stretch, right above that next line, where
-a post's text ends (its trailing blanks are no text of it). No line of structure moves, nor any
-position known of one.
+a post's text ends (its trailing blanks are no text of it). Where that next line of structure
+stands in the middle of a line (a marker a copy glued to the post above, a picture's end after
+a number), the post's text ends on that line, before it: the blanks go there, and the start of
+that line moves up with the text. No line of structure moves, nor any position known of one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+
+from .events import PICTURE_END
 
 Structure = tuple[int, int, int, int, bool]
 """A line of structure as `events.Event` gives it: its start first."""
@@ -39,7 +43,7 @@ def close_blanked_gaps(
     for following, gaps in stretches.items():
         last = gaps[-1][1]
         if following < len(events):
-            stop = buf.rfind(b"\n", last, events[following][0])
+            stop = _text_end_above(buf, events[following], last)
         else:
             # The buffer's last newline stays last, as it would under a line of structure
             # there: a part of a file read alone ends as the whole file's bytes do.
@@ -48,3 +52,14 @@ def close_blanked_gaps(
         text = b"".join(buf[end:start] for (_, end), start in zip(gaps, starts, strict=True))
         width = sum(end - gap for gap, end in gaps)
         buf[gaps[0][0] : stop] = text + b" " * width
+
+
+def _text_end_above(buf: bytearray, structure: Structure, low: int) -> int:
+    """Where the text of the stretch from `low` ends above `structure`: the newline before its
+    line; for one in the middle of a line (a marker a copy glued to the post above, a picture's
+    mark after a number, `picture_ends`), where the text before it on that line ends. Bytes
+    after that point do not move, nor the number a `PICTURE_END` follows."""
+    start, kind, _, text_start, _ = structure
+    if start and buf[start - 1] != 0x0A:
+        return text_start if kind == PICTURE_END else start
+    return buf.rfind(b"\n", low, start)

@@ -52,7 +52,8 @@ _FIRST_LIST_NUMBER = re.compile(rb"1[.)][ \t]")  # perhaps a page's thread numbe
 
 class LayoutBuilder(PassingChrome):
     """Appends the threads and posts of one source to shared columns: the rules that decide
-    where posts and threads begin and end (the columns are written by `PostWriter`)."""
+    where posts and threads begin and end (the columns are written by
+    `layout_writer.PostColumnWriter`)."""
 
     def __init__(
         self,

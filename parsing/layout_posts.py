@@ -1,9 +1,10 @@
-"""Writing one source's posts and threads into the corpus columns, as the layout decides them.
+"""How an open post closes into the corpus columns, as the layout decides it.
 
 `LayoutBuilder` (layout.py) holds the rules: where a post or thread begins and ends. This base
-class holds the open post and thread and writes them out: a post's text bounds (whitespace
-trimmed, the marker's hole), its line numbers and number, and a run of posts numbered at their
-line ends. `CountingLayout` overrides the writing to keep only the numbers.
+class closes the open post: as one post, or as several where its text turns out to be numbered
+(at its line ends, like a list, by numbers glued mid-line) or to be a standard-tweet unroller's
+run of tweets. Writing a post out is `layout_writer.PostColumnWriter`'s; `CountingLayout`
+overrides it to keep only the numbers.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from .events import CHROME, Event
+from .layout_writer import PostColumnWriter
 from .list_numbers import NumberedLine, list_numbers
-from .neighbours import WHITESPACE, skip_whitespace, trim_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .standard_tweets import tweet_starts
-from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, mid_line_numbers
 from .teaser_tails import (
     credits_under,
@@ -32,91 +32,9 @@ _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
 """`1.` or `1)` opening a first post: its number when `2/` follows (`_number_as_first`)."""
 
 
-class PostWriter:
-    """The open post and thread of one source, and the columns they are written to."""
-
-    def __init__(
-        self,
-        buf: bytes | bytearray,
-        source: int,
-        posts: PostColumns,
-        threads: ThreadColumns,
-        skipped: list[SkippedLine],
-    ) -> None:
-        self.buf = buf
-        self.source = source
-        self.posts = posts
-        self.threads = threads
-        self.skipped = skipped
-        self._line_pos = 0
-        self._line_no = 1
-        # The open post, if any (start < 0: none). Its continuation lines begin at `cont_start`.
-        self.start = -1
-        self.first_line = 0
-        self.text_start = 0
-        self.hole = (0, 0)
-        self.number = 0
-        self.marker_line = -1
-        """Where the open post's marker line starts (-1: unnumbered)."""
-        self.min_end = 0
-        """The open post reaches at least this far: its first line's text or marker."""
-        self.thread_open = False
-        self.last_number = 0
-        self.free_from = 0
-        """Where unassigned text may begin while no post is open."""
-        self.goes_on = False
-        """The thread goes on past the chrome that closed the last post (`layout.PASS`), and
-        the open post, if any, is one of its posts after such chrome."""
-        self.page_bounded = False
-        """The open post began where the page said a post begins (after `PASS` chrome or a
-        post start its markup gave): where the page ends it too, its end is a post's end."""
-        self.picture_ends: list[Trailer] = []
-        """The numbers that end a post in the middle of a line, each before a picture's mark
-        (`picture_ends`), in order: read with the numbers at line ends of the unnumbered post
-        they stand in when it closes."""
-        self.glued_numbers = False
-        """The next numbered post to close is a teaser's that may hold the numbers of the posts
-        after it glued in the middle of its lines (`teaser_glued`)."""
-        self.under_chrome = -1
-        """Where the text under the last block of page chrome begins (-1: none yet)."""
-        self.closing_at_chrome = False
-        """Whether the post being closed ends where page chrome begins."""
-        self.closing_at_footer = False
-        """Whether that chrome is a standard-tweet unroller's footer (`UNROLLER_FOOTER`)."""
-        self.under_header = False
-        """Whether the chrome above `under_chrome` holds threader.app's `UNROLLER_HEADER`."""
-        self._in_teaser = False
-        """Whether the open post is a listing's teaser: unnumbered text right under a line
-        between teasers or a listing's heading, or right above a line between teasers (see
-        `LayoutBuilder._ends_at_teaser_edge`)."""
-
-    def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
-        self.goes_on = self.page_bounded = False
-        if not self.thread_open:
-            self._open_thread()
-        self.start = start
-        self.first_line = self._line_at(start)
-        self.number = self.last_number = line.number
-        text_start = line.text_start
-        self.min_end = text_start
-        if lead is None:
-            self.text_start = text_start
-            self.hole = (text_start, text_start)
-        else:
-            self.text_start = start
-            self.hole = (line.start, text_start)
-        self.marker_line = line.start
-
-    def _open_unnumbered(self, start: int) -> None:
-        self.goes_on = self.page_bounded = False
-        if not self.thread_open:
-            self._open_thread()
-        self.start = self.text_start = start
-        self.first_line = self._line_at(start)
-        self.number = 0
-        self.hole = (start, start)
-        self.min_end = start + 1
-        self.marker_line = -1
+class PostWriter(PostColumnWriter):
+    """How the open post closes: as one post, or as several where numbers at its line ends, a
+    list's numbers, numbers glued mid-line or a standard-tweet unroller's layout divide it."""
 
     def _close_post(
         self,
@@ -312,87 +230,6 @@ class PostWriter:
             self._record_skipped(Event(line, CHROME, 0, end))
             line = self._first_text_line(end, limit)
         return None
-
-    def _record_skipped(self, line: Event) -> None:
-        """Record `line` as chrome, in no post (each layout records what it needs of it)."""
-        raise NotImplementedError
-
-    def _append_post(self, limit: int, text_limit: int | None = None) -> None:
-        buf = self.buf
-        start = self.start
-        content_end = limit
-        while content_end > start and buf[content_end - 1] in WHITESPACE:
-            content_end -= 1
-        # A marker blanked out (`2/Text`, `1/n`) still ends its line: never end before it.
-        content_end = max(content_end, self.min_end)
-        text_start = self.text_start
-        if text_limit is None:
-            text_end = content_end if content_end > text_start else text_start
-        else:
-            text_end = trim_end(buf, text_start, text_limit)
-        hole_start, hole_end = self.hole
-        if hole_start == hole_end:
-            if text_start < text_end and buf[text_start] in WHITESPACE:
-                text_start = min(skip_whitespace(buf, text_start, len(buf)), text_end)
-            hole_start = hole_end = text_start
-        elif hole_end >= text_end:
-            # Nothing follows the marker: the post is its lead lines alone.
-            text_end = hole_start = hole_end = trim_end(buf, text_start, hole_start)
-        posts = self.posts
-        if hole_start != hole_end:
-            posts.holes[len(posts)] = (hole_start, hole_end)
-            posts.with_holes.append(len(posts))
-        posts.text_start.append(text_start)
-        posts.text_end.append(text_end)
-        posts.first_line.append(self.first_line)
-        posts.last_line.append(self.first_line + buf.count(b"\n", start, content_end - 1))
-        posts.number.append(self.number)
-        self.start = -1
-        self.free_from = limit
-
-    def _adopt_free_text(self, stop: int) -> bool:
-        """With no post open, make text before `stop` an unnumbered post: of the thread still
-        open when the post above was closed by its number at the end (see `layout_trailers`),
-        else the first post of a new thread."""
-        if self.start >= 0:
-            return False
-        first = self._first_text_line(self.free_from, stop)
-        if first is None:
-            return False
-        if not self.last_number:
-            self._close_thread()
-        self._open_unnumbered(first)
-        return True
-
-    def _open_thread(self) -> None:
-        self.thread_open = True
-        self.last_number = 0
-
-    def _close_thread(self) -> None:
-        self.goes_on = False
-        if not self.thread_open:
-            return
-        threads = self.threads
-        if len(self.posts) > threads.first_post[-1]:
-            threads.source.append(self.source)
-            threads.first_post.append(len(self.posts))
-        self.thread_open = False
-        self.last_number = 0
-
-    def _line_at(self, pos: int) -> int:
-        """The 1-based line number of `pos`; positions must be asked for in increasing order."""
-        if pos >= self._line_pos:
-            self._line_no += self.buf.count(b"\n", self._line_pos, pos)
-        else:
-            self._line_no -= self.buf.count(b"\n", pos, self._line_pos)
-        self._line_pos = pos
-        return self._line_no
-
-    def _first_text_line(self, start: int, stop: int) -> int | None:
-        text = skip_whitespace(self.buf, start, stop)
-        if text >= stop:
-            return None
-        return max(self.buf.rfind(b"\n", start, text) + 1, start)
 
 
 def _line_end(trailer: Trailer) -> int:

@@ -16,9 +16,11 @@ on past, each ending its post (`lone_marks_ending_posts`). One mark alone in a
 stretch cuts nothing (`pictures.blank_trailing` reads the marks that end a stretch): a post may
 show a picture above more text of its own (a quoted tweet's), and no run says otherwise; the
 mark is blanked all the same (`blank_marks_left`). A numbered thread keeps its numbers'
-reading: there the numbers say where posts end, and its marks inside posts go the same way,
-a mark on a line of its own as well: it is blanked where it stands, and its post goes on under
-it (`_blank_lone_in_numbered`).
+reading: there the numbers say where posts end, and its marks inside posts go the same way.
+A mark on a line of its own that ends no post (no run, or numbers say where posts end) is a
+picture inside its post, numbered or not: it is blanked where it stands, and its post goes on
+under it (`_blank_lone_mark`), but right under a number ending a line, where the layout reads
+it as the picture of the post that number ends.
 """
 
 from __future__ import annotations
@@ -55,16 +57,16 @@ def starts_under_pictures(
     module's note) and return the starts of the lines under them, where posts begin; with,
     apart, every other picture's mark ending a line after its text (`ends_text`), left as it
     was: (start, end) of each run of marks (see `blank_marks_left`); and the ends of the lines
-    of marks alone blanked inside numbered posts (`_blank_lone_in_numbered`)."""
+    of marks alone blanked inside posts (`_blank_lone_mark`)."""
     stretches: dict[int, list[tuple[int, int, bool]]] = {}
     left: list[tuple[int, int]] = []
     lone: list[int] = []
-    trailed: dict[int, int] = {}
+    above = [-1, 0, 0]
     for match in _MARK_AT_LINE_END.finditer(buf):
         start = buf.rfind(b"\n", 0, match.start()) + 1
         spot = marks_start(buf, start, match.start())
         if spot == start or (spot > start and not buf[start:spot].strip()):
-            if _blank_lone_in_numbered(buf, events, (start, match.end()), trailed):
+            if _blank_lone_mark(buf, events, (start, match.end()), above):
                 lone.append(match.end())
         elif ends_text(buf, start, spot):
             index = bisect_left(events, (start,))
@@ -87,31 +89,43 @@ def starts_under_pictures(
     return starts, left, lone
 
 
-def _blank_lone_in_numbered(
-    buf: bytearray, events: Sequence[Structure], line: tuple[int, int], trailed: dict[int, int]
+def _blank_lone_mark(
+    buf: bytearray, events: Sequence[Structure], line: tuple[int, int], above: list[int]
 ) -> bool:
-    """Blank the marks alone on the `line` (start, end; no line of structure: chrome between
-    two posts is one) in a stretch under a number marker: the line is a picture inside a
-    numbered post, which goes on under it (see the module's note). Where a number ends a line
-    between the marker and the mark, the layout reads the mark under it as that post's picture
-    (`layout_trailers`), and one number at a line end numbers nothing: such marks are left to
-    it. Only the lines above the mark are read, as a part of the file cut below it reads them.
-    `trailed` keeps, by the stretch's index, where its first line ending in a number ends (-1:
-    none): blanking a lone mark changes no such line, so a stretch of many marks is read once.
-    True when blanked."""
+    """Blank the marks alone on the `line` (start, end) that is no line of structure (chrome
+    between two posts is one): a picture inside a post, numbered or not, which goes on under it
+    (see the module's note). Right under a line that ends in a number (other lone marks and
+    blank lines between), the layout reads the mark as that post's picture
+    (`layout_posts._past_pictures`) where that number ends a post, and one number at a line end
+    numbers nothing: such a mark is left to it. Only the lines above the mark are read, as a
+    part of the file cut below it reads them. `above` holds the stretch (the index of the line of
+    structure under it, -1: none yet) and the end of the last lone mark read, and whether the
+    line over that mark ends in a number: a mark right under it in the same stretch shares its
+    answer, so a run of many marks is read once. True when blanked."""
     start, end = line
     index = bisect_left(events, (start,))
     if index < len(events) and events[index][0] == start:
         return False  # a line of structure: chrome, read as such
-    if not index or events[index - 1][1] not in _NUMBERED or not is_lone_picture(buf, *line):
+    if not is_lone_picture(buf, *line):
         return False
-    if index not in trailed:
-        first = first_trailer(buf, *_stretch(buf, events, index))
-        trailed[index] = -1 if first is None else first.line_end
-    if 0 <= trailed[index] < start:
+    if above[0] == index and not buf[above[1] : start].strip():
+        under_number = bool(above[2])
+    else:
+        under_number = _under_number(buf, start, _stretch(buf, events, index)[0])
+    above[:] = [index, end, under_number]
+    if under_number:
         return False
     buf[start:end] = b" " * (end - start)
     return True
+
+
+def _under_number(buf: bytearray, start: int, low: int) -> bool:
+    """Does the last line above `start` (from `low`, the top of its stretch) with text of its
+    own, lone marks and blank lines passed over, end in a post's number?"""
+    line = previous_nonblank_line(buf, start)
+    while line is not None and line[0] >= low and is_lone_picture(buf, *line):
+        line = previous_nonblank_line(buf, line[0])
+    return line is not None and line[0] >= low and first_trailer(buf, *line) is not None
 
 
 def _is_run(

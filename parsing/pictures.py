@@ -5,10 +5,11 @@ end of the post's last line (`… this week. Image`), or glued to the next post'
 (`Image2/ Text`, read as that marker by `lines`). None of it is post text:
 
 - alone on its line between two posts (the next non-blank line is a number marker), it is
-  chrome the thread goes on past. Between two paragraphs of one post it stays: cutting the post
-  there would make its second half a post of its own; but in a run of such marks under
-  unnumbered posts each ends its post (`picture_runs.lone_marks_ending_posts`). Next to other
-  chrome it is chrome (a weak line, see `chrome`);
+  chrome the thread goes on past. Between two paragraphs of one post it is the post's picture,
+  blanked where it stands (`picture_runs`): cutting the post there would make its second half a
+  post of its own; but in a run of such marks under unnumbered posts each ends its post
+  (`picture_runs.lone_marks_ending_posts`). Next to other chrome it is chrome (a weak line, see
+  `chrome`);
 - at the end of a post's last line, after the end of a sentence or after a word and a space
   (Thread Reader App prints the mark after the post's text, and a caption often has no full
   stop: `… under the vineyard Image`), it is blanked out of the buffer, so the post ends before

@@ -129,8 +129,13 @@ def run_fresh_points(
     layout = CountingLayout(part, 0, PostColumns(), ThreadColumns(), list[SkippedLine]())
     layout.fresh = []
     layout.build(events)
+    # A cut is a line start: a point in the middle of a line (a marker glued to the post above)
+    # has no column its line keeps, since closing blanked gaps may move that line's start.
     points = _in_source(
-        buf, start, part, [point for point in layout.fresh if 0 < point < len(part)]
+        buf,
+        start,
+        part,
+        [point for point in layout.fresh if 0 < point < len(part) and part[point - 1] == 0x0A],
     )
     return [
         point

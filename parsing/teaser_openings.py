@@ -47,7 +47,10 @@ def past_first_under_teaser_head(buf: ByteSource, start: int, number: int) -> bo
     may end in such a line (`We met on` / `May 28` above `2/ It rained …`): the layout drops
     the marker only under a line the chrome rules made a listing's edge
     (`read_teaser_openings`), and the split points, which cannot see that, offer no cut under
-    any such line, which costs a cut, never a post."""
+    any such line, which costs a cut, never a post. The two cannot be one reading: whether a
+    line is a listing's edge is read from the lines under it too (`Read 2 tweets` over `2/ …`
+    is one only with a teaser under it), which a part ending there lacks; and the shape alone,
+    read by the layout as well, would merge the post a date line ends into the next one."""
     if number < 2:
         return False
     above = previous_nonblank_line(buf, start)

@@ -21,9 +21,19 @@ from .pictures import ends_sentence
 
 # What may stand just before a number at a line end: a space, or the punctuation or emoji the
 # author glued it to (`done.2/`, `…1/4`, `😀3/`; any non-ASCII character ends in a byte of
-# 0x80-0xBF). Never a letter or a digit (`page1/`, `10/31/2020`), nor a dot after a digit
-# (`version 2.1/`), nor a full-width at sign: `＠2` is a mention, as the entity scan reads it.
-_GLUE = rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0))"
+# 0x80-0xBF). Never a digit (`10/31/2020`), nor a dot after a digit (`version 2.1/`), nor a
+# full-width at sign: `＠2` is a mention, as the entity scan reads it. A word or an emoticon
+# (`… the harbour2/`, `:D3/`) only where the number ends the line, nothing after it: a word
+# glued to a number with more on the line is a name or a path (`page1/ 2/`, `v1/ docs`), and
+# only lower-case letters, a word's end (`COVID19/` is a name).
+_WORD_GLUE = (
+    rb"(?:(?<=[a-z][a-z])|(?<=[:;=][A-Za-z]))(?=[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX?])?[)\]]?[ \t]*$)"
+)
+_GLUE = (
+    rb"(?:(?<=[ \t])|(?<=[!?:;,)\"'*])|(?<=[^\d.]\.)|(?<=[\x80-\xbf])(?<!\xef\xbc\xa0)|"
+    + _WORD_GLUE
+    + rb")"
+)
 # What may stand just before the slash of a number written after it (`… safe. /2`, `🧵/1`, as
 # some authors mirror the prefix `/2 Text`): a space or an emoji, or the end of the sentence
 # the author glued it to (`change.../6`, `done!/3`); never a word, a digit or a path (`a/2`,

@@ -36,7 +36,7 @@ from parsing.models import CorpusExport
 from parsing.stats import corpus_stats
 
 from .helpers import parse_bytes, shares_a_glued_line
-from .test_properties import counters
+from .test_entity_properties import counters
 
 EXAMPLES = int(os.environ.get("THREADLINE_PROPERTY_EXAMPLES", "200"))
 """Raise it for a longer hunt: THREADLINE_PROPERTY_EXAMPLES=5000 pytest tests/parsing."""

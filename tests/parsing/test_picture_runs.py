@@ -9,6 +9,7 @@ import pytest
 from parsing import load_corpus
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
+from .test_split_points import allowed_cuts, assert_cuts_parse_like_the_whole, stretch_cuts
 
 HEADER = "Ines Varga Profile picture\n21h 4 tweets 2 min read\n"
 LINES = [
@@ -233,3 +234,70 @@ def test_a_lone_mark_above_the_first_number_ending_a_line_is_the_posts_picture()
     assert "Image" not in first
     assert first.startswith("The sluice was opened at noon.\n")
     assert line_ranges(corpus)[0][0][0] == 1
+
+
+def test_a_lone_mark_inside_an_unnumbered_post_is_blanked_and_cuts_nothing() -> None:
+    """One `Image` on a line of its own between two paragraphs of an unnumbered post: it is the
+    post's picture, no word of it (it once stayed in the text); it is blanked where it stands,
+    every line keeps its number, and the post goes on under it."""
+    corpus = parse_text(
+        "The tide mill ground oats for the whole parish.\nImage\n"
+        "Its wheel turned only on the ebb.\n"
+    )
+    assert texts(corpus) == [
+        ["The tide mill ground oats for the whole parish.\n\nIts wheel turned only on the ebb."]
+    ]
+    assert line_ranges(corpus) == [[(1, 3)]]
+    assert skipped(corpus) == []
+
+
+def test_a_lone_mark_inside_a_post_numbered_at_its_end_is_blanked() -> None:
+    """In a thread numbered at line ends (`… 2/`), a lone `Image` between two lines of one
+    post, under a line ending in no number, is that post's picture: blanked, the post's lines
+    whole. Right under a number ending a line it is the picture of the post that number ends,
+    skipped as before."""
+    corpus = parse_text(
+        "The tide mill ground oats for the parish. 1/\nImage\n"
+        "Its wheel turned only on the ebb.\nImage\nThe pond filled at the flood. 2/\n"
+        "It stopped in 1931, when the dam gave way. 3/\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert (
+        texts(corpus)[0][1] == "Its wheel turned only on the ebb.\n\nThe pond filled at the flood."
+    )
+    assert line_ranges(corpus) == [[(1, 1), (3, 5), (6, 6)]]
+    assert skipped(corpus) == [(2, "Image")]
+
+
+def test_many_lone_marks_under_one_line_are_read_for_a_number_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run of lone marks (blank lines between) inside an unnumbered post is blanked after one
+    look at the line above them for a number ending it, not one look a mark."""
+    import parsing.picture_runs
+
+    looks: list[tuple[int, int]] = []
+    first_trailer = parsing.picture_runs.first_trailer
+
+    def counted(buf: bytes | bytearray, low: int, high: int) -> object:
+        looks.append((low, high))
+        return first_trailer(buf, low, high)
+
+    monkeypatch.setattr(parsing.picture_runs, "first_trailer", counted)
+    corpus = parse_text("The heron stood in the shallows.\n" + "Image\n\n" * 300 + "It flew.\n")
+    assert texts(corpus) == [["The heron stood in the shallows." + "\n" * 601 + "It flew."]]
+    assert len(looks) == 1
+
+
+def test_cuts_around_lone_marks_in_unnumbered_and_end_numbered_posts_parse_like_the_whole() -> None:
+    """Lone marks blanked or left by the line above them only: a page of such posts, cut
+    anywhere the layout allows, reads in two parts as it does whole."""
+    raw = (
+        b"The tide mill ground oats. 1/\nImage\nIts wheel turned on the ebb.\nImage\n"
+        b"The pond filled at the flood. 2/\nImage\nIt stopped in 1931. 3/\n"
+        b"3/ The new mill was built of brick.\nImage\nIt never turned.\n"
+        b"\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\nThe heron stood.\nImage\nIt flew. 1/\nImage\n"
+    ) * 3
+    cuts = allowed_cuts(raw) + stretch_cuts(raw)
+    assert cuts
+    assert_cuts_parse_like_the_whole(raw, cuts)

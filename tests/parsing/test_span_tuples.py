@@ -12,7 +12,8 @@ from parsing.entities.glued import GluedEvidence
 from parsing.entities.spans import EntityKind, SpanTuple
 from parsing.entities.tally import glued_tokens, tally
 
-from .test_properties import PROPERTY, sigil_texts, texts
+from .test_entity_properties import sigil_texts
+from .test_properties import PROPERTY, texts
 
 GLUED_TEXT = "@alicecarnegie.ru/a/b… and carnegie.ru/x and @bobcarnegie.ru/a/b…"
 

@@ -43,6 +43,10 @@ def numbers_of(text: str) -> list[int]:
         ("One 1/\nTwo 2/\nThree /end", [1, 2, 3]),
         ("One 1/\nTwo 2/\nA long weekend/", [1, 2]),  # `end/` inside a word is text
         ("Over at the end/", []),  # `end/` alone, after no numbers, is text
+        # Glued to a word or an emoticon: only where the number ends the line.
+        ("Out of the harbour1/\nOver the bar2/3\nHome :D3/", [1, 2, 3]),
+        ("See page1/ docs\nThen page2/ docs", []),  # more after it: a path, not a number
+        ("Cases in COVID1/\nAnd in COVID2/", []),  # capitals before it: a name
     ],
     ids=[
         *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
@@ -50,6 +54,7 @@ def numbers_of(text: str) -> list[int]:
         "full-width-at",
         *("mid-thread", "mid-thread-totals", "dates", "mid-thread-gap", "stray-before"),
         *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
+        *("glued-to-a-word", "word-then-more", "glued-to-capitals"),
     ],
 )
 def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
@@ -69,7 +74,8 @@ def test_the_text_ends_before_a_bare_marker_and_after_a_trailing_link() -> None:
 line_pieces = st.sampled_from(
     ["1/", "2/", "3/8", "(4/8)", "[5/9]", "[100/", "(12/", "123/", "24/7", "10/31/2020", "n", "/",
      " ", "  ", "\t", "\n", "x", "word", "page1/", "…", "...", "example.com/a/1…", "🇺🇦", ")", "[",
-     "(1 of 5)", "(2of5)", " of ", "of", "(", "2/x", "3/?", ".", "😀", "2.1/", "done."]
+     "(1 of 5)", "(2of5)", " of ", "of", "(", "2/x", "3/?", ".", "😀", "2.1/", "done.", "harbour",
+     ":D", "COVID"]
 )  # fmt: skip
 
 
