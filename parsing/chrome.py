@@ -51,6 +51,7 @@ from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
 from .teaser_lines import is_date
+from .tweet_headers import is_main_tweet_time
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -208,7 +209,9 @@ def resolve_chrome(
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
     one_line = one_line_headers(buf)
-    if separators or one_line:
+    # A page of one tweet has no tweet header over a separator: its main tweet's time line,
+    # under the text, says that the name and handle above are a header.
+    if separators or one_line or any(is_main_tweet_time(buf, line) for line in passing):
         inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
     suffixed = _suffix_rule_lines(buf)
     found = {line for line in suffixed if line not in confirmed}

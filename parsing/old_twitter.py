@@ -27,6 +27,7 @@ from .tweet_headers import (
     HANDLE,
     TweetHeader,
     is_name,
+    main_tweet_time,
     page_author,
     replying_lines,
     tweet_headers,
@@ -168,7 +169,7 @@ def is_read_whole(buf: ByteSource) -> bool:
     when it opens with the main tweet's name and handle or the title bar, they are chrome by
     the headers below them. A part of it laid out alone may not see either."""
     one_line = one_line_headers(buf)
-    if not one_line and not has_separator(buf):
+    if not one_line and not has_separator(buf) and main_tweet_time(buf) is None:
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
@@ -239,7 +240,9 @@ def page_headers(
         ]
         headers.sort(key=lambda header: header.lines[0])
     if not headers:
-        return headers
+        # A page of one tweet: its header only the main tweet's, found from its time line.
+        focal = with_focal_header(buf, headers, chrome)
+        return _with_page_opening(buf, focal, chrome) if focal else focal
     return with_focal_header(buf, _with_page_opening(buf, headers, chrome), chrome)
 
 
@@ -251,8 +254,9 @@ def _with_page_opening(
     name = next_nonblank_line(buf, title[-1][1] if title else -1)
     if name is not None and name == headers[0].lines[0]:
         if title:  # the title bar right above the first tweet's header
+            first = headers[0]
             headers[0] = TweetHeader(
-                headers[0].handle, [*title, *headers[0].lines], opens_page=True
+                first.handle, [*title, *first.lines], opens_page=True, focal=first.focal
             )
         return headers
     handle_line = None if name is None else next_nonblank_line(buf, name[1])

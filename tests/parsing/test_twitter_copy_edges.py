@@ -1,0 +1,54 @@
+"""Copies of twitter.com and X pages at their edges: a page with only its main tweet, a copy
+cut off mid-line, headers with no display names over tweets of several lines, several copies
+pasted into one file, and the lines only such a page shows (`Read N replies`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsing import load_corpus
+
+from .helpers import FIXTURES, texts
+
+COPIES = FIXTURES / "twitter_copies"
+
+
+def _load(tmp_path: Path, page: str) -> tuple[list[list[str]], list[tuple[str | None, ...]]]:
+    """Per thread its posts' texts, and its (author, handle, date), of `page` read as a file."""
+    path = tmp_path / "page.txt"
+    path.write_bytes(page.encode("utf-8"))
+    corpus = load_corpus([path])
+    metas = [corpus.meta(thread) for thread in range(corpus.thread_count)]
+    return texts(corpus), [(meta.author, meta.handle, meta.date) for meta in metas]
+
+
+def test_a_page_with_only_its_main_tweet_is_one_post_by_its_author() -> None:
+    """The twitter.com page of one tweet: its title bar, the name and handle over the text,
+    the time under it and the counts, one on a line and its label under it, are the page's;
+    the tweet is the one post of its author's thread, dated by its time line."""
+    corpus = load_corpus([COPIES / "one_tweet_page.txt"])
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday: the early boat now leaves at ten past six."]
+    ]
+    meta = corpus.meta(0)
+    assert (meta.author, meta.handle, meta.date) == ("Mara Finch", "marafinch", "2021-04-14")
+
+
+def test_a_post_page_with_its_main_post_and_a_reply_by_someone_else_is_one_post() -> None:
+    """The X page of one post: `Translate post`, the time, views, reposts, likes and bookmarks
+    under it are the page's, the reply by another account under it no post; the thread's date
+    is the main post's, from its time line under its text."""
+    corpus = load_corpus([COPIES / "one_post_page_replies.txt"])
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday: the early boat now leaves at ten past six."]
+    ]
+    meta = corpus.meta(0)
+    assert (meta.author, meta.handle, meta.date) == ("Mara Finch", "marafinch", "2024-04-14")
+
+
+def test_a_name_and_handle_over_text_with_no_time_line_under_it_are_text(tmp_path: Path) -> None:
+    """Only the main tweet's time line makes the lines over a lone tweet its header: without
+    it a name and a handle opening a text are the text's."""
+    page = "Mara Finch\n@marafinch\nThe ferry leaves at six.\n·\nThe bus at seven.\n"
+    found, _ = _load(tmp_path, page)
+    assert found[0][0].startswith("Mara Finch\n@marafinch\nThe ferry leaves at six.")
