@@ -112,27 +112,36 @@ def tweet_headers(
 
 def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None]]) -> set[Line]:
     """Which of the lines above the headers' handles are display names, not the end of the
-    tweet above. A name is the same above every tweet of its account: a line whose text stands
-    above two of the account's headers is its name, and then a line that differs is none. Where
-    an account shows no such repeat, the line is a name unless it is the first line of the text
-    under the header before (a tweet has text, so that line is it: a copy that shows no names)."""
+    tweet above. A copy either shows names or not, and a name stands above every tweet of its
+    account: the text most often above an account's headers, when it stands above two of them,
+    is its name, and a line that differs is none. An account with several headers and no such
+    repeat shows the copy has no names: each line above a handle is the tweet above's last.
+    Over an account's one header (a reply) the copy's other accounts decide; where no account
+    has two headers, the line is a name unless it is the first line of the text under the
+    header before (a tweet has text, so that line is it)."""
     texts: dict[bytes, list[bytes]] = {}
     for handle, _, name in found:
         if name is not None:
             texts.setdefault(handle, []).append(bytes(buf[name[0] : name[1]]).strip())
-    repeats = {
-        handle: {text for text, times in Counter(seen).items() if times > 1}
-        for handle, seen in texts.items()
-    }
-    """Per account, the texts above two of its headers or more: counted once, not per header
-    (a long conversation has thousands of headers)."""
+    repeats: dict[bytes, bytes | None] = {}
+    """Per account with two candidate lines or more, its name: counted once, not per header (a
+    long conversation has thousands of headers); None where no line repeats."""
+    for handle, seen in texts.items():
+        if len(seen) > 1:
+            text, times = Counter(seen).most_common(1)[0]
+            repeats[handle] = text if times > 1 else None
+    named = any(name is not None for name in repeats.values())
+    unnamed = not named and bool(repeats)
     names: set[Line] = set()
     previous_text: Line | None = None
     for handle, lines, name in found:
         if name is not None:
-            repeated = repeats[handle]
             text = bytes(buf[name[0] : name[1]]).strip()
-            if text in repeated or (not repeated and name != previous_text):
+            if handle in repeats:
+                shown = text == repeats[handle]
+            else:
+                shown = named or (not unnamed and name != previous_text)
+            if shown:
                 names.add(name)
         replying = replying_lines(buf, lines[-1][1])
         previous_text = next_nonblank_line(buf, replying[-1][1] if replying else lines[-1][1])

@@ -52,3 +52,31 @@ def test_a_name_and_handle_over_text_with_no_time_line_under_it_are_text(tmp_pat
     page = "Mara Finch\n@marafinch\nThe ferry leaves at six.\n·\nThe bus at seven.\n"
     found, _ = _load(tmp_path, page)
     assert found[0][0].startswith("Mara Finch\n@marafinch\nThe ferry leaves at six.")
+
+
+def test_headers_with_no_names_over_tweets_of_several_lines_keep_each_last_line() -> None:
+    """A copy that shows no names: the line above each lone `@handle` is the last line of the
+    tweet above, never a name, since the account's tweets give no line that repeats above its
+    headers (a name does); the one reply by another account has no name above it either."""
+    corpus = load_corpus([COPIES / "no_names_long.txt"])
+    assert texts(corpus) == [
+        [
+            "The ferry timetable changes on Monday.\nThe early boat leaves at ten past six.",
+            "The late boat is gone for the winter.\nIt comes back in May.",
+            "Car deck bookings open on Friday.\nSame site as before.",
+        ]
+    ]
+    assert (corpus.meta(0).author, corpus.meta(0).handle) == (None, "marafinch")
+
+
+def test_a_name_over_a_lone_reply_in_a_named_copy_is_a_name(tmp_path: Path) -> None:
+    """Where the author's name repeats above each of their tweets, the copy shows names: the
+    line above the one header of a reply is its author's name, not the tweet above's end."""
+    page = (
+        "Ada Kerr\n@adakerr\n·\nMar 3\nThe weir is open.\nFish ladder too.\n"
+        "Ola Brandt\n@olabrandt\n·\nMar 3\nIs the cafe open?\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nIt is.\nUntil six.\n"
+    )
+    found, metas = _load(tmp_path, page)
+    assert found == [["The weir is open.\nFish ladder too.", "It is.\nUntil six."]]
+    assert metas == [("Ada Kerr", "adakerr", "Mar 3")]
