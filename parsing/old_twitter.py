@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from .byte_source import ByteSource
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
@@ -59,8 +60,6 @@ PASSING = [
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Translate post|Show probable spam",  # the later page's words for the same
-    # The link under a tweet to its replies, as the page shows it to a reader not logged in.
-    r"Read \d[\d,.]*[KkM]? repl(?:y|ies)",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
@@ -111,6 +110,13 @@ WEAK = [
 ]
 """Lines of the page that are chrome only next to other chrome."""
 
+
+_READ_REPLIES = re.compile(rb"[ \t]*Read \d[\d,.]*[KkM]? repl(?:y|ies)[ \t.]*")
+"""The link under a tweet to its replies, as the X page shows it to a reader not logged in.
+Chrome only in a copy of that page, among its tweet headers (`conversation_lines`), not
+wherever it stands: no unroller prints it, so inside an unroller's post the line is the
+author's own words, and read as chrome there it would be lost from the post."""
+_READ_CUE = b"Read "
 
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
@@ -300,7 +306,9 @@ def conversation_lines(
         end = replying[-1][1] if replying else end
         if header.handle != author:
             found += _reply_text(buf, end, following, stops)
-    for line in [*starts[:-1], *sorted(stops)]:
+    links = lines_with(buf, partial(buf.find, _READ_CUE), _READ_REPLIES)
+    found += links
+    for line in [*starts[:-1], *sorted(stops), *links]:
         found += _counts_above(buf, line) if line is not None else []
     # The last tweet's counts end the copy: what is above its end, as above a header.
     text_end = len(buf) + (buf[-1:] != b"\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from parsing import load_corpus
 
-from .helpers import FIXTURES, texts
+from .helpers import FIXTURES, parse_text, skipped, texts
 
 COPIES = FIXTURES / "twitter_copies"
 
@@ -80,3 +80,31 @@ def test_a_name_over_a_lone_reply_in_a_named_copy_is_a_name(tmp_path: Path) -> N
     found, metas = _load(tmp_path, page)
     assert found == [["The weir is open.\nFish ladder too.", "It is.\nUntil six."]]
     assert metas == [("Ada Kerr", "adakerr", "Mar 3")]
+
+
+def test_read_replies_alone_in_an_unroller_post_is_the_posts_text(tmp_path: Path) -> None:
+    """`Read 12 replies` is a link the X page puts under a tweet, between tweet headers; an
+    unroller prints no such line, so inside its post the line is the author's words."""
+    page = (
+        "Wren Calder\n@wrencalder\nMar 3\n2 tweets • 1 min read\nRead on X\n"
+        "1/ The forum on the weir had a long thread.\nRead 12 replies\n"
+        "2/ Boats pass at noon.\n"
+    )
+    found, _ = _load(tmp_path, page)
+    assert found == [
+        ["The forum on the weir had a long thread.\nRead 12 replies", "Boats pass at noon."]
+    ]
+
+
+def test_read_replies_under_a_tweet_of_a_post_page_copy_is_skipped() -> None:
+    """Under a tweet of a copy of the X page (tweet headers over its tweets) the line is the
+    page's link to the replies: skipped with the tweet's counts above it, and the thread goes
+    on past it."""
+    page = (
+        "Wren Calder\n@wrencalder\n·\nMar 3\n1/ The weir is open.\nRead 1 reply\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3\n2/ Boats pass at noon.\n2\n5\nRead 12 replies\n"
+        "Wren Calder\n@wrencalder\n·\nMar 3\n3/ The cafe opens at ten.\n"
+    )
+    corpus = parse_text(page)
+    assert texts(corpus) == [["The weir is open.", "Boats pass at noon.", "The cafe opens at ten."]]
+    assert {"Read 1 reply", "Read 12 replies"} <= {text for _, text in skipped(corpus)}
