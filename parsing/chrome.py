@@ -37,7 +37,7 @@ from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS, PAGE_TITLE
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
-from .cut_off import cut_off_fragment, fragment_line
+from .cut_off import cut_last_line, cut_off_fragment, fragment_line
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
     conversation_lines,
@@ -208,11 +208,8 @@ def resolve_chrome(
     confirmed = set(lines)
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
-    one_line = one_line_headers(buf)
-    # A page of one tweet has no tweet header over a separator: its main tweet's time line,
-    # under the text, says that the name and handle above are a header.
-    if separators or one_line or any(is_main_tweet_time(buf, line) for line in passing):
-        inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
+    conversation, tweet_text = _conversation(buf, separators, passing, confirmed | inside)
+    inside.update(conversation)
     suffixed = _suffix_rule_lines(buf)
     found = {line for line in suffixed if line not in confirmed}
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
@@ -260,7 +257,8 @@ def resolve_chrome(
         )
     confirmed |= found
     fragment = cut_off_fragment(buf, confirmed | inside)
-    if fragment is not None and fragment not in confirmed and fragment not in inside:
+    # A tweet has text: the line under the last tweet's header is its, however it starts.
+    if fragment is not None and fragment != tweet_text and fragment not in confirmed | inside:
         found.add(fragment)
     found.difference_update(inside)
     lines += sorted(found)
@@ -273,6 +271,24 @@ def resolve_chrome(
         | embed_ends(buf, inside)
     )
     return lines, inside, listings, numbers
+
+
+def _conversation(
+    buf: bytes | bytearray, separators: list[Line], passing: Sequence[Line], stops: set[Line]
+) -> tuple[list[Line], Line | None]:
+    """The lines of a conversation copied from twitter.com (`old_twitter.conversation_lines`)
+    and the last tweet's first line of text, when the page has tweet headers (over the
+    `separators`, on one line) or a main tweet's time line among the `passing` lines: a page of
+    one tweet has no header over a separator, and its time line under the text says that the
+    name and handle above it are a header. `stops`: the chrome known so far."""
+    one_line = one_line_headers(buf)
+    if not (separators or one_line or any(is_main_tweet_time(buf, line) for line in passing)):
+        return [], None
+    cut = cut_last_line(buf)
+    known = cut is not None and cut == fragment_line(buf)
+    return conversation_lines(
+        buf, separators, stops, one_line, cut=None if cut is None else (cut, known)
+    )
 
 
 def _lines_by_their_neighbours(

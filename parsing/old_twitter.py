@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 
 from .byte_source import ByteSource
-from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .neighbours import Line, lines_with, next_nonblank_line
 from .teaser_lines import DATE
+from .tweet_counts import COUNTED, READ_REPLIES, counts_above, cut_end_lines
 from .tweet_headers import (
     HANDLE,
     TweetHeader,
@@ -36,8 +37,6 @@ from .tweet_headers import (
 )
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
-_COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
-"""What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
 
 PASSING = [
     # A copy may join the link to the lone `-` separator that follows it on the page.
@@ -54,7 +53,7 @@ PASSING = [
     r"Reply(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Retweet(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Like"
     r"(?:[ \t]+\d[\d,.]*[KkM]?)?(?:[ \t]+Direct message)?",
     # The main tweet's counts, on one line or each on its own: "12 Retweets 3 Quote Tweets".
-    r"\d[\d,.]*[KkM]? " + _COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + _COUNTED + r")*",
+    r"\d[\d,.]*[KkM]? " + COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + COUNTED + r")*",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
     # The older page's time: "3:45 PM - 3 Mar 2019".
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
@@ -111,22 +110,16 @@ WEAK = [
 """Lines of the page that are chrome only next to other chrome."""
 
 
-_READ_REPLIES = re.compile(rb"[ \t]*Read \d[\d,.]*[KkM]? repl(?:y|ies)[ \t.]*")
-"""The link under a tweet to its replies, as the X page shows it to a reader not logged in.
-Chrome only in a copy of that page, among its tweet headers (`conversation_lines`), not
-wherever it stands: no unroller prints it, so inside an unroller's post the line is the
-author's own words, and read as chrome there it would be lost from the post."""
+_READ_REPLIES = re.compile(rb"[ \t]*" + READ_REPLIES.encode() + rb"[ \t.]*")
+"""The link under a tweet to its replies (`Read 12 replies`): chrome only in a copy of the X
+page, among its tweet headers (`conversation_lines`), not wherever it stands: no unroller
+prints it, so inside an unroller's post the line is the author's own words, and read as chrome
+there it would be lost from the post."""
 _READ_CUE = b"Read "
 
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
 """A lone separator line, with the newline before it: a header's separator has a line above."""
-_COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
-_COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
-"""What a count counts, on the line under it (the main tweet's counts, one per line)."""
-_COUNTS = 5
-"""Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
-(under the main post: views, reposts, quotes, likes, bookmarks)."""
 _TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
 """The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
 page) and the heading over the conversation, above the first tweet's header."""
@@ -286,15 +279,21 @@ def _title_bar(buf: ByteSource) -> list[Line]:
 
 
 def conversation_lines(
-    buf: ByteSource, separators: Iterable[Line], stops: set[Line], one_line: Sequence[Line] = ()
-) -> list[Line]:
+    buf: ByteSource,
+    separators: Iterable[Line],
+    stops: set[Line],
+    one_line: Sequence[Line] = (),
+    cut: tuple[Line, bool] | None = None,
+) -> tuple[list[Line], Line | None]:
     """The lines of the tweet headers under the `separators` and on the `one_line` header lines
     (and the main tweet's), the counts of replies, retweets and likes under each tweet, and the
     replies by other people than the page's author (their header and text up to the next header
-    or a line of `stops`, the page's chrome)."""
+    or a line of `stops`, the page's chrome); and the last tweet's first line of text. `cut`:
+    the copy's last line when the text stops inside it, and whether it is the start of a chrome
+    line known by its words (see `tweet_counts.cut_end_lines`)."""
     headers = page_headers(buf, separators, stops, one_line)
     if not headers:
-        return []
+        return [], None
     author = page_author(headers)
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
@@ -309,32 +308,15 @@ def conversation_lines(
     links = lines_with(buf, partial(buf.find, _READ_CUE), _READ_REPLIES)
     found += links
     for line in [*starts[:-1], *sorted(stops), *links]:
-        found += _counts_above(buf, line) if line is not None else []
-    # The last tweet's counts end the copy: what is above its end, as above a header.
-    text_end = len(buf) + (buf[-1:] != b"\n")
-    found += _counts_above(buf, (text_end, text_end))
-    return found
-
-
-def _counts_above(buf: ByteSource, line: Line) -> list[Line]:
-    """The lone numbers right above `line` (a header or chrome): a tweet's counts of replies,
-    retweets and likes, as twitter.com shows them under it, each perhaps with what it counts on
-    the line under it (`12` / `Retweets`, under the main tweet)."""
-    counts: list[Line] = []
-    numbers = 0
-    above = previous_nonblank_line(buf, line[0])
-    while above is not None and numbers < _COUNTS:
-        if _COUNT_LABEL.fullmatch(buf, *above):
-            label, above = above, previous_nonblank_line(buf, above[0])
-            if above is None or not _COUNT.fullmatch(buf, *above):
-                break  # a label counts only under its number
-            counts.append(label)
-        elif not _COUNT.fullmatch(buf, *above):
-            break
-        counts.append(above)
-        numbers += 1
-        above = previous_nonblank_line(buf, above[0])
-    return counts
+        found += counts_above(buf, line) if line is not None else []
+    tweet_text = next_nonblank_line(buf, end)
+    ending = cut_end_lines(buf, cut[0], known=cut[1], tweet_text=tweet_text) if cut else []
+    found += ending
+    if not ending:
+        # The last tweet's counts end the copy: what is above its end, as above a header.
+        text_end = len(buf) + (buf[-1:] != b"\n")
+        found += counts_above(buf, (text_end, text_end))
+    return found, tweet_text
 
 
 def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Line]) -> list[Line]:

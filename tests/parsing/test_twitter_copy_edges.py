@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parsing import load_corpus
 
 from .helpers import FIXTURES, parse_text, skipped, texts
@@ -108,3 +110,61 @@ def test_read_replies_under_a_tweet_of_a_post_page_copy_is_skipped() -> None:
     corpus = parse_text(page)
     assert texts(corpus) == [["The weir is open.", "Boats pass at noon.", "The cafe opens at ten."]]
     assert {"Read 1 reply", "Read 12 replies"} <= {text for _, text in skipped(corpus)}
+
+
+def test_a_copy_cut_inside_show_this_thread_under_the_last_tweet_skips_the_fragment() -> None:
+    """The copy stops inside the `Show this thread` link under the last tweet: what is left of
+    the link is the page's, no words of the tweet."""
+    corpus = load_corpus([COPIES / "cut_show_this_thread.txt"])
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday.", "The early boat now leaves at ten past six."]
+    ]
+    assert skipped(corpus)[-1] == (12, "Show this thr")
+
+
+def test_a_copy_cut_inside_the_label_under_a_count_skips_count_and_fragment() -> None:
+    """The copy of a one-tweet page stops inside `Retweets` under the count `12`: both are the
+    page's counts, and the tweet is the post's whole text."""
+    corpus = load_corpus([COPIES / "cut_counts.txt"])
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday: the early boat now leaves at ten past six."]
+    ]
+    assert [text for _, text in skipped(corpus)][-2:] == ["12", "Retwe"]
+
+
+_TWEETS = (
+    "Mara Finch\n@marafinch\n·\nApr 14\n1/ The ferry timetable changes on Monday.\n"
+    "Mara Finch\n@marafinch\n·\nApr 14\n2/ The early boat leaves at six.\n"
+)
+
+
+@pytest.mark.parametrize("end", ["3\n12\nSho", "Read 12 rep", "Show this ", "Show this \n"])
+def test_a_cut_page_line_ending_a_copy_under_its_last_tweet_is_skipped(end: str) -> None:
+    """Under the last tweet's counts even one cut word of a page's line is the page's; under
+    its text, a cut line of more than one word: a tweet's line would not stop so."""
+    corpus = parse_text(_TWEETS + end)
+    assert texts(corpus) == [
+        ["The ferry timetable changes on Monday.", "The early boat leaves at six."]
+    ]
+
+
+@pytest.mark.parametrize("end", ["Sho", "Show", "Read"])
+def test_one_cut_word_right_under_the_last_tweets_text_stays_its_text(end: str) -> None:
+    """One word under the tweet's text may be its next line, cut: the evidence is too weak to
+    drop it, and the text is kept whole."""
+    corpus = parse_text(_TWEETS + end)
+    assert texts(corpus)[0][-1] == f"The early boat leaves at six.\n{end}"
+
+
+def test_a_cut_page_line_right_under_a_tweets_header_is_its_text() -> None:
+    """A tweet has text: a cut line right under the last header is the tweet's, whatever it
+    starts like."""
+    corpus = parse_text(_TWEETS + "Mara Finch\n@marafinch\n·\nApr 14\nShow this thr")
+    assert texts(corpus)[0][-1] == "Show this thr"
+
+
+def test_a_complete_line_ending_a_tweet_like_a_page_lines_start_is_text() -> None:
+    """Only the copy's last line, cut where the text stops, is read as a cut page line: a
+    tweet's line that ends with a newline is whole, whatever it starts like."""
+    corpus = parse_text(_TWEETS + "Read 12 rep\n")
+    assert texts(corpus)[0][-1] == "The early boat leaves at six.\nRead 12 rep"
