@@ -40,6 +40,7 @@ from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
 from .cut_off import cut_last_line, cut_off_fragment, fragment_line
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
+    Conversation,
     conversation_lines,
     is_one_line_header,
     is_separator,
@@ -208,10 +209,11 @@ def resolve_chrome(
     confirmed = set(lines)
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
-    conversation, tweet_text = _conversation(buf, separators, passing, confirmed | inside)
-    inside.update(conversation)
+    conversation = _conversation(buf, separators, passing, confirmed | inside, strong)
+    inside.update(conversation.lines)
     suffixed = _suffix_rule_lines(buf)
     found = {line for line in suffixed if line not in confirmed}
+    found.update(conversation.openings)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
@@ -258,7 +260,11 @@ def resolve_chrome(
     confirmed |= found
     fragment = cut_off_fragment(buf, confirmed | inside)
     # A tweet has text: the line under the last tweet's header is its, however it starts.
-    if fragment is not None and fragment != tweet_text and fragment not in confirmed | inside:
+    if (
+        fragment is not None
+        and fragment != conversation.tweet_text
+        and fragment not in confirmed | inside
+    ):
         found.add(fragment)
     found.difference_update(inside)
     lines += sorted(found)
@@ -274,20 +280,25 @@ def resolve_chrome(
 
 
 def _conversation(
-    buf: bytes | bytearray, separators: list[Line], passing: Sequence[Line], stops: set[Line]
-) -> tuple[list[Line], Line | None]:
+    buf: bytes | bytearray,
+    separators: list[Line],
+    passing: Sequence[Line],
+    stops: set[Line],
+    strong: list[Line],
+) -> Conversation:
     """The lines of a conversation copied from twitter.com (`old_twitter.conversation_lines`)
     and the last tweet's first line of text, when the page has tweet headers (over the
     `separators`, on one line) or a main tweet's time line among the `passing` lines: a page of
     one tweet has no header over a separator, and its time line under the text says that the
-    name and handle above it are a header. `stops`: the chrome known so far."""
+    name and handle above it are a header. `stops`: the chrome known so far, `strong` the
+    strong lines among it, in order."""
     one_line = one_line_headers(buf)
     if not (separators or one_line or any(is_main_tweet_time(buf, line) for line in passing)):
-        return [], None
+        return Conversation([], None, [])
     cut = cut_last_line(buf)
     known = cut is not None and cut == fragment_line(buf)
     return conversation_lines(
-        buf, separators, stops, one_line, cut=None if cut is None else (cut, known)
+        buf, separators, stops, one_line, cut=None if cut is None else (cut, known), strong=strong
     )
 
 

@@ -20,20 +20,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import partial
+from typing import NamedTuple
 
 from .byte_source import ByteSource
 from .neighbours import Line, lines_with, next_nonblank_line
 from .teaser_lines import DATE
+from .tweet_copies import page_headers as copies_headers
+from .tweet_copies import title_lines
 from .tweet_counts import COUNTED, READ_REPLIES, counts_above, cut_end_lines
 from .tweet_headers import (
     HANDLE,
     TweetHeader,
-    is_name,
     main_tweet_time,
     page_author,
     replying_lines,
     tweet_headers,
-    with_focal_header,
 )
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
@@ -120,10 +121,6 @@ _READ_CUE = b"Read "
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
 """A lone separator line, with the newline before it: a header's separator has a line above."""
-_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
-"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
-page) and the heading over the conversation, above the first tweet's header."""
-_TITLE_LINES = 4
 _COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
 _NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
 _CARD_LINES = 40
@@ -226,11 +223,11 @@ def page_headers(
     separators: Iterable[Line],
     chrome: set[Line],
     one_line: Sequence[Line] = (),
+    strong: Sequence[Line] = (),
 ) -> list[TweetHeader]:
     """The tweet headers under the `separators` (see `tweet_headers`) and on the `one_line`
-    header lines, in page order, after the header of the page's main tweet when there are any:
-    a name and a lone `@handle` opening the page, the tweet's text under them (its date is
-    under the text, on the line of its time)."""
+    header lines, in page order, with each copy's main tweet's and title bar
+    (`tweet_copies.page_headers`; `strong`: the strong chrome lines, in order)."""
     headers = tweet_headers(buf, separators, chrome)
     if one_line:
         headers += [
@@ -238,44 +235,19 @@ def page_headers(
             for line in one_line
         ]
         headers.sort(key=lambda header: header.lines[0])
-    if not headers:
-        # A page of one tweet: its header only the main tweet's, found from its time line.
-        focal = with_focal_header(buf, headers, chrome)
-        return _with_page_opening(buf, focal, chrome) if focal else focal
-    return with_focal_header(buf, _with_page_opening(buf, headers, chrome), chrome)
+    return copies_headers(buf, headers, chrome, strong)
 
 
-def _with_page_opening(
-    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
-) -> list[TweetHeader]:
-    """`headers`, the title bar and the main tweet's name and handle opening the page added."""
-    title = _title_bar(buf)
-    name = next_nonblank_line(buf, title[-1][1] if title else -1)
-    if name is not None and name == headers[0].lines[0]:
-        if title:  # the title bar right above the first tweet's header
-            first = headers[0]
-            headers[0] = TweetHeader(
-                first.handle, [*title, *first.lines], opens_page=True, focal=first.focal
-            )
-        return headers
-    handle_line = None if name is None else next_nonblank_line(buf, name[1])
-    if name is None or handle_line is None or name in chrome or not is_name(buf, name):
-        return headers
-    handle = HANDLE.fullmatch(buf, *handle_line)
-    if handle is None or handle_line in headers[0].lines:
-        return headers
-    return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
+class Conversation(NamedTuple):
+    """What `conversation_lines` finds."""
 
-
-def _title_bar(buf: ByteSource) -> list[Line]:
-    """The lines of the page's title bar opening the text (see `_TITLE_BAR`). Words a post may
-    hold alone: they are the page's only above the first tweet's header (`page_headers`)."""
-    lines: list[Line] = []
-    line = next_nonblank_line(buf, -1)
-    while line is not None and len(lines) < _TITLE_LINES and _TITLE_BAR.fullmatch(buf, *line):
-        lines.append(line)
-        line = next_nonblank_line(buf, line[1])
-    return lines
+    lines: list[Line]
+    """The lines of the conversation that are no text of its posts, chrome the thread goes on
+    past (but the `openings`)."""
+    tweet_text: Line | None
+    """The last tweet's first line of text."""
+    openings: list[Line]
+    """The title bars opening each copy of a page after the first: chrome that ends a thread."""
 
 
 def conversation_lines(
@@ -283,18 +255,30 @@ def conversation_lines(
     separators: Iterable[Line],
     stops: set[Line],
     one_line: Sequence[Line] = (),
+    *,
     cut: tuple[Line, bool] | None = None,
-) -> tuple[list[Line], Line | None]:
+    strong: Sequence[Line] = (),
+) -> Conversation:
     """The lines of the tweet headers under the `separators` and on the `one_line` header lines
     (and the main tweet's), the counts of replies, retweets and likes under each tweet, and the
     replies by other people than the page's author (their header and text up to the next header
-    or a line of `stops`, the page's chrome); and the last tweet's first line of text. `cut`:
-    the copy's last line when the text stops inside it, and whether it is the start of a chrome
-    line known by its words (see `tweet_counts.cut_end_lines`)."""
-    headers = page_headers(buf, separators, stops, one_line)
+    or a line of `stops`, the page's chrome), each copy of a page by its own author (see
+    `tweet_copies`); and the last tweet's first line of text. `cut`: the copy's last line when
+    the text stops inside it, and whether it is the start of a chrome line known by its words
+    (see `tweet_counts.cut_end_lines`). `strong`: the strong chrome lines, in order."""
+    headers = page_headers(buf, separators, stops, one_line, strong)
     if not headers:
-        return [], None
-    author = page_author(headers)
+        return Conversation([], None, [])
+    copies: dict[int, list[TweetHeader]] = {}
+    for header in headers:
+        copies.setdefault(header.copy, []).append(header)
+    authors = {number: page_author(own) for number, own in copies.items()}
+    openings = [
+        line
+        for header in headers
+        if header.copy and header.opens_page
+        for line in title_lines(buf, header)
+    ]
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):
@@ -303,7 +287,7 @@ def conversation_lines(
         replying = replying_lines(buf, end, following)
         found += replying
         end = replying[-1][1] if replying else end
-        if header.handle != author:
+        if header.handle != authors[header.copy]:
             found += _reply_text(buf, end, following, stops)
     links = lines_with(buf, partial(buf.find, _READ_CUE), _READ_REPLIES)
     found += links
@@ -316,7 +300,10 @@ def conversation_lines(
         # The last tweet's counts end the copy: what is above its end, as above a header.
         text_end = len(buf) + (buf[-1:] != b"\n")
         found += counts_above(buf, (text_end, text_end))
-    return found, tweet_text
+    if openings:
+        taken = set(openings)
+        found = [line for line in found if line not in taken]
+    return Conversation(found, tweet_text, openings)
 
 
 def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Line]) -> list[Line]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
@@ -56,7 +56,7 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("focal", "handle", "lines", "opens_page", "retweet")
+    __slots__ = ("copy", "focal", "handle", "lines", "opens_page", "retweet")
 
     def __init__(
         self,
@@ -75,6 +75,8 @@ class TweetHeader:
         self.focal = focal
         """The header of the page's main tweet, the one with its time under its text (see
         `with_focal_header`): its author wrote the thread."""
+        self.copy = 0
+        """Which copy of a page in the text the tweet is in (`tweet_copies`)."""
 
 
 def tweet_headers(
@@ -193,21 +195,26 @@ def page_author(headers: Sequence[TweetHeader]) -> bytes:
 
 
 def with_focal_header(
-    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+    buf: ByteSource,
+    headers: list[TweetHeader],
+    chrome: set[Line],
+    span: tuple[int, int] | None = None,
 ) -> list[TweetHeader]:
     """`headers` and the header of the page's main tweet, when it stands below other tweets: a
     thread that answers someone opens under the tweets it answers, and the page shows the main
     tweet's header as the name and a lone `@handle` with no date (its time is under its text,
     `_TIME_LINE`). Found by walking up from that time to the nearest lone handle that is no
     mention: a copy puts a mention in running text on a line of its own too, but then the line
-    above ends in a blank or the line below starts with one, or `Replying to` stands above."""
-    time_line = main_tweet_time(buf)
+    above ends in a blank or the line below starts with one, or `Replying to` stands above.
+    `span`: the copy's stretch of the text (see `tweet_copies.Span`), the whole by default."""
+    start, stop = span or (-1, len(buf) + 1)
+    time_line = next(main_tweet_times(buf, max(start, 0), min(stop, len(buf))), None)
     if time_line is None:
         return headers
     taken = {line for header in headers for line in header.lines}
     above = previous_nonblank_line(buf, time_line[0])
     for _ in range(_FOCAL_TEXT):
-        if above is None or above in taken:
+        if above is None or above in taken or above[0] <= start:
             return headers
         handle = HANDLE.fullmatch(buf, *above)
         if handle is not None and above not in chrome and _stands_alone(buf, above):
@@ -231,15 +238,20 @@ def is_main_tweet_time(buf: ByteSource, line: Line) -> bool:
 
 def main_tweet_time(buf: ByteSource) -> Line | None:
     """The first line of `buf` that is the main tweet's time line, or None."""
-    cue = _TIME_CUE.search(buf)
+    return next(main_tweet_times(buf), None)
+
+
+def main_tweet_times(buf: ByteSource, start: int = 0, stop: int | None = None) -> Iterator[Line]:
+    """The lines of `buf[start:stop]` that are a main tweet's time line, in order."""
+    stop = len(buf) if stop is None else stop
+    cue = _TIME_CUE.search(buf, start, stop)
     while cue is not None:
-        start = buf.rfind(b"\n", 0, cue.start()) + 1
+        first = buf.rfind(b"\n", 0, cue.start()) + 1
         end = buf.find(b"\n", cue.end())
         end = len(buf) if end < 0 else end
-        if _TIME_LINE.fullmatch(buf, start, end):
-            return start, end
-        cue = _TIME_CUE.search(buf, end)
-    return None
+        if _TIME_LINE.fullmatch(buf, first, end):
+            yield first, end
+        cue = _TIME_CUE.search(buf, end, stop)
 
 
 def _stands_alone(buf: ByteSource, line: Line) -> bool:

@@ -168,3 +168,45 @@ def test_a_complete_line_ending_a_tweet_like_a_page_lines_start_is_text() -> Non
     tweet's line that ends with a newline is whole, whatever it starts like."""
     corpus = parse_text(_TWEETS + "Read 12 rep\n")
     assert texts(corpus)[0][-1] == "The early boat leaves at six.\nRead 12 rep"
+
+
+_MARA = ["The ferry timetable changes on Monday.", "The early boat now leaves at ten past six."]
+_OSK = [
+    "The harbour cafe reopens on Saturday.",
+    "Breakfast from eight, the bakery next door supplies the bread.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "dates"),
+    [
+        ("two_copies_footer.txt", ("2021-04-14", "2021-05-02")),
+        ("two_copies_title_bars.txt", ("2024-04-14", "2024-05-02")),
+    ],
+)
+def test_two_copies_in_one_file_are_two_threads_each_by_its_author(
+    name: str, dates: tuple[str, str]
+) -> None:
+    """Two pages pasted one after the other, the second after the first's footer or under its
+    own title bar: each copy has its main tweet and its author, whose tweets are no replies
+    in the other's conversation."""
+    corpus = load_corpus([COPIES / name])
+    assert texts(corpus) == [_MARA, _OSK]
+    metas = [corpus.meta(thread) for thread in range(2)]
+    assert [(meta.author, meta.handle, meta.date) for meta in metas] == [
+        ("Mara Finch", "marafinch", dates[0]),
+        ("Osk Varga", "oskvarga", dates[1]),
+    ]
+
+
+def test_a_reply_by_another_account_within_one_copy_is_still_skipped(tmp_path: Path) -> None:
+    """Without a page's footer or title bar between them, another account's tweets under the
+    thread are replies in its conversation, as before."""
+    page = (
+        "Mara Finch\n@marafinch\n·\nApr 14\nThe ferry timetable changes on Monday.\n"
+        "Osk Varga\n@oskvarga\n·\nApr 14\nThe harbour cafe reopens on Saturday.\n"
+        "Osk Varga\n@oskvarga\n·\nApr 14\nBreakfast from eight.\n"
+    )
+    found, metas = _load(tmp_path, page)
+    assert found == [["The ferry timetable changes on Monday."]]
+    assert metas[0][1] == "marafinch"
