@@ -7,8 +7,9 @@ These lines stand *inside* a thread: they are skipped, but the thread goes on pa
 (`PASSING` chrome, unlike the chrome around an unroller's page, which ends the thread).
 
 Replies by other people are no posts of the thread: a tweet whose header gives a handle other
-than the thread's author's (the handle of the first header on the page) is skipped, its header
-and its text, up to the next header or chrome line.
+than the thread's author's (the main tweet's, else the first header's of its copy of the page:
+a file may hold several, `tweet_copies`) is skipped, its header and its text, up to the next
+header or chrome line.
 
 Around the conversation a copy of the whole page holds the page's title bar (`Thread`, then
 `Conversation`, above the first tweet's header: words a post may hold, so chrome only there),
