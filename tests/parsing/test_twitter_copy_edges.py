@@ -210,3 +210,16 @@ def test_a_reply_by_another_account_within_one_copy_is_still_skipped(tmp_path: P
     found, metas = _load(tmp_path, page)
     assert found == [["The ferry timetable changes on Monday."]]
     assert metas[0][1] == "marafinch"
+
+
+def test_one_title_bar_word_ending_a_tweet_opens_no_copy(tmp_path: Path) -> None:
+    """`Conversation` alone at the end of a tweet, over the next header, is a word of the
+    tweet: a copy's title bar has a title over its heading."""
+    page = (
+        "Mara Finch\n@marafinch\n·\nApr 14\nWe had a long\nConversation\n"
+        "Osk Varga\n@oskvarga\n·\nApr 14\nThe cafe reopens on Saturday.\n"
+        "Mara Finch\n@marafinch\n·\nApr 14\nAbout the ferry.\n"
+    )
+    found, metas = _load(tmp_path, page)
+    assert found == [["We had a long\nConversation", "About the ferry."]]
+    assert [meta[1] for meta in metas] == ["marafinch"]
