@@ -37,9 +37,10 @@ from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS, PAGE_TITLE
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
 from .chrome_rules import SUFFIX_RULES as _SUFFIX_RULES
-from .cut_off import cut_off_fragment, fragment_line
+from .cut_off import cut_last_line, cut_off_fragment, fragment_line
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .old_twitter import (
+    Conversation,
     conversation_lines,
     is_one_line_header,
     is_separator,
@@ -51,6 +52,7 @@ from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
 from .teaser_lines import is_date
+from .tweet_headers import is_main_tweet_time
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -207,11 +209,11 @@ def resolve_chrome(
     confirmed = set(lines)
     inside = set(passing)
     separators = [line for line in passing if is_separator(buf, line)]
-    one_line = one_line_headers(buf)
-    if separators or one_line:
-        inside.update(conversation_lines(buf, separators, confirmed | inside, one_line))
+    conversation = _conversation(buf, separators, passing, confirmed | inside, strong)
+    inside.update(conversation.lines)
     suffixed = _suffix_rule_lines(buf)
     found = {line for line in suffixed if line not in confirmed}
+    found.update(conversation.openings)
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
@@ -257,7 +259,12 @@ def resolve_chrome(
         )
     confirmed |= found
     fragment = cut_off_fragment(buf, confirmed | inside)
-    if fragment is not None and fragment not in confirmed and fragment not in inside:
+    # A tweet has text: the line under the last tweet's header is its, however it starts.
+    if (
+        fragment is not None
+        and fragment != conversation.tweet_text
+        and fragment not in confirmed | inside
+    ):
         found.add(fragment)
     found.difference_update(inside)
     lines += sorted(found)
@@ -270,6 +277,29 @@ def resolve_chrome(
         | embed_ends(buf, inside)
     )
     return lines, inside, listings, numbers
+
+
+def _conversation(
+    buf: bytes | bytearray,
+    separators: list[Line],
+    passing: Sequence[Line],
+    stops: set[Line],
+    strong: list[Line],
+) -> Conversation:
+    """The lines of a conversation copied from twitter.com (`old_twitter.conversation_lines`)
+    and the last tweet's first line of text, when the page has tweet headers (over the
+    `separators`, on one line) or a main tweet's time line among the `passing` lines: a page of
+    one tweet has no header over a separator, and its time line under the text says that the
+    name and handle above it are a header. `stops`: the chrome known so far, `strong` the
+    strong lines among it, in order."""
+    one_line = one_line_headers(buf)
+    if not (separators or one_line or any(is_main_tweet_time(buf, line) for line in passing)):
+        return Conversation([], None, [])
+    cut = cut_last_line(buf)
+    known = cut is not None and cut == fragment_line(buf)
+    return conversation_lines(
+        buf, separators, stops, one_line, cut=None if cut is None else (cut, known), strong=strong
+    )
 
 
 def _lines_by_their_neighbours(

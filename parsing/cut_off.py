@@ -27,6 +27,7 @@ from .byte_source import ByteSource
 from .chrome_rules import CHROME_LINE, UNMISTAKABLE
 from .neighbours import Line, previous_nonblank_line
 from .rule_text import spelled_out
+from .tweet_counts import starts_line_under_tweet
 
 _SHORTEST = 2
 _LONGEST = 200
@@ -51,8 +52,8 @@ def _known_lines() -> tuple[bytes, ...]:
     return tuple(sorted({_NUMBER.sub(b"0", line) for line in lines}))
 
 
-def fragment_line(buf: ByteSource) -> Line | None:
-    """The last line, when the buffer stops inside it and it is the start of a chrome line."""
+def cut_last_line(buf: ByteSource) -> Line | None:
+    """The last line, when the buffer stops inside it (see the module's docstring)."""
     end = len(buf)
     if not end:
         return None
@@ -60,7 +61,15 @@ def fragment_line(buf: ByteSource) -> Line | None:
         end -= 1
         if not end or buf[end - 1] not in _BLANK:
             return None
-    start = buf.rfind(b"\n", 0, end) + 1
+    return buf.rfind(b"\n", 0, end) + 1, end
+
+
+def fragment_line(buf: ByteSource) -> Line | None:
+    """The last line, when the buffer stops inside it and it is the start of a chrome line."""
+    cut = cut_last_line(buf)
+    if cut is None:
+        return None
+    start, end = cut
     text = bytes(buf[start:end]).strip()
     if len(text) < _SHORTEST or len(text) >= _LONGEST:
         return None
@@ -74,7 +83,9 @@ def is_cut_at_a_space(buf: ByteSource, line: Line) -> bool:
     if end - start < _SHORTEST or buf[end - 1] not in _BLANK:
         return False
     text = bytes(buf[start:end]).strip()
-    return _SHORTEST <= len(text) < _LONGEST and is_cut_chrome(text)
+    return _SHORTEST <= len(text) < _LONGEST and (
+        is_cut_chrome(text) or starts_line_under_tweet(text)
+    )
 
 
 def is_cut_chrome(text: bytes) -> bool:

@@ -7,8 +7,9 @@ These lines stand *inside* a thread: they are skipped, but the thread goes on pa
 (`PASSING` chrome, unlike the chrome around an unroller's page, which ends the thread).
 
 Replies by other people are no posts of the thread: a tweet whose header gives a handle other
-than the thread's author's (the handle of the first header on the page) is skipped, its header
-and its text, up to the next header or chrome line.
+than the thread's author's (the main tweet's, else the first header's of its copy of the page:
+a file may hold several, `tweet_copies`) is skipped, its header and its text, up to the next
+header or chrome line.
 
 Around the conversation a copy of the whole page holds the page's title bar (`Thread`, then
 `Conversation`, above the first tweet's header: words a post may hold, so chrome only there),
@@ -19,23 +20,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import NamedTuple
 
 from .byte_source import ByteSource
-from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
+from .neighbours import Line, lines_with, next_nonblank_line
 from .teaser_lines import DATE
+from .tweet_copies import page_headers as copies_headers
+from .tweet_copies import title_lines
+from .tweet_counts import COUNTED, READ_REPLIES, counts_above, cut_end_lines
 from .tweet_headers import (
     HANDLE,
     TweetHeader,
-    is_name,
+    main_tweet_time,
     page_author,
     replying_lines,
     tweet_headers,
-    with_focal_header,
 )
 
 _APOSTROPHE = r"(?:'|\xe2\x80\x99)"
-_COUNTED = r"(?:Retweets?|Likes?|Quote Tweets?|Replies|Reposts?|Quotes?|Bookmarks?|Views)"
-"""What a tweet's counts count (`12 Retweets`, and on the later page `3 Reposts`)."""
 
 PASSING = [
     # A copy may join the link to the lone `-` separator that follows it on the page.
@@ -52,14 +55,12 @@ PASSING = [
     r"Reply(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Retweet(?:[ \t]+\d[\d,.]*[KkM]?)?[ \t]+Like"
     r"(?:[ \t]+\d[\d,.]*[KkM]?)?(?:[ \t]+Direct message)?",
     # The main tweet's counts, on one line or each on its own: "12 Retweets 3 Quote Tweets".
-    r"\d[\d,.]*[KkM]? " + _COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + _COUNTED + r")*",
+    r"\d[\d,.]*[KkM]? " + COUNTED + r"(?:[ \t]+\d[\d,.]*[KkM]? " + COUNTED + r")*",
     r"\d{1,2}:\d{2} [AP]M \xc2\xb7 .{1,80}",  # the main tweet's time: "3:45 PM · Mar 3, 2019"
     # The older page's time: "3:45 PM - 3 Mar 2019".
     r"\d{1,2}:\d{2} [AP]M - \d{1,2} [A-Z][a-z]{2} \d{1,4}",
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Translate post|Show probable spam",  # the later page's words for the same
-    # The link under a tweet to its replies, as the page shows it to a reader not logged in.
-    r"Read \d[\d,.]*[KkM]? repl(?:y|ies)",
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
@@ -111,19 +112,16 @@ WEAK = [
 """Lines of the page that are chrome only next to other chrome."""
 
 
+_READ_REPLIES = re.compile(rb"[ \t]*" + READ_REPLIES.encode() + rb"[ \t.]*")
+"""The link under a tweet to its replies (`Read 12 replies`): chrome only in a copy of the X
+page, among its tweet headers (`conversation_lines`), not wherever it stands: no unroller
+prints it, so inside an unroller's post the line is the author's own words, and read as chrome
+there it would be lost from the post."""
+_READ_CUE = b"Read "
+
 _SEPARATOR = re.compile(rb"[ \t]*(?:-|\xc2\xb7)[ \t]*")
 _SEPARATOR_LINE = re.compile(rb"\n([ \t]*(?:-|\xc2\xb7)[ \t]*)(?=\n|\Z)")
 """A lone separator line, with the newline before it: a header's separator has a line above."""
-_COUNT = re.compile(rb"[ \t]*\d[\d,.]*[KkM]?[ \t]*")
-_COUNT_LABEL = re.compile(rb"[ \t]*" + _COUNTED.encode() + rb"[ \t]*")
-"""What a count counts, on the line under it (the main tweet's counts, one per line)."""
-_COUNTS = 5
-"""Counts under a tweet: replies, retweets, likes, and on the later page bookmarks and views
-(under the main post: views, reposts, quotes, likes, bookmarks)."""
-_TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
-"""The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
-page) and the heading over the conversation, above the first tweet's header."""
-_TITLE_LINES = 4
 _COLUMN = re.compile(rb"[ \t]*(?:Who to follow|Relevant people)[ \t.]*")
 _NUMBERED = re.compile(rb"[ \t]*[(\[]?\d{1,4}/")
 _CARD_LINES = 40
@@ -168,7 +166,7 @@ def is_read_whole(buf: ByteSource) -> bool:
     when it opens with the main tweet's name and handle or the title bar, they are chrome by
     the headers below them. A part of it laid out alone may not see either."""
     one_line = one_line_headers(buf)
-    if not one_line and not has_separator(buf):
+    if not one_line and not has_separator(buf) and main_tweet_time(buf) is None:
         return False
     separators = [match.span(1) for match in _SEPARATOR_LINE.finditer(buf)]
     headers = page_headers(buf, separators, set(), one_line)
@@ -226,11 +224,11 @@ def page_headers(
     separators: Iterable[Line],
     chrome: set[Line],
     one_line: Sequence[Line] = (),
+    strong: Sequence[Line] = (),
 ) -> list[TweetHeader]:
     """The tweet headers under the `separators` (see `tweet_headers`) and on the `one_line`
-    header lines, in page order, after the header of the page's main tweet when there are any:
-    a name and a lone `@handle` opening the page, the tweet's text under them (its date is
-    under the text, on the line of its time)."""
+    header lines, in page order, with each copy's main tweet's and title bar
+    (`tweet_copies.page_headers`; `strong`: the strong chrome lines, in order)."""
     headers = tweet_headers(buf, separators, chrome)
     if one_line:
         headers += [
@@ -238,54 +236,50 @@ def page_headers(
             for line in one_line
         ]
         headers.sort(key=lambda header: header.lines[0])
-    if not headers:
-        return headers
-    return with_focal_header(buf, _with_page_opening(buf, headers, chrome), chrome)
+    return copies_headers(buf, headers, chrome, strong)
 
 
-def _with_page_opening(
-    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
-) -> list[TweetHeader]:
-    """`headers`, the title bar and the main tweet's name and handle opening the page added."""
-    title = _title_bar(buf)
-    name = next_nonblank_line(buf, title[-1][1] if title else -1)
-    if name is not None and name == headers[0].lines[0]:
-        if title:  # the title bar right above the first tweet's header
-            headers[0] = TweetHeader(
-                headers[0].handle, [*title, *headers[0].lines], opens_page=True
-            )
-        return headers
-    handle_line = None if name is None else next_nonblank_line(buf, name[1])
-    if name is None or handle_line is None or name in chrome or not is_name(buf, name):
-        return headers
-    handle = HANDLE.fullmatch(buf, *handle_line)
-    if handle is None or handle_line in headers[0].lines:
-        return headers
-    return [TweetHeader(handle.group(1), [*title, name, handle_line], opens_page=True), *headers]
+class Conversation(NamedTuple):
+    """What `conversation_lines` finds."""
 
-
-def _title_bar(buf: ByteSource) -> list[Line]:
-    """The lines of the page's title bar opening the text (see `_TITLE_BAR`). Words a post may
-    hold alone: they are the page's only above the first tweet's header (`page_headers`)."""
-    lines: list[Line] = []
-    line = next_nonblank_line(buf, -1)
-    while line is not None and len(lines) < _TITLE_LINES and _TITLE_BAR.fullmatch(buf, *line):
-        lines.append(line)
-        line = next_nonblank_line(buf, line[1])
-    return lines
+    lines: list[Line]
+    """The lines of the conversation that are no text of its posts, chrome the thread goes on
+    past (but the `openings`)."""
+    tweet_text: Line | None
+    """The last tweet's first line of text."""
+    openings: list[Line]
+    """The title bars opening each copy of a page after the first: chrome that ends a thread."""
 
 
 def conversation_lines(
-    buf: ByteSource, separators: Iterable[Line], stops: set[Line], one_line: Sequence[Line] = ()
-) -> list[Line]:
+    buf: ByteSource,
+    separators: Iterable[Line],
+    stops: set[Line],
+    one_line: Sequence[Line] = (),
+    *,
+    cut: tuple[Line, bool] | None = None,
+    strong: Sequence[Line] = (),
+) -> Conversation:
     """The lines of the tweet headers under the `separators` and on the `one_line` header lines
     (and the main tweet's), the counts of replies, retweets and likes under each tweet, and the
     replies by other people than the page's author (their header and text up to the next header
-    or a line of `stops`, the page's chrome)."""
-    headers = page_headers(buf, separators, stops, one_line)
+    or a line of `stops`, the page's chrome), each copy of a page by its own author (see
+    `tweet_copies`); and the last tweet's first line of text. `cut`: the copy's last line when
+    the text stops inside it, and whether it is the start of a chrome line known by its words
+    (see `tweet_counts.cut_end_lines`). `strong`: the strong chrome lines, in order."""
+    headers = page_headers(buf, separators, stops, one_line, strong)
     if not headers:
-        return []
-    author = page_author(headers)
+        return Conversation([], None, [])
+    copies: dict[int, list[TweetHeader]] = {}
+    for header in headers:
+        copies.setdefault(header.copy, []).append(header)
+    authors = {number: page_author(own) for number, own in copies.items()}
+    openings = [
+        line
+        for header in headers
+        if header.copy and header.opens_page
+        for line in title_lines(buf, header)
+    ]
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]
     for header, following in zip(headers, starts, strict=True):
@@ -294,35 +288,23 @@ def conversation_lines(
         replying = replying_lines(buf, end, following)
         found += replying
         end = replying[-1][1] if replying else end
-        if header.handle != author:
+        if header.handle != authors[header.copy]:
             found += _reply_text(buf, end, following, stops)
-    for line in [*starts[:-1], *sorted(stops)]:
-        found += _counts_above(buf, line) if line is not None else []
-    # The last tweet's counts end the copy: what is above its end, as above a header.
-    text_end = len(buf) + (buf[-1:] != b"\n")
-    found += _counts_above(buf, (text_end, text_end))
-    return found
-
-
-def _counts_above(buf: ByteSource, line: Line) -> list[Line]:
-    """The lone numbers right above `line` (a header or chrome): a tweet's counts of replies,
-    retweets and likes, as twitter.com shows them under it, each perhaps with what it counts on
-    the line under it (`12` / `Retweets`, under the main tweet)."""
-    counts: list[Line] = []
-    numbers = 0
-    above = previous_nonblank_line(buf, line[0])
-    while above is not None and numbers < _COUNTS:
-        if _COUNT_LABEL.fullmatch(buf, *above):
-            label, above = above, previous_nonblank_line(buf, above[0])
-            if above is None or not _COUNT.fullmatch(buf, *above):
-                break  # a label counts only under its number
-            counts.append(label)
-        elif not _COUNT.fullmatch(buf, *above):
-            break
-        counts.append(above)
-        numbers += 1
-        above = previous_nonblank_line(buf, above[0])
-    return counts
+    links = lines_with(buf, partial(buf.find, _READ_CUE), _READ_REPLIES)
+    found += links
+    for line in [*starts[:-1], *sorted(stops), *links]:
+        found += counts_above(buf, line) if line is not None else []
+    tweet_text = next_nonblank_line(buf, end)
+    ending = cut_end_lines(buf, cut[0], known=cut[1], tweet_text=tweet_text) if cut else []
+    found += ending
+    if not ending:
+        # The last tweet's counts end the copy: what is above its end, as above a header.
+        text_end = len(buf) + (buf[-1:] != b"\n")
+        found += counts_above(buf, (text_end, text_end))
+    if openings:
+        taken = set(openings)
+        found = [line for line in found if line not in taken]
+    return Conversation(found, tweet_text, openings)
 
 
 def _reply_text(buf: ByteSource, end: int, following: Line | None, stops: set[Line]) -> list[Line]:

@@ -209,7 +209,9 @@ def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> P
             break
     if not (after or inside):
         return said
-    return _filled(said, [_attributed(inside), _timed(inside), _attributed(after), _footer(after)])
+    # A thread of one tweet ends above its main tweet's time line: the line is after it.
+    others = [_attributed(inside), _timed(inside), _attributed(after), _timed(after)]
+    return _filled(said, [*others, _footer(after)])
 
 
 def _filled(said: PageMeta, others: Iterable[PageMeta]) -> PageMeta:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import BLANK, Line, next_nonblank_line, previous_nonblank_line
@@ -33,7 +33,9 @@ _AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
 """The age the page gives a tweet less than a day old, for its date: `5h`, `40m`."""
 _RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
 """Over a tweet a timeline shows because someone retweeted it: `Wren Calder Retweeted`."""
-_TIME_CUE = re.compile(rb"[AP]M (?:\xc2\xb7|-) ")
+_TIME_CUE = re.compile(rb"M (?:\xc2\xb7|-) ")
+"""What every main tweet's time line holds. Without the `A` or `P` before it: the engine skips
+to a literal at C speed but tries a class at every byte (a text of 250 MB: 0.06 s, not 0.8)."""
 _TIME_LINE = re.compile(
     rb"[ \t]*\d{1,2}:\d{2} [AP]M (?:\xc2\xb7|-) (?:"
     + "|".join(DATE).encode()
@@ -54,7 +56,7 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("focal", "handle", "lines", "opens_page", "retweet")
+    __slots__ = ("copy", "focal", "handle", "lines", "opens_page", "retweet")
 
     def __init__(
         self,
@@ -73,6 +75,8 @@ class TweetHeader:
         self.focal = focal
         """The header of the page's main tweet, the one with its time under its text (see
         `with_focal_header`): its author wrote the thread."""
+        self.copy = 0
+        """Which copy of a page in the text the tweet is in (`tweet_copies`)."""
 
 
 def tweet_headers(
@@ -110,27 +114,36 @@ def tweet_headers(
 
 def _names(buf: ByteSource, found: Sequence[tuple[bytes, list[Line], Line | None]]) -> set[Line]:
     """Which of the lines above the headers' handles are display names, not the end of the
-    tweet above. A name is the same above every tweet of its account: a line whose text stands
-    above two of the account's headers is its name, and then a line that differs is none. Where
-    an account shows no such repeat, the line is a name unless it is the first line of the text
-    under the header before (a tweet has text, so that line is it: a copy that shows no names)."""
+    tweet above. A copy either shows names or not, and a name stands above every tweet of its
+    account: the text most often above an account's headers, when it stands above two of them,
+    is its name, and a line that differs is none. An account with several headers and no such
+    repeat shows the copy has no names: each line above a handle is the tweet above's last.
+    Over an account's one header (a reply) the copy's other accounts decide; where no account
+    has two headers, the line is a name unless it is the first line of the text under the
+    header before (a tweet has text, so that line is it)."""
     texts: dict[bytes, list[bytes]] = {}
     for handle, _, name in found:
         if name is not None:
             texts.setdefault(handle, []).append(bytes(buf[name[0] : name[1]]).strip())
-    repeats = {
-        handle: {text for text, times in Counter(seen).items() if times > 1}
-        for handle, seen in texts.items()
-    }
-    """Per account, the texts above two of its headers or more: counted once, not per header
-    (a long conversation has thousands of headers)."""
+    repeats: dict[bytes, bytes | None] = {}
+    """Per account with two candidate lines or more, its name: counted once, not per header (a
+    long conversation has thousands of headers); None where no line repeats."""
+    for handle, seen in texts.items():
+        if len(seen) > 1:
+            text, times = Counter(seen).most_common(1)[0]
+            repeats[handle] = text if times > 1 else None
+    named = any(name is not None for name in repeats.values())
+    unnamed = not named and bool(repeats)
     names: set[Line] = set()
     previous_text: Line | None = None
     for handle, lines, name in found:
         if name is not None:
-            repeated = repeats[handle]
             text = bytes(buf[name[0] : name[1]]).strip()
-            if text in repeated or (not repeated and name != previous_text):
+            if handle in repeats:
+                shown = text == repeats[handle]
+            else:
+                shown = named or (not unnamed and name != previous_text)
+            if shown:
                 names.add(name)
         replying = replying_lines(buf, lines[-1][1])
         previous_text = next_nonblank_line(buf, replying[-1][1] if replying else lines[-1][1])
@@ -182,21 +195,26 @@ def page_author(headers: Sequence[TweetHeader]) -> bytes:
 
 
 def with_focal_header(
-    buf: ByteSource, headers: list[TweetHeader], chrome: set[Line]
+    buf: ByteSource,
+    headers: list[TweetHeader],
+    chrome: set[Line],
+    span: tuple[int, int] | None = None,
 ) -> list[TweetHeader]:
     """`headers` and the header of the page's main tweet, when it stands below other tweets: a
     thread that answers someone opens under the tweets it answers, and the page shows the main
     tweet's header as the name and a lone `@handle` with no date (its time is under its text,
     `_TIME_LINE`). Found by walking up from that time to the nearest lone handle that is no
     mention: a copy puts a mention in running text on a line of its own too, but then the line
-    above ends in a blank or the line below starts with one, or `Replying to` stands above."""
-    time_line = _time_line(buf)
+    above ends in a blank or the line below starts with one, or `Replying to` stands above.
+    `span`: the copy's stretch of the text (see `tweet_copies.Span`), the whole by default."""
+    start, stop = span or (-1, len(buf) + 1)
+    time_line = next(main_tweet_times(buf, max(start, 0), min(stop, len(buf))), None)
     if time_line is None:
         return headers
     taken = {line for header in headers for line in header.lines}
     above = previous_nonblank_line(buf, time_line[0])
     for _ in range(_FOCAL_TEXT):
-        if above is None or above in taken:
+        if above is None or above in taken or above[0] <= start:
             return headers
         handle = HANDLE.fullmatch(buf, *above)
         if handle is not None and above not in chrome and _stands_alone(buf, above):
@@ -213,16 +231,27 @@ def with_focal_header(
     return headers
 
 
-def _time_line(buf: ByteSource) -> Line | None:
-    cue = _TIME_CUE.search(buf)
+def is_main_tweet_time(buf: ByteSource, line: Line) -> bool:
+    """Is `line` the main tweet's time line (`_TIME_LINE`)?"""
+    return _TIME_LINE.fullmatch(buf, *line) is not None
+
+
+def main_tweet_time(buf: ByteSource) -> Line | None:
+    """The first line of `buf` that is the main tweet's time line, or None."""
+    return next(main_tweet_times(buf), None)
+
+
+def main_tweet_times(buf: ByteSource, start: int = 0, stop: int | None = None) -> Iterator[Line]:
+    """The lines of `buf[start:stop]` that are a main tweet's time line, in order."""
+    stop = len(buf) if stop is None else stop
+    cue = _TIME_CUE.search(buf, start, stop)
     while cue is not None:
-        start = buf.rfind(b"\n", 0, cue.start()) + 1
+        first = buf.rfind(b"\n", 0, cue.start()) + 1
         end = buf.find(b"\n", cue.end())
         end = len(buf) if end < 0 else end
-        if _TIME_LINE.fullmatch(buf, start, end):
-            return start, end
-        cue = _TIME_CUE.search(buf, end)
-    return None
+        if _TIME_LINE.fullmatch(buf, first, end):
+            yield first, end
+        cue = _TIME_CUE.search(buf, end, stop)
 
 
 def _stands_alone(buf: ByteSource, line: Line) -> bool:

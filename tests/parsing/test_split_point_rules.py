@@ -197,3 +197,12 @@ def test_no_anchor_at_a_number_above_1_opening_a_teaser_under_its_date() -> None
     assert not is_anchor(raw, raw.index(b"3/4 Of"))
     bare = b"Apr 9\n3/4 Of the moorings\n"
     assert not is_anchor(bare, bare.index(b"3/4 Of"))
+
+
+def test_no_cut_under_the_start_of_a_count_label_a_space_ends() -> None:
+    """`Retwe ` under a count ending the text is what a cut copy of a tweet page left of the
+    label `Retweets`: a part cut right under it would read it and the count as the page's,
+    where the whole goes on under it and keeps both in the tweet."""
+    raw = "@wren\n·\nMar 3\n1/ a\n2/ b\n12\nRetwe \n1/ c\n2/ d\n".encode()
+    assert raw.index(b"1/ c") not in allowed_cuts(raw)
+    assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))

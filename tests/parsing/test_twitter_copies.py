@@ -133,8 +133,6 @@ def test_a_post_page_shown_to_a_reader_not_logged_in_reads_as_the_numbered_threa
     [
         "Translate post",
         "Show probable spam",
-        "Read 12 replies",
-        "Read 1 reply",
         "See new posts",
     ],
 )
