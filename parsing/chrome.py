@@ -51,6 +51,7 @@ from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
 from .teaser_lines import is_date
+from .unroller_listing import listed_lines
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -236,7 +237,7 @@ def resolve_chrome(
             buf, strong, author_fields, dates, events=events, marker=marker
         )
         found.update(teasers)
-    found.update(_lines_by_their_neighbours(buf, strong, ends, weak, confirmed))
+    found.update(_lines_by_their_neighbours(buf, strong, ends, (weak, candidates), confirmed))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
@@ -276,13 +277,17 @@ def _lines_by_their_neighbours(
     buf: bytes | bytearray,
     strong: list[Line],
     ends: list[Line],
-    weak: list[Line],
+    shaped: tuple[list[Line], list[tuple[int, int, bool]]],
     confirmed: set[Line],
 ) -> set[Line]:
     """The lines chrome by what stands next to them: a blog's title above its byline (the page's
     header, with or without the byline's date), the tags
-    and people a listing suggests under its blocks, the link back that ends a copy."""
-    found = set(titles_above_bylines(buf, strong, confirmed))
+    and people a listing suggests under its blocks, the link back that ends a copy, the list of
+    other threads under twtext's footer. `shaped`: the weak lines, and all the lines chrome by
+    their shape (see `resolve_chrome`), which alone judge that list, as a split point does."""
+    weak, candidates = shaped
+    found = set(listed_lines(buf, candidates))
+    found.update(titles_above_bylines(buf, strong, confirmed))
     top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
     found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))

@@ -63,6 +63,7 @@ _JOINER = re.compile(r",|,?[ \t]*and|@\w{1,15}")
 # The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
 _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+_LATEST = re.compile(r"[ \t]*Latest Threads Unrolled\b")
 # A picture's mark alone on its line, as a copy of the page gives it (see `pictures`).
 _PICTURE_MARK = re.compile(r"Image|\[image\]")
 _BYLINE = re.compile(BARE_BYLINE)
@@ -201,7 +202,9 @@ def _named_2019(lines: Sequence[str]) -> PageMeta:
 
 def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> PageMeta:
     """`said` with the length the lines `after` a thread give (`Read N tweets`), and what it
-    leaves unknown taken from attribution lines inside and after it, then from its footer."""
+    leaves unknown taken from attribution lines inside and after it, then from its footer.
+    The lines after twtext's `Latest Threads Unrolled:` speak of other threads, not this one."""
+    after = after[: next((at for at, line in enumerate(after) if _LATEST.match(line)), None)]
     for raw in after:
         counted = _READ_N.fullmatch(raw.strip())
         if counted is not None:
