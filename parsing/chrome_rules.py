@@ -175,6 +175,12 @@ _WEAK = [
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
     r"Image(?:[ \t]+Image)*|\[image\]",
+    # threader.app's header over several lines (`threader_header`): its button alone, and the
+    # reading time that closes it, perhaps after the day.
+    r"\+ Your Authors",
+    r"\d{1,3} min read",
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t,*]*(?:\xc2\xb7|\xe2\x80\xa2)?"
+    r"[ \t*]*\d{1,3} min read",
     # Donation addresses under "Or Donate anonymously using crypto!".
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,

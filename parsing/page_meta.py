@@ -80,12 +80,20 @@ _THREADER = re.compile(
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,4} min read.*"
 )
+# threader.app's header over several lines (`threader_header`): the button glued to the name
+# before it, and the reading time after the day.
+_BUTTON_NAME = re.compile(r"(?P<name>[^@]{0,59}?[^@ \t])[ \t]*\+ Your Authors[ \t.]*")
+_READING_DAY = re.compile(
+    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
+    r"\d{1,3} min read[ \t.]*"
+)
 # Scrolly's header line: the date, then the length without a reading time.
 _DATED_LENGTH = re.compile(r"(?P<date>.{5,24}?)[ \t,]+(?P<posts>\d{1,4}) tweets?[ \t.]*")
 # Lines of the header that are neither a name nor a field: the buttons around the name.
 _NOT_A_NAME = re.compile(
     r"(?:Subscribe|Follow|Following|Read on (?:X|Twitter)|Scrolly|Bookmark|Gift Link|Post|Share"
-    r"|Email|Thread Reader(?: App)?|Save as PDF|Profile picture|Image|\[image\]|\xd7)[ \t.]*",
+    r"|Email|Thread Reader(?: App)?|Save as PDF|Profile picture|Image|\[image\]|\xd7"
+    r"|\+ Your Authors)[ \t.]*",
     re.IGNORECASE,
 )
 
@@ -135,8 +143,9 @@ def page_meta(
             author = picture.group(1).strip(_BULLETS) or author
         elif (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
             author = keep.group(1).strip()
-        elif (blog := _blog_header(line)) is not None:
-            author, handle = blog.author or author, blog.handle or handle
+        elif (other := _other_header(line)) is not None:
+            author, handle = other.author or author, other.handle or handle
+            date = other.date or date
         elif (length := _LENGTH.fullmatch(line)) is not None:
             declared = int(length["posts"])
             before = length["before"].strip(_BULLETS)
@@ -176,13 +185,19 @@ def _header_lines(lines: Iterable[str]) -> Iterator[str]:
             yield line
 
 
-def _blog_header(line: str) -> PageMeta | None:
-    """What a blog's header line says of the author: a repost's bare byline under its title
-    (`by Kelvin Smith`), a tweet archive's title (the handle); None for any other line."""
+def _other_header(line: str) -> PageMeta | None:
+    """What a line of a blog's header or of threader.app's over several lines says: a repost's
+    bare byline under its title (`by Kelvin Smith`), a tweet archive's title (the handle), the
+    name glued to threader.app's button, the day before its reading time; None for any other
+    line."""
     if (byline := _BYLINE.fullmatch(line)) is not None:
         return PageMeta(author=byline["name"])
     if (archive := _ARCHIVE.fullmatch(line)) is not None:
         return PageMeta(handle=archive[1])
+    if (button := _BUTTON_NAME.fullmatch(line)) is not None:
+        return PageMeta(author=button["name"].strip(_BULLETS))
+    if (reading := _READING_DAY.fullmatch(line)) is not None:
+        return PageMeta(date=_date(reading["date"]))
     return None
 
 
@@ -341,6 +356,7 @@ def _could_be_name(line: str) -> bool:
         and _NOT_A_NAME.fullmatch(line) is None
         and _DATE.fullmatch(line) is None
         and "@" not in line
+        and "+ Your Authors" not in line
         and not is_chrome_text(line)
     )
 
