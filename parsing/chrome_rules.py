@@ -70,6 +70,9 @@ _STRONG = [
     r"Or Donate anonymously using crypto!",
     r"Thank you for your support!",
     r"Thread by @\w{1,20} on Thread Reader App.*",
+    # twtext's and twunroll's page title, the thread's first words cut short: a saved page
+    # keeps it above the thread.
+    r"Thread by @\w{1,15}[,:] .{1,200}\[(?:\.\.\.|\xe2\x80\xa6)\]",
     r"Share this page!",
     r"Enter URL or ID to Unroll",
     r"Unroll Thread",
@@ -171,6 +174,8 @@ _WEAK = [
     r"\*\*",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
     r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
+    # The link a cookie notice puts between its message and its button ("Got it!").
+    r"Learn more",
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
