@@ -180,9 +180,11 @@ _WEAK = [
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
     r"Image(?:[ \t]+Image)*|\[image\]",
-    # threader.app's header over several lines (`threader_header`): its button alone, and the
-    # reading time that closes it, perhaps after the day.
+    # threader.app's header over several lines (`threader_header`): its button alone (or with
+    # the rest of the header after it, the name on the line above), and the reading time that
+    # closes it, perhaps after the day.
     r"\+ Your Authors",
+    r"\+ Your Authors[ \t]+@\w{1,15}[^\n]{0,400}?[ \t]\d{1,3} min read(?:[ \t]*\+ Your Authors)?",
     r"\d{1,3} min read",
     r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t,*]*(?:\xc2\xb7|\xe2\x80\xa2)?"
     r"[ \t*]*\d{1,3} min read",

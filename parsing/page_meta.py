@@ -80,9 +80,10 @@ _THREADER = re.compile(
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,4} min read.*"
 )
-# threader.app's header over several lines (`threader_header`): the button glued to the name
-# before it, and the reading time after the day.
+# threader.app's header over several lines (`threader_header`): the handle with the bio after
+# it, the button glued to the name before it, and the reading time after the day.
 _BUTTON_NAME = re.compile(r"(?P<name>[^@]{0,59}?[^@ \t])[ \t]*\+ Your Authors[ \t.]*")
+_HANDLE_THEN_BIO = re.compile(r"@(\w{1,15})[ \t]+\S.*")
 _READING_DAY = re.compile(
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,3} min read[ \t.]*"
@@ -129,7 +130,7 @@ def page_meta(
             author = line  # "Keep Current with" alone puts the name on the next line
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
         if (threader := _THREADER.fullmatch(line)) is not None:
-            author, handle = threader["name"].strip(_BULLETS), threader["handle"]
+            author, handle = _threader_name(threader["name"], previous), threader["handle"]
             date = _date(threader["date"])
         elif (named := _HANDLE_LINE.fullmatch(line)) is not None:
             # A date read above another account's handle was that account's tweet's.
@@ -170,6 +171,13 @@ def page_meta(
     return _completed(said, after, inside)
 
 
+def _threader_name(name: str, above: str | None) -> str | None:
+    """The name threader.app's one-line header gives; when the header opens with its button
+    instead, the name stands on the line `above` it (None when that could be no name)."""
+    name = name.strip(_BULLETS)
+    return above if name.startswith("+ Your Authors") else name
+
+
 def _header_lines(lines: Iterable[str]) -> Iterator[str]:
     """The non-blank `lines`, trimmed, without the handles a tweet answers (on lines of their
     own under `Replying to`, with `and` or `,` between them: no author's handle) and without the
@@ -194,6 +202,8 @@ def _other_header(line: str) -> PageMeta | None:
         return PageMeta(author=byline["name"])
     if (archive := _ARCHIVE.fullmatch(line)) is not None:
         return PageMeta(handle=archive[1])
+    if (handle := _HANDLE_THEN_BIO.fullmatch(line)) is not None:
+        return PageMeta(handle=handle[1])
     if (button := _BUTTON_NAME.fullmatch(line)) is not None:
         return PageMeta(author=button["name"].strip(_BULLETS))
     if (reading := _READING_DAY.fullmatch(line)) is not None:

@@ -28,7 +28,13 @@ from .neighbours import Line, previous_nonblank_line
 BUTTON_LINE = re.compile(rb"[ \t]*(?:[^\n@]{0,60}?[^\n@ \t])?[ \t]*\+ Your Authors[ \t.]*")
 """The button alone on its line, or after the name a copy glued to it."""
 _BUTTON_ALONE = re.compile(rb"[ \t]*\+ Your Authors[ \t.]*")
-_HANDLE = re.compile(rb"[ \t]*@\w{1,15}[ \t]*")
+_HANDLE = re.compile(rb"[ \t]*@\w{1,15}(?:[ \t][^\n]*)?")
+"""A lone handle, or the handle with the bio after it on its line."""
+_BUTTON_FIRST = re.compile(
+    rb"[ \t]*\+ Your Authors[ \t]+@\w{1,15}[^\n]*[ \t]\d{1,3} min read(?:[ \t]*\+ Your Authors)?"
+    rb"[ \t.]*"
+)
+"""The header on one line but for the name, which stands on the line above."""
 _DAY = MONTH.encode() + rb" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
 READING_TIME = re.compile(
     rb"[ \t]*(?:" + _DAY + rb"[ \t,*]*(?:\xc2\xb7|\xe2\x80\xa2)?[ \t*]*)?\d{1,3} min read[ \t.]*"
@@ -44,17 +50,22 @@ _BIO = 320
 
 
 def header_lines(buf: ByteSource, weak: Iterable[Line]) -> tuple[list[Line], list[Line]]:
-    """The reading-time lines among `weak` (the weak chrome candidates) that close a header, and,
-    apart, the other lines of those headers."""
+    """The lines among `weak` (the weak chrome candidates) that close a header (a reading time
+    under a handle, or the button with the rest of the header after it), and, apart, the other
+    lines of those headers."""
     readings: list[Line] = []
     found: list[Line] = []
     for line in weak:
-        if buf.find(b" min read", *line) < 0 or READING_TIME.fullmatch(buf, *line) is None:
+        if buf.find(b" min read", *line) < 0:
             continue
-        above = _above(buf, line)
-        if above:
+        if READING_TIME.fullmatch(buf, *line) is not None:
+            above = _above(buf, line)
+            if above:
+                readings.append(line)
+                found += above
+        elif _BUTTON_FIRST.fullmatch(buf, *line) is not None:
             readings.append(line)
-            found += above
+            found += _name_above(buf, line)
     return readings, found
 
 
@@ -77,11 +88,16 @@ def _name_and_button(buf: ByteSource, handle: Line) -> list[Line]:
     if line is None:
         return []
     if _BUTTON_ALONE.fullmatch(buf, *line) is not None:
-        name = previous_nonblank_line(buf, line[0])
-        return [line] + ([name] if name is not None and _is_name(buf, name) else [])
+        return [line, *_name_above(buf, line)]
     if BUTTON_LINE.fullmatch(buf, *line) is not None or _is_name(buf, line):
         return [line]
     return []
+
+
+def _name_above(buf: ByteSource, line: Line) -> list[Line]:
+    """The name on the line above `line`, if that line may be one."""
+    name = previous_nonblank_line(buf, line[0])
+    return [name] if name is not None and _is_name(buf, name) else []
 
 
 def _stops(buf: ByteSource, line: Line) -> bool:

@@ -53,3 +53,21 @@ def test_a_reading_time_under_no_handle_stays_text() -> None:
     assert texts(corpus) == [
         ["The loop round the lake.\nAsk @ana for the map.\n12 min read\nEnjoy it."]
     ]
+
+
+def test_the_button_opening_the_rest_of_the_header_takes_the_name_above() -> None:
+    """The name alone on its line, then the button with the handle, bio, day and reading time
+    after it: both lines are the header, and the name is the one above the button."""
+    corpus = load_corpus([UNROLLERS / "threader_header_button_first.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 5]
+    assert texts(corpus)[0][0].startswith("The hives behind the church")
+    assert corpus.meta(0) == ThreadMeta("Bea Lindqvist", "bealindqvist", "2020-07-30", None)
+
+
+def test_a_handle_with_the_bio_on_its_line_closes_the_header_above() -> None:
+    """`@handle bio` on one line under `Name + Your Authors`, the day and the reading time
+    under it: the header gives the handle even with no footer under the thread."""
+    corpus = load_corpus([UNROLLERS / "threader_header_handle_with_bio.txt"])
+    assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
+    assert texts(corpus)[0][0].startswith("The observatory on the hill")
+    assert corpus.meta(0) == ThreadMeta("Noor Castell", "noorcastell", "2019-11-03", None)
