@@ -108,8 +108,9 @@ _STRONG = [
     r"You can follow @\w{1,15}",
     r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
-    # threader.app's footer's sign-up line (its page title is `PAGE_TITLE`).
-    r"Enjoy Threader\? Sign up",
+    # threader.app's footer's sign-up line, its link perhaps on the next line (its page title is
+    # `PAGE_TITLE`).
+    r"Enjoy Threader\?(?:[ \t]+Sign up)?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
     r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
@@ -174,8 +175,9 @@ _WEAK = [
     r"\*\*",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
     r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
-    # The link a cookie notice puts between its message and its button ("Got it!").
-    r"Learn more",
+    # The link a cookie notice puts between its message and its button ("Got it!"); the link
+    # under threader.app's "Enjoy Threader?" when a copy puts it on a line of its own.
+    r"Learn more|Sign up",
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.

@@ -71,3 +71,13 @@ def test_a_handle_with_the_bio_on_its_line_closes_the_header_above() -> None:
     assert [line for line, _ in skipped(corpus)] == [1, 2, 3, 4]
     assert texts(corpus)[0][0].startswith("The observatory on the hill")
     assert corpus.meta(0) == ThreadMeta("Noor Castell", "noorcastell", "2019-11-03", None)
+
+
+def test_the_sign_up_line_split_in_two_is_chrome() -> None:
+    """`Enjoy Threader?` and its `Sign up` link on lines of their own under the tip: both
+    skipped, no thread of their own."""
+    corpus = parse_text(
+        "The ferry runs late tonight.\nYou can follow @wren.\nEnjoy Threader?\nSign up\n"
+    )
+    assert texts(corpus) == [["The ferry runs late tonight."]]
+    assert [text for _, text in skipped(corpus)][-2:] == ["Enjoy Threader?", "Sign up"]
