@@ -290,7 +290,7 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
     if shape == "strong" and not ends_a_run:
-        return True
+        return not in_listing(buf, line, _shape)  # another page's title among the teasers
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return False
     if in_listing(buf, line, _shape):

@@ -7,9 +7,10 @@ is the thread's, nor a thread of the page's: only links to other pages.
 
 So the lines under that heading are chrome when the heading stands in the chrome under a thread
 (the line above it is chrome by its own words): the list runs to the next strong chrome line
-(the site's cookie notice), or to the end of the text, or `REACH` bytes down, whichever comes
-first. A heading opening the text (a copy that put the page's side column first) lists nothing
-this rule can bound: the thread may follow it at once, so the rule leaves it alone.
+(the site's cookie notice) that is no teaser's (another page's title), or to the end of the
+text, or `REACH` bytes down, whichever comes first. A heading opening the text (a copy that
+put the page's side column first) lists nothing this rule can bound: the thread may follow it
+at once, so the rule leaves it alone.
 
 A split point must see the list as the whole does: a line inside it is no anchor
 (`in_listing`), while the strong line that ends it still is one.
@@ -25,6 +26,9 @@ from .neighbours import Line, next_nonblank_line, previous_nonblank_line
 
 HEADING_WORDS = b"Latest Threads Unrolled"
 _HEADING = re.compile(rb"[ \t]*Latest Threads Unrolled:?[ \t.]*")
+_TITLE = re.compile(rb"[ \t]*Thread by @\w{1,15}[,:] ")
+"""The start of another page's title (`Thread by @x, <first words> [...]`): strong chrome, but
+a teaser's words as the list shows them, so no end of the list."""
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
 text again, so a page that goes on past a list this long loses no thread to it."""
@@ -51,7 +55,11 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
             continue
         limit = heading[1] + REACH
         line = next_nonblank_line(buf, heading[1])
-        while line is not None and line not in ends and line[0] <= limit:
+        while (
+            line is not None
+            and (line not in ends or _TITLE.match(buf, *line))
+            and (line[0] <= limit)
+        ):
             found.append(line)
             line = next_nonblank_line(buf, line[1])
     return found
@@ -83,7 +91,7 @@ def in_listing(
         return False
     line = next_nonblank_line(buf, heading[1])
     while line is not None and line[0] < start:
-        if shape_of(buf, line) == "strong":
+        if shape_of(buf, line) == "strong" and _TITLE.match(buf, *line) is None:
             return False
         line = next_nonblank_line(buf, line[1])
     return True

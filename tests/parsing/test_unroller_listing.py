@@ -57,3 +57,13 @@ def test_a_heading_under_text_is_left_alone() -> None:
         "2/ The pier is shut.\n3/ It opens in June.\n"
     )
     assert numbers(corpus)[-1][-2:] == [2, 3]
+
+
+def test_another_pages_title_among_the_teasers_does_not_end_the_list() -> None:
+    """A teaser shown as its page's title (`Thread by @x, … [...]`, strong chrome) is one more
+    teaser: the numbered teasers under it are skipped with it."""
+    corpus = parse_text(
+        "The pier is shut for repairs.\nYou can follow @pierwatch.\nLatest Threads Unrolled:\n"
+        "Thread by @moorwalker, Twelve things about the moor [...]\n2/ Why the bus stops in October\n"
+    )
+    assert texts(corpus) == [["The pier is shut for repairs."]]
