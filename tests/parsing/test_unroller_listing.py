@@ -64,6 +64,7 @@ def test_another_pages_title_among_the_teasers_does_not_end_the_list() -> None:
     teaser: the numbered teasers under it are skipped with it."""
     corpus = parse_text(
         "The pier is shut for repairs.\nYou can follow @pierwatch.\nLatest Threads Unrolled:\n"
-        "Thread by @moorwalker, Twelve things about the moor [...]\n2/ Why the bus stops in October\n"
+        "Thread by @moorwalker, Twelve things about the moor [...]\n"
+        "2/ Why the bus stops in October\n"
     )
     assert texts(corpus) == [["The pier is shut for repairs."]]
