@@ -52,7 +52,9 @@ from .picture_runs import lone_marks_ending_posts
 from .pictures import between_posts
 from .standard_tweets import unroller_lines
 from .teaser_lines import is_date
+from .threader_header import header_lines as threader_header_lines
 from .tweet_headers import is_main_tweet_time
+from .unroller_listing import listed_lines
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -167,14 +169,20 @@ def _block_edges(buf: ByteSource, strong: list[Line]) -> tuple[list[Line], list[
     return starts, ends
 
 
-def _one_line_headers(buf: ByteSource, places: list[Line | None]) -> list[Line]:
-    """The one-line headers among `places` and the first line (see `_ONE_LINE_HEADER`)."""
+def _headers(
+    buf: ByteSource, places: list[Line | None], weak: list[Line]
+) -> tuple[list[Line], list[Line]]:
+    """The one-line headers among `places` and the first line (see `_ONE_LINE_HEADER`) with the
+    reading times closing threader.app's headers over several lines (`threader_header`), and,
+    apart, the other lines of those."""
     # Both headers give the reading time: one search in C rules out most lines.
-    return [
+    one_line = [
         line
         for line in (next_nonblank_line(buf, -1), *places)
         if line is not None and is_one_line_header_shape(buf, line)
     ]
+    readings, threader = threader_header_lines(buf, weak)
+    return one_line + readings, threader
 
 
 def is_chrome_text(text: str) -> bool:
@@ -217,10 +225,12 @@ def resolve_chrome(
     below_ends = [next_nonblank_line(buf, end) for _, end in ends]
     found.update(advice := health_advice(buf, strong))
     below_suffixed = [next_nonblank_line(buf, end) for _, end in [*found, *advice[-1:]]]
-    headers = _one_line_headers(buf, below_ends + below_suffixed + _past_pictures(buf, below_ends))
-    found.update(headers)
-    found.update(_author_lines(buf, strong, confirmed | found))
     weak = [(start, end) for start, end, is_strong in candidates if not is_strong]
+    headers, threader = _headers(
+        buf, below_ends + below_suffixed + _past_pictures(buf, below_ends), weak
+    )
+    found.update(headers, threader)
+    found.update(_author_lines(buf, strong, confirmed | found))
     dates = [line for line in weak if is_date(buf, line)]
     author_fields = page_headers(
         buf,
@@ -238,7 +248,7 @@ def resolve_chrome(
             buf, strong, author_fields, dates, events=events, marker=marker
         )
         found.update(teasers)
-    found.update(_lines_by_their_neighbours(buf, strong, ends, weak, confirmed))
+    found.update(_lines_by_their_neighbours(buf, strong, ends, (weak, candidates), confirmed))
     found.difference_update(confirmed)
     found.difference_update(inside)
     confirmed |= found
@@ -306,13 +316,17 @@ def _lines_by_their_neighbours(
     buf: bytes | bytearray,
     strong: list[Line],
     ends: list[Line],
-    weak: list[Line],
+    shaped: tuple[list[Line], list[tuple[int, int, bool]]],
     confirmed: set[Line],
 ) -> set[Line]:
     """The lines chrome by what stands next to them: a blog's title above its byline (the page's
     header, with or without the byline's date), the tags
-    and people a listing suggests under its blocks, the link back that ends a copy."""
-    found = set(titles_above_bylines(buf, strong, confirmed))
+    and people a listing suggests under its blocks, the link back that ends a copy, the list of
+    other threads under twtext's footer. `shaped`: the weak lines, and all the lines chrome by
+    their shape (see `resolve_chrome`), which alone judge that list, as a split point does."""
+    weak, candidates = shaped
+    found = set(listed_lines(buf, candidates))
+    found.update(titles_above_bylines(buf, strong, confirmed))
     top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
     found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))

@@ -70,6 +70,9 @@ _STRONG = [
     r"Or Donate anonymously using crypto!",
     r"Thank you for your support!",
     r"Thread by @\w{1,20} on Thread Reader App.*",
+    # twtext's and twunroll's page title, the thread's first words cut short: a saved page
+    # keeps it above the thread.
+    r"Thread by @\w{1,15}[,:] .{1,200}\[(?:\.\.\.|\xe2\x80\xa6)\]",
     r"Share this page!",
     r"Enter URL or ID to Unroll",
     r"Unroll Thread",
@@ -105,8 +108,9 @@ _STRONG = [
     r"You can follow @\w{1,15}",
     r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
-    # threader.app's footer's sign-up line (its page title is `PAGE_TITLE`).
-    r"Enjoy Threader\? Sign up",
+    # threader.app's footer's sign-up line, its link perhaps on the next line (its page title is
+    # `PAGE_TITLE`).
+    r"Enjoy Threader\?(?:[ \t]+Sign up)?",
     r"This (?:site|website) uses cookies.*",
     r"We use cookies to .*",
     r"By (?:continuing to use|using) (?:the|this|our) (?:site|website)\b.{0,200}cookies.*",
@@ -171,10 +175,21 @@ _WEAK = [
     r"\*\*",
     r"Ethereum|Bitcoin|\xc3\x97|Read on X|Read on Twitter|Thread Reader|Thread Reader App",
     r"Follow|Following|Account|Account Share|Accept|Accept all|Got it!?|Decline|Cookie [Pp]olicy",
+    # The link a cookie notice puts between its message and its button ("Got it!"); the link
+    # under threader.app's "Enjoy Threader?" when a copy puts it on a line of its own.
+    r"Learn more|Sign up",
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
     r"Image(?:[ \t]+Image)*|\[image\]",
+    # threader.app's header over several lines (`threader_header`): its button alone (or with
+    # the rest of the header after it, the name on the line above), and the reading time that
+    # closes it, perhaps after the day.
+    r"\+ Your Authors",
+    r"\+ Your Authors[ \t]+@\w{1,15}[^\n]{0,400}?[ \t]\d{1,3} min read(?:[ \t]*\+ Your Authors)?",
+    r"\d{1,3} min read",
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t,*]*(?:\xc2\xb7|\xe2\x80\xa2)?"
+    r"[ \t*]*\d{1,3} min read",
     # Donation addresses under "Or Donate anonymously using crypto!".
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,

@@ -63,6 +63,7 @@ _JOINER = re.compile(r",|,?[ \t]*and|@\w{1,15}")
 # The age a page less than a day old gives instead of the date ("21h"): no date, and no name.
 _AGE = re.compile(r"\d{1,2}[smh]")
 _READ_N = re.compile(r"Read (\d{1,4}) tweets?[ \t.]*")
+_LATEST = re.compile(r"[ \t]*Latest Threads Unrolled\b")
 # A picture's mark alone on its line, as a copy of the page gives it (see `pictures`).
 _PICTURE_MARK = re.compile(r"Image|\[image\]")
 _BYLINE = re.compile(BARE_BYLINE)
@@ -79,12 +80,21 @@ _THREADER = re.compile(
     r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
     r"\d{1,4} min read.*"
 )
+# threader.app's header over several lines (`threader_header`): the handle with the bio after
+# it, the button glued to the name before it, and the reading time after the day.
+_BUTTON_NAME = re.compile(r"(?P<name>[^@]{0,59}?[^@ \t])[ \t]*\+ Your Authors[ \t.]*")
+_HANDLE_THEN_BIO = re.compile(r"@(\w{1,15})[ \t]+\S.*")
+_READING_DAY = re.compile(
+    r"(?P<date>" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)[ \t\u00b7\u2022,*]*"
+    r"\d{1,3} min read[ \t.]*"
+)
 # Scrolly's header line: the date, then the length without a reading time.
 _DATED_LENGTH = re.compile(r"(?P<date>.{5,24}?)[ \t,]+(?P<posts>\d{1,4}) tweets?[ \t.]*")
 # Lines of the header that are neither a name nor a field: the buttons around the name.
 _NOT_A_NAME = re.compile(
     r"(?:Subscribe|Follow|Following|Read on (?:X|Twitter)|Scrolly|Bookmark|Gift Link|Post|Share"
-    r"|Email|Thread Reader(?: App)?|Save as PDF|Profile picture|Image|\[image\]|\xd7)[ \t.]*",
+    r"|Email|Thread Reader(?: App)?|Save as PDF|Profile picture|Image|\[image\]|\xd7"
+    r"|\+ Your Authors)[ \t.]*",
     re.IGNORECASE,
 )
 
@@ -120,7 +130,7 @@ def page_meta(
             author = line  # "Keep Current with" alone puts the name on the next line
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
         if (threader := _THREADER.fullmatch(line)) is not None:
-            author, handle = threader["name"].strip(_BULLETS), threader["handle"]
+            author, handle = _threader_name(threader["name"], previous), threader["handle"]
             date = _date(threader["date"])
         elif (named := _HANDLE_LINE.fullmatch(line)) is not None:
             # A date read above another account's handle was that account's tweet's.
@@ -134,8 +144,9 @@ def page_meta(
             author = picture.group(1).strip(_BULLETS) or author
         elif (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
             author = keep.group(1).strip()
-        elif (blog := _blog_header(line)) is not None:
-            author, handle = blog.author or author, blog.handle or handle
+        elif (other := _other_header(line)) is not None:
+            author, handle = other.author or author, other.handle or handle
+            date = other.date or date
         elif (length := _LENGTH.fullmatch(line)) is not None:
             declared = int(length["posts"])
             before = length["before"].strip(_BULLETS)
@@ -160,6 +171,13 @@ def page_meta(
     return _completed(said, after, inside)
 
 
+def _threader_name(name: str, above: str | None) -> str | None:
+    """The name threader.app's one-line header gives; when the header opens with its button
+    instead, the name stands on the line `above` it (None when that could be no name)."""
+    name = name.strip(_BULLETS)
+    return above if name.startswith("+ Your Authors") else name
+
+
 def _header_lines(lines: Iterable[str]) -> Iterator[str]:
     """The non-blank `lines`, trimmed, without the handles a tweet answers (on lines of their
     own under `Replying to`, with `and` or `,` between them: no author's handle) and without the
@@ -175,13 +193,21 @@ def _header_lines(lines: Iterable[str]) -> Iterator[str]:
             yield line
 
 
-def _blog_header(line: str) -> PageMeta | None:
-    """What a blog's header line says of the author: a repost's bare byline under its title
-    (`by Kelvin Smith`), a tweet archive's title (the handle); None for any other line."""
+def _other_header(line: str) -> PageMeta | None:
+    """What a line of a blog's header or of threader.app's over several lines says: a repost's
+    bare byline under its title (`by Kelvin Smith`), a tweet archive's title (the handle), the
+    name glued to threader.app's button, the day before its reading time; None for any other
+    line."""
     if (byline := _BYLINE.fullmatch(line)) is not None:
         return PageMeta(author=byline["name"])
     if (archive := _ARCHIVE.fullmatch(line)) is not None:
         return PageMeta(handle=archive[1])
+    if (handle := _HANDLE_THEN_BIO.fullmatch(line)) is not None:
+        return PageMeta(handle=handle[1])
+    if (button := _BUTTON_NAME.fullmatch(line)) is not None:
+        return PageMeta(author=button["name"].strip(_BULLETS))
+    if (reading := _READING_DAY.fullmatch(line)) is not None:
+        return PageMeta(date=_date(reading["date"]))
     return None
 
 
@@ -201,7 +227,9 @@ def _named_2019(lines: Sequence[str]) -> PageMeta:
 
 def _completed(said: PageMeta, after: Sequence[str], inside: Sequence[str]) -> PageMeta:
     """`said` with the length the lines `after` a thread give (`Read N tweets`), and what it
-    leaves unknown taken from attribution lines inside and after it, then from its footer."""
+    leaves unknown taken from attribution lines inside and after it, then from its footer.
+    The lines after twtext's `Latest Threads Unrolled:` speak of other threads, not this one."""
+    after = after[: next((at for at, line in enumerate(after) if _LATEST.match(line)), None)]
     for raw in after:
         counted = _READ_N.fullmatch(raw.strip())
         if counted is not None:
@@ -340,6 +368,7 @@ def _could_be_name(line: str) -> bool:
         and _NOT_A_NAME.fullmatch(line) is None
         and _DATE.fullmatch(line) is None
         and "@" not in line
+        and "+ Your Authors" not in line
         and not is_chrome_text(line)
     )
 

@@ -46,6 +46,7 @@ from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, opens_a_fraction
 from .teaser_lines import is_date, is_teaser_edge
 from .teaser_openings import past_first_under_teaser_head
+from .unroller_listing import in_listing
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -294,9 +295,11 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
     if shape == "strong" and not ends_a_run:
-        return True
+        return not in_listing(buf, line, _shape)  # another page's title among the teasers
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return False
+    if in_listing(buf, line, _shape):
+        return False  # a teaser of another thread, under the footer (`unroller_listing`)
     above = previous_nonblank_line(buf, line)
     if not whole and _chrome_if_chrome_follows(buf, line, end, above):
         return False
@@ -324,6 +327,10 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     return shape not in ("head", "emoji") and not _teaser_numbered_first(
         buf, above, (line, end), whole
     )
+
+
+def _shape(buf: ByteSource, line: Line) -> str | None:
+    return read_line(buf, *line)[0]
 
 
 def _teaser_text_perhaps(buf: ByteSource, line: int, marker: Event, above: Line | None) -> bool:

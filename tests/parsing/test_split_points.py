@@ -278,6 +278,14 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # Tweets run together under a threader.app header and over twtext's footer.
 @example((("Ana + Your Authors @ana Mar 3 1 min read\n" + "Seaside " * 40 + "\n") * 2).encode())
 @example((("Seaside " * 40 + "\n") * 2 + "You can follow @ana.\n• • •\n").encode() * 2)
+# The list of other threads under twtext's footer: its numbered teasers are no anchors.
+@example(b"1/ word\nYou can follow @ana.\nLatest Threads Unrolled:\n3/ Word\n2/ Word\n1/ word")
+@example("word\nYou can follow @ana.\nLatest Threads Unrolled:\n2/ Word\n• • •\n2/ Word".encode())
+@example(b"word\nYou can follow @a.\nLatest Threads Unrolled:\nThread by @bo, Word [...]\n2/ Word")
+# threader.app's header over several lines, read up from its reading time.
+@example(b"1/ word\nAna\n+ Your Authors\n@ana\nMar 3\n1 min read\n2/ word\n3/ word")
+@example(b"2/ word\nAna\n@ana\n2/ Word\n3/ word\n1 min read\n2/ word")
+@example("2/ word\nAna\n@ana\nFollow Us!\nMar 3\n1 min read\n2/ word\n• • •\n2/ word".encode())
 # Short posts numbered like a list under page chrome, and above it.
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())

@@ -1,0 +1,100 @@
+"""The list of other threads twtext and twunroll print under a thread's footer.
+
+Under the thread, these pages print the footer (`You can follow @x.`, then the tip naming
+their bot), then `Latest Threads Unrolled:` and a list of threads other people had unrolled:
+each a teaser of another thread's first words, perhaps its author's name or handle. None of it
+is the thread's, nor a thread of the page's: only links to other pages.
+
+So the lines under that heading are chrome when the heading stands in the chrome under a thread
+(the line above it is chrome by its own words): the list runs to the next strong chrome line
+(the site's cookie notice) that is no teaser's (another page's title), or to the end of the
+text, or `REACH` bytes down, whichever comes first. A heading opening the text (a copy that
+put the page's side column first) lists nothing this rule can bound: the thread may follow it
+at once, so the rule leaves it alone.
+
+A split point must see the list as the whole does: a line inside it is no anchor
+(`in_listing`), while the strong line that ends it still is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .byte_source import ByteSource
+from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+
+HEADING_WORDS = b"Latest Threads Unrolled"
+_HEADING = re.compile(rb"[ \t]*Latest Threads Unrolled:?[ \t.]*")
+_TITLE = re.compile(rb"[ \t]*Thread by @\w{1,15}[,:] ")
+"""The start of another page's title (`Thread by @x, <first words> [...]`): strong chrome, but
+a teaser's words as the list shows them, so no end of the list."""
+REACH = 1 << 14
+"""Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
+text again, so a page that goes on past a list this long loses no thread to it."""
+
+
+def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> list[Line]:
+    """The lines of each list under a heading among the chrome `candidates` (start, end,
+    strong: the lines chrome by their shape, in file order) whose line above is one of them."""
+    headings = [
+        (start, end)
+        for start, end, strong in candidates
+        if strong
+        and buf.find(HEADING_WORDS, start, end) >= 0
+        and _HEADING.fullmatch(buf, start, end) is not None
+    ]
+    if not headings:
+        return []
+    shaped = {(start, end) for start, end, _ in candidates}
+    ends = {(start, end) for start, end, strong in candidates if strong}
+    found: list[Line] = []
+    for heading in headings:
+        above = previous_nonblank_line(buf, heading[0])
+        if above is None or above not in shaped:
+            continue
+        limit = heading[1] + REACH
+        line = next_nonblank_line(buf, heading[1])
+        while (
+            line is not None
+            and (line not in ends or _TITLE.match(buf, *line))
+            and (line[0] <= limit)
+        ):
+            found.append(line)
+            line = next_nonblank_line(buf, line[1])
+    return found
+
+
+def heading_above(buf: ByteSource, start: int) -> Line | None:
+    """The nearest heading of a list within `REACH` bytes above the line at `start`, if any."""
+    at = buf.rfind(HEADING_WORDS, max(start - REACH - len(HEADING_WORDS), 0), start)
+    while at >= 0:
+        begin = buf.rfind(b"\n", 0, at) + 1
+        end = buf.find(b"\n", at)
+        end = len(buf) if end < 0 else end
+        if end < start and _HEADING.fullmatch(buf, begin, end) is not None:
+            return begin, end
+        at = buf.rfind(HEADING_WORDS, max(start - REACH - len(HEADING_WORDS), 0), begin)
+    return None
+
+
+def in_listing(
+    buf: ByteSource, start: int, shape_of: Callable[[ByteSource, Line], str | None]
+) -> bool:
+    """Is the line at `start` in a list `listed_lines` finds (`shape_of`: a line's shape by its
+    own words, as `lines.read_line` reads it)? Asked where a part of a source may begin."""
+    heading = heading_above(buf, start)
+    if heading is None or start > heading[1] + REACH or shape_of(buf, heading) != "strong":
+        return False
+    above = previous_nonblank_line(buf, heading[0])
+    if above is None or shape_of(buf, above) not in _CHROME_SHAPES:
+        return False
+    line = next_nonblank_line(buf, heading[1])
+    while line is not None and line[0] < start:
+        if shape_of(buf, line) == "strong" and _TITLE.match(buf, *line) is None:
+            return False
+        line = next_nonblank_line(buf, line[1])
+    return True
+
+
+_CHROME_SHAPES = ("strong", "weak")
