@@ -79,7 +79,9 @@ def attach_page_meta(
     resume = first_thread, at, listing, previous
     first_post = corpus.threads.first_post
     first_lines, last_lines = corpus.posts.first_line, corpus.posts.last_line
-    plain = fallback is _UNSAID
+    # The credits embedded tweets' last lines end with: read as lines skipped inside a thread.
+    credits = corpus.sources[-1].credits if corpus.sources else []
+    plain = fallback is _UNSAID and not credits
     for thread in range(first_thread, count):
         resume = thread, at, listing, previous
         first, last = first_lines[first_post[thread]], last_lines[first_post[thread + 1] - 1]
@@ -92,11 +94,13 @@ def attach_page_meta(
             if line is None or (line > last and stop is not None and line >= stop):
                 continue  # nothing read, nothing carried over: the page says nothing of it
         before, inside, after, at = _lines_around(skipped, at, first, last, stop)
+        if credits:
+            inside = _with_credits(inside, credits, first, last)
         if thread == first_thread:
             before[:0] = above
         if stop is None:
             after += below
-        found = page_meta(before, after, inside)
+        found = page_meta(before, after, [text for _, text in inside])
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
         listed = listing_handle(before)
@@ -128,7 +132,7 @@ def attach_page_meta(
 
 def _lines_around(
     skipped: list[SkippedLine], at: int, first: int, last: int, stop: int | None
-) -> tuple[list[str], list[str], list[str], int]:
+) -> tuple[list[str], list[tuple[int, str]], list[str], int]:
     """The skipped lines from `at` before a thread's `first` line, inside it (up to `last`)
     and after it (before `stop`, the next thread's first line), and where the next thread's
     start: those after it may be the next one's too."""
@@ -136,10 +140,10 @@ def _lines_around(
     while at < len(skipped) and skipped[at].line < first:
         before.append(skipped[at].text)
         at += 1
-    inside: list[str] = []
+    inside: list[tuple[int, str]] = []
     while at < len(skipped) and skipped[at].line <= last:
         # Skipped inside the thread (a conversation's lines): not about the next one.
-        inside.append(skipped[at].text)
+        inside.append((skipped[at].line, skipped[at].text))
         at += 1
     after: list[str] = []
     ahead = at
@@ -151,6 +155,14 @@ def _lines_around(
         after.append(skipped[ahead].text)
         ahead += 1
     return before, inside, after, at
+
+
+def _with_credits(
+    inside: list[tuple[int, str]], credits: list[tuple[int, str]], first: int, last: int
+) -> list[tuple[int, str]]:
+    """The lines skipped `inside` a thread and the `credits` on its lines (`first` to
+    `last`), in line order."""
+    return sorted(inside + [credit for credit in credits if first <= credit[0] <= last])
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:
