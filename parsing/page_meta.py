@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from .chrome import is_chrome_text
 from .chrome_blog import BARE_BYLINE
+from .chrome_platforms import byline_author
 from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
@@ -154,7 +155,10 @@ def page_meta(
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
-    said = _filled(PageMeta(author, handle, date, declared), [_named_2019(lines)])
+    said = _filled(
+        PageMeta(author, handle, date, declared),
+        [_named_2019(lines), PageMeta(author=byline_author(lines))],
+    )
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
