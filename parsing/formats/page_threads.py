@@ -61,6 +61,7 @@ def attach_page_meta(
     count: int | None = None,
     above: Sequence[str] = (),
     below: Sequence[str] = (),
+    teasers_from: int | None = None,
 ) -> PageState:
     """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
     lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
@@ -68,7 +69,9 @@ def attach_page_meta(
     (`first_thread` and `first_skipped` are then its own); `count`: the threads laid out,
     when more are than the corpus counts yet. Returns where to resume: at the last thread.
     For a part of a source laid out as a corpus of its own: `above`, the skipped lines of the
-    part over it after its last thread, `below`, those of the part under it before its first."""
+    part over it after its last thread, `below`, those of the part under it before its first.
+    `teasers_from`: the line where a clipping's teasers of other threads begin; those threads
+    take only the handle from `fallback` (the clipped page's author and date are its own)."""
     if state is not None:
         first_thread, first_skipped = state.thread, state.skipped
     start = state or PageState(first_thread, first_skipped)
@@ -115,10 +118,13 @@ def attach_page_meta(
         if unsigned and previous is not None and dated_teaser_lines(before):
             # An author page's next thread: only its date and length head it.
             found = found._replace(author=previous.author, handle=previous.handle)
+        given = fallback
+        if teasers_from is not None and first >= teasers_from:
+            given = ThreadMeta(handle=fallback.handle)
         meta = ThreadMeta(
-            author=found.author if found.author is not None else fallback.author,
-            handle=found.handle if found.handle is not None else fallback.handle,
-            date=_dated(found.date, fallback.date),
+            author=found.author if found.author is not None else given.author,
+            handle=found.handle if found.handle is not None else given.handle,
+            date=_dated(found.date, given.date),
             declared_posts=found.declared_posts,
         )
         if meta != _UNSAID:
