@@ -282,19 +282,21 @@ def _lines_matching(buf: ByteSource, cue: bytes, whole: re.Pattern[bytes]) -> li
 
 
 _NAME = re.compile(r"[^\d@#\n][^@#\n]{0,59}")
-_FOLLOW = re.compile(r"\u00b7?[ \t]?Follow")
+_PASSED_IN_BYLINE = re.compile(r"\u00b7|\u00b7?[ \t]?Follow|Following|Published in .{1,60}")
+_READING_TIME_TEXT = re.compile(r"\d{1,3} min read(?:[ \t]?\u00b7[ \t]?.{1,30})?")
 _COUNT_TEXT = re.compile(_COUNT)
 
 
 def byline_author(lines: Sequence[str]) -> str | None:
     """The author's name a Medium or Substack byline among the skipped `lines` gives: the name
-    above `·` and `Follow` (Medium), or above the date over the counts and `Share` (Substack)."""
+    above the reading time, past `·`, `Follow` and the publication it was published in
+    (Medium), or above the date over the counts and `Share` (Substack)."""
     shown = [line.strip() for line in lines if line.strip()]
     for at, line in enumerate(shown):
-        if _FOLLOW.fullmatch(line):
-            before = [above for above in shown[:at] if above != "\u00b7"]
-            if before and _NAME.fullmatch(before[-1]) and "min read" in "".join(shown[at:]):
-                return before[-1]
+        if _READING_TIME_TEXT.fullmatch(line):
+            name = _name_above(shown, at)
+            if name is not None:
+                return name
         if line == "Share" and at >= 2:
             counts = at - 1
             while counts > 0 and _COUNT_TEXT.fullmatch(shown[counts]):
@@ -303,4 +305,18 @@ def byline_author(lines: Sequence[str]) -> str | None:
                 name = shown[counts - 1]
                 if _NAME.fullmatch(name):
                     return name
+    return None
+
+
+def _name_above(shown: Sequence[str], at: int) -> str | None:
+    """The name above a Medium byline's reading time `shown[at]`."""
+    above = at - 1
+    while above >= 0 and _PASSED_IN_BYLINE.fullmatch(shown[above]):
+        above -= 1
+    if above >= 1 and shown[above - 1] == "Published in":
+        above -= 2  # the publication and its label: the name stands above them
+        while above >= 0 and _PASSED_IN_BYLINE.fullmatch(shown[above]):
+            above -= 1
+    if above >= 0 and _NAME.fullmatch(shown[above]):
+        return shown[above]
     return None

@@ -178,7 +178,8 @@ _WEAK = [
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
-    r"Image(?:[ \t]+Image)*|\[image\]",
+    # A row of pictures (the faces of a post's likers on Substack) is a run of marks.
+    r"Image(?:[ \t]+Image)*|\[image\](?:[ \t]*\[image\])*",
     # Donation addresses under "Or Donate anonymously using crypto!".
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,

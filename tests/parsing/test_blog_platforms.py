@@ -90,3 +90,25 @@ def test_a_long_paragraph_above_a_reading_time_is_no_header() -> None:
     words = "We kept the water off the paths all summer, " * 8
     corpus = parse_text(f"{words.strip()}\n·\n4 min read\n·\nMar 14, 2023\n1/ The butts.\n")
     assert texts(corpus)[0] == [words.strip()]
+
+
+def test_a_medium_byline_without_follow_and_its_responses() -> None:
+    """The later byline has no `Follow` (the name right above the reading time) and blank
+    lines between its lines; the readers' responses under `Responses (N)` are no thread."""
+    corpus = load_corpus([PAGES / "medium_repost_plain.txt"])
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][2] == "The oldest plaque was from 1951."
+    meta = corpus.meta(0)
+    assert (meta.author, meta.date) == ("Ivo Strand", "2024-10-02")
+
+
+def test_a_substack_clipping_reads_as_its_thread() -> None:
+    """Clipped to Markdown: the buttons glued (`SubscribeSign in`), the name a link, pictures as
+    marks, and a row of the likers' pictures above the counts."""
+    corpus = load_corpus([FIXTURES / "clippings" / "substack_clipping.md"])
+    assert numbers(corpus) == [[1, 2]]
+    assert texts(corpus)[0][1] == (
+        "Work starts in November, so the winter boats will use the south ramp."
+    )
+    meta = corpus.meta(0)
+    assert (meta.author, meta.date) == ("Tam Oduya", "2025-11-01")
