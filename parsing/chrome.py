@@ -288,7 +288,7 @@ def _lines_by_their_neighbours(
     found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
-    found.update(platform_lines(buf, strong, confirmed))
+    found.update(platform_lines(buf, strong, weak, confirmed))
     return found
 
 

@@ -36,12 +36,22 @@ _DOT = r"[ \t]?\xc2\xb7[ \t]?"  # ·
 _DOT_OPERATOR = r"[ \t]?\xe2\x88\x99[ \t]?"  # ∙, Substack's separator
 
 STRONG = [
+    # The rules that open with a count share one branch: every line that opens with a digit
+    # (each post's number) is tried on it, and fails it at the character after the digits.
+    _COUNT
+    + r" (?:min read(?:"
+    + _DOT
+    + r"[^\n]{1,30})?|[Ff]ollowers?"
+    + _DOT
+    + r"(?:"
+    + _COUNT
+    + r" [Ff]ollowing|Last published .{1,40})|Likes?"
+    + _DOT_OPERATOR
+    + r"|Restacks?|more comments?(?:\.\.\.|\xe2\x80\xa6)?)",
     # Medium
     r"Member-only story",
     r"Open in app",
-    r"\d{1,3} min read(?:" + _DOT + r"[^\n]{1,30})?",
     r"\xc2\xb7[ \t]?Follow",
-    _COUNT + r" [Ff]ollowers?" + _DOT + r"(?:" + _COUNT + r" [Ff]ollowing|Last published .{1,40})",
     r"Recommended from Medium",
     r"See more recommendations",
     r"See all from .{1,80}",
@@ -55,11 +65,8 @@ STRONG = [
     r"By subscribing, you agree[^\n]{0,300}",
     r"Already have an account\? Sign in",
     r"By .{1,60}" + _DOT + r"Launched .{1,30}",
-    _COUNT + r" Likes?" + _DOT_OPERATOR,
-    _COUNT + r" Restacks?",
     r"Discussion about this post",
     r"Comments[ \t]*Restacks",
-    _COUNT + r" more comments?(?:\.\.\.|\xe2\x80\xa6)?",
     r"Top[ \t]*Latest[ \t]*Discussions",
     r"Ready for more\?",
     r"Type your email(?:\.\.\.|\xe2\x80\xa6)",
@@ -77,20 +84,18 @@ PASSING = [
 ]
 """Lines inside a post: the thread goes on past them."""
 WEAK = [
+    # A count alone (claps, responses, likes, comments under a byline), a count of followers,
+    # likes or replies, a comment's age (`2d`): one branch, as the strong rules' counts.
+    r"\d[\d,.]*(?:[KkMmhd]|[KkM]? (?:[Ff]ollowers?|Likes?|repl(?:y|ies)))?",
     # Medium
     r"Sign up|Sign in|Write|Search|Listen|--|Status|Careers|Press|Blog|Terms|Teams",
     r"Published in(?: .{1,60})?",
     r"Written by .{1,60}",
     r"More from .{1,60}",
-    _COUNT + r" [Ff]ollowers?",
-    # A count alone: claps, responses, likes, comments, restacks under a byline.
-    _COUNT,
     # Substack
     r"Subscribe to .{1,80}",
-    _COUNT + r" Likes?",
-    r"Like \(\d{1,6}\)|Reply|\d{1,5} repl(?:y|ies)|Previous|Next|See all|Restack|Comment",
+    r"Like \(\d{1,6}\)|Reply|Previous|Next|See all|Restack|Comment",
     r"Start [Ww]riting|Get the app|Share .{1,60}",
-    r"\d{1,2}[mhd]",  # a comment's age
 ]
 
 _READING_TIME = re.compile(rb"[ \t]*\d{1,3} min read(?:" + _DOT.encode() + rb"[^\n]{1,30})?[ \t]*")
@@ -134,10 +139,12 @@ _TAG_LINES = 8
 _TAG = re.compile(rb"[ \t]*[^\n.!?:;]{1,40}")
 
 
-def platform_lines(buf: ByteSource, strong: Sequence[Line], chrome: set[Line]) -> set[Line]:
+def platform_lines(
+    buf: ByteSource, strong: Sequence[Line], weak: Sequence[Line], chrome: set[Line]
+) -> set[Line]:
     """The lines chrome by where they stand on a Medium or Substack page, found from its
-    `strong` lines (in file order; `chrome`: the lines known to be chrome): the header above
-    and around each byline, the tags above the author's box, and the footers."""
+    `strong` and `weak` lines (in file order; `chrome`: the lines known to be chrome): the
+    header above and around each byline, the tags above the author's box, and the footers."""
     found: set[Line] = set()
     for line in strong:
         if _READING_TIME.fullmatch(buf, *line) and _in_a_byline(buf, line):
@@ -150,8 +157,9 @@ def platform_lines(buf: ByteSource, strong: Sequence[Line], chrome: set[Line]) -
                 found.update(_masthead_above(buf, line, chrome))
         elif _OPENS_FOOTER.fullmatch(buf, *line):
             found.update(_footer_from(buf, line))
-    for share in _lines_matching(buf, b"\nShare", _SHARE):
-        found.update(_dated_byline(buf, share, chrome))
+    for share in weak:
+        if _SHARE.fullmatch(buf, *share):
+            found.update(_dated_byline(buf, share, chrome))
     return found
 
 
@@ -265,20 +273,6 @@ def _footer_from(buf: ByteSource, heading: Line) -> list[Line]:
 def _is_text(buf: ByteSource, line: Line) -> bool:
     """Is `line` too long for a header's line, or a post's number?"""
     return line[1] - line[0] > _HEADER_LINE or _MARKER.match(buf, *line) is not None
-
-
-def _lines_matching(buf: ByteSource, cue: bytes, whole: re.Pattern[bytes]) -> list[Line]:
-    """The lines after a newline that start with `cue` and that `whole` matches."""
-    found: list[Line] = []
-    at = buf.find(cue)
-    while at >= 0:
-        start = at + 1
-        end = buf.find(b"\n", start)
-        end = len(buf) if end < 0 else end
-        if whole.fullmatch(buf, start, end):
-            found.append((start, end))
-        at = buf.find(cue, end)
-    return found
 
 
 _NAME = re.compile(r"[^\d@#\n][^@#\n]{0,59}")
