@@ -133,6 +133,8 @@ _BLURB_LINES = 3
 _MASTHEAD_LINES = 4
 _MARKER = re.compile(rb"[ \t]*[(\[]?\d{1,3}/")
 _HEADER_LINES = 12
+_FOOTER_LINES = 200
+"""Lines of comments and teasers under a footer's heading, at most."""
 _HEADER_LINE = 300
 """Bytes: a title, a subtitle, a name; longer is the post's text."""
 _TAG_LINES = 8
@@ -199,6 +201,18 @@ def _byline_below(buf: ByteSource, line: Line) -> list[Line]:
 def _dated_byline(buf: ByteSource, share: Line, chrome: set[Line]) -> list[Line]:
     """A Substack byline ending at its `Share` line: the date over up to three counts, and the
     title, subtitle and name above the date up to the page's start or known `chrome`."""
+    found = _date_over_counts(buf, share)
+    if not found:
+        return []
+    header = _header_above(buf, found[-1], chrome)
+    if not header or len(header) > _HEADER_LINES // 2:
+        return []  # a name at least; a title, subtitle and name at most
+    return found + header
+
+
+def _date_over_counts(buf: ByteSource, share: Line) -> list[Line]:
+    """`share` and the counts over it up to its byline's date, the date last; none when no
+    date stands there."""
     found = [share]
     above = previous_nonblank_line(buf, share[0])
     while above is not None and len(found) < 4 and _BARE_COUNT.fullmatch(buf, *above):
@@ -206,11 +220,7 @@ def _dated_byline(buf: ByteSource, share: Line, chrome: set[Line]) -> list[Line]
         above = previous_nonblank_line(buf, above[0])
     if above is None or not _DATE.fullmatch(buf, *above):
         return []
-    found.append(above)
-    header = _header_above(buf, above, chrome)
-    if not header or len(header) > _HEADER_LINES // 2:
-        return []  # a name at least; a title, subtitle and name at most
-    return found + header
+    return [*found, above]
 
 
 def _tags_above(buf: ByteSource, followers: Line) -> list[Line]:
@@ -261,10 +271,10 @@ def _masthead_above(buf: ByteSource, box: Line, chrome: set[Line]) -> list[Line]
 
 def _footer_from(buf: ByteSource, heading: Line) -> list[Line]:
     """The lines under a footer's `heading` (readers' comments, other posts' teasers) up to the
-    next post number, which would open another thread."""
+    next post number, which would open another thread (at most `_FOOTER_LINES`)."""
     found: list[Line] = []
     below = next_nonblank_line(buf, heading[1])
-    while below is not None and not _MARKER.match(buf, *below):
+    while below is not None and len(found) < _FOOTER_LINES and not _MARKER.match(buf, *below):
         found.append(below)
         below = next_nonblank_line(buf, below[1])
     return found
@@ -273,6 +283,50 @@ def _footer_from(buf: ByteSource, heading: Line) -> list[Line]:
 def _is_text(buf: ByteSource, line: Line) -> bool:
     """Is `line` too long for a header's line, or a post's number?"""
     return line[1] - line[0] > _HEADER_LINE or _MARKER.match(buf, *line) is not None
+
+
+_TRIGGER = re.compile(
+    rb"[ \t]*(?:\d{1,3} min read|Discover more from |By [^\n]{1,60}"
+    + _DOT.encode()
+    + rb"Launched |"
+    + _COUNT.encode()
+    + rb" [Ff]ollowers?"
+    + _DOT.encode()
+    + rb")"
+)
+"""The lines the rules above start from and read their neighbours by."""
+
+
+def judged_across(buf: ByteSource, point: int) -> bool:
+    """Would a cut of the text at `point` (a line start) hide from a rule above the lines it
+    reads: a byline, box or footer's heading within reach on either side (its header may run
+    up to the page's start, its blurb and tags stand next to it), or a footer's heading above
+    with no post number between? A source is not cut there."""
+    above = previous_nonblank_line(buf, point)
+    below = next_nonblank_line(buf, point - 1)
+    for _ in range(_HEADER_LINES + _BLURB_LINES):
+        if below is None:
+            break
+        if _is_trigger(buf, below):
+            return True
+        below = next_nonblank_line(buf, below[1])
+    for reach in range(_FOOTER_LINES + 1):
+        if above is None or _MARKER.match(buf, *above):
+            return False
+        if _OPENS_FOOTER.fullmatch(buf, *above) or (
+            reach <= _HEADER_LINES and _is_trigger(buf, above)
+        ):
+            return True
+        above = previous_nonblank_line(buf, above[0])
+    return False
+
+
+def _is_trigger(buf: ByteSource, line: Line) -> bool:
+    """Is `line` one the rules above read their neighbours from (a Substack byline's `Share`
+    only under its date and counts)?"""
+    if _TRIGGER.match(buf, *line):
+        return True
+    return bool(_SHARE.fullmatch(buf, *line) and _date_over_counts(buf, line))
 
 
 _NAME = re.compile(r"[^\d@#\n][^@#\n]{0,59}")

@@ -9,6 +9,7 @@ import pytest
 from parsing import load_corpus
 
 from .helpers import FIXTURES, numbers, parse_text, skipped, texts
+from .test_split_points import allowed_cuts
 
 PAGES = FIXTURES / "pages"
 
@@ -112,3 +113,18 @@ def test_a_substack_clipping_reads_as_its_thread() -> None:
     )
     meta = corpus.meta(0)
     assert (meta.author, meta.date) == ("Tam Oduya", "2025-11-01")
+
+
+@pytest.mark.parametrize(
+    ("raw", "near"),
+    [
+        # A box's masthead runs up to the page's start: cut above it, the part reads it so.
+        ("1/ word\n🧵 1/ word\nDiscover more from Ana\n", "🧵"),
+        # Under a footer's heading every line is chrome up to the next post's number.
+        ("1/ word\nResponses (2)\nAna\nNice.\nBo\nThanks.\n", "Bo"),
+    ],
+)
+def test_no_cut_where_a_platform_rule_reads_across_it(raw: str, near: str) -> None:
+    """A source is cut only where both parts read as the whole does."""
+    data = raw.encode()
+    assert data.index(near.encode()) not in allowed_cuts(data)
