@@ -4,6 +4,8 @@ author's box, comments and recommendations are chrome; the byline gives the auth
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parsing import load_corpus
@@ -128,3 +130,17 @@ def test_no_cut_where_a_platform_rule_reads_across_it(raw: str, near: str) -> No
     """A source is cut only where both parts read as the whole does."""
     data = raw.encode()
     assert data.index(near.encode()) not in allowed_cuts(data)
+
+
+def test_a_medium_copy_without_its_header_takes_the_author_from_its_box(tmp_path: Path) -> None:
+    """Copied from the thread on, the page names its author only under it: `Written by Name`
+    over the followers' count."""
+    page = tmp_path / "medium.txt"
+    page.write_text(
+        "1/ The butts filled up.\n2/ The tap ran dry.\nGardening\nFollow\n"
+        "Written by Nell Barrow\n312 followers · 40 following\nNo responses yet\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert numbers(corpus) == [[1, 2]]
+    assert corpus.meta(0).author == "Nell Barrow"
