@@ -33,6 +33,7 @@ from .chrome_context import (
 )
 from .chrome_headers import page_headers
 from .chrome_listings import related_tags, teaser_edges
+from .chrome_platforms import platform_lines
 from .chrome_rules import CHROME_LINE as _CHROME_LINE
 from .chrome_rules import NAME_FOLLOWS, PAGE_TITLE
 from .chrome_rules import ONE_LINE_HEADER as _ONE_LINE_HEADER
@@ -331,6 +332,7 @@ def _lines_by_their_neighbours(
     found.update(bylined_headers(buf, top_block))
     found.update(related_tags(buf, ends), suggested_people(buf, ends, confirmed))
     found.update(link_back_at_end(buf, weak))
+    found.update(platform_lines(buf, strong, weak, confirmed))
     return found
 
 

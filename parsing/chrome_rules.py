@@ -12,7 +12,10 @@ import re
 from .chrome_blog import MONTH as _MONTH
 from .chrome_blog import STRONG as _BLOG_STRONG
 from .chrome_blog import WEAK as _BLOG_WEAK
-from .old_twitter import PASSING as _PASSING
+from .chrome_platforms import PASSING as _PLATFORM_PASSING
+from .chrome_platforms import STRONG as _PLATFORM_STRONG
+from .chrome_platforms import WEAK as _PLATFORM_WEAK
+from .old_twitter import PASSING as _OLD_TWITTER_PASSING
 from .old_twitter import STRONG as _OLD_TWITTER_STRONG
 from .old_twitter import WEAK as _OLD_TWITTER_WEAK
 from .rule_text import factored as _factored
@@ -123,6 +126,7 @@ _STRONG = [
     *LENGTH,
     *LISTING,
     *_BLOG_STRONG,
+    *_PLATFORM_STRONG,
     *_OLD_TWITTER_STRONG,
 ]
 # Rules that end a line rather than start it: found by their literal text, then checked whole.
@@ -181,7 +185,8 @@ _WEAK = [
     # A picture's place: "Image" in a copied page, "[image]" from a clipping. A post may show a
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
-    r"Image(?:[ \t]+Image)*|\[image\]",
+    # A row of pictures (the faces of a post's likers on Substack) is a run of marks.
+    r"Image(?:[ \t]+Image)*|\[image\](?:[ \t]*\[image\])*",
     # threader.app's header over several lines (`threader_header`): its button alone (or with
     # the rest of the header after it, the name on the line above), and the reading time that
     # closes it, perhaps after the day.
@@ -194,10 +199,12 @@ _WEAK = [
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,
     *_BLOG_WEAK,
+    *_PLATFORM_WEAK,
     *_OLD_TWITTER_WEAK,
 ]
 
 
+_PASSING = [*_OLD_TWITTER_PASSING, *_PLATFORM_PASSING]
 UNMISTAKABLE = [*_STRONG, *_PASSING]
 """The rules whose lines are chrome by their words alone, wherever they stand (strong) or
 inside a thread (passing): the start of one ending a copy is what is left of it (`cut_off`)."""

@@ -20,10 +20,10 @@ Line by line:
   `data-category="…" data-label="">`) go; the visible text after such a tail stays. A tail that
   names a post (`data-tweet="…"`) marks where one post of the page ends and the next begins:
   those lines are returned as `post_starts`;
-- under a `More from @x` heading, each paragraph that is a link to a thread on an unroller
-  (`[Teaser text](https://threadreaderapp.com/thread/…)`) is a teaser of another thread of the
-  author's: the listing links each teaser to its own thread, and no post of the thread above
-  links there as its whole text. Those lines are returned as `thread_starts`;
+- a paragraph that is one link to a thread on an unroller, under a `More from @x` heading or
+  with others like it, is a teaser of another thread (`clipping_teasers`): those lines are
+  returned as `thread_starts`, and a clipper's repeat of a teaser's text under its link is
+  dropped;
 - an escaped list number at a line start (`1\\.`, `2\\)`) shows as `1.` behind a WORD JOINER
   (U+2060). The backslash told the Markdown reader "this is text, not a list"; the parser would
   otherwise take a line-start `1.` for a post number, which this text is not (the author wrote
@@ -37,6 +37,7 @@ import re
 from typing import NamedTuple
 
 from .clipping_meta import ClipMeta, clip_meta, iso_date
+from .clipping_teasers import Teasers
 from .front_matter import front_matter
 from .markdown_inline import Span, inline_text
 
@@ -59,8 +60,6 @@ _TAIL_OF_ATTRIBUTES = re.compile(
     r"[ \t]*[A-Za-z_:][\w:.-]*=(?:\"[^\"]*\"|'[^']*')" + _ATTRIBUTES + r"(?:/?>|$)"
 )
 _NAMES_A_POST = re.compile(r"data-tweet=\"\d+\"")
-_MORE_FROM = re.compile(r"[ \t]*More from @\w{1,20}[ \t]*")
-_THREAD_PAGE = re.compile(r"https?://(?:www\.)?threadreaderapp\.com/thread/\d+")
 # The line an X clipping template writes above each post: the name in bold, the handle (its
 # underscores escaped, `@\_ram\_`), and the date linked to the post's address, or the date
 # alone, or nothing (a promoted post shows none).
@@ -112,8 +111,8 @@ def clipping_to_text(raw: str) -> ClippedPage:
     dropped: list[tuple[int, str]] = []
     offset = skip  # the front matter's lines, each now an empty line and its newline
     post_pending = False
-    thread_starts: list[int] = []
-    listing, paragraph_open = False, False
+    teasers = Teasers()
+    paragraph_open = False
     replies = _replies_by_others(lines, skip, meta.handle)
     for index, line in enumerate(lines[skip:], skip):
         if index in replies:
@@ -129,17 +128,14 @@ def clipping_to_text(raw: str) -> ClippedPage:
             shown, names_post = "", True
         else:
             shown, spans, names_post = _line_text(line)
-        if header is not None or _repeats_meta(shown, meta):
+        if header is not None or _repeats_meta(shown, meta) or teasers.repeats_teaser(shown):
             dropped.append((len(out) + 1, line))
             shown, spans = "", []
         post_pending = post_pending or names_post
         if post_pending and shown.strip():  # the tail's own line, when text follows it there
             post_starts.append(len(out) + 1)
             post_pending = False
-        if _MORE_FROM.fullmatch(shown):
-            listing = True
-        elif listing and shown.strip() and not paragraph_open and _is_teaser_link(shown, spans):
-            thread_starts.append(len(out) + 1)
+        teasers.read(len(out) + 1, shown, spans, paragraph_open)
         paragraph_open = bool(shown.strip())
         links.extend(LinkSpan(offset + s.start, offset + s.end, s.url) for s in spans)
         out.append(shown)
@@ -150,20 +146,7 @@ def clipping_to_text(raw: str) -> ClippedPage:
         tuple(links),
         tuple(post_starts),
         tuple(dropped),
-        tuple(thread_starts),
-    )
-
-
-def _is_teaser_link(shown: str, spans: list[Span]) -> bool:
-    """Is the line `shown` (its link `spans`) one link to a thread on the unroller, as its
-    whole text: a listing's teaser?"""
-    text = shown.strip()
-    first = len(shown) - len(shown.lstrip())
-    return any(
-        span.start == first
-        and span.end == first + len(text)
-        and _THREAD_PAGE.match(span.url) is not None
-        for span in spans
+        tuple(teasers.finish()),
     )
 
 

@@ -25,6 +25,9 @@ class Source:
     encoding: str
     replaced: int
     _holds: dict[bytes, bool] = field(default_factory=dict)
+    credits: list[tuple[int, str]] = field(default_factory=list)
+    """(1-based line, text) of the credits embedded tweets' last lines end with
+    (`embed_credits`): no skipped lines, but what they say of a thread is read as theirs."""
 
     def holds(self, needle: bytes) -> bool:
         """Does `buf` contain `needle`? Remembered, since a search may ask often."""
@@ -136,6 +139,7 @@ class Corpus:
         )
         builder.chrome_texts = prepared.chrome_texts
         builder.build(prepared.events)
+        prepared.source.credits = builder.credits
         self.__dict__.pop("thread_ids", None)
 
     # -- reading ------------------------------------------------------------------------------

@@ -64,8 +64,9 @@ class LayoutBuilder(PassingChrome):
         skipped: list[SkippedLine],
     ) -> None:
         super().__init__(buf, source, posts, threads, skipped)
-        self.chrome_texts: dict[int, str] = {}
+        self.chrome_texts = {}
         """The text of each chrome line by its start, taken before the line was blanked."""
+        self.credits = []
         self.fresh: list[int] | None = None
         """When a list, the positions where the layout starts afresh are appended to it: nothing
         is open there, and a source that began there would be laid out exactly as what follows

@@ -11,6 +11,15 @@ from .layout_openings import PageOpenings
 class PassingChrome(PageOpenings):
     """The layout's steps at `PASS` lines (the rest of the rules: `layout.LayoutBuilder`)."""
 
+    chrome_texts: dict[int, str]
+    credits: list[tuple[int, str]]
+    """(1-based line, text) of each credit an embedded tweet's last line ends with
+    (`embed_credits`): no skipped line, since the line is the post's."""
+
+    def _record_credit(self, event: Event) -> None:
+        """Keep the text of the credit whose `PASS` event of no length is `event`."""
+        self.credits.append((self._line_at(event[0]), self.chrome_texts.get(event[0], "")))
+
     def _on_passing(self, events: list[Event], index: int) -> int:
         """Close the post open at the `PASS` line `events[index]` and record it, with the `PASS`
         lines that follow with only blank lines between; the thread stays open, and text after
@@ -26,7 +35,10 @@ class PassingChrome(PageOpenings):
             event = events[index]
             if event[1] != PASS or buf[free_from : event[0]].strip():  # [1]: kind, [0]: start
                 break
-            record(event)
+            if event[3] > event[0]:  # [3]: the line's end
+                record(event)
+            else:
+                self._record_credit(event)
             free_from = event[3] + 1  # [3]: the line's end
             index += 1
         self.free_from = free_from

@@ -15,6 +15,7 @@ from .byte_source import ByteSource
 from .chrome import opens_with_header, resolve_chrome
 from .chrome_rules import PASSING, STRONG, SUFFIX_NEEDLES, WEAK
 from .cut_off import fragment_line
+from .embed_credits import with_credits
 from .emoji_bytes import EMOJI_CHAR
 from .events import (
     CHROME,
@@ -139,11 +140,13 @@ def read_structure(
     the bytes in no post blanked (`blank_outside_posts`, which returns the chrome's texts), the
     marks of pictures after a post's number among them (where such a mark ends a post in the
     middle of a line, the next post's `START`: see `picture_ends`)."""
-    events = _line_events(buf)
+    events, credits = with_credits(buf, _line_events(buf))
     glued, pictures = pictures_in_lines(buf, 0, len(buf))
     if glued:
         events = with_glued_markers(buf, events, glued)
     texts, post_starts, gaps = blank_outside_posts(buf, events, keep_texts=keep_texts)
+    if keep_texts:
+        texts.update(credits)  # a credit's event has no length: its text was taken before
     if post_starts:
         events = with_starts_at(buf, events, post_starts)
     if pictures:

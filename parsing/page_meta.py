@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from .chrome import is_chrome_text
 from .chrome_blog import BARE_BYLINE
+from .chrome_platforms import byline_author
 from .old_twitter import read_one_line_header
 
 _BULLETS = " \t\u2022.,"
@@ -43,6 +44,7 @@ _FOOTER_HANDLE = re.compile(r"(?:You can follow|Thread by|More from) @(\w{1,15})
 _PICTURE = re.compile(r"(.{1,60}?)[ \t]+Profile picture")
 _KEEP_CURRENT = re.compile(r"Keep Current with[ \t]+(.{1,60})")
 _KEEP_CURRENT_ALONE = re.compile(r"Keep Current with")
+_WRITTEN_BY = re.compile(r"Written by[ \t]+(.{1,60})")  # Medium's author's box under a post
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # A day may carry its ordinal suffix, as Thread Reader App wrote it for a while ("Oct 1st 2020").
 _DATE = re.compile(
@@ -165,7 +167,10 @@ def page_meta(
             previous = line
         elif _NOT_A_NAME.fullmatch(line) is None:
             previous = None  # buttons may stand between the name and the handle; nothing else
-    said = _filled(PageMeta(author, handle, date, declared), [_named_2019(lines)])
+    said = _filled(
+        PageMeta(author, handle, date, declared),
+        [_named_2019(lines), PageMeta(author=byline_author(lines))],
+    )
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], _date(tweet[2]))])
     return _completed(said, after, inside)
@@ -315,7 +320,8 @@ def _footer(after: Iterable[str]) -> PageMeta:
         if name_next and author is None and _could_be_name(line):
             author = line
         name_next = _KEEP_CURRENT_ALONE.fullmatch(line) is not None
-        if author is None and (keep := _KEEP_CURRENT.fullmatch(line)) is not None:
+        keep = _KEEP_CURRENT.fullmatch(line) or _WRITTEN_BY.fullmatch(line)
+        if author is None and keep is not None:
             author = keep.group(1).strip()
         named = _FOOTER_HANDLE.search(line) if handle is None else None
         if named is not None and not _is_unroller(named[1]):

@@ -32,6 +32,7 @@ from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
 from .chrome_blog import opens_bylined_header
 from .chrome_context import is_link_back
+from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
@@ -177,12 +178,15 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     `Image` is by the line under it (`pictures`), a link back to the source by whether any text
     follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on both
     sides and a run of them by the line of structure above it (`_separator_before_structure`),
-    the start of a chrome line a space ends by whether it ends the text (`cut_off`), a title
+    the start of a chrome line a space ends by whether it ends the text (`cut_off`), the lines
+    around a blogging platform's byline, boxes and footers (`chrome_platforms`), a title
     over a byline or a bare date by whether the page starts there
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`_leads_across`), a teaser's first marker by the
     listing's line above it (`_teaser_numbered_first`): a part cut there would not see them."""
+    if platform_judged_across(buf, point):
+        return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (
         ends_in_picture(buf, above)

@@ -164,6 +164,7 @@ def join_second(
     _join_replaced(corpus, halves_name=source.name, first=source.replaced, second=half.replaced)
     source.replaced += half.replaced
     corpus.skipped += [SkippedLine(index, line.line + lines, line.text) for line in second.skipped]
+    source.credits += [(line + lines, text) for line, text in half.credits]
     posts, more = corpus.posts, second.posts
     left = Shift(offset - shifted.offset, lines - shifted.lines)
     posts.reach(len(source.buf))

@@ -60,7 +60,11 @@ class ClippingsFormat:
         corpus.skipped[skipped:] = sorted(corpus.skipped[skipped:], key=lambda s: s.line)
         meta = page.meta
         attach_page_meta(
-            corpus, threads, skipped, ThreadMeta(meta.author, meta.handle, meta.date, None)
+            corpus,
+            threads,
+            skipped,
+            ThreadMeta(meta.author, meta.handle, meta.date, None),
+            teasers_from=min(page.thread_starts, default=None),
         )
         _attach_links(corpus, threads, page.links, page.text)
 

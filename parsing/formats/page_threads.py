@@ -61,6 +61,7 @@ def attach_page_meta(
     count: int | None = None,
     above: Sequence[str] = (),
     below: Sequence[str] = (),
+    teasers_from: int | None = None,
 ) -> PageState:
     """Give the threads from `first_thread` on (one source's, just laid out) what the skipped
     lines from `first_skipped` on say of them; a field the page leaves unsaid is taken from
@@ -68,7 +69,9 @@ def attach_page_meta(
     (`first_thread` and `first_skipped` are then its own); `count`: the threads laid out,
     when more are than the corpus counts yet. Returns where to resume: at the last thread.
     For a part of a source laid out as a corpus of its own: `above`, the skipped lines of the
-    part over it after its last thread, `below`, those of the part under it before its first."""
+    part over it after its last thread, `below`, those of the part under it before its first.
+    `teasers_from`: the line where a clipping's teasers of other threads begin; those threads
+    take only the handle from `fallback` (the clipped page's author and date are its own)."""
     if state is not None:
         first_thread, first_skipped = state.thread, state.skipped
     start = state or PageState(first_thread, first_skipped)
@@ -79,7 +82,9 @@ def attach_page_meta(
     resume = first_thread, at, listing, previous
     first_post = corpus.threads.first_post
     first_lines, last_lines = corpus.posts.first_line, corpus.posts.last_line
-    plain = fallback is _UNSAID
+    # The credits embedded tweets' last lines end with: read as lines skipped inside a thread.
+    credits = corpus.sources[-1].credits if corpus.sources else []
+    plain = fallback is _UNSAID and not credits
     for thread in range(first_thread, count):
         resume = thread, at, listing, previous
         first, last = first_lines[first_post[thread]], last_lines[first_post[thread + 1] - 1]
@@ -92,11 +97,13 @@ def attach_page_meta(
             if line is None or (line > last and stop is not None and line >= stop):
                 continue  # nothing read, nothing carried over: the page says nothing of it
         before, inside, after, at = _lines_around(skipped, at, first, last, stop)
+        if credits:
+            inside = _with_credits(inside, credits, first, last)
         if thread == first_thread:
             before[:0] = above
         if stop is None:
             after += below
-        found = page_meta(before, after, inside)
+        found = page_meta(before, after, [text for _, text in inside])
         if found.author is not None and found.handle is not None:
             names[found.handle.lower()] = found.author
         listed = listing_handle(before)
@@ -111,10 +118,13 @@ def attach_page_meta(
         if unsigned and previous is not None and dated_teaser_lines(before):
             # An author page's next thread: only its date and length head it.
             found = found._replace(author=previous.author, handle=previous.handle)
+        given = fallback
+        if teasers_from is not None and first >= teasers_from:
+            given = ThreadMeta(handle=fallback.handle)
         meta = ThreadMeta(
-            author=found.author if found.author is not None else fallback.author,
-            handle=found.handle if found.handle is not None else fallback.handle,
-            date=_dated(found.date, fallback.date),
+            author=found.author if found.author is not None else given.author,
+            handle=found.handle if found.handle is not None else given.handle,
+            date=_dated(found.date, given.date),
             declared_posts=found.declared_posts,
         )
         if meta != _UNSAID:
@@ -128,7 +138,7 @@ def attach_page_meta(
 
 def _lines_around(
     skipped: list[SkippedLine], at: int, first: int, last: int, stop: int | None
-) -> tuple[list[str], list[str], list[str], int]:
+) -> tuple[list[str], list[tuple[int, str]], list[str], int]:
     """The skipped lines from `at` before a thread's `first` line, inside it (up to `last`)
     and after it (before `stop`, the next thread's first line), and where the next thread's
     start: those after it may be the next one's too."""
@@ -136,10 +146,10 @@ def _lines_around(
     while at < len(skipped) and skipped[at].line < first:
         before.append(skipped[at].text)
         at += 1
-    inside: list[str] = []
+    inside: list[tuple[int, str]] = []
     while at < len(skipped) and skipped[at].line <= last:
         # Skipped inside the thread (a conversation's lines): not about the next one.
-        inside.append(skipped[at].text)
+        inside.append((skipped[at].line, skipped[at].text))
         at += 1
     after: list[str] = []
     ahead = at
@@ -151,6 +161,14 @@ def _lines_around(
         after.append(skipped[ahead].text)
         ahead += 1
     return before, inside, after, at
+
+
+def _with_credits(
+    inside: list[tuple[int, str]], credits: list[tuple[int, str]], first: int, last: int
+) -> list[tuple[int, str]]:
+    """The lines skipped `inside` a thread and the `credits` on its lines (`first` to
+    `last`), in line order."""
+    return sorted(inside + [credit for credit in credits if first <= credit[0] <= last])
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:

@@ -29,6 +29,7 @@ PIECES = [
     "\n", "\n", "\n", "\r", "\r\n", "\n\n", " ", " ", "\t", "\ufeff", "\u2028", "\x85", "\x0b",
     "\x00", "\x1b[2J", "a", "word", "Й", "é", "İ", "ß", "ﬀ", "沈阳", "😀", "\u200d",
     ". 1/2 cup", " by 1/5", " by Image", "1/3 ",
+    " — Ana (@ana) May 2, 2021", "— Bo (@bo) May 2, 2021", " pic.twitter.com/Ab1", "(@",
 ]  # fmt: skip
 
 LEADS = [
@@ -40,6 +41,8 @@ LEADS = [
     "Ana  @ana  Tides.  Mar 3, 2019  ** 1 min read", "1/2 cup ", "Feb 2 • 3 tweets • 1 min read",
     "You can follow @ana.", "Ana + Your Authors @ana Mar 3 1 min read", "Sep 2", "Jun 22, 2021",
     "Seaside cottages " * 12,
+    "4 min read", "·", "Follow", "12", "Discover more from Ana", "Discussion about this post",
+    "312 followers · 4 following", "Press enter or click to view image in full size",
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

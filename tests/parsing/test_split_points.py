@@ -98,6 +98,9 @@ line = st.one_of(
     st.sampled_from(["Read on Twitter", "  Read on X", "        2/ word", "word 1/ Image word"]),
     # Posts a teaser runs together with their pictures; the line under a tweet a blog embeds.
     st.sampled_from(["word. 1/ Image word. 2/ Image", "— Ana Vidal (@ana) March 3, 2020"]),
+    # The credit run into an embedded tweet's line; a blogging platform's byline and boxes.
+    st.sampled_from(["word — Ana Vidal (@ana) March 3, 2020", "1/ word— Bo (@bo) May 2, 2021"]),
+    st.sampled_from(["4 min read", "·", "12", "Discover more from Ana", "Responses (2)"]),
     # Fractions and ratios a teaser's numbers are told from; a name after a preposition.
     st.sampled_from(["word. 1/2 cup word", "1/3 of word", "word by 1/5", "word by Image"]),
     st.sampled_from(["2/3 of word", "3/4 of word"]),
