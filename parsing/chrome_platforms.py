@@ -39,9 +39,9 @@ STRONG = [
     # The rules that open with a count share one branch: every line that opens with a digit
     # (each post's number) is tried on it, and fails it at the character after the digits.
     _COUNT
-    + r" (?:min read(?:"
+    + r" (?:min read"
     + _DOT
-    + r"[^\n]{1,30})?|[Ff]ollowers?"
+    + r"[^\n]{1,30}|[Ff]ollowers?"
     + _DOT
     + r"(?:"
     + _COUNT
@@ -159,6 +159,13 @@ def platform_lines(
                 found.update(_masthead_above(buf, line, chrome))
         elif _OPENS_FOOTER.fullmatch(buf, *line):
             found.update(_footer_from(buf, line))
+    # A reading time alone on its line is weak: a post may say how long a walk takes, and
+    # threader.app's header closes with one (`threader_header`). A Medium byline's has `·`
+    # next to it.
+    for line in weak:
+        if _READING_TIME.fullmatch(buf, *line) and _in_a_byline(buf, line):
+            found.add(line)
+            found.update(_header_above(buf, line, chrome), _byline_below(buf, line))
     for share in weak:
         if _SHARE.fullmatch(buf, *share):
             found.update(_dated_byline(buf, share, chrome))
