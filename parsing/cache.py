@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .index import CorpusIndex
 
-VERSION = 6
+VERSION = 7
 """Raised whenever what is pickled changes shape (the corpus columns, the index)."""
 APP_NAME = "threadline"
 _MAGIC = b"threadline corpus cache\n"

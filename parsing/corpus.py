@@ -13,6 +13,7 @@ from .given_starts import with_post_starts
 from .layout import LayoutBuilder
 from .lines import read_structure
 from .tables import PostColumns, SkippedLine, ThreadColumns
+from .thread_ids import ThreadIds
 from .titles import TITLE_BYTES, title_of
 
 
@@ -225,10 +226,10 @@ class Corpus:
         return title_of(first_post.decode("utf-8", "replace"))
 
     @cached_property
-    def thread_ids(self) -> list[str]:
+    def thread_ids(self) -> ThreadIds:
         """A stable id per thread: a hash of its numbers and text, made unique in the corpus
         (the second thread with the same hash gets `-2`, the third `-3` …)."""
-        return self._ids(range(len(self.threads)))
+        return ThreadIds(self._ids(range(len(self.threads))))
 
     def _ids(self, threads: Iterable[int]) -> list[str]:
         """The ids of the first threads, `threads` being `range(n)`."""

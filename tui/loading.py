@@ -341,7 +341,9 @@ class CorpusLoader:
             return build_index(self.corpus, index_progress, done)
 
     def _prepare_search(self) -> None:
-        with collector_paused():
+        # It makes nothing that stays; what the interface drew meanwhile is collected, not
+        # frozen (its garbage would then stay for good, among the index's objects).
+        with collector_paused(collect=True):
             self.corpus.prepare_search()
 
     @property

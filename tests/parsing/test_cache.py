@@ -14,6 +14,7 @@ from parsing.corpus import Corpus
 from parsing.index import CorpusIndex, build_index
 from parsing.read_loop import plan, read_into
 from parsing.tables import PostColumns
+from parsing.thread_ids import ThreadIds
 
 SEEDLIKE = Path(__file__).parent.parent / "tui" / "fixtures" / "seedlike.txt"
 
@@ -190,22 +191,26 @@ SHAPES = {
         ),
         8,
         False,
+        False,
     ),
-    5: (_FIELDS_5, 8, False),
-    6: (_FIELDS_5, 4, True),
+    5: (_FIELDS_5, 8, False, False),
+    6: (_FIELDS_5, 4, True, False),
+    7: (_FIELDS_5, 4, True, True),
 }  # fmt: skip
 """What each version of the cache pickles: the index's fields, the bytes of a post's offset in
-the columns of a file under 4 GiB, and whether the words' postings are packed in one array."""
+the columns of a file under 4 GiB, whether the words' postings are packed in one array, and
+whether the threads' ids are one string (`ThreadIds`) rather than a list."""
 
 
 def test_the_version_follows_the_shape_of_what_is_pickled() -> None:
     """A cache of one version holds one shape of index and columns: an index with another
     field, or columns of another width, is a new `VERSION`, so that a cache of the old shape
-    (an index without `sole`, 8-byte offsets, postings an array each) is never taken for one
-    of the new."""
+    (an index without `sole`, 8-byte offsets, postings an array each, ids a list) is never
+    taken for one of the new."""
     names = tuple(field.name for field in dataclasses.fields(CorpusIndex))
     packed = "__getstate__" in vars(CorpusIndex)
-    shape = (names, PostColumns(1).text_start.itemsize, packed)
+    ids_in_one = isinstance(Corpus().thread_ids, ThreadIds)
+    shape = (names, PostColumns(1).text_start.itemsize, packed, ids_in_one)
     assert shape == SHAPES.get(cache.VERSION)
     assert all(SHAPES[older] != shape for older in SHAPES if older < cache.VERSION)
 

@@ -236,3 +236,18 @@ def test_the_sampled_document_frequency_counted_in_halves_is_the_same(
     sampled = index._document_frequency(corpus, entities)
     assert sampled.unseen_idf > 0.0  # a sample, not every thread
     assert index._document_frequency(corpus, entities, parallel=True) == sampled
+
+
+def test_the_halves_joined_hold_each_feature_once(tmp_path: Path) -> None:
+    """Indexed in two halves, every feature a thread holds, and every feature whose writing is
+    kept, is the postings' own key object: the second half's copies (made in the other
+    process) are not kept beside them."""
+    from tests.bench.generate import generate
+
+    path = tmp_path / "generated.txt"
+    path.write_text("".join(line + "\n" for line in generate(3_000, 11)), encoding="utf-8")
+    index = build_index(read(str(path)), parallel=True)
+    keys = {id(feature) for feature in index.postings}
+    held = {id(feature) for features in index.features for feature in features}
+    assert held and held <= keys
+    assert {id(feature) for feature in index.written} <= keys

@@ -9,6 +9,8 @@ import time
 import weakref
 from pathlib import Path
 
+import pytest
+
 from tui import loading_pace
 from tui.loading import CorpusLoader, Progress
 from tui.loading_pace import (
@@ -91,6 +93,29 @@ def test_the_garbage_of_before_a_pause_is_collected_not_frozen() -> None:
         with collector_paused():
             pass
         assert gone() is None
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_garbage_made_while_search_is_prepared_is_collected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The interface's garbage made while the corpus prepares for search (the collector off)
+    is collected when that ends, not frozen for as long as the reader runs."""
+    loader = CorpusLoader([])
+    made: list[weakref.ref[_Linked]] = []
+
+    def prepare_search() -> None:
+        made.append(weakref.ref(_Linked()))
+
+    monkeypatch.setattr(loader.corpus, "prepare_search", prepare_search)
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        loader._prepare_search()
+        assert made and made[0]() is None
     finally:
         gc.unfreeze()
         if not was_enabled:

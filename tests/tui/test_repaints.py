@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 
+import pytest
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -113,3 +115,36 @@ async def test_the_indexed_corpus_is_frozen_out_of_the_cycle_collector() -> None
         await wait_loaded(pilot, app)
         await wait_until(pilot, lambda: app.main_screen.indexed)
         assert gc.get_freeze_count() > 0
+
+
+class _Drawn:
+    """A drawn line as the interface's often are: in a reference cycle."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+async def test_what_is_let_go_once_indexed_is_not_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows drawn before the whole index came in, let go once it has (drawn again with it),
+    are collected: not frozen with the corpus and its index, kept for as long as the reader
+    runs."""
+    from tui.widgets.thread_list import ThreadList
+
+    gc.unfreeze()
+    drawn: list[_Drawn] = []
+    made: list[weakref.ref[_Drawn]] = []
+    forget = ThreadList.forget_rendering
+
+    def forget_and_draw_again(self: ThreadList) -> None:
+        drawn.clear()
+        drawn.append(_Drawn())
+        made.append(weakref.ref(drawn[0]))
+        forget(self)
+
+    monkeypatch.setattr(ThreadList, "forget_rendering", forget_and_draw_again)
+    app = make_app(SEEDLIKE)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: app.main_screen.indexed)
+        gc.collect()
+        assert len(made) >= 2
+        assert [ref() for ref in made[:-1]] == [None] * (len(made) - 1)

@@ -135,14 +135,8 @@ class LoadingScreen(PanesScreen):
 
     @on(CorpusLoader.FullyIndexed)
     def _fully_indexed(self, event: CorpusLoader.FullyIndexed) -> None:
-        # The corpus and its index now live as long as the reader: move them out of the cycle
-        # collector's sight. At a million posts each full collection walked them all, a pause
-        # of tens of milliseconds every few keys.
         forget_drawn_bars()
-        gc.collect()
-        gc.freeze()
         self.view.index = event.index  # the entities' own index goes
-        release_free_memory()
         self.indexed = True
         self._progress = Progress("ready", 1.0)
         searching = self.search_bar.wanted is not None
@@ -159,6 +153,13 @@ class LoadingScreen(PanesScreen):
                 visible("No threads found in " + self.loader.name), severity="warning", markup=False
             )
         self._refresh_header()
+        # The corpus and its index now live as long as the reader: move them out of the cycle
+        # collector's sight. At a million posts each full collection walked them all, a pause
+        # of tens of milliseconds every few keys. Last: what was let go above (rows drawn with
+        # the entities' index, cycles of lines and segments) frozen would stay for good.
+        gc.collect()
+        gc.freeze()
+        release_free_memory()
 
     # -- where the last session ended -------------------------------------------------------
 
