@@ -13,7 +13,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
@@ -28,6 +28,9 @@ from .index_pickle import PackedPostings, packed, unpacked
 from .index_sole import set_apart_sole_terms
 from .words.frequency import Frequency, Term
 from .words.terms import Terms, term_keys, text_terms
+
+if TYPE_CHECKING:
+    from .related import RelatedThread
 
 WORDS_PER_THREAD = 16
 PHRASES_PER_THREAD = 6
@@ -69,9 +72,14 @@ class CorpusIndex:
     )
     """The holders of features held by many threads, as sets, made as related threads ask
     (`related_scores.holders`)."""
+    batch_related: Callable[[int], list[RelatedThread]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """`related_threads` by the batched path, made by an export (`share_related`); not pickled."""
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "postings": packed(self.postings)}
+        kept = {name: value for name, value in self.__dict__.items() if name != "batch_related"}
+        return {**kept, "postings": packed(self.postings)}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         pack = state["postings"]
