@@ -29,6 +29,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice, repeat
 from operator import itemgetter, mul
 
@@ -112,7 +113,14 @@ def related_threads(
     # sorting them all in C.
     by_score = sorted(zip(rough.values(), rough, strict=True), reverse=True)
     return listed(
-        index, thread, by_score, shared_by, weighted=weighted, weights=weights, limit=limit
+        index,
+        thread,
+        by_score,
+        shared_by,
+        weighted=weighted,
+        weights=weights,
+        most_salient=partial(_most_salient, index),
+        limit=limit,
     )
 
 
@@ -136,17 +144,19 @@ def listed(
     *,
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
+    most_salient: Callable[[int], float],
     limit: int,
 ) -> list[RelatedThread]:
     """The related threads among the candidates `by_score` (rough scores with their threads,
     the largest first; `shared_by` gives what each shares, in the thread's order): the best
-    `_SHORTLIST` scored again with their own uses, kept from the cut on."""
+    `_SHORTLIST` scored again with their own uses, kept from the cut on. `most_salient`: each
+    thread's `_most_salient`."""
     cut = _cut(by_score)
     ranked = []
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        if estimate * _most_salient(index, other) < cut:
+        if estimate * most_salient(other) < cut:
             continue  # nor could its most used feature, were it shared
         shared = shared_by(other)
         score = _score(index, other, shared, weighted, weights)

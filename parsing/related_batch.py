@@ -15,12 +15,14 @@ numpy is imported here only: the reader never imports this module (it would cost
 from __future__ import annotations
 
 from array import array
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from . import related
 from .related_scores import flag_factor
+from .related_weights import _dyadic, _most_salient, _saturated, _weight
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -43,6 +45,34 @@ def _ragged(starts: NDArray[np.int64], sizes: NDArray[np.int64]) -> NDArray[np.i
     return np.repeat(starts - (ends - sizes), sizes) + np.arange(ends[-1] if len(ends) else 0)
 
 
+class _Shared:
+    """What each candidate shares with the thread (`related_scores.Rough.shared`), from the
+    features' places in the thread of each candidate's shared features (`owner`: the
+    candidate's place in `candidates`, in order)."""
+
+    def __init__(
+        self,
+        features: tuple[Feature, ...],
+        candidates: NDArray[np.int64],
+        owner: NDArray[np.int64],
+        places: NDArray[np.int64],
+    ) -> None:
+        self.features, self.candidates = features, candidates
+        # Each candidate's places in order: the thread's order of what it shares.
+        keys = np.sort(owner * len(features) + places)
+        self.places = keys % len(features)
+        counts = np.bincount(owner, minlength=len(candidates))
+        self.sharing = counts > 0
+        self.ends = np.cumsum(counts)
+        self.counts = counts
+
+    def __call__(self, other: int) -> list[Feature]:
+        at = int(np.searchsorted(self.candidates, other))
+        end = int(self.ends[at])
+        places = self.places[end - int(self.counts[at]) : end].tolist()
+        return list(map(self.features.__getitem__, places))
+
+
 class RelatedBatch:
     """`related_threads` of any thread of `index`, from arrays made once (before an export's
     fork, so that both processes read the same pages)."""
@@ -58,31 +88,53 @@ class RelatedBatch:
         # Each thread's features (as ids), threads in order: the holders sorted by thread.
         by_thread = np.argsort(self.holders, kind="stable")
         self.thread_features = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)[by_thread]
-        per_thread = np.bincount(self.holders, minlength=len(index.features))
+        threads = len(index.features)
+        per_thread = np.bincount(self.holders, minlength=threads)
         self.thread_starts = np.concatenate(([0], np.cumsum(per_thread)))
+        self.weight = np.array(list(map(partial(_weight, index), postings)), np.float64)
+        """Per feature: `related_weights._weight`."""
+        self.most_salient = [_most_salient(index, thread) for thread in range(threads)]
         self.position = np.full(len(sizes), -1, np.int64)
         """Per feature: its place among the features of the thread being called for, else -1."""
 
     def related(self, thread: int, limit: int = related.MAX_RELATED) -> list[related.RelatedThread]:
         """`related.related_threads(index, thread, limit)`."""
         index = self.index
-        features, weights, weighted = related.thread_weights(index, thread)
+        features = index.features[thread]
         if not features:
             return []
         ids = np.fromiter(map(self.ids.__getitem__, features), np.int64, len(features))
-        own = np.fromiter(map(weighted.__getitem__, features), np.float64, len(features))
+        weights, weighted, own = self.weights(thread, ids)
         candidates = self._candidates(thread, features, ids, own, limit)
-        scores, kept = self._rough(features, ids, own, weights=weights, candidates=candidates)
+        scores, shared_by = self._rough(features, ids, own, weights=weights, candidates=candidates)
+        sharing = shared_by.sharing
         # Largest first, ties by the larger thread: `sorted(..., reverse=True)` of pairs.
-        order = np.lexsort((kept, scores))[::-1]
-        by_score = list(zip(scores[order].tolist(), kept[order].tolist(), strict=True))
-
-        def shared_by(other: int) -> list[Feature]:
-            return list(filter(set(index.features[other]).__contains__, features))
-
+        order = np.lexsort((candidates, scores))[::-1]
+        order = order[sharing[order]]
+        by_score = list(zip(scores[order].tolist(), candidates[order].tolist(), strict=True))
         return related.listed(
-            index, thread, by_score, shared_by, weighted=weighted, weights=weights, limit=limit
+            index,
+            thread,
+            by_score,
+            shared_by,
+            weighted=weighted,
+            weights=weights,
+            most_salient=self.most_salient.__getitem__,
+            limit=limit,
         )
+
+    def weights(
+        self, thread: int, ids: NDArray[np.int64]
+    ) -> tuple[dict[Feature, float], dict[Feature, float], NDArray[np.float64]]:
+        """`related.thread_weights` of the thread (its features' `ids`), each step over its
+        features at once; and the weights as it uses them as an array."""
+        features = self.index.features[thread]
+        plain = self.weight[ids]
+        salience = np.array(_saturated(self.index, thread, self.index.counts[thread]))
+        dyadic: Any = _dyadic
+        own: NDArray[np.float64] = dyadic(plain * salience)
+        weights = dict(zip(features, plain.tolist(), strict=True))
+        return weights, dict(zip(features, own.tolist(), strict=True)), own
 
     def _candidates(
         self,
@@ -92,9 +144,9 @@ class RelatedBatch:
         own: NDArray[np.float64],
         limit: int,
     ) -> NDArray[np.int64]:
-        """`related._candidates`: the holders of the rare features, rarest first, read up to
-        the budget and summed by thread; the best `_CANDIDATE_BUDGET` (ties: the first read);
-        the common pool when they are too few."""
+        """`related._candidates`, in order: the holders of the rare features, rarest first,
+        read up to the budget and summed by thread; the best `_CANDIDATE_BUDGET` (ties: the
+        first read); the common pool when they are too few."""
         index = self.index
         held = self.sizes[ids]
         by_rarity = np.argsort(held, kind="stable")
@@ -104,12 +156,21 @@ class RelatedBatch:
         sizes = held[rare]
         read = np.clip(room - (np.cumsum(sizes) - sizes), 0, sizes)
         found = self.holders[_ragged(self.starts[ids[rare]], read)]
-        threads, first, which = np.unique(found, return_index=True, return_inverse=True)
-        sums = _summed(which, np.repeat(own[rare], read), len(threads))
-        others = threads != thread
-        threads, first, sums = threads[others], first[others], sums[others]
+        others = found != thread
+        found, adding = found[others], np.repeat(own[rare], read)[others]
+        threads = np.empty(0, np.int64)
+        if len(found):
+            # Grouped by thread: each one's first read (the sort is stable) and sum.
+            order = np.argsort(found, kind="stable")
+            ordered = found[order]
+            new = np.empty(len(ordered), np.bool_)
+            new[0] = True
+            np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+            groups = np.flatnonzero(new)
+            threads, first = ordered[groups], order[groups]
+            sums = np.add.reduceat(adding[order], groups)
         if len(threads) > related._CANDIDATE_BUDGET:
-            threads = threads[np.lexsort((first, -sums))[: related._CANDIDATE_BUDGET]]
+            threads = np.sort(threads[np.lexsort((first, -sums))[: related._CANDIDATE_BUDGET]])
         if len(threads) <= limit and not is_rare.all():
             common = [features[position] for position in by_rarity[~is_rare].tolist()]
             pool = np.array(related._common_pool(index, common, limit), np.int64)
@@ -124,10 +185,9 @@ class RelatedBatch:
         *,
         weights: dict[Feature, float],
         candidates: NDArray[np.int64],
-    ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-        """`related_scores.rough_scores`: each candidate sharing a feature, with the sum of
-        what it shares as the thread uses it, times `flag_factor` when it shares two flags or
-        more; the scores, and the candidates they are of."""
+    ) -> tuple[NDArray[np.float64], _Shared]:
+        """`related_scores.rough_scores`: the sum of what each candidate shares as the thread
+        uses it, times `flag_factor` when it shares two flags or more; and what each shares."""
         starts = self.thread_starts[candidates]
         sizes = self.thread_starts[candidates + 1] - starts
         theirs = self.thread_features[_ragged(starts, sizes)]
@@ -152,5 +212,4 @@ class RelatedBatch:
                 # The rule, applied to each candidate's sums at once.
                 factor: Any = flag_factor
                 scores[pairs] *= factor(flag_weights[pairs], shared_weights[pairs])
-        sharing = np.bincount(owner, minlength=count) > 0
-        return scores[sharing], candidates[sharing]
+        return scores, _Shared(features, candidates, owner, places)

@@ -62,8 +62,9 @@ leave every score as written to three decimals where it was (the seed's and demo
 
 def _dyadic(value: float) -> float:
     """`value` rounded down to a multiple of `_QUANTUM` (down: a salience stays under
-    `_MOST_SALIENT`)."""
-    return math.floor(value / _QUANTUM) * _QUANTUM
+    `_MOST_SALIENT`). Floor division by a power of two is exact, for a float or for each of
+    an array's (`related_batch`)."""
+    return value // _QUANTUM * _QUANTUM
 
 
 class _Saturation(dict[int, float]):

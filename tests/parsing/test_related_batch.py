@@ -80,7 +80,8 @@ def test_the_batched_lists_are_the_reference_lists(
 def test_candidates_and_rough_scores_are_the_references_to_the_bit(
     threads: list[list[str]], bounds: str
 ) -> None:
-    """Each thread's candidates are those of `related._candidates`, and their rough scores
+    """Each thread's weights are those of `related.thread_weights`, its candidates those of
+    `related._candidates`, and their rough scores
     those of `related_scores.rough_scores`, equal as floats (sums in another order, the same
     to the last bit), for the candidates that share a feature."""
     index = _index(threads)
@@ -93,13 +94,17 @@ def test_candidates_and_rough_scores_are_the_references_to_the_bit(
             if not features:
                 continue
             ids = np.array([batch.ids[feature] for feature in features])
-            own = np.array([weighted[feature] for feature in features])
+            batch_weights, batch_weighted, own = batch.weights(thread, ids)
+            assert (batch_weights, batch_weighted) == (weights, weighted)
+            assert own.tolist() == [weighted[feature] for feature in features]
             found = batch._candidates(thread, features, ids, own, related.MAX_RELATED)
             expected = related._candidates(index, thread, weighted, related.MAX_RELATED)
             assert set(found.tolist()) == expected
-            scores, kept = batch._rough(features, ids, own, weights=weights, candidates=found)
+            scores, shared = batch._rough(features, ids, own, weights=weights, candidates=found)
             rough = related_scores.rough_scores(index, features, expected, weighted, weights)
-            assert dict(zip(kept.tolist(), scores.tolist(), strict=True)) == rough.scores
+            sharing = found[shared.sharing].tolist()
+            assert dict(zip(sharing, scores[shared.sharing].tolist(), strict=True)) == rough.scores
+            assert all(shared(other) == rough.shared(other) for other in sharing)
 
 
 @pytest.mark.parametrize("bounds", ["few reads, few candidates", "everything bounded"])
