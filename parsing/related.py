@@ -119,7 +119,8 @@ def related_threads(
         shared_by,
         weighted=weighted,
         weights=weights,
-        most_salient=partial(_most_salient, index),
+        bound=partial(_by_most_salient, index),
+        uses_in=partial(_uses_in, index),
         limit=limit,
     )
 
@@ -144,22 +145,25 @@ def listed(
     *,
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
-    most_salient: Callable[[int], float],
+    bound: Callable[[int, float], float],
+    uses_in: Callable[[int, list[Feature]], bytes],
     limit: int,
 ) -> list[RelatedThread]:
     """The related threads among the candidates `by_score` (rough scores with their threads,
     the largest first; `shared_by` gives what each shares, in the thread's order): the best
-    `_SHORTLIST` scored again with their own uses, kept from the cut on. `most_salient`: each
-    thread's `_most_salient`."""
+    `_SHORTLIST` scored again with their own uses, kept from the cut on. `bound`: more than
+    a candidate's score can be, given its rough score (`_by_most_salient`); `uses_in`: how
+    often a thread uses the features it shares (`_uses_in`)."""
     cut = _cut(by_score)
     ranked = []
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        if estimate * most_salient(other) < cut:
+        if bound(other, estimate) < cut:
             continue  # nor could its most used feature, were it shared
         shared = shared_by(other)
-        score = _score(index, other, shared, weighted, weights)
+        uses = uses_in(other, shared)
+        score = _score(index, other, shared, uses, weighted=weighted, weights=weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -174,6 +178,12 @@ def listed(
     return found
 
 
+def _by_most_salient(index: CorpusIndex, other: int, estimate: float) -> float:
+    """More than the score of `other` with the rough score `estimate`: each shared feature as
+    salient in it as its most used one."""
+    return estimate * _most_salient(index, other)
+
+
 def _uses_in(index: CorpusIndex, other: int, shared: list[Feature]) -> bytes:
     """How often `other` uses each of `shared` (features it holds)."""
     return bytes(map(index.counts[other].__getitem__, map(index.features[other].index, shared)))
@@ -183,6 +193,8 @@ def _score(
     index: CorpusIndex,
     other: int,
     shared: list[Feature],
+    uses: bytes,
+    *,
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
 ) -> float:
@@ -191,7 +203,7 @@ def _score(
     flags or more counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the
     shared features, in their order (the sums are those of a loop over them, to the last
     bit)."""
-    used = _saturated(index, other, _uses_in(index, other, shared))
+    used = _saturated(index, other, uses)
     score = sum(map(mul, map(weighted.__getitem__, shared), used))
     return with_flags(score, shared, weights)
 

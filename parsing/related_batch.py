@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from array import array
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from . import related
 from .related_scores import flag_factor
-from .related_weights import _dyadic, _most_salient, _saturated, _weight
+from .related_weights import _dyadic, _saturated, _weight
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -46,9 +47,10 @@ def _ragged(starts: NDArray[np.int64], sizes: NDArray[np.int64]) -> NDArray[np.i
 
 
 class _Shared:
-    """What each candidate shares with the thread (`related_scores.Rough.shared`), from the
-    features' places in the thread of each candidate's shared features (`owner`: the
-    candidate's place in `candidates`, in order)."""
+    """What each candidate shares with the thread (`related_scores.Rough.shared`), and how
+    often it uses each (`related._uses_in`), from the places in the thread of each
+    candidate's shared features (`owner`: the candidate's place in `candidates`, in order)
+    and its `uses` of them."""
 
     def __init__(
         self,
@@ -56,21 +58,36 @@ class _Shared:
         candidates: NDArray[np.int64],
         owner: NDArray[np.int64],
         places: NDArray[np.int64],
+        *,
+        uses: NDArray[np.uint8],
+        bounds: NDArray[np.float64],
     ) -> None:
-        self.features, self.candidates = features, candidates
+        self.features, self.candidates, self.bounds = features, candidates, bounds
         # Each candidate's places in order: the thread's order of what it shares.
-        keys = np.sort(owner * len(features) + places)
-        self.places = keys % len(features)
+        keys = owner * len(features) + places
+        order = np.argsort(keys)
+        self.places = keys[order] % len(features)
+        self.uses = uses[order]
         counts = np.bincount(owner, minlength=len(candidates))
         self.sharing = counts > 0
         self.ends = np.cumsum(counts)
         self.counts = counts
 
-    def __call__(self, other: int) -> list[Feature]:
+    def bound(self, other: int, estimate: float) -> float:
+        """More than the score of `other` (whatever its rough score `estimate`)."""
+        return float(self.bounds[np.searchsorted(self.candidates, other)])
+
+    def _span(self, other: int) -> slice:
         at = int(np.searchsorted(self.candidates, other))
         end = int(self.ends[at])
-        places = self.places[end - int(self.counts[at]) : end].tolist()
-        return list(map(self.features.__getitem__, places))
+        return slice(end - int(self.counts[at]), end)
+
+    def __call__(self, other: int) -> list[Feature]:
+        return list(map(self.features.__getitem__, self.places[self._span(other)].tolist()))
+
+    def uses_in(self, other: int, shared: list[Feature]) -> bytes:
+        """How often `other` uses each of `shared` (what it shares, as `self(other)`)."""
+        return self.uses[self._span(other)].tobytes()
 
 
 class RelatedBatch:
@@ -85,15 +102,18 @@ class RelatedBatch:
         self.sizes = sizes
         self.starts = np.concatenate(([0], np.cumsum(sizes)))
         self.holders = np.frombuffer(b"".join(postings.values()), _HOLDER)
-        # Each thread's features (as ids), threads in order: the holders sorted by thread.
-        by_thread = np.argsort(self.holders, kind="stable")
-        self.thread_features = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)[by_thread]
+        # Each thread's features (as ids) in its order, and its uses of each, end to end.
+        flat = list(chain.from_iterable(index.features))
+        self.thread_features = np.fromiter(map(self.ids.__getitem__, flat), np.int64, len(flat))
         threads = len(index.features)
-        per_thread = np.bincount(self.holders, minlength=threads)
+        per_thread = np.fromiter(map(len, index.features), np.int64, threads)
         self.thread_starts = np.concatenate(([0], np.cumsum(per_thread)))
+        self.thread_uses = np.frombuffer(b"".join(index.counts), np.uint8)
         self.weight = np.array(list(map(partial(_weight, index), postings)), np.float64)
         """Per feature: `related_weights._weight`."""
-        self.most_salient = [_most_salient(index, thread) for thread in range(threads)]
+        salience = (_saturated(index, thread, index.counts[thread]) for thread in range(threads))
+        self.thread_salience = np.fromiter(chain.from_iterable(salience), np.float64, len(flat))
+        """Per feature of each thread (as `thread_features`): its `_salience` there."""
         self.position = np.full(len(sizes), -1, np.int64)
         """Per feature: its place among the features of the thread being called for, else -1."""
 
@@ -103,7 +123,7 @@ class RelatedBatch:
         features = index.features[thread]
         if not features:
             return []
-        ids = np.fromiter(map(self.ids.__getitem__, features), np.int64, len(features))
+        ids = self.thread_features[self.thread_starts[thread] : self.thread_starts[thread + 1]]
         weights, weighted, own = self.weights(thread, ids)
         candidates = self._candidates(thread, features, ids, own, limit)
         scores, shared_by = self._rough(features, ids, own, weights=weights, candidates=candidates)
@@ -119,7 +139,8 @@ class RelatedBatch:
             shared_by,
             weighted=weighted,
             weights=weights,
-            most_salient=self.most_salient.__getitem__,
+            bound=shared_by.bound,
+            uses_in=shared_by.uses_in,
             limit=limit,
         )
 
@@ -190,16 +211,18 @@ class RelatedBatch:
         uses it, times `flag_factor` when it shares two flags or more; and what each shares."""
         starts = self.thread_starts[candidates]
         sizes = self.thread_starts[candidates + 1] - starts
-        theirs = self.thread_features[_ragged(starts, sizes)]
+        entries = _ragged(starts, sizes)
+        theirs = self.thread_features[entries]
         owner = np.repeat(np.arange(len(candidates)), sizes)
         position = self.position
         position[ids] = np.arange(len(ids))
         places = position[theirs]
         position[ids] = -1
         shares = places >= 0
-        owner, places = owner[shares], places[shares]
+        owner, places, entries = owner[shares], places[shares], entries[shares]
         count = len(candidates)
         scores = _summed(owner, own[places], count)
+        used = _summed(owner, own[places] * self.thread_salience[entries], count)
         # A thread's flags come first among its features.
         flags = sum(1 for kind, _ in features if kind == "flag")
         if flags > 1:
@@ -211,5 +234,11 @@ class RelatedBatch:
                 shared_weights = _summed(owner, plain[places], count)
                 # The rule, applied to each candidate's sums at once.
                 factor: Any = flag_factor
-                scores[pairs] *= factor(flag_weights[pairs], shared_weights[pairs])
-        return scores, _Shared(features, candidates, owner, places)
+                flags_lift = factor(flag_weights[pairs], shared_weights[pairs])
+                scores[pairs] *= flags_lift
+                used[pairs] *= flags_lift
+        uses = self.thread_uses[entries]
+        # The score with each candidate's own uses (`related._score`), added in another order:
+        # a bound past its rounding.
+        bounds = used * (1 + 1e-9)
+        return scores, _Shared(features, candidates, owner, places, uses=uses, bounds=bounds)

@@ -83,7 +83,8 @@ def test_candidates_and_rough_scores_are_the_references_to_the_bit(
     """Each thread's weights are those of `related.thread_weights`, its candidates those of
     `related._candidates`, and their rough scores
     those of `related_scores.rough_scores`, equal as floats (sums in another order, the same
-    to the last bit), for the candidates that share a feature."""
+    to the last bit), for the candidates that share a feature, with what each shares, its
+    uses of it, and a bound on its score."""
     index = _index(threads)
     batch = RelatedBatch(index)
     with pytest.MonkeyPatch.context() as patch:
@@ -104,7 +105,14 @@ def test_candidates_and_rough_scores_are_the_references_to_the_bit(
             rough = related_scores.rough_scores(index, features, expected, weighted, weights)
             sharing = found[shared.sharing].tolist()
             assert dict(zip(sharing, scores[shared.sharing].tolist(), strict=True)) == rough.scores
-            assert all(shared(other) == rough.shared(other) for other in sharing)
+            for other in sharing:
+                assert shared(other) == rough.shared(other)
+                uses = related._uses_in(index, other, rough.shared(other))
+                assert shared.uses_in(other, shared(other)) == uses
+                score = related._score(
+                    index, other, shared(other), uses, weighted=weighted, weights=weights
+                )
+                assert shared.bound(other, 0.0) >= score
 
 
 @pytest.mark.parametrize("bounds", ["few reads, few candidates", "everything bounded"])

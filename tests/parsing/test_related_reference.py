@@ -94,7 +94,8 @@ def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> No
             shared = list(set(features).intersection(index.features[other]))
             if other == thread or not shared:
                 continue
-            score = related._score(index, other, shared, weighted, weights)
+            uses = related._uses_in(index, other, shared)
+            score = related._score(index, other, shared, uses, weighted=weighted, weights=weights)
             assert math.isclose(score, reference_score(index, thread, other), rel_tol=1e-12)
             assert related._evidence(shared) == reference_evidence(shared)
 
