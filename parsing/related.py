@@ -29,7 +29,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from itertools import islice, repeat
 from operator import itemgetter, mul
 
@@ -347,7 +347,7 @@ def _reasons(
     items = [(weights[f], _describe(index, f)) for f in shared if f[0] != "flag"]
     if flags:
         flag_weight = sum(weights[("flag", code)] for code in flags)
-        items.append((flag_weight, " ".join(flag_emoji(code) for code in flags)))
+        items.append((flag_weight, " ".join(map(_emoji, flags))))
     items.sort(key=lambda item: (-item[0], item[1]))
     reasons: list[str] = []
     for _, text in items:
@@ -356,6 +356,10 @@ def _reasons(
         if len(reasons) == _MAX_REASONS:
             break
     return tuple(reasons)
+
+
+_emoji = cache(flag_emoji)
+"""`flag_emoji`, each code's worked out once."""
 
 
 def _describe(index: CorpusIndex, feature: Feature) -> str:

@@ -62,7 +62,7 @@ class _Shared:
         uses: NDArray[np.uint8],
         bounds: NDArray[np.float64],
     ) -> None:
-        self.features, self.candidates, self.bounds = features, candidates, bounds
+        self.features = features
         # Each candidate's places in order: the thread's order of what it shares.
         keys = owner * len(features) + places
         order = np.argsort(keys)
@@ -70,17 +70,20 @@ class _Shared:
         self.uses = uses[order]
         counts = np.bincount(owner, minlength=len(candidates))
         self.sharing = counts > 0
-        self.ends = np.cumsum(counts)
-        self.counts = counts
+        ends = np.cumsum(counts)
+        # Read one candidate at a time: as Python values, not numpy's.
+        self.at = dict(zip(candidates.tolist(), range(len(candidates)), strict=True))
+        self.starts, self.ends = (ends - counts).tolist(), ends.tolist()
+        self.bounds = bounds.tolist()
 
     def bound(self, other: int, estimate: float) -> float:
         """More than the score of `other` (whatever its rough score `estimate`)."""
-        return float(self.bounds[np.searchsorted(self.candidates, other)])
+        bound: float = self.bounds[self.at[other]]
+        return bound
 
     def _span(self, other: int) -> slice:
-        at = int(np.searchsorted(self.candidates, other))
-        end = int(self.ends[at])
-        return slice(end - int(self.counts[at]), end)
+        at = self.at[other]
+        return slice(self.starts[at], self.ends[at])
 
     def __call__(self, other: int) -> list[Feature]:
         return list(map(self.features.__getitem__, self.places[self._span(other)].tolist()))
