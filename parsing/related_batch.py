@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .index import CorpusIndex, Feature
 
 _HOLDER = np.dtype(f"u{array('I').itemsize}")
+_UNREAD = np.iinfo(np.int64).max
 
 
 def _summed(
@@ -117,6 +118,10 @@ class RelatedBatch:
         salience = (_saturated(index, thread, index.counts[thread]) for thread in range(threads))
         self.thread_salience = np.fromiter(chain.from_iterable(salience), np.float64, len(flat))
         """Per feature of each thread (as `thread_features`): its `_salience` there."""
+        self.sums = np.zeros(threads, np.float64)
+        self.first = np.full(threads, _UNREAD, np.int64)
+        """Per thread, while a call reads the holders: the sum of their weights and the first
+        place read (`_candidates`), else 0 and `_UNREAD`."""
         self.position = np.full(len(sizes), -1, np.int64)
         """Per feature: its place among the features of the thread being called for, else -1."""
 
@@ -182,19 +187,19 @@ class RelatedBatch:
         found = self.holders[_ragged(self.starts[ids[rare]], read)]
         others = found != thread
         found, adding = found[others], np.repeat(own[rare], read)[others]
-        threads = np.empty(0, np.int64)
-        if len(found):
-            # Grouped by thread: each one's first read (the sort is stable) and sum.
-            order = np.argsort(found, kind="stable")
-            ordered = found[order]
-            new = np.empty(len(ordered), np.bool_)
-            new[0] = True
-            np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-            groups = np.flatnonzero(new)
-            threads, first = ordered[groups], order[groups]
-            sums = np.add.reduceat(adding[order], groups)
+        # Summed by thread, with each one's first read, in scratch arrays as long as the
+        # corpus's threads, set back where they were written: a call costs what it reads.
+        read_at = np.arange(len(found))
+        np.add.at(self.sums, found, adding)
+        np.minimum.at(self.first, found, read_at)
+        threads = found[self.first[found] == read_at]  # in the order first read
+        sums = self.sums[threads]
+        self.sums[threads], self.first[threads] = 0.0, _UNREAD
         if len(threads) > related._CANDIDATE_BUDGET:
-            threads = np.sort(threads[np.lexsort((first, -sums))[: related._CANDIDATE_BUDGET]])
+            # The largest sums first, ties by the first read (a stable sort).
+            best = np.argsort(-sums, kind="stable")[: related._CANDIDATE_BUDGET]
+            threads = threads[best]
+        threads = np.sort(threads)
         if len(threads) <= limit and not is_rare.all():
             common = [features[position] for position in by_rarity[~is_rare].tolist()]
             pool = np.array(related._common_pool(index, common, limit), np.int64)
