@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, TextIO
 
 from .corpus import Corpus
@@ -139,7 +140,7 @@ def thread_value(
     if posts:
         value["posts"] = post_values
     if with_related:
-        found_related = related_threads(index, thread)
+        found_related = (index.batch_related or partial(related_threads, index))(thread)
         ids = corpus.ids_of([item.thread for item in found_related])
         value["related"] = [
             {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}

@@ -23,7 +23,6 @@ from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _head, _write_thread
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
-from .related_scores import hold_as_sets
 
 
 class Shared(NamedTuple):
@@ -103,10 +102,14 @@ def write_export(
 def share_related(corpus: Corpus, index: CorpusIndex) -> None:
     """Before the fork of an export with related threads, what both processes read: related
     entries name threads from anywhere in the corpus, a few per thread, so every id is hashed
-    once (rather than a walk of the corpus for each thread), and the holders of common
-    features are made sets once (`hold_as_sets`)."""
+    once (rather than a walk of the corpus for each thread), and the arrays of the batched
+    path to every thread's related threads are made once (`related_batch`, which imports
+    numpy: only here, never in the reader)."""
+    from .related_batch import RelatedBatch
+
     corpus.thread_ids  # noqa: B018
-    hold_as_sets(index)
+    if index.batch_related is None:
+        index.batch_related = RelatedBatch(index).related
 
 
 def halves(corpus: Corpus, threads: Sequence[int], *, whole: bool = False) -> Halves:

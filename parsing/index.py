@@ -13,7 +13,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .corpus import Corpus
 from .entities.by_thread import tally_by_thread
@@ -26,12 +26,12 @@ from .entity_features import FeatureFolder
 from .entity_features import feature_uses as _uses
 from .index_pickle import PackedPostings, packed, unpacked
 from .index_sole import set_apart_sole_terms
+from .thread_terms import thread_span, thread_terms, thread_text, top_terms
 from .words.frequency import Frequency, Term
-from .words.terms import Terms, term_keys, text_terms
+from .words.terms import term_keys
 
-WORDS_PER_THREAD = 16
-PHRASES_PER_THREAD = 6
-"""A small fixed number of terms per thread keeps the index's size a multiple of the threads."""
+if TYPE_CHECKING:
+    from .related import RelatedThread
 
 R = TypeVar("R")
 Feature = tuple[str, str]
@@ -69,9 +69,14 @@ class CorpusIndex:
     )
     """The holders of features held by many threads, as sets, made as related threads ask
     (`related_scores.holders`)."""
+    batch_related: Callable[[int], list[RelatedThread]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """`related_threads` by the batched path, made by an export (`share_related`); not pickled."""
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "postings": packed(self.postings)}
+        kept = {name: value for name, value in self.__dict__.items() if name != "batch_related"}
+        return {**kept, "postings": packed(self.postings)}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         pack = state["postings"]
@@ -293,8 +298,8 @@ def _word_part(
     shared: dict[Feature, Feature] = {}
     total = corpus.thread_count
     for thread in threads:
-        terms = _thread_terms(corpus, entities, thread)
-        best = _top_terms(terms, frequency, part.written)
+        terms = thread_terms(corpus, entities, thread)
+        best = top_terms(terms, frequency, part.written)
         words = tuple(shared.setdefault(f, f) for f in best)
         part.features.append(entities.features[thread] + words)
         part.counts.append(entities.counts[thread] + _uses(best))
@@ -338,7 +343,7 @@ def _batch_tallies(
         end = position
         while end < threads.stop and corpus.threads.source[end] == source:
             end += 1
-        spans = [_thread_span(corpus, thread) for thread in range(position, end)]
+        spans = [thread_span(corpus, thread) for thread in range(position, end)]
         kept = tokens[source] if tokens else None
         tallies += tally_by_thread(corpus.sources[source].buf, spans, kept)
         position = end
@@ -359,50 +364,10 @@ def _document_frequency(
     def count(threads: range) -> Counter[Term]:
         counts: Counter[Term] = Counter()
         for thread in threads:
-            counts.update(term_keys(*_thread_text(corpus, entities, thread)))
+            counts.update(term_keys(*thread_text(corpus, entities, thread)))
         return counts
 
     counts, *more = _each_half(halves, count)
     for counted in more:
         counts.update(counted)
     return Frequency.of(counts, len(sample), exact=step == 1)
-
-
-def _thread_span(corpus: Corpus, thread: int) -> tuple[int, int]:
-    posts = corpus.thread_posts(thread)
-    return corpus.posts.text_start[posts.start], corpus.posts.text_end[posts.stop - 1]
-
-
-def _thread_terms(corpus: Corpus, entities: CorpusIndex, thread: int) -> Terms:
-    """The terms of a thread's text, with the words of its hashtags (`#RussianWorld`)."""
-    return text_terms(*_thread_text(corpus, entities, thread))
-
-
-def _thread_text(
-    corpus: Corpus, entities: CorpusIndex, thread: int
-) -> tuple[bytes, dict[str, int]]:
-    """A thread's text, and its hashtags as written."""
-    start, end = _thread_span(corpus, thread)
-    text = bytes(corpus.source_of(thread).buf[start:end])
-    tags = {
-        entities.written.get(feature, feature[1]): 1
-        for feature in entities.features[thread]
-        if feature[0] == "hashtag"
-    }
-    return text, tags
-
-
-def _top_terms(
-    terms: Terms, frequency: Frequency, written: dict[Feature, str]
-) -> dict[Feature, int]:
-    """The thread's most distinctive words and phrases by TF-IDF, a few of each, with their
-    uses; a phrase's key is its two stems, its written form the words of its first use."""
-    features: dict[Feature, int] = {}
-    for word, uses in frequency.best(terms.words, WORDS_PER_THREAD):
-        features["word", word] = uses
-        written.setdefault(("word", word), terms.written[word])
-    for (first, second), uses in frequency.best(terms.phrases, PHRASES_PER_THREAD):
-        phrase = ("phrase", first + " " + second)
-        features[phrase] = uses
-        written.setdefault(phrase, terms.phrase_written((first, second)))
-    return dict(sorted(features.items()))

@@ -26,17 +26,24 @@ seed's and the demo corpus's lists are held by tests).
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, partial
 from itertools import islice, repeat
 from operator import itemgetter, mul
 
 from .entities.flags import flag_emoji
 from .index import CorpusIndex, Feature
 from .related_scores import rough_scores, with_flags
+from .related_weights import (
+    _MOST_SALIENT,
+    _dyadic,
+    _most_salient,
+    _salience,
+    _saturated,
+    _weight,
+)
 
 MAX_RELATED = 5
 MIN_SCORE = 0.6
@@ -46,20 +53,6 @@ _NOISE = 2.0
 _NOISE_SAMPLE = 8
 """With this many candidates or more, their median score tells what sharing by chance gives."""
 SAME_THREAD = "same thread"
-_KIND_WEIGHT = {
-    "phrase": 1.0,
-    "hashtag": 0.9,
-    "mention": 0.8,
-    "word": 0.6,
-    "domain": 0.4,
-    "flag": 0.5,
-}
-_K1 = 1.2
-_B = 0.75
-"""BM25's usual saturation and length normalisation."""
-_MOST_SALIENT = math.sqrt(_K1 + 1) * (1 + 1e-9)
-"""More than any `_salience` (and than a sum's rounding): a rough score times this bounds
-the score with the candidate's own uses."""
 _TERMS = ("word", "phrase")
 _EVIDENCE = {"phrase": 2, "hashtag": 2, "mention": 2, "word": 1, "domain": 1}
 _SAME_SHARE = 0.7
@@ -112,25 +105,65 @@ def related_threads(
     Every candidate is scored by its shared features as this thread uses them; the best
     `_SHORTLIST` are scored again with the candidate's own uses (`_salience`), which costs a
     lookup per shared feature."""
-    features = index.features[thread]
-    weights = {feature: _weight(index, feature) for feature in features}
-    salience = _salience(index, thread, features)
-    weighted = {feature: weights[feature] * salience[feature] for feature in features}
+    features, weights, weighted = thread_weights(index, thread)
     candidates = _candidates(index, thread, weighted, limit)
     alone = index.sole_count(thread)
     rough, shared_by = rough_scores(index, features, candidates, weighted, weights, alone=alone)
     # The largest first, as `heapq.nlargest` gives them: its loop in Python costs more than
     # sorting them all in C.
     by_score = sorted(zip(rough.values(), rough, strict=True), reverse=True)
+    return listed(
+        index,
+        thread,
+        by_score,
+        shared_by,
+        weighted=weighted,
+        weights=weights,
+        bound=partial(_by_most_salient, index),
+        uses_in=partial(_uses_in, index),
+        limit=limit,
+    )
+
+
+def thread_weights(
+    index: CorpusIndex, thread: int
+) -> tuple[tuple[Feature, ...], dict[Feature, float], dict[Feature, float]]:
+    """The thread's features, each one's weight (`_weight`), and its weight as the thread
+    uses it (times its `_salience`): each a multiple of `_QUANTUM` (`_dyadic`)."""
+    features = index.features[thread]
+    weights = {feature: _weight(index, feature) for feature in features}
+    salience = _salience(index, thread, features)
+    weighted = {feature: _dyadic(weights[feature] * salience[feature]) for feature in features}
+    return features, weights, weighted
+
+
+def listed(
+    index: CorpusIndex,
+    thread: int,
+    by_score: list[tuple[float, int]],
+    shared_by: Callable[[int], list[Feature]],
+    *,
+    weighted: dict[Feature, float],
+    weights: dict[Feature, float],
+    bound: Callable[[int, float], float],
+    uses_in: Callable[[int, list[Feature]], bytes],
+    limit: int,
+) -> list[RelatedThread]:
+    """The related threads among the candidates `by_score` (rough scores with their threads,
+    the largest first; `shared_by` gives what each shares, in the thread's order): the best
+    `_SHORTLIST` scored again with their own uses, kept from the cut on. `bound`: more than
+    a candidate's score can be, given its rough score (`_by_most_salient`); `uses_in`: how
+    often a thread uses the features it shares (`_uses_in`)."""
     cut = _cut(by_score)
     ranked = []
     for estimate, other in by_score[:_SHORTLIST]:
         if estimate * _MOST_SALIENT < cut:
             break  # its uses could not lift it to the cut, nor any after it
-        if estimate * _most_salient(index, other) < cut:
+        if bound(other, estimate) < cut:
             continue  # nor could its most used feature, were it shared
         shared = shared_by(other)
-        score = _score(index, other, shared, weighted, weights)
+        uses = uses_in(other, shared)
+        score = _score(index, other, shared, uses, weighted=weighted, weights=weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
             ranked.append((not same, -score, other))
@@ -145,6 +178,12 @@ def related_threads(
     return found
 
 
+def _by_most_salient(index: CorpusIndex, other: int, estimate: float) -> float:
+    """More than the score of `other` with the rough score `estimate`: each shared feature as
+    salient in it as its most used one."""
+    return estimate * _most_salient(index, other)
+
+
 def _uses_in(index: CorpusIndex, other: int, shared: list[Feature]) -> bytes:
     """How often `other` uses each of `shared` (features it holds)."""
     return bytes(map(index.counts[other].__getitem__, map(index.features[other].index, shared)))
@@ -154,6 +193,8 @@ def _score(
     index: CorpusIndex,
     other: int,
     shared: list[Feature],
+    uses: bytes,
+    *,
     weighted: dict[Feature, float],
     weights: dict[Feature, float],
 ) -> float:
@@ -162,7 +203,7 @@ def _score(
     flags or more counting `FLAG_PAIR` times (`with_flags`). Each step runs in C over the
     shared features, in their order (the sums are those of a loop over them, to the last
     bit)."""
-    used = _saturated(index, other, _uses_in(index, other, shared))
+    used = _saturated(index, other, uses)
     score = sum(map(mul, map(weighted.__getitem__, shared), used))
     return with_flags(score, shared, weights)
 
@@ -198,52 +239,6 @@ def related_cost(index: CorpusIndex, thread: int) -> int:
     rare = sum(size for size in sizes if size <= cap) + index.sole_count(thread)
     common = any(size > cap for size in sizes)
     return min(rare, _CANDIDATE_BUDGET) + (_POOL_CAP if common else 0)
-
-
-def _salience(index: CorpusIndex, thread: int, features: Iterable[Feature]) -> dict[Feature, float]:
-    """How much each feature says about the thread, by BM25's saturation of its uses against
-    the thread's length, as a square root: one use in a thread of average length is 1.0, one in
-    a thread four times as long 0.67, three there 0.98 (a long thread shares a few words with
-    everything; what it repeats is what it is about)."""
-    uses_of = dict(zip(index.features[thread], index.counts[thread], strict=True))
-    features = list(features)
-    uses = bytes(map(uses_of.__getitem__, features))
-    return dict(zip(features, _saturated(index, thread, uses), strict=True))
-
-
-def _saturated(index: CorpusIndex, thread: int, uses: bytes) -> list[float]:
-    """`_salience` of features the thread uses `uses` times."""
-    if thread >= len(index.lengths):
-        return [1.0] * len(uses)
-    return list(map(_saturation(index.lengths[thread], index.mean_length).__getitem__, uses))
-
-
-def _most_salient(index: CorpusIndex, thread: int) -> float:
-    """More than the `_salience` of any feature of the thread (and than a sum's rounding): its
-    most used feature's, the saturation rising with the uses."""
-    if thread >= len(index.lengths):
-        return 1.0 + 1e-9
-    most = max(index.counts[thread], default=0)
-    return _saturation(index.lengths[thread], index.mean_length)[most] * (1 + 1e-9)
-
-
-class _Saturation(dict[int, float]):
-    """The salience of each number of uses in threads of one length, worked out once."""
-
-    def __init__(self, norm: float) -> None:
-        super().__init__()
-        self.norm = norm
-
-    def __missing__(self, uses: int) -> float:
-        saturated = self[uses] = math.sqrt(uses * (_K1 + 1) / (uses + self.norm))
-        return saturated
-
-
-@lru_cache(maxsize=1 << 12)
-def _saturation(length: int, mean_length: float) -> _Saturation:
-    """BM25's length normalisation of threads of `length` words: a few thousand lengths serve
-    every thread of a corpus."""
-    return _Saturation(_K1 * (1 - _B + _B * (length / mean_length)))
 
 
 def _same_thread(
@@ -343,19 +338,6 @@ def _rare_cap(index: CorpusIndex) -> int:
     return min(_CANDIDATE_CAP, max(_CAP_FLOOR, len(index.features) // _COMMON_SHARE))
 
 
-def _weight(index: CorpusIndex, feature: Feature) -> float:
-    """The kind's weight times the feature's IDF against the IDF of a feature of one thread."""
-    return _kind_weight(feature[0], len(index.threads_with(feature)), index.thread_count)
-
-
-@lru_cache(maxsize=1 << 14)
-def _kind_weight(kind: str, holders: int, threads: int) -> float:
-    """`_weight` of a feature of `kind` held by `holders` of `threads` (as `CorpusIndex.idf`):
-    a few thousand holder counts serve every feature of a corpus."""
-    unique = math.log(1 + max(threads, 1))
-    return _KIND_WEIGHT[kind] * math.log(1 + threads / max(holders, 1)) / unique
-
-
 def _reasons(
     index: CorpusIndex, shared: list[Feature], weights: dict[Feature, float]
 ) -> tuple[str, ...]:
@@ -365,7 +347,7 @@ def _reasons(
     items = [(weights[f], _describe(index, f)) for f in shared if f[0] != "flag"]
     if flags:
         flag_weight = sum(weights[("flag", code)] for code in flags)
-        items.append((flag_weight, " ".join(flag_emoji(code) for code in flags)))
+        items.append((flag_weight, " ".join(map(_emoji, flags))))
     items.sort(key=lambda item: (-item[0], item[1]))
     reasons: list[str] = []
     for _, text in items:
@@ -374,6 +356,10 @@ def _reasons(
         if len(reasons) == _MAX_REASONS:
             break
     return tuple(reasons)
+
+
+_emoji = cache(flag_emoji)
+"""`flag_emoji`, each code's worked out once."""
 
 
 def _describe(index: CorpusIndex, feature: Feature) -> str:

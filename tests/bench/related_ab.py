@@ -1,5 +1,6 @@
 """Related threads of two checkouts side by side, on one index: CPU milliseconds per call and
-whether they list the same threads.
+whether they list the same threads (and, where this checkout has it, the batched path of
+`export --related`, against this checkout's lists).
 
     git worktree add /tmp/before <commit>
     python -m tests.bench.related_ab --before /tmp/before --posts 100000 --shape many
@@ -18,12 +19,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from tests.bench import keep_out_of_home
 
@@ -87,17 +92,23 @@ def main() -> None:
     kept = index if reads_sole else build_index(corpus, keep_sole=True)
     gc.freeze()  # as the reader does once loaded: no collection of the index mid-call
     threads = range(0, corpus.thread_count, max(1, corpus.thread_count // 300))
-    modules = {"before": before, "after": after}
-    indexes = {"before": kept, "after": index}
+    modules: dict[str, Callable[[int], list[Any]]] = {
+        "before": partial(before.related_threads, kept),
+        "after": partial(after.related_threads, index),
+    }
+    if importlib.util.find_spec("parsing.related_batch") is not None:
+        from parsing.related_batch import RelatedBatch
+
+        modules["batch"] = RelatedBatch(index).related  # what `export --related` calls
     best: dict[str, list[float]] = {name: [] for name in modules}
     first: dict[str, list[float]] = {name: [] for name in modules}
-    same = listed_before = listed_after = in_both = same_first = 0
+    same = listed_before = listed_after = in_both = same_first = same_batch = 0
     for thread in threads:
         listed = {}
         for round_ in range(_ROUNDS):
-            for name, module in modules.items():
+            for name, related_of in modules.items():
                 started = time.process_time()
-                found = module.related_threads(indexes[name], thread)
+                found = related_of(thread)
                 taken = 1000 * (time.process_time() - started)
                 if round_ == 0:
                     first[name].append(taken)
@@ -105,7 +116,8 @@ def main() -> None:
                     listed[name] = [(item.thread, item.score, item.reasons) for item in found]
                 best[name][-1] = min(best[name][-1], taken)
         same += listed["before"] == listed["after"]
-        before_ids, after_ids = ([item[0] for item in listed[name]] for name in modules)
+        same_batch += listed.get("batch", listed["after"]) == listed["after"]
+        before_ids, after_ids = ([item[0] for item in listed[name]] for name in ("before", "after"))
         listed_before += len(before_ids)
         listed_after += len(after_ids)
         in_both += len(set(before_ids) & set(after_ids))
@@ -115,6 +127,9 @@ def main() -> None:
         print(summary(name, best[name], first[name]))
     ratio = statistics.median(best["after"]) / statistics.median(best["before"])
     print(f"  after/before (medians) {ratio:.2f}; the same lists {same} of {len(threads)}")
+    if "batch" in modules:
+        ratio = statistics.median(best["batch"]) / statistics.median(best["before"])
+        print(f"  batch/before (medians) {ratio:.2f}; as after's {same_batch} of {len(threads)}")
     print(
         f"  threads listed: before {listed_before}, after {listed_after}, in both {in_both};"
         f" the same first {same_first}"

@@ -14,12 +14,11 @@ from typing import BinaryIO
 
 import pytest
 
-import parsing.export_json
 from parsing import background, build_index
 from parsing.corpus import Corpus
 from parsing.export_json import write_json
 from parsing.export_markdown import write_markdown
-from parsing.related import related_threads
+from parsing.related_batch import RelatedBatch
 from tests.bench.generate import generate
 from tui.cli import main
 
@@ -133,12 +132,14 @@ def test_a_second_process_that_fails_is_one_error_line(
     source.write_text(SAVED_TWICE + "\n\n" + "".join(x + "\n" for x in generate(600, seed=2)))
     parent = os.getpid()
 
-    def failing_in_the_child(index: object, thread: int) -> object:
+    found_in_batch = RelatedBatch.related
+
+    def failing_in_the_child(batch: RelatedBatch, thread: int) -> object:
         if os.getpid() != parent:
             raise OSError("no room left on the device")
-        return related_threads(index, thread)  # type: ignore[arg-type]
+        return found_in_batch(batch, thread)
 
-    monkeypatch.setattr(parsing.export_json, "related_threads", failing_in_the_child)
+    monkeypatch.setattr(RelatedBatch, "related", failing_in_the_child)
     monkeypatch.setattr(background, "PARALLEL_BYTES", 1)
     monkeypatch.delenv("THREADLINE_DEBUG", raising=False)
     argv = ["export", "--related", str(source)] + (["--format", "markdown"] if markdown else [])

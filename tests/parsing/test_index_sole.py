@@ -77,9 +77,7 @@ def both() -> tuple[CorpusIndex, CorpusIndex]:
 
 def weighted(index: CorpusIndex, thread: int) -> dict[Feature, float]:
     """The thread's features weighted as `related_threads` weighs them."""
-    features = index.features[thread]
-    salience = related._salience(index, thread, features)
-    return {feature: related._weight(index, feature) * salience[feature] for feature in features}
+    return related.thread_weights(index, thread)[2]
 
 
 @pytest.mark.parametrize(

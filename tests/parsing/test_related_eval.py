@@ -158,10 +158,7 @@ def _check_rough_scores(index: Any) -> int:
     """How many candidates' rough scores were checked against their shared features."""
     checked = 0
     for thread in range(len(index.features)):
-        features = index.features[thread]
-        weights = {feature: related._weight(index, feature) for feature in features}
-        salience = related._salience(index, thread, features)
-        weighted = {feature: weights[feature] * salience[feature] for feature in features}
+        features, weights, weighted = related.thread_weights(index, thread)
         candidates = related._candidates(index, thread, weighted, related.MAX_RELATED)
         rough = related_scores.rough_scores(index, features, candidates, weighted, weights).scores
         for other in candidates:

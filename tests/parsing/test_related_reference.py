@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsing import build_index, related, related_scores
+from parsing import build_index, related, related_scores, related_weights
 from parsing.index import CorpusIndex, Feature
 
 from .helpers import parse_text
@@ -34,13 +34,20 @@ _THREADS = st.lists(
 )
 
 
+def quantised(value: float) -> float:
+    """`value` rounded down to a multiple of the weights' quantum."""
+    return math.floor(value / related_weights._QUANTUM) * related_weights._QUANTUM
+
+
 def reference_salience(index: CorpusIndex, thread: int, feature: Feature) -> float:
-    """BM25's saturation of the feature's uses in the thread, as a square root."""
+    """BM25's saturation of the feature's uses in the thread, as a square root, quantised."""
     if thread >= len(index.lengths):
         return 1.0
     uses = index.counts[thread][index.features[thread].index(feature)]
-    norm = related._K1 * (1 - related._B + related._B * index.lengths[thread] / index.mean_length)
-    return math.sqrt(uses * (related._K1 + 1) / (uses + norm))
+    norm = related_weights._K1 * (
+        1 - related_weights._B + related_weights._B * index.lengths[thread] / index.mean_length
+    )
+    return quantised(math.sqrt(uses * (related_weights._K1 + 1) / (uses + norm)))
 
 
 def reference_score(index: CorpusIndex, thread: int, other: int) -> float:
@@ -52,7 +59,7 @@ def reference_score(index: CorpusIndex, thread: int, other: int) -> float:
     total = 0.0
     for feature in shared:
         own_use = reference_salience(index, thread, feature)
-        total += weights[feature] * own_use * reference_salience(index, other, feature)
+        total += quantised(weights[feature] * own_use) * reference_salience(index, other, feature)
     flags = [weights[f] for f in shared if f[0] == "flag"]
     if len(flags) < 2:
         return total
@@ -82,14 +89,13 @@ def test_scores_and_evidence_equal_the_reference(threads: list[list[str]]) -> No
     loop over what they share (the score to within a sum's rounding)."""
     index = _index(threads)
     for thread, features in enumerate(index.features):
-        weights = {f: related._weight(index, f) for f in features}
-        salience = related._salience(index, thread, features)
-        weighted = {f: weights[f] * salience[f] for f in features}
+        _, weights, weighted = related.thread_weights(index, thread)
         for other in range(len(index.features)):
             shared = list(set(features).intersection(index.features[other]))
             if other == thread or not shared:
                 continue
-            score = related._score(index, other, shared, weighted, weights)
+            uses = related._uses_in(index, other, shared)
+            score = related._score(index, other, shared, uses, weighted=weighted, weights=weights)
             assert math.isclose(score, reference_score(index, thread, other), rel_tol=1e-12)
             assert related._evidence(shared) == reference_evidence(shared)
 
@@ -177,11 +183,11 @@ def test_skipping_by_the_most_used_feature_lists_the_same(threads: list[list[str
 
 @given(st.integers(1, 5000), st.floats(1.0, 400.0), st.integers(1, 255))
 def test_saturation_tables_equal_the_formula(length: int, mean: float, uses: int) -> None:
-    """The salience read from a length's table is BM25's saturation as a square root, to the
-    bit, and the most salient feature's bounds it."""
+    """The salience read from a length's table is BM25's saturation as a square root rounded
+    down to the quantum, and the most salient feature's bounds it."""
     index = CorpusIndex(lengths=array("I", [length]), mean_length=mean, counts=[bytes([uses])])
-    norm = related._K1 * (1 - related._B + related._B * (length / mean))
-    expected = math.sqrt(uses * (related._K1 + 1) / (uses + norm))
+    norm = related_weights._K1 * (1 - related_weights._B + related_weights._B * (length / mean))
+    expected = quantised(math.sqrt(uses * (related_weights._K1 + 1) / (uses + norm)))
     assert related._saturated(index, 0, bytes([uses])) == [expected]
     assert related._most_salient(index, 0) > expected
 
