@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pytest
@@ -153,3 +154,43 @@ def test_the_reader_never_loads_numpy() -> None:
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+_TWINS = [
+    ["🇨🇳", "🇷🇺", "@grainwatch", "barley"],
+    *[["🇨🇳", "🇷🇺", "@grainwatch", "barley", "ferry"]] * 4,
+    *[["🇨🇳", "🇷🇺", "@grainwatch", "barley", "convoy"]] * 4,
+]
+"""A thread and eight others that tie on their rough scores, more than a small shortlist."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(_THREADS, st.sampled_from(sorted(_BOUNDS)))
+@example(_TWINS, "everything bounded")
+@example(_TWINS, "few reads, few candidates")
+def test_the_shortlist_is_read_in_the_references_order(
+    threads: list[list[str]], bounds: str
+) -> None:
+    """The candidates reach `related.listed` in the reference's order, ties included (the
+    larger thread first): where the shortlist cuts among equal rough scores, another order
+    would list other threads."""
+    index = _index(threads)
+    batch = RelatedBatch(index)
+    seen: list[list[tuple[float, int]]] = []
+    listed = related.listed
+
+    def noting(
+        index: CorpusIndex, thread: int, by_score: list[tuple[float, int]], *args: Any, **kw: Any
+    ) -> list[related.RelatedThread]:
+        seen.append(list(by_score))
+        return listed(index, thread, by_score, *args, **kw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in _BOUNDS[bounds].items():
+            patch.setattr(related, name, value)
+        patch.setattr(related, "listed", noting)
+        for thread in range(index.thread_count):
+            batch.related(thread)
+            batched = seen.pop() if seen else []
+            related.related_threads(index, thread)
+            assert batched == seen.pop()
