@@ -198,6 +198,8 @@ def _candidate(
         number, total = int(match[3]), match[4]
     if total is not None and total.isdigit() and int(total) < number:
         return None  # `24/7`: not a post number
+    if match[1] is not None and not _glued_to_a_word(buf, start, match.start()):
+        return None
     token = match[7]
     if token is not None and not _LINK_OR_EMOJI.search(token):
         return None
@@ -208,6 +210,22 @@ def _candidate(
             text_end -= 1
     declared = int(total) if total is not None and total.isdigit() else 0
     return Trailer(text_end, match.end(), number), declared
+
+
+def _glued_to_a_word(buf: bytes | bytearray, start: int, at: int) -> bool:
+    """Whether the letters right before `at` (if any) are a word of the text: they stand after
+    a space, a line start, an opening quote or bracket, or an emoticon's eyes (`:D3/`). Letters
+    after a slash, a dot, `#`, `_` or `-` end a link, a path or a tag (`example.org/part1/`,
+    `#walk2/`), whose digits are part of it."""
+    word = at
+    while word > start and (0x61 <= buf[word - 1] <= 0x7A or 0x41 <= buf[word - 1] <= 0x5A):
+        word -= 1
+    if word in (at, start):
+        return True
+    before = buf[word - 1]
+    if at - word == 1 and before in b":;=":
+        return True
+    return before in b" \t\n(\"'*[" or before >= 0x80
 
 
 def _second_of_two(
