@@ -92,6 +92,10 @@ _END = re.compile(
 _IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})?[ \t]+(?=[^ \t\n])")
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
+_LETTER = re.compile(rb"[A-Za-z]")
+# A word a number may be glued to: letters, a hyphen or an apostrophe (straight or curly)
+# inside, opening quotes or brackets before; no character of a link, a path or a tag.
+_WORD = re.compile(rb"[(\[\"'*]*(?:[\x80-\xff]+)?[A-Za-z\x80-\xff'-]*[A-Za-z]")
 
 
 class Trailer(NamedTuple):
@@ -213,19 +217,19 @@ def _candidate(
 
 
 def _glued_to_a_word(buf: bytes | bytearray, start: int, at: int) -> bool:
-    """Whether the letters right before `at` (if any) are a word of the text: they stand after
-    a space, a line start, an opening quote or bracket, or an emoticon's eyes (`:D3/`). Letters
-    after a slash, a dot, `#`, `_` or `-` end a link, a path or a tag (`example.org/part1/`,
-    `#walk2/`), whose digits are part of it."""
+    """Whether the word right before `at` (the token since the last blank, if it ends in a
+    letter) is a word of the text: letters, perhaps with a hyphen or an apostrophe inside and
+    an opening quote or bracket before, or an emoticon's eyes at its end (`:D3/`). A slash, a
+    dot, a digit, `#`, `_` or `@` in it makes it a link, a path, a tag or a name
+    (`example.org/part1/`, `#walk2/`, `my_dir1/`), whose digits are part of it."""
+    if at == start or not _LETTER.match(buf, at - 1):
+        return True
+    if at - start >= 2 and buf[at - 2] in b":;=":
+        return True  # an emoticon's eyes and mouth
     word = at
-    while word > start and (0x61 <= buf[word - 1] <= 0x7A or 0x41 <= buf[word - 1] <= 0x5A):
+    while word > start and buf[word - 1] not in b" \t\n":
         word -= 1
-    if word in (at, start):
-        return True
-    before = buf[word - 1]
-    if at - word == 1 and before in b":;=":
-        return True
-    return before in b" \t\n(\"'*[" or before >= 0x80
+    return _WORD.fullmatch(buf, word, at) is not None
 
 
 def _second_of_two(

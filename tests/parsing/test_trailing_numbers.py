@@ -53,6 +53,7 @@ def numbers_of(text: str) -> list[int]:
         ("Day one #walk1/\nDay two #walk2/", []),
         ("Files go in my_dir1/\nthen my_dir2/", []),
         ("Out of the “harbour1/\nOver the (bar2/", [1, 2]),  # after a quote or a bracket: a word
+        ("For the long-term1/\nBack at six o'clock2/", [1, 2]),  # a hyphen or apostrophe inside
     ],
     ids=[
         *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
@@ -62,7 +63,7 @@ def numbers_of(text: str) -> list[int]:
         *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
         *("glued-to-a-word", "word-then-more", "glued-to-capitals"),
         *("glued-to-a-link", "glued-to-a-path", "glued-to-a-tag", "glued-to-a-name"),
-        "glued-after-a-quote",
+        *("glued-after-a-quote", "glued-to-a-compound"),
     ],
 )
 def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
