@@ -148,6 +148,11 @@ def platform_lines(
     `strong` and `weak` lines (in file order; `chrome`: the lines known to be chrome): the
     header above and around each byline, the tags above the author's box, and the footers."""
     found: set[Line] = set()
+    for line in weak:
+        # A reading time alone on its line is weak (threader.app closes its header with one, and
+        # a post may say it): only a byline's `·` next to it makes it a byline's.
+        if _READING_TIME.fullmatch(buf, *line) and _in_a_byline(buf, line):
+            found.update([line], _header_above(buf, line, chrome), _byline_below(buf, line))
     for line in strong:
         if _READING_TIME.fullmatch(buf, *line) and _in_a_byline(buf, line):
             found.update(_header_above(buf, line, chrome), _byline_below(buf, line))

@@ -92,6 +92,10 @@ _END = re.compile(
 _IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})?[ \t]+(?=[^ \t\n])")
 # The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
 _LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
+_LETTER = re.compile(rb"[A-Za-z]")
+# A word a number may be glued to: letters, a hyphen or an apostrophe (straight or curly)
+# inside, opening quotes or brackets before; no character of a link, a path or a tag.
+_WORD = re.compile(rb"[(\[\"'*]*(?:[\x80-\xff]+)?[A-Za-z\x80-\xff'-]*[A-Za-z]")
 
 
 class Trailer(NamedTuple):
@@ -198,6 +202,8 @@ def _candidate(
         number, total = int(match[3]), match[4]
     if total is not None and total.isdigit() and int(total) < number:
         return None  # `24/7`: not a post number
+    if match[1] is not None and not _glued_to_a_word(buf, start, match.start()):
+        return None
     token = match[7]
     if token is not None and not _LINK_OR_EMOJI.search(token):
         return None
@@ -208,6 +214,22 @@ def _candidate(
             text_end -= 1
     declared = int(total) if total is not None and total.isdigit() else 0
     return Trailer(text_end, match.end(), number), declared
+
+
+def _glued_to_a_word(buf: bytes | bytearray, start: int, at: int) -> bool:
+    """Whether the word right before `at` (the token since the last blank, if it ends in a
+    letter) is a word of the text: letters, perhaps with a hyphen or an apostrophe inside and
+    an opening quote or bracket before, or an emoticon's eyes at its end (`:D3/`). A slash, a
+    dot, a digit, `#`, `_` or `@` in it makes it a link, a path, a tag or a name
+    (`example.org/part1/`, `#walk2/`, `my_dir1/`), whose digits are part of it."""
+    if at == start or not _LETTER.match(buf, at - 1):
+        return True
+    if at - start >= 2 and buf[at - 2] in b":;=":
+        return True  # an emoticon's eyes and mouth
+    word = at
+    while word > start and buf[word - 1] not in b" \t\n":
+        word -= 1
+    return _WORD.fullmatch(buf, word, at) is not None
 
 
 def _second_of_two(

@@ -100,8 +100,11 @@ def _on_their_lines(
 ) -> Sequence[LinkSpan]:
     """`links`, spans of the clipping's `text`, as code points of `buf`, that text laid out.
     The layout may move text within a post over the blanks a picture's mark left
-    (`blanked_gaps`), but every line keeps its number and its text its column: a link is
-    found again by its line and column."""
+    (`blanked_gaps`), but every line keeps its number and its text its column up to where
+    those blanks were put: a link is found again by its line and column. On the line where
+    they were put before a line of structure in its middle, the text from there on keeps its
+    place instead, as the line's end does: a link not found by its column is found by the
+    shift of the line's end."""
     before = [0] + [match.end() for match in re.finditer("\n", text)]
     byte_starts = [0]
     at = buf.find(b"\n")
@@ -111,10 +114,15 @@ def _on_their_lines(
     after = _code_points(buf, byte_starts)
     if len(after) != len(before):
         return links  # not the text's lines (no layout changes their count)
+    before.append(len(text))
+    after.append(after[-1] + len(bytes(buf[byte_starts[-1] :]).decode("utf-8", "replace")))
+    shown = bytes(buf).decode("utf-8", "replace")
     moved = []
     for link in links:
         line = bisect.bisect_right(before, link.start) - 1
         shift = after[line] - before[line]
+        if shown[link.start + shift : link.end + shift] != text[link.start : link.end]:
+            shift = after[line + 1] - before[line + 1]
         moved.append(link._replace(start=link.start + shift, end=link.end + shift))
     return moved
 

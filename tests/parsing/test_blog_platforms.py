@@ -144,3 +144,15 @@ def test_a_medium_copy_without_its_header_takes_the_author_from_its_box(tmp_path
     corpus = load_corpus([page])
     assert numbers(corpus) == [[1, 2]]
     assert corpus.meta(0).author == "Nell Barrow"
+
+
+def test_a_reading_time_alone_in_a_thread_is_its_text() -> None:
+    """A bare `5 min read` between a post's lines, with no byline's `·` next to it, is the
+    post's words (weak, as threader.app's closing line is): it neither cuts the thread nor
+    leaves the post."""
+    corpus = parse_text(
+        "1/ The canal was dug by hand.\n2/ How long this thread takes to read:\n5 min read\n"
+        "3/ The locks came later.\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][1] == "How long this thread takes to read:\n5 min read"

@@ -287,3 +287,25 @@ def test_a_link_under_a_blanked_picture_mark_keeps_its_text(tmp_path: Path) -> N
     assert [(first[link.start : link.end], link.value) for link in links] == [
         ("the canal notice", "https://example.org/notice")
     ]
+
+
+def test_a_link_after_blanks_moved_before_a_mid_line_number_keeps_its_text(tmp_path: Path) -> None:
+    """The blanks of a picture's mark above move to the middle of a line, before a number that
+    follows a picture's mark there: the text after that number keeps its place, so a link in
+    the next post still spans its own shown text."""
+    path = tmp_path / "moved.md"
+    path.write_text(
+        '---\ntitle: "A walk"\n---\n'
+        "1/ The towpath was flooded past the second lock. Image\n"
+        "See the notice for the detour. Image 2/ We walked [the road](https://example.org/road)"
+        " instead.\n\n"
+        "3/ Home by six.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([path])
+    assert numbers(corpus) == [[1, 2, 3]]
+    second = texts(corpus)[0][1]
+    links = corpus.post_meta[corpus.threads.first_post[0] + 1].extra
+    assert [(second[link.start : link.end], link.value) for link in links] == [
+        ("the road", "https://example.org/road")
+    ]

@@ -47,6 +47,13 @@ def numbers_of(text: str) -> list[int]:
         ("Out of the harbour1/\nOver the bar2/3\nHome :D3/", [1, 2, 3]),
         ("See page1/ docs\nThen page2/ docs", []),  # more after it: a path, not a number
         ("Cases in COVID1/\nAnd in COVID2/", []),  # capitals before it: a name
+        # The glued word is the end of a link, a path or a tag: part of it, not a number.
+        ("Old notes at example.org/release1/\nNew ones at example.org/release2/", []),
+        ("Kept in ~/music/album1/\nand ~/music/album2/", []),
+        ("Day one #walk1/\nDay two #walk2/", []),
+        ("Files go in my_dir1/\nthen my_dir2/", []),
+        ("Out of the “harbour1/\nOver the (bar2/", [1, 2]),  # after a quote or a bracket: a word
+        ("For the long-term1/\nBack at six o'clock2/", [1, 2]),  # a hyphen or apostrophe inside
     ],
     ids=[
         *("plain", "brackets-and-link", "later-slash", "date-first", "fraction", "word"),
@@ -55,6 +62,8 @@ def numbers_of(text: str) -> list[int]:
         *("mid-thread", "mid-thread-totals", "dates", "mid-thread-gap", "stray-before"),
         *("end-after-numbers", "slash-end", "end-in-a-word", "end-alone"),
         *("glued-to-a-word", "word-then-more", "glued-to-capitals"),
+        *("glued-to-a-link", "glued-to-a-path", "glued-to-a-tag", "glued-to-a-name"),
+        *("glued-after-a-quote", "glued-to-a-compound"),
     ],
 )
 def test_markers_at_line_ends(text: str, expected: list[int]) -> None:
