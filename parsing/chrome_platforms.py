@@ -164,13 +164,6 @@ def platform_lines(
                 found.update(_masthead_above(buf, line, chrome))
         elif _OPENS_FOOTER.fullmatch(buf, *line):
             found.update(_footer_from(buf, line))
-    # A reading time alone on its line is weak: a post may say how long a walk takes, and
-    # threader.app's header closes with one (`threader_header`). A Medium byline's has `·`
-    # next to it.
-    for line in weak:
-        if _READING_TIME.fullmatch(buf, *line) and _in_a_byline(buf, line):
-            found.add(line)
-            found.update(_header_above(buf, line, chrome), _byline_below(buf, line))
     for share in weak:
         if _SHARE.fullmatch(buf, *share):
             found.update(_dated_byline(buf, share, chrome))
