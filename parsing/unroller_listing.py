@@ -28,7 +28,13 @@ HEADING_WORDS = b"Latest Threads Unrolled"
 _HEADING = re.compile(rb"[ \t]*Latest Threads Unrolled:?[ \t.]*")
 _TITLE = re.compile(rb"[ \t]*Thread by @\w{1,15}[,:] ")
 """The start of another page's title (`Thread by @x, <first words> [...]`): strong chrome, but
-a teaser's words as the list shows them, so no end of the list."""
+a teaser's words as the list shows them, so no end of the list, unless it stands over its
+thread (`_opens_a_page`)."""
+_TITLE_WORDS = re.compile(
+    rb"[ \t]*Thread by @\w{1,15}[,:] (?P<words>[^\n]{1,200}?)[ \t]*"
+    rb"\[(?:\.\.\.|\xe2\x80\xa6)\][ \t]*"
+)
+_INDENT = re.compile(rb"[ \t]*")
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
 text again, so a page that goes on past a list this long loses no thread to it."""
@@ -57,7 +63,7 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
         line = next_nonblank_line(buf, heading[1])
         while (
             line is not None
-            and (line not in ends or _TITLE.match(buf, *line))
+            and (line not in ends or _is_teaser_title(buf, line))
             and (line[0] <= limit)
         ):
             found.append(line)
@@ -90,11 +96,29 @@ def in_listing(
     if above is None or shape_of(buf, above) not in _CHROME_SHAPES:
         return False
     line = next_nonblank_line(buf, heading[1])
-    while line is not None and line[0] < start:
-        if shape_of(buf, line) == "strong" and _TITLE.match(buf, *line) is None:
-            return False
+    while line is not None and line[0] <= start:
+        if shape_of(buf, line) == "strong" and not _is_teaser_title(buf, line):
+            return False  # the list ended there
         line = next_nonblank_line(buf, line[1])
     return True
+
+
+def _is_teaser_title(buf: ByteSource, line: Line) -> bool:
+    """Is the strong `line` another page's title as the list shows it among its teasers?"""
+    return _TITLE.match(buf, *line) is not None and not _opens_a_page(buf, line)
+
+
+def _opens_a_page(buf: ByteSource, line: Line) -> bool:
+    """Is `line` a saved page's title over its thread, the thread's first line opening with the
+    title's words: another page pasted under the list, which ends there? A teaser's title
+    stands over another teaser, whose words are another thread's."""
+    title = _TITLE_WORDS.fullmatch(buf, *line)
+    below = None if title is None else next_nonblank_line(buf, line[1])
+    if title is None or below is None:
+        return False
+    start = _INDENT.match(buf, *below).end()  # type: ignore[union-attr]
+    words = title["words"]
+    return bytes(buf[start : start + len(words)]) == words
 
 
 _CHROME_SHAPES = ("strong", "weak")
