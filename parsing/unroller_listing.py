@@ -85,15 +85,21 @@ def heading_above(buf: ByteSource, start: int) -> Line | None:
 
 
 def in_listing(
-    buf: ByteSource, start: int, shape_of: Callable[[ByteSource, Line], str | None]
+    buf: ByteSource,
+    start: int,
+    shape_of: Callable[[ByteSource, Line], str | None],
+    *,
+    whole: bool = True,
 ) -> bool:
     """Is the line at `start` in a list `listed_lines` finds (`shape_of`: a line's shape by its
-    own words, as `lines.read_line` reads it)? Asked where a part of a source may begin."""
+    own words, as `lines.read_line` reads it)? Asked where a part of a source may begin.
+    Without `whole`, `buf` is a stretch cut out of a source: a heading opening it may stand
+    under chrome, so it is taken to."""
     heading = heading_above(buf, start)
     if heading is None or start > heading[1] + REACH or shape_of(buf, heading) != "strong":
         return False
     above = previous_nonblank_line(buf, heading[0])
-    if above is None or shape_of(buf, above) not in _CHROME_SHAPES:
+    if whole if above is None else shape_of(buf, above) not in _CHROME_SHAPES:
         return False
     line = next_nonblank_line(buf, heading[1])
     while line is not None and line[0] <= start:
@@ -119,6 +125,29 @@ def _opens_a_page(buf: ByteSource, line: Line) -> bool:
     start = _INDENT.match(buf, *below).end()  # type: ignore[union-attr]
     words = title["words"]
     return bytes(buf[start : start + len(words)]) == words
+
+
+def judged_across(
+    buf: ByteSource,
+    point: int,
+    shape_of: Callable[[ByteSource, Line], str | None],
+    *,
+    whole: bool = True,
+) -> bool:
+    """Would a part of the text cut at `point` (a line start) read a list otherwise than the
+    whole does: its heading opening the part (the chrome above it, which makes the list, left
+    in the part before), or a line of the list (its heading left there)? `whole`: as for
+    `in_listing`."""
+    below = next_nonblank_line(buf, point - 1)
+    if below is not None and buf.find(HEADING_WORDS, *below) >= 0:
+        above = previous_nonblank_line(buf, below[0])
+        if (
+            _HEADING.fullmatch(buf, *below) is not None
+            and shape_of(buf, below) == "strong"
+            and (not whole if above is None else shape_of(buf, above) in _CHROME_SHAPES)
+        ):
+            return True
+    return in_listing(buf, point, shape_of, whole=whole)
 
 
 _CHROME_SHAPES = ("strong", "weak")
