@@ -48,6 +48,7 @@ from .teaser_glued import glued_next_number, opens_a_fraction
 from .teaser_lines import is_date, is_teaser_edge
 from .teaser_openings import past_first_under_teaser_head
 from .unroller_listing import in_listing
+from .unroller_listing import judged_across as listing_judged_across
 
 _CANDIDATE = re.compile(
     rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
@@ -184,8 +185,9 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`_leads_across`), a teaser's first marker by the
-    listing's line above it (`_teaser_numbered_first`): a part cut there would not see them."""
-    if platform_judged_across(buf, point):
+    listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
+    chrome above its heading (`unroller_listing`): a part cut there would not see them."""
+    if platform_judged_across(buf, point) or listing_judged_across(buf, point, _shape, whole=whole):
         return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (
@@ -299,10 +301,10 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
     end = line_end(buf, line)
     shape, marker = read_line(buf, line, end)
     if shape == "strong" and not ends_a_run:
-        return not in_listing(buf, line, _shape)  # another page's title among the teasers
+        return not in_listing(buf, line, _shape, whole=whole)  # a page's title among teasers
     if marker is None or marker.text_start >= end or is_chrome_candidate(buf, line, end):
         return False
-    if in_listing(buf, line, _shape):
+    if in_listing(buf, line, _shape, whole=whole):
         return False  # a teaser of another thread, under the footer (`unroller_listing`)
     above = previous_nonblank_line(buf, line)
     if not whole and _chrome_if_chrome_follows(buf, line, end, above):

@@ -28,7 +28,13 @@ HEADING_WORDS = b"Latest Threads Unrolled"
 _HEADING = re.compile(rb"[ \t]*Latest Threads Unrolled:?[ \t.]*")
 _TITLE = re.compile(rb"[ \t]*Thread by @\w{1,15}[,:] ")
 """The start of another page's title (`Thread by @x, <first words> [...]`): strong chrome, but
-a teaser's words as the list shows them, so no end of the list."""
+a teaser's words as the list shows them, so no end of the list, unless it stands over its
+thread (`_opens_a_page`)."""
+_TITLE_WORDS = re.compile(
+    rb"[ \t]*Thread by @\w{1,15}[,:] (?P<words>[^\n]{1,200}?)[ \t]*"
+    rb"\[(?:\.\.\.|\xe2\x80\xa6)\][ \t]*"
+)
+_INDENT = re.compile(rb"[ \t]*")
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
 text again, so a page that goes on past a list this long loses no thread to it."""
@@ -57,7 +63,7 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
         line = next_nonblank_line(buf, heading[1])
         while (
             line is not None
-            and (line not in ends or _TITLE.match(buf, *line))
+            and (line not in ends or _is_teaser_title(buf, line))
             and (line[0] <= limit)
         ):
             found.append(line)
@@ -79,22 +85,69 @@ def heading_above(buf: ByteSource, start: int) -> Line | None:
 
 
 def in_listing(
-    buf: ByteSource, start: int, shape_of: Callable[[ByteSource, Line], str | None]
+    buf: ByteSource,
+    start: int,
+    shape_of: Callable[[ByteSource, Line], str | None],
+    *,
+    whole: bool = True,
 ) -> bool:
     """Is the line at `start` in a list `listed_lines` finds (`shape_of`: a line's shape by its
-    own words, as `lines.read_line` reads it)? Asked where a part of a source may begin."""
+    own words, as `lines.read_line` reads it)? Asked where a part of a source may begin.
+    Without `whole`, `buf` is a stretch cut out of a source: a heading opening it may stand
+    under chrome, so it is taken to."""
     heading = heading_above(buf, start)
     if heading is None or start > heading[1] + REACH or shape_of(buf, heading) != "strong":
         return False
     above = previous_nonblank_line(buf, heading[0])
-    if above is None or shape_of(buf, above) not in _CHROME_SHAPES:
+    if whole if above is None else shape_of(buf, above) not in _CHROME_SHAPES:
         return False
     line = next_nonblank_line(buf, heading[1])
-    while line is not None and line[0] < start:
-        if shape_of(buf, line) == "strong" and _TITLE.match(buf, *line) is None:
-            return False
+    while line is not None and line[0] <= start:
+        if shape_of(buf, line) == "strong" and not _is_teaser_title(buf, line):
+            return False  # the list ended there
         line = next_nonblank_line(buf, line[1])
     return True
+
+
+def _is_teaser_title(buf: ByteSource, line: Line) -> bool:
+    """Is the strong `line` another page's title as the list shows it among its teasers?"""
+    return _TITLE.match(buf, *line) is not None and not _opens_a_page(buf, line)
+
+
+def _opens_a_page(buf: ByteSource, line: Line) -> bool:
+    """Is `line` a saved page's title over its thread, the thread's first line opening with the
+    title's words: another page pasted under the list, which ends there? A teaser's title
+    stands over another teaser, whose words are another thread's."""
+    title = _TITLE_WORDS.fullmatch(buf, *line)
+    below = None if title is None else next_nonblank_line(buf, line[1])
+    if title is None or below is None:
+        return False
+    start = _INDENT.match(buf, *below).end()  # type: ignore[union-attr]
+    words = title["words"]
+    return bytes(buf[start : start + len(words)]) == words
+
+
+def judged_across(
+    buf: ByteSource,
+    point: int,
+    shape_of: Callable[[ByteSource, Line], str | None],
+    *,
+    whole: bool = True,
+) -> bool:
+    """Would a part of the text cut at `point` (a line start) read a list otherwise than the
+    whole does: its heading opening the part (the chrome above it, which makes the list, left
+    in the part before), or a line of the list (its heading left there)? `whole`: as for
+    `in_listing`."""
+    below = next_nonblank_line(buf, point - 1)
+    if below is not None and buf.find(HEADING_WORDS, *below) >= 0:
+        above = previous_nonblank_line(buf, below[0])
+        if (
+            _HEADING.fullmatch(buf, *below) is not None
+            and shape_of(buf, below) == "strong"
+            and (not whole if above is None else shape_of(buf, above) in _CHROME_SHAPES)
+        ):
+            return True
+    return in_listing(buf, point, shape_of, whole=whole)
 
 
 _CHROME_SHAPES = ("strong", "weak")

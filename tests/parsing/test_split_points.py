@@ -107,6 +107,8 @@ line = st.one_of(
     # A teaser's opening number against the length its date line declares.
     st.sampled_from(["1/3 so word", "3/4 Word", "1/4 of word", "Jun 22 • 3 tweets • 1 min read"]),
     st.sampled_from(["(3/4) Word", "3/ Word", "@ana", "Jun 22"]),
+    # twtext's list of other threads, and a saved page's title over its thread or a teaser.
+    st.sampled_from(["Latest Threads Unrolled:", "Thread by @bo, Word [...]", "Word word"]),
     st.sampled_from(["", "", " "]),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
@@ -285,6 +287,10 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"1/ word\nYou can follow @ana.\nLatest Threads Unrolled:\n3/ Word\n2/ Word\n1/ word")
 @example("word\nYou can follow @ana.\nLatest Threads Unrolled:\n2/ Word\n• • •\n2/ Word".encode())
 @example(b"word\nYou can follow @a.\nLatest Threads Unrolled:\nThread by @bo, Word [...]\n2/ Word")
+@example(
+    b"word\nYou can follow @a.\nLatest Threads Unrolled:\n2/ W\nThread by @bo, W [...]\nW w\n2/ W"
+)
+@example(b"Read on Twitter\nLatest Threads Unrolled:\n1/")
 # threader.app's header over several lines, read up from its reading time.
 @example(b"1/ word\nAna\n+ Your Authors\n@ana\nMar 3\n1 min read\n2/ word\n3/ word")
 @example(b"2/ word\nAna\n@ana\n2/ Word\n3/ word\n1 min read\n2/ word")
@@ -303,6 +309,8 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @example("force a refresh\n🧵 1/ word\nforce a refresh".encode())  # chrome by what follows
 # A teaser's next number past the stretch's end (see the test of that cut).
 @example("12 tweets • 3 min read\n1/ word\nword. 2/ word".encode())
+# A stretch opening with twtext's list heading: the chrome above it may make the list.
+@example(b"Read 2 tweets\nLatest Threads Unrolled:\n1/ word\n1/ word")
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""

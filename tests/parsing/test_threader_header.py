@@ -4,6 +4,8 @@ metadata), never posts (tests/fixtures/unrollers/)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parsing import load_corpus
 from parsing.given import ThreadMeta
 
@@ -81,3 +83,23 @@ def test_the_sign_up_line_split_in_two_is_chrome() -> None:
     )
     assert texts(corpus) == [["The ferry runs late tonight."]]
     assert [text for _, text in skipped(corpus)][-2:] == ["Enjoy Threader?", "Sign up"]
+
+
+def test_a_reading_time_alone_between_a_threads_posts_stays_text() -> None:
+    """A line `5 min read` standing alone between two numbered posts (no handle above it, no
+    `·` of a blog's byline beside it) is the author's words: kept in the post, one thread."""
+    corpus = parse_text("1/ The essay is done.\n\n5 min read\n\n2/ Thanks to everyone.\n")
+    assert texts(corpus) == [["The essay is done.\n\n5 min read", "Thanks to everyone."]]
+
+
+def test_a_header_of_name_handle_and_reading_time_alone_is_skipped(tmp_path: Path) -> None:
+    """With neither the button, nor a bio, nor the day, the name over the handle over the reading
+    time is still the header: none of it is a post, and it names the thread's author."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Ada Quill\n@adaquill\n12 min read\nThe hall roof is fixed.\nVolunteers meet at nine.\n"
+        "You can follow @adaquill.\n"
+    )
+    corpus = load_corpus([page])
+    assert texts(corpus) == [["The hall roof is fixed.\nVolunteers meet at nine."]]
+    assert corpus.meta(0).author == "Ada Quill"

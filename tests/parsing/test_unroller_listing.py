@@ -68,3 +68,17 @@ def test_another_pages_title_among_the_teasers_does_not_end_the_list() -> None:
         "2/ Why the bus stops in October\n"
     )
     assert texts(corpus) == [["The pier is shut for repairs."]]
+
+
+def test_a_saved_page_pasted_under_the_list_ends_it() -> None:
+    """A page title whose first words open the line under it stands over its own thread, not
+    among the teasers (a teaser's title stands over another teaser): the list ends above it,
+    and the second page's thread is read, as the first page's is."""
+    corpus = load_corpus([UNROLLERS / "twtext_list_then_saved_page.txt"])
+    assert len(texts(corpus)) == 2
+    assert texts(corpus)[1][0].startswith("The spring tides this weekend")
+    assert texts(corpus)[1][-1].endswith("either side of high water.")
+    assert (
+        7,
+        "Thread by @orchardrow, Pruning the old pear trees without losing the crop [...]",
+    ) in (skipped(corpus))
