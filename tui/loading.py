@@ -311,13 +311,13 @@ class CorpusLoader:
             # meanwhile), and is paused only while an index comes in.
             if not flags_sent:
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     self.flags = indexing.flags(self.corpus)
                 if self.flags is not None:
                     post(self.FlagsIndexed(self.flags))
             if self.flags is not None:
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
@@ -327,7 +327,7 @@ class CorpusLoader:
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     index = indexing.whole()
                 if index is not None:
                     indexing.reap_later()
