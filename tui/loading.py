@@ -343,7 +343,7 @@ class CorpusLoader:
     def _prepare_search(self) -> None:
         # It makes nothing that stays; what the interface drew meanwhile is collected, not
         # frozen (its garbage would then stay for good, among the index's objects).
-        with collector_paused(collect=True):
+        with collector_paused(young=True, collect=True):
             self.corpus.prepare_search()
 
     @property
