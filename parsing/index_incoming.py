@@ -8,7 +8,6 @@ a frame at a time, so the interface's thread gets its turns while a big one come
 
 from __future__ import annotations
 
-import gc
 import pickle
 import threading
 import zlib
@@ -42,7 +41,7 @@ class IndexProcess:
         self._incoming, self._wait = incoming, wait
         self._outgoing = outgoing
         """To the process, for a file read in halves: the reader's part (`send_first`)."""
-        self._unpickler: pickle.Unpickler | None = pickle.Unpickler(_YoungCollected(incoming))
+        self._unpickler: pickle.Unpickler | None = pickle.Unpickler(incoming)
         """One for the entities and the whole index: what the first held (the entities'
         tuples) is not sent, nor kept, twice."""
         self._failed = False
@@ -192,30 +191,6 @@ class IndexProcess:
         if received is None:
             self._failed = True
         return received
-
-
-class _YoungCollected:
-    """The pipe as an index is unpickled from it, a frame at a time: before each frame is
-    read, the youngest generation of objects is collected, even while the collector is off
-    (as the reader keeps it while an index comes in, `collector_paused`). The interface draws
-    meanwhile and its garbage (cycles of cached lines and segments, megabytes at a million
-    posts) would otherwise stay until the end, then be frozen with the index for good; freed
-    here, its memory holds the index's next objects. Each collection walks only what was made
-    since the last frame."""
-
-    def __init__(self, incoming: BufferedReader) -> None:
-        self._incoming = incoming
-
-    def read(self, size: int = -1) -> bytes:
-        gc.collect(0)
-        return self._incoming.read(size)
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:
-        gc.collect(0)
-        return self._incoming.readinto(buffer)
-
-    def readline(self, size: int = -1) -> bytes:
-        return self._incoming.readline(size)
 
 
 def corpus_shape(corpus: Corpus) -> list[int]:

@@ -50,6 +50,12 @@ class ThreadIds(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._text[1:-1].split(_SEPARATOR) if len(self) else ())
 
+    def take(self, threads: Iterable[int]) -> Iterator[str]:
+        """The ids of `threads` (each in range, from 0), in their order: what the filters and
+        the unread count walk over every row, at a third of the cost of indexing each."""
+        text, starts = self._text, self._starts
+        return (text[starts[thread] : starts[thread + 1] - 1] for thread in threads)
+
     def index(self, thread_id: str, start: int = 0, stop: int | None = None) -> int:
         """The first thread with this id (in C: a search of the one string)."""
         at = self._text.find(_SEPARATOR + thread_id + _SEPARATOR) if thread_id else -1

@@ -311,13 +311,13 @@ class CorpusLoader:
             # meanwhile), and is paused only while an index comes in.
             if not flags_sent:
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     self.flags = indexing.flags(self.corpus)
                 if self.flags is not None:
                     post(self.FlagsIndexed(self.flags))
             if self.flags is not None:
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     entities = indexing.entities(self.corpus)
             if entities is not None:
                 entities_done(entities)
@@ -327,7 +327,7 @@ class CorpusLoader:
                 self._index_fraction = 0.5
                 post(self.Indexing(self.progress()))
                 indexing.wait()
-                with collector_paused():
+                with collector_paused(young=True, collect=True):
                     index = indexing.whole()
                 if index is not None:
                     indexing.reap_later()
@@ -343,7 +343,7 @@ class CorpusLoader:
     def _prepare_search(self) -> None:
         # It makes nothing that stays; what the interface drew meanwhile is collected, not
         # frozen (its garbage would then stay for good, among the index's objects).
-        with collector_paused(collect=True):
+        with collector_paused(young=True, collect=True):
             self.corpus.prepare_search()
 
     @property

@@ -62,7 +62,7 @@ def lock_handed_quickly() -> Iterator[None]:
 
 
 @contextmanager
-def collector_paused(*, collect: bool = False) -> Iterator[None]:
+def collector_paused(*, collect: bool = False, young: bool = False) -> Iterator[None]:
     """The cycle collector off while loading, and what was loaded frozen out of its sight
     after (`collect`: its garbage collected first). Reading and indexing make millions of
     objects and few garbage cycles: each full collection would walk them all (a pause of tens
@@ -75,19 +75,40 @@ def collector_paused(*, collect: bool = False) -> Iterator[None]:
     (after a long load, tens of thousands of its drawn lines). That collection walks only what
     was made since the last freeze, a few milliseconds; before the first, it would walk every
     object of the start, whose garbage is little. The interface's garbage made during the pause
-    is frozen with what was loaded, unless `collect`: found only by walking all of that."""
+    is frozen with what was loaded, unless `collect`: found only by walking all of that.
+
+    `young`: while an index comes in (its objects the loading's only ones, the interface's
+    garbage made meanwhile), the youngest generation is still collected, every `_YOUNG` objects
+    made, and no older one ever: that garbage is freed as it is made (frozen, it would stay for
+    good), and each collection walks that many objects, not all the interface made while the
+    index was awaited (seconds of drawing, 200 to 500 ms of collection at once)."""
     was_enabled = gc.isenabled()
     if was_enabled and gc.get_freeze_count():
         gc.collect()
-    gc.disable()
+    thresholds = gc.get_threshold()
+    if young and was_enabled:
+        gc.set_threshold(_YOUNG, _NEVER, _NEVER)
+    else:
+        gc.disable()
     try:
         yield
     finally:
+        gc.disable()  # before the older thresholds are back: none reached now walks the index
+        gc.set_threshold(*thresholds)
         if collect:
             gc.collect(0)
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+_NEVER = 1 << 30
+"""A threshold of older collections never reached while loading."""
+_YOUNG = 20_000
+"""Objects made between two collections of the youngest while an index comes in: each walks
+them in about 10 ms, and catches few of the interface's objects in the middle of a drawing
+(alive then, garbage soon after, they would be moved out of the youngest generation and frozen
+with the index; a collection every 700 objects kept megabytes of them)."""
 
 
 class BatchReporter:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from parsing.thread_ids import ThreadIds
+
 from .output import plural
 from .sorting import SORT_ORDERS
 from .state import Filters
@@ -39,7 +41,7 @@ class Remembered:
 
     def __init__(self, store: StateStore) -> None:
         self.store = store
-        self._ids: Sequence[str] | None = None
+        self._ids: ThreadIds | None = None
 
     @property
     def known(self) -> bool:
@@ -47,7 +49,7 @@ class Remembered:
         return self._ids is not None
 
     def identify(self, ids: Sequence[str]) -> None:
-        self._ids = ids
+        self._ids = ids if isinstance(ids, ThreadIds) else ThreadIds(ids)
 
     def id_of(self, thread: int) -> str | None:
         ids = self._ids
@@ -92,7 +94,7 @@ class Remembered:
         read = self.store.read
         if not read:
             return len(rows)
-        return sum(1 for thread in rows if ids[thread] not in read)
+        return sum(1 for thread_id in ids.take(rows) if thread_id not in read)
 
     def keep(self, rows: Sequence[int], filters: Filters) -> Sequence[int]:
         """`rows` without read threads (`unread_only`) and with bookmarked ones only
@@ -103,9 +105,9 @@ class Remembered:
         read, marked = self.store.read, self.store.bookmarks
         return [
             thread
-            for thread in rows
-            if not (filters.unread_only and ids[thread] in read)
-            and not (filters.bookmarked_only and ids[thread] not in marked)
+            for thread, thread_id in zip(rows, ids.take(rows), strict=True)
+            if not (filters.unread_only and thread_id in read)
+            and not (filters.bookmarked_only and thread_id not in marked)
         ]
 
     def save_place(

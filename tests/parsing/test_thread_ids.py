@@ -65,3 +65,11 @@ def test_no_object_is_kept_per_thread() -> None:
     held = ThreadIds(f"{thread:012x}" for thread in range(10_000))
     kept = [each for each in gc.get_referents(held) if each is not ThreadIds]
     assert len(kept) <= 2
+
+
+@given(st.lists(AN_ID, min_size=1, max_size=40), st.data())
+def test_the_ids_of_chosen_threads_are_the_lists(ids: list[str], data: st.DataObject) -> None:
+    """`take` gives the ids of the threads asked, in their order, as the list indexed would."""
+    held = ThreadIds(ids)
+    rows = data.draw(st.lists(st.integers(0, len(ids) - 1), max_size=60))
+    assert list(held.take(rows)) == [ids[thread] for thread in rows]

@@ -120,3 +120,60 @@ def test_garbage_made_while_search_is_prepared_is_collected(
         gc.unfreeze()
         if not was_enabled:
             gc.disable()
+
+
+def test_while_an_index_comes_in_only_the_youngest_objects_are_collected() -> None:
+    """Paused for an index coming in (`young`), the collector still frees the interface's
+    garbage cycles as they are made, a few hundred objects at a time, and never walks an older
+    generation (the index's objects so far): no pause grows with how long the index takes."""
+    generations: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(info["generation"])
+
+    was_enabled = gc.isenabled()
+    gc.enable()
+    made: list[weakref.ref[_Linked]] = []
+    kept: list[list[int]] = []
+    try:
+        with collector_paused(young=True):
+            gc.callbacks.append(note)  # once in: the garbage of before is collected fully
+            for _ in range(100_000):
+                made.append(weakref.ref(_Linked()))
+                kept.append([])  # what is loaded meanwhile, living on
+            collected = sum(1 for each in made if each() is None)
+        assert collected >= 75_000
+        assert generations and set(generations) == {0}
+    finally:
+        if note in gc.callbacks:
+            gc.callbacks.remove(note)
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_search_is_prepared_with_the_youngest_collected_as_it_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Preparing search makes its objects with the youngest generation collected as they come,
+    not all walked at once when it ends (190,000 objects, a quarter of a second at a million
+    posts)."""
+    loader = CorpusLoader([])
+    during: list[int] = []
+
+    def prepare_search() -> None:
+        kept = [[] for _ in range(100_000)]
+        during.append(gc.get_count()[0])
+        del kept
+
+    monkeypatch.setattr(loader.corpus, "prepare_search", prepare_search)
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        loader._prepare_search()
+        assert during and during[0] < 50_000
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
