@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from .chrome import is_chrome_text
@@ -367,6 +368,8 @@ def dated_teaser_lines(lines: Sequence[str]) -> bool:
     )
 
 
+# A page repeats its header lines (buttons, names, dates) above every thread: each is judged once.
+@lru_cache(maxsize=4096)
 def _could_be_name(line: str) -> bool:
     """A line that may be the display name above a handle: short, not a button, not a field."""
     return (
@@ -379,6 +382,7 @@ def _could_be_name(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _date(text: str) -> str | None:
     """`text` as a date: ISO when it has a year, else as shown; None when it is no date."""
     match = _DATE.fullmatch(text)
