@@ -48,21 +48,6 @@ def _given_posts(corpus: Corpus, thread: int) -> bool:
     return bool(meta) and any(post in meta for post in corpus.thread_posts(thread))
 
 
-def _head(
-    corpus: Corpus,
-    index: CorpusIndex,
-    thread: int,
-    thread_id: str,
-    *,
-    with_related: bool,
-) -> tuple[str, str]:
-    """The thread's JSON before its posts, and after them (controls escaped)."""
-    value = thread_value(corpus, index, thread, with_related, posts=False, thread_id=thread_id)
-    related = value.pop("related", None)
-    after = "]}" if related is None else '], "related": ' + encode(related) + "}"
-    return encode(value)[:-1] + ', "posts": [', after
-
-
 def _write_thread(
     out: TextIO,
     corpus: Corpus,
@@ -140,14 +125,19 @@ def thread_value(
     if posts:
         value["posts"] = post_values
     if with_related:
-        found_related = (index.batch_related or partial(related_threads, index))(thread)
-        ids = corpus.ids_of([item.thread for item in found_related])
-        value["related"] = [
-            {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}
-            | ({"same": True} if item.same else {})
-            for item in found_related
-        ]
+        value["related"] = related_entries(corpus, index, thread)
     return value
+
+
+def related_entries(corpus: Corpus, index: CorpusIndex, thread: int) -> list[dict[str, Any]]:
+    """The thread's related threads as the model's dicts: id, score, reasons (and `same`)."""
+    found_related = (index.batch_related or partial(related_threads, index))(thread)
+    ids = corpus.ids_of([item.thread for item in found_related])
+    return [
+        {"id": ids[item.thread], "score": item.score, "reasons": list(item.reasons)}
+        | ({"same": True} if item.same else {})
+        for item in found_related
+    ]
 
 
 def _post_value(corpus: Corpus, post: int, text: str, entities: list[Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from . import background, export_posts
 from .corpus import Corpus
 from .export_chunks import Chunks, copy_out, escape_controls, text_over
 from .export_index import read_flags
-from .export_json import _ENCODER, _given_posts, _head, _write_thread
+from .export_json import _ENCODER, _given_posts, _write_thread, encode, related_entries
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
 
@@ -183,10 +183,8 @@ class _Writer:
 
     def head(self, thread: int) -> tuple[str, str]:
         """The thread's JSON before its posts, and after them (controls escaped)."""
-        if self.with_related:
-            return _head(self.corpus, self.index, thread, self.ids[thread], with_related=True)
-        # `_head` without its dict and encoder call: the same keys in the same order, each
-        # value as the encoder writes it (the tests hold the bytes equal).
+        # `thread_value` without its dict and encoder call: the same keys in the same order,
+        # each value as the encoder writes it (the tests hold the bytes equal).
         corpus = self.corpus
         source = corpus.source_of(thread).name
         meta = corpus.meta(thread)
@@ -202,7 +200,10 @@ class _Writer:
             f'"handle": {_string(meta.handle)}, "date": {_string(meta.date)}, '
             f'"declared_posts": {declared}, "posts": ['
         )
-        return escape_controls(head), "]}"
+        if not self.with_related:
+            return escape_controls(head), "]}"
+        related = encode(related_entries(corpus, self.index, thread))
+        return escape_controls(head), '], "related": ' + related + "}"
 
     def threads(self, threads: Sequence[int], *, started: bool) -> None:
         corpus, chunks, evidence = self.corpus, self.chunks, self.index.evidence

@@ -146,7 +146,7 @@ def build_index(
     index = CorpusIndex(evidence=evidence, flags=entities.flags, thread_count=total)
     index.written = dict(entities.written)
     index.postings = dict(entities.postings)
-    frequency = _document_frequency(corpus, entities, parallel=parallel)
+    frequency = _document_frequency(corpus, entities)
 
     def words_of(threads: range) -> _Part:
         return _word_part(corpus, entities, frequency, threads, report)
@@ -350,24 +350,15 @@ def _batch_tallies(
     return tallies
 
 
-def _document_frequency(
-    corpus: Corpus, entities: CorpusIndex, *, parallel: bool = False
-) -> Frequency:
-    """How many threads use each term; from an even sample when the corpus is large (with
-    `parallel`, the second half of the sample counted in a forked process: the counts are the
-    same)."""
+def _document_frequency(corpus: Corpus, entities: CorpusIndex) -> Frequency:
+    """How many threads use each term; from an even sample when the corpus is large. Counted
+    in this process even when the passes go in halves: a fork and its counts pickled back cost
+    more CPU than the half it would count, and the word keys found here are then known to both
+    processes of the word pass (the second would otherwise find its half's keys again)."""
     total = corpus.thread_count
     step = max(1, total // _DF_SAMPLE)
     sample = range(0, total, step)
-    halves = [sample[: len(sample) // 2], sample[len(sample) // 2 :]] if parallel else [sample]
-
-    def count(threads: range) -> Counter[Term]:
-        counts: Counter[Term] = Counter()
-        for thread in threads:
-            counts.update(term_keys(*thread_text(corpus, entities, thread)))
-        return counts
-
-    counts, *more = _each_half(halves, count)
-    for counted in more:
-        counts.update(counted)
+    counts: Counter[Term] = Counter()
+    for thread in sample:
+        counts.update(term_keys(*thread_text(corpus, entities, thread)))
     return Frequency.of(counts, len(sample), exact=step == 1)

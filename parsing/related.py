@@ -166,14 +166,14 @@ def listed(
         score = _score(index, other, shared, uses, weighted=weighted, weights=weights)
         if score >= cut and _evidence(shared) >= 2:
             same = _same_thread(index, thread, other, shared)
-            ranked.append((not same, -score, other))
-    ranked.sort()
-    best = max((-score for different, score, _ in ranked if different), default=0.0)
+            ranked.append((not same, -score, other, shared))
+    ranked.sort(key=itemgetter(0, 1, 2))  # each thread once: what it shares is not compared
+    best = max((-score for different, score, _, _ in ranked if different), default=0.0)
     found = []
-    for different, score, other in ranked[:limit]:
+    for different, score, other, shared in ranked[:limit]:
         if different and -score < RELATIVE_CUT * best:
             break
-        reasons = (SAME_THREAD,) if not different else _reasons(index, shared_by(other), weights)
+        reasons = (SAME_THREAD,) if not different else _reasons(index, shared, weights)
         found.append(RelatedThread(other, round(-score, 3), reasons, same=not different))
     return found
 

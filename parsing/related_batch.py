@@ -229,8 +229,9 @@ class RelatedBatch:
         shares = places >= 0
         owner, places, entries = owner[shares], places[shares], entries[shares]
         count = len(candidates)
-        scores = _summed(owner, own[places], count)
-        used = _summed(owner, own[places] * self.thread_salience[entries], count)
+        shared_own = own[places]
+        scores = _summed(owner, shared_own, count)
+        used = _summed(owner, shared_own * self.thread_salience[entries], count)
         # A thread's flags come first among its features.
         flags = sum(1 for kind, _ in features if kind == "flag")
         if flags > 1:

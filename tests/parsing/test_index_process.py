@@ -8,7 +8,7 @@ import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -220,22 +220,38 @@ def test_indexing_in_this_process_leaves_the_collector_on() -> None:
     assert gc.isenabled()
 
 
-def test_the_sampled_document_frequency_counted_in_halves_is_the_same(
+def test_the_document_frequency_is_counted_without_a_second_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """When only a sample of the threads is read for the document frequency, its two halves
-    (the second counted in a forked process) give the same frequencies as one pass."""
-    from parsing import index
+    """An index in halves counts the document frequency's sample in this process (a fork
+    costs more than the half it would count, and the word keys found here are then known to
+    both processes of the word pass); the word pass itself still goes to a second process."""
+    from parsing import background, index
     from tests.bench.generate import generate
 
     path = tmp_path / "generated.txt"
     path.write_text("".join(line + "\n" for line in generate(3_000, 5)), encoding="utf-8")
     corpus = read(str(path))
-    monkeypatch.setattr(index, "_DF_SAMPLE", corpus.thread_count // 3)
-    entities = build_index(corpus, with_words=False)
-    sampled = index._document_frequency(corpus, entities)
-    assert sampled.unseen_idf > 0.0  # a sample, not every thread
-    assert index._document_frequency(corpus, entities, parallel=True) == sampled
+    counting, forked_while_counting, forks = [False], [], []
+    later, frequency = background.later, index._document_frequency
+
+    def recorded_later(work: Any) -> Any:
+        forks.append(work)
+        forked_while_counting.append(counting[0])
+        return later(work)
+
+    def counted(*args: Any, **named: Any) -> Any:
+        counting[0] = True
+        try:
+            return frequency(*args, **named)
+        finally:
+            counting[0] = False
+
+    monkeypatch.setattr(background, "later", recorded_later)
+    monkeypatch.setattr(index, "_document_frequency", counted)
+    build_index(corpus, with_words=True, parallel=True)
+    assert forks  # the passes in halves do fork here
+    assert not any(forked_while_counting)
 
 
 def test_the_halves_joined_hold_each_feature_once(tmp_path: Path) -> None:
