@@ -102,6 +102,25 @@ def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
     return found
 
 
+_HANDLED_CREDIT = re.compile(rb"\xe2\x80\x94[^\n]{0,80}?\(@(\w{1,15})\)")
+"""A dash, then a handle in brackets on its line: any line `embed_ends` may read a handle from
+(as the line under a tweet or a credit run into its last line), and some it does not."""
+
+
+def credit_handles_differ_across(buf: ByteSource, point: int) -> bool:
+    """Could the first credit under `point` be read against a credit above it under another
+    handle (`embed_ends` remembers the last handle however far up)? A part starting at `point`
+    would read that credit as ending a post of its thread, the whole as another's tweet. Every
+    credit's shape counts, read or not, so the answer is yes whenever it might be."""
+    if buf.find(b"(@", point) < 0:
+        return False
+    below = _HANDLED_CREDIT.search(buf, point)
+    if below is None:
+        return False
+    handle = below[1].lower()
+    return any(above[1].lower() != handle for above in _HANDLED_CREDIT.finditer(buf, 0, point))
+
+
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:
     """The blog's masthead and the post's title: the lines above a dated byline among the
     `strong` lines, when they are all short lines that end no sentence (the blog's name, its

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
-from .chrome_blog import opens_bylined_header
+from .chrome_blog import credit_handles_differ_across, opens_bylined_header
 from .chrome_context import is_link_back
 from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
@@ -186,8 +186,14 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`_leads_across`), a teaser's first marker by the
     listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
-    chrome above its heading (`unroller_listing`): a part cut there would not see them."""
-    if platform_judged_across(buf, point) or listing_judged_across(buf, point, _shape, whole=whole):
+    chrome above its heading (`unroller_listing`), a credit under an embedded tweet by the
+    handle of the last credit above (`chrome_blog.credit_handles_differ_across`): a part cut
+    there would not see them."""
+    if (
+        platform_judged_across(buf, point)
+        or listing_judged_across(buf, point, _shape, whole=whole)
+        or credit_handles_differ_across(buf, point)
+    ):
         return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (

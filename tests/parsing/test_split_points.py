@@ -298,6 +298,12 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # Short posts numbered like a list under page chrome, and above it.
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
+# A credit under another handle's tweet is read against the last credit's handle, however far up.
+@example(
+    "1/ word\nword \u2014 Ana (@ana) March 3, 2020\n1/ word\n"
+    "Press enter or click to view image in full size\n"
+    "word. \u2014 Bo Lee (@bo) May 1, 2021".encode()
+)
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
