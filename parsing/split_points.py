@@ -36,7 +36,7 @@ from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
-from .events import BARE_HEAD, Event
+from .events import BARE_HEAD, PICTURE_END, Event
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import read_line, read_structure
@@ -139,6 +139,7 @@ def run_fresh_points(
         start,
         part,
         [point for point in layout.fresh if 0 < point < len(part) and part[point - 1] == 0x0A],
+        [event.start for event in events if event.kind == PICTURE_END],
     )
     return [
         point
@@ -149,20 +150,29 @@ def run_fresh_points(
 
 
 def _in_source(
-    buf: ByteSource, start: int, part: bytes | bytearray, points: list[int]
+    buf: ByteSource, start: int, part: bytes | bytearray, points: list[int], picture_ends: list[int]
 ) -> list[int]:
     """The `points` of the laid out `part` (the bytes of `buf` from `start`) as positions in
     `buf`. Laying out moves text within a post over the blanks pictures' marks left, newlines
     with it (`blanked_gaps`), but every line keeps its number and its text its column: each
-    point is found again by its line and column."""
+    point is found again by its line and column, but for a line that text moved onto from over
+    a mark above it, with blanks, up to a picture's end after a number (`picture_ends`): there
+    the number stays in the post's text and the blanks with it, which a part would not hold."""
     found: list[int] = []
     line, source_line = 0, start
     for point in sorted(points):
         while (newline := part.find(b"\n", line, point)) >= 0:
             line = newline + 1
             source_line = buf.find(b"\n", source_line) + 1
-        found.append(source_line + point - line)
+        if source_line - start == line or not _picture_end_on_line(part, picture_ends, line):
+            found.append(source_line + point - line)
     return found
+
+
+def _picture_end_on_line(part: bytes | bytearray, picture_ends: list[int], line: int) -> bool:
+    """Is one of `picture_ends` (sorted) on the line of `part` starting at `line`?"""
+    following = bisect_left(picture_ends, line)
+    return following < len(picture_ends) and part.find(b"\n", line, picture_ends[following]) < 0
 
 
 def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[int]) -> bool:
@@ -186,14 +196,11 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`_leads_across`), a teaser's first marker by the
     listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
-    chrome above its heading (`unroller_listing`), a credit under an embedded tweet by the
-    handle of the last credit above (`chrome_blog.credit_handles_differ_across`): a part cut
-    there would not see them."""
-    if (
-        platform_judged_across(buf, point)
-        or listing_judged_across(buf, point, _shape, whole=whole)
-        or credit_handles_differ_across(buf, point)
-    ):
+    chrome above its heading (`unroller_listing`), an embed's credit by those above it
+    (`chrome_blog.credit_handles_differ_across`): a part cut there would not see them."""
+    if platform_judged_across(buf, point) or listing_judged_across(buf, point, _shape, whole=whole):
+        return True
+    if credit_handles_differ_across(buf, point):
         return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (

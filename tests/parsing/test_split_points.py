@@ -216,6 +216,8 @@ def test_a_cut_under_text_moved_over_a_blanked_mark_is_where_its_line_starts() -
 @HUNT
 @given(marker_corpora)
 @with_regressions
+# The blanks a mark left moved down to a marker in the middle of a line under a cut.
+@example("2/ …\nword. 1/ Image word 2/ Image\nword\nword. 1/ Image word 2/ Image\n2/ …".encode())
 def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> None:
     """Wherever the layout allows a cut, laid out whole or in runs between anchors, the two parts
     laid out alone give the same threads, posts and skipped lines as the whole."""
