@@ -198,9 +198,9 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
     chrome above its heading (`unroller_listing`), an embed's credit by those above it
     (`chrome_blog.credit_handles_differ_across`): a part cut there would not see them."""
-    if platform_judged_across(buf, point) or listing_judged_across(buf, point, _shape, whole=whole):
+    if platform_judged_across(buf, point, whole=whole) or credit_handles_differ_across(buf, point):
         return True
-    if credit_handles_differ_across(buf, point):
+    if listing_judged_across(buf, point, _shape, whole=whole):
         return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (

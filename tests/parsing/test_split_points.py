@@ -319,6 +319,8 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @example("12 tweets • 3 min read\n1/ word\nword. 2/ word".encode())
 # A stretch opening with twtext's list heading: the chrome above it may make the list.
 @example(b"Read 2 tweets\nLatest Threads Unrolled:\n1/ word\n1/ word")
+# A platform's footer past the stretch's end makes the lines above it chrome, up to its start.
+@example("• • •\n🧵 1/ word\nDiscover more from Ana".encode())
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""
