@@ -9,6 +9,7 @@ other chrome, as it always stands on a blog page, under or above the post in a b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from .byte_source import ByteSource
@@ -100,6 +101,36 @@ def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
         found[line] = EMBED_OTHER if other else EMBED_END
         last_handle = handle or last_handle
     return found
+
+
+_HANDLED_CREDIT = re.compile(rb"\xe2\x80\x94[^\n]{0,80}?\(@(\w{1,15})\)")
+"""A dash, then a handle in brackets on its line: any line `embed_ends` may read a handle from
+(as the line under a tweet or a credit run into its last line), and some it does not."""
+
+
+def credit_handles(buf: ByteSource) -> list[tuple[int, bytes]]:
+    """Where each line shaped like an embed's credit holds a handle (`_HANDLED_CREDIT`), with
+    that handle (lower case), in file order: found once for a source, by its dashes."""
+    found: list[tuple[int, bytes]] = []
+    dash = buf.find(b"\xe2\x80\x94")
+    while dash >= 0:
+        named = _HANDLED_CREDIT.match(buf, dash)
+        if named is not None:
+            found.append((dash, named[1].lower()))
+        dash = buf.find(b"\xe2\x80\x94", dash + 1)
+    return found
+
+
+def handles_differ_across(credits: list[tuple[int, bytes]], point: int) -> bool:
+    """Could the first credit under `point` be read against a credit above it under another
+    handle (`embed_ends` remembers the last handle however far up)? A part starting at `point`
+    would read that credit as ending a post of its thread, the whole as another's tweet. Every
+    credit's shape counts (`credit_handles`), read or not, so the answer is yes whenever it
+    might be."""
+    first = bisect_left(credits, (point, b""))
+    if first == len(credits):
+        return False
+    return any(handle != credits[first][1] for _, handle in credits[:first])
 
 
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:

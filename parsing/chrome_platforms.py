@@ -302,21 +302,26 @@ _TRIGGER = re.compile(
 """The lines the rules above start from and read their neighbours by."""
 
 
-def judged_across(buf: ByteSource, point: int) -> bool:
+def judged_across(buf: ByteSource, point: int, *, whole: bool = True) -> bool:
     """Would a cut of the text at `point` (a line start) hide from a rule above the lines it
     reads: a byline, box or footer's heading within reach on either side (its header may run
     up to the page's start, its blurb and tags stand next to it), or a footer's heading above
-    with no post number between? A source is not cut there."""
+    with no post number between? A source is not cut there. Without `whole`, `buf` is a
+    stretch of a source: a line past either end within reach may be such a heading."""
     above = previous_nonblank_line(buf, point)
     below = next_nonblank_line(buf, point - 1)
     for _ in range(_HEADER_LINES + _BLURB_LINES):
         if below is None:
+            if not whole:
+                return True
             break
         if _is_trigger(buf, below):
             return True
         below = next_nonblank_line(buf, below[1])
     for reach in range(_FOOTER_LINES + 1):
-        if above is None or _MARKER.match(buf, *above):
+        if above is None:
+            return not whole  # a stretch's start: a footer's heading may stand above it
+        if _MARKER.match(buf, *above):
             return False
         if _OPENS_FOOTER.fullmatch(buf, *above) or (
             reach <= _HEADER_LINES and _is_trigger(buf, above)

@@ -30,19 +30,20 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
-from .chrome_blog import opens_bylined_header
+from .chrome_blog import credit_handles, handles_differ_across, opens_bylined_header
 from .chrome_context import is_link_back
 from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
-from .events import BARE_HEAD, Event
+from .events import PICTURE_END, Event
 from .glued_pictures import holds_glued_marker
 from .layout_counts import CountingLayout
 from .lines import read_line, read_structure
 from .neighbours import Line, line_end, next_nonblank_line, previous_nonblank_line
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
+from .split_point_lines import leads_across, separator_before_structure
 from .tables import PostColumns, SkippedLine, ThreadColumns
 from .teaser_glued import glued_next_number, opens_a_fraction
 from .teaser_lines import is_date, is_teaser_edge
@@ -62,6 +63,8 @@ _REACH = 1 << 18
 of about twice this is added to a big file's time when it offers no cut (one long thread)."""
 _WINDOW = 1 << 20
 """How far either side of the middle `split_unnormalised` looks for a cut."""
+Credits = list[tuple[int, bytes]]
+"""Where the lines shaped like an embed's credit stand, with their handles (`credit_handles`)."""
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _PROBE = 1 << 12
 _STRONG_SAMPLE = "\u2022 \u2022 \u2022".encode()
@@ -72,9 +75,9 @@ def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int
     """A line start close to `near` of the buffer (within a quarter of it, after first) where
     parsing may begin afresh, or None. Without `whole`, `buf` is a stretch cut out of a source:
     what lies before its start and after its end is unknown, not absent."""
-    middle = int(len(buf) * near)
+    middle, credits = int(len(buf) * near), credit_handles(buf)
     reach = min(len(buf) // 4, _REACH)
-    for cut in fresh_points(buf, middle, middle + reach, whole=whole):
+    for cut in fresh_points(buf, middle, middle + reach, whole=whole, credits=credits):
         if 0 < cut < len(buf):
             return cut
     # Before the middle: runs from further back each time, the nearest point kept.
@@ -82,21 +85,25 @@ def safe_split(buf: ByteSource, near: float = 0.5, *, whole: bool = True) -> int
     low = max(middle - reach, 0)
     while stop > low:
         start = max(low, stop - span)
-        found = [cut for cut in fresh_points(buf, start, stop, whole=whole) if 0 < cut < len(buf)]
+        points = fresh_points(buf, start, stop, whole=whole, credits=credits)
+        found = [cut for cut in points if 0 < cut < len(buf)]
         if found:
             return min(found, key=lambda cut: abs(cut - middle))
         stop, span = start, span * 2
     return None
 
 
-def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) -> Iterator[int]:
+def fresh_points(
+    buf: ByteSource, start: int, stop: int, *, whole: bool = True, credits: Credits | None = None
+) -> Iterator[int]:
     """The points where the layout of the source starts afresh, found by laying out runs from the
     first anchor at or after `start`, each through the line of a marker anchor at least `_RUN`
     bytes on (or to the end of a `whole` source; a stretch's end is no end, so there the next
     marker anchor serves), the next run beginning at that anchor, until a run would begin at
-    or after `stop`. In order, some more than once."""
+    or after `stop`. In order, some more than once. `credits`: `credit_handles(buf)`."""
     if is_read_whole(buf):
         return
+    credits = credit_handles(buf) if credits is None else credits
     anchor = _next_anchor(buf, start, whole, ends_a_run=False)
     while anchor is not None and anchor < stop:
         last = _next_anchor(buf, anchor + _RUN, whole, ends_a_run=True)
@@ -107,19 +114,29 @@ def fresh_points(buf: ByteSource, start: int, stop: int, *, whole: bool = True) 
         # The run takes in the line of the anchor it ends at: a restart there is decided by the
         # lines above it, and the anchor line does not look below itself.
         end = len(buf) if last is None else min(line_end(buf, last) + 1, len(buf))
-        yield from run_fresh_points(buf, anchor, end, authors_checked=True, whole=whole)
+        yield from run_fresh_points(
+            buf, anchor, end, authors_checked=True, whole=whole, credits=credits
+        )
         anchor = last
 
 
 def run_fresh_points(
-    buf: ByteSource, start: int, stop: int, *, authors_checked: bool = False, whole: bool = True
+    buf: ByteSource,
+    start: int,
+    stop: int,
+    *,
+    authors_checked: bool = False,
+    whole: bool = True,
+    credits: Credits | None = None,
 ) -> list[int]:
     """Where the layout of `buf[start:stop]`, laid out alone, starts afresh (as positions in
     `buf`); the points at its very start and end are left out, and so are all of them in a
     conversation copied from twitter.com that only the whole page reads right (replies by
     others, the main tweet's header opening the page: `old_twitter.is_read_whole`).
     `authors_checked`: the caller knows `buf` is no such conversation. Without `whole`, `buf`
-    is a stretch cut out of a source (see `safe_split`)."""
+    is a stretch cut out of a source (see `safe_split`). No point lies between two credits of
+    embedded tweets under different handles (`chrome_blog.handles_differ_across`); `credits`
+    as for `fresh_points`."""
     if not authors_checked and is_read_whole(buf):
         return []
     part = bytearray(buf[start:stop])
@@ -139,30 +156,42 @@ def run_fresh_points(
         start,
         part,
         [point for point in layout.fresh if 0 < point < len(part) and part[point - 1] == 0x0A],
+        [event.start for event in events if event.kind == PICTURE_END],
     )
+    credits = credit_handles(buf) if credits is None and points else credits or []
     return [
         point
         for point in points
         if not _judged_across(buf, point, whole)
+        and not handles_differ_across(credits, point)
         and not _glued_above_next_line(buf, start, point - start, lines)
     ]
 
 
 def _in_source(
-    buf: ByteSource, start: int, part: bytes | bytearray, points: list[int]
+    buf: ByteSource, start: int, part: bytes | bytearray, points: list[int], picture_ends: list[int]
 ) -> list[int]:
     """The `points` of the laid out `part` (the bytes of `buf` from `start`) as positions in
     `buf`. Laying out moves text within a post over the blanks pictures' marks left, newlines
     with it (`blanked_gaps`), but every line keeps its number and its text its column: each
-    point is found again by its line and column."""
+    point is found again by its line and column, but for a line that text moved onto from over
+    a mark above it, with blanks, up to a picture's end after a number (`picture_ends`): there
+    the number stays in the post's text and the blanks with it, which a part would not hold."""
     found: list[int] = []
     line, source_line = 0, start
     for point in sorted(points):
         while (newline := part.find(b"\n", line, point)) >= 0:
             line = newline + 1
             source_line = buf.find(b"\n", source_line) + 1
-        found.append(source_line + point - line)
+        if source_line - start == line or not _picture_end_on_line(part, picture_ends, line):
+            found.append(source_line + point - line)
     return found
+
+
+def _picture_end_on_line(part: bytes | bytearray, picture_ends: list[int], line: int) -> bool:
+    """Is one of `picture_ends` (sorted) on the line of `part` starting at `line`?"""
+    following = bisect_left(picture_ends, line)
+    return following < len(picture_ends) and part.find(b"\n", line, picture_ends[following]) < 0
 
 
 def _glued_above_next_line(buf: ByteSource, start: int, point: int, lines: list[int]) -> bool:
@@ -178,16 +207,18 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     """Is a line next to `point` read by what lies on the other side of it? A line ending in
     `Image` is by the line under it (`pictures`), a link back to the source by whether any text
     follows it (`chrome_context.link_back_at_end`), a lone `-` or `·` by the lines on both
-    sides and a run of them by the line of structure above it (`_separator_before_structure`),
+    sides and a run of them by the line of structure above it (`split_point_lines`),
     the start of a chrome line a space ends by whether it ends the text (`cut_off`), the lines
     around a blogging platform's byline, boxes and footers (`chrome_platforms`), a title
     over a byline or a bare date by whether the page starts there
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
-    the line of structure it may lead (`_leads_across`), a teaser's first marker by the
+    the line of structure it may lead (`split_point_lines`), a teaser's first marker by the
     listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
     chrome above its heading (`unroller_listing`): a part cut there would not see them."""
-    if platform_judged_across(buf, point) or listing_judged_across(buf, point, _shape, whole=whole):
+    if platform_judged_across(buf, point, whole=whole) or listing_judged_across(
+        buf, point, _shape, whole=whole
+    ):
         return True
     above = previous_nonblank_line(buf, point)
     if above is not None and (
@@ -199,12 +230,12 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
         return True
     below = next_nonblank_line(buf, point - 1)
     return below is not None and (
-        _separator_before_structure(buf, below)
+        separator_before_structure(buf, below)
         or opens_bylined_header(buf, below)
         or is_one_line_header_shape(buf, below)
         or is_page_title_shape(buf, below)
         or is_date(buf, below)
-        or (above is not None and _leads_across(buf, above, below))
+        or (above is not None and leads_across(buf, above, below))
         or (above is not None and _teaser_numbered_first(buf, above, below, whole))
         or _past_first_under_teaser_head(buf, below)
     )
@@ -249,37 +280,6 @@ def _structure_past_teaser_text(buf: ByteSource, pos: int) -> int | None:
         if marker is not None or shape == "strong":
             return line
     return None
-
-
-def _separator_before_structure(buf: ByteSource, below: Line) -> bool:
-    """Is there a lone separator line (`-`, `·`) from `below` on before any line of structure?
-    A run of them is page chrome or an author's divider by the nearest line of structure above
-    it (`old_twitter_dividers._in_numbered_post`): in the whole that may be a number marker
-    above the point, in a part starting there it is none, and the run reads the other way.
-    A line of structure between the point and the run is the nearest in both."""
-    line: Line | None = below
-    while line is not None:
-        if is_separator(buf, line):
-            return True
-        shape, marker = read_line(buf, *line)
-        if marker is not None or shape in ("head", "emoji", "end"):
-            return False
-        line = next_nonblank_line(buf, line[1])
-    return False
-
-
-def _leads_across(buf: ByteSource, above: Line, below: Line) -> bool:
-    """Could the line `above` a point lead the line `below` it? A bare head or an emoji line with
-    only blank lines under it stands above the next line of structure (`_stands_above` in
-    `layout_blocks`), and is then read by it: part of the post a marker opens, or text of the
-    post above when that line turns out to be a date that numbers no post. At the end of a
-    part it leads nothing, so it opens a thread of its own (a head) or stays text (an emoji
-    line) whatever came under it in the whole. Only a line of structure is led (a marker, a
-    date read like one, another head or emoji line): chrome and text under it lead nowhere."""
-    shape = read_line(buf, *above)[0]
-    if shape == "head" and not BARE_HEAD.fullmatch(buf, *above):
-        return False  # "THREAD: Here is why …" is a post of its own, leading nothing
-    return shape in ("head", "emoji") and read_line(buf, *below)[0] in ("marker", "head", "emoji")
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:
@@ -359,6 +359,13 @@ def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line 
 
 
 def split_unnormalised(raw: ByteSource, head: int = 0, near: float = 0.5) -> int | None:
+    """`_split_window`, but for a cut between credits of embedded tweets under different
+    handles anywhere in `raw`, which the window may not hold (`handles_differ_across`)."""
+    cut = _split_window(raw, head, near)
+    return None if cut is None or handles_differ_across(credit_handles(raw), cut) else cut
+
+
+def _split_window(raw: ByteSource, head: int, near: float) -> int | None:
     """`safe_split` for UTF-8 bytes whose line ends are not normalised yet (`\r\n`, `\r`), after
     `head` bytes (a byte-order mark): where to cut `raw` so that each part, normalised on its
     own, parses as it does inside the whole. None when there is no such cut near `near` of it

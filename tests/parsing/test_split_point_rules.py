@@ -3,9 +3,13 @@ under a line the other side of the cut reads, at restarts, and around a teaser's
 
 from __future__ import annotations
 
+import pytest
+
+import parsing.split_points
 from parsing.split_points import (
     is_anchor,
     safe_split,
+    split_unnormalised,
 )
 
 from .test_split_points import allowed_cuts, assert_cuts_parse_like_the_whole, layout, stretch_cuts
@@ -206,3 +210,24 @@ def test_no_cut_under_the_start_of_a_count_label_a_space_ends() -> None:
     raw = "@wren\n·\nMar 3\n1/ a\n2/ b\n12\nRetwe \n1/ c\n2/ d\n".encode()
     assert raw.index(b"1/ c") not in allowed_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
+
+
+def _credits_far_apart(second_handle: str) -> bytes:
+    """An embed's credit, many short threads, another embed's credit: the threads lie far
+    from both credits, past any window looked at around the middle."""
+    threads = "".join(f"1/ word {n}\n2/ word\n\n" for n in range(400))
+    return (
+        f"1/ word\nword \u2014 Ana (@ana) March 3, 2020\n{threads}"
+        f"1/ word\nword. \u2014 Bo Lee (@{second_handle}) May 1, 2021\n"
+    ).encode()
+
+
+def test_no_cut_between_credits_of_different_handles_outside_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lower credit is read against the last one above, however far up (`embed_ends`): a
+    cut between credits under different handles is declined though the window looked in
+    around the middle holds neither; under one handle the cut stands."""
+    monkeypatch.setattr(parsing.split_points, "_WINDOW", 1024)
+    assert split_unnormalised(_credits_far_apart("ana")) is not None
+    assert split_unnormalised(_credits_far_apart("bo")) is None

@@ -216,6 +216,8 @@ def test_a_cut_under_text_moved_over_a_blanked_mark_is_where_its_line_starts() -
 @HUNT
 @given(marker_corpora)
 @with_regressions
+# The blanks a mark left moved down to a marker in the middle of a line under a cut.
+@example("2/ …\nword. 1/ Image word 2/ Image\nword\nword. 1/ Image word 2/ Image\n2/ …".encode())
 def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> None:
     """Wherever the layout allows a cut, laid out whole or in runs between anchors, the two parts
     laid out alone give the same threads, posts and skipped lines as the whole."""
@@ -298,6 +300,12 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # Short posts numbered like a list under page chrome, and above it.
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
+# A credit under another handle's tweet is read against the last credit's handle, however far up.
+@example(
+    "1/ word\nword \u2014 Ana (@ana) March 3, 2020\n1/ word\n"
+    "Press enter or click to view image in full size\n"
+    "word. \u2014 Bo Lee (@bo) May 1, 2021".encode()
+)
 def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
     """The same, over text that mixes markers with heads, emoji leads and every kind of chrome."""
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
@@ -311,6 +319,8 @@ def test_every_allowed_cut_parses_like_the_whole(raw: bytes) -> None:
 @example("12 tweets • 3 min read\n1/ word\nword. 2/ word".encode())
 # A stretch opening with twtext's list heading: the chrome above it may make the list.
 @example(b"Read 2 tweets\nLatest Threads Unrolled:\n1/ word\n1/ word")
+# A platform's footer past the stretch's end makes the lines above it chrome, up to its start.
+@example("• • •\n🧵 1/ word\nDiscover more from Ana".encode())
 def test_every_cut_found_in_a_stretch_parses_like_the_whole(raw: bytes) -> None:
     """A cut found in a stretch of the source, without knowing what lies around it, is a cut
     of the whole source too."""
