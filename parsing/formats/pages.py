@@ -1,8 +1,10 @@
 """Thread Reader App and other unroller page text: the first input format.
 
 Any text file is read as page text: numbered posts, page chrome skipped (`layout`, `chrome`).
-In a folder or zip this format takes the files named as text (`.txt`, `.text`, no extension);
-a file named on its own is read whatever its name, unless it is binary.
+In a folder or zip this format takes the files named as text (`.txt`, `.text`); one with no
+extension (`LICENSE`, `Makefile`) is skipped with its name like any other file: a folder holds
+such files beside its pages far more often than a page saved without an extension, and a file
+named on its own is read whatever its name, unless it is binary.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from ..containers import Entry
     from ..corpus import Corpus
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 class PagesFormat:

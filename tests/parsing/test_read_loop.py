@@ -24,18 +24,27 @@ def zipped(members: dict[str, str | bytes]) -> bytes:
 
 
 def test_a_folder_reads_text_files_and_names_the_others_as_skipped(tmp_path: Path) -> None:
-    """In a folder, `.txt` and extensionless files are page text; a `.js` or `.pdf` file is
-    no thread file: named once on its own warning line, never parsed."""
+    """In a folder, `.txt` files are page text; a `.js` file or one with no extension (a
+    `LICENSE` beside the pages) is no thread file: each named once on its own warning line,
+    never parsed."""
     (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "notes").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "LICENSE").write_text(PAGE, encoding="utf-8")
     (tmp_path / "script.js").write_text("1/ looks like a post\n", encoding="utf-8")
     corpus = load_corpus([tmp_path])
-    assert [source.name for source in corpus.sources] == [
-        str(tmp_path / "a.txt"),
-        str(tmp_path / "notes"),
-    ]
-    assert len(corpus.warnings) == 1
-    assert "script.js" in corpus.warnings[0] and "skipped" in corpus.warnings[0]
+    assert [source.name for source in corpus.sources] == [str(tmp_path / "a.txt")]
+    assert len(corpus.warnings) == 2
+    assert all("skipped" in warning for warning in corpus.warnings)
+    assert any("LICENSE" in warning for warning in corpus.warnings)
+    assert any("script.js" in warning for warning in corpus.warnings)
+
+
+def test_a_file_with_no_extension_named_on_its_own_is_read(tmp_path: Path) -> None:
+    """Named on the command line, a page saved with no extension is read as page text."""
+    (tmp_path / "notes").write_text(PAGE, encoding="utf-8")
+    corpus = load_corpus([tmp_path / "notes"])
+    assert [source.name for source in corpus.sources] == [str(tmp_path / "notes")]
+    assert corpus.thread_count >= 1
+    assert not corpus.warnings
 
 
 def test_a_zip_is_read_in_place_its_members_named_after_it(tmp_path: Path) -> None:
