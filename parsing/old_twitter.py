@@ -277,8 +277,8 @@ def conversation_lines(
     openings = [
         line
         for header in headers
-        if header.copy and header.opens_page
-        for line in title_lines(buf, header)
+        if header.copy and (header.opens_page or header.opens_copy)
+        for line in (header.lines if header.opens_copy else title_lines(buf, header))
     ]
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]

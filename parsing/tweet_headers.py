@@ -56,7 +56,7 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("copy", "focal", "handle", "lines", "opens_page", "retweet")
+    __slots__ = ("copy", "focal", "handle", "lines", "opens_copy", "opens_page", "retweet")
 
     def __init__(
         self,
@@ -77,6 +77,8 @@ class TweetHeader:
         `with_focal_header`): its author wrote the thread."""
         self.copy = 0
         """Which copy of a page in the text the tweet is in (`tweet_copies`)."""
+        self.opens_copy = False
+        """The first header of a copy that no chrome opens: its lines end the thread above."""
 
 
 def tweet_headers(
