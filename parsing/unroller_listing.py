@@ -8,7 +8,12 @@ is the thread's, nor a thread of the page's: only links to other pages.
 So the lines under that heading are chrome when the heading stands in the chrome under a thread
 (the line above it is chrome by its own words): the list runs to the next strong chrome line
 (the site's cookie notice) that is no teaser's (another page's title), or to the end of the
-text, or `REACH` bytes down, whichever comes first. A heading opening the text (a copy that
+text, or `REACH` bytes down, whichever comes first. A list that runs into another page's footer
+(`You can follow @y.`) has another page's thread above that footer, pasted under the list with
+no title: the list ends at the widest run of blank lines under the heading (where the paste
+began), the first of those as wide, so that nothing of that thread is lost to the list; where
+no blank line stands between, nothing under the heading is the list's (every real copy seen
+lost the list's items). A heading opening the text (a copy that
 put the page's side column first) lists nothing this rule can bound: the thread may follow it
 at once, so the rule leaves it alone.
 
@@ -35,6 +40,8 @@ _TITLE_WORDS = re.compile(
     rb"\[(?:\.\.\.|\xe2\x80\xa6)\][ \t]*"
 )
 _INDENT = re.compile(rb"[ \t]*")
+_FOOTER = re.compile(rb"[ \t]*You can follow @\w{1,15}\.?[ \t]*")
+"""The first line of an unroller page's footer, under the thread it closes."""
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
 text again, so a page that goes on past a list this long loses no thread to it."""
@@ -60,15 +67,32 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
         if above is None or above not in shaped:
             continue
         limit = heading[1] + REACH
+        listed: list[Line] = []
         line = next_nonblank_line(buf, heading[1])
         while (
             line is not None
             and (line not in ends or _is_teaser_title(buf, line))
             and (line[0] <= limit)
         ):
-            found.append(line)
+            listed.append(line)
             line = next_nonblank_line(buf, line[1])
+        if line is not None and line[0] <= limit and _FOOTER.fullmatch(buf, *line):
+            listed = _above_widest_gap(buf, heading, listed)
+        found += listed
     return found
+
+
+def _above_widest_gap(buf: ByteSource, heading: Line, listed: list[Line]) -> list[Line]:
+    """The `listed` lines above the widest run of blank lines under `heading` (the first of
+    those as wide)."""
+    widest, kept = -1, 0
+    above = heading
+    for count, line in enumerate(listed):
+        blanks = bytes(buf[above[1] : line[0]]).count(b"\n")
+        if blanks > widest:
+            widest, kept = blanks, count
+        above = line
+    return listed[:kept]
 
 
 def heading_above(buf: ByteSource, start: int) -> Line | None:
