@@ -56,6 +56,7 @@ from .teaser_lines import is_date
 from .threader_header import header_lines as threader_header_lines
 from .tweet_headers import is_main_tweet_time
 from .unroller_listing import listed_lines
+from .wrapped_tips import wrapped_tips
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -321,12 +322,14 @@ def _lines_by_their_neighbours(
     confirmed: set[Line],
 ) -> set[Line]:
     """The lines chrome by what stands next to them: a blog's title above its byline (the page's
-    header, with or without the byline's date), the tags
-    and people a listing suggests under its blocks, the link back that ends a copy, the list of
-    other threads under twtext's footer. `shaped`: the weak lines, and all the lines chrome by
+    header, with or without the byline's date), the tags and people a listing suggests under
+    its blocks, the link back that ends a copy, the list of other threads under twtext's footer
+    and its tip wrapped over several lines. `shaped`: the weak lines, and all the lines chrome by
     their shape (see `resolve_chrome`), which alone judge that list, as a split point does."""
     weak, candidates = shaped
-    found = set(listed_lines(buf, candidates))
+    tips = wrapped_tips(buf)
+    found = set(listed_lines(buf, candidates, tips))
+    found.update(tips)
     found.update(titles_above_bylines(buf, strong, confirmed))
     top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
     found.update(bylined_headers(buf, top_block))

@@ -296,6 +296,11 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 # Another page's footer under the list: the list above it ends at its widest blank run.
 @example(b"w\nYou can follow @a.\nLatest Threads Unrolled:\nW w\n\nW w\nYou can follow @bo.\n2/ W")
 @example(b"word\nYou can follow @a.\nLatest Threads Unrolled:\n2/ W\n\n3/ W\nYou can follow @bo.")
+# The tip wrapped over two lines, the list's heading under it.
+@example(
+    b"w\nYou can follow @a.\nTip: mention @twtextapp on a Twitter thread with the keyword\n"
+    b"x to get a link to it.\nLatest Threads Unrolled:\n2/ W\n3/ W\n1/ w"
+)
 # threader.app's header over several lines, read up from its reading time.
 @example(b"1/ word\nAna\n+ Your Authors\n@ana\nMar 3\n1 min read\n2/ word\n3/ word")
 @example(b"2/ word\nAna\n@ana\n2/ Word\n3/ word\n1 min read\n2/ word")
