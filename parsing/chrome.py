@@ -56,6 +56,7 @@ from .teaser_lines import is_date
 from .threader_header import header_lines as threader_header_lines
 from .tweet_headers import is_main_tweet_time
 from .unroller_listing import listed_lines
+from .weak_ends import ends_a_post
 from .wrapped_tips import wrapped_tips
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
@@ -369,7 +370,8 @@ def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line
 
 def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]) -> list[Line]:
     """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
-    none is left; returns them."""
+    none is left (but a line under text that only a thread's footer under it would make
+    chrome, `weak_ends`); returns them."""
     pending = set(weak)
     added = []
     changed = True
@@ -378,7 +380,10 @@ def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]
         for line in sorted(pending):
             before = previous_nonblank_line(buf, line[0])
             after = next_nonblank_line(buf, line[1])
-            if before in confirmed or after in confirmed:
+            under_text = before is not None and before not in confirmed and before not in pending
+            if before in confirmed or (
+                after in confirmed and not (under_text and ends_a_post(buf, line, after))
+            ):
                 confirmed.add(line)
                 added.append(line)
                 pending.discard(line)
