@@ -24,6 +24,7 @@ from functools import partial
 from typing import NamedTuple
 
 from .byte_source import ByteSource
+from .chrome_blog import CREDIT_DASH
 from .neighbours import Line, lines_with, next_nonblank_line
 from .teaser_lines import DATE
 from .tweet_copies import page_headers as copies_headers
@@ -70,6 +71,9 @@ PASSING = [
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
+    # The same line where a copy or a converter turned the dash into an en dash or `--`: with
+    # its date, the whole shape of the credit (a dash, a name and a handle alone may be text).
+    CREDIT_DASH + r"[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}",
     # Over a reply on a tweet archive's page (its tweets in numbered lists, the reply's text on
     # the next line): "1. …in reply to @ada_q". The author's own replies are the thread's posts.
     r"\xe2\x80\xa6in reply to @\w{1,15}",

@@ -309,6 +309,7 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
 # A credit under another handle's tweet is read against the last credit's handle, however far up.
+@example("1/ word\n– Ana (@ana) March 3, 2020\n1/ word\n-- Bo (@bo) May 1, 2021\n2/ w".encode())
 @example(
     "1/ word\nword \u2014 Ana (@ana) March 3, 2020\n1/ word\n"
     "Press enter or click to view image in full size\n"
