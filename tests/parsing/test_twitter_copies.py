@@ -259,3 +259,19 @@ def test_a_long_run_of_lone_separators_is_read_once(monkeypatch: pytest.MonkeyPa
     corpus = parse_text("The towpath reopened today.\n" + "·\n" * run + "The cafe is open too.\n")
     assert reads <= 3 * run
     assert all("·" not in text for text in texts(corpus))
+
+
+def test_the_label_over_a_quoted_post_is_no_word_of_the_post() -> None:
+    """The later page puts `Quote` over a post quoted inside the main post, right above the
+    quoted post's header: it is the page's label, skipped with that header, and the main post
+    keeps only its own words."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn, as the board promised:\nQuote\n"
+        "Harbour Board\n@harbourboard\n·\nFeb 12\nWeir works finish in February.\n"
+        "7:02 AM · Mar 3, 2024\n·\n12.3K\n Views\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+    )
+    assert texts(corpus) == [
+        ["The weir opens at dawn, as the board promised:", "Fish ladder is running too."]
+    ]
+    assert (4, "Quote") in skipped(corpus)
