@@ -64,6 +64,9 @@ PASSING = [
     r"Translate post|Show probable spam",  # the later page's words for the same
     r"Show additional replies, including those that may contain offensive content",
     r"Tweet your reply",
+    # The heading the later page puts over posts by others it suggests under the conversation:
+    # inside the copy, so that those posts read as the replies by others they look like.
+    r"Sourced from across (?:X|Twitter)",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
     # weak chrome, `chrome_blog`, which stands next to these).
     r"Copy link to Tweet|Embed Tweet",
@@ -109,6 +112,7 @@ WEAK = [
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
     r"Sign up with (?:Google|Apple|phone or email)|Create account",
+    r"Discover more",  # the heading over `Sourced from across X`
     # A video's place: the time it has played and its length ("0:09 / 0:24"), above the
     # tweet's counts. A time a post may give as text alone.
     r"\d{1,2}:\d{2} / \d{1,2}:\d{2}",

@@ -275,3 +275,17 @@ def test_the_label_over_a_quoted_post_is_no_word_of_the_post() -> None:
         ["The weir opens at dawn, as the board promised:", "Fish ladder is running too."]
     ]
     assert (4, "Quote") in skipped(corpus)
+
+
+def test_posts_the_page_suggests_under_discover_more_are_no_posts() -> None:
+    """`Discover more` and `Sourced from across X` head the posts by others the later page
+    suggests under the conversation: both are the page's, and the suggested post is skipped
+    as a reply by another account, not a post or a thread."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn.\n7:02 AM · Mar 3, 2024\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+        "Discover more\nSourced from across X\n"
+        "Tom Pell\n@tompell\n·\nMar 2\nBest bakeries in the old town.\n"
+    )
+    assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]
+    assert {"Discover more", "Best bakeries in the old town."} <= {t for _, t in skipped(corpus)}
