@@ -63,7 +63,7 @@ PASSING = [
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Translate post|Show probable spam",  # the later page's words for the same
     r"Show additional replies, including those that may contain offensive content",
-    r"Tweet your reply",
+    r"Tweet your reply|Post your reply!?",  # the reply box under the main tweet, on each page
     # The heading the later page puts over posts by others it suggests under the conversation:
     # inside the copy, so that those posts read as the replies by others they look like.
     r"Sourced from across (?:X|Twitter)",

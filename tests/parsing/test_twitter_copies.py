@@ -289,3 +289,13 @@ def test_posts_the_page_suggests_under_discover_more_are_no_posts() -> None:
     )
     assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]
     assert {"Discover more", "Best bakeries in the old town."} <= {t for _, t in skipped(corpus)}
+
+
+def test_the_reply_box_under_the_main_post_is_the_pages() -> None:
+    """`Post your reply`, the later page's reply box under the main post (as `Tweet your reply`
+    was the earlier one's), is skipped and the thread goes on past it."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn.\n7:02 AM · Mar 3, 2024\nPost your reply\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+    )
+    assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]
