@@ -56,6 +56,8 @@ from .teaser_lines import is_date
 from .threader_header import header_lines as threader_header_lines
 from .tweet_headers import is_main_tweet_time
 from .unroller_listing import listed_lines
+from .weak_ends import ends_a_post
+from .wrapped_tips import wrapped_tips
 
 _GAP = re.compile(rb"[ \t\f\v\r\n]*")
 _AUTHOR_NAME = re.compile(rb"[^\n]{1,60}")
@@ -321,12 +323,14 @@ def _lines_by_their_neighbours(
     confirmed: set[Line],
 ) -> set[Line]:
     """The lines chrome by what stands next to them: a blog's title above its byline (the page's
-    header, with or without the byline's date), the tags
-    and people a listing suggests under its blocks, the link back that ends a copy, the list of
-    other threads under twtext's footer. `shaped`: the weak lines, and all the lines chrome by
+    header, with or without the byline's date), the tags and people a listing suggests under
+    its blocks, the link back that ends a copy, the list of other threads under twtext's footer
+    and its tip wrapped over several lines. `shaped`: the weak lines, and all the lines chrome by
     their shape (see `resolve_chrome`), which alone judge that list, as a split point does."""
     weak, candidates = shaped
-    found = set(listed_lines(buf, candidates))
+    tips = wrapped_tips(buf)
+    found = set(listed_lines(buf, candidates, tips))
+    found.update(tips)
     found.update(titles_above_bylines(buf, strong, confirmed))
     top_block = ends[0] if strong and strong[0] == next_nonblank_line(buf, -1) else None
     found.update(bylined_headers(buf, top_block))
@@ -366,7 +370,8 @@ def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line
 
 def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]) -> list[Line]:
     """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
-    none is left; returns them."""
+    none is left (but a line under text that only a thread's footer under it would make
+    chrome, `weak_ends`); returns them."""
     pending = set(weak)
     added = []
     changed = True
@@ -375,7 +380,10 @@ def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]
         for line in sorted(pending):
             before = previous_nonblank_line(buf, line[0])
             after = next_nonblank_line(buf, line[1])
-            if before in confirmed or after in confirmed:
+            under_text = before is not None and before not in confirmed and before not in pending
+            if before in confirmed or (
+                after in confirmed and not (under_text and ends_a_post(buf, line, after))
+            ):
                 confirmed.add(line)
                 added.append(line)
                 pending.discard(line)

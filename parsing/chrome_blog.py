@@ -69,7 +69,10 @@ WEAK = [
 ]
 
 _BYLINE = re.compile(rb"[ \t]*Posted (?:on|by) ")
-_EMBED_DASH = re.compile(rb"[ \t]*\xe2\x80\x94")
+CREDIT_DASH = r"(?:\xe2\x80\x94|\xe2\x80\x93|--)"
+"""The dash an embed's credit opens with: the em dash the platform's markup writes, or the en
+dash or `--` a copy or a converter turned it into."""
+_EMBED_DASH = re.compile(rb"[ \t]*" + CREDIT_DASH.encode())
 """How the line under an embedded tweet starts (`— Name (@handle) March 3, 2020`): the other
 lines the thread goes on past (`old_twitter.PASSING`) never start so."""
 _EMBED_HANDLE = re.compile(rb"\(@(\w{1,15})\)")
@@ -103,7 +106,7 @@ def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
     return found
 
 
-_HANDLED_CREDIT = re.compile(rb"\xe2\x80\x94[^\n]{0,80}?\(@(\w{1,15})\)")
+_HANDLED_CREDIT = re.compile(CREDIT_DASH.encode() + rb"[^\n]{0,80}?\(@(\w{1,15})\)")
 """A dash, then a handle in brackets on its line: any line `embed_ends` may read a handle from
 (as the line under a tweet or a credit run into its last line), and some it does not."""
 

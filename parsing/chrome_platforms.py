@@ -340,7 +340,10 @@ def _is_trigger(buf: ByteSource, line: Line) -> bool:
 
 
 _NAME = re.compile(r"[^\d@#\n][^@#\n]{0,59}")
-_PASSED_IN_BYLINE = re.compile(r"\u00b7|\u00b7?[ \t]?Follow|Following|Published in .{1,60}")
+# The writer's name on the site (`@name`) may stand under the name in a byline.
+_PASSED_IN_BYLINE = re.compile(
+    r"\u00b7|\u00b7?[ \t]?Follow|Following|Published in .{1,60}|@[\w.]{1,30}"
+)
 _READING_TIME_TEXT = re.compile(r"\d{1,3} min read(?:[ \t]?\u00b7[ \t]?.{1,30})?")
 _COUNT_TEXT = re.compile(_COUNT)
 

@@ -24,6 +24,7 @@ from functools import partial
 from typing import NamedTuple
 
 from .byte_source import ByteSource
+from .chrome_blog import CREDIT_DASH
 from .neighbours import Line, lines_with, next_nonblank_line
 from .teaser_lines import DATE
 from .tweet_copies import page_headers as copies_headers
@@ -62,7 +63,10 @@ PASSING = [
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Translate post|Show probable spam",  # the later page's words for the same
     r"Show additional replies, including those that may contain offensive content",
-    r"Tweet your reply",
+    r"Tweet your reply|Post your reply!?",  # the reply box under the main tweet, on each page
+    # The heading the later page puts over posts by others it suggests under the conversation:
+    # inside the copy, so that those posts read as the replies by others they look like.
+    r"Sourced from across (?:X|Twitter)",
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
     # weak chrome, `chrome_blog`, which stands next to these).
     r"Copy link to Tweet|Embed Tweet",
@@ -70,6 +74,9 @@ PASSING = [
     # The line under a tweet a page embeds (a blog reposting a thread): "— Name (@handle) March
     # 3, 2020", what an embed shows where the script that draws it did not run.
     r"\xe2\x80\x94[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)(?:[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?",
+    # The same line where a copy or a converter turned the dash into an en dash or `--`: with
+    # its date, the whole shape of the credit (a dash, a name and a handle alone may be text).
+    CREDIT_DASH + r"[ \t]?[^\n]{1,60}[ \t]\(@\w{1,15}\)[ \t]+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}",
     # Over a reply on a tweet archive's page (its tweets in numbered lists, the reply's text on
     # the next line): "1. …in reply to @ada_q". The author's own replies are the thread's posts.
     r"\xe2\x80\xa6in reply to @\w{1,15}",
@@ -105,6 +112,7 @@ WEAK = [
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
     r"Sign up with (?:Google|Apple|phone or email)|Create account",
+    r"Discover more",  # the heading over `Sourced from across X`
     # A video's place: the time it has played and its length ("0:09 / 0:24"), above the
     # tweet's counts. A time a post may give as text alone.
     r"\d{1,2}:\d{2} / \d{1,2}:\d{2}",
@@ -277,8 +285,8 @@ def conversation_lines(
     openings = [
         line
         for header in headers
-        if header.copy and header.opens_page
-        for line in title_lines(buf, header)
+        if header.copy and (header.opens_page or header.opens_copy)
+        for line in (header.lines if header.opens_copy else title_lines(buf, header))
     ]
     found: list[Line] = []
     starts = [header.lines[0] for header in headers[1:]] + [None]

@@ -78,7 +78,7 @@ def page_meta(
     author = handle = date = None
     declared = None
     previous: str | None = None
-    name_next = False
+    name_next = lone_handle = False
     tweet: tuple[str, str, str] | None = None
     """The last one-line tweet header (old twitter.com): what the page says when nothing else
     does."""
@@ -96,21 +96,26 @@ def page_meta(
         elif says.kind == "handle" and says.handle is not None:
             # A date read above another account's handle was that account's tweet's.
             date = None if handle and says.handle.lower() != handle.lower() else date
-            handle = says.handle
+            handle, lone_handle = says.handle, True
             if previous is not None:  # the name stands right above the handle
                 author = previous
         else:
             author = author if says.author is None else says.author
-            handle = handle if says.handle is None else says.handle
+            if says.handle is not None:
+                handle, lone_handle = says.handle, False
             date = date if says.date is None else says.date
             declared = declared if says.declared is None else says.declared
         if says.name:
             previous = line
         elif not says.button:
             previous = None  # buttons may stand between the name and the handle; nothing else
+    bylined = byline_author(lines)
+    if lone_handle and bylined is not None:
+        # A blogging platform's byline shows its writer's name on the site as `@name`: an
+        # account there, not the thread's on Twitter (an embed's credit gives that one).
+        handle = None
     said = _filled(
-        PageMeta(author, handle, date, declared),
-        [_named_2019(lines), PageMeta(author=byline_author(lines))],
+        PageMeta(author, handle, date, declared), [_named_2019(lines), PageMeta(bylined)]
     )
     if tweet is not None:  # a relative `3h` gives no date
         said = _filled(said, [PageMeta(tweet[0], tweet[1], date_shown(tweet[2]))])
@@ -176,7 +181,7 @@ def _filled(said: PageMeta, others: Iterable[PageMeta]) -> PageMeta:
 # The line a blog puts under a tweet it embeds ("— Name (@handle) March 3, 2020") or under a
 # thread it reposts ("Originally tweeted by Name (@handle) on March 3, 2020.").
 _ATTRIBUTION = re.compile(
-    r"(?:—[ \t]?|Originally tweeted by )(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
+    r"(?:(?:—|–|--)[ \t]?|Originally tweeted by )(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
     r"(?:[ \t]+on)?[ \t]*(?P<date>[^\n]{0,30}?)[ \t.]*"
 )
 

@@ -6,8 +6,11 @@ tweet, by its own author, and the tweets of another copy are no replies in it. A
 page ends where the page around the conversation begins (its footer, the column beside it:
 strong chrome, which no conversation holds), and a copy of the conversation's column opens with
 the page's title bar (`Thread`, `Tweet` or `Post`, then `Conversation`) over the first header.
-Where neither stands between them, tweets by another account are replies: a page shows them
-under the thread, and nothing in the layout tells two pasted copies from one conversation.
+A conversation has one main tweet, the one with its time under its text: where a second main
+tweet's time stands with neither between them, a second copy begins above it, at the widest run
+of blank lines above a tweet header between the two times (the last such run where several are
+as wide: the copy above may hold replies, the copy below the tweets its main tweet answers).
+Elsewhere tweets by another account are replies: a page shows them under the thread.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from itertools import pairwise
 from .byte_source import ByteSource
 from .neighbours import Line, lines_with, next_nonblank_line, previous_nonblank_line
 from .tweet_headers import HANDLE, TweetHeader, is_name, main_tweet_times, with_focal_header
+
+Cut = tuple[int, int]
+"""Where a copy ends, and the end of the line before the next copy's first line."""
 
 _TITLE_BAR = re.compile(rb"[ \t]*(?:Thread|Tweet|Post|Conversation|See new (?:Tweets|posts))[ \t]*")
 """The page's title bar (`Thread` over a thread, `Tweet` over one tweet, `Post` on the later
@@ -47,7 +53,8 @@ def page_headers(
     order (see the module's docstring)."""
     found: list[TweetHeader] = []
     at = 0
-    for number, span in enumerate(_copy_spans(buf, headers, strong)):
+    spans, unmarked = _copy_spans(buf, headers, strong)
+    for number, span in enumerate(spans):
         own: list[TweetHeader] = []
         while at < len(headers) and headers[at].lines[0][0] < span[1]:
             own.append(headers[at])
@@ -60,17 +67,22 @@ def page_headers(
             own = _with_opening(buf, own, chrome, span[0]) if own else own
         for header in own:
             header.copy = number
+        if own and span[0] in unmarked:
+            own[0].opens_copy = True
         found += own
     return found
 
 
-def _copy_spans(buf: ByteSource, headers: list[TweetHeader], strong: Sequence[Line]) -> list[Span]:
+def _copy_spans(
+    buf: ByteSource, headers: list[TweetHeader], strong: Sequence[Line]
+) -> tuple[list[Span], set[int]]:
     """Each copy's span: the text cut where strong chrome stands between two tweets (two
     headers, or a header and a main tweet's time line: a copy may show only its main tweet),
     the copy before ending at the block's first line and the next starting under its last;
-    and above each title bar that opens a copy below the first (`_title_bars`)."""
-    cuts: list[tuple[int, int]] = []
-    """(where a copy ends, the end of the line before the next copy's first line)"""
+    above each title bar that opens a copy below the first (`_title_bars`); and between two
+    main tweets' times in one span (`_second_main_tweets`). With, apart, where the spans that
+    last cut made begin: no chrome opens them, so their first header ends the thread above."""
+    cuts: list[Cut] = []
     if strong:
         anchors = sorted(
             [(header.lines[0][0], header.lines[-1][1]) for header in headers]
@@ -86,6 +98,14 @@ def _copy_spans(buf: ByteSource, headers: list[TweetHeader], strong: Sequence[Li
             if edge > first:
                 cuts.append((strong[first][0], strong[edge - 1][1]))
     cuts += [(bar[0][0], bar[0][0] - 1) for bar in _title_bars(buf)]
+    spans = _spans(buf, cuts)
+    unmarked = [cut for span in spans for cut in _second_main_tweets(buf, headers, span)]
+    if not unmarked:
+        return spans, set()
+    return _spans(buf, cuts + unmarked), {restart for _, restart in unmarked}
+
+
+def _spans(buf: ByteSource, cuts: list[Cut]) -> list[Span]:
     spans: list[Span] = []
     start = -1
     for stop, restart in sorted(cuts):
@@ -93,6 +113,33 @@ def _copy_spans(buf: ByteSource, headers: list[TweetHeader], strong: Sequence[Li
             spans.append((start, stop))
             start = restart
     return [*spans, (start, len(buf) + 1)]
+
+
+def _second_main_tweets(buf: ByteSource, headers: list[TweetHeader], span: Span) -> list[Cut]:
+    """The cuts between each two main tweets' times in `span`: above the tweet header between
+    them (the second main tweet's among them) with the most blank lines right above it, the
+    last of those."""
+    times = list(main_tweet_times(buf, max(span[0], 0), min(span[1], len(buf))))
+    cuts: list[Cut] = []
+    at = 0
+    for upper, lower in pairwise(times):
+        while at < len(headers) and headers[at].lines[0][0] < upper[1]:
+            at += 1
+        between = []
+        while at < len(headers) and headers[at].lines[0][0] < lower[0]:
+            between.append(headers[at])
+            at += 1
+        with_main = with_focal_header(buf, between, set(), (upper[1], lower[1]))
+        starts = [header.lines[0][0] for header in with_main]
+        if starts:
+            start = max(starts, key=lambda start: (_blank_lines_above(buf, start), start))
+            cuts.append((start, start - 1))
+    return cuts
+
+
+def _blank_lines_above(buf: ByteSource, start: int) -> int:
+    above = previous_nonblank_line(buf, start)
+    return 0 if above is None else bytes(buf[above[1] : start]).count(b"\n") - 1
 
 
 def _title_bars(buf: ByteSource) -> list[list[Line]]:

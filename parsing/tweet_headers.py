@@ -33,6 +33,11 @@ _AGE = re.compile(rb"[ \t]*\d{1,2}[smhd][ \t]*")
 """The age the page gives a tweet less than a day old, for its date: `5h`, `40m`."""
 _RETWEETED = re.compile(rb"[^\n]{1,60}[ \t]Retweeted[ \t]*")
 """Over a tweet a timeline shows because someone retweeted it: `Wren Calder Retweeted`."""
+_QUOTE_LABEL = re.compile(rb"[ \t]*Quote[ \t]*")
+"""The label the later page puts over a post quoted inside another, right above its header: a
+word a post may end with, the page's only there. A tweet whose last line is the word alone, over
+the next tweet's header, loses it to the page's skipped lines (listed, not dropped): a label
+right over a header is by far the likelier reading."""
 _TIME_CUE = re.compile(rb"M (?:\xc2\xb7|-) ")
 """What every main tweet's time line holds. Without the `A` or `P` before it: the engine skips
 to a literal at C speed but tries a class at every byte (a text of 250 MB: 0.06 s, not 0.8)."""
@@ -56,7 +61,7 @@ class TweetHeader:
     the page's first lines, headers only because more tweet headers stand below them (the
     main tweet's name and handle, the title bar, see `page_headers`)."""
 
-    __slots__ = ("copy", "focal", "handle", "lines", "opens_page", "retweet")
+    __slots__ = ("copy", "focal", "handle", "lines", "opens_copy", "opens_page", "retweet")
 
     def __init__(
         self,
@@ -77,6 +82,8 @@ class TweetHeader:
         `with_focal_header`): its author wrote the thread."""
         self.copy = 0
         """Which copy of a page in the text the tweet is in (`tweet_copies`)."""
+        self.opens_copy = False
+        """The first header of a copy that no chrome opens: its lines end the thread above."""
 
 
 def tweet_headers(
@@ -84,7 +91,8 @@ def tweet_headers(
 ) -> list[TweetHeader]:
     """The headers among the `separators` (lone `·`/`-` lines, in file order) that stand under
     a lone `@handle` line and above a date line (or an age, `5h`): with the name line above the
-    handle when it is one (`_names`), and above that the mark of a retweet on a timeline."""
+    handle when it is one (`_names`), and above that the mark of a retweet on a timeline or the
+    label over a quoted post."""
     found: list[tuple[bytes, list[Line], Line | None]] = []
     for separator in separators:
         handle_line = previous_nonblank_line(buf, separator[0])
@@ -106,7 +114,7 @@ def tweet_headers(
         shown = [name, *lines] if name is not None and name in names else lines
         mark = previous_nonblank_line(buf, shown[0][0])
         retweet = mark is not None and mark not in chrome and _RETWEETED.fullmatch(buf, *mark)
-        if retweet and mark is not None:
+        if mark is not None and (retweet or _QUOTE_LABEL.fullmatch(buf, *mark)):
             shown.insert(0, mark)
         headers.append(TweetHeader(account, shown, retweet=bool(retweet)))
     return headers

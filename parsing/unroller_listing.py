@@ -6,9 +6,15 @@ each a teaser of another thread's first words, perhaps its author's name or hand
 is the thread's, nor a thread of the page's: only links to other pages.
 
 So the lines under that heading are chrome when the heading stands in the chrome under a thread
-(the line above it is chrome by its own words): the list runs to the next strong chrome line
+(the line above it is chrome by its own words, or ends the tip wrapped over several lines,
+`wrapped_tips`): the list runs to the next strong chrome line
 (the site's cookie notice) that is no teaser's (another page's title), or to the end of the
-text, or `REACH` bytes down, whichever comes first. A heading opening the text (a copy that
+text, or `REACH` bytes down, whichever comes first. A list that runs into another page's footer
+(`You can follow @y.`) has another page's thread above that footer, pasted under the list with
+no title: the list ends at the widest run of blank lines under the heading (where the paste
+began), the first of those as wide, so that nothing of that thread is lost to the list; where
+no blank line stands between, nothing under the heading is the list's (every real copy seen
+lost the list's items). A heading opening the text (a copy that
 put the page's side column first) lists nothing this rule can bound: the thread may follow it
 at once, so the rule leaves it alone.
 
@@ -19,10 +25,11 @@ A split point must see the list as the whole does: a line inside it is no anchor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .wrapped_tips import ends_wrapped_tip
 
 HEADING_WORDS = b"Latest Threads Unrolled"
 _HEADING = re.compile(rb"[ \t]*Latest Threads Unrolled:?[ \t.]*")
@@ -35,14 +42,19 @@ _TITLE_WORDS = re.compile(
     rb"\[(?:\.\.\.|\xe2\x80\xa6)\][ \t]*"
 )
 _INDENT = re.compile(rb"[ \t]*")
+_FOOTER = re.compile(rb"[ \t]*You can follow @\w{1,15}\.?[ \t]*")
+"""The first line of an unroller page's footer, under the thread it closes."""
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as
 text again, so a page that goes on past a list this long loses no thread to it."""
 
 
-def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> list[Line]:
+def listed_lines(
+    buf: ByteSource, candidates: list[tuple[int, int, bool]], tips: Sequence[Line] = ()
+) -> list[Line]:
     """The lines of each list under a heading among the chrome `candidates` (start, end,
-    strong: the lines chrome by their shape, in file order) whose line above is one of them."""
+    strong: the lines chrome by their shape, in file order) whose line above is one of them or
+    of the `tips` wrapped over several lines."""
     headings = [
         (start, end)
         for start, end, strong in candidates
@@ -53,6 +65,7 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
     if not headings:
         return []
     shaped = {(start, end) for start, end, _ in candidates}
+    shaped.update(tips)
     ends = {(start, end) for start, end, strong in candidates if strong}
     found: list[Line] = []
     for heading in headings:
@@ -60,15 +73,32 @@ def listed_lines(buf: ByteSource, candidates: list[tuple[int, int, bool]]) -> li
         if above is None or above not in shaped:
             continue
         limit = heading[1] + REACH
+        listed: list[Line] = []
         line = next_nonblank_line(buf, heading[1])
         while (
             line is not None
             and (line not in ends or _is_teaser_title(buf, line))
             and (line[0] <= limit)
         ):
-            found.append(line)
+            listed.append(line)
             line = next_nonblank_line(buf, line[1])
+        if line is not None and line[0] <= limit and _FOOTER.fullmatch(buf, *line):
+            listed = _above_widest_gap(buf, heading, listed)
+        found += listed
     return found
+
+
+def _above_widest_gap(buf: ByteSource, heading: Line, listed: list[Line]) -> list[Line]:
+    """The `listed` lines above the widest run of blank lines under `heading` (the first of
+    those as wide)."""
+    widest, kept = -1, 0
+    above = heading
+    for count, line in enumerate(listed):
+        blanks = bytes(buf[above[1] : line[0]]).count(b"\n")
+        if blanks > widest:
+            widest, kept = blanks, count
+        above = line
+    return listed[:kept]
 
 
 def heading_above(buf: ByteSource, start: int) -> Line | None:
@@ -99,7 +129,7 @@ def in_listing(
     if heading is None or start > heading[1] + REACH or shape_of(buf, heading) != "strong":
         return False
     above = previous_nonblank_line(buf, heading[0])
-    if whole if above is None else shape_of(buf, above) not in _CHROME_SHAPES:
+    if whole if above is None else not _chrome_above(buf, above, shape_of):
         return False
     line = next_nonblank_line(buf, heading[1])
     while line is not None and line[0] <= start:
@@ -144,10 +174,17 @@ def judged_across(
         if (
             _HEADING.fullmatch(buf, *below) is not None
             and shape_of(buf, below) == "strong"
-            and (not whole if above is None else shape_of(buf, above) in _CHROME_SHAPES)
+            and (not whole if above is None else _chrome_above(buf, above, shape_of))
         ):
             return True
     return in_listing(buf, point, shape_of, whole=whole)
 
 
 _CHROME_SHAPES = ("strong", "weak")
+
+
+def _chrome_above(
+    buf: ByteSource, above: Line, shape_of: Callable[[ByteSource, Line], str | None]
+) -> bool:
+    """Is the line `above` a heading chrome that makes it a list's?"""
+    return shape_of(buf, above) in _CHROME_SHAPES or ends_wrapped_tip(buf, above)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from parsing import load_corpus
+from parsing import Corpus, load_corpus
 
 from .helpers import FIXTURES, numbers, parse_text, skipped, texts
 from .test_split_points import allowed_cuts
@@ -156,3 +156,31 @@ def test_a_reading_time_alone_in_a_thread_is_its_text() -> None:
     )
     assert numbers(corpus) == [[1, 2, 3]]
     assert texts(corpus)[0][1] == "How long this thread takes to read:\n5 min read"
+
+
+def _medium_with_user_name(credit: str) -> str:
+    return (
+        "Open in app\nSign up\nSign in\nWrite\nWhy our allotment switched to rainwater\n"
+        "Nell Barrow\n@nellbarrow\n·\nFollow\n4 min read\n·\nMar 14, 2023\n212\nListen\nShare\n"
+        f"1/ The butts filled up in a week.\n2/ The tap ran dry by June.{credit}\n"
+    )
+
+
+def _loaded(tmp_path: Path, text: str) -> Corpus:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_corpus([path])
+
+
+def test_a_user_name_in_a_medium_byline_is_no_twitter_handle(tmp_path: Path) -> None:
+    """Medium's byline may show the writer's name on the site as `@name`: it names an account
+    on Medium, not the thread's on Twitter, so the thread's handle stays unknown."""
+    corpus = _loaded(tmp_path, _medium_with_user_name(""))
+    meta = corpus.meta(0)
+    assert (meta.author, meta.handle, meta.date) == ("Nell Barrow", None, "2023-03-14")
+
+
+def test_an_embed_credit_gives_the_handle_a_medium_byline_does_not(tmp_path: Path) -> None:
+    """The credit under an embedded tweet names its Twitter account: that is the handle."""
+    corpus = _loaded(tmp_path, _medium_with_user_name("\n— Nell B (@nellb_tweets) March 3, 2023"))
+    assert corpus.meta(0).handle == "nellb_tweets"

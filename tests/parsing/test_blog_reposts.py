@@ -164,3 +164,30 @@ def test_in_a_thread_page_a_credit_under_a_number_stays_with_its_post() -> None:
         "The dunes shifted again.\n📷: the warden",
         "The path moved inland.",
     ]
+
+
+@pytest.mark.parametrize("dash", ["–", "--"])
+def test_a_credit_opening_with_an_en_dash_or_two_hyphens_ends_its_tweet(
+    tmp_path: Path, dash: str
+) -> None:
+    """A copy or a converter that turned the credit's em dash into an en dash or `--` leaves the
+    credit's whole shape (name, handle in brackets, date with its year): each credit ends its
+    tweet, is skipped, and names the thread's author, handle and date, as under an em dash."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        f"1/ The drain is full of eels.\n{dash} Ada Reed (@adareed) June 8, 2021\n"
+        f"2/ They came through the new pass.\n{dash} Ada Reed (@adareed) June 8, 2021\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert texts(corpus) == [["The drain is full of eels.", "They came through the new pass."]]
+    meta = corpus.meta(0)
+    assert (meta.author, meta.handle, meta.date) == ("Ada Reed", "adareed", "2021-06-08")
+
+
+@pytest.mark.parametrize("line", ["– Ada Reed (@adareed)", "-- Ada Reed (@adareed) says so"])
+def test_an_en_dash_and_a_handle_without_the_credits_date_stay_text(line: str) -> None:
+    """Without the date, a dash, a name and a handle in brackets are the author's words (a
+    quotation's attribution): only the whole credit is the embed's."""
+    corpus = parse_text(f"The drain is full of eels.\n{line}\n")
+    assert texts(corpus) == [[f"The drain is full of eels.\n{line}"]]

@@ -293,6 +293,14 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
     b"word\nYou can follow @a.\nLatest Threads Unrolled:\n2/ W\nThread by @bo, W [...]\nW w\n2/ W"
 )
 @example(b"Read on Twitter\nLatest Threads Unrolled:\n1/")
+# Another page's footer under the list: the list above it ends at its widest blank run.
+@example(b"w\nYou can follow @a.\nLatest Threads Unrolled:\nW w\n\nW w\nYou can follow @bo.\n2/ W")
+@example(b"word\nYou can follow @a.\nLatest Threads Unrolled:\n2/ W\n\n3/ W\nYou can follow @bo.")
+# The tip wrapped over two lines, the list's heading under it.
+@example(
+    b"w\nYou can follow @a.\nTip: mention @twtextapp on a Twitter thread with the keyword\n"
+    b"x to get a link to it.\nLatest Threads Unrolled:\n2/ W\n3/ W\n1/ w"
+)
 # threader.app's header over several lines, read up from its reading time.
 @example(b"1/ word\nAna\n+ Your Authors\n@ana\nMar 3\n1 min read\n2/ word\n3/ word")
 @example(b"2/ word\nAna\n@ana\n2/ Word\n3/ word\n1 min read\n2/ word")
@@ -301,6 +309,7 @@ def test_every_allowed_cut_in_marker_lines_parses_like_the_whole(raw: bytes) -> 
 @example(b"Subscribe\n@ana\nJun 22\n1. word\n2. word\n3. word\n2/ word\n1. word\n2. word")
 @example("1. word\n\n2. word\nRead on Twitter\n• • •\n1. word\n2. word".encode())
 # A credit under another handle's tweet is read against the last credit's handle, however far up.
+@example("1/ word\n– Ana (@ana) March 3, 2020\n1/ word\n-- Bo (@bo) May 1, 2021\n2/ w".encode())
 @example(
     "1/ word\nword \u2014 Ana (@ana) March 3, 2020\n1/ word\n"
     "Press enter or click to view image in full size\n"

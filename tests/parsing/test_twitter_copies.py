@@ -259,3 +259,43 @@ def test_a_long_run_of_lone_separators_is_read_once(monkeypatch: pytest.MonkeyPa
     corpus = parse_text("The towpath reopened today.\n" + "·\n" * run + "The cafe is open too.\n")
     assert reads <= 3 * run
     assert all("·" not in text for text in texts(corpus))
+
+
+def test_the_label_over_a_quoted_post_is_no_word_of_the_post() -> None:
+    """The later page puts `Quote` over a post quoted inside the main post, right above the
+    quoted post's header: it is the page's label, skipped with that header, and the main post
+    keeps only its own words."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn, as the board promised:\nQuote\n"
+        "Harbour Board\n@harbourboard\n·\nFeb 12\nWeir works finish in February.\n"
+        "7:02 AM · Mar 3, 2024\n·\n12.3K\n Views\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+    )
+    assert texts(corpus) == [
+        ["The weir opens at dawn, as the board promised:", "Fish ladder is running too."]
+    ]
+    assert (4, "Quote") in skipped(corpus)
+
+
+def test_posts_the_page_suggests_under_discover_more_are_no_posts() -> None:
+    """`Discover more` and `Sourced from across X` head the posts by others the later page
+    suggests under the conversation: both are the page's, and the suggested post is skipped
+    as a reply by another account, not a post or a thread."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn.\n7:02 AM · Mar 3, 2024\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+        "Discover more\nSourced from across X\n"
+        "Tom Pell\n@tompell\n·\nMar 2\nBest bakeries in the old town.\n"
+    )
+    assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]
+    assert {"Discover more", "Best bakeries in the old town."} <= {t for _, t in skipped(corpus)}
+
+
+def test_the_reply_box_under_the_main_post_is_the_pages() -> None:
+    """`Post your reply`, the later page's reply box under the main post (as `Tweet your reply`
+    was the earlier one's), is skipped and the thread goes on past it."""
+    corpus = parse_text(
+        "Ada Kerr\n@adakerr\nThe weir opens at dawn.\n7:02 AM · Mar 3, 2024\nPost your reply\n"
+        "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
+    )
+    assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]

@@ -223,3 +223,44 @@ def test_one_title_bar_word_ending_a_tweet_opens_no_copy(tmp_path: Path) -> None
     found, metas = _load(tmp_path, page)
     assert found == [["We had a long\nConversation", "About the ferry."]]
     assert [meta[1] for meta in metas] == ["marafinch"]
+
+
+def test_two_copies_with_only_blank_lines_between_them_are_two_threads() -> None:
+    """Nothing but blank lines between two pasted pages: a conversation has one main tweet,
+    so a second main tweet's time says a second copy begins, above its name and handle under
+    the blank lines; each copy is its own author's thread."""
+    corpus = load_corpus([COPIES / "two_copies_blank_lines.txt"])
+    assert texts(corpus) == [_MARA, _OSK]
+    metas = [corpus.meta(thread) for thread in range(2)]
+    assert [(meta.author, meta.handle, meta.date) for meta in metas] == [
+        ("Mara Finch", "marafinch", "2021-04-14"),
+        ("Osk Varga", "oskvarga", "2021-05-02"),
+    ]
+
+
+def test_a_second_copy_opening_with_the_tweet_its_main_tweet_answers_starts_above_it(
+    tmp_path: Path,
+) -> None:
+    """The second copy opens with the tweet its main tweet answers, under the widest run of
+    blank lines between the two main tweets; a single blank line inside the first copy's
+    tweet is no edge of a copy. The answered tweet is a reply in no thread, and the first
+    copy keeps its second tweet whole."""
+    page = (
+        "Mara Finch\n@marafinch\nThe ferry timetable changes on Monday.\n"
+        "7:40 AM · Apr 14, 2021·Twitter Web App\n"
+        "Mara Finch\n@marafinch\n·\nApr 14, 2021\nThe early boat leaves at six.\n\n"
+        "The late boat is gone.\n\n\n\n"
+        "Ola Brandt\n@olabrandt\n·\nMay 1, 2021\nIs the cafe open again?\n\n"
+        "Osk Varga\n@oskvarga\nReplying to\n@olabrandt\nIt reopens on Saturday.\n"
+        "9:05 AM · May 2, 2021·Twitter for iPhone\n"
+        "Osk Varga\n@oskvarga\n·\nMay 2, 2021\nBreakfast from eight.\n"
+    )
+    found, metas = _load(tmp_path, page)
+    assert found == [
+        [
+            "The ferry timetable changes on Monday.",
+            "The early boat leaves at six.\n\nThe late boat is gone.",
+        ],
+        ["It reopens on Saturday.", "Breakfast from eight."],
+    ]
+    assert [meta[1] for meta in metas] == ["marafinch", "oskvarga"]

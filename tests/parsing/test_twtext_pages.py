@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parsing import load_corpus
 
 from .helpers import FIXTURES, numbers, parse_text, skipped, texts
@@ -45,3 +47,49 @@ def test_a_cookie_notice_over_three_lines_is_chrome() -> None:
     corpus = load_corpus([PAGE])
     assert corpus.thread_count == 1
     assert [text for _, text in skipped(corpus)][-2:] == ["Learn more", "Got it!"]
+
+
+_TIP = "Tip: mention @twtextapp"
+_THREAD = "The basin was drained.\nIt fills again on Friday.\nYou can follow @basinwatch.\n"
+
+
+@pytest.mark.parametrize(
+    "tip",
+    [
+        _TIP + " on a Twitter thread with the keyword\n“unroll” to get a link to it",
+        _TIP + " on a\nTwitter thread with the keyword “unroll” to get a link to it.",
+        _TIP + " on a Twitter\nthread with the keyword “unroll”\nto get a link to it.",
+    ],
+)
+def test_the_tip_wrapped_over_several_lines_is_skipped_whole(tip: str) -> None:
+    """The tip broken between words over two or three lines: the lines together spell its one
+    sentence, so each is the page's, and no half of it is a thread."""
+    corpus = parse_text(_THREAD + tip + "\n")
+    assert texts(corpus) == [["The basin was drained.\nIt fills again on Friday."]]
+    assert len(skipped(corpus)) == 2 + tip.count("\n")
+
+
+def test_a_line_under_a_tip_that_spells_no_sentence_with_it_is_text() -> None:
+    """Lines that start like the tip but do not complete its sentence with the line under
+    them are the author's words, and so is a line under a tip already whole."""
+    corpus = parse_text(
+        "Tip: mention @twtextapp and it answers\nwith a link within a minute.\n"
+        "You can follow @basinwatch.\n"
+        "Tip: mention @twtextapp on a Twitter thread with the keyword “unroll” to get a link"
+        " to it.\nto get a link to it.\n"
+    )
+    assert texts(corpus) == [
+        ["Tip: mention @twtextapp and it answers\nwith a link within a minute."],
+        ["to get a link to it."],
+    ]
+
+
+def test_the_list_under_a_wrapped_tip_is_skipped() -> None:
+    """The heading of the list of other threads under the wrapped tip stands under chrome: its
+    teasers are no thread."""
+    corpus = parse_text(
+        _THREAD + "Tip: mention @twtextapp on a Twitter thread with the keyword\n"
+        "“unroll” to get a link to it.\n\nLatest Threads Unrolled:\n"
+        "1/ How our street saved the old phone box\n2/ Why the bus stops in October\n"
+    )
+    assert texts(corpus) == [["The basin was drained.\nIt fills again on Friday."]]

@@ -82,3 +82,31 @@ def test_a_saved_page_pasted_under_the_list_ends_it() -> None:
         7,
         "Thread by @orchardrow, Pruning the old pear trees without losing the crop [...]",
     ) in (skipped(corpus))
+
+
+def test_a_page_pasted_under_the_list_with_no_title_ends_it_at_the_blank_run() -> None:
+    """Another page's footer under the list says another page's thread stands above it: the
+    list ends at the widest run of blank lines under the heading, the two teasers above it
+    are skipped, and the second page's thread is read whole, blank line and all."""
+    corpus = load_corpus([UNROLLERS / "twtext_list_then_untitled_page.txt"])
+    assert len(texts(corpus)) == 2
+    assert texts(corpus)[1] == [
+        "The spring tides this weekend come right up to the sea wall at the north end of the"
+        " promenade.\n\nPark on the upper road if you can: the lower car park floods an hour"
+        " either side of high water."
+    ]
+    assert corpus.meta(1).handle == "tidewatcher"
+    assert {7, 8} <= {line for line, _ in skipped(corpus)}
+
+
+def test_a_page_pasted_right_under_the_heading_loses_no_line_to_the_list() -> None:
+    """With no blank line between the heading and another page's thread above its footer,
+    nothing tells a teaser from the thread's first line: every line is kept as the thread's."""
+    corpus = parse_text(
+        "The pier is shut for repairs.\nYou can follow @pierwatch.\nLatest Threads Unrolled:\n"
+        "The ferry runs again from May.\nTickets at the kiosk.\nYou can follow @ferrynews.\n"
+    )
+    assert texts(corpus) == [
+        ["The pier is shut for repairs."],
+        ["The ferry runs again from May.\nTickets at the kiosk."],
+    ]
