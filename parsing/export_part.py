@@ -19,7 +19,7 @@ from .corpus import Corpus
 from .decoding import normalise_newlines
 from .entities.glued import GluedEvidence, Tails, add_tail
 from .entities.tally import Tally, glued_tokens
-from .entities.urls import counted_link_spans
+from .entities.urls import count_links, counted_link_spans
 from .export_chunks import Chunks
 from .export_index import read_flags
 from .export_json import _ENCODER
@@ -85,10 +85,14 @@ class Part:
         self.tails: Tails = {}
         self.domains: frozenset[str] = frozenset()
         self.links: KeptLinks | None = None
-        """Its links, read with the evidence and kept for the writing."""
+        """Its links, read with the evidence and kept for the writing when it writes every
+        thread (a selection writes too few to pay for keeping them all)."""
         if entities:
             domains: Counter[str] = Counter()
-            self.links = KeptLinks(buf, counted_link_spans(buf, 0, len(buf), domains))
+            if filters.codes or filters.search or filters.author:
+                count_links(buf, 0, len(buf), domains)
+            else:
+                self.links = KeptLinks(buf, counted_link_spans(buf, 0, len(buf), domains))
             glued = glued_tokens(buf, 0, len(buf))
             counted = Tally()
             counted.glued = glued
