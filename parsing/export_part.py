@@ -18,10 +18,12 @@ from typing import NamedTuple, TextIO
 from .corpus import Corpus
 from .decoding import normalise_newlines
 from .entities.glued import GluedEvidence, Tails, add_tail
-from .entities.tally import Tally
+from .entities.tally import Tally, glued_tokens
+from .entities.urls import count_links, counted_link_spans
 from .export_chunks import Chunks
-from .export_index import evidence_counts, read_flags
+from .export_index import read_flags
 from .export_json import _ENCODER
+from .export_links import KeptLinks
 from .export_markdown import markdown_of
 from .export_writer import _Writer
 from .filters import filter_threads
@@ -82,8 +84,16 @@ class Part:
         corpus.warnings.clear()  # the caller tells of the whole source's replacements
         self.tails: Tails = {}
         self.domains: frozenset[str] = frozenset()
+        self.links: KeptLinks | None = None
+        """Its links, read with the evidence and kept for the writing when it writes every
+        thread (a selection writes too few to pay for keeping them all)."""
         if entities:
-            domains, glued = evidence_counts(buf, 0, len(buf))
+            domains: Counter[str] = Counter()
+            if filters.codes or filters.search or filters.author:
+                count_links(buf, 0, len(buf), domains)
+            else:
+                self.links = KeptLinks(buf, counted_link_spans(buf, 0, len(buf), domains))
+            glued = glued_tokens(buf, 0, len(buf))
             counted = Tally()
             counted.glued = glued
             for token in counted.glued_tokens():
@@ -180,7 +190,8 @@ class Part:
     def write_threads(self, out: TextIO) -> None:
         """The chosen threads' JSON, each after `\\n` (the first) or `,\\n`."""
         assert self.chosen is not None
-        _Writer(out, self.corpus, self.index, self.ids, False).threads(self.chosen, started=False)
+        writer = _Writer(out, self.corpus, self.index, self.ids, False, links=self.links)
+        writer.threads(self.chosen, started=False)
 
     def write_markdown(self, out: TextIO) -> None:
         """The chosen threads' Markdown, each followed by a line end."""

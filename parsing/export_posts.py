@@ -11,8 +11,9 @@ so the bytes are the reference's (tests/parsing/test_export_writer.py holds them
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import NamedTuple
@@ -23,6 +24,7 @@ from .entities.extract import extract_span_tuples
 from .entities.glued import GluedEvidence
 from .entities.spans import EntityKind, SpanTuple
 from .export_chunks import JSON_SPECIAL, Chunks, clean, escape_controls, json_string
+from .export_links import KeptLinks
 
 GROUP_BYTES = 1 << 20
 """Post text read per `extract_spans` call: large enough that its fixed cost vanishes."""
@@ -69,16 +71,22 @@ class Part(NamedTuple):
 
 
 def add_posts(
-    chunks: Chunks, corpus: Corpus, parts: Sequence[Part], evidence: GluedEvidence
+    chunks: Chunks,
+    corpus: Corpus,
+    parts: Sequence[Part],
+    evidence: GluedEvidence,
+    links: KeptLinks | None = None,
 ) -> None:
     """Add each part to `chunks`: its head, its posts with their entities (after `, ` but the
     first), its tail.
 
     One loop over the batch's posts and spans, each piece appended to a list of its own: a
     call per piece to `Chunks.add` was a fifth of the time. A post with more entities than
-    `_PIECES` goes through `_Entities`, which writes them a window at a time."""
+    `_PIECES` goes through `_Entities`, which writes them a window at a time. `links`, the
+    link spans of the parts' source read before, are taken from there where they can be."""
     columns = corpus.posts
-    joined, starts, spans = read_batch(_texts(corpus, parts), evidence)
+    links_at = None if links is None else _links_at(links, corpus, parts)
+    joined, starts, spans = read_batch(_texts(corpus, parts), evidence, links_at)
     entities = _Entities(chunks, joined, spans, clean(joined))
     count, find, clean_text = entities.marks.count, entities.marks.find, entities.clean
     first_lines, last_lines, numbers = columns.first_line, columns.last_line, columns.number
@@ -128,6 +136,25 @@ def add_posts(
     add(between.encode("utf-8", errors))
     _write(chunks, written)
     chunks.flush()
+
+
+def _links_at(
+    links: KeptLinks, corpus: Corpus, parts: Sequence[Part]
+) -> Callable[[list[int]], list[SpanTuple] | None] | None:
+    """How the batch of `parts` takes its links from `links` (`read_batch`), or None when a
+    post's text is not one slice of their source (a hole in it, another source)."""
+    columns = corpus.posts
+    holes, sources = columns.holes, corpus.threads.source
+    for part in parts:
+        if corpus.sources[sources[part.thread]].buf is not links.buf:
+            return None
+        if holes and any(post in holes for post in part.posts):
+            return None
+    text_start, text_end = columns.text_start, columns.text_end
+    ranges = [slice(part.posts.start, part.posts.stop) for part in parts]
+    starts = list(chain.from_iterable(map(text_start.__getitem__, ranges)))
+    ends = list(chain.from_iterable(map(text_end.__getitem__, ranges)))
+    return partial(links.of_posts, starts, ends)
 
 
 def _texts(corpus: Corpus, parts: Sequence[Part]) -> list[bytes | bytearray]:

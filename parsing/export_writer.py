@@ -21,6 +21,7 @@ from .corpus import Corpus
 from .export_chunks import Chunks, copy_out, escape_controls, text_over
 from .export_index import read_flags
 from .export_json import _ENCODER, _given_posts, _write_thread, encode, related_entries
+from .export_links import KeptLinks
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
 
@@ -176,10 +177,14 @@ class _Writer:
         index: CorpusIndex,
         ids: dict[int, str],
         with_related: bool,
+        *,
+        links: KeptLinks | None = None,
     ) -> None:
+        """`links`: the link spans of the corpus's source, read before, if it has one."""
         self.out, self.corpus, self.index, self.ids = out, corpus, index, ids
         self.with_related = with_related
         self.chunks = Chunks(out)
+        self.links = links
 
     def head(self, thread: int) -> tuple[str, str]:
         """The thread's JSON before its posts, and after them (controls escaped)."""
@@ -213,7 +218,7 @@ class _Writer:
             for thread in group:
                 if _given_posts(corpus, thread):
                     if parts:
-                        add_posts(chunks, corpus, parts, evidence)
+                        add_posts(chunks, corpus, parts, evidence, self.links)
                         parts = []
                     chunks.add(lead, clean=True)
                     chunks.flush()
@@ -227,7 +232,7 @@ class _Writer:
                     parts.append(Part(thread, corpus.thread_posts(thread), lead + head, tail))
                 lead = ",\n"
             if parts:
-                add_posts(chunks, corpus, parts, evidence)
+                add_posts(chunks, corpus, parts, evidence, self.links)
         chunks.flush()
 
     def stop(self, shared: Shared, *, started: bool) -> bool:

@@ -11,7 +11,7 @@ alone (a property test holds the two equal).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -32,12 +32,19 @@ class PostBatch(NamedTuple):
     spans: list[SpanTuple]
 
 
-def read_batch(pieces: Sequence[bytes | bytearray], evidence: GluedEvidence) -> PostBatch:
-    """The spans of every post in `pieces` (their UTF-8 texts), with the corpus's evidence."""
+def read_batch(
+    pieces: Sequence[bytes | bytearray],
+    evidence: GluedEvidence,
+    links_at: Callable[[list[int]], list[SpanTuple] | None] | None = None,
+) -> PostBatch:
+    """The spans of every post in `pieces` (their UTF-8 texts), with the corpus's evidence.
+    `links_at`, given where each post starts in the joined batch, tells the posts' links when
+    they were read before (None: they are read here)."""
     joined = SEPARATOR.join(pieces)
     # Each start is the one before plus that post's length and the separator's (summed in C).
     starts = list(accumulate(map(len(SEPARATOR).__add__, map(len, pieces)), initial=0))
-    return PostBatch(joined, starts, extract_span_tuples(joined, evidence))
+    links = None if links_at is None else links_at(starts)
+    return PostBatch(joined, starts, extract_span_tuples(joined, evidence, links))
 
 
 def spans_by_post(batch: PostBatch) -> list[list[SpanTuple]]:

@@ -187,6 +187,26 @@ def count_links(buf: bytes | bytearray, start: int, end: int, domains: Counter[s
     return others
 
 
+def counted_link_spans(
+    buf: bytes | bytearray, start: int, end: int, domains: Counter[str]
+) -> list[SpanTuple]:
+    """`link_spans(buf, start, end)`, counting their domains into `domains` as `count_links`
+    does: one reading for a caller that needs both (an export part's evidence and writing)."""
+    found: list[SpanTuple] = []
+    plain_hosts: list[bytes] = []
+    for token_start, token_end, plain in candidate_tokens(buf, start, end):
+        if plain is None:
+            for link in links_in_token(buf, token_start, token_end):
+                domains[domain_of(link.host)] += 1
+                found.append((_LINK, link.start, link.end, link.url, link.truncated))
+        else:
+            plain_hosts.append(plain[_HOST])
+            found.append((_LINK, *_plain_link(buf, plain)))
+    for host, count in Counter(plain_hosts).items():
+        domains[domain_of(host.decode())] += count
+    return found
+
+
 def candidate_tokens(
     buf: bytes | bytearray, start: int, end: int
 ) -> Iterator[tuple[int, int, re.Match[bytes] | None]]:
