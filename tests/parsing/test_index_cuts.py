@@ -3,6 +3,8 @@ wherever the stretches meet."""
 
 from __future__ import annotations
 
+import pickle
+from array import array
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsing.corpus import Corpus
-from parsing.index import CorpusIndex, build_index
+from parsing.index import CorpusIndex, _Part, build_index
+from parsing.index_pickle import PackedPostings
 from parsing.read_loop import plan, read_into
 
 CUTS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,3 +77,35 @@ def test_the_entities_handed_over_are_the_same_wherever_the_cut(
         cut=round(place * corpus.thread_count),
     )  # fmt: skip
     assert handed == [one_pass(shape, folder)[0]]
+
+
+def test_a_stretch_comes_back_from_its_process_as_it_was() -> None:
+    """A stretch's findings pickled back from the forked process (its words' postings packed
+    into one array, the entities' kept whole) are unpickled equal, every postings key in its
+    order."""
+    part = _a_part()
+    back = pickle.loads(pickle.dumps(part, pickle.HIGHEST_PROTOCOL))
+    assert back == part
+    assert list(back.postings) == list(part.postings)
+
+
+def test_a_stretch_sends_its_words_postings_packed() -> None:
+    """The words' and phrases' postings of a stretch go back as one packed array, not one
+    pickled array each."""
+    state = _a_part().__getstate__()
+    assert isinstance(state["postings"], PackedPostings)
+    assert state["postings"].threads == array("I", [3, 4, 3, 4, 5])
+
+
+def _a_part() -> _Part:
+    return _Part(
+        features=[(("mention", "ana"), ("word", "tide"))],
+        counts=[b"\x01\x02"],
+        postings={
+            ("mention", "ana"): array("I", [3]),
+            ("word", "tide"): array("I", [3, 4]),
+            ("hashtag", "sea"): array("I", [4, 7]),
+            ("phrase", "high tide"): array("I", [3, 4, 5]),
+        },
+        written={("mention", "ana"): "Ana"},
+    )
