@@ -45,10 +45,13 @@ def top_terms(
     uses; a phrase's key is its two stems, its written form the words of its first use."""
     features: dict[Feature, int] = {}
     for word, uses in frequency.best(terms.words, WORDS_PER_THREAD):
-        features["word", word] = uses
-        written.setdefault(("word", word), terms.written[word])
-    for (first, second), uses in frequency.best(terms.phrases, PHRASES_PER_THREAD):
-        phrase = ("phrase", first + " " + second)
+        feature = ("word", word)
+        features[feature] = uses
+        if feature not in written:
+            written[feature] = terms.written(word)
+    for stems, uses in frequency.best(terms.phrases, PHRASES_PER_THREAD):
+        phrase = ("phrase", stems)
         features[phrase] = uses
-        written.setdefault(phrase, terms.phrase_written((first, second)))
+        if phrase not in written:
+            written[phrase] = terms.phrase_written(stems)
     return dict(sorted(features.items()))
