@@ -154,3 +154,22 @@ def test_term_keys_are_the_keys_of_text_terms(text: str, tags: dict[str, int]) -
     counts."""
     terms = text_terms(text.encode(), tags)
     assert term_keys(text.encode(), tags) == set(terms.words) | set(terms.phrases)
+
+
+_STEM = st.one_of(
+    st.text(alphabet="abzàéжяё", min_size=3, max_size=5),
+    st.sampled_from(_WORDS)
+    .map(lambda word: _key(word.lower().encode()))
+    .filter(bool)
+    .map(lambda key: key[0] if key else ""),
+)
+
+
+@given(st.lists(st.tuples(_STEM, _STEM), max_size=8))
+@example([("bank", "rate"), ("banka", "rate"), ("bankà", "aaa")])
+def test_phrases_sort_as_their_pairs_of_stems(pairs: list[tuple[str, str]]) -> None:
+    """A phrase's key (two stems and a space) sorts where the pair of its stems sorts, so
+    that ties between phrases break as they would between the pairs."""
+    assert sorted(first + " " + second for first, second in pairs) == [
+        first + " " + second for first, second in sorted(pairs)
+    ]
