@@ -323,12 +323,11 @@ def _word_part(
     for thread in threads:
         terms = thread_terms(corpus, entities, thread)
         best = top_terms(terms, frequency, part.written)
-        words = tuple(shared.setdefault(f, f) for f in best)
+        words = tuple(map(shared.setdefault, best, best))
         part.features.append(entities.features[thread] + words)
         part.counts.append(entities.counts[thread] + _uses(best))
         part.lengths.append(min(terms.words.total(), 2**32 - 1))
-        for feature in words:
-            postings[feature].append(thread)
+        deque(map(list.append, map(postings.__getitem__, words), repeat(thread)), 0)
         if thread % _BATCH == _BATCH - 1:
             report(total + thread + 1, 2 * total)
     part.postings = _compact(postings)

@@ -4,14 +4,14 @@ each term (counted over the corpus, or an even sample of its threads)."""
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import mul
-from typing import TypeVar
+from operator import eq, gt, mul
 
-T = TypeVar("T", str, tuple[str, str])
-Term = str | tuple[str, str]
+Term = str
+"""A word's stem, or a phrase: two stems and a space between (`words.terms`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class Frequency:
         }
         return cls(idf, 0.0 if exact else math.log(1 + threads))
 
-    def best(self, uses: Counter[T], count: int) -> list[tuple[T, int]]:
+    def best(self, uses: Counter[Term], count: int) -> list[tuple[Term, int]]:
         """The `count` terms of `uses` with the highest TF-IDF, heaviest first (then in order).
 
         One lookup of each term, all in C (`map`): this runs twice for every thread. A term
@@ -52,22 +52,26 @@ class Frequency:
             )
         )
         if len(weights) > count:
-            bound = sorted(weights)[count - 1]
+            ordered = sorted(weights)
+            bound = ordered[count - 1]
             if bound < 0.0:
                 # Floats alone sort several times faster than tuples: only the terms lighter
-                # than the `count`th lightest are sorted with their weights, and those as
-                # light as it (often many: every term used once and seen nowhere else) by
-                # their terms alone.
-                lighter = compress(
-                    zip(weights, terms, counted, strict=True), map(bound.__gt__, weights)
-                )
-                kept = [(term, uses) for _, term, uses in sorted(lighter)]
+                # than the `count`th lightest are sorted with their weights (often none), and
+                # those as light as it (often many: every term used once and seen nowhere
+                # else) by their terms alone.
+                lighter = bisect_left(ordered, bound)
+                kept = []
+                if lighter:
+                    weighed = zip(weights, terms, counted, strict=True)
+                    kept = sorted(compress(weighed, map(gt, repeat(bound), weights)))
                 # The terms differ: sorted alone, they sort as with their uses, and faster.
-                tied = sorted(compress(terms, map(bound.__eq__, weights)))
-                return kept + [(term, uses[term]) for term in tied[: count - len(kept)]]
+                tied = sorted(compress(terms, map(eq, repeat(bound), weights)))
+                return [(term, uses) for _, term, uses in kept] + [
+                    (term, uses[term]) for term in tied[: count - lighter]
+                ]
         # The terms differ, so sorting never compares their uses.
         weighed = zip(weights, terms, counted, strict=True)
-        heaviest = sorted(compress(weighed, map(_NEGATIVE, weights)))
+        heaviest = sorted(compress(weighed, map(gt, repeat(0.0), weights)))
         return [(term, uses) for _, term, uses in heaviest[:count]]
 
 
@@ -80,4 +84,3 @@ class _SaturatedTF(dict[int, float]):
 
 
 _LESS_TF = _SaturatedTF((n, -(1 + math.log(n))) for n in range(1, 10))
-_NEGATIVE = (0.0).__gt__

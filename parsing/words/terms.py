@@ -1,9 +1,12 @@
 """The terms of a text: stems of its words and phrases of two words, with how often each is used.
 
 Words are letters only, three or more, outside handles, tags, cashtags, links and file names; a
-phrase is two such words next to each other (only spaces between), neither a stop word. Both are
-found by regular expressions over the UTF-8 bytes and counted before any per-word work, so the
-Python work per thread follows its distinct words, not its length.
+phrase is two such words next to each other (only spaces between), neither a stop word, of two
+stems. The words are found by one regular expression over the UTF-8 bytes, each distinct word's
+stem looked up in a dict (found once per corpus while cached), and the stems and the phrases
+of neighbouring stems made and counted in C: the Python work per thread follows its distinct new
+words, not its length. How a term was first written is read back from the words found, for the
+few terms an index keeps.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, pairwise
-from operator import itemgetter
+from itertools import compress, islice
+from operator import eq
 from typing import cast
 
 from .stems import stem
@@ -39,93 +42,105 @@ _HASHTAG_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
 _STOP_STEMS = STOP_WORDS | frozenset(stem(word) for word in STOP_WORDS if len(word) > 4)
 """`seeing` goes with `see`; short stop words' stems (`mad` of `made`) are words of their own."""
 
-Phrase = tuple[str, str]
+NO_TERM = ""
+"""The stem of a stop word, and of the break between runs: false, so that it is filtered out,
+and never a stem (three letters or more)."""
 
 
 @dataclass(slots=True)
 class Terms:
-    """Stems and stem pairs with their counts, and the words as first written for each."""
+    """Stems and phrases with their counts, and the words they were found as, in order.
+
+    A phrase is its two stems with a space between (`central bank`): stems have no space, and
+    every character of a stem sorts after the space, so phrases sort as the pairs of stems."""
 
     words: Counter[str] = field(default_factory=Counter)
-    phrases: Counter[Phrase] = field(default_factory=Counter)
-    written: dict[str, str] = field(default_factory=dict)
-    """Stem → the word as first written (lower case)."""
+    phrases: Counter[str] = field(default_factory=Counter)
+    found: list[bytes] = field(default_factory=list)
+    """Each word as found (lowered UTF-8), then each hashtag's parts; `_APART` between runs."""
+    stems: list[str] = field(default_factory=list)
+    """The stem of each word of `found`, `NO_TERM` for a stop word and a break between runs."""
 
-    phrase_words: dict[Phrase, tuple[str, str]] = field(default_factory=dict)
-    """Phrase → its two words as first written together."""
+    def written(self, stem: str) -> str:
+        """The first word of `stem` as written (lower case)."""
+        return _word(self.found[self.stems.index(stem)])
 
-    def phrase_written(self, phrase: Phrase) -> str:
-        first, second = self.phrase_words.get(phrase) or (
-            self.written[phrase[0]],
-            self.written[phrase[1]],
-        )
-        return first + " " + second
+    def phrase_written(self, phrase: str) -> str:
+        """The two words of the first use of `phrase` as written (lower case)."""
+        first, second = phrase.split(" ")
+        stems = self.stems
+        at = stems.index(first)
+        while stems[at + 1] != second:
+            at = stems.index(first, at + 1)
+        return _word(self.found[at]) + " " + _word(self.found[at + 1])
 
 
 def text_terms(text: bytes, hashtags: dict[str, int] | None = None) -> Terms:
     """The terms of UTF-8 `text` (any case); `hashtags` (tag → uses) add their parts' words.
 
-    Every step over all the words runs in C (`findall`, `split`, `map`, `filter`, `Counter`,
-    dict lookups); the Python work is per distinct word (its key, once per corpus while
-    cached) and per pair of neighbouring terms (two cached keys joined: most pairs of words
-    are new to any cache of pairs)."""
-    keys, neighbours = _keys(text, hashtags)
-    present = list(filter(None, keys))
-    terms = Terms()
-    terms.words = Counter(map(itemgetter(0), present))
-    # The first use of each term is how it is written: one pass, last to first.
-    terms.written = dict(reversed(present))
-    phrases, phrase_words = terms.phrases, terms.phrase_words
-    counted = phrases.get  # not Counter's `+=`: its `__missing__` is a Python call per phrase
-    for one, two in neighbours:
-        if one[0] != two[0]:
-            phrase = (one[0], two[0])
-            uses = counted(phrase)
-            if uses is None:
-                phrases[phrase] = 1
-                phrase_words[phrase] = (one[1], two[1])
-            else:
-                phrases[phrase] = uses + 1
+    Every step over all the words runs in C (`findall`, `split`, `map`, `filter`, `zip`,
+    `join`, `Counter`, dict lookups); the Python work is per distinct word new to the cache."""
+    found, stems = _stems(text, hashtags)
+    terms = Terms(Counter(filter(None, stems)), Counter(_phrases(stems)), found, stems)
+    for phrase in _doubled(stems):
+        del terms.phrases[phrase]
     return terms
 
 
-def term_keys(text: bytes, hashtags: dict[str, int] | None = None) -> set[str | Phrase]:
+def term_keys(text: bytes, hashtags: dict[str, int] | None = None) -> set[str]:
     """The distinct words and phrases of `text_terms` (its keys), without counting them: what
     the document frequency needs."""
-    keys, neighbours = _keys(text, hashtags)
-    found: set[str | Phrase] = set(map(itemgetter(0), filter(None, keys)))
-    found.update((one[0], two[0]) for one, two in neighbours if one[0] != two[0])
-    return found
+    _, stems = _stems(text, hashtags)
+    keys: set[str] = set(filter(None, stems))
+    keys.update(_phrases(stems))
+    keys.difference_update(_doubled(stems))
+    return keys
 
 
-def _keys(
-    text: bytes, hashtags: dict[str, int] | None
-) -> tuple[list[Key | None], list[tuple[Key, Key]]]:
-    """Each word's key (None for a stop word or a break between runs), the hashtags' parts'
-    after them, and the pairs of neighbouring keys."""
-    words = _APART.join(_RUN.findall(text.lower())).split()
-    known = _known_keys()
-    for raw in set(words).difference(known):
-        known[raw] = _key(raw)
-    keys = list(map(known.__getitem__, words))
-    # Neighbours that are both terms: a stop word, or the break between two runs, has no key.
-    following = zip(keys, islice(keys, 1, None), strict=False)  # the last word has no next
-    neighbours = cast("list[tuple[Key, Key]]", list(filter(all, following)))
+def _stems(text: bytes, hashtags: dict[str, int] | None) -> tuple[list[bytes], list[str]]:
+    """The words of `text` as found, then the parts of each use of each hashtag (its stop
+    words left out: the parts either side of one make a phrase), `_APART` before each use;
+    and the stem of each."""
+    found = _APART.join(_RUN.findall(text.lower())).split()
     for tag, count in (hashtags or {}).items():
-        parts = [key for key in map(_key, _tag_parts(tag)) if key is not None]
-        keys += parts * count
-        neighbours += list(pairwise(parts)) * count
-    return keys, neighbours
+        parts = [part for part in _tag_parts(tag) if _key(part) is not None]
+        found += [_APART_WORD, *parts] * count
+    known = _known_stems()
+    stems = list(map(known.get, found))
+    if None in stems:  # words new to the cache: most threads of a big corpus have none
+        for raw in set(found).difference(known):
+            key = _key(raw)
+            known[raw] = NO_TERM if key is None else key[0]
+        stems = list(map(known.__getitem__, found))
+    return found, cast("list[str]", stems)
 
 
-Key = tuple[str, str]
+def _phrases(stems: list[str]) -> map[str]:
+    """The phrase of each two neighbouring stems (the last has no next), neither `NO_TERM`;
+    one stem twice makes no phrase, but is among them (`_doubled`)."""
+    pairs = cast(
+        "filter[tuple[str, str]]", filter(all, zip(stems, islice(stems, 1, None), strict=False))
+    )
+    return map(" ".join, pairs)
+
+
+def _doubled(stems: list[str]) -> list[str]:
+    """What `_phrases` makes of a stem found twice in a row, to be taken out: rare, so a step
+    per word in C finds them, and a step per one found takes it out."""
+    doubled = set(compress(stems, map(eq, stems, islice(stems, 1, None))))
+    doubled.discard(NO_TERM)
+    return [stem + " " + stem for stem in doubled]
+
+
+_APART_WORD = _APART.strip()
 _KNOWN_LIMIT = 200_000
-_known: list[dict[bytes, Key | None]] = [{}]
+_known: list[dict[bytes, str]] = [{}]
 
 
-def _known_keys() -> dict[bytes, Key | None]:
-    """Keys of the words met so far (`_key`), in a new dict once it holds `_KNOWN_LIMIT`: a
-    caller keeps the dict it was given, so a call in another thread never loses its keys."""
+def _known_stems() -> dict[bytes, str]:
+    """Stems of the words met so far (`NO_TERM` for a stop word), in a new dict once it holds
+    `_KNOWN_LIMIT`: a caller keeps the dict it was given, so a call in another thread never
+    loses its stems."""
     if len(_known[0]) >= _KNOWN_LIMIT:
         _known[0] = {}
     return _known[0]
@@ -138,6 +153,13 @@ def _tag_parts(tag: str) -> list[bytes]:
 def hashtag_words(tag: str) -> list[str]:
     """The words a hashtag joins, by case changes and digits; parts under three letters go."""
     return [part for part in _HASHTAG_PART.findall(tag) if len(part) >= 3 and not part.isdigit()]
+
+
+def _word(raw: bytes) -> str:
+    """A term's word as written, from its bytes as found."""
+    key = _key(raw)
+    assert key is not None, "a term's word is never a stop word"
+    return key[1]
 
 
 @lru_cache(maxsize=200_000)
