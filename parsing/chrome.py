@@ -366,18 +366,29 @@ def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line
 
 def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]) -> list[Line]:
     """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
-    none is left; returns them."""
+    none is left; returns them. Each weak line's neighbours are read once; a line confirmed
+    hands on to the weak lines next to it, so a stack of them confirmed upwards from a strong
+    line under it takes one reading, not one pass over them all per line."""
     pending = set(weak)
-    added = []
-    changed = True
-    while changed and pending:
-        changed = False
-        for line in sorted(pending):
-            before = previous_nonblank_line(buf, line[0])
-            after = next_nonblank_line(buf, line[1])
-            if before in confirmed or after in confirmed:
-                confirmed.add(line)
-                added.append(line)
-                pending.discard(line)
-                changed = True
+    added: list[Line] = []
+    ready: list[Line] = []
+    waiting: dict[Line | None, list[Line]] = {}
+    """The weak lines not confirmed yet, by each of their neighbours."""
+    for line in sorted(pending):
+        before = previous_nonblank_line(buf, line[0])
+        after = next_nonblank_line(buf, line[1])
+        if before in confirmed or after in confirmed:
+            ready.append(line)
+        else:
+            waiting.setdefault(before, []).append(line)
+            waiting.setdefault(after, []).append(line)
+    ready.reverse()  # taken from the end: in file order, as they were found
+    while ready:
+        line = ready.pop()
+        if line not in pending:
+            continue
+        pending.discard(line)
+        confirmed.add(line)
+        added.append(line)
+        ready += reversed(waiting.pop(line, []))
     return added
