@@ -369,23 +369,31 @@ def _author_names_after(buf: bytes | bytearray, strong: list[Line]) -> list[Line
 
 
 def _confirm_weak(buf: bytes | bytearray, confirmed: set[Line], weak: list[Line]) -> list[Line]:
-    """Add to `confirmed` the weak lines that touch confirmed chrome, ignoring blank lines, until
-    none is left (but a line under text that only a thread's footer under it would make
-    chrome, `weak_ends`); returns them."""
+    """Add to `confirmed` the weak lines touching confirmed chrome (blank lines aside), but not one
+    under text that only a footer under it would confirm (`weak_ends`), until none is left;
+    returns them. A line confirmed hands on to its weak neighbours: one reading of a stack."""
     pending = set(weak)
-    added = []
-    changed = True
-    while changed and pending:
-        changed = False
-        for line in sorted(pending):
-            before = previous_nonblank_line(buf, line[0])
-            after = next_nonblank_line(buf, line[1])
-            under_text = before is not None and before not in confirmed and before not in pending
-            if before in confirmed or (
-                after in confirmed and not (under_text and ends_a_post(buf, line, after))
-            ):
-                confirmed.add(line)
-                added.append(line)
-                pending.discard(line)
-                changed = True
+    added: list[Line] = []
+    ready: list[Line] = []
+    waiting: dict[Line | None, list[Line]] = {}  # by each neighbour that could confirm them
+    for line in sorted(pending):
+        before = previous_nonblank_line(buf, line[0])
+        after = next_nonblank_line(buf, line[1])
+        under_text = before is not None and before not in confirmed and before not in pending
+        after_confirms = not (under_text and ends_a_post(buf, line, after))
+        if before in confirmed or (after in confirmed and after_confirms):
+            ready.append(line)
+            continue
+        waiting.setdefault(before, []).append(line)
+        if after_confirms:
+            waiting.setdefault(after, []).append(line)
+    ready.reverse()  # taken from the end: in file order, as they were found
+    while ready:
+        line = ready.pop()
+        if line not in pending:
+            continue
+        pending.discard(line)
+        confirmed.add(line)
+        added.append(line)
+        ready += reversed(waiting.pop(line, []))
     return added

@@ -109,18 +109,18 @@ def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
 _HANDLED_CREDIT = re.compile(CREDIT_DASH.encode() + rb"[^\n]{0,80}?\(@(\w{1,15})\)")
 """A dash, then a handle in brackets on its line: any line `embed_ends` may read a handle from
 (as the line under a tweet or a credit run into its last line), and some it does not."""
+_DASH = b"\xe2\x80\x94"
+_DASH_SEARCH = re.compile(_DASH)
 
 
 def credit_handles(buf: ByteSource) -> list[tuple[int, bytes]]:
     """Where each line shaped like an embed's credit holds a handle (`_HANDLED_CREDIT`), with
     that handle (lower case), in file order: found once for a source, by its dashes."""
     found: list[tuple[int, bytes]] = []
-    dash = buf.find(b"\xe2\x80\x94")
-    while dash >= 0:
-        named = _HANDLED_CREDIT.match(buf, dash)
-        if named is not None:
-            found.append((dash, named[1].lower()))
-        dash = buf.find(b"\xe2\x80\x94", dash + 1)
+    credit = _credit_from(buf, 0, len(buf))
+    while credit is not None:
+        found.append(credit)
+        credit = _credit_from(buf, credit[0] + 1, len(buf))
     return found
 
 
@@ -134,6 +134,49 @@ def handles_differ_across(credits: list[tuple[int, bytes]], point: int) -> bool:
     if first == len(credits):
         return False
     return any(handle != credits[first][1] for _, handle in credits[:first])
+
+
+def handles_differ_at(buf: ByteSource, point: int) -> bool:
+    """`handles_differ_across(credit_handles(buf), point)`, reading no further than it must:
+    the first credit under `point` (most copies hold none), then the credits from the top
+    until one under another handle. One point of a large source is asked about: its whole
+    list of credits is not needed, and the shorter side is read first: no credit there, no
+    question."""
+    if point <= len(buf) - point and _credit_from(buf, 0, point) is None:
+        return False
+    first = _credit_from(buf, point, len(buf))
+    if first is None:
+        return False
+    above = _credit_from(buf, 0, point)
+    while above is not None:
+        if above[1] != first[1]:
+            return True
+        above = _credit_from(buf, above[0] + 1, point)
+    return False
+
+
+def _credit_from(buf: ByteSource, start: int, stop: int) -> tuple[int, bytes] | None:
+    """The first credit of `credit_handles` whose dash starts in `start:stop`."""
+    dash = _next_dash(buf, start, stop)
+    while dash >= 0:
+        named = _HANDLED_CREDIT.match(buf, dash)
+        if named is not None:
+            return dash, named[1].lower()
+        dash = _next_dash(buf, dash + 1, stop)
+    return None
+
+
+def _next_dash(buf: ByteSource, start: int, stop: int) -> int:
+    """Where the first em dash starting in `start:stop` starts, or -1. Its last byte is looked
+    for first: one byte is found many times faster than three, and in most text it is rare
+    (elsewhere the search of the three takes over from there)."""
+    last = buf.find(b"\x94", start + 2, stop + 2)
+    if last < 0:
+        return -1
+    if buf[last - 2 : last + 1] == _DASH:
+        return last - 2
+    found = _DASH_SEARCH.search(buf, last - 1, stop + 2)
+    return -1 if found is None else found.start()
 
 
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:

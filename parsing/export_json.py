@@ -13,14 +13,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import partial
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from .corpus import Corpus
 from .entities.extract import CodePoints, extract_spans
 from .entities.spans import EntityKind, Span
-from .export_chunks import escape_controls
+from .export_chunks import Chunks, escape_controls
 from .index import CorpusIndex
 from .related import related_threads
+from .tables import SkippedLine
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _BATCH = 10_000
@@ -212,3 +214,20 @@ def entity_values(text: str, spans: list[Span], offsets: CodePoints) -> list[dic
             entity["truncated"] = span.truncated
         values.append(entity)
     return values
+
+
+def add_skipped(chunks: Chunks, names: Sequence[str], lines: Sequence[SkippedLine]) -> None:
+    """The skipped `lines` (of the sources named `names`), each after `\\n` (the first) or
+    `,\\n`, as the encoder writes `{"source": name, "line": line, "text": text}`: a page of
+    chrome skips most of its lines, so each entry is formatted with the encoder's own string
+    function rather than by encoding a dict, a batch at a time."""
+    quoted = [encode_basestring(name) for name in names]
+    for first in range(0, len(lines), _BATCH):
+        batch = lines[first : first + _BATCH]
+        chunks.add(
+            ("\n" if first == 0 else ",\n")
+            + ",\n".join(
+                f'{{"source": {quoted[source]}, "line": {line}, "text": {encode_basestring(text)}}}'
+                for source, line, text in batch
+            )
+        )

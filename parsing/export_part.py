@@ -22,7 +22,7 @@ from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links, counted_link_spans
 from .export_chunks import Chunks
 from .export_index import read_flags
-from .export_json import _ENCODER
+from .export_json import add_skipped
 from .export_links import KeptLinks
 from .export_markdown import markdown_of
 from .export_writer import _Writer
@@ -203,10 +203,9 @@ class Part:
         """The skipped lines' JSON, each after `\\n` (the first) or `,\\n`."""
         corpus = self.corpus
         chunks = Chunks(out)
-        name = corpus.sources[0].name
-        for position, line in enumerate(corpus.skipped):
-            skipped = {"source": name, "line": line.line, "text": line.text}
-            chunks.add(("\n" if position == 0 else ",\n") + _ENCODER.encode(skipped))
+        # A part is one source's: every line skipped is its first source's.
+        names = [corpus.sources[0].name] * len(corpus.sources)
+        add_skipped(chunks, names, corpus.skipped)
         chunks.flush()
 
 

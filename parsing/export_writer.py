@@ -20,7 +20,7 @@ from . import background, export_posts
 from .corpus import Corpus
 from .export_chunks import Chunks, copy_out, escape_controls, text_over
 from .export_index import read_flags
-from .export_json import _ENCODER, _given_posts, _write_thread, encode, related_entries
+from .export_json import _given_posts, _write_thread, add_skipped, encode, related_entries
 from .export_links import KeptLinks
 from .export_posts import Part, add_entities, add_opening, add_posts, thread_groups
 from .index import CorpusIndex
@@ -93,9 +93,7 @@ def write_export(
         raise
     chunks = Chunks(out)
     chunks.add('\n], "skipped": [', clean=True)
-    for position, line in enumerate(corpus.skipped):
-        skipped = {"source": corpus.sources[line.source].name, "line": line.line, "text": line.text}
-        chunks.add(("\n" if position == 0 else ",\n") + _ENCODER.encode(skipped))
+    add_skipped(chunks, [source.name for source in corpus.sources], corpus.skipped)
     chunks.add("\n]}\n", clean=True)
     chunks.flush()
 

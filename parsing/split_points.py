@@ -30,7 +30,12 @@ from collections.abc import Iterator
 
 from .byte_source import ByteSource
 from .chrome import is_chrome_candidate, is_one_line_header_shape, is_page_title_shape
-from .chrome_blog import credit_handles, handles_differ_across, opens_bylined_header
+from .chrome_blog import (
+    credit_handles,
+    handles_differ_across,
+    handles_differ_at,
+    opens_bylined_header,
+)
 from .chrome_context import is_link_back
 from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
@@ -360,9 +365,9 @@ def _chrome_if_chrome_follows(buf: ByteSource, line: int, end: int, above: Line 
 
 def split_unnormalised(raw: ByteSource, head: int = 0, near: float = 0.5) -> int | None:
     """`_split_window`, but for a cut between credits of embedded tweets under different
-    handles anywhere in `raw`, which the window may not hold (`handles_differ_across`)."""
+    handles anywhere in `raw`, which the window may not hold (`handles_differ_at`)."""
     cut = _split_window(raw, head, near)
-    return None if cut is None or handles_differ_across(credit_handles(raw), cut) else cut
+    return None if cut is None or handles_differ_at(raw, cut) else cut
 
 
 def _split_window(raw: ByteSource, head: int, near: float) -> int | None:

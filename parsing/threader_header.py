@@ -71,12 +71,16 @@ def header_lines(buf: ByteSource, weak: Iterable[Line]) -> tuple[list[Line], lis
 
 def _above(buf: ByteSource, reading: Line) -> list[Line]:
     """The header's lines above its `reading` time, through the handle and the name; none when
-    no lone handle stands within reach."""
+    no lone handle stands within reach, or a line no header holds stands before it. The lines
+    are read for the handle first: most reading times (a Medium byline's, a post's) have none
+    above them, and the test of each line for chrome is the dearer one."""
     walked: list[Line] = []
     line = previous_nonblank_line(buf, reading[0])
-    while line is not None and len(walked) < _ABOVE and not _stops(buf, line):
+    while line is not None and len(walked) < _ABOVE:
         walked.append(line)
         if _HANDLE.fullmatch(buf, *line) is not None:
+            if any(_stops(buf, above) for above in walked):
+                return []
             return walked + _name_and_button(buf, line)
         line = previous_nonblank_line(buf, line[0])
     return []

@@ -8,6 +8,7 @@ listing puts `Read N tweets`), read by `page_meta`. Those lines stay listed in `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -167,8 +168,15 @@ def _with_credits(
     inside: list[tuple[int, str]], credits: list[tuple[int, str]], first: int, last: int
 ) -> list[tuple[int, str]]:
     """The lines skipped `inside` a thread and the `credits` on its lines (`first` to
-    `last`), in line order."""
-    return sorted(inside + [credit for credit in credits if first <= credit[0] <= last])
+    `last`), in line order. The credits are in line order: those of the thread are found by
+    bisection, not by a look through all the page's for each thread."""
+    low = bisect_left(credits, first, key=_line_of)
+    high = bisect_right(credits, last, lo=low, key=_line_of)
+    return sorted(inside + credits[low:high])
+
+
+def _line_of(credit: tuple[int, str]) -> int:
+    return credit[0]
 
 
 def _dated(shown: str | None, given: str | None) -> str | None:

@@ -7,8 +7,10 @@ The unit tests (tests/parsing/test_hostile.py) load the same shapes at sizes whe
 behaviour would take minutes; this script writes them at full size (a 20 MB line, 200k sigils in
 a row, 200k regional indicators, an unterminated tag sequence, 300k letters before `…`, 100k
 lines of bare `N/` markers …) to a temporary folder and runs each command once as a subprocess,
-reporting wall seconds and peak resident memory (from `os.wait4`). A command that runs past
-`--timeout` is killed and shown as such: that is a hang.
+reporting wall seconds, CPU seconds and peak resident memory (from `os.wait4`). A command that
+runs past `--timeout` is killed and shown as such: that is a hang. The page shapes (bylines,
+headers, title bars, listings, credits, front matter, teaser links over and over) are loaded as
+pages by tests/parsing/test_hostile_pages.py, where the page's metadata is read too.
 """
 
 from __future__ import annotations
@@ -51,6 +53,27 @@ def once(text: str) -> Callable[[], Iterator[str]]:
     return lambda: iter([text])
 
 
+def repeated(block: str, size: int) -> Callable[[], Iterator[str]]:
+    """`block` over and over, about `size` bytes in all, in chunks."""
+    chunk = block * max(1, 100_000 // len(block.encode()))
+    times = max(1, size // len(chunk.encode()))
+    return lambda: (chunk for _ in range(times))
+
+
+def numbered(make: Callable[[int], str], size: int) -> Callable[[], Iterator[str]]:
+    """`make(n)` for n = 0, 1, 2 … until about `size` bytes are written."""
+
+    def chunks() -> Iterator[str]:
+        written, n = 0, 0
+        while written < size:
+            chunk = "".join(make(n + k) for k in range(1_000))
+            n += 1_000
+            written += len(chunk.encode())
+            yield chunk
+
+    return chunks
+
+
 INPUTS: dict[str, Callable[[], Iterator[str]]] = {
     "20MB-line": lambda: mixed_line(20_000_000),
     "200k-at": once("@" * 200_000),
@@ -67,6 +90,42 @@ INPUTS: dict[str, Callable[[], Iterator[str]]] = {
     "100k-chrome-lines": lambda: ("• • •\n" for _ in range(100_000)),
     "5MB-spaces": once(" " * 5_000_000),
     "200k-blank-lines": once("\n" * 200_000),
+    # Page chrome, each line or block over and over.
+    "20MB-medium-bylines": numbered(
+        lambda n: (
+            f"A title of note {n}\nAda Reed\nAda Reed\n·\nFollow\n5 min read\n·\nMar 3, 2024\n"
+            f"1/ The first post of note {n}.\n2/ The second post.\n\n"
+        ),
+        20_000_000,
+    ),
+    "20MB-name-handle-reading-time": repeated("Ada\n@ada\n5 min read\n", 20_000_000),
+    "20MB-threader-headers": numbered(
+        lambda n: f"Ada Reed\n+ Your Authors\n@ada\nA bio.\nMar 3\n1 min read\n1/ Post {n}.\n",
+        20_000_000,
+    ),
+    "20MB-conversation-bars": numbered(
+        lambda n: (
+            f"Thread\nConversation\nAda Reed\n@ada{n % 7}\n·\n3h\nA tweet {n}.\n12\nRetweets\n"
+            "Show this thread\n"
+        ),
+        20_000_000,
+    ),
+    "20MB-latest-threads-unrolled": repeated(
+        "1/ A post.\nYou can follow @ada.\nLatest Threads Unrolled:\n" + "A teaser.\n" * 30,
+        20_000_000,
+    ),
+    "20MB-substack-dated-bylines": repeated("Ada\nMar 3\n12\n4\nShare\n", 20_000_000),
+    "100k-credits-of-two-handles": numbered(
+        lambda n: f"A tweet {n} of text. — Ana (@ana{n % 2}) March 3, 2020\n", 6_000_000
+    ),
+    "100k-weak-lines-above-strong": once("1/ A post.\n" + "Listen\n" * 100_000 + "Open in app\n"),
+    "20MB-long-byline": once("Ada " * 5_000_000 + "\n· Follow\n5 min read\n·\nMar 3, 2024\n1/ a\n"),
+    "20MB-front-matter.md": once(
+        "---\ntitle: A page\ntags:\n" + "  - tag\n" * 2_500_000 + "---\n1/ a\n"
+    ),
+    "100k-teaser-links.md": numbered(
+        lambda n: f"[A teaser {n}](https://threadreaderapp.com/thread/{n}.html)\n\n", 6_000_000
+    ),
     # Shapes the unit tests found quadratic (see the hang tests); expect them to hit --timeout.
     "300k-letters-at-dotcom": once("@" + "a" * 300_000 + ".com/x…"),
     "100k-wide-hashtag-link-pairs": once("1/ " + "#тег https://t.co/x " * 100_000),
@@ -75,7 +134,7 @@ INPUTS: dict[str, Callable[[], Iterator[str]]] = {
 
 
 def write_input(folder: Path, name: str) -> Path:
-    path = folder / f"{name}.txt"
+    path = folder / (name if name.endswith(".md") else f"{name}.txt")
     if not path.exists():
         with path.open("w", encoding="utf-8", newline="") as out:
             for chunk in INPUTS[name]():
@@ -83,8 +142,9 @@ def write_input(folder: Path, name: str) -> Path:
     return path
 
 
-def run_process(command: list[str], timeout: float) -> tuple[float, int, str]:
-    """Wall seconds, peak resident memory (bytes) and how it ended ("ok", "exit N", "killed")."""
+def run_process(command: list[str], timeout: float) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user and system, with the processes it waited for), peak
+    resident memory (bytes) and how it ended ("ok", "exit N", "killed")."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = started + timeout
@@ -96,12 +156,13 @@ def run_process(command: list[str], timeout: float) -> tuple[float, int, str]:
             os.kill(process.pid, signal.SIGKILL)
             _, status, usage = os.wait4(process.pid, 0)
             process.returncode = -signal.SIGKILL
-            return time.perf_counter() - started, usage.ru_maxrss * 1024, "killed"
+            cpu = usage.ru_utime + usage.ru_stime
+            return time.perf_counter() - started, cpu, usage.ru_maxrss * 1024, "killed"
         time.sleep(0.01)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     outcome = "ok" if process.returncode == 0 else f"exit {process.returncode}"
-    return elapsed, usage.ru_maxrss * 1024, outcome
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, outcome
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -123,8 +184,8 @@ def main(argv: list[str] | None = None) -> None:
     for label, command in commands.items():
         print(f"{label:>6}: {' '.join(command)} FILE > /dev/null")
     header = (
-        f"{'input':<30} {'MB':>6}  {'export s':>9} {'peak MB':>8} {'':<7}"
-        f"  {'stats s':>8} {'peak MB':>8} {'':<7}"
+        f"{'input':<30} {'MB':>6}  {'export s':>9} {'CPU s':>6} {'peak MB':>8} {'':<7}"
+        f"  {'stats s':>8} {'CPU s':>6} {'peak MB':>8} {'':<7}"
     )
     print()
     print(header)
@@ -135,10 +196,10 @@ def main(argv: list[str] | None = None) -> None:
             megabytes = path.stat().st_size / 1e6
             row = f"{name:<30} {megabytes:>6.1f}"
             for label, command in commands.items():
-                seconds, peak, outcome = run_process([*command, str(path)], options.timeout)
+                seconds, cpu, peak, outcome = run_process([*command, str(path)], options.timeout)
                 width = 9 if label == "export" else 8
                 shown = f">{seconds:.0f}" if outcome == "killed" else f"{seconds:.2f}"
-                row += f"  {shown:>{width}} {peak / 1e6:>8.0f} {outcome:<7}"
+                row += f"  {shown:>{width}} {cpu:>6.2f} {peak / 1e6:>8.0f} {outcome:<7}"
             print(row, flush=True)
     finally:
         if options.folder is None and not options.keep:

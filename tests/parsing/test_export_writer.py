@@ -18,11 +18,13 @@ from parsing import background, build_index, export_posts, load_corpus
 from parsing.background import later_written
 from parsing.corpus import Corpus
 from parsing.entities.extract import extract_spans
+from parsing.export_chunks import Chunks
 from parsing.export_index import export_evidence, export_index
-from parsing.export_json import encode, thread_value, write_json
+from parsing.export_json import add_skipped, encode, thread_value, write_json
 from parsing.export_writer import halves
 from parsing.index import glued_evidence
 from parsing.search import threads_matching
+from parsing.tables import SkippedLine
 from tests.bench.generate import generate
 
 from .helpers import REPO, TRA, parse_text
@@ -319,3 +321,26 @@ def test_a_post_cut_after_a_space_reads_as_its_two_parts(text: str, choice: int)
                 for span in extract_spans(raw[cut:], evidence)
             ]
             assert extract_spans(raw[:cut], evidence) + after == extract_spans(raw, evidence)
+
+
+_SKIPPED = st.tuples(st.integers(0, 1), st.integers(1, 10**7), st.text())
+_MANY_SKIPPED = [(n % 2, n + 1, f'line "{n}"\x7f\u0085') for n in range(10_001)]
+"""More than one batch of skipped lines, with what the encoder and the control escape change."""
+
+
+@given(st.lists(_SKIPPED, max_size=20), st.lists(st.text(), min_size=2, max_size=2))
+@example(_MANY_SKIPPED, ['a "page".txt', "b\x1b.txt"])
+def test_skipped_lines_are_written_as_the_encoder_writes_their_dicts(
+    lines: list[tuple[int, int, str]], names: list[str]
+) -> None:
+    """`add_skipped` writes each skipped line as the JSON encoder writes its dict, controls
+    escaped, after `\\n` (the first) or `,\\n`, across its batches."""
+    out = io.StringIO()
+    chunks = Chunks(out)
+    add_skipped(chunks, names, [SkippedLine(*line) for line in lines])
+    chunks.flush()
+    assert out.getvalue() == "".join(
+        ("\n" if position == 0 else ",\n")
+        + encode({"source": names[source], "line": line, "text": text})
+        for position, (source, line, text) in enumerate(lines)
+    )

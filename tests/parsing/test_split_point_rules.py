@@ -4,8 +4,11 @@ under a line the other side of the cut reads, at restarts, and around a teaser's
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import parsing.split_points
+from parsing.chrome_blog import credit_handles, handles_differ_across, handles_differ_at
 from parsing.split_points import (
     is_anchor,
     safe_split,
@@ -231,3 +234,21 @@ def test_no_cut_between_credits_of_different_handles_outside_the_window(
     monkeypatch.setattr(parsing.split_points, "_WINDOW", 1024)
     assert split_unnormalised(_credits_far_apart("ana")) is not None
     assert split_unnormalised(_credits_far_apart("bo")) is None
+
+
+_CREDIT_PIECES = [
+    "\u2014 Ana (@ana) March 3, 2020\n", "\u2014 Bo (@Bo) May 1, 2021", "\u2014 (@ana)",
+    "\u2014", "\u2014\u2014", "\u201d", "\u0414", "\u4e94", "(@bo)", "text ", "\n", "1/ ",
+]  # fmt: skip
+"""Credits, dashes without one, and other characters whose UTF-8 ends as the dash's does."""
+
+
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=12), st.floats(0, 1))
+def test_handles_differ_at_one_point_as_across_the_list_of_credits(
+    pieces: list[str], where: float
+) -> None:
+    """At any point, the search from the point outwards says what the whole list of credits
+    says (it is the one a large file's single cut is checked with)."""
+    buf = "".join(pieces).encode()
+    point = int(len(buf) * where)
+    assert handles_differ_at(buf, point) == handles_differ_across(credit_handles(buf), point)
