@@ -286,6 +286,13 @@ class ThreadSearch:
         found: list[int] = []
         for thread in chunk:
             position, stop = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
+            if isinstance(scan, FoldingScan) and (hit := scan.find_whole(position, stop)) != -2:
+                while hit >= 0:  # one thread folded at once, as `_find_each` over a window
+                    if post_at(hit, hit + len(scan.key)) is not None:
+                        found.append(thread)
+                        break
+                    hit = scan.find_whole(hit + 1, stop)
+                continue
             while (span := scan(position, stop)) is not None:
                 if post_at(*span) is not None:
                     found.append(thread)

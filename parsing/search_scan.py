@@ -151,6 +151,18 @@ class FoldingScan:
             return self.folded, self.start
         return None
 
+    def find_whole(self, start: int, stop: int) -> int:
+        """The first hit of the key in `[start, stop)`, folded whole into the window at once
+        when it is short (one thread's posts) and a hit is a match (an ASCII query); -1 when
+        there is none, -2 when the range is not one to fold so (call the scan instead)."""
+        if self.confirm is not None or stop - start > FOLD_WHOLE:
+            return -2
+        if not (self.start <= start and stop <= self.start + len(self.folded)):
+            self.start = start
+            self.folded = self.buf[start:stop].translate(self.table)
+        hit = self.folded.find(self.key, start - self.start, stop - self.start)
+        return hit if hit < 0 else self.start + hit
+
     def fold_ahead(self, start: int, stop: int) -> None:
         """Fold `[start, stop)` at once, for calls about to ask for many ranges inside it (each
         thread of a chunk whose threads are mostly candidates): one call instead of one each."""
