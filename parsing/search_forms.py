@@ -61,6 +61,9 @@ def split_by_literal(
         first, end = first_post[thread], first_post[thread + 1]
         stop = text_end[end - 1]
         hit = find(literal, text_start[first], stop)
+        if hit >= 0 and hit + width <= text_end[first] and (not holes or first not in holes):
+            held.append(thread)  # in the first post: no need to place it
+            continue
         while hit >= 0:
             # `Locator.post_at`, within the thread's posts.
             post = bisect_right(text_start, hit, first, end) - 1
