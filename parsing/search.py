@@ -233,8 +233,11 @@ class ThreadSearch:
             if source not in self._scans:
                 self._scans[source] = query.scan_of(corpus.sources[source])
             folded = self._search_folded(self._scans[source], self._locator(source), rest)
-            for index in set(range(len(rates))) - set(tried):  # these may be in any form
-                rates[index] = len(folded) / len(rest)
+            for index in range(len(rates)):
+                if index not in tried and all(earlier in tried for earlier in range(index)):
+                    # What folding found among the threads the earlier forms left: those
+                    # this form might have found.
+                    rates[index] = len(folded) / len(rest)
             found.extend(folded)
         found.sort()  # runs already in order: merged in a pass
         return _with_matches_across_holes(corpus, query.text, chunk, found)
