@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 
 from .corpus import Corpus
+from .search_forms import split_by_literal
 from .search_posts import posts_matching, threads_matching_slowly
 from .search_scan import (
     FoldingScan,
@@ -24,7 +25,6 @@ from .search_scan import (
     contains,
     fold,
     query_pattern,
-    split_by_literal,
     thread_span,
 )
 
@@ -55,8 +55,9 @@ scanning one candidate on its own (about 2.5 us: a `find` call and a bisect). On
 a chunk's span pays for every thread in the span and every match; a scan of each candidate pays
 per candidate. So the span is scanned when candidates are dense and matches rare."""
 LITERAL_WORTH = 0.5
-"""A chunk first looks for the query as it stands when at least this share of the last chunk's
-candidates held it so: each one that does not is read twice."""
+"""A chunk first looks for each form of the query as it stands (`search_forms.py`) when at
+least this share of the candidates it was last looked for among held it so: each one that does
+not is read again."""
 
 
 def _never() -> bool:
@@ -126,8 +127,9 @@ class ThreadSearch:
         self._hit_rate = 0.25
         """The share of candidates that matched in the last chunk's folded text: the next one
         is alike."""
-        self._literal_rate = 1.0
-        """The share of candidates the last chunk found holding the query as it stands."""
+        self._form_rates = [1.0] * len(self._query.forms) if self._query else []
+        """For each form of the query, the share of the candidates it was last looked for among
+        that held it as it stands."""
 
     @classmethod
     def finished(
@@ -211,22 +213,33 @@ class ThreadSearch:
     def _search_chunk(self, query: Query, start: int, end: int) -> list[int]:
         """The matches among candidates `start .. end - 1` (of one source, sorted).
 
-        While most candidates match, each is first looked at for the query as its folded form
-        stands (`split_by_literal`): a common word is found in small letters near the start of
-        most threads, with nothing folded. The rest are searched in their folded text."""
+        Each is first looked at for the forms the query likely stands in (`split_by_literal`),
+        while they are found often enough: a common word is found in small letters near the
+        start of most threads, a ticker in capitals, with nothing folded. The rest are searched
+        in their folded text, unless the query is written one way only (then they hold none)."""
         candidates, corpus = self.candidates, self.corpus
-        source = corpus.threads.source[candidates[start]]
-        if source not in self._scans:
-            self._scans[source] = query.scan_of(corpus.sources[source])
-        scan, locate = self._scans[source], self._locator(source)
         chunk = candidates[start:end]
-        if query.literal is not None and self._literal_rate >= LITERAL_WORTH:
-            held, rest = split_by_literal(corpus, chunk, query.literal)
-            self._literal_rate = len(held) / len(chunk)
-            found = sorted([*held, *self._search_folded(scan, locate, rest)]) if rest else held
-        else:
-            found = self._search_folded(scan, locate, chunk)
-            self._literal_rate = len(found) / len(chunk)  # matches this common may be literal
+        found: list[int] = []
+        rest: Sequence[int] = chunk
+        rates, tried = self._form_rates, []
+        for index, form in enumerate(query.forms):
+            if rest and (query.caseless or rates[index] >= LITERAL_WORTH):
+                held, rest = split_by_literal(corpus, rest, form)
+                rates[index] = len(held) / (len(held) + len(rest))
+                found.extend(held)
+                tried.append(index)
+        if rest and not query.caseless:
+            source = corpus.threads.source[candidates[start]]
+            if source not in self._scans:
+                self._scans[source] = query.scan_of(corpus.sources[source])
+            folded = self._search_folded(self._scans[source], self._locator(source), rest)
+            for index in range(len(rates)):
+                if index not in tried and all(earlier in tried for earlier in range(index)):
+                    # What folding found among the threads the earlier forms left: those
+                    # this form might have found.
+                    rates[index] = len(folded) / len(rest)
+            found.extend(folded)
+        found.sort()  # runs already in order: merged in a pass
         return _with_matches_across_holes(corpus, query.text, chunk, found)
 
     def _search_folded(self, scan: Scan, locate: Locator, chunk: Sequence[int]) -> list[int]:
@@ -276,6 +289,13 @@ class ThreadSearch:
         found: list[int] = []
         for thread in chunk:
             position, stop = text_start[first_post[thread]], text_end[first_post[thread + 1] - 1]
+            if isinstance(scan, FoldingScan) and (hit := scan.find_whole(position, stop)) != -2:
+                while hit >= 0:  # one thread folded at once, as `_find_each` over a window
+                    if post_at(hit, hit + len(scan.key)) is not None:
+                        found.append(thread)
+                        break
+                    hit = scan.find_whole(hit + 1, stop)
+                continue
             while (span := scan(position, stop)) is not None:
                 if post_at(*span) is not None:
                     found.append(thread)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from .case_key import case_variants, exotic_variants, fold_char, key_of, key_table
 from .corpus import Corpus, Source
 from .search_anchor import AnchorScan, anchor_of
+from .search_forms import is_caseless, literal_forms
 
 
 def fold(text: str) -> str:
@@ -62,10 +63,11 @@ class Query:
         self.pattern = query_pattern(text)
         # For an ASCII query a hit of the key is a match; for any other, a candidate.
         self.confirm = None if text.isascii() else self.pattern
-        folded = fold(text)
-        self.literal = folded.encode("utf-8", "surrogatepass") if fold(folded) == folded else None
-        """The query as its folded form stands in a buffer: found in a post's text, that is a
-        match, with nothing folded (most of a common word's uses are in small letters)."""
+        self.forms = literal_forms(text)
+        """The query as it may stand in a buffer (`search_forms.py`): one found in a post's
+        text is a match, with nothing folded."""
+        self.caseless = is_caseless(text)
+        """Written one way only: a thread where its one form is not found holds no match."""
 
     def scan_of(self, source: Source) -> Scan:
         """How to scan `source`: its case key, unless it holds a variant the key cannot fold
@@ -149,6 +151,18 @@ class FoldingScan:
             return self.folded, self.start
         return None
 
+    def find_whole(self, start: int, stop: int) -> int:
+        """The first hit of the key in `[start, stop)`, folded whole into the window at once
+        when it is short (one thread's posts) and a hit is a match (an ASCII query); -1 when
+        there is none, -2 when the range is not one to fold so (call the scan instead)."""
+        if self.confirm is not None or stop - start > FOLD_WHOLE:
+            return -2
+        if not (self.start <= start and stop <= self.start + len(self.folded)):
+            self.start = start
+            self.folded = self.buf[start:stop].translate(self.table)
+        hit = self.folded.find(self.key, start - self.start, stop - self.start)
+        return hit if hit < 0 else self.start + hit
+
     def fold_ahead(self, start: int, stop: int) -> None:
         """Fold `[start, stop)` at once, for calls about to ask for many ranges inside it (each
         thread of a chunk whose threads are mostly candidates): one call instead of one each."""
@@ -197,35 +211,3 @@ def thread_span(corpus: Corpus, first: int, last: int) -> tuple[int, int]:
     first_post = corpus.threads.first_post
     posts = corpus.posts
     return posts.text_start[first_post[first]], posts.text_end[first_post[last] - 1]
-
-
-def split_by_literal(
-    corpus: Corpus, chunk: Sequence[int], literal: bytes
-) -> tuple[list[int], list[int]]:
-    """The threads of `chunk` (of one source) whose first use of `literal`, as it stands in
-    the buffer, is in a post's text: matches found with a `find` each and nothing folded; and
-    the others, which may still hold the query in other letters."""
-    posts, threads = corpus.posts, corpus.threads
-    find = corpus.sources[threads.source[chunk[0]]].buf.find
-    text_start, text_end, holes, first_post = (
-        posts.text_start,
-        posts.text_end,
-        posts.holes,
-        threads.first_post,
-    )
-    width = len(literal)
-    held: list[int] = []
-    rest: list[int] = []
-    for thread in chunk:
-        first, stop = first_post[thread], first_post[thread + 1]
-        hit = find(literal, text_start[first], text_end[stop - 1])
-        if hit < 0:
-            rest.append(thread)
-            continue
-        # `Locator.post_at`, within the thread's posts.
-        post = bisect_right(text_start, hit, first, stop) - 1
-        end = hit + width
-        hole = holes.get(post) if holes else None
-        inside = end <= text_end[post] and (hole is None or end <= hole[0] or hit >= hole[1])
-        (held if inside else rest).append(thread)
-    return held, rest

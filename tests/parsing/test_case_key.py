@@ -179,3 +179,34 @@ def test_a_range_folded_ahead_answers_what_the_whole_key_finds(
         if ahead:
             scan.fold_ahead(min(position, end), end)
         assert scan(position, end) == key_scan_of_whole_buffer(buf, ready, position, end)
+
+
+@PROPERTY
+@given(
+    text_and_query("aAbBzZ .\né"),
+    st.lists(
+        st.tuples(st.booleans(), st.integers(0, 70), st.integers(0, 70)), min_size=1, max_size=8
+    ),
+    st.sampled_from([0, 8, 40]),
+)
+def test_a_short_range_folded_whole_answers_what_the_whole_key_finds(
+    searched: tuple[str, str], calls: list[tuple[bool, int, int]], whole: int
+) -> None:
+    """Asked for a range no longer than `FOLD_WHOLE` (one thread's posts), a scan folds it at
+    once and finds where the whole buffer's key has the first hit in it; calls of either kind,
+    in any order, answer as a search of the whole key does. A longer range, or a query that
+    needs the exact pattern, is left to the call (-2)."""
+    text, query = searched
+    buf = text.encode()
+    ready = Query(query)
+    with patch.object(search_scan, "FOLD_WHOLE", whole):
+        scan = FoldingScan(bytearray(buf), ready.key, ready.confirm)
+        for whole_range, position, asked_end in calls:
+            end = min(asked_end, len(buf))
+            expected = key_scan_of_whole_buffer(buf, ready, position, end)
+            if not whole_range:
+                assert scan(position, end) == expected
+            elif ready.confirm is not None or end - position > whole:
+                assert scan.find_whole(position, end) == -2
+            else:
+                assert scan.find_whole(position, end) == (-1 if expected is None else expected[0])
