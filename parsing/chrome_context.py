@@ -37,6 +37,9 @@ from .teaser_lines import DATE, LENGTH, LISTING, is_date, whole
 from .teaser_openings import marker_between
 
 _HEADER_FIELD = whole(DATE + LENGTH)
+_LENGTH_FIELD = whole(LENGTH)
+# A line ending in a post's number (`… 1/`, `… 2/5`, `… (3/n)`), glued to its last word or not.
+_ENDS_NUMBERED = re.compile(rb"[^\n]*\d{1,4}/(?:\d{1,4}|[nNxX?])?[)\]]?[ \t]*")
 # The 2019 thread page's length line, the name it follows copied onto the line above with the
 # handle ("Profile picture", "Name @handle", ", 9 tweets, 2 min read Read on Twitter").
 _LENGTH_2019 = re.compile(
@@ -129,6 +132,40 @@ _ADVICE = re.compile(
     rb"[ \t]*[1-3]/[ \t]*(?:Frequently clean hands|When coughing and sneezing|Avoid close contact)"
     rb"[^\n]*"
 )
+
+
+def header_opening_copy(
+    buf: ByteSource,
+    first_block: Line,
+    chrome: set[Line],
+    *,
+    events: Sequence[Structure],
+    marker: int,
+) -> list[Line]:
+    """The lines opening a copy above its first block of strong chrome, when that block opens
+    with a thread's length line (`Oct 12 • 10 tweets • 2 min read`): the header's name and bio,
+    which a copy taken from under the picture keeps (an author page copied from its bio down).
+    A thread's text never stands above its own length line, and a teaser's is under one. At
+    most a bio's few lines, with no number marker (an event of kind `marker` in `events`): a
+    numbered line there is a post, the end of a teaser cut above. Chrome among them is passed
+    over."""
+    if _LENGTH_FIELD.fullmatch(buf, *first_block) is None:
+        return []
+    if marker_between(buf, events, marker, (0, first_block[0])):
+        return []
+    lines: list[Line] = []
+    line = next_nonblank_line(buf, -1)
+    while line is not None and line != first_block:
+        if line not in chrome:
+            if (
+                len(lines) == _BIO_LINES
+                or not _is_bio(buf, line)
+                or _ENDS_NUMBERED.fullmatch(buf, *line) is not None
+            ):
+                return []
+            lines.append(line)
+        line = next_nonblank_line(buf, line[1])
+    return lines
 
 
 def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:

@@ -15,6 +15,7 @@ from .chrome_context import (
     bio_above_dates,
     bios_under_pictures,
     header_lines,
+    header_opening_copy,
     is_header_field,
 )
 from .neighbours import Line, next_nonblank_line
@@ -41,6 +42,11 @@ def page_headers(
         fields = dates + [line for line in starts if is_header_field(buf, line)]
         header, author_fields = header_lines(buf, fields, chrome, is_candidate)
         found.update(header)
+    if starts:
+        _, events, marker = page
+        found.update(
+            header_opening_copy(buf, starts[0], chrome | found, events=events, marker=marker)
+        )
     if pictures:
         bios, picture_fields = bios_under_pictures(buf, pictures, chrome | found)
         found.update(bios)
