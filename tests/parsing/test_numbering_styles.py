@@ -43,6 +43,11 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         [[1, 2, 3]],
         [f"{FIRST}.", f"{THIRD}."],
     ),
+    "n-slash-end-after": (
+        f"{FIRST}.\n1/x\n{SECOND}.\n2/x\n{THIRD}.\n3/END\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
     # Numbers at line ends.
     "line-end": (_lines("{text}. {n}/"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "line-end-x": (_lines("{text}. {n}/x"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
@@ -56,6 +61,11 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         f"1/Thread {FIRST}.\n2/ {SECOND}.\n3/ {THIRD}.\n",
         [[1, 2, 3]],
         [f"Thread {FIRST}.", f"{THIRD}."],
+    ),
+    "end-before-the-last": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\nend/ {THIRD}.\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.", f"{THIRD}."],
     ),
     "slash-first": (_lines("/{n} {text}."), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "paren-posts": (
