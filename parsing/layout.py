@@ -116,8 +116,7 @@ class LayoutBuilder(PassingChrome):
                 index = self._on_chrome(events, index) - 1
                 lead, lead_opens = None, False
             elif kind == END:
-                if (numbered := self._on_end(event, index)) is not None:
-                    self._on_marker(numbered, None, False)
+                self._on_end(event, index)
                 lead, lead_opens = None, False
             elif kind == PASS:
                 index = self._on_passing(events, index) - 1
