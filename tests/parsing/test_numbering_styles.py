@@ -73,6 +73,13 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         [[1, 2, 3]],
         [f"{FIRST}.{LONG}", f"{THIRD}.{LONG}"],
     ),
+    # A post replying to someone opens with the handle, then the author's number: the line
+    # keeps its handle and number as text (nothing lost), numbered as the author wrote it.
+    "paren-posts-replying": (
+        f"1) {FIRST}.{LONG}\n2) {SECOND}.{LONG}\n@Lockkeeper 3) {THIRD}.{LONG}\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.{LONG}", f"@Lockkeeper 3) {THIRD}.{LONG}"],
+    ),
     "dot-posts": (
         _lines("{n}. {text}." + LONG),
         [[1, 2, 3]],
