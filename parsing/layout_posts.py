@@ -26,7 +26,7 @@ from .teaser_tails import (
     paragraphs_under,
     teaser_opening_number,
 )
-from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+from .trailing_numbers import Trailer, last_trailer, restarted_numbers, trailing_numbers
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
 """`1.` or `1)` opening a first post: its number when `2/` follows (`_number_as_first`)."""
@@ -215,6 +215,14 @@ class PostWriter(PostColumnWriter):
                 self.free_from = limit
                 return
             self._open_unnumbered(following)
+        fresh = restarted_numbers(buf, trailers[-1], self.start, limit)
+        if fresh:
+            # Numbering starts again under the last number: another thread, from the open text.
+            opening, self.start = self.start, -1
+            self._close_thread()
+            self._open_unnumbered(opening)
+            self._close_numbered_at_ends(fresh, limit)
+            return
         self._append_post(limit)
 
     def _past_pictures(self, start: int, limit: int) -> int | None:

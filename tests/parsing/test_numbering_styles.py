@@ -52,6 +52,29 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
     "line-end": (_lines("{text}. {n}/"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "line-end-x": (_lines("{text}. {n}/x"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "ellipsis-glued": (_lines("{text}…{n}/3"), [[1, 2, 3]], [f"{FIRST}…", f"{THIRD}…"]),
+    # A hashtag after the number is the author's tag: the line keeps it, number and all.
+    "line-end-then-hashtag": (
+        _lines("{text} {n}/3 #Canal"),
+        [[1, 2, 3]],
+        [f"{FIRST} 1/3 #Canal", f"{THIRD} 3/3 #Canal"],
+    ),
+    # Numbers at line ends starting again at 1: a second thread (a footer's next teaser).
+    "line-end-restart": (
+        _lines("{text}. {n}/3") + f"{FIRST}. 1/2\n{SECOND}. 2/2\n",
+        [[1, 2, 3], [1, 2]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
+    "line-end-restart-cut-under-its-first": (
+        _lines("{text}. {n}/3") + f"{FIRST}. 1/14\n{SECOND}",
+        [[1, 2, 3], [1, None]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
+    # A lone `1/2` under numbers written without totals may be a half: text of the last post.
+    "line-end-half-stays": (
+        _lines("{text}. {n}/") + "Add flour 1/2\nand stir\n",
+        [[1, 2, 3, None]],
+        [f"{FIRST}.", "Add flour 1/2\nand stir"],
+    ),
     "n-of-m": (_lines("{text} ({n}of3)"), [[1, 2, 3]], [FIRST, THIRD]),
     "glued-to-a-word": (_lines("{text}{n}/"), [[1, 2, 3]], [FIRST, THIRD]),
     "glued-to-an-emoticon": (_lines("{text} :D{n}/"), [[1, 2, 3]], [f"{FIRST} :D", f"{THIRD} :D"]),
