@@ -190,7 +190,7 @@ _WEAK = [
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
     # A row of pictures (the faces of a post's likers on Substack) is a run of marks.
-    r"Image(?:[ \t]+Image)*|\[image\](?:[ \t]*\[image\])*",
+    r"Image(?:[ \t]*Image)*|\[image\](?:[ \t]*\[image\])*",
     # threader.app's header over several lines (`threader_header`): its button alone (or with
     # the rest of the header after it, the name on the line above), and the reading time that
     # closes it, perhaps after the day.
