@@ -37,9 +37,6 @@ from .teaser_lines import DATE, LENGTH, LISTING, is_date, whole
 from .teaser_openings import marker_between
 
 _HEADER_FIELD = whole(DATE + LENGTH)
-_LENGTH_FIELD = whole(LENGTH)
-# A line ending in a post's number (`… 1/`, `… 2/5`, `… (3/n)`), glued to its last word or not.
-_ENDS_NUMBERED = re.compile(rb"[^\n]*\d{1,4}/(?:\d{1,4}|[nNxX?])?[)\]]?[ \t]*")
 # The 2019 thread page's length line, the name it follows copied onto the line above with the
 # handle ("Profile picture", "Name @handle", ", 9 tweets, 2 min read Read on Twitter").
 _LENGTH_2019 = re.compile(
@@ -82,7 +79,7 @@ def header_lines(
             continue
         if not _HANDLE.fullmatch(buf, *handle):
             bio, handle = handle, previous_nonblank_line(buf, handle[0])
-            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not _is_bio(buf, bio):
+            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not is_bio(buf, bio):
                 continue
             if is_candidate(buf, *bio):
                 continue
@@ -114,7 +111,7 @@ def bios_under_pictures(
     pictured = set(pictures)
     for picture in pictures:
         bio = next_nonblank_line(buf, picture[1])
-        if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
+        if bio is None or bio in chrome or not is_bio(buf, bio) or is_date(buf, bio):
             continue
         field = next_nonblank_line(buf, bio[1])
         # Past the row of the author's subscribers, which an author page shows under the bio.
@@ -132,40 +129,6 @@ _ADVICE = re.compile(
     rb"[ \t]*[1-3]/[ \t]*(?:Frequently clean hands|When coughing and sneezing|Avoid close contact)"
     rb"[^\n]*"
 )
-
-
-def header_opening_copy(
-    buf: ByteSource,
-    first_block: Line,
-    chrome: set[Line],
-    *,
-    events: Sequence[Structure],
-    marker: int,
-) -> list[Line]:
-    """The lines opening a copy above its first block of strong chrome, when that block opens
-    with a thread's length line (`Oct 12 • 10 tweets • 2 min read`): the header's name and bio,
-    which a copy taken from under the picture keeps (an author page copied from its bio down).
-    A thread's text never stands above its own length line, and a teaser's is under one. At
-    most a bio's few lines, with no number marker (an event of kind `marker` in `events`): a
-    numbered line there is a post, the end of a teaser cut above. Chrome among them is passed
-    over."""
-    if _LENGTH_FIELD.fullmatch(buf, *first_block) is None:
-        return []
-    if marker_between(buf, events, marker, (0, first_block[0])):
-        return []
-    lines: list[Line] = []
-    line = next_nonblank_line(buf, -1)
-    while line is not None and line != first_block:
-        if line not in chrome:
-            if (
-                len(lines) == _BIO_LINES
-                or not _is_bio(buf, line)
-                or _ENDS_NUMBERED.fullmatch(buf, *line) is not None
-            ):
-                return []
-            lines.append(line)
-        line = next_nonblank_line(buf, line[1])
-    return lines
 
 
 def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
@@ -187,7 +150,7 @@ def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
 # The count of an author page's followers under its bio: "N subscribers", or in the older
 # layout "N added to My Authors".
 _FOLLOWERS = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? (?:added to My Authors|subscribers?)[ \t.]*")
-_BIO_LINES = 3
+BIO_LINES = 3
 """The most lines a bio takes: X keeps it to 160 characters, a few line breaks."""
 
 
@@ -209,9 +172,9 @@ def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Li
         bio = previous_nonblank_line(buf, line[0])
         while (
             bio is not None
-            and len(block) < _BIO_LINES
+            and len(block) < BIO_LINES
             and bio not in chrome
-            and _is_bio(buf, bio)
+            and is_bio(buf, bio)
             and not _HEADER_FIELD.fullmatch(buf, *bio)
         ):
             block.append(bio)
@@ -272,7 +235,7 @@ def bio_above_dates(
     if len(dates) < 2:
         return None
     first = next_nonblank_line(buf, -1)
-    if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not _is_bio(buf, first):
+    if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not is_bio(buf, first):
         return None
     if marker_between(buf, events, marker, (dates[0][1], dates[1][0])):
         return None
@@ -370,7 +333,7 @@ def _is_name(buf: ByteSource, line: Line, is_candidate: IsCandidate) -> bool:
     return _is_filler(buf, line) and not is_candidate(buf, *line)
 
 
-def _is_bio(buf: ByteSource, line: Line) -> bool:
+def is_bio(buf: ByteSource, line: Line) -> bool:
     return line[1] - line[0] <= _BIO and not _MARKER_START.match(buf, *line)
 
 
