@@ -296,6 +296,19 @@ def _first_in_line(
     return Trailer(text_end, line_end, 1)
 
 
+def continuing_numbers(buf: bytes | bytearray, start: int, stop: int, number: int) -> list[Trailer]:
+    """The numbers at line ends in `buf[start:stop]` that go on from a post numbered `number`
+    before its text (`2/ Text`, then `Text /3`, `Text 4/`): a rising run from `number + 1`, two
+    at least (one number that happens to follow could be a fraction or a date); [] otherwise."""
+    candidates = [
+        candidate
+        for match in line_end_markers(buf, start, stop)
+        if (candidate := _candidate(buf, start, match)) is not None
+    ]
+    trailers = _rising(candidates, 0, (number + 1,))
+    return trailers if len(trailers) >= 2 else []
+
+
 def restarted_numbers(
     buf: bytes | bytearray, above: Trailer, start: int, stop: int
 ) -> list[Trailer]:

@@ -90,6 +90,17 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         [[1, 2, 3]],
         [f"{FIRST}.", f"{THIRD}."],
     ),
+    # Numbered before the text, then on at line ends: each number below ends the next post.
+    "prefix-then-line-end-slash-first": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\n{THIRD}. /3\nThe basin silted up. /4\n",
+        [[1, 2, 3, 4]],
+        [f"{FIRST}.", "The basin silted up."],
+    ),
+    "prefix-then-line-end": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\n{THIRD}. 3/\nThe basin silted up. 4/\n",
+        [[1, 2, 3, 4]],
+        [f"{FIRST}.", "The basin silted up."],
+    ),
     "slash-first": (_lines("/{n} {text}."), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "paren-posts": (
         _lines("{n}) {text}." + LONG),
