@@ -97,6 +97,8 @@ class PostWriter(PostColumnWriter):
         ends the next post, as under unnumbered text (`_close_numbered_at_ends`). Read as text,
         the numbers would run eight posts into one."""
         buf = self.buf
+        if self._first_text_line(line_end(buf, self.text_start), limit) is None:
+            return False  # one line: no number below it (most posts; no scan of their text)
         trailers = continuing_numbers(buf, self.text_start, limit, self.number)
         if not trailers:
             return False
