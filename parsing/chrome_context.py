@@ -79,7 +79,7 @@ def header_lines(
             continue
         if not _HANDLE.fullmatch(buf, *handle):
             bio, handle = handle, previous_nonblank_line(buf, handle[0])
-            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not _is_bio(buf, bio):
+            if handle is None or not _HANDLE.fullmatch(buf, *handle) or not is_bio(buf, bio):
                 continue
             if is_candidate(buf, *bio):
                 continue
@@ -111,7 +111,7 @@ def bios_under_pictures(
     pictured = set(pictures)
     for picture in pictures:
         bio = next_nonblank_line(buf, picture[1])
-        if bio is None or bio in chrome or not _is_bio(buf, bio) or is_date(buf, bio):
+        if bio is None or bio in chrome or not is_bio(buf, bio) or is_date(buf, bio):
             continue
         field = next_nonblank_line(buf, bio[1])
         # Past the row of the author's subscribers, which an author page shows under the bio.
@@ -150,7 +150,7 @@ def health_advice(buf: ByteSource, strong: Iterable[Line]) -> list[Line]:
 # The count of an author page's followers under its bio: "N subscribers", or in the older
 # layout "N added to My Authors".
 _FOLLOWERS = re.compile(rb"[ \t]*\d[\d,.]*[KkM]? (?:added to My Authors|subscribers?)[ \t.]*")
-_BIO_LINES = 3
+BIO_LINES = 3
 """The most lines a bio takes: X keeps it to 160 characters, a few line breaks."""
 
 
@@ -172,9 +172,9 @@ def bios_above_followers(buf: ByteSource, strong: Iterable[Line], chrome: set[Li
         bio = previous_nonblank_line(buf, line[0])
         while (
             bio is not None
-            and len(block) < _BIO_LINES
+            and len(block) < BIO_LINES
             and bio not in chrome
-            and _is_bio(buf, bio)
+            and is_bio(buf, bio)
             and not _HEADER_FIELD.fullmatch(buf, *bio)
         ):
             block.append(bio)
@@ -235,7 +235,7 @@ def bio_above_dates(
     if len(dates) < 2:
         return None
     first = next_nonblank_line(buf, -1)
-    if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not _is_bio(buf, first):
+    if first is None or next_nonblank_line(buf, first[1]) != dates[0] or not is_bio(buf, first):
         return None
     if marker_between(buf, events, marker, (dates[0][1], dates[1][0])):
         return None
@@ -333,7 +333,7 @@ def _is_name(buf: ByteSource, line: Line, is_candidate: IsCandidate) -> bool:
     return _is_filler(buf, line) and not is_candidate(buf, *line)
 
 
-def _is_bio(buf: ByteSource, line: Line) -> bool:
+def is_bio(buf: ByteSource, line: Line) -> bool:
     return line[1] - line[0] <= _BIO and not _MARKER_START.match(buf, *line)
 
 

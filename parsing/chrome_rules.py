@@ -64,7 +64,7 @@ _STRONG = [
     r"Support us! We are indie developers!",
     r"This site is made by just \w+ indie developers on a laptop doing marketing, support and"
     r" development! Read more about the story[ \t]?",
-    r"Become a Premium Member .*",
+    r"Become a (?:[^ \t\n]{1,8} )?Premium [Mm]ember .*",
     r"Become Premium",
     r"Too expensive\? Make a small donation .*",
     r"Make a small donation by buying us coffee .*",
@@ -72,6 +72,10 @@ _STRONG = [
     r"Donate via Paypal.*",
     r"Or Donate anonymously using crypto!",
     r"Thank you for your support!",
+    # The older footer's words for the same asks, from a solo developer.
+    r"Support me: I(?:'|\xe2\x80\x99)m a solo developer!.*",
+    r"Make a small donation instead\. Buy me a .*",
+    r"Donate with (?:[^ \t\n]{1,8} )?Paypal or .*",
     r"Thread by @\w{1,20} on Thread Reader App.*",
     # twtext's and twunroll's page title, the thread's first words cut short: a saved page
     # keeps it above the thread.
@@ -186,7 +190,7 @@ _WEAK = [
     # picture between two paragraphs, so only next to other chrome is it chrome: read as chrome
     # there, it would cut the thread in two. A post with several pictures shows a mark for each.
     # A row of pictures (the faces of a post's likers on Substack) is a run of marks.
-    r"Image(?:[ \t]+Image)*|\[image\](?:[ \t]*\[image\])*",
+    r"Image(?:[ \t]*Image)*|\[image\](?:[ \t]*\[image\])*",
     # threader.app's header over several lines (`threader_header`): its button alone (or with
     # the rest of the header after it, the name on the line above), and the reading time that
     # closes it, perhaps after the day.
@@ -195,6 +199,8 @@ _WEAK = [
     r"\d{1,3} min read",
     r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?[ \t,*]*(?:\xc2\xb7|\xe2\x80\xa2)?"
     r"[ \t*]*\d{1,3} min read",
+    # The older footer's question over its donation line: a post may ask it too.
+    r"Too expensive\?",
     # Donation addresses under "Or Donate anonymously using crypto!".
     r"0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}",
     *DATE,

@@ -63,15 +63,17 @@ class Event(NamedTuple):
 
 
 def numbered(number: str, total: str) -> bytes:
-    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, with its number
-    and total in the groups named (a total the author did not know yet is a letter, `?` or
-    `many`). A total is only a total when whitespace or the line end follows it: `2/3rds` and
-    `10/31/2020` are text; `many` only at the line end, where `1/many people` glued is text."""
+    """`2/`, `2/Text`, `2/5 `, `(2/5)`, `[2/4]`, `1/n`, `1/x`, `1/?`, `1/many`, `5/END`, with
+    its number and total in the groups named (a total the author did not know yet is a letter,
+    `?` or `many`; the last post's may be `END`). A total is only a total when whitespace or the
+    line end follows it: `2/3rds` and `10/31/2020` are text; `many` and `END` only at the line
+    end, where `1/many people` and `5/End of story` glued are text after a number."""
     return (
         rb"[(\[]?(?P<" + number.encode() + rb">\d{1,4})/"
         rb"(?:(?P<"
         + total.encode()
-        + rb">\d{1,4}|[nNxX?]|many(?=[)\]]?[ \t]*(?:\n|\Z)))(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
+        + rb">\d{1,4}|[nNxX?]|(?:many|END|[Ee]nd)(?=[)\]]?[ \t]*(?:\n|\Z)))"
+        rb"(?=[)\]]?(?:[ \t]|\n|\Z))|(?!\d))"
         rb"[)\]]?[ \t]*"
     )
 

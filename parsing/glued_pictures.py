@@ -35,10 +35,10 @@ PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # continues the thread (`with_glued_markers`). In the same search (one pass over the buffer,
 # from the literal `Image`), `after`: an `Image` word after a blank that a marker's slash,
 # digit, bracket or unknown total (`1/n`, `1/x`, `1/?`) precedes, a picture's mark after a
-# post numbered at its end (`… June.🧵1/ Image The next post…`), confirmed by
-# `_AFTER_MARKER`.
+# post numbered at its end (`… June.🧵1/ Image The next post…`; several pictures' marks may
+# be glued together, `1/ ImageImage`), confirmed by `_AFTER_MARKER`.
 _GLUED = re.compile(
-    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z)|(?P<pictured>[ \t]*"
+    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z|Image)|(?P<pictured>[ \t]*"
     + _numbered("pictured_num", "pictured_total")
     + rb")(?=[^ \t\n]))"
 )

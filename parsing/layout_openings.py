@@ -80,6 +80,16 @@ class PageOpenings(PageBlocks):
             line = end + 1
         return True
 
+    def _thread_above_cue(self, first: int, split: int) -> bool:
+        """Whether the unnumbered text from `first` up to a cue at `split` that opens a thread
+        (`Here is a thread on it:`, a line ending in 🧵) holds a thread of its own: only text of
+        several paragraphs does. One paragraph above the cue is the lead of the thread the cue
+        opens, its first tweets as the author wrote them (`The report is out.⏎It has four
+        parts.⏎Here is a thread on it:⏎1/ …`), as a paragraph above a label is (see the
+        module's docstring). Read as a thread of its own, it would cut the page's one thread in
+        two on the weakest evidence, a colon."""
+        return split > first and _BLANK_LINE.search(self.buf, first, split) is not None
+
     def _closes_teasers_first_post(self, line: Event) -> bool:
         """Close the open teaser as post 1 at the marker `line` numbered 1 with text above it
         in the teaser (`… The Edfu texts⏎1/8 In his book …`): a teaser shows its thread from the

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from .events import CHROME, Event
 from .layout_writer import PostColumnWriter
 from .list_numbers import NumberedLine, list_numbers
+from .neighbours import line_end
 from .pictures import is_lone_picture, without_trailing_picture
 from .standard_tweets import tweet_starts
 from .teaser_glued import glued_next_number, mid_line_numbers
@@ -26,7 +27,13 @@ from .teaser_tails import (
     paragraphs_under,
     teaser_opening_number,
 )
-from .trailing_numbers import Trailer, last_trailer, trailing_numbers
+from .trailing_numbers import (
+    Trailer,
+    continuing_numbers,
+    last_trailer,
+    restarted_numbers,
+    trailing_numbers,
+)
 
 _FIRST_AS_ITEM = re.compile(rb"[ \t]*1[.)][ \t]+(?=[^ \t\n])")
 """`1.` or `1)` opening a first post: its number when `2/` follows (`_number_as_first`)."""
@@ -79,7 +86,31 @@ class PostWriter(PostColumnWriter):
             if starts:
                 self._close_as_tweets(starts, limit)  # bare tweets run on under the last number
                 return
+        elif self.number and text_limit is None and self._numbered_on_at_ends(limit):
+            return
         self._append_post(limit, text_limit)
+
+    def _numbered_on_at_ends(self, limit: int) -> bool:
+        """Close the post numbered before its text (`2/ Text`) and the posts under it where the
+        author goes on numbering at line ends (`Text /3`, `Text 4/`): True if so. The post
+        keeps its first paragraph, or without blank lines its first line; each number below
+        ends the next post, as under unnumbered text (`_close_numbered_at_ends`). Read as text,
+        the numbers would run eight posts into one."""
+        buf = self.buf
+        if self._first_text_line(line_end(buf, self.text_start), limit) is None:
+            return False  # one line: no number below it (most posts; no scan of their text)
+        trailers = continuing_numbers(buf, self.text_start, limit, self.number)
+        if not trailers:
+            return False
+        paragraph = buf.find(b"\n\n", self.text_start, trailers[0].line_end)
+        end = line_end(buf, self.text_start) if paragraph < 0 else paragraph
+        following = self._first_text_line(end, limit)
+        if following is None or following > trailers[0].text_end:
+            return False  # the next number ends this post's own first lines
+        self._append_post(end)
+        self._open_unnumbered(following)
+        self._close_numbered_at_ends(trailers, limit)
+        return True
 
     def _framed(self, limit: int) -> bool:
         """Whether the open post, closing at `limit`, is the first text of a thread right under
@@ -215,6 +246,14 @@ class PostWriter(PostColumnWriter):
                 self.free_from = limit
                 return
             self._open_unnumbered(following)
+        fresh = restarted_numbers(buf, trailers[-1], self.start, limit)
+        if fresh:
+            # Numbering starts again under the last number: another thread, from the open text.
+            opening, self.start = self.start, -1
+            self._close_thread()
+            self._open_unnumbered(opening)
+            self._close_numbered_at_ends(fresh, limit)
+            return
         self._append_post(limit)
 
     def _past_pictures(self, start: int, limit: int) -> int | None:

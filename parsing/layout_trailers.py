@@ -240,9 +240,18 @@ class TrailingRules(PostWriter):
         self._close_by_trailer(line, line.number)
         return True
 
+    def _on_marker(self, line: Event, lead: Event | None, opens: bool) -> None:
+        raise NotImplementedError  # `LayoutBuilder` lays out a marker
+
     def _on_end(self, line: Event, index: int) -> None:
         """`end/` under the text of a post that follows trailing numbers numbers it as the next
-        post; anywhere else it is a line of text."""
+        post; anywhere else it is a line of text. `end/ Text` inside a post numbered before its
+        text (`2/ …`) is the next post's number, laid out as that marker."""
+        if line.text_start < len(self.buf) and self.buf[line.text_start] != 0x0A:
+            if self.start >= 0 and self.thread_open and self.number == self.last_number > 0:
+                marker = Event(line.start, MARKER, self.last_number + 1, line.text_start)
+                self._on_marker(marker, None, False)
+            return
         if self.start >= 0 or not self.thread_open or not self.last_number:
             return
         tail = self._first_text_line(self.free_from, line.start)

@@ -89,6 +89,9 @@ _RUN_REACH = 4096
 # `end/` or `/end` alone on a line, or `END` in capitals: the author's mark under the last post
 # (see `layout`).
 _END = rb"(?:[Ee]nd|END|[Ff]in|FIN)/|/(?:[Ee]nd|END)|END"
+# `end/ Text`: the same mark before the last post's text, where the posts above are numbered
+# before their text (`1/ …`, `2/ …`; see `layout_trailers`).
+_END_PREFIX = rb"(?:[Ee]nd|END)/[ \t]+(?=[^ \t\n])"
 _CHROME_TAIL = rb"[ \t.]*" + _LINE_END
 # Blanks before a line's shape carry no meaning: a copied page's markup indents its blocks (an
 # older twtext copy indents every post but the first by two dozen spaces).
@@ -109,6 +112,8 @@ _BODY = (
     + _END
     + rb")[ \t]*"
     + _LINE_END
+    + rb")|(?P<end_prefix>"
+    + _END_PREFIX
     + rb")|(?P<emoji>(?:"
     + EMOJI_CHAR
     + rb"[ \t]*)+"
@@ -244,7 +249,7 @@ def _classify(
             match["counted_colon"] is not None or _in_a_run_of_counts(match, value, events)
         ):
             events.append(Event(start, MARKER, value, match.end() + shift))
-    elif kind == "end":
+    elif kind in ("end", "end_prefix"):
         events.append(Event(start, END, 0, match.end() + shift))
     elif kind == "head":
         events.append(Event(start, HEAD))

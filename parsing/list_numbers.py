@@ -37,8 +37,14 @@ from typing import NamedTuple
 
 from .byte_source import ByteSource
 
-# A list number at a line start, with some text after it on the line.
-_NUMBERED_LINE = re.compile(rb"\n[ \t]*(\d{1,3})[.)][ \t]+(?=[^ \t\n])")
+# A list number at a line start, with some text after it on the line. A post that replies to
+# someone opens with their handles, which the platform puts before the author's words
+# (`@Quay 4) Text`): the number after them is the line's own, not an item inside its text. The
+# handles are the post's text, so such a post's text starts at its line start, number and all:
+# the reading that loses nothing.
+_NUMBERED_LINE = re.compile(
+    rb"\n[ \t]*(?P<replying>(?:@\w{1,15}[ \t]+){1,3})?(\d{1,3})[.)][ \t]+(?=[^ \t\n])"
+)
 _ONE_POST = 280
 """The characters one post holds (the classic limit, which most threads keep to)."""
 _CONTINUATION = re.compile(rb"[\x80-\xbf]")
@@ -66,7 +72,7 @@ def list_numbers(
     if start == 0:
         first = _NUMBERED_LINE.match(b"\n" + bytes(buf[: min(stop, 256)]))
         if first is not None:
-            found.append(NumberedLine(0, first.end() - 1, int(first[1])))
+            found.append(NumberedLine(0, _text_start(first) - 1, int(first[2])))
     # A number not above the last post's (`1.` again after `3.`) starts a list inside the post
     # it stands in, and the numbers that go on from it (`2.`, `3.` …) are its items, even above
     # the last post's number: the page gives no sign of a new thread there (no chrome, no `1/`),
@@ -75,13 +81,13 @@ def list_numbers(
     inner = 0
     """The last item of such a list, or 0."""
     for match in _NUMBERED_LINE.finditer(buf, search_from, stop):
-        number = int(match[1])
+        number = int(match[2])
         if not number:
             continue
         if inner and number == inner + 1:
             inner = number
         elif not found or number > found[-1].number:
-            found.append(NumberedLine(match.start() + 1, match.end(), number))
+            found.append(NumberedLine(match.start() + 1, _text_start(match), number))
             inner = 0
         else:
             inner = number
@@ -93,6 +99,12 @@ def list_numbers(
     if not _posts_not_items(buf, found, stop):
         return []
     return found
+
+
+def _text_start(match: re.Match[bytes]) -> int:
+    """Where a numbered line's text starts: after its number, or at the handles it opens with."""
+    replying = match.start("replying")
+    return match.end() if replying < 0 else replying
 
 
 def _numbers_the_page_thread(

@@ -39,7 +39,7 @@ Structure = tuple[int, int, int, int, bool]
 # A clipping's `[image]` is the visible mark of a picture in a post (`clipping_text`): not here.
 # A post with several pictures shows a mark for each (`Image Image`): a run of marks is read as
 # one.
-_ALONE = re.compile(rb"[ \t]*Image(?:[ \t]+Image)*[ \t.]*")
+_ALONE = re.compile(rb"[ \t]*Image(?:[ \t]*Image)*[ \t.]*")
 _WORD = b"Image"
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a colon (`the
 # chart: Image`), a closing quote or bracket, an emoji.
@@ -148,16 +148,19 @@ def opens_with_list_number(buf: ByteSource, line: Line) -> bool:
 def marks_start(buf: ByteSource, start: int, spot: int) -> int:
     """Where the run of picture marks that ends with the `Image` at `spot` starts, on the line
     (or text) from `start`: a post with several pictures shows a mark for each, a blank apart
-    (`… at dawn. Image Image`)."""
+    (`… at dawn. Image Image`) or none (`… at dawn. ImageImage`, as a copy glues them). The
+    run's first mark follows a blank, the line's start or a sentence's end: in `MyImage` it is
+    a word."""
     while True:
         before = spot
         while before > start and buf[before - 1] in b" \t":
             before -= 1
         word = before - len(_WORD)
-        if before == spot or word < start or buf[word:before] != _WORD:
+        if word < start or buf[word:before] != _WORD:
             return spot
-        if word > start and buf[word - 1] not in b" \t":
-            return spot  # `MyImage`: a word
+        if word > start and buf[word - 1] not in b" \t" and buf[word - len(_WORD) : word] != _WORD:
+            # Glued to what precedes it: a sentence's end (`dawn.ImageImage`), or a word.
+            return word if ends_sentence(buf, start, word) else spot
         spot = word
 
 
@@ -167,7 +170,9 @@ def marks_end(buf: ByteSource, at: int, stop: int) -> int:
     while at < stop and buf[at] in b" \t":
         at += 1
     while buf[at : at + len(_WORD)] == _WORD and (
-        at + len(_WORD) >= stop or buf[at + len(_WORD)] in b" \t\n"
+        at + len(_WORD) >= stop
+        or buf[at + len(_WORD)] in b" \t\n"
+        or buf[at + len(_WORD) : at + 2 * len(_WORD)] == _WORD
     ):
         at += len(_WORD)
         while at < stop and buf[at] in b" \t":

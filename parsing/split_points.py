@@ -37,6 +37,7 @@ from .chrome_blog import (
     opens_bylined_header,
 )
 from .chrome_context import is_link_back
+from .chrome_headers import could_open_a_header
 from .chrome_platforms import judged_across as platform_judged_across
 from .chrome_rules import NAME_FOLLOWS, STRONG
 from .cut_off import is_cut_at_a_space
@@ -215,7 +216,7 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     sides and a run of them by the line of structure above it (`split_point_lines`),
     the start of a chrome line a space ends by whether it ends the text (`cut_off`), the lines
     around a blogging platform's byline, boxes and footers (`chrome_platforms`), a title
-    over a byline or a bare date by whether the page starts there
+    over a byline or a bare date, and a bio over a length line, by whether the page starts there
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`split_point_lines`), a teaser's first marker by the
@@ -240,6 +241,7 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
         or is_one_line_header_shape(buf, below)
         or is_page_title_shape(buf, below)
         or is_date(buf, below)
+        or could_open_a_header(buf, below)
         or (above is not None and leads_across(buf, above, below))
         or (above is not None and _teaser_numbered_first(buf, above, below, whole))
         or _past_first_under_teaser_head(buf, below)

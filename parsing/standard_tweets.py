@@ -92,7 +92,7 @@ def tweet_starts(buf: ByteSource, start: int, stop: int) -> list[int]:
     return starts if len(starts) > 1 else []
 
 
-_PICTURE_LINE = re.compile(rb"[ \t]*(?:Image|\[image\])(?:[ \t]+(?:Image|\[image\]))*[ \t.]*")
+_PICTURE_LINE = re.compile(rb"[ \t]*(?:Image|\[image\])(?:[ \t]*(?:Image|\[image\]))*[ \t.]*")
 """A line that only shows pictures: they are the tweet's above it, printed after its text."""
 _FOOTER = re.compile(rb"[ \t]*You can follow @\w{1,15}")
 _HEADER = b"+ Your Authors"

@@ -33,7 +33,8 @@ LENGTH = [
 LISTING = [
     r"More from @\w{1,20}",
     r"Read \d{1,4} tweets?",
-    r"Most (?:recents|popular)(?: \(\d{1,6}\))?",
+    # The older layout ends the heading in a colon: "Most recents (24):".
+    r"Most (?:recents|popular)(?: \(\d{1,6}\))?:?",
     r"Discover and read the best of (?:Twitter|X) Threads about .{1,140}",
     # An author page's count of its subscribers, under the bio: the author's threads follow.
     r"\d[\d,.]*[KkM]? subscribers?",

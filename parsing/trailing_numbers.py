@@ -90,8 +90,9 @@ _END = re.compile(
 )
 # Post 1's number followed by more text on its line (`_first_in_line`), with its total if any.
 _IN_LINE = re.compile(rb"(?<=[ \t])1/(\d{1,3})?[ \t]+(?=[^ \t\n])")
-# The token after a marker must look like a link or an emoji, not a word: `1/2 cup` is a recipe.
-_LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]")
+# The token after a marker must look like a link, an emoji or a hashtag (`… 1/14 #Harbour`, the
+# tag the author adds after the number), not a word: `1/2 cup` is a recipe.
+_LINK_OR_EMOJI = re.compile(rb"[./]|[\x80-\xff]|^#\w")
 _LETTER = re.compile(rb"[A-Za-z]")
 # A word a number may be glued to: letters, a hyphen or an apostrophe (straight or curly)
 # inside, opening quotes or brackets before; no character of a link, a path or a tag.
@@ -293,6 +294,52 @@ def _first_in_line(
     while text_end > found.end() and buf[text_end - 1] in b" \t":
         text_end -= 1
     return Trailer(text_end, line_end, 1)
+
+
+def continuing_numbers(buf: bytes | bytearray, start: int, stop: int, number: int) -> list[Trailer]:
+    """The numbers at line ends in `buf[start:stop]` that go on from a post numbered `number`
+    before its text (`2/ Text`, then `Text /3`, `Text 4/`): a rising run from `number + 1`, two
+    at least (one number that happens to follow could be a fraction or a date); [] otherwise."""
+    candidates = [
+        candidate
+        for match in line_end_markers(buf, start, stop)
+        if (candidate := _candidate(buf, start, match)) is not None
+    ]
+    trailers = _rising(candidates, 0, (number + 1,))
+    return trailers if len(trailers) >= 2 else []
+
+
+def restarted_numbers(
+    buf: bytes | bytearray, above: Trailer, start: int, stop: int
+) -> list[Trailer]:
+    """The numbers of a thread that starts afresh in `buf[start:stop]`, the text under the last
+    number (`above`) of a thread numbered at its line ends: a run from `1` (`trailing_numbers`),
+    or, the first number at a line end there, a lone `1/N` where both it and `above` write a
+    total (`… 3/15`, then `… 1/14`: a footer's second thread by the same author, cut under its
+    first post). A `1` under a higher number is no post of the thread above, which counts on; a
+    lone `1/2` under numbers without totals may be a half. [] for anything else, the text going
+    on with the post above."""
+    trailers = trailing_numbers(buf, start, stop)
+    if trailers:
+        return trailers if trailers[0].number == 1 else []
+    if _total(buf, above) < 2:
+        return []
+    for match in line_end_markers(buf, start, stop):
+        candidate = _candidate(buf, start, match)
+        if candidate is not None:
+            trailer, total = candidate
+            return [trailer] if trailer.number == 1 and total >= 2 else []
+    return []
+
+
+def _total(buf: bytes | bytearray, trailer: Trailer) -> int:
+    """The total written with `trailer`'s number (0: none)."""
+    line_start = buf.rfind(b"\n", 0, trailer.line_end) + 1
+    for match in line_end_markers(buf, line_start, trailer.line_end):
+        candidate = _candidate(buf, line_start, match)
+        if candidate is not None and candidate[0].number == trailer.number:
+            return candidate[1]
+    return 0
 
 
 def _rising(

@@ -43,10 +43,38 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         [[1, 2, 3]],
         [f"{FIRST}.", f"{THIRD}."],
     ),
+    "n-slash-end-after": (
+        f"{FIRST}.\n1/x\n{SECOND}.\n2/x\n{THIRD}.\n3/END\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
     # Numbers at line ends.
     "line-end": (_lines("{text}. {n}/"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "line-end-x": (_lines("{text}. {n}/x"), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "ellipsis-glued": (_lines("{text}…{n}/3"), [[1, 2, 3]], [f"{FIRST}…", f"{THIRD}…"]),
+    # A hashtag after the number is the author's tag: the line keeps it, number and all.
+    "line-end-then-hashtag": (
+        _lines("{text} {n}/3 #Canal"),
+        [[1, 2, 3]],
+        [f"{FIRST} 1/3 #Canal", f"{THIRD} 3/3 #Canal"],
+    ),
+    # Numbers at line ends starting again at 1: a second thread (a footer's next teaser).
+    "line-end-restart": (
+        _lines("{text}. {n}/3") + f"{FIRST}. 1/2\n{SECOND}. 2/2\n",
+        [[1, 2, 3], [1, 2]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
+    "line-end-restart-cut-under-its-first": (
+        _lines("{text}. {n}/3") + f"{FIRST}. 1/14\n{SECOND}",
+        [[1, 2, 3], [1, None]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
+    # A lone `1/2` under numbers written without totals may be a half: text of the last post.
+    "line-end-half-stays": (
+        _lines("{text}. {n}/") + "Add flour 1/2\nand stir\n",
+        [[1, 2, 3, None]],
+        [f"{FIRST}.", "Add flour 1/2\nand stir"],
+    ),
     "n-of-m": (_lines("{text} ({n}of3)"), [[1, 2, 3]], [FIRST, THIRD]),
     "glued-to-a-word": (_lines("{text}{n}/"), [[1, 2, 3]], [FIRST, THIRD]),
     "glued-to-an-emoticon": (_lines("{text} :D{n}/"), [[1, 2, 3]], [f"{FIRST} :D", f"{THIRD} :D"]),
@@ -57,11 +85,34 @@ STYLES: dict[str, tuple[str, list[list[int | None]], list[str]]] = {
         [[1, 2, 3]],
         [f"Thread {FIRST}.", f"{THIRD}."],
     ),
+    "end-before-the-last": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\nend/ {THIRD}.\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.", f"{THIRD}."],
+    ),
+    # Numbered before the text, then on at line ends: each number below ends the next post.
+    "prefix-then-line-end-slash-first": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\n{THIRD}. /3\nThe basin silted up. /4\n",
+        [[1, 2, 3, 4]],
+        [f"{FIRST}.", "The basin silted up."],
+    ),
+    "prefix-then-line-end": (
+        f"1/ {FIRST}.\n2/ {SECOND}.\n{THIRD}. 3/\nThe basin silted up. 4/\n",
+        [[1, 2, 3, 4]],
+        [f"{FIRST}.", "The basin silted up."],
+    ),
     "slash-first": (_lines("/{n} {text}."), [[1, 2, 3]], [f"{FIRST}.", f"{THIRD}."]),
     "paren-posts": (
         _lines("{n}) {text}." + LONG),
         [[1, 2, 3]],
         [f"{FIRST}.{LONG}", f"{THIRD}.{LONG}"],
+    ),
+    # A post replying to someone opens with the handle, then the author's number: the line
+    # keeps its handle and number as text (nothing lost), numbered as the author wrote it.
+    "paren-posts-replying": (
+        f"1) {FIRST}.{LONG}\n2) {SECOND}.{LONG}\n@Lockkeeper 3) {THIRD}.{LONG}\n",
+        [[1, 2, 3]],
+        [f"{FIRST}.{LONG}", f"@Lockkeeper 3) {THIRD}.{LONG}"],
     ),
     "dot-posts": (
         _lines("{n}. {text}." + LONG),

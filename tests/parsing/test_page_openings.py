@@ -63,6 +63,22 @@ def test_several_paragraphs_above_a_label_are_a_thread_of_their_own() -> None:
     assert numbers(corpus) == [[None], [1, 2]]
 
 
+@pytest.mark.parametrize(
+    "cue",
+    ["Here is a thread on what the survey found:", "What the survey found, in short \U0001f9f5"],
+)
+def test_one_paragraph_above_a_cue_over_the_first_number_is_the_threads_lead(cue: str) -> None:
+    """Lines a line break apart, the last announcing the numbered posts under it: the page's
+    first tweets, unnumbered, and the thread's lead, not a thread of their own."""
+    corpus = parse_text(
+        "The harbour survey is out today.\nIt is the first of four.\n"
+        f"{cue}\n1/ The quay wall is sound.\n2/ The slipway is not.\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2]]
+    lead = f"The harbour survey is out today.\nIt is the first of four.\n{cue}"
+    assert texts(corpus)[0][0] == lead
+
+
 def test_a_label_under_a_numbered_thread_opens_another() -> None:
     """With a numbered thread above, the label opens a new thread: the paragraph between is
     no page's opening, it stays where the thread above puts it."""

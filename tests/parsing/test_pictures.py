@@ -65,9 +65,29 @@ def test_a_picture_after_a_caption_without_a_full_stop_goes(
     assert texts(corpus)[0][0] == after
 
 
+@pytest.mark.parametrize("marks", ["ImageImage", "ImageImageImageImage", "Image ImageImage"])
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_pictures_marks_glued_together_at_a_post_end_go(marks: str, glue: str) -> None:
+    """A copy may glue several pictures' marks into one word (`ImageImage`): after a
+    sentence's end they are a run of marks like `Image Image`, no text."""
+    corpus = parse_text(f"1/ The tide is out.{glue}{marks}\n2/ The boats sit on the mud.\n")
+    assert texts(corpus)[0][0] == "The tide is out."
+
+
+def test_pictures_marks_glued_together_after_a_line_end_number_go() -> None:
+    """Under a post numbered at its line end, the marks of its pictures follow the number,
+    glued together or not: out of the post's text, its number read."""
+    corpus = parse_text(
+        "The tide is out. 1/ ImageImageImage\nThe boats sit on the mud. 2/\nGulls. 3/\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert texts(corpus)[0][0] == "The tide is out."
+
+
 @pytest.mark.parametrize(
     "line",
     [
+        "1/ The tide is out. MyImageImage",  # glued to a word, not to a sentence's end
         "1/ Here is the Image",  # after a determiner: a noun of the sentence
         "1/ Look closely at this Image",
         "1/ The tide is out. Images",
