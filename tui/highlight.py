@@ -14,7 +14,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from parsing.entities.flags import region_names
-from parsing.models import Entity
+from parsing.entities.found import FoundEntity
 from parsing.safe_text import visible
 
 ENTITY_STYLES = {
@@ -31,13 +31,13 @@ HIT_STYLE = "reverse"
 """Where the search text is found in a post."""
 
 
-def entity_meta(entity: Entity) -> dict[str, str | bool]:
+def entity_meta(entity: FoundEntity) -> dict[str, str | bool]:
     """What a click on the entity reads back: its kind, value, and whether a link's text was
     cut short (so a click warns as the link picker does)."""
     return {"entity": entity.kind, "value": entity.value, "truncated": bool(entity.truncated)}
 
 
-def post_content(text: str, entities: list[Entity], search: str = "") -> Content:
+def post_content(text: str, entities: list[FoundEntity], search: str = "") -> Content:
     """The post's text with its entities styled and clickable, and `search` marked wherever it
     is found (in any case)."""
     spans: list[Span] = []

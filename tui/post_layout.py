@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from textual.content import Content
 from textual.strip import Strip
 
+from parsing.entities.found import FoundEntity
 from parsing.gaps import describe_gap, gaps_before_posts
-from parsing.models import Entity
 
 from .highlight import post_content
 
@@ -27,7 +27,7 @@ class PostData:
 
     number: int | None
     text: str
-    entities: list[Entity]
+    entities: list[FoundEntity]
     first_line: int
     last_line: int
     hidden: int = 0

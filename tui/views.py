@@ -8,8 +8,8 @@ from functools import lru_cache
 from parsing.corpus import Corpus
 from parsing.entities.extract import extract_spans
 from parsing.entities.flags import region_names
+from parsing.entities.found import found_entities
 from parsing.entities.glued import GluedEvidence
-from parsing.entities.models_of import entities_of
 from parsing.index import CorpusIndex
 from parsing.related import related_cost, related_threads
 from parsing.search import posts_matching
@@ -158,7 +158,7 @@ class CorpusView:
                 PostData(
                     number=corpus.posts.number[post] or None,
                     text=text,
-                    entities=entities_of(text, raw, extract_spans(raw, evidence)),
+                    entities=found_entities(text, raw, extract_spans(raw, evidence)),
                     first_line=corpus.posts.first_line[post],
                     last_line=corpus.posts.last_line[post],
                     hidden=hidden,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..models import Entity
-from .extract import code_point_offsets, extract_spans
+from .extract import extract_spans
+from .found import found_entities
 from .glued import GluedEvidence
 from .spans import Span
 
@@ -16,14 +17,4 @@ def extract_entities(text: str, evidence: GluedEvidence | None = None) -> list[E
 
 def entities_of(text: str, buf: bytes, spans: list[Span]) -> list[Entity]:
     """Pydantic entities for byte `spans` of `buf`, which is `text` encoded."""
-    return [
-        Entity(
-            kind=span.kind.value,
-            start=start,
-            end=end,
-            text=text[start:end],
-            value=span.value,
-            truncated=span.truncated,
-        )
-        for span, (start, end) in zip(spans, code_point_offsets(buf, spans), strict=True)
-    ]
+    return [Entity(**found._asdict()) for found in found_entities(text, buf, spans)]

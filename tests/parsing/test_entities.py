@@ -287,3 +287,15 @@ def test_offsets_are_code_points(text: str) -> None:
     starts = [e.start for e in entities]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in pairwise(entities))
+
+
+def test_found_entities_have_the_public_entity_fields() -> None:
+    """What the reader shows of an entity (`FoundEntity`) has the fields of the public model,
+    in its order, and the public model is built from it: the two cannot drift apart."""
+    from parsing.entities.found import FoundEntity
+    from parsing.models import Entity
+
+    assert FoundEntity._fields == tuple(Entity.model_fields)
+    text = "see @Someone at example.org/a and #tag 🇺🇦"
+    found = extract_entities(text)
+    assert [entity.kind for entity in found] == ["mention", "link", "hashtag", "flag"]
