@@ -44,13 +44,7 @@ from parsing.split_read import (
 )
 
 from . import early_index
-from .loading_pace import (
-    BatchReporter,
-    Throttled,
-    collector_paused,
-    lock_handed_quickly,
-    older_collections_held,
-)
+from .loading_pace import BatchReporter, Throttled, collector_paused, lock_handed_quickly
 from .sources import corpus_paths
 
 INDEX_PROCESS_BYTES = 4 << 20
@@ -167,9 +161,8 @@ class CorpusLoader:
 
     def run(self, post: Post) -> None:
         """Read, parse and index, posting what happens to `post`; runs in a worker thread
-        (which hands the interpreter lock to the interface quickly meanwhile, and keeps the
-        cycle collector's full passes off it)."""
-        with lock_handed_quickly(), older_collections_held():
+        (which hands the interpreter lock to the interface quickly meanwhile)."""
+        with lock_handed_quickly():
             self._run(post)
 
     def _run(self, post: Post) -> None:

@@ -61,40 +61,6 @@ def lock_handed_quickly() -> Iterator[None]:
                 sys.setswitchinterval(holders.interval_before)
 
 
-class _YoungOnlyHolders:
-    """How many loaders keep the older generations' collections off, and the thresholds
-    before the first."""
-
-    count = 0
-    thresholds_before = (0, 0, 0)
-    lock = threading.Lock()
-
-
-@contextmanager
-def older_collections_held() -> Iterator[None]:
-    """No automatic collection of the older generations for as long as this lasts, the
-    youngest collected every `_YOUNG` objects made; the thresholds as they were once the last
-    loader holding them this way is done. An automatic full collection walks every object not
-    frozen yet, in whichever thread made the object that crossed its threshold, most often
-    the interface's: while a big corpus loads, what came in since the last freeze (the
-    interface's drawing, the parts received), dozens of pauses at a million posts, the longest
-    a quarter of a second. The older generations' garbage is collected when each pause of the
-    collector begins (`collector_paused`) and once loading is done, outside any frame."""
-    holders = _YoungOnlyHolders
-    with holders.lock:
-        if holders.count == 0:
-            holders.thresholds_before = gc.get_threshold()
-            gc.set_threshold(_YOUNG, _NEVER, _NEVER)
-        holders.count += 1
-    try:
-        yield
-    finally:
-        with holders.lock:
-            holders.count -= 1
-            if holders.count == 0:
-                gc.set_threshold(*holders.thresholds_before)
-
-
 @contextmanager
 def collector_paused(*, collect: bool = False, young: bool = False) -> Iterator[None]:
     """The cycle collector off while loading, and what was loaded frozen out of its sight

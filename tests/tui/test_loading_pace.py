@@ -20,7 +20,6 @@ from tui.loading_pace import (
     BatchReporter,
     collector_paused,
     lock_handed_quickly,
-    older_collections_held,
 )
 
 
@@ -176,62 +175,5 @@ def test_search_is_prepared_with_the_youngest_collected_as_it_goes(
         assert during and during[0] < 50_000
     finally:
         gc.unfreeze()
-        if not was_enabled:
-            gc.disable()
-
-
-def test_while_loading_no_older_generation_is_collected_automatically(tmp_path: Path) -> None:
-    """From the start of loading to its end, only the youngest generation is collected
-    automatically (every `_YOUNG` objects made), whichever thread makes them: a full
-    collection would walk everything not frozen yet in the middle of a frame. After, the
-    thresholds are what they were."""
-    path = tmp_path / "threads.txt"
-    path.write_text("1/ A thread 🇷🇺 opens\n2/ and ends\n", encoding="utf-8")
-    deadline = time.monotonic() + 30  # a reader of an earlier test may still be loading
-    while loading_pace._YoungOnlyHolders.count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    before = gc.get_threshold()
-    seen: list[tuple[int, int, int]] = []
-    loader = CorpusLoader([str(path)], cache=False)
-    loader.prepare()
-    loader.run(lambda message: seen.append(gc.get_threshold()))
-    assert seen and set(seen) == {(loading_pace._YOUNG, loading_pace._NEVER, loading_pace._NEVER)}
-    assert gc.get_threshold() == before
-
-
-def test_older_generations_wait_while_collections_are_held() -> None:
-    """Held, the collector frees garbage cycles made meanwhile in its youngest generation and
-    never starts a collection of an older one, however many objects live on; overlapping
-    holders put the thresholds back once both are done."""
-    generations: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            generations.append(info["generation"])
-
-    was_enabled = gc.isenabled()
-    gc.enable()
-    before = gc.get_threshold()
-    made: list[weakref.ref[_Linked]] = []
-    kept: list[list[int]] = []
-    first, second = older_collections_held(), older_collections_held()
-    try:
-        first.__enter__()
-        second.__enter__()
-        gc.callbacks.append(note)
-        for _ in range(300_000):
-            made.append(weakref.ref(_Linked()))
-            kept.append([])
-        gc.callbacks.remove(note)
-        first.__exit__(None, None, None)
-        assert gc.get_threshold() != before
-        second.__exit__(None, None, None)
-        assert gc.get_threshold() == before
-        assert sum(1 for each in made if each() is None) >= 250_000
-        assert generations and set(generations) == {0}
-    finally:
-        if note in gc.callbacks:
-            gc.callbacks.remove(note)
-        gc.set_threshold(*before)
         if not was_enabled:
             gc.disable()
