@@ -69,9 +69,17 @@ WEAK = [
 ]
 
 _BYLINE = re.compile(rb"[ \t]*Posted (?:on|by) ")
-CREDIT_DASH = r"(?:\xe2\x80\x94|\xe2\x80\x93|--)"
+_CREDIT_DASHES = ("\u2014", "\u2013", "--")
 """The dash an embed's credit opens with: the em dash the platform's markup writes, or the en
 dash or `--` a copy or a converter turned it into."""
+CREDIT_DASH_TEXT = "(?:" + "|".join(_CREDIT_DASHES) + ")"
+"""Those dashes, for a pattern over decoded text."""
+CREDIT_DASH = (
+    "(?:"
+    + "|".join("".join(f"\\x{byte:02x}" for byte in dash.encode()) for dash in _CREDIT_DASHES)
+    + ")"
+)
+"""Those dashes, for the patterns over the raw UTF-8 text, byte by byte as they spell them."""
 _EMBED_DASH = re.compile(rb"[ \t]*" + CREDIT_DASH.encode())
 """How the line under an embedded tweet starts (`— Name (@handle) March 3, 2020`): the other
 lines the thread goes on past (`old_twitter.PASSING`) never start so."""

@@ -63,10 +63,7 @@ PASSING = [
     r"Show replies|Show more replies|More replies|Translate Tweet|Quote Tweet|Pinned Tweet",
     r"Translate post|Show probable spam",  # the later page's words for the same
     r"Show additional replies, including those that may contain offensive content",
-    r"Tweet your reply|Post your reply!?",  # the reply box under the main tweet, on each page
-    # The heading the later page puts over posts by others it suggests under the conversation:
-    # inside the copy, so that those posts read as the replies by others they look like.
-    r"Sourced from across (?:X|Twitter)",
+    r"Tweet your reply",  # the reply box under the main tweet
     # The menu under the older page's one-line header (`More` is a word a post may hold alone:
     # weak chrome, `chrome_blog`, which stands next to these).
     r"Copy link to Tweet|Embed Tweet",
@@ -112,7 +109,10 @@ WEAK = [
     r"Twitter for (?:iPhone|iPad|Android|Mac)|Twitter Web (?:App|Client)|TweetDeck",
     r"Sign up|Log in|Terms of Service|Privacy Policy|Ads info|Show more|Try again",
     r"Sign up with (?:Google|Apple|phone or email)|Create account",
-    r"Discover more",  # the heading over `Sourced from across X`
+    # The later page's reply box under the main post, and the headings it puts over posts by
+    # others it suggests under the conversation: inside the copy, next to its other chrome, so
+    # that those posts read as the replies by others they look like. Words a thread may quote.
+    r"Post your reply!?|Discover more|Sourced from across (?:X|Twitter)",
     # A video's place: the time it has played and its length ("0:09 / 0:24"), above the
     # tweet's counts. A time a post may give as text alone.
     r"\d{1,2}:\d{2} / \d{1,2}:\d{2}",

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
+from .chrome_blog import CREDIT_DASH_TEXT
 from .chrome_platforms import byline_author
 from .header_line import (
     BULLETS,
@@ -181,7 +182,8 @@ def _filled(said: PageMeta, others: Iterable[PageMeta]) -> PageMeta:
 # The line a blog puts under a tweet it embeds ("— Name (@handle) March 3, 2020") or under a
 # thread it reposts ("Originally tweeted by Name (@handle) on March 3, 2020.").
 _ATTRIBUTION = re.compile(
-    r"(?:(?:—|–|--)[ \t]?|Originally tweeted by )(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
+    rf"(?:{CREDIT_DASH_TEXT}[ \t]?|Originally tweeted by )"
+    r"(?P<name>.{1,60}?)[ \t]\(@(?P<handle>\w{1,15})\)"
     r"(?:[ \t]+on)?[ \t]*(?P<date>[^\n]{0,30}?)[ \t.]*"
 )
 

@@ -99,7 +99,7 @@ def _copy_spans(
                 cuts.append((strong[first][0], strong[edge - 1][1]))
     cuts += [(bar[0][0], bar[0][0] - 1) for bar in _title_bars(buf)]
     spans = _spans(buf, cuts)
-    unmarked = [cut for span in spans for cut in _second_main_tweets(buf, headers, span)]
+    unmarked = _second_main_tweets(buf, headers, spans)
     if not unmarked:
         return spans, set()
     return _spans(buf, cuts + unmarked), {restart for _, restart in unmarked}
@@ -115,25 +115,28 @@ def _spans(buf: ByteSource, cuts: list[Cut]) -> list[Span]:
     return [*spans, (start, len(buf) + 1)]
 
 
-def _second_main_tweets(buf: ByteSource, headers: list[TweetHeader], span: Span) -> list[Cut]:
-    """The cuts between each two main tweets' times in `span`: above the tweet header between
-    them (the second main tweet's among them) with the most blank lines right above it, the
-    last of those."""
-    times = list(main_tweet_times(buf, max(span[0], 0), min(span[1], len(buf))))
+def _second_main_tweets(
+    buf: ByteSource, headers: list[TweetHeader], spans: list[Span]
+) -> list[Cut]:
+    """The cuts between each two main tweets' times in each of the `spans` (in order): above
+    the tweet header between them (the second main tweet's among them) with the most blank
+    lines right above it, the last of those. One walk of the headers serves every span."""
     cuts: list[Cut] = []
     at = 0
-    for upper, lower in pairwise(times):
-        while at < len(headers) and headers[at].lines[0][0] < upper[1]:
-            at += 1
-        between = []
-        while at < len(headers) and headers[at].lines[0][0] < lower[0]:
-            between.append(headers[at])
-            at += 1
-        with_main = with_focal_header(buf, between, set(), (upper[1], lower[1]))
-        starts = [header.lines[0][0] for header in with_main]
-        if starts:
-            start = max(starts, key=lambda start: (_blank_lines_above(buf, start), start))
-            cuts.append((start, start - 1))
+    for span in spans:
+        times = main_tweet_times(buf, max(span[0], 0), min(span[1], len(buf)))
+        for upper, lower in pairwise(times):
+            while at < len(headers) and headers[at].lines[0][0] < upper[1]:
+                at += 1
+            between = []
+            while at < len(headers) and headers[at].lines[0][0] < lower[0]:
+                between.append(headers[at])
+                at += 1
+            with_main = with_focal_header(buf, between, set(), (upper[1], lower[1]))
+            starts = [header.lines[0][0] for header in with_main]
+            if starts:
+                start = max(starts, key=lambda start: (_blank_lines_above(buf, start), start))
+                cuts.append((start, start - 1))
     return cuts
 
 

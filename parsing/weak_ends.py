@@ -2,7 +2,8 @@
 
 `Sign up` is a page's link under its heading (`Enjoy Threader?`, `New to Twitter?`) or in a
 site's bar beside `Sign in`; a bare reading time (`5 min read`) closes a header over the thread
-it times. Neither stands between a thread's last line and the footer that closes the thread
+it times; X's `Discover more` heads the posts it suggests under a conversation. None stands
+between a thread's last line and the footer that closes the thread
 (the end marker `• • •`, `Missing some Tweet…`, `You can follow @x.`, `Enjoy Threader?`,
 `Keep Current with …`). There, under text and over only that footer, the line is the post's
 last line: read as chrome by the footer below it alone, it would be lost from the post.
@@ -15,7 +16,7 @@ import re
 from .byte_source import ByteSource
 from .neighbours import Line
 
-_ABOVE_A_THREAD_OR_UNDER_A_HEADING = re.compile(rb"[ \t]*(?:Sign up|\d{1,3} min read)[ \t.]*")
+_NEVER_OVER_A_FOOTER = re.compile(rb"[ \t]*(?:Sign up|\d{1,3} min read|Discover more)[ \t.]*")
 _FOOTER = re.compile(
     rb"[ \t]*(?:\xe2\x80\xa2[ \t]*\xe2\x80\xa2[ \t]*\xe2\x80\xa2|Missing some Tweets? in this"
     rb" thread\?[^\n]*|You can follow @\w{1,15}\.?|Enjoy Threader\?[^\n]*|Keep Current with"
@@ -29,5 +30,5 @@ def ends_a_post(buf: ByteSource, line: Line, below: Line | None) -> bool:
     return (
         below is not None
         and _FOOTER.fullmatch(buf, *below) is not None
-        and _ABOVE_A_THREAD_OR_UNDER_A_HEADING.fullmatch(buf, *line) is not None
+        and _NEVER_OVER_A_FOOTER.fullmatch(buf, *line) is not None
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .byte_source import ByteSource
-from .neighbours import Line, line_end
+from .neighbours import Line
 
 _CUE = b"Tip: mention @"
 _TIP = re.compile(rb"[ \t]*Tip: mention @(?:twtextapp|threader_app)\b")
@@ -31,8 +31,9 @@ def wrapped_tips(buf: ByteSource) -> list[Line]:
     found: list[Line] = []
     at = buf.find(_CUE)
     while at >= 0:
-        start = buf.rfind(b"\n", 0, at) + 1
-        lines = _wrapped_from(buf, start)
+        # A line longer than the sentence is no tip's: look no further back for its start.
+        start = buf.rfind(b"\n", max(at - _SENTENCE_BYTES - 1, 0), at) + 1
+        lines = _wrapped_from(buf, start) if at - start <= _SENTENCE_BYTES else []
         found += lines
         at = buf.find(_CUE, lines[-1][1] if lines else at + len(_CUE))
     return found
@@ -44,8 +45,12 @@ def ends_wrapped_tip(buf: ByteSource, line: Line) -> bool:
     for _ in range(_LINES - 1):
         if start == 0:
             return False
-        start = buf.rfind(b"\n", 0, start - 1) + 1
-        if _TIP.match(buf, start, line_end(buf, start)):
+        lowest = max(start - 2 - _SENTENCE_BYTES, 0)
+        start = buf.rfind(b"\n", lowest, start - 1) + 1
+        if start == 0 and lowest > 0:
+            return False  # a line longer than the sentence: no tip's
+        end = _short_line_end(buf, start)
+        if end is not None and _TIP.match(buf, start, end):
             lines = _wrapped_from(buf, start)
             return bool(lines) and lines[-1] == line
     return False
@@ -53,8 +58,8 @@ def ends_wrapped_tip(buf: ByteSource, line: Line) -> bool:
 
 def _wrapped_from(buf: ByteSource, start: int) -> list[Line]:
     """The lines of the tip wrapped from the line at `start` on, or none."""
-    end = line_end(buf, start)
-    if end - start > _SENTENCE_BYTES or not _TIP.match(buf, start, end):
+    end = _short_line_end(buf, start)
+    if end is None or not _TIP.match(buf, start, end):
         return []
     text = bytes(buf[start:end]).strip()
     if _SENTENCE.fullmatch(text):
@@ -62,8 +67,8 @@ def _wrapped_from(buf: ByteSource, start: int) -> list[Line]:
     lines = [(start, end)]
     while len(lines) < _LINES and end < len(buf) and len(text) < _SENTENCE_BYTES:
         start = end + 1
-        end = line_end(buf, start)
-        if end - start > _SENTENCE_BYTES:
+        end = _short_line_end(buf, start)
+        if end is None:
             return []
         words = bytes(buf[start:end]).strip()
         if not words:
@@ -73,3 +78,12 @@ def _wrapped_from(buf: ByteSource, start: int) -> list[Line]:
         if _SENTENCE.fullmatch(text):
             return lines
     return []
+
+
+def _short_line_end(buf: ByteSource, start: int) -> int | None:
+    """Where the line at `start` ends, if it is no longer than the sentence (a longer line is
+    no tip's: it is not read to its end)."""
+    end = buf.find(b"\n", start, start + _SENTENCE_BYTES + 1)
+    if end >= 0:
+        return end
+    return len(buf) if len(buf) - start <= _SENTENCE_BYTES else None

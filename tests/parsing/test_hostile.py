@@ -282,6 +282,10 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "50k-lines-over-an-unroller-footer": lambda: (
         "A line of a tweet.\n" * 50_000 + "You can follow @ana."
     ),
+    # The start of an unroller's tip, over and over on one line under its footer.
+    "400k-tip-starts-on-one-line-under-an-unroller-footer": lambda: (
+        "1/ a\n• • •\nYou can follow @ana.\n" + "Tip: mention @" * 400_000
+    ),
     "50k-list-numbers-under-an-unroller-header": lambda: (
         "Ana + Your Authors @ana Mar 3 1 min read\n"
         + "\n".join(f"{n}. word" for n in range(1, 50_001))

@@ -43,6 +43,9 @@ LEADS = [
     "Seaside cottages " * 12,
     "4 min read", "·", "Follow", "12", "Discover more from Ana", "Discussion about this post",
     "312 followers · 4 following", "Press enter or click to view image in full size",
+    "Tip: mention @twtextapp on a Twitter thread with", "Latest Threads Unrolled:", "Sign up",
+    "7:40 AM · Apr 14, 2021", "Quote", "Post your reply", "Sourced from across X",
+    "– Ana (@ana) May 2, 2021", "-- Bo (@bo) May 2, 2021",
 ]  # fmt: skip
 pieces = st.sampled_from(PIECES) | st.text(max_size=4)
 line = st.tuples(st.sampled_from(LEADS), st.lists(pieces, max_size=6).map("".join)).map("".join)

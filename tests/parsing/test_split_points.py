@@ -110,6 +110,14 @@ line = st.one_of(
     # twtext's list of other threads, and a saved page's title over its thread or a teaser.
     st.sampled_from(["Latest Threads Unrolled:", "Thread by @bo, Word [...]", "Word word"]),
     st.sampled_from(["", "", " "]),
+    # twtext's tip wrapped over two lines; the last words a post keeps over a footer.
+    st.sampled_from(["Tip: mention @twtextapp on a Twitter thread with", "Sign up"]),
+    st.sampled_from(["the keyword \u201cunroll\u201d to get a link to it.", "5 min read"]),
+    # A main tweet's time and the later page's labels around its posts; a credit's turned dash.
+    st.sampled_from(["7:40 AM \u00b7 Apr 14, 2021", "Quote", "Post your reply", "Discover more"]),
+    st.sampled_from(
+        ["Sourced from across X", "\u2013 Ana (@ana) May 2, 2021", "-- Bo (@bo) May 2, 2021"]
+    ),
 )
 corpora = st.lists(line, max_size=25).map("\n".join).map(str.encode)
 

@@ -299,3 +299,12 @@ def test_the_reply_box_under_the_main_post_is_the_pages() -> None:
         "Ada Kerr\n@adakerr\n·\nMar 3\nFish ladder is running too.\n"
     )
     assert texts(corpus) == [["The weir opens at dawn.", "Fish ladder is running too."]]
+
+
+@pytest.mark.parametrize("line", ["Post your reply", "Sourced from across X"])
+def test_an_x_page_label_alone_between_two_lines_of_a_plain_thread_is_text(line: str) -> None:
+    """Away from any copy of the page (no tweet header, no main tweet's time), the words of
+    X's reply box or of its heading over suggested posts are a line a thread's writer put
+    there, kept in the post."""
+    corpus = parse_text(f"1/ On the forum, the button says\n{line}\nand nothing else.\n2/ Odd.\n")
+    assert texts(corpus) == [[f"On the forum, the button says\n{line}\nand nothing else.", "Odd."]]

@@ -264,3 +264,37 @@ def test_a_second_copy_opening_with_the_tweet_its_main_tweet_answers_starts_abov
         ["It reopens on Saturday.", "Breakfast from eight."],
     ]
     assert [meta[1] for meta in metas] == ["marafinch", "oskvarga"]
+
+
+class _CountedReads(list):  # type: ignore[type-arg]
+    """A list that counts its reads by index."""
+
+    reads = 0
+
+    def __getitem__(self, index: object) -> object:
+        self.reads += 1
+        return super().__getitem__(index)  # type: ignore[index]
+
+
+def test_many_copies_cut_by_a_footer_read_each_tweet_header_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Copies pasted between footers, each holding two copies with only blank lines between
+    them: finding the second main tweet in each walks the headers once for the whole text, not
+    from the first header again for every copy (n copies read n² headers: minutes at 40k).
+    Every copy is still cut in two."""
+    from parsing import old_twitter
+
+    counted = _CountedReads()
+    real = old_twitter.copies_headers
+
+    def with_counted_headers(buf: bytes, headers: list[object], *rest: object) -> object:
+        counted.extend(headers)
+        return real(buf, counted, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(old_twitter, "copies_headers", with_counted_headers)
+    unit = (COPIES / "two_copies_blank_lines.txt").read_text(encoding="utf-8").rstrip("\n")
+    copies = 300
+    corpus = parse_text((unit + "\n© 2021 Twitter, Inc.\n") * copies)
+    assert corpus.thread_count == 2 * copies
+    assert counted.reads <= 6 * len(counted)

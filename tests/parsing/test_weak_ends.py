@@ -15,10 +15,11 @@ _FOOTERS = [
 
 
 @pytest.mark.parametrize("footer", _FOOTERS)
-@pytest.mark.parametrize("last", ["Sign up", "5 min read"])
+@pytest.mark.parametrize("last", ["Sign up", "5 min read", "Discover more"])
 def test_a_posts_last_line_right_above_a_footer_is_kept(last: str, footer: str) -> None:
-    """Under the post's text and over the footer that closes the thread, `Sign up` or a bare
-    reading time is the post's last line: no page puts its link or header there."""
+    """Under the post's text and over the footer that closes the thread, `Sign up`, a bare
+    reading time or `Discover more` is the post's last line: no page puts its link or header
+    there."""
     corpus = parse_text(f"1/ The lido opens in May.\n2/ Tickets at the gate:\n{last}\n{footer}")
     assert texts(corpus) == [["The lido opens in May.", f"Tickets at the gate:\n{last}"]]
 
