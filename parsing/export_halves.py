@@ -62,8 +62,7 @@ def export_in_halves(
     if entry.size < background.PARALLEL_BYTES:
         return False
     page = open_page(page_bytes(entry))
-    selects = bool(filters.codes or filters.search or filters.author)
-    split = split_of(page.buf, page.mark, _balanced(len(page.buf), selects))
+    split = split_of(page.buf, page.mark, _balanced(len(page.buf), filters.selects))
     if split is None or split <= page.mark:
         release(page.buf)
         return False

@@ -48,10 +48,11 @@ class KeptLinks:
         buf, size = self.buf, len(self.buf)
         low, high = text_starts[0], text_ends[-1]
         # The bytes on either side of every post, gathered in C: whitespace alone, or a post
-        # at the buffer's edge (left out, since `buf[-1]` would be the last byte).
-        before = text_starts[1:] if low == 0 else text_starts
-        after = text_ends[:-1] if high == size else text_ends
-        edges = bytes(map(buf.__getitem__, chain(map(sub, before, repeat(1)), after)))
+        # at the buffer's edge (left out, since `buf[-1]` would be the last byte and
+        # `buf[size]` none; more than one post may stand there when some are empty).
+        before = map(sub, filter(None, text_starts), repeat(1))
+        after = filter(size.__ne__, text_ends)
+        edges = bytes(map(buf.__getitem__, chain(before, after)))
         if edges.translate(None, _WHITESPACE):
             return None
         kept = self.starts

@@ -64,6 +64,11 @@ class Filters(NamedTuple):
     search: str | None = None
     author: str | None = None
 
+    @property
+    def selects(self) -> bool:
+        """Whether they choose some threads (a selection), rather than every one."""
+        return bool(self.codes or self.search or self.author)
+
 
 class Part:
     """A part of a source, parsed: its corpus and what the other part needs of it."""
@@ -89,7 +94,7 @@ class Part:
         thread (a selection writes too few to pay for keeping them all)."""
         if entities:
             domains: Counter[str] = Counter()
-            if filters.codes or filters.search or filters.author:
+            if filters.selects:
                 count_links(buf, 0, len(buf), domains)
             else:
                 self.links = KeptLinks(buf, counted_link_spans(buf, 0, len(buf), domains))

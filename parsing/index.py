@@ -7,7 +7,6 @@ related threads then answer from these maps in milliseconds instead of rereading
 from __future__ import annotations
 
 import math
-import pickle
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
@@ -24,7 +23,7 @@ from .entities.tally import Tally, glued_tokens
 from .entities.urls import count_links
 from .entity_features import FeatureFolder
 from .entity_features import feature_uses as _uses
-from .index_pickle import PackedPostings, packed, unpacked
+from .index_pickle import packed_state, unpacked_state
 from .index_sole import set_apart_sole_terms
 from .thread_terms import thread_span, thread_terms, thread_text, top_terms
 from .words.frequency import Frequency, Term
@@ -76,13 +75,10 @@ class CorpusIndex:
 
     def __getstate__(self) -> dict[str, object]:
         kept = {name: value for name, value in self.__dict__.items() if name != "batch_related"}
-        return {**kept, "postings": packed(self.postings)}
+        return packed_state(kept)
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        pack = state["postings"]
-        if not isinstance(pack, PackedPostings):  # pickled by another layout of the index
-            raise pickle.UnpicklingError("an index's postings come packed")
-        self.__dict__.update(state, postings=unpacked(pack))
+        self.__dict__.update(unpacked_state(state))
 
     def threads_with(self, feature: Feature) -> array[int]:
         return self.postings.get(feature) or array("I")
@@ -217,12 +213,10 @@ class _Part:
         # Pickled back from the forked process: its words' postings as one array, not one
         # pickled call each (at a million posts of many authors, 0.3 s less of its pickling,
         # which the joining waits for; `index_pickle`).
-        return {**self.__dict__, "postings": packed(self.postings)}
+        return packed_state(self.__dict__)
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        pack = state["postings"]
-        assert isinstance(pack, PackedPostings)
-        self.__dict__.update(state, postings=unpacked(pack))
+        self.__dict__.update(unpacked_state(state))
 
 
 def _stretches(total: int, cut: int) -> list[range]:

@@ -12,6 +12,7 @@ pickler, and the whole index refers to those same arrays rather than sending the
 
 from __future__ import annotations
 
+import pickle
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate, compress
@@ -58,3 +59,19 @@ def unpacked(pack: PackedPostings) -> dict[Feature, array[int]]:
         key: next(arrays) if whole else next(slices)
         for key, whole in zip(pack.keys, pack.whole, strict=True)
     }
+
+
+def packed_state(state: dict[str, object]) -> dict[str, object]:
+    """An object's pickled state with its `postings` packed."""
+    postings = state["postings"]
+    assert isinstance(postings, dict)
+    return {**state, "postings": packed(postings)}
+
+
+def unpacked_state(state: dict[str, object]) -> dict[str, object]:
+    """A pickled state with its `postings` unpacked; refused when they do not come packed (an
+    older layout)."""
+    pack = state["postings"]
+    if not isinstance(pack, PackedPostings):
+        raise pickle.UnpicklingError("postings come packed")
+    return {**state, "postings": unpacked(pack)}

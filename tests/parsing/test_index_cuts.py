@@ -109,3 +109,11 @@ def _a_part() -> _Part:
         },
         written={("mention", "ana"): "Ana"},
     )
+
+
+def test_a_stretch_pickled_without_packed_postings_is_refused() -> None:
+    """A stretch's state whose postings are not packed (another layout) is refused as an
+    unpickling error, as an index's is, whatever the interpreter's flags."""
+    state = {**_a_part().__dict__}
+    with pytest.raises(pickle.UnpicklingError):
+        _Part().__setstate__(state)

@@ -7,17 +7,18 @@ from collections import Counter
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from parsing.corpus import Corpus
 from parsing.entities import extract
-from parsing.entities.batch import read_batch
+from parsing.entities.batch import SEPARATOR, read_batch
 from parsing.entities.urls import count_links, counted_link_spans, link_spans
 from parsing.export_links import KeptLinks
 from parsing.export_posts import Part, _links_at, _texts
 from parsing.index import glued_evidence
 
 from .helpers import parse_text
-from .test_properties import PROPERTY, texts
+from .test_properties import PIECES, PROPERTY, texts
 
 POSTS = (
     "1/3 Notes at kestrel.example.org/n/1… and https://harbor.example.net/a 🇯🇵\n"
@@ -120,3 +121,51 @@ def test_a_post_with_a_hole_leaves_the_batch_to_read_its_links() -> None:
     corpus = parse_text("🧵\n1/2 The quay at kestrel.example.org/n/1 flooded.\n2/2 Drained.\n")
     assert corpus.posts.holes
     assert _links_at(_kept(corpus), corpus, _batch_parts(corpus)) is None
+
+
+LINK_PIECES = [
+    *PIECES, "kestrel.example.org", ".org", "http://", "/n/1", "?y=1", ":80", "www.", "(", ")",
+    "-", "_", "\u2013", "\u00a0", "\u3000", ".みんな", "x" * 9000,
+]  # fmt: skip
+"""Loose pieces of text, links and their edges, and a run longer than a token is looked back."""
+
+
+@st.composite
+def posts_in_a_source(draw: st.DrawFn) -> tuple[bytes, list[int], list[int]]:
+    """A source and where the texts of a few posts start and end in it, in order (at piece
+    boundaries, anywhere: posts may be empty, glued to each other or to the source's edges)."""
+    pieces = draw(st.lists(st.sampled_from(LINK_PIECES), max_size=40))
+    bounds = [0]
+    for piece in pieces:
+        bounds.append(bounds[-1] + len(piece.encode()))
+    edges = sorted(draw(st.lists(st.sampled_from(bounds), max_size=8)))
+    edges = edges[: len(edges) // 2 * 2]
+    return "".join(pieces).encode(), edges[0::2], edges[1::2]
+
+
+@PROPERTY
+@given(posts_in_a_source())
+def test_kept_links_given_are_those_the_joined_posts_hold(
+    drawn: tuple[bytes, list[int], list[int]],
+) -> None:
+    """Whenever a batch takes its links from those kept for any source and any posts in it,
+    they are the links of the posts' texts joined as a batch joins them."""
+    buf, text_starts, text_ends = drawn
+    texts = [buf[start:end] for start, end in zip(text_starts, text_ends, strict=True)]
+    joined = SEPARATOR.join(texts)
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + len(SEPARATOR))
+    given = KeptLinks(buf, link_spans(buf, 0, len(buf))).of_posts(text_starts, text_ends, starts)
+    if given is not None:
+        assert given == link_spans(joined, 0, len(joined))
+
+
+def test_a_post_at_the_source_s_end_then_an_empty_one_keeps_the_links() -> None:
+    """A post ending where the source ends, followed in the batch by an empty one there too,
+    stands at the source's edge: the batch takes its link (no byte past the end is read)."""
+    buf = b"Quay at kestrel.example.org "
+    kept = KeptLinks(buf, link_spans(buf, 0, len(buf)))
+    assert kept.of_posts([0, len(buf)], [len(buf), len(buf)], [0, len(buf) + 1]) == [
+        ("link", 8, 27, "https://kestrel.example.org", False)
+    ]
