@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from parsing import search as search_module
 from parsing import search_scan
+from parsing.case_key import fold
 from parsing.search import ThreadSearch, threads_matching_slowly
 from parsing.search_forms import is_caseless, literal_forms
 from parsing.search_memory import SearchMemory
-from parsing.search_scan import fold
 
 from .test_properties import PROPERTY
 from .test_typed_search import corpus_of
