@@ -33,6 +33,11 @@ def fold_char(char: str) -> str:
     return lower if len(lower) == 1 else char
 
 
+def fold(text: str) -> str:
+    """`text` with each character folded (`fold_char`): what the search compares."""
+    return "".join(map(fold_char, text))
+
+
 @cache
 def case_variants() -> dict[str, frozenset[str]]:
     """Each folded character to every character that folds to it."""

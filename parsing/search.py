@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import chain
 
+from .case_key import fold
 from .corpus import Corpus
 from .search_forms import split_by_literal
 from .search_posts import posts_matching, threads_matching_slowly
@@ -23,7 +24,6 @@ from .search_scan import (
     Query,
     Scan,
     contains,
-    fold,
     query_pattern,
     thread_span,
 )

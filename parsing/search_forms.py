@@ -12,23 +12,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .case_key import case_variants, fold_char
+from .case_key import case_variants, fold, fold_char
 from .corpus import Corpus
-
-
-def _fold(text: str) -> str:
-    return "".join(map(fold_char, text))
 
 
 def literal_forms(text: str) -> tuple[bytes, ...]:
     """The forms of `text` to look for as they stand, likeliest first: its small letters, the
     form typed, its capitals, its first letter capital; each one that folds to what `text`
     folds to, once."""
-    folded = _fold(text)
+    folded = fold(text)
     forms: list[bytes] = []
     for form in (folded, text, text.upper(), folded[:1].upper() + folded[1:]):
         encoded = form.encode("utf-8", "surrogatepass")
-        if len(form) == len(text) and _fold(form) == folded and encoded not in forms:
+        if len(form) == len(text) and fold(form) == folded and encoded not in forms:
             forms.append(encoded)
     return tuple(forms)
 

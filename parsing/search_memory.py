@@ -22,9 +22,9 @@ from collections import OrderedDict
 from threading import Lock
 from typing import NamedTuple
 
+from .case_key import fold
 from .corpus import Corpus
 from .search import ThreadSearch
-from .search_scan import fold
 
 KEPT = 12
 """How many searches are remembered: the prefixes of a query or two."""

@@ -17,14 +17,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from .case_key import case_variants, exotic_variants, fold_char, key_of, key_table
+from .case_key import case_variants, exotic_variants, fold, fold_char, key_of, key_table
 from .corpus import Corpus, Source
 from .search_anchor import AnchorScan, anchor_of
 from .search_forms import is_caseless, literal_forms
-
-
-def fold(text: str) -> str:
-    return "".join(map(fold_char, text))
 
 
 def contains(text: str, query: str) -> bool:

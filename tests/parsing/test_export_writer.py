@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from parsing import background, build_index, export_posts, load_corpus
@@ -323,18 +323,23 @@ def test_a_post_cut_after_a_space_reads_as_its_two_parts(text: str, choice: int)
             assert extract_spans(raw[:cut], evidence) + after == extract_spans(raw, evidence)
 
 
-_SKIPPED = st.tuples(st.integers(0, 1), st.integers(1, 10**7), st.text())
+_ANY_TEXT = st.text(st.characters(exclude_categories=()))
+"""Any text, lone surrogates too (a line of bytes that are no UTF-8, decoded to keep them)."""
+_SKIPPED = st.tuples(st.integers(0, 1), st.integers(1, 10**7), _ANY_TEXT)
 _MANY_SKIPPED = [(n % 2, n + 1, f'line "{n}"\x7f\u0085') for n in range(10_001)]
 """More than one batch of skipped lines, with what the encoder and the control escape change."""
 
 
-@given(st.lists(_SKIPPED, max_size=20), st.lists(st.text(), min_size=2, max_size=2))
+@given(st.lists(_SKIPPED, max_size=20), st.lists(_ANY_TEXT, min_size=2, max_size=2))
 @example(_MANY_SKIPPED, ['a "page".txt', "b\x1b.txt"])
+@example([(0, 1, "\udce9 \x85" * 200_000), (1, 2, "\ud800")], ["\udcff.txt", ""])
+@settings(deadline=None)  # the line longer than a chunk of output
 def test_skipped_lines_are_written_as_the_encoder_writes_their_dicts(
     lines: list[tuple[int, int, str]], names: list[str]
 ) -> None:
     """`add_skipped` writes each skipped line as the JSON encoder writes its dict, controls
-    escaped, after `\\n` (the first) or `,\\n`, across its batches."""
+    escaped, lone surrogates and lines longer than a chunk as well, after `\\n` (the first)
+    or `,\\n`, across its batches."""
     out = io.StringIO()
     chunks = Chunks(out)
     add_skipped(chunks, names, [SkippedLine(*line) for line in lines])

@@ -3,12 +3,19 @@ under a line the other side of the cut reads, at restarts, and around a teaser's
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import parsing.split_points
-from parsing.chrome_blog import credit_handles, handles_differ_across, handles_differ_at
+from parsing.chrome_blog import (
+    CREDIT_DASH,
+    credit_handles,
+    handles_differ_across,
+    handles_differ_at,
+)
 from parsing.split_points import (
     is_anchor,
     safe_split,
@@ -252,3 +259,17 @@ def test_handles_differ_at_one_point_as_across_the_list_of_credits(
     buf = "".join(pieces).encode()
     point = int(len(buf) * where)
     assert handles_differ_at(buf, point) == handles_differ_across(credit_handles(buf), point)
+
+
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=12))
+def test_credit_handles_are_the_credits_at_every_em_dash(pieces: list[str]) -> None:
+    """Each em dash where a credit's shape matches, with its handle in small letters, in file
+    order: the dashes found by their last byte are every dash a plain search finds."""
+    buf = "".join(pieces).encode()
+    shaped = re.compile(CREDIT_DASH.encode() + rb"[^\n]{0,80}?\(@(\w{1,15})\)")
+    expected = [
+        (dash.start(), named[1].lower())
+        for dash in re.finditer("\u2014".encode(), buf)
+        if (named := shaped.match(buf, dash.start())) is not None
+    ]
+    assert credit_handles(buf) == expected
