@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .byte_source import ByteSource
 from .events import EMBED_END, EMBED_OTHER
@@ -117,19 +117,13 @@ def embed_ends(buf: ByteSource, passing: Iterable[Line]) -> dict[Line, int]:
 _HANDLED_CREDIT = re.compile(CREDIT_DASH.encode() + rb"[^\n]{0,80}?\(@(\w{1,15})\)")
 """A dash, then a handle in brackets on its line: any line `embed_ends` may read a handle from
 (as the line under a tweet or a credit run into its last line), and some it does not."""
-_DASH = b"\xe2\x80\x94"
-_DASH_SEARCH = re.compile(_DASH)
+_DASH_BYTES = tuple(dash.encode() for dash in _CREDIT_DASHES)
 
 
 def credit_handles(buf: ByteSource) -> list[tuple[int, bytes]]:
     """Where each line shaped like an embed's credit holds a handle (`_HANDLED_CREDIT`), with
     that handle (lower case), in file order: found once for a source, by its dashes."""
-    found: list[tuple[int, bytes]] = []
-    credit = _credit_from(buf, 0, len(buf))
-    while credit is not None:
-        found.append(credit)
-        credit = _credit_from(buf, credit[0] + 1, len(buf))
-    return found
+    return list(_credits(buf, 0, len(buf)))
 
 
 def handles_differ_across(credits: list[tuple[int, bytes]], point: int) -> bool:
@@ -155,36 +149,43 @@ def handles_differ_at(buf: ByteSource, point: int) -> bool:
     first = _credit_from(buf, point, len(buf))
     if first is None:
         return False
-    above = _credit_from(buf, 0, point)
-    while above is not None:
-        if above[1] != first[1]:
-            return True
-        above = _credit_from(buf, above[0] + 1, point)
-    return False
+    return any(handle != first[1] for _, handle in _credits(buf, 0, point))
 
 
 def _credit_from(buf: ByteSource, start: int, stop: int) -> tuple[int, bytes] | None:
     """The first credit of `credit_handles` whose dash starts in `start:stop`."""
-    dash = _next_dash(buf, start, stop)
-    while dash >= 0:
-        named = _HANDLED_CREDIT.match(buf, dash)
+    return next(_credits(buf, start, stop), None)
+
+
+def _credits(buf: ByteSource, start: int, stop: int) -> Iterator[tuple[int, bytes]]:
+    """The credits of `credit_handles` whose dash starts in `start:stop`, in file order. Each
+    kind of dash is looked for from where its last one was found, so a kind the text never
+    holds is searched for once, not once per credit of another kind."""
+    upcoming = [_next_dash(buf, dash, start, stop) for dash in _DASH_BYTES]
+    while True:
+        found = [at for at in upcoming if at >= 0]
+        if not found:
+            return
+        at = min(found)
+        named = _HANDLED_CREDIT.match(buf, at)
         if named is not None:
-            return dash, named[1].lower()
-        dash = _next_dash(buf, dash + 1, stop)
-    return None
+            yield at, named[1].lower()
+        for kind, dash in enumerate(_DASH_BYTES):
+            if upcoming[kind] == at:
+                upcoming[kind] = _next_dash(buf, dash, at + 1, stop)
 
 
-def _next_dash(buf: ByteSource, start: int, stop: int) -> int:
-    """Where the first em dash starting in `start:stop` starts, or -1. Its last byte is looked
-    for first: one byte is found many times faster than three, and in most text it is rare
-    (elsewhere the search of the three takes over from there)."""
-    last = buf.find(b"\x94", start + 2, stop + 2)
+def _next_dash(buf: ByteSource, dash: bytes, start: int, stop: int) -> int:
+    """Where the first `dash` starting in `start:stop` starts, or -1. Its last byte is looked
+    for first: one byte is found many times faster than several, and in most text the last
+    byte of a long dash is rare (elsewhere the search of the whole dash takes over there)."""
+    end = len(dash) - 1
+    last = buf.find(dash[end:], start + end, stop + end)
     if last < 0:
         return -1
-    if buf[last - 2 : last + 1] == _DASH:
-        return last - 2
-    found = _DASH_SEARCH.search(buf, last - 1, stop + 2)
-    return -1 if found is None else found.start()
+    if buf[last - end : last + 1] == dash:
+        return last - end
+    return buf.find(dash, last - end + 1, stop + end)
 
 
 def titles_above_bylines(buf: ByteSource, strong: list[Line], chrome: set[Line]) -> list[Line]:

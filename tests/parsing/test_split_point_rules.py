@@ -222,13 +222,13 @@ def test_no_cut_under_the_start_of_a_count_label_a_space_ends() -> None:
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw) + stretch_cuts(raw))
 
 
-def _credits_far_apart(second_handle: str) -> bytes:
+def _credits_far_apart(second_handle: str, dash: str = "\u2014") -> bytes:
     """An embed's credit, many short threads, another embed's credit: the threads lie far
     from both credits, past any window looked at around the middle."""
     threads = "".join(f"1/ word {n}\n2/ word\n\n" for n in range(400))
     return (
-        f"1/ word\nword \u2014 Ana (@ana) March 3, 2020\n{threads}"
-        f"1/ word\nword. \u2014 Bo Lee (@{second_handle}) May 1, 2021\n"
+        f"1/ word\nword {dash} Ana (@ana) March 3, 2020\n{threads}"
+        f"1/ word\nword. {dash} Bo Lee (@{second_handle}) May 1, 2021\n"
     ).encode()
 
 
@@ -243,11 +243,26 @@ def test_no_cut_between_credits_of_different_handles_outside_the_window(
     assert split_unnormalised(_credits_far_apart("bo")) is None
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "--"])
+def test_no_cut_between_credits_of_different_handles_after_any_credit_dash(
+    monkeypatch: pytest.MonkeyPatch, dash: str
+) -> None:
+    """A credit after an en dash or `--` (a copy's or a converter's em dash) ends a post as an
+    em dash's does (`embed_ends`), so the cut between two under different handles is declined
+    alike."""
+    monkeypatch.setattr(parsing.split_points, "_WINDOW", 1024)
+    assert split_unnormalised(_credits_far_apart("ana", dash)) is not None
+    assert split_unnormalised(_credits_far_apart("bo", dash)) is None
+
+
 _CREDIT_PIECES = [
     "\u2014 Ana (@ana) March 3, 2020\n", "\u2014 Bo (@Bo) May 1, 2021", "\u2014 (@ana)",
-    "\u2014", "\u2014\u2014", "\u201d", "\u0414", "\u4e94", "(@bo)", "text ", "\n", "1/ ",
+    "\u2013 Cy (@cy) June 2, 2019\n", "-- Di (@di) July 4, 2018\n", "-", "\u2013",
+    "\u2014", "\u2014\u2014", "\u201d", "\u201c", "\u0414", "\u4e94", "(@bo)", "text ", "\n",
+    "1/ ",
 ]  # fmt: skip
-"""Credits, dashes without one, and other characters whose UTF-8 ends as the dash's does."""
+"""Credits after each credit dash, dashes without one, and other characters whose UTF-8 ends
+as a dash's does."""
 
 
 @given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=12), st.floats(0, 1))
@@ -262,14 +277,15 @@ def test_handles_differ_at_one_point_as_across_the_list_of_credits(
 
 
 @given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=12))
-def test_credit_handles_are_the_credits_at_every_em_dash(pieces: list[str]) -> None:
-    """Each em dash where a credit's shape matches, with its handle in small letters, in file
-    order: the dashes found by their last byte are every dash a plain search finds."""
+def test_credit_handles_are_the_credits_at_every_credit_dash(pieces: list[str]) -> None:
+    """Each place where a credit's shape matches (it opens with any credit dash), with its
+    handle in small letters, in file order: the dashes found by their last byte are every
+    dash a plain search finds."""
     buf = "".join(pieces).encode()
     shaped = re.compile(CREDIT_DASH.encode() + rb"[^\n]{0,80}?\(@(\w{1,15})\)")
     expected = [
-        (dash.start(), named[1].lower())
-        for dash in re.finditer("\u2014".encode(), buf)
-        if (named := shaped.match(buf, dash.start())) is not None
+        (start, named[1].lower())
+        for start in range(len(buf))
+        if (named := shaped.match(buf, start)) is not None
     ]
     assert credit_handles(buf) == expected
