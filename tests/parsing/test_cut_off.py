@@ -42,6 +42,21 @@ def test_the_cut_end_of_a_chrome_line_after_chrome_is_skipped(fragment: str) -> 
 @pytest.mark.parametrize(
     "fragment",
     [
+        "This site is made by just three indie dev",
+        "This site is made by just two indie developers on a laptop doing marketing, supp",
+    ],
+)
+def test_a_chrome_line_cut_past_a_word_its_rule_leaves_open_is_skipped(fragment: str) -> None:
+    """A rule that takes any word at a place (`just \\w+ indie developers`) knows its line
+    whatever word stands there: the cut line is still the start of that chrome line."""
+    corpus = parse_text(f"{THREAD}• • •\nSupport us! We are indie developers!\n\n{fragment}")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus)[-1] == (6, fragment)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
         "• •",
         "Missing some Tweet in th",
         "Twitter may remove this content",
