@@ -8,7 +8,8 @@ line is chrome, not a thread nor a post's last words, when:
   (numbers stand for any number: `Read 4 twe` is the start of `Read 0 tweets`), not a whole
   chrome line, and
 - it follows chrome; or, after a post's text, it is long enough to be no word of the post
-  (`_DISTINCT` bytes) or is the end marker's start: a post that ends in "Thank" keeps it.
+  (`_DISTINCT` bytes), reads past a count into the line's words (`Read 4 twe`) or is the end
+  marker's start: a post that ends in "Thank" or "Read 4" keeps it.
 
 A copy's last line is cut when no newline ends the buffer, or when a space or tab ends the
 line before the final newline (the cut fell after a word, and saving the copy added the
@@ -34,6 +35,10 @@ _LONGEST = 200
 _DISTINCT = 16
 """Bytes: a cut line this long that starts a known chrome line is no post's last words."""
 _NUMBER = re.compile(rb"\d[\d,.]*")
+# A count read on into the words of the chrome line it is the start of (`Read 4 twe`, under a
+# listing's teaser): a post's own words would have to run into that line's words word for word.
+# The count alone (`Read 4`) may still be a post's last words.
+_COUNT_AND_WORDS = re.compile(rb"\d[ \t]+[^ \t\d]")
 _BLANK = b" \t"
 _BULLETS = re.compile(rb"\xe2\x80\xa2(?:[ \t]*\xe2\x80\xa2)?[ \t]*")
 # A date heading a length on its line (`Mar 27 • `, `27 Mar 2024 `), up to the count after it.
@@ -158,5 +163,7 @@ def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
         return last
     start, end = last
     if end - start >= _DISTINCT or _BULLETS.fullmatch(buf, start, end):
+        return last
+    if _COUNT_AND_WORDS.search(buf, start, end):
         return last
     return None

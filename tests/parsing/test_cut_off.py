@@ -61,6 +61,8 @@ def test_a_chrome_line_cut_past_a_word_its_rule_leaves_open_is_skipped(fragment:
         "Missing some Tweet in th",
         "Twitter may remove this content",
         "Thank you for your sup",
+        "Read 4 twe",  # a count and the line's words after it
+        "Read 12 t",
     ],
 )
 def test_a_distinct_cut_chrome_line_right_under_a_post_is_skipped(fragment: str) -> None:
@@ -94,7 +96,7 @@ def test_a_chrome_lines_start_ended_by_no_cut_stays_a_thread(last: str) -> None:
     assert texts(corpus)[-1][0].startswith("Keep Current")
 
 
-@pytest.mark.parametrize("last", ["Thank", "Read all", "3/ Thank you", "Show this"])
+@pytest.mark.parametrize("last", ["Thank", "Read all", "3/ Thank you", "Show this", "Read 4"])
 def test_a_short_cut_line_under_a_post_is_the_posts(last: str) -> None:
     corpus = parse_text(f"{THREAD}{last}")
     assert corpus.skipped == []
