@@ -8,7 +8,8 @@ line is chrome, not a thread nor a post's last words, when:
   (numbers stand for any number: `Read 4 twe` is the start of `Read 0 tweets`), not a whole
   chrome line, and
 - it follows chrome; or, after a post's text, it is long enough to be no word of the post
-  (`_DISTINCT` bytes) or is the end marker's start: a post that ends in "Thank" keeps it.
+  (`_DISTINCT` bytes), reads past a count into the line's words (`Read 4 twe`) or is the end
+  marker's start: a post that ends in "Thank" or "Read 4" keeps it.
 
 A copy's last line is cut when no newline ends the buffer, or when a space or tab ends the
 line before the final newline (the cut fell after a word, and saving the copy added the
@@ -34,6 +35,10 @@ _LONGEST = 200
 _DISTINCT = 16
 """Bytes: a cut line this long that starts a known chrome line is no post's last words."""
 _NUMBER = re.compile(rb"\d[\d,.]*")
+# A count read on into the words of the chrome line it is the start of (`Read 4 twe`, under a
+# listing's teaser): a post's own words would have to run into that line's words word for word.
+# The count alone (`Read 4`) may still be a post's last words.
+_COUNT_AND_WORDS = re.compile(rb"\d[ \t]+[^ \t\d]")
 _BLANK = b" \t"
 _BULLETS = re.compile(rb"\xe2\x80\xa2(?:[ \t]*\xe2\x80\xa2)?[ \t]*")
 # A date heading a length on its line (`Mar 27 • `, `27 Mar 2024 `), up to the count after it.
@@ -43,13 +48,51 @@ _DATE_FIRST = re.compile(
 )
 
 
+_ANY_WORD = b"\x00"
+"""Written for a word a rule leaves open (`just \\w+ indie developers`): no text holds it."""
+_WORD = re.compile(rb"\w+")
+
+
 @cache
 def _known_lines() -> tuple[bytes, ...]:
     """The lines of the chrome rules known by their words alone (`chrome_rules.UNMISTAKABLE`),
-    written out by the rules themselves (`rule_text.spelled_out`), numbers as `0`, in order.
-    Written out when a copy first ends mid-line: most never do."""
-    lines = (text for rule in UNMISTAKABLE for text, _ in spelled_out(rule))
+    written out by the rules themselves (`rule_text.spelled_out`), numbers as `0`, a word the
+    rule leaves open as `_ANY_WORD`, in order. Written out when a copy first ends mid-line: most
+    never do."""
+    lines = (text for rule in UNMISTAKABLE for text, _ in spelled_out(rule, word=_ANY_WORD))
     return tuple(sorted({_NUMBER.sub(b"0", line) for line in lines}))
+
+
+@cache
+def _open_word_lines() -> tuple[tuple[bytes, ...], ...]:
+    """The known lines with a word left open, as their texts between such words."""
+    return tuple(tuple(line.split(_ANY_WORD)) for line in _known_lines() if _ANY_WORD in line)
+
+
+def _past_an_open_word(shape: bytes) -> bool:
+    """Is `shape` the start of a known line read past a word the line leaves open: its texts
+    in turn, any word where the line leaves one open?"""
+    return any(_starts_with_words(shape, texts) for texts in _open_word_lines())
+
+
+def _starts_with_words(shape: bytes, texts: tuple[bytes, ...]) -> bool:
+    """Is `shape` the start of the line of `texts` with any word between each two of them, and
+    some of those texts in it? A word alone is no line's start: any word is one."""
+    at = read = 0
+    for index, text in enumerate(texts):
+        if index:
+            word = _WORD.match(shape, at)
+            if word is None:
+                return at == len(shape) and read > 0
+            at = word.end()
+        rest = shape[at:]
+        if len(rest) <= len(text):
+            return text.startswith(rest) and read + len(rest) > 0
+        if not rest.startswith(text):
+            return False
+        at += len(text)
+        read += len(text)
+    return False
 
 
 def cut_last_line(buf: ByteSource) -> Line | None:
@@ -106,7 +149,8 @@ def _starts_known_line(text: bytes) -> bool:
     # `shape` itself, is longer than it if any is.
     at = bisect_left(known, shape)
     at += at < len(known) and known[at] == shape
-    return at < len(known) and known[at].startswith(shape) and CHROME_LINE.fullmatch(text) is None
+    starts = (at < len(known) and known[at].startswith(shape)) or _past_an_open_word(shape)
+    return starts and CHROME_LINE.fullmatch(text) is None
 
 
 def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
@@ -119,5 +163,7 @@ def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
         return last
     start, end = last
     if end - start >= _DISTINCT or _BULLETS.fullmatch(buf, start, end):
+        return last
+    if _COUNT_AND_WORDS.search(buf, start, end):
         return last
     return None

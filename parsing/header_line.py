@@ -32,7 +32,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # A day may carry its ordinal suffix, as Thread Reader App wrote it for a while ("Oct 1st 2020").
 DATE = re.compile(
     r"(?P<md>" + _MONTH + r" \d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
-    r"|(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + _MONTH + r")(?:,? (?P<year2>\d{4}))?"
+    r"|(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + _MONTH + r")"
+    r"(?:,? (?P<year2>\d{4})| (?P<short_year>\d{2}))?"
 )
 
 LENGTH = re.compile(
@@ -108,7 +109,9 @@ def date_shown(text: str) -> str | None:
     match = DATE.fullmatch(text)
     if match is None:
         return None
-    year = match["year"] or match["year2"]
+    # A listing dates a thread of an earlier year `23 Dec 20`: the unrollers date from 2017,
+    # so two digits are a year of this century.
+    year = match["year"] or match["year2"] or (match["short_year"] and "20" + match["short_year"])
     shown = match["md"] or (match["dm"] and f"{match['dm']} {match['month']}")
     if year is None:
         return shown

@@ -277,7 +277,7 @@ class LayoutBuilder(PassingChrome):
         """Where, in the unnumbered text from `first` up to the marker (or its lead) at `start`
         that opens a thread, a first post begins after some text of its own; None if none."""
         split = first_post_start(self.buf, first, start, guess_without_cue=False)
-        return split if split is not None and self._thread_above_cue(first, split) else None
+        return split if split is not None and self._thread_above_cue(first, split, start) else None
 
     def _restart(self, line: Event, start: int) -> bool:
         """Close the thread in progress where `line` restarts its numbering (or opens a thread

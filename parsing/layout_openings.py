@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .byte_source import ByteSource
 from .events import (
     BARE_HEAD,
     CHROME,
@@ -80,15 +81,25 @@ class PageOpenings(PageBlocks):
             line = end + 1
         return True
 
-    def _thread_above_cue(self, first: int, split: int) -> bool:
+    def _thread_above_cue(self, first: int, split: int, start: int) -> bool:
         """Whether the unnumbered text from `first` up to a cue at `split` that opens a thread
-        (`Here is a thread on it:`, a line ending in 🧵) holds a thread of its own: only text of
+        (`Here is a thread on it:`, a line ending in 🧵) over the marker at `start` holds a
+        thread of its own: only text of
         several paragraphs does. One paragraph above the cue is the lead of the thread the cue
         opens, its first tweets as the author wrote them (`The report is out.⏎It has four
         parts.⏎Here is a thread on it:⏎1/ …`), as a paragraph above a label is (see the
         module's docstring). Read as a thread of its own, it would cut the page's one thread in
-        two on the weakest evidence, a colon."""
-        return split > first and _BLANK_LINE.search(self.buf, first, split) is not None
+        two on the weakest evidence, a colon.
+
+        Nor do paragraphs a blank line apart above the cue, the cue the last of them, where the
+        posts under it are laid out so (`_posts_in_paragraphs`): such a page writes a tweet's
+        paragraphs a blank line apart and the next tweet a line break under, so the text above
+        is one tweet, the author's first, ending with the cue. Read as a thread of its own, it
+        would lose the thread its opening tweet."""
+        buf = self.buf
+        if split <= first or _BLANK_LINE.search(buf, first, split) is None:
+            return False
+        return not (_paragraphs_only(buf, first, start) and _posts_in_paragraphs(buf, start))
 
     def _closes_teasers_first_post(self, line: Event) -> bool:
         """Close the open teaser as post 1 at the marker `line` numbered 1 with text above it
@@ -259,3 +270,41 @@ def _numbered_on(events: list[Event], index: int) -> bool:
         return False
     following = events[index + 1]
     return following.kind == MARKER and following.number == events[index].number + 1
+
+
+_PARAGRAPHED_LINES = 64
+"""Lines under a thread's first marker read for a post laid out in paragraphs, at most."""
+
+
+def _paragraphs_only(buf: ByteSource, first: int, end: int) -> bool:
+    """Whether the text from `first` up to `end` (a line's start) breaks lines only at blank
+    lines: no two lines with text stand next to each other."""
+    previous_blank = True
+    at = first
+    while at < end:
+        stop = min(line_end(buf, at), end)
+        blank = BLANK.fullmatch(buf, at, stop) is not None
+        if not blank and not previous_blank:
+            return False
+        previous_blank = blank
+        at = stop + 1
+    return True
+
+
+def _posts_in_paragraphs(buf: ByteSource, start: int) -> bool:
+    """Whether the text from the marker at `start` shows posts laid out in paragraphs: a blank
+    line inside it, then a line with text right under another (the next post), within
+    `_PARAGRAPHED_LINES` lines."""
+    seen_blank = previous_blank = False
+    at = start
+    for _ in range(_PARAGRAPHED_LINES):
+        if at >= len(buf):
+            return False
+        stop = line_end(buf, at)
+        blank = BLANK.fullmatch(buf, at, stop) is not None
+        if seen_blank and not blank and not previous_blank:
+            return True
+        seen_blank = seen_blank or blank
+        previous_blank = blank
+        at = stop + 1
+    return False

@@ -55,18 +55,19 @@ Spelled = tuple[bytes, bool]
 """Text a rule matches, and whether any text may follow it (the rule allows it there)."""
 
 
-def spelled_out(rule: str) -> list[Spelled]:
+def spelled_out(rule: str, word: bytes = b"a") -> list[Spelled]:
     """The lines `rule` matches, written out from the rule itself: each optional part with and
     without it, each branch, both cases of a letter (`[Rr]`), any other class as its first
     character (a digit as `0`, a word character as `a`), once each where repeated. Where the
-    rule takes any text (`.*`), the line written stops, marked as one that more may follow."""
-    return _sequence(_PARSER.parse(rule.encode()))
+    rule takes any text (`.*`), the line written stops, marked as one that more may follow.
+    A word character is written as `word` (a mark standing for any word, see `cut_off`)."""
+    return _sequence(_PARSER.parse(rule.encode()), word)
 
 
-def _sequence(items: Any) -> list[Spelled]:
+def _sequence(items: Any, word: bytes) -> list[Spelled]:
     lines: list[Spelled] = [(b"", False)]
     for op, argument in items:
-        pieces = _piece(str(op), argument)
+        pieces = _piece(str(op), argument, word)
         lines = [
             (text, True) if open_end else (text + piece, more)
             for text, open_end in lines
@@ -76,18 +77,18 @@ def _sequence(items: Any) -> list[Spelled]:
     return lines
 
 
-def _piece(op: str, argument: Any) -> list[Spelled]:
+def _piece(op: str, argument: Any, word: bytes) -> list[Spelled]:
     if op == "LITERAL":
         return [(bytes([argument]), False)]
     if op == "IN":
-        return _class(argument)
+        return _class(argument, word)
     if op == "BRANCH":
-        return [line for branch in argument[1] for line in _sequence(branch)]
+        return [line for branch in argument[1] for line in _sequence(branch, word)]
     if op == "SUBPATTERN":
-        return _sequence(argument[3])
+        return _sequence(argument[3], word)
     if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         least, most, item = argument
-        once = _sequence(item)
+        once = _sequence(item, word)
         if any(more and not text for text, more in once):
             # Any text, however much (`.{0,200}`): the line stops here, as at `.*`; leaving
             # the repeat out would glue what follows to what came before, past a `\b`.
@@ -100,7 +101,7 @@ def _piece(op: str, argument: Any) -> list[Spelled]:
     return [(b"", True)]  # any character (`.`, `[^…]`): any text from here
 
 
-def _class(items: Any) -> list[Spelled]:
+def _class(items: Any, word: bytes) -> list[Spelled]:
     kinds = [str(kind) for kind, _ in items]
     if "NEGATE" in kinds:
         return [(b"", True)]
@@ -112,4 +113,6 @@ def _class(items: Any) -> list[Spelled]:
         return [(bytes([argument]), False)]
     if str(kind) == "RANGE":
         return [(bytes([argument[0]]), False)]
+    if str(argument) == "CATEGORY_WORD":
+        return [(word, False)]
     return [(_SAMPLE.get(str(argument), b"a"), False)]

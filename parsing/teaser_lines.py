@@ -12,8 +12,9 @@ from .byte_source import ByteSource
 from .neighbours import Line, previous_nonblank_line
 
 DATE = [
-    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •".
-    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
+    # A bare date heading: "10 Oct", "Jun 22", "Jun 22, 2024 •"; day first, a thread of an
+    # earlier year shows the year in two digits: "23 Dec 20".
+    r"\d{1,2} [A-Z][a-z]{2}(?:,? \d{4}| \d{2})?(?: \xe2\x80\xa2)?",
     r"[A-Z][a-z]{2} \d{1,2}(?:,? \d{4})?(?: \xe2\x80\xa2)?",
 ]
 LENGTH = [

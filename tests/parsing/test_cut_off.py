@@ -42,10 +42,27 @@ def test_the_cut_end_of_a_chrome_line_after_chrome_is_skipped(fragment: str) -> 
 @pytest.mark.parametrize(
     "fragment",
     [
+        "This site is made by just three indie dev",
+        "This site is made by just two indie developers on a laptop doing marketing, supp",
+    ],
+)
+def test_a_chrome_line_cut_past_a_word_its_rule_leaves_open_is_skipped(fragment: str) -> None:
+    """A rule that takes any word at a place (`just \\w+ indie developers`) knows its line
+    whatever word stands there: the cut line is still the start of that chrome line."""
+    corpus = parse_text(f"{THREAD}• • •\nSupport us! We are indie developers!\n\n{fragment}")
+    assert numbers(corpus) == [[1, 2]]
+    assert skipped(corpus)[-1] == (6, fragment)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
         "• •",
         "Missing some Tweet in th",
         "Twitter may remove this content",
         "Thank you for your sup",
+        "Read 4 twe",  # a count and the line's words after it
+        "Read 12 t",
     ],
 )
 def test_a_distinct_cut_chrome_line_right_under_a_post_is_skipped(fragment: str) -> None:
@@ -79,7 +96,7 @@ def test_a_chrome_lines_start_ended_by_no_cut_stays_a_thread(last: str) -> None:
     assert texts(corpus)[-1][0].startswith("Keep Current")
 
 
-@pytest.mark.parametrize("last", ["Thank", "Read all", "3/ Thank you", "Show this"])
+@pytest.mark.parametrize("last", ["Thank", "Read all", "3/ Thank you", "Show this", "Read 4"])
 def test_a_short_cut_line_under_a_post_is_the_posts(last: str) -> None:
     corpus = parse_text(f"{THREAD}{last}")
     assert corpus.skipped == []

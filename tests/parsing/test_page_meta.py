@@ -84,6 +84,11 @@ CASES = [
         ["10 Oct 2021"],
         PageMeta(None, None, "2021-10-10", None),
     ),
+    (
+        "day before month, an earlier year in two digits",
+        ["More from @orlabrennan", "23 Dec 20"],
+        PageMeta(None, "orlabrennan", "2020-12-23", None),
+    ),
     ("only the end marker", ["• • •", "force a refresh"], PageMeta()),
     (
         "old twitter.com header on one line",
@@ -284,3 +289,18 @@ def test_pictures_ending_a_teaser_keep_the_author_page_going() -> None:
         ("Bram Keller", "Apr 9", 3),
         ("Bram Keller", "Mar 30", 4),
     ]
+
+
+def test_a_teasers_date_with_a_two_digit_year_is_chrome(tmp_path: Path) -> None:
+    """Under `More from @x` a thread of an earlier year is dated day, month and the year in two
+    digits (`23 Dec 20`): a date line like the others, not the teaser's first words."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "1/ The ferry runs again.\n2/ Twice a day.\n• • •\nMore from @orlabrennan\n23 Dec 20\n"
+        "A short note on the winter timetable:\nIt starts in January.\nRead 2 tweets\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([page])
+    assert [s.text for s in corpus.skipped][-3:-1] == ["More from @orlabrennan", "23 Dec 20"]
+    meta = corpus.thread_meta.get(1)
+    assert meta is not None and meta.date == "2020-12-23"

@@ -351,3 +351,27 @@ def test_no_cut_right_above_a_bare_date() -> None:
     raw = b"1/ a\n2/ b\n\nMar 4\n2/ c\n3/ d\n"
     assert raw.index(b"Mar 4") not in allowed_cuts(raw)
     assert_cuts_parse_like_the_whole(raw, allowed_cuts(raw))
+
+
+@pytest.mark.parametrize("cue", ["Here is the thread \U0001f9f5\U0001f447", "Time for a thread:"])
+def test_paragraphs_above_a_cue_in_a_page_of_paragraphed_posts_are_the_first_post(cue: str) -> None:
+    """Where the posts under the cue hold paragraphs a blank line apart and end at a line
+    break, the paragraphs above the cue, each a blank line apart, are one tweet laid out the same
+    way, the cue its last paragraph: the thread's unnumbered first post, not a thread."""
+    lead = f"The tide tables changed this week.\n\nMost harbours did not notice.\n\n{cue}"
+    corpus = parse_text(
+        f"{lead}\n1/ The spring tides come later.\n\nBy an hour or so.\n"
+        "2/ The neap tides do not move.\n\nThey never have.\n"
+    )
+    assert numbers(corpus) == [[None, 1, 2]]
+    assert texts(corpus)[0][0] == lead
+
+
+def test_paragraphs_above_a_cue_over_posts_without_paragraphs_stay_a_thread() -> None:
+    """Where nothing under the cue shows posts laid out in paragraphs, several paragraphs above
+    it are still a thread of their own (a blog's words above the thread it quotes)."""
+    corpus = parse_text(
+        "Our club read the tide report.\n\nWe have thoughts.\n\nHere is the thread \U0001f9f5\n"
+        "1/ The spring tides come later.\n2/ The neap tides do not move.\n"
+    )
+    assert numbers(corpus) == [[None], [None, 1, 2]]
