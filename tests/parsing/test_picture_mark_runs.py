@@ -75,3 +75,17 @@ def test_marks_start_and_end_find_the_whole_run() -> None:
     assert marks_start(buf, 0, last) == buf.index(b"Image")
     assert marks_end(buf, buf.index(b"Image") + 5, len(buf)) == buf.index(b"next")
     assert marks_start(b"MyImage Image", 0, 8) == 8  # `MyImage` is a word
+
+
+def test_marks_glued_to_a_word_after_a_line_end_number_stay_text() -> None:
+    """`ImageImageMagick` after a number is a word that opens the next post, glued marks only
+    where the glued run ends at a blank: no `Image` of it is taken for a picture's mark."""
+    corpus = parse_text("The tide is out. 1/ ImageImageMagick made the chart. 2/\nGulls. 3/\n")
+    assert any("ImageImageMagick made the chart." in post for post in texts(corpus)[0])
+
+
+def test_a_run_of_marks_ends_before_marks_glued_to_a_word() -> None:
+    """`ImageImageMagick` after a mark is a word: the run ends before it, taking none of it."""
+    buf = b"at dawn. Image ImageImageMagick"
+    first_end = buf.index(b"Image") + 5
+    assert marks_end(buf, first_end, len(buf)) == buf.index(b"ImageImageMagick")
