@@ -265,8 +265,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "200k-dots-after-an-end-number": lambda: "a 1/ " + "." * 200_000 + " x",
     "100k-lines-numbered-at-end": lambda: "\n".join(f"text {n}/" for n in range(1, 100_001)),
     # Numbering at line ends starting again at 1 over and over: each restart opens a thread.
-    "20k-threads-numbered-at-line-ends": lambda: "a. 1/\nb. 2/\n" * 20_000,
-    "20k-threads-numbered-at-line-ends-with-totals": lambda: "a. 1/2\nb. 2/2\n" * 20_000,
+    "10k-threads-numbered-at-line-ends": lambda: "a. 1/\nb. 2/\n" * 10_000,
+    "10k-threads-numbered-at-line-ends-with-totals": lambda: "a. 1/2\nb. 2/2\n" * 10_000,
     "50k-pictures-glued-to-markers-on-one-line": lambda: (
         "1/ a" + "".join(f" b.Image{n % 5_000 + 2}/ c" for n in range(50_000))
     ),
