@@ -36,11 +36,11 @@ PICTURED_MARKER = rb"Image[ \t]*" + _numbered("pictured_num", "pictured_total")
 # from the literal `Image`), `after`: an `Image` word after a blank that a marker's slash,
 # digit, bracket or unknown total (`1/n`, `1/x`, `1/?`) precedes, a picture's mark after a
 # post numbered at its end (`… June.🧵1/ Image The next post…`; several pictures' marks may
-# be glued together, `1/ ImageImage`), confirmed by `_AFTER_MARKER`.
+# be glued together, `1/ ImageImage`, where nothing else is glued on: `ImageImageMagick` is a
+# word), confirmed by `_AFTER_MARKER`.
 _GLUED = re.compile(
-    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=[ \t]|\n|\Z|Image)|(?P<pictured>[ \t]*"
-    + _numbered("pictured_num", "pictured_total")
-    + rb")(?=[^ \t\n]))"
+    rb"Image(?:(?<=[/\d)\]nNxX?][ \t]Image)(?P<after>)(?=(?:Image)*(?:[ \t]|\n|\Z))"
+    rb"|(?P<pictured>[ \t]*" + _numbered("pictured_num", "pictured_total") + rb")(?=[^ \t\n]))"
 )
 _AFTER_MARKER = re.compile(rb"[(\[]?\d{1,3}/(?:\d{1,3}|[nNxX?])?[)\]]?[ \t]+\Z")
 _AT_LINE_END = re.compile(rb"[ \t]*(?:\n|\Z)")

@@ -9,6 +9,7 @@ overrides it to keep only the numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from .trailing_numbers import (
     Trailer,
     continuing_numbers,
     last_trailer,
+    numbered_one_lines,
     restarted_numbers,
     trailing_numbers,
 )
@@ -219,6 +221,25 @@ class PostWriter(PostColumnWriter):
             self._append_post(end, without_trailing_picture(self.buf, line.text_start, end))
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
+        ones: list[int] | None = None
+        while self._close_trailers(trailers, limit):
+            if ones is None:  # found once: numbering may restart thousands of times
+                ones = numbered_one_lines(self.buf, self.start, limit)
+            # Each thread is read up to the line where the next one starts at 1 again.
+            after = bisect.bisect_left(ones, self.start) + 1  # past the thread's own 1
+            stop = ones[after] if after < len(ones) else limit
+            trailers = restarted_numbers(self.buf, trailers[-1], self.start, stop)
+            if not trailers:
+                self._append_post(limit)
+                return
+            # Numbering starts again under the last number: another thread, from the open text.
+            opening, self.start = self.start, -1
+            self._close_thread()
+            self._open_unnumbered(opening)
+
+    def _close_trailers(self, trailers: list[Trailer], limit: int) -> bool:
+        """Close a post at each of `trailers`, opening the text under each: False when no text
+        follows the last (nothing left open)."""
         buf = self.buf
         # A teaser's posts run together: the paragraphs under a number are its post's own.
         joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
@@ -244,17 +265,9 @@ class PostWriter(PostColumnWriter):
             following = self._past_pictures(end, limit)
             if following is None:
                 self.free_from = limit
-                return
+                return False
             self._open_unnumbered(following)
-        fresh = restarted_numbers(buf, trailers[-1], self.start, limit)
-        if fresh:
-            # Numbering starts again under the last number: another thread, from the open text.
-            opening, self.start = self.start, -1
-            self._close_thread()
-            self._open_unnumbered(opening)
-            self._close_numbered_at_ends(fresh, limit)
-            return
-        self._append_post(limit)
+        return True
 
     def _past_pictures(self, start: int, limit: int) -> int | None:
         """The first text line from `start` on, past lone `Image` lines, each recorded as

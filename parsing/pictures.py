@@ -41,6 +41,8 @@ Structure = tuple[int, int, int, int, bool]
 # one.
 _ALONE = re.compile(rb"[ \t]*Image(?:[ \t]*Image)*[ \t.]*")
 _WORD = b"Image"
+# Marks glued together (`ImageImage`) up to a blank: glued to more letters they are a word.
+_GLUED_MARKS = re.compile(rb"(?:Image){2,}(?=[ \t\n]|\Z)")
 # What ends the sentence before a trailing `Image`: a full stop, `!`, `?`, `…`, a colon (`the
 # chart: Image`), a closing quote or bracket, an emoji.
 _SENTENCE_END = re.compile(
@@ -172,7 +174,7 @@ def marks_end(buf: ByteSource, at: int, stop: int) -> int:
     while buf[at : at + len(_WORD)] == _WORD and (
         at + len(_WORD) >= stop
         or buf[at + len(_WORD)] in b" \t\n"
-        or buf[at + len(_WORD) : at + 2 * len(_WORD)] == _WORD
+        or _GLUED_MARKS.match(buf, at, stop) is not None
     ):
         at += len(_WORD)
         while at < stop and buf[at] in b" \t":

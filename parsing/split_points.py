@@ -14,7 +14,7 @@ layout is in the same state whatever came before:
   that is not "Keep Current with" (whose next line is an author's name) nor a head or emoji line
   (which could lead it); a `1/` only under another marker or strong chrome (under text, a
   listing's teaser may read it as its first post's number), and no marker whose next numbers a
-  listing's line above reads (`_teaser_numbered_first`). Such a line also ends what the lines
+  listing's line above reads (`split_point_teasers`). Such a line also ends what the lines
   above it can see below them: a chrome judgement stops at it, and the layout looks ahead only
   to the next structural line.
 
@@ -39,7 +39,7 @@ from .chrome_blog import (
 from .chrome_context import is_link_back
 from .chrome_headers import could_open_a_header
 from .chrome_platforms import judged_across as platform_judged_across
-from .chrome_rules import NAME_FOLLOWS, STRONG
+from .chrome_rules import NAME_FOLLOWS
 from .cut_off import is_cut_at_a_space
 from .decoding import normalise_newlines, replace_invalid_utf8
 from .events import PICTURE_END, Event
@@ -50,18 +50,18 @@ from .neighbours import Line, line_end, next_nonblank_line, previous_nonblank_li
 from .old_twitter import is_read_whole, is_separator
 from .pictures import ends_in_picture
 from .split_point_lines import leads_across, separator_before_structure
+from .split_point_teasers import (
+    ANCHOR_CANDIDATE,
+    past_first_under_teaser_head_line,
+    teaser_numbered_first,
+)
 from .tables import PostColumns, SkippedLine, ThreadColumns
-from .teaser_glued import glued_next_number, opens_a_fraction
-from .teaser_lines import is_date, is_teaser_edge
+from .teaser_glued import opens_a_fraction
+from .teaser_lines import is_date
 from .teaser_openings import past_first_under_teaser_head
 from .unroller_listing import in_listing
 from .unroller_listing import judged_across as listing_judged_across
 
-_CANDIDATE = re.compile(
-    rb"\n(?=[ \t]*(?:(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t]*[:.]?[ \t]*)?[(\[]?\d{1,4}/"
-    rb"|[ \t]*(?:" + STRONG + rb")[ \t.]*(?:\n|\Z))"
-)
-"""The newline before a line that may be an anchor."""
 _RUN = 1 << 14
 """How far a layout run reaches, at least, before it ends at the next marker anchor."""
 _REACH = 1 << 18
@@ -220,7 +220,7 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
     (`chrome_blog.bylined_headers`, `chrome.resolve_chrome`), a one-line page header or a page
     title likewise (`chrome._one_line_headers`, `chrome._page_titles`), a head or emoji line by
     the line of structure it may lead (`split_point_lines`), a teaser's first marker by the
-    listing's line above it (`_teaser_numbered_first`), twtext's list of other threads by the
+    listing's line above it (`split_point_teasers`), twtext's list of other threads by the
     chrome above its heading (`unroller_listing`): a part cut there would not see them."""
     if platform_judged_across(buf, point, whole=whole) or listing_judged_across(
         buf, point, _shape, whole=whole
@@ -243,50 +243,9 @@ def _judged_across(buf: ByteSource, point: int, whole: bool) -> bool:
         or is_date(buf, below)
         or could_open_a_header(buf, below)
         or (above is not None and leads_across(buf, above, below))
-        or (above is not None and _teaser_numbered_first(buf, above, below, whole))
-        or _past_first_under_teaser_head(buf, below)
+        or (above is not None and teaser_numbered_first(buf, above, below, whole))
+        or past_first_under_teaser_head_line(buf, below)
     )
-
-
-def _past_first_under_teaser_head(buf: ByteSource, below: Line) -> bool:
-    """Is `below` a number above 1 that the line over it makes a teaser's text
-    (`teaser_openings.past_first_under_teaser_head`)? A part starting at it would not see
-    that line."""
-    marker = read_line(buf, *below)[1]
-    return marker is not None and past_first_under_teaser_head(buf, below[0], marker.number)
-
-
-def _teaser_numbered_first(buf: ByteSource, above: Line, below: Line, whole: bool) -> bool:
-    """Is `below` a marker under a listing's line (`above`: a date, a length, `Read N tweets`)
-    with the next number after a sentence's end further on (`teaser_glued`)? The layout reads
-    the teaser as numbered first, split at those numbers, only under that line
-    (`LayoutBuilder._lead_teaser_from`): a part starting at the marker would not see it. In a
-    stretch (not `whole`) whose end comes before the teaser's next line of structure, the
-    teaser's text may go on past it, with such a number: then the answer is yes."""
-    if not is_teaser_edge(buf, above) and not is_date(buf, above):
-        return False
-    marker = read_line(buf, *below)[1]
-    if marker is None:
-        return False
-    stop = _structure_past_teaser_text(buf, below[1])
-    if stop is None and not whole:
-        return True
-    stop = len(buf) if stop is None else stop
-    return glued_next_number(buf, marker.text_start, stop, marker.number) is not None
-
-
-def _structure_past_teaser_text(buf: ByteSource, pos: int) -> int | None:
-    """Where the first line under the one that ends at `pos` starts that is a valid marker or
-    strong chrome by its own shape (None: none before the buffer's end). The layout reads a
-    teaser's text up to its next line of structure (`LayoutBuilder._lead_teaser_from`), and
-    every such line is one: what the layout reads lies before this point, so a next number the
-    layout finds in the teaser's text is found here too."""
-    for found in _CANDIDATE.finditer(buf, pos):
-        line = found.start() + 1
-        shape, marker = read_line(buf, line, line_end(buf, line))
-        if marker is not None or shape == "strong":
-            return line
-    return None
 
 
 def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) -> int | None:
@@ -295,7 +254,7 @@ def _next_anchor(buf: ByteSource, pos: int, whole: bool, *, ends_a_run: bool) ->
         return None
     if pos == 0 and is_anchor(buf, 0, whole=whole, ends_a_run=ends_a_run):
         return 0
-    for found in _CANDIDATE.finditer(buf, max(pos - 1, 0)):
+    for found in ANCHOR_CANDIDATE.finditer(buf, max(pos - 1, 0)):
         line = found.start() + 1
         if is_anchor(buf, line, whole=whole, ends_a_run=ends_a_run):
             return line
@@ -337,7 +296,7 @@ def is_anchor(buf: ByteSource, line: int, *, whole: bool = True, ends_a_run: boo
         # post; a fraction of any numerator (`2/3 of …`) is the teaser's text: the listing's
         # line may stand any number of lines above, out of a part's sight.
         return False
-    return shape not in ("head", "emoji") and not _teaser_numbered_first(
+    return shape not in ("head", "emoji") and not teaser_numbered_first(
         buf, above, (line, end), whole
     )
 

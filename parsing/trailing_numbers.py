@@ -318,7 +318,8 @@ def restarted_numbers(
     total (`… 3/15`, then `… 1/14`: a footer's second thread by the same author, cut under its
     first post). A `1` under a higher number is no post of the thread above, which counts on; a
     lone `1/2` under numbers without totals may be a half. [] for anything else, the text going
-    on with the post above."""
+    on with the post above. The caller bounds `stop` at the line where numbering starts at 1
+    once more (`numbered_one_lines`): that line opens the thread after this one."""
     trailers = trailing_numbers(buf, start, stop)
     if trailers:
         return trailers if trailers[0].number == 1 else []
@@ -330,6 +331,17 @@ def restarted_numbers(
             trailer, total = candidate
             return [trailer] if trailer.number == 1 and total >= 2 else []
     return []
+
+
+def numbered_one_lines(buf: bytes | bytearray, start: int, stop: int) -> list[int]:
+    """The starts of the lines of `buf[start:stop]` that end in the number 1, read as
+    `trailing_numbers` reads one: where numbering at line ends may start again."""
+    lines = []
+    for match in line_end_markers(buf, start, stop):
+        candidate = _candidate(buf, start, match)
+        if candidate is not None and candidate[0].number == 1:
+            lines.append(buf.rfind(b"\n", start, match.start()) + 1 or start)
+    return lines
 
 
 def _total(buf: bytes | bytearray, trailer: Trailer) -> int:

@@ -126,6 +126,14 @@ INPUTS: dict[str, Callable[[], Iterator[str]]] = {
     "100k-teaser-links.md": numbered(
         lambda n: f"[A teaser {n}](https://threadreaderapp.com/thread/{n}.html)\n\n", 6_000_000
     ),
+    # Numbering at line ends: one rising run, and numbering restarting at 1 every two lines.
+    "20MB-lines-numbered-at-end": numbered(
+        lambda n: f"The canal text {n}. {n % 999 + 1}/\n", 20_000_000
+    ),
+    "20MB-threads-numbered-at-line-ends": repeated("The lock gate. 1/\nThe weir. 2/\n", 20_000_000),
+    "100k-posts-numbered-first-of-many-lines": numbered(
+        lambda n: f"{n % 999 + 1}/ Post {n}.\nline a\nline b 7/\nline c\nline d\n", 5_000_000
+    ),
     # Shapes the unit tests found quadratic (see the hang tests); expect them to hit --timeout.
     "300k-letters-at-dotcom": once("@" + "a" * 300_000 + ".com/x…"),
     "100k-wide-hashtag-link-pairs": once("1/ " + "#тег https://t.co/x " * 100_000),

@@ -264,6 +264,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "200k-escapes": lambda: "1/ " + "\x1b[2J" * 200_000,
     "200k-dots-after-an-end-number": lambda: "a 1/ " + "." * 200_000 + " x",
     "100k-lines-numbered-at-end": lambda: "\n".join(f"text {n}/" for n in range(1, 100_001)),
+    # Numbering at line ends starting again at 1 over and over: each restart opens a thread.
+    "10k-threads-numbered-at-line-ends": lambda: "a. 1/\nb. 2/\n" * 10_000,
+    "10k-threads-numbered-at-line-ends-with-totals": lambda: "a. 1/2\nb. 2/2\n" * 10_000,
     "50k-pictures-glued-to-markers-on-one-line": lambda: (
         "1/ a" + "".join(f" b.Image{n % 5_000 + 2}/ c" for n in range(50_000))
     ),
@@ -346,3 +349,10 @@ def test_a_long_chrome_line_with_blanks_before_a_handle_reads_its_metadata(
     corpus = load_corpus([page])
     assert numbers(corpus) == [[1, 2]]
     assert (corpus.meta(0).author, corpus.meta(0).handle) == (None, None)
+
+
+def test_numbering_restarting_at_line_ends_thousands_of_times_opens_a_thread_each_time() -> None:
+    """Numbers at line ends that start again at 1 five thousand times in one source are five
+    thousand threads of two posts each, however many times the numbering restarts."""
+    corpus = parse_text("The lock gate. 1/\nThe weir. 2/\n" * 5_000)
+    assert numbers(corpus) == [[1, 2]] * 5_000

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from parsing import extract_entities, load_corpus
-from parsing.pictures import marks_end, marks_start
 
 from .helpers import FIXTURES, line_ranges, numbers, parse_text, skipped, texts
 from .test_mutations import assert_bulk_tally_equals_per_post
@@ -63,25 +62,6 @@ def test_a_picture_after_a_caption_without_a_full_stop_goes(
     space is no text, in any post, the last one too."""
     corpus = parse_text(line + rest)
     assert texts(corpus)[0][0] == after
-
-
-@pytest.mark.parametrize("marks", ["ImageImage", "ImageImageImageImage", "Image ImageImage"])
-@pytest.mark.parametrize("glue", [" ", ""])
-def test_pictures_marks_glued_together_at_a_post_end_go(marks: str, glue: str) -> None:
-    """A copy may glue several pictures' marks into one word (`ImageImage`): after a
-    sentence's end they are a run of marks like `Image Image`, no text."""
-    corpus = parse_text(f"1/ The tide is out.{glue}{marks}\n2/ The boats sit on the mud.\n")
-    assert texts(corpus)[0][0] == "The tide is out."
-
-
-def test_pictures_marks_glued_together_after_a_line_end_number_go() -> None:
-    """Under a post numbered at its line end, the marks of its pictures follow the number,
-    glued together or not: out of the post's text, its number read."""
-    corpus = parse_text(
-        "The tide is out. 1/ ImageImageImage\nThe boats sit on the mud. 2/\nGulls. 3/\n"
-    )
-    assert numbers(corpus) == [[1, 2, 3]]
-    assert texts(corpus)[0][0] == "The tide is out."
 
 
 @pytest.mark.parametrize(
@@ -300,54 +280,6 @@ def test_a_picture_between_a_number_and_a_sentence_goes() -> None:
 def test_image_after_a_number_before_lower_case_or_nothing_stays(line: str) -> None:
     """`Image quality …` opens a sentence of the post's own; `2/ Image` alone is its only
     text: both stay."""
-    corpus = parse_text(f"1/ The boats sit on the mud.\n{line}\n")
-    assert texts(corpus)[0][1] == line[3:]
-
-
-# -- a post with several pictures: a mark for each ------------------------------------------------
-
-
-def test_a_run_of_marks_is_read_as_one_wherever_one_mark_is() -> None:
-    """`Image Image` at a post's end, alone between two posts, or after a number: each run is
-    chrome as a single mark is, and no mark is left in a post."""
-    corpus = load_corpus([FIXTURES / "pages" / "image_runs.txt"])
-    assert numbers(corpus) == [[1, 2, 3, 4]]
-    assert texts(corpus) == [
-        [
-            "Three lamps were tried at Gull Point before the one that stayed.",
-            "The first burned whale oil and smoked the glass black.",
-            "The second was too dim to be seen past the reef.",
-            "The third still turns, on the old clockwork.",
-        ]
-    ]
-    assert "Image Image Image" in [text for _, text in skipped(corpus)]
-
-
-def test_a_run_of_marks_after_a_teasers_number_ends_that_post() -> None:
-    corpus = load_corpus([FIXTURES / "pages" / "author_page_image_runs.txt"])
-    assert numbers(corpus) == [[1, 2, None], [1]]
-    assert texts(corpus) == [
-        [
-            "Three lamps were tried at Gull Point.",
-            "The first burned whale oil.",
-            "The second was too dim",
-        ],
-        ["The keeper's log was kept in pencil, never ink."],
-    ]
-
-
-def test_a_run_of_marks_that_is_a_posts_only_text_stays() -> None:
-    """`1/ Image Image` with nothing after it on its line: the marks are all the post has."""
-    corpus = parse_text("1/ Image Image\n2/ The lamp was lit.\n")
-    assert texts(corpus) == [["Image Image", "The lamp was lit."]]
-
-
-def test_marks_start_and_end_find_the_whole_run() -> None:
-    buf = b"at dawn. Image  Image\tImage next"
-    last = buf.rindex(b"Image")
-    assert marks_start(buf, 0, last) == buf.index(b"Image")
-    assert marks_end(buf, buf.index(b"Image") + 5, len(buf)) == buf.index(b"next")
-    assert marks_start(b"MyImage Image", 0, 8) == 8  # `MyImage` is a word
 
 
 def test_pictures_ending_lines_inside_posts_are_gone_from_their_text() -> None:
