@@ -20,6 +20,7 @@ from .old_twitter import STRONG as _OLD_TWITTER_STRONG
 from .old_twitter import WEAK as _OLD_TWITTER_WEAK
 from .rule_text import factored as _factored
 from .teaser_lines import DATE, LENGTH, LISTING
+from .unroller_phrases import FOLLOW, TIP
 
 # Each rule matches a whole line, give or take trailing spaces and a final full stop.
 #
@@ -112,8 +113,8 @@ _STRONG = [
     r"Follow the World Health Organization(?:'|\xe2\x80\x99)s instructions to reduce your risk"
     r" of infection:",
     # twtext, twunroll and threader.app around their unrolled threads; each tip names its bot.
-    r"You can follow @\w{1,15}",
-    r"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread.*",
+    FOLLOW,
+    TIP + r" on a Twitter thread.*",
     r"Latest Threads Unrolled:?",
     # threader.app's footer's sign-up line, its link perhaps on the next line (its page title is
     # `PAGE_TITLE`).

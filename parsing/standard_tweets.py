@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from .byte_source import ByteSource
 from .events import UNROLLER_FOOTER, UNROLLER_HEADER
 from .neighbours import Line, skip_whitespace
+from .unroller_phrases import FOLLOW
 
 _ONE_TWEET = 280
 """What a standard tweet holds, in twitter-text's weighted characters."""
@@ -94,7 +95,7 @@ def tweet_starts(buf: ByteSource, start: int, stop: int) -> list[int]:
 
 _PICTURE_LINE = re.compile(rb"[ \t]*(?:Image|\[image\])(?:[ \t]*(?:Image|\[image\]))*[ \t.]*")
 """A line that only shows pictures: they are the tweet's above it, printed after its text."""
-_FOOTER = re.compile(rb"[ \t]*You can follow @\w{1,15}")
+_FOOTER = re.compile(rb"[ \t]*" + FOLLOW.encode())
 _HEADER = b"+ Your Authors"
 _LENGTH_2019 = b" tweets, "
 """Thread Reader App's 2019 one-line header gives the length so; threader.app's never does."""

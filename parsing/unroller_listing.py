@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 from .byte_source import ByteSource
 from .neighbours import Line, next_nonblank_line, previous_nonblank_line
+from .unroller_phrases import FOLLOW
 from .wrapped_tips import ends_wrapped_tip
 
 HEADING_WORDS = b"Latest Threads Unrolled"
@@ -42,7 +43,7 @@ _TITLE_WORDS = re.compile(
     rb"\[(?:\.\.\.|\xe2\x80\xa6)\][ \t]*"
 )
 _INDENT = re.compile(rb"[ \t]*")
-_FOOTER = re.compile(rb"[ \t]*You can follow @\w{1,15}\.?[ \t]*")
+_FOOTER = re.compile(rb"[ \t]*" + FOLLOW.encode() + rb"\.?[ \t]*")
 """The first line of an unroller page's footer, under the thread it closes."""
 REACH = 1 << 14
 """Bytes under the heading the list may take: a few dozen teasers. Past it, text is read as

@@ -15,11 +15,12 @@ import re
 
 from .byte_source import ByteSource
 from .neighbours import Line
+from .unroller_phrases import FOLLOW
 
 _NEVER_OVER_A_FOOTER = re.compile(rb"[ \t]*(?:Sign up|\d{1,3} min read|Discover more)[ \t.]*")
 _FOOTER = re.compile(
     rb"[ \t]*(?:\xe2\x80\xa2[ \t]*\xe2\x80\xa2[ \t]*\xe2\x80\xa2|Missing some Tweets? in this"
-    rb" thread\?[^\n]*|You can follow @\w{1,15}\.?|Enjoy Threader\?[^\n]*|Keep Current with"
+    rb" thread\?[^\n]*|" + FOLLOW.encode() + rb"\.?|Enjoy Threader\?[^\n]*|Keep Current with"
     rb"[^\n]*)[ \t]*"
 )
 

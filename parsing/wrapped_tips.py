@@ -14,11 +14,12 @@ import re
 
 from .byte_source import ByteSource
 from .neighbours import Line
+from .unroller_phrases import TIP
 
 _CUE = b"Tip: mention @"
-_TIP = re.compile(rb"[ \t]*Tip: mention @(?:twtextapp|threader_app)\b")
+_TIP = re.compile(rb"[ \t]*" + TIP.encode() + rb"\b")
 _SENTENCE = re.compile(
-    rb"Tip: mention @(?:twtextapp|threader_app) on a Twitter thread with the keyword"
+    TIP.encode() + rb" on a Twitter thread with the keyword"
     rb" \S{1,24} to get a link to it\.?"
 )
 _LINES = 4
