@@ -69,15 +69,16 @@ def _open_word_lines() -> tuple[tuple[bytes, ...], ...]:
     return tuple(tuple(line.split(_ANY_WORD)) for line in _known_lines() if _ANY_WORD in line)
 
 
-def _past_an_open_word(shape: bytes) -> bool:
+def _past_an_open_word(shape: bytes, word_may_end: bool) -> bool:
     """Is `shape` the start of a known line read past a word the line leaves open: its texts
-    in turn, any word where the line leaves one open?"""
-    return any(_starts_with_words(shape, texts) for texts in _open_word_lines())
+    in turn, any word where the line leaves one open? (`word_may_end`: see `is_cut_chrome`.)"""
+    return any(_starts_with_words(shape, texts, word_may_end) for texts in _open_word_lines())
 
 
-def _starts_with_words(shape: bytes, texts: tuple[bytes, ...]) -> bool:
+def _starts_with_words(shape: bytes, texts: tuple[bytes, ...], word_may_end: bool) -> bool:
     """Is `shape` the start of the line of `texts` with any word between each two of them, and
-    some of those texts in it? A word alone is no line's start: any word is one."""
+    some of those texts in it? A word alone is no line's start: any word is one. Unless
+    `word_may_end`, `shape` may not stop at or inside such a word."""
     at = read = 0
     for index, text in enumerate(texts):
         if index:
@@ -87,6 +88,9 @@ def _starts_with_words(shape: bytes, texts: tuple[bytes, ...]) -> bool:
             at = word.end()
         rest = shape[at:]
         if len(rest) <= len(text):
+            ends_in_word = index > 0 and not rest
+            if ends_in_word and not word_may_end:
+                return False
             return text.startswith(rest) and read + len(rest) > 0
         if not rest.startswith(text):
             return False
@@ -131,17 +135,20 @@ def is_cut_at_a_space(buf: ByteSource, line: Line) -> bool:
     )
 
 
-def is_cut_chrome(text: bytes) -> bool:
+def is_cut_chrome(text: bytes, word_may_end: bool = True) -> bool:
     """Is `text` (a line, stripped) the start of a known chrome line and not a whole chrome line?
     A number stands for any number. A date before a length (`Mar 27 • 18 tweets • 5 mi`, an
-    author page's teaser heading) may be read past: the length is the known line."""
-    if _starts_known_line(text):
+    author page's teaser heading) may be read past: the length is the known line. Unless
+    `word_may_end`, a line that stops at or inside a word its chrome line leaves open
+    (`Thread by @harbourmaster`) is not that line's start: that word may be the author's."""
+    if _starts_known_line(text, word_may_end):
         return True
     dated = _DATE_FIRST.match(text)
-    return dated is not None and dated.end() < len(text) and _starts_known_line(text[dated.end() :])
+    rest = text[dated.end() :] if dated is not None else b""
+    return bool(rest) and _starts_known_line(rest, word_may_end)
 
 
-def _starts_known_line(text: bytes) -> bool:
+def _starts_known_line(text: bytes, word_may_end: bool) -> bool:
     """Is `text` the start of a known chrome line, and not a whole chrome line?"""
     shape = _NUMBER.sub(b"0", text)
     known = _known_lines()
@@ -149,8 +156,9 @@ def _starts_known_line(text: bytes) -> bool:
     # `shape` itself, is longer than it if any is.
     at = bisect_left(known, shape)
     at += at < len(known) and known[at] == shape
-    starts = (at < len(known) and known[at].startswith(shape)) or _past_an_open_word(shape)
-    return starts and CHROME_LINE.fullmatch(text) is None
+    if at < len(known) and known[at].startswith(shape):
+        return CHROME_LINE.fullmatch(text) is None
+    return _past_an_open_word(shape, word_may_end) and CHROME_LINE.fullmatch(text) is None
 
 
 def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
@@ -162,6 +170,8 @@ def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
     if previous_nonblank_line(buf, last[0]) in chrome:
         return last
     start, end = last
+    if not is_cut_chrome(bytes(buf[start:end]).strip(), word_may_end=False):
+        return None
     if end - start >= _DISTINCT or _BULLETS.fullmatch(buf, start, end):
         return last
     if _COUNT_AND_WORDS.search(buf, start, end):
