@@ -165,7 +165,12 @@ def test_a_date_and_words_ending_a_post_at_the_cut_stay() -> None:
 
 @pytest.mark.parametrize(
     "last",
-    ["Thread by @harbourmaster", "You can follow @the_pier_lights_crew", "Read 4 to 6"],
+    [
+        "Thread by @harbourmaster",
+        "You can follow @the_pier_lights_crew",
+        "Read 4 to 6",
+        "Grandmother's avatar",  # a word, then only 9 bytes of the line's own text
+    ],
 )
 def test_a_posts_last_line_read_only_into_an_open_word_or_count_stays_the_posts(
     last: str,
