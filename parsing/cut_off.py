@@ -69,30 +69,36 @@ def _open_word_lines() -> tuple[tuple[bytes, ...], ...]:
     return tuple(tuple(line.split(_ANY_WORD)) for line in _known_lines() if _ANY_WORD in line)
 
 
-def _past_an_open_word(shape: bytes) -> bool:
-    """Is `shape` the start of a known line read past a word the line leaves open: its texts
-    in turn, any word where the line leaves one open?"""
-    return any(_starts_with_words(shape, texts) for texts in _open_word_lines())
+def _past_an_open_word(shape: bytes, word_may_end: bool) -> int:
+    """How many bytes of a known line's own text `shape` holds, read as the start of that line
+    past a word the line leaves open: its texts in turn, any word where the line leaves one
+    open (0: none). (`word_may_end`: see `cut_chrome_text`.)"""
+    lines = _open_word_lines()
+    return max((_starts_with_words(shape, texts, word_may_end) for texts in lines), default=0)
 
 
-def _starts_with_words(shape: bytes, texts: tuple[bytes, ...]) -> bool:
-    """Is `shape` the start of the line of `texts` with any word between each two of them, and
-    some of those texts in it? A word alone is no line's start: any word is one."""
+def _starts_with_words(shape: bytes, texts: tuple[bytes, ...], word_may_end: bool) -> int:
+    """How many bytes of `texts` `shape` holds, when it is the start of the line of `texts`
+    with any word between each two of them (0: it is not). A word alone is no line's start:
+    any word is one. Unless `word_may_end`, `shape` may not stop at or inside such a word."""
     at = read = 0
     for index, text in enumerate(texts):
         if index:
             word = _WORD.match(shape, at)
             if word is None:
-                return at == len(shape) and read > 0
+                return read if at == len(shape) else 0
             at = word.end()
         rest = shape[at:]
         if len(rest) <= len(text):
-            return text.startswith(rest) and read + len(rest) > 0
+            ends_in_word = index > 0 and not rest
+            if (ends_in_word and not word_may_end) or not text.startswith(rest):
+                return 0
+            return read + len(rest)
         if not rest.startswith(text):
-            return False
+            return 0
         at += len(text)
         read += len(text)
-    return False
+    return 0
 
 
 def cut_last_line(buf: ByteSource) -> Line | None:
@@ -135,22 +141,42 @@ def is_cut_chrome(text: bytes) -> bool:
     """Is `text` (a line, stripped) the start of a known chrome line and not a whole chrome line?
     A number stands for any number. A date before a length (`Mar 27 • 18 tweets • 5 mi`, an
     author page's teaser heading) may be read past: the length is the known line."""
-    if _starts_known_line(text):
-        return True
+    return cut_chrome_text(text, word_may_end=True) > 0
+
+
+def cut_chrome_text(text: bytes, word_may_end: bool) -> int:
+    """How many bytes of `text` (a line, stripped) are a known chrome line's own, when it is the
+    start of that line and not a whole chrome line (0: it is not): all of them, but for the
+    words the line leaves open (`Thread by @\\w+`), which may be anyone's. Unless
+    `word_may_end`, a line that stops at or inside such a word (`Thread by @harbourmaster`) is
+    not that line's start: the word may be the author's last."""
+    own = _starts_known_line(text, word_may_end)
+    if own:
+        return own
     dated = _DATE_FIRST.match(text)
-    return dated is not None and dated.end() < len(text) and _starts_known_line(text[dated.end() :])
+    if dated is None or dated.end() == len(text):
+        return 0
+    own = _starts_known_line(text[dated.end() :], word_may_end)
+    return dated.end() + own if own else 0
 
 
-def _starts_known_line(text: bytes) -> bool:
-    """Is `text` the start of a known chrome line, and not a whole chrome line?"""
+def _starts_known_line(text: bytes, word_may_end: bool) -> int:
+    """How many bytes of `text` are a known chrome line's own (`cut_chrome_text`), when it is
+    the start of that line and not a whole chrome line; 0 when it is not."""
+    if CHROME_LINE.fullmatch(text) is not None:
+        return 0
     shape = _NUMBER.sub(b"0", text)
     known = _known_lines()
     # The lines that start with `shape` follow it in order: the first of them, or the one after
     # `shape` itself, is longer than it if any is.
     at = bisect_left(known, shape)
     at += at < len(known) and known[at] == shape
-    starts = (at < len(known) and known[at].startswith(shape)) or _past_an_open_word(shape)
-    return starts and CHROME_LINE.fullmatch(text) is None
+    if at < len(known) and known[at].startswith(shape):
+        return len(text)
+    own = _past_an_open_word(shape, word_may_end)
+    # A number written as `0` is one byte of `shape`, more of `text`: only a line read in
+    # full is counted as `text`'s length.
+    return min(own, len(text))
 
 
 def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
@@ -162,7 +188,13 @@ def cut_off_fragment(buf: ByteSource, chrome: set[Line]) -> Line | None:
     if previous_nonblank_line(buf, last[0]) in chrome:
         return last
     start, end = last
-    if end - start >= _DISTINCT or _BULLETS.fullmatch(buf, start, end):
+    text = bytes(buf[start:end]).strip()
+    own = cut_chrome_text(text, word_may_end=False)
+    if not own:
+        return None
+    if (end - start if own == len(text) else own) >= _DISTINCT:
+        return last
+    if _BULLETS.fullmatch(buf, start, end):
         return last
     if _COUNT_AND_WORDS.search(buf, start, end):
         return last

@@ -161,3 +161,23 @@ def test_a_date_and_words_ending_a_post_at_the_cut_stay() -> None:
     """A last line cut after a date and words that start no length line stays the post's."""
     corpus = parse_text("Dec 4 • 6 tweets • 2 min read\nThe harbour froze.\nMar 27 we met the")
     assert texts(corpus) == [["The harbour froze.\nMar 27 we met the"]]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Thread by @harbourmaster",
+        "You can follow @the_pier_lights_crew",
+        "Read 4 to 6",
+        "Grandmother's avatar",  # a word, then only 9 bytes of the line's own text
+    ],
+)
+def test_a_posts_last_line_read_only_into_an_open_word_or_count_stays_the_posts(
+    last: str,
+) -> None:
+    """A post's own last line in a copy without a final newline that reads as the start of a
+    chrome line only through the word or the count that line leaves open (`Thread by @\\w+`,
+    `Read 0 tweets`) stays the post's: the open word is the author's, not the line's."""
+    corpus = parse_text(f"{THREAD}{last}")
+    assert corpus.skipped == []
+    assert texts(corpus)[0][-1].endswith(last.removeprefix("3/ "))
