@@ -17,7 +17,7 @@ from .events import CHROME, Event
 from .layout_writer import PostColumnWriter
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import line_end
-from .pictures import is_lone_picture, without_trailing_picture
+from .pictures import is_lone_picture, picture_between_posts, without_trailing_picture
 from .standard_tweets import tweet_starts
 from .teaser_glued import glued_next_number, mid_line_numbers
 from .teaser_tails import (
@@ -69,6 +69,8 @@ class PostWriter(PostColumnWriter):
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
+            if self._in_teaser and self._close_at_picture(limit):
+                return
             if (bounded or self.page_bounded) and self._close_by_its_number(limit):
                 return
             if not preamble:
@@ -89,6 +91,19 @@ class PostWriter(PostColumnWriter):
         elif self.number and text_limit is None and self._numbered_on_at_ends(limit):
             return
         self._append_post(limit, text_limit)
+
+    def _close_at_picture(self, limit: int) -> bool:
+        """Close the open unnumbered teaser post, and open the next, at a picture's mark in the
+        middle of a line between them (`pictures.picture_between_posts`): True if so. The next
+        post stays open, closing at `limit` as its own text says."""
+        found = picture_between_posts(self.buf, self.text_start, limit)
+        if found is None:
+            return False
+        text_end, next_start = found
+        self._append_post(next_start, text_limit=text_end)
+        self._open_unnumbered(next_start)
+        self._close_post(limit)
+        return True
 
     def _numbered_on_at_ends(self, limit: int) -> bool:
         """Close the post numbered before its text (`2/ Text`) and the posts under it where the
