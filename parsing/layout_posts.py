@@ -235,6 +235,7 @@ class PostWriter(PostColumnWriter):
 
     def _close_numbered_at_ends(self, trailers: list[Trailer], limit: int) -> None:
         buf = self.buf
+        self._close_opening_over(trailers[0].number, trailers[0].text_end)
         # A teaser's posts run together: the paragraphs under a number are its post's own.
         joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
         if joined and trailers[0].number == 1:
@@ -270,6 +271,19 @@ class PostWriter(PostColumnWriter):
             self._close_numbered_at_ends(fresh, limit)
             return
         self._append_post(limit)
+
+    def _close_opening_over(self, number: int, number_at: int) -> None:
+        """Close the open post's opening paragraph and its label as post 1 where the text under
+        the label ends with the number `number` 2 (at `number_at`): the author numbered the
+        posts from 2 on, at their ends, and left the first tweet, the one the label ends,
+        unnumbered. Read as one post, the opening would take post 2's text."""
+        if self.under_label <= self.start or number != 2:
+            return
+        following = self._first_text_line(self.under_label, number_at)
+        if following is not None:
+            self.number = self.last_number = 1
+            self._append_post(following)
+            self._open_unnumbered(following)
 
     def _past_pictures(self, start: int, limit: int) -> int | None:
         """The first text line from `start` on, past lone `Image` lines, each recorded as
