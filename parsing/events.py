@@ -37,8 +37,10 @@ UNROLLER_FOOTER = 3
 thread (`You can follow @x.`): those unrollers print threads of standard tweets only."""
 UNROLLER_HEADER = 4
 """The `number` of a `CHROME` event that is threader.app's one-line header over its thread."""
-BARE_HEAD = re.compile(rb"[ \t]*(?:THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*")
-"""A head line alone: `THREAD`, `Thread 🧵`, `🧵`, with no text of its own after it."""
+BARE_HEAD = re.compile(
+    rb"[ \t]*(?:\[(?:THREAD|Thread)\]|THREAD|Thread|\xf0\x9f\xa7\xb5)[ \t:.\xf0\x9f\xa7\xb5]*"
+)
+"""A head line alone: `THREAD`, `Thread 🧵`, `🧵`, `[Thread]`, with no text of its own after it."""
 _YEARS = range(1900, 2100)
 """A number that reads as a year is no post number: `2020/2021 was long`, `1999/ 2000`."""
 _MONTHS = range(1, 13)

@@ -79,6 +79,7 @@ class PageOpenings(PageBlocks):
             if BLANK.fullmatch(buf, line, end):
                 return False
             line = end + 1
+        self.under_label = line_end(buf, head) + 1
         return True
 
     def _thread_above_cue(self, first: int, split: int, start: int) -> bool:

@@ -18,7 +18,7 @@ from .events import CHROME, Event
 from .layout_writer import PostColumnWriter
 from .list_numbers import NumberedLine, list_numbers
 from .neighbours import line_end
-from .pictures import is_lone_picture, without_trailing_picture
+from .pictures import is_lone_picture, picture_between_posts, without_trailing_picture
 from .standard_tweets import tweet_starts
 from .teaser_glued import glued_next_number, mid_line_numbers
 from .teaser_tails import (
@@ -71,6 +71,8 @@ class PostWriter(PostColumnWriter):
             if trailers:
                 self._close_numbered_at_ends(trailers, limit)
                 return
+            if self._in_teaser and self._close_at_picture(limit):
+                return
             if (bounded or self.page_bounded) and self._close_by_its_number(limit):
                 return
             if not preamble:
@@ -91,6 +93,19 @@ class PostWriter(PostColumnWriter):
         elif self.number and text_limit is None and self._numbered_on_at_ends(limit):
             return
         self._append_post(limit, text_limit)
+
+    def _close_at_picture(self, limit: int) -> bool:
+        """Close the open unnumbered teaser post, and open the next, at a picture's mark in the
+        middle of a line between them (`pictures.picture_between_posts`): True if so. The next
+        post stays open, closing at `limit` as its own text says."""
+        found = picture_between_posts(self.buf, self.text_start, limit)
+        if found is None:
+            return False
+        text_end, next_start = found
+        self._append_post(next_start, text_limit=text_end)
+        self._open_unnumbered(next_start)
+        self._close_post(limit)
+        return True
 
     def _numbered_on_at_ends(self, limit: int) -> bool:
         """Close the post numbered before its text (`2/ Text`) and the posts under it where the
@@ -241,6 +256,7 @@ class PostWriter(PostColumnWriter):
         """Close a post at each of `trailers`, opening the text under each: False when no text
         follows the last (nothing left open)."""
         buf = self.buf
+        self._close_opening_over(trailers[0].number, trailers[0].text_end)
         # A teaser's posts run together: the paragraphs under a number are its post's own.
         joined = self._in_teaser and joined_by_line_breaks(buf, trailers)
         if joined and trailers[0].number == 1:
@@ -268,6 +284,19 @@ class PostWriter(PostColumnWriter):
                 return False
             self._open_unnumbered(following)
         return True
+
+    def _close_opening_over(self, number: int, number_at: int) -> None:
+        """Close the open post's opening paragraph and its label as post 1 where the text under
+        the label ends with the number `number` 2 (at `number_at`): the author numbered the
+        posts from 2 on, at their ends, and left the first tweet, the one the label ends,
+        unnumbered. Read as one post, the opening would take post 2's text."""
+        if self.under_label <= self.start or number != 2:
+            return
+        following = self._first_text_line(self.under_label, number_at)
+        if following is not None:
+            self.number = self.last_number = 1
+            self._append_post(following)
+            self._open_unnumbered(following)
 
     def _past_pictures(self, start: int, limit: int) -> int | None:
         """The first text line from `start` on, past lone `Image` lines, each recorded as

@@ -175,6 +175,7 @@ class TrailingRules(PostWriter):
 
     def _close_by_trailer(self, line: Event, number: int) -> None:
         """Close the open post at the end of the bare line `line`, which numbers it."""
+        self._close_opening_over(number, line.start)
         self.number = self.last_number = number
         self.min_end = line.text_start
         self._close_post(line_end(self.buf, line.start), text_limit=line.start)

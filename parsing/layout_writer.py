@@ -72,8 +72,13 @@ class PostColumnWriter:
         between teasers or a listing's heading, or right above a line between teasers (see
         `LayoutBuilder._ends_at_teaser_edge`)."""
 
+        self.under_label = -1
+        """Where the text under the label that the open post's opening paragraph goes on past
+        begins (`PageOpenings._labels_intro`; -1: none)."""
+
     def _open_marker_post(self, line: Event, start: int, lead: Event | None) -> None:
         self.goes_on = self.page_bounded = False
+        self.under_label = -1
         if not self.thread_open:
             self._open_thread()
         self.start = start
@@ -91,6 +96,7 @@ class PostColumnWriter:
 
     def _open_unnumbered(self, start: int) -> None:
         self.goes_on = self.page_bounded = False
+        self.under_label = -1
         if not self.thread_open:
             self._open_thread()
         self.start = self.text_start = start

@@ -65,8 +65,15 @@ _OPENING_MARKER = (
     # `🧵/1`: the number after its slash, as in `/2 Text` (`_SLASH_FIRST`).
     + rb"|/(?P<opening_slashed>\d{1,3})(?:[ \t]+|(?=\n|\Z)))"
 )
-# A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`.
-_HEAD = rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+" + _THREAD_EMOJI + rb"|" + _THREAD_EMOJI
+# A thread head without a number: `THREAD`, `THREAD:`, `Thread: …`, `🧵 …`; `[Thread]` alone
+# on its line (in brackets before text it may be a tag of the sentence's).
+_HEAD = (
+    rb"THREAD\b|Thread[ \t]*[:.]|Thread[ \t]+"
+    + _THREAD_EMOJI
+    + rb"|"
+    + _THREAD_EMOJI
+    + rb"|\[(?:THREAD|Thread)\][ \t]*(?=\n|\Z)"
+)
 _LINE_END = rb"(?=\n|\Z)"
 # `/2 Text`: the number after its slash, as some authors write it. Whitespace or the line end
 # must follow, so a path (`/2021/report`) stays text.

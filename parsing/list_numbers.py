@@ -36,14 +36,18 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .byte_source import ByteSource
+from .emoji_bytes import EMOJI_CHAR
 
 # A list number at a line start, with some text after it on the line. A post that replies to
 # someone opens with their handles, which the platform puts before the author's words
 # (`@Quay 4) Text`): the number after them is the line's own, not an item inside its text. The
 # handles are the post's text, so such a post's text starts at its line start, number and all:
-# the reading that loses nothing.
+# the reading that loses nothing. An author may tag each post with emoji glued to its number
+# (`📮🇬🇧2. Text`): the tag is the post's text as well, kept from the line start alike.
 _NUMBERED_LINE = re.compile(
-    rb"\n[ \t]*(?P<replying>(?:@\w{1,15}[ \t]+){1,3})?(\d{1,3})[.)][ \t]+(?=[^ \t\n])"
+    rb"\n[ \t]*(?P<replying>(?:@\w{1,15}[ \t]+){1,3}|(?:"
+    + EMOJI_CHAR
+    + rb"){1,8})?(\d{1,3})[.)][ \t]+(?=[^ \t\n])"
 )
 _ONE_POST = 280
 """The characters one post holds (the classic limit, which most threads keep to)."""
@@ -102,7 +106,8 @@ def list_numbers(
 
 
 def _text_start(match: re.Match[bytes]) -> int:
-    """Where a numbered line's text starts: after its number, or at the handles it opens with."""
+    """Where a numbered line's text starts: after its number, or at the handles or the emoji
+    tag it opens with."""
     replying = match.start("replying")
     return match.end() if replying < 0 else replying
 

@@ -392,3 +392,27 @@ def test_end_in_capitals_inside_a_post_numbered_first_is_text() -> None:
     corpus = parse_text("1/ The film ran two hours.\nEND\n2/ Then we went home.\n")
     assert numbers(corpus) == [[1, 2]]
     assert texts(corpus)[0][0] == "The film ran two hours.\nEND"
+
+
+def test_list_numbers_glued_after_an_emoji_tag_number_posts() -> None:
+    """Each post tagged with emoji glued to its list number (`📮🇬🇧2. Text`), the numbered
+    lines holding more than one post could: the numbers are post numbers as without the tag,
+    and the tag and number stay the post's text, kept from the line start."""
+    tale = " It was a season of letters lost, parcels left in the rain, and queues out the door."
+    corpus = parse_text(
+        f"📮🇬🇧1. The post office shut three branches this spring.{tale}\nMore in my column:\n"
+        f"📮🇬🇧2. They were the oldest in town and the busiest on market days.{tale}\n"
+        f"📮🇬🇧3. Nobody asked the town before the closures.{tale}\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3]]
+    assert (
+        texts(corpus)[0][1]
+        == f"📮🇬🇧2. They were the oldest in town and the busiest on market days.{tale}"
+    )
+
+
+def test_an_emoji_tagged_short_list_inside_a_post_stays_text() -> None:
+    """A short list under a post's intro, each item tagged (`✅1. Ropes`): the items are the
+    post's, as an untagged list's are."""
+    corpus = parse_text("Packing for the crossing:\n✅1. Ropes.\n✅2. Flares.\n✅3. Water.\n")
+    assert numbers(corpus) == [[None]]

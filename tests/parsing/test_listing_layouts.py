@@ -242,3 +242,37 @@ def test_list_numbers_at_line_starts_that_skip_posts_still_number_them() -> None
         "4. The bridge opens.\n5. The ferry stops.\n6. The toll is waived.\n8. The mayor speaks.\n"
     )
     assert numbers(corpus) == [[4, 5, 6, 8]]
+
+
+UNNUMBERED_TEASERS = (
+    "Harbour Notes Profile picture\n"
+    "Stories of the old quays, told one a day.\n"
+    "12 subscribers\n"
+    "Mar 4 9 tweets 3 min read\n"
+    "Ninety years ago the last sailing barge left the east quay.\n\n"
+    "Here is how the quay lived and died 🧵👇 Image The quay opened in 1821 for coal.\n\n"
+    "Within a decade it carried timber and grain as well. Image\n"
+    "Mar 3 7 tweets 2 min read\n"
+    "The lock keeper kept a diary for forty years.\n\n"
+    "This is what it says 🧵 Image He started it the winter the gates froze.\n\n"
+    "Nobody read it until his grandson did. Image\n"
+)
+
+
+def test_a_picture_mid_line_in_an_unnumbered_teaser_ends_its_first_post() -> None:
+    """An author page's teaser of unnumbered posts runs the first post's picture and the
+    second post onto one line (`… 🧵👇 Image The quay …`): the mark ends the first post, the
+    text after it opens the second, and the mark is text of neither."""
+    corpus = parse_text(UNNUMBERED_TEASERS)
+    assert texts(corpus) == [
+        [
+            "Ninety years ago the last sailing barge left the east quay.\n\n"
+            "Here is how the quay lived and died 🧵👇",
+            "The quay opened in 1821 for coal.\n\n"
+            "Within a decade it carried timber and grain as well.",
+        ],
+        [
+            "The lock keeper kept a diary for forty years.\n\nThis is what it says 🧵",
+            "He started it the winter the gates froze.\n\nNobody read it until his grandson did.",
+        ],
+    ]

@@ -375,3 +375,20 @@ def test_paragraphs_above_a_cue_over_posts_without_paragraphs_stay_a_thread() ->
         "1/ The spring tides come later.\n2/ The neap tides do not move.\n"
     )
     assert numbers(corpus) == [[None], [None, 1, 2]]
+
+
+@pytest.mark.parametrize("label", ["[Thread]", "Thread 🧵"])
+def test_a_label_over_posts_numbered_from_2_at_their_ends_closes_post_one(label: str) -> None:
+    """An opening paragraph, a label (`[Thread]` in brackets too), then posts each numbered
+    at its end from `2/n` on: the paragraph and its label are post 1, unnumbered by its author;
+    the text under the label up to `2/n` is post 2, not more of post 1."""
+    corpus = parse_text(
+        INTRO + label + "\nThe moon pulls on the water nearest to it.\n\n2/n\n"
+        "The sun pulls too, but less.\n\n3/n\n"
+        "Both together make the spring tides.\n\n4/n\n"
+    )
+    assert numbers(corpus) == [[1, 2, 3, 4]]
+    assert texts(corpus)[0][:2] == [
+        INTRO + label,
+        "The moon pulls on the water nearest to it.",
+    ]
