@@ -267,19 +267,22 @@ def is_marker_at(events: Sequence[Structure], marker: int, start: int) -> bool:
     return at < len(events) and events[at][0] == start and events[at][1] == marker
 
 
-# A picture's mark between blanks in the middle of a line, a sentence opening after it.
+# A picture's mark between blanks in the middle of a line, after an emoji (a teaser's first
+# post ends with its thread emoji, `🧵👇`), a sentence opening after it. After a full stop
+# `Image` may open the author's own sentence (`the end. Image Comics bought …`).
 _MID_LINE_PICTURE = re.compile(rb"(?<=[^ \t\n])[ \t]+Image[ \t]+(?=[A-Z0-9\"'(#@\x80-\xff])")
+_ENDS_WITH_EMOJI = re.compile(EMOJI_CHAR + rb"\Z")
 
 
 def picture_between_posts(buf: ByteSource, start: int, stop: int) -> tuple[int, int] | None:
     """In an unnumbered teaser's text `buf[start:stop]`, the first picture's mark in the middle
-    of a line after a sentence's end, with a sentence after it (`… died 🧵👇 Image The quay
+    of a line after an emoji, with a sentence after it (`… died 🧵👇 Image The quay
     …`): where the first post's text ends and the next post's starts, or None. Thread Reader
     App prints a post's picture after its text, and a teaser runs its posts together: the mark
-    stands where the line break between the two posts was. After a word with no sentence's end
-    (`the Image Comics shop`) it is the sentence's own."""
+    stands where the line break between the two posts was. After a word or a full stop
+    (`the Image Comics shop`, `… the end. Image Comics …`) it may be the sentence's own."""
     for match in _MID_LINE_PICTURE.finditer(buf, start, stop):
-        line_start = buf.rfind(b"\n", start, match.start()) + 1
-        if ends_sentence(buf, max(line_start, start), match.start()):
+        before = max(start, match.start() - _LONGEST_END)
+        if _ENDS_WITH_EMOJI.search(buf, before, match.start()):
             return match.start(), match.end()
     return None

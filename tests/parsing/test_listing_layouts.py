@@ -276,3 +276,15 @@ def test_a_picture_mid_line_in_an_unnumbered_teaser_ends_its_first_post() -> Non
             "He started it the winter the gates froze.\n\nNobody read it until his grandson did.",
         ],
     ]
+
+
+def test_image_as_a_word_after_a_full_stop_in_a_teaser_stays_the_authors() -> None:
+    """In an unnumbered teaser, `Image` after a full stop may be the author's own word (`…
+    the end. Image Comics bought …`): it stays in the post's text, no word lost."""
+    corpus = parse_text(
+        UNNUMBERED_TEASERS.replace(
+            "Here is how the quay lived and died 🧵👇 Image The quay",
+            "That was the end. Image Comics bought the quay",
+        )
+    )
+    assert "the end. Image Comics bought the quay opened" in texts(corpus)[0][0]
